@@ -1,0 +1,494 @@
+"""Tests for the rule-based quote detector in pipeline.quotes."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.quotes import QuoteSpan, find_quotes, resolve_pronoun_cues
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "kursk"
+LABELS = Path(__file__).resolve().parent / "labels" / "kursk.json"
+
+
+def quotes(text: str) -> list[QuoteSpan]:
+    """find_quotes, checked against the invariants every result must hold."""
+    spans = find_quotes(text)
+    for number, span in enumerate(spans, start=1):
+        assert span.id == f"Q{number}"
+        assert text[span.start : span.end] == span.text
+        assert span.text and "\n" not in span.text
+        assert span.kind in ("quote", "partial", "scare")
+        if span.cue is None:
+            assert span.cue_start is None
+        else:
+            assert span.cue_start is not None
+            assert text[span.cue_start : span.cue_start + len(span.cue)] == span.cue
+        if span.continues is not None:
+            assert int(span.continues[1:]) < number
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    return spans
+
+
+def summary(spans: list[QuoteSpan]) -> list[tuple[str, str, str | None, str | None]]:
+    return [(s.text, s.kind, s.continues, s.cue) for s in spans]
+
+
+# --- 1. quote marks --------------------------------------------------------------------------
+
+
+def test_straight_double_quotes():
+    spans = quotes('"We will respond," Putin said.')
+    assert summary(spans) == [("We will respond,", "quote", None, "Putin")]
+    assert spans[0].start == 1 and spans[0].paragraph == 0
+
+
+def test_curly_double_quotes():
+    spans = quotes("“We will respond,” Putin said.")
+    assert summary(spans) == [("We will respond,", "quote", None, "Putin")]
+
+
+def test_mixed_curly_and_straight_marks():
+    text = 'Rutte said the move marks “a dangerous expansion of Russia’s war."'
+    assert summary(quotes(text)) == [
+        ("a dangerous expansion of Russia’s war.", "partial", None, "Rutte")
+    ]
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert quotes("It’s Rutte's call, and it's Putin’s war, the soldiers’ families said.") == []
+
+
+# --- 2. quotes across paragraphs -------------------------------------------------------------
+
+
+def test_quote_continued_in_next_paragraph():
+    text = (
+        "Rutte said: “The deepening military cooperation is a threat.\n"
+        "“It undermines peace on the Korean Peninsula.”"
+    )
+    spans = quotes(text)
+    assert summary(spans) == [
+        ("The deepening military cooperation is a threat.", "quote", None, "Rutte"),
+        ("It undermines peace on the Korean Peninsula.", "quote", "Q1", "Rutte"),
+    ]
+    assert [s.paragraph for s in spans] == [0, 1]
+    assert spans[0].cue_start == spans[1].cue_start == 0
+
+
+def test_blank_lines_separate_paragraphs():
+    text = "Intro line.\n\nHealey said: “This is a concern\n\n\n“There is a link.”\n"
+    spans = quotes(text)
+    assert summary(spans) == [
+        ("This is a concern", "quote", None, "Healey"),
+        ("There is a link.", "quote", "Q1", "Healey"),
+    ]
+    assert [s.paragraph for s in spans] == [1, 2]
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    text = (
+        "Rutte said: “This is a threat to us all.\n"
+        "Nato will respond, officials said.\n"
+        "Allies met “later” on Tuesday."
+    )
+    spans = quotes(text)
+    assert spans[0].text == "This is a threat to us all."
+    assert spans[0].end == text.index("\n")
+    assert [s.continues for s in spans] == [None, None]
+
+
+# --- 3. nested and single quotes -------------------------------------------------------------
+
+
+def test_nested_single_quotes_stay_in_the_span():
+    text = "Defector Lee Min-bok, 61, spoke first. “He called it ‘cannon fodder’ today,” she said."
+    spans = quotes(text)
+    assert summary(spans) == [("He called it ‘cannon fodder’ today,", "quote", None, "Lee Min-bok")]
+
+
+def test_top_level_curly_single_quotes_need_three_words():
+    text = "Putin vows to respond as army chiefs plan ‘range of responses’"
+    assert summary(quotes(text)) == [("range of responses", "partial", None, None)]
+    assert quotes("Army chiefs plan 'range of responses'") == []
+    assert quotes("The ‘Kursk’ operation goes on.") == []
+
+
+# --- 4. quotes broken by an attribution ------------------------------------------------------
+
+
+def test_quote_broken_by_attribution_between_sentences():
+    text = (
+        "NATO chief Mark Rutte spoke on Monday. "
+        '"Two, yet another breach," he added. "And three, a dangerous expansion."'
+    )
+    spans = quotes(text)
+    assert summary(spans) == [
+        ("Two, yet another breach,", "quote", None, "Mark Rutte"),
+        ("And three, a dangerous expansion.", "quote", "Q1", "Mark Rutte"),
+    ]
+    assert spans[0].cue_start == spans[1].cue_start == text.index("Mark Rutte")
+
+
+def test_quote_broken_by_attribution_inside_a_sentence():
+    text = "“I think,” Rutte said, “that we will prevail.”"
+    assert summary(quotes(text)) == [
+        ("I think,", "quote", None, "Rutte"),
+        ("that we will prevail.", "quote", "Q1", "Rutte"),
+    ]
+
+
+def test_quotes_of_different_speakers_are_not_linked():
+    text = '"We will win," Putin said. "We will not give up," Zelensky replied.'
+    assert summary(quotes(text)) == [
+        ("We will win,", "quote", None, "Putin"),
+        ("We will not give up,", "quote", None, "Zelensky"),
+    ]
+
+
+def test_quotes_after_different_pronouns_are_not_linked():
+    spans = quotes('"Yes," he said. "No," she said.')
+    assert [s.continues for s in spans] == [None, None]
+
+
+def test_role_description_of_a_continued_quote_resolves_to_the_name():
+    text = (
+        '"A new threat has emerged," Zelenskyy said in a video. '
+        '"These are military personnel," the president said. "We expect a response."'
+    )
+    spans = quotes(text)
+    assert [s.continues for s in spans] == [None, "Q1", "Q2"]
+    assert {s.cue for s in spans} == {"Zelenskyy"}
+    assert {s.cue_start for s in spans} == {text.index("Zelenskyy")}
+
+
+# --- 5. partial quotes -----------------------------------------------------------------------
+
+
+def test_partial_quotes_with_descriptive_subject():
+    text = (
+        "The newly installed Nato chief said the deployment represented a “significant "
+        "escalation” and a “dangerous expansion” of Russia’s war in Ukraine."
+    )
+    spans = quotes(text)
+    assert summary(spans) == [
+        ("significant escalation", "partial", None, "The newly installed Nato chief"),
+        ("dangerous expansion", "partial", None, "The newly installed Nato chief"),
+    ]
+
+
+def test_partial_quote_description_resolves_to_named_speaker():
+    text = (
+        "The alliance’s Secretary General, Mark Rutte, said he could confirm the deployment.\n"
+        "The newly installed Nato chief said the deployment represented a “significant "
+        "escalation” of Russia’s war."
+    )
+    [span] = quotes(text)
+    assert (span.kind, span.cue, span.cue_start) == ("partial", "Mark Rutte", text.index("Mark"))
+
+
+def test_long_embedded_fragment_is_partial():
+    text = (
+        "Austin noted that Pyongyang was providing "
+        '"arms and munitions to Russia and this is a next step."'
+    )
+    assert summary(quotes(text)) == [
+        ("arms and munitions to Russia and this is a next step.", "partial", None, "Austin")
+    ]
+
+
+def test_sentence_opening_quote_used_as_a_phrase_is_partial():
+    text = '"What exactly they\'re doing" remains to be seen, Austin told journalists.'
+    assert summary(quotes(text)) == [("What exactly they're doing", "partial", None, "Austin")]
+
+
+# --- 6. scare quotes -------------------------------------------------------------------------
+
+
+def test_scare_quote_without_speech_verb():
+    text = (
+        "Kim Jong Un struck an agreement with President Putin pledging to help each other "
+        'in the event of "aggression" against either country.'
+    )
+    assert summary(quotes(text)) == [("aggression", "scare", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "cue"),
+    [
+        (
+            'Pentagon spokeswoman Sabrina Singh said that a "portion" of those soldiers moved.',
+            "portion",
+            "Sabrina Singh",
+        ),
+        (
+            "The Kremlin had initially dismissed reports about the deployment as “fake news”.",
+            "fake news",
+            "The Kremlin",
+        ),
+        ('But the defense secretary said there was "certainly" a link.', "certainly", None),
+    ],
+)
+def test_short_quote_with_attribution_is_partial(text, quoted, cue):
+    [span] = quotes(text)
+    assert (span.text, span.kind) == (quoted, "partial")
+    if cue is not None:
+        assert span.cue == cue
+
+
+# --- 7. bracketed insertions -----------------------------------------------------------------
+
+
+def test_bracketed_insertions_are_kept_verbatim():
+    text = (
+        'Singh said Russia would use them "in combat ... in Russia\'s Kursk oblast [region]."\n'
+        '"They [Russians] are not collecting the bodies," Zelensky said.'
+    )
+    assert [s.text for s in quotes(text)] == [
+        "in combat ... in Russia's Kursk oblast [region].",
+        "They [Russians] are not collecting the bodies,",
+    ]
+
+
+# --- 8. odd input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *["", " ", "\n\n", '"', "“", "”", "'", "‘", "’", '""', "“”", '" "', '"""', "“‘’”"],
+        *['He said "', "end “", "‘a b c", '"a', "“\n”", "a” b “c", "[“]", "—", "“ ”"],
+    ],
+)
+def test_odd_input_never_raises(text):
+    quotes(text)
+
+
+def test_quote_mark_at_the_very_end():
+    assert quotes('He said "') == []
+    assert summary(quotes('Done. "Yes')) == [("Yes", "quote", None, None)]
+
+
+def test_random_text_never_raises():
+    rng = random.Random(7)
+    alphabet = "ab AB.,:;!?\n\"“”‘’'„«»—-()[]Mr said he"
+    for size in (1, 3, 10, 100, 1000, 10_000):
+        for _ in range(20 if size < 10_000 else 3):
+            quotes("".join(rng.choice(alphabet) for _ in range(size)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"' * 20_000, "“a”" * 5_000, "." * 20_000 + " A", "‘" * 20_000, ", " * 10_000 + '"x" said'],
+)
+def test_pathological_input_is_fast(text):
+    started = time.perf_counter()
+    quotes(text)
+    assert time.perf_counter() - started < 5
+
+
+# --- speaker cues ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“We are ready,” Mark Rutte said.", "Mark Rutte"),
+        ("“We are ready,” said Mr Rutte.", "Mr Rutte"),
+        ("“We are ready,” Kirby told journalists last week.", "Kirby"),
+        ('"We are ready," Austin warned while visiting Rome.', "Austin"),
+        ("“We are ready,” Zelenskyy said in a video statement.", "Zelenskyy"),
+        ("“We are ready.” — Volodymyr Zelensky", "Volodymyr Zelensky"),
+        ("“We are ready.” - Volodymyr Zelensky", "Volodymyr Zelensky"),
+    ],
+)
+def test_cue_after_the_quote(text, cue):
+    assert quotes(text)[0].cue == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Rutte said: “We are ready.”", "Rutte"),
+        ("Rutte said on Monday: “We are ready.”", "Rutte"),
+        ('Ursula von der Leyen wrote: "We are ready."', "Ursula von der Leyen"),
+        ("Rutte said that the alliance was “ready to respond”.", "Rutte"),
+        ("Rutte: “We are ready.”", "Rutte"),
+        ("The alliance is “ready to respond”, according to Mark Rutte.", "Mark Rutte"),
+    ],
+)
+def test_cue_before_the_quote(text, cue):
+    assert quotes(text)[0].cue == cue
+
+
+@pytest.mark.parametrize(
+    ("lead", "cue"),
+    [
+        ("NATO Secretary General Mark Rutte said", "Mark Rutte"),
+        ("Nato Secretary-General Mark Rutte said on Monday", "Mark Rutte"),
+        ("Britain's Defence Secretary John Healey said", "John Healey"),
+        ("Ukrainian President Volodymyr Zelenskyy said", "Volodymyr Zelenskyy"),
+        (
+            "In a post on X, European Commission President Ursula von der Leyen wrote",
+            "Ursula von der Leyen",
+        ),
+        ("Mr Rutte said", "Mr Rutte"),
+        ("Ahn Chan-il, a 69-year-old defector and member of the group, said", "Ahn Chan-il"),
+        ("The alliance’s Secretary General, Mark Rutte, said", "Mark Rutte"),
+        ("The Ukrainian president’s chief of staff, Mr Andriy Yermak, said", "Mr Andriy Yermak"),
+    ],
+)
+def test_titles_and_appositives_are_dropped_from_names(lead, cue):
+    text = f"{lead}: “We are all military veterans.”"
+    span = quotes(text)[0]
+    assert (span.cue, span.cue_start) == (cue, text.index(cue))
+
+
+def test_pronoun_resolves_to_subject_of_previous_sentence():
+    text = (
+        "Kremlin spokesperson Dmitry Peskov has repeatedly dismissed concerns of growing ties. "
+        '"This cooperation is not directed against third countries," he said last week.'
+    )
+    [span] = quotes(text)
+    assert (span.cue, span.cue_start) == ("Dmitry Peskov", text.index("Dmitry"))
+
+
+def test_pronoun_resolves_to_cue_of_an_earlier_quote():
+    text = "“We are ready,” Austin said.\nOfficials met.\n“We will act,” he added."
+    first, second = quotes(text)
+    assert second.cue == "Austin" and second.cue_start == first.cue_start
+
+
+def test_pronoun_within_the_sentence_resolves_to_the_named_speaker():
+    text = (
+        "In return, President Putin has agreed to send technology, Rutte said. "
+        "The partnership, he added, was “undermining global peace and security”."
+    )
+    [span] = quotes(text)
+    assert (span.kind, span.cue) == ("partial", "Rutte")
+
+
+def test_pronoun_without_antecedent_gives_no_cue():
+    assert summary(quotes("“We are ready,” he said.")) == [("We are ready,", "quote", None, None)]
+
+
+def test_indefinite_description_is_kept_as_written():
+    # A speaker who is described rather than named keeps the description (without the
+    # trailing "to the United Nations"): it is not resolved to an earlier name.
+    text = (
+        "Rutte spoke first.\n"
+        '"My delegation does not feel any need for comment," a North Korean representative '
+        "to the United Nations said."
+    )
+    assert quotes(text)[0].cue == "a North Korean representative"
+
+
+def test_participle_attribution_uses_the_sentence_subject():
+    text = (
+        "Foreign Ministry spokesperson Maria Zakharova appeared to blame Seoul, saying that it "
+        '"should not have played along with the Kyiv regime."'
+    )
+    assert summary(quotes(text)) == [
+        ("should not have played along with the Kyiv regime.", "partial", None, "Maria Zakharova")
+    ]
+
+
+def test_quote_paragraph_after_a_quote_paragraph_keeps_the_speaker():
+    text = "“We have sent troops,” Rutte said.\n“This is because they fight back.”"
+    assert summary(quotes(text)) == [
+        ("We have sent troops,", "quote", None, "Rutte"),
+        ("This is because they fight back.", "quote", None, "Rutte"),
+    ]
+
+
+def test_resolve_pronoun_cues_on_given_spans():
+    text = "Mr Yoon told reporters the news. “It is true,” he said."
+    start = text.index("It is")
+    span = QuoteSpan(
+        "Q1", start, start + 11, "It is true,", "quote", 0, None, "he", text.index("he said")
+    )
+    [resolved] = resolve_pronoun_cues(text, [span])
+    assert (resolved.cue, resolved.cue_start) == ("Mr Yoon", 0)
+    assert resolve_pronoun_cues(text, [resolved]) == [resolved]
+
+
+# --- the Kursk example articles --------------------------------------------------------------
+
+
+def example(name: str) -> tuple[str, list[QuoteSpan]]:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    return text, quotes(text)
+
+
+def by_text(spans: list[QuoteSpan], prefix: str) -> QuoteSpan:
+    [span] = [s for s in spans if s.text.startswith(prefix)]
+    return span
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_examples_hold_the_invariants(path):
+    text = path.read_text(encoding="utf-8")
+    spans = quotes(text)
+    assert spans
+    lines = text.split("\n")
+    offsets = [sum(len(line) + 1 for line in lines[:k]) for k in range(len(lines))]
+    for span in spans:
+        line = max(k for k, offset in enumerate(offsets) if offset <= span.start)
+        assert span.end <= offsets[line] + len(lines[line])
+
+
+def test_example_003_speakers():
+    text, spans = example("003_ef2b256f07d44701.txt")
+    # Not a named person: the rule keeps the description as written.
+    assert by_text(spans, "My delegation does not feel").cue == "a North Korean representative"
+    peskov = by_text(spans, "This cooperation is not directed against third countries,")
+    assert peskov.cue == "Dmitry Peskov"
+    assert text[peskov.cue_start :].startswith("Dmitry Peskov has repeatedly")
+    second = by_text(spans, "Two, yet another breach")
+    assert (second.kind, second.cue) == ("quote", "Mark Rutte")
+    kirby = [s for s in spans if s.cue == "Kirby"]
+    assert [s.continues for s in kirby] == [None, kirby[0].id]
+
+
+def test_example_002_two_paragraph_quote():
+    _, spans = example("002_98756374403dbc47.txt")
+    first = by_text(spans, "The deepening military cooperation")
+    second = by_text(spans, "It undermines peace")
+    assert second.continues == first.id and second.paragraph == first.paragraph + 1
+    assert "Rutte" in first.cue and second.cue == first.cue
+    ahn = by_text(spans, "We’re ready to go wherever needed")
+    assert ahn.continues is not None and ahn.cue == "Ahn Chan-il"
+
+
+def test_example_001_kinds():
+    _, spans = example("001_eab52758ff889176.txt")
+    assert by_text(spans, "aggression").kind == "scare"
+    assert (by_text(spans, "portion").kind, by_text(spans, "portion").cue) == (
+        "partial",
+        "Sabrina Singh",
+    )
+    putin = by_text(spans, "Whether we use it or not")
+    assert putin.continues == by_text(spans, "This is our sovereign decision").id
+    assert putin.cue == "Putin"
+
+
+def test_examples_agree_with_labels():
+    """Every labelled quote is found verbatim with its labelled kind; cues mostly agree."""
+    if not LABELS.exists():
+        pytest.skip("no labels")
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    aliases = {name: {name, *names} for name, names in labels["speakers"].items()}
+    total = agreeing = 0
+    for name, article in labels["articles"].items():
+        spans = find_quotes((EXAMPLES / name).read_text(encoding="utf-8"))
+        for label in article.get("quotes", []):
+            found = [s for s in spans if s.text == label["text"]]
+            assert found, (name, label["text"])
+            assert found[0].kind == label["kind"], (name, label["text"])
+            total += 1
+            agreeing += found[0].cue in aliases.get(label["speaker"], {None})
+    assert agreeing >= 0.9 * total
