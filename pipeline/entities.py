@@ -1,0 +1,127 @@
+"""One canonical name per person or body across all sources.
+
+"Rutte", "Mr Rutte", "Mark Rutte, Nato Secretary General" and "Nato Secretary-General Mark
+Rutte" become "Mark Rutte"; "Zelensky" and "Volodymyr Zelenskyy" become one person. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+# Words that name a role or an office rather than a person.
+ROLE_WORDS = frozenset(
+    """mr mrs ms dr prof sir president vice prime minister secretary general secretary-general
+    chief spokesperson spokesman spokeswoman commission european defence defense foreign
+    interior chancellor leader supreme head director ambassador official officials envoy
+    deputy senior national security adviser advisor nato un u.n. us u.s. eu white house
+    kremlin pentagon ministry department state the a an of and for gen general lt col
+    colonel admiral commander army military intelligence agency council representative
+    opposition politician lawmaker senator governor mayor king queen premier ukrainian
+    ukraine's russian russia's north south korean korea's american british german french
+    chinese israeli iranian belarusian minister's former new newly installed alliance's
+    korea russia ukraine china india japan iran israel states united kingdom america europe
+    moscow kyiv seoul pyongyang washington beijing brussels london britain germany france
+    dprk west western government ministry's office""".split()
+)
+_PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "la", "le"})
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def person_name(form: str) -> str | None:
+    """The personal name inside a form ('Nato chief Mark Rutte' -> 'Mark Rutte'), or None."""
+    head = form.split(",")[0]
+    words = _WORD.findall(head)
+    name: list[str] = []
+    for word in reversed(words):
+        lower = word.lower().strip(".")
+        if lower in _PARTICLES and name:
+            name.insert(0, word)
+        elif word[:1].isupper() and lower not in ROLE_WORDS:
+            name.insert(0, word)
+        else:
+            break
+    while name and name[0].lower() in _PARTICLES:
+        name.pop(0)
+    return " ".join(name) or None
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Names match when one's words are all in the other's (fuzzy, for spelling variants)."""
+    wa, wb = a.split(), b.split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) == len(long) and len(short) > 1:
+        return fuzz.ratio(a, b) >= 90
+    return all(any(fuzz.ratio(s, w) >= 88 for w in long) for s in short)
+
+
+@dataclass
+class Cluster:
+    """The forms that name one entity, with counts and the sources using them."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    sources: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        names = Counter({person_name(f) or f: 0 for f in self.forms})
+        for form, count in self.forms.items():
+            names[person_name(form) or form] += count
+        full = [n for n in names if 2 <= len(n.split()) <= 4]
+        pool = full or list(names)
+        return max(pool, key=lambda n: (names[n], len(n.split()), -len(n)))
+
+    @property
+    def role(self) -> str | None:
+        return self.roles.most_common(1)[0][0] if self.roles else None
+
+
+class EntityIndex:
+    """Groups name forms into entities; ``canonical(form)`` gives the entity's name."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self._by_form: dict[str, Cluster] = {}
+
+    def add(self, form: str, source: str, role: str | None = None) -> None:
+        form = " ".join(form.split())
+        if not form:
+            return
+        cluster = self._by_form.get(form) or self._find(form)
+        if cluster is None:
+            cluster = Cluster(key=person_name(form) or form.lower())
+            self.clusters.append(cluster)
+        cluster.forms[form] += 1
+        cluster.sources.add(source)
+        if role:
+            cluster.roles[role] += 1
+        elif "," in form:
+            cluster.roles[form.split(",", 1)[1].strip()] += 1
+        self._by_form[form] = cluster
+
+    def _find(self, form: str) -> Cluster | None:
+        person = person_name(form)
+        for cluster in self.clusters:
+            if person and person_name(cluster.key) == cluster.key:
+                if _same_person(person, cluster.key):
+                    if len(person.split()) > len(cluster.key.split()):
+                        cluster.key = person
+                    return cluster
+            elif not person and cluster.key == form.lower():
+                return cluster
+        return None
+
+    def canonical(self, form: str | None) -> str | None:
+        if not form:
+            return None
+        cluster = self._by_form.get(" ".join(form.split())) or self._find(form)
+        return cluster.name if cluster else form
+
+    def role(self, form: str) -> str | None:
+        cluster = self._by_form.get(" ".join(form.split()))
+        return cluster.role if cluster else None

@@ -1,0 +1,30 @@
+"""The errors newsbrief raises on purpose.
+
+Only ``cli.py`` turns them into messages for a person; every message says what to do next.
+A user error (``ConfigError``, ``InputError``) is kept apart from a model that misbehaved
+(``ModelError``) and from an endpoint that could not be reached (``EndpointError``).
+"""
+
+
+class NewsbriefError(Exception):
+    """Base class: anything newsbrief reports to the user as a clean message."""
+
+
+class ConfigError(NewsbriefError):
+    """The tool is configured wrongly (missing extra, bad flag, unknown prompt)."""
+
+
+class InputError(NewsbriefError):
+    """The input folder or a file in it cannot be used."""
+
+
+class EndpointError(NewsbriefError):
+    """The model endpoint could not be reached or kept failing after retries."""
+
+
+class ModelError(NewsbriefError):
+    """The model answered, but never with something that passed validation."""
+
+
+class ReplayError(NewsbriefError):
+    """A replayed cassette has no recorded answer for a request."""

@@ -1,0 +1,377 @@
+"""Per-article extraction: rules find the text, the model judges, validation keeps it honest.
+
+1. ``prepare_article`` (pure): sentences, quote spans, speaker cues and figures, by rule.
+2. ``build_request`` (pure): one short call per article. The model answers by id only:
+   the speakers of the quotes rules could not attribute, what each figure counts and who
+   claims it, the outlet, the numbers of the key sentences, and the actors' stances.
+3. ``extract_article``: runs the call (one per chunk for very long articles).
+4. ``assemble_extraction`` (pure): ties the model's labels back to the rule-found spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel
+
+from schemas.extraction import (
+    ArticleExtraction,
+    Event,
+    ExtractionStats,
+    Figure,
+    Quote,
+    SourceInfo,
+    Stance,
+)
+from schemas.model_io import PRONOUNS, ArticleNotes, article_notes_model
+
+
+from .entities import person_name
+from .figures import FigureSpan, find_figures
+from .quotes import QuoteSpan, find_quotes
+from .read import Article
+from .templates import render_prompt
+from .text import Sentence, sentence_at, split_sentences, time_phrase
+
+ARTICLE_PROMPT = "article.v1"
+NOTES_PROMPT = "notes.v1"
+PROMPTS = (ARTICLE_PROMPT, NOTES_PROMPT)
+#: Longest stretch of article (characters) sent in one call; longer articles are split on
+#: paragraph boundaries so prompt and answer fit the embedded model's 8,192-token context.
+MAX_CHUNK_CHARS = 12_000
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class Asker(Protocol):
+    """Anything that turns messages into a validated response model (``ModelClient``)."""
+
+    def ask(
+        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
+    ) -> T: ...
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article with everything rules can find in it."""
+
+    article: Article
+    sentences: list[Sentence]
+    quotes: list[QuoteSpan]
+    figures: list[FigureSpan]
+
+    def sentence_of(self, offset: int) -> int:
+        sentence = sentence_at(self.sentences, offset)
+        return sentence.id if sentence else _nearest_sentence(self.sentences, offset)
+
+
+def needs_model(quote: QuoteSpan) -> bool:
+    """True when rules found no speaker (name or description) for a quotation; scare quotes
+    are not speech."""
+    if quote.kind == "scare":
+        return False
+    return quote.cue is None or quote.cue.lower() in PRONOUNS
+
+
+def _nearest_sentence(sentences: list[Sentence], offset: int) -> int:
+    before = [s.id for s in sentences if s.start <= offset]
+    return before[-1] if before else 1
+
+
+def prepare_article(article: Article) -> PreparedArticle:
+    """Sentences, quotes and figures of ``article``, found by rule."""
+    return PreparedArticle(
+        article=article,
+        sentences=split_sentences(article.text),
+        quotes=find_quotes(article.text),
+        figures=find_figures(article.text),
+    )
+
+
+def chunks(prepared: PreparedArticle, limit: int = MAX_CHUNK_CHARS) -> list[list[Sentence]]:
+    """Sentences in runs of at most ``limit`` characters, split between paragraphs (a single
+    paragraph longer than ``limit`` is split between its sentences). Nothing is dropped."""
+    paragraphs: list[list[Sentence]] = []
+    for sentence in prepared.sentences:
+        if paragraphs and paragraphs[-1][-1].paragraph == sentence.paragraph:
+            paragraphs[-1].append(sentence)
+        else:
+            paragraphs.append([sentence])
+    groups: list[list[Sentence]] = [[]]
+    for paragraph in paragraphs:
+        pieces = [paragraph] if _size(paragraph) <= limit else [[s] for s in paragraph]
+        for piece in pieces:
+            if groups[-1] and _size(groups[-1]) + _size(piece) > limit:
+                groups.append([])
+            groups[-1].extend(piece)
+    return [group for group in groups if group]
+
+
+def _size(sentences: list[Sentence]) -> int:
+    return sum(len(s.text) + 1 for s in sentences)
+
+
+def _number(item_id: str) -> int:
+    return int(item_id[1:])
+
+
+@dataclass
+class Labels:
+    """What the model said about one article, keyed by rule-found ids."""
+
+    speakers: dict[str, str] = field(default_factory=dict)
+    claimants: dict[str, str] = field(default_factory=dict)
+    positions: dict[str, str] = field(default_factory=dict)
+    notes: list[ArticleNotes] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    def add(self, notes: ArticleNotes) -> None:
+        targets = {"Q": self.speakers, "F": self.claimants, "A": self.positions}
+        for key, value in notes:
+            if value is not None and key[1:].isdigit():
+                targets[key[0]][key] = value
+        self.notes.append(notes)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A named speaker found by rule, whose stance the model is asked for."""
+
+    id: str
+    """'A1', 'A2'…"""
+    name: str
+    quotes: tuple[QuoteSpan, ...]
+
+
+def actors(prepared: PreparedArticle) -> list[Actor]:
+    """Distinct people and bodies that rules found quoted by name, most quoted first."""
+    groups: dict[str, list[QuoteSpan]] = {}
+    names: dict[str, str] = {}
+    for quote in prepared.quotes:
+        if quote.cue and not needs_model(quote):
+            key = (person_name(quote.cue) or quote.cue).split()[-1].lower()
+            groups.setdefault(key, []).append(quote)
+            if len(quote.cue) > len(names.get(key, "")):
+                names[key] = quote.cue
+    ranked = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0].start))
+    return [
+        Actor(id=f"A{i}", name=names[key], quotes=tuple(groups[key]))
+        for i, key in enumerate(ranked, 1)
+    ]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One model call: the schema, the messages and what validation checks against."""
+
+    response_model: type[ArticleNotes]
+    messages: list[dict[str, str]]
+    context: dict[str, Any]
+
+
+def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Request:
+    """The model call for one run of sentences. Pure.
+
+    The system message holds the instructions and then the numbered article; the tool
+    schema and the per-article task come after it, so the fixed instructions are reused from
+    the server's prefix cache, and the article is evaluated once even when re-asked.
+    """
+    ids = {s.id for s in sentences}
+    text = prepared.article.text
+    tagged = [q for q in prepared.quotes if q.kind != "scare"]
+    quotes = [q for q in prepared.quotes if needs_model(q) and prepared.sentence_of(q.start) in ids]
+    figures = [f for f in prepared.figures if prepared.sentence_of(f.start) in ids]
+    cast = [a for a in actors(prepared) if prepared.sentence_of(a.quotes[0].start) in ids]
+    system = render_prompt(
+        ARTICLE_PROMPT,
+        sentences=[{"id": s.id, "text": _tagged(text, s, tagged)} for s in sentences],
+    )
+    user = render_prompt(
+        NOTES_PROMPT,
+        quotes=[
+            {
+                "number": _number(q.id),
+                "sentence": prepared.sentence_of(q.start),
+                "hint": q.cue,
+                "continues": _number(q.continues) if q.continues else None,
+            }
+            for q in quotes
+        ],
+        figures=[
+            {
+                "number": _number(f.id),
+                "sentence": prepared.sentence_of(f.start),
+                "phrase": " ".join(filter(None, [f.qualifier, f.value, f.counts])),
+            }
+            for f in figures
+        ],
+        actors=[
+            {
+                "number": _number(a.id),
+                "name": a.name,
+                "sentences": sorted({prepared.sentence_of(q.start) for q in a.quotes})[:3],
+            }
+            for a in cast
+        ],
+    )
+    return Request(
+        response_model=article_notes_model(
+            tuple(q.id for q in quotes), tuple(f.id for f in figures), tuple(a.id for a in cast)
+        ),
+        messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+        context={
+            "text": text,
+            "sentence_texts": [s.text for s in prepared.sentences],
+            "speakers": sorted({q.cue for q in prepared.quotes if q.cue}),
+        },
+    )
+
+
+def _tagged(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
+    """The sentence with ``(Qn)`` inserted before the opening mark of each quote in it."""
+    out, position = [], sentence.start
+    for quote in sorted(quotes, key=lambda q: q.start):
+        mark = quote.start - 1
+        if sentence.start <= mark < sentence.end:
+            out.append(text[position:mark])
+            out.append(f"({quote.id})")
+            position = mark
+    out.append(text[position : sentence.end])
+    return "".join(out)
+
+
+def extract_article(article: Article, asker: Asker) -> ArticleExtraction:
+    """Extract one article: one short model call per chunk (most articles are one chunk)."""
+    prepared = prepare_article(article)
+    labels = Labels()
+    for sentences in chunks(prepared):
+        request = build_request(prepared, sentences)
+        labels.add(asker.ask(request.response_model, request.messages, request.context))
+        labels.dropped.extend(request.context.get("dropped", []))
+    return assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
+
+
+def split_name_role(speaker: str) -> tuple[str, str | None]:
+    """'Mark Rutte, Nato Secretary General' -> ('Mark Rutte', 'Nato Secretary General')."""
+    name, _, role = speaker.partition(",")
+    return name.strip(), (role.strip() or None)
+
+
+def assemble_extraction(
+    prepared: PreparedArticle, labels: Labels, stats: ExtractionStats
+) -> ArticleExtraction:
+    """Tie the model's labels to the rule-found spans. Pure."""
+    article = prepared.article
+    outlet = next((n.outlet for n in labels.notes if n.outlet), None)
+    return ArticleExtraction(
+        source=source_info(article, outlet),
+        quotes=_quotes(prepared, labels.speakers),
+        figures=_figures(prepared, labels.claimants),
+        events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared, labels), 1)],
+        stances=[
+            Stance(
+                source=article.id,
+                actor=actor.name,
+                position=labels.positions[actor.id],
+                sentence=(sentence := prepared.sentence_of(actor.quotes[0].start)),
+                evidence=prepared.sentences[sentence - 1].text,
+            )
+            for actor in actors(prepared)
+            if actor.id in labels.positions
+        ],
+        stats=stats,
+    )
+
+
+LEAD_SENTENCES = 2
+
+
+def key_sentences(prepared: PreparedArticle, labels: Labels) -> list[int]:
+    """The model's key sentences plus the article's lead (news puts the main event first)."""
+    title = prepared.article.title
+    body = {s.id for s in prepared.sentences if s.text != title}
+    chosen = {s for n in labels.notes for s in n.key_sentences}
+    return sorted((chosen & body) | set(sorted(body)[:LEAD_SENTENCES]))
+
+
+def _event(prepared: PreparedArticle, index: int, sentence_id: int) -> Event:
+    """A key event: the article's own sentence, verbatim, with its time phrase if any."""
+    sentence = prepared.sentences[sentence_id - 1]
+    return Event(
+        id=f"{prepared.article.id}.E{index}",
+        source=prepared.article.id,
+        summary=sentence.text,
+        sentences=[sentence.id],
+        evidence=[sentence.text],
+        when=time_phrase(sentence.text),
+    )
+
+
+def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
+    outlet = article.outlet or inferred_outlet
+    return SourceInfo(
+        id=article.id,
+        path=article.path,
+        title=article.title,
+        outlet=outlet,
+        outlet_inferred=article.outlet is None and outlet is not None,
+        date=article.date,
+        url=article.url,
+        wire=article.wire,
+        sha256=article.sha256,
+        characters=len(article.text),
+        removed_lines=list(article.removed),
+        notes=list(article.notes),
+    )
+
+
+def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
+    article = prepared.article
+    quotes: list[Quote] = []
+    for span in prepared.quotes:
+        speaker, role, how = None, None, "none"
+        if span.id in by_model:
+            (speaker, role), how = split_name_role(by_model[span.id]), "model"
+        elif span.kind != "scare" and span.cue and not needs_model(span):
+            speaker, how = span.cue, "rule"
+        quotes.append(
+            Quote(
+                id=f"{article.id}.{span.id}",
+                source=article.id,
+                text=span.text,
+                kind=span.kind,
+                speaker=speaker,
+                speaker_role=role,
+                attributed_by=how,
+                start=span.start,
+                end=span.end,
+                sentence=prepared.sentence_of(span.start),
+                continues=f"{article.id}.{span.continues}" if span.continues else None,
+            )
+        )
+    return quotes
+
+
+def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figure]:
+    article = prepared.article
+    figures = []
+    for span in prepared.figures:
+        sentence = prepared.sentences[prepared.sentence_of(span.start) - 1]
+        figures.append(
+            Figure(
+                id=f"{article.id}.{span.id}",
+                source=article.id,
+                value=span.value,
+                number=span.number,
+                qualifier=span.qualifier,
+                counts=span.counts or "unspecified",
+                claimant=claimants.get(span.id),
+                sentence=sentence.id,
+                sentence_text=sentence.text,
+                start=span.start,
+                end=span.end,
+            )
+        )
+    return figures

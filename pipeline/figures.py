@@ -1,0 +1,114 @@
+"""Numbers an article reports, found by rule with their offsets.
+
+Dates, years, ordinals and numbers inside quoted speech enumerations are left out; what each
+figure counts is guessed from the words that follow it, and the model may refine it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december"
+)
+# A number: 1,500 / 600,000 / 2.5 / 250 with an optional scale word or percent sign.
+_FIGURE = re.compile(
+    r"(?<![\w.,/-])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s?(?:million|billion|bn|m|%|per\s?cent)\b|%)?"
+)
+_QUALIFIER = re.compile(
+    r"(?:at least|about|around|more than|over|nearly|almost|some|up to|roughly|approximately|"
+    r"an estimated|a total of|fewer than|less than|as many as)\s+$",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b", re.IGNORECASE)
+_STOP = frozenset(
+    """had have has were was are is be been will would could may might to in on into from by
+    who which that and or but as at for with since after before during this these those than
+    said says according of""".split()
+)
+
+
+@dataclass(frozen=True)
+class FigureSpan:
+    """A number in the text."""
+
+    id: str
+    """'F1', 'F2'… in order of appearance."""
+    start: int
+    end: int
+    value: str
+    """The digits as written ('1,500')."""
+    number: float
+    qualifier: str | None
+    counts: str
+    """What it counts, guessed from the following words ('North Korean troops')."""
+
+
+def find_figures(text: str) -> list[FigureSpan]:
+    """Every reported number in ``text`` that is not a date, a year or an ordinal."""
+    figures: list[FigureSpan] = []
+    previous_counts, previous_end = "", -1
+    for match in _FIGURE.finditer(text):
+        if _is_date_or_year(text, match):
+            continue
+        value = match.group("value")
+        number = float(value.replace(",", ""))
+        scale = (match.group("scale") or "").strip().lower()
+        number *= {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(scale, 1)
+        qualifier = _QUALIFIER.search(text, max(0, match.start() - 30), match.start())
+        counts = _counts_after(text, match.end(), scale)
+        same_sentence = not re.search(r"[.!?]\s", text[previous_end : match.start()])
+        if (not counts or counts.split()[0].endswith(("ed", "ing"))) and same_sentence:
+            counts = previous_counts or counts  # "3,000 soldiers ..., with a total of 10,000 expected"
+        previous_counts, previous_end = counts, match.end()
+        figures.append(
+            FigureSpan(
+                id=f"F{len(figures) + 1}",
+                start=match.start(),
+                end=match.end(),
+                value=value,
+                number=number,
+                qualifier=qualifier.group().strip().lower() if qualifier else None,
+                counts=counts,
+            )
+        )
+    return figures
+
+
+def _is_date_or_year(text: str, match: re.Match[str]) -> bool:
+    value = match.group("value")
+    before = text[max(0, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    if match.group("scale"):
+        return False
+    if "," not in value and "." not in value and 1900 <= int(value) <= 2100:
+        return True  # a year
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return True
+    if re.match(r"(?:st|nd|rd|th)\b", after):
+        return True  # an ordinal: 21st
+    return bool(re.search(r"\b(?:world war|no\.|number|page|article|resolution)\s*$", before, re.I))
+
+
+def _counts_after(text: str, end: int, scale: str) -> str:
+    """Up to five words after the number, stopping at verbs, prepositions and punctuation."""
+    if scale == "%" or scale.startswith("per"):
+        prefix = ["percent"]
+    else:
+        prefix = []
+    words: list[str] = []
+    tail = text[end : end + 80]
+    for match in re.finditer(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", tail):
+        word = match.group()
+        if not word[0].isalpha() and word != "-":
+            break
+        if word == "-":
+            continue
+        if word.lower() in _STOP or len(words) >= 5:
+            break
+        words.append(word)
+    return " ".join(prefix + words)

@@ -1,0 +1,217 @@
+"""The model edge: instructor over the ``openai`` client, with two kinds of retry kept apart.
+
+- Transport failures (429, 5xx, timeouts, refused or reset connections) are retried by
+  tenacity with exponential backoff, honouring ``Retry-After``.
+- Answers that fail schema validation are re-asked through instructor's ``max_retries``;
+  when the re-asks are used up, the last answer is parsed leniently: items that still fail
+  are dropped and counted, never passed on as fact.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import httpx
+import instructor
+from instructor.core import IncompleteOutputException, InstructorRetryException
+import openai
+from pydantic import BaseModel, ValidationError
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from .errors import EndpointError, ModelError
+from .settings import Settings
+
+T = TypeVar("T", bound=BaseModel)
+
+MAX_RETRY_AFTER_S = 60.0
+
+
+@dataclass
+class Usage:
+    """Counts of model work, summed over calls (thread-safe)."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cached_prompt_tokens: int = 0
+    seconds: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, response: Any, seconds: float) -> None:
+        usage = getattr(response, "usage", None)
+        details = getattr(usage, "prompt_tokens_details", None)
+        with self._lock:
+            self.calls += 1
+            self.seconds += seconds
+            self.prompt_tokens += getattr(usage, "prompt_tokens", 0) or 0
+            self.completion_tokens += getattr(usage, "completion_tokens", 0) or 0
+            self.cached_prompt_tokens += getattr(details, "cached_tokens", 0) or 0
+
+    def snapshot(self) -> dict[str, float]:
+        with self._lock:
+            return {
+                "calls": self.calls,
+                "prompt_tokens": self.prompt_tokens,
+                "completion_tokens": self.completion_tokens,
+                "cached_prompt_tokens": self.cached_prompt_tokens,
+                "seconds": self.seconds,
+            }
+
+
+def is_transient(error: BaseException) -> bool:
+    """True for failures worth retrying as they are: rate limits, 5xx, timeouts, resets.
+
+    A connection error counts only when the network caused it (not, say, a replayed
+    cassette that has no answer for the request).
+    """
+    if isinstance(error, openai.APIConnectionError):
+        return isinstance(error, openai.APITimeoutError) or isinstance(
+            root_cause(error), (httpx.TransportError, OSError)
+        )
+    return isinstance(error, (openai.RateLimitError, openai.InternalServerError)) or (
+        isinstance(error, openai.APIStatusError) and error.status_code in (408, 409, 429)
+    )
+
+
+def root_cause(error: BaseException) -> BaseException:
+    """The innermost exception of a chain."""
+    seen = {id(error)}
+    while (inner := error.__cause__ or error.__context__) is not None and id(inner) not in seen:
+        seen.add(id(inner))
+        error = inner
+    return error
+
+
+def _wait(state: RetryCallState) -> float:
+    """``Retry-After`` when the server sends it, else exponential backoff with jitter."""
+    error = state.outcome.exception() if state.outcome else None
+    response = getattr(error, "response", None)
+    header = response.headers.get("retry-after") if response is not None else None
+    if header:
+        try:
+            return min(float(header), MAX_RETRY_AFTER_S)
+        except ValueError:
+            pass
+    return wait_exponential_jitter(initial=1, max=30)(state)
+
+
+class ModelClient:
+    """Ask a model for a Pydantic model; count calls, tokens and time spent waiting."""
+
+    def __init__(self, settings: Settings, base_url: str, *, wait=_wait) -> None:
+        self.settings = settings
+        self.usage = Usage()
+        raw = openai.OpenAI(
+            base_url=base_url, api_key=settings.api_key, max_retries=0, timeout=settings.timeout_s
+        )
+        completions = raw.chat.completions
+        create = completions.create
+        retrying = Retrying(
+            retry=retry_if_exception(is_transient),
+            stop=stop_after_attempt(settings.transport_retries + 1),
+            wait=wait,
+            reraise=True,
+        )
+
+        def create_with_retry(*args: Any, **kwargs: Any) -> Any:
+            for attempt in retrying:
+                with attempt:
+                    started = time.perf_counter()
+                    try:
+                        response = create(*args, **kwargs)
+                    finally:
+                        elapsed = time.perf_counter() - started
+                    self.usage.add(response, elapsed)
+                    return response
+            raise AssertionError("unreachable")  # pragma: no cover
+
+        completions.create = create_with_retry  # type: ignore[method-assign]
+        self._client = instructor.from_openai(raw, mode=instructor.Mode.TOOLS)
+
+    def ask(
+        self,
+        response_model: type[T],
+        messages: list[dict[str, str]],
+        context: dict[str, Any],
+        *,
+        max_tokens: int = 2048,
+    ) -> T:
+        """The validated answer; after the re-asks, a leniently parsed one; else ModelError."""
+        try:
+            return self._client.chat.completions.create(
+                model=self.settings.model,
+                response_model=response_model,
+                messages=messages,
+                context=context,
+                max_retries=self.settings.max_reasks,
+                max_tokens=max_tokens,
+                temperature=0,
+            )
+        except InstructorRetryException as error:
+            cause = error.__cause__
+            if not error.failed_attempts:
+                if isinstance(cause, openai.APIError):
+                    raise EndpointError(_describe_endpoint_error(cause)) from cause
+                raise  # not the model's fault: a bug, or an interrupt
+            return _lenient(response_model, error.last_completion, context, error)
+        except IncompleteOutputException as error:
+            raise ModelError(
+                "the model's reply was cut off at the token limit (max_tokens="
+                f"{max_tokens}); the article may need splitting"
+            ) from error
+        except openai.APIError as error:
+            raise EndpointError(_describe_endpoint_error(error)) from error
+
+
+def _lenient(
+    response_model: type[T], completion: Any, context: dict[str, Any], error: Exception
+) -> T:
+    """Parse the last answer with lenient validation: failing items dropped and counted."""
+    arguments = _tool_arguments(completion)
+    if arguments is None:
+        raise ModelError(f"the model never gave a valid answer: {_first_line(error)}") from error
+    try:
+        return response_model.model_validate_json(
+            arguments, context={**context, "lenient": True, "dropped": context.setdefault("dropped", [])}
+        )
+    except (ValidationError, ValueError) as final:
+        raise ModelError(f"the model never gave a valid answer: {_first_line(final)}") from error
+
+
+def _tool_arguments(completion: Any) -> str | None:
+    try:
+        arguments = completion.choices[0].message.tool_calls[0].function.arguments
+        json.loads(arguments)
+        return arguments
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:300]
+
+
+def _describe_endpoint_error(error: openai.APIError) -> str:
+    status = getattr(error, "status_code", None)
+    if isinstance(error, openai.AuthenticationError):
+        return "the endpoint refused the API key (401); set OPENAI_API_KEY to a valid key"
+    if isinstance(error, openai.NotFoundError):
+        return f"the endpoint does not know this model or path (404): {_first_line(error)}"
+    if isinstance(error, openai.APITimeoutError):
+        return "the model did not answer in time, even after retries"
+    if isinstance(error, openai.APIConnectionError):
+        cause = root_cause(error)
+        if not isinstance(cause, (httpx.TransportError, OSError)):
+            return f"the request could not be sent: {type(cause).__name__}: {_first_line(cause)}"
+        return "could not connect to the model endpoint, even after retries"
+    return f"the endpoint kept failing (HTTP {status}): {_first_line(error)}"

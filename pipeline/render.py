@@ -1,0 +1,170 @@
+"""Render the brief: Markdown for a person, JSON for machines. Pure except ``write_atomic``.
+
+Every line of the Markdown carries source markers (``[S2]``) that resolve to the list of
+sources at the end; the JSON is validated against the published schema before it is used.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+
+from schemas.brief import Brief, FigureGroup
+
+from .merge import UNATTRIBUTED, format_claim, independent
+
+
+def markers(sources: list[str]) -> str:
+    """``[S1, S3]``."""
+    return f"[{', '.join(sources)}]"
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown."""
+    duplicates = {s.id: s.duplicate_of for s in brief.sources if s.duplicate_of}
+    usable = [s for s in brief.sources if s.id not in {f.path for f in brief.failures}]
+    total = independent((s.id for s in usable), duplicates)
+    parts = [
+        f"# {_inline(brief.title)}",
+        "",
+        f"*Consolidated from {len(brief.sources)} articles ({total} independent sources). "
+        "Markers like [S1] refer to the sources listed at the end; every quote is verbatim "
+        "from the article it cites.*",
+        "",
+        *_section("Summary", _lede(brief)),
+        *_section("Key developments", _events(brief, duplicates, total)),
+        *_section("Timeline", _timeline(brief)),
+        *_section("Who said what", _speakers(brief)),
+        *_section("Stances", _stances(brief)),
+        *_section("Figures", _figures(brief)),
+        *_section("Where sources differ", _differences(brief)),
+        *_section("Sources", _sources(brief)),
+        *_section("Not processed", _failures(brief)),
+    ]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return [f"## {title}", "", *lines, ""] if lines else []
+
+
+def _inline(text: str) -> str:
+    """One line of text, safe inside Markdown lists and tables."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _lede(brief: Brief) -> list[str]:
+    if not brief.lede:
+        return []
+    return [" ".join(f"{_inline(s.text)} {markers(s.sources)}" for s in brief.lede)]
+
+
+def _events(brief: Brief, duplicates: dict[str, str], total: int) -> list[str]:
+    lines = []
+    for event in brief.events:
+        count = independent(event.sources, duplicates)
+        when = f" ({_inline(event.when)})" if event.when else ""
+        lines.append(
+            f"- {_inline(event.summary)}{when} {markers(event.sources)} "
+            f"— reported by {count} of {total} sources"
+        )
+    return lines
+
+
+def _timeline(brief: Brief) -> list[str]:
+    dated = [e for e in brief.events if e.when]
+    return [f"- **{_inline(e.when or '')}**: {_inline(e.summary)} {markers(e.sources)}" for e in dated]
+
+
+def _speakers(brief: Brief) -> list[str]:
+    lines: list[str] = []
+    for group in brief.speakers:
+        role = f" — {_inline(group.role)}" if group.role and group.speaker != UNATTRIBUTED else ""
+        lines += [f"### {_inline(group.speaker)}{role}", ""]
+        lines += [f"- “{_inline(q.text)}” {markers(q.sources)}" for q in group.quotes]
+        lines.append("")
+    return lines[:-1]
+
+
+def _stances(brief: Brief) -> list[str]:
+    if not brief.stances:
+        return []
+    lines = ["| Actor | Position | Shown by | Sources |", "| --- | --- | --- | --- |"]
+    for row in brief.stances:
+        shown = " / ".join(f"{_inline(e.text)} [{e.source}]" for e in row.evidence[:2])
+        lines.append(f"| {_inline(row.actor)} | {row.position} | {shown} | {markers(row.sources)} |")
+    return lines
+
+
+def _figure_line(group: FigureGroup) -> str:
+    claims = "; ".join(f"{_inline(format_claim(c))} {markers(c.sources)}" for c in group.claims)
+    flag = " **(sources differ)**" if group.differs else ""
+    return f"- {_inline(group.counts)}: {claims}{flag}"
+
+
+def _figures(brief: Brief) -> list[str]:
+    return [_figure_line(g) for g in brief.figures]
+
+
+def _differences(brief: Brief) -> list[str]:
+    return [f"- {_inline(d.description)} {markers(d.sources)}" for d in brief.differences]
+
+
+def _sources(brief: Brief) -> list[str]:
+    lines = []
+    for source in brief.sources:
+        outlet = source.outlet or "outlet unknown"
+        if source.outlet_inferred:
+            outlet += " (inferred from the text)"
+        bits = [f"**{source.id}** {_inline(outlet)}"]
+        if source.title:
+            bits.append(f"*{_inline(source.title)}*")
+        if source.date:
+            bits.append(source.date)
+        if source.wire:
+            bits.append(f"wire: {source.wire}")
+        bits.append(f"`{source.path}`")
+        if source.duplicate_of:
+            bits.append(f"near-copy of {source.duplicate_of}, counted once")
+        lines.append("- " + " — ".join(bits))
+    return lines
+
+
+def _failures(brief: Brief) -> list[str]:
+    return [f"- `{f.path}`: {_inline(f.reason)}" for f in brief.failures]
+
+
+@cache
+def brief_schema() -> dict:
+    """The published JSON Schema of the brief."""
+    resource = importlib.resources.files("schemas") / "json" / "brief.schema.json"
+    return json.loads(resource.read_text(encoding="utf-8"))
+
+
+def render_json(brief: Brief) -> str:
+    """The brief as JSON, validated against the published schema."""
+    data = brief.model_dump(mode="json")
+    jsonschema.validate(data, brief_schema())
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that it is never seen half-written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,100 @@
+"""Recorded model traffic: replay a cassette instead of calling a model, or record one.
+
+One configuration serves the CLI (``--replay`` / ``--record``) and the test suite, so a
+cassette recorded by either replays in both. Requests match on method, path and the parsed
+JSON body (host and port differ between runs); secrets are scrubbed before anything is saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import vcr
+from vcr.errors import CannotOverwriteExistingCassetteException
+
+from .errors import ReplayError
+
+#: Headers that may carry credentials or identify an account; never written to a cassette.
+SECRET_HEADERS = (
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "set-cookie",
+)
+#: Host every replayed request goes to; recorded hosts and ports vary and are not matched.
+REPLAY_BASE_URL = "http://127.0.0.1:8080/v1"
+
+
+def json_body(r1: Any, r2: Any) -> None:
+    """vcrpy matcher: the request bodies are equal as parsed JSON."""
+    assert _parsed(r1.body) == _parsed(r2.body), "JSON bodies differ"
+
+
+def _parsed(body: bytes | str | None) -> Any:
+    if not body:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return body
+
+
+def _scrub_request(request: Any) -> Any:
+    for header in list(request.headers):
+        if header.lower() in SECRET_HEADERS:
+            del request.headers[header]
+    return request
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for header in list(headers):
+        if header.lower() in SECRET_HEADERS:
+            del headers[header]
+    return response
+
+
+VCR_CONFIG: dict[str, Any] = {
+    "match_on": ["method", "path", "json_body"],
+    "filter_headers": list(SECRET_HEADERS),
+    "before_record_request": _scrub_request,
+    "before_record_response": _scrub_response,
+    "decode_compressed_response": True,
+}
+
+
+def make_vcr(**overrides: Any) -> vcr.VCR:
+    """A ``vcr.VCR`` with newsbrief's matching and scrubbing."""
+    recorder = vcr.VCR(**{**VCR_CONFIG, **overrides})
+    recorder.register_matcher("json_body", json_body)
+    return recorder
+
+
+@contextlib.contextmanager
+def replaying(cassette: Path) -> Iterator[None]:
+    """Serve every model request from ``cassette``; an unrecorded request is an error."""
+    if not Path(cassette).is_file():
+        raise ReplayError(f"No cassette at {cassette}. Record one with --record {cassette}.")
+    try:
+        with make_vcr(record_mode="none").use_cassette(str(cassette), allow_playback_repeats=True):
+            yield
+    except CannotOverwriteExistingCassetteException as error:
+        raise ReplayError(
+            f"{cassette} has no recorded answer for a request of this run (were the articles, "
+            "prompts or --model changed since it was recorded?). Re-record it with --record."
+        ) from error
+
+
+@contextlib.contextmanager
+def recording(cassette: Path) -> Iterator[None]:
+    """Record every model request of the run into ``cassette`` (overwriting it)."""
+    Path(cassette).parent.mkdir(parents=True, exist_ok=True)
+    with make_vcr(record_mode="all").use_cassette(str(cassette)):
+        yield

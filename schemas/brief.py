@@ -1,0 +1,137 @@
+"""The merged brief: one story told from all sources, every item with its source markers.
+
+Source markers (``S1``, ``S2``…) resolve to ``Brief.sources``. This is the structure written
+as JSON and validated against ``schemas/json/brief.schema.json`` before it is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .extraction import QuoteKind, SourceInfo
+from .model_io import Position
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Strict):
+    """A sentence of one source that supports an item."""
+
+    source: str
+    sentence: int
+    text: str
+
+
+class Entity(_Strict):
+    """One person or body, with the forms each source uses for it."""
+
+    name: str
+    role: str | None = None
+    forms: list[str] = Field(description="Every form of the name seen in the sources.")
+    sources: list[str]
+
+
+class LedeSentence(_Strict):
+    """A sentence of the opening paragraph and the sources it rests on."""
+
+    text: str
+    sources: list[str]
+
+
+class MergedEvent(_Strict):
+    """An event with every source that reports it."""
+
+    summary: str
+    sources: list[str]
+    when: str | None = None
+    evidence: list[Evidence]
+
+
+class QuoteEntry(_Strict):
+    """One quotation, listed once with every source that carries it."""
+
+    text: str
+    kind: QuoteKind
+    sources: list[str]
+    ids: list[str] = Field(description="Ids of the per-source quotes merged here ('S2.Q3').")
+
+
+class SpeakerQuotes(_Strict):
+    """Everything one speaker is quoted as saying."""
+
+    speaker: str
+    role: str | None = None
+    quotes: list[QuoteEntry]
+
+
+class FigureClaim(_Strict):
+    """One value for a quantity, who claims it and which sources report it."""
+
+    value: str
+    number: float
+    qualifier: str | None = None
+    claimant: str | None = None
+    sources: list[str]
+    evidence: list[Evidence]
+
+
+class FigureGroup(_Strict):
+    """Figures about the same quantity across sources."""
+
+    counts: str
+    claims: list[FigureClaim]
+    differs: bool = Field(description="True when the sources give different values.")
+
+
+class StanceRow(_Strict):
+    """An actor's position with the sources that show it."""
+
+    actor: str
+    position: Position
+    sources: list[str]
+    evidence: list[Evidence]
+
+
+class Difference(_Strict):
+    """A point where sources disagree."""
+
+    kind: Literal["figures", "attribution", "claim"]
+    description: str
+    sources: list[str]
+
+
+class Failure(_Strict):
+    """An input that could not be used, and why."""
+
+    path: str
+    reason: str
+
+
+class BriefStats(_Strict):
+    """What producing the brief cost."""
+
+    articles: int
+    model_calls: int
+    prompt_tokens: int
+    completion_tokens: int
+    dropped: int = Field(description="Model outputs rejected by validation.")
+
+
+class Brief(_Strict):
+    """The consolidated, sourced brief."""
+
+    title: str
+    lede: list[LedeSentence]
+    events: list[MergedEvent]
+    speakers: list[SpeakerQuotes]
+    stances: list[StanceRow]
+    figures: list[FigureGroup]
+    differences: list[Difference]
+    entities: list[Entity]
+    sources: list[SourceInfo]
+    failures: list[Failure] = Field(default_factory=list)
+    stats: BriefStats

@@ -1,0 +1,34 @@
+"""Write the published JSON Schemas: ``python -m schemas.export`` (a test checks they are current)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .brief import Brief
+from .extraction import ArticleExtraction
+
+SCHEMA_DIR = Path(__file__).parent / "json"
+PUBLISHED: dict[str, type[BaseModel]] = {
+    "brief.schema.json": Brief,
+    "article_extraction.schema.json": ArticleExtraction,
+}
+
+
+def schema_text(model: type[BaseModel]) -> str:
+    """The JSON Schema of ``model``, as published (sorted, indented, newline-terminated)."""
+    schema = model.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def main() -> None:
+    for name, model in PUBLISHED.items():
+        (SCHEMA_DIR / name).write_text(schema_text(model), encoding="utf-8")
+        print(f"wrote {SCHEMA_DIR / name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""What one article yields once the model's answer has been checked against the text.
+
+Every item keeps the source marker (``S2``) and the character offsets or sentence numbers
+that tie it to the cleaned article text, so any line of the brief can be traced back.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model_io import Position
+
+QuoteKind = Literal["quote", "partial", "scare"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceInfo(_Strict):
+    """One input article: where it came from and how it was read."""
+
+    id: str = Field(description="Source marker used in the brief, e.g. 'S2'.")
+    path: str = Field(description="File path relative to the input folder.")
+    title: str | None = None
+    outlet: str | None = None
+    outlet_inferred: bool = Field(False, description="True when the model inferred the outlet from the text.")
+    date: str | None = None
+    url: str | None = None
+    wire: str | None = Field(None, description="Wire agency credited in the text, e.g. 'Reuters'.")
+    sha256: str = Field(description="Hash of the cleaned text.")
+    characters: int = Field(description="Length of the cleaned text.")
+    removed_lines: list[str] = Field(default_factory=list, description="Boilerplate lines dropped.")
+    notes: list[str] = Field(default_factory=list)
+    duplicate_of: str | None = Field(None, description="Marker of the article this one is a near-copy of.")
+
+
+class Quote(_Strict):
+    """A direct quotation, verbatim from its article."""
+
+    id: str = Field(description="'S2.Q3': quote 3 of source S2.")
+    source: str
+    text: str = Field(description="The quoted words exactly as in the article, without quote marks.")
+    kind: QuoteKind
+    speaker: str | None = Field(description="Who said it, as named in the article; null if unknown.")
+    speaker_role: str | None = None
+    attributed_by: Literal["model", "rule", "none"]
+    start: int = Field(description="Offset of the first quoted character in the cleaned text.")
+    end: int
+    sentence: int = Field(description="Number of the sentence that holds it.")
+    continues: str | None = Field(None, description="Id of the quote this one continues.")
+
+
+class Figure(_Strict):
+    """A number the article reports, with its sentence and who claims it."""
+
+    id: str
+    source: str
+    value: str = Field(description="The number as written, e.g. '1,500'.")
+    number: float
+    qualifier: str | None = Field(None, description="'at least', 'about', ... as written.")
+    counts: str = Field(description="What it counts.")
+    claimant: str | None = Field(description="Who states it; null when the outlet does.")
+    sentence: int
+    sentence_text: str
+    start: int
+    end: int
+
+
+class Event(_Strict):
+    """A key event as one article reports it."""
+
+    id: str
+    source: str
+    summary: str = Field(description="Short wording of the event, checked against its sentences.")
+    sentences: list[int]
+    evidence: list[str] = Field(description="The supporting sentences, verbatim.")
+    when: str | None = None
+
+
+class Stance(_Strict):
+    """An actor's position as one article shows it."""
+
+    source: str
+    actor: str
+    position: Position
+    sentence: int
+    evidence: str = Field(description="The sentence that shows the position, verbatim.")
+
+
+class ExtractionStats(_Strict):
+    """What extracting one article cost and what was thrown away."""
+
+    model_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cached_prompt_tokens: int = 0
+    model_seconds: float = 0.0
+    dropped: list[str] = Field(default_factory=list, description="Model output rejected by validation.")
+
+
+class ArticleExtraction(_Strict):
+    """Everything extracted from one article."""
+
+    source: SourceInfo
+    quotes: list[Quote] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    stances: list[Stance] = Field(default_factory=list)
+    stats: ExtractionStats = Field(default_factory=ExtractionStats)
+    error: str | None = Field(None, description="Why extraction failed, when it did.")

@@ -1,0 +1,207 @@
+"""The schemas sent to the model, and the checks its answers must pass.
+
+Class docstrings and field descriptions are prompt text: the model reads them. The model
+refers to quotes, figures and sentences by id and never copies article text back, so answers
+are short and every claim can be checked against the article. The schema is built per
+article with one required field per quote and figure id, so the server's grammar makes the
+model answer for every id and for no other.
+
+Validators read the article through instructor's validation context (``info.context``):
+
+- ``text``: the article text, to check names and numbers against;
+- ``sentence_texts``: the numbered sentences (``[S1]`` is index 0);
+- ``lenient``: when true (last resort after the re-asks), failing items are dropped and
+  described in ``dropped`` instead of failing the whole answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    model_validator,
+)
+
+Position = Literal["supports", "opposes", "warns", "denies", "confirms", "neutral"]
+
+PRONOUNS = frozenset("he she they it we i you him her them his hers their".split())
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NAME_WORD = re.compile(r"[A-Z][\w'-]+")
+# Capitalised words that do not name anyone on their own.
+_NOT_NAMES = frozenset("the a an mr mrs ms dr president minister secretary general".split())
+
+SPEAKER_DESCRIPTION = (
+    "Who spoke the words inside the quote marks: the person's full name as the article gives "
+    "it, then a comma and the role if stated ('Mark Rutte, Nato Secretary General'). For an "
+    "unnamed speaker, the article's description ('a North Korean representative'). Never a "
+    "pronoun."
+)
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The schema without pydantic's generated field titles: fewer prompt tokens, same
+        meaning (the top-level title names the tool, so it stays)."""
+        schema = super().model_json_schema(*args, **kwargs)
+        return {**_without_titles(schema), "title": schema["title"]}
+
+
+def _without_titles(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            k: _without_titles(v)
+            for k, v in node.items()
+            if not (k == "title" and isinstance(v, str))
+        }
+    if isinstance(node, list):
+        return [_without_titles(v) for v in node]
+    return node
+
+
+CLAIMANT_DESCRIPTION = (
+    "Who the sentence credits with this number (person, agency, government), as named in the "
+    "article; null if the outlet states it in its own voice."
+)
+POSITION_DESCRIPTION = "This actor's position on the story's main development."
+
+
+class ArticleNotes(_Answer):
+    """Notes on one article. Field Q<n> is the speaker of quote (Q<n>); F<n> is who claims
+    figure F<n>; A<n> is the position of actor A<n>."""
+
+    outlet: str | None = Field(
+        max_length=60,
+        description="The newspaper, broadcaster or agency that published the article, if a "
+        "credit line or newsletter names it; never a source the article cites; else null.",
+    )
+    key_sentences: list[int] = Field(
+        max_length=6, description="Numbers of the 3-6 sentences that report the most important events."
+    )
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> ArticleNotes:
+        context: dict[str, Any] = info.context or {}
+        if "text" not in context:
+            return self
+        problems: list[str] = []
+        for key in type(self).model_fields:
+            value = getattr(self, key)
+            check = _CHECKS.get(key[0]) if key[1:].isdigit() else None
+            problem = check(key, value, context) if check and value is not None else None
+            if problem:
+                problems.append(problem)
+                if context.get("lenient"):
+                    setattr(self, key, None)
+        count = len(context["sentence_texts"])
+        bad = [n for n in self.key_sentences if not 1 <= n <= count]
+        if bad:
+            problems.append(f"key_sentences {bad}: sentences are numbered 1 to {count}")
+            self.key_sentences = [n for n in self.key_sentences if 1 <= n <= count]
+        if self.outlet and not plausible_outlet(self.outlet, context):
+            context.setdefault("dropped", []).append(f"outlet '{self.outlet}' rejected")
+            self.outlet = None
+        return _settle(self, context, problems)
+
+
+@cache
+def article_notes_model(
+    quote_ids: tuple[str, ...], figure_ids: tuple[str, ...], actor_ids: tuple[str, ...] = ()
+) -> type[ArticleNotes]:
+    """The schema for one article: a required field per quote, figure and actor id."""
+    fields: dict[str, Any] = {q: (str, Field(description=SPEAKER_DESCRIPTION)) for q in quote_ids}
+    fields.update({f: (str | None, Field(description=CLAIMANT_DESCRIPTION)) for f in figure_ids})
+    fields.update({a: (Position, Field(description=POSITION_DESCRIPTION)) for a in actor_ids})
+    return create_model("ArticleNotes", __base__=ArticleNotes, **fields)
+
+
+def _check_speaker(key: str, speaker: str, context: dict[str, Any]) -> str | None:
+    if speaker.strip().lower() in PRONOUNS:
+        return f"{key}: '{speaker}' is a pronoun; give the name it refers to"
+    if not grounded_name(speaker, context["text"]) and not grounded_phrase(speaker, context["text"]):
+        return f"{key}: speaker '{speaker}' is not named in the article"
+    return None
+
+
+def _check_figure(key: str, claimant: str, context: dict[str, Any]) -> str | None:
+    if claimant and not grounded_name(claimant, context["text"]):
+        if not grounded_phrase(claimant, context["text"]):
+            return f"{key}: claimant '{claimant}' is not named in the article"
+    return None
+
+
+_CHECKS: dict[str, Callable[[str, Any, dict[str, Any]], str | None]] = {
+    "Q": _check_speaker,
+    "F": _check_figure,
+}
+
+
+# --- shared checks ------------------------------------------------------------------------
+
+
+def _folded(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+def grounded_name(name: str, text: str) -> bool:
+    """True when some capitalised word of ``name`` occurs in ``text`` (any case)."""
+    words = [_folded(w) for w in _NAME_WORD.findall(name.replace("’", "'"))]
+    words = [w for w in words if w not in PRONOUNS and w not in _NOT_NAMES]
+    folded = _folded(text)
+    return bool(words) and any(re.search(rf"\b{re.escape(w)}", folded) for w in words)
+
+
+_CITED = re.compile(r"\b(?:told|according to|reported by|cited by|quoted by|said to|reports? by)\s+(?:the\s+)?$", re.I)
+
+
+def cited_as_source(outlet: str, text: str) -> bool:
+    """True when the article cites ``outlet`` ('told the New York Times'), so it is not the
+    publisher."""
+    name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.I)
+    for match in re.finditer(re.escape(name), text, re.I):
+        if _CITED.search(text[max(0, match.start() - 30) : match.start()]):
+            return True
+    return False
+
+
+def plausible_outlet(outlet: str, context: dict[str, Any]) -> bool:
+    """An inferred publisher must be named in the text (or by its initials), and must not
+    be a source the article cites, a platform it posts on, or someone it quotes."""
+    text = context["text"]
+    name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.I)
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    named = grounded_phrase(name, text) or (
+        len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text) is not None
+    )
+    speakers = {_folded(s) for s in context.get("speakers", ())}
+    on_platform = re.search(rf"\bon\s+{re.escape(name)}\b", text, re.I) is not None
+    return (
+        named
+        and not cited_as_source(name, text)
+        and not on_platform
+        and not any(_folded(name) in s for s in speakers)
+    )
+
+
+def grounded_phrase(phrase: str, text: str) -> bool:
+    """True when ``phrase`` (a description such as 'a North Korean representative') is in ``text``."""
+    core = _folded(phrase.split(",")[0].strip())
+    return len(core) > 3 and core in _folded(text)
+
+
+def _settle(answer: Any, context: dict[str, Any], problems: list[str]) -> Any:
+    """Raise (so instructor re-asks) unless lenient; record what was dropped."""
+    if problems and not context.get("lenient"):
+        raise ValueError("; ".join(problems))
+    context.setdefault("dropped", []).extend(problems)
+    return answer

@@ -1,0 +1,150 @@
+"""Extraction without a model: rule finding, the request the model gets, and assembly."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from pipeline.extract import (
+    Labels,
+    assemble_extraction,
+    build_request,
+    chunks,
+    extract_article,
+    needs_model,
+    prepare_article,
+)
+from pipeline.read import Article, read_articles
+from schemas.extraction import ExtractionStats
+
+TEXT = (
+    "Nato chief says troops are in Kursk\n\n"
+    "Nato Secretary General Mark Rutte confirmed on Monday that North Korean troops were in Kursk.\n\n"
+    "“This is a significant escalation,” Rutte said.\n\n"
+    "South Korea’s spy agency said at least 1,500 North Korean troops had arrived.\n\n"
+    "“Nobody will comment on rumours of this kind today.”\n"
+)
+
+
+def article(text: str = TEXT) -> Article:
+    return Article(id="S1", path="a.txt", text=text, sha256="x", title=text.split("\n")[0])
+
+
+class FakeModel:
+    """Answers every request by filling each field with a fixed value; records the calls."""
+
+    def __init__(self, answer: dict):
+        self.answer = answer
+        self.calls = []
+
+    def ask(self, response_model, messages, context):
+        self.calls.append((response_model, messages))
+        fields = {k: self.answer.get(k[0], self.answer.get(k)) for k in response_model.model_fields}
+        return response_model.model_validate(fields, context=context)
+
+
+def test_rules_find_quotes_figures_and_who_needs_the_model():
+    prepared = prepare_article(article())
+    assert [q.text for q in prepared.quotes] == [
+        "This is a significant escalation,",
+        "Nobody will comment on rumours of this kind today.",
+    ]
+    assert [needs_model(q) for q in prepared.quotes] == [False, True]
+    assert [(f.qualifier, f.value, f.counts) for f in prepared.figures] == [
+        ("at least", "1,500", "North Korean troops")
+    ]
+
+
+def test_request_puts_the_article_first_and_asks_only_by_id():
+    prepared = prepare_article(article())
+    request = build_request(prepared, prepared.sentences)
+    system, user = (m["content"] for m in request.messages)
+    assert "[S3] (Q1)“This is a significant escalation,” Rutte said." in system
+    assert "Q2 in S5" in user and "Q1 in" not in user  # Q1 has a rule-found speaker
+    assert "F1 in S4: at least 1,500 North Korean troops" in user
+    assert "A1: Rutte" in user
+    fields = list(request.response_model.model_fields)
+    assert fields == ["outlet", "key_sentences", "Q2", "F1", "A1"]
+
+
+def test_prompt_prefix_is_identical_for_every_call_on_an_article():
+    prepared = prepare_article(article())
+    first = build_request(prepared, prepared.sentences)
+    second = build_request(prepared, prepared.sentences)
+    assert first.messages[0] == second.messages[0]
+    # the system message is the article and the fixed instructions only
+    assert "Q2 in" not in first.messages[0]["content"]
+
+
+def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
+    model = FakeModel({"Q": "a Nato spokesperson", "F": "South Korea's spy agency", "A": "warns",
+                       "outlet": None, "key_sentences": [4]})  # fmt: skip
+    extraction = extract_article(article(), model)
+    text = TEXT
+    assert len(model.calls) == 1
+    q1, q2 = extraction.quotes
+    assert (q1.speaker, q1.attributed_by) == ("Rutte", "rule")
+    assert (q2.speaker, q2.attributed_by) == ("a Nato spokesperson", "model") or q2.speaker is None
+    for quote in extraction.quotes:
+        assert text[quote.start : quote.end] == quote.text
+    [figure] = extraction.figures
+    assert figure.claimant == "South Korea's spy agency"
+    assert figure.sentence_text.startswith("South Korea’s spy agency said")
+    assert [e.sentences for e in extraction.events] == [[2], [3], [4]]  # lead + model's pick
+    assert extraction.events[0].when == "on Monday"
+    assert [(s.actor, s.position) for s in extraction.stances] == [("Rutte", "warns")]
+
+
+def test_a_speaker_not_in_the_article_is_rejected_then_dropped_when_lenient():
+    prepared = prepare_article(article())
+    request = build_request(prepared, prepared.sentences)
+    answer = {"outlet": None, "key_sentences": [2], "Q2": "Boris Johnson", "F1": None, "A1": "warns"}
+    with pytest.raises(ValidationError, match="Boris Johnson.*not named in the article"):
+        request.response_model.model_validate(answer, context=dict(request.context))
+    lenient = {**request.context, "lenient": True}
+    notes = request.response_model.model_validate(answer, context=lenient)
+    assert notes.Q2 is None
+    assert any("Boris Johnson" in d for d in lenient["dropped"])
+
+
+def test_pronoun_speakers_and_bad_sentence_numbers_are_rejected():
+    prepared = prepare_article(article())
+    request = build_request(prepared, prepared.sentences)
+    answer = {"outlet": None, "key_sentences": [99], "Q2": "he", "F1": None, "A1": "warns"}
+    with pytest.raises(ValidationError) as error:
+        request.response_model.model_validate(answer, context=dict(request.context))
+    assert "pronoun" in str(error.value) and "key_sentences [99]" in str(error.value)
+
+
+def test_an_outlet_the_article_only_cites_is_not_taken_as_publisher():
+    text = TEXT + "\nA senior official told the New York Times that more would come.\n"
+    prepared = prepare_article(article(text))
+    request = build_request(prepared, prepared.sentences)
+    answer = {"outlet": "The New York Times", "key_sentences": [2], "Q2": "Rutte", "F1": None, "A1": "warns"}
+    notes = request.response_model.model_validate(answer, context=dict(request.context))
+    assert notes.outlet is None
+
+
+def test_long_articles_are_split_between_paragraphs():
+    paragraphs = [f"Paragraph {i} says something about the war in a sentence. And more." for i in range(400)]
+    prepared = prepare_article(article("\n\n".join(paragraphs) + "\n"))
+    groups = chunks(prepared, limit=2000)
+    assert len(groups) > 5
+    assert sum(len(g) for g in groups) == len(prepared.sentences)
+    for a, b in zip(groups, groups[1:], strict=False):
+        assert a[-1].paragraph != b[0].paragraph
+    assert all(sum(len(s.text) + 1 for s in g) <= 2000 for g in groups)
+
+
+def test_example_articles_give_valid_requests(example):
+    for item in read_articles(example).articles:
+        prepared = prepare_article(item)
+        request = build_request(prepared, prepared.sentences)
+        schema = request.response_model.model_json_schema()
+        assert "title" not in json.dumps(schema["properties"])  # titles stripped: fewer tokens
+        labels = Labels()
+        extraction = assemble_extraction(prepared, labels, ExtractionStats())
+        for quote in extraction.quotes:
+            assert item.text[quote.start : quote.end] == quote.text

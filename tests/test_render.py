@@ -1,0 +1,101 @@
+"""Rendering is tested on constructed values: Markdown for people, JSON against the schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from values import event, extraction, figure, quote, source, stance
+
+from pipeline.merge import merge_extractions
+from pipeline.render import brief_schema, render_json, render_markdown, write_atomic
+from schemas.brief import Failure
+from schemas.export import PUBLISHED, SCHEMA_DIR, schema_text
+
+
+@pytest.fixture
+def brief():
+    return merge_extractions(
+        [
+            extraction(
+                "S1",
+                source=source("S1", outlet="BBC News", title="Nato confirms troops | Kursk"),
+                quotes=[quote("S1", 1, "a significant escalation", "Mark Rutte, Nato Secretary General", "partial")],
+                figures=[figure("S1", 1, "1,500", "North Korean troops", "South Korea's spy agency")],
+                events=[event("S1", 1, "Nato confirmed North Korean troops are in Kursk.", "on Monday")],
+                stances=[stance("S1", "Mark Rutte", "warns")],
+            ),
+            extraction(
+                "S2",
+                source=source("S2", outlet="The Sun", outlet_inferred=True),
+                quotes=[quote("S2", 1, "This is our sovereign decision,", "Vladimir Putin")],
+                figures=[figure("S2", 1, "10,000", "North Korean troops", "Pentagon")],
+                events=[event("S2", 1, "Nato confirmed North Korean troops are in the Kursk region.")],
+            ),
+        ],
+        duplicates={},
+        failures=[Failure(path="scan.txt", reason="binary data (PDF, image or archive?)")],
+    )
+
+
+def test_markdown_has_every_section_with_source_markers(brief):
+    markdown = render_markdown(brief)
+    for heading in [
+        "# Nato confirms troops \\| Kursk",
+        "## Summary",
+        "## Key developments",
+        "## Timeline",
+        "## Who said what",
+        "## Stances",
+        "## Figures",
+        "## Where sources differ",
+        "## Sources",
+        "## Not processed",
+    ]:
+        assert heading in markdown
+    assert "### Mark Rutte — Nato Secretary General" in markdown
+    assert "- “a significant escalation” [S1]" in markdown
+    assert "reported by 2 of 2 sources" in markdown
+    assert "at least" not in markdown  # no qualifier was given
+    assert "1,500 (South Korea's spy agency) [S1]; 10,000 (Pentagon) [S2] **(sources differ)**" in markdown
+    assert "**S2** The Sun (inferred from the text)" in markdown
+    assert "`scan.txt`: binary data" in markdown
+
+
+def test_every_line_of_the_body_carries_a_marker_that_resolves(brief):
+    markdown = render_markdown(brief)
+    body = markdown.split("## Sources")[0]
+    known = {s.id for s in brief.sources}
+    for line in body.splitlines():
+        if line.startswith("- ") or line.startswith("| ") and "---" not in line and "Actor" not in line:
+            found = {m for m in known if f"[{m}" in line or f" {m}]" in line or f", {m}" in line}
+            assert found, line
+
+
+def test_json_validates_against_the_published_schema(brief):
+    data = json.loads(render_json(brief))
+    jsonschema.validate(data, brief_schema())
+    assert data["figures"][0]["differs"] is True
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_json_that_breaks_the_schema_is_refused(brief):
+    broken = brief.model_copy(update={"title": 42})
+    with pytest.raises(jsonschema.ValidationError):
+        render_json(broken)
+
+
+def test_published_schemas_are_current():
+    for name, model in PUBLISHED.items():
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == schema_text(model), (
+            f"{name} is stale: run python -m schemas.export"
+        )
+
+
+def test_write_atomic_replaces_whole_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "out" / "brief.md"
+    write_atomic(target, "first\n")
+    write_atomic(target, "second\n")
+    assert target.read_text() == "second\n"
+    assert [p.name for p in target.parent.iterdir()] == ["brief.md"]
