@@ -56,6 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     recorded.add_argument(
         "--record", type=Path, metavar="CASSETTE", help="record this run's model calls to a cassette"
     )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        metavar="N",
+        help="articles extracted at once (default: 1 for the embedded model, 4 for an endpoint)",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="extract every article again, ignoring stored results"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print no progress or summary")
     return parser
 
@@ -63,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 def cli(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 some article failed, 2 error)."""
     args = build_parser().parse_args(argv)
-    console = Console(stderr=True, quiet=args.quiet)
+    console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
     settings = resolve_settings(base_url=args.base_url, model=args.model, api_key=args.api_key)
     try:
         report = _run(args, settings, console)
@@ -88,11 +97,20 @@ def _run(args: argparse.Namespace, settings, console: Console) -> RunReport:
     console.print(f"newsbrief: {args.folder} — {where}", highlight=False)
     with console.status("reading articles") as status:
 
-        def progress(path: str, index: int, total: int) -> None:
-            status.update(f"extracting article {index + 1}/{total}: {path}")
+        def progress(path: str, done: int, total: int) -> None:
+            finished = f" (finished {path})" if path else ""
+            status.update(f"extracting articles: {done}/{total} done{finished}")
+            if path and not console.is_terminal:
+                console.print(f"  {done}/{total} {path}", highlight=False)
 
         report = run_folder(
-            args.folder, settings, replay=args.replay, record=args.record, progress=progress
+            args.folder,
+            settings,
+            replay=args.replay,
+            record=args.record,
+            progress=progress,
+            concurrency=args.concurrency,
+            use_cache=not args.no_cache,
         )
     markdown = render_markdown(report.brief)
     json_text = render_json(report.brief)
@@ -110,7 +128,8 @@ def _summary(report: RunReport, args: argparse.Namespace, console: Console) -> N
     usage = report.usage
     stats = report.brief.stats
     console.print(
-        f"newsbrief: {stats.articles} articles, {int(usage.get('calls', 0))} model calls, "
+        f"newsbrief: {stats.articles} articles ({report.cached} from cache), "
+        f"{int(usage.get('calls', 0))} model calls, "
         f"{int(usage.get('prompt_tokens', 0))} prompt + "
         f"{int(usage.get('completion_tokens', 0))} completion tokens, "
         f"{report.seconds:.1f} s ({report.model_seconds:.1f} s waiting on the model); "

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from enum import Enum
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -131,7 +132,7 @@ class Labels:
         targets = {"Q": self.speakers, "F": self.claimants, "A": self.positions}
         for key, value in notes:
             if value is not None and key[1:].isdigit():
-                targets[key[0]][key] = value
+                targets[key[0]][key] = value.value if isinstance(value, Enum) else value
         self.notes.append(notes)
 
 

@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -106,11 +108,16 @@ def _wait(state: RetryCallState) -> float:
 
 
 class ModelClient:
-    """Ask a model for a Pydantic model; count calls, tokens and time spent waiting."""
+    """Ask a model for a Pydantic model; count calls, tokens and time spent waiting.
+
+    ``usage`` sums every call; ``tracking(usage)`` also counts the calls made by the current
+    thread into another ``Usage`` (one per article, when articles run concurrently).
+    """
 
     def __init__(self, settings: Settings, base_url: str, *, wait=_wait) -> None:
         self.settings = settings
         self.usage = Usage()
+        self._local = threading.local()
         raw = openai.OpenAI(
             base_url=base_url, api_key=settings.api_key, max_retries=0, timeout=settings.timeout_s
         )
@@ -132,11 +139,22 @@ class ModelClient:
                     finally:
                         elapsed = time.perf_counter() - started
                     self.usage.add(response, elapsed)
+                    if (tracked := getattr(self._local, "usage", None)) is not None:
+                        tracked.add(response, elapsed)
                     return response
             raise AssertionError("unreachable")  # pragma: no cover
 
         completions.create = create_with_retry  # type: ignore[method-assign]
         self._client = instructor.from_openai(raw, mode=instructor.Mode.TOOLS)
+
+    @contextlib.contextmanager
+    def tracking(self, usage: Usage) -> Iterator[Usage]:
+        """Count this thread's calls into ``usage`` as well, for the length of the block."""
+        self._local.usage = usage
+        try:
+            yield usage
+        finally:
+            self._local.usage = None
 
     def ask(
         self,

@@ -1,31 +1,45 @@
 """One run of the pipeline: read -> extract -> merge -> render. The edges live here.
 
 ``run_folder`` opens the model endpoint (embedded server, configured endpoint, or a replayed
-cassette), extracts every article, and returns the brief with what the run cost.
+cassette), extracts the articles (concurrently up to ``concurrency``, each one stored in the
+cache as soon as it is done), and returns the merged brief with what the run cost.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.brief import Brief, Failure
 from schemas.extraction import ArticleExtraction, ExtractionStats
 
+from .cache import ExtractionCache
 from .embedded import EmbeddedServer
 from .errors import EndpointError, ModelError, ReplayError
-from .extract import source_info, extract_article
-from .llm import ModelClient
+from .extract import extract_article, source_info
+from .llm import ModelClient, Usage
 from .merge import find_near_duplicates, merge_extractions
 from .read import Article, read_articles
 from .replay import REPLAY_BASE_URL, recording, replaying
 from .settings import Settings
 
 Progress = Callable[[str, int, int], None]
-"""Called as ``progress(article_path, index, total)`` before each article."""
+"""Called as ``progress(article_path, done, total)`` as articles finish."""
+
+
+@dataclass
+class StageTimes:
+    """Wall time of each stage, in seconds."""
+
+    read: float = 0.0
+    start_model: float = 0.0
+    extract: float = 0.0
+    merge: float = 0.0
 
 
 @dataclass
@@ -37,6 +51,9 @@ class RunReport:
     seconds: float
     model_seconds: float
     usage: dict[str, float] = field(default_factory=dict)
+    stages: StageTimes = field(default_factory=StageTimes)
+    cached: int = 0
+    """How many articles came from the cache, with no model call."""
 
     @property
     def failed(self) -> list[Failure]:
@@ -62,6 +79,12 @@ def open_endpoint(
             yield settings.base_url  # type: ignore[misc]
 
 
+def default_concurrency(settings: Settings) -> int:
+    """One at a time on the embedded CPU model (parallel calls only slow each other down);
+    four against a remote endpoint."""
+    return 1 if settings.embedded else 4
+
+
 def run_folder(
     folder: Path,
     settings: Settings,
@@ -69,61 +92,111 @@ def run_folder(
     replay: Path | None = None,
     record: Path | None = None,
     progress: Progress | None = None,
+    concurrency: int | None = None,
+    use_cache: bool = True,
 ) -> RunReport:
-    """Read, extract, merge: the whole job on one folder."""
+    """Read, extract, merge: the whole job on one folder. Replaying or recording bypasses
+    the cache (a replay reproduces its cassette; a recording must call the model)."""
     started = time.perf_counter()
+    stages = StageTimes()
     read = read_articles(folder)
+    stages.read = time.perf_counter() - started
     failures = [Failure(path=p.path, reason=p.message) for p in read.problems]
-    with open_endpoint(settings, replay=replay, record=record) as base_url:
-        client = ModelClient(settings, base_url)
-        extractions = [
-            _extract_one(article, client, index, len(read.articles), progress, replay)
-            for index, article in enumerate(read.articles)
-        ]
+    cache = (
+        ExtractionCache(settings.cache_dir / "extractions", settings.model)
+        if use_cache and replay is None and record is None
+        else None
+    )
+    results: dict[str, ArticleExtraction] = {}
+    if cache is not None:
+        results = {a.id: x for a in read.articles if (x := cache.get(a)) is not None}
+    todo = [a for a in read.articles if a.id not in results]
+    cached = len(results)
+    usage = Usage()
+    if todo:
+        began = time.perf_counter()
+        with open_endpoint(settings, replay=replay, record=record) as base_url:
+            stages.start_model = time.perf_counter() - began
+            client = ModelClient(settings, base_url)
+            tick = _ticker(progress, cached, len(read.articles))
+            workers = max(1, concurrency or default_concurrency(settings))
+            extracted = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                jobs = [pool.submit(_extract_one, a, client, cache, replay, tick) for a in todo]
+                try:
+                    for job in jobs:
+                        extraction = job.result()
+                        results[extraction.source.id] = extraction
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+            stages.extract = time.perf_counter() - extracted
+            usage = client.usage
+    merging = time.perf_counter()
+    extractions = [results[a.id] for a in read.articles]
     duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
     brief = merge_extractions(extractions, duplicates=duplicates, failures=failures)
+    stages.merge = time.perf_counter() - merging
     return RunReport(
         brief=brief,
         extractions=extractions,
         seconds=time.perf_counter() - started,
-        model_seconds=client.usage.seconds,
-        usage=client.usage.snapshot(),
+        model_seconds=usage.seconds,
+        usage=usage.snapshot(),
+        stages=stages,
+        cached=cached,
     )
+
+
+def _ticker(progress: Progress | None, done: int, total: int) -> Callable[[str], None]:
+    lock = threading.Lock()
+    count = [done]
+
+    def tick(path: str) -> None:
+        with lock:
+            count[0] += 1
+            if progress:
+                progress(path, count[0], total)
+
+    if progress:
+        progress("", done, total)
+    return tick
 
 
 def _extract_one(
     article: Article,
     client: ModelClient,
-    index: int,
-    total: int,
-    progress: Progress | None,
+    cache: ExtractionCache | None,
     replay: Path | None,
+    tick: Callable[[str], None],
 ) -> ArticleExtraction:
-    if progress:
-        progress(article.path, index, total)
-    before = client.usage.snapshot()
+    usage = Usage()
     try:
-        extraction = extract_article(article, client)
+        with client.tracking(usage):
+            extraction = extract_article(article, client)
     except EndpointError as error:
         if replay is not None:
             raise ReplayError(
                 f"{replay} has no recorded answer for {article.path} ({error}). The articles, "
                 "prompts or --model changed since it was recorded: re-record it with --record."
             ) from error
-        extraction = _failed(article, f"model endpoint failed: {error}")
+        extraction = failed_extraction(article, f"model endpoint failed: {error}")
     except ModelError as error:
-        extraction = _failed(article, f"model gave no usable answer: {error}")
-    after = client.usage.snapshot()
+        extraction = failed_extraction(article, f"model gave no usable answer: {error}")
     extraction.stats = ExtractionStats(
-        model_calls=int(after["calls"] - before["calls"]),
-        prompt_tokens=int(after["prompt_tokens"] - before["prompt_tokens"]),
-        completion_tokens=int(after["completion_tokens"] - before["completion_tokens"]),
-        cached_prompt_tokens=int(after["cached_prompt_tokens"] - before["cached_prompt_tokens"]),
-        model_seconds=round(after["seconds"] - before["seconds"], 3),
+        model_calls=usage.calls,
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        cached_prompt_tokens=usage.cached_prompt_tokens,
+        model_seconds=round(usage.seconds, 3),
         dropped=extraction.stats.dropped,
     )
+    if cache is not None:
+        cache.put(article, extraction)
+    tick(article.path)
     return extraction
 
 
-def _failed(article: Article, reason: str) -> ArticleExtraction:
+def failed_extraction(article: Article, reason: str) -> ArticleExtraction:
+    """An extraction that records why the article could not be processed."""
     return ArticleExtraction(source=source_info(article, None), error=reason)

@@ -17,6 +17,7 @@ Validators read the article through instructor's validation context (``info.cont
 from __future__ import annotations
 
 import re
+from enum import Enum
 from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal
@@ -32,18 +33,25 @@ from pydantic import (
 
 Position = Literal["supports", "opposes", "warns", "denies", "confirms", "neutral"]
 
+
+# An Enum (not a Literal) is defined once in the tool schema and referenced by each actor
+# field, so an actor costs a few prompt tokens rather than the whole list of positions.
+class Stance(str, Enum):
+    """Position on the story's main development."""
+
+    supports = "supports"
+    opposes = "opposes"
+    warns = "warns"
+    denies = "denies"
+    confirms = "confirms"
+    neutral = "neutral"
+
 PRONOUNS = frozenset("he she they it we i you him her them his hers their".split())
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME_WORD = re.compile(r"[A-Z][\w'-]+")
 # Capitalised words that do not name anyone on their own.
 _NOT_NAMES = frozenset("the a an mr mrs ms dr president minister secretary general".split())
 
-SPEAKER_DESCRIPTION = (
-    "Who spoke the words inside the quote marks: the person's full name as the article gives "
-    "it, then a comma and the role if stated ('Mark Rutte, Nato Secretary General'). For an "
-    "unnamed speaker, the article's description ('a North Korean representative'). Never a "
-    "pronoun."
-)
 
 
 class _Answer(BaseModel):
@@ -69,16 +77,18 @@ def _without_titles(node: Any) -> Any:
     return node
 
 
-CLAIMANT_DESCRIPTION = (
-    "Who the sentence credits with this number (person, agency, government), as named in the "
-    "article; null if the outlet states it in its own voice."
-)
-POSITION_DESCRIPTION = "This actor's position on the story's main development."
 
 
 class ArticleNotes(_Answer):
-    """Notes on one article. Field Q<n> is the speaker of quote (Q<n>); F<n> is who claims
-    figure F<n>; A<n> is the position of actor A<n>."""
+    """Notes on one article.
+
+    Q<n>: who spoke the words of quote (Q<n>): full name as the article gives it, then a comma
+    and the role if stated ('Mark Rutte, Nato Secretary General'); for an unnamed speaker, the
+    article's description ('a North Korean representative'); never a pronoun.
+    F<n>: who the sentence credits with figure F<n> (person, agency, government), as named in
+    the article; null if the outlet states it in its own voice.
+    A<n>: the position of actor A<n> on the story's main development.
+    """
 
     outlet: str | None = Field(
         max_length=60,
@@ -119,9 +129,9 @@ def article_notes_model(
     quote_ids: tuple[str, ...], figure_ids: tuple[str, ...], actor_ids: tuple[str, ...] = ()
 ) -> type[ArticleNotes]:
     """The schema for one article: a required field per quote, figure and actor id."""
-    fields: dict[str, Any] = {q: (str, Field(description=SPEAKER_DESCRIPTION)) for q in quote_ids}
-    fields.update({f: (str | None, Field(description=CLAIMANT_DESCRIPTION)) for f in figure_ids})
-    fields.update({a: (Position, Field(description=POSITION_DESCRIPTION)) for a in actor_ids})
+    fields: dict[str, Any] = {q: (str, ...) for q in quote_ids}
+    fields.update({f: (str | None, ...) for f in figure_ids})
+    fields.update({a: (Stance, ...) for a in actor_ids})
     return create_model("ArticleNotes", __base__=ArticleNotes, **fields)
 
 

@@ -1,0 +1,78 @@
+"""The command line end to end, with model calls replayed from the recorded example run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.cli import cli
+from pipeline.read import read_articles
+
+CASSETTE = "cassettes/examples/kursk.yaml"
+
+
+@pytest.fixture
+def replayed(tmp_path, example, monkeypatch):
+    monkeypatch.chdir(example.parent.parent)
+    out = tmp_path / "brief.md"
+    code = cli([str(example), "--replay", CASSETTE, "-o", str(out), "-q"])
+    return code, out.read_text(encoding="utf-8"), json.loads((tmp_path / "brief.json").read_text())
+
+
+def test_example_brief_lists_every_source(replayed, example):
+    code, markdown, data = replayed
+    assert code == 0
+    for path in sorted(p.name for p in example.iterdir()):
+        assert f"`{path}`" in markdown
+    assert [s["id"] for s in data["sources"]] == ["S1", "S2", "S3", "S4", "S5"]
+
+
+def test_every_quote_in_the_brief_is_verbatim_in_each_source_it_cites(replayed, example):
+    _, markdown, data = replayed
+    texts = {a.id: a.text for a in read_articles(example).articles}
+    quotes = [q for group in data["speakers"] for q in group["quotes"]]
+    assert len(quotes) >= 50
+    for quote in quotes:
+        for source in quote["sources"]:
+            assert quote["text"] in texts[source], (quote["text"], source)
+        assert f"“{' '.join(quote['text'].split())}”" in markdown
+
+
+def test_differing_troop_counts_are_flagged(replayed):
+    _, markdown, data = replayed
+    figure_differences = [d for d in data["differences"] if d["kind"] == "figures"]
+    troops = [d for d in figure_differences if "1,500" in d["description"]]
+    assert troops, figure_differences
+    assert "10,000" in troops[0]["description"] or "3,000" in troops[0]["description"]
+    assert "## Where sources differ" in markdown
+
+
+def test_near_duplicate_pair_is_recognised(replayed):
+    _, markdown, data = replayed
+    duplicates = {s["id"]: s["duplicate_of"] for s in data["sources"] if s["duplicate_of"]}
+    assert duplicates == {"S1": "S2"}
+    assert "near-copy of S2, counted once" in markdown
+
+
+def test_missing_cassette_fails_loudly(tmp_path, example, capsys):
+    code = cli([str(example), "--replay", str(tmp_path / "none.yaml"), "-o", str(tmp_path / "b.md")])
+    assert code == 2
+    assert "No cassette at" in capsys.readouterr().err
+    assert not (tmp_path / "b.md").exists()
+
+
+def test_cassette_that_does_not_match_the_articles_fails_loudly(tmp_path, example, capsys, monkeypatch):
+    monkeypatch.chdir(example.parent.parent)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = (example / "000_3b5266f5af1c6cdf.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text.replace("Monday", "Tuesday"), encoding="utf-8")
+    code = cli([str(folder), "--replay", CASSETTE, "-o", str(tmp_path / "b.md")])
+    assert code == 2
+    assert "no recorded answer" in capsys.readouterr().err
+
+
+def test_bad_folder_is_a_clean_error(tmp_path, capsys):
+    assert cli([str(tmp_path / "missing"), "-o", str(tmp_path / "b.md")]) == 2
+    assert "is not a folder" in capsys.readouterr().err
