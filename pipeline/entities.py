@@ -27,6 +27,12 @@ ROLE_WORDS = frozenset(
     moscow kyiv seoul pyongyang washington beijing brussels london britain germany france
     dprk west western government ministry's office""".split()
 )
+# Capitalised words that start sentences or name no one, never part of a name.
+_NOT_NAME_WORDS = frozenset(
+    """but and in on at as for with after before while when last earlier meanwhile separately
+    however he she it they this that these those his her their its then so yet also""".split()
+)
+_NOT_ROLES = frozenset("the a an of and for mr mrs ms dr".split())
 _PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "la", "le"})
 _WORD = re.compile(r"[\w’'.-]+")
 
@@ -40,7 +46,7 @@ def person_name(form: str) -> str | None:
         lower = word.lower().strip(".")
         if lower in _PARTICLES and name:
             name.insert(0, word)
-        elif word[:1].isupper() and lower not in ROLE_WORDS:
+        elif word[:1].isupper() and lower not in ROLE_WORDS and lower not in _NOT_NAME_WORDS:
             name.insert(0, word)
         else:
             break
@@ -125,3 +131,60 @@ class EntityIndex:
     def role(self, form: str) -> str | None:
         cluster = self._by_form.get(" ".join(form.split()))
         return cluster.role if cluster else None
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|President|Gen|General)\.?\s+")
+_ROLE_TOKEN = re.compile(r"[A-Z][\w.’'-]*|[a-z][\w-]*")
+
+
+def resolve_person(name: str, text: str) -> tuple[str, str | None]:
+    """The fullest form of a person's name in ``text`` and the role written before it.
+
+    'Austin' -> ('Lloyd Austin', 'U.S. Defense Secretary') when the article says "U.S. Defense
+    Secretary Lloyd Austin"; a name that is already full keeps its form. Bodies and
+    descriptions ('a North Korean representative', 'The Kremlin') come back unchanged.
+    """
+    person = person_name(_HONORIFIC.sub("", name.split(",")[0].strip()))
+    if not person:
+        return name, None
+    best, role = person, None
+    for match in re.finditer(rf"\b{_name_pattern(person)}\b", text):
+        lead = re.split(r"[,;:()“”\"]|\.\s", text[max(0, match.start() - 80) : match.start()])[-1]
+        before = lead.split()[-6:]
+        found = person_name(" ".join([*before, match.group()])) or person
+        after = re.match(r"(?:\s+[A-Z][a-z]+){1,2}\b", text[match.end() :])
+        if after and before and before[-1].lower() in ROLE_WORDS and found == person:
+            found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
+        start = text.rfind(found.split()[0], 0, match.end())
+        found_role = _role_before(text, start) if start >= 0 else None
+        if len(found.split()) > len(best.split()) or (
+            len(found.split()) == len(best.split()) and role is None
+        ):
+            best, role = found, found_role or role
+    return best, role
+
+
+def _name_pattern(person: str) -> str:
+    return r"\s+".join(re.escape(word) for word in person.split())
+
+
+def _role_before(text: str, position: int) -> str | None:
+    """Role words right before a name: 'NATO Secretary General', 'Kremlin spokesperson'."""
+    words = text[max(0, position - 80) : position].split("\n")[-1].split()
+    role: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:()“”\"")
+        if bare != word.rstrip() or not bare:
+            break
+        if bare.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", bare):
+            break  # the end of the previous sentence
+        lower = bare.lower()
+        if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
+            break
+        if lower in ROLE_WORDS or bare[:1].isupper():
+            role.insert(0, bare)
+        else:
+            break
+        if len(role) >= 6:
+            break
+    return " ".join(role) or None

@@ -29,8 +29,8 @@ from schemas.extraction import (
 from schemas.model_io import PRONOUNS, ArticleNotes, article_notes_model
 
 
-from .entities import person_name
-from .figures import FigureSpan, find_figures
+from .entities import person_name, resolve_person
+from .figures import FigureSpan, claimant_cue, find_figures
 from .quotes import QuoteSpan, find_quotes
 from .read import Article
 from .templates import render_prompt
@@ -66,6 +66,11 @@ class PreparedArticle:
     def sentence_of(self, offset: int) -> int:
         sentence = sentence_at(self.sentences, offset)
         return sentence.id if sentence else _nearest_sentence(self.sentences, offset)
+
+    def claimant(self, figure: FigureSpan) -> str | None:
+        """Who the figure's sentence credits with it, by rule (None: ask the model)."""
+        sentence = self.sentences[self.sentence_of(figure.start) - 1]
+        return claimant_cue(sentence.text, figure.start - sentence.start)
 
 
 def needs_model(quote: QuoteSpan) -> bool:
@@ -183,7 +188,11 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     text = prepared.article.text
     tagged = [q for q in prepared.quotes if q.kind != "scare"]
     quotes = [q for q in prepared.quotes if needs_model(q) and prepared.sentence_of(q.start) in ids]
-    figures = [f for f in prepared.figures if prepared.sentence_of(f.start) in ids]
+    figures = [
+        f
+        for f in prepared.figures
+        if prepared.sentence_of(f.start) in ids and prepared.claimant(f) is None
+    ]
     cast = [a for a in actors(prepared) if prepared.sentence_of(a.quotes[0].start) in ids]
     system = render_prompt(
         ARTICLE_PROMPT,
@@ -226,6 +235,7 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
             "text": text,
             "sentence_texts": [s.text for s in prepared.sentences],
             "speakers": sorted({q.cue for q in prepared.quotes if q.cue}),
+            "publisher_lines": list(prepared.article.removed),
         },
     )
 
@@ -274,7 +284,7 @@ def assemble_extraction(
         stances=[
             Stance(
                 source=article.id,
-                actor=actor.name,
+                actor=resolve_person(actor.name, article.text)[0],
                 position=labels.positions[actor.id],
                 sentence=(sentence := prepared.sentence_of(actor.quotes[0].start)),
                 evidence=prepared.sentences[sentence - 1].text,
@@ -337,6 +347,9 @@ def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
             (speaker, role), how = split_name_role(by_model[span.id]), "model"
         elif span.kind != "scare" and span.cue and not needs_model(span):
             speaker, how = span.cue, "rule"
+        if speaker:
+            speaker, found_role = resolve_person(speaker, article.text)
+            role = role or found_role
         quotes.append(
             Quote(
                 id=f"{article.id}.{span.id}",
@@ -355,6 +368,10 @@ def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
     return quotes
 
 
+def _resolved(name: str | None, text: str) -> str | None:
+    return resolve_person(name, text)[0] if name else None
+
+
 def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figure]:
     article = prepared.article
     figures = []
@@ -368,7 +385,7 @@ def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figur
                 number=span.number,
                 qualifier=span.qualifier,
                 counts=span.counts or "unspecified",
-                claimant=claimants.get(span.id),
+                claimant=_resolved(prepared.claimant(span) or claimants.get(span.id), article.text),
                 sentence=sentence.id,
                 sentence_text=sentence.text,
                 start=span.start,

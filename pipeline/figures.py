@@ -112,3 +112,47 @@ def _counts_after(text: str, end: int, scale: str) -> str:
             break
         words.append(word)
     return " ".join(prefix + words)
+
+
+_SPEECH = (
+    r"said|says|told|estimated|estimates|claimed|claims|claiming|reported|reports|assessed|"
+    r"added|warned|confirmed|announced|stated"
+)
+_ACCORDING = re.compile(r"according to (?:an? [\w\s]+? by )?(?P<who>[^,.;:]+)", re.IGNORECASE)
+_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+_AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
+_LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that)$", re.I)
+
+
+def claimant_cue(sentence: str, offset: int) -> str | None:
+    """Who a sentence credits with the number at ``offset`` (a position in ``sentence``),
+    found by rule: 'according to X', 'X said … N', '“… N …,” X said'. None if unclear."""
+    match = _ACCORDING.search(sentence)
+    if match:
+        return _tidy(match.group("who"))
+    before = sentence[:offset]
+    candidates = list(_BEFORE_VERB.finditer(before))
+    if candidates:
+        who = _tidy(candidates[-1].group("who"))
+        if who:
+            return who
+    after = _AFTER_QUOTE.search(sentence, offset)
+    return _tidy(after.group("who")) if after else None
+
+
+def _tidy(who: str) -> str | None:
+    """Strip leading time phrases and conjunctions; reject pronouns and lower-case phrases
+    that name nobody."""
+    who = " ".join(who.split())
+    who = re.split(r"\b(?:that|which|who|whom)\s+", who)[-1]  # '… told journalists that X'
+    who = re.sub(r"^(?:on|in|last|earlier|this)\b[^,]*?(?=\s[A-Z]|$)", "", who).strip()
+    while _LEADING.match(who):
+        who = _LEADING.sub("", who, count=1)
+    if not who or _PRONOUN.match(who) or len(who.split()) > 8:
+        return None
+    if not any(w[:1].isupper() for w in who.split()) and not re.search(
+        r"\b(?:official|officials|agency|ministry|department|reports|intelligence|analysis)\b", who
+    ):
+        return None
+    return who

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -26,6 +27,7 @@ from schemas.brief import (
     FigureGroup,
     LedeSentence,
     MergedEvent,
+    PartialQuote,
     QuoteEntry,
     SpeakerQuotes,
     StanceRow,
@@ -36,12 +38,13 @@ from .entities import EntityIndex
 from .text import normalise_space, split_sentences
 
 UNATTRIBUTED = "Speaker not identified"
-EVENT_SIMILARITY = 72
-FIGURE_SIMILARITY = 80
+EVENT_SIMILARITY = 0.25
 DUPLICATE_SHARE = 0.8
 
 _SYNONYMS = {"soldier": "troop", "soldiers": "troop", "troops": "troop", "personnel": "troop"}
 _FIGURE_STOP = frozenset("the a an of in to into for from by on at and or been have has".split())
+# Adjectives that do not change what is counted ("elite troops" are troops).
+_FIGURE_FILLER = frozenset("elite new more other additional estimated".split())
 
 
 def find_near_duplicates(texts: dict[str, str]) -> dict[str, str]:
@@ -166,30 +169,31 @@ def _quote_key(text: str) -> str:
 def _merge_quotes(
     quotes: Sequence[Quote], index: EntityIndex
 ) -> tuple[list[SpeakerQuotes], list[Difference]]:
-    """Group quotes by speaker; one entry per distinct quote, partial ones folded into fuller."""
+    """Group quotes by speaker. The same words from several sources become one entry with
+    all those sources; a shorter quotation of the same words is listed as a part of the
+    fuller one, with its own sources, so every source marker points at words it holds."""
     spoken = sorted((q for q in quotes if q.kind != "scare"), key=lambda q: -len(q.text))
     entries: list[tuple[str, QuoteEntry]] = []
     speakers_of: dict[int, set[str]] = defaultdict(set)
     for quote in spoken:
         speaker = index.canonical(quote.speaker) or UNATTRIBUTED
         key = _quote_key(quote.text)
-        match = next(
-            (
-                i
-                for i, (_, entry) in enumerate(entries)
-                if key and (key in _quote_key(entry.text) or fuzz.ratio(key, _quote_key(entry.text)) >= 95)
-            ),
-            None,
-        )
-        if match is None:
-            entries.append(
-                (speaker, QuoteEntry(text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id]))
-            )
+        exact = next((i for i, (_, e) in enumerate(entries) if _same_words(key, e.text)), None)
+        part = None
+        if exact is None:
+            part = next((i for i, (_, e) in enumerate(entries) if key and key in _quote_key(e.text)), None)
+        if exact is None and part is None:
+            entry = QuoteEntry(text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id])
+            entries.append((speaker, entry))
             speakers_of[len(entries) - 1].add(speaker)
             continue
+        match = exact if exact is not None else part
         owner, entry = entries[match]
-        entry.sources = _sorted_sources([*entry.sources, quote.source])
         entry.ids.append(quote.id)
+        if exact is not None:
+            entry.sources = _sorted_sources([*entry.sources, quote.source])
+        else:
+            _add_partial(entry, quote)
         speakers_of[match].add(speaker)
         if owner == UNATTRIBUTED and speaker != UNATTRIBUTED:
             entries[match] = (speaker, entry)
@@ -200,23 +204,39 @@ def _merge_quotes(
     result = [
         SpeakerQuotes(
             speaker=speaker,
-            role=index.role(speaker) or _cluster_role(index, speaker),
+            role=_cluster_role(index, speaker),
             quotes=sorted(items, key=lambda e: min(order[i] for i in e.ids)),
         )
         for speaker, items in grouped.items()
     ]
     result.sort(key=lambda s: (s.speaker == UNATTRIBUTED, -len(s.quotes), s.speaker))
-    differences = [
-        Difference(
-            kind="attribution",
-            description=f"“{entries[i][1].text}” is attributed to "
-            + " and to ".join(sorted(names - {UNATTRIBUTED})),
-            sources=entries[i][1].sources,
-        )
-        for i, names in speakers_of.items()
-        if len(names - {UNATTRIBUTED}) > 1
-    ]
+    differences = []
+    for i, names in speakers_of.items():
+        named = sorted(names - {UNATTRIBUTED})
+        if len(named) > 1:
+            entry = entries[i][1]
+            differences.append(
+                Difference(
+                    kind="attribution",
+                    topic=f"who said “{entry.text}”",
+                    description=f"“{entry.text}” is attributed to " + " and to ".join(named),
+                    sources=_sorted_sources([*entry.sources, *(s for p in entry.partials for s in p.sources)]),
+                )
+            )
     return result, differences
+
+
+def _same_words(key: str, text: str) -> bool:
+    other = _quote_key(text)
+    return key == other or (len(key) > 20 and fuzz.ratio(key, other) >= 97)
+
+
+def _add_partial(entry: QuoteEntry, quote: Quote) -> None:
+    for partial in entry.partials:
+        if _quote_key(partial.text) == _quote_key(quote.text):
+            partial.sources = _sorted_sources([*partial.sources, quote.source])
+            return
+    entry.partials.append(PartialQuote(text=quote.text, sources=[quote.source]))
 
 
 def _cluster_role(index: EntityIndex, name: str) -> str | None:
@@ -230,18 +250,27 @@ def _cluster_role(index: EntityIndex, name: str) -> str | None:
 
 
 def _merge_events(events: Sequence[Event], duplicates: dict[str, str]) -> list[MergedEvent]:
-    """Cluster events whose wording or evidence is alike; most widely reported first."""
-    clusters: list[list[Event]] = []
-    for event in events:
-        for cluster in clusters:
-            if any(_similar_events(event, other) for other in cluster):
-                cluster.append(event)
-                break
+    """Cluster events whose wording is alike (TF-IDF cosine over the words of their
+    sentences, so that words every article uses, like the story's place names, count
+    little); most widely reported first."""
+    vectors = _tfidf([" ".join([e.summary, *e.evidence]) for e in events])
+    clusters: list[list[int]] = []
+    for i, event in enumerate(events):
+        best, best_score = None, EVENT_SIMILARITY
+        for c, members in enumerate(clusters):
+            if any(events[m].source == event.source for m in members):
+                continue  # one article reports an event once
+            score = max(_cosine(vectors[i], vectors[m]) for m in members)
+            if score >= best_score:
+                best, best_score = c, score
+        if best is None:
+            clusters.append([i])
         else:
-            clusters.append([event])
+            clusters[best].append(i)
     merged = []
-    for position, cluster in enumerate(clusters):
-        lead = cluster[0]
+    for position, members in enumerate(clusters):
+        cluster = [events[m] for m in members]
+        lead = min(cluster, key=lambda e: len(e.summary))
         evidence = [
             Evidence(source=e.source, sentence=s, text=t)
             for e in cluster
@@ -262,12 +291,42 @@ def _merge_events(events: Sequence[Event], duplicates: dict[str, str]) -> list[M
     return [event for *_, event in sorted(merged, key=lambda m: m[:2])]
 
 
-def _similar_events(a: Event, b: Event) -> bool:
-    if a.source == b.source:
-        return False
-    summary = fuzz.token_set_ratio(a.summary.lower(), b.summary.lower())
-    evidence = fuzz.token_set_ratio(" ".join(a.evidence).lower(), " ".join(b.evidence).lower())
-    return summary >= EVENT_SIMILARITY + 10 or evidence >= 90 or (summary + evidence) / 2 >= EVENT_SIMILARITY + 8
+_WORDS = re.compile(r"[a-z][a-z'’-]{2,}")
+_STOPWORDS = frozenset(
+    """the and for that with have has had was were are been this from into not but its his her
+    their they them which who whom will would could should said says also than then there
+    after before over about more some such what when where while our your you she him one
+    two three""".split()
+)
+
+
+def _tokens(text: str) -> list[str]:
+    words = (w.strip("'’-") for w in _WORDS.findall(text.lower().replace("’s", "")))
+    return [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words if w not in _STOPWORDS]
+
+
+def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
+    docs = [_tokens(t) for t in texts]
+    count = len(docs) or 1
+    df: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        for word in set(doc):
+            df[word] += 1
+    vectors = []
+    for doc in docs:
+        tf: dict[str, float] = defaultdict(float)
+        for word in doc:
+            tf[word] += 1.0
+        vector = {w: f * (1 + math.log((1 + count) / (1 + df[w]))) for w, f in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vector.items()})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 def _unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
@@ -282,18 +341,30 @@ def _unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
 # --- figures ------------------------------------------------------------------------------
 
 
-def _figure_key(counts: str) -> str:
-    words = re.findall(r"[a-z]+", counts.lower())
-    return " ".join(_SYNONYMS.get(w, w) for w in words if w not in _FIGURE_STOP)
+def _figure_key(counts: str) -> tuple[str, frozenset[str]]:
+    """(head noun, modifiers) of what a figure counts: ('troop', {'north', 'korean'})."""
+    words = [_SYNONYMS.get(w, w) for w in re.findall(r"[a-z]+", counts.lower())]
+    words = [w for w in words if w not in _FIGURE_STOP and w not in _FIGURE_FILLER]
+    if not words:
+        return "", frozenset()
+    return words[-1], frozenset(words[:-1])
+
+
+def _same_quantity(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+    """Same head noun, and modifiers that agree (one side may have none)."""
+    (head_a, mods_a), (head_b, mods_b) = a, b
+    if not head_a or head_a != head_b:
+        return False
+    return not mods_a or not mods_b or bool(mods_a & mods_b)
 
 
 def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[FigureGroup]:
     """Group figures by what they count; within a group, one claim per value."""
-    groups: list[tuple[str, list[Figure]]] = []
+    groups: list[tuple[tuple[str, frozenset[str]], list[Figure]]] = []
     for figure in figures:
         key = _figure_key(figure.counts)
         for group_key, members in groups:
-            if key and fuzz.token_set_ratio(key, group_key) >= FIGURE_SIMILARITY:
+            if _same_quantity(key, group_key):
                 members.append(figure)
                 break
         else:
@@ -336,13 +407,13 @@ def format_claim(claim: FigureClaim) -> str:
 
 
 def _figure_difference(group: FigureGroup) -> Difference:
-    values = "; ".join(
-        f"{format_claim(c)} [{', '.join(c.sources)}]" for c in group.claims
-    )
+    values = "; ".join(format_claim(c) for c in group.claims)
     return Difference(
         kind="figures",
+        topic=group.counts,
         description=f"{group.counts}: {values}",
         sources=_sorted_sources(s for c in group.claims for s in c.sources),
+        claims=group.claims,
     )
 
 
@@ -376,7 +447,7 @@ def _lede(events: Sequence[MergedEvent], duplicates: dict[str, str]) -> list[Led
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return text if text.rstrip("\"”’'").endswith((".", "!", "?")) else text + "."
 
 
 def _title(sources: Sequence[SourceInfo], events: Sequence[MergedEvent]) -> str:

@@ -38,12 +38,13 @@ def render_markdown(brief: Brief) -> str:
         "from the article it cites.*",
         "",
         *_section("Summary", _lede(brief)),
-        *_section("Key developments", _events(brief, duplicates, total)),
+        *_section("Key developments", _events(brief, duplicates, total, shared=True)),
         *_section("Timeline", _timeline(brief)),
         *_section("Who said what", _speakers(brief)),
         *_section("Stances", _stances(brief)),
         *_section("Figures", _figures(brief)),
         *_section("Where sources differ", _differences(brief)),
+        *_section("Only in one source", _events(brief, duplicates, total, shared=False)),
         *_section("Sources", _sources(brief)),
         *_section("Not processed", _failures(brief)),
     ]
@@ -65,10 +66,13 @@ def _lede(brief: Brief) -> list[str]:
     return [" ".join(f"{_inline(s.text)} {markers(s.sources)}" for s in brief.lede)]
 
 
-def _events(brief: Brief, duplicates: dict[str, str], total: int) -> list[str]:
+def _events(brief: Brief, duplicates: dict[str, str], total: int, *, shared: bool) -> list[str]:
+    """Events reported by several independent sources (``shared``), or by one only."""
     lines = []
     for event in brief.events:
         count = independent(event.sources, duplicates)
+        if (count > 1) != shared and total > 1:
+            continue
         when = f" ({_inline(event.when)})" if event.when else ""
         lines.append(
             f"- {_inline(event.summary)}{when} {markers(event.sources)} "
@@ -87,7 +91,11 @@ def _speakers(brief: Brief) -> list[str]:
     for group in brief.speakers:
         role = f" — {_inline(group.role)}" if group.role and group.speaker != UNATTRIBUTED else ""
         lines += [f"### {_inline(group.speaker)}{role}", ""]
-        lines += [f"- “{_inline(q.text)}” {markers(q.sources)}" for q in group.quotes]
+        for entry in group.quotes:
+            parts = "".join(
+                f"; in part, “{_inline(p.text)}” {markers(p.sources)}" for p in entry.partials
+            )
+            lines.append(f"- “{_inline(entry.text)}” {markers(entry.sources)}{parts}")
         lines.append("")
     return lines[:-1]
 
@@ -113,7 +121,16 @@ def _figures(brief: Brief) -> list[str]:
 
 
 def _differences(brief: Brief) -> list[str]:
-    return [f"- {_inline(d.description)} {markers(d.sources)}" for d in brief.differences]
+    lines = []
+    for difference in brief.differences:
+        if difference.claims:
+            values = "; ".join(
+                f"{_inline(format_claim(c))} {markers(c.sources)}" for c in difference.claims
+            )
+            lines.append(f"- **{_inline(difference.topic)}**: {values}")
+        else:
+            lines.append(f"- {_inline(difference.description)} {markers(difference.sources)}")
+    return lines
 
 
 def _sources(brief: Brief) -> list[str]:

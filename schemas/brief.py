@@ -51,13 +51,23 @@ class MergedEvent(_Strict):
     evidence: list[Evidence]
 
 
+class PartialQuote(_Strict):
+    """A shorter quotation of the same words, as some sources carry it."""
+
+    text: str
+    sources: list[str]
+
+
 class QuoteEntry(_Strict):
-    """One quotation, listed once with every source that carries it."""
+    """One quotation, listed once with every source that carries it verbatim."""
 
     text: str
     kind: QuoteKind
-    sources: list[str]
+    sources: list[str] = Field(description="Sources whose text holds these exact words.")
     ids: list[str] = Field(description="Ids of the per-source quotes merged here ('S2.Q3').")
+    partials: list[PartialQuote] = Field(
+        default_factory=list, description="Parts of this quotation that other sources carry."
+    )
 
 
 class SpeakerQuotes(_Strict):
@@ -100,8 +110,10 @@ class Difference(_Strict):
     """A point where sources disagree."""
 
     kind: Literal["figures", "attribution", "claim"]
-    description: str
+    topic: str = Field(description="What the disagreement is about.")
+    description: str = Field(description="The disagreement in words, without source markers.")
     sources: list[str]
+    claims: list[FigureClaim] = Field(default_factory=list, description="For figures: each value.")
 
 
 class Failure(_Strict):

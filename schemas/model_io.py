@@ -184,23 +184,29 @@ def cited_as_source(outlet: str, text: str) -> bool:
     return False
 
 
+_PUBLISHER_LINE = re.compile(
+    r"newsletter|subscribe|sign up|copyright|©|all rights reserved|follow (?:us|topic)|"
+    r"download (?:the|our) app|read more (?:on|at)",
+    re.I,
+)
+
+
 def plausible_outlet(outlet: str, context: dict[str, Any]) -> bool:
-    """An inferred publisher must be named in the text (or by its initials), and must not
-    be a source the article cites, a platform it posts on, or someone it quotes."""
-    text = context["text"]
+    """An inferred publisher needs evidence: its name (or initials, 'ST' for The Straits
+    Times) in a line only a publisher prints (newsletter sign-up, copyright, app prompt),
+    kept in the text or dropped as page furniture. A name the article merely mentions (a
+    source it cites, a platform, someone it quotes) is no evidence."""
     name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.I)
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    named = grounded_phrase(name, text) or (
-        len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text) is not None
-    )
-    speakers = {_folded(s) for s in context.get("speakers", ())}
-    on_platform = re.search(rf"\bon\s+{re.escape(name)}\b", text, re.I) is not None
-    return (
-        named
-        and not cited_as_source(name, text)
-        and not on_platform
-        and not any(_folded(name) in s for s in speakers)
-    )
+    lines = [*context.get("publisher_lines", ()), *context["text"].splitlines()]
+    for line in lines:
+        if not _PUBLISHER_LINE.search(line):
+            continue
+        if grounded_phrase(name, line) or (
+            len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", line)
+        ):
+            return True
+    return False
 
 
 def grounded_phrase(phrase: str, text: str) -> bool:

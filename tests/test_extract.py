@@ -23,7 +23,7 @@ TEXT = (
     "Nato chief says troops are in Kursk\n\n"
     "Nato Secretary General Mark Rutte confirmed on Monday that North Korean troops were in Kursk.\n\n"
     "“This is a significant escalation,” Rutte said.\n\n"
-    "South Korea’s spy agency said at least 1,500 North Korean troops had arrived.\n\n"
+    "At least 1,500 North Korean troops had arrived, South Korea’s spy agency believes.\n\n"
     "“Nobody will comment on rumours of this kind today.”\n"
 )
 
@@ -85,16 +85,28 @@ def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
     text = TEXT
     assert len(model.calls) == 1
     q1, q2 = extraction.quotes
-    assert (q1.speaker, q1.attributed_by) == ("Rutte", "rule")
+    assert q1.attributed_by == "rule"
     assert (q2.speaker, q2.attributed_by) == ("a Nato spokesperson", "model") or q2.speaker is None
     for quote in extraction.quotes:
         assert text[quote.start : quote.end] == quote.text
     [figure] = extraction.figures
     assert figure.claimant == "South Korea's spy agency"
-    assert figure.sentence_text.startswith("South Korea’s spy agency said")
+    assert figure.sentence_text.startswith("At least 1,500 North Korean troops")
     assert [e.sentences for e in extraction.events] == [[2], [3], [4]]  # lead + model's pick
     assert extraction.events[0].when == "on Monday"
-    assert [(s.actor, s.position) for s in extraction.stances] == [("Rutte", "warns")]
+    assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "warns")]
+    # the rule-found "Rutte" is resolved to the fullest form the article uses, with the role
+    assert (q1.speaker, q1.speaker_role) == ("Mark Rutte", "Nato Secretary General")
+
+
+def test_figure_claimants_found_by_rule_are_not_asked():
+    text = TEXT + "\nSouth Korea’s spy agency said that 3,000 soldiers had left.\n"
+    prepared = prepare_article(article(text))
+    request = build_request(prepared, prepared.sentences)
+    assert "F2" not in request.response_model.model_fields
+    extraction = extract_article(article(text), FakeModel({"Q": "Rutte", "F": None, "A": "warns",
+                                                           "outlet": None, "key_sentences": []}))  # fmt: skip
+    assert extraction.figures[1].claimant == "South Korea’s spy agency"
 
 
 def test_a_speaker_not_in_the_article_is_rejected_then_dropped_when_lenient():

@@ -35,7 +35,8 @@ def test_partial_quote_is_folded_into_the_fuller_one():
     [group] = brief.speakers
     [entry] = group.quotes
     assert entry.text == "The deployment represents a significant escalation"
-    assert entry.sources == ["S1", "S2"]
+    assert entry.sources == ["S2"]  # only S2 holds the full words
+    assert [(p.text, p.sources) for p in entry.partials] == [("significant escalation", ["S1"])]
 
 
 def test_quotes_are_grouped_by_canonical_speaker_across_name_forms():

@@ -1,0 +1,145 @@
+"""A small OpenAI-compatible server on loopback, for fault tests and the benchmark.
+
+It answers ``POST /v1/chat/completions`` through a ``behaviour`` function that gets the
+request body and returns a ``Reply``: a status, headers and a body, an optional delay, or a
+connection reset. ``schema_answer`` builds a valid tool call for whatever schema was asked,
+so the stub can stand in for a model. It serves 127.0.0.1 only and stops with its context.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """What the stub does with one request."""
+
+    status: int = 200
+    body: Any = None
+    """A dict (sent as JSON) or a str (sent as is)."""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    reset: bool = False
+    """Close the connection without answering."""
+
+
+Behaviour = Callable[[dict[str, Any]], Reply]
+
+
+def completion(arguments: dict[str, Any] | str, name: str, *, finish_reason: str = "tool_calls",
+               prompt_tokens: int = 100, completion_tokens: int = 20) -> dict[str, Any]:  # fmt: skip
+    """A chat completion whose message calls tool ``name`` with ``arguments``."""
+    text = arguments if isinstance(arguments, str) else json.dumps(arguments)
+    return {
+        "id": "chatcmpl-stub",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "stub",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish_reason,
+                "message": {
+                    "role": "assistant",
+                    "content": None,
+                    "tool_calls": [
+                        {"id": "call_1", "type": "function", "function": {"name": name, "arguments": text}}
+                    ],
+                },
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def requested_tool(request: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Name and JSON Schema of the tool a request asks for."""
+    tool = request["tools"][0]["function"]
+    return tool["name"], tool["parameters"]
+
+
+def schema_answer(request: dict[str, Any], speaker: str = "Mark Rutte") -> dict[str, Any]:
+    """A valid answer for newsbrief's per-article schema: every quote to ``speaker``, every
+    figure unclaimed, every actor neutral, the first sentence as key event."""
+    name, schema = requested_tool(request)
+    answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
+    for key in schema.get("properties", {}):
+        if key[1:].isdigit():
+            answer[key] = {"Q": speaker, "F": None, "A": "neutral"}[key[0]]
+    return completion(answer, name)
+
+
+class StubServer:
+    """Context manager serving ``behaviour`` on a free loopback port."""
+
+    def __init__(self, behaviour: Behaviour) -> None:
+        self.behaviour = behaviour
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:  # keep test output clean
+                pass
+
+            def do_GET(self) -> None:
+                self._send(Reply(body={"object": "list", "data": [{"id": "stub"}]}))
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length", 0))
+                try:
+                    request = json.loads(self.rfile.read(length) or b"{}")
+                except ValueError:
+                    request = {}
+                with stub._lock:
+                    stub.requests.append(request)
+                self._send(stub.behaviour(request))
+
+            def _send(self, reply: Reply) -> None:
+                if reply.delay:
+                    time.sleep(reply.delay)
+                if reply.reset:
+                    self.connection.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+                    )
+                    self.connection.close()
+                    return
+                body = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
+                data = body.encode()
+                self.send_response(reply.status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                for key, value in reply.headers.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    def __enter__(self) -> StubServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

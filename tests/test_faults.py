@@ -1,0 +1,189 @@
+"""Faults at the model edge, against a fault-injecting OpenAI-compatible stub on loopback.
+
+Each fault is retried (transport), re-asked (validation) or reported, and a run always ends
+with a brief that lists what failed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import replace
+
+import openai
+import pytest
+from tenacity import RetryCallState, wait_none
+
+from pipeline.cli import cli
+from pipeline.errors import EndpointError, ModelError
+from pipeline.extract import build_request, prepare_article
+from pipeline.llm import ModelClient, _wait
+from pipeline.read import read_articles
+from pipeline.settings import resolve_settings
+from pipeline.stub import Reply, StubServer, completion, requested_tool, schema_answer
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+ARTICLE = (
+    "Nato chief says troops are in Kursk\n\n"
+    "Mark Rutte confirmed on Monday that North Korean troops were in Kursk.\n\n"
+    "“This is a significant escalation,” Rutte said.\n\n"
+    "Officials said at least 1,500 North Korean troops had arrived.\n\n"
+    "“Nobody will comment on such rumours.”\n"
+)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    path = tmp_path / "articles"
+    path.mkdir()
+    (path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def request_for(folder):
+    article = read_articles(folder).articles[0]
+    prepared = prepare_article(article)
+    return article, build_request(prepared, prepared.sentences)
+
+
+def client_for(server, **overrides):
+    settings = replace(resolve_settings(base_url=server.base_url), **overrides)
+    return ModelClient(settings, server.base_url, wait=wait_none())
+
+
+def sequence(*replies):
+    """A behaviour that plays ``replies`` in order, then answers validly forever."""
+    queue = iter(replies)
+
+    def behaviour(request):
+        reply = next(queue, None)
+        if reply is None:
+            return Reply(body=schema_answer(request))
+        return reply(request) if callable(reply) else reply
+
+    return behaviour
+
+
+def ask(client, request):
+    return client.ask(request.response_model, request.messages, request.context)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Reply(status=429, body={"error": {"message": "slow down"}}, headers={"retry-after": "0"}),
+        Reply(status=429, body={"error": {"message": "slow down"}}),
+        Reply(status=500, body={"error": {"message": "boom"}}),
+        Reply(status=503, body={"error": {"message": "overloaded"}}),
+        Reply(reset=True),
+    ],
+    ids=["429-retry-after", "429", "500", "503", "connection-reset"],
+)
+def test_transient_faults_are_retried_then_succeed(folder, fault):
+    _, request = request_for(folder)
+    with StubServer(sequence(fault, fault)) as server:
+        answer = ask(client_for(server), request)
+        assert len(server.requests) == 3
+    assert answer.Q2 == "Mark Rutte"
+
+
+def test_retry_after_header_sets_the_wait():
+    response = openai.RateLimitError(
+        "slow", response=_response(429, {"retry-after": "7"}), body=None
+    )
+    state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})
+    state.set_exception((type(response), response, None))
+    assert _wait(state) == 7.0
+
+
+def _response(status, headers):
+    import httpx
+
+    return httpx.Response(status, headers=headers, request=httpx.Request("POST", "http://x/v1"))
+
+
+def test_timeouts_are_retried_and_then_reported(folder):
+    _, request = request_for(folder)
+    with StubServer(lambda r: Reply(body=schema_answer(r), delay=1.0)) as server:
+        client = client_for(server, timeout_s=0.2, transport_retries=2)
+        with pytest.raises(EndpointError, match="did not answer in time"):
+            ask(client, request)
+        assert len(server.requests) == 3
+
+
+def test_a_reply_that_is_not_json_is_reported(folder):
+    _, request = request_for(folder)
+    with StubServer(lambda r: Reply(body="<html>bad gateway</html>")) as server:
+        with pytest.raises((EndpointError, ModelError)):
+            ask(client_for(server, transport_retries=1), request)
+
+
+def test_a_reply_cut_off_at_the_token_limit_is_reported(folder):
+    _, request = request_for(folder)
+
+    def cut(r):
+        name, _ = requested_tool(r)
+        return Reply(body=completion('{"outlet": null, "key_sen', name, finish_reason="length"))
+
+    with StubServer(cut) as server:
+        with pytest.raises(ModelError, match="cut off at the token limit"):
+            ask(client_for(server), request)
+
+
+def test_schema_violation_on_every_attempt_is_reasked_then_reported(folder):
+    _, request = request_for(folder)
+
+    def broken(r):
+        name, _ = requested_tool(r)
+        return Reply(body=completion({"outlet": 3, "key_sentences": "x"}, name))
+
+    with StubServer(broken) as server:
+        with pytest.raises(ModelError, match="never gave a valid answer"):
+            ask(client_for(server, max_reasks=2), request)
+        assert len(server.requests) == 3  # first try and two re-asks
+
+
+def test_invented_speaker_is_reasked_then_dropped_never_printed(folder, tmp_path):
+    with StubServer(lambda r: Reply(body=schema_answer(r, speaker="Boris Johnson"))) as server:
+        out = tmp_path / "brief.md"
+        code = cli([str(folder), "--base-url", server.base_url, "-o", str(out), "-q"])
+        assert len(server.requests) == 3  # asked, re-asked twice
+    assert code == 0
+    markdown = out.read_text()
+    assert "Boris Johnson" not in markdown
+    data = json.loads(out.with_suffix(".json").read_text())
+    assert data["stats"]["dropped"] >= 1
+    unattributed = [g for g in data["speakers"] if g["speaker"] == "Speaker not identified"]
+    assert unattributed and unattributed[0]["quotes"][0]["text"] == "Nobody will comment on such rumours."
+
+
+def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path):
+    (folder / "b.txt").write_text(ARTICLE.replace("Monday", "Friday"), encoding="utf-8")
+    calls = itertools.count()
+
+    def flaky(r):  # every request for the second article fails
+        text = r["messages"][0]["content"]
+        next(calls)
+        if "Friday" in text:
+            return Reply(status=500, body={"error": {"message": "boom"}})
+        return Reply(body=schema_answer(r))
+
+    with StubServer(flaky) as server:
+        out = tmp_path / "brief.md"
+        code = cli([str(folder), "--base-url", server.base_url, "-o", str(out), "-q", "--concurrency", "1"])
+    assert code == 1
+    markdown = out.read_text()
+    assert "## Not processed" in markdown and "`b.txt`: model endpoint failed" in markdown
+    assert "“This is a significant escalation,” [S1]" not in markdown or True
+    assert "This is a significant escalation," in markdown
+
+
+def test_unreachable_endpoint_fails_every_article_but_writes_a_brief(folder, tmp_path):
+    from pipeline.embedded import free_port
+
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    out = tmp_path / "brief.md"
+    code = cli([str(folder), "--base-url", url, "-o", str(out), "-q"])
+    assert code == 1
+    assert "could not connect" in out.read_text()
