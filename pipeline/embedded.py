@@ -96,9 +96,13 @@ def free_port() -> int:
 class EmbeddedServer:
     """Context manager running ``python -m llama_cpp.server`` for the length of a run."""
 
-    def __init__(self, cache_dir: Path, *, threads: int | None = None) -> None:
+    def __init__(
+        self, cache_dir: Path, *, threads: int | None = None, command: list[str] | None = None
+    ) -> None:
         self.cache_dir = cache_dir
         self.threads = threads or os.cpu_count() or 2
+        self.command = command
+        """Another server command (tests); ``{port}`` in it is replaced by the chosen port."""
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = cache_dir / "embedded-server.log"
@@ -107,12 +111,13 @@ class EmbeddedServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def __enter__(self) -> EmbeddedServer:
+    def _llama_command(self) -> list[str]:
         if importlib.util.find_spec("llama_cpp") is None:
-            raise ConfigError(f"No model endpoint is configured and llama-cpp-python is missing. {INSTALL_HINT}")
+            raise ConfigError(
+                f"No model endpoint is configured and llama-cpp-python is missing. {INSTALL_HINT}"
+            )
         model = weights_path(self.cache_dir)
-        self.port = free_port()
-        command = [
+        return [
             sys.executable, "-m", "llama_cpp.server",
             "--model", str(model),
             "--host", "127.0.0.1",
@@ -120,6 +125,13 @@ class EmbeddedServer:
             "--n_ctx", str(CONTEXT_TOKENS),
             "--n_threads", str(self.threads),
         ]  # fmt: skip
+
+    def __enter__(self) -> EmbeddedServer:
+        self.port = free_port()
+        if self.command is None:
+            command = self._llama_command()
+        else:
+            command = [part.replace("{port}", str(self.port)) for part in self.command]
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("wb") as server_log:
             self.process = subprocess.Popen(command, stdout=server_log, stderr=subprocess.STDOUT)
@@ -145,6 +157,8 @@ class EmbeddedServer:
             try:
                 with urllib.request.urlopen(f"{self.base_url}/models", timeout=2):
                     return
+            except urllib.error.HTTPError:
+                return  # it answers, if not with a model list: ready enough to report errors
             except (urllib.error.URLError, OSError):
                 time.sleep(0.5)
         raise EndpointError(

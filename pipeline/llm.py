@@ -77,21 +77,29 @@ def is_transient(error: BaseException) -> bool:
     cassette that has no answer for the request).
     """
     if isinstance(error, openai.APIConnectionError):
-        return isinstance(error, openai.APITimeoutError) or isinstance(
-            root_cause(error), (httpx.TransportError, OSError)
-        )
+        return isinstance(error, openai.APITimeoutError) or _network_caused(error)
     return isinstance(error, (openai.RateLimitError, openai.InternalServerError)) or (
         isinstance(error, openai.APIStatusError) and error.status_code in (408, 409, 429)
     )
 
 
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """The exception and every exception it was raised from or during."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _network_caused(error: BaseException) -> bool:
+    return any(isinstance(e, (httpx.TransportError, OSError)) for e in _chain(error))
+
+
 def root_cause(error: BaseException) -> BaseException:
     """The innermost exception of a chain."""
-    seen = {id(error)}
-    while (inner := error.__cause__ or error.__context__) is not None and id(inner) not in seen:
-        seen.add(id(inner))
-        error = inner
-    return error
+    return list(_chain(error))[-1]
 
 
 def _wait(state: RetryCallState) -> float:
@@ -114,7 +122,7 @@ class ModelClient:
     thread into another ``Usage`` (one per article, when articles run concurrently).
     """
 
-    def __init__(self, settings: Settings, base_url: str, *, wait=_wait) -> None:
+    def __init__(self, settings: Settings, base_url: str, *, wait=None) -> None:
         self.settings = settings
         self.usage = Usage()
         self._local = threading.local()
@@ -126,7 +134,7 @@ class ModelClient:
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
             stop=stop_after_attempt(settings.transport_retries + 1),
-            wait=wait,
+            wait=wait or (lambda state: _wait(state)),  # looked up per call (tests shorten it)
             reraise=True,
         )
 
@@ -180,6 +188,8 @@ class ModelClient:
             if not error.failed_attempts:
                 if isinstance(cause, openai.APIError):
                     raise EndpointError(_describe_endpoint_error(cause)) from cause
+                if isinstance(cause, ValueError):  # the HTTP reply itself was not JSON
+                    raise EndpointError(f"the endpoint's reply was not JSON: {_first_line(cause)}") from cause
                 raise  # not the model's fault: a bug, or an interrupt
             return _lenient(response_model, error.last_completion, context, error)
         except IncompleteOutputException as error:
@@ -228,8 +238,8 @@ def _describe_endpoint_error(error: openai.APIError) -> str:
     if isinstance(error, openai.APITimeoutError):
         return "the model did not answer in time, even after retries"
     if isinstance(error, openai.APIConnectionError):
-        cause = root_cause(error)
-        if not isinstance(cause, (httpx.TransportError, OSError)):
+        if not _network_caused(error):
+            cause = root_cause(error)
             return f"the request could not be sent: {type(cause).__name__}: {_first_line(cause)}"
         return "could not connect to the model endpoint, even after retries"
     return f"the endpoint kept failing (HTTP {status}): {_first_line(error)}"

@@ -27,7 +27,7 @@ from schemas.brief import (
     FigureGroup,
     LedeSentence,
     MergedEvent,
-    PartialQuote,
+    QuoteVariant,
     QuoteEntry,
     SpeakerQuotes,
     StanceRow,
@@ -177,23 +177,20 @@ def _merge_quotes(
     speakers_of: dict[int, set[str]] = defaultdict(set)
     for quote in spoken:
         speaker = index.canonical(quote.speaker) or UNATTRIBUTED
-        key = _quote_key(quote.text)
-        exact = next((i for i, (_, e) in enumerate(entries) if _same_words(key, e.text)), None)
-        part = None
-        if exact is None:
-            part = next((i for i, (_, e) in enumerate(entries) if key and key in _quote_key(e.text)), None)
-        if exact is None and part is None:
+        exact = next((i for i, (_, e) in enumerate(entries) if _same_text(quote.text, e.text)), None)
+        variant = None if exact is not None else _variant_of(quote.text, [e for _, e in entries])
+        if exact is None and variant is None:
             entry = QuoteEntry(text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id])
             entries.append((speaker, entry))
             speakers_of[len(entries) - 1].add(speaker)
             continue
-        match = exact if exact is not None else part
+        match = exact if exact is not None else variant[0]
         owner, entry = entries[match]
         entry.ids.append(quote.id)
         if exact is not None:
             entry.sources = _sorted_sources([*entry.sources, quote.source])
         else:
-            _add_partial(entry, quote)
+            _add_variant(entry, quote, variant[1])
         speakers_of[match].add(speaker)
         if owner == UNATTRIBUTED and speaker != UNATTRIBUTED:
             entries[match] = (speaker, entry)
@@ -220,23 +217,39 @@ def _merge_quotes(
                     kind="attribution",
                     topic=f"who said “{entry.text}”",
                     description=f"“{entry.text}” is attributed to " + " and to ".join(named),
-                    sources=_sorted_sources([*entry.sources, *(s for p in entry.partials for s in p.sources)]),
+                    sources=_sorted_sources([*entry.sources, *(s for v in entry.variants for s in v.sources)]),
                 )
             )
     return result, differences
 
 
-def _same_words(key: str, text: str) -> bool:
-    other = _quote_key(text)
-    return key == other or (len(key) > 20 and fuzz.ratio(key, other) >= 97)
+def _same_text(a: str, b: str) -> bool:
+    """Character for character the same words (white space aside): one entry, many sources."""
+    return normalise_space(a) == normalise_space(b)
 
 
-def _add_partial(entry: QuoteEntry, quote: Quote) -> None:
-    for partial in entry.partials:
-        if _quote_key(partial.text) == _quote_key(quote.text):
-            partial.sources = _sorted_sources([*partial.sources, quote.source])
+def _variant_of(text: str, entries: Sequence[QuoteEntry]) -> tuple[int, str] | None:
+    """(entry index, 'wording' | 'part') when ``text`` is another wording of an entry (the
+    same words but for punctuation, apostrophes or a word or two) or a part of it."""
+    key = _quote_key(text)
+    if not key:
+        return None
+    for index, entry in enumerate(entries):
+        other = _quote_key(entry.text)
+        if key == other or (len(key) > 20 and fuzz.ratio(key, other) >= 90):
+            return index, "wording"
+    for index, entry in enumerate(entries):
+        if key in _quote_key(entry.text):
+            return index, "part"
+    return None
+
+
+def _add_variant(entry: QuoteEntry, quote: Quote, kind: str) -> None:
+    for variant in entry.variants:
+        if _same_text(variant.text, quote.text):
+            variant.sources = _sorted_sources([*variant.sources, quote.source])
             return
-    entry.partials.append(PartialQuote(text=quote.text, sources=[quote.source]))
+    entry.variants.append(QuoteVariant(text=quote.text, kind=kind, sources=[quote.source]))
 
 
 def _cluster_role(index: EntityIndex, name: str) -> str | None:

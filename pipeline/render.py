@@ -93,7 +93,9 @@ def _speakers(brief: Brief) -> list[str]:
         lines += [f"### {_inline(group.speaker)}{role}", ""]
         for entry in group.quotes:
             parts = "".join(
-                f"; in part, “{_inline(p.text)}” {markers(p.sources)}" for p in entry.partials
+                f"; {'in part' if v.kind == 'part' else 'worded'} “{_inline(v.text)}” "
+                f"{markers(v.sources)}"
+                for v in entry.variants
             )
             lines.append(f"- “{_inline(entry.text)}” {markers(entry.sources)}{parts}")
         lines.append("")

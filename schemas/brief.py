@@ -51,10 +51,11 @@ class MergedEvent(_Strict):
     evidence: list[Evidence]
 
 
-class PartialQuote(_Strict):
-    """A shorter quotation of the same words, as some sources carry it."""
+class QuoteVariant(_Strict):
+    """The same quotation as other sources carry it: a part of it, or slightly other words."""
 
-    text: str
+    text: str = Field(description="Verbatim in each of its sources.")
+    kind: Literal["part", "wording"]
     sources: list[str]
 
 
@@ -65,8 +66,9 @@ class QuoteEntry(_Strict):
     kind: QuoteKind
     sources: list[str] = Field(description="Sources whose text holds these exact words.")
     ids: list[str] = Field(description="Ids of the per-source quotes merged here ('S2.Q3').")
-    partials: list[PartialQuote] = Field(
-        default_factory=list, description="Parts of this quotation that other sources carry."
+    variants: list[QuoteVariant] = Field(
+        default_factory=list,
+        description="Parts or other wordings of this quotation that other sources carry.",
     )
 
 

@@ -36,6 +36,9 @@ def test_every_quote_in_the_brief_is_verbatim_in_each_source_it_cites(replayed, 
     for quote in quotes:
         for source in quote["sources"]:
             assert quote["text"] in texts[source], (quote["text"], source)
+        for variant in quote["variants"]:
+            for source in variant["sources"]:
+                assert variant["text"] in texts[source], (variant["text"], source)
         assert f"“{' '.join(quote['text'].split())}”" in markdown
 
 

