@@ -55,6 +55,16 @@ def person_name(form: str) -> str | None:
     return " ".join(name) or None
 
 
+def person_of(form: str) -> str | None:
+    """The person a form names, or None for a body or description ('South Korea's
+    National Intelligence Service' names no person, though it ends in a capitalised word)."""
+    stripped = _HONORIFIC.sub("", form.split(",")[0].strip())
+    person = person_name(stripped)
+    if person and (len(person.split()) > 1 or person == stripped):
+        return person
+    return None
+
+
 def _same_person(a: str, b: str) -> bool:
     """Names match when one's words are all in the other's (fuzzy, for spelling variants)."""
     wa, wb = a.split(), b.split()
@@ -62,6 +72,11 @@ def _same_person(a: str, b: str) -> bool:
     if len(short) == len(long) and len(short) > 1:
         return fuzz.ratio(a, b) >= 90
     return all(any(fuzz.ratio(s, w) >= 88 for w in long) for s in short)
+
+
+def _form(name: str) -> str:
+    """A name form with white space and apostrophes made uniform."""
+    return " ".join(name.replace("’", "'").split())
 
 
 @dataclass
@@ -75,9 +90,9 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        names = Counter({person_name(f) or f: 0 for f in self.forms})
+        names = Counter({person_of(f) or f: 0 for f in self.forms})
         for form, count in self.forms.items():
-            names[person_name(form) or form] += count
+            names[person_of(form) or form] += count
         full = [n for n in names if 2 <= len(n.split()) <= 4]
         pool = full or list(names)
         return max(pool, key=lambda n: (names[n], len(n.split()), -len(n)))
@@ -95,12 +110,12 @@ class EntityIndex:
         self._by_form: dict[str, Cluster] = {}
 
     def add(self, form: str, source: str, role: str | None = None) -> None:
-        form = " ".join(form.split())
+        form = _form(form)
         if not form:
             return
         cluster = self._by_form.get(form) or self._find(form)
         if cluster is None:
-            cluster = Cluster(key=person_name(form) or form.lower())
+            cluster = Cluster(key=person_of(form) or form.lower())
             self.clusters.append(cluster)
         cluster.forms[form] += 1
         cluster.sources.add(source)
@@ -111,9 +126,9 @@ class EntityIndex:
         self._by_form[form] = cluster
 
     def _find(self, form: str) -> Cluster | None:
-        person = person_name(form)
+        person = person_of(form)
         for cluster in self.clusters:
-            if person and person_name(cluster.key) == cluster.key:
+            if person and person_of(cluster.key) == cluster.key:
                 if _same_person(person, cluster.key):
                     if len(person.split()) > len(cluster.key.split()):
                         cluster.key = person
@@ -125,14 +140,16 @@ class EntityIndex:
     def canonical(self, form: str | None) -> str | None:
         if not form:
             return None
-        cluster = self._by_form.get(" ".join(form.split())) or self._find(form)
+        form = _form(form)
+        cluster = self._by_form.get(form) or self._find(form)
         return cluster.name if cluster else form
 
     def role(self, form: str) -> str | None:
-        cluster = self._by_form.get(" ".join(form.split()))
+        cluster = self._by_form.get(_form(form))
         return cluster.role if cluster else None
 
 
+_SPEECH_TAIL = re.compile(r"\s+(?:said|says|added|told|wrote|warned|claimed)\s*$", re.I)
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|President|Gen|General)\.?\s+")
 _ROLE_TOKEN = re.compile(r"[A-Z][\w.’'-]*|[a-z][\w-]*")
 
@@ -144,9 +161,9 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     Secretary Lloyd Austin"; a name that is already full keeps its form. Bodies and
     descriptions ('a North Korean representative', 'The Kremlin') come back unchanged.
     """
-    person = person_name(_HONORIFIC.sub("", name.split(",")[0].strip()))
+    person = person_of(_SPEECH_TAIL.sub("", name.split(",")[0].strip()))
     if not person:
-        return name, None
+        return _SPEECH_TAIL.sub("", name), None  # a body or a description, not a person
     best, role = person, None
     for match in re.finditer(rf"\b{_name_pattern(person)}\b", text):
         lead = re.split(r"[,;:()“”\"]|\.\s", text[max(0, match.start() - 80) : match.start()])[-1]

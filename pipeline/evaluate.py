@@ -82,13 +82,14 @@ class SpeakerMatcher:
 
     def __init__(self, speakers: dict[str, list[str]]) -> None:
         self.forms = {
-            canonical: {_norm(f) for f in [canonical, *aliases]} for canonical, aliases in speakers.items()
+            canonical: {re.sub(r"^(?:a|an|the) ", "", _norm(f)) for f in [canonical, *aliases]}
+            for canonical, aliases in speakers.items()
         }
 
     def same(self, said: str | None, gold: str) -> bool:
         if not said:
             return False
-        said_norm = _norm(said.split(",")[0])
+        said_norm = re.sub(r"^(?:a|an|the) ", "", _norm(said.split(",")[0]))
         forms = self.forms.get(gold, {_norm(gold)})
         if said_norm in forms:
             return True

@@ -368,6 +368,13 @@ def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
     return quotes
 
 
+def _claimant(said: str | None, span: FigureSpan) -> str | None:
+    """The model's claimant, unless it just repeats the figure ('a total of 10,000 soldiers')."""
+    if said and (span.value in said or re.search(r"\d", said)):
+        return None
+    return said
+
+
 def _resolved(name: str | None, text: str) -> str | None:
     return resolve_person(name, text)[0] if name else None
 
@@ -385,7 +392,7 @@ def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figur
                 number=span.number,
                 qualifier=span.qualifier,
                 counts=span.counts or "unspecified",
-                claimant=_resolved(prepared.claimant(span) or claimants.get(span.id), article.text),
+                claimant=_resolved(prepared.claimant(span) or _claimant(claimants.get(span.id), span), article.text),
                 sentence=sentence.id,
                 sentence_text=sentence.text,
                 start=span.start,

@@ -107,9 +107,17 @@ def _stances(brief: Brief) -> list[str]:
         return []
     lines = ["| Actor | Position | Shown by | Sources |", "| --- | --- | --- | --- |"]
     for row in brief.stances:
-        shown = " / ".join(f"{_inline(e.text)} [{e.source}]" for e in row.evidence[:2])
+        first = row.evidence[0]
+        shown = f"{_inline(_shorten(first.text))} [{first.source}]"
         lines.append(f"| {_inline(row.actor)} | {row.position} | {shown} | {markers(row.sources)} |")
     return lines
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    """At most ``limit`` characters, cut at a word and marked with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _figure_line(group: FigureGroup) -> str:
