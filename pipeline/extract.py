@@ -96,9 +96,10 @@ def prepare_article(article: Article) -> PreparedArticle:
     )
 
 
-def chunks(prepared: PreparedArticle, limit: int = MAX_CHUNK_CHARS) -> list[list[Sentence]]:
+def chunks(prepared: PreparedArticle, limit: int | None = None) -> list[list[Sentence]]:
     """Sentences in runs of at most ``limit`` characters, split between paragraphs (a single
     paragraph longer than ``limit`` is split between its sentences). Nothing is dropped."""
+    limit = limit or MAX_CHUNK_CHARS
     paragraphs: list[list[Sentence]] = []
     for sentence in prepared.sentences:
         if paragraphs and paragraphs[-1][-1].paragraph == sentence.paragraph:

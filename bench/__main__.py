@@ -1,0 +1,210 @@
+"""newsbrief benchmark: ``python -m bench`` prints figures; it asserts nothing.
+
+1. The embedded model on examples/kursk: wall time per stage and per article, model calls,
+   prompt tokens evaluated and reused from llama.cpp's prefix cache (read from the server's
+   log), completion tokens, and the pipeline's overhead (wall time minus model time).
+2. The one-call instructor baseline on the same model: tokens, time and quote figures.
+3. A stub OpenAI-compatible server (in its own process) answering after a fixed delay, with
+   200 synthetic articles: throughput at concurrency 1, 4 and 16 against the ideal.
+4. A re-run on the unchanged folder (served from the cache).
+5. Merge and render alone on 10, 100 and 1,000 synthetic extractions: time and peak memory.
+
+Parts 1, 2 and 4 need the embedded model (the 'local' extra); ``--skip-model`` leaves them out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+
+from pipeline.evaluate import EXAMPLE, evaluate_pipeline, format_table, load_labels
+from pipeline.merge import merge_extractions
+from pipeline.read import read_articles
+from pipeline.render import render_json, render_markdown
+from pipeline.run import run_folder
+from pipeline.settings import resolve_settings
+
+from .synthetic import article_text, extraction
+
+_LOG_LINE = re.compile(r"Llama\.generate: (\d+) prefix-match hit, remaining (\d+) prompt tokens")
+
+
+def heading(text: str) -> None:
+    print(f"\n== {text} " + "=" * max(0, 76 - len(text)), flush=True)
+
+
+def isolated_settings(tmp: Path):
+    """Settings whose result cache is empty but whose model weights are the user's."""
+    settings = resolve_settings()
+    cache = tmp / "cache"
+    cache.mkdir()
+    models = settings.cache_dir / "models"
+    if models.exists():
+        (cache / "models").symlink_to(models)
+    return replace(settings, cache_dir=cache)
+
+
+def article_tokens(texts: list[str]) -> list[int | None]:
+    """Each text's length in the embedded model's tokens (None without llama-cpp)."""
+    try:
+        from llama_cpp import Llama
+
+        from pipeline.embedded import weights_path
+    except ImportError:
+        return [None] * len(texts)
+    model = Llama(str(weights_path(resolve_settings().cache_dir)), vocab_only=True, verbose=False)
+    return [len(model.tokenize(t.encode(), add_bos=False)) for t in texts]
+
+
+def bench_embedded(settings) -> None:
+    heading("1. embedded model on examples/kursk")
+    started = time.perf_counter()
+    report = run_folder(EXAMPLE, settings, concurrency=1)
+    wall = time.perf_counter() - started
+    log = (settings.cache_dir / "embedded-server.log").read_text(errors="replace")
+    requests = [(int(a), int(b)) for a, b in _LOG_LINE.findall(log)]
+    articles = read_articles(EXAMPLE).articles
+    tokens = article_tokens([a.text for a in articles])
+    stages = report.stages
+    print(f"wall time {wall:.1f} s: read {stages.read:.2f} s, start model {stages.start_model:.1f} s, "
+          f"extract {stages.extract:.1f} s, merge+render {stages.merge:.2f} s")  # fmt: skip
+    print(f"{'article':<26}{'calls':>6}{'model s':>9}{'prompt':>8}{'evaluated':>10}{'reused':>8}"
+          f"{'article tok':>12}{'eval/art':>9}{'completion':>11}")  # fmt: skip
+    position = 0
+    totals = [0, 0, 0, 0, 0]
+    for article, x, own in zip(articles, report.extractions, tokens, strict=True):
+        calls = x.stats.model_calls
+        mine = requests[position : position + calls]
+        position += calls
+        evaluated = sum(b for _, b in mine)
+        reused = sum(a for a, _ in mine)
+        ratio = f"{evaluated / own:.2f}" if own else "n/a"
+        print(f"{article.path[:25]:<26}{calls:>6}{x.stats.model_seconds:>9.1f}{x.stats.prompt_tokens:>8}"
+              f"{evaluated:>10}{reused:>8}{own or 0:>12}{ratio:>9}{x.stats.completion_tokens:>11}")  # fmt: skip
+        for i, v in enumerate([calls, x.stats.prompt_tokens, evaluated, reused, x.stats.completion_tokens]):
+            totals[i] += v
+    model = report.model_seconds
+    overhead = wall - stages.start_model - model
+    print(f"total: {totals[0]} calls, {totals[1]} prompt tokens sent, {totals[2]} evaluated, "
+          f"{totals[3]} reused from the prefix cache, {totals[4]} completion tokens")  # fmt: skip
+    print(f"model time {model:.1f} s; pipeline overhead (wall - server start - model) {overhead:.2f} s "
+          f"= {100 * overhead / model:.2f}% of model time")  # fmt: skip
+    labels = load_labels()
+    return report, articles, labels
+
+
+def bench_baseline(settings, report, articles, labels, record: Path | None, replay: Path | None) -> None:
+    heading("2. one-call instructor baseline on the same model")
+    from pipeline.baseline import evaluate_baseline
+
+    started = time.perf_counter()
+    scores, usage = evaluate_baseline(settings, articles, labels, replay=replay, record=record)
+    wall = time.perf_counter() - started
+    columns = {"newsbrief": evaluate_pipeline(report.extractions, articles, labels), "one-call baseline": scores}
+    print(format_table(columns, {"newsbrief": report.usage, "one-call baseline": usage}))
+    print(f"newsbrief model time {report.model_seconds:.1f} s; baseline model time {usage['seconds']:.1f} s "
+          f"(wall {wall:.1f} s{', replayed' if replay else ''})")  # fmt: skip
+
+
+STUB = """
+import sys, time
+from pipeline.stub import Reply, StubServer, schema_answer
+delay = float(sys.argv[2])
+with StubServer(lambda r: Reply(body=schema_answer(r), delay=delay), port=int(sys.argv[1])):
+    time.sleep(3600)
+"""
+
+
+def bench_stub(delay: float, count: int, levels: list[int]) -> None:
+    heading(f"3. stub server ({delay:.2f} s a reply), {count} synthetic articles")
+    from pipeline.embedded import free_port
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        for i in range(count):
+            (folder / f"{i:04d}.txt").write_text(article_text(i), encoding="utf-8")
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-c", STUB, str(port), str(delay)])
+        try:
+            base_url = f"http://127.0.0.1:{port}/v1"
+            _wait_for(base_url)
+            settings = replace(resolve_settings(base_url=base_url), cache_dir=Path(tmp) / "cache")
+            print(f"{'concurrency':>11}{'extract s':>11}{'ideal s':>9}{'articles/s':>12}{'of ideal':>10}{'calls':>7}")
+            for level in levels:
+                report = run_folder(folder, settings, concurrency=level, use_cache=False)
+                ideal = count * delay / level
+                took = report.stages.extract
+                print(f"{level:>11}{took:>11.2f}{ideal:>9.2f}{count / took:>12.1f}"
+                      f"{100 * ideal / took:>9.1f}%{int(report.usage['calls']):>7}")  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def _wait_for(base_url: str) -> None:
+    import urllib.request
+
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base_url}/models", timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
+def bench_rerun(settings) -> None:
+    heading("4. re-run on the unchanged folder")
+    started = time.perf_counter()
+    report = run_folder(EXAMPLE, settings)
+    wall = time.perf_counter() - started
+    print(f"wall time {wall:.2f} s, {int(report.usage.get('calls', 0))} model calls, "
+          f"{report.cached} of {len(report.extractions)} articles from the cache")  # fmt: skip
+
+
+def bench_merge(sizes: list[int]) -> None:
+    heading("5. merge and render alone on synthetic extractions")
+    print(f"{'articles':>9}{'merge s':>9}{'render s':>10}{'peak MiB':>10}")
+    for size in sizes:
+        extractions = [extraction(i) for i in range(size)]
+        tracemalloc.start()
+        started = time.perf_counter()
+        brief = merge_extractions(extractions)
+        merged = time.perf_counter()
+        render_markdown(brief)
+        render_json(brief)
+        rendered = time.perf_counter()
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"{size:>9}{merged - started:>9.2f}{rendered - merged:>10.2f}{peak / 2**20:>10.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--skip-model", action="store_true", help="leave out parts 1, 2 and 4")
+    parser.add_argument("--baseline-replay", type=Path, help="replay the baseline from this cassette")
+    parser.add_argument("--record-baseline", type=Path, help="record the live baseline here")
+    parser.add_argument("--stub-delay", type=float, default=0.25)
+    parser.add_argument("--stub-articles", type=int, default=200)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.skip_model:
+            settings = isolated_settings(Path(tmp))
+            report, articles, labels = bench_embedded(settings)
+            bench_baseline(settings, report, articles, labels, args.record_baseline, args.baseline_replay)
+        bench_stub(args.stub_delay, args.stub_articles, [1, 4, 16])
+        if not args.skip_model:
+            bench_rerun(settings)
+        bench_merge([10, 100, 1000])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Synthetic articles and extractions for the benchmark's scaling runs."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+from schemas.extraction import ArticleExtraction, Event, Figure, Quote, SourceInfo, Stance
+
+PEOPLE = ["Mark Rutte", "Vladimir Putin", "Volodymyr Zelensky", "Lloyd Austin", "John Kirby",
+          "Ursula von der Leyen", "Dmitry Peskov", "Yoon Suk Yeol", "Andriy Yermak", "Joe Biden"]  # fmt: skip
+COUNTS = ["North Korean troops", "Russian soldiers killed or wounded", "ballistic missiles",
+          "sq km of territory", "defectors"]  # fmt: skip
+EVENTS = [
+    "Nato confirmed that North Korean troops were deployed to the Kursk region on Monday.",
+    "South Korea's spy agency said that North Korean troops had arrived in Russia.",
+    "Ukraine urged its allies to allow deep strikes into Russia.",
+    "The Kremlin dismissed reports of a deployment as fake news.",
+    "A South Korean delegation briefed Nato ambassadors in Brussels.",
+]
+
+
+def article_text(index: int) -> str:
+    """A short article with quotes, figures and a lead, different for each ``index``."""
+    rng = random.Random(index)
+    person = rng.choice(PEOPLE)
+    lines = [
+        f"Story {index}: troops in Kursk",
+        rng.choice(EVENTS),
+        f"“This is a significant escalation number {index},” {person} said on Monday.",
+        f"Officials said at least {rng.randint(1, 99) * 100:,} {rng.choice(COUNTS)} were counted.",
+        f"{person} added that the partnership was “undermining global peace and security”.",
+        "Fighting has continued between Moscow and Kyiv's forces for more than two months.",
+    ]
+    return "\n\n".join(lines) + "\n"
+
+
+def extraction(index: int) -> ArticleExtraction:
+    """A plausible per-article extraction, without a model."""
+    rng = random.Random(index)
+    sid = f"S{index + 1}"
+    person = rng.choice(PEOPLE)
+    quotes = [
+        Quote(id=f"{sid}.Q{n}", source=sid, text=text, kind="quote", speaker=person,
+              attributed_by="rule", start=0, end=len(text), sentence=n)  # fmt: skip
+        for n, text in enumerate(
+            [f"This is escalation number {rng.randint(1, 500)}", "undermining global peace and security"], 1
+        )
+    ]
+    figures = [
+        Figure(id=f"{sid}.F{n}", source=sid, value=f"{v:,}", number=v, counts=rng.choice(COUNTS),
+               claimant=rng.choice(PEOPLE), sentence=n, sentence_text=f"They said {v:,}.", start=0, end=4)  # fmt: skip
+        for n, v in enumerate([rng.randint(1, 50) * 500 for _ in range(3)], 1)
+    ]
+    events = [
+        Event(id=f"{sid}.E{n}", source=sid, summary=text, sentences=[n], evidence=[text])
+        for n, text in enumerate(rng.sample(EVENTS, 3), 1)
+    ]
+    stances = [Stance(source=sid, actor=person, position=rng.choice(["warns", "neutral"]),
+                      sentence=1, evidence=EVENTS[0])]  # fmt: skip
+    source = SourceInfo(id=sid, path=f"{index:04d}.txt", sha256=hashlib.sha256(sid.encode()).hexdigest(),
+                        characters=500)  # fmt: skip
+    return ArticleExtraction(source=source, quotes=quotes, figures=figures, events=events, stances=stances)
