@@ -12,6 +12,7 @@ import hashlib
 import importlib.resources
 import json
 from functools import cache
+from typing import Any
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -62,6 +63,16 @@ class ExtractionCache:
         except (OSError, ValidationError, ValueError):
             return None
         return relabel(stored, article)
+
+    def get_value(self, key: str) -> Any:
+        """A stored JSON value (a lede), or None."""
+        try:
+            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put_value(self, key: str, value: Any) -> None:
+        write_atomic(self.folder / f"{key}.json", json.dumps(value, ensure_ascii=False))
 
     def put(self, article: Article, extraction: ArticleExtraction) -> None:
         """Store a successful extraction (failures are retried next run, never cached)."""

@@ -15,13 +15,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.brief import Brief, Failure
+from schemas.brief import Brief, Failure, LedeSentence
 from schemas.extraction import ArticleExtraction, ExtractionStats
 
 from .cache import ExtractionCache
 from .embedded import EmbeddedServer
 from .errors import EndpointError, ModelError, ReplayError
 from .extract import extract_article, source_info
+from .lede import lede_facts, lede_key, write_lede
 from .llm import ModelClient, Usage
 from .merge import find_near_duplicates, merge_extractions
 from .read import Article, read_articles
@@ -112,31 +113,30 @@ def run_folder(
         results = {a.id: x for a in read.articles if (x := cache.get(a)) is not None}
     todo = [a for a in read.articles if a.id not in results]
     cached = len(results)
-    usage = Usage()
-    if todo:
-        began = time.perf_counter()
-        with open_endpoint(settings, replay=replay, record=record) as base_url:
-            stages.start_model = time.perf_counter() - began
-            client = ModelClient(settings, base_url)
-            tick = _ticker(progress, cached, len(read.articles))
-            workers = max(1, concurrency or default_concurrency(settings))
+    with contextlib.ExitStack() as stack:
+        clients: list[ModelClient] = []
+
+        def client() -> ModelClient:
+            """The model client, opening the endpoint on first use only."""
+            if not clients:
+                began = time.perf_counter()
+                base_url = stack.enter_context(open_endpoint(settings, replay=replay, record=record))
+                stages.start_model = time.perf_counter() - began
+                clients.append(ModelClient(settings, base_url))
+            return clients[0]
+
+        if todo:
             extracted = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                jobs = [pool.submit(_extract_one, a, client, cache, replay, tick) for a in todo]
-                try:
-                    for job in jobs:
-                        extraction = job.result()
-                        results[extraction.source.id] = extraction
-                except BaseException:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    raise
+            results.update(_extract_all(todo, client(), cache, replay, progress, cached,
+                                        len(read.articles), concurrency or default_concurrency(settings)))  # fmt: skip
             stages.extract = time.perf_counter() - extracted
-            usage = client.usage
-    merging = time.perf_counter()
-    extractions = [results[a.id] for a in read.articles]
-    duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
-    brief = merge_extractions(extractions, duplicates=duplicates, failures=failures)
-    stages.merge = time.perf_counter() - merging
+        merging = time.perf_counter()
+        extractions = [results[a.id] for a in read.articles]
+        duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
+        brief = merge_extractions(extractions, duplicates=duplicates, failures=failures)
+        stages.merge = time.perf_counter() - merging
+        brief = _with_lede(brief, settings, cache, client)
+        usage = clients[0].usage if clients else Usage()
     return RunReport(
         brief=brief,
         extractions=extractions,
@@ -146,6 +146,53 @@ def run_folder(
         stages=stages,
         cached=cached,
     )
+
+
+def _extract_all(
+    todo: list[Article],
+    client: ModelClient,
+    cache: ExtractionCache | None,
+    replay: Path | None,
+    progress: Progress | None,
+    done: int,
+    total: int,
+    workers: int,
+) -> dict[str, ArticleExtraction]:
+    tick = _ticker(progress, done, total)
+    results = {}
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        jobs = [pool.submit(_extract_one, a, client, cache, replay, tick) for a in todo]
+        try:
+            for job in jobs:
+                extraction = job.result()
+                results[extraction.source.id] = extraction
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return results
+
+
+def _with_lede(
+    brief: Brief, settings: Settings, cache: ExtractionCache | None, client: Callable[[], ModelClient]
+) -> Brief:
+    """The brief with the model's checked lede when one survives, else the rule-built one."""
+    facts = lede_facts(brief)
+    if len(facts) < 2:
+        return brief
+    key = lede_key(facts, settings.model)
+    stored = cache.get_value(key) if cache is not None else None
+    if stored is not None:
+        lines = [LedeSentence.model_validate(line) for line in stored]
+    else:
+        try:
+            lines, _dropped = write_lede(facts, client())
+        except (ModelError, EndpointError):
+            lines = []
+        if cache is not None:
+            cache.put_value(key, [line.model_dump() for line in lines])
+    if not lines:
+        return brief
+    return brief.model_copy(update={"lede": lines, "lede_by": "model"})
 
 
 def _ticker(progress: Progress | None, done: int, total: int) -> Callable[[str], None]:

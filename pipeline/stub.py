@@ -9,6 +9,7 @@ so the stub can stand in for a model. It serves 127.0.0.1 only and stops with it
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -71,14 +72,25 @@ def requested_tool(request: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 
 def schema_answer(request: dict[str, Any], speaker: str = "Mark Rutte") -> dict[str, Any]:
-    """A valid answer for newsbrief's per-article schema: every quote to ``speaker``, every
-    figure unclaimed, every actor neutral, the first sentence as key event."""
+    """A valid answer for newsbrief's schemas. Per article: every quote to ``speaker``, every
+    figure unclaimed, every actor neutral, the first sentence as key event. For the lede:
+    the first fact, word for word, with its sources."""
     name, schema = requested_tool(request)
+    if name == "LedeDraft":
+        prompt = request["messages"][-1]["content"]
+        match = re.search(r"^\[F1\] \(([^)]*)\) (.+)$", prompt, re.M)
+        sources, text = (match.group(1).split(", "), match.group(2)) if match else ([], "")
+        return completion({"sentences": [{"text": text, "sources": sources}]}, name)
     answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
     for key in schema.get("properties", {}):
         if key[1:].isdigit():
             answer[key] = {"Q": speaker, "F": None, "A": "neutral"}[key[0]]
     return completion(answer, name)
+
+
+def article_calls(server: StubServer) -> int:
+    """How many of the requests a stub received asked about an article (not for the lede)."""
+    return sum(1 for r in server.requests if r.get("tools") and requested_tool(r)[0] == "ArticleNotes")
 
 
 class StubServer:

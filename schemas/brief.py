@@ -140,6 +140,9 @@ class Brief(_Strict):
 
     title: str
     lede: list[LedeSentence]
+    lede_by: Literal["model", "rules"] = Field(
+        "rules", description="'model': written by the model and checked against the facts."
+    )
     events: list[MergedEvent]
     speakers: list[SpeakerQuotes]
     stances: list[StanceRow]

@@ -20,7 +20,7 @@ from pipeline.extract import build_request, prepare_article
 from pipeline.llm import ModelClient, _wait
 from pipeline.read import read_articles
 from pipeline.settings import resolve_settings
-from pipeline.stub import Reply, StubServer, completion, requested_tool, schema_answer
+from pipeline.stub import Reply, StubServer, article_calls, completion, requested_tool, schema_answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -90,7 +90,7 @@ def test_transient_faults_are_retried_then_succeed(folder, fault):
     _, request = request_for(folder)
     with StubServer(sequence(fault, fault)) as server:
         answer = ask(client_for(server), request)
-        assert len(server.requests) == 3
+        assert article_calls(server) == 3
     assert answer.Q2 == "Mark Rutte"
 
 
@@ -116,7 +116,7 @@ def test_timeouts_are_retried_and_then_reported(folder):
         client = client_for(server, timeout_s=0.2, transport_retries=2)
         with pytest.raises(EndpointError, match="did not answer in time"):
             ask(client, request)
-        assert len(server.requests) == 3
+        assert article_calls(server) == 3
 
 
 def test_a_reply_that_is_not_json_is_reported(folder):
@@ -148,14 +148,14 @@ def test_schema_violation_on_every_attempt_is_reasked_then_reported(folder):
     with StubServer(broken) as server:
         with pytest.raises(ModelError, match="never gave a valid answer"):
             ask(client_for(server, max_reasks=2), request)
-        assert len(server.requests) == 3  # first try and two re-asks
+        assert article_calls(server) == 3  # first try and two re-asks
 
 
 def test_invented_speaker_is_reasked_then_dropped_never_printed(folder, tmp_path):
     with StubServer(lambda r: Reply(body=schema_answer(r, speaker="Boris Johnson"))) as server:
         out = tmp_path / "brief.md"
         code = cli([str(folder), "--base-url", server.base_url, "-o", str(out), "-q"])
-        assert len(server.requests) == 3  # asked, re-asked twice
+        assert article_calls(server) == 3  # asked, re-asked twice
     assert code == 0
     markdown = out.read_text()
     assert "Boris Johnson" not in markdown

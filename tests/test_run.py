@@ -10,7 +10,7 @@ import pytest
 from pipeline.cli import cli
 from pipeline.run import run_folder
 from pipeline.settings import resolve_settings
-from pipeline.stub import Reply, StubServer, schema_answer
+from pipeline.stub import Reply, StubServer, article_calls, schema_answer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -44,13 +44,15 @@ def test_unchanged_rerun_makes_no_model_call_and_a_changed_article_only_itself(t
     with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
         settings = settings_for(server, tmp_path)
         first = run_folder(folder, settings)
-        assert first.usage["calls"] == 3 and first.cached == 0
+        assert first.usage["calls"] == 3 + 1 and first.cached == 0  # three articles, the lede
+        assert first.brief.lede_by == "model"
         again = run_folder(folder, settings)
-        assert again.usage.get("calls", 0) == 0 and again.cached == 3
+        assert again.usage.get("calls", 0) == 0 and again.cached == 3  # the lede is cached too
         assert again.brief == first.brief
         (folder / "1.txt").write_text(ARTICLE.format(n="changed"), encoding="utf-8")
+        before = article_calls(server)
         third = run_folder(folder, settings)
-        assert third.usage["calls"] == 1 and third.cached == 2
+        assert article_calls(server) - before == 1 and third.cached == 2
 
 
 def test_an_interrupted_run_resumes_without_redoing_finished_articles(tmp_path):
@@ -69,7 +71,7 @@ def test_an_interrupted_run_resumes_without_redoing_finished_articles(tmp_path):
     with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
         resumed = run_folder(folder, settings_for(server, tmp_path))
         assert resumed.cached == 2
-        assert len(server.requests) == 1
+        assert article_calls(server) == 1
     assert not resumed.failed
 
 
@@ -81,7 +83,7 @@ def test_a_long_article_is_split_between_paragraphs_and_nothing_is_dropped(tmp_p
     (folder / "long.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
         report = run_folder(folder, settings_for(server, tmp_path), use_cache=False)
-        calls = len(server.requests)
+        calls = article_calls(server)
     assert calls > 3
     [extraction] = report.extractions
     assert len(extraction.quotes) == 30
