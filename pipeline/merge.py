@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -34,6 +35,7 @@ from schemas.brief import (
 )
 from schemas.extraction import ArticleExtraction, Event, Figure, Quote, SourceInfo
 
+from .dates import normalise_when, parse_date
 from .entities import EntityIndex
 from .text import normalise_space, split_sentences
 
@@ -92,7 +94,8 @@ def merge_extractions(
         for x in extractions
     ]
     index = _entity_index(good)
-    events = _merge_events([e for x in good for e in x.events], duplicates)
+    published = {x.source.id: parse_date(x.source.date) for x in extractions}
+    events = _merge_events([e for x in good for e in x.events], duplicates, published)
     figures = _merge_figures([f for x in good for f in x.figures], index)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
@@ -262,7 +265,9 @@ def _cluster_role(index: EntityIndex, name: str) -> str | None:
 # --- events -------------------------------------------------------------------------------
 
 
-def _merge_events(events: Sequence[Event], duplicates: dict[str, str]) -> list[MergedEvent]:
+def _merge_events(
+    events: Sequence[Event], duplicates: dict[str, str], published: dict[str, date | None] | None = None
+) -> list[MergedEvent]:
     """Cluster events whose wording is alike (TF-IDF cosine over the words of their
     sentences, so that words every article uses, like the story's place names, count
     little); most widely reported first."""
@@ -284,6 +289,9 @@ def _merge_events(events: Sequence[Event], duplicates: dict[str, str]) -> list[M
     for position, members in enumerate(clusters):
         cluster = [events[m] for m in members]
         lead = min(cluster, key=lambda e: len(e.summary))
+        dates = [
+            d for e in cluster if (d := normalise_when(e.when, (published or {}).get(e.source)))
+        ]
         evidence = [
             Evidence(source=e.source, sentence=s, text=t)
             for e in cluster
@@ -297,6 +305,7 @@ def _merge_events(events: Sequence[Event], duplicates: dict[str, str]) -> list[M
                     summary=lead.summary,
                     sources=_sorted_sources(e.source for e in cluster),
                     when=next((e.when for e in cluster if e.when), None),
+                    date=min(dates).isoformat() if dates else None,
                     evidence=_unique_evidence(evidence),
                 ),
             )

@@ -82,8 +82,14 @@ def _events(brief: Brief, duplicates: dict[str, str], total: int, *, shared: boo
 
 
 def _timeline(brief: Brief) -> list[str]:
-    dated = [e for e in brief.events if e.when]
-    return [f"- **{_inline(e.when or '')}**: {_inline(e.summary)} {markers(e.sources)}" for e in dated]
+    """Events with a time: dated ones in date order first, then those with only a phrase."""
+    timed = [e for e in brief.events if e.when or e.date]
+    timed.sort(key=lambda e: (e.date is None, e.date or ""))
+    lines = []
+    for event in timed:
+        label = f"{event.date} ({event.when})" if event.date and event.when else event.date or event.when
+        lines.append(f"- **{_inline(label or '')}**: {_inline(event.summary)} {markers(event.sources)}")
+    return lines
 
 
 def _speakers(brief: Brief) -> list[str]:

@@ -47,7 +47,10 @@ class MergedEvent(_Strict):
 
     summary: str
     sources: list[str]
-    when: str | None = None
+    when: str | None = Field(None, description="The time phrase as a source words it.")
+    date: str | None = Field(
+        None, description="Earliest date the time phrases point to (ISO), from each source's own date."
+    )
     evidence: list[Evidence]
 
 

@@ -189,3 +189,16 @@ def test_near_duplicate_is_detected_and_counted_once():
 def test_title_prefers_an_article_title():
     brief = merge_extractions([extraction("S1", source=source("S1", title="Nato confirms troops"))])
     assert brief.title == "Nato confirms troops"
+
+
+def test_time_phrases_become_dates_from_each_sources_own_date():
+    brief = merge_extractions(
+        [
+            extraction("S1", source=source("S1", date="2024-10-28"),
+                       events=[event("S1", 1, "Nato confirmed the troops were in Kursk.", "on Monday")]),
+            extraction("S2", source=source("S2", date="2024-10-29"),
+                       events=[event("S2", 1, "Nato confirmed that troops were in Kursk.", "yesterday")]),
+        ]
+    )  # fmt: skip
+    [merged] = brief.events
+    assert merged.date == "2024-10-28"

@@ -1,0 +1,61 @@
+"""Time phrases made into dates, relative to the date of the article that uses them. Pure."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}  # fmt: skip
+
+
+def parse_date(value: str | None) -> date | None:
+    """An article date from metadata: ISO ('2024-10-28', '2024-10-28T09:00:00Z') or similar."""
+    if not value:
+        return None
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if match:
+        try:
+            return date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    for pattern in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"):
+        try:
+            return datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def normalise_when(phrase: str | None, published: date | None) -> date | None:
+    """The date a phrase points to, seen from an article published on ``published``.
+
+    'on Monday' -> the last Monday on or before publication; 'Oct 24' / '24 October' -> that
+    day of the publication year (the year before if that would be after publication);
+    'yesterday', 'today'. Vague phrases ('last week', 'earlier this month') give None.
+    """
+    if not phrase or published is None:
+        return None
+    text = phrase.lower()
+    if "yesterday" in text:
+        return published - timedelta(days=1)
+    if re.search(r"\btoday\b", text):
+        return published
+    for index, day in enumerate(_WEEKDAYS):
+        if re.search(rf"\b{day}\b", text):
+            back = (published.weekday() - index) % 7
+            if "last" in text and back == 0:
+                back = 7
+            return published - timedelta(days=back)
+    match = re.search(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+([a-z]{3})[a-z]*\b", text)
+    if match:
+        month = _MONTHS.get((match.group(1) or match.group(4) or "")[:3])
+        day = int(match.group(2) or match.group(3))
+        if month:
+            try:
+                candidate = date(published.year, month, day)
+            except ValueError:
+                return None
+            return candidate if candidate <= published else candidate.replace(year=published.year - 1)
+    return None

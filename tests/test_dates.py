@@ -1,0 +1,43 @@
+"""Time phrases to dates, relative to the article's own date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.dates import normalise_when, parse_date
+
+MONDAY = date(2024, 10, 28)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on Monday", date(2024, 10, 28)),
+        ("on Friday", date(2024, 10, 25)),
+        ("last Monday", date(2024, 10, 21)),
+        ("on Oct 24", date(2024, 10, 24)),
+        ("24 October", date(2024, 10, 24)),
+        ("in December", None),
+        ("Dec 30", date(2023, 12, 30)),
+        ("yesterday", date(2024, 10, 27)),
+        ("last week", None),
+        ("earlier this month", None),
+        (None, None),
+    ],
+)
+def test_phrases_resolve_against_the_publication_date(phrase, expected):
+    assert normalise_when(phrase, MONDAY) == expected
+
+
+def test_without_a_publication_date_nothing_is_guessed():
+    assert normalise_when("on Monday", None) is None
+
+
+def test_publication_dates_in_common_forms():
+    assert parse_date("2024-10-28") == MONDAY
+    assert parse_date("2024-10-28T09:30:00Z") == MONDAY
+    assert parse_date("28 October 2024") == MONDAY
+    assert parse_date("October 28, 2024") == MONDAY
+    assert parse_date("soon") is None
