@@ -73,10 +73,15 @@ def bench_embedded(settings) -> None:
     articles = read_articles(EXAMPLE).articles
     tokens = article_tokens([a.text for a in articles])
     stages = report.stages
-    print(f"wall time {wall:.1f} s: read {stages.read:.2f} s, start model {stages.start_model:.1f} s, "
-          f"extract {stages.extract:.1f} s, merge+render {stages.merge:.2f} s")  # fmt: skip
-    print(f"{'article':<26}{'calls':>6}{'model s':>9}{'prompt':>8}{'evaluated':>10}{'reused':>8}"
-          f"{'article tok':>12}{'eval/art':>9}{'completion':>11}")  # fmt: skip
+    print(
+        f"wall time {wall:.1f} s: read {stages.read:.2f} s, "
+        f"start model {stages.start_model:.1f} s, "
+        f"extract {stages.extract:.1f} s, merge+render {stages.merge:.2f} s"
+    )
+    print(
+        f"{'article':<26}{'calls':>6}{'model s':>9}{'prompt':>8}{'evaluated':>10}{'reused':>8}"
+        f"{'article tok':>12}{'eval/art':>9}{'completion':>11}"
+    )
     position = 0
     totals = [0, 0, 0, 0, 0]
     for article, x, own in zip(articles, report.extractions, tokens, strict=True):
@@ -86,31 +91,48 @@ def bench_embedded(settings) -> None:
         evaluated = sum(b for _, b in mine)
         reused = sum(a for a, _ in mine)
         ratio = f"{evaluated / own:.2f}" if own else "n/a"
-        print(f"{article.path[:25]:<26}{calls:>6}{x.stats.model_seconds:>9.1f}{x.stats.prompt_tokens:>8}"
-              f"{evaluated:>10}{reused:>8}{own or 0:>12}{ratio:>9}{x.stats.completion_tokens:>11}")  # fmt: skip
-        for i, v in enumerate([calls, x.stats.prompt_tokens, evaluated, reused, x.stats.completion_tokens]):
+        print(
+            f"{article.path[:25]:<26}{calls:>6}{x.stats.model_seconds:>9.1f}{x.stats.prompt_tokens:>8}"
+            f"{evaluated:>10}{reused:>8}{own or 0:>12}{ratio:>9}{x.stats.completion_tokens:>11}"
+        )
+        for i, v in enumerate(
+            [calls, x.stats.prompt_tokens, evaluated, reused, x.stats.completion_tokens]
+        ):
             totals[i] += v
     model = report.model_seconds
     overhead = wall - stages.start_model - model
-    print(f"total: {totals[0]} calls, {totals[1]} prompt tokens sent, {totals[2]} evaluated, "
-          f"{totals[3]} reused from the prefix cache, {totals[4]} completion tokens")  # fmt: skip
-    print(f"model time {model:.1f} s; pipeline overhead (wall - server start - model) {overhead:.2f} s "
-          f"= {100 * overhead / model:.2f}% of model time")  # fmt: skip
+    print(
+        f"total: {totals[0]} calls, {totals[1]} prompt tokens sent, {totals[2]} evaluated, "
+        f"{totals[3]} reused from the prefix cache, {totals[4]} completion tokens"
+    )
+    print(
+        f"model time {model:.1f} s; pipeline overhead (wall - server start - model) "
+        f"{overhead:.2f} s "
+        f"= {100 * overhead / model:.2f}% of model time"
+    )
     labels = load_labels()
     return report, articles, labels
 
 
-def bench_baseline(settings, report, articles, labels, record: Path | None, replay: Path | None) -> None:
+def bench_baseline(
+    settings, report, articles, labels, record: Path | None, replay: Path | None
+) -> None:
     heading("2. one-call instructor baseline on the same model")
     from pipeline.baseline import evaluate_baseline
 
     started = time.perf_counter()
     scores, usage = evaluate_baseline(settings, articles, labels, replay=replay, record=record)
     wall = time.perf_counter() - started
-    columns = {"newsbrief": evaluate_pipeline(report.extractions, articles, labels), "one-call baseline": scores}
+    columns = {
+        "newsbrief": evaluate_pipeline(report.extractions, articles, labels),
+        "one-call baseline": scores,
+    }
     print(format_table(columns, {"newsbrief": report.usage, "one-call baseline": usage}))
-    print(f"newsbrief model time {report.model_seconds:.1f} s; baseline model time {usage['seconds']:.1f} s "
-          f"(wall {wall:.1f} s{', replayed' if replay else ''})")  # fmt: skip
+    print(
+        f"newsbrief model time {report.model_seconds:.1f} s; "
+        f"baseline model time {usage['seconds']:.1f} s "
+        f"(wall {wall:.1f} s{', replayed' if replay else ''})"
+    )
 
 
 STUB = """
@@ -137,13 +159,18 @@ def bench_stub(delay: float, count: int, levels: list[int]) -> None:
             base_url = f"http://127.0.0.1:{port}/v1"
             _wait_for(base_url)
             settings = replace(resolve_settings(base_url=base_url), cache_dir=Path(tmp) / "cache")
-            print(f"{'concurrency':>11}{'extract s':>11}{'ideal s':>9}{'articles/s':>12}{'of ideal':>10}{'calls':>7}")
+            print(
+                f"{'concurrency':>11}{'extract s':>11}{'ideal s':>9}{'articles/s':>12}"
+                f"{'of ideal':>10}{'calls':>7}"
+            )
             for level in levels:
                 report = run_folder(folder, settings, concurrency=level, use_cache=False)
                 ideal = count * delay / level
                 took = report.stages.extract
-                print(f"{level:>11}{took:>11.2f}{ideal:>9.2f}{count / took:>12.1f}"
-                      f"{100 * ideal / took:>9.1f}%{int(report.usage['calls']):>7}")  # fmt: skip
+                print(
+                    f"{level:>11}{took:>11.2f}{ideal:>9.2f}{count / took:>12.1f}"
+                    f"{100 * ideal / took:>9.1f}%{int(report.usage['calls']):>7}"
+                )
         finally:
             server.terminate()
             server.wait()
@@ -165,8 +192,10 @@ def bench_rerun(settings) -> None:
     started = time.perf_counter()
     report = run_folder(EXAMPLE, settings)
     wall = time.perf_counter() - started
-    print(f"wall time {wall:.2f} s, {int(report.usage.get('calls', 0))} model calls, "
-          f"{report.cached} of {len(report.extractions)} articles from the cache")  # fmt: skip
+    print(
+        f"wall time {wall:.2f} s, {int(report.usage.get('calls', 0))} model calls, "
+        f"{report.cached} of {len(report.extractions)} articles from the cache"
+    )
 
 
 def bench_merge(sizes: list[int]) -> None:
@@ -189,7 +218,9 @@ def bench_merge(sizes: list[int]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-model", action="store_true", help="leave out parts 1, 2 and 4")
-    parser.add_argument("--baseline-replay", type=Path, help="replay the baseline from this cassette")
+    parser.add_argument(
+        "--baseline-replay", type=Path, help="replay the baseline from this cassette"
+    )
     parser.add_argument("--record-baseline", type=Path, help="record the live baseline here")
     parser.add_argument("--stub-delay", type=float, default=0.25)
     parser.add_argument("--stub-articles", type=int, default=200)
@@ -198,7 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_model:
             settings = isolated_settings(Path(tmp))
             report, articles, labels = bench_embedded(settings)
-            bench_baseline(settings, report, articles, labels, args.record_baseline, args.baseline_replay)
+            bench_baseline(
+                settings, report, articles, labels, args.record_baseline, args.baseline_replay
+            )
         bench_stub(args.stub_delay, args.stub_articles, [1, 4, 16])
         if not args.skip_model:
             bench_rerun(settings)

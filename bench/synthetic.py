@@ -7,10 +7,25 @@ import random
 
 from schemas.extraction import ArticleExtraction, Event, Figure, Quote, SourceInfo, Stance
 
-PEOPLE = ["Mark Rutte", "Vladimir Putin", "Volodymyr Zelensky", "Lloyd Austin", "John Kirby",
-          "Ursula von der Leyen", "Dmitry Peskov", "Yoon Suk Yeol", "Andriy Yermak", "Joe Biden"]  # fmt: skip
-COUNTS = ["North Korean troops", "Russian soldiers killed or wounded", "ballistic missiles",
-          "sq km of territory", "defectors"]  # fmt: skip
+PEOPLE = [
+    "Mark Rutte",
+    "Vladimir Putin",
+    "Volodymyr Zelensky",
+    "Lloyd Austin",
+    "John Kirby",
+    "Ursula von der Leyen",
+    "Dmitry Peskov",
+    "Yoon Suk Yeol",
+    "Andriy Yermak",
+    "Joe Biden",
+]
+COUNTS = [
+    "North Korean troops",
+    "Russian soldiers killed or wounded",
+    "ballistic missiles",
+    "sq km of territory",
+    "defectors",
+]
 EVENTS = [
     "Nato confirmed that North Korean troops were deployed to the Kursk region on Monday.",
     "South Korea's spy agency said that North Korean troops had arrived in Russia.",
@@ -41,23 +56,59 @@ def extraction(index: int) -> ArticleExtraction:
     sid = f"S{index + 1}"
     person = rng.choice(PEOPLE)
     quotes = [
-        Quote(id=f"{sid}.Q{n}", source=sid, text=text, kind="quote", speaker=person,
-              attributed_by="rule", start=0, end=len(text), sentence=n)  # fmt: skip
+        Quote(
+            id=f"{sid}.Q{n}",
+            source=sid,
+            text=text,
+            kind="quote",
+            speaker=person,
+            attributed_by="rule",
+            start=0,
+            end=len(text),
+            sentence=n,
+        )
         for n, text in enumerate(
-            [f"This is escalation number {rng.randint(1, 500)}", "undermining global peace and security"], 1
+            [
+                f"This is escalation number {rng.randint(1, 500)}",
+                "undermining global peace and security",
+            ],
+            1,
         )
     ]
     figures = [
-        Figure(id=f"{sid}.F{n}", source=sid, value=f"{v:,}", number=v, counts=rng.choice(COUNTS),
-               claimant=rng.choice(PEOPLE), sentence=n, sentence_text=f"They said {v:,}.", start=0, end=4)  # fmt: skip
+        Figure(
+            id=f"{sid}.F{n}",
+            source=sid,
+            value=f"{v:,}",
+            number=v,
+            counts=rng.choice(COUNTS),
+            claimant=rng.choice(PEOPLE),
+            sentence=n,
+            sentence_text=f"They said {v:,}.",
+            start=0,
+            end=4,
+        )
         for n, v in enumerate([rng.randint(1, 50) * 500 for _ in range(3)], 1)
     ]
     events = [
         Event(id=f"{sid}.E{n}", source=sid, summary=text, sentences=[n], evidence=[text])
         for n, text in enumerate(rng.sample(EVENTS, 3), 1)
     ]
-    stances = [Stance(source=sid, actor=person, position=rng.choice(["warns", "neutral"]),
-                      sentence=1, evidence=EVENTS[0])]  # fmt: skip
-    source = SourceInfo(id=sid, path=f"{index:04d}.txt", sha256=hashlib.sha256(sid.encode()).hexdigest(),
-                        characters=500)  # fmt: skip
-    return ArticleExtraction(source=source, quotes=quotes, figures=figures, events=events, stances=stances)
+    stances = [
+        Stance(
+            source=sid,
+            actor=person,
+            position=rng.choice(["warns", "neutral"]),
+            sentence=1,
+            evidence=EVENTS[0],
+        )
+    ]
+    source = SourceInfo(
+        id=sid,
+        path=f"{index:04d}.txt",
+        sha256=hashlib.sha256(sid.encode()).hexdigest(),
+        characters=500,
+    )
+    return ArticleExtraction(
+        source=source, quotes=quotes, figures=figures, events=events, stances=stances
+    )

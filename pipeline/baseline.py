@@ -70,8 +70,8 @@ def evaluate_baseline(
     record: Path | None = None,
 ):
     """Scores per article path and the usage of the one-call baseline."""
-    from .evaluate import SpeakerMatcher, SystemFigure, SystemQuote, score_article
     from .errors import ModelError
+    from .evaluate import SpeakerMatcher, SystemFigure, SystemQuote, score_article
 
     matcher = SpeakerMatcher(labels["speakers"])
     scores = {}
@@ -87,7 +87,9 @@ def evaluate_baseline(
                 result = BaselineExtraction(quotes=[], figures=[], events=[], stances=[])
             quotes = [SystemQuote(q.text, q.speaker) for q in result.quotes]
             figures = [
-                SystemFigure(n, f.claimant) for f in result.figures if (n := _number(f.value)) is not None
+                SystemFigure(n, f.claimant)
+                for f in result.figures
+                if (n := _number(f.value)) is not None
             ]
             scores[article.path] = score_article(gold, quotes, figures, article.text, matcher)
     return scores, client.usage.snapshot()

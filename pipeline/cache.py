@@ -12,8 +12,8 @@ import hashlib
 import importlib.resources
 import json
 from functools import cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -92,11 +92,17 @@ def relabel(extraction: ArticleExtraction, article: Article) -> ArticleExtractio
         update={
             "source": source_info(article, inferred),
             "quotes": [
-                q.model_copy(update={"id": moved(q.id), "source": new, "continues": moved(q.continues)})
+                q.model_copy(
+                    update={"id": moved(q.id), "source": new, "continues": moved(q.continues)}
+                )
                 for q in extraction.quotes
             ],
-            "figures": [f.model_copy(update={"id": moved(f.id), "source": new}) for f in extraction.figures],
-            "events": [e.model_copy(update={"id": moved(e.id), "source": new}) for e in extraction.events],
+            "figures": [
+                f.model_copy(update={"id": moved(f.id), "source": new}) for f in extraction.figures
+            ],
+            "events": [
+                e.model_copy(update={"id": moved(e.id), "source": new}) for e in extraction.events
+            ],
             "stances": [s.model_copy(update={"source": new}) for s in extraction.stances],
         }
     )

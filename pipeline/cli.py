@@ -51,10 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     recorded = parser.add_mutually_exclusive_group()
     recorded.add_argument(
-        "--replay", type=Path, metavar="CASSETTE", help="answer model calls from a recorded cassette"
+        "--replay",
+        type=Path,
+        metavar="CASSETTE",
+        help="answer model calls from a recorded cassette",
     )
     recorded.add_argument(
-        "--record", type=Path, metavar="CASSETTE", help="record this run's model calls to a cassette"
+        "--record",
+        type=Path,
+        metavar="CASSETTE",
+        help="record this run's model calls to a cassette",
     )
     parser.add_argument(
         "--concurrency",
@@ -63,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="articles extracted at once (default: 1 for the embedded model, 4 for an endpoint)",
     )
     parser.add_argument(
-        "--no-cache", action="store_true", help="extract every article again, ignoring stored results"
+        "--no-cache",
+        action="store_true",
+        help="extract every article again, ignoring stored results",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print no progress or summary")
     return parser
@@ -137,7 +145,9 @@ def _summary(report: RunReport, args: argparse.Namespace, console: Console) -> N
         highlight=False,
     )
     for failure in report.failed:
-        console.print(f"[yellow]not processed:[/] {failure.path}: {failure.reason}", highlight=False)
+        console.print(
+            f"[yellow]not processed:[/] {failure.path}: {failure.reason}", highlight=False
+        )
     if args.output:
         console.print(f"wrote {args.output}", highlight=False)
 

@@ -57,5 +57,7 @@ def normalise_when(phrase: str | None, published: date | None) -> date | None:
                 candidate = date(published.year, month, day)
             except ValueError:
                 return None
-            return candidate if candidate <= published else candidate.replace(year=published.year - 1)
+            return (
+                candidate if candidate <= published else candidate.replace(year=published.year - 1)
+            )
     return None

@@ -190,7 +190,7 @@ def _role_before(text: str, position: int) -> str | None:
     words = text[max(0, position - 80) : position].split("\n")[-1].split()
     role: list[str] = []
     for word in reversed(words):
-        bare = word.strip(",;:()“”\"")
+        bare = word.strip(',;:()“”"')
         if bare != word.rstrip() or not bare:
             break
         if bare.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", bare):

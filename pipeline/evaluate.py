@@ -26,7 +26,12 @@ LABELS = ROOT / "tests" / "labels" / "kursk.json"
 EXAMPLE = ROOT / "examples" / "kursk"
 CASSETTE = ROOT / "cassettes" / "examples" / "kursk.yaml"
 BASELINE_CASSETTE = ROOT / "cassettes" / "baseline" / "kursk.yaml"
-TARGETS = {"quote recall": 0.95, "quote precision": 1.0, "speaker accuracy": 0.90, "figure recall": 0.90}
+TARGETS = {
+    "quote recall": 0.95,
+    "quote precision": 1.0,
+    "speaker accuracy": 0.90,
+    "figure recall": 0.90,
+}
 
 
 @dataclass(frozen=True)
@@ -97,11 +102,17 @@ class SpeakerMatcher:
         if person and any(_norm(person) == f or fuzz.ratio(_norm(person), f) >= 90 for f in forms):
             return True
         gold_person = person_name(gold)
-        return bool(person and gold_person and _norm(person).split()[-1] == _norm(gold_person).split()[-1])
+        return bool(
+            person and gold_person and _norm(person).split()[-1] == _norm(gold_person).split()[-1]
+        )
 
 
 def score_article(
-    gold: dict, quotes: Iterable[SystemQuote], figures: Iterable[SystemFigure], text: str, matcher: SpeakerMatcher
+    gold: dict,
+    quotes: Iterable[SystemQuote],
+    figures: Iterable[SystemFigure],
+    text: str,
+    matcher: SpeakerMatcher,
 ) -> Score:
     """Compare one article's output with its labels."""
     quotes, figures = list(quotes), list(figures)
@@ -116,7 +127,11 @@ def score_article(
         score.gold_quotes += 1
         wanted = _norm(item["text"])
         match = next((q for q, n in outputs if n == wanted), None) or next(
-            (q for q, n in outputs if n and wanted and (n in wanted or wanted in n) and len(n) >= 0.8 * len(wanted)),
+            (
+                q
+                for q, n in outputs
+                if n and wanted and (n in wanted or wanted in n) and len(n) >= 0.8 * len(wanted)
+            ),
             None,
         )
         if match is None:
@@ -129,7 +144,9 @@ def score_article(
         if matcher.same(match.speaker, item["speaker"]):
             score.right_speaker += 1
         else:
-            score.misses.append(f"speaker {match.speaker!r} for “{item['text'][:40]}” (label: {item['speaker']})")
+            score.misses.append(
+                f"speaker {match.speaker!r} for “{item['text'][:40]}” (label: {item['speaker']})"
+            )
     numbers = [f.number for f in figures]
     for item in gold["figures"]:
         score.gold_figures += 1
@@ -170,10 +187,14 @@ def format_table(columns: dict[str, dict[str, Score]], usage: dict[str, dict[str
 
     def cells(score: Score) -> str:
         f = score.figures()
-        return "| " + "  ".join(
-            f"{f[k]:>6.2f} " if f[k] is not None else "   n/a "
-            for k in ("quote recall", "quote precision", "speaker accuracy", "figure recall")
-        ) + "        "
+        return (
+            "| "
+            + "  ".join(
+                f"{f[k]:>6.2f} " if f[k] is not None else "   n/a "
+                for k in ("quote recall", "quote precision", "speaker accuracy", "figure recall")
+            )
+            + "        "
+        )
 
     totals = {n: Score() for n in names}
     for path in paths:
@@ -185,12 +206,15 @@ def format_table(columns: dict[str, dict[str, Score]], usage: dict[str, dict[str
         lines.append(row)
     lines.append("-" * len(sub))
     lines.append(f"{'overall':<28}" + "".join(cells(totals[n]) for n in names))
-    lines.append(f"{'target':<28}" + "| " + "  ".join(f"{TARGETS[k]:>6.2f} " for k in TARGETS) + "        ")
+    lines.append(
+        f"{'target':<28}" + "| " + "  ".join(f"{TARGETS[k]:>6.2f} " for k in TARGETS) + "        "
+    )
     lines.append("")
     for n in names:
         u = usage.get(n, {})
         lines.append(
-            f"{n}: {int(u.get('calls', 0))} model calls, {int(u.get('prompt_tokens', 0))} prompt tokens, "
+            f"{n}: {int(u.get('calls', 0))} model calls, "
+            f"{int(u.get('prompt_tokens', 0))} prompt tokens, "
             f"{int(u.get('completion_tokens', 0))} completion tokens"
         )
     return "\n".join(lines)
@@ -200,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     from .run import run_folder
     from .settings import resolve_settings
 
-    parser = argparse.ArgumentParser(prog="python -m pipeline.evaluate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline.evaluate", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--replay", type=Path, default=CASSETTE, help="cassette of newsbrief's run")
     parser.add_argument("--live", action="store_true", help="call the model instead of replaying")
     parser.add_argument("--baseline", action="store_true", help="also score the one-call baseline")

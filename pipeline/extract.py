@@ -11,8 +11,8 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -27,7 +27,6 @@ from schemas.extraction import (
     Stance,
 )
 from schemas.model_io import PRONOUNS, ArticleNotes, article_notes_model
-
 
 from .entities import person_name, resolve_person
 from .figures import FigureSpan, claimant_cue, find_figures
@@ -393,7 +392,9 @@ def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figur
                 number=span.number,
                 qualifier=span.qualifier,
                 counts=span.counts or "unspecified",
-                claimant=_resolved(prepared.claimant(span) or _claimant(claimants.get(span.id), span), article.text),
+                claimant=_resolved(
+                    prepared.claimant(span) or _claimant(claimants.get(span.id), span), article.text
+                ),
                 sentence=sentence.id,
                 sentence_text=sentence.text,
                 start=span.start,

@@ -63,7 +63,9 @@ def find_figures(text: str) -> list[FigureSpan]:
         counts = _counts_after(text, match.end(), scale)
         same_sentence = not re.search(r"[.!?]\s", text[previous_end : match.start()])
         if (not counts or counts.split()[0].endswith(("ed", "ing"))) and same_sentence:
-            counts = previous_counts or counts  # "3,000 soldiers ..., with a total of 10,000 expected"
+            counts = (
+                previous_counts or counts
+            )  # "3,000 soldiers ..., with a total of 10,000 expected"
         previous_counts, previous_end = counts, match.end()
         figures.append(
             FigureSpan(

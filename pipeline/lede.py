@@ -23,7 +23,9 @@ LEDE_PROMPT = "lede.v1"
 MAX_FACTS = 6
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
-_COMMON = frozenset("The A An In On At It He She They This That But And As After Before Nato NATO".split())
+_COMMON = frozenset(
+    "The A An In On At It He She They This That But And As After Before Nato NATO".split()
+)
 
 
 class LedeLine(BaseModel):
@@ -31,7 +33,9 @@ class LedeLine(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     text: str = Field(max_length=240, description="The sentence.")
-    sources: list[str] = Field(description="Markers of the sources of the facts it uses, e.g. ['S1', 'S3'].")
+    sources: list[str] = Field(
+        description="Markers of the sources of the facts it uses, e.g. ['S1', 'S3']."
+    )
 
 
 class LedeDraft(BaseModel):
@@ -100,7 +104,9 @@ def write_lede(facts: list[dict[str, Any]], asker) -> tuple[list[LedeSentence], 
     context: dict[str, Any] = {"facts": facts, "dropped": []}
     draft = asker.ask(LedeDraft, lede_messages(facts), context)
     lines = [
-        LedeSentence(text=" ".join(line.text.split()), sources=sorted(set(line.sources), key=_order))
+        LedeSentence(
+            text=" ".join(line.text.split()), sources=sorted(set(line.sources), key=_order)
+        )
         for line in draft.sentences
     ]
     return lines, context["dropped"]

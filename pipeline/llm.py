@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 
 import httpx
 import instructor
-from instructor.core import IncompleteOutputException, InstructorRetryException
 import openai
+from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ValidationError
 from tenacity import (
     RetryCallState,
@@ -189,7 +189,9 @@ class ModelClient:
                 if isinstance(cause, openai.APIError):
                     raise EndpointError(_describe_endpoint_error(cause)) from cause
                 if isinstance(cause, ValueError):  # the HTTP reply itself was not JSON
-                    raise EndpointError(f"the endpoint's reply was not JSON: {_first_line(cause)}") from cause
+                    raise EndpointError(
+                        f"the endpoint's reply was not JSON: {_first_line(cause)}"
+                    ) from cause
                 raise  # not the model's fault: a bug, or an interrupt
             return _lenient(response_model, error.last_completion, context, error)
         except IncompleteOutputException as error:
@@ -210,7 +212,8 @@ def _lenient(
         raise ModelError(f"the model never gave a valid answer: {_first_line(error)}") from error
     try:
         return response_model.model_validate_json(
-            arguments, context={**context, "lenient": True, "dropped": context.setdefault("dropped", [])}
+            arguments,
+            context={**context, "lenient": True, "dropped": context.setdefault("dropped", [])},
         )
     except (ValidationError, ValueError) as final:
         raise ModelError(f"the model never gave a valid answer: {_first_line(final)}") from error

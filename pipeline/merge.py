@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -28,8 +28,8 @@ from schemas.brief import (
     FigureGroup,
     LedeSentence,
     MergedEvent,
-    QuoteVariant,
     QuoteEntry,
+    QuoteVariant,
     SpeakerQuotes,
     StanceRow,
 )
@@ -67,9 +67,7 @@ def find_near_duplicates(texts: dict[str, str]) -> dict[str, str]:
             if longer in duplicates or not sentences[shorter]:
                 continue
             pool = sentences[longer]
-            found = sum(
-                1 for s in sentences[shorter] if any(fuzz.ratio(s, t) >= 90 for t in pool)
-            )
+            found = sum(1 for s in sentences[shorter] if any(fuzz.ratio(s, t) >= 90 for t in pool))
             if found / len(sentences[shorter]) >= DUPLICATE_SHARE:
                 duplicates[shorter] = longer
                 break
@@ -106,8 +104,7 @@ def merge_extractions(
         speakers=speakers,
         stances=_merge_stances(good, index),
         figures=figures,
-        differences=[_figure_difference(g) for g in figures if g.differs]
-        + attribution_differences,
+        differences=[_figure_difference(g) for g in figures if g.differs] + attribution_differences,
         entities=_entities(index),
         sources=sources,
         failures=failures,
@@ -180,10 +177,14 @@ def _merge_quotes(
     speakers_of: dict[int, set[str]] = defaultdict(set)
     for quote in spoken:
         speaker = index.canonical(quote.speaker) or UNATTRIBUTED
-        exact = next((i for i, (_, e) in enumerate(entries) if _same_text(quote.text, e.text)), None)
+        exact = next(
+            (i for i, (_, e) in enumerate(entries) if _same_text(quote.text, e.text)), None
+        )
         variant = None if exact is not None else _variant_of(quote.text, [e for _, e in entries])
         if exact is None and variant is None:
-            entry = QuoteEntry(text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id])
+            entry = QuoteEntry(
+                text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id]
+            )
             entries.append((speaker, entry))
             speakers_of[len(entries) - 1].add(speaker)
             continue
@@ -220,7 +221,9 @@ def _merge_quotes(
                     kind="attribution",
                     topic=f"who said “{entry.text}”",
                     description=f"“{entry.text}” is attributed to " + " and to ".join(named),
-                    sources=_sorted_sources([*entry.sources, *(s for v in entry.variants for s in v.sources)]),
+                    sources=_sorted_sources(
+                        [*entry.sources, *(s for v in entry.variants for s in v.sources)]
+                    ),
                 )
             )
     return result, differences
@@ -266,7 +269,9 @@ def _cluster_role(index: EntityIndex, name: str) -> str | None:
 
 
 def _merge_events(
-    events: Sequence[Event], duplicates: dict[str, str], published: dict[str, date | None] | None = None
+    events: Sequence[Event],
+    duplicates: dict[str, str],
+    published: dict[str, date | None] | None = None,
 ) -> list[MergedEvent]:
     """Cluster events whose wording is alike (TF-IDF cosine over the words of their
     sentences, so that words every article uses, like the story's place names, count
@@ -448,7 +453,9 @@ def _merge_stances(extractions: Sequence[ArticleExtraction], index: EntityIndex)
         for stance in x.stances:
             actor = index.canonical(stance.actor) or stance.actor
             key = (actor, stance.position)
-            evidence = Evidence(source=stance.source, sentence=stance.sentence, text=stance.evidence)
+            evidence = Evidence(
+                source=stance.source, sentence=stance.sentence, text=stance.evidence
+            )
             if key in rows:
                 row = rows[key]
                 row.sources = _sorted_sources([*row.sources, stance.source])

@@ -265,4 +265,4 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _has_quote(line: str) -> bool:
-    return any(mark in line for mark in "\"“”")
+    return any(mark in line for mark in '"“”')

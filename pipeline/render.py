@@ -87,8 +87,14 @@ def _timeline(brief: Brief) -> list[str]:
     timed.sort(key=lambda e: (e.date is None, e.date or ""))
     lines = []
     for event in timed:
-        label = f"{event.date} ({event.when})" if event.date and event.when else event.date or event.when
-        lines.append(f"- **{_inline(label or '')}**: {_inline(event.summary)} {markers(event.sources)}")
+        label = (
+            f"{event.date} ({event.when})"
+            if event.date and event.when
+            else event.date or event.when
+        )
+        lines.append(
+            f"- **{_inline(label or '')}**: {_inline(event.summary)} {markers(event.sources)}"
+        )
     return lines
 
 
@@ -115,7 +121,9 @@ def _stances(brief: Brief) -> list[str]:
     for row in brief.stances:
         first = row.evidence[0]
         shown = f"{_inline(_shorten(first.text))} [{first.source}]"
-        lines.append(f"| {_inline(row.actor)} | {row.position} | {shown} | {markers(row.sources)} |")
+        lines.append(
+            f"| {_inline(row.actor)} | {row.position} | {shown} | {markers(row.sources)} |"
+        )
     return lines
 
 

@@ -120,15 +120,27 @@ def run_folder(
             """The model client, opening the endpoint on first use only."""
             if not clients:
                 began = time.perf_counter()
-                base_url = stack.enter_context(open_endpoint(settings, replay=replay, record=record))
+                base_url = stack.enter_context(
+                    open_endpoint(settings, replay=replay, record=record)
+                )
                 stages.start_model = time.perf_counter() - began
                 clients.append(ModelClient(settings, base_url))
             return clients[0]
 
         if todo:
             extracted = time.perf_counter()
-            results.update(_extract_all(todo, client(), cache, replay, progress, cached,
-                                        len(read.articles), concurrency or default_concurrency(settings)))  # fmt: skip
+            results.update(
+                _extract_all(
+                    todo,
+                    client(),
+                    cache,
+                    replay,
+                    progress,
+                    cached,
+                    len(read.articles),
+                    concurrency or default_concurrency(settings),
+                )
+            )
             stages.extract = time.perf_counter() - extracted
         merging = time.perf_counter()
         extractions = [results[a.id] for a in read.articles]
@@ -173,7 +185,10 @@ def _extract_all(
 
 
 def _with_lede(
-    brief: Brief, settings: Settings, cache: ExtractionCache | None, client: Callable[[], ModelClient]
+    brief: Brief,
+    settings: Settings,
+    cache: ExtractionCache | None,
+    client: Callable[[], ModelClient],
 ) -> Brief:
     """The brief with the model's checked lede when one survives, else the rule-built one."""
     facts = lede_facts(brief)

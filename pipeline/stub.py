@@ -35,8 +35,14 @@ class Reply:
 Behaviour = Callable[[dict[str, Any]], Reply]
 
 
-def completion(arguments: dict[str, Any] | str, name: str, *, finish_reason: str = "tool_calls",
-               prompt_tokens: int = 100, completion_tokens: int = 20) -> dict[str, Any]:  # fmt: skip
+def completion(
+    arguments: dict[str, Any] | str,
+    name: str,
+    *,
+    finish_reason: str = "tool_calls",
+    prompt_tokens: int = 100,
+    completion_tokens: int = 20,
+) -> dict[str, Any]:
     """A chat completion whose message calls tool ``name`` with ``arguments``."""
     text = arguments if isinstance(arguments, str) else json.dumps(arguments)
     return {
@@ -52,7 +58,11 @@ def completion(arguments: dict[str, Any] | str, name: str, *, finish_reason: str
                     "role": "assistant",
                     "content": None,
                     "tool_calls": [
-                        {"id": "call_1", "type": "function", "function": {"name": name, "arguments": text}}
+                        {
+                            "id": "call_1",
+                            "type": "function",
+                            "function": {"name": name, "arguments": text},
+                        }
                     ],
                 },
             }
@@ -90,7 +100,9 @@ def schema_answer(request: dict[str, Any], speaker: str = "Mark Rutte") -> dict[
 
 def article_calls(server: StubServer) -> int:
     """How many of the requests a stub received asked about an article (not for the lede)."""
-    return sum(1 for r in server.requests if r.get("tools") and requested_tool(r)[0] == "ArticleNotes")
+    return sum(
+        1 for r in server.requests if r.get("tools") and requested_tool(r)[0] == "ArticleNotes"
+    )
 
 
 class StubServer:

@@ -34,7 +34,9 @@ def render_prompt(name: str, **variables: object) -> str:
     try:
         return load_prompt(name).render(**variables)
     except jinja2.UndefinedError as error:
-        raise ConfigError(f"Prompt '{name}' needs a variable that was not given: {error}") from error
+        raise ConfigError(
+            f"Prompt '{name}' needs a variable that was not given: {error}"
+        ) from error
 
 
 def prompt_fingerprint(*names: str) -> str:

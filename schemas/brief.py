@@ -49,7 +49,8 @@ class MergedEvent(_Strict):
     sources: list[str]
     when: str | None = Field(None, description="The time phrase as a source words it.")
     date: str | None = Field(
-        None, description="Earliest date the time phrases point to (ISO), from each source's own date."
+        None,
+        description="Earliest date the time phrases point to (ISO), from each source's own date.",
     )
     evidence: list[Evidence]
 

@@ -1,4 +1,6 @@
-"""Write the published JSON Schemas: ``python -m schemas.export`` (a test checks they are current)."""
+"""Write the published JSON Schemas: ``python -m schemas.export``.
+
+A test checks that the files in ``schemas/json`` are current."""
 
 from __future__ import annotations
 

@@ -26,7 +26,9 @@ class SourceInfo(_Strict):
     path: str = Field(description="File path relative to the input folder.")
     title: str | None = None
     outlet: str | None = None
-    outlet_inferred: bool = Field(False, description="True when the model inferred the outlet from the text.")
+    outlet_inferred: bool = Field(
+        False, description="True when the model inferred the outlet from the text."
+    )
     date: str | None = None
     url: str | None = None
     wire: str | None = Field(None, description="Wire agency credited in the text, e.g. 'Reuters'.")
@@ -34,7 +36,9 @@ class SourceInfo(_Strict):
     characters: int = Field(description="Length of the cleaned text.")
     removed_lines: list[str] = Field(default_factory=list, description="Boilerplate lines dropped.")
     notes: list[str] = Field(default_factory=list)
-    duplicate_of: str | None = Field(None, description="Marker of the article this one is a near-copy of.")
+    duplicate_of: str | None = Field(
+        None, description="Marker of the article this one is a near-copy of."
+    )
 
 
 class Quote(_Strict):
@@ -42,9 +46,13 @@ class Quote(_Strict):
 
     id: str = Field(description="'S2.Q3': quote 3 of source S2.")
     source: str
-    text: str = Field(description="The quoted words exactly as in the article, without quote marks.")
+    text: str = Field(
+        description="The quoted words exactly as in the article, without quote marks."
+    )
     kind: QuoteKind
-    speaker: str | None = Field(description="Who said it, as named in the article; null if unknown.")
+    speaker: str | None = Field(
+        description="Who said it, as named in the article; null if unknown."
+    )
     speaker_role: str | None = None
     attributed_by: Literal["model", "rule", "none"]
     start: int = Field(description="Offset of the first quoted character in the cleaned text.")
@@ -98,7 +106,9 @@ class ExtractionStats(_Strict):
     completion_tokens: int = 0
     cached_prompt_tokens: int = 0
     model_seconds: float = 0.0
-    dropped: list[str] = Field(default_factory=list, description="Model output rejected by validation.")
+    dropped: list[str] = Field(
+        default_factory=list, description="Model output rejected by validation."
+    )
 
 
 class ArticleExtraction(_Strict):

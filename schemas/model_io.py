@@ -17,8 +17,8 @@ Validators read the article through instructor's validation context (``info.cont
 from __future__ import annotations
 
 import re
-from enum import Enum
 from collections.abc import Callable
+from enum import StrEnum
 from functools import cache
 from typing import Any, Literal
 
@@ -36,7 +36,7 @@ Position = Literal["supports", "opposes", "warns", "denies", "confirms", "neutra
 
 # An Enum (not a Literal) is defined once in the tool schema and referenced by each actor
 # field, so an actor costs a few prompt tokens rather than the whole list of positions.
-class Stance(str, Enum):
+class Stance(StrEnum):
     """Position on the story's main development."""
 
     supports = "supports"
@@ -46,12 +46,12 @@ class Stance(str, Enum):
     confirms = "confirms"
     neutral = "neutral"
 
+
 PRONOUNS = frozenset("he she they it we i you him her them his hers their".split())
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME_WORD = re.compile(r"[A-Z][\w'-]+")
 # Capitalised words that do not name anyone on their own.
 _NOT_NAMES = frozenset("the a an mr mrs ms dr president minister secretary general".split())
-
 
 
 class _Answer(BaseModel):
@@ -77,8 +77,6 @@ def _without_titles(node: Any) -> Any:
     return node
 
 
-
-
 class ArticleNotes(_Answer):
     """Notes on one article.
 
@@ -96,7 +94,8 @@ class ArticleNotes(_Answer):
         "credit line or newsletter names it; never a source the article cites; else null.",
     )
     key_sentences: list[int] = Field(
-        max_length=6, description="Numbers of the 3-6 sentences that report the most important events."
+        max_length=6,
+        description="Numbers of the 3-6 sentences that report the most important events.",
     )
 
     @model_validator(mode="after")
@@ -138,7 +137,9 @@ def article_notes_model(
 def _check_speaker(key: str, speaker: str, context: dict[str, Any]) -> str | None:
     if speaker.strip().lower() in PRONOUNS:
         return f"{key}: '{speaker}' is a pronoun; give the name it refers to"
-    if not grounded_name(speaker, context["text"]) and not grounded_phrase(speaker, context["text"]):
+    if not grounded_name(speaker, context["text"]) and not grounded_phrase(
+        speaker, context["text"]
+    ):
         return f"{key}: speaker '{speaker}' is not named in the article"
     return None
 
@@ -171,7 +172,10 @@ def grounded_name(name: str, text: str) -> bool:
     return bool(words) and any(re.search(rf"\b{re.escape(w)}", folded) for w in words)
 
 
-_CITED = re.compile(r"\b(?:told|according to|reported by|cited by|quoted by|said to|reports? by)\s+(?:the\s+)?$", re.I)
+_CITED = re.compile(
+    r"\b(?:told|according to|reported by|cited by|quoted by|said to|reports? by)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def cited_as_source(outlet: str, text: str) -> bool:

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
-SECRET = re.compile(r"(?i)authorization|api[-_]key|bearer\s|sk-(?!no-key-required)[A-Za-z0-9]{8,}|set-cookie")
+SECRET = re.compile(
+    r"(?i)authorization|api[-_]key|bearer\s|sk-(?!no-key-required)[A-Za-z0-9]{8,}|set-cookie"
+)
 
 
 def test_cassettes_exist():

@@ -59,13 +59,17 @@ def test_near_duplicate_pair_is_recognised(replayed):
 
 
 def test_missing_cassette_fails_loudly(tmp_path, example, capsys):
-    code = cli([str(example), "--replay", str(tmp_path / "none.yaml"), "-o", str(tmp_path / "b.md")])
+    code = cli(
+        [str(example), "--replay", str(tmp_path / "none.yaml"), "-o", str(tmp_path / "b.md")]
+    )
     assert code == 2
     assert "No cassette at" in capsys.readouterr().err
     assert not (tmp_path / "b.md").exists()
 
 
-def test_cassette_that_does_not_match_the_articles_fails_loudly(tmp_path, example, capsys, monkeypatch):
+def test_cassette_that_does_not_match_the_articles_fails_loudly(
+    tmp_path, example, capsys, monkeypatch
+):
     monkeypatch.chdir(example.parent.parent)
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -112,7 +112,13 @@ def test_figure_claimants_found_by_rule_are_not_asked():
 def test_a_speaker_not_in_the_article_is_rejected_then_dropped_when_lenient():
     prepared = prepare_article(article())
     request = build_request(prepared, prepared.sentences)
-    answer = {"outlet": None, "key_sentences": [2], "Q2": "Boris Johnson", "F1": None, "A1": "warns"}
+    answer = {
+        "outlet": None,
+        "key_sentences": [2],
+        "Q2": "Boris Johnson",
+        "F1": None,
+        "A1": "warns",
+    }
     with pytest.raises(ValidationError, match="Boris Johnson.*not named in the article"):
         request.response_model.model_validate(answer, context=dict(request.context))
     lenient = {**request.context, "lenient": True}
@@ -134,13 +140,21 @@ def test_an_outlet_the_article_only_cites_is_not_taken_as_publisher():
     text = TEXT + "\nA senior official told the New York Times that more would come.\n"
     prepared = prepare_article(article(text))
     request = build_request(prepared, prepared.sentences)
-    answer = {"outlet": "The New York Times", "key_sentences": [2], "Q2": "Rutte", "F1": None, "A1": "warns"}
+    answer = {
+        "outlet": "The New York Times",
+        "key_sentences": [2],
+        "Q2": "Rutte",
+        "F1": None,
+        "A1": "warns",
+    }
     notes = request.response_model.model_validate(answer, context=dict(request.context))
     assert notes.outlet is None
 
 
 def test_long_articles_are_split_between_paragraphs():
-    paragraphs = [f"Paragraph {i} says something about the war in a sentence. And more." for i in range(400)]
+    paragraphs = [
+        f"Paragraph {i} says something about the war in a sentence. And more." for i in range(400)
+    ]
     prepared = prepare_article(article("\n\n".join(paragraphs) + "\n"))
     groups = chunks(prepared, limit=2000)
     assert len(groups) > 5

@@ -20,7 +20,14 @@ from pipeline.extract import build_request, prepare_article
 from pipeline.llm import ModelClient, _wait
 from pipeline.read import read_articles
 from pipeline.settings import resolve_settings
-from pipeline.stub import Reply, StubServer, article_calls, completion, requested_tool, schema_answer
+from pipeline.stub import (
+    Reply,
+    StubServer,
+    article_calls,
+    completion,
+    requested_tool,
+    schema_answer,
+)
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -162,7 +169,10 @@ def test_invented_speaker_is_reasked_then_dropped_never_printed(folder, tmp_path
     data = json.loads(out.with_suffix(".json").read_text())
     assert data["stats"]["dropped"] >= 1
     unattributed = [g for g in data["speakers"] if g["speaker"] == "Speaker not identified"]
-    assert unattributed and unattributed[0]["quotes"][0]["text"] == "Nobody will comment on such rumours."
+    assert (
+        unattributed
+        and unattributed[0]["quotes"][0]["text"] == "Nobody will comment on such rumours."
+    )
 
 
 def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path):
@@ -178,7 +188,9 @@ def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path
 
     with StubServer(flaky) as server:
         out = tmp_path / "brief.md"
-        code = cli([str(folder), "--base-url", server.base_url, "-o", str(out), "-q", "--concurrency", "1"])
+        code = cli(
+            [str(folder), "--base-url", server.base_url, "-o", str(out), "-q", "--concurrency", "1"]
+        )
     assert code == 1
     markdown = out.read_text()
     assert "## Not processed" in markdown and "`b.txt`: model endpoint failed" in markdown

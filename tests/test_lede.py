@@ -8,14 +8,22 @@ from pydantic import ValidationError
 from pipeline.lede import LedeDraft, check_sentence
 
 FACTS = [
-    {"text": "Nato confirmed that North Korean troops were deployed to Kursk on Monday.", "sources": ["S1", "S2"]},
+    {
+        "text": "Nato confirmed that North Korean troops were deployed to Kursk on Monday.",
+        "sources": ["S1", "S2"],
+    },
     {"text": "South Korea's spy agency said at least 1,500 troops had arrived.", "sources": ["S3"]},
 ]
 
 
 def test_a_sentence_built_from_its_facts_passes():
     assert check_sentence("Nato confirmed North Korean troops are in Kursk.", ["S1"], FACTS) is None
-    assert check_sentence("At least 1,500 troops had arrived, South Korea's spy agency said.", ["S3"], FACTS) is None
+    assert (
+        check_sentence(
+            "At least 1,500 troops had arrived, South Korea's spy agency said.", ["S3"], FACTS
+        )
+        is None
+    )
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,16 @@ from schemas.brief import Failure
 def test_same_quote_from_two_outlets_appears_once_with_both_sources():
     brief = merge_extractions(
         [
-            extraction("S1", quotes=[quote("S1", 1, "We continue to monitor the situation closely", "Mark Rutte")]),
-            extraction("S2", quotes=[quote("S2", 1, "We continue to monitor the situation closely", "Mr Rutte")]),
+            extraction(
+                "S1",
+                quotes=[
+                    quote("S1", 1, "We continue to monitor the situation closely", "Mark Rutte")
+                ],
+            ),
+            extraction(
+                "S2",
+                quotes=[quote("S2", 1, "We continue to monitor the situation closely", "Mr Rutte")],
+            ),
         ]
     )
     [group] = brief.speakers
@@ -28,7 +36,11 @@ def test_partial_quote_is_folded_into_the_fuller_one():
             extraction("S1", quotes=[quote("S1", 1, "significant escalation", "Rutte", "partial")]),
             extraction(
                 "S2",
-                quotes=[quote("S2", 1, "The deployment represents a significant escalation", "Mark Rutte")],
+                quotes=[
+                    quote(
+                        "S2", 1, "The deployment represents a significant escalation", "Mark Rutte"
+                    )
+                ],
             ),
         ]
     )
@@ -42,8 +54,12 @@ def test_partial_quote_is_folded_into_the_fuller_one():
 
 
 def test_other_wording_of_the_same_quote_keeps_each_source_verbatim():
-    fuller = "Over 600,000 Russian soldiers have been killed or wounded in Putin's war, and he is unable"
-    other = "Over 600,000 Russian soldiers have been killed or wounded in Putin’s war and he is unable"
+    fuller = (
+        "Over 600,000 Russian soldiers have been killed or wounded in Putin's war, and he is unable"
+    )
+    other = (
+        "Over 600,000 Russian soldiers have been killed or wounded in Putin’s war and he is unable"
+    )
     brief = merge_extractions(
         [
             extraction("S1", quotes=[quote("S1", 1, fuller, "Mark Rutte")]),
@@ -60,7 +76,10 @@ def test_quotes_are_grouped_by_canonical_speaker_across_name_forms():
         [
             extraction("S1", quotes=[quote("S1", 1, "First words here", "Volodymyr Zelensky")]),
             extraction("S2", quotes=[quote("S2", 1, "Other words there", "Zelenskyy")]),
-            extraction("S3", quotes=[quote("S3", 1, "Something else entirely", "President Volodymyr Zelenskyy")]),
+            extraction(
+                "S3",
+                quotes=[quote("S3", 1, "Something else entirely", "President Volodymyr Zelenskyy")],
+            ),
         ]
     )
     assert [g.speaker for g in brief.speakers] == ["Volodymyr Zelensky"]
@@ -87,21 +106,40 @@ def test_unattributed_quotes_are_listed_last_and_scare_quotes_not_at_all():
 def test_same_quote_given_to_different_speakers_is_a_difference():
     brief = merge_extractions(
         [
-            extraction("S1", quotes=[quote("S1", 1, "This is a grave escalation of the war", "Ursula von der Leyen")]),
-            extraction("S2", quotes=[quote("S2", 1, "This is a grave escalation of the war", "Mark Rutte")]),
+            extraction(
+                "S1",
+                quotes=[
+                    quote("S1", 1, "This is a grave escalation of the war", "Ursula von der Leyen")
+                ],
+            ),
+            extraction(
+                "S2", quotes=[quote("S2", 1, "This is a grave escalation of the war", "Mark Rutte")]
+            ),
         ]
     )
     [difference] = [d for d in brief.differences if d.kind == "attribution"]
-    assert "Mark Rutte" in difference.description and "Ursula von der Leyen" in difference.description
+    assert (
+        "Mark Rutte" in difference.description and "Ursula von der Leyen" in difference.description
+    )
     assert difference.sources == ["S1", "S2"]
 
 
 def test_figures_about_the_same_quantity_with_different_values_are_flagged():
     brief = merge_extractions(
         [
-            extraction("S1", figures=[figure("S1", 1, "1,500", "North Korean troops", "South Korea's spy agency")]),
-            extraction("S2", figures=[figure("S2", 1, "10,000", "North Korean troops", "US defence department")]),
-            extraction("S3", figures=[figure("S3", 1, "3,000", "North Korean soldiers", "John Kirby")]),
+            extraction(
+                "S1",
+                figures=[
+                    figure("S1", 1, "1,500", "North Korean troops", "South Korea's spy agency")
+                ],
+            ),
+            extraction(
+                "S2",
+                figures=[figure("S2", 1, "10,000", "North Korean troops", "US defence department")],
+            ),
+            extraction(
+                "S3", figures=[figure("S3", 1, "3,000", "North Korean soldiers", "John Kirby")]
+            ),
             extraction("S4", figures=[figure("S4", 1, "250", "sq km of territory")]),
         ]
     )
@@ -119,8 +157,16 @@ def test_figures_about_the_same_quantity_with_different_values_are_flagged():
 def test_same_figure_in_two_sources_is_one_claim():
     brief = merge_extractions(
         [
-            extraction("S1", figures=[figure("S1", 1, "600,000", "Russian soldiers killed or wounded", "Rutte")]),
-            extraction("S2", figures=[figure("S2", 1, "600,000", "Russian soldiers killed or wounded", "Mark Rutte")]),
+            extraction(
+                "S1",
+                figures=[figure("S1", 1, "600,000", "Russian soldiers killed or wounded", "Rutte")],
+            ),
+            extraction(
+                "S2",
+                figures=[
+                    figure("S2", 1, "600,000", "Russian soldiers killed or wounded", "Mark Rutte")
+                ],
+            ),
         ]
     )
     [group] = brief.figures
@@ -134,8 +180,24 @@ def test_events_reported_by_several_sources_are_clustered_and_ranked_first():
     text = "Nato confirmed that North Korean troops have been deployed to Russia's Kursk region."
     brief = merge_extractions(
         [
-            extraction("S1", events=[event("S1", 1, "Fighting continued in the east of Ukraine."), event("S1", 2, text)]),
-            extraction("S2", events=[event("S2", 1, "NATO confirmed on Monday that North Korean troops were deployed to the Kursk region.", "on Monday")]),
+            extraction(
+                "S1",
+                events=[
+                    event("S1", 1, "Fighting continued in the east of Ukraine."),
+                    event("S1", 2, text),
+                ],
+            ),
+            extraction(
+                "S2",
+                events=[
+                    event(
+                        "S2",
+                        1,
+                        "NATO confirmed on Monday that North Korean troops were deployed to the Kursk region.",
+                        "on Monday",
+                    )
+                ],
+            ),
         ]
     )
     first = brief.events[0]
@@ -150,7 +212,13 @@ def test_stances_are_merged_by_actor_and_position():
     brief = merge_extractions(
         [
             extraction("S1", stances=[stance("S1", "Mark Rutte", "warns")]),
-            extraction("S2", stances=[stance("S2", "Mr Rutte", "warns"), stance("S2", "Dmitry Peskov", "denies")]),
+            extraction(
+                "S2",
+                stances=[
+                    stance("S2", "Mr Rutte", "warns"),
+                    stance("S2", "Dmitry Peskov", "denies"),
+                ],
+            ),
         ]
     )
     rows = {(r.actor, r.position): r.sources for r in brief.stances}

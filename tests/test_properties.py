@@ -16,7 +16,8 @@ from schemas.extraction import ExtractionStats
 
 # Text rich in the characters the rules care about.
 HOSTILE = st.text(
-    alphabet=st.sampled_from(list("“”‘’\"'«»,.:;!?-—()[]\n\t 0123456789aAbBzZé€\u200b\x00")) | st.characters(),
+    alphabet=st.sampled_from(list("“”‘’\"'«»,.:;!?-—()[]\n\t 0123456789aAbBzZé€\u200b\x00"))
+    | st.characters(),
     max_size=2000,
 )
 PROSE = st.lists(
@@ -62,7 +63,9 @@ def test_rules_merge_and_render_survive_any_article(text):
     json.loads(render_json(brief))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=3000))
 def test_reading_any_bytes_never_crashes(tmp_path, data):
     (tmp_path / "a.txt").write_bytes(data)

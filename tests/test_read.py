@@ -26,19 +26,34 @@ def test_reads_the_example_folder(example):
     result = read_articles(example)
     assert [a.id for a in result.articles] == ["S1", "S2", "S3", "S4", "S5"]
     assert result.problems == []
-    assert result.articles[1].title == "Nato says North Korean troops deployed to Russia's Kursk region"
+    assert (
+        result.articles[1].title
+        == "Nato says North Korean troops deployed to Russia's Kursk region"
+    )
 
 
 def test_boilerplate_is_dropped_and_quotes_kept_verbatim(example):
     straits = read_articles(example).articles[4]
-    for furniture in ["Sign up now", "Follow topic:", "PHOTO: NYTIMES", "See more on", "A Ukrainian army vehicle passes"]:
+    for furniture in [
+        "Sign up now",
+        "Follow topic:",
+        "PHOTO: NYTIMES",
+        "See more on",
+        "A Ukrainian army vehicle passes",
+    ]:
         assert furniture not in straits.text
         assert any(line.startswith(furniture) for line in straits.removed)
-    assert "“The enemy understands strength. Our allies have this strength,” Mr Yermak said on X." in straits.text
+    assert (
+        "“The enemy understands strength. Our allies have this strength,” Mr Yermak said on X."
+        in straits.text
+    )
     assert straits.wire == "Reuters"
     assert "REUTERS" not in straits.text
     # A sentence broken over two lines in the saved page is joined, not dropped.
-    assert "Ukrainian military intelligence said on Oct 24 that the first North Korean units" in straits.text
+    assert (
+        "Ukrainian military intelligence said on Oct 24 that the first North Korean units"
+        in straits.text
+    )
 
 
 def test_related_story_links_are_dropped_but_quote_lines_kept():
@@ -52,9 +67,15 @@ def test_related_story_links_are_dropped_but_quote_lines_kept():
 
 
 def test_front_matter_and_sidecar_metadata(tmp_path):
-    write(tmp_path, "a.md", "---\noutlet: BBC News\ndate: 2024-10-28\ntitle: \"Nato confirms\"\n---\n" + ARTICLE)
+    write(
+        tmp_path,
+        "a.md",
+        '---\noutlet: BBC News\ndate: 2024-10-28\ntitle: "Nato confirms"\n---\n' + ARTICLE,
+    )
     write(tmp_path, "b.txt", ARTICLE.replace("Monday", "Tuesday"))
-    write(tmp_path, "b.meta.json", json.dumps({"outlet": "The Sun", "url": "https://example.org/b"}))
+    write(
+        tmp_path, "b.meta.json", json.dumps({"outlet": "The Sun", "url": "https://example.org/b"})
+    )
     a, b = read_articles(tmp_path).articles
     assert (a.outlet, a.date, a.title) == ("BBC News", "2024-10-28", "Nato confirms")
     assert "outlet:" not in a.text
@@ -62,7 +83,10 @@ def test_front_matter_and_sidecar_metadata(tmp_path):
 
 
 def test_html_main_text_and_metadata(tmp_path):
-    paragraphs = "".join(f"<p>Paragraph {i} of the report says the troops moved again on Monday.</p>" for i in range(8))
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report says the troops moved again on Monday.</p>"
+        for i in range(8)
+    )
     html = (
         "<html><head><title>Troops in Kursk</title><meta property='og:site_name' content='Example News'>"
         f"</head><body><nav>Home | World</nav><article><h1>Troops in Kursk</h1>{paragraphs}"
@@ -79,7 +103,12 @@ def test_bad_files_are_reported_and_the_rest_is_read(tmp_path):
     write(tmp_path, "good.txt", ARTICLE)
     write(tmp_path, "empty.txt", "  \n")
     write(tmp_path, "scan.txt", b"%PDF-1.7\n\x00\x01binary", mode="wb")
-    write(tmp_path, "latin1.txt", "Le ministre a déclaré: «Nous verrons» lundi.\n".encode("cp1252"), mode="wb")
+    write(
+        tmp_path,
+        "latin1.txt",
+        "Le ministre a déclaré: «Nous verrons» lundi.\n".encode("cp1252"),
+        mode="wb",
+    )
     write(tmp_path, "z_copy.txt", ARTICLE)
     write(tmp_path, "notes.csv", "a,b\n")
     result = read_articles(tmp_path)

@@ -21,9 +21,21 @@ def brief():
             extraction(
                 "S1",
                 source=source("S1", outlet="BBC News", title="Nato confirms troops | Kursk"),
-                quotes=[quote("S1", 1, "a significant escalation", "Mark Rutte, Nato Secretary General", "partial")],
-                figures=[figure("S1", 1, "1,500", "North Korean troops", "South Korea's spy agency")],
-                events=[event("S1", 1, "Nato confirmed North Korean troops are in Kursk.", "on Monday")],
+                quotes=[
+                    quote(
+                        "S1",
+                        1,
+                        "a significant escalation",
+                        "Mark Rutte, Nato Secretary General",
+                        "partial",
+                    )
+                ],
+                figures=[
+                    figure("S1", 1, "1,500", "North Korean troops", "South Korea's spy agency")
+                ],
+                events=[
+                    event("S1", 1, "Nato confirmed North Korean troops are in Kursk.", "on Monday")
+                ],
                 stances=[stance("S1", "Mark Rutte", "warns")],
             ),
             extraction(
@@ -31,7 +43,9 @@ def brief():
                 source=source("S2", outlet="The Sun", outlet_inferred=True),
                 quotes=[quote("S2", 1, "This is our sovereign decision,", "Vladimir Putin")],
                 figures=[figure("S2", 1, "10,000", "North Korean troops", "Pentagon")],
-                events=[event("S2", 1, "Nato confirmed North Korean troops are in the Kursk region.")],
+                events=[
+                    event("S2", 1, "Nato confirmed North Korean troops are in the Kursk region.")
+                ],
             ),
         ],
         duplicates={},
@@ -58,7 +72,10 @@ def test_markdown_has_every_section_with_source_markers(brief):
     assert "- “a significant escalation” [S1]" in markdown
     assert "reported by 2 of 2 sources" in markdown
     assert "at least" not in markdown  # no qualifier was given
-    assert "1,500 (South Korea's spy agency) [S1]; 10,000 (Pentagon) [S2] **(sources differ)**" in markdown
+    assert (
+        "1,500 (South Korea's spy agency) [S1]; 10,000 (Pentagon) [S2] **(sources differ)**"
+        in markdown
+    )
     assert "**S2** The Sun (inferred from the text)" in markdown
     assert "`scan.txt`: binary data" in markdown
 
@@ -68,7 +85,12 @@ def test_every_line_of_the_body_carries_a_marker_that_resolves(brief):
     body = markdown.split("## Sources")[0]
     known = {s.id for s in brief.sources}
     for line in body.splitlines():
-        if line.startswith("- ") or line.startswith("| ") and "---" not in line and "Actor" not in line:
+        if (
+            line.startswith("- ")
+            or line.startswith("| ")
+            and "---" not in line
+            and "Actor" not in line
+        ):
             found = {m for m in known if f"[{m}" in line or f" {m}]" in line or f", {m}" in line}
             assert found, line
 

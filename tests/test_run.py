@@ -79,7 +79,9 @@ def test_a_long_article_is_split_between_paragraphs_and_nothing_is_dropped(tmp_p
     monkeypatch.setattr("pipeline.extract.MAX_CHUNK_CHARS", 400)
     folder = tmp_path / "long"
     folder.mkdir()
-    paragraphs = [f"Paragraph {i}: “Words number {i} here,” Mark Rutte said on Monday." for i in range(30)]
+    paragraphs = [
+        f"Paragraph {i}: “Words number {i} here,” Mark Rutte said on Monday." for i in range(30)
+    ]
     (folder / "long.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
         report = run_folder(folder, settings_for(server, tmp_path), use_cache=False)
@@ -133,7 +135,9 @@ def test_api_key_never_appears_in_output_or_messages(tmp_path, capsys, monkeypat
                     str(tmp_path / "run.yaml")])  # fmt: skip
     captured = capsys.readouterr()
     assert code == 1
-    everything = captured.out + captured.err + out.read_text() + out.with_suffix(".json").read_text()
+    everything = (
+        captured.out + captured.err + out.read_text() + out.with_suffix(".json").read_text()
+    )
     everything += (tmp_path / "run.yaml").read_text()
     assert secret not in everything
     assert "refused the API key" in out.read_text()

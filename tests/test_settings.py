@@ -20,7 +20,11 @@ def test_defaults_mean_the_embedded_model():
 
 
 def test_environment_configures_a_remote_endpoint():
-    env = {"OPENAI_BASE_URL": "http://localhost:11434/v1", "OPENAI_API_KEY": "sk-env", "XDG_CACHE_HOME": "/x"}
+    env = {
+        "OPENAI_BASE_URL": "http://localhost:11434/v1",
+        "OPENAI_API_KEY": "sk-env",
+        "XDG_CACHE_HOME": "/x",
+    }
     settings = resolve_settings(env=env)
     assert not settings.embedded
     assert (settings.base_url, settings.api_key, settings.model) == (
@@ -30,9 +34,19 @@ def test_environment_configures_a_remote_endpoint():
 
 
 def test_flags_win_over_environment():
-    env = {"OPENAI_BASE_URL": "http://env/v1", "NEWSBRIEF_MODEL": "env-model", "NEWSBRIEF_CACHE_DIR": "/c"}
-    settings = resolve_settings(base_url="http://flag/v1", model="flag-model", api_key="sk-flag", env=env)
-    assert (settings.base_url, settings.model, settings.api_key) == ("http://flag/v1", "flag-model", "sk-flag")
+    env = {
+        "OPENAI_BASE_URL": "http://env/v1",
+        "NEWSBRIEF_MODEL": "env-model",
+        "NEWSBRIEF_CACHE_DIR": "/c",
+    }
+    settings = resolve_settings(
+        base_url="http://flag/v1", model="flag-model", api_key="sk-flag", env=env
+    )
+    assert (settings.base_url, settings.model, settings.api_key) == (
+        "http://flag/v1",
+        "flag-model",
+        "sk-flag",
+    )
     assert settings.cache_dir == Path("/c")
 
 
