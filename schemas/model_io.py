@@ -214,7 +214,7 @@ def plausible_outlet(outlet: str, context: dict[str, Any]) -> bool:
 
 
 def grounded_phrase(phrase: str, text: str) -> bool:
-    """True when ``phrase`` (a description such as 'a North Korean representative') is in ``text``."""
+    """True when ``phrase`` (a description: 'a North Korean representative') is in ``text``."""
     core = _folded(phrase.split(",")[0].strip())
     return len(core) > 3 and core in _folded(text)
 
