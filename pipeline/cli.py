@@ -4,7 +4,9 @@ into messages; the work is done in ``run``."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from rich.console import Console
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 def cli(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 some article failed, 2 error)."""
     args = build_parser().parse_args(argv)
+    _stop_cleanly_on_sigterm()
     console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
     settings = resolve_settings(base_url=args.base_url, model=args.model, api_key=args.api_key)
     try:
@@ -150,6 +153,17 @@ def _summary(report: RunReport, args: argparse.Namespace, console: Console) -> N
         )
     if args.output:
         console.print(f"wrote {args.output}", highlight=False)
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into KeyboardInterrupt, so the embedded server is stopped and no file is
+    left half-written when newsbrief is killed (as on Ctrl-C)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> None:

@@ -98,6 +98,8 @@ class SpeakerMatcher:
         forms = self.forms.get(gold, {_norm(gold)})
         if said_norm in forms:
             return True
+        if len(said_norm.split()) >= 2 and any(f.startswith(said_norm + " ") for f in forms):
+            return True  # 'a North Korean representative' for '… representative to the UN'
         person = person_name(said)
         if person and any(_norm(person) == f or fuzz.ratio(_norm(person), f) >= 90 for f in forms):
             return True

@@ -35,8 +35,8 @@ from .read import Article
 from .templates import render_prompt
 from .text import Sentence, sentence_at, split_sentences, time_phrase
 
-ARTICLE_PROMPT = "article.v1"
-NOTES_PROMPT = "notes.v1"
+ARTICLE_PROMPT = "article.v2"
+NOTES_PROMPT = "notes.v2"
 PROMPTS = (ARTICLE_PROMPT, NOTES_PROMPT)
 #: Longest stretch of article (characters) sent in one call; longer articles are split on
 #: paragraph boundaries so prompt and answer fit the embedded model's 8,192-token context.
@@ -264,6 +264,15 @@ def extract_article(article: Article, asker: Asker) -> ArticleExtraction:
     return assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
 
 
+def plausible_speaker(speaker: str) -> bool:
+    """A name or a short description, not a sentence the model copied from the article."""
+    words = split_name_role(speaker)[0].split()
+    verbs = {"is", "are", "was", "were", "has", "have", "had", "been", "will", "said", "says"}
+    return 0 < len(words) <= 6 and not verbs & {w.lower() for w in words} and not (
+        words[-1].endswith((".", "!", "?"))
+    )
+
+
 def split_name_role(speaker: str) -> tuple[str, str | None]:
     """'Mark Rutte, Nato Secretary General' -> ('Mark Rutte', 'Nato Secretary General')."""
     name, _, role = speaker.partition(",")
@@ -288,12 +297,18 @@ def assemble_extraction(
                 position=labels.positions[actor.id],
                 sentence=(sentence := prepared.sentence_of(actor.quotes[0].start)),
                 evidence=prepared.sentences[sentence - 1].text,
+                quote=_supporting_quote(actor),
             )
             for actor in actors(prepared)
             if actor.id in labels.positions
         ],
         stats=stats,
     )
+
+
+def _supporting_quote(actor: Actor) -> str:
+    """The actor's fullest quotation (whole quotes before fragments)."""
+    return max(actor.quotes, key=lambda q: (q.kind == "quote", len(q.text))).text
 
 
 LEAD_SENTENCES = 2
@@ -343,7 +358,7 @@ def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
     quotes: list[Quote] = []
     for span in prepared.quotes:
         speaker, role, how = None, None, "none"
-        if span.id in by_model:
+        if span.id in by_model and plausible_speaker(by_model[span.id]):
             (speaker, role), how = split_name_role(by_model[span.id]), "model"
         elif span.kind != "scare" and span.cue and not needs_model(span):
             speaker, how = span.cue, "rule"

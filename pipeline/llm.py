@@ -126,6 +126,7 @@ class ModelClient:
         self.settings = settings
         self.usage = Usage()
         self._local = threading.local()
+        self._closed = threading.Event()
         raw = openai.OpenAI(
             base_url=base_url, api_key=settings.api_key, max_retries=0, timeout=settings.timeout_s
         )
@@ -133,7 +134,8 @@ class ModelClient:
         create = completions.create
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
-            stop=stop_after_attempt(settings.transport_retries + 1),
+            stop=stop_after_attempt(settings.transport_retries + 1)
+            | (lambda state: self._closed.is_set()),
             wait=wait or (lambda state: _wait(state)),  # looked up per call (tests shorten it)
             reraise=True,
         )
@@ -153,7 +155,13 @@ class ModelClient:
             raise AssertionError("unreachable")  # pragma: no cover
 
         completions.create = create_with_retry  # type: ignore[method-assign]
+        self._raw = raw
         self._client = instructor.from_openai(raw, mode=instructor.Mode.TOOLS)
+
+    def close(self) -> None:
+        """Stop: no more retries, and requests in flight fail at once (on interrupt)."""
+        self._closed.set()
+        self._raw.close()
 
     @contextlib.contextmanager
     def tracking(self, usage: Usage) -> Iterator[Usage]:

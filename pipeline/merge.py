@@ -462,9 +462,13 @@ def _merge_stances(extractions: Sequence[ArticleExtraction], index: EntityIndex)
                 row.evidence = _unique_evidence([*row.evidence, evidence])
             else:
                 rows[key] = StanceRow(
-                    actor=actor, position=stance.position,
-                    sources=[stance.source], evidence=[evidence],
-                )  # fmt: skip
+                    actor=actor,
+                    position=stance.position,
+                    sources=[stance.source],
+                    evidence=[evidence],
+                    quote=stance.quote,
+                    quote_source=stance.source if stance.quote else None,
+                )
     return sorted(rows.values(), key=lambda r: (-len(r.sources), r.actor))
 
 

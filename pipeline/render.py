@@ -45,6 +45,7 @@ def render_markdown(brief: Brief) -> str:
         *_section("Figures", _figures(brief)),
         *_section("Where sources differ", _differences(brief)),
         *_section("Only in one source", _events(brief, duplicates, total, shared=False)),
+        *_section("People and bodies", _entities(brief)),
         *_section("Sources", _sources(brief)),
         *_section("Not processed", _failures(brief)),
     ]
@@ -119,8 +120,11 @@ def _stances(brief: Brief) -> list[str]:
         return []
     lines = ["| Actor | Position | Shown by | Sources |", "| --- | --- | --- | --- |"]
     for row in brief.stances:
-        first = row.evidence[0]
-        shown = f"{_inline(_shorten(first.text))} [{first.source}]"
+        if row.quote:
+            shown = f"“{_inline(_shorten(row.quote))}” [{row.quote_source}]"
+        else:
+            first = row.evidence[0]
+            shown = f"{_inline(_shorten(first.text))} [{first.source}]"
         lines.append(
             f"| {_inline(row.actor)} | {row.position} | {shown} | {markers(row.sources)} |"
         )
@@ -154,6 +158,17 @@ def _differences(brief: Brief) -> list[str]:
             lines.append(f"- **{_inline(difference.topic)}**: {values}")
         else:
             lines.append(f"- {_inline(difference.description)} {markers(difference.sources)}")
+    return lines
+
+
+def _entities(brief: Brief) -> list[str]:
+    """Each person or body once, with the forms of the name the sources use."""
+    lines = []
+    for entity in brief.entities:
+        role = f" — {_inline(entity.role)}" if entity.role else ""
+        others = [f for f in entity.forms if f != entity.name]
+        forms = f" (also: {', '.join(_inline(f) for f in others)})" if others else ""
+        lines.append(f"- **{_inline(entity.name)}**{role}{forms} {markers(entity.sources)}")
     return lines
 
 

@@ -172,15 +172,19 @@ def _extract_all(
 ) -> dict[str, ArticleExtraction]:
     tick = _ticker(progress, done, total)
     results = {}
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        jobs = [pool.submit(_extract_one, a, client, cache, replay, tick) for a in todo]
-        try:
-            for job in jobs:
-                extraction = job.result()
-                results[extraction.source.id] = extraction
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    jobs = [pool.submit(_extract_one, a, client, cache, replay, tick) for a in todo]
+    try:
+        for job in jobs:
+            extraction = job.result()
+            results[extraction.source.id] = extraction
+    except BaseException:
+        # Ctrl-C, SIGTERM or a replay error: finished articles are already in the cache;
+        # stop the rest now rather than waiting for calls in flight.
+        client.close()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return results
 
 

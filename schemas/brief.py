@@ -110,6 +110,8 @@ class StanceRow(_Strict):
     position: Position
     sources: list[str]
     evidence: list[Evidence]
+    quote: str | None = Field(None, description="A supporting quote, verbatim in its source.")
+    quote_source: str | None = None
 
 
 class Difference(_Strict):

@@ -96,6 +96,7 @@ class Stance(_Strict):
     position: Position
     sentence: int
     evidence: str = Field(description="The sentence that shows the position, verbatim.")
+    quote: str | None = Field(None, description="The actor's own words that support it, verbatim.")
 
 
 class ExtractionStats(_Strict):

@@ -93,3 +93,35 @@ def test_weights_are_assembled_from_parts_and_verified(tmp_path, monkeypatch):
     with pytest.raises(ConfigError, match="corrupt"):
         embedded.weights_path(tmp_path / "cache")
     assert not path.exists() and not list(path.parent.glob("*.partial"))
+
+
+def test_killing_newsbrief_stops_the_server(tmp_path):
+    """SIGTERM and even SIGKILL of the parent end the server process."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from pipeline.embedded import EmbeddedServer\n"
+        "cmd = [sys.executable, '-m', 'http.server', '--bind', '127.0.0.1', '{port}']\n"
+        "with EmbeddedServer(Path(sys.argv[1]), command=cmd) as server:\n"
+        "    print(server.process.pid, flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+        child = int(parent.stdout.readline())
+        os.kill(parent.pid, sig)
+        parent.wait(timeout=10)
+        for _ in range(50):
+            try:
+                os.kill(child, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(child, signal.SIGKILL)
+            raise AssertionError(f"server outlived newsbrief after {sig.name}")

@@ -65,6 +65,7 @@ def test_markdown_has_every_section_with_source_markers(brief):
         "## Figures",
         "## Where sources differ",
         "## Sources",
+        "## People and bodies",
         "## Not processed",
     ]:
         assert heading in markdown
