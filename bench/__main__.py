@@ -33,7 +33,9 @@ from pipeline.settings import resolve_settings
 
 from .synthetic import article_text, extraction
 
-_LOG_LINE = re.compile(r"Llama\.generate: (\d+) prefix-match hit, remaining (\d+) prompt tokens")
+# llama.cpp logs, for every request, the prompt tokens it had to evaluate (the rest came
+# from its prefix cache).
+_EVALUATED = re.compile(r"prompt eval time =\s+[\d.]+ ms /\s+(\d+) tokens")
 
 
 def heading(text: str) -> None:
@@ -69,7 +71,7 @@ def bench_embedded(settings) -> None:
     report = run_folder(EXAMPLE, settings, concurrency=1)
     wall = time.perf_counter() - started
     log = (settings.cache_dir / "embedded-server.log").read_text(errors="replace")
-    requests = [(int(a), int(b)) for a, b in _LOG_LINE.findall(log)]
+    evaluated_per_request = [int(n) for n in _EVALUATED.findall(log)]
     articles = read_articles(EXAMPLE).articles
     tokens = article_tokens([a.text for a in articles])
     stages = report.stages
@@ -86,10 +88,9 @@ def bench_embedded(settings) -> None:
     totals = [0, 0, 0, 0, 0]
     for article, x, own in zip(articles, report.extractions, tokens, strict=True):
         calls = x.stats.model_calls
-        mine = requests[position : position + calls]
+        evaluated = sum(evaluated_per_request[position : position + calls])
         position += calls
-        evaluated = sum(b for _, b in mine)
-        reused = sum(a for a, _ in mine)
+        reused = x.stats.prompt_tokens - evaluated
         ratio = f"{evaluated / own:.2f}" if own else "n/a"
         print(
             f"{article.path[:25]:<26}{calls:>6}{x.stats.model_seconds:>9.1f}{x.stats.prompt_tokens:>8}"
