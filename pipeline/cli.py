@@ -4,6 +4,7 @@ into messages; the work is done in ``run``."""
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import threading
@@ -83,6 +84,8 @@ def cli(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 some article failed, 2 error)."""
     args = build_parser().parse_args(argv)
     _stop_cleanly_on_sigterm()
+    # instructor logs every failed attempt; newsbrief reports the outcome itself.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
     console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
     settings = resolve_settings(base_url=args.base_url, model=args.model, api_key=args.api_key)
     try:

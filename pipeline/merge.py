@@ -278,18 +278,26 @@ def _merge_events(
     little); most widely reported first."""
     vectors = _tfidf([" ".join([e.summary, *e.evidence]) for e in events])
     clusters: list[list[int]] = []
+    cluster_sources: list[set[str]] = []
+    by_word: dict[str, set[int]] = defaultdict(set)  # distinctive word -> clusters holding it
     for i, event in enumerate(events):
+        keys = _distinctive(vectors[i])
+        candidates = set().union(*(by_word[w] for w in keys)) if keys else set()
         best, best_score = None, EVENT_SIMILARITY
-        for c, members in enumerate(clusters):
-            if any(events[m].source == event.source for m in members):
+        for c in sorted(candidates):
+            if event.source in cluster_sources[c]:
                 continue  # one article reports an event once
-            score = max(_cosine(vectors[i], vectors[m]) for m in members)
+            score = max(_cosine(vectors[i], vectors[m]) for m in clusters[c][:_LINK_MEMBERS])
             if score >= best_score:
                 best, best_score = c, score
         if best is None:
-            clusters.append([i])
-        else:
-            clusters[best].append(i)
+            best = len(clusters)
+            clusters.append([])
+            cluster_sources.append(set())
+        clusters[best].append(i)
+        cluster_sources[best].add(event.source)
+        for word in keys:
+            by_word[word].add(best)
     merged = []
     for position, members in enumerate(clusters):
         cluster = [events[m] for m in members]
@@ -348,6 +356,16 @@ def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors.append({w: v / norm for w, v in vector.items()})
     return vectors
+
+
+_LINK_MEMBERS = 5
+"""An event joins a cluster if it is like one of the cluster's first few members."""
+
+
+def _distinctive(vector: dict[str, float], count: int = 16) -> list[str]:
+    """The most heavily weighted words of an event: two events that share none of them are
+    not compared (they could not reach the similarity threshold in practice)."""
+    return sorted(vector, key=vector.__getitem__, reverse=True)[:count]
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -203,10 +203,33 @@ def brief_schema() -> dict:
     return json.loads(resource.read_text(encoding="utf-8"))
 
 
+@cache
+def _brief_validator() -> jsonschema.protocols.Validator:
+    """One validator for the published schema, its ``$ref``s resolved once up front
+    (resolving them per node is most of the cost on a large brief)."""
+    schema = brief_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(_inline_refs(schema, schema.get("$defs", {})))
+
+
+def _inline_refs(node, defs: dict):
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/") and len(node) == 1:
+            return _inline_refs(defs[ref.rsplit("/", 1)[1]], defs)
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
 def render_json(brief: Brief) -> str:
     """The brief as JSON, validated against the published schema."""
     data = brief.model_dump(mode="json")
-    jsonschema.validate(data, brief_schema())
+    errors = list(_brief_validator().iter_errors(data))
+    if errors:
+        raise jsonschema.ValidationError(f"the brief breaks its schema: {errors[0].message}")
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
