@@ -268,8 +268,10 @@ def plausible_speaker(speaker: str) -> bool:
     """A name or a short description, not a sentence the model copied from the article."""
     words = split_name_role(speaker)[0].split()
     verbs = {"is", "are", "was", "were", "has", "have", "had", "been", "will", "said", "says"}
-    return 0 < len(words) <= 6 and not verbs & {w.lower() for w in words} and not (
-        words[-1].endswith((".", "!", "?"))
+    return (
+        0 < len(words) <= 6
+        and not verbs & {w.lower() for w in words}
+        and not (words[-1].endswith((".", "!", "?")))
     )
 
 

@@ -112,7 +112,9 @@ def test_killing_newsbrief_stops_the_server(tmp_path):
         "    time.sleep(60)\n"
     )
     for sig in (signal.SIGTERM, signal.SIGKILL):
-        parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+        parent = subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True
+        )
         child = int(parent.stdout.readline())
         os.kill(parent.pid, sig)
         parent.wait(timeout=10)
