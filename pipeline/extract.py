@@ -26,7 +26,13 @@ from schemas.extraction import (
     SourceInfo,
     Stance,
 )
-from schemas.model_io import PRONOUNS, ArticleNotes, article_notes_model
+from schemas.model_io import (
+    PRONOUNS,
+    ArticleNotes,
+    article_notes_model,
+    grounded_name,
+    grounded_phrase,
+)
 
 from .entities import person_name, resolve_person
 from .figures import FigureSpan, claimant_cue, find_figures
@@ -385,11 +391,14 @@ def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
     return quotes
 
 
-def _claimant(said: str | None, span: FigureSpan) -> str | None:
-    """The model's claimant, unless it just repeats the figure ('a total of 10,000 soldiers')."""
-    if said and (span.value in said or re.search(r"\d", said)):
+def _claimant(said: str | None, span: FigureSpan, prepared: PreparedArticle) -> str | None:
+    """The model's claimant, if it is named in the figure's sentence or the two before it (a
+    "he said" looks back) and does not just repeat the figure ('a total of 10,000 soldiers')."""
+    if not said or span.value in said or re.search(r"\d", said):
         return None
-    return said
+    number = prepared.sentence_of(span.start)
+    nearby = " ".join(s.text for s in prepared.sentences[max(0, number - 3) : number])
+    return said if grounded_name(said, nearby) or grounded_phrase(said, nearby) else None
 
 
 def _resolved(name: str | None, text: str) -> str | None:
@@ -410,7 +419,8 @@ def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figur
                 qualifier=span.qualifier,
                 counts=span.counts or "unspecified",
                 claimant=_resolved(
-                    prepared.claimant(span) or _claimant(claimants.get(span.id), span), article.text
+                    prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
+                    article.text,
                 ),
                 sentence=sentence.id,
                 sentence_text=sentence.text,

@@ -88,7 +88,7 @@ def normalise_space(text: str) -> str:
 
 
 _TIME_PHRASE = re.compile(
-    r"\b(?:(?:on|by|since|until|last|this|next|earlier this|later this)\s+)?"
+    r"\b(?:(?i:on|by|since|until|last|this|next|earlier this|later this)\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
     r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|"
