@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import jsonschema
 import pytest
@@ -122,3 +124,6 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temporary(tmp_path):
     write_atomic(target, "second\n")
     assert target.read_text() == "second\n"
     assert [p.name for p in target.parent.iterdir()] == ["brief.md"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask  # not mkstemp's private 0600
