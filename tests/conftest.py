@@ -53,5 +53,11 @@ def _isolated_user_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 @pytest.fixture
+def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Transport retries happen at once (the backoff itself is tested on its own)."""
+    monkeypatch.setattr("pipeline.llm._wait", lambda state: 0)
+
+
+@pytest.fixture
 def example() -> Path:
     return EXAMPLE

@@ -39,8 +39,7 @@ def test_a_server_that_fails_to_start_is_reported(tmp_path):
     assert not server.alive()
 
 
-def test_a_server_dying_mid_run_fails_the_rest_and_is_gone_after_the_run(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.llm._wait", lambda state: 0)
+def test_a_server_dying_mid_run_fails_the_rest_and_is_gone_after_the_run(tmp_path, no_backoff):
     text = "Troops arrived on Monday.\n\n“We will see,” Mark Rutte said.\n"
     article = Article(id="S1", path="a.txt", text=text, sha256="x")
     prepared = prepare_article(article)

@@ -29,7 +29,10 @@ from pipeline.stub import (
     schema_answer,
 )
 
-pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+pytestmark = [
+    pytest.mark.block_network(allowed_hosts=["127.0.0.1"]),
+    pytest.mark.usefixtures("no_backoff"),
+]
 
 ARTICLE = (
     "Nato chief says troops are in Kursk\n\n"
@@ -38,12 +41,6 @@ ARTICLE = (
     "Officials said at least 1,500 North Korean troops had arrived.\n\n"
     "“Nobody will comment on such rumours.”\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def _no_backoff(monkeypatch):
-    """Retries happen at once here; the backoff itself is tested on its own."""
-    monkeypatch.setattr("pipeline.llm._wait", lambda state: 0)
 
 
 @pytest.fixture
@@ -101,8 +98,7 @@ def test_transient_faults_are_retried_then_succeed(folder, fault):
     assert answer.Q2 == "Mark Rutte"
 
 
-def test_retry_after_header_sets_the_wait(monkeypatch):
-    monkeypatch.undo()
+def test_retry_after_header_sets_the_wait():
     response = openai.RateLimitError(
         "slow", response=_response(429, {"retry-after": "7"}), body=None
     )

@@ -12,7 +12,10 @@ from pipeline.run import run_folder
 from pipeline.settings import resolve_settings
 from pipeline.stub import Reply, StubServer, article_calls, schema_answer
 
-pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+pytestmark = [
+    pytest.mark.block_network(allowed_hosts=["127.0.0.1"]),
+    pytest.mark.usefixtures("no_backoff"),
+]
 
 ARTICLE = (
     "Title number {n}\n\n"
@@ -20,11 +23,6 @@ ARTICLE = (
     "“This is a significant escalation,” Rutte said.\n\n"
     "“Nobody will comment on such rumours.”\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def _no_backoff(monkeypatch):
-    monkeypatch.setattr("pipeline.llm._wait", lambda state: 0)
 
 
 def folder_with(tmp_path, count):
