@@ -144,10 +144,6 @@ class EntityIndex:
         cluster = self._by_form.get(form) or self._find(form)
         return cluster.name if cluster else form
 
-    def role(self, form: str) -> str | None:
-        cluster = self._by_form.get(_form(form))
-        return cluster.role if cluster else None
-
 
 _SPEECH_TAIL = re.compile(r"\s+(?:said|says|added|told|wrote|warned|claimed)\s*$", re.I)
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|President|Gen|General)\.?\s+")

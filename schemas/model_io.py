@@ -165,22 +165,6 @@ def grounded_name(name: str, text: str) -> bool:
     return bool(words) and any(re.search(rf"\b{re.escape(w)}", folded) for w in words)
 
 
-_CITED = re.compile(
-    r"\b(?:told|according to|reported by|cited by|quoted by|said to|reports? by)\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-def cited_as_source(outlet: str, text: str) -> bool:
-    """True when the article cites ``outlet`` ('told the New York Times'), so it is not the
-    publisher."""
-    name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.I)
-    for match in re.finditer(re.escape(name), text, re.I):
-        if _CITED.search(text[max(0, match.start() - 30) : match.start()]):
-            return True
-    return False
-
-
 _PUBLISHER_LINE = re.compile(
     r"newsletter|subscribe|sign up|copyright|©|all rights reserved|follow (?:us|topic)|"
     r"download (?:the|our) app|read more (?:on|at)",
