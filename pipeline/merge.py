@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from schemas.brief import (
     Brief,
     BriefStats,
+    ClaimSide,
     Difference,
     Entity,
     Evidence,
@@ -33,7 +34,7 @@ from schemas.brief import (
     SpeakerQuotes,
     StanceRow,
 )
-from schemas.extraction import ArticleExtraction, Event, Figure, Quote, SourceInfo
+from schemas.extraction import ArticleExtraction, Claim, Event, Figure, Quote, SourceInfo
 
 from .dates import normalise_when, parse_date
 from .entities import EntityIndex
@@ -104,7 +105,9 @@ def merge_extractions(
         speakers=speakers,
         stances=_merge_stances(good, index),
         figures=figures,
-        differences=[_figure_difference(g) for g in figures if g.differs] + attribution_differences,
+        differences=[_figure_difference(g) for g in figures if g.differs]
+        + _claim_differences([c for x in good for c in x.claims], events, index)
+        + attribution_differences,
         entities=_entities(index),
         sources=sources,
         failures=failures,
@@ -317,13 +320,20 @@ def _merge_events(
                 MergedEvent(
                     summary=lead.summary,
                     sources=_sorted_sources(e.source for e in cluster),
-                    when=next((e.when for e in cluster if e.when), None),
+                    when=_most_specific([e.when for e in cluster if e.when]),
                     date=min(dates).isoformat() if dates else None,
                     evidence=_unique_evidence(evidence),
                 ),
             )
         )
     return [event for *_, event in sorted(merged, key=lambda m: m[:2])]
+
+
+def _most_specific(phrases: list[str]) -> str | None:
+    """The time phrase that says most: a date ('on Oct 28') before a weekday ('on Monday')."""
+    if not phrases:
+        return None
+    return max(phrases, key=lambda p: (bool(re.search(r"\d", p)), -phrases.index(p)))
 
 
 _WORDS = re.compile(r"[a-z][a-z'’-]{2,}")
@@ -460,6 +470,67 @@ def _figure_difference(group: FigureGroup) -> Difference:
         sources=_sorted_sources(s for c in group.claims for s in c.sources),
         claims=group.claims,
     )
+
+
+# --- claims that contradict -------------------------------------------------------------
+
+#: A claim is about a development when their sentences share this many content words.
+CLAIM_OVERLAP = 2
+_CLAIM_TOPICS = 3
+_CLAIM_ORDER = {"confirms": 0, "denies": 1, "does not confirm": 2, "does not deny": 3}
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORDS.findall(text.lower()) if len(w) > 3 and w not in _STOPWORDS}
+
+
+def _claim_differences(
+    claims: Sequence[Claim], events: Sequence[MergedEvent], index: EntityIndex
+) -> list[Difference]:
+    """For the most widely reported developments: who confirms them and who denies them (or
+    will not confirm them), when both sides exist. A claim joins the most widely reported
+    development whose wording it shares (at least ``CLAIM_OVERLAP`` content words beyond the
+    actor's name and the cue)."""
+    topics = [(event, _stems(" ".join([event.summary, *(e.text for e in event.evidence)])))
+              for event in events[:_CLAIM_TOPICS]]  # fmt: skip
+    grouped: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        own = _stems(" ".join(filter(None, [claim.context, claim.text])))
+        own -= _stems(claim.actor) | _stems(claim.cue)
+        matching = [i for i, (_, words) in enumerate(topics) if len(own & words) >= CLAIM_OVERLAP]
+        if matching:
+            grouped[matching[0]].append(claim)
+    differences = []
+    for position, members in sorted(grouped.items()):
+        kinds = {c.position for c in members}
+        if "confirms" not in kinds or not kinds & {"denies", "does not confirm"}:
+            continue
+        sides: dict[tuple[str, str], ClaimSide] = {}
+        for claim in members:
+            actor = index.canonical(claim.actor) or claim.actor
+            side = sides.setdefault(
+                (claim.position, actor.lower()),
+                ClaimSide(actor=actor, position=claim.position, sources=[], evidence=[]),
+            )
+            side.sources = _sorted_sources([*side.sources, claim.source])
+            side.evidence = _unique_evidence(
+                [
+                    *side.evidence,
+                    Evidence(source=claim.source, sentence=claim.sentence, text=claim.text),
+                ]
+            )
+        ordered = sorted(sides.values(), key=lambda s: (_CLAIM_ORDER[s.position], s.sources[0]))
+        event = topics[position][0]
+        differences.append(
+            Difference(
+                kind="claim",
+                topic=event.summary,
+                description="; ".join(f"{s.actor} {s.position}" for s in ordered),
+                sources=_sorted_sources(s for side in ordered for s in side.sources),
+                sides=ordered,
+            )
+        )
+    return differences
 
 
 # --- stances, lede, title -----------------------------------------------------------------

@@ -156,6 +156,17 @@ def _differences(brief: Brief) -> list[str]:
                 f"{_inline(format_claim(c))} {markers(c.sources)}" for c in difference.claims
             )
             lines.append(f"- **{_inline(difference.topic)}**: {values}")
+        elif difference.sides:
+            lines.append(
+                f"- **Claims that contradict** on: {_inline(difference.topic)} "
+                f"{markers(difference.sources)}"
+            )
+            for side in difference.sides:
+                first = side.evidence[0]
+                lines.append(
+                    f"  - {_inline(side.actor)} *{side.position}* {markers(side.sources)}: "
+                    f"{_inline(first.text)} {markers([first.source])}"
+                )
         else:
             lines.append(f"- {_inline(difference.description)} {markers(difference.sources)}")
     return lines

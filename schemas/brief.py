@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .extraction import QuoteKind, SourceInfo
+from .extraction import ClaimPosition, QuoteKind, SourceInfo
 from .model_io import Position
 
 
@@ -114,6 +114,15 @@ class StanceRow(_Strict):
     quote_source: str | None = None
 
 
+class ClaimSide(_Strict):
+    """One actor's side on whether something is true, with the sentences that report it."""
+
+    actor: str
+    position: ClaimPosition
+    sources: list[str]
+    evidence: list[Evidence]
+
+
 class Difference(_Strict):
     """A point where sources disagree."""
 
@@ -122,6 +131,10 @@ class Difference(_Strict):
     description: str = Field(description="The disagreement in words, without source markers.")
     sources: list[str]
     claims: list[FigureClaim] = Field(default_factory=list, description="For figures: each value.")
+    sides: list[ClaimSide] = Field(
+        default_factory=list,
+        description="For claims: who confirms and who denies or does not confirm, with evidence.",
+    )
 
 
 class Failure(_Strict):

@@ -99,6 +99,23 @@ class Stance(_Strict):
     quote: str | None = Field(None, description="The actor's own words that support it, verbatim.")
 
 
+ClaimPosition = Literal["confirms", "denies", "does not deny", "does not confirm"]
+
+
+class Claim(_Strict):
+    """An actor's statement that something is or is not true, found by rule."""
+
+    source: str
+    sentence: int
+    text: str = Field(description="The sentence, verbatim.")
+    actor: str = Field(description="Who confirms or denies, as the sentence names them.")
+    position: ClaimPosition
+    cue: str = Field(description="The words that carry the position ('has denied').")
+    context: str | None = Field(
+        None, description="The sentence before, when it tells what is denied."
+    )
+
+
 class ExtractionStats(_Strict):
     """What extracting one article cost and what was thrown away."""
 
@@ -120,5 +137,6 @@ class ArticleExtraction(_Strict):
     figures: list[Figure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     stances: list[Stance] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
     stats: ExtractionStats = Field(default_factory=ExtractionStats)
     error: str | None = Field(None, description="Why extraction failed, when it did.")

@@ -1,0 +1,137 @@
+"""Who says something happened and who says it did not: confirmations and denials, by rule.
+
+A sentence like "North Korea has denied the reports…" or "…, Nato has confirmed." states an
+actor's claim about whether something is true. Rules find the cue verb ("confirmed",
+"denied", "dismissed…", "did not deny"), its subject (the actor) and the polarity; quotes
+that call a report "fake news" or "groundless rumours" are denials by their speaker. The merge
+then sets claims about the same development side by side (``merge``). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from schemas.extraction import Claim, Quote
+
+from .text import Sentence
+
+_NEGATED = r"(?:did not|does not|do not|didn't|doesn't|has not|have not|had not|would not|" \
+    r"could not|not|refused to|declined to|would neither|neither)"  # fmt: skip
+_CONFIRM = r"confirm(?:s|ed|ing)?|acknowledg(?:e|es|ed|ing)|verif(?:y|ies|ied)"
+_DENY = r"den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)"
+_CUE = re.compile(
+    rf"(?P<negation>\b{_NEGATED}\s+(?:\w+ly\s+)?)?\b(?P<verb>{_CONFIRM}|{_DENY})\b", re.I
+)
+# Words a quote uses when it denies what it is asked about.
+_DENIAL_WORDS = re.compile(
+    r"\b(?:fake news|groundless|baseless|unfounded|rumou?rs?|not true|untrue|false|lies?)\b", re.I
+)
+_AUXILIARY = re.compile(
+    r"(?:\s+(?:has|have|had|is|was|were|can|could|will|would|may|might|should|did|does|also|initially|repeatedly|quickly|formally|"
+    r"publicly|officially|already|again|swiftly|flatly|firmly|strongly|since|now))+\s*$",
+    re.I,
+)
+_LEADING = re.compile(
+    r"^(?:(?:but|and|yet|so|meanwhile|however|still|earlier|later|previously|"
+    r"on \w+(?: \d+)?|in \w+(?: \d+)?|last \w+|this \w+|on monday|on tuesday)\b[\s,]*)+",
+    re.I,
+)
+_DETERMINERS = ("a ", "an ", "the ")
+_PRONOUNS = frozenset("he she they it we i you this that which who".split())
+MAX_SUBJECT_WORDS = 7
+
+
+def find_claims(
+    source: str, sentences: Sequence[Sentence], quotes: Sequence[Quote] = ()
+) -> list[Claim]:
+    """The confirmations and denials stated in an article's sentences."""
+    claims: list[Claim] = []
+    for i, sentence in enumerate(sentences):
+        claim = _cue_claim(source, sentence)
+        if claim is None:
+            claim = _quoted_denial(source, sentence, quotes)
+            if claim and i:
+                # "…such groundless rumours," an official said: what is denied is in the
+                # sentence before
+                claim = claim.model_copy(update={"context": sentences[i - 1].text})
+        if claim:
+            claims.append(claim)
+    return claims
+
+
+def _cue_claim(source: str, sentence: Sentence) -> Claim | None:
+    text = sentence.text
+    for match in _CUE.finditer(text):
+        if _inside_quote(text, match.start()):
+            continue
+        actor = subject_before(
+            text[: match.start("negation") if match["negation"] else match.start()]
+        )
+        if actor is None:
+            continue
+        denial = not match["verb"].lower().startswith(("confirm", "acknowledg", "verif"))
+        if match["negation"]:
+            position = "does not deny" if denial else "does not confirm"
+        else:
+            position = "denies" if denial else "confirms"
+        return Claim(
+            source=source,
+            sentence=sentence.id,
+            text=text,
+            actor=actor,
+            position=position,
+            cue=match.group(0).strip(),
+        )
+    return None
+
+
+def _quoted_denial(source: str, sentence: Sentence, quotes: Sequence[Quote]) -> Claim | None:
+    for quote in quotes:
+        if quote.sentence != sentence.id or not quote.speaker:
+            continue
+        found = _DENIAL_WORDS.search(quote.text)
+        if found:
+            return Claim(
+                source=source,
+                sentence=sentence.id,
+                text=sentence.text,
+                actor=quote.speaker,
+                position="denies",
+                cue=found.group(0),
+            )
+    return None
+
+
+def subject_before(text: str) -> str | None:
+    """The actor named just before a cue verb: 'BRUSSELS - Nato chief Mark Rutte' gives
+    'Nato chief Mark Rutte', '…, Nato has' gives 'Nato'; None for a pronoun or no name."""
+    clause = re.split(r"[,;:“”\"()]|\s[-–—]+\s", text)[-1]
+    clause = _AUXILIARY.sub("", clause).strip()
+    clause = _LEADING.sub("", clause).strip()
+    words = clause.split()
+    if not words or clause.lower() in _PRONOUNS:
+        return None
+    if words[-1][:1].isupper():
+        run: list[str] = []
+        for word in reversed(words):
+            if word[:1].isupper() or (run and word.lower() in {"of", "de", "von", "der", "and"}):
+                run.insert(0, word)
+            else:
+                break
+        if run and run[0].lower() in {"of", "de", "von", "der", "and"}:
+            run = run[1:]
+        return " ".join(run) if run else None
+    if len(words) <= MAX_SUBJECT_WORDS and (
+        clause.lower().startswith(_DETERMINERS) or words[0][:1].isupper()
+    ):
+        return clause
+    return None
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """True when ``position`` lies between an opening and a closing quotation mark."""
+    before = text[:position]
+    curly = before.count("“") > before.count("”")
+    straight = before.count('"') % 2 == 1
+    return curly or straight

@@ -1,0 +1,114 @@
+"""Confirmations and denials found by rule, and set side by side in the merge."""
+
+from __future__ import annotations
+
+import pytest
+from values import event, extraction, quote
+
+from pipeline.claims import find_claims, subject_before
+from pipeline.merge import merge_extractions
+from pipeline.render import render_markdown
+from pipeline.text import split_sentences
+from schemas.extraction import Claim
+
+
+def claims_in(text: str, quotes=()) -> list[tuple[str, str]]:
+    return [(c.actor, c.position) for c in find_claims("S1", split_sentences(text), quotes)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korean troops were sent to Russia, Nato has confirmed.", ("Nato", "confirms")),
+        ("North Korea has denied the reports of its forces in Russia.", ("North Korea", "denies")),
+        (
+            "The Kremlin had initially dismissed reports about a deployment as fake news.",
+            ("The Kremlin", "denies"),
+        ),
+        (
+            "On Oct 24, Russian President Vladimir Putin did not deny that troops were in Russia.",
+            ("Russian President Vladimir Putin", "does not deny"),
+        ),
+        (
+            "Last week, President Vladimir Putin refused to deny that troops had arrived.",
+            ("President Vladimir Putin", "does not deny"),
+        ),
+        (
+            "A North Korean foreign ministry official did not confirm media reports.",
+            ("A North Korean foreign ministry official", "does not confirm"),
+        ),
+        (
+            "BRUSSELS - Nato Secretary-General Mark Rutte confirmed on Oct 28 that troops were sent.",
+            ("Nato Secretary-General Mark Rutte", "confirms"),
+        ),
+    ],
+)
+def test_confirmations_and_denials_are_found_with_their_actor(text, expected):
+    assert claims_in(text) == [expected]
+
+
+def test_pronouns_quoted_cues_and_long_descriptions_are_not_actors():
+    assert claims_in("He could confirm the deployment.") == []
+    assert claims_in("“We deny everything,” the minister said.") == []
+    assert subject_before("the talks that went on for three days in a row and then") is None
+
+
+def test_a_quote_calling_reports_rumours_is_a_denial_by_its_speaker():
+    text = (
+        "North Korea has denied the reports.\n"
+        "“Such groundless rumours need no comment,” a North Korean envoy said.\n"
+    )
+    sentences = split_sentences(text)
+    rumour = quote("S1", 2, "Such groundless rumours need no comment,", "a North Korean envoy")
+    found = find_claims("S1", sentences, [rumour])
+    assert [(c.actor, c.position) for c in found] == [
+        ("North Korea", "denies"),
+        ("a North Korean envoy", "denies"),
+    ]
+    assert found[1].context == "North Korea has denied the reports."
+
+
+def claim(sid: str, n: int, actor: str, position: str, text: str) -> Claim:
+    return Claim(source=sid, sentence=n, text=text, actor=actor, position=position, cue="x")
+
+
+DEPLOYED = "North Korean troops have been deployed to Russia's Kursk region, Nato has confirmed."
+
+
+def test_confirmation_and_denial_of_the_same_development_are_a_difference():
+    denial = "North Korea has denied reports that its troops were deployed to Russia."
+    brief = merge_extractions(
+        [
+            extraction("S1", events=[event("S1", 1, DEPLOYED)],
+                       claims=[claim("S1", 1, "Nato", "confirms", DEPLOYED)]),
+            extraction("S2", events=[event("S2", 1, DEPLOYED)],
+                       claims=[claim("S2", 1, "NATO", "confirms", DEPLOYED),
+                               claim("S2", 4, "North Korea", "denies", denial),
+                               claim("S2", 5, "Peskov", "denies",
+                                     "Peskov dismissed concerns about growing bilateral ties.")]),
+        ]
+    )  # fmt: skip
+    [difference] = [d for d in brief.differences if d.kind == "claim"]
+    assert difference.topic == DEPLOYED
+    sides = [(s.actor, s.position, s.sources) for s in difference.sides]
+    # Nato and NATO are one side; a denial about something else is not part of it
+    assert sides[0][1:] == ("confirms", ["S1", "S2"])
+    assert sides[1] == ("North Korea", "denies", ["S2"])
+    assert len(sides) == 2
+    assert difference.sides[1].evidence[0].text == denial
+    markdown = render_markdown(brief)
+    assert "**Claims that contradict** on:" in markdown
+    assert f"  - North Korea *denies* [S2]: {denial} [S2]" in markdown
+
+
+def test_confirmations_alone_are_not_a_difference():
+    brief = merge_extractions(
+        [
+            extraction("S1", events=[event("S1", 1, DEPLOYED)],
+                       claims=[claim("S1", 1, "Nato", "confirms", DEPLOYED)]),
+            extraction("S2", events=[event("S2", 1, DEPLOYED)],
+                       claims=[claim("S2", 2, "Putin", "does not deny",
+                                     "Putin did not deny that North Korean troops were in Russia.")]),
+        ]
+    )  # fmt: skip
+    assert [d for d in brief.differences if d.kind == "claim"] == []
