@@ -10,16 +10,19 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 import instructor
 import openai
+from instructor import openai_schema
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ValidationError
 from tenacity import (
@@ -184,8 +187,10 @@ class ModelClient:
         try:
             return self._client.chat.completions.create(
                 model=self.settings.model,
-                response_model=response_model,
-                messages=messages,
+                response_model=tool_model(response_model),
+                messages=[{**m, "content": literal(m["content"])} for m in messages]
+                if context
+                else messages,
                 context=context,
                 max_retries=self.settings.max_reasks,
                 max_tokens=max_tokens,
@@ -209,6 +214,32 @@ class ModelClient:
             ) from error
         except openai.APIError as error:
             raise EndpointError(_describe_endpoint_error(error)) from error
+
+
+_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+
+
+def literal(text: str) -> str:
+    """``text`` as a Jinja template that renders to exactly ``text``.
+
+    instructor renders every message as a Jinja template when a validation context is
+    given; an article holding ``{{`` or ``{%`` would otherwise be altered or fail. The text
+    goes in a raw block; an ``{% endraw %}`` inside it is emitted as a string expression."""
+    pieces = _ENDRAW.split(text)
+    ends = _ENDRAW.findall(text)
+    out = ["{% raw %}" + pieces[0]]
+    for end, piece in zip(ends, pieces[1:], strict=True):
+        out.append("{% endraw %}{{ " + repr(end) + " }}{% raw %}" + piece)
+    return "".join(out) + "{% endraw %}"
+
+
+@functools.cache
+def tool_model(response_model: type[T]) -> type[T]:
+    """``response_model`` as instructor's tool class, built once per model.
+
+    instructor wraps a plain model in a new class on every call, so its schema cache never
+    hits; wrapped here once, every call reuses the class and its generated tool schema."""
+    return cast(type[T], openai_schema(response_model))
 
 
 def _lenient(

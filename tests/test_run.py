@@ -87,7 +87,7 @@ def test_a_long_article_is_split_between_paragraphs_and_nothing_is_dropped(tmp_p
     assert calls > 3
     [extraction] = report.extractions
     assert len(extraction.quotes) == 30
-    articles = [r["messages"][0]["content"].split("\nARTICLE\n")[-1] for r in server.requests
+    articles = [r["messages"][1]["content"].split("\nQUOTES\n")[0] for r in server.requests
                 if r["tools"][0]["function"]["name"] == "ArticleNotes"]  # fmt: skip
     assert all(len(part) < 600 for part in articles)
 
@@ -141,3 +141,23 @@ def test_api_key_never_appears_in_output_or_messages(tmp_path, capsys, monkeypat
     everything += (tmp_path / "run.yaml").read_text()
     assert secret not in everything
     assert "refused the API key" in out.read_text()
+
+
+def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path):
+    # instructor renders messages as Jinja templates when given a validation context
+    folder = tmp_path / "braces"
+    folder.mkdir()
+    text = (
+        "Templates in Kursk\n\n"
+        "The leaflet said {{ name }} and {% if x %} and {% endraw %} in plain text.\n\n"
+        "“This is {{ not }} a template,” Mark Rutte said.\n"
+    )
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
+        report = run_folder(folder, settings_for(server, tmp_path), use_cache=False)
+    [request] = [r for r in server.requests if r["tools"][0]["function"]["name"] == "ArticleNotes"]
+    user = request["messages"][1]["content"]
+    assert "{{ name }} and {% if x %} and {% endraw %} in plain text." in user
+    [extraction] = report.extractions
+    assert extraction.error is None
+    assert extraction.quotes[0].text == "This is {{ not }} a template,"
