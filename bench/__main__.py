@@ -36,6 +36,20 @@ from .synthetic import article_text, extraction
 # llama.cpp logs, for every request, the prompt tokens it had to evaluate (the rest came
 # from its prefix cache).
 _EVALUATED = re.compile(r"prompt eval time =\s+[\d.]+ ms /\s+(\d+) tokens")
+_REUSED = re.compile(r"(\d+) prefix-match hit")
+
+
+def server_requests(log: str) -> list[tuple[int, int]]:
+    """(prompt tokens reused from the prefix cache, prompt tokens evaluated) per request,
+    in order, from llama.cpp's log."""
+    requests, reused = [], 0
+    for line in log.splitlines():
+        if hit := _REUSED.search(line):
+            reused = int(hit.group(1))
+        elif evaluated := _EVALUATED.search(line):
+            requests.append((reused, int(evaluated.group(1))))
+            reused = 0
+    return requests
 
 
 def heading(text: str) -> None:
@@ -71,7 +85,7 @@ def bench_embedded(settings) -> None:
     report = run_folder(EXAMPLE, settings, concurrency=1)
     wall = time.perf_counter() - started
     log = (settings.cache_dir / "embedded-server.log").read_text(errors="replace")
-    evaluated_per_request = [int(n) for n in _EVALUATED.findall(log)]
+    requests = server_requests(log)
     articles = read_articles(EXAMPLE).articles
     tokens = article_tokens([a.text for a in articles])
     stages = report.stages
@@ -80,17 +94,25 @@ def bench_embedded(settings) -> None:
         f"start model {stages.start_model:.1f} s, "
         f"extract {stages.extract:.1f} s, merge+render {stages.merge:.2f} s"
     )
+    # The instructions and the tool schema are the same for every article: the first call
+    # evaluates them, every later call reuses them from the prefix cache. They are shown as
+    # a row of their own, so each article's figures are what the article itself costs.
+    firsts, position = [], 0
+    for x in report.extractions:
+        firsts.append(position)
+        position += x.stats.model_calls
+    shared = min((requests[i][0] for i in firsts[1:] if i < len(requests)), default=0)
     print(
         f"{'article':<26}{'calls':>6}{'model s':>9}{'prompt':>8}{'evaluated':>10}{'reused':>8}"
         f"{'article tok':>12}{'eval/art':>9}{'completion':>11}"
     )
-    position = 0
-    totals = [0, 0, 0, 0, 0]
-    for article, x, own in zip(articles, report.extractions, tokens, strict=True):
+    print(f"{'(shared prefix, once)':<26}{'':>6}{'':>9}{shared:>8}{shared:>10}{0:>8}")
+    totals = [0, 0, shared, 0, 0]
+    for n, (article, x, own) in enumerate(zip(articles, report.extractions, tokens, strict=True)):
         calls = x.stats.model_calls
-        evaluated = sum(evaluated_per_request[position : position + calls])
-        position += calls
-        reused = x.stats.prompt_tokens - evaluated
+        mine = requests[firsts[n] : firsts[n] + calls]
+        evaluated = sum(e for _, e in mine) - (shared if n == 0 else 0)
+        reused = x.stats.prompt_tokens - evaluated - (shared if n == 0 else 0)
         ratio = f"{evaluated / own:.2f}" if own else "n/a"
         print(
             f"{article.path[:25]:<26}{calls:>6}{x.stats.model_seconds:>9.1f}{x.stats.prompt_tokens:>8}"
@@ -100,6 +122,17 @@ def bench_embedded(settings) -> None:
             [calls, x.stats.prompt_tokens, evaluated, reused, x.stats.completion_tokens]
         ):
             totals[i] += v
+    print(
+        f"total: {totals[0]} calls, {totals[1]} prompt tokens sent, {totals[2]} evaluated "
+        f"(the shared prefix once), {totals[3]} reused from the prefix cache, "
+        f"{totals[4]} completion tokens"
+    )
+    if all(tokens):
+        own_total = sum(t for t in tokens if t)
+        print(
+            f"evaluated per article token: {(totals[2] - shared) / own_total:.2f} for the "
+            f"articles' own calls, {totals[2] / own_total:.2f} with the shared prefix"
+        )
     model = report.model_seconds
     overhead = wall - stages.start_model - model
     print(

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Protocol, TypeVar
@@ -32,8 +33,10 @@ from schemas.model_io import (
     article_notes_model,
     grounded_name,
     grounded_phrase,
+    publisher_named,
 )
 
+from .claims import find_claims
 from .entities import person_name, resolve_person
 from .figures import FigureSpan, claimant_cue, find_figures
 from .quotes import QuoteSpan, find_quotes
@@ -41,9 +44,9 @@ from .read import Article
 from .templates import render_prompt
 from .text import Sentence, sentence_at, split_sentences, time_phrase
 
-ARTICLE_PROMPT = "article.v2"
-NOTES_PROMPT = "notes.v2"
-PROMPTS = (ARTICLE_PROMPT, NOTES_PROMPT)
+INSTRUCTIONS_PROMPT = "instructions.v3"
+ARTICLE_PROMPT = "article.v3"
+PROMPTS = (INSTRUCTIONS_PROMPT, ARTICLE_PROMPT)
 #: Longest stretch of article (characters) sent in one call; longer articles are split on
 #: paragraph boundaries so prompt and answer fit the embedded model's 8,192-token context.
 MAX_CHUNK_CHARS = 12_000
@@ -186,13 +189,14 @@ class Request:
 def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Request:
     """The model call for one run of sentences. Pure.
 
-    The system message holds the instructions and then the numbered article; the tool
-    schema and the per-article task come after it, so the fixed instructions are reused from
-    the server's prefix cache, and the article is evaluated once even when re-asked.
+    The system message holds the fixed instructions, which the server evaluates once and
+    then reuses from its prefix cache. The chat template puts the tool schema right after
+    it; the schema has a required field per asked id (so the server's grammar makes the
+    model answer for each, and for no other), so it differs between articles. The user
+    message holds the numbered article, then the ids; a re-ask reuses all of it.
     """
     ids = {s.id for s in sentences}
     text = prepared.article.text
-    tagged = [q for q in prepared.quotes if q.kind != "scare"]
     quotes = [q for q in prepared.quotes if needs_model(q) and prepared.sentence_of(q.start) in ids]
     figures = [
         f
@@ -200,12 +204,9 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
         if prepared.sentence_of(f.start) in ids and prepared.claimant(f) is None
     ]
     cast = [a for a in actors(prepared) if prepared.sentence_of(a.quotes[0].start) in ids]
-    system = render_prompt(
-        ARTICLE_PROMPT,
-        sentences=[{"id": s.id, "text": _tagged(text, s, tagged)} for s in sentences],
-    )
     user = render_prompt(
-        NOTES_PROMPT,
+        ARTICLE_PROMPT,
+        sentences=[{"id": s.id, "text": _tagged(text, s, quotes)} for s in sentences],
         quotes=[
             {
                 "number": _number(q.id),
@@ -236,7 +237,10 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
         response_model=article_notes_model(
             tuple(q.id for q in quotes), tuple(f.id for f in figures), tuple(a.id for a in cast)
         ),
-        messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+        messages=[
+            {"role": "system", "content": render_prompt(INSTRUCTIONS_PROMPT)},
+            {"role": "user", "content": user},
+        ],
         context={
             "text": text,
             "sentence_texts": [s.text for s in prepared.sentences],
@@ -293,9 +297,10 @@ def assemble_extraction(
     """Tie the model's labels to the rule-found spans. Pure."""
     article = prepared.article
     outlet = next((n.outlet for n in labels.notes if n.outlet), None)
+    quotes = _quotes(prepared, labels.speakers)
     return ArticleExtraction(
         source=source_info(article, outlet),
-        quotes=_quotes(prepared, labels.speakers),
+        quotes=quotes,
         figures=_figures(prepared, labels.claimants),
         events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared, labels), 1)],
         stances=[
@@ -310,6 +315,7 @@ def assemble_extraction(
             for actor in actors(prepared)
             if actor.id in labels.positions
         ],
+        claims=find_claims(article.id, prepared.sentences, quotes),
         stats=stats,
     )
 
@@ -323,11 +329,22 @@ LEAD_SENTENCES = 2
 
 
 def key_sentences(prepared: PreparedArticle, labels: Labels) -> list[int]:
-    """The model's key sentences plus the article's lead (news puts the main event first)."""
+    """The model's key sentences plus the article's lead (news puts the main event first);
+    sentences that are mostly a quotation are left to who said what."""
     title = prepared.article.title
     body = {s.id for s in prepared.sentences if s.text != title}
-    chosen = {s for n in labels.notes for s in n.key_sentences}
+    chosen = {s for n in labels.notes for s in n.key_sentences} - _mostly_quoted(prepared)
     return sorted((chosen & body) | set(sorted(body)[:LEAD_SENTENCES]))
+
+
+def _mostly_quoted(prepared: PreparedArticle) -> set[int]:
+    """Sentences that are mostly someone's words: they belong under who said what, not among
+    the events (a fragment like "And three, a dangerous expansion," he added)."""
+    quoted: dict[int, int] = defaultdict(int)
+    for quote in prepared.quotes:
+        if quote.kind != "scare":
+            quoted[prepared.sentence_of(quote.start)] += quote.end - quote.start
+    return {s.id for s in prepared.sentences if quoted.get(s.id, 0) * 2 >= max(1, len(s.text))}
 
 
 def _event(prepared: PreparedArticle, index: int, sentence_id: int) -> Event:
@@ -344,6 +361,9 @@ def _event(prepared: PreparedArticle, index: int, sentence_id: int) -> Event:
 
 
 def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
+    inferred_outlet = inferred_outlet or publisher_named(
+        [*article.removed, *article.text.splitlines()]
+    )
     outlet = article.outlet or inferred_outlet
     return SourceInfo(
         id=article.id,

@@ -94,7 +94,18 @@ def replaying(cassette: Path) -> Iterator[None]:
 
 @contextlib.contextmanager
 def recording(cassette: Path) -> Iterator[None]:
-    """Record every model request of the run into ``cassette`` (overwriting it)."""
-    Path(cassette).parent.mkdir(parents=True, exist_ok=True)
-    with make_vcr(record_mode="all").use_cassette(str(cassette)):
-        yield
+    """Record every model request of the run into ``cassette``, replacing it once the run is
+    over (vcrpy would otherwise append to the old recording); an interrupted run leaves the
+    old cassette as it was."""
+    cassette = Path(cassette)
+    cassette.parent.mkdir(parents=True, exist_ok=True)
+    fresh = cassette.with_name(f".{cassette.name}.recording")
+    fresh.unlink(missing_ok=True)
+    try:
+        with make_vcr(record_mode="all").use_cassette(str(fresh)):
+            yield
+    except BaseException:
+        fresh.unlink(missing_ok=True)
+        raise
+    if fresh.exists():
+        fresh.replace(cassette)

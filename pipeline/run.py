@@ -123,16 +123,17 @@ def run_folder(
                 base_url = stack.enter_context(
                     open_endpoint(settings, replay=replay, record=record)
                 )
-                stages.start_model = time.perf_counter() - began
                 clients.append(ModelClient(settings, base_url))
+                stages.start_model = time.perf_counter() - began
             return clients[0]
 
         if todo:
+            model = client()
             extracted = time.perf_counter()
             results.update(
                 _extract_all(
                     todo,
-                    client(),
+                    model,
                     cache,
                     replay,
                     progress,

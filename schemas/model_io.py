@@ -9,7 +9,7 @@ model answer for every id and for no other.
 Validators read the article through instructor's validation context (``info.context``):
 
 - ``text``: the article text, to check names and numbers against;
-- ``sentence_texts``: the numbered sentences (``[S1]`` is index 0);
+- ``sentence_texts``: the numbered sentences (``S1`` is index 0);
 - ``lenient``: when true (last resort after the re-asks), failing items are dropped and
   described in ``dropped`` instead of failing the whole answer.
 """
@@ -65,6 +65,23 @@ class _Answer(BaseModel):
         return {**_without_titles(schema), "title": schema["title"]}
 
 
+def _compact(node: Any) -> Any:
+    """A schema with the same grammar in fewer tokens: no descriptions, and a nullable
+    plain type written ``{"type": ["string", "null"]}``."""
+    if isinstance(node, list):
+        return [_compact(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    variants = node.get("anyOf")
+    if (
+        len(node) == 1
+        and isinstance(variants, list)
+        and all(isinstance(v, dict) and set(v) == {"type"} for v in variants)
+    ):
+        return {"type": [v["type"] for v in variants]}
+    return {k: _compact(v) for k, v in node.items() if k != "description"}
+
+
 def _without_titles(node: Any) -> Any:
     if isinstance(node, dict):
         return {
@@ -78,13 +95,20 @@ def _without_titles(node: Any) -> Any:
 
 
 class ArticleNotes(_Answer):
-    """Notes on one article: Q<n> is the speaker of quote Q<n>, F<n> who claims figure F<n>,
-    A<n> the position of actor A<n>."""
+    """Answers by id."""
 
     # What each field means is in the instructions, which the server reuses from its prefix
-    # cache; the schema is sent after the article with every call, so it stays short.
-    outlet: str | None = Field(max_length=60, description="Publisher, if named; else null.")
-    key_sentences: list[int] = Field(max_length=6, description="Sentences of the key events.")
+    # cache. The schema differs between articles, so the chat template's place for it (after
+    # the instructions) is evaluated with every article: it carries no descriptions, only
+    # what the server's grammar needs.
+    outlet: str | None = Field(max_length=60)
+    key_sentences: list[int] = Field(max_length=6)
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        schema = super().model_json_schema(*args, **kwargs)
+        compact = _compact({k: v for k, v in schema.items() if k != "description"})
+        return {**compact, "description": schema.get("description", "")}
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> ArticleNotes:
@@ -188,6 +212,28 @@ def plausible_outlet(outlet: str, context: dict[str, Any]) -> bool:
         ):
             return True
     return False
+
+
+_NAME = r"(?P<name>[A-Z][\w&.-]*(?:\s+(?:of\s+)?[A-Z][\w&.-]*){0,4}?)"
+_PUBLISHER_NAMED = (
+    re.compile(
+        rf"\b(?:get|sign up (?:for|to)|subscribe to)\s+(?:the\s+)?{_NAME}"
+        r"(?:['’]s)?\s+newsletters?\b",
+        re.I,
+    ),
+    re.compile(rf"(?:©|\bcopyright\b)\s*(?:\d{{4}}\s+)?{_NAME}(?:\.|,|\s+all rights|\s*$)", re.I),
+)
+
+
+def publisher_named(lines: list[str]) -> str | None:
+    """The publisher a newsletter or copyright line names: "Get ST's newsletters…" gives
+    'ST', "© 2024 The Straits Times" gives 'The Straits Times'."""
+    for line in lines:
+        for pattern in _PUBLISHER_NAMED:
+            match = pattern.search(line)
+            if match and match["name"][:1].isupper():
+                return match["name"].strip().rstrip(".")
+    return None
 
 
 def grounded_phrase(phrase: str, text: str) -> bool:

@@ -61,21 +61,26 @@ def test_request_puts_the_article_first_and_asks_only_by_id():
     prepared = prepare_article(article())
     request = build_request(prepared, prepared.sentences)
     system, user = (m["content"] for m in request.messages)
-    assert "[S3] (Q1)“This is a significant escalation,” Rutte said." in system
-    assert "Q2 in S5" in user and "Q1 in" not in user  # Q1 has a rule-found speaker
-    assert "F1 in S4: at least 1,500 North Korean troops" in user
-    assert "A1: Rutte" in user
+    # only quotes whose speaker is asked for are tagged; Q1 has a rule-found speaker
+    assert "\nS3 “This is a significant escalation,” Rutte said.\n" in user
+    assert "\nS5 (Q2)“Nobody will comment" in user
+    assert "\nQ2 (S5)\n" in user and "\nQ1 " not in user
+    assert "\nF1 (S4): at least 1,500 North Korean troops\n" in user
+    assert "\nA1: Rutte (S3)\n" in user
+    assert user.index("ARTICLE") < user.index("QUOTES") < user.index("FIGURES")
     fields = list(request.response_model.model_fields)
     assert fields == ["outlet", "key_sentences", "Q2", "F1", "A1"]
 
 
-def test_prompt_prefix_is_identical_for_every_call_on_an_article():
-    prepared = prepare_article(article())
-    first = build_request(prepared, prepared.sentences)
-    second = build_request(prepared, prepared.sentences)
-    assert first.messages[0] == second.messages[0]
-    # the system message is the article and the fixed instructions only
-    assert "Q2 in" not in first.messages[0]["content"]
+def test_the_instructions_are_the_same_for_every_article():
+    first = prepare_article(article())
+    second = prepare_article(article(TEXT.replace("Monday", "Tuesday")))
+    one = build_request(first, first.sentences)
+    two = build_request(second, second.sentences)
+    # the instructions come first and are reused from the server's prefix cache
+    assert one.messages[0] == two.messages[0]
+    assert "Tuesday" not in two.messages[0]["content"]
+    assert one.messages[1] != two.messages[1]
 
 
 def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
@@ -174,3 +179,32 @@ def test_example_articles_give_valid_requests(example):
         extraction = assemble_extraction(prepared, labels, ExtractionStats())
         for quote in extraction.quotes:
             assert item.text[quote.start : quote.end] == quote.text
+
+
+def test_a_key_sentence_that_is_mostly_a_quote_is_not_an_event():
+    model = FakeModel({"Q": "Rutte", "F": None, "A": "warns", "key_sentences": [4, 5]})
+    extraction = extract_article(article(), model)
+    # S5 is a quotation and nothing else: it is under who said what, not among the events
+    assert [e.sentences for e in extraction.events] == [[2], [3], [4]]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Sign up now: Get ST's newsletters delivered to your inbox", "ST"),
+        ("© 2024 The Straits Times. All rights reserved.", "The Straits Times"),
+        ("Follow topic:", None),
+        ("Get the latest news from Kursk", None),
+    ],
+)
+def test_a_newsletter_or_copyright_line_names_the_publisher(line, outlet):
+    from schemas.model_io import publisher_named
+
+    assert publisher_named([line]) == outlet
+
+
+def test_the_publisher_line_gives_the_outlet_when_the_model_gives_none():
+    page = article(TEXT + "\nSign up now: Get ST's newsletters delivered to your inbox\n")
+    model = FakeModel({"Q": "Rutte", "F": None, "A": "warns", "key_sentences": []})
+    extraction = extract_article(page, model)
+    assert (extraction.source.outlet, extraction.source.outlet_inferred) == ("ST", True)

@@ -176,7 +176,7 @@ def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path
     calls = itertools.count()
 
     def flaky(r):  # every request for the second article fails
-        text = r["messages"][0]["content"]
+        text = r["messages"][-1]["content"]
         next(calls)
         if "Friday" in text:
             return Reply(status=500, body={"error": {"message": "boom"}})

@@ -54,4 +54,4 @@ def test_unknown_prompt_and_missing_variable_fail_loudly():
     with pytest.raises(ConfigError, match="Unknown prompt 'nope.v9'"):
         load_prompt("nope.v9")
     with pytest.raises(ConfigError, match="needs a variable"):
-        render_prompt("article.v2")
+        render_prompt("article.v3")
