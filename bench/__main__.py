@@ -234,16 +234,19 @@ def bench_rerun(settings) -> None:
 
 def bench_merge(sizes: list[int]) -> None:
     heading("5. merge and render alone on synthetic extractions")
+    print("(times without memory tracing, which slows allocation; peak memory in a second pass)")
     print(f"{'articles':>9}{'merge s':>9}{'render s':>10}{'peak MiB':>10}")
     for size in sizes:
         extractions = [extraction(i) for i in range(size)]
-        tracemalloc.start()
         started = time.perf_counter()
         brief = merge_extractions(extractions)
         merged = time.perf_counter()
         render_markdown(brief)
         render_json(brief)
         rendered = time.perf_counter()
+        tracemalloc.start()
+        render_json(merge_extractions(extractions))
+        render_markdown(brief)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"{size:>9}{merged - started:>9.2f}{rendered - merged:>10.2f}{peak / 2**20:>10.1f}")
