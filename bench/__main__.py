@@ -136,10 +136,6 @@ def bench_embedded(settings) -> None:
     model = report.model_seconds
     overhead = wall - stages.start_model - model
     print(
-        f"total: {totals[0]} calls, {totals[1]} prompt tokens sent, {totals[2]} evaluated, "
-        f"{totals[3]} reused from the prefix cache, {totals[4]} completion tokens"
-    )
-    print(
         f"model time {model:.1f} s; pipeline overhead (wall - server start - model) "
         f"{overhead:.2f} s "
         f"= {100 * overhead / model:.2f}% of model time"
