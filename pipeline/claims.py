@@ -45,10 +45,11 @@ MAX_SUBJECT_WORDS = 7
 def find_claims(
     source: str, sentences: Sequence[Sentence], quotes: Sequence[Quote] = ()
 ) -> list[Claim]:
-    """The confirmations and denials stated in an article's sentences."""
+    """The confirmations and denials stated in an article's sentences; ``quotes`` are the
+    article's rule-found quotations (a cue inside one is someone's words, not a claim)."""
     claims: list[Claim] = []
     for i, sentence in enumerate(sentences):
-        claim = _cue_claim(source, sentence)
+        claim = _cue_claim(source, sentence, quotes)
         if claim is None:
             claim = _quoted_denial(source, sentence, quotes)
             if claim and i:
@@ -60,10 +61,11 @@ def find_claims(
     return claims
 
 
-def _cue_claim(source: str, sentence: Sentence) -> Claim | None:
+def _cue_claim(source: str, sentence: Sentence, quotes: Sequence[Quote]) -> Claim | None:
     text = sentence.text
     for match in _CUE.finditer(text):
-        if _inside_quote(text, match.start()):
+        at = sentence.start + match.start()
+        if any(q.start <= at < q.end for q in quotes):
             continue
         actor = subject_before(
             text[: match.start("negation") if match["negation"] else match.start()]
@@ -127,11 +129,3 @@ def subject_before(text: str) -> str | None:
     ):
         return clause
     return None
-
-
-def _inside_quote(text: str, position: int) -> bool:
-    """True when ``position`` lies between an opening and a closing quotation mark."""
-    before = text[:position]
-    curly = before.count("“") > before.count("”")
-    straight = before.count('"') % 2 == 1
-    return curly or straight

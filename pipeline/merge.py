@@ -481,7 +481,9 @@ _CLAIM_ORDER = {"confirms": 0, "denies": 1, "does not confirm": 2, "does not den
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in _WORDS.findall(text.lower()) if len(w) > 3 and w not in _STOPWORDS}
+    """Content words cut to five letters, so 'Korea' meets 'Korean' and 'deployed' meets
+    'deployment'."""
+    return {w[:5] for w in _tokens(text) if len(w) > 3}
 
 
 def _claim_differences(

@@ -1,6 +1,6 @@
 """Paragraphs and sentences of a cleaned article, with character offsets.
 
-Pure functions: the model sees sentences numbered ``[S1]``, ``[S2]``…, and every event,
+Pure functions: the model sees sentences numbered ``S1``, ``S2``…, and every event,
 figure and quote points back into the text by these offsets.
 """
 
@@ -27,7 +27,7 @@ class Sentence:
     """One sentence of the article."""
 
     id: int
-    """1-based number, as the model sees it (``[S3]``)."""
+    """1-based number, as the model sees it (``S3``)."""
     start: int
     """Offset of the first character in the article text."""
     end: int

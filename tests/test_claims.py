@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import pytest
-from values import event, extraction, quote
+from values import event, extraction
 
-from pipeline.claims import find_claims, subject_before
+from pipeline.claims import subject_before
+from pipeline.extract import Labels, assemble_extraction, prepare_article
 from pipeline.merge import merge_extractions
+from pipeline.read import Article
 from pipeline.render import render_markdown
-from pipeline.text import split_sentences
-from schemas.extraction import Claim
+from schemas.extraction import Claim, ExtractionStats
 
 
-def claims_in(text: str, quotes=()) -> list[tuple[str, str]]:
-    return [(c.actor, c.position) for c in find_claims("S1", split_sentences(text), quotes)]
+def found(text: str) -> list[Claim]:
+    """The claims of an article, as assembly finds them (quotes found by rule)."""
+    prepared = prepare_article(Article(id="S1", path="a.txt", text=text, sha256="x"))
+    return assemble_extraction(prepared, Labels(), ExtractionStats()).claims
+
+
+def claims_in(text: str) -> list[tuple[str, str]]:
+    return [(c.actor, c.position) for c in found(text)]
 
 
 @pytest.mark.parametrize(
@@ -55,17 +62,15 @@ def test_pronouns_quoted_cues_and_long_descriptions_are_not_actors():
 
 def test_a_quote_calling_reports_rumours_is_a_denial_by_its_speaker():
     text = (
-        "North Korea has denied the reports.\n"
+        "North Korea has denied the reports.\n\n"
         "“Such groundless rumours need no comment,” a North Korean envoy said.\n"
     )
-    sentences = split_sentences(text)
-    rumour = quote("S1", 2, "Such groundless rumours need no comment,", "a North Korean envoy")
-    found = find_claims("S1", sentences, [rumour])
-    assert [(c.actor, c.position) for c in found] == [
+    claims = found(text)
+    assert [(c.actor, c.position) for c in claims] == [
         ("North Korea", "denies"),
         ("a North Korean envoy", "denies"),
     ]
-    assert found[1].context == "North Korea has denied the reports."
+    assert claims[1].context == "North Korea has denied the reports."
 
 
 def claim(sid: str, n: int, actor: str, position: str, text: str) -> Claim:
