@@ -104,7 +104,7 @@ def _run(args: argparse.Namespace, settings, console: Console) -> RunReport:
     where = (
         f"replaying {args.replay}"
         if args.replay
-        else "embedded model (starting llama.cpp server)"
+        else "embedded model (llama.cpp, started when an article needs it)"
         if settings.embedded
         else f"{settings.base_url} ({settings.model})"
     )
