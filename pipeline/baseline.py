@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import instructor
 from pydantic import BaseModel, Field
 
 from .llm import ModelClient
@@ -76,7 +77,8 @@ def evaluate_baseline(
     matcher = SpeakerMatcher(labels["speakers"])
     scores = {}
     with open_endpoint(settings, replay=replay, record=record) as base_url:
-        client = ModelClient(settings, base_url)
+        # a tool call, as recorded: the obvious way to use instructor
+        client = ModelClient(settings, base_url, mode=instructor.Mode.TOOLS)
         for article in articles:
             gold = labels["articles"].get(Path(article.path).name)
             if gold is None:

@@ -106,7 +106,8 @@ def free_port() -> int:
 
 
 class EmbeddedServer:
-    """Context manager running ``python -m llama_cpp.server`` for the length of a run."""
+    """Context manager running the llama.cpp server (``pipeline.embedded_server``) for the
+    length of a run."""
 
     def __init__(
         self, cache_dir: Path, *, threads: int | None = None, command: list[str] | None = None
@@ -130,7 +131,7 @@ class EmbeddedServer:
             )
         model = weights_path(self.cache_dir)
         return [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", "pipeline.embedded_server",
             "--model", str(model),
             "--host", "127.0.0.1",
             "--port", str(self.port),

@@ -44,8 +44,8 @@ from .read import Article
 from .templates import render_prompt
 from .text import Sentence, sentence_at, split_sentences, time_phrase
 
-INSTRUCTIONS_PROMPT = "instructions.v3"
-ARTICLE_PROMPT = "article.v3"
+INSTRUCTIONS_PROMPT = "instructions.v4"
+ARTICLE_PROMPT = "article.v4"
 PROMPTS = (INSTRUCTIONS_PROMPT, ARTICLE_PROMPT)
 #: Longest stretch of article (characters) sent in one call; longer articles are split on
 #: paragraph boundaries so prompt and answer fit the embedded model's 8,192-token context.
@@ -190,10 +190,11 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     """The model call for one run of sentences. Pure.
 
     The system message holds the fixed instructions, which the server evaluates once and
-    then reuses from its prefix cache. The chat template puts the tool schema right after
-    it; the schema has a required field per asked id (so the server's grammar makes the
-    model answer for each, and for no other), so it differs between articles. The user
-    message holds the numbered article, then the ids; a re-ask reuses all of it.
+    then reuses from its prefix cache. The user message holds the numbered article with the
+    asked quotes tagged in place, then the ids to answer for; a re-ask reuses all of it.
+    The schema has a required field per asked id, so the server's grammar makes the model
+    answer for each and for no other. The embedded server takes it as a grammar only (see
+    ``llm.answer_mode``); an endpoint gets it as a tool, in its own cached prefix.
     """
     ids = {s.id for s in sentences}
     text = prepared.article.text
@@ -210,7 +211,6 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
         quotes=[
             {
                 "number": _number(q.id),
-                "sentence": prepared.sentence_of(q.start),
                 "hint": q.cue,
                 "continues": _number(q.continues) if q.continues else None,
             }
@@ -219,7 +219,6 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
         figures=[
             {
                 "number": _number(f.id),
-                "sentence": prepared.sentence_of(f.start),
                 "phrase": " ".join(filter(None, [f.qualifier, f.value, f.counts])),
             }
             for f in figures
@@ -276,11 +275,13 @@ def extract_article(article: Article, asker: Asker) -> ArticleExtraction:
 
 def plausible_speaker(speaker: str) -> bool:
     """A name or a short description, not a sentence the model copied from the article."""
+    if re.search(r"[\"“”«»]|(?:^|\s)['‘]", speaker):
+        return False  # it holds a quotation: 'Rutte said: "Today, I can confirm…'
     words = split_name_role(speaker)[0].split()
     verbs = {"is", "are", "was", "were", "has", "have", "had", "been", "will", "said", "says"}
     return (
         0 < len(words) <= 6
-        and not verbs & {w.lower() for w in words}
+        and not verbs & {w.lower().strip(".,:;!?") for w in words}
         and not (words[-1].endswith((".", "!", "?")))
     )
 

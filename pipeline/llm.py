@@ -118,6 +118,17 @@ def _wait(state: RetryCallState) -> float:
     return wait_exponential_jitter(initial=1, max=30)(state)
 
 
+def answer_mode(settings: Settings) -> instructor.Mode:
+    """How the answer's schema reaches the model.
+
+    The embedded server takes OpenAI's structured outputs (``pipeline.embedded_server``):
+    the schema becomes a grammar and stays out of the prompt, which the CPU model would
+    otherwise evaluate with every article. Endpoints get a named tool call, which every
+    OpenAI-compatible server of note supports (older Ollama and LM Studio builds lack
+    ``json_schema``); their prompt caches and speed make the schema's tokens cheap."""
+    return instructor.Mode.JSON_SCHEMA if settings.embedded else instructor.Mode.TOOLS
+
+
 class ModelClient:
     """Ask a model for a Pydantic model; count calls, tokens and time spent waiting.
 
@@ -125,8 +136,16 @@ class ModelClient:
     thread into another ``Usage`` (one per article, when articles run concurrently).
     """
 
-    def __init__(self, settings: Settings, base_url: str, *, wait=None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        base_url: str,
+        *,
+        mode: instructor.Mode | None = None,
+        wait=None,
+    ) -> None:
         self.settings = settings
+        self.mode = mode or answer_mode(settings)
         self.usage = Usage()
         self._local = threading.local()
         self._closed = threading.Event()
@@ -159,7 +178,7 @@ class ModelClient:
 
         completions.create = create_with_retry  # type: ignore[method-assign]
         self._raw = raw
-        self._client = instructor.from_openai(raw, mode=instructor.Mode.TOOLS)
+        self._client = instructor.from_openai(raw, mode=self.mode)
 
     def close(self) -> None:
         """Stop: no more retries, and requests in flight fail at once (on interrupt)."""
@@ -259,8 +278,12 @@ def _lenient(
 
 
 def _tool_arguments(completion: Any) -> str | None:
+    """The answer's JSON: the tool call's arguments, or the message itself (JSON modes)."""
     try:
-        arguments = completion.choices[0].message.tool_calls[0].function.arguments
+        message = completion.choices[0].message
+        arguments = (
+            message.tool_calls[0].function.arguments if message.tool_calls else message.content
+        )
         json.loads(arguments)
         return arguments
     except (AttributeError, IndexError, TypeError, ValueError):

@@ -42,9 +42,22 @@ def completion(
     finish_reason: str = "tool_calls",
     prompt_tokens: int = 100,
     completion_tokens: int = 20,
+    as_content: bool = False,
 ) -> dict[str, Any]:
-    """A chat completion whose message calls tool ``name`` with ``arguments``."""
+    """A chat completion whose message calls tool ``name`` with ``arguments``, or with
+    ``as_content`` holds them as its text (the answer to a ``response_format`` request)."""
     text = arguments if isinstance(arguments, str) else json.dumps(arguments)
+    if as_content:
+        message: dict[str, Any] = {"role": "assistant", "content": text}
+        finish_reason = "stop" if finish_reason == "tool_calls" else finish_reason
+    else:
+        message = {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {"id": "call_1", "type": "function", "function": {"name": name, "arguments": text}}
+            ],
+        }
     return {
         "id": "chatcmpl-stub",
         "object": "chat.completion",
@@ -54,17 +67,7 @@ def completion(
             {
                 "index": 0,
                 "finish_reason": finish_reason,
-                "message": {
-                    "role": "assistant",
-                    "content": None,
-                    "tool_calls": [
-                        {
-                            "id": "call_1",
-                            "type": "function",
-                            "function": {"name": name, "arguments": text},
-                        }
-                    ],
-                },
+                "message": message,
             }
         ],
         "usage": {
@@ -76,9 +79,17 @@ def completion(
 
 
 def requested_tool(request: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """Name and JSON Schema of the tool a request asks for."""
-    tool = request["tools"][0]["function"]
-    return tool["name"], tool["parameters"]
+    """Name and JSON Schema of the answer a request asks for: its tool, or its
+    ``response_format`` (OpenAI structured outputs)."""
+    if request.get("tools"):
+        tool = request["tools"][0]["function"]
+        return tool["name"], tool["parameters"]
+    spec = request["response_format"]["json_schema"]
+    return spec["name"], spec["schema"]
+
+
+def _asks_content(request: dict[str, Any]) -> bool:
+    return not request.get("tools") and "response_format" in request
 
 
 def schema_answer(request: dict[str, Any], speaker: str = "Mark Rutte") -> dict[str, Any]:
@@ -90,18 +101,21 @@ def schema_answer(request: dict[str, Any], speaker: str = "Mark Rutte") -> dict[
         prompt = request["messages"][-1]["content"]
         match = re.search(r"^\[F1\] \(([^)]*)\) (.+)$", prompt, re.M)
         sources, text = (match.group(1).split(", "), match.group(2)) if match else ([], "")
-        return completion({"sentences": [{"text": text, "sources": sources}]}, name)
+        lede = {"sentences": [{"text": text, "sources": sources}]}
+        return completion(lede, name, as_content=_asks_content(request))
     answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
     for key in schema.get("properties", {}):
         if key[1:].isdigit():
             answer[key] = {"Q": speaker, "F": None, "A": "neutral"}[key[0]]
-    return completion(answer, name)
+    return completion(answer, name, as_content=_asks_content(request))
 
 
 def article_calls(server: StubServer) -> int:
     """How many of the requests a stub received asked about an article (not for the lede)."""
     return sum(
-        1 for r in server.requests if r.get("tools") and requested_tool(r)[0] == "ArticleNotes"
+        1
+        for r in server.requests
+        if (r.get("tools") or r.get("response_format")) and requested_tool(r)[0] == "ArticleNotes"
     )
 
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import json
 import sys
 from dataclasses import replace
 
+import instructor
 import pytest
 
 from pipeline import embedded
 from pipeline.embedded import EmbeddedServer
+from pipeline.embedded_server import StructuredOutputs
 from pipeline.errors import ConfigError, EndpointError
 from pipeline.extract import build_request, prepare_article
-from pipeline.llm import ModelClient
+from pipeline.llm import ModelClient, answer_mode
 from pipeline.read import Article
 from pipeline.settings import resolve_settings
 
@@ -126,3 +130,57 @@ def test_killing_newsbrief_stops_the_server(tmp_path):
         else:
             os.kill(child, signal.SIGKILL)
             raise AssertionError(f"server outlived newsbrief after {sig.name}")
+
+
+def _through_middleware(path, body, chunks=1):
+    """What an app behind ``StructuredOutputs`` receives for a request to ``path``."""
+    seen = {}
+
+    async def app(scope, receive, send):
+        message = await receive()
+        seen["body"], seen["headers"] = message["body"], dict(scope["headers"])
+
+    size = -(-len(body) // chunks)
+    parts = [body[i : i + size] for i in range(0, len(body), size)]
+    messages = [
+        {"type": "http.request", "body": part, "more_body": i < len(parts) - 1}
+        for i, part in enumerate(parts)
+    ]
+
+    async def receive():
+        return messages.pop(0)
+
+    scope = {"type": "http", "path": path, "headers": [(b"content-length", b"1")]}
+    asyncio.run(StructuredOutputs(app)(scope, receive, None))
+    return seen
+
+
+def test_the_embedded_server_takes_openai_structured_outputs_as_a_grammar_schema():
+    schema = {"type": "object", "properties": {"Q1": {"type": "string"}}, "required": ["Q1"]}
+    body = {
+        "messages": [{"role": "user", "content": "hi"}],
+        "response_format": {"type": "json_schema", "json_schema": {"name": "A", "schema": schema}},
+    }
+    seen = _through_middleware("/v1/chat/completions", json.dumps(body).encode(), chunks=3)
+    sent = json.loads(seen["body"])
+    assert sent["response_format"] == {"type": "json_object", "schema": schema}
+    assert sent["messages"] == body["messages"]
+    assert seen["headers"][b"content-length"] == str(len(seen["body"])).encode()
+
+
+@pytest.mark.parametrize(
+    "path, body",
+    [
+        ("/v1/chat/completions", b'{"messages": [], "response_format": {"type": "json_object"}}'),
+        ("/v1/chat/completions", b"not json"),
+        ("/v1/completions", b'{"response_format": {"type": "json_schema"}}'),
+    ],
+)
+def test_other_requests_reach_the_embedded_server_unchanged(path, body):
+    assert _through_middleware(path, body)["body"] == body
+
+
+def test_the_embedded_model_gets_structured_outputs_and_endpoints_a_tool():
+    assert answer_mode(resolve_settings(env={})) is instructor.Mode.JSON_SCHEMA
+    remote = resolve_settings(env={"OPENAI_BASE_URL": "http://localhost:11434/v1"})
+    assert answer_mode(remote) is instructor.Mode.TOOLS

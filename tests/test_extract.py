@@ -14,6 +14,7 @@ from pipeline.extract import (
     chunks,
     extract_article,
     needs_model,
+    plausible_speaker,
     prepare_article,
 )
 from pipeline.read import Article, read_articles
@@ -64,8 +65,8 @@ def test_request_puts_the_article_first_and_asks_only_by_id():
     # only quotes whose speaker is asked for are tagged; Q1 has a rule-found speaker
     assert "\nS3 “This is a significant escalation,” Rutte said.\n" in user
     assert "\nS5 (Q2)“Nobody will comment" in user
-    assert "\nQ2 (S5)\n" in user and "\nQ1 " not in user
-    assert "\nF1 (S4): at least 1,500 North Korean troops\n" in user
+    assert "\nQUOTES\nQ2\n" in user and "\nQ1" not in user
+    assert "\nF1: at least 1,500 North Korean troops\n" in user
     assert "\nA1: Rutte (S3)\n" in user
     assert user.index("ARTICLE") < user.index("QUOTES") < user.index("FIGURES")
     fields = list(request.response_model.model_fields)
@@ -208,3 +209,19 @@ def test_the_publisher_line_gives_the_outlet_when_the_model_gives_none():
     model = FakeModel({"Q": "Rutte", "F": None, "A": "warns", "key_sentences": []})
     extraction = extract_article(page, model)
     assert (extraction.source.outlet, extraction.source.outlet_inferred) == ("ST", True)
+
+
+@pytest.mark.parametrize(
+    "speaker, plausible",
+    [
+        ("Mark Rutte, Nato Secretary General", True),
+        ("Ahn Chan-il, a 69-year-old defector and member of the group", True),
+        ("Conan O’Brien", True),
+        ("Rutte said: 'Today, I can confirm that North Korean troops", False),
+        ("Ahn Chan-il, said: “We are all military veterans", False),
+        ("The Kremlin said", False),
+        ("North Korean troops have been sent to Russia.", False),
+    ],
+)
+def test_a_speaker_is_a_name_or_description_never_a_copied_sentence(speaker, plausible):
+    assert plausible_speaker(speaker) is plausible

@@ -10,6 +10,7 @@ import itertools
 import json
 from dataclasses import replace
 
+import instructor
 import openai
 import pytest
 from tenacity import RetryCallState, wait_none
@@ -57,9 +58,9 @@ def request_for(folder):
     return article, build_request(prepared, prepared.sentences)
 
 
-def client_for(server, **overrides):
+def client_for(server, mode=None, **overrides):
     settings = replace(resolve_settings(base_url=server.base_url), **overrides)
-    return ModelClient(settings, server.base_url, wait=wait_none())
+    return ModelClient(settings, server.base_url, mode=mode, wait=wait_none())
 
 
 def sequence(*replies):
@@ -201,3 +202,32 @@ def test_unreachable_endpoint_fails_every_article_but_writes_a_brief(folder, tmp
     code = cli([str(folder), "--base-url", url, "-o", str(out), "-q"])
     assert code == 1
     assert "could not connect" in out.read_text()
+
+
+def test_structured_outputs_keep_the_schema_out_of_the_prompt_and_are_reasked(folder):
+    """The embedded model's mode: the schema goes as ``response_format`` (a grammar on the
+    server), not into the prompt; the answer is the message itself; re-asks work alike."""
+    _, request = request_for(folder)
+
+    def invented(r):
+        return Reply(body=schema_answer(r, speaker="Boris Johnson"))
+
+    with StubServer(sequence(invented)) as server:
+        answer = ask(client_for(server, mode=instructor.Mode.JSON_SCHEMA), request)
+        first, second = server.requests
+    assert answer.Q2 == "Mark Rutte"
+    assert "tools" not in first and first["response_format"]["type"] == "json_schema"
+    schema = first["response_format"]["json_schema"]["schema"]
+    assert list(schema["properties"]) == ["outlet", "key_sentences", "Q2", "A1"]
+    assert all("properties" not in m["content"] for m in first["messages"])
+    assert "Boris Johnson" in second["messages"][-2]["content"]  # the rejected answer, re-asked
+    assert "not named in the article" in second["messages"][-1]["content"]
+
+
+def test_structured_outputs_answer_invalid_to_the_end_is_parsed_leniently(folder):
+    _, request = request_for(folder)
+    with StubServer(lambda r: Reply(body=schema_answer(r, speaker="Boris Johnson"))) as server:
+        answer = ask(client_for(server, mode=instructor.Mode.JSON_SCHEMA, max_reasks=1), request)
+        assert article_calls(server) == 2
+    assert answer.Q2 is None and answer.A1 == "neutral"
+    assert any("Boris Johnson" in d for d in request.context["dropped"])

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ConfigError
+from pipeline.extract import ARTICLE_PROMPT
 from pipeline.settings import DUMMY_API_KEY, EMBEDDED_MODEL, REMOTE_DEFAULT_MODEL, resolve_settings
 from pipeline.templates import load_prompt, render_prompt
 
@@ -54,4 +55,4 @@ def test_unknown_prompt_and_missing_variable_fail_loudly():
     with pytest.raises(ConfigError, match="Unknown prompt 'nope.v9'"):
         load_prompt("nope.v9")
     with pytest.raises(ConfigError, match="needs a variable"):
-        render_prompt("article.v3")
+        render_prompt(ARTICLE_PROMPT)
