@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from schemas.brief import Brief, LedeSentence
+from schemas.model_io import answer_context
 
 from .templates import render_prompt
 
@@ -46,7 +47,7 @@ class LedeDraft(BaseModel):
 
     @model_validator(mode="after")
     def _checked(self, info: ValidationInfo) -> LedeDraft:
-        context: dict[str, Any] = info.context or {}
+        context = answer_context(info)
         if "facts" not in context:
             return self
         problems, kept = [], []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import re
 import threading
 import time
 from collections.abc import Iterator
@@ -32,6 +31,8 @@ from tenacity import (
     stop_after_attempt,
     wait_exponential_jitter,
 )
+
+from schemas.model_io import checking_against
 
 from .errors import EndpointError, ModelError
 from .settings import Settings
@@ -204,17 +205,15 @@ class ModelClient:
     ) -> T:
         """The validated answer; after the re-asks, a leniently parsed one; else ModelError."""
         try:
-            return self._client.chat.completions.create(
-                model=self.settings.model,
-                response_model=tool_model(response_model),
-                messages=[{**m, "content": literal(m["content"])} for m in messages]
-                if context
-                else messages,
-                context=context,
-                max_retries=self.settings.max_reasks,
-                max_tokens=max_tokens,
-                temperature=0,
-            )
+            with checking_against(context):
+                return self._client.chat.completions.create(
+                    model=self.settings.model,
+                    response_model=tool_model(response_model),
+                    messages=messages,
+                    max_retries=self.settings.max_reasks,
+                    max_tokens=max_tokens,
+                    temperature=0,
+                )
         except InstructorRetryException as error:
             cause = error.__cause__
             if not error.failed_attempts:
@@ -233,23 +232,6 @@ class ModelClient:
             ) from error
         except openai.APIError as error:
             raise EndpointError(_describe_endpoint_error(error)) from error
-
-
-_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
-
-
-def literal(text: str) -> str:
-    """``text`` as a Jinja template that renders to exactly ``text``.
-
-    instructor renders every message as a Jinja template when a validation context is
-    given; an article holding ``{{`` or ``{%`` would otherwise be altered or fail. The text
-    goes in a raw block; an ``{% endraw %}`` inside it is emitted as a string expression."""
-    pieces = _ENDRAW.split(text)
-    ends = _ENDRAW.findall(text)
-    out = ["{% raw %}" + pieces[0]]
-    for end, piece in zip(ends, pieces[1:], strict=True):
-        out.append("{% endraw %}{{ " + repr(end) + " }}{% raw %}" + piece)
-    return "".join(out) + "{% endraw %}"
 
 
 @functools.cache

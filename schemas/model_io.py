@@ -6,7 +6,10 @@ are short and every claim can be checked against the article. The schema is buil
 article with one required field per quote and figure id, so the server's grammar makes the
 model answer for every id and for no other.
 
-Validators read the article through instructor's validation context (``info.context``):
+Validators read the article through the validation context (``answer_context``): the one
+pydantic is given, else the one ``checking_against`` sets for the model call in progress.
+(instructor's own ``context=`` would also render every message as a Jinja template, which
+costs a compile per message and call and could alter an article holding ``{{``.)
 
 - ``text``: the article text, to check names and numbers against;
 - ``sentence_texts``: the numbered sentences (``S1`` is index 0);
@@ -16,8 +19,10 @@ Validators read the article through instructor's validation context (``info.cont
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from enum import StrEnum
 from functools import cache
 from typing import Any, Literal
@@ -30,6 +35,24 @@ from pydantic import (
     create_model,
     model_validator,
 )
+
+_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("answer_context", default=None)
+
+
+@contextlib.contextmanager
+def checking_against(context: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Validate the answers parsed in this block (this thread) against ``context``."""
+    token = _CONTEXT.set(context)
+    try:
+        yield context
+    finally:
+        _CONTEXT.reset(token)
+
+
+def answer_context(info: ValidationInfo) -> dict[str, Any]:
+    """The context an answer is checked against (see the module docstring)."""
+    return info.context or _CONTEXT.get() or {}
+
 
 Position = Literal["supports", "opposes", "warns", "denies", "confirms", "neutral"]
 
@@ -112,7 +135,7 @@ class ArticleNotes(_Answer):
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> ArticleNotes:
-        context: dict[str, Any] = info.context or {}
+        context = answer_context(info)
         if "text" not in context:
             return self
         problems: list[str] = []
