@@ -231,3 +231,26 @@ def test_structured_outputs_answer_invalid_to_the_end_is_parsed_leniently(folder
         assert article_calls(server) == 2
     assert answer.Q2 is None and answer.A1 == "neutral"
     assert any("Boris Johnson" in d for d in request.context["dropped"])
+
+
+def test_a_model_with_async_validators_is_still_refused_on_every_call(folder):
+    """The per-class memory of instructor's async-validator check keeps only passes."""
+    from instructor.v2.validation.async_validators import async_field_validator
+    from pydantic import BaseModel
+
+    class Notes(BaseModel):
+        outlet: str | None = None
+
+        @async_field_validator("outlet")
+        async def _check(self, value):  # pragma: no cover - never run
+            return value
+
+    _, request = request_for(folder)
+    with StubServer(sequence()) as server:
+        client = client_for(server)
+        for _ in range(2):
+            with pytest.raises(ValueError, match="async validators are not supported"):
+                client.ask(Notes, request.messages, request.context)
+        ask(client, request)  # an ordinary model still passes, now from memory
+        ask(client, request)
+        assert article_calls(server) == 2
