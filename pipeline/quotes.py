@@ -80,6 +80,7 @@ _ANY_DOUBLE = _DOUBLE_OPEN + _DOUBLE_CLOSE + _STRAIGHT
 # Curly single quotes; the closer doubles as the typographic apostrophe.
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
+_MARK = re.compile(f"[{re.escape(_ANY_DOUBLE + _SINGLE_OPEN)}]")
 # Stands in for quoted characters so attribution rules never read inside a quote.
 _MASK = "\x00"
 
@@ -288,8 +289,12 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
     """Quote spans of one paragraph, with nesting tracked by depth."""
     drafts: list[_Draft] = []
     closers = _single_closers(text, start, end) if _SINGLE_OPEN in text[start:end] else None
-    depth, open_pos, i = 0, start, start
-    while i < end:
+    depth, open_pos, skip_to = 0, start, start
+    # Only quote marks open, nest or close quotes: every other character is passed over.
+    for mark in _MARK.finditer(text, start, end):
+        i = mark.start()
+        if i < skip_to:
+            continue
         prev = text[i - 1] if i > start else ""
         nxt = text[i + 1] if i + 1 < end else ""
         if depth == 0 and _opens(text[i], prev, nxt):
@@ -298,12 +303,11 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
             close = closers[i + 1 - start] if i + 1 < end else None
             if close is not None:
                 _add(drafts, text, i, close, close + 1, paragraph, min_words=3)
-                i = close
+                skip_to = close + 1
         elif depth > 0:
             depth += _depth_change(text[i], prev, nxt)
             if depth == 0:
                 _add(drafts, text, open_pos, i, i + 1, paragraph)
-        i += 1
     if depth > 0:
         _add(drafts, text, open_pos, end, end, paragraph)
     return drafts

@@ -1,6 +1,8 @@
 """The schemas sent to the model, and the checks its answers must pass.
 
-Class docstrings and field descriptions are prompt text: the model reads them. The model
+Against an endpoint, class docstrings and field descriptions are prompt text (the tool's
+schema); the embedded model gets the schema as a grammar only, so what a field means is in the
+instructions (``prompts/instructions.vN.jinja``), which every model reads. The model
 refers to quotes, figures and sentences by id and never copies article text back, so answers
 are short and every claim can be checked against the article. The schema is built per
 article with one required field per quote and figure id, so the server's grammar makes the
@@ -121,9 +123,9 @@ class ArticleNotes(_Answer):
     """Answers by id."""
 
     # What each field means is in the instructions, which the server reuses from its prefix
-    # cache. The schema differs between articles, so the chat template's place for it (after
-    # the instructions) is evaluated with every article: it carries no descriptions, only
-    # what the server's grammar needs.
+    # cache. The schema differs between articles; sent as a tool (endpoints), the chat
+    # template puts it after the instructions, where it is evaluated with every article, so
+    # it carries no descriptions, only what the server's grammar needs.
     outlet: str | None = Field(max_length=60)
     key_sentences: list[int] = Field(max_length=6)
 
