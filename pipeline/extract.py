@@ -227,7 +227,7 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
             {
                 "number": _number(a.id),
                 "name": a.name,
-                "sentences": sorted({prepared.sentence_of(q.start) for q in a.quotes})[:3],
+                "sentences": sorted({prepared.sentence_of(q.start) for q in a.quotes})[:2],
             }
             for a in cast
         ],
