@@ -2,8 +2,9 @@
 
 It answers ``POST /v1/chat/completions`` through a ``behaviour`` function that gets the
 request body and returns a ``Reply``: a status, headers and a body, an optional delay, or a
-connection reset. ``schema_answer`` builds a valid tool call for whatever schema was asked,
-so the stub can stand in for a model. It serves 127.0.0.1 only and stops with its context.
+connection reset. ``schema_answer`` builds a valid answer for whatever schema was asked (a
+tool call, or the message itself for a ``response_format`` request), so the stub can stand in
+for a model. It serves 127.0.0.1 only and stops with its context.
 """
 
 from __future__ import annotations
