@@ -18,6 +18,7 @@ Parts 1, 2 and 4 need the embedded model (the 'local' extra); ``--skip-model`` l
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -234,6 +235,15 @@ def bench_rerun(settings) -> None:
         f"wall time {wall:.2f} s, {int(report.usage.get('calls', 0))} model calls, "
         f"{report.cached} of {len(report.extractions)} articles from the cache"
     )
+    # The same as a user runs it: a new process, imports and writing brief.md/.json included.
+    with tempfile.TemporaryDirectory() as out:
+        command = [sys.executable, "-m", "pipeline", str(EXAMPLE), "-o", f"{out}/brief.md"]
+        env = {**os.environ, "NEWSBRIEF_CACHE_DIR": str(settings.cache_dir)}
+        started = time.perf_counter()
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - started
+    summary = next((line for line in done.stderr.splitlines() if "model calls" in line), "")
+    print(f"the command, start to exit: {wall:.2f} s (exit {done.returncode}); {summary.strip()}")
 
 
 def bench_merge(sizes: list[int]) -> None:

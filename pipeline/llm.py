@@ -16,7 +16,6 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 import httpx
@@ -38,42 +37,11 @@ from schemas.model_io import checking_against
 
 from .errors import EndpointError, ModelError
 from .settings import Settings
+from .usage import Usage
 
 T = TypeVar("T", bound=BaseModel)
 
 MAX_RETRY_AFTER_S = 60.0
-
-
-@dataclass
-class Usage:
-    """Counts of model work, summed over calls (thread-safe)."""
-
-    calls: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    cached_prompt_tokens: int = 0
-    seconds: float = 0.0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
-
-    def add(self, response: Any, seconds: float) -> None:
-        usage = getattr(response, "usage", None)
-        details = getattr(usage, "prompt_tokens_details", None)
-        with self._lock:
-            self.calls += 1
-            self.seconds += seconds
-            self.prompt_tokens += getattr(usage, "prompt_tokens", 0) or 0
-            self.completion_tokens += getattr(usage, "completion_tokens", 0) or 0
-            self.cached_prompt_tokens += getattr(details, "cached_tokens", 0) or 0
-
-    def snapshot(self) -> dict[str, float]:
-        with self._lock:
-            return {
-                "calls": self.calls,
-                "prompt_tokens": self.prompt_tokens,
-                "completion_tokens": self.completion_tokens,
-                "cached_prompt_tokens": self.cached_prompt_tokens,
-                "seconds": self.seconds,
-            }
 
 
 def is_transient(error: BaseException) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from schemas.brief import Brief, Failure, LedeSentence
 from schemas.extraction import ArticleExtraction, ExtractionStats
@@ -23,11 +24,13 @@ from .embedded import EmbeddedServer
 from .errors import EndpointError, ModelError, ReplayError
 from .extract import extract_article, source_info
 from .lede import lede_facts, lede_key, write_lede
-from .llm import ModelClient, Usage
 from .merge import find_near_duplicates, merge_extractions
 from .read import Article, read_articles
-from .replay import REPLAY_BASE_URL, recording, replaying
 from .settings import Settings
+from .usage import Usage
+
+if TYPE_CHECKING:  # the model client and cassettes load only when a model is called
+    from .llm import ModelClient
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(article_path, done, total)`` as articles finish."""
@@ -66,6 +69,8 @@ def open_endpoint(
     settings: Settings, *, replay: Path | None = None, record: Path | None = None
 ) -> Iterator[str]:
     """The base URL to call for the length of the block (starting what needs starting)."""
+    from .replay import REPLAY_BASE_URL, recording, replaying
+
     with contextlib.ExitStack() as stack:
         if replay is not None:
             stack.enter_context(replaying(replay))
@@ -123,6 +128,8 @@ def run_folder(
                 base_url = stack.enter_context(
                     open_endpoint(settings, replay=replay, record=record)
                 )
+                from .llm import ModelClient
+
                 clients.append(ModelClient(settings, base_url))
                 stages.start_model = time.perf_counter() - began
             return clients[0]

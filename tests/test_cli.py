@@ -83,3 +83,17 @@ def test_cassette_that_does_not_match_the_articles_fails_loudly(
 def test_bad_folder_is_a_clean_error(tmp_path, capsys):
     assert cli([str(tmp_path / "missing"), "-o", str(tmp_path / "b.md")]) == 2
     assert "is not a folder" in capsys.readouterr().err
+
+
+def test_the_model_client_is_imported_only_when_a_model_is_called():
+    """A re-run served from the cache starts fast: openai, instructor and vcr take about a
+    second to import, and are imported only once an article needs the model."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pipeline.cli; "
+        "print(sorted(m for m in ('openai', 'instructor', 'vcr') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
