@@ -96,9 +96,9 @@ def bench_embedded(settings) -> None:
     print(
         f"wall time {wall:.1f} s: read {stages.read:.2f} s, "
         f"start model {stages.start_model:.1f} s, "
-        f"extract {stages.extract:.1f} s, merge+render {stages.merge:.2f} s"
+        f"extract {stages.extract:.1f} s, merge {stages.merge:.2f} s, lede {stages.lede:.1f} s"
     )
-    # The instructions and the tool schema are the same for every article: the first call
+    # The instructions are the same for every article: the first call
     # evaluates them, every later call reuses them from the prefix cache. They are shown as
     # a row of their own, so each article's figures are what the article itself costs.
     firsts, position = [], 0

@@ -44,6 +44,8 @@ class StageTimes:
     start_model: float = 0.0
     extract: float = 0.0
     merge: float = 0.0
+    lede: float = 0.0
+    """Writing the opening paragraph (a model call, unless cached)."""
 
 
 @dataclass
@@ -155,7 +157,9 @@ def run_folder(
         duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
         brief = merge_extractions(extractions, duplicates=duplicates, failures=failures)
         stages.merge = time.perf_counter() - merging
+        leading = time.perf_counter()
         brief = _with_lede(brief, settings, cache, client)
+        stages.lede = time.perf_counter() - leading
         usage = clients[0].usage if clients else Usage()
     return RunReport(
         brief=brief,
