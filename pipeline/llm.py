@@ -232,7 +232,7 @@ class ModelClient:
             with checking_against(context):
                 return self._client.chat.completions.create(
                     model=self.settings.model,
-                    response_model=tool_model(response_model),
+                    response_model=instructor_class(response_model),
                     messages=messages,
                     max_retries=self.settings.max_reasks,
                     max_tokens=max_tokens,
@@ -259,11 +259,11 @@ class ModelClient:
 
 
 @functools.cache
-def tool_model(response_model: type[T]) -> type[T]:
-    """``response_model`` as instructor's tool class, built once per model.
+def instructor_class(response_model: type[T]) -> type[T]:
+    """``response_model`` as instructor's response class, built once per model.
 
-    instructor wraps a plain model in a new class on every call, so its schema cache never
-    hits; wrapped here once, every call reuses the class and its generated tool schema."""
+    instructor wraps a plain model in a new class on every call (whatever the mode), so its
+    schema cache never hits; wrapped here once, every call reuses the class and its schema."""
     return cast(type[T], openai_schema(response_model))
 
 
