@@ -28,12 +28,13 @@ import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.evaluate import EXAMPLE, evaluate_pipeline, format_table, load_labels
 from pipeline.merge import merge_extractions
+from pipeline.model.session import ModelSession
 from pipeline.read import read_articles
 from pipeline.render import render_json, render_markdown
 from pipeline.run import run_folder
 from pipeline.settings import resolve_settings
+from tools.evaluate import EXAMPLE, evaluate_pipeline, format_table, load_labels
 
 from .synthetic import article_text, extraction
 
@@ -76,7 +77,7 @@ def article_tokens(texts: list[str]) -> list[int | None]:
     try:
         from llama_cpp import Llama
 
-        from pipeline.embedded import weights_path
+        from pipeline.model.embedded import weights_path
     except ImportError:
         return [None] * len(texts)
     model = Llama(str(weights_path(resolve_settings().cache_dir)), vocab_only=True, verbose=False)
@@ -86,7 +87,8 @@ def article_tokens(texts: list[str]) -> list[int | None]:
 def bench_embedded(settings) -> None:
     heading("1. embedded model on examples/kursk")
     started = time.perf_counter()
-    report = run_folder(EXAMPLE, settings, concurrency=1)
+    with ModelSession(settings) as session:
+        report = run_folder(EXAMPLE, session, cache_dir=settings.cache_dir, concurrency=1)
     wall = time.perf_counter() - started
     log = (settings.cache_dir / "embedded-server.log").read_text(errors="replace")
     requests = server_requests(log)
@@ -152,7 +154,7 @@ def bench_baseline(
     settings, report, articles, labels, record: Path | None, replay: Path | None
 ) -> None:
     heading("2. one-call instructor baseline on the same model")
-    from pipeline.baseline import evaluate_baseline
+    from tools.evaluate import evaluate_baseline
 
     started = time.perf_counter()
     scores, usage = evaluate_baseline(settings, articles, labels, replay=replay, record=record)
@@ -171,7 +173,7 @@ def bench_baseline(
 
 STUB = """
 import sys, time
-from pipeline.stub import Reply, StubServer, schema_answer
+from tools.stub import Reply, StubServer, schema_answer
 delay = float(sys.argv[2])
 with StubServer(lambda r: Reply(body=schema_answer(r), delay=delay), port=int(sys.argv[1])):
     time.sleep(3600)
@@ -181,7 +183,7 @@ with StubServer(lambda r: Reply(body=schema_answer(r), delay=delay), port=int(sy
 def bench_stub(delay: float, count: int, levels: list[int], *, title: bool = True) -> None:
     if title:
         heading(f"3. stub server, {count} synthetic articles")
-    from pipeline.embedded import free_port
+    from pipeline.model.embedded import free_port
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
@@ -200,7 +202,8 @@ def bench_stub(delay: float, count: int, levels: list[int], *, title: bool = Tru
                 f"{'of ideal':>10}{'of rounds':>11}{'calls':>7}"
             )
             for level in levels:
-                report = run_folder(folder, settings, concurrency=level, use_cache=False)
+                with ModelSession(settings) as session:
+                    report = run_folder(folder, session, concurrency=level)
                 ideal = count * delay / level
                 # articles go out in whole rounds: 200 at 16 take 13 replies' time, not 12.5
                 rounds = -(-count // level) * delay
@@ -229,7 +232,8 @@ def _wait_for(base_url: str) -> None:
 def bench_rerun(settings) -> None:
     heading("4. re-run on the unchanged folder")
     started = time.perf_counter()
-    report = run_folder(EXAMPLE, settings)
+    with ModelSession(settings) as session:
+        report = run_folder(EXAMPLE, session, cache_dir=settings.cache_dir)
     wall = time.perf_counter() - started
     print(
         f"wall time {wall:.2f} s, {int(report.usage.get('calls', 0))} model calls, "

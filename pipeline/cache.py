@@ -1,7 +1,9 @@
 """Per-article results on disk, so an unchanged article is never sent to the model twice.
 
-An entry is keyed by the article's cleaned text, the model, the prompts, the schemas and the
-rules that find quotes and figures: change any of them and the article is extracted afresh.
+An entry is keyed by the article's cleaned text, the model's identity (model name, endpoint
+and answer format), and the code that shapes an extraction: every module of the rules wing
+(``pipeline/rules/``), the reading and extraction stages, the schemas with their validators and
+the prompts. Change any of them and the article is extracted afresh.
 Entries are written atomically as soon as an article is done, so an interrupted run resumes
 where it stopped.
 """
@@ -21,35 +23,57 @@ from schemas.extraction import ArticleExtraction
 from schemas.model_io import ArticleNotes
 
 from .extract import PROMPTS, source_info
+from .files import write_atomic
+from .model.templates import prompt_fingerprint
 from .read import Article
-from .render import write_atomic
-from .templates import prompt_fingerprint
 
-#: Modules whose code decides what an extraction contains.
-RULE_MODULES = ("quotes.py", "figures.py", "text.py", "extract.py", "read.py")
+#: Packages and stage modules whose code decides what an extraction contains: every ``.py``
+#: file of a package counts, so a new rule module is covered without being listed.
+SHAPING_CODE = (
+    ("pipeline.rules", None),
+    ("schemas", None),
+    ("pipeline", "read.py"),
+    ("pipeline", "extract.py"),
+)
+
+
+def shaping_files() -> list[tuple[str, bytes]]:
+    """``(name, bytes)`` of every source file that shapes an extraction, in a stable order."""
+    files = []
+    for package, name in SHAPING_CODE:
+        root = importlib.resources.files(package)
+        entries = [root / name] if name else sorted(root.iterdir(), key=lambda e: e.name)
+        for entry in entries:
+            if entry.name.endswith(".py") and entry.is_file():
+                files.append((f"{package}/{entry.name}", entry.read_bytes()))
+    return files
 
 
 @cache
 def code_fingerprint() -> str:
-    """Hash of the schemas, prompts and rule modules that shape an extraction."""
+    """Hash of the schemas (their validators too), prompts and rule code that shape an
+    extraction."""
     digest = hashlib.sha256()
     digest.update(prompt_fingerprint(*PROMPTS).encode())
     for model in (ArticleExtraction, ArticleNotes):
         digest.update(json.dumps(model.model_json_schema(), sort_keys=True).encode())
-    for name in RULE_MODULES:
-        digest.update((importlib.resources.files("pipeline") / name).read_bytes())
+    for name, data in shaping_files():
+        digest.update(name.encode() + b"\0" + data)
     return digest.hexdigest()[:16]
 
 
 class ExtractionCache:
-    """A folder of ``<key>.json`` files, one per extracted article."""
+    """A folder of ``<key>.json`` files, one per extracted article.
 
-    def __init__(self, folder: Path, model: str) -> None:
+    ``identity`` names what answered: the model, the endpoint and the answer format
+    (``Model.identity``); two endpoints serving the same model name never share entries."""
+
+    def __init__(self, folder: Path, identity: str) -> None:
         self.folder = Path(folder)
-        self.model = model
+        self.identity = identity
 
     def key(self, article: Article) -> str:
-        raw = f"{article.sha256}\n{self.model}\n{code_fingerprint()}"
+        raw = f"{article.sha256}\n{self.identity}\n{code_fingerprint()}"
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
     def path(self, article: Article) -> Path:
@@ -75,8 +99,9 @@ class ExtractionCache:
         write_atomic(self.folder / f"{key}.json", json.dumps(value, ensure_ascii=False))
 
     def put(self, article: Article, extraction: ArticleExtraction) -> None:
-        """Store a successful extraction (failures are retried next run, never cached)."""
-        if extraction.error is None:
+        """Store a successful extraction (failures, and extractions missing the model's
+        judgements, are retried next run, never cached)."""
+        if extraction.error is None and extraction.model_error is None:
             write_atomic(self.path(article), extraction.model_dump_json(indent=1))
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 from rich.console import Console
 
 from .errors import NewsbriefError
-from .render import render_json, render_markdown, write_atomic
+from .files import write_atomic
+from .model.session import ModelSession
+from .render import render_json, render_markdown
 from .run import RunReport, run_folder
 from .settings import ENV_API_KEY, ENV_BASE_URL, ENV_MODEL, resolve_settings
 
@@ -53,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--api-key", help=f"API key (env {ENV_API_KEY}; prefer the variable: flags show in ps)"
     )
     recorded = parser.add_mutually_exclusive_group()
+    recorded.add_argument(
+        "--no-model",
+        action="store_true",
+        help="make the brief by rules alone: no model is started or called (about a second)",
+    )
     recorded.add_argument(
         "--replay",
         type=Path,
@@ -97,12 +104,14 @@ def cli(argv: list[str] | None = None) -> int:
         console.print("[bold red]newsbrief:[/] interrupted; no output written")
         return 130
     _summary(report, args, console)
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.brief.unjudged else 0
 
 
 def _run(args: argparse.Namespace, settings, console: Console) -> RunReport:
     where = (
-        f"replaying {args.replay}"
+        "no model (rules alone)"
+        if args.no_model
+        else f"replaying {args.replay}"
         if args.replay
         else "embedded model (llama.cpp, started when an article needs it)"
         if settings.embedded
@@ -117,15 +126,17 @@ def _run(args: argparse.Namespace, settings, console: Console) -> RunReport:
             if path and not console.is_terminal:
                 console.print(f"  {done}/{total} {path}", highlight=False)
 
-        report = run_folder(
-            args.folder,
-            settings,
-            replay=args.replay,
-            record=args.record,
-            progress=progress,
-            concurrency=args.concurrency,
-            use_cache=not args.no_cache,
-        )
+        # A replay reproduces its cassette and a recording must call the model: both
+        # bypass the cache.
+        use_cache = not (args.no_cache or args.replay or args.record)
+        with ModelSession(settings, replay=args.replay, record=args.record) as session:
+            report = run_folder(
+                args.folder,
+                None if args.no_model else session,
+                cache_dir=settings.cache_dir if use_cache else None,
+                progress=progress,
+                concurrency=args.concurrency,
+            )
     markdown = render_markdown(report.brief)
     json_text = render_json(report.brief)
     json_path = args.json_path or (args.output.with_suffix(".json") if args.output else None)
@@ -153,6 +164,10 @@ def _summary(report: RunReport, args: argparse.Namespace, console: Console) -> N
     for failure in report.failed:
         console.print(
             f"[yellow]not processed:[/] {failure.path}: {failure.reason}", highlight=False
+        )
+    for failure in report.brief.unjudged:
+        console.print(
+            f"[yellow]judged by rules only:[/] {failure.path}: {failure.reason}", highlight=False
         )
     if args.output:
         console.print(f"wrote {args.output}", highlight=False)

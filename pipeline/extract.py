@@ -36,13 +36,13 @@ from schemas.model_io import (
     publisher_named,
 )
 
-from .claims import find_claims
-from .entities import person_name, resolve_person
-from .figures import FigureSpan, claimant_cue, find_figures
-from .quotes import QuoteSpan, find_quotes
+from .model.templates import render_prompt
 from .read import Article
-from .templates import render_prompt
-from .text import Sentence, sentence_at, split_sentences, time_phrase
+from .rules.claims import find_claims
+from .rules.entities import person_name, resolve_person
+from .rules.figures import FigureSpan, claimant_cue, find_figures
+from .rules.quotes import QuoteSpan, find_quotes
+from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
 
 INSTRUCTIONS_PROMPT = "instructions.v4"
 ARTICLE_PROMPT = "article.v4"
@@ -263,14 +263,34 @@ def _tagged(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
 
 
 def extract_article(article: Article, asker: Asker) -> ArticleExtraction:
-    """Extract one article: one short model call per chunk (most articles are one chunk)."""
-    prepared = prepare_article(article)
+    """Extract one article: one short model call per chunk (most articles are one chunk).
+    Raises ``ModelError`` or ``EndpointError`` as ``asker.ask`` does."""
+    return extract_prepared(prepare_article(article), asker)
+
+
+def extract_prepared(prepared: PreparedArticle, asker: Asker) -> ArticleExtraction:
+    """``extract_article`` for an article whose rules have already run."""
     labels = Labels()
     for sentences in chunks(prepared):
         request = build_request(prepared, sentences)
         labels.add(asker.ask(request.response_model, request.messages, request.context))
         labels.dropped.extend(request.context.get("dropped", []))
     return assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
+
+
+def rules_only_extraction(
+    article: Article, prepared: PreparedArticle | None = None, *, missing: str | None = None
+) -> ArticleExtraction:
+    """What rules alone find in ``article``: every quote with the speaker its cue names, every
+    figure with its rule claimant, the claims, and the lead sentences as key events. Pure.
+
+    ``missing`` says why the model's judgements are absent (a model that failed); it is kept
+    in ``ArticleExtraction.model_error`` and such an extraction is never cached."""
+    prepared = prepared or prepare_article(article)
+    extraction = assemble_extraction(prepared, Labels(), ExtractionStats())
+    if missing:
+        extraction.model_error = missing
+    return extraction
 
 
 def plausible_speaker(speaker: str) -> bool:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from schemas.brief import Brief, LedeSentence
 from schemas.model_io import answer_context
 
-from .templates import render_prompt
+from .model.templates import render_prompt
 
 LEDE_PROMPT = "lede.v1"
 MAX_FACTS = 6

@@ -36,9 +36,9 @@ from schemas.brief import (
 )
 from schemas.extraction import ArticleExtraction, Claim, Event, Figure, Quote, SourceInfo
 
-from .dates import normalise_when, parse_date
-from .entities import EntityIndex
-from .text import normalise_space, split_sentences
+from .rules.dates import normalise_when, parse_date
+from .rules.entities import EntityIndex
+from .rules.text import normalise_space, split_sentences
 
 UNATTRIBUTED = "Speaker not identified"
 EVENT_SIMILARITY = 0.25
@@ -98,6 +98,7 @@ def merge_extractions(
     figures = _merge_figures([f for x in good for f in x.figures], index)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
+    failed = {f.path for f in failures}
     return Brief(
         title=title or _title(sources, events),
         lede=_lede(events, duplicates),
@@ -111,12 +112,16 @@ def merge_extractions(
         entities=_entities(index),
         sources=sources,
         failures=failures,
+        unjudged=[Failure(path=x.source.path, reason=x.model_error) for x in good if x.model_error],
         stats=BriefStats(
             articles=len(extractions),
             model_calls=sum(x.stats.model_calls for x in extractions),
             prompt_tokens=sum(x.stats.prompt_tokens for x in extractions),
             completion_tokens=sum(x.stats.completion_tokens for x in extractions),
             dropped=sum(len(x.stats.dropped) for x in extractions),
+            independent_sources=independent(
+                (s.id for s in sources if s.path not in failed), duplicates
+            ),
         ),
     )
 
@@ -208,7 +213,8 @@ def _merge_quotes(
     result = [
         SpeakerQuotes(
             speaker=speaker,
-            role=_cluster_role(index, speaker),
+            role=_cluster_role(index, speaker) if speaker != UNATTRIBUTED else None,
+            attributed=speaker != UNATTRIBUTED,
             quotes=sorted(items, key=lambda e: min(order[i] for i in e.ids)),
         )
         for speaker, items in grouped.items()
@@ -320,6 +326,7 @@ def _merge_events(
                 MergedEvent(
                     summary=lead.summary,
                     sources=_sorted_sources(e.source for e in cluster),
+                    independent_sources=independent((e.source for e in cluster), duplicates),
                     when=_most_specific([e.when for e in cluster if e.when]),
                     date=min(dates).isoformat() if dates else None,
                     evidence=_unique_evidence(evidence),
@@ -443,7 +450,7 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
 def _claim(figures: list[Figure], index: EntityIndex) -> FigureClaim:
     claimants = sorted({index.canonical(f.claimant) for f in figures if f.claimant})
     qualifiers = sorted({f.qualifier for f in figures if f.qualifier})
-    return FigureClaim(
+    claim = FigureClaim(
         value=figures[0].value,
         number=figures[0].number,
         qualifier=" / ".join(qualifiers) or None,
@@ -453,6 +460,7 @@ def _claim(figures: list[Figure], index: EntityIndex) -> FigureClaim:
             [Evidence(source=f.source, sentence=f.sentence, text=f.sentence_text) for f in figures]
         ),
     )
+    return claim.model_copy(update={"label": format_claim(claim)})
 
 
 def format_claim(claim: FigureClaim) -> str:

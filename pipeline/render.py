@@ -1,4 +1,7 @@
-"""Render the brief: Markdown for a person, JSON for machines. Pure except ``write_atomic``.
+"""Render the brief: Markdown for a person, JSON for machines. Pure.
+
+Render formats; merge decides: every count, label and wording shown here is a field of the
+brief (and so of the JSON). This module imports only the schemas.
 
 Every line of the Markdown carries source markers (``[S2]``) that resolve to the list of
 sources at the end; the JSON is validated against the published schema before it is used.
@@ -8,16 +11,11 @@ from __future__ import annotations
 
 import importlib.resources
 import json
-import os
-import tempfile
 from functools import cache
-from pathlib import Path
 
 import jsonschema
 
 from schemas.brief import Brief, FigureGroup
-
-from .merge import UNATTRIBUTED, format_claim, independent
 
 
 def markers(sources: list[str]) -> str:
@@ -27,9 +25,7 @@ def markers(sources: list[str]) -> str:
 
 def render_markdown(brief: Brief) -> str:
     """The brief as Markdown."""
-    duplicates = {s.id: s.duplicate_of for s in brief.sources if s.duplicate_of}
-    usable = [s for s in brief.sources if s.id not in {f.path for f in brief.failures}]
-    total = independent((s.id for s in usable), duplicates)
+    total = brief.stats.independent_sources
     parts = [
         f"# {_inline(brief.title)}",
         "",
@@ -37,17 +33,19 @@ def render_markdown(brief: Brief) -> str:
         "Markers like [S1] refer to the sources listed at the end; every quote is verbatim "
         "from the article it cites.*",
         "",
+        *_provenance(brief),
         *_section("Summary", _lede(brief)),
-        *_section("Key developments", _events(brief, duplicates, total, shared=True)),
+        *_section("Key developments", _events(brief, total, shared=True)),
         *_section("Timeline", _timeline(brief)),
         *_section("Who said what", _speakers(brief)),
         *_section("Stances", _stances(brief)),
         *_section("Figures", _figures(brief)),
         *_section("Where sources differ", _differences(brief)),
-        *_section("Only in one source", _events(brief, duplicates, total, shared=False)),
+        *_section("Only in one source", _events(brief, total, shared=False)),
         *_section("People and bodies", _entities(brief)),
         *_section("Sources", _sources(brief)),
         *_section("Not processed", _failures(brief)),
+        *_section("Judged by rules only", _unjudged(brief)),
     ]
     return "\n".join(parts).rstrip() + "\n"
 
@@ -67,11 +65,31 @@ def _lede(brief: Brief) -> list[str]:
     return [" ".join(f"{_inline(s.text)} {markers(s.sources)}" for s in brief.lede)]
 
 
-def _events(brief: Brief, duplicates: dict[str, str], total: int, *, shared: bool) -> list[str]:
+def _provenance(brief: Brief) -> list[str]:
+    """Says when the brief was made without a model, or partly without one."""
+    if brief.model is None:
+        return [
+            "*Made by rules alone, without a model: quotes, speakers named by a cue, figures "
+            "and claims are all here; speakers that need judgement are left unidentified, "
+            "and the summary and key developments are the sources' lead sentences.*",
+            "",
+        ]
+    return []
+
+
+def _unjudged(brief: Brief) -> list[str]:
+    return [
+        f"- `{_inline(f.path)}`: {_inline(f.reason)}; its quotes, speakers named by rule and "
+        "figures are kept"
+        for f in brief.unjudged
+    ]
+
+
+def _events(brief: Brief, total: int, *, shared: bool) -> list[str]:
     """Events reported by several independent sources (``shared``), or by one only."""
     lines = []
     for event in brief.events:
-        count = independent(event.sources, duplicates)
+        count = event.independent_sources
         if (count > 1) != shared and total > 1:
             continue
         when = f" ({_inline(event.when)})" if event.when else ""
@@ -102,7 +120,7 @@ def _timeline(brief: Brief) -> list[str]:
 def _speakers(brief: Brief) -> list[str]:
     lines: list[str] = []
     for group in brief.speakers:
-        role = f" — {_inline(group.role)}" if group.role and group.speaker != UNATTRIBUTED else ""
+        role = f" — {_inline(group.role)}" if group.role and group.attributed else ""
         lines += [f"### {_inline(group.speaker)}{role}", ""]
         for entry in group.quotes:
             parts = "".join(
@@ -139,7 +157,7 @@ def _shorten(text: str, limit: int = 160) -> str:
 
 
 def _figure_line(group: FigureGroup) -> str:
-    claims = "; ".join(f"{_inline(format_claim(c))} {markers(c.sources)}" for c in group.claims)
+    claims = "; ".join(f"{_inline(c.label)} {markers(c.sources)}" for c in group.claims)
     flag = " **(sources differ)**" if group.differs else ""
     return f"- {_inline(group.counts)}: {claims}{flag}"
 
@@ -153,7 +171,7 @@ def _differences(brief: Brief) -> list[str]:
     for difference in brief.differences:
         if difference.claims:
             values = "; ".join(
-                f"{_inline(format_claim(c))} {markers(c.sources)}" for c in difference.claims
+                f"{_inline(c.label)} {markers(c.sources)}" for c in difference.claims
             )
             lines.append(f"- **{_inline(difference.topic)}**: {values}")
         elif difference.sides:
@@ -242,22 +260,3 @@ def render_json(brief: Brief) -> str:
     if errors:
         raise jsonschema.ValidationError(f"the brief breaks its schema: {errors[0].message}")
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that it is never seen half-written."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

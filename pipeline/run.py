@@ -7,30 +7,26 @@ cache as soon as it is done), and returns the merged brief with what the run cos
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
 
 from schemas.brief import Brief, Failure, LedeSentence
 from schemas.extraction import ArticleExtraction, ExtractionStats
 
 from .cache import ExtractionCache
-from .embedded import EmbeddedServer
 from .errors import EndpointError, ModelError, ReplayError
-from .extract import extract_article, source_info
+from .extract import extract_prepared, prepare_article, rules_only_extraction
 from .lede import lede_facts, lede_key, write_lede
 from .merge import find_near_duplicates, merge_extractions
+from .model.session import Model, ModelSession
+from .model.usage import Usage
 from .read import Article, read_articles
-from .settings import Settings
-from .usage import Usage
-
-if TYPE_CHECKING:  # the model client and cassettes load only when a model is called
-    from .llm import ModelClient
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(article_path, done, total)`` as articles finish."""
@@ -66,53 +62,31 @@ class RunReport:
         return self.brief.failures
 
 
-@contextlib.contextmanager
-def open_endpoint(
-    settings: Settings, *, replay: Path | None = None, record: Path | None = None
-) -> Iterator[str]:
-    """The base URL to call for the length of the block (starting what needs starting)."""
-    from .replay import REPLAY_BASE_URL, recording, replaying
-
-    with contextlib.ExitStack() as stack:
-        if replay is not None:
-            stack.enter_context(replaying(replay))
-            yield settings.base_url or REPLAY_BASE_URL
-            return
-        if record is not None:
-            stack.enter_context(recording(record))
-        if settings.embedded:
-            server = stack.enter_context(EmbeddedServer(settings.cache_dir))
-            yield server.base_url
-        else:
-            yield settings.base_url  # type: ignore[misc]
-
-
-def default_concurrency(settings: Settings) -> int:
-    """One at a time on the embedded CPU model (parallel calls only slow each other down);
-    four against a remote endpoint."""
-    return 1 if settings.embedded else 4
-
-
 def run_folder(
     folder: Path,
-    settings: Settings,
+    model: Model | None,
     *,
-    replay: Path | None = None,
-    record: Path | None = None,
+    cache_dir: Path | None = None,
     progress: Progress | None = None,
     concurrency: int | None = None,
-    use_cache: bool = True,
 ) -> RunReport:
-    """Read, extract, merge: the whole job on one folder. Replaying or recording bypasses
-    the cache (a replay reproduces its cassette; a recording must call the model)."""
+    """Read, extract, merge: the whole job on one folder.
+
+    ``model`` answers what needs judgement (``pipeline.model.session.Model``: the configured
+    endpoint, a replayed cassette or a fake); ``None`` makes a brief from rules alone, with
+    rule fallbacks for the lede and key sentences. ``cache_dir`` (None: no cache) keeps each
+    extraction under the model's identity and the code's fingerprint. An article the model
+    gives no usable answer for keeps its rule-found facts, with a note of what is missing.
+    Raises ``InputError`` when the folder cannot be read, ``ReplayError`` when a cassette has
+    no answer for an article."""
     started = time.perf_counter()
     stages = StageTimes()
     read = read_articles(folder)
     stages.read = time.perf_counter() - started
     failures = [Failure(path=p.path, reason=p.message) for p in read.problems]
     cache = (
-        ExtractionCache(settings.cache_dir / "extractions", settings.model)
-        if use_cache and replay is None and record is None
+        ExtractionCache(cache_dir / "extractions", model.identity)
+        if cache_dir is not None and model is not None
         else None
     )
     results: dict[str, ArticleExtraction] = {}
@@ -120,47 +94,36 @@ def run_folder(
         results = {a.id: x for a in read.articles if (x := cache.get(a)) is not None}
     todo = [a for a in read.articles if a.id not in results]
     cached = len(results)
-    with contextlib.ExitStack() as stack:
-        clients: list[ModelClient] = []
-
-        def client() -> ModelClient:
-            """The model client, opening the endpoint on first use only."""
-            if not clients:
-                began = time.perf_counter()
-                base_url = stack.enter_context(
-                    open_endpoint(settings, replay=replay, record=record)
-                )
-                from .llm import ModelClient
-
-                clients.append(ModelClient(settings, base_url))
-                stages.start_model = time.perf_counter() - began
-            return clients[0]
-
-        if todo:
-            model = client()
-            extracted = time.perf_counter()
-            results.update(
-                _extract_all(
-                    todo,
-                    model,
-                    cache,
-                    replay,
-                    progress,
-                    cached,
-                    len(read.articles),
-                    concurrency or default_concurrency(settings),
-                )
+    extracted = time.perf_counter()
+    if todo and model is None:
+        for article in todo:
+            results[article.id] = rules_only_extraction(article)
+    elif todo:
+        results.update(
+            _extract_all(
+                todo,
+                model,
+                cache,
+                progress,
+                cached,
+                len(read.articles),
+                concurrency or model.concurrency,
             )
-            stages.extract = time.perf_counter() - extracted
-        merging = time.perf_counter()
-        extractions = [results[a.id] for a in read.articles]
-        duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
-        brief = merge_extractions(extractions, duplicates=duplicates, failures=failures)
-        stages.merge = time.perf_counter() - merging
-        leading = time.perf_counter()
-        brief = _with_lede(brief, settings, cache, client)
-        stages.lede = time.perf_counter() - leading
-        usage = clients[0].usage if clients else Usage()
+        )
+    stages.extract = time.perf_counter() - extracted
+    stages.start_model = getattr(model, "start_seconds", 0.0)
+    stages.extract -= stages.start_model
+    merging = time.perf_counter()
+    extractions = [results[a.id] for a in read.articles]
+    duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
+    brief = merge_extractions(extractions, duplicates=duplicates, failures=failures)
+    brief = brief.model_copy(update={"model": model.identity if model is not None else None})
+    stages.merge = time.perf_counter() - merging
+    leading = time.perf_counter()
+    if model is not None:
+        brief = _with_lede(brief, model, cache)
+    stages.lede = time.perf_counter() - leading
+    usage = model.usage if model is not None else Usage()
     return RunReport(
         brief=brief,
         extractions=extractions,
@@ -174,9 +137,8 @@ def run_folder(
 
 def _extract_all(
     todo: list[Article],
-    client: ModelClient,
+    client: Model,
     cache: ExtractionCache | None,
-    replay: Path | None,
     progress: Progress | None,
     done: int,
     total: int,
@@ -185,14 +147,14 @@ def _extract_all(
     tick = _ticker(progress, done, total)
     results = {}
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
-    jobs = [pool.submit(_extract_one, a, client, cache, replay, tick) for a in todo]
+    jobs = [pool.submit(_extract_one, a, client, cache, tick) for a in todo]
     try:
         for job in jobs:
             extraction = job.result()
             results[extraction.source.id] = extraction
     except BaseException:
-        # Ctrl-C, SIGTERM or a replay error: finished articles are already in the cache;
-        # stop the rest now rather than waiting for calls in flight.
+        # Ctrl-C, SIGTERM, a replay or configuration error: finished articles are already in
+        # the cache; stop the rest now rather than waiting for calls in flight.
         client.close()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -200,26 +162,25 @@ def _extract_all(
     return results
 
 
-def _with_lede(
-    brief: Brief,
-    settings: Settings,
-    cache: ExtractionCache | None,
-    client: Callable[[], ModelClient],
-) -> Brief:
-    """The brief with the model's checked lede when one survives, else the rule-built one."""
+def _with_lede(brief: Brief, model: Model, cache: ExtractionCache | None) -> Brief:
+    """The brief with the model's checked lede when one survives, else the rule-built one.
+    An empty or failed answer is never cached: the next run asks again."""
     facts = lede_facts(brief)
     if len(facts) < 2:
         return brief
-    key = lede_key(facts, settings.model)
+    key = lede_key(facts, model.identity)
     stored = cache.get_value(key) if cache is not None else None
-    if stored is not None:
-        lines = [LedeSentence.model_validate(line) for line in stored]
+    if isinstance(stored, list) and stored:
+        try:
+            lines = [LedeSentence.model_validate(line) for line in stored]
+        except ValidationError:
+            lines = []
     else:
         try:
-            lines, _dropped = write_lede(facts, client())
+            lines, _dropped = write_lede(facts, model)
         except (ModelError, EndpointError):
             lines = []
-        if cache is not None:
+        if cache is not None and lines:
             cache.put_value(key, [line.model_dump() for line in lines])
     if not lines:
         return brief
@@ -243,24 +204,24 @@ def _ticker(progress: Progress | None, done: int, total: int) -> Callable[[str],
 
 def _extract_one(
     article: Article,
-    client: ModelClient,
+    model: Model,
     cache: ExtractionCache | None,
-    replay: Path | None,
     tick: Callable[[str], None],
 ) -> ArticleExtraction:
     usage = Usage()
+    prepared = prepare_article(article)
     try:
-        with client.tracking(usage):
-            extraction = extract_article(article, client)
-    except EndpointError as error:
-        if replay is not None:
+        with model.tracking(usage):
+            extraction = extract_prepared(prepared, model)
+    except (ModelError, EndpointError) as error:
+        if isinstance(error, EndpointError) and isinstance(model, ModelSession) and model.replay:
             raise ReplayError(
-                f"{replay} has no recorded answer for {article.path} ({error}). The articles, "
-                "prompts or --model changed since it was recorded: re-record it with --record."
+                f"{model.replay} has no recorded answer for {article.path} ({error}). The "
+                "articles, prompts or --model changed since it was recorded: re-record it "
+                "with --record."
             ) from error
-        extraction = failed_extraction(article, f"model endpoint failed: {error}")
-    except ModelError as error:
-        extraction = failed_extraction(article, f"model gave no usable answer: {error}")
+        kind = "model endpoint failed" if isinstance(error, EndpointError) else "no usable answer"
+        extraction = rules_only_extraction(article, prepared, missing=f"{kind}: {error}")
     extraction.stats = ExtractionStats(
         model_calls=usage.calls,
         prompt_tokens=usage.prompt_tokens,
@@ -273,8 +234,3 @@ def _extract_one(
         cache.put(article, extraction)
     tick(article.path)
     return extraction
-
-
-def failed_extraction(article: Article, reason: str) -> ArticleExtraction:
-    """An extraction that records why the article could not be processed."""
-    return ArticleExtraction(source=source_info(article, None), error=reason)

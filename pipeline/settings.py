@@ -41,11 +41,25 @@ class Settings:
     """How many times a 429/5xx/timeout/connection failure is retried with backoff."""
     timeout_s: float = 600.0
     """Seconds to wait for one model reply (the CPU model is slow)."""
+    answer_format: str = ""
+    """How the answer's schema reaches the model: 'json_schema' (structured outputs, a grammar
+    on the embedded server), 'tools' (a named tool call) or 'json' (JSON in the text). Empty:
+    the default for the endpoint (``default_answer_format``)."""
+
+    def __post_init__(self) -> None:
+        if not self.answer_format:
+            object.__setattr__(self, "answer_format", default_answer_format(self.base_url))
 
     @property
     def embedded(self) -> bool:
         """True when no endpoint is configured and the embedded model must run."""
         return self.base_url is None
+
+
+def default_answer_format(base_url: str | None) -> str:
+    """'json_schema' for the embedded server (its grammar keeps the schema out of the prompt),
+    'tools' for an endpoint."""
+    return "json_schema" if base_url is None else "tools"
 
 
 def default_cache_dir(env: Mapping[str, str]) -> Path:

@@ -47,6 +47,9 @@ class MergedEvent(_Strict):
 
     summary: str
     sources: list[str]
+    independent_sources: int = Field(
+        1, description="How many of ``sources`` remain once near-copies count as one."
+    )
     when: str | None = Field(None, description="The time phrase as a source words it.")
     date: str | None = Field(
         None,
@@ -81,6 +84,9 @@ class SpeakerQuotes(_Strict):
 
     speaker: str
     role: str | None = None
+    attributed: bool = Field(
+        True, description="False for the group of quotes whose speaker is not identified."
+    )
     quotes: list[QuoteEntry]
 
 
@@ -91,6 +97,10 @@ class FigureClaim(_Strict):
     number: float
     qualifier: str | None = None
     claimant: str | None = None
+    label: str = Field(
+        "",
+        description="The claim as printed: qualifier, value and claimant ('at least 1,500 (X)').",
+    )
     sources: list[str]
     evidence: list[Evidence]
 
@@ -152,6 +162,9 @@ class BriefStats(_Strict):
     prompt_tokens: int
     completion_tokens: int
     dropped: int = Field(description="Model outputs rejected by validation.")
+    independent_sources: int = Field(
+        0, description="Usable sources once near-copies of one article count as one."
+    )
 
 
 class Brief(_Strict):
@@ -170,4 +183,15 @@ class Brief(_Strict):
     entities: list[Entity]
     sources: list[SourceInfo]
     failures: list[Failure] = Field(default_factory=list)
+    unjudged: list[Failure] = Field(
+        default_factory=list,
+        description=(
+            "Articles whose model judgements are missing (the model failed); their rule-found "
+            "quotes, speakers and figures are in the brief."
+        ),
+    )
+    model: str | None = Field(
+        None,
+        description="What judged ('model|endpoint|answer format'); null: made by rules alone.",
+    )
     stats: BriefStats

@@ -140,3 +140,10 @@ class ArticleExtraction(_Strict):
     claims: list[Claim] = Field(default_factory=list)
     stats: ExtractionStats = Field(default_factory=ExtractionStats)
     error: str | None = Field(None, description="Why extraction failed, when it did.")
+    model_error: str | None = Field(
+        None,
+        description=(
+            "Why the model's judgements (speakers of unattributed quotes, claimants, key "
+            "sentences, stances) are missing; the rule-found facts are kept."
+        ),
+    )

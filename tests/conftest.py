@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.replay import VCR_CONFIG, json_body
+from pipeline.model.replay import VCR_CONFIG, json_body
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kursk"
@@ -55,7 +55,7 @@ def _isolated_user_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.fixture
 def no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """Transport retries happen at once (the backoff itself is tested on its own)."""
-    monkeypatch.setattr("pipeline.llm._wait", lambda state: 0)
+    monkeypatch.setattr("pipeline.model.client._wait", lambda state: 0)
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from values import event, extraction
 
-from pipeline.claims import subject_before
 from pipeline.extract import Labels, assemble_extraction, prepare_article
 from pipeline.merge import merge_extractions
 from pipeline.read import Article
 from pipeline.render import render_markdown
+from pipeline.rules.claims import subject_before
 from schemas.extraction import Claim, ExtractionStats
 
 

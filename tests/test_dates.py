@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.dates import normalise_when, parse_date
+from pipeline.rules.dates import normalise_when, parse_date
 
 MONDAY = date(2024, 10, 28)
 

@@ -11,12 +11,12 @@ from dataclasses import replace
 import instructor
 import pytest
 
-from pipeline import embedded
-from pipeline.embedded import EmbeddedServer
-from pipeline.embedded_server import StructuredOutputs
 from pipeline.errors import ConfigError, EndpointError
 from pipeline.extract import build_request, prepare_article
-from pipeline.llm import ModelClient, answer_mode
+from pipeline.model import embedded
+from pipeline.model.client import ModelClient, answer_mode
+from pipeline.model.embedded import EmbeddedServer
+from pipeline.model.embedded_server import StructuredOutputs
 from pipeline.read import Article
 from pipeline.settings import resolve_settings
 
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 # Serves valid answers on the given port, and exits for good after the first one.
 DYING_SERVER = """
 import os, sys, threading, time
-from pipeline.stub import Reply, StubServer, schema_answer
+from tools.stub import Reply, StubServer, schema_answer
 
 def behaviour(request):
     threading.Timer(0.2, lambda: os._exit(0)).start()
@@ -108,7 +108,7 @@ def test_killing_newsbrief_stops_the_server(tmp_path):
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from pipeline.embedded import EmbeddedServer\n"
+        "from pipeline.model.embedded import EmbeddedServer\n"
         "cmd = [sys.executable, '-m', 'http.server', '--bind', '127.0.0.1', '{port}']\n"
         "with EmbeddedServer(Path(sys.argv[1]), command=cmd) as server:\n"
         "    print(server.process.pid, flush=True)\n"

@@ -18,10 +18,10 @@ from tenacity import RetryCallState, wait_none
 from pipeline.cli import cli
 from pipeline.errors import EndpointError, ModelError
 from pipeline.extract import build_request, prepare_article
-from pipeline.llm import ModelClient, _wait
+from pipeline.model.client import ModelClient, _wait
 from pipeline.read import read_articles
 from pipeline.settings import resolve_settings
-from pipeline.stub import (
+from tools.stub import (
     Reply,
     StubServer,
     article_calls,
@@ -190,12 +190,14 @@ def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path
         )
     assert code == 1
     markdown = out.read_text()
-    assert "## Not processed" in markdown and "`b.txt`: model endpoint failed" in markdown
+    # the article was read: its rule-found facts stay, and the brief says what is missing
+    assert "## Judged by rules only" in markdown and "`b.txt`: model endpoint failed" in markdown
+    assert "## Not processed" not in markdown
     assert "“This is a significant escalation,” [S1]" in markdown
 
 
 def test_unreachable_endpoint_fails_every_article_but_writes_a_brief(folder, tmp_path):
-    from pipeline.embedded import free_port
+    from pipeline.model.embedded import free_port
 
     url = f"http://127.0.0.1:{free_port()}/v1"
     out = tmp_path / "brief.md"

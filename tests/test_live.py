@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.model.session import ModelSession
 from pipeline.render import render_markdown
 from pipeline.run import run_folder
 from pipeline.settings import resolve_settings
@@ -30,9 +31,10 @@ def test_a_live_model_extracts_an_article_with_every_quote_verbatim_and_grounded
     shutil.copy(EXAMPLE / SHORT, folder / SHORT)
     text = (folder / SHORT).read_text(encoding="utf-8")
 
-    report = run_folder(folder, resolve_settings(), use_cache=False)
+    with ModelSession(resolve_settings()) as session:
+        report = run_folder(folder, session)
 
-    assert not report.failed
+    assert not report.failed and not report.brief.unjudged
     assert report.usage["calls"] >= 1 and report.usage["completion_tokens"] > 0
     (extraction,) = report.extractions
     assert extraction.quotes and extraction.figures

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from pipeline.extract import Labels, assemble_extraction, build_request, prepare_article
 from pipeline.merge import merge_extractions
-from pipeline.quotes import find_quotes
 from pipeline.read import Article, clean_text, read_articles
 from pipeline.render import render_json, render_markdown
+from pipeline.rules.quotes import find_quotes
 from schemas.extraction import ExtractionStats
 
 # Text rich in the characters the rules care about.

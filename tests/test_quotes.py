@@ -1,4 +1,4 @@
-"""Tests for the rule-based quote detector in pipeline.quotes."""
+"""Tests for the rule-based quote detector in pipeline.rules.quotes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.quotes import QuoteSpan, find_quotes, resolve_pronoun_cues
+from pipeline.rules.quotes import QuoteSpan, find_quotes, resolve_pronoun_cues
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "kursk"
 LABELS = Path(__file__).resolve().parent / "labels" / "kursk.json"

@@ -10,10 +10,11 @@ import jsonschema
 import pytest
 from values import event, extraction, figure, quote, source, stance
 
+from pipeline.files import write_atomic
 from pipeline.merge import merge_extractions
-from pipeline.render import brief_schema, render_json, render_markdown, write_atomic
+from pipeline.render import brief_schema, render_json, render_markdown
 from schemas.brief import Failure
-from schemas.export import PUBLISHED, SCHEMA_DIR, schema_text
+from tools.export_schemas import PUBLISHED, SCHEMA_DIR, schema_text
 
 
 @pytest.fixture
@@ -114,7 +115,7 @@ def test_json_that_breaks_the_schema_is_refused(brief):
 def test_published_schemas_are_current():
     for name, model in PUBLISHED.items():
         assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == schema_text(model), (
-            f"{name} is stale: run python -m schemas.export"
+            f"{name} is stale: run python -m tools.export_schemas"
         )
 
 

@@ -6,11 +6,13 @@ import json
 from dataclasses import replace
 
 import pytest
+from fakes import FakeModel
 
 from pipeline.cli import cli
+from pipeline.model.session import ModelSession
 from pipeline.run import run_folder
 from pipeline.settings import resolve_settings
-from pipeline.stub import Reply, StubServer, article_calls, schema_answer
+from tools.stub import Reply, StubServer, schema_answer
 
 pytestmark = [
     pytest.mark.block_network(allowed_hosts=["127.0.0.1"]),
@@ -37,20 +39,62 @@ def settings_for(server, tmp_path):
     return replace(resolve_settings(base_url=server.base_url), cache_dir=tmp_path / "cache")
 
 
+def run_with(folder, settings, **options):
+    """``run_folder`` with the model the settings configure, as the command line builds it."""
+    with ModelSession(settings) as session:
+        return run_folder(folder, session, **options)
+
+
 def test_unchanged_rerun_makes_no_model_call_and_a_changed_article_only_itself(tmp_path):
     folder = folder_with(tmp_path, 3)
-    with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
-        settings = settings_for(server, tmp_path)
-        first = run_folder(folder, settings)
-        assert first.usage["calls"] == 3 + 1 and first.cached == 0  # three articles, the lede
-        assert first.brief.lede_by == "model"
-        again = run_folder(folder, settings)
-        assert again.usage.get("calls", 0) == 0 and again.cached == 3  # the lede is cached too
-        assert again.brief == first.brief
-        (folder / "1.txt").write_text(ARTICLE.format(n="changed"), encoding="utf-8")
-        before = article_calls(server)
-        third = run_folder(folder, settings)
-        assert article_calls(server) - before == 1 and third.cached == 2
+    cache = tmp_path / "cache"
+    first = run_folder(folder, FakeModel(), cache_dir=cache)
+    assert first.usage["calls"] == 3 + 1 and first.cached == 0  # three articles, the lede
+    assert first.brief.lede_by == "model"
+    again = run_folder(folder, model := FakeModel(), cache_dir=cache)
+    assert again.usage.get("calls", 0) == 0 and again.cached == 3  # the lede is cached too
+    assert again.brief == first.brief and model.calls == []
+    (folder / "1.txt").write_text(ARTICLE.format(n="changed"), encoding="utf-8")
+    third = run_folder(folder, model := FakeModel(), cache_dir=cache)
+    assert model.calls.count("ArticleNotes") == 1 and third.cached == 2
+
+
+def test_another_endpoint_or_model_misses_the_cache(tmp_path):
+    folder = folder_with(tmp_path, 2)
+    cache = tmp_path / "cache"
+    run_folder(folder, FakeModel(identity="m|http://127.0.0.1:1/v1|tools"), cache_dir=cache)
+    for other in ("m|http://127.0.0.1:2/v1|tools", "n|http://127.0.0.1:1/v1|tools",
+                  "m|http://127.0.0.1:1/v1|json"):  # fmt: skip
+        report = run_folder(folder, model := FakeModel(identity=other), cache_dir=cache)
+        assert report.cached == 0 and model.calls.count("ArticleNotes") == 2
+
+
+def test_a_model_that_always_fails_keeps_every_rule_found_quote(tmp_path):
+    folder = folder_with(tmp_path, 3)
+    cache = tmp_path / "cache"
+    report = run_folder(folder, FakeModel(fail=True), cache_dir=cache)
+    rules = run_folder(folder, None)
+    assert not report.failed  # every article was read: none is "not processed"
+    assert len(report.brief.unjudged) == 3
+    assert all("no usable answer" in f.reason for f in report.brief.unjudged)
+    quotes = [q.text for x in report.extractions for q in x.quotes]
+    assert quotes == [q.text for x in rules.extractions for q in x.quotes] and len(quotes) == 6
+    speakers = [q.speaker for x in report.extractions for q in x.quotes]
+    assert speakers == [q.speaker for x in rules.extractions for q in x.quotes]
+    assert "Mark Rutte" in speakers  # the cue-named speaker stays; no guess is added
+    # nothing partial is cached: the next run asks the model again
+    again = run_folder(folder, model := FakeModel(), cache_dir=cache)
+    assert again.cached == 0 and model.calls.count("ArticleNotes") == 3
+    assert not again.brief.unjudged
+
+
+def test_no_model_makes_a_brief_by_rules_alone_and_says_so(tmp_path):
+    from pipeline.render import render_markdown
+
+    report = run_folder(folder_with(tmp_path, 2), None)
+    assert report.usage.get("calls", 0) == 0 and report.brief.model is None
+    assert report.brief.lede and report.brief.lede_by == "rules"
+    assert "without a model" in render_markdown(report.brief)
 
 
 def test_an_interrupted_run_resumes_without_redoing_finished_articles(tmp_path):
@@ -63,14 +107,16 @@ def test_an_interrupted_run_resumes_without_redoing_finished_articles(tmp_path):
         answered.append(1)
         return Reply(body=schema_answer(request))
 
+    port = None
     with StubServer(interrupting) as server:
+        port = server.base_url
         settings = replace(settings_for(server, tmp_path), transport_retries=0)
-        run_folder(folder, settings, concurrency=1)  # third article fails, first two cached
-    with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
-        resumed = run_folder(folder, settings_for(server, tmp_path))
-        assert resumed.cached == 2
-        assert article_calls(server) == 1
-    assert not resumed.failed
+        run_with(folder, settings, concurrency=1, cache_dir=settings.cache_dir)
+    model = FakeModel(identity=ModelSession(settings).identity)  # the same endpoint
+    resumed = run_folder(folder, model, cache_dir=settings.cache_dir)
+    assert resumed.cached == 2 and port
+    assert model.calls.count("ArticleNotes") == 1
+    assert not resumed.failed and not resumed.brief.unjudged
 
 
 def test_a_long_article_is_split_between_paragraphs_and_nothing_is_dropped(tmp_path, monkeypatch):
@@ -81,14 +127,12 @@ def test_a_long_article_is_split_between_paragraphs_and_nothing_is_dropped(tmp_p
         f"Paragraph {i}: “Words number {i} here,” Mark Rutte said on Monday." for i in range(30)
     ]
     (folder / "long.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
-        report = run_folder(folder, settings_for(server, tmp_path), use_cache=False)
-        calls = article_calls(server)
-    assert calls > 3
+    report = run_folder(folder, model := FakeModel())
+    assert model.calls.count("ArticleNotes") > 3
     [extraction] = report.extractions
     assert len(extraction.quotes) == 30
-    articles = [r["messages"][1]["content"].split("\nQUOTES\n")[0] for r in server.requests
-                if r["tools"][0]["function"]["name"] == "ArticleNotes"]  # fmt: skip
+    articles = [m[1]["content"].split("\nQUOTES\n")[0] for m, name in
+                zip(model.messages, model.calls, strict=True) if name == "ArticleNotes"]  # fmt: skip
     assert all(len(part) < 600 for part in articles)
 
 
@@ -154,7 +198,7 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path):
     )
     (folder / "a.txt").write_text(text, encoding="utf-8")
     with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
-        report = run_folder(folder, settings_for(server, tmp_path), use_cache=False)
+        report = run_with(folder, settings_for(server, tmp_path))
     [request] = [r for r in server.requests if r["tools"][0]["function"]["name"] == "ArticleNotes"]
     user = request["messages"][1]["content"]
     assert "{{ name }} and {% if x %} and {% endraw %} in plain text." in user

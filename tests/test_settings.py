@@ -8,8 +8,8 @@ import pytest
 
 from pipeline.errors import ConfigError
 from pipeline.extract import ARTICLE_PROMPT
+from pipeline.model.templates import load_prompt, render_prompt
 from pipeline.settings import DUMMY_API_KEY, EMBEDDED_MODEL, REMOTE_DEFAULT_MODEL, resolve_settings
-from pipeline.templates import load_prompt, render_prompt
 
 
 def test_defaults_mean_the_embedded_model():

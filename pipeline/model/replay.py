@@ -16,7 +16,7 @@ from typing import Any
 import vcr
 from vcr.errors import CannotOverwriteExistingCassetteException
 
-from .errors import ReplayError
+from ..errors import ReplayError
 
 #: Headers that may carry credentials or identify an account; never written to a cassette.
 SECRET_HEADERS = (

@@ -35,8 +35,8 @@ from tenacity import (
 
 from schemas.model_io import checking_against
 
-from .errors import EndpointError, ModelError
-from .settings import Settings
+from ..errors import EndpointError, ModelError
+from ..settings import Settings
 from .usage import Usage
 
 T = TypeVar("T", bound=BaseModel)
@@ -89,15 +89,22 @@ def _wait(state: RetryCallState) -> float:
     return wait_exponential_jitter(initial=1, max=30)(state)
 
 
-def answer_mode(settings: Settings) -> instructor.Mode:
-    """How the answer's schema reaches the model.
+#: instructor's mode for each answer format (``Settings.answer_format``).
+ANSWER_MODES = {
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+}
 
-    The embedded server takes OpenAI's structured outputs (``pipeline.embedded_server``):
+
+def answer_mode(settings: Settings) -> instructor.Mode:
+    """How the answer's schema reaches the model (``Settings.answer_format``).
+
+    The embedded server takes OpenAI's structured outputs (``pipeline.model.embedded_server``):
     the schema becomes a grammar and stays out of the prompt, which the CPU model would
-    otherwise evaluate with every article. Endpoints get a named tool call, which every
-    OpenAI-compatible server of note supports (older Ollama and LM Studio builds lack
-    ``json_schema``); their prompt caches and speed make the schema's tokens cheap."""
-    return instructor.Mode.JSON_SCHEMA if settings.embedded else instructor.Mode.TOOLS
+    otherwise evaluate with every article. Endpoints get a named tool call by default; their
+    prompt caches and speed make the schema's tokens cheap."""
+    return ANSWER_MODES[settings.answer_format]
 
 
 def _remember_async_validator_checks() -> None:

@@ -1,4 +1,4 @@
-"""Write the published JSON Schemas: ``python -m schemas.export``.
+"""Write the published JSON Schemas: ``python -m tools.export_schemas``.
 
 A test checks that the files in ``schemas/json`` are current."""
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .brief import Brief
-from .extraction import ArticleExtraction
+from schemas.brief import Brief
+from schemas.extraction import ArticleExtraction
 
-SCHEMA_DIR = Path(__file__).parent / "json"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas" / "json"
 PUBLISHED: dict[str, type[BaseModel]] = {
     "brief.schema.json": Brief,
     "article_extraction.schema.json": ArticleExtraction,

@@ -1,6 +1,6 @@
 """Quote and figure evaluation against the hand-labelled example.
 
-``python -m pipeline.evaluate`` replays the recorded embedded-model run of ``examples/kursk``
+``python -m tools.evaluate`` replays the recorded embedded-model run of ``examples/kursk``
 and prints, per article and overall: quote recall, quote precision (share of output quotes
 that are verbatim in their article), speaker accuracy and figure recall. ``--baseline`` adds
 the plain one-call instructor extraction on the same model, side by side, with the tokens
@@ -13,13 +13,17 @@ import argparse
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from .entities import person_name
-from .read import read_articles
+from pipeline.errors import ModelError
+from pipeline.model.session import ModelSession
+from pipeline.read import Article, read_articles
+from pipeline.rules.entities import person_name
+from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "labels" / "kursk.json"
@@ -222,12 +226,96 @@ def format_table(columns: dict[str, dict[str, Score]], usage: dict[str, dict[str
     return "\n".join(lines)
 
 
+# --- the one-call baseline ------------------------------------------------------------------
+# The plain one-call instructor extraction, kept as the yardstick newsbrief must beat: one
+# schema, one call per article, the article in the prompt and the model asked to copy out every
+# quote with its speaker and every figure. Used by ``--baseline`` and the benchmark; never by
+# the product.
+
+BASELINE_PROMPT = (
+    "Extract from the news article below every direct quotation (the exact words inside quote "
+    "marks) with its speaker, every number the article reports with what it counts and who "
+    "claims it, the key events and the stances of the actors.\n\nARTICLE\n{text}"
+)
+
+
+class BaselineQuote(BaseModel):
+    text: str = Field(description="The quoted words, exactly as in the article.")
+    speaker: str = Field(description="Who said them.")
+
+
+class BaselineFigure(BaseModel):
+    value: str = Field(description="The number as written.")
+    counts: str = Field(description="What it counts.")
+    claimant: str | None = Field(description="Who claims it.")
+
+
+class BaselineStance(BaseModel):
+    actor: str
+    position: str
+
+
+class BaselineExtraction(BaseModel):
+    """Everything in one news article."""
+
+    quotes: list[BaselineQuote]
+    figures: list[BaselineFigure]
+    events: list[str]
+    stances: list[BaselineStance]
+
+
+def extract_baseline(article: Article, client) -> BaselineExtraction:
+    messages = [{"role": "user", "content": BASELINE_PROMPT.format(text=article.text)}]
+    return client.ask(BaselineExtraction, messages, {}, max_tokens=3000)
+
+
+def _number(value: str) -> float | None:
+    digits = value.replace(",", "").strip().split()[0] if value.strip() else ""
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def evaluate_baseline(
+    settings: Settings,
+    articles: list[Article],
+    labels: dict,
+    *,
+    replay: Path | None,
+    record: Path | None = None,
+):
+    """Scores per article path and the usage of the one-call baseline."""
+    matcher = SpeakerMatcher(labels["speakers"])
+    scores = {}
+    # a tool call, as recorded: the obvious way to use instructor
+    tools = replace(settings, answer_format="tools")
+    with ModelSession(tools, replay=replay, record=record) as session:
+        client = session.client()
+        for article in articles:
+            gold = labels["articles"].get(Path(article.path).name)
+            if gold is None:
+                continue
+            try:
+                result = extract_baseline(article, client)
+            except ModelError:
+                result = BaselineExtraction(quotes=[], figures=[], events=[], stances=[])
+            quotes = [SystemQuote(q.text, q.speaker) for q in result.quotes]
+            figures = [
+                SystemFigure(n, f.claimant)
+                for f in result.figures
+                if (n := _number(f.value)) is not None
+            ]
+            scores[article.path] = score_article(gold, quotes, figures, article.text, matcher)
+    return scores, client.usage.snapshot()
+
+
 def main(argv: list[str] | None = None) -> int:
-    from .run import run_folder
-    from .settings import resolve_settings
+    from pipeline.run import run_folder
+    from pipeline.settings import resolve_settings
 
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline.evaluate", description=__doc__.split("\n\n")[0]
+        prog="python -m tools.evaluate", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--replay", type=Path, default=CASSETTE, help="cassette of newsbrief's run")
     parser.add_argument("--live", action="store_true", help="call the model instead of replaying")
@@ -241,12 +329,11 @@ def main(argv: list[str] | None = None) -> int:
     settings = resolve_settings()
     labels = load_labels()
     articles = read_articles(EXAMPLE).articles
-    report = run_folder(EXAMPLE, settings, replay=None if args.live else args.replay)
+    with ModelSession(settings, replay=None if args.live else args.replay) as session:
+        report = run_folder(EXAMPLE, session)
     columns = {"newsbrief": evaluate_pipeline(report.extractions, articles, labels)}
     usage = {"newsbrief": report.usage}
     if args.baseline:
-        from .baseline import evaluate_baseline
-
         columns["one-call baseline"], usage["one-call baseline"] = evaluate_baseline(
             settings,
             articles,

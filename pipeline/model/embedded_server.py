@@ -1,6 +1,6 @@
 """The embedded llama.cpp server, taught OpenAI's form of structured outputs.
 
-``python -m pipeline.embedded_server`` takes the arguments of ``python -m llama_cpp.server``
+``python -m pipeline.model.embedded_server`` takes the arguments of ``python -m llama_cpp.server``
 and runs the same server behind one translation: a request whose ``response_format`` is
 OpenAI's ``{"type": "json_schema", "json_schema": {"schema": S}}`` is handed on as
 llama-cpp-python's ``{"type": "json_object", "schema": S}``, which it turns into a grammar

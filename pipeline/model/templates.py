@@ -13,7 +13,7 @@ from functools import cache
 
 import jinja2
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False

@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .errors import ConfigError, EndpointError
+from ..errors import ConfigError, EndpointError
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def free_port() -> int:
 
 
 class EmbeddedServer:
-    """Context manager running the llama.cpp server (``pipeline.embedded_server``) for the
+    """Context manager running the llama.cpp server (``pipeline.model.embedded_server``) for the
     length of a run."""
 
     def __init__(
@@ -131,7 +131,7 @@ class EmbeddedServer:
             )
         model = weights_path(self.cache_dir)
         return [
-            sys.executable, "-m", "pipeline.embedded_server",
+            sys.executable, "-m", "pipeline.model.embedded_server",
             "--model", str(model),
             "--host", "127.0.0.1",
             "--port", str(self.port),

@@ -1,0 +1,80 @@
+"""In-process stand-ins for a model, for run-level tests (the HTTP stub in ``tools.stub`` is
+for transport faults only)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pipeline.errors import ModelError
+from pipeline.model.usage import Usage
+
+
+class FakeModel:
+    """A ``Model`` answering in-process: every asked quote to ``speaker``, every figure
+    unclaimed, every actor neutral, the first sentence as key; the lede's first fact word for
+    word. ``answer(response_model, messages, context)`` overrides the answer (a dict);
+    ``fail`` makes every call raise ``ModelError``. Answers are validated against the
+    article as the real client's are; ``calls`` lists each request's response model name."""
+
+    def __init__(
+        self,
+        *,
+        speaker: str = "Mark Rutte",
+        identity: str = "fake|in-process|json_schema",
+        fail: bool = False,
+        answer: Callable[..., dict[str, Any]] | None = None,
+    ) -> None:
+        self.speaker = speaker
+        self.identity = identity
+        self.fail = fail
+        self.answer = answer
+        self.usage = Usage()
+        self.concurrency = 1
+        self.calls: list[str] = []
+        self.messages: list[list[dict[str, str]]] = []
+        self._tracked: Usage | None = None
+
+    def ask(self, response_model, messages, context):
+        self.calls.append(response_model.__name__)
+        self.messages.append(messages)
+        self.usage.add(None, 0.0)
+        if self._tracked is not None:
+            self._tracked.add(None, 0.0)
+        if self.fail:
+            raise ModelError("the fake model always fails")
+        data = (self.answer or self._default)(response_model, messages, context)
+        try:
+            return response_model.model_validate(data, context=context)
+        except ValidationError:
+            lenient = {**context, "lenient": True}
+            try:
+                answer = response_model.model_validate(data, context=lenient)
+            except ValidationError as error:
+                raise ModelError(str(error)) from error
+            context.setdefault("dropped", []).extend(lenient.get("dropped", []))
+            return answer
+
+    def _default(self, response_model: type[BaseModel], messages, context) -> dict[str, Any]:
+        if response_model.__name__ == "LedeDraft":
+            fact = context["facts"][0]
+            return {"sentences": [{"text": fact["text"], "sources": fact["sources"]}]}
+        answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
+        for key in response_model.model_fields:
+            if key[1:].isdigit():
+                answer[key] = {"Q": self.speaker, "F": None, "A": "neutral"}[key[0]]
+        return answer
+
+    @contextlib.contextmanager
+    def tracking(self, usage: Usage) -> Iterator[Usage]:
+        self._tracked = usage
+        try:
+            yield usage
+        finally:
+            self._tracked = None
+
+    def close(self) -> None:
+        pass
