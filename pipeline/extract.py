@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -27,22 +27,17 @@ from schemas.extraction import (
     SourceInfo,
     Stance,
 )
-from schemas.model_io import (
-    PRONOUNS,
-    ArticleNotes,
-    article_notes_model,
-    grounded_name,
-    grounded_phrase,
-    publisher_named,
-)
+from schemas.model_io import AnswerCheck, ArticleNotes, article_notes_model
 
 from .model.templates import render_prompt
 from .read import Article
 from .rules.claims import find_claims
 from .rules.entities import person_name, resolve_person
 from .rules.figures import FigureSpan, claimant_cue, find_figures
+from .rules.grounding import answer_check, grounded_name, grounded_phrase, publisher_named
 from .rules.quotes import QuoteSpan, find_quotes
 from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
+from .rules.vocabulary import PRONOUNS
 
 INSTRUCTIONS_PROMPT = "instructions.v4"
 ARTICLE_PROMPT = "article.v4"
@@ -58,7 +53,7 @@ class Asker(Protocol):
     """Anything that turns messages into a validated response model (``ModelClient``)."""
 
     def ask(
-        self, response_model: type[T], messages: list[dict[str, str]], context: dict[str, Any]
+        self, response_model: type[T], messages: list[dict[str, str]], context: AnswerCheck
     ) -> T: ...
 
 
@@ -183,7 +178,8 @@ class Request:
 
     response_model: type[ArticleNotes]
     messages: list[dict[str, str]]
-    context: dict[str, Any]
+    context: AnswerCheck
+    """What the answer is checked against; after the call, what validation dropped."""
 
 
 def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Request:
@@ -240,12 +236,7 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
             {"role": "system", "content": render_prompt(INSTRUCTIONS_PROMPT)},
             {"role": "user", "content": user},
         ],
-        context={
-            "text": text,
-            "sentence_texts": [s.text for s in prepared.sentences],
-            "speakers": sorted({q.cue for q in prepared.quotes if q.cue}),
-            "publisher_lines": list(prepared.article.removed),
-        },
+        context=answer_check(text, len(prepared.sentences), prepared.article.removed),
     )
 
 
@@ -274,7 +265,7 @@ def extract_prepared(prepared: PreparedArticle, asker: Asker) -> ArticleExtracti
     for sentences in chunks(prepared):
         request = build_request(prepared, sentences)
         labels.add(asker.ask(request.response_model, request.messages, request.context))
-        labels.dropped.extend(request.context.get("dropped", []))
+        labels.dropped.extend(request.context.dropped)
     return assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
 
 

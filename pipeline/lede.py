@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from schemas.brief import Brief, LedeSentence
-from schemas.model_io import answer_context
+from schemas.model_io import Checking, answer_context
 
 from .model.templates import render_prompt
 
@@ -48,20 +49,25 @@ class LedeDraft(BaseModel):
     @model_validator(mode="after")
     def _checked(self, info: ValidationInfo) -> LedeDraft:
         context = answer_context(info)
-        if "facts" not in context:
+        if not isinstance(context, LedeCheck):
             return self
         problems, kept = [], []
         for line in self.sentences:
-            problem = check_sentence(line.text, line.sources, context["facts"])
+            problem = check_sentence(line.text, line.sources, context.facts)
             if problem:
                 problems.append(problem)
             else:
                 kept.append(line)
-        if problems and not context.get("lenient"):
-            raise ValueError("; ".join(problems))
-        context.setdefault("dropped", []).extend(problems)
+        context.settle(self, problems)
         self.sentences = kept
         return self
+
+
+@dataclass
+class LedeCheck(Checking):
+    """What a lede is checked against: the facts it may use (``lede_facts``)."""
+
+    facts: list[dict[str, Any]] = field(default_factory=list)
 
 
 def lede_facts(brief: Brief) -> list[dict[str, Any]]:
@@ -102,7 +108,7 @@ def lede_key(facts: list[dict[str, Any]], model: str) -> str:
 
 def write_lede(facts: list[dict[str, Any]], asker) -> tuple[list[LedeSentence], list[str]]:
     """The model's checked lede (possibly empty) and what validation dropped."""
-    context: dict[str, Any] = {"facts": facts, "dropped": []}
+    context = LedeCheck(facts=facts)
     draft = asker.ask(LedeDraft, lede_messages(facts), context)
     lines = [
         LedeSentence(
@@ -110,7 +116,7 @@ def write_lede(facts: list[dict[str, Any]], asker) -> tuple[list[LedeSentence], 
         )
         for line in draft.sentences
     ]
-    return lines, context["dropped"]
+    return lines, context.dropped
 
 
 def _order(marker: str) -> tuple[int, str]:

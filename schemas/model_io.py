@@ -8,23 +8,21 @@ are short and every claim can be checked against the article. The schema is buil
 article with one required field per quote and figure id, so the server's grammar makes the
 model answer for every id and for no other.
 
-Validators read the article through the validation context (``answer_context``): the one
-pydantic is given, else the one ``checking_against`` sets for the model call in progress.
-(instructor's own ``context=`` would also render every message as a Jinja template, which
-costs a compile per message and call and could alter an article holding ``{{``.)
-
-- ``text``: the article text, to check names and numbers against;
-- ``sentence_texts``: the numbered sentences (``S1`` is index 0);
-- ``lenient``: when true (last resort after the re-asks), failing items are dropped and
-  described in ``dropped`` instead of failing the whole answer.
+Validators read what an answer is checked against from the validation context
+(``answer_context``): the ``AnswerCheck`` pydantic is given, else the one ``checking_against``
+sets for the model call in progress. (instructor's own ``context=`` would also render every
+message as a Jinja template, which costs a compile per message and call and could alter an
+article holding ``{{``.) The checks themselves (is a speaker named in the article, is an
+outlet evidenced) are grounding rules, ``pipeline.rules.grounding``, handed in through the
+``AnswerCheck``: the schemas hold shapes, not heuristics.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from typing import Any, Literal
@@ -38,11 +36,52 @@ from pydantic import (
     model_validator,
 )
 
-_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar("answer_context", default=None)
+
+@dataclass
+class Checking:
+    """What an answer is checked against, and what validation dropped (a typed record, one
+    per model call). Subclasses add what their answers are checked against.
+
+    - ``lenient``: when true (the last resort after the re-asks), failing items are dropped
+      and described in ``dropped`` instead of failing the whole answer;
+    - ``dropped``: one line per rejected item ('Q3: speaker 'X' is not named in the
+      article'), shared by the strict and the lenient pass."""
+
+    lenient: bool = False
+    dropped: list[str] = field(default_factory=list)
+
+    def settle(self, answer: Any, problems: list[str]) -> Any:
+        """Raise ``ValueError`` (so instructor re-asks) unless lenient; record what was
+        dropped."""
+        if problems and not self.lenient:
+            raise ValueError("; ".join(problems))
+        self.dropped.extend(problems)
+        return answer
+
+
+#: ``check(key, value)`` for an answer field by id ('Q3', 'F2'): None when the value holds,
+#: else ``(problem, reask)``; a problem that re-asking does not cure is dropped at once.
+ItemCheck = Callable[[str, Any], "tuple[str, bool] | None"]
+
+
+@dataclass
+class AnswerCheck(Checking):
+    """What the answer about one article is checked against.
+
+    - ``sentence_count``: sentences are numbered 1 to this;
+    - ``check_item``: the grounding check of each answer by id (``ItemCheck``);
+    - ``outlet_evidenced``: whether an inferred outlet is evidenced by a publisher's line."""
+
+    sentence_count: int = 0
+    check_item: ItemCheck | None = None
+    outlet_evidenced: Callable[[str], bool] | None = None
+
+
+_CONTEXT: ContextVar[Checking | None] = ContextVar("answer_context", default=None)
 
 
 @contextlib.contextmanager
-def checking_against(context: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def checking_against(context: Checking) -> Iterator[Checking]:
     """Validate the answers parsed in this block (this thread) against ``context``."""
     token = _CONTEXT.set(context)
     try:
@@ -51,9 +90,10 @@ def checking_against(context: dict[str, Any]) -> Iterator[dict[str, Any]]:
         _CONTEXT.reset(token)
 
 
-def answer_context(info: ValidationInfo) -> dict[str, Any]:
-    """The context an answer is checked against (see the module docstring)."""
-    return info.context or _CONTEXT.get() or {}
+def answer_context(info: ValidationInfo) -> Checking | None:
+    """What an answer is checked against (see the module docstring); None: unchecked."""
+    context = info.context if isinstance(info.context, Checking) else None
+    return context or _CONTEXT.get()
 
 
 Position = Literal["supports", "opposes", "warns", "denies", "confirms", "neutral"]
@@ -70,13 +110,6 @@ class Stance(StrEnum):
     denies = "denies"
     confirms = "confirms"
     neutral = "neutral"
-
-
-PRONOUNS = frozenset("he she they it we i you him her them his hers their".split())
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_NAME_WORD = re.compile(r"[A-Z][\w'-]+")
-# Capitalised words that do not name anyone on their own.
-_NOT_NAMES = frozenset("the a an mr mrs ms dr president minister secretary general".split())
 
 
 class _Answer(BaseModel):
@@ -138,31 +171,32 @@ class ArticleNotes(_Answer):
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> ArticleNotes:
         context = answer_context(info)
-        if "text" not in context:
+        if not isinstance(context, AnswerCheck):
             return self
         problems: list[str] = []
         for key in type(self).model_fields:
             value = getattr(self, key)
-            if key.startswith("F") and isinstance(value, str) and re.search(r"\d", value):
-                # The model repeated the figure instead of naming who gives it: no claimant.
-                # Re-asking does not cure this in small models, so it is dropped, not re-asked.
-                context.setdefault("dropped", []).append(f"{key}: '{value}' names no claimant")
-                setattr(self, key, value := None)
-            check = _CHECKS.get(key[0]) if key[1:].isdigit() else None
-            problem = check(key, value, context) if check and value is not None else None
-            if problem:
+            if value is None or not key[1:].isdigit() or context.check_item is None:
+                continue
+            found = context.check_item(key, value)
+            if found is None:
+                continue
+            problem, reask = found
+            if reask:
                 problems.append(problem)
-                if context.get("lenient"):
-                    setattr(self, key, None)
-        count = len(context["sentence_texts"])
+            else:
+                context.dropped.append(problem)
+            if context.lenient or not reask:
+                setattr(self, key, None)
+        count = context.sentence_count
         bad = [n for n in self.key_sentences if not 1 <= n <= count]
         if bad:
             problems.append(f"key_sentences {bad}: sentences are numbered 1 to {count}")
             self.key_sentences = [n for n in self.key_sentences if 1 <= n <= count]
-        if self.outlet and not plausible_outlet(self.outlet, context):
-            context.setdefault("dropped", []).append(f"outlet '{self.outlet}' rejected")
+        if self.outlet and context.outlet_evidenced and not context.outlet_evidenced(self.outlet):
+            context.dropped.append(f"outlet '{self.outlet}' rejected")
             self.outlet = None
-        return _settle(self, context, problems)
+        return context.settle(self, problems)
 
 
 @cache
@@ -174,102 +208,3 @@ def article_notes_model(
     fields.update({f: (str | None, ...) for f in figure_ids})
     fields.update({a: (Stance, ...) for a in actor_ids})
     return create_model("ArticleNotes", __base__=ArticleNotes, **fields)
-
-
-def _check_speaker(key: str, speaker: str, context: dict[str, Any]) -> str | None:
-    if speaker.strip().lower() in PRONOUNS:
-        return f"{key}: '{speaker}' is a pronoun; give the name it refers to"
-    if not grounded_name(speaker, context["text"]) and not grounded_phrase(
-        speaker, context["text"]
-    ):
-        return f"{key}: speaker '{speaker}' is not named in the article"
-    return None
-
-
-def _check_figure(key: str, claimant: str, context: dict[str, Any]) -> str | None:
-    if claimant and not grounded_name(claimant, context["text"]):
-        if not grounded_phrase(claimant, context["text"]):
-            return f"{key}: claimant '{claimant}' is not named in the article"
-    return None
-
-
-_CHECKS: dict[str, Callable[[str, Any, dict[str, Any]], str | None]] = {
-    "Q": _check_speaker,
-    "F": _check_figure,
-}
-
-
-# --- shared checks ------------------------------------------------------------------------
-
-
-def _folded(text: str) -> str:
-    return text.replace("’", "'").replace("‘", "'").lower()
-
-
-def grounded_name(name: str, text: str) -> bool:
-    """True when some capitalised word of ``name`` occurs in ``text`` (any case)."""
-    words = [_folded(w) for w in _NAME_WORD.findall(name.replace("’", "'"))]
-    words = [w for w in words if w not in PRONOUNS and w not in _NOT_NAMES]
-    folded = _folded(text)
-    return bool(words) and any(re.search(rf"\b{re.escape(w)}", folded) for w in words)
-
-
-_PUBLISHER_LINE = re.compile(
-    r"newsletter|subscribe|sign up|copyright|©|all rights reserved|follow (?:us|topic)|"
-    r"download (?:the|our) app|read more (?:on|at)",
-    re.I,
-)
-
-
-def plausible_outlet(outlet: str, context: dict[str, Any]) -> bool:
-    """An inferred publisher needs evidence: its name (or initials, 'ST' for The Straits
-    Times) in a line only a publisher prints (newsletter sign-up, copyright, app prompt),
-    kept in the text or dropped as page furniture. A name the article merely mentions (a
-    source it cites, a platform, someone it quotes) is no evidence."""
-    name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.I)
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    lines = [*context.get("publisher_lines", ()), *context["text"].splitlines()]
-    for line in lines:
-        if not _PUBLISHER_LINE.search(line):
-            continue
-        if grounded_phrase(name, line) or (
-            len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", line)
-        ):
-            return True
-    return False
-
-
-_NAME = r"(?P<name>[A-Z][\w&.-]*(?:\s+(?:of\s+)?[A-Z][\w&.-]*){0,4}?)"
-_PUBLISHER_NAMED = (
-    re.compile(
-        rf"\b(?:get|sign up (?:for|to)|subscribe to)\s+(?:the\s+)?{_NAME}"
-        r"(?:['’]s)?\s+newsletters?\b",
-        re.I,
-    ),
-    re.compile(rf"(?:©|\bcopyright\b)\s*(?:\d{{4}}\s+)?{_NAME}(?:\.|,|\s+all rights|\s*$)", re.I),
-)
-
-
-def publisher_named(lines: list[str]) -> str | None:
-    """The publisher a newsletter or copyright line names: "Get ST's newsletters…" gives
-    'ST', "© 2024 The Straits Times" gives 'The Straits Times'."""
-    for line in lines:
-        for pattern in _PUBLISHER_NAMED:
-            match = pattern.search(line)
-            if match and match["name"][:1].isupper():
-                return match["name"].strip().rstrip(".")
-    return None
-
-
-def grounded_phrase(phrase: str, text: str) -> bool:
-    """True when ``phrase`` (a description: 'a North Korean representative') is in ``text``."""
-    core = _folded(phrase.split(",")[0].strip())
-    return len(core) > 3 and core in _folded(text)
-
-
-def _settle(answer: Any, context: dict[str, Any], problems: list[str]) -> Any:
-    """Raise (so instructor re-asks) unless lenient; record what was dropped."""
-    if problems and not context.get("lenient"):
-        raise ValueError("; ".join(problems))
-    context.setdefault("dropped", []).extend(problems)
-    return answer

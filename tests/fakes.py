@@ -4,6 +4,7 @@ for transport faults only)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -50,17 +51,15 @@ class FakeModel:
         try:
             return response_model.model_validate(data, context=context)
         except ValidationError:
-            lenient = {**context, "lenient": True}
+            lenient = dataclasses.replace(context, lenient=True, dropped=context.dropped)
             try:
-                answer = response_model.model_validate(data, context=lenient)
+                return response_model.model_validate(data, context=lenient)
             except ValidationError as error:
                 raise ModelError(str(error)) from error
-            context.setdefault("dropped", []).extend(lenient.get("dropped", []))
-            return answer
 
     def _default(self, response_model: type[BaseModel], messages, context) -> dict[str, Any]:
         if response_model.__name__ == "LedeDraft":
-            fact = context["facts"][0]
+            fact = context.facts[0]
             return {"sentences": [{"text": fact["text"], "sources": fact["sources"]}]}
         answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
         for key in response_model.model_fields:

@@ -52,10 +52,10 @@ def test_a_server_dying_mid_run_fails_the_rest_and_is_gone_after_the_run(tmp_pat
     with EmbeddedServer(tmp_path, command=command) as server:
         settings = replace(resolve_settings(base_url=server.base_url), transport_retries=2)
         client = ModelClient(settings, server.base_url)
-        client.ask(request.response_model, request.messages, dict(request.context))
+        client.ask(request.response_model, request.messages, request.context)
         server.process.wait(timeout=10)  # it exits after its first answer
         with pytest.raises(EndpointError, match="could not connect"):
-            client.ask(request.response_model, request.messages, dict(request.context))
+            client.ask(request.response_model, request.messages, request.context)
         process = server.process
     assert process is not None and process.poll() is not None
 

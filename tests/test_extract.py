@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from pydantic import ValidationError
@@ -126,11 +127,11 @@ def test_a_speaker_not_in_the_article_is_rejected_then_dropped_when_lenient():
         "A1": "warns",
     }
     with pytest.raises(ValidationError, match="Boris Johnson.*not named in the article"):
-        request.response_model.model_validate(answer, context=dict(request.context))
-    lenient = {**request.context, "lenient": True}
+        request.response_model.model_validate(answer, context=request.context)
+    lenient = replace(request.context, lenient=True)
     notes = request.response_model.model_validate(answer, context=lenient)
     assert notes.Q2 is None
-    assert any("Boris Johnson" in d for d in lenient["dropped"])
+    assert any("Boris Johnson" in d for d in lenient.dropped)
 
 
 def test_pronoun_speakers_and_bad_sentence_numbers_are_rejected():
@@ -138,7 +139,7 @@ def test_pronoun_speakers_and_bad_sentence_numbers_are_rejected():
     request = build_request(prepared, prepared.sentences)
     answer = {"outlet": None, "key_sentences": [99], "Q2": "he", "F1": None, "A1": "warns"}
     with pytest.raises(ValidationError) as error:
-        request.response_model.model_validate(answer, context=dict(request.context))
+        request.response_model.model_validate(answer, context=request.context)
     assert "pronoun" in str(error.value) and "key_sentences [99]" in str(error.value)
 
 
@@ -153,7 +154,7 @@ def test_an_outlet_the_article_only_cites_is_not_taken_as_publisher():
         "F1": None,
         "A1": "warns",
     }
-    notes = request.response_model.model_validate(answer, context=dict(request.context))
+    notes = request.response_model.model_validate(answer, context=request.context)
     assert notes.outlet is None
 
 
@@ -199,7 +200,7 @@ def test_a_key_sentence_that_is_mostly_a_quote_is_not_an_event():
     ],
 )
 def test_a_newsletter_or_copyright_line_names_the_publisher(line, outlet):
-    from schemas.model_io import publisher_named
+    from pipeline.rules.grounding import publisher_named
 
     assert publisher_named([line]) == outlet
 

@@ -232,7 +232,7 @@ def test_structured_outputs_answer_invalid_to_the_end_is_parsed_leniently(folder
         answer = ask(client_for(server, mode=instructor.Mode.JSON_SCHEMA, max_reasks=1), request)
         assert article_calls(server) == 2
     assert answer.Q2 is None and answer.A1 == "neutral"
-    assert any("Boris Johnson" in d for d in request.context["dropped"])
+    assert any("Boris Johnson" in d for d in request.context.dropped)
 
 
 def test_a_model_with_async_validators_is_still_refused_on_every_call(folder):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from pipeline.lede import LedeDraft, check_sentence
+from pipeline.lede import LedeCheck, LedeDraft, check_sentence
 
 FACTS = [
     {
@@ -47,8 +47,8 @@ def test_failing_sentences_are_reasked_then_dropped():
         {"text": "Some 50,000 troops will follow.", "sources": ["S3"]},
     ]}  # fmt: skip
     with pytest.raises(ValidationError, match="50,000"):
-        LedeDraft.model_validate(answer, context={"facts": FACTS})
-    context = {"facts": FACTS, "lenient": True}
+        LedeDraft.model_validate(answer, context=LedeCheck(facts=FACTS))
+    context = LedeCheck(facts=FACTS, lenient=True)
     draft = LedeDraft.model_validate(answer, context=context)
     assert [s.text for s in draft.sentences] == ["Nato confirmed North Korean troops are in Kursk."]
-    assert "50,000" in context["dropped"][0]
+    assert "50,000" in context.dropped[0]

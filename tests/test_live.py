@@ -14,9 +14,9 @@ import pytest
 
 from pipeline.model.session import ModelSession
 from pipeline.render import render_markdown
+from pipeline.rules.grounding import grounded_name
 from pipeline.run import run_folder
 from pipeline.settings import resolve_settings
-from schemas.model_io import grounded_name
 
 # A live test reaches its model: the embedded server on loopback, or OPENAI_BASE_URL.
 pytestmark = [pytest.mark.live, pytest.mark.block_network(allowed_hosts=[".*"])]

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import json
 import threading
@@ -33,7 +34,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from schemas.model_io import checking_against
+from schemas.model_io import Checking, checking_against
 
 from ..errors import EndpointError, ModelError
 from ..settings import Settings
@@ -230,7 +231,7 @@ class ModelClient:
         self,
         response_model: type[T],
         messages: list[dict[str, str]],
-        context: dict[str, Any],
+        context: Checking,
         *,
         max_tokens: int = 2048,
     ) -> T:
@@ -274,17 +275,14 @@ def instructor_class(response_model: type[T]) -> type[T]:
     return cast(type[T], openai_schema(response_model))
 
 
-def _lenient(
-    response_model: type[T], completion: Any, context: dict[str, Any], error: Exception
-) -> T:
+def _lenient(response_model: type[T], completion: Any, context: Checking, error: Exception) -> T:
     """Parse the last answer with lenient validation: failing items dropped and counted."""
     arguments = _tool_arguments(completion)
     if arguments is None:
         raise ModelError(f"the model never gave a valid answer: {_first_line(error)}") from error
     try:
         return response_model.model_validate_json(
-            arguments,
-            context={**context, "lenient": True, "dropped": context.setdefault("dropped", [])},
+            arguments, context=dataclasses.replace(context, lenient=True, dropped=context.dropped)
         )
     except (ValidationError, ValueError) as final:
         raise ModelError(f"the model never gave a valid answer: {_first_line(final)}") from error

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from schemas.extraction import Claim, Quote
 
 from .text import Sentence
+from .vocabulary import SUBJECT_WORDS
 
 _NEGATED = r"(?:did not|does not|do not|didn't|doesn't|has not|have not|had not|would not|" \
     r"could not|not|refused to|declined to|would neither|neither)"  # fmt: skip
@@ -38,7 +39,7 @@ _LEADING = re.compile(
     re.I,
 )
 _DETERMINERS = ("a ", "an ", "the ")
-_PRONOUNS = frozenset("he she they it we i you this that which who".split())
+_PRONOUNS = SUBJECT_WORDS
 MAX_SUBJECT_WORDS = 7
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}  # fmt: skip
+from .vocabulary import MONTHS, WEEKDAYS
+
+_WEEKDAYS = WEEKDAYS
+_MONTHS = {m[:3]: i for i, m in enumerate(MONTHS, 1)}
 
 
 def parse_date(value: str | None) -> date | None:

@@ -12,28 +12,19 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from . import vocabulary
+
 # Words that name a role or an office rather than a person.
-ROLE_WORDS = frozenset(
-    """mr mrs ms dr prof sir president vice prime minister secretary general secretary-general
-    chief spokesperson spokesman spokeswoman commission european defence defense foreign
-    interior chancellor leader supreme head director ambassador official officials envoy
-    deputy senior national security adviser advisor nato un u.n. us u.s. eu white house
-    kremlin pentagon ministry department state the a an of and for gen general lt col
-    colonel admiral commander army military intelligence agency council representative
-    opposition politician lawmaker senator governor mayor king queen premier ukrainian
-    ukraine's russian russia's north south korean korea's american british german french
-    chinese israeli iranian belarusian minister's former new newly installed alliance's
-    korea russia ukraine china india japan iran israel states united kingdom america europe
-    moscow kyiv seoul pyongyang washington beijing brussels london britain germany france
-    dprk west western government ministry's office""".split()
+#: Words that end a personal name going leftwards, or make a phrase a body: titles and role
+#: nouns, words naming bodies, articles and connectives of a title ("Secretary of State").
+ROLE_WORDS = (
+    vocabulary.ROLE_WORDS | vocabulary.BODY_WORDS | vocabulary.DETERMINERS | {"of", "and", "for"}
 )
 # Capitalised words that start sentences or name no one, never part of a name.
-_NOT_NAME_WORDS = frozenset(
-    """but and in on at as for with after before while when last earlier meanwhile separately
-    however he she it they this that these those his her their its then so yet also""".split()
-)
-_NOT_ROLES = frozenset("the a an of and for mr mrs ms dr".split())
-_PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "bin", "al", "la", "le"})
+_NOT_NAME_WORDS = vocabulary.NOT_NAME_WORDS | vocabulary.PRONOUNS
+_NOT_ROLES = vocabulary.DETERMINERS | vocabulary.HONORIFICS | {"of", "and", "for"}
+_PARTICLES = vocabulary.NAME_PARTICLES
+_ACRONYM = re.compile(r"[A-Z]{2,}")
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -46,7 +37,13 @@ def person_name(form: str) -> str | None:
         lower = word.lower().strip(".")
         if lower in _PARTICLES and name:
             name.insert(0, word)
-        elif word[:1].isupper() and lower not in ROLE_WORDS and lower not in _NOT_NAME_WORDS:
+        elif (
+            word[:1].isupper()
+            and lower not in ROLE_WORDS
+            and lower not in _NOT_NAME_WORDS
+            and not word.endswith(("’s", "'s"))  # "Acme's Jane Roe": the possessor is no name
+            and not _ACRONYM.fullmatch(word)  # "NATO", "BBC": a body, never a personal name
+        ):
             name.insert(0, word)
         else:
             break
@@ -145,8 +142,11 @@ class EntityIndex:
         return cluster.name if cluster else form
 
 
-_SPEECH_TAIL = re.compile(r"\s+(?:said|says|added|told|wrote|warned|claimed)\s*$", re.I)
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|President|Gen|General)\.?\s+")
+_SPEECH_TAIL = re.compile(
+    rf"\s+(?:{vocabulary.word_alternation(vocabulary.SPEECH_VERB_FORMS)})\s*$", re.I
+)
+_TITLES = vocabulary.HONORIFICS | vocabulary.TITLE_WORDS | vocabulary.ROLE_NOUNS
+_HONORIFIC = re.compile(rf"^(?i:{vocabulary.word_alternation(_TITLES)})\.?\s+(?=[A-Z])")
 _ROLE_TOKEN = re.compile(r"[A-Z][\w.’'-]*|[a-z][\w-]*")
 
 

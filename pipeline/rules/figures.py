@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-    "july|august|september|october|november|december"
-)
+from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, SUBJECT_WORDS, word_alternation
+
+_MONTHS = word_alternation([*MONTHS, *MONTH_ABBREVIATIONS])
 # A number: 1,500 / 600,000 / 2.5 / 250 with an optional scale word or percent sign.
 _FIGURE = re.compile(
     r"(?<![\w.,/-])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -124,7 +123,7 @@ _ACCORDING = re.compile(r"according to (?:an? [\w\s]+? by )?(?P<who>[^,.;:]+)", 
 _BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|you|this|that)$", re.I)
+_PRONOUN = re.compile(rf"^(?:{word_alternation(SUBJECT_WORDS)})$", re.I)
 
 
 def claimant_cue(sentence: str, offset: int) -> str | None:

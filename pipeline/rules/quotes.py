@@ -31,6 +31,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from .text import sentence_bounds
+from .vocabulary import (
+    ADVERBS_BEFORE_VERB,
+    BE_FORMS,
+    HONORIFICS,
+    LEAD_WORDS,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEAKER_PRONOUNS,
+    TITLE_WORDS,
+)
+
 __all__ = ["QuoteKind", "QuoteSpan", "find_quotes", "resolve_pronoun_cues"]
 
 
@@ -87,10 +101,6 @@ _MASK = "\x00"
 # Paragraphs: every non-empty line.
 _LINE = re.compile(r"[^\n]+")
 
-# A sentence ends at a run of . ! ? (possessive, so long runs cannot backtrack), optional
-# closing marks or brackets, then whitespace; the next character is checked in code.
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[”\"’')\]]*+\s++")
-
 # Words ("Mr.", "U.S.", "Chan-il" and "Putin's" stay whole), runs of masked quote text,
 # or any other single character.
 _TOKEN = re.compile(
@@ -117,55 +127,19 @@ _LABEL_VERB = re.compile(
     r"|referred to as|referring to)(?![\w-])"
 )
 
-# --- word lists ----------------------------------------------------------------------------
+# --- word lists (``vocabulary``) ---------------------------------------------------------
 
-_PRONOUNS = frozenset({"he", "she", "they"})
-
-# Capitalised words that never start or continue a personal name.
-_NOT_NAMES = frozenset(
-    """the a an but and or so yet in on at for from with by of to as if when while after
-    before since though although however meanwhile also then now this that these those it
-    its he she they we i you his her their our my your there here one some many most all
-    both each every no not last earlier later separately today yesterday experts officials
-    analysts witnesses police reports sources critics observers residents diplomats
-    authorities fighting ministry department office council commission agency service
-    committee government army forces monday tuesday wednesday thursday friday saturday
-    sunday january february march july september october november december""".split()
-)
-
-_FUNCTION_WORDS = _NOT_NAMES | _PRONOUNS
-
-# Nouns naming a role: before a name ("spokesperson Maria Zakharova") or heading a
-# description that stands for one ("the president said").
-_ROLE_NOUNS = frozenset(
-    """president chief secretary general secretary-general minister spokesperson spokesman
-    spokeswoman leader envoy ambassador commander official chancellor premier senator
-    governor mayor prosecutor director adviser advisor diplomat representative head
-    politician analyst lawmaker activist defector""".split()
-)
-
-# Titles dropped from the front of a name ("Defence Secretary John Healey").
-_ROLE_WORDS = _ROLE_NOUNS | frozenset(
-    """vice prime sen. rep. deputy foreign defence defense interior state supreme king queen
-    prince princess pope colonel col. lieutenant lt. captain admiral marshal judge chairman
-    chairwoman chair""".split()
-)
-
-_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady".split())
-_PARTICLES = frozenset("von van der den de da di du la le bin al el ibn".split())
-
-# Words allowed between a subject and its verb ("Zelensky also said").
-_SKIP_WORDS = frozenset(
-    """also later earlier then has have had previously repeatedly once again further recently
-    reportedly initially already even just simply publicly separately""".split()
-)
-_BE_FORMS = frozenset("is are was were be been being".split())
-_LEAD_WORDS = frozenset("but and so yet meanwhile however then now also".split())
-_PREPOSITIONS = frozenset("to of at for in from with on by about who which that during".split())
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st gen sen rep gov lt col sgt capt jr sr vs etc no jan feb mar apr
-    jun jul aug sep sept oct nov dec""".split()
-)
+_PRONOUNS = SPEAKER_PRONOUNS
+_NOT_NAMES = NOT_NAME_WORDS
+_FUNCTION_WORDS = NOT_NAME_WORDS | SPEAKER_PRONOUNS
+_ROLE_NOUNS = ROLE_NOUNS
+_ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS
+_HONORIFICS = HONORIFICS
+_PARTICLES = NAME_PARTICLES
+_SKIP_WORDS = ADVERBS_BEFORE_VERB
+_BE_FORMS = BE_FORMS
+_LEAD_WORDS = LEAD_WORDS
+_PREPOSITIONS = PREPOSITIONS
 
 # How far rules look around a quote, in characters.
 _WINDOW = 240
@@ -395,7 +369,7 @@ def _document(
     starts: list[int] = []
     ends: list[int] = []
     for p_start, p_end in paragraphs:
-        for s_start, s_end in _sentences(masked, p_start, p_end):
+        for s_start, s_end in sentence_bounds(masked, p_start, p_end):
             starts.append(s_start)
             ends.append(s_end)
     return _Document(
@@ -419,39 +393,6 @@ def _mask(text: str, spans: list[_Draft] | list[QuoteSpan]) -> str:
         last = stop
     parts.append(text[last:])
     return "".join(parts)
-
-
-def _sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of one paragraph of masked text."""
-    bounds: list[tuple[int, int]] = []
-    current = start
-    for m in _SENTENCE_END.finditer(masked, start, end):
-        if m.end() >= end or not _starts_sentence(masked[m.end()]):
-            continue
-        single_dot = masked[m.start()] == "." and masked[m.start() + 1] not in ".!?"
-        if single_dot and _is_abbreviation(masked, m.start()):
-            continue
-        bounds.append((current, m.end()))
-        current = m.end()
-    bounds.append((current, end))
-    return bounds
-
-
-def _starts_sentence(ch: str) -> bool:
-    return ch.isupper() or ch.isdigit() or ch in _ANY_DOUBLE + _SINGLE_OPEN + "(["
-
-
-def _is_abbreviation(masked: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` ends an abbreviation such as "Mr." or "U.S."."""
-    k = dot
-    while k > 0 and k > dot - 12 and not masked[k - 1].isspace():
-        k -= 1
-    word = masked[k:dot].lstrip('([“"‘')
-    return (
-        word.lower() in _ABBREVIATIONS
-        or (len(word) == 1 and word.isupper())
-        or ("." in word and len(word) <= 5)
-    )
 
 
 def _bisect(values: list, pos: int, key: Callable[[Any], int] = int) -> int:
@@ -515,14 +456,14 @@ def _person(toks: list[_Tok], j: int, i: int) -> tuple[int, bool] | None:
     Titles up to the last role word are dropped ("Nato Secretary-General Mark Rutte" ->
     "Mark Rutte"); a run that ends in a role word ("Defence Secretary") is no name.
     """
-    if toks[i].word.lower() in _ROLE_WORDS:
+    if toks[i].word.lower().rstrip(".") in _ROLE_WORDS:
         return None
     titled = False
     for r in range(i - 1, j - 1, -1):
-        if toks[r].word.lower() in _ROLE_WORDS:
+        if toks[r].word.lower().rstrip(".") in _ROLE_WORDS:
             j, titled = r + 1, True
             break
-    titled = titled or toks[j].word.lower() in _HONORIFICS
+    titled = titled or toks[j].word.lower().rstrip(".") in _HONORIFICS
     if i - j > 3:
         j = i - 2
     return j, titled

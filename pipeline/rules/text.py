@@ -9,17 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words that end with a full stop without ending a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt st jr sr rev gov sen rep pres
-    u.s u.k u.n e.u no vs etc inc ltd co corp jan feb mar apr jun jul aug sep sept
-    oct nov dec mt ft""".split()
-)
+from .vocabulary import ABBREVIATIONS
 
-# A sentence ends at . ! or ? (optionally followed by closing quotes or brackets) and
-# whitespace, when the next sentence opens with a capital, a digit or an opening quote.
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)[.!?]*[\"”’')\]]*\s+$")
+# A sentence ends at a run of . ! ? (possessive, so long runs cannot backtrack), optional
+# closing marks or brackets, then whitespace; the next character is checked in code.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[”\"’')\]]*+\s++")
+# Characters that may open a sentence besides capitals and digits: quote marks, brackets.
+_OPENERS = "“”„«»\"‘'(["
+#: Stands in for quoted characters in masked text (``sentence_bounds`` on masked text).
+MASK = "\x00"
 
 
 @dataclass(frozen=True)
@@ -49,28 +47,64 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_abbreviation(fragment: str) -> bool:
-    match = _WORD_BEFORE.search(fragment)
-    if not match:
-        return False
-    word = match.group(1).lower().rstrip(".")
-    # Single capital letters ("J. Smith") and known abbreviations do not end sentences.
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of the paragraph ``text[start:end]``; each end runs
+    to the next sentence's start (trailing blanks included), the last to ``end``.
+
+    The one sentence splitter of newsbrief. A sentence ends at . ! or ? (with any closing
+    quotes or brackets) and whitespace, when the next character can open a sentence (a
+    capital, a digit, a quote mark or bracket) and the full stop does not end an
+    abbreviation ("Mr.", "U.S.", "Jan.", an initial); an ellipsis ends none. Quotation
+    masking is an option of the caller: pass text whose quoted characters are ``MASK`` and
+    no full stop inside a quote ends a sentence (``pipeline.rules.quotes`` does). Linear in
+    the length of the paragraph.
+    """
+    bounds: list[tuple[int, int]] = []
+    current = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.end() >= end or not _starts_sentence(text[m.end()]):
+            continue
+        if _is_ellipsis(m.group()):
+            continue  # news style marks an omission or a pause with it, not a sentence end
+        single_dot = text[m.start()] == "." and text[m.start() + 1] not in ".!?"
+        if single_dot and _is_abbreviation(text, m.start()):
+            continue
+        bounds.append((current, m.end()))
+        current = m.end()
+    bounds.append((current, end))
+    return bounds
+
+
+def _is_ellipsis(end: str) -> bool:
+    return end.startswith("..") or end.startswith("…")
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in _OPENERS
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation such as "Mr." or "U.S."."""
+    k = dot
+    while k > 0 and k > dot - 12 and not text[k - 1].isspace():
+        k -= 1
+    word = text[k:dot].lstrip("([“\"‘'")
+    return (
+        word.lower() in ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())
+        or ("." in word and len(word) <= 5)
+    )
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into numbered sentences that never cross a paragraph boundary."""
+    """Split ``text`` into numbered sentences that never cross a paragraph boundary
+    (``sentence_bounds`` on each paragraph; each sentence stripped of trailing blanks)."""
     sentences: list[Sentence] = []
     for index, (p_start, p_end) in enumerate(paragraph_spans(text)):
-        start = p_start
-        for match in _SENTENCE_END.finditer(text, p_start, p_end):
-            if _is_abbreviation(text[start : match.end()]):
-                continue
-            end = match.end() - (len(match.group()) - len(match.group().rstrip()))
-            sentences.append(Sentence(len(sentences) + 1, start, end, index, text[start:end]))
-            start = match.end()
-        if start < p_end:
-            sentences.append(Sentence(len(sentences) + 1, start, p_end, index, text[start:p_end]))
+        for start, end in sentence_bounds(text, p_start, p_end):
+            end = start + len(text[start:end].rstrip())
+            if end > start:
+                sentences.append(Sentence(len(sentences) + 1, start, end, index, text[start:end]))
     return sentences
 
 
