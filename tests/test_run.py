@@ -205,3 +205,68 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path):
     [extraction] = report.extractions
     assert extraction.error is None
     assert extraction.quotes[0].text == "This is {{ not }} a template,"
+
+
+def _fingerprint_with(root, changed: str | None) -> str:
+    """The code fingerprint of a copy of the installed code with ``changed`` (a path under
+    the copy) edited, computed in a fresh interpreter."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    copy = root / "copy"
+    if not copy.exists():
+        for package in ("pipeline", "schemas", "prompts"):
+            shutil.copytree(repo / package, copy / package)
+    if changed:
+        with (copy / changed).open("a", encoding="utf-8") as handle:
+            handle.write("\n# an edit\n")
+    command = "from pipeline.cache import code_fingerprint; print(code_fingerprint())"
+    return subprocess.run(
+        [sys.executable, "-c", command], cwd=copy, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_changing_any_rule_module_schema_or_stage_that_shapes_an_extraction_misses_the_cache(
+    tmp_path,
+):
+    from pathlib import Path
+
+    rules = sorted(
+        p.name for p in (Path(__file__).resolve().parents[1] / "pipeline/rules").glob("*.py")
+    )
+    assert {"quotes.py", "claims.py", "entities.py", "grounding.py", "vocabulary.py"} <= set(rules)
+    seen = {_fingerprint_with(tmp_path, None)}
+    edited = [f"pipeline/rules/{name}" for name in rules]
+    edited += ["schemas/model_io.py", "pipeline/read.py", "pipeline/extract.py"]
+    for path in edited:
+        fingerprint = _fingerprint_with(tmp_path, path)
+        assert fingerprint not in seen, f"an edit of {path} kept the cache key"
+        seen.add(fingerprint)
+
+
+def test_the_cache_key_names_the_endpoint_and_answer_format():
+    from pipeline.model.session import model_identity
+
+    a = resolve_settings(base_url="http://127.0.0.1:1/v1", model="m", env={})
+    b = resolve_settings(base_url="http://127.0.0.1:2/v1", model="m", env={})
+    assert model_identity(a) != model_identity(b)
+    assert model_identity(a) != model_identity(replace(a, answer_format="json"))
+    assert model_identity(resolve_settings(env={})).endswith("|embedded|json_schema")
+
+
+def test_the_product_never_imports_a_development_tool_and_the_wheel_ships_none():
+    import tomllib
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    packages = tomllib.loads((repo / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ]
+    assert not any(p.split(".")[0] in {"tools", "bench", "tests"} for p in packages)
+    for source in [*repo.glob("pipeline/**/*.py"), *repo.glob("schemas/*.py")]:
+        text = source.read_text(encoding="utf-8")
+        assert "import tools" not in text and "from tools" not in text, source
+        assert "from bench" not in text and "import bench" not in text, source
