@@ -434,7 +434,14 @@ def _claimant(said: str | None, span: FigureSpan, prepared: PreparedArticle) -> 
 
 
 def _resolved(name: str | None, text: str) -> str | None:
-    return resolve_person(name, text)[0] if name else None
+    """A claimant that names a person in its fullest form in ``text``; a description or a
+    body ('analysts at Example Capital', 'The report', 'the union') as written."""
+    if not name:
+        return None
+    first = name.split()[0]
+    if first[0].islower() or first.lower() in {"the", "a", "an"}:
+        return name
+    return resolve_person(name, text)[0]
 
 
 def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figure]:
@@ -448,8 +455,12 @@ def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figur
                 source=article.id,
                 value=span.value,
                 number=span.number,
+                high=span.high,
+                unit=span.unit,
+                scale=span.scale,
                 qualifier=span.qualifier,
-                counts=span.counts or "unspecified",
+                counts=span.counts,
+                outcome=span.outcome,
                 claimant=_resolved(
                     prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
                     article.text,

@@ -1,7 +1,17 @@
-"""Numbers an article reports, found by rule with their offsets.
+"""Quantities an article reports, found by rule with their character offsets. Pure.
 
-Dates, years, ordinals and numbers inside quoted speech enumerations are left out; what each
-figure counts is guessed from the words that follow it, and the model may refine it.
+A figure is a quantity: its value as a number, its currency or unit, its scale ('million',
+'bn', 'm'), a range ('2,000-3,000', 'between 5 and 10'), how exact it is ('about', 'at
+least'), what it counts (the noun of its own phrase, never a neighbour's) and who claims it.
+Dates, years and decades, ages, durations ('a five-year plan'), ordinals, list and question
+numbers, identifiers ('Flight 370'), page and citation numbers, clock times, phone numbers,
+sports scores and a currency conversion in brackets are not figures.
+
+Library choice, measured on news phrasings (the issue "Figures and time a reader can use"):
+``price-parser`` reads one price per string and drops the scale ('$170 million' -> 170);
+``quantulum3`` reads '£3bn' as 3 'pound sterling bit newton', '$170m' as 170 'dollar metre',
+'1.2-billion-euro' as 500000000.6 and '1884' as a quantity. Neither keeps news scales and
+conventions, so the rules here do, with the word lists of ``vocabulary``.
 """
 
 from __future__ import annotations
@@ -9,151 +19,554 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, SUBJECT_WORDS, word_alternation
+from .vocabulary import (
+    APPROXIMATIONS,
+    BODY_WORDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DECIMAL_COMMA_WORDS,
+    DETERMINERS,
+    GENERIC_COUNTS,
+    IDENTIFIER_NOUNS,
+    IRREGULAR_PLURALS,
+    MEASURE_UNITS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    OUTCOME_WORDS,
+    ROLE_NOUNS,
+    SCALE_NAMES,
+    SCALES,
+    SPEECH_VERB_FORMS,
+    SUBJECT_WORDS,
+    TIME_UNITS,
+    WEEKDAYS,
+    word_alternation,
+)
 
 _MONTHS = word_alternation([*MONTHS, *MONTH_ABBREVIATIONS])
-# A number: 1,500 / 600,000 / 2.5 / 250 with an optional scale word or percent sign.
-_FIGURE = re.compile(
-    r"(?<![\w.,/-])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?P<scale>\s?(?:million|billion|bn|m|%|per\s?cent)\b|%)?"
-)
-_QUALIFIER = re.compile(
-    r"(?:at least|about|around|more than|over|nearly|almost|some|up to|roughly|approximately|"
-    r"an estimated|a total of|fewer than|less than|as many as)\s+$",
+_CUR = word_alternation(CURRENCY_SYMBOLS)
+_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|m|k|b"
+_UNIT = word_alternation([*MEASURE_UNITS, *CURRENCY_WORDS, *TIME_UNITS])
+_NUMBER = {
+    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    "continental": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+}
+_WORD_NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
+}  # fmt: skip
+_WORDNUM = word_alternation(_WORD_NUMBERS)
+
+
+def _figure_pattern(style: str) -> re.Pattern[str]:
+    number = _NUMBER[style]
+    return re.compile(
+        rf"(?<![\w.,/#'’$£€¥₹₽₩₺₪₴-])"
+        rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM})(?=[\s-](?i:thousand|million|billion|trillion)\b))"
+        rf"(?P<scale1>-?\s?(?:{_SCALE})(?![\w’']))?"
+        rf"(?:(?P<sep>\s?[-–—]\s?|\s+to\s+|\s+and\s+)(?P<cur2>{_CUR})?(?P<num2>{number}))?"
+        rf"(?P<scale>-?\s?(?i:{_SCALE})(?![\w’']))?"
+        rf"(?P<unit>\s?-?\s?(?i:{_UNIT})(?![\w]))?",
+    )
+
+
+_PATTERNS = {style: _figure_pattern(style) for style in _NUMBER}
+_APPROX = re.compile(
+    rf"\b(?P<q>{word_alternation(APPROXIMATIONS)})\s+(?:of\s+)?$",
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b", re.IGNORECASE)
-_STOP = frozenset(
-    """had have has were was are is be been will would could may might to in on into from by
-    who which that and or but as at for with since after before during this these those than
-    said says according of""".split()
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_ID_BEFORE = re.compile(
+    rf"(?:\b(?:{word_alternation(IDENTIFIER_NOUNS)})\.?|#|№)\s*$",
+    re.IGNORECASE,
 )
+# A capitalised word right before a bare number names a thing ('Question 1', 'Windows 11'),
+# unless it opens the sentence as one of these words do ('Some 500 residents').
+_OPENERS = frozenset(
+    """about around almost nearly some over under more less fewer between only just up at
+    roughly approximately an a the its their his her our all another of in on by for from
+    with and but as to since after before until during while when if than another another
+    estimated just well no none at exactly precisely barely""".split()
+)
+_PHONE = re.compile(
+    r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
+    r"|\(\d{2,5}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
+    r"|0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}|\d{3}-\d{3}-\d{4}|0\d{4}\s\d{6})(?![\w,.])"
+)
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_CLOCK_AFTER = re.compile(
+    r"^(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|gmt\b|bst\b|utc\b|"
+    r"cet\b|et\b|est\b|edt\b|pt\b|hrs\b|local time)",
+    re.IGNORECASE,
+)
+_SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|beating|drew|defeated|led|trailed|leads)\s+$", re.I)
+_SCORE_AFTER = re.compile(
+    r"^\s?(?:win|victory|defeat|loss|lead|draw|home win|away win|ruling|decision|vote|"
+    r"majority|scoreline|thrashing)\b",
+    re.IGNORECASE,
+)
+_ENGLISH = frozenset("the and of to in is that for was with said on it as at by".split())
+
+
+def number_style(text: str) -> str:
+    """'continental' when ``text`` is in a language that groups thousands with dots and
+    writes decimals with a comma ('1.000' is one thousand in German), else 'en'; decided by
+    how many of each kind's function words the text holds."""
+    words = re.findall(r"[a-zäöüßéèàçñ]+", text.lower())
+    english = sum(w in _ENGLISH for w in words)
+    other = sum(w in DECIMAL_COMMA_WORDS and w not in _ENGLISH for w in words)
+    return "continental" if other > 2 * max(english, 1) else "en"
 
 
 @dataclass(frozen=True)
 class FigureSpan:
-    """A number in the text."""
+    """A quantity in the text, ``text[start:end] == value``."""
 
     id: str
     """'F1', 'F2'… in order of appearance."""
     start: int
     end: int
     value: str
-    """The digits as written ('1,500')."""
+    """As written, with currency, scale, range and unit ('$170 million', '2,000-3,000')."""
     number: float
+    """The value in units (170000000.0); for a range, its low end."""
     qualifier: str | None
+    """How exact it is, lower case as written ('at least', 'about', 'between'); None."""
     counts: str
-    """What it counts, guessed from the following words ('North Korean troops')."""
+    """What it counts, from its own phrase ('North Korean troops', 'rival bid'); '' when
+    the phrase names nothing."""
+    high: float | None = None
+    """The high end of a range, in units; None for a single value."""
+    unit: str | None = None
+    """ISO currency code ('USD'), a unit ('%', 'km²', 'tonne') or None for a plain count."""
+    scale: str | None = None
+    """'thousand', 'million', 'billion' or 'trillion' as the text scales it; None."""
+    outcome: str | None = None
+    """What happened to what is counted, as written after it ('killed or wounded')."""
 
 
 def find_figures(text: str) -> list[FigureSpan]:
-    """Every reported number in ``text`` that is not a date, a year or an ordinal."""
+    """Every quantity in ``text`` that is not a date, a year, an age, a duration, an ordinal,
+    an identifier, a list or citation number, a clock time, a phone number or a score, in
+    order; numbers are read in the text's own style (``number_style``)."""
+    pattern = _PATTERNS[number_style(text)]
+    continental = pattern is _PATTERNS["continental"]
+    blocked = [m.span() for m in _PHONE.finditer(text)]
+    blocked += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     figures: list[FigureSpan] = []
-    previous_counts, previous_end = "", -1
-    for match in _FIGURE.finditer(text):
-        if _is_date_or_year(text, match):
+    previous: FigureSpan | None = None
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if not match:
+            break
+        position = match.end()
+        if any(s <= match.start() < e for s, e in blocked):
             continue
-        value = match.group("value")
-        number = float(value.replace(",", ""))
-        scale = (match.group("scale") or "").strip().lower()
-        number *= {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(scale, 1)
-        qualifier = _QUALIFIER.search(text, max(0, match.start() - 30), match.start())
-        counts = _counts_after(text, match.end(), scale)
-        same_sentence = not re.search(r"[.!?]\s", text[previous_end : match.start()])
-        if (not counts or counts.split()[0].endswith(("ed", "ing"))) and same_sentence:
-            counts = (
-                previous_counts or counts
-            )  # "3,000 soldiers ..., with a total of 10,000 expected"
-        previous_counts, previous_end = counts, match.end()
-        figures.append(
-            FigureSpan(
-                id=f"F{len(figures) + 1}",
-                start=match.start(),
-                end=match.end(),
-                value=value,
-                number=number,
-                qualifier=qualifier.group().strip().lower() if qualifier else None,
-                counts=counts,
-            )
+        parts = _parts(text, match, continental)
+        if parts is None:
+            continue
+        start, end, number, high, unit, scale, single = parts
+        if single is not None:  # not a range after all: read the first number alone
+            position = single
+        if _not_a_figure(text, start, end, unit, scale, number, high, figures):
+            continue
+        qualifier = _APPROX.search(text[max(0, start - 30) : start])
+        counts, outcome = _counts(text, start, end, unit)
+        same_sentence = previous is not None and not re.search(
+            r"[.!?]\s", text[previous.end : start]
         )
+        if not counts and previous and same_sentence and previous.unit == unit and unit is None:
+            counts = previous.counts  # '3,000 soldiers …, with a total of 10,000 expected'
+            outcome = outcome or previous.outcome
+        figure = FigureSpan(
+            id=f"F{len(figures) + 1}",
+            start=start,
+            end=end,
+            value=text[start:end],
+            number=number,
+            qualifier=qualifier.group("q").lower() if qualifier else None,
+            counts=counts,
+            high=high,
+            unit=unit,
+            scale=scale,
+            outcome=outcome,
+        )
+        figures.append(figure)
+        previous = figure
     return figures
 
 
-def _is_date_or_year(text: str, match: re.Match[str]) -> bool:
-    value = match.group("value")
-    before = text[max(0, match.start() - 12) : match.start()]
-    after = text[match.end() : match.end() + 12]
-    if match.group("scale"):
+def _to_float(digits: str, continental: bool) -> float:
+    digits = digits.strip()
+    if digits.lower() in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[digits.lower()])
+    if continental:
+        return float(digits.replace(".", "").replace(",", "."))
+    return float(digits.replace(",", ""))
+
+
+def _scale_word(raw: str | None) -> str | None:
+    return raw.strip(" -").lower() if raw else None
+
+
+def _parts(text: str, match: re.Match[str], continental: bool):
+    """(start, end, number, high, unit, scale, restart) of a match, or None when its letters
+    are no scale or unit here; ``restart`` is set when a range turned out to be two numbers
+    (the scan resumes after the first)."""
+    start, end = match.start(), match.end()
+    currency = match.group("cur") or match.group("cur2")
+    if currency and currency.strip() and currency[-1].isalpha() and currency[0].isupper():
+        # a code ('USD', 'Rs') must be followed by a space or stand before the digits
+        pass
+    scale1 = _scale_word(match.group("scale1"))
+    scale2 = _scale_word(match.group("scale"))
+    unit_raw = (match.group("unit") or "").strip(" -").lower() or None
+    restart = None
+    if match.group("num2") is not None:
+        sep = match.group("sep").strip().lower()
+        before = text[max(0, start - 12) : start].lower()
+        if (
+            (sep == "and" and not before.rstrip().endswith("between"))
+            or (sep == "to" and re.search(r"\bfrom\s+$", before))
+            or (sep == "to" and scale1 is None and scale2 is None and not unit_raw and not currency)
+        ):
+            single = re.compile(
+                rf"(?P<cur>{_CUR})?\s?(?P<num>{_NUMBER['continental' if continental else 'en']}"
+                rf"|(?i:{_WORDNUM}))(?P<scale>-?\s?(?:{_SCALE})(?![\w’']))?"
+                rf"(?P<unit>\s?-?\s?(?i:{_UNIT})(?![\w]))?"
+            ).match(text, start)
+            if single is None:
+                return None
+            match, scale1, scale2 = single, None, _scale_word(single.group("scale"))
+            unit_raw = (single.group("unit") or "").strip(" -").lower() or None
+            currency = single.group("cur")
+            end = restart = single.end()
+    scale = scale2 or scale1
+    low_scale = scale1 or scale2
+    # a scale letter needs a currency ('£3bn', '$5m'); 'm' alone is a million unless metres
+    for which in {scale1, scale2} - {None}:
+        if which in {"k", "b"} and not currency:
+            return None
+        if which == "m" and not currency and _metres(text, match.end()):
+            # '100m sprint': a length
+            unit_raw, scale = "metres", None
+            low_scale = None
+    unit = None
+    if currency:
+        unit = CURRENCY_SYMBOLS.get(currency.strip(), None)
+    if unit_raw:
+        unit = CURRENCY_WORDS.get(unit_raw) or MEASURE_UNITS.get(unit_raw) or unit
+        if unit_raw in TIME_UNITS:
+            unit = "time:" + unit_raw
+    if unit_raw == "won" and not scale:
+        return None
+    number = _to_float(match.group("num"), continental) * SCALES.get(low_scale or "", 1)
+    high = None
+    if match.groupdict().get("num2"):
+        high = _to_float(match.group("num2"), continental) * SCALES.get(scale or "", 1)
+        if high <= number:
+            return None if high == number else _as_single(text, match, continental)
+    if unit and unit.startswith("time:"):
+        pass
+    end = match.end()
+    # trim a unit the pattern took that belongs to the next words ('5 pounds' stays)
+    return start, end, number, high, unit, SCALE_NAMES.get(scale or ""), restart
+
+
+def _as_single(text: str, match: re.Match[str], continental: bool):
+    """A 'range' whose high end is below its low end ('2024-10', '3-1'): read no figure."""
+    return None
+
+
+def _metres(text: str, end: int) -> bool:
+    after = text[end : end + 20].lower()
+    return bool(
+        re.match(
+            r"\s*(?:from|away|long|high|deep|tall|wide|above|below|race|sprint|hurdles|"
+            r"freestyle|relay|butterfly|backstroke|breaststroke|final|title|record|of\s+the)\b",
+            after,
+        )
+    )
+
+
+def _not_a_figure(
+    text: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    scale: str | None,
+    number: float,
+    high: float | None,
+    found: list[FigureSpan],
+) -> bool:
+    value = text[start:end]
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    money = unit is not None and unit.isupper() and len(unit) == 3
+    if unit and unit.startswith("time:"):
+        return True  # a duration: 'for 26 years', 'a five-year plan'
+    if re.match(r"^-(?:year|month|week|day|hour|minute|second|decade)s?\b", after, re.I):
+        return True  # '69-year-old', 'five-year plan'
+    if re.match(r"^(?:’|')?s\b", after) and not money and not unit:
+        return True  # a decade or an age band: '1880s', 'in their 40s'
+    if re.match(r"^(?:st|nd|rd|th)\b", after, re.I):
+        return True  # an ordinal
+    if re.match(r"^\s?/\s?\d", after):
+        return True  # a fraction, a score or a part of a date: '3/4', '24/10'
+    if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or re.search(
+        r"\b(?:aged|age|ages)\s+$", before, re.I
+    ):
+        return True  # an age
+    if money or scale:
+        if before.rstrip().endswith("(") and found and found[-1].end >= start - 3:
+            return True  # a conversion in brackets: '1.2-billion-euro (US$1.3-billion)'
         return False
-    if "," not in value and "." not in value and 1900 <= int(value) <= 2100:
-        return True  # a year
+    bare = not unit
+    plain = re.fullmatch(r"\d+", value) is not None
+    if plain and 1000 <= number <= 2100 and bare:
+        qualified = _APPROX.search(before) is not None
+        if not (qualified and re.match(r"^\s+[a-z]", after)):
+            return True  # a year
+        if high is not None:
+            return True
+    if high is not None and bare and 1000 <= number <= 2100 and high <= 2100 and plain is False:
+        pass
+    if re.fullmatch(r"\d{4}[-–]\d{2,4}", value):
+        return True  # a span of years: '2014-16', '1990-1991'
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
-    if re.match(r"(?:st|nd|rd|th)\b", after):
-        return True  # an ordinal: 21st
-    return bool(re.search(r"\b(?:world war|no\.|number|page|article|resolution)\s*$", before, re.I))
+    if _CLOCK_AFTER.match(after):
+        return True
+    if re.match(r"^[:.]\d", after):
+        return True  # '10:30', a version, a score
+    if _ID_BEFORE.search(before):
+        return True
+    if plain and bare and _capitalised_name_before(before):
+        return True  # 'Question 1', 'Windows 11', 'Flight 370'
+    if plain and bare and re.search(r"\[\s*$", before) and re.match(r"^\s*[\],]", after):
+        return True  # a citation: '[12]'
+    if plain and bare and before.rstrip().endswith("(") and re.match(r"^\s*\)", after):
+        return True  # '(61)' after a name, '(3)' a list mark
+    if plain and bare and re.search(r"[A-Z][\w’'.-]*,\s*$", before) and re.match(r"^,", after):
+        return True  # an age in apposition: 'the mayor, Ann Lee, 61,'
+    line_start = text.rfind("\n", 0, start) + 1
+    if plain and re.fullmatch(r"\s*", text[line_start:start]) and re.match(r"^[.):]\s", after):
+        return True  # a list number: '1. ', '2) '
+    if high is not None and (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(after)):
+        return True  # a score or a vote: 'won 3-1', 'a 5-4 ruling'
+    if not high and _SCORE_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after):
+        return True
+    return False
 
 
-def _counts_after(text: str, end: int, scale: str) -> str:
-    """Up to five words after the number, stopping at verbs, prepositions and punctuation."""
-    if scale == "%" or scale.startswith("per"):
-        prefix = ["percent"]
-    else:
-        prefix = []
+def _capitalised_name_before(before: str) -> bool:
+    match = re.search(r"([A-Za-z][\w’'-]*)\s+$", before)
+    if not match:
+        return False
+    word = match.group(1)
+    if not word[0].isupper() or word.lower() in _OPENERS:
+        return False
+    if word.lower() in WEEKDAYS or word.lower() in MONTHS or word.lower() in MONTH_ABBREVIATIONS:
+        return False
+    return not word.endswith(("’s", "'s"))
+
+
+# --- what a figure counts ---------------------------------------------------------------------
+
+_STOP = frozenset(
+    """had have has were was are is be been will would could should can may might must to in
+    on into from by who which that and or but as at for with since after before during this
+    these those than said says according of if when while because so then now it its they
+    their there here we he she you i also already each per""".split()
+)
+_LINKS = frozenset(
+    """was is are were be been being rose fell jumped climbed dropped increased decreased grew
+    shrank reached hit stood stands stand totalled totaled totals cost costs worth
+    valued at of to by from put priced estimated topped exceeded surpassed amounted
+    came comes soared plunged slumped tumbled slipped edged gained lost raised paid
+    pays spent spends earned earns made makes generated received""".split()
+)
+_NOUN_STOP = (
+    _STOP
+    | SUBJECT_WORDS
+    | frozenset("said says told say about around some nearly almost over under more less".split())
+)
+_OUTCOME = re.compile(
+    r"^\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|already|so far|"
+    r"since|confirmed|officially|either|all)\s+)*"
+    rf"(?P<o>(?:{word_alternation(OUTCOME_WORDS)})(?:\s*(?:,|or|and|,\s*or|,\s*and)\s*"
+    rf"(?:{word_alternation(OUTCOME_WORDS)}))*)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return True
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "’s", "'s"))
+        and low not in _STOP
+    )
+
+
+def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str | None]:
+    """What the figure at ``text[start:end]`` counts, and what happened to it ('killed'):
+    the noun phrase after it ('1,500 North Korean troops', '45% of voters', '250 sq km of
+    territory'), else, for money and percentages, the subject it is a value of ('the rival
+    bid was worth £3bn', 'unemployment rose to 4.5%'). '' when neither names anything."""
+    words, stop_at = _words_after(text, end)
+    if not words and re.match(r"\s+of\s+", text[end : end + 5]) and unit is not None:
+        words, stop_at = _words_after(text, end + len(re.match(r"\s+of", text[end:]).group()))
+    counts = " ".join(words)
+    outcome = None
+    found = _OUTCOME.match(text[stop_at : stop_at + 80]) if words else None
+    if found:
+        outcome = " ".join(found.group("o").split())
+    if not counts and unit is not None:
+        counts = _subject_before(text, start)
+    if counts.lower() in GENERIC_COUNTS or not re.search(r"[a-z]{2}", counts.lower()):
+        return "", outcome
+    return counts, outcome
+
+
+def _words_after(text: str, end: int) -> tuple[list[str], int]:
+    """Up to five words after ``end`` that name what is counted: they stop at a function
+    word, a verb or punctuation, and after the first plural noun ('residents filed …'); a
+    bracketed conversion right after the figure is skipped."""
+    tail = text[end : end + 100]
+    skip = re.match(r"\s*\([^()]{1,40}\)", tail)
+    offset = skip.end() if skip and re.search(r"\d", skip.group()) else 0
     words: list[str] = []
-    tail = text[end : end + 80]
-    for match in re.finditer(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", tail):
+    stop_at = end + offset
+    for match in re.finditer(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", tail[offset:]):
         word = match.group()
-        if not word[0].isalpha() and word != "-":
+        if not word[0].isalpha():
             break
-        if word == "-":
-            continue
-        if word.lower() in _STOP or len(words) >= 5:
+        low = word.lower()
+        if low in _STOP or low in SPEECH_VERB_FORMS or len(words) >= 5:
             break
+        if words and low.endswith("ed") and not _is_plural(words[-1]) and len(words) >= 1:
+            # '500 residents filed' stops at the plural; 'contracted teaching staff' keeps on
+            if low in OUTCOME_WORDS:
+                break
         words.append(word)
-    return " ".join(prefix + words)
+        stop_at = end + offset + match.end()
+        if _is_plural(word):
+            break
+    # an ellipsis with no noun ('10,000 expected to be sent'): the phrase names nothing
+    if words and all(w.lower().endswith(("ed", "ing")) for w in words):
+        return [], end
+    if words and words[-1].lower() in OUTCOME_WORDS:
+        return [], end
+    return words, stop_at
 
+
+def _subject_before(text: str, start: int) -> str:
+    """The noun phrase a money or percentage figure is a value of, going left over linking
+    words: 'The rival bid was worth £3bn' -> 'rival bid'; 'put the rival bid at £3 billion'
+    -> 'rival bid'; 'The company's value rose to 3.8 billion euros' -> "company's value"."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    tokens = re.findall(r"[A-Za-z][\w’'-]*|[,;:()“”\"]", text[line_start:start])
+    index = len(tokens) - 1
+    approximations = {w for a in APPROXIMATIONS for w in a.split()}
+    links = 0
+    while index >= 0 and (
+        tokens[index].lower() in _LINKS or tokens[index].lower() in approximations
+    ):
+        links += tokens[index].lower() in _LINKS
+        index -= 1
+    if not links:
+        return ""
+    phrase: list[str] = []
+    while index >= 0 and len(phrase) < 5:
+        word = tokens[index]
+        low = word.lower()
+        if not word[0].isalpha() or low in DETERMINERS or low in SPEECH_VERB_FORMS:
+            break
+        if low in _NOUN_STOP and not (low in {"of", "in"} and phrase):
+            break
+        phrase.insert(0, word)
+        index -= 1
+    while phrase and phrase[0].lower() in {"of", "in"}:
+        phrase.pop(0)
+    return " ".join(phrase)
+
+
+# --- who claims it ----------------------------------------------------------------------------
 
 _SPEECH = (
     r"said|says|told|estimated|estimates|claimed|claims|claiming|reported|reports|assessed|"
-    r"added|warned|confirmed|announced|stated"
+    r"added|warned|confirmed|announced|stated|put|puts|found|finds|showed|"
+    r"shows|projected|projects|forecast|forecasts|calculated|calculates"
 )
-_ACCORDING = re.compile(r"according to (?:an? [\w\s]+? by )?(?P<who>[^,.;:]+)", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
+)
 _BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
+_TRAILING = re.compile(
+    rf",\s*(?P<who>[^,;:“”\"]+?)\s+(?:{_SPEECH})(?:\s+(?:on|in|last|this)\s+\w+)?\s*[.!]?\s*$"
+)
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$")
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
 _PRONOUN = re.compile(rf"^(?:{word_alternation(SUBJECT_WORDS)})$", re.I)
+_GROUP_NOUNS = frozenset(
+    """officials analysts experts economists researchers scientists police authorities
+    investigators prosecutors organisers organizers estimates figures data statistics
+    report reports study survey census union unions campaigners critics residents
+    doctors observers monitors sources intelligence""".split()
+)
 
 
 def claimant_cue(sentence: str, offset: int) -> str | None:
     """Who a sentence credits with the number at ``offset`` (a position in ``sentence``),
-    found by rule: 'according to X', 'X said … N', '“… N …,” X said'. None if unclear."""
+    found by rule: 'according to X', 'X said … N', '“… N …,” X said', '…, the union said.'.
+    The claimant is a name or a description of a person or body, never a verb phrase or a
+    pronoun; None when unclear."""
     match = _ACCORDING.search(sentence)
     if match:
-        return _tidy(match.group("who"))
-    before = sentence[:offset]
-    candidates = list(_BEFORE_VERB.finditer(before))
-    if candidates:
-        who = _tidy(candidates[-1].group("who"))
+        who = _tidy(match.group("who"))
         if who:
             return who
+    before = sentence[:offset]
+    for candidate in reversed(list(_BEFORE_VERB.finditer(before))):
+        who = _tidy(candidate.group("who"))
+        if who:
+            named = _NAME_BEFORE.search(before, 0, candidate.start("who"))
+            if named and who[:1].islower():  # 'General Kyrylo Budanov, the head of …, said'
+                return named.group("name")
+            return who
     after = _AFTER_QUOTE.search(sentence, offset)
-    return _tidy(after.group("who")) if after else None
+    if after:
+        who = _tidy(after.group("who"))
+        if who:
+            return who
+    trailing = _TRAILING.search(sentence, offset)
+    return _tidy(trailing.group("who")) if trailing else None
 
 
 def _tidy(who: str) -> str | None:
-    """Strip leading time phrases and conjunctions; reject pronouns and lower-case phrases
-    that name nobody."""
+    """Strip leading time phrases and conjunctions; reject pronouns, numbers and lower-case
+    phrases that name nobody."""
     who = " ".join(who.split())
     who = re.split(r"\b(?:that|which|who|whom)\s+", who)[-1]  # '… told journalists that X'
     who = re.sub(r"^(?:on|in|last|earlier|this)\b[^,]*?(?=\s[A-Z]|$)", "", who).strip()
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
-    if not who or _PRONOUN.match(who) or len(who.split()) > 8:
+    if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
-    if not any(w[:1].isupper() for w in who.split()) and not re.search(
-        r"\b(?:official|officials|agency|ministry|department|reports|intelligence|analysis)\b", who
+    words = [w.lower().strip("’'s") for w in who.split()]
+    if not any(w[:1].isupper() for w in who.split()) and not (
+        set(words) & (_GROUP_NOUNS | BODY_WORDS | ROLE_NOUNS)
+        or any(w.rstrip("s") in ROLE_NOUNS for w in words)
     ):
+        return None
+    if words[0] in {"the", "a", "an"} and len(words) == 1:
         return None
     return who
