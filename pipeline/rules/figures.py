@@ -45,7 +45,10 @@ from .vocabulary import (
 
 _MONTHS = word_alternation([*MONTHS, *MONTH_ABBREVIATIONS])
 _CUR = word_alternation(CURRENCY_SYMBOLS)
-_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|m|k|b"
+_SCALE = (
+    r"(?i:thousand|million|billion|trillion|tausend|millionen|milliarden|milliarde|mio|mrd)"
+    r"|mn|mln|bn|bln|tn|trn|m|k|b|M|B|K"
+)
 _UNIT = word_alternation([*MEASURE_UNITS, *CURRENCY_WORDS, *TIME_UNITS])
 _NUMBER = {
     "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
@@ -62,11 +65,11 @@ _WORDNUM = word_alternation(_WORD_NUMBERS)
 def _figure_pattern(style: str) -> re.Pattern[str]:
     number = _NUMBER[style]
     return re.compile(
-        rf"(?<![\w.,/#'’$£€¥₹₽₩₺₪₴-])"
+        rf"(?<![\w.,:/#'’$£€¥₹₽₩₺₪₴-])"
         rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM})(?=[\s-](?i:thousand|million|billion|trillion)\b))"
-        rf"(?P<scale1>-?\s?(?:{_SCALE})(?![\w’']))?"
+        rf"(?P<scale1>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
         rf"(?:(?P<sep>\s?[-–—]\s?|\s+to\s+|\s+and\s+)(?P<cur2>{_CUR})?(?P<num2>{number}))?"
-        rf"(?P<scale>-?\s?(?i:{_SCALE})(?![\w’']))?"
+        rf"(?P<scale>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
         rf"(?P<unit>\s?-?\s?(?i:{_UNIT})(?![\w]))?",
     )
 
@@ -93,7 +96,7 @@ _OPENERS = frozenset(
 _PHONE = re.compile(
     r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
     r"|\(\d{2,5}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
-    r"|0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}|\d{3}-\d{3}-\d{4}|0\d{4}\s\d{6})(?![\w,.])"
+    r"|0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}|\d{3}-\d{3}-\d{4}|0\d{4}\s\d{6})(?![\w,]|\.\d)"
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CLOCK_AFTER = re.compile(
@@ -105,6 +108,13 @@ _SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|beating|drew|defeated|led|traile
 _SCORE_AFTER = re.compile(
     r"^\s?(?:win|victory|defeat|loss|lead|draw|home win|away win|ruling|decision|vote|"
     r"majority|scoreline|thrashing)\b",
+    re.IGNORECASE,
+)
+_SCORE_SPAN = re.compile(
+    r"\b(?:won|lost|beat|beating|drew|defeated|led|trailed|leads|vote of|voted|votes|margin of|"
+    r"score of)\s+(?:by\s+)?\d+\s*(?:-|–|to)\s*\d+"
+    r"|\b\d+\s*[-–]\s*\d+\s+(?:win|victory|defeat|loss|lead|draw|home win|away win|ruling|"
+    r"decision|vote|majority|scoreline)\b",
     re.IGNORECASE,
 )
 _ENGLISH = frozenset("the and of to in is that for was with said on it as at by".split())
@@ -155,6 +165,7 @@ def find_figures(text: str) -> list[FigureSpan]:
     continental = pattern is _PATTERNS["continental"]
     blocked = [m.span() for m in _PHONE.finditer(text)]
     blocked += [m.span() for m in _NUMERIC_DATE.finditer(text)]
+    blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
     figures: list[FigureSpan] = []
     previous: FigureSpan | None = None
     position = 0
@@ -178,7 +189,15 @@ def find_figures(text: str) -> list[FigureSpan]:
         same_sentence = previous is not None and not re.search(
             r"[.!?]\s", text[previous.end : start]
         )
-        if not counts and previous and same_sentence and previous.unit == unit and unit is None:
+        earlier = _EARLIER.search(text, max(0, start - 20), start)
+        if (
+            not counts
+            and not earlier
+            and previous
+            and same_sentence
+            and previous.unit == unit
+            and unit is None
+        ):
             counts = previous.counts  # '3,000 soldiers …, with a total of 10,000 expected'
             outcome = outcome or previous.outcome
         figure = FigureSpan(
@@ -209,7 +228,7 @@ def _to_float(digits: str, continental: bool) -> float:
 
 
 def _scale_word(raw: str | None) -> str | None:
-    return raw.strip(" -").lower() if raw else None
+    return raw.strip(" -.").lower() if raw else None
 
 
 def _parts(text: str, match: re.Match[str], continental: bool):
@@ -382,13 +401,23 @@ _STOP = frozenset(
     these those than said says according of if when while because so then now it its they
     their there here we he she you i also already each per""".split()
 )
+_TIME_STOP = frozenset(
+    [*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS, "a", "an", "the", "last", "next", "every", "ago",
+     "earlier", "later", "yesterday", "today", "tonight", "overnight"]
+)  # fmt: skip
 _LINKS = frozenset(
     """was is are were be been being rose fell jumped climbed dropped increased decreased grew
     shrank reached hit stood stands stand totalled totaled totals cost costs worth
     valued at of to by from put priced estimated topped exceeded surpassed amounted
     came comes soared plunged slumped tumbled slipped edged gained lost raised paid
-    pays spent spends earned earns made makes generated received""".split()
+    pays spent spends earned earns made makes generated received rise rises risen fall falls
+    fallen grow grows grown increase increases drop drops climb climbs jump jumps averaged
+    averages average reach reaches will would could may might can should has have had""".split()
 )
+_POSSESSIVES = DETERMINERS | frozenset(
+    "its their his her our my your this that these those".split()
+)
+_INNER = frozenset("of in at for on".split())
 _NOUN_STOP = (
     _STOP
     | SUBJECT_WORDS
@@ -401,6 +430,15 @@ _OUTCOME = re.compile(
     rf"(?:{word_alternation(OUTCOME_WORDS)}))*)\b",
     re.IGNORECASE,
 )
+
+
+# 'up from 980 the week before': an earlier value, never given the counts of the figure before
+_EARLIER = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
+_VERB_BEFORE = re.compile(
+    r"([a-z-]+)\s+(?:(?:at least|about|around|more than|over|nearly|almost|some|up to)\s+)?$"
+)
+_RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b")
+_PREP_AFTER = re.compile(r"\s+(?:in|on|for|of)\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?")
 
 
 def _is_plural(word: str) -> bool:
@@ -421,13 +459,24 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
     territory'), else, for money and percentages, the subject it is a value of ('the rival
     bid was worth £3bn', 'unemployment rose to 4.5%'). '' when neither names anything."""
     words, stop_at = _words_after(text, end)
-    if not words and re.match(r"\s+of\s+", text[end : end + 5]) and unit is not None:
-        words, stop_at = _words_after(text, end + len(re.match(r"\s+of", text[end:]).group()))
     counts = " ".join(words)
     outcome = None
     found = _OUTCOME.match(text[stop_at : stop_at + 80]) if words else None
     if found:
         outcome = " ".join(found.group("o").split())
+    elif words:
+        verb = _VERB_BEFORE.search(text, max(0, start - 40), start)
+        if verb and verb.group(1).lower() in OUTCOME_WORDS:
+            outcome = verb.group(1).lower()  # 'the floods have killed 130 people'
+    if not words and unit is not None:
+        rate = _RATE.match(text, end)
+        tail = rate.end() if rate else end
+        prep = _PREP_AFTER.match(text, tail)
+        money = len(unit) == 3 and unit.isupper()
+        if prep and (money or prep.group().split()[0] == "of"):
+            found_words = _words_after(text, prep.end())[0]
+            if found_words and found_words[0].lower() not in TIME_UNITS:
+                counts = " ".join(found_words)
     if not counts and unit is not None:
         counts = _subject_before(text, start)
     if counts.lower() in GENERIC_COUNTS or not re.search(r"[a-z]{2}", counts.lower()):
@@ -449,16 +498,18 @@ def _words_after(text: str, end: int) -> tuple[list[str], int]:
         if not word[0].isalpha():
             break
         low = word.lower()
-        if low in _STOP or low in SPEECH_VERB_FORMS or len(words) >= 5:
+        if low in _STOP or low in _TIME_STOP or len(words) >= 5:
+            break
+        if low in SPEECH_VERB_FORMS and (low.endswith("ed") or low in {"said", "says", "told"}):
             break
         if words and low.endswith("ed") and not _is_plural(words[-1]) and len(words) >= 1:
             # '500 residents filed' stops at the plural; 'contracted teaching staff' keeps on
             if low in OUTCOME_WORDS:
                 break
+        if words and _is_plural(words[-1]) and not _is_plural(word):
+            break  # '500 residents filed …'; 'police officers' goes on
         words.append(word)
         stop_at = end + offset + match.end()
-        if _is_plural(word):
-            break
     # an ellipsis with no noun ('10,000 expected to be sent'): the phrase names nothing
     if words and all(w.lower().endswith(("ed", "ing")) for w in words):
         return [], end
@@ -487,13 +538,18 @@ def _subject_before(text: str, start: int) -> str:
     while index >= 0 and len(phrase) < 5:
         word = tokens[index]
         low = word.lower()
-        if not word[0].isalpha() or low in DETERMINERS or low in SPEECH_VERB_FORMS:
+        inner = index > 0 and tokens[index - 1].lower() in _INNER
+        if low in _POSSESSIVES and inner and phrase:
+            phrase[:0] = [tokens[index - 1], word]  # 'sales in the first half'
+            index -= 2
+            continue
+        if not word[0].isalpha() or low in _POSSESSIVES or low in {"said", "says", "told"}:
             break
-        if low in _NOUN_STOP and not (low in {"of", "in"} and phrase):
+        if low in _NOUN_STOP and not (low in _INNER and phrase):
             break
         phrase.insert(0, word)
         index -= 1
-    while phrase and phrase[0].lower() in {"of", "in"}:
+    while phrase and phrase[0].lower() in _INNER:
         phrase.pop(0)
     return " ".join(phrase)
 
@@ -501,40 +557,67 @@ def _subject_before(text: str, start: int) -> str:
 # --- who claims it ----------------------------------------------------------------------------
 
 _SPEECH = (
-    r"said|says|told|estimated|estimates|claimed|claims|claiming|reported|reports|assessed|"
-    r"added|warned|confirmed|announced|stated|put|puts|found|finds|showed|"
-    r"shows|projected|projects|forecast|forecasts|calculated|calculates"
+    r"said|says|say|told|tells|estimated|estimates|estimate|claimed|claims|claiming|"
+    r"reported|assessed|assesses|added|warned|warns|confirmed|confirms|announced|"
+    r"announces|stated|states|put|puts|found|finds|show|shows|showed|projected|projects|"
+    r"forecast|forecasts|calculated|calculates|expect|expects|believe|believes|predicted|"
+    r"predicts|counted|counts|wrote|writes|posted"
 )
 _ACCORDING = re.compile(
     r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
 )
 _BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
+# '…, the union said.' / '…, the ministry said on Tuesday.' / '…, officials said, up from …'
 _TRAILING = re.compile(
-    rf",\s*(?P<who>[^,;:“”\"]+?)\s+(?:{_SPEECH})(?:\s+(?:on|in|last|this)\s+\w+)?\s*[.!]?\s*$"
+    rf",\s*(?P<who>[^,;:“”\"]+?)\s+(?:{_SPEECH})\b(?:\s+(?:on|in|at|to|last|this|late|early)"
+    rf"\b[^,.;:]*|\s+\w+day)?\s*(?:,|[.!]?\s*$)"
 )
+_LEAD_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}):\s")
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$")
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
+_TIME_TAIL = re.compile(
+    r"\s+(?:today|yesterday|tonight|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later)$", re.I
+)
 _PRONOUN = re.compile(rf"^(?:{word_alternation(SUBJECT_WORDS)})$", re.I)
+# Asides blanked before reading a sentence for its claimant: brackets, an age or a relative
+# clause in apposition, a linking adverb ('Northwind (NYSE: NWF) today said', 'Dana Ortiz, 58,
+# said', 'The firm, which employs 6,500 staff, said', 'Monitors, however, put').
+_ASIDES = re.compile(
+    r"\([^()]*\)|(?<!\d),\s*\d{1,3}\s*,|,\s*(?:which|who)\s[^,]*(?:,\d{3}[^,]*)*,"
+    r"|,\s*(?:however|meanwhile|though|too|in turn|for their part|separately),",
+    re.IGNORECASE,
+)
 _GROUP_NOUNS = frozenset(
     """officials analysts experts economists researchers scientists police authorities
     investigators prosecutors organisers organizers estimates figures data statistics
     report reports study survey census union unions campaigners critics residents
-    doctors observers monitors sources intelligence""".split()
+    doctors observers monitors sources intelligence bosses chiefs developers team count
+    staff""".split()
 )
 
 
 def claimant_cue(sentence: str, offset: int) -> str | None:
     """Who a sentence credits with the number at ``offset`` (a position in ``sentence``),
-    found by rule: 'according to X', 'X said … N', '“… N …,” X said', '…, the union said.'.
-    The claimant is a name or a description of a person or body, never a verb phrase or a
-    pronoun; None when unclear."""
-    match = _ACCORDING.search(sentence)
+    found by rule: 'according to X', '…, X said.' (at the end, or before a comma), an
+    interview's 'Name: …', 'X said … N', '“… N …,” X said'. Asides (brackets, an age, a
+    relative clause) are read past. The claimant is a name or a description of a person or
+    body, never a verb phrase, a number or a pronoun; None when unclear."""
+    plain = _ASIDES.sub(lambda m: " " * len(m.group()), sentence)
+    match = _ACCORDING.search(plain)
     if match:
-        who = _tidy(match.group("who"))
+        who = _tidy(match.group("who"), description=True)
         if who:
             return who
-    before = sentence[:offset]
+    trailing = _TRAILING.search(plain, offset)
+    if trailing:
+        who = _tidy(trailing.group("who"), description=True)
+        if who:
+            return who
+    lead = _LEAD_SPEAKER.match(plain)
+    if lead and lead.end() <= offset:
+        return lead.group("who")
+    before = plain[:offset]
     for candidate in reversed(list(_BEFORE_VERB.finditer(before))):
         who = _tidy(candidate.group("who"))
         if who:
@@ -542,26 +625,25 @@ def claimant_cue(sentence: str, offset: int) -> str | None:
             if named and who[:1].islower():  # 'General Kyrylo Budanov, the head of …, said'
                 return named.group("name")
             return who
-    after = _AFTER_QUOTE.search(sentence, offset)
-    if after:
-        who = _tidy(after.group("who"))
-        if who:
-            return who
-    trailing = _TRAILING.search(sentence, offset)
-    return _tidy(trailing.group("who")) if trailing else None
+    after = _AFTER_QUOTE.search(plain, offset)
+    return _tidy(after.group("who")) if after else None
 
 
-def _tidy(who: str) -> str | None:
-    """Strip leading time phrases and conjunctions; reject pronouns, numbers and lower-case
-    phrases that name nobody."""
+def _tidy(who: str, *, description: bool = False) -> str | None:
+    """Strip leading time phrases and conjunctions and a trailing time word; reject pronouns,
+    numbers and lower-case phrases that name nobody (``description``: a phrase after 'the' or
+    'a' is accepted, as in '…, the union said')."""
     who = " ".join(who.split())
     who = re.split(r"\b(?:that|which|who|whom)\s+", who)[-1]  # '… told journalists that X'
     who = re.sub(r"^(?:on|in|last|earlier|this)\b[^,]*?(?=\s[A-Z]|$)", "", who).strip()
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
+    who = _TIME_TAIL.sub("", who).strip()
     if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
     words = [w.lower().strip("’'s") for w in who.split()]
+    if description and words[0] in {"the", "a", "an"} and len(words) > 1:
+        return who
     if not any(w[:1].isupper() for w in who.split()) and not (
         set(words) & (_GROUP_NOUNS | BODY_WORDS | ROLE_NOUNS)
         or any(w.rstrip("s") in ROLE_NOUNS for w in words)

@@ -194,7 +194,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
     "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₴": "UAH", "Rs": "INR",
     "Rs.": "INR", "USD": "USD", "GBP": "GBP", "EUR": "EUR", "JPY": "JPY", "CNY": "CNY",
-    "CHF": "CHF", "INR": "INR", "AUD": "AUD", "CAD": "CAD", "RMB": "CNY",
+    "CHF": "CHF", "INR": "INR", "AUD": "AUD", "CAD": "CAD", "RMB": "CNY", "NOK": "NOK",
+    "SEK": "SEK", "DKK": "DKK", "ZAR": "ZAR", "BRL": "BRL", "MXN": "MXN", "HKD": "HKD",
+    "SGD": "SGD", "KRW": "KRW", "RUB": "RUB", "TRY": "TRY", "NZD": "NZD",
 }  # fmt: skip
 
 #: Currency names written after an amount ('3.8 billion euros', 'a 1.2-billion-euro campus').
@@ -206,6 +208,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "roubles": "RUB", "rouble": "RUB", "rubles": "RUB", "ruble": "RUB",
     "swiss francs": "CHF", "francs": "CHF", "hryvnias": "UAH", "hryvnia": "UAH",
     "lira": "TRY", "shekels": "ILS", "rand": "ZAR", "naira": "NGN", "pesos": "MXN",
+    "p": "GBX", "pence": "GBX", "cents": "USX",
 }  # fmt: skip
 
 #: Scale words and news abbreviations for them, to their factor. 'm', 'k' and 'b' are read
@@ -214,6 +217,9 @@ SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
     "trn": 1e12,
+    # German news style: 'Tausend', 'Millionen', 'Mio.', 'Milliarden', 'Mrd.'
+    "tausend": 1e3, "millionen": 1e6, "mio": 1e6, "milliarden": 1e9,
+    "milliarde": 1e9, "mrd": 1e9,
 }  # fmt: skip
 
 #: The word each scale is printed as in the normalised form ('bn' -> 'billion').
@@ -221,7 +227,8 @@ SCALE_NAMES: dict[str, str] = {
     "k": "thousand", "thousand": "thousand", "m": "million", "mn": "million",
     "mln": "million", "million": "million", "b": "billion", "bn": "billion",
     "bln": "billion", "billion": "billion", "tn": "trillion", "trn": "trillion",
-    "trillion": "trillion",
+    "trillion": "trillion", "tausend": "thousand", "millionen": "million", "mio": "million",
+    "milliarden": "billion", "milliarde": "billion", "mrd": "billion",
 }  # fmt: skip
 
 #: Units of measure written after a number, to one normalised name ('sq km' -> 'km²').
@@ -233,7 +240,11 @@ MEASURE_UNITS: dict[str, str] = {
     "sq miles": "sq mi", "hectares": "ha", "hectare": "ha", "acres": "acre", "acre": "acre",
     "kilometres": "km", "kilometre": "km", "kilometers": "km", "kilometer": "km", "km": "km",
     "miles": "mile", "mile": "mile", "metres": "m", "metre": "m", "meters": "m", "meter": "m",
-    "feet": "ft", "foot": "ft", "ft": "ft", "tonnes": "tonne", "tonne": "tonne",
+    "feet": "ft", "foot": "ft", "ft": "ft", "square feet": "sq ft", "square foot": "sq ft",
+    "square-foot": "sq ft", "sq ft": "sq ft", "square metres": "m²", "square meters": "m²",
+    "square-metre": "m²", "square-meter": "m²", "sq m": "m²", "cm": "cm", "mm": "mm",
+    "centimetres": "cm", "centimeters": "cm", "millimetres": "mm", "millimeters": "mm",
+    "tonnes": "tonne", "tonne": "tonne",
     "tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kg": "kg",
     "litres": "litre", "liters": "litre", "gallons": "gallon", "barrels": "barrel",
     "mph": "mph", "km/h": "km/h", "kph": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh",
