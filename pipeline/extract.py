@@ -33,7 +33,7 @@ from .model.templates import render_prompt
 from .read import Article
 from .rules.claims import find_claims
 from .rules.entities import person_name, resolve_person
-from .rules.figures import FigureSpan, claimant_cue, find_figures
+from .rules.figures import FigureSpan, claimant_cue, find_figures, interview_speaker
 from .rules.grounding import answer_check, grounded_name, grounded_phrase, publisher_named
 from .rules.quotes import QuoteSpan, find_quotes
 from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
@@ -73,7 +73,11 @@ class PreparedArticle:
     def claimant(self, figure: FigureSpan) -> str | None:
         """Who the figure's sentence credits with it, by rule (None: ask the model)."""
         sentence = self.sentences[self.sentence_of(figure.start) - 1]
-        return claimant_cue(sentence.text, figure.start - sentence.start)
+        found = claimant_cue(sentence.text, figure.start - sentence.start)
+        if found is None:  # an interview answer: 'Anna Boyd: …' opens the paragraph
+            opening = next(s for s in self.sentences if s.paragraph == sentence.paragraph)
+            found = interview_speaker(opening.text) if opening is not sentence else None
+        return found
 
 
 def needs_model(quote: QuoteSpan) -> bool:

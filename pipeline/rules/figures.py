@@ -75,6 +75,15 @@ def _figure_pattern(style: str) -> re.Pattern[str]:
 
 
 _PATTERNS = {style: _figure_pattern(style) for style in _NUMBER}
+# One number with its currency, scale and unit: the first of two that were no range.
+_SINGLE = {
+    style: re.compile(
+        rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM}))"
+        rf"(?P<scale>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
+        rf"(?P<unit>\s?-?\s?(?i:{_UNIT})(?![\w]))?"
+    )
+    for style, number in _NUMBER.items()
+}
 _APPROX = re.compile(
     rf"\b(?P<q>{word_alternation(APPROXIMATIONS)})\s+(?:of\s+)?$",
     re.IGNORECASE,
@@ -96,7 +105,7 @@ _OPENERS = frozenset(
 _PHONE = re.compile(
     r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
     r"|\(\d{2,5}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
-    r"|0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}|\d{3}-\d{3}-\d{4}|0\d{4}\s\d{6})(?![\w,]|\.\d)"
+    r"|0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}|(?:1[-\s])?\d{3}-\d{3}-\d{4}|0\d{4}\s\d{6})(?![\w,]|\.\d)"
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CLOCK_AFTER = re.compile(
@@ -237,9 +246,6 @@ def _parts(text: str, match: re.Match[str], continental: bool):
     (the scan resumes after the first)."""
     start, end = match.start(), match.end()
     currency = match.group("cur") or match.group("cur2")
-    if currency and currency.strip() and currency[-1].isalpha() and currency[0].isupper():
-        # a code ('USD', 'Rs') must be followed by a space or stand before the digits
-        pass
     scale1 = _scale_word(match.group("scale1"))
     scale2 = _scale_word(match.group("scale"))
     unit_raw = (match.group("unit") or "").strip(" -").lower() or None
@@ -252,11 +258,7 @@ def _parts(text: str, match: re.Match[str], continental: bool):
             or (sep == "to" and re.search(r"\bfrom\s+$", before))
             or (sep == "to" and scale1 is None and scale2 is None and not unit_raw and not currency)
         ):
-            single = re.compile(
-                rf"(?P<cur>{_CUR})?\s?(?P<num>{_NUMBER['continental' if continental else 'en']}"
-                rf"|(?i:{_WORDNUM}))(?P<scale>-?\s?(?:{_SCALE})(?![\w’']))?"
-                rf"(?P<unit>\s?-?\s?(?i:{_UNIT})(?![\w]))?"
-            ).match(text, start)
+            single = _SINGLE["continental" if continental else "en"].match(text, start)
             if single is None:
                 return None
             match, scale1, scale2 = single, None, _scale_word(single.group("scale"))
@@ -280,24 +282,14 @@ def _parts(text: str, match: re.Match[str], continental: bool):
         unit = CURRENCY_WORDS.get(unit_raw) or MEASURE_UNITS.get(unit_raw) or unit
         if unit_raw in TIME_UNITS:
             unit = "time:" + unit_raw
-    if unit_raw == "won" and not scale:
-        return None
     number = _to_float(match.group("num"), continental) * SCALES.get(low_scale or "", 1)
     high = None
     if match.groupdict().get("num2"):
         high = _to_float(match.group("num2"), continental) * SCALES.get(scale or "", 1)
         if high <= number:
-            return None if high == number else _as_single(text, match, continental)
-    if unit and unit.startswith("time:"):
-        pass
+            return None  # not a range: a date ('2024-10'), a score ('3-1')
     end = match.end()
-    # trim a unit the pattern took that belongs to the next words ('5 pounds' stays)
     return start, end, number, high, unit, SCALE_NAMES.get(scale or ""), restart
-
-
-def _as_single(text: str, match: re.Match[str], continental: bool):
-    """A 'range' whose high end is below its low end ('2024-10', '3-1'): read no figure."""
-    return None
 
 
 def _metres(text: str, end: int) -> bool:
@@ -336,7 +328,7 @@ def _not_a_figure(
     if re.match(r"^\s?/\s?\d", after):
         return True  # a fraction, a score or a part of a date: '3/4', '24/10'
     if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or re.search(
-        r"\b(?:aged|age|ages)\s+$", before, re.I
+        r"\b(?:aged|age|ages)\s+(?:between\s+|of\s+|over\s+|under\s+)?$", before, re.I
     ):
         return True  # an age
     if money or scale:
@@ -351,8 +343,6 @@ def _not_a_figure(
             return True  # a year
         if high is not None:
             return True
-    if high is not None and bare and 1000 <= number <= 2100 and high <= 2100 and plain is False:
-        pass
     if re.fullmatch(r"\d{4}[-–]\d{2,4}", value):
         return True  # a span of years: '2014-16', '1990-1991'
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
@@ -412,7 +402,8 @@ _LINKS = frozenset(
     came comes soared plunged slumped tumbled slipped edged gained lost raised paid
     pays spent spends earned earns made makes generated received rise rises risen fall falls
     fallen grow grows grown increase increases drop drops climb climbs jump jumps averaged
-    averages average reach reaches will would could may might can should has have had""".split()
+    averages average reach reaches costing totalling totaling amounting doubled tripled
+    halved will would could may might can should has have had""".split()
 )
 _POSSESSIVES = DETERMINERS | frozenset(
     "its their his her our my your this that these those".split()
@@ -498,7 +489,7 @@ def _words_after(text: str, end: int) -> tuple[list[str], int]:
         if not word[0].isalpha():
             break
         low = word.lower()
-        if low in _STOP or low in _TIME_STOP or len(words) >= 5:
+        if low in _STOP or low in _TIME_STOP or low in TIME_UNITS or len(words) >= 5:
             break
         if low in SPEECH_VERB_FORMS and (low.endswith("ed") or low in {"said", "says", "told"}):
             break
@@ -579,6 +570,9 @@ _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separat
 _TIME_TAIL = re.compile(
     r"\s+(?:today|yesterday|tonight|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later)$", re.I
 )
+_ROLE_THEN_NAME = re.compile(
+    r"^(?!(?:the|a|an|according)\s)(?:(?!(?:at|of|for|from|in|with|by|on)\s)[a-z][\w'’-]*\s+){1,3}(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)$"
+)
 _PRONOUN = re.compile(rf"^(?:{word_alternation(SUBJECT_WORDS)})$", re.I)
 # Asides blanked before reading a sentence for its claimant: brackets, an age or a relative
 # clause in apposition, a linking adverb ('Northwind (NYSE: NWF) today said', 'Dana Ortiz, 58,
@@ -597,6 +591,13 @@ _GROUP_NOUNS = frozenset(
 )
 
 
+def interview_speaker(sentence: str) -> str | None:
+    """The name that opens an interview answer ('Anna Boyd: Eleven, with 420 staff.'), which
+    claims every figure of its paragraph; None."""
+    lead = _LEAD_SPEAKER.match(sentence)
+    return lead.group("who") if lead else None
+
+
 def claimant_cue(sentence: str, offset: int) -> str | None:
     """Who a sentence credits with the number at ``offset`` (a position in ``sentence``),
     found by rule: 'according to X', '…, X said.' (at the end, or before a comma), an
@@ -611,7 +612,7 @@ def claimant_cue(sentence: str, offset: int) -> str | None:
             return who
     trailing = _TRAILING.search(plain, offset)
     if trailing:
-        who = _tidy(trailing.group("who"), description=True)
+        who = _tidy(trailing.group("who"), description=len(trailing.group("who").split()) <= 5)
         if who:
             return who
     lead = _LEAD_SPEAKER.match(plain)
@@ -638,12 +639,17 @@ def _tidy(who: str, *, description: bool = False) -> str | None:
     who = re.sub(r"^(?:on|in|last|earlier|this)\b[^,]*?(?=\s[A-Z]|$)", "", who).strip()
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
+    who = re.split(r"\s[-–—]{1,2}\s", who)[-1]  # 'CAMBRIDGE, May 2 -- Helix today reported'
     who = _TIME_TAIL.sub("", who).strip()
     if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
     words = [w.lower().strip("’'s") for w in who.split()]
-    if description and words[0] in {"the", "a", "an"} and len(words) > 1:
-        return who
+    role_then_name = _ROLE_THEN_NAME.match(who)
+    if role_then_name:
+        return role_then_name.group("name")  # 'county engineer Pat Moreno'
+    if description and (words[0] not in {"the", "a", "an"} or len(words) > 1):
+        return who  # '…, the union said.', '…, cops said.'
+
     if not any(w[:1].isupper() for w in who.split()) and not (
         set(words) & (_GROUP_NOUNS | BODY_WORDS | ROLE_NOUNS)
         or any(w.rstrip("s") in ROLE_NOUNS for w in words)

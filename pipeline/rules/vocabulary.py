@@ -233,7 +233,8 @@ SCALE_NAMES: dict[str, str] = {
 
 #: Units of measure written after a number, to one normalised name ('sq km' -> 'km²').
 MEASURE_UNITS: dict[str, str] = {
-    "%": "%", "per cent": "%", "percent": "%", "pc": "%", "percentage points": "percentage point",
+    "%": "%", "per cent": "%", "percent": "%", "pc": "%", "prozent": "%", "pour cent": "%",
+    "por ciento": "%", "per cento": "%", "procent": "%", "percentage points": "percentage point",
     "percentage point": "percentage point", "basis points": "basis point",
     "square kilometres": "km²", "square kilometers": "km²", "sq km": "km²", "sqkm": "km²",
     "km2": "km²", "km²": "km²", "square miles": "sq mi", "square mile": "sq mi",
