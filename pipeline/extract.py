@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from typing import Protocol, TypeVar
 
@@ -32,11 +33,12 @@ from schemas.model_io import AnswerCheck, ArticleNotes, article_notes_model
 from .model.templates import render_prompt
 from .read import Article
 from .rules.claims import find_claims
+from .rules.dates import normalise_when, parse_date
 from .rules.entities import person_name, resolve_person
 from .rules.figures import FigureSpan, claimant_cue, find_figures, interview_speaker
 from .rules.grounding import answer_check, grounded_name, grounded_phrase, publisher_named
 from .rules.quotes import QuoteSpan, find_quotes
-from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
+from .rules.text import Sentence, dateline, sentence_at, split_sentences, time_phrase
 from .rules.vocabulary import PRONOUNS
 
 INSTRUCTIONS_PROMPT = "instructions.v4"
@@ -366,14 +368,29 @@ def _mostly_quoted(prepared: PreparedArticle) -> set[int]:
 def _event(prepared: PreparedArticle, index: int, sentence_id: int) -> Event:
     """A key event: the article's own sentence, verbatim, with its time phrase if any."""
     sentence = prepared.sentences[sentence_id - 1]
+    when = time_phrase(sentence.text)
+    day = normalise_when(when, published_on(prepared))
     return Event(
         id=f"{prepared.article.id}.E{index}",
         source=prepared.article.id,
         summary=sentence.text,
         sentences=[sentence.id],
         evidence=[sentence.text],
-        when=time_phrase(sentence.text),
+        when=when,
+        date=day.isoformat() if day else None,
     )
+
+
+def published_on(prepared: PreparedArticle) -> date | None:
+    """The day the article was filed: its dateline's date ('BRUSSELS, Oct 28 (Reuters) -'),
+    in the year of the article's own date (or the year the dateline gives), else the article's
+    own date; None when neither is known."""
+    own = parse_date(prepared.article.date)
+    opening = next((s.text for s in prepared.sentences if s.text != prepared.article.title), "")
+    phrase = dateline(opening)
+    if phrase:
+        return parse_date(phrase) or normalise_when(phrase, own) or own
+    return own
 
 
 def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:

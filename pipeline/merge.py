@@ -307,9 +307,7 @@ def _merge_events(
     for position, members in enumerate(clusters):
         cluster = [events[m] for m in members]
         lead = min(cluster, key=lambda e: len(e.summary))
-        dates = [
-            d for e in cluster if (d := normalise_when(e.when, (published or {}).get(e.source)))
-        ]
+        dates = [d for e in cluster if (d := _event_date(e, published or {}))]
         evidence = [
             Evidence(source=e.source, sentence=s, text=t)
             for e in cluster
@@ -330,6 +328,14 @@ def _merge_events(
             )
         )
     return [event for *_, event in sorted(merged, key=lambda m: m[:2])]
+
+
+def _event_date(event: Event, published: dict[str, date | None]) -> date | None:
+    """The day an event's time phrase points to: as extraction resolved it (from the
+    article's dateline), else from the source's own date."""
+    if event.date:
+        return date.fromisoformat(event.date)
+    return normalise_when(event.when, published.get(event.source))
 
 
 def _most_specific(phrases: list[str]) -> str | None:

@@ -105,7 +105,12 @@ class Event(_Strict):
     summary: str = Field(description="Short wording of the event, checked against its sentences.")
     sentences: list[int]
     evidence: list[str] = Field(description="The supporting sentences, verbatim.")
-    when: str | None = None
+    when: str | None = Field(None, description="The time phrase as written ('on Monday').")
+    date: str | None = Field(
+        None,
+        description="The day the time phrase points to (ISO), seen from the article's dateline "
+        "date or else its own date; null for vague phrases ('last week') or no date.",
+    )
 
 
 class Stance(_Strict):

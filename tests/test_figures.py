@@ -237,3 +237,19 @@ def test_years_and_decades_are_not_figures():
 def test_question_numbers_are_not_figures():
     brief = run_folder(_case("interview-format"), None).brief
     assert brief.figures == []
+
+
+def test_a_dateline_sets_the_day_a_weekday_is_resolved_from():
+    from pipeline.extract import rules_only_extraction
+    from pipeline.read import Article
+
+    text = (
+        "Minister quits\n\nLONDON, Nov 12 (Wirepress) - The minister resigned on Monday after "
+        "a five-year inquiry, her office said.\n"
+    )
+    article = Article(
+        id="S1", path="a.txt", text=text, sha256="x", title="Minister quits", date="2024-11-20"
+    )
+    [event, *_] = rules_only_extraction(article).events
+    # Tuesday 12 November is when the story was filed: its Monday is the 11th, not the 18th
+    assert (event.when, event.date) == ("on Monday", "2024-11-11")
