@@ -253,3 +253,19 @@ def test_a_dateline_sets_the_day_a_weekday_is_resolved_from():
     [event, *_] = rules_only_extraction(article).events
     # Tuesday 12 November is when the story was filed: its Monday is the 11th, not the 18th
     assert (event.when, event.date) == ("on Monday", "2024-11-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Some 2,000 to 3,000 people were evacuated.", [(2000, 3000, None, "people")]),
+        ("It raised $2m-$3m from backers.", [(2e6, 3e6, "USD", "")]),
+        ("The plan costs Rs 500 crore.", [(5e9, None, "INR", "plan")]),
+        (
+            "Numbers fell from 5 to 10 people.",
+            [(5, None, None, "people"), (10, None, None, "people")],
+        ),
+    ],
+)
+def test_ranges_scales_and_changes(text, values):
+    assert [(f.number, f.high, f.unit, f.counts) for f in find_figures(text)] == values

@@ -17,7 +17,7 @@ conventions, so the rules here do, with the word lists of ``vocabulary``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .vocabulary import (
     APPROXIMATIONS,
@@ -46,7 +46,8 @@ from .vocabulary import (
 _MONTHS = word_alternation([*MONTHS, *MONTH_ABBREVIATIONS])
 _CUR = word_alternation(CURRENCY_SYMBOLS)
 _SCALE = (
-    r"(?i:thousand|million|billion|trillion|tausend|millionen|milliarden|milliarde|mio|mrd)"
+    r"(?i:thousand|million|billion|trillion|lakhs?|crores?|tausend|millionen|milliarden|"
+    r"milliarde|mio|mrd)"
     r"|mn|mln|bn|bln|tn|trn|m|k|b|M|B|K"
 )
 _UNIT = word_alternation([*MEASURE_UNITS, *CURRENCY_WORDS, *TIME_UNITS])
@@ -224,7 +225,19 @@ def find_figures(text: str) -> list[FigureSpan]:
         )
         figures.append(figure)
         previous = figure
-    return figures
+    return _first_of_pairs(text, figures)
+
+
+def _first_of_pairs(text: str, figures: list[FigureSpan]) -> list[FigureSpan]:
+    """'from 5 to 10 people', 'rose 500 to 700 units': the first value of a change counts
+    what the second does (same unit)."""
+    result = list(figures)
+    for index in range(len(result) - 2, -1, -1):
+        first, second = result[index], result[index + 1]
+        joined = text[first.end : second.start].strip().lower() in {"to", "and"}
+        if not first.counts and second.counts and joined and first.unit == second.unit:
+            result[index] = replace(first, counts=second.counts, outcome=second.outcome)
+    return result
 
 
 def _to_float(digits: str, continental: bool) -> float:
@@ -234,6 +247,14 @@ def _to_float(digits: str, continental: bool) -> float:
     if continental:
         return float(digits.replace(".", "").replace(",", "."))
     return float(digits.replace(",", ""))
+
+
+# 'rose 500 to 700', 'cut 30 to 20': a change between two values, not a range
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|increased|decreased|cut|reduced|raised|"
+    r"grew|dropped|climbed|jumped|slipped|went|moved|changed|revised|lowered|lifted)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _scale_word(raw: str | None) -> str | None:
@@ -256,7 +277,7 @@ def _parts(text: str, match: re.Match[str], continental: bool):
         if (
             (sep == "and" and not before.rstrip().endswith("between"))
             or (sep == "to" and re.search(r"\bfrom\s+$", before))
-            or (sep == "to" and scale1 is None and scale2 is None and not unit_raw and not currency)
+            or (sep == "to" and _CHANGE_BEFORE.search(text, max(0, start - 30), start))
         ):
             single = _SINGLE["continental" if continental else "en"].match(text, start)
             if single is None:

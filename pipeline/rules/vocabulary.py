@@ -217,6 +217,8 @@ SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
     "trn": 1e12,
+    # South Asian English news style: a lakh is 100,000, a crore 10 million
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
     # German news style: 'Tausend', 'Millionen', 'Mio.', 'Milliarden', 'Mrd.'
     "tausend": 1e3, "millionen": 1e6, "mio": 1e6, "milliarden": 1e9,
     "milliarde": 1e9, "mrd": 1e9,
@@ -227,7 +229,8 @@ SCALE_NAMES: dict[str, str] = {
     "k": "thousand", "thousand": "thousand", "m": "million", "mn": "million",
     "mln": "million", "million": "million", "b": "billion", "bn": "billion",
     "bln": "billion", "billion": "billion", "tn": "trillion", "trn": "trillion",
-    "trillion": "trillion", "tausend": "thousand", "millionen": "million", "mio": "million",
+    "trillion": "trillion", "lakh": "lakh", "lakhs": "lakh", "crore": "crore", "crores": "crore",
+    "tausend": "thousand", "millionen": "million", "mio": "million",
     "milliarden": "billion", "milliarde": "billion", "mrd": "billion",
 }  # fmt: skip
 
