@@ -210,6 +210,8 @@ def find_figures(text: str) -> list[FigureSpan]:
         ):
             counts = previous.counts  # '3,000 soldiers …, with a total of 10,000 expected'
             outcome = outcome or previous.outcome
+        if not counts and unit is None and not earlier:
+            counts = _generic_or(_subject_before(text, start))  # 'visitor numbers rose to 1.3m'
         figure = FigureSpan(
             id=f"F{len(figures) + 1}",
             start=start,
@@ -410,7 +412,7 @@ _STOP = frozenset(
     """had have has were was are is be been will would could should can may might must to in
     on into from by who which that and or but as at for with since after before during this
     these those than said says according of if when while because so then now it its they
-    their there here we he she you i also already each per""".split()
+    their there here we he she you i also already each per off up down out away back""".split()
 )
 _TIME_STOP = frozenset(
     [*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS, "a", "an", "the", "last", "next", "every", "ago",
@@ -491,9 +493,14 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
                 counts = " ".join(found_words)
     if not counts and unit is not None:
         counts = _subject_before(text, start)
+    return _generic_or(counts), outcome
+
+
+def _generic_or(counts: str) -> str:
+    """``counts``, or '' when it names nothing ('percent', 's')."""
     if counts.lower() in GENERIC_COUNTS or not re.search(r"[a-z]{2}", counts.lower()):
-        return "", outcome
-    return counts, outcome
+        return ""
+    return counts
 
 
 def _words_after(text: str, end: int) -> tuple[list[str], int]:
@@ -514,10 +521,8 @@ def _words_after(text: str, end: int) -> tuple[list[str], int]:
             break
         if low in SPEECH_VERB_FORMS and (low.endswith("ed") or low in {"said", "says", "told"}):
             break
-        if words and low.endswith("ed") and not _is_plural(words[-1]) and len(words) >= 1:
-            # '500 residents filed' stops at the plural; 'contracted teaching staff' keeps on
-            if low in OUTCOME_WORDS:
-                break
+        if words and low.endswith("ed"):
+            break  # a verb after the noun: 'a £45m extension opened'
         if words and _is_plural(words[-1]) and not _is_plural(word):
             break  # '500 residents filed …'; 'police officers' goes on
         words.append(word)
@@ -530,19 +535,39 @@ def _words_after(text: str, end: int) -> tuple[list[str], int]:
     return words, stop_at
 
 
+#: Degree words between a subject and its linking verb ('profit more than doubled to £612m').
+_ADVERBS = frozenset("more than less nearly almost just roughly about around some also".split())
+
+
+def _passive(tokens: list[str], index: int) -> bool:
+    """A participle after a form of 'to be' or 'have' ('were held at', 'was valued at')."""
+    word = tokens[index]
+    return (
+        index > 0
+        and word[0].islower()
+        and (word.endswith(("ed", "en")) or word in {"held", "kept", "set", "put", "cut"})
+        and tokens[index - 1].lower() in {"is", "are", "was", "were", "be", "been", "being"}
+    )
+
+
 def _subject_before(text: str, start: int) -> str:
     """The noun phrase a money or percentage figure is a value of, going left over linking
     words: 'The rival bid was worth £3bn' -> 'rival bid'; 'put the rival bid at £3 billion'
     -> 'rival bid'; 'The company's value rose to 3.8 billion euros' -> "company's value"."""
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
-    tokens = re.findall(r"[A-Za-z][\w’'-]*|[,;:()“”\"]", text[line_start:start])
+    qualifier = _APPROX.search(text, line_start, start)
+    tokens = re.findall(
+        r"[A-Za-z][\w’'-]*|[,;:()“”\"]",
+        text[line_start : qualifier.start() if qualifier else start],
+    )
     index = len(tokens) - 1
-    approximations = {w for a in APPROXIMATIONS for w in a.split()}
     links = 0
     while index >= 0 and (
-        tokens[index].lower() in _LINKS or tokens[index].lower() in approximations
+        (low := tokens[index].lower()) in _LINKS or low in _ADVERBS or _passive(tokens, index)
     ):
-        links += tokens[index].lower() in _LINKS
+        if links and index > 0 and tokens[index - 1].lower() in _POSSESSIVES:
+            break  # 'an increase of 18%': the noun the figure is of
+        links += low not in _ADVERBS
         index -= 1
     if not links:
         return ""
@@ -578,7 +603,7 @@ _SPEECH = (
 _ACCORDING = re.compile(
     r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
 )
-_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
 # '…, the union said.' / '…, the ministry said on Tuesday.' / '…, officials said, up from …'
 _TRAILING = re.compile(
