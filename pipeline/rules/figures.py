@@ -611,6 +611,11 @@ _TRAILING = re.compile(
     rf"\b[^,.;:]*|\s+\w+day)?\s*(?:,|[.!]?\s*$)"
 )
 _LEAD_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}):\s")
+#: Words of a label before a colon that is no speaker ('Breaking News: …', 'Editor's Note:').
+_NOT_SPEAKERS = frozenset(
+    "breaking news update updates live watch read more note editor's correction photo video "
+    "key facts background analysis timeline".split()
+)
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$")
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
 _TIME_TAIL = re.compile(
@@ -641,7 +646,9 @@ def interview_speaker(sentence: str) -> str | None:
     """The name that opens an interview answer ('Anna Boyd: Eleven, with 420 staff.'), which
     claims every figure of its paragraph; None."""
     lead = _LEAD_SPEAKER.match(sentence)
-    return lead.group("who") if lead else None
+    if not lead or {w.lower() for w in lead.group("who").split()} & _NOT_SPEAKERS:
+        return None
+    return lead.group("who")
 
 
 def claimant_cue(sentence: str, offset: int) -> str | None:
@@ -661,9 +668,9 @@ def claimant_cue(sentence: str, offset: int) -> str | None:
         who = _tidy(trailing.group("who"), description=len(trailing.group("who").split()) <= 5)
         if who:
             return who
-    lead = _LEAD_SPEAKER.match(plain)
-    if lead and lead.end() <= offset:
-        return lead.group("who")
+    lead = interview_speaker(plain)
+    if lead and plain.index(":") < offset:
+        return lead
     before = plain[:offset]
     for candidate in reversed(list(_BEFORE_VERB.finditer(before))):
         who = _tidy(candidate.group("who"))
