@@ -412,7 +412,9 @@ _STOP = frozenset(
     """had have has were was are is be been will would could should can may might must to in
     on into from by who which that and or but as at for with since after before during this
     these those than said says according of if when while because so then now it its they
-    their there here we he she you i also already each per off up down out away back""".split()
+    their there here we he she you i also already each per off up down out away back
+    worldwide nationwide overall globally abroad altogether apiece annually locally
+    domestically respectively""".split()
 )
 _TIME_STOP = frozenset(
     [*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS, "a", "an", "the", "last", "next", "every", "ago",
