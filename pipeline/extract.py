@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from typing import Protocol, TypeVar
 
@@ -32,11 +33,12 @@ from schemas.model_io import AnswerCheck, ArticleNotes, article_notes_model
 from .model.templates import render_prompt
 from .read import Article
 from .rules.claims import find_claims
+from .rules.dates import normalise_when, parse_date
 from .rules.entities import person_name, resolve_person
-from .rules.figures import FigureSpan, claimant_cue, find_figures
+from .rules.figures import FigureSpan, claimant_cue, find_figures, interview_speaker
 from .rules.grounding import answer_check, grounded_name, grounded_phrase, publisher_named
 from .rules.quotes import QuoteSpan, find_quotes
-from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
+from .rules.text import Sentence, dateline, sentence_at, split_sentences, time_phrase
 from .rules.vocabulary import PRONOUNS
 
 INSTRUCTIONS_PROMPT = "instructions.v4"
@@ -73,7 +75,11 @@ class PreparedArticle:
     def claimant(self, figure: FigureSpan) -> str | None:
         """Who the figure's sentence credits with it, by rule (None: ask the model)."""
         sentence = self.sentences[self.sentence_of(figure.start) - 1]
-        return claimant_cue(sentence.text, figure.start - sentence.start)
+        found = claimant_cue(sentence.text, figure.start - sentence.start)
+        if found is None:  # an interview answer: 'Anna Boyd: …' opens the paragraph
+            opening = next(s for s in self.sentences if s.paragraph == sentence.paragraph)
+            found = interview_speaker(opening.text) if opening is not sentence else None
+        return found
 
 
 def needs_model(quote: QuoteSpan) -> bool:
@@ -362,14 +368,29 @@ def _mostly_quoted(prepared: PreparedArticle) -> set[int]:
 def _event(prepared: PreparedArticle, index: int, sentence_id: int) -> Event:
     """A key event: the article's own sentence, verbatim, with its time phrase if any."""
     sentence = prepared.sentences[sentence_id - 1]
+    when = time_phrase(sentence.text)
+    day = normalise_when(when, published_on(prepared))
     return Event(
         id=f"{prepared.article.id}.E{index}",
         source=prepared.article.id,
         summary=sentence.text,
         sentences=[sentence.id],
         evidence=[sentence.text],
-        when=time_phrase(sentence.text),
+        when=when,
+        date=day.isoformat() if day else None,
     )
+
+
+def published_on(prepared: PreparedArticle) -> date | None:
+    """The day the article was filed: its dateline's date ('BRUSSELS, Oct 28 (Reuters) -'),
+    in the year of the article's own date (or the year the dateline gives), else the article's
+    own date; None when neither is known."""
+    own = parse_date(prepared.article.date)
+    opening = next((s.text for s in prepared.sentences if s.text != prepared.article.title), "")
+    phrase = dateline(opening)
+    if phrase:
+        return parse_date(phrase) or normalise_when(phrase, own) or own
+    return own
 
 
 def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
@@ -434,7 +455,14 @@ def _claimant(said: str | None, span: FigureSpan, prepared: PreparedArticle) -> 
 
 
 def _resolved(name: str | None, text: str) -> str | None:
-    return resolve_person(name, text)[0] if name else None
+    """A claimant that names a person in its fullest form in ``text``; a description or a
+    body ('analysts at Example Capital', 'The report', 'the union') as written."""
+    if not name:
+        return None
+    first = name.split()[0]
+    if first[0].islower() or first.lower() in {"the", "a", "an"}:
+        return name
+    return resolve_person(name, text)[0]
 
 
 def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figure]:
@@ -448,8 +476,12 @@ def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figur
                 source=article.id,
                 value=span.value,
                 number=span.number,
+                high=span.high,
+                unit=span.unit,
+                scale=span.scale,
                 qualifier=span.qualifier,
-                counts=span.counts or "unspecified",
+                counts=span.counts,
+                outcome=span.outcome,
                 claimant=_resolved(
                     prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
                     article.text,

@@ -39,15 +39,11 @@ from schemas.extraction import ArticleExtraction, Claim, Event, Figure, Quote, S
 from .rules.dates import normalise_when, parse_date
 from .rules.entities import EntityIndex
 from .rules.text import normalise_space, split_sentences
+from .rules.vocabulary import COUNT_NOUN_CLASSES, IRREGULAR_PLURALS, LOWER_BOUNDS, UPPER_BOUNDS
 
 UNATTRIBUTED = "Speaker not identified"
 EVENT_SIMILARITY = 0.25
 DUPLICATE_SHARE = 0.8
-
-_SYNONYMS = {"soldier": "troop", "soldiers": "troop", "troops": "troop", "personnel": "troop"}
-_FIGURE_STOP = frozenset("the a an of in to into for from by on at and or been have has".split())
-# Adjectives that do not change what is counted ("elite troops" are troops).
-_FIGURE_FILLER = frozenset("elite new more other additional estimated".split())
 
 
 def find_near_duplicates(texts: dict[str, str]) -> dict[str, str]:
@@ -311,9 +307,7 @@ def _merge_events(
     for position, members in enumerate(clusters):
         cluster = [events[m] for m in members]
         lead = min(cluster, key=lambda e: len(e.summary))
-        dates = [
-            d for e in cluster if (d := normalise_when(e.when, (published or {}).get(e.source)))
-        ]
+        dates = [d for e in cluster if (d := _event_date(e, published or {}))]
         evidence = [
             Evidence(source=e.source, sentence=s, text=t)
             for e in cluster
@@ -334,6 +328,14 @@ def _merge_events(
             )
         )
     return [event for *_, event in sorted(merged, key=lambda m: m[:2])]
+
+
+def _event_date(event: Event, published: dict[str, date | None]) -> date | None:
+    """The day an event's time phrase points to: as extraction resolved it (from the
+    article's dateline), else from the source's own date."""
+    if event.date:
+        return date.fromisoformat(event.date)
+    return normalise_when(event.when, published.get(event.source))
 
 
 def _most_specific(phrases: list[str]) -> str | None:
@@ -402,29 +404,92 @@ def _unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
 
 # --- figures ------------------------------------------------------------------------------
 
+_FIGURE_STOP = frozenset("the a an of in to into for from by on at and or been have has".split())
+#: Adjectives that do not change what is counted ("elite troops" are troops).
+_FIGURE_FILLER = frozenset("elite new more other additional estimated extra further".split())
 
-def _figure_key(counts: str) -> tuple[str, frozenset[str]]:
-    """(head noun, modifiers) of what a figure counts: ('troop', {'north', 'korean'})."""
-    words = [_SYNONYMS.get(w, w) for w in re.findall(r"[a-z]+", counts.lower())]
+FigureKey = tuple[str | None, str, frozenset[str], str | None]
+
+
+def _singular(word: str) -> str:
+    """'troops' -> 'troop', 'companies' -> 'company', 'people' -> 'person'."""
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _figure_key(figure: Figure) -> FigureKey:
+    """(unit, head noun, modifiers, outcome) of what a figure counts: (None, 'troop',
+    {'north', 'korean'}, None). Nouns news uses for the same thing share a head
+    (``vocabulary.COUNT_NOUN_CLASSES``: 'soldiers' and 'troops')."""
+    words = [_singular(w) for w in re.findall(r"[a-z]+(?:['’][a-z]+)?", figure.counts.lower())]
+    words = [re.sub(r"['’]s$", "", w) for w in words]
     words = [w for w in words if w not in _FIGURE_STOP and w not in _FIGURE_FILLER]
+    outcome = " ".join(sorted(re.findall(r"[a-z-]+", (figure.outcome or "").lower())) or [])
     if not words:
-        return "", frozenset()
-    return words[-1], frozenset(words[:-1])
+        return figure.unit, "", frozenset(), outcome or None
+    head = COUNT_NOUN_CLASSES.get(words[-1], words[-1])
+    return figure.unit, head, frozenset(words[:-1]), outcome or None
 
 
-def _same_quantity(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
-    """Same head noun, and modifiers that agree (one side may have none)."""
-    (head_a, mods_a), (head_b, mods_b) = a, b
-    if not head_a or head_a != head_b:
+def _same_quantity(a: FigureKey, b: FigureKey) -> bool:
+    """Same unit, head noun and outcome, and modifiers that agree (one side may have none)."""
+    unit_a, head_a, mods_a, outcome_a = a
+    unit_b, head_b, mods_b, outcome_b = b
+    if not head_a or head_a != head_b or unit_a != unit_b or outcome_a != outcome_b:
         return False
     return not mods_a or not mods_b or bool(mods_a & mods_b)
 
 
+def _agree(a: Figure, b: Figure) -> bool:
+    """Whether two values for one quantity say the same: equal, or a range and an 'up to'
+    its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end."""
+    if a.number == b.number and a.high == b.high:
+        return True
+    for r, bound in ((a, b), (b, a)):
+        if r.high is not None and bound.high is None:
+            if bound.qualifier in UPPER_BOUNDS and bound.number == r.high:
+                return True
+            if bound.qualifier in LOWER_BOUNDS and bound.number == r.number:
+                return True
+    return False
+
+
+def _differs(members: Sequence[Figure]) -> bool:
+    """Different sources give values that disagree; numbers within one source never do."""
+    return any(
+        a.source != b.source and not _agree(a, b)
+        for i, a in enumerate(members)
+        for b in members[i + 1 :]
+    )
+
+
+def _group_label(members: Sequence[Figure]) -> str:
+    """The wording most sources use for what the group counts (the shortest on a tie), with
+    the outcome: 'Russian troops killed or wounded'."""
+    counts = [f.counts for f in members]
+    label = max(counts, key=lambda c: (counts.count(c), -len(c)))
+    outcome = next((f.outcome for f in members if f.outcome), None)
+    return f"{label} {outcome}" if outcome else label
+
+
 def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[FigureGroup]:
-    """Group figures by what they count; within a group, one claim per value."""
-    groups: list[tuple[tuple[str, frozenset[str]], list[Figure]]] = []
+    """Group figures by what they count and their unit, across sources; within a group, one
+    claim per value. A figure whose phrase names nothing it counts is never grouped: it stands
+    alone, unflagged."""
+    groups: list[tuple[FigureKey, list[Figure]]] = []
+    alone: list[Figure] = []
     for figure in figures:
-        key = _figure_key(figure.counts)
+        key = _figure_key(figure)
+        if not key[1]:
+            alone.append(figure)
+            continue
         for group_key, members in groups:
             if _same_quantity(key, group_key):
                 members.append(figure)
@@ -432,29 +497,43 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
         else:
             groups.append((key, [figure]))
     result = []
-    for _, members in groups:
-        claims: dict[float, list[Figure]] = defaultdict(list)
+    for key, members in groups:
+        claims: dict[tuple[float, float | None], list[Figure]] = defaultdict(list)
         for figure in members:
-            claims[figure.number].append(figure)
+            claims[(figure.number, figure.high)].append(figure)
         result.append(
             FigureGroup(
-                counts=min((f.counts for f in members), key=len),
-                claims=[_claim(items, index) for _, items in sorted(claims.items())],
-                differs=len(claims) > 1,
+                counts=_group_label(members),
+                unit=key[0],
+                claims=[_claim(items, index) for _, items in sorted(claims.items(), key=_order)],
+                differs=_differs(members),
             )
         )
     result.sort(key=lambda g: (not g.differs, -len(g.claims)))
+    result += [
+        FigureGroup(counts="", unit=f.unit, claims=[_claim([f], index)], differs=False)
+        for f in alone
+    ]
     return result
+
+
+def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float, float]:
+    (number, high), _ = item
+    return number, high if high is not None else number
 
 
 def _claim(figures: list[Figure], index: EntityIndex) -> FigureClaim:
     claimants = sorted({index.canonical(f.claimant) for f in figures if f.claimant})
     qualifiers = sorted({f.qualifier for f in figures if f.qualifier})
+    written = list(dict.fromkeys(f.value for f in figures))
     claim = FigureClaim(
         value=figures[0].value,
         number=figures[0].number,
+        high=figures[0].high,
+        unit=figures[0].unit,
         qualifier=" / ".join(qualifiers) or None,
         claimant="; ".join(c for c in claimants if c) or None,
+        written=written,
         sources=_sorted_sources(f.source for f in figures),
         evidence=_unique_evidence(
             [Evidence(source=f.source, sentence=f.sentence, text=f.sentence_text) for f in figures]
@@ -464,8 +543,10 @@ def _claim(figures: list[Figure], index: EntityIndex) -> FigureClaim:
 
 
 def format_claim(claim: FigureClaim) -> str:
-    """'at least 1,500 (South Korea's spy agency)'."""
-    text = " ".join(filter(None, [claim.qualifier, claim.value]))
+    """'at least 1,500 (South Korea's spy agency)'; a value the sources write in several ways
+    shows each ('$170 million / $170m')."""
+    value = " / ".join(claim.written) if claim.written else claim.value
+    text = " ".join(filter(None, [claim.qualifier, value]))
     return f"{text} ({claim.claimant})" if claim.claimant else text
 
 

@@ -157,7 +157,12 @@ def _shorten(text: str, limit: int = 160) -> str:
 
 
 def _figure_line(group: FigureGroup) -> str:
+    """'- troops: at least 1,500 (X) [S1]; about 10,000 [S2] **(sources differ)**'; a figure
+    whose phrase names nothing it counts is shown with its sentence instead of a label."""
     claims = "; ".join(f"{_inline(c.label)} {markers(c.sources)}" for c in group.claims)
+    if not group.counts:
+        first = group.claims[0].evidence[0]
+        return f"- {claims}: “{_inline(_shorten(first.text))}”"
     flag = " **(sources differ)**" if group.differs else ""
     return f"- {_inline(group.counts)}: {claims}{flag}"
 

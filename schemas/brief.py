@@ -93,24 +93,35 @@ class SpeakerQuotes(_Strict):
 class FigureClaim(_Strict):
     """One value for a quantity, who claims it and which sources report it."""
 
-    value: str
-    number: float
+    value: str = Field(description="As the first source writes it ('$170 million', '2,000-3,000').")
+    number: float = Field(description="Normalised value in units; a range's low end.")
+    high: float | None = Field(None, description="A range's high end in units.")
+    unit: str | None = Field(None, description="ISO currency code or unit; null for a count.")
     qualifier: str | None = None
     claimant: str | None = None
     label: str = Field(
         "",
         description="The claim as printed: qualifier, value and claimant ('at least 1,500 (X)').",
     )
+    written: list[str] = Field(
+        default_factory=list,
+        description="Every way the sources write this value ('$170 million', '$170m').",
+    )
     sources: list[str]
     evidence: list[Evidence]
 
 
 class FigureGroup(_Strict):
-    """Figures about the same quantity across sources."""
+    """Figures about the same quantity (what they count, and their unit) across sources; a
+    figure whose phrase names nothing it counts stands alone, with ``counts`` ''."""
 
-    counts: str
+    counts: str = Field(description="What the figures count ('Russian troops killed or wounded').")
+    unit: str | None = Field(None, description="Their ISO currency code or unit; null for counts.")
     claims: list[FigureClaim]
-    differs: bool = Field(description="True when the sources give different values.")
+    differs: bool = Field(
+        description="True when different sources give values that disagree for this quantity "
+        "(a range and an 'up to' its high end agree); never within one source."
+    )
 
 
 class StanceRow(_Strict):

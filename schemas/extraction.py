@@ -62,14 +62,34 @@ class Quote(_Strict):
 
 
 class Figure(_Strict):
-    """A number the article reports, with its sentence and who claims it."""
+    """A quantity the article reports, with its sentence and who claims it."""
 
     id: str
     source: str
-    value: str = Field(description="The number as written, e.g. '1,500'.")
-    number: float
+    value: str = Field(
+        description="The figure as written, with currency, scale, range and unit: '$170 million', "
+        "'£3bn', '2,000-3,000', '1.2-billion-euro'; verbatim at text[start:end]."
+    )
+    number: float = Field(
+        description="The normalised value in units (170000000.0); a range's low end."
+    )
+    high: float | None = Field(None, description="A range's high end in units; null for one value.")
+    unit: str | None = Field(
+        None,
+        description="ISO 4217 currency code ('USD', 'GBP', 'EUR'), a unit ('%', 'km²', 'tonne'); "
+        "null for a plain count.",
+    )
+    scale: str | None = Field(
+        None, description="'thousand', 'million', 'billion' or 'trillion' as written ('bn', 'm')."
+    )
     qualifier: str | None = Field(None, description="'at least', 'about', ... as written.")
-    counts: str = Field(description="What it counts.")
+    counts: str = Field(
+        description="What it counts, from the figure's own phrase ('North Korean troops', 'rival "
+        "bid'); '' when the phrase names nothing."
+    )
+    outcome: str | None = Field(
+        None, description="What happened to what is counted, as written ('killed or wounded')."
+    )
     claimant: str | None = Field(description="Who states it; null when the outlet does.")
     sentence: int
     sentence_text: str
@@ -85,7 +105,12 @@ class Event(_Strict):
     summary: str = Field(description="Short wording of the event, checked against its sentences.")
     sentences: list[int]
     evidence: list[str] = Field(description="The supporting sentences, verbatim.")
-    when: str | None = None
+    when: str | None = Field(None, description="The time phrase as written ('on Monday').")
+    date: str | None = Field(
+        None,
+        description="The day the time phrase points to (ISO), seen from the article's dateline "
+        "date or else its own date; null for vague phrases ('last week') or no date.",
+    )
 
 
 class Stance(_Strict):

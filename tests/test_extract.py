@@ -25,7 +25,7 @@ TEXT = (
     "Nato chief says troops are in Kursk\n\n"
     "Nato Secretary General Mark Rutte confirmed on Monday that North Korean troops were in Kursk.\n\n"
     "“This is a significant escalation,” Rutte said.\n\n"
-    "At least 1,500 North Korean troops had arrived, South Korea’s spy agency believes.\n\n"
+    "At least 1,500 North Korean troops had arrived, in the view of South Korea’s spy agency.\n\n"
     "“Nobody will comment on rumours of this kind today.”\n"
 )
 

@@ -1,159 +1,715 @@
-"""Numbers an article reports, found by rule with their offsets.
+"""Quantities an article reports, found by rule with their character offsets. Pure.
 
-Dates, years, ordinals and numbers inside quoted speech enumerations are left out; what each
-figure counts is guessed from the words that follow it, and the model may refine it.
+A figure is a quantity: its value as a number, its currency or unit, its scale ('million',
+'bn', 'm'), a range ('2,000-3,000', 'between 5 and 10'), how exact it is ('about', 'at
+least'), what it counts (the noun of its own phrase, never a neighbour's) and who claims it.
+Dates, years and decades, ages, durations ('a five-year plan'), ordinals, list and question
+numbers, identifiers ('Flight 370'), page and citation numbers, clock times, phone numbers,
+sports scores and a currency conversion in brackets are not figures.
+
+Library choice, measured on news phrasings (the issue "Figures and time a reader can use"):
+``price-parser`` reads one price per string and drops the scale ('$170 million' -> 170);
+``quantulum3`` reads '£3bn' as 3 'pound sterling bit newton', '$170m' as 170 'dollar metre',
+'1.2-billion-euro' as 500000000.6 and '1884' as a quantity. Neither keeps news scales and
+conventions, so the rules here do, with the word lists of ``vocabulary``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, SUBJECT_WORDS, word_alternation
+from .vocabulary import (
+    APPROXIMATIONS,
+    BODY_WORDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DECIMAL_COMMA_WORDS,
+    DETERMINERS,
+    GENERIC_COUNTS,
+    IDENTIFIER_NOUNS,
+    IRREGULAR_PLURALS,
+    MEASURE_UNITS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    OUTCOME_WORDS,
+    ROLE_NOUNS,
+    SCALE_NAMES,
+    SCALES,
+    SPEECH_VERB_FORMS,
+    SUBJECT_WORDS,
+    TIME_UNITS,
+    WEEKDAYS,
+    word_alternation,
+)
 
 _MONTHS = word_alternation([*MONTHS, *MONTH_ABBREVIATIONS])
-# A number: 1,500 / 600,000 / 2.5 / 250 with an optional scale word or percent sign.
-_FIGURE = re.compile(
-    r"(?<![\w.,/-])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?P<scale>\s?(?:million|billion|bn|m|%|per\s?cent)\b|%)?"
+_CUR = word_alternation(CURRENCY_SYMBOLS)
+_SCALE = (
+    r"(?i:thousand|million|billion|trillion|lakhs?|crores?|tausend|millionen|milliarden|"
+    r"milliarde|mio|mrd)"
+    r"|mn|mln|bn|bln|tn|trn|m|k|b|M|B|K"
 )
-_QUALIFIER = re.compile(
-    r"(?:at least|about|around|more than|over|nearly|almost|some|up to|roughly|approximately|"
-    r"an estimated|a total of|fewer than|less than|as many as)\s+$",
+_UNIT = word_alternation([*MEASURE_UNITS, *CURRENCY_WORDS, *TIME_UNITS])
+_NUMBER = {
+    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    "continental": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+}
+_WORD_NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
+}  # fmt: skip
+_WORDNUM = word_alternation(_WORD_NUMBERS)
+
+
+def _figure_pattern(style: str) -> re.Pattern[str]:
+    number = _NUMBER[style]
+    return re.compile(
+        rf"(?<![\w.,:/#'’$£€¥₹₽₩₺₪₴-])"
+        rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM})(?=[\s-](?i:thousand|million|billion|trillion)\b))"
+        rf"(?P<scale1>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
+        rf"(?:(?P<sep>\s?[-–—]\s?|\s+to\s+|\s+and\s+)(?P<cur2>{_CUR})?(?P<num2>{number}))?"
+        rf"(?P<scale>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
+        rf"(?P<unit>\s?-?\s?(?i:{_UNIT})(?![\w]))?",
+    )
+
+
+_PATTERNS = {style: _figure_pattern(style) for style in _NUMBER}
+# One number with its currency, scale and unit: the first of two that were no range.
+_SINGLE = {
+    style: re.compile(
+        rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM}))"
+        rf"(?P<scale>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
+        rf"(?P<unit>\s?-?\s?(?i:{_UNIT})(?![\w]))?"
+    )
+    for style, number in _NUMBER.items()
+}
+_APPROX = re.compile(
+    rf"\b(?P<q>{word_alternation(APPROXIMATIONS)})\s+(?:of\s+)?$",
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b", re.IGNORECASE)
-_STOP = frozenset(
-    """had have has were was are is be been will would could may might to in on into from by
-    who which that and or but as at for with since after before during this these those than
-    said says according of""".split()
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_ID_BEFORE = re.compile(
+    rf"(?:\b(?:{word_alternation(IDENTIFIER_NOUNS)})\.?|#|№)\s*$",
+    re.IGNORECASE,
 )
+# A capitalised word right before a bare number names a thing ('Question 1', 'Windows 11'),
+# unless it opens the sentence as one of these words do ('Some 500 residents').
+_OPENERS = frozenset(
+    """about around almost nearly some over under more less fewer between only just up at
+    roughly approximately an a the its their his her our all another of in on by for from
+    with and but as to since after before until during while when if than another another
+    estimated just well no none at exactly precisely barely""".split()
+)
+_PHONE = re.compile(
+    r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}"
+    r"|\(\d{2,5}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
+    r"|0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}|(?:1[-\s])?\d{3}-\d{3}-\d{4}|0\d{4}\s\d{6})(?![\w,]|\.\d)"
+)
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_CLOCK_AFTER = re.compile(
+    r"^(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|gmt\b|bst\b|utc\b|"
+    r"cet\b|et\b|est\b|edt\b|pt\b|hrs\b|local time)",
+    re.IGNORECASE,
+)
+_SCORE_BEFORE = re.compile(r"\b(?:won|lost|beat|beating|drew|defeated|led|trailed|leads)\s+$", re.I)
+_SCORE_AFTER = re.compile(
+    r"^\s?(?:win|victory|defeat|loss|lead|draw|home win|away win|ruling|decision|vote|"
+    r"majority|scoreline|thrashing)\b",
+    re.IGNORECASE,
+)
+_SCORE_SPAN = re.compile(
+    r"\b(?:won|lost|beat|beating|drew|defeated|led|trailed|leads|vote of|voted|votes|margin of|"
+    r"score of)\s+(?:by\s+)?\d+\s*(?:-|–|to)\s*\d+"
+    r"|\b\d+\s*[-–]\s*\d+\s+(?:win|victory|defeat|loss|lead|draw|home win|away win|ruling|"
+    r"decision|vote|majority|scoreline)\b",
+    re.IGNORECASE,
+)
+_ENGLISH = frozenset("the and of to in is that for was with said on it as at by".split())
+
+
+def number_style(text: str) -> str:
+    """'continental' when ``text`` is in a language that groups thousands with dots and
+    writes decimals with a comma ('1.000' is one thousand in German), else 'en'; decided by
+    how many of each kind's function words the text holds."""
+    words = re.findall(r"[a-zäöüßéèàçñ]+", text.lower())
+    english = sum(w in _ENGLISH for w in words)
+    other = sum(w in DECIMAL_COMMA_WORDS and w not in _ENGLISH for w in words)
+    return "continental" if other > 2 * max(english, 1) else "en"
 
 
 @dataclass(frozen=True)
 class FigureSpan:
-    """A number in the text."""
+    """A quantity in the text, ``text[start:end] == value``."""
 
     id: str
     """'F1', 'F2'… in order of appearance."""
     start: int
     end: int
     value: str
-    """The digits as written ('1,500')."""
+    """As written, with currency, scale, range and unit ('$170 million', '2,000-3,000')."""
     number: float
+    """The value in units (170000000.0); for a range, its low end."""
     qualifier: str | None
+    """How exact it is, lower case as written ('at least', 'about', 'between'); None."""
     counts: str
-    """What it counts, guessed from the following words ('North Korean troops')."""
+    """What it counts, from its own phrase ('North Korean troops', 'rival bid'); '' when
+    the phrase names nothing."""
+    high: float | None = None
+    """The high end of a range, in units; None for a single value."""
+    unit: str | None = None
+    """ISO currency code ('USD'), a unit ('%', 'km²', 'tonne') or None for a plain count."""
+    scale: str | None = None
+    """'thousand', 'million', 'billion' or 'trillion' as the text scales it; None."""
+    outcome: str | None = None
+    """What happened to what is counted, as written after it ('killed or wounded')."""
 
 
 def find_figures(text: str) -> list[FigureSpan]:
-    """Every reported number in ``text`` that is not a date, a year or an ordinal."""
+    """Every quantity in ``text`` that is not a date, a year, an age, a duration, an ordinal,
+    an identifier, a list or citation number, a clock time, a phone number or a score, in
+    order; numbers are read in the text's own style (``number_style``)."""
+    pattern = _PATTERNS[number_style(text)]
+    continental = pattern is _PATTERNS["continental"]
+    blocked = [m.span() for m in _PHONE.finditer(text)]
+    blocked += [m.span() for m in _NUMERIC_DATE.finditer(text)]
+    blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
     figures: list[FigureSpan] = []
-    previous_counts, previous_end = "", -1
-    for match in _FIGURE.finditer(text):
-        if _is_date_or_year(text, match):
+    previous: FigureSpan | None = None
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if not match:
+            break
+        position = match.end()
+        if any(s <= match.start() < e for s, e in blocked):
             continue
-        value = match.group("value")
-        number = float(value.replace(",", ""))
-        scale = (match.group("scale") or "").strip().lower()
-        number *= {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(scale, 1)
-        qualifier = _QUALIFIER.search(text, max(0, match.start() - 30), match.start())
-        counts = _counts_after(text, match.end(), scale)
-        same_sentence = not re.search(r"[.!?]\s", text[previous_end : match.start()])
-        if (not counts or counts.split()[0].endswith(("ed", "ing"))) and same_sentence:
-            counts = (
-                previous_counts or counts
-            )  # "3,000 soldiers ..., with a total of 10,000 expected"
-        previous_counts, previous_end = counts, match.end()
-        figures.append(
-            FigureSpan(
-                id=f"F{len(figures) + 1}",
-                start=match.start(),
-                end=match.end(),
-                value=value,
-                number=number,
-                qualifier=qualifier.group().strip().lower() if qualifier else None,
-                counts=counts,
-            )
+        parts = _parts(text, match, continental)
+        if parts is None:
+            continue
+        start, end, number, high, unit, scale, single = parts
+        if single is not None:  # not a range after all: read the first number alone
+            position = single
+        if _not_a_figure(text, start, end, unit, scale, number, high, figures):
+            continue
+        qualifier = _APPROX.search(text[max(0, start - 30) : start])
+        counts, outcome = _counts(text, start, end, unit)
+        same_sentence = previous is not None and not re.search(
+            r"[.!?]\s", text[previous.end : start]
         )
-    return figures
+        earlier = _EARLIER.search(text, max(0, start - 20), start)
+        if (
+            not counts
+            and not earlier
+            and previous
+            and same_sentence
+            and previous.unit == unit
+            and unit is None
+        ):
+            counts = previous.counts  # '3,000 soldiers …, with a total of 10,000 expected'
+            outcome = outcome or previous.outcome
+        if not counts and unit is None and not earlier:
+            counts = _generic_or(_subject_before(text, start))  # 'visitor numbers rose to 1.3m'
+        figure = FigureSpan(
+            id=f"F{len(figures) + 1}",
+            start=start,
+            end=end,
+            value=text[start:end],
+            number=number,
+            qualifier=qualifier.group("q").lower() if qualifier else None,
+            counts=counts,
+            high=high,
+            unit=unit,
+            scale=scale,
+            outcome=outcome,
+        )
+        figures.append(figure)
+        previous = figure
+    return _first_of_pairs(text, figures)
 
 
-def _is_date_or_year(text: str, match: re.Match[str]) -> bool:
-    value = match.group("value")
-    before = text[max(0, match.start() - 12) : match.start()]
-    after = text[match.end() : match.end() + 12]
-    if match.group("scale"):
+def _first_of_pairs(text: str, figures: list[FigureSpan]) -> list[FigureSpan]:
+    """'from 5 to 10 people', 'rose 500 to 700 units': the first value of a change counts
+    what the second does (same unit)."""
+    result = list(figures)
+    for index in range(len(result) - 2, -1, -1):
+        first, second = result[index], result[index + 1]
+        joined = text[first.end : second.start].strip().lower() in {"to", "and"}
+        if not first.counts and second.counts and joined and first.unit == second.unit:
+            result[index] = replace(first, counts=second.counts, outcome=second.outcome)
+    return result
+
+
+def _to_float(digits: str, continental: bool) -> float:
+    digits = digits.strip()
+    if digits.lower() in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[digits.lower()])
+    if continental:
+        return float(digits.replace(".", "").replace(",", "."))
+    return float(digits.replace(",", ""))
+
+
+# 'rose 500 to 700', 'cut 30 to 20': a change between two values, not a range
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|increased|decreased|cut|reduced|raised|"
+    r"grew|dropped|climbed|jumped|slipped|went|moved|changed|revised|lowered|lifted)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _scale_word(raw: str | None) -> str | None:
+    return raw.strip(" -.").lower() if raw else None
+
+
+def _parts(text: str, match: re.Match[str], continental: bool):
+    """(start, end, number, high, unit, scale, restart) of a match, or None when its letters
+    are no scale or unit here; ``restart`` is set when a range turned out to be two numbers
+    (the scan resumes after the first)."""
+    start, end = match.start(), match.end()
+    currency = match.group("cur") or match.group("cur2")
+    scale1 = _scale_word(match.group("scale1"))
+    scale2 = _scale_word(match.group("scale"))
+    unit_raw = (match.group("unit") or "").strip(" -").lower() or None
+    restart = None
+    if match.group("num2") is not None:
+        sep = match.group("sep").strip().lower()
+        before = text[max(0, start - 12) : start].lower()
+        if (
+            (sep == "and" and not before.rstrip().endswith("between"))
+            or (sep == "to" and re.search(r"\bfrom\s+$", before))
+            or (sep == "to" and _CHANGE_BEFORE.search(text, max(0, start - 30), start))
+        ):
+            single = _SINGLE["continental" if continental else "en"].match(text, start)
+            if single is None:
+                return None
+            match, scale1, scale2 = single, None, _scale_word(single.group("scale"))
+            unit_raw = (single.group("unit") or "").strip(" -").lower() or None
+            currency = single.group("cur")
+            end = restart = single.end()
+    scale = scale2 or scale1
+    low_scale = scale1 or scale2
+    # a scale letter needs a currency ('£3bn', '$5m'); 'm' alone is a million unless metres
+    for which in {scale1, scale2} - {None}:
+        if which in {"k", "b"} and not currency:
+            return None
+        if which == "m" and not currency and _metres(text, match.end()):
+            # '100m sprint': a length
+            unit_raw, scale = "metres", None
+            low_scale = None
+    unit = None
+    if currency:
+        unit = CURRENCY_SYMBOLS.get(currency.strip(), None)
+    if unit_raw:
+        unit = CURRENCY_WORDS.get(unit_raw) or MEASURE_UNITS.get(unit_raw) or unit
+        if unit_raw in TIME_UNITS:
+            unit = "time:" + unit_raw
+    number = _to_float(match.group("num"), continental) * SCALES.get(low_scale or "", 1)
+    high = None
+    if match.groupdict().get("num2"):
+        high = _to_float(match.group("num2"), continental) * SCALES.get(scale or "", 1)
+        if high <= number:
+            return None  # not a range: a date ('2024-10'), a score ('3-1')
+    end = match.end()
+    return start, end, number, high, unit, SCALE_NAMES.get(scale or ""), restart
+
+
+def _metres(text: str, end: int) -> bool:
+    after = text[end : end + 20].lower()
+    return bool(
+        re.match(
+            r"\s*(?:from|away|long|high|deep|tall|wide|above|below|race|sprint|hurdles|"
+            r"freestyle|relay|butterfly|backstroke|breaststroke|final|title|record|of\s+the)\b",
+            after,
+        )
+    )
+
+
+def _not_a_figure(
+    text: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    scale: str | None,
+    number: float,
+    high: float | None,
+    found: list[FigureSpan],
+) -> bool:
+    value = text[start:end]
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    money = unit is not None and unit.isupper() and len(unit) == 3
+    if unit and unit.startswith("time:"):
+        return True  # a duration: 'for 26 years', 'a five-year plan'
+    if re.match(r"^-(?:year|month|week|day|hour|minute|second|decade)s?\b", after, re.I):
+        return True  # '69-year-old', 'five-year plan'
+    if re.match(r"^(?:’|')?s\b", after) and not money and not unit:
+        return True  # a decade or an age band: '1880s', 'in their 40s'
+    if re.match(r"^(?:st|nd|rd|th)\b", after, re.I):
+        return True  # an ordinal
+    if re.match(r"^\s?/\s?\d", after):
+        return True  # a fraction, a score or a part of a date: '3/4', '24/10'
+    if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or re.search(
+        r"\b(?:aged|age|ages)\s+(?:between\s+|of\s+|over\s+|under\s+)?$", before, re.I
+    ):
+        return True  # an age
+    if money or scale:
+        if before.rstrip().endswith("(") and found and found[-1].end >= start - 3:
+            return True  # a conversion in brackets: '1.2-billion-euro (US$1.3-billion)'
         return False
-    if "," not in value and "." not in value and 1900 <= int(value) <= 2100:
-        return True  # a year
+    bare = not unit
+    plain = re.fullmatch(r"\d+", value) is not None
+    if plain and 1000 <= number <= 2100 and bare:
+        qualified = _APPROX.search(before) is not None
+        if not (qualified and re.match(r"^\s+[a-z]", after)):
+            return True  # a year
+        if high is not None:
+            return True
+    if re.fullmatch(r"\d{4}[-–]\d{2,4}", value):
+        return True  # a span of years: '2014-16', '1990-1991'
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
-    if re.match(r"(?:st|nd|rd|th)\b", after):
-        return True  # an ordinal: 21st
-    return bool(re.search(r"\b(?:world war|no\.|number|page|article|resolution)\s*$", before, re.I))
+    if _CLOCK_AFTER.match(after):
+        return True
+    if re.match(r"^[:.]\d", after):
+        return True  # '10:30', a version, a score
+    if _ID_BEFORE.search(before):
+        return True
+    if plain and bare and _capitalised_name_before(before):
+        return True  # 'Question 1', 'Windows 11', 'Flight 370'
+    if plain and bare and re.search(r"\[\s*$", before) and re.match(r"^\s*[\],]", after):
+        return True  # a citation: '[12]'
+    if plain and bare and before.rstrip().endswith("(") and re.match(r"^\s*\)", after):
+        return True  # '(61)' after a name, '(3)' a list mark
+    if plain and bare and re.search(r"[A-Z][\w’'.-]*,\s*$", before) and re.match(r"^,", after):
+        return True  # an age in apposition: 'the mayor, Ann Lee, 61,'
+    line_start = text.rfind("\n", 0, start) + 1
+    if plain and re.fullmatch(r"\s*", text[line_start:start]) and re.match(r"^[.):]\s", after):
+        return True  # a list number: '1. ', '2) '
+    if high is not None and (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(after)):
+        return True  # a score or a vote: 'won 3-1', 'a 5-4 ruling'
+    if not high and _SCORE_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after):
+        return True
+    return False
 
 
-def _counts_after(text: str, end: int, scale: str) -> str:
-    """Up to five words after the number, stopping at verbs, prepositions and punctuation."""
-    if scale == "%" or scale.startswith("per"):
-        prefix = ["percent"]
-    else:
-        prefix = []
+def _capitalised_name_before(before: str) -> bool:
+    match = re.search(r"([A-Za-z][\w’'-]*)\s+$", before)
+    if not match:
+        return False
+    word = match.group(1)
+    if not word[0].isupper() or word.lower() in _OPENERS:
+        return False
+    if word.lower() in WEEKDAYS or word.lower() in MONTHS or word.lower() in MONTH_ABBREVIATIONS:
+        return False
+    return not word.endswith(("’s", "'s"))
+
+
+# --- what a figure counts ---------------------------------------------------------------------
+
+_STOP = frozenset(
+    """had have has were was are is be been will would could should can may might must to in
+    on into from by who which that and or but as at for with since after before during this
+    these those than said says according of if when while because so then now it its they
+    their there here we he she you i also already each per off up down out away back
+    worldwide nationwide overall globally abroad altogether apiece annually locally
+    domestically respectively""".split()
+)
+_TIME_STOP = frozenset(
+    [*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS, "a", "an", "the", "last", "next", "every", "ago",
+     "earlier", "later", "yesterday", "today", "tonight", "overnight"]
+)  # fmt: skip
+_LINKS = frozenset(
+    """was is are were be been being rose fell jumped climbed dropped increased decreased grew
+    shrank reached hit stood stands stand totalled totaled totals cost costs worth
+    valued at of to by from put priced estimated topped exceeded surpassed amounted
+    came comes soared plunged slumped tumbled slipped edged gained lost raised paid
+    pays spent spends earned earns made makes generated received rise rises risen fall falls
+    fallen grow grows grown increase increases drop drops climb climbs jump jumps averaged
+    averages average reach reaches costing totalling totaling amounting doubled tripled
+    halved will would could may might can should has have had""".split()
+)
+_POSSESSIVES = DETERMINERS | frozenset(
+    "its their his her our my your this that these those".split()
+)
+_INNER = frozenset("of in at for on".split())
+_NOUN_STOP = (
+    _STOP
+    | SUBJECT_WORDS
+    | frozenset("said says told say about around some nearly almost over under more less".split())
+)
+_OUTCOME = re.compile(
+    r"^\s+(?:(?:have|has|had|were|was|are|is|been|being|now|reportedly|already|so far|"
+    r"since|confirmed|officially|either|all)\s+)*"
+    rf"(?P<o>(?:{word_alternation(OUTCOME_WORDS)})(?:\s*(?:,|or|and|,\s*or|,\s*and)\s*"
+    rf"(?:{word_alternation(OUTCOME_WORDS)}))*)\b",
+    re.IGNORECASE,
+)
+
+
+# 'up from 980 the week before': an earlier value, never given the counts of the figure before
+_EARLIER = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
+_VERB_BEFORE = re.compile(
+    r"([a-z-]+)\s+(?:(?:at least|about|around|more than|over|nearly|almost|some|up to)\s+)?$"
+)
+_RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day)\b")
+_PREP_AFTER = re.compile(r"\s+(?:in|on|for|of)\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?")
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return True
+    return (
+        len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "’s", "'s"))
+        and low not in _STOP
+    )
+
+
+def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str | None]:
+    """What the figure at ``text[start:end]`` counts, and what happened to it ('killed'):
+    the noun phrase after it ('1,500 North Korean troops', '45% of voters', '250 sq km of
+    territory'), else, for money and percentages, the subject it is a value of ('the rival
+    bid was worth £3bn', 'unemployment rose to 4.5%'). '' when neither names anything."""
+    words, stop_at = _words_after(text, end)
+    counts = " ".join(words)
+    outcome = None
+    found = _OUTCOME.match(text[stop_at : stop_at + 80]) if words else None
+    if found:
+        outcome = " ".join(found.group("o").split())
+    elif words:
+        verb = _VERB_BEFORE.search(text, max(0, start - 40), start)
+        if verb and verb.group(1).lower() in OUTCOME_WORDS:
+            outcome = verb.group(1).lower()  # 'the floods have killed 130 people'
+    if not words and unit is not None:
+        rate = _RATE.match(text, end)
+        tail = rate.end() if rate else end
+        prep = _PREP_AFTER.match(text, tail)
+        money = len(unit) == 3 and unit.isupper()
+        if prep and (money or prep.group().split()[0] == "of"):
+            found_words = _words_after(text, prep.end())[0]
+            if found_words and found_words[0].lower() not in TIME_UNITS:
+                counts = " ".join(found_words)
+    if not counts and unit is not None:
+        counts = _subject_before(text, start)
+    return _generic_or(counts), outcome
+
+
+def _generic_or(counts: str) -> str:
+    """``counts``, or '' when it names nothing ('percent', 's')."""
+    if counts.lower() in GENERIC_COUNTS or not re.search(r"[a-z]{2}", counts.lower()):
+        return ""
+    return counts
+
+
+def _words_after(text: str, end: int) -> tuple[list[str], int]:
+    """Up to five words after ``end`` that name what is counted: they stop at a function
+    word, a verb or punctuation, and after the first plural noun ('residents filed …'); a
+    bracketed conversion right after the figure is skipped."""
+    tail = text[end : end + 100]
+    skip = re.match(r"\s*\([^()]{1,40}\)", tail)
+    offset = skip.end() if skip and re.search(r"\d", skip.group()) else 0
     words: list[str] = []
-    tail = text[end : end + 80]
-    for match in re.finditer(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", tail):
+    stop_at = end + offset
+    for match in re.finditer(r"[A-Za-z][\w’'-]*|[^\sA-Za-z]", tail[offset:]):
         word = match.group()
-        if not word[0].isalpha() and word != "-":
+        if not word[0].isalpha():
             break
-        if word == "-":
-            continue
-        if word.lower() in _STOP or len(words) >= 5:
+        low = word.lower()
+        if low in _STOP or low in _TIME_STOP or low in TIME_UNITS or len(words) >= 5:
             break
+        if low in SPEECH_VERB_FORMS and (low.endswith("ed") or low in {"said", "says", "told"}):
+            break
+        if words and low.endswith("ed"):
+            break  # a verb after the noun: 'a £45m extension opened'
+        if words and _is_plural(words[-1]) and not _is_plural(word):
+            break  # '500 residents filed …'; 'police officers' goes on
         words.append(word)
-    return " ".join(prefix + words)
+        stop_at = end + offset + match.end()
+    # an ellipsis with no noun ('10,000 expected to be sent'): the phrase names nothing
+    if words and all(w.lower().endswith(("ed", "ing")) for w in words):
+        return [], end
+    if words and words[-1].lower() in OUTCOME_WORDS:
+        return [], end
+    return words, stop_at
 
+
+#: Degree words between a subject and its linking verb ('profit more than doubled to £612m').
+_ADVERBS = frozenset("more than less nearly almost just roughly about around some also".split())
+
+
+def _passive(tokens: list[str], index: int) -> bool:
+    """A participle after a form of 'to be' or 'have' ('were held at', 'was valued at')."""
+    word = tokens[index]
+    return (
+        index > 0
+        and word[0].islower()
+        and (word.endswith(("ed", "en")) or word in {"held", "kept", "set", "put", "cut"})
+        and tokens[index - 1].lower() in {"is", "are", "was", "were", "be", "been", "being"}
+    )
+
+
+def _subject_before(text: str, start: int) -> str:
+    """The noun phrase a money or percentage figure is a value of, going left over linking
+    words: 'The rival bid was worth £3bn' -> 'rival bid'; 'put the rival bid at £3 billion'
+    -> 'rival bid'; 'The company's value rose to 3.8 billion euros' -> "company's value"."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    qualifier = _APPROX.search(text, line_start, start)
+    tokens = re.findall(
+        r"[A-Za-z][\w’'-]*|[,;:()“”\"]",
+        text[line_start : qualifier.start() if qualifier else start],
+    )
+    index = len(tokens) - 1
+    links = 0
+    while index >= 0 and (
+        (low := tokens[index].lower()) in _LINKS or low in _ADVERBS or _passive(tokens, index)
+    ):
+        if links and index > 0 and tokens[index - 1].lower() in _POSSESSIVES:
+            break  # 'an increase of 18%': the noun the figure is of
+        links += low not in _ADVERBS
+        index -= 1
+    if not links:
+        return ""
+    phrase: list[str] = []
+    while index >= 0 and len(phrase) < 5:
+        word = tokens[index]
+        low = word.lower()
+        inner = index > 0 and tokens[index - 1].lower() in _INNER
+        if low in _POSSESSIVES and inner and phrase:
+            phrase[:0] = [tokens[index - 1], word]  # 'sales in the first half'
+            index -= 2
+            continue
+        if not word[0].isalpha() or low in _POSSESSIVES or low in {"said", "says", "told"}:
+            break
+        if low in _NOUN_STOP and not (low in _INNER and phrase):
+            break
+        phrase.insert(0, word)
+        index -= 1
+    while phrase and phrase[0].lower() in _INNER:
+        phrase.pop(0)
+    return " ".join(phrase)
+
+
+# --- who claims it ----------------------------------------------------------------------------
 
 _SPEECH = (
-    r"said|says|told|estimated|estimates|claimed|claims|claiming|reported|reports|assessed|"
-    r"added|warned|confirmed|announced|stated"
+    r"said|says|say|told|tells|estimated|estimates|estimate|claimed|claims|claiming|"
+    r"reported|assessed|assesses|added|warned|warns|confirmed|confirms|announced|"
+    r"announces|stated|states|put|puts|found|finds|show|shows|showed|projected|projects|"
+    r"forecast|forecasts|calculated|calculates|expect|expects|believe|believes|predicted|"
+    r"predicts|counted|counts|wrote|writes|posted"
 )
-_ACCORDING = re.compile(r"according to (?:an? [\w\s]+? by )?(?P<who>[^,.;:]+)", re.IGNORECASE)
-_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+_ACCORDING = re.compile(
+    r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
+)
+_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
+# '…, the union said.' / '…, the ministry said on Tuesday.' / '…, officials said, up from …'
+_TRAILING = re.compile(
+    rf",\s*(?P<who>[^,;:“”\"]+?)\s+(?:{_SPEECH})\b(?:\s+(?:on|in|at|to|last|this|late|early)"
+    rf"\b[^,.;:]*|\s+\w+day)?\s*(?:,|[.!]?\s*$)"
+)
+_LEAD_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}):\s")
+#: Words of a label before a colon that is no speaker ('Breaking News: …', 'Editor's Note:').
+_NOT_SPEAKERS = frozenset(
+    "breaking news update updates live watch read more note editor's correction photo video "
+    "key facts background analysis timeline".split()
+)
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$")
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
+_TIME_TAIL = re.compile(
+    r"\s+(?:today|yesterday|tonight|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later)$", re.I
+)
+_ROLE_THEN_NAME = re.compile(
+    r"^(?!(?:the|a|an|according)\s)(?:(?!(?:at|of|for|from|in|with|by|on)\s)[a-z][\w'’-]*\s+){1,3}(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)$"
+)
 _PRONOUN = re.compile(rf"^(?:{word_alternation(SUBJECT_WORDS)})$", re.I)
+# Asides blanked before reading a sentence for its claimant: brackets, an age or a relative
+# clause in apposition, a linking adverb ('Northwind (NYSE: NWF) today said', 'Dana Ortiz, 58,
+# said', 'The firm, which employs 6,500 staff, said', 'Monitors, however, put').
+_ASIDES = re.compile(
+    r"\([^()]*\)|(?<!\d),\s*\d{1,3}\s*,|,\s*(?:which|who)\s[^,]*(?:,\d{3}[^,]*)*,"
+    r"|,\s*(?:however|meanwhile|though|too|in turn|for their part|separately),",
+    re.IGNORECASE,
+)
+_GROUP_NOUNS = frozenset(
+    """officials analysts experts economists researchers scientists police authorities
+    investigators prosecutors organisers organizers estimates figures data statistics
+    report reports study survey census union unions campaigners critics residents
+    doctors observers monitors sources intelligence bosses chiefs developers team count
+    staff""".split()
+)
+
+
+def interview_speaker(sentence: str) -> str | None:
+    """The name that opens an interview answer ('Anna Boyd: Eleven, with 420 staff.'), which
+    claims every figure of its paragraph; None."""
+    lead = _LEAD_SPEAKER.match(sentence)
+    if not lead or {w.lower() for w in lead.group("who").split()} & _NOT_SPEAKERS:
+        return None
+    return lead.group("who")
 
 
 def claimant_cue(sentence: str, offset: int) -> str | None:
     """Who a sentence credits with the number at ``offset`` (a position in ``sentence``),
-    found by rule: 'according to X', 'X said … N', '“… N …,” X said'. None if unclear."""
-    match = _ACCORDING.search(sentence)
+    found by rule: 'according to X', '…, X said.' (at the end, or before a comma), an
+    interview's 'Name: …', 'X said … N', '“… N …,” X said'. Asides (brackets, an age, a
+    relative clause) are read past. The claimant is a name or a description of a person or
+    body, never a verb phrase, a number or a pronoun; None when unclear."""
+    plain = _ASIDES.sub(lambda m: " " * len(m.group()), sentence)
+    match = _ACCORDING.search(plain)
     if match:
-        return _tidy(match.group("who"))
-    before = sentence[:offset]
-    candidates = list(_BEFORE_VERB.finditer(before))
-    if candidates:
-        who = _tidy(candidates[-1].group("who"))
+        who = _tidy(match.group("who"), description=True)
         if who:
             return who
-    after = _AFTER_QUOTE.search(sentence, offset)
+    trailing = _TRAILING.search(plain, offset)
+    if trailing:
+        who = _tidy(trailing.group("who"), description=len(trailing.group("who").split()) <= 5)
+        if who:
+            return who
+    lead = interview_speaker(plain)
+    if lead and plain.index(":") < offset:
+        return lead
+    before = plain[:offset]
+    for candidate in reversed(list(_BEFORE_VERB.finditer(before))):
+        who = _tidy(candidate.group("who"))
+        if who:
+            named = _NAME_BEFORE.search(before, 0, candidate.start("who"))
+            if named and who[:1].islower():  # 'General Kyrylo Budanov, the head of …, said'
+                return named.group("name")
+            return who
+    after = _AFTER_QUOTE.search(plain, offset)
     return _tidy(after.group("who")) if after else None
 
 
-def _tidy(who: str) -> str | None:
-    """Strip leading time phrases and conjunctions; reject pronouns and lower-case phrases
-    that name nobody."""
+def _tidy(who: str, *, description: bool = False) -> str | None:
+    """Strip leading time phrases and conjunctions and a trailing time word; reject pronouns,
+    numbers and lower-case phrases that name nobody (``description``: a phrase after 'the' or
+    'a' is accepted, as in '…, the union said')."""
     who = " ".join(who.split())
     who = re.split(r"\b(?:that|which|who|whom)\s+", who)[-1]  # '… told journalists that X'
     who = re.sub(r"^(?:on|in|last|earlier|this)\b[^,]*?(?=\s[A-Z]|$)", "", who).strip()
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
-    if not who or _PRONOUN.match(who) or len(who.split()) > 8:
+    who = re.split(r"\s[-–—]{1,2}\s", who)[-1]  # 'CAMBRIDGE, May 2 -- Helix today reported'
+    who = _TIME_TAIL.sub("", who).strip()
+    if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
-    if not any(w[:1].isupper() for w in who.split()) and not re.search(
-        r"\b(?:official|officials|agency|ministry|department|reports|intelligence|analysis)\b", who
+    words = [w.lower().strip("’'s") for w in who.split()]
+    role_then_name = _ROLE_THEN_NAME.match(who)
+    if role_then_name:
+        return role_then_name.group("name")  # 'county engineer Pat Moreno'
+    if description and (words[0] not in {"the", "a", "an"} or len(words) > 1):
+        return who  # '…, the union said.', '…, cops said.'
+
+    if not any(w[:1].isupper() for w in who.split()) and not (
+        set(words) & (_GROUP_NOUNS | BODY_WORDS | ROLE_NOUNS)
+        or any(w.rstrip("s") in ROLE_NOUNS for w in words)
     ):
+        return None
+    if words[0] in {"the", "a", "an"} and len(words) == 1:
         return None
     return who

@@ -121,17 +121,53 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-_TIME_PHRASE = re.compile(
-    r"\b(?:(?i:on|by|since|until|last|this|next|earlier this|later this)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
-    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|"
-    r"week|month|year|weekend|(?:in|since)\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)(?:\s+\d{4})?)\b"
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MODIFIER = r"(?i:on|by|since|until|last|this|next|earlier this|later this|early|late)"
+# Phrases that name a day, most specific first; a bare period word ('year') never counts,
+# nor one inside a compound ('a five-year plan', 'a 30-year-old', 'yearly').
+_TIME_PHRASES = (
+    re.compile(
+        rf"(?<![\w-])(?:{_MODIFIER}\s+)?(?:{_MONTH_WORD}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+        rf"|\d{{1,2}}\s+{_MONTH_WORD}(?:\s+\d{{4}})?)(?![\w-])"
+    ),
+    re.compile(rf"(?<![\w-])(?:{_MODIFIER}\s+)?{_WEEKDAY}(?![\w-])"),
+    re.compile(r"(?<![\w-])(?i:yesterday|today|tonight)(?![\w-])"),
+    re.compile(
+        r"(?<![\w-])(?:(?i:in|since)\s+(?:January|February|March|April|May|June|July|August|"
+        r"September|October|November|December)(?:\s+\d{4})?)(?![\w-])"
+    ),
+    re.compile(
+        r"(?<![\w-])(?i:last|this|next|earlier this|later this)\s+"
+        r"(?:week|month|year|weekend)(?![\w-])"
+    ),
+)
+# A wire dateline opening a story ('BRUSSELS, Oct 28 (Reuters) -'): its date is when the story
+# was filed, not when the event happened.
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Z .'’-]+,\s*(?:{_MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})"
+    r"(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*"
 )
 
 
+def dateline(sentence: str) -> str | None:
+    """The date of a wire dateline opening ``sentence`` ('Oct 28' in 'BRUSSELS, Oct 28
+    (Reuters) - …'), or None."""
+    match = _DATELINE.match(sentence)
+    if not match:
+        return None
+    found = _TIME_PHRASES[0].search(match.group())
+    return found.group().strip() if found else None
+
+
 def time_phrase(sentence: str) -> str | None:
-    """The first time expression in a sentence ('on Monday', 'Oct 24', 'last week'), if any."""
-    match = _TIME_PHRASE.search(sentence)
-    return match.group().strip() if match else None
+    """The most specific time expression in a sentence, as written: a date ('Oct 24'), else a
+    weekday ('on Monday'), else 'yesterday'/'today', else a month ('in February'), else a
+    vague phrase ('last week'). Whole words only; a dateline's date is not the event's."""
+    opening = _DATELINE.match(sentence)
+    body = sentence[opening.end() :] if opening else sentence
+    for pattern in _TIME_PHRASES:
+        match = pattern.search(body)
+        if match:
+            return match.group().strip()
+    return None

@@ -181,3 +181,148 @@ SPEECH_VERB_FORMS = frozenset(
 def word_alternation(words) -> str:
     """A regex alternation of ``words``, longest first, each escaped (for ``\\b(?:…)\\b``)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# --- figures ------------------------------------------------------------------------------------
+# From the conventions of English news writing about quantities (style guides' rules on
+# numbers, currencies and units), not from any story.
+
+#: Currency marks written before an amount, to ISO 4217 codes ('$' alone is read as US dollars,
+#: as English news style does unless it says otherwise).
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY",
+    "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₴": "UAH", "Rs": "INR",
+    "Rs.": "INR", "USD": "USD", "GBP": "GBP", "EUR": "EUR", "JPY": "JPY", "CNY": "CNY",
+    "CHF": "CHF", "INR": "INR", "AUD": "AUD", "CAD": "CAD", "RMB": "CNY", "NOK": "NOK",
+    "SEK": "SEK", "DKK": "DKK", "ZAR": "ZAR", "BRL": "BRL", "MXN": "MXN", "HKD": "HKD",
+    "SGD": "SGD", "KRW": "KRW", "RUB": "RUB", "TRY": "TRY", "NZD": "NZD",
+}  # fmt: skip
+
+#: Currency names written after an amount ('3.8 billion euros', 'a 1.2-billion-euro campus').
+CURRENCY_WORDS: dict[str, str] = {
+    "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR",
+    "roubles": "RUB", "rouble": "RUB", "rubles": "RUB", "ruble": "RUB",
+    "swiss francs": "CHF", "francs": "CHF", "hryvnias": "UAH", "hryvnia": "UAH",
+    "lira": "TRY", "shekels": "ILS", "rand": "ZAR", "naira": "NGN", "pesos": "MXN",
+    "p": "GBX", "pence": "GBX", "cents": "USX",
+}  # fmt: skip
+
+#: Scale words and news abbreviations for them, to their factor. 'm', 'k' and 'b' are read
+#: as scales only after a currency mark, or ('m') where no length in metres is meant.
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "trn": 1e12,
+    # South Asian English news style: a lakh is 100,000, a crore 10 million
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    # German news style: 'Tausend', 'Millionen', 'Mio.', 'Milliarden', 'Mrd.'
+    "tausend": 1e3, "millionen": 1e6, "mio": 1e6, "milliarden": 1e9,
+    "milliarde": 1e9, "mrd": 1e9,
+}  # fmt: skip
+
+#: The word each scale is printed as in the normalised form ('bn' -> 'billion').
+SCALE_NAMES: dict[str, str] = {
+    "k": "thousand", "thousand": "thousand", "m": "million", "mn": "million",
+    "mln": "million", "million": "million", "b": "billion", "bn": "billion",
+    "bln": "billion", "billion": "billion", "tn": "trillion", "trn": "trillion",
+    "trillion": "trillion", "lakh": "lakh", "lakhs": "lakh", "crore": "crore", "crores": "crore",
+    "tausend": "thousand", "millionen": "million", "mio": "million",
+    "milliarden": "billion", "milliarde": "billion", "mrd": "billion",
+}  # fmt: skip
+
+#: Units of measure written after a number, to one normalised name ('sq km' -> 'km²').
+MEASURE_UNITS: dict[str, str] = {
+    "%": "%", "per cent": "%", "percent": "%", "pc": "%", "prozent": "%", "pour cent": "%",
+    "por ciento": "%", "per cento": "%", "procent": "%", "percentage points": "percentage point",
+    "percentage point": "percentage point", "basis points": "basis point",
+    "square kilometres": "km²", "square kilometers": "km²", "sq km": "km²", "sqkm": "km²",
+    "km2": "km²", "km²": "km²", "square miles": "sq mi", "square mile": "sq mi",
+    "sq miles": "sq mi", "hectares": "ha", "hectare": "ha", "acres": "acre", "acre": "acre",
+    "kilometres": "km", "kilometre": "km", "kilometers": "km", "kilometer": "km", "km": "km",
+    "miles": "mile", "mile": "mile", "metres": "m", "metre": "m", "meters": "m", "meter": "m",
+    "feet": "ft", "foot": "ft", "ft": "ft", "square feet": "sq ft", "square foot": "sq ft",
+    "square-foot": "sq ft", "sq ft": "sq ft", "square metres": "m²", "square meters": "m²",
+    "square-metre": "m²", "square-meter": "m²", "sq m": "m²", "cm": "cm", "mm": "mm",
+    "centimetres": "cm", "centimeters": "cm", "millimetres": "mm", "millimeters": "mm",
+    "tonnes": "tonne", "tonne": "tonne",
+    "tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kg": "kg",
+    "litres": "litre", "liters": "litre", "gallons": "gallon", "barrels": "barrel",
+    "mph": "mph", "km/h": "km/h", "kph": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh",
+    "twh": "TWh", "°c": "°C", "°f": "°F", "degrees": "degree",
+}  # fmt: skip
+
+#: Time units: a number of them is a duration ('five-year plan', 'for 26 years'), not a count.
+TIME_UNITS = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades century centuries""".split()
+)
+
+#: Words that say how exact a figure is, as news style writes them before it.
+APPROXIMATIONS = (
+    "at least", "at most", "about", "around", "more than", "over", "nearly", "almost",
+    "some", "up to", "roughly", "approximately", "an estimated", "estimated", "a total of",
+    "fewer than", "less than", "as many as", "as much as", "as few as", "just over",
+    "just under", "under", "upwards of", "close to", "between", "well over", "no fewer than",
+    "no more than", "an additional", "another",
+)  # fmt: skip
+
+#: Approximations that bound a figure from above or below (a range's ends agree with them).
+UPPER_BOUNDS = frozenset({"up to", "as many as", "as much as", "at most", "no more than"})
+LOWER_BOUNDS = frozenset({"at least", "no fewer than", "upwards of"})
+
+#: Nouns before a number that make it a label, list position or identifier, not a quantity
+#: ('Question 1', 'page 12', 'Flight 370', 'No. 5').
+IDENTIFIER_NOUNS = frozenset(
+    """page pages p pp chapter section paragraph para clause article item question q step
+    part volume vol issue episode season series room flight route platform gate line number
+    no nos version level grade stage phase round table figure fig exhibit resolution
+    amendment case bill row unit block floor ward district precinct lot bus highway
+    interstate channel track act scene verse rule category class division type model""".split()
+)
+
+#: Nouns and participles that, right after a counted noun, say what happened to the people
+#: or things counted: 'killed' and 'wounded' are different quantities of the same soldiers.
+OUTCOME_WORDS = frozenset(
+    """killed dead died wounded injured hurt missing displaced evacuated arrested detained
+    captured rescued infected hospitalised hospitalized sacked fired laid-off abducted
+    kidnapped executed deported stranded homeless confirmed-dead""".split()
+)
+
+#: Nouns that English news uses interchangeably for one kind of thing counted, each to the
+#: word it is grouped under: 'soldiers' and 'troops' are the same count, as are 'people' and
+#: 'persons'. Modifiers still tell counts apart ('Russian troops' vs 'Ukrainian soldiers').
+COUNT_NOUN_CLASSES: dict[str, str] = {
+    "soldier": "troop", "serviceman": "troop", "servicewoman": "troop",
+    "servicemember": "troop", "person": "people", "individual": "people",
+    "worker": "employee", "staff": "employee", "staffer": "employee",
+    "kid": "child", "house": "home", "dwelling": "home", "position": "job", "post": "job",
+}  # fmt: skip
+
+#: Plurals that do not end in -s, each to its singular.
+IRREGULAR_PLURALS: dict[str, str] = {
+    "people": "person", "children": "child", "men": "man", "women": "woman",
+    "staff": "staff", "personnel": "personnel", "police": "police", "cattle": "cattle",
+    "sheep": "sheep", "fish": "fish", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "geese": "goose", "livestock": "livestock", "aircraft": "aircraft", "data": "data",
+}  # fmt: skip
+
+#: What a figure 'counts' when the phrase names nothing: such labels never group figures.
+GENERIC_COUNTS = frozenset(
+    """unspecified percent per cent s times time points point number numbers total more
+    others other each all figure figures amount level rate share""".split()
+)
+
+#: Function words of languages that write '1.000' for one thousand and '3,5' for three and a
+#: half (German, French, Spanish, Italian, Dutch, Portuguese): many of them mark such a text.
+DECIMAL_COMMA_WORDS = frozenset(
+    """der die das und nicht ist mit von auf für eine einen dem den des sich auch wurde
+    le la les et est une des du dans pour pas qui sur avec au aux
+    el los las y es por con una para del al como pero más
+    il di che è della per gli sono nel alla
+    het een en van dat niet zijn op voor met
+    os um uma não com para mais""".split()
+)

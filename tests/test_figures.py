@@ -1,0 +1,271 @@
+"""Figures: quantities with unit, scale, range and claimant; non-figures left out; grouping
+that flags only real differences; the handed cases of these kinds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from values import extraction, figure
+
+from pipeline.merge import merge_extractions
+from pipeline.render import render_markdown
+from pipeline.rules.figures import claimant_cue, find_figures, number_style
+from pipeline.rules.text import time_phrase
+from pipeline.run import run_folder
+from tools.evaluate_figures import evaluate, parse_labels
+
+ROOT = Path(__file__).resolve().parents[1]
+# shared/ lies beside the repository (CI), or beside the folder of work trees (a work tree)
+CASES = [ROOT.parent / "shared" / "cases", ROOT.parent.parent / "shared" / "cases"]
+
+
+def _case(name: str) -> Path:
+    folder = next((c / name for c in CASES if (c / name).is_dir()), CASES[0] / name)
+    if not folder.is_dir():
+        pytest.skip(f"shared case {name} not present beside the repository")
+    return folder
+
+
+def _one(text: str):
+    [found] = find_figures(text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "number", "unit", "scale"),
+    [
+        ("The film cost $170 million to make.", "$170 million", 170e6, "USD", "million"),
+        ("The film cost $170m to make.", "$170m", 170e6, "USD", "million"),
+        ("The bid was worth £3bn in all.", "£3bn", 3e9, "GBP", "billion"),
+        ("Its value rose to 3.8 billion euros.", "3.8 billion euros", 3.8e9, "EUR", "billion"),
+        ("It is building a 1.2-billion-euro campus.", "1.2-billion-euro", 1.2e9, "EUR", "billion"),
+        ("Output fell 7.5 per cent in May.", "7.5 per cent", 7.5, "%", None),
+        ("They hold 250sq km of land.", "250sq km", 250, "km²", None),
+        ("Her salary is £30k a year.", "£30k", 30e3, "GBP", "thousand"),
+        (
+            "Die Stadt baute 1.000 neue Wohnungen und die Kosten sind hoch.",
+            "1.000",
+            1000,
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_figure_keeps_value_unit_and_scale(text, written, number, unit, scale):
+    found = _one(text)
+    assert (found.value, found.number, found.unit, found.scale) == (written, number, unit, scale)
+    assert text[found.start : found.end] == written
+
+
+def test_a_range_is_a_range_and_a_conversion_in_brackets_is_not_another_figure():
+    found = _one("Between 2,000-3,000 jobs could go.")
+    assert (found.value, found.number, found.high, found.counts) == (
+        "2,000-3,000",
+        2000,
+        3000,
+        "jobs",
+    )
+    [campus] = find_figures("A 1.2-billion-euro (US$1.3-billion) production campus.")
+    assert campus.counts == "production campus"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conference met in 1884, and the streets were named in the 1880s.",
+        "A 40-year-old man and a 69-year-old defector were there.",
+        "The mayor, Ann Lee, 61, said nothing.",
+        "Question 1: will it work? See page 12 and note [3].",
+        "They agreed a five-year plan and a 26-year lease.",
+        "The 21st summit opened at 10:30 GMT on Flight 370.",
+        "Call 020 7946 0958 or +1 212 555 0134 for details.",
+        "Riverside won 3-1 and the court gave a 5-4 ruling.",
+        "He served for 12 years.",
+    ],
+)
+def test_dates_ages_durations_identifiers_times_phones_and_scores_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_what_a_figure_counts_comes_from_its_own_phrase():
+    text = (
+        "The report found that 67,000 research staff were on fixed-term contracts, alongside "
+        "30,000 contracted teaching staff, many of them paid by the hour."
+    )
+    assert [f.counts for f in find_figures(text)] == [
+        "research staff",
+        "contracted teaching staff",
+    ]
+    # an elliptical second number counts what the first does
+    text = "Around 3,000 soldiers were deployed, with a total of 10,000 expected by December."
+    assert [f.counts for f in find_figures(text)] == ["soldiers", "soldiers"]
+    killed = _one("About 650,000 Russian soldiers had been killed or wounded.")
+    assert (killed.counts, killed.outcome) == ("Russian soldiers", "killed or wounded")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("Between 2,000-3,000 jobs could be affected, the union said.", "the union"),
+        ("The bid was worth £3bn, according to analysts at Example Capital.", "analysts at Example Capital"),
+        ("Council President Dana Ortiz, 58, said the budget funds 350 new officers.", "Council President Dana Ortiz"),
+        ("Maria Keller: We passed 25 million users in March.", "Maria Keller"),
+        ("Prices climbed to $412,000, the realtors' association said, up 4 percent.", "the realtors' association"),
+        ("About 5,000 troops were sent, he said.", None),
+    ],
+)  # fmt: skip
+def test_the_claimant_is_who_the_sentence_credits(sentence, claimant):
+    offset = find_figures(sentence)[0].start
+    assert claimant_cue(sentence, offset) == claimant
+
+
+def test_numbers_of_one_source_about_different_things_are_never_a_difference():
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1",
+                figures=[
+                    figure("S1", 1, "67,000", "research staff"),
+                    figure("S1", 2, "30,000", "contracted teaching staff"),
+                    figure("S1", 3, "1,250", "new cases"),
+                    figure("S1", 4, "980", "new cases"),
+                ],
+            )
+        ]
+    )
+    assert not any(g.differs for g in brief.figures)
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+def test_a_range_and_an_up_to_its_high_end_agree_and_unlabelled_figures_stand_alone():
+    up_to = figure("S2", 1, "3,000", "jobs").model_copy(update={"qualifier": "as many as"})
+    ranged = figure("S1", 1, "2,000", "jobs").model_copy(
+        update={"value": "2,000-3,000", "high": 3000.0}
+    )
+    loose = [figure("S1", 2, "5", ""), figure("S2", 2, "7", "")]
+    brief = merge_extractions(
+        [extraction("S1", figures=[ranged, loose[0]]), extraction("S2", figures=[up_to, loose[1]])]
+    )
+    [jobs] = [g for g in brief.figures if g.counts == "jobs"]
+    assert not jobs.differs and len(jobs.claims) == 2
+    assert [len(g.claims) for g in brief.figures if not g.counts] == [1, 1]
+
+
+def test_soldiers_and_troops_are_one_count_and_killed_is_not_wounded():
+    killed = figure("S1", 1, "600,000", "Russian troops").model_copy(
+        update={"outcome": "killed or wounded"}
+    )
+    other = figure("S2", 1, "650,000", "Russian soldiers").model_copy(
+        update={"outcome": "killed or wounded"}
+    )
+    dead = figure("S2", 2, "70,000", "Russian troops").model_copy(update={"outcome": "killed"})
+    brief = merge_extractions(
+        [extraction("S1", figures=[killed]), extraction("S2", figures=[other, dead])]
+    )
+    flagged = [g for g in brief.figures if g.differs]
+    assert [g.counts for g in flagged] == ["Russian troops killed or wounded"]
+    assert [c.number for c in flagged[0].claims] == [600000, 650000]
+
+
+def test_number_style_follows_the_language():
+    assert number_style("Die Stadt hat und der Bürgermeister sagte, dass die Zahl nicht") == (
+        "continental"
+    )
+    assert number_style("The city said that the figure was not final.") == "en"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The minister unveiled a five-year plan on Monday.", "on Monday"),
+        ("A 30-year-old man was arrested on Tuesday.", "on Tuesday"),
+        ("The yearly report came out last week.", "last week"),
+        ("They have worked there for years.", None),
+    ],
+)
+def test_time_phrases_match_whole_words_and_prefer_a_day(sentence, phrase):
+    assert time_phrase(sentence) == phrase
+
+
+def test_the_labelled_figure_set_is_large_and_readable():
+    documents, differs = parse_labels()
+    numbers = sum(len(d.figures) + len(d.not_figures) for d in documents)
+    assert numbers >= 150 and len({d.style for d in documents}) >= 8
+    score = evaluate()
+    assert score.gold == sum(len(d.figures) for d in documents)
+    assert differs
+
+
+# --- the handed cases ---------------------------------------------------------------------
+
+
+def test_money_keeps_its_unit_and_scale_and_the_same_value_is_one_claim():
+    brief = run_folder(_case("money-and-scale"), None).brief
+    markdown = render_markdown(brief)
+    for written in ("$170 million", "£3bn", "3.8 billion euros", "2,000-3,000", "1.2-billion-euro"):
+        assert written in markdown
+    claims = {c.number: c for g in brief.figures for c in g.claims}
+    assert claims[170e6].sources == ["S1", "S2"] and set(claims[170e6].written) == {
+        "$170 million",
+        "$170m",
+    }
+    assert claims[3e9].sources == ["S1", "S2"]
+    assert claims[2000].high == 3000
+    for group in brief.figures:
+        assert len({c.unit for c in group.claims}) == 1
+        assert not group.differs
+    euros = [g for g in brief.figures if g.unit == "EUR"]
+    assert len(euros) == 2  # the company's value and the campus are not one quantity
+
+
+def test_two_kinds_of_staff_are_two_quantities():
+    brief = run_folder(_case("figure-labels"), None).brief
+    by_number = {c.number: g for g in brief.figures for c in g.claims}
+    assert by_number[67000] is not by_number[30000]
+    assert "research" in by_number[67000].counts and "teaching" in by_number[30000].counts
+    assert "(sources differ)" not in render_markdown(brief)
+
+
+def test_years_and_decades_are_not_figures():
+    brief = run_folder(_case("years-are-not-figures"), None).brief
+    numbers = [c.number for g in brief.figures for c in g.claims]
+    assert numbers == [500]
+    assert brief.figures[0].counts == "residents"
+
+
+def test_question_numbers_are_not_figures():
+    brief = run_folder(_case("interview-format"), None).brief
+    assert brief.figures == []
+
+
+def test_a_dateline_sets_the_day_a_weekday_is_resolved_from():
+    from pipeline.extract import rules_only_extraction
+    from pipeline.read import Article
+
+    text = (
+        "Minister quits\n\nLONDON, Nov 12 (Wirepress) - The minister resigned on Monday after "
+        "a five-year inquiry, her office said.\n"
+    )
+    article = Article(
+        id="S1", path="a.txt", text=text, sha256="x", title="Minister quits", date="2024-11-20"
+    )
+    [event, *_] = rules_only_extraction(article).events
+    # Tuesday 12 November is when the story was filed: its Monday is the 11th, not the 18th
+    assert (event.when, event.date) == ("on Monday", "2024-11-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Some 2,000 to 3,000 people were evacuated.", [(2000, 3000, None, "people")]),
+        ("It raised $2m-$3m from backers.", [(2e6, 3e6, "USD", "")]),
+        ("The plan costs Rs 500 crore.", [(5e9, None, "INR", "plan")]),
+        (
+            "Numbers fell from 5 to 10 people.",
+            [(5, None, None, "people"), (10, None, None, "people")],
+        ),
+    ],
+)
+def test_ranges_scales_and_changes(text, values):
+    assert [(f.number, f.high, f.unit, f.counts) for f in find_figures(text)] == values
