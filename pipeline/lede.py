@@ -65,9 +65,11 @@ class LedeDraft(BaseModel):
 
 
 def lede_facts(brief: Brief) -> list[dict[str, Any]]:
-    """The facts the model may use: the most widely reported events, with their sources."""
-    ranked = sorted(brief.events, key=lambda e: -len(e.sources))[:MAX_FACTS]
-    return [{"text": " ".join(e.summary.split()), "sources": e.sources} for e in ranked]
+    """The facts the model may use: the developments the brief shows, best first (key ones,
+    then those one source alone reports), each in its chosen wording with its sources."""
+    shown = [e for e in brief.events if e.shown == "key"]
+    shown += [e for e in brief.events if e.shown == "single"]
+    return [{"text": " ".join(e.summary.split()), "sources": e.sources} for e in shown[:MAX_FACTS]]
 
 
 def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -> str | None:

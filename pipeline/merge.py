@@ -29,6 +29,7 @@ from schemas.brief import (
     FigureGroup,
     LedeSentence,
     MergedEvent,
+    OffTopic,
     QuoteEntry,
     QuoteVariant,
     SpeakerQuotes,
@@ -36,6 +37,8 @@ from schemas.brief import (
 )
 from schemas.extraction import ArticleExtraction, Claim, Event, Figure, Quote, SourceInfo
 
+from .developments import build_developments, off_topic, units_of
+from .developments import tokens as dev_tokens
 from .rules.dates import normalise_when, parse_date
 from .rules.entities import EntityIndex
 from .rules.text import normalise_space, split_sentences
@@ -92,9 +95,16 @@ def merge_extractions(
         x.source.model_copy(update={"duplicate_of": duplicates.get(x.source.id)})
         for x in extractions
     ]
+    strays = off_topic(units_of(good), duplicates, [x.source.id for x in good])
+    left_out = [
+        OffTopic(source=x.source.id, path=x.source.path, title=x.source.title, reason=why)
+        for x in good
+        if (why := strays.get(x.source.id))
+    ]
+    good = [x for x in good if x.source.id not in strays]
     index = _entity_index(good)
     published = {x.source.id: parse_date(x.source.date) for x in extractions}
-    events = _merge_events([e for x in good for e in x.events], duplicates, published)
+    events = build_developments(good, duplicates, published)
     figures = _merge_figures([f for x in good for f in x.figures], index)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
@@ -103,7 +113,7 @@ def merge_extractions(
         title=title or _title(sources, events),
         lede=_lede(events, duplicates),
         events=events,
-        speakers=speakers,
+        speakers=_flag_minor(speakers),
         stances=_merge_stances(good, index),
         figures=figures,
         differences=[_figure_difference(g) for g in figures if g.differs]
@@ -112,6 +122,7 @@ def merge_extractions(
         entities=_entities(index),
         sources=sources,
         failures=failures,
+        off_topic=left_out,
         unjudged=[Failure(path=x.source.path, reason=x.model_error) for x in good if x.model_error],
         stats=BriefStats(
             articles=len(extractions),
@@ -120,7 +131,8 @@ def merge_extractions(
             completion_tokens=sum(x.stats.completion_tokens for x in extractions),
             dropped=sum(len(x.stats.dropped) for x in extractions),
             independent_sources=independent(
-                (s.id for s in sources if s.path not in failed), duplicates
+                (s.id for s in sources if s.path not in failed and s.id not in strays),
+                duplicates,
             ),
         ),
     )
@@ -236,6 +248,45 @@ def _merge_quotes(
                 )
             )
     return result, differences
+
+
+#: A quotation of at most this many words is a fragment ("fake news", "portion"); a partial
+#: quotation (words quoted inside the outlet's own sentence) of at most ``MINOR_PARTIAL``.
+MINOR_WORDS = 2
+MINOR_PARTIAL = 3
+#: The Markdown lists at most this many quotes of one speaker: those most sources carry,
+#: whole quotations before partial ones; the JSON keeps them all.
+LISTED_PER_SPEAKER = 4
+
+
+def _flag_minor(speakers: list[SpeakerQuotes]) -> list[SpeakerQuotes]:
+    """Mark fragments as minor (one or two words, or a partial quotation of three: "grave
+    security threat") and list in the Markdown each speaker's ``LISTED_PER_SPEAKER`` most
+    widely carried quotes. Nothing leaves the JSON."""
+    for group in speakers:
+        for entry in group.quotes:
+            words = len(_quote_key(entry.text).split())
+            limit = MINOR_WORDS if entry.kind == "quote" else MINOR_PARTIAL
+            entry.minor = words <= limit
+        candidates = [e for e in group.quotes if not e.minor]
+        ranked = sorted(
+            range(len(candidates)),
+            key=lambda i: (
+                -len(
+                    {
+                        *candidates[i].sources,
+                        *(s for v in candidates[i].variants for s in v.sources),
+                    }
+                ),
+                candidates[i].kind != "quote",
+                i,
+            ),
+        )
+        keep = {id(candidates[i]) for i in ranked[:LISTED_PER_SPEAKER]}
+        for entry in group.quotes:
+            entry.listed = id(entry) in keep
+        group.unlisted = sum(1 for e in group.quotes if not e.listed)
+    return speakers
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -571,10 +622,29 @@ def _merge_stances(extractions: Sequence[ArticleExtraction], index: EntityIndex)
     return sorted(rows.values(), key=lambda r: (-len(r.sources), r.actor))
 
 
+#: The rule-built lede: at most this many sentences, none that repeats an earlier one.
+LEDE_SENTENCES = 2
+LEDE_REPEAT = 0.2
+
+
 def _lede(events: Sequence[MergedEvent], duplicates: dict[str, str]) -> list[LedeSentence]:
-    """Deterministic lede: the most widely reported events, each with its sources."""
-    top = [e for e in events if independent(e.sources, duplicates) > 1][:3] or list(events[:2])
-    return [LedeSentence(text=_sentence(e.summary), sources=e.sources) for e in top]
+    """Deterministic lede: the top developments, each with its sources, skipping one whose
+    words largely repeat a sentence already chosen (a summary that says its first sentence
+    again in other words)."""
+    candidates = [e for e in events if e.shown == "key"] or list(events[:2])
+    chosen: list[MergedEvent] = []
+    for event in candidates:
+        if len(chosen) == LEDE_SENTENCES:
+            break
+        if all(_overlap(event.summary, c.summary) < LEDE_REPEAT for c in chosen):
+            chosen.append(event)
+    return [LedeSentence(text=_sentence(e.summary), sources=e.sources) for e in chosen]
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of content words two sentences have in common (Jaccard over stems)."""
+    first, second = set(dev_tokens(a)), set(dev_tokens(b))
+    return len(first & second) / max(1, len(first | second))
 
 
 def _sentence(text: str) -> str:

@@ -1,0 +1,533 @@
+"""Developments: every reporting sentence of every source, clustered into the facts of the
+story, ranked, and worded once. Pure: values in, values out.
+
+Each source gives its reporting sentences (``ArticleExtraction.sentences``: its own words, not
+mostly a quotation), its headline and its captions. Sentences that state the same fact in other
+words ("filed a lawsuit", "sued", "a major lawsuit from the party") are clustered: TF-IDF over
+content words cut to stems, with common news paraphrases folded to one word, so that words every
+article uses (the story's names) count little. A cluster is ranked by how many independent
+sources report it, how prominently (a lead sentence, agreement with a headline or caption) and
+how many model key-sentence votes it has; headlines and captions support a development and never
+make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
+
+An article that shares no development with the others is off the story: it is named, with why,
+and kept out of the merge.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from schemas.brief import Evidence, MergedEvent
+from schemas.extraction import ArticleExtraction
+
+from .rules.dates import normalise_when
+
+#: A sentence joins a cluster when its cosine similarity with the cluster's centroid reaches
+#: this; a second sentence of a source already in the cluster must reach ``SAME_SOURCE``.
+JOIN = 0.22
+SAME_SOURCE = 0.45
+#: Average similarity at which two clusters of sentences are one development.
+LINK = 0.2
+SAME_SOURCE_PENALTY = 0.15
+#: Two articles' first sentences are most often the same main development.
+LEAD_BONUS = 0.1
+#: A headline or caption supports the cluster it is most like, from this similarity on.
+SUPPORT = 0.22
+#: A development less like the ones already shown than this is a new one (else it is folded in).
+REPEAT = 0.4
+MAX_KEY = 7
+MAX_SINGLE = 3
+#: A body sentence within the first ``LEAD`` of its article is its lead.
+LEAD = 3
+
+# Paraphrases news copy uses for the same act, folded to one word before stemming.
+_PARAPHRASES = {
+    **dict.fromkeys("sue sued sues suing lawsuit lawsuits suit litigation".split(), "sue"),
+    **dict.fromkeys("charge charged charges indicted indictment indict".split(), "charge"),
+    **dict.fromkeys("arrest arrested arrests detained detain detention custody".split(), "arrest"),
+    **dict.fromkeys("kill killed killing dead died dies death deaths fatal".split(), "kill"),
+    **dict.fromkeys("injure injured injuries injury wounded hurt".split(), "injure"),
+    **dict.fromkeys("resign resigned resigns resignation quit quits".split(), "resign"),
+    **dict.fromkeys("send sent sending deploy deployed deployment dispatched".split(), "send"),
+    **dict.fromkeys("confirm confirmed confirms acknowledged acknowledge".split(), "confirm"),
+    **dict.fromkeys("deny denied denies refuted rejected rejects dismissed".split(), "deny"),
+    **dict.fromkeys("announce announced announces unveiled unveil".split(), "announce"),
+    **dict.fromkeys("ban banned bans prohibited outlawed".split(), "ban"),
+    **dict.fromkeys("rise rose risen increased climbed jumped surged soared".split(), "rise"),
+    **dict.fromkeys("fall fell fallen dropped declined plunged slumped".split(), "fall"),
+    **dict.fromkeys("approve approved approves passed backed endorsed".split(), "approve"),
+    **dict.fromkeys("close closed closes closure shut shutdown".split(), "close"),
+    **dict.fromkeys("evacuate evacuated evacuation evacuations".split(), "evacuate"),
+    **dict.fromkeys("blaze blazes fire fires flames wildfire".split(), "fire"),
+    **dict.fromkeys("probe investigation inquiry investigating investigate".split(), "probe"),
+    **dict.fromkeys("firm company companies firms".split(), "company"),
+    **dict.fromkeys("soldier soldiers troops troop personnel forces".split(), "troop"),
+    **dict.fromkeys("plan plans planned proposal proposed propose".split(), "plan"),
+    **dict.fromkeys("fine fined fines penalty".split(), "fine"),
+    **dict.fromkeys("warn warned warns warning".split(), "warn"),
+    **dict.fromkeys("strike strikes walkout walkouts".split(), "strike"),
+}
+_STOPWORDS = frozenset(
+    """the and for that with have has had was were are been this from into not but its his her
+    their they them which who whom will would could should said says say told also than then
+    there after before over about more some such what when where while our your you she him
+    one its it's being can may might just only very mr mrs ms dr according added""".split()
+)
+_TOKEN = re.compile(r"[a-z][a-z'’-]+|\d[\d,.]*\d|\d")
+
+# Loaded or tabloid words: a version using them is less neutral than one that does not.
+_LOADED = re.compile(
+    r"\b(?:pals?|slams?|slammed|blasts?|blasted|shock(?:ing)?|horror|fury|furious|rage[sd]?|"
+    r"fumes?|sick|evil|tyrant|despot|crazed|mad|vile|monsters?|bombshell|chilling|brutal|"
+    r"savage|hell|grinder|fodder|desperate|desperation|huge|massive|stunning|sensational|"
+    r"love\s+rat|rants?|hits?\s+out|lash(?:es|ed)?\s+out|vows?|vowed|scandal|outrage|"
+    r"heartbreak(?:ing)?|terrifying|nightmare|carnage|chaos|mayhem|killer|thugs?|yobs?|"
+    r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?)\b",
+    re.IGNORECASE,
+)
+# "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30})?"
+    r"(?:\s*\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—|:)\s+"
+)
+# A live blog's time stamp opening an entry: "07:05 ", "12.40pm - ".
+_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—:]\s*)?(?=[A-Z\"“])")
+# A label before the sentence proper: "Bus strike latest: ", "Breaking: ".
+_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}):\s+(?=[a-zA-Z])")
+_OPENERS = frozenset(
+    "but and or so yet however meanwhile he she it they this these those his her its their "
+    "there here also still then".split()
+)
+
+
+@dataclass
+class Unit:
+    """One sentence a source reports: what is clustered."""
+
+    source: str
+    sentence: int
+    text: str
+    role: str
+    rank: int
+    key: bool
+    when: str | None
+    vector: dict[str, float] = field(default_factory=dict)
+
+
+def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
+    """Every reporting sentence, headline and caption of ``extractions``; an extraction made
+    before sentences were kept (no ``sentences``) gives its key events instead."""
+    units = []
+    for x in extractions:
+        if x.sentences:
+            units += [
+                Unit(x.source.id, s.sentence, s.text, s.role, s.rank, s.key, s.when)
+                for s in x.sentences
+            ]
+        else:
+            units += [
+                Unit(x.source.id, e.sentences[0] if e.sentences else i, e.summary, "body", i,
+                     True, e.when)
+                for i, e in enumerate(x.events)
+            ]  # fmt: skip
+    return units
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of ``text``, paraphrases folded and cut to five-letter stems, and its
+    numbers ('1,200' and '1200' alike): the same figure is strong sign of the same fact."""
+    text = text.lower().replace("’s", "").replace("'s", "")
+    out = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().strip("'’-.,")
+        if word[:1].isdigit():
+            out.append("#" + word.replace(",", ""))
+            continue
+        if len(word) < 3 or word in _STOPWORDS:
+            continue
+        word = _PARAPHRASES.get(word, word)
+        out.append(word[:5])
+    return out
+
+
+def _vectorise(units: Sequence[Unit]) -> None:
+    """TF-IDF vectors (unit length), document frequency counted by source: a word every source
+    uses (the story's names) weighs little."""
+    sources = {u.source for u in units}
+    by_source: dict[str, set[str]] = defaultdict(set)
+    docs = [tokens(_undated(u.text)) for u in units]
+    for unit, doc in zip(units, docs, strict=True):
+        by_source[unit.source].update(doc)
+    df = Counter(w for words in by_source.values() for w in words)
+    count = len(sources) or 1
+    sentence_df = Counter(w for doc in docs for w in set(doc))
+    for unit, doc in zip(units, docs, strict=True):
+        tf = Counter(doc)
+        vector = {
+            w: f * (1 + math.log((1 + count) / (1 + df[w]))) * _rarity(sentence_df[w], len(docs))
+            for w, f in tf.items()
+        }
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        unit.vector = {w: v / norm for w, v in vector.items()}
+
+
+def _rarity(count: int, total: int) -> float:
+    """A mild weight against words most sentences use (the story's subject)."""
+    return 1.0 if count * 8 < total else 0.6
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of two sparse vectors (0 to 1 for unit-length TF-IDF vectors)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _normalised(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {w: v / norm for w, v in vector.items()}
+
+
+@dataclass
+class Cluster:
+    """Sentences about one development."""
+
+    members: list[Unit] = field(default_factory=list)
+    support: list[Unit] = field(default_factory=list)
+    """Headlines and captions that agree with it."""
+    total: dict[str, float] = field(default_factory=dict)
+
+    def add(self, unit: Unit) -> None:
+        self.members.append(unit)
+        for w, v in unit.vector.items():
+            self.total[w] = self.total.get(w, 0.0) + v
+
+    @property
+    def centroid(self) -> dict[str, float]:
+        return _normalised(self.total)
+
+    @property
+    def sources(self) -> set[str]:
+        return {u.source for u in self.members}
+
+
+def cluster(units: Sequence[Unit]) -> list[Cluster]:
+    """Cluster body sentences by meaning, then attach each headline and caption to the
+    cluster it is most like (a headline supports a development, it is not one)."""
+    _vectorise(units)
+    body = sorted((u for u in units if u.role == "body" and u.vector), key=lambda u: u.rank)
+    if len(body) <= AGGLOMERATIVE_LIMIT:
+        clusters = _average_linkage(body)
+    else:
+        clusters = _merge_alike(_greedy(body))
+    for unit in units:
+        if unit.role == "body" or not unit.vector:
+            continue
+        scored = [(cosine(unit.vector, c.centroid), i) for i, c in enumerate(clusters)]
+        if scored:
+            score, index = max(scored)
+            if score >= SUPPORT:
+                clusters[index].support.append(unit)
+    return clusters
+
+
+#: Up to this many sentences are clustered by average linkage (every pair compared); more
+#: (hundreds of articles) by one greedy pass against cluster centroids.
+AGGLOMERATIVE_LIMIT = 800
+
+
+def _average_linkage(body: Sequence[Unit]) -> list[Cluster]:
+    """Agglomerative clustering: repeatedly join the two clusters whose sentences are most
+    alike on average, while that average reaches ``LINK``. Two sentences of one source count
+    as less alike (``SAME_SOURCE_PENALTY``): an article states a fact once, as a rule."""
+    n = len(body)
+    sim: list[dict[int, float]] = [dict() for _ in range(n)]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(body):
+        for word in unit.vector:
+            postings[word].append(i)
+    for i, unit in enumerate(body):
+        near = {j for w in unit.vector for j in postings[w] if j > i}
+        if unit.rank == 0:
+            near |= {j for j in range(i + 1, n) if body[j].rank == 0}
+        for j in near:
+            value = cosine(unit.vector, body[j].vector)
+            if body[j].source == unit.source:
+                value -= SAME_SOURCE_PENALTY
+            elif unit.rank == body[j].rank == 0:
+                value += LEAD_BONUS
+            if value > 0:
+                sim[i][j] = sim[j][i] = value
+    size = [1] * n
+    alive = set(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while True:
+        best, pair = LINK, None
+        for i in alive:
+            for j, value in sim[i].items():
+                if j > i and value >= best:
+                    best, pair = value, (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        for k in set(sim[i]) | set(sim[j]):
+            if k in (i, j) or k not in alive:
+                continue
+            value = (size[i] * sim[i].get(k, 0.0) + size[j] * sim[j].get(k, 0.0)) / (
+                size[i] + size[j]
+            )
+            sim[i][k] = sim[k][i] = value
+            sim[k].pop(j, None)
+        sim[i].pop(j, None)
+        sim[j] = {}
+        size[i] += size[j]
+        members[i] += members.pop(j)
+        alive.discard(j)
+    clusters = []
+    for i in sorted(alive, key=lambda i: min(body[m].rank for m in members[i])):
+        group = Cluster()
+        for m in sorted(members[i], key=lambda m: body[m].rank):
+            group.add(body[m])
+        clusters.append(group)
+    return clusters
+
+
+def _greedy(body: Sequence[Unit]) -> list[Cluster]:
+    """One pass, leads first: a sentence joins the cluster whose centroid it is most like."""
+    clusters: list[Cluster] = []
+    for unit in body:
+        best, best_score = None, JOIN
+        for candidate in clusters:
+            score = cosine(unit.vector, candidate.centroid)
+            needed = SAME_SOURCE if unit.source in candidate.sources else JOIN
+            if score >= needed and score >= best_score:
+                best, best_score = candidate, score
+        if best is None:
+            best = Cluster()
+            clusters.append(best)
+        best.add(unit)
+    return clusters
+
+
+def _merge_alike(clusters: list[Cluster]) -> list[Cluster]:
+    """Fold together clusters whose centroids are alike (``REPEAT``): one development that
+    greedy clustering split because its first sentences were worded apart."""
+    merged = True
+    while merged:
+        merged = False
+        clusters.sort(key=lambda c: -len(c.members))
+        for i, first in enumerate(clusters):
+            for second in clusters[i + 1 :]:
+                if cosine(first.centroid, second.centroid) >= REPEAT:
+                    for unit in second.members:
+                        first.add(unit)
+                    clusters.remove(second)
+                    merged = True
+                    break
+            if merged:
+                break
+    return clusters
+
+
+def off_topic(
+    units: Sequence[Unit], duplicates: dict[str, str], sources: Sequence[str]
+) -> dict[str, str]:
+    """Sources that share no development with any other (independent) source, with why.
+
+    Needs three independent sources at least (with two, neither can be told off the story),
+    and two that share a development; an article with no reporting sentence is not judged."""
+    originals = {duplicates.get(s, s) for s in sources}
+    if len(originals) < 3:
+        return {}
+    shared: dict[str, int] = defaultdict(int)
+    own: dict[str, int] = defaultdict(int)
+    for group in cluster(units):
+        found = {duplicates.get(s, s) for s in group.sources}
+        found |= {duplicates.get(u.source, u.source) for u in group.support}
+        for source in {duplicates.get(u.source, u.source) for u in group.members}:
+            own[source] += 1
+            if len(found) > 1:
+                shared[source] += 1
+    judged = [s for s in originals if own[s]]
+    if sum(1 for s in judged if shared[s]) < 2:
+        return {}  # no two articles share a development: nothing to hold the others to
+    result = {}
+    for source in judged:
+        if shared[source] <= 1 and shared[source] < 0.1 * own[source]:
+            result[source] = (
+                f"shares no development with the other {len(originals) - 1} articles "
+                f"({shared[source]} of its {own[source]} reporting sentences match theirs): "
+                "it is about another story"
+            )
+    return {s: result[duplicates.get(s, s)] for s in sources if duplicates.get(s, s) in result}
+
+
+def _undated(text: str) -> str:
+    """The sentence without a dateline or a live blog's time stamp."""
+    return _STAMP.sub("", _DATELINE.sub("", text, count=1), count=1)
+
+
+def clean_wording(text: str, casing: dict[str, str]) -> str:
+    """A sentence as a development: no dateline, a capitalised first word in normal case
+    ('NORTH Korean troops' -> 'North Korean troops', using how the sources write the word)."""
+    text = " ".join(_undated(text).split())
+    words = text.split(" ")
+    for index, word in enumerate(words[:3]):
+        core = word.strip("\"“‘'(,")
+        if len(core) < 2 or not core.isupper() or not core.isalpha():
+            break
+        usual = casing.get(core.lower())
+        if usual is None:
+            break
+        words[index] = word.replace(core, usual if index else usual[:1].upper() + usual[1:])
+    text = " ".join(words)
+    if text[:1].islower():
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def casing_of(texts: Iterable[str]) -> dict[str, str]:
+    """The usual written form of each word that also appears in lower or title case, for
+    words never written in capitals inside a sentence (an acronym like 'NATO' is; a tabloid's
+    shouted first word 'NORTH' is not)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    acronyms: set[str] = set()
+    for text in texts:
+        for index, word in enumerate(re.findall(r"[A-Za-z]+", text)):
+            if not word.isupper() or len(word) == 1:
+                counts[word.lower()][word] += 1
+            elif index > 2:
+                acronyms.add(word.lower())
+    return {w: c.most_common(1)[0][0] for w, c in counts.items() if w not in acronyms}
+
+
+def neutrality_penalty(text: str) -> float:
+    """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
+    tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
+    ('But', 'He'), and a length far from a news sentence's."""
+    words = text.split()
+    penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
+    penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
+    if words and words[0].lower().strip(",") in _OPENERS:
+        penalty += 1.5
+    if len(words) < 12:
+        penalty += (12 - len(words)) / 4
+    elif len(words) > 28:
+        penalty += (len(words) - 28) / 6
+    if _DATELINE.match(text) or _STAMP.match(text):
+        penalty += 0.25
+    if _LABEL.match(_undated(text)):
+        penalty += 1.0
+    return penalty
+
+
+def _choose(members: Sequence[Unit]) -> Unit:
+    return min(members, key=lambda u: (neutrality_penalty(u.text), u.rank, -len(u.text)))
+
+
+def _independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
+    return len({duplicates.get(s, s) for s in sources})
+
+
+def _score(group: Cluster, duplicates: dict[str, str]) -> float:
+    """Independent sources first, then prominence: lead positions, headline and caption
+    agreement, and the model's key votes (each counted once per independent source)."""
+    independent = _independent(group.sources, duplicates)
+    best_rank: dict[str, int] = {}
+    for unit in group.members:
+        source = duplicates.get(unit.source, unit.source)
+        best_rank[source] = min(best_rank.get(source, 99), unit.rank)
+    prominence = sum(max(0.0, 1 - rank / 8) for rank in best_rank.values())
+    headlines = _independent((u.source for u in group.support), duplicates)
+    votes = _independent((u.source for u in group.members if u.key), duplicates)
+    return 3.0 * independent + prominence + 1.0 * headlines + 0.75 * votes
+
+
+def _order(sources: Iterable[str]) -> list[str]:
+    return sorted(set(sources), key=lambda s: (len(s), s))
+
+
+def build_developments(
+    extractions: Sequence[ArticleExtraction],
+    duplicates: dict[str, str],
+    published: dict[str, date | None],
+) -> list[MergedEvent]:
+    """The story's developments, best first: the shown ones ('key', then 'single'), then every
+    other cluster (kept for the JSON, ``shown='none'``)."""
+    units = units_of(extractions)
+    if not units:
+        return []
+    groups = cluster(units)
+    casing = casing_of(u.text for u in units)
+    total = _independent((x.source.id for x in extractions), duplicates)
+    scored = sorted(
+        ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
+    )
+    shown: list[tuple[str, Cluster]] = []
+    rest: list[Cluster] = []
+    singles = 0
+    for _, _, group in scored:
+        count = _independent(group.sources, duplicates)
+        repeat = next((s for s in shown if cosine(group.centroid, s[1].centroid) >= REPEAT), None)
+        if repeat is not None:
+            for unit in group.members:
+                repeat[1].add(unit)
+            repeat[1].support += group.support
+            continue
+        keys = sum(1 for kind, _ in shown if kind == "key")
+        if (count > 1 or total == 1) and keys < MAX_KEY:
+            shown.append(("key", group))
+        elif count == 1 and singles < MAX_SINGLE and _matters(group):
+            shown.append(("single", group))
+            singles += 1
+        else:
+            rest.append(group)
+    ordered = [s for s in shown if s[0] == "key"] + [s for s in shown if s[0] == "single"]
+    ordered += [("none", g) for g in rest]
+    return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
+
+
+def _matters(group: Cluster) -> bool:
+    """A development one source alone reports is worth showing when that source leads with
+    it, a headline or caption agrees with it, or the model named it key."""
+    return bool(group.support) or any(u.rank < 2 or u.key for u in group.members)
+
+
+def _event(
+    kind: str,
+    group: Cluster,
+    duplicates: dict[str, str],
+    published: dict[str, date | None],
+    casing: dict[str, str],
+) -> MergedEvent:
+    lead = _choose(group.members)
+    whens = [u for u in group.members if u.when]
+    dates = [d for u in whens if (d := normalise_when(u.when, published.get(u.source)))]
+    evidence = []
+    seen = set()
+    for unit in [*group.members, *group.support]:
+        if (unit.source, unit.sentence) not in seen:
+            seen.add((unit.source, unit.sentence))
+            evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
+    when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
+    if lead.when:
+        when = lead.when if not re.search(r"\d", when or "") else when
+    return MergedEvent(
+        summary=clean_wording(lead.text, casing),
+        sources=_order(group.sources),
+        independent_sources=_independent(group.sources, duplicates),
+        when=when,
+        date=min(dates).isoformat() if dates else None,
+        evidence=evidence,
+        shown=kind,
+        headline_sources=_order(u.source for u in group.support),
+        key_votes=_independent((u.source for u in group.members if u.key), duplicates),
+        score=round(_score(group, duplicates), 3),
+        on_timeline=kind != "none" and bool(dates or re.search(r"\d", when or "")),
+    )
