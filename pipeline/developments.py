@@ -32,15 +32,27 @@ from .rules.dates import normalise_when
 #: this; a second sentence of a source already in the cluster must reach ``SAME_SOURCE``.
 JOIN = 0.22
 SAME_SOURCE = 0.45
-#: Average similarity at which two clusters of sentences are one development.
-LINK = 0.2
+#: Average similarity at which two clusters of sentences are one development; or the
+#: similarity of their most alike pair of sentences.
+LINK = 0.25
+STRONG = 0.6
 SAME_SOURCE_PENALTY = 0.15
 #: Two articles' first sentences are most often the same main development.
 LEAD_BONUS = 0.1
+#: A number is strong evidence of the same fact ('1,200 drivers' in two sentences).
+NUMBER_WEIGHT = 1.5
+#: How strongly words that few sources use outweigh the story's own words (1: plain IDF).
+IDF = 0.4
 #: A headline or caption supports the cluster it is most like, from this similarity on.
 SUPPORT = 0.22
 #: A development less like the ones already shown than this is a new one (else it is folded in).
 REPEAT = 0.4
+#: A sentence this close to a sentence of a shown development repeats it.
+FOLD = 0.35
+FOLD_SAME_SOURCE = 0.2
+#: A sentence with fewer content words than this ("Here is what we know so far.") states
+#: no development.
+MIN_CONTENT = 3
 MAX_KEY = 7
 MAX_SINGLE = 3
 #: A body sentence within the first ``LEAD`` of its article is its lead.
@@ -73,11 +85,19 @@ _PARAPHRASES = {
     **dict.fromkeys("warn warned warns warning".split(), "warn"),
     **dict.fromkeys("strike strikes walkout walkouts".split(), "strike"),
 }
+# Function words and the commonest verbs and adverbs of English, which say nothing about
+# which fact a sentence states.
 _STOPWORDS = frozenset(
     """the and for that with have has had was were are been this from into not but its his her
     their they them which who whom will would could should said says say told also than then
     there after before over about more some such what when where while our your you she him
-    one its it's being can may might just only very mr mrs ms dr according added""".split()
+    one its it's being can may might just only very mr mrs ms dr according added other others
+    most many much all any each every both few several own same still even yet now already
+    around roughly nearly almost across out off onto upon under within without through during
+    since until against among between per cent went go goes going gone get got make made
+    take took taken come came give gave put set begin began begun start started keep kept
+    leave left leaving turn turned bring brought stay stayed way ways well like way part
+    here know knew known far latest update updates thing things lot lots""".split()
 )
 _TOKEN = re.compile(r"[a-z][a-z'’-]+|\d[\d,.]*\d|\d")
 
@@ -88,7 +108,9 @@ _LOADED = re.compile(
     r"savage|hell|grinder|fodder|desperate|desperation|huge|massive|stunning|sensational|"
     r"love\s+rat|rants?|hits?\s+out|lash(?:es|ed)?\s+out|vows?|vowed|scandal|outrage|"
     r"heartbreak(?:ing)?|terrifying|nightmare|carnage|chaos|mayhem|killer|thugs?|yobs?|"
-    r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?)\b",
+    r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?|inferno|"
+    r"terrified|ripp(?:ed|ing)|rips|dodgy|slapped|whopping|greedy|crippling|fed-up|booted|"
+    r"dragged|drags|bosses|chiefs)\b",
     re.IGNORECASE,
 )
 # "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
@@ -149,11 +171,23 @@ def tokens(text: str) -> list[str]:
         if word[:1].isdigit():
             out.append("#" + word.replace(",", ""))
             continue
-        if len(word) < 3 or word in _STOPWORDS:
-            continue
+        if len(word) < 3 or word in _STOPWORDS or _LOADED.fullmatch(word):
+            continue  # loaded words carry tone, not the fact
         word = _PARAPHRASES.get(word, word)
-        out.append(word[:5])
+        out.append(_stem(word)[:5])
     return out
+
+
+def _stem(word: str) -> str:
+    """A light suffix cut so that 'buses' meets 'bus' and 'walked' meets 'walk'."""
+    for suffix, keep in (("ies", 3), ("ing", 4), ("ed", 4), ("es", 4), ("s", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                return word[:-1]
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
 
 
 def _vectorise(units: Sequence[Unit]) -> None:
@@ -170,7 +204,10 @@ def _vectorise(units: Sequence[Unit]) -> None:
     for unit, doc in zip(units, docs, strict=True):
         tf = Counter(doc)
         vector = {
-            w: f * (1 + math.log((1 + count) / (1 + df[w]))) * _rarity(sentence_df[w], len(docs))
+            w: f
+            * (1 + IDF * math.log((1 + count) / (1 + df[w])))
+            * _rarity(sentence_df[w], len(docs))
+            * (NUMBER_WEIGHT if w.startswith("#") else 1.0)
             for w, f in tf.items()
         }
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
@@ -179,7 +216,7 @@ def _vectorise(units: Sequence[Unit]) -> None:
 
 def _rarity(count: int, total: int) -> float:
     """A mild weight against words most sentences use (the story's subject)."""
-    return 1.0 if count * 8 < total else 0.6
+    return 1.0 if count * 8 < total else 0.8
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -221,7 +258,10 @@ def cluster(units: Sequence[Unit]) -> list[Cluster]:
     """Cluster body sentences by meaning, then attach each headline and caption to the
     cluster it is most like (a headline supports a development, it is not one)."""
     _vectorise(units)
-    body = sorted((u for u in units if u.role == "body" and u.vector), key=lambda u: u.rank)
+    body = sorted(
+        (u for u in units if u.role == "body" and len(u.vector) >= MIN_CONTENT),
+        key=lambda u: u.rank,
+    )
     if len(body) <= AGGLOMERATIVE_LIMIT:
         clusters = _average_linkage(body)
     else:
@@ -244,8 +284,10 @@ AGGLOMERATIVE_LIMIT = 800
 
 def _average_linkage(body: Sequence[Unit]) -> list[Cluster]:
     """Agglomerative clustering: repeatedly join the two clusters whose sentences are most
-    alike on average, while that average reaches ``LINK``. Two sentences of one source count
-    as less alike (``SAME_SOURCE_PENALTY``): an article states a fact once, as a rule."""
+    alike on average, while that average reaches ``LINK`` (or one pair of their sentences is
+    very alike: ``STRONG``, the same fact told in more words by one of them). Two sentences
+    of one source count as less alike (``SAME_SOURCE_PENALTY``): an article states a fact
+    once, as a rule; two articles' first sentences as more alike (``LEAD_BONUS``)."""
     n = len(body)
     sim: list[dict[int, float]] = [dict() for _ in range(n)]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -267,25 +309,35 @@ def _average_linkage(body: Sequence[Unit]) -> list[Cluster]:
     size = [1] * n
     alive = set(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    strongest = [dict(row) for row in sim]  # best single pair between two clusters
+    slack = STRONG - LINK
+
+    def link(i: int, j: int) -> float:
+        return max(sim[i].get(j, 0.0), strongest[i].get(j, 0.0) - slack)
+
     while True:
         best, pair = LINK, None
         for i in alive:
-            for j, value in sim[i].items():
-                if j > i and value >= best:
+            for j in strongest[i]:
+                if j > i and (value := link(i, j)) >= best:
                     best, pair = value, (i, j)
         if pair is None:
             break
         i, j = pair
-        for k in set(sim[i]) | set(sim[j]):
+        for k in set(strongest[i]) | set(strongest[j]):
             if k in (i, j) or k not in alive:
                 continue
             value = (size[i] * sim[i].get(k, 0.0) + size[j] * sim[j].get(k, 0.0)) / (
                 size[i] + size[j]
             )
             sim[i][k] = sim[k][i] = value
+            top = max(strongest[i].get(k, 0.0), strongest[j].get(k, 0.0))
+            strongest[i][k] = strongest[k][i] = top
             sim[k].pop(j, None)
+            strongest[k].pop(j, None)
         sim[i].pop(j, None)
-        sim[j] = {}
+        strongest[i].pop(j, None)
+        sim[j], strongest[j] = {}, {}
         size[i] += size[j]
         members[i] += members.pop(j)
         alive.discard(j)
@@ -418,8 +470,8 @@ def neutrality_penalty(text: str) -> float:
         penalty += 1.5
     if len(words) < 12:
         penalty += (12 - len(words)) / 4
-    elif len(words) > 28:
-        penalty += (len(words) - 28) / 6
+    elif len(words) > 32:
+        penalty += (len(words) - 32) / 8
     if _DATELINE.match(text) or _STAMP.match(text):
         penalty += 0.25
     if _LABEL.match(_undated(text)):
@@ -427,8 +479,23 @@ def neutrality_penalty(text: str) -> float:
     return penalty
 
 
-def _choose(members: Sequence[Unit]) -> Unit:
-    return min(members, key=lambda u: (neutrality_penalty(u.text), u.rank, -len(u.text)))
+#: How much being typical of the cluster (cosine with its centroid) weighs against the
+#: neutrality penalty when the wording is chosen.
+CENTRALITY = 2.0
+
+
+def _choose(group: Cluster) -> Unit:
+    """The version to show: plain and neutral (``neutrality_penalty``) and typical of what
+    the sources say (close to the cluster's centroid), the earlier in its article on a tie."""
+    centroid = group.centroid
+    return min(
+        group.members,
+        key=lambda u: (
+            neutrality_penalty(u.text) - CENTRALITY * cosine(u.vector, centroid),
+            u.rank,
+            -len(u.text),
+        ),
+    )
 
 
 def _independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
@@ -474,7 +541,7 @@ def build_developments(
     singles = 0
     for _, _, group in scored:
         count = _independent(group.sources, duplicates)
-        repeat = next((s for s in shown if cosine(group.centroid, s[1].centroid) >= REPEAT), None)
+        repeat = next((s for s in shown if _repeats(group, s[1])), None)
         if repeat is not None:
             for unit in group.members:
                 repeat[1].add(unit)
@@ -493,6 +560,30 @@ def build_developments(
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
 
 
+def _repeats(group: Cluster, shown: Cluster) -> bool:
+    """True when ``group`` states a development already shown: their centroids are alike
+    (``REPEAT``), or one of its sentences is close to one of the shown one's (``FOLD``)."""
+    if cosine(group.centroid, shown.centroid) >= REPEAT:
+        return True
+    # an article's lead that restates, in its own words, a development it reports anyway
+    lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
+    fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD
+    return any(cosine(u.vector, v.vector) >= fold for u in group.members for v in shown.members)
+
+
+_DATED = re.compile(
+    r"\d|\b(?:on|last|next|this|earlier|later|since|by|until|in)\b|day\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+
+
+def _dated(phrase: str | None) -> bool:
+    """A time phrase that places the development ('on Monday', 'Oct 24', 'last week'), not
+    a bare 'year' from 'every year'."""
+    return bool(phrase and _DATED.search(phrase))
+
+
 def _matters(group: Cluster) -> bool:
     """A development one source alone reports is worth showing when that source leads with
     it, a headline or caption agrees with it, or the model named it key."""
@@ -506,8 +597,8 @@ def _event(
     published: dict[str, date | None],
     casing: dict[str, str],
 ) -> MergedEvent:
-    lead = _choose(group.members)
-    whens = [u for u in group.members if u.when]
+    lead = _choose(group)
+    whens = [u for u in group.members if _dated(u.when)]
     dates = [d for u in whens if (d := normalise_when(u.when, published.get(u.source)))]
     evidence = []
     seen = set()
@@ -516,7 +607,7 @@ def _event(
             seen.add((unit.source, unit.sentence))
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
-    if lead.when:
+    if _dated(lead.when):
         when = lead.when if not re.search(r"\d", when or "") else when
     return MergedEvent(
         summary=clean_wording(lead.text, casing),

@@ -113,7 +113,11 @@ def merge_extractions(
         title=title or _title(sources, events),
         lede=_lede(events, duplicates),
         events=events,
-        speakers=_flag_minor(speakers),
+        speakers=_flag_minor(
+            speakers,
+            sum(x.source.characters for x in good if x.source.id not in duplicates)
+            // CHARS_PER_WORD,
+        ),
         stances=_merge_stances(good, index),
         figures=figures,
         differences=[_figure_difference(g) for g in figures if g.differs]
@@ -254,37 +258,48 @@ def _merge_quotes(
 #: quotation (words quoted inside the outlet's own sentence) of at most ``MINOR_PARTIAL``.
 MINOR_WORDS = 2
 MINOR_PARTIAL = 3
-#: The Markdown lists at most this many quotes of one speaker: those most sources carry,
-#: whole quotations before partial ones; the JSON keeps them all.
-LISTED_PER_SPEAKER = 4
+#: The Markdown's list of who said what holds about this share of the sources' words (each
+#: speaker's best quote is listed whatever the budget); the JSON keeps every quote.
+QUOTE_SHARE = 0.08
+#: Characters per word of English news text, to turn article lengths into words.
+CHARS_PER_WORD = 6
 
 
-def _flag_minor(speakers: list[SpeakerQuotes]) -> list[SpeakerQuotes]:
+def _flag_minor(speakers: list[SpeakerQuotes], source_words: int) -> list[SpeakerQuotes]:
     """Mark fragments as minor (one or two words, or a partial quotation of three: "grave
-    security threat") and list in the Markdown each speaker's ``LISTED_PER_SPEAKER`` most
-    widely carried quotes. Nothing leaves the JSON."""
+    security threat"), then choose what the Markdown lists: every speaker's best quote (the
+    most widely carried, whole quotations before partial ones), then each speaker's next
+    best in turn while the listed words stay within ``QUOTE_SHARE`` of ``source_words``.
+    Nothing leaves the JSON."""
+    ranked: list[list[QuoteEntry]] = []
     for group in speakers:
         for entry in group.quotes:
             words = len(_quote_key(entry.text).split())
             limit = MINOR_WORDS if entry.kind == "quote" else MINOR_PARTIAL
             entry.minor = words <= limit
+            entry.listed = False
         candidates = [e for e in group.quotes if not e.minor]
-        ranked = sorted(
-            range(len(candidates)),
-            key=lambda i: (
-                -len(
-                    {
-                        *candidates[i].sources,
-                        *(s for v in candidates[i].variants for s in v.sources),
-                    }
+        order = {id(e): i for i, e in enumerate(candidates)}
+        ranked.append(
+            sorted(
+                candidates,
+                key=lambda e: (
+                    -len({*e.sources, *(s for v in e.variants for s in v.sources)}),
+                    e.kind != "quote",
+                    order[id(e)],
                 ),
-                candidates[i].kind != "quote",
-                i,
-            ),
+            )
         )
-        keep = {id(candidates[i]) for i in ranked[:LISTED_PER_SPEAKER]}
-        for entry in group.quotes:
-            entry.listed = id(entry) in keep
+    budget = QUOTE_SHARE * source_words
+    used = 0
+    for turn in range(max((len(r) for r in ranked), default=0)):
+        for entries in ranked:
+            if turn < len(entries):
+                words = len(entries[turn].text.split())
+                if turn == 0 or used + words <= budget:
+                    entries[turn].listed = True
+                    used += words
+    for group in speakers:
         group.unlisted = sum(1 for e in group.quotes if not e.listed)
     return speakers
 

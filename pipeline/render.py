@@ -89,9 +89,8 @@ def _provenance(brief: Brief) -> list[str]:
     """Says when the brief was made without a model, or partly without one."""
     if brief.model is None:
         return [
-            "*Made by rules alone, without a model: quotes, speakers named by a cue, figures "
-            "and claims are all here; speakers that need judgement are left unidentified, "
-            "and the summary and key developments are the sources' lead sentences.*",
+            "*Made by rules alone, without a model: speakers that need judgement are left "
+            "unidentified, and the summary is built by rule.*",
             "",
         ]
     return []
@@ -132,7 +131,7 @@ def _timeline(brief: Brief) -> list[str]:
             else event.date or event.when
         )
         lines.append(
-            f"- **{_inline(label or '')}**: {_inline(_shorten(event.summary, 110))} "
+            f"- **{_inline(label or '')}**: {_inline(_shorten(event.summary, 80))} "
             f"{markers(event.sources)}"
         )
     return lines
@@ -161,15 +160,21 @@ def _speakers(brief: Brief) -> list[str]:
                 f"; in other words {markers(worded)}" if worded else ""
             )
             lines.append(f"- “{_inline(entry.text)}” {markers(entry.sources)}{more}")
-        if group.unlisted:
-            lines.append(f"- *{group.unlisted} more in the JSON*")
         lines.append("")
+    unlisted = sum(group.unlisted for group in brief.speakers)
+    if lines and unlisted:
+        note = (
+            f"*Each speaker's most widely carried quotes; {unlisted} more (fragments among "
+            "them) are in the JSON.*"
+        )
+        lines = [note, "", *lines]
     return lines[:-1]
 
 
 def _stances(brief: Brief) -> list[str]:
-    """One line per position: who holds it, with the sources that show it."""
-    order = ["confirms", "supports", "warns", "opposes", "denies", "neutral"]
+    """One line per position taken (neutral ones are left to the JSON): who holds it, with
+    the sources that show it."""
+    order = ["confirms", "supports", "warns", "opposes", "denies"]  # neutral: in the JSON
     lines = []
     for position in order:
         rows = [r for r in brief.stances if r.position == position]
@@ -210,7 +215,7 @@ def _differences(brief: Brief) -> list[str]:
                 f"{_inline(side.actor)} *{side.position}* {markers(side.sources)}"
                 for side in difference.sides
             )
-            topic = _inline(_shorten(difference.topic, 100))
+            topic = _inline(_shorten(difference.topic, 70))
             lines.append(f"- **Claims that contradict** on: {topic} — {sides}")
         else:
             lines.append(f"- {_inline(difference.description)} {markers(difference.sources)}")

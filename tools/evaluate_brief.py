@@ -90,10 +90,12 @@ def _items(text: str) -> list[str]:
 
 
 def covers(item: str, development: dict) -> bool:
-    """Every group of the development's phrases has one phrase in ``item``."""
+    """Every group of the development's phrases has one phrase in ``item``, starting at a
+    word ('cause' is not found in 'because'; 'evacuat' is found in 'evacuated')."""
     folded = item.lower().replace("’", "'")
     return all(
-        any(p.lower().replace("’", "'") in folded for p in group) for group in development["match"]
+        any(re.search(r"(?<!\w)" + re.escape(p.lower().replace("’", "'")), folded) for p in group)
+        for group in development["match"]
     )
 
 
