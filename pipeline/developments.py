@@ -409,15 +409,37 @@ def off_topic(
     judged = [s for s in originals if own[s]]
     if sum(1 for s in judged if shared[s]) < 2:
         return {}  # no two articles share a development: nothing to hold the others to
+    names: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        names[duplicates.get(unit.source, unit.source)] |= _names(unit.text)
     result = {}
     for source in judged:
-        if shared[source] <= 1 and shared[source] < 0.1 * own[source]:
+        others = set().union(*(names[s] for s in originals if s != source))
+        common = len(names[source] & others) / max(1, len(names[source]))
+        if shared[source] <= 1 and shared[source] < 0.1 * own[source] and common < NAME_SHARE:
             result[source] = (
                 f"shares no development with the other {len(originals) - 1} articles "
                 f"({shared[source]} of its {own[source]} reporting sentences match theirs): "
                 "it is about another story"
             )
     return {s: result[duplicates.get(s, s)] for s in sources if duplicates.get(s, s) in result}
+
+
+#: An article naming mostly people, places and bodies the others name is on the story, even
+#: when it shares no sentence with them (an analysis, a profile).
+NAME_SHARE = 0.35
+_NAME_WORD = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+_NOT_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December The This That He She It They
+    We But And Mr Mrs Ms Dr""".split()
+)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words inside a sentence (not its first word): names of people, places and
+    bodies, for telling which story an article is about."""
+    return {w for w in _NAME_WORD.findall(text) if w not in _NOT_NAMES}
 
 
 def _undated(text: str) -> str:
