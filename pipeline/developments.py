@@ -47,6 +47,10 @@ IDF = 0.4
 SUPPORT = 0.22
 #: A development less like the ones already shown than this is a new one (else it is folded in).
 REPEAT = 0.4
+#: What a lead sentence adds to a development's rank, per source (fading to nothing over the
+#: first ``PROMINENT_RANKS`` sentences); an independent source adds 3.
+PROMINENCE = 2.5
+PROMINENT_RANKS = 10
 #: A sentence this close to a sentence of a shown development repeats it.
 FOLD = 0.35
 FOLD_SAME_SOURCE = 0.2
@@ -532,7 +536,9 @@ def _score(group: Cluster, duplicates: dict[str, str]) -> float:
     for unit in group.members:
         source = duplicates.get(unit.source, unit.source)
         best_rank[source] = min(best_rank.get(source, 99), unit.rank)
-    prominence = sum(max(0.0, 1 - rank / 8) for rank in best_rank.values())
+    prominence = sum(
+        PROMINENCE * max(0.0, 1 - rank / PROMINENT_RANKS) for rank in best_rank.values()
+    )
     headlines = _independent((u.source for u in group.support), duplicates)
     votes = _independent((u.source for u in group.members if u.key), duplicates)
     return 3.0 * independent + prominence + 1.0 * headlines + 0.75 * votes
@@ -577,7 +583,12 @@ def build_developments(
             singles += 1
         else:
             rest.append(group)
-    ordered = [s for s in shown if s[0] == "key"] + [s for s in shown if s[0] == "single"]
+
+    def rank(item: tuple[str, Cluster]) -> float:
+        return -_score(item[1], duplicates)  # folded-in sentences count too
+
+    ordered = sorted((s for s in shown if s[0] == "key"), key=rank)
+    ordered += sorted((s for s in shown if s[0] == "single"), key=rank)
     ordered += [("none", g) for g in rest]
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
 
