@@ -32,17 +32,19 @@ from .rules.dates import normalise_when
 #: this; a second sentence of a source already in the cluster must reach ``SAME_SOURCE``.
 JOIN = 0.22
 SAME_SOURCE = 0.45
-#: Average similarity at which two clusters of sentences are one development; or the
-#: similarity of their most alike pair of sentences.
+#: Average similarity at which two clusters of sentences are one development.
 LINK = 0.25
-STRONG = 0.6
 SAME_SOURCE_PENALTY = 0.15
 #: Two articles' first sentences are most often the same main development.
-LEAD_BONUS = 0.1
+LEAD_BONUS = 0.15
+LEAD_RANKS = 1
 #: A number is strong evidence of the same fact ('1,200 drivers' in two sentences).
 NUMBER_WEIGHT = 1.5
+#: How fast a word's weight falls with the share of sentences using it, and its floor.
+RARITY_SLOPE = 1.5
+RARITY_FLOOR = 0.15
 #: How strongly words that few sources use outweigh the story's own words (1: plain IDF).
-IDF = 0.4
+IDF = 1.0
 #: A headline or caption supports the cluster it is most like, from this similarity on.
 SUPPORT = 0.22
 #: A development less like the ones already shown than this is a new one (else it is folded in).
@@ -126,10 +128,14 @@ _DATELINE = re.compile(
 _STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—:]\s*)?(?=[A-Z\"“])")
 # A label before the sentence proper: "Bus strike latest: ", "Breaking: ".
 _LABEL = re.compile(r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}):\s+(?=[a-zA-Z])")
-_OPENERS = frozenset(
-    "but and or so yet however meanwhile he she it they this these those his her its their "
-    "there here also still then".split()
+# Openings that lean on what came before ("In response, …", "As a result, …").
+_LEANING = re.compile(
+    r"^(?:in response|in return|as a result|in addition|at the same time|on the other hand|"
+    r"even so|by contrast|in turn)\b",
+    re.IGNORECASE,
 )
+_CONNECTIVES = frozenset("but and or so yet however meanwhile also still then".split())
+_PRONOUNS = frozenset("he she it they this these those his her its their there here".split())
 
 
 @dataclass
@@ -211,16 +217,23 @@ def _vectorise(units: Sequence[Unit]) -> None:
             w: f
             * (1 + IDF * math.log((1 + count) / (1 + df[w])))
             * _rarity(sentence_df[w], len(docs))
-            * (NUMBER_WEIGHT if w.startswith("#") else 1.0)
+            * (NUMBER_WEIGHT if _counts(w) else 1.0)
             for w, f in tf.items()
         }
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         unit.vector = {w: v / norm for w, v in vector.items()}
 
 
+def _counts(token: str) -> bool:
+    """A number token that counts something ('#1200'), not a year ('#2022'), which dates the
+    background more often than it names the fact."""
+    return token.startswith("#") and not re.fullmatch(r"#(?:1[89]|20)\d\d", token)
+
+
 def _rarity(count: int, total: int) -> float:
-    """A mild weight against words most sentences use (the story's subject)."""
-    return 1.0 if count * 8 < total else 0.8
+    """A weight against words many sentences use (the story's subject: 'North Korean troops'
+    in most sentences of a story about them), falling with the share of sentences using it."""
+    return max(RARITY_FLOOR, 1.0 - RARITY_SLOPE * count / max(1, total))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -288,10 +301,10 @@ AGGLOMERATIVE_LIMIT = 800
 
 def _average_linkage(body: Sequence[Unit]) -> list[Cluster]:
     """Agglomerative clustering: repeatedly join the two clusters whose sentences are most
-    alike on average, while that average reaches ``LINK`` (or one pair of their sentences is
-    very alike: ``STRONG``, the same fact told in more words by one of them). Two sentences
+    alike on average, while that average reaches ``LINK``. Two sentences
     of one source count as less alike (``SAME_SOURCE_PENALTY``): an article states a fact
-    once, as a rule; two articles' first sentences as more alike (``LEAD_BONUS``)."""
+    once, as a rule; two articles' leads (their first ``LEAD_RANKS`` + 1 sentences) as more
+    alike (``LEAD_BONUS``)."""
     n = len(body)
     sim: list[dict[int, float]] = [dict() for _ in range(n)]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -300,48 +313,38 @@ def _average_linkage(body: Sequence[Unit]) -> list[Cluster]:
             postings[word].append(i)
     for i, unit in enumerate(body):
         near = {j for w in unit.vector for j in postings[w] if j > i}
-        if unit.rank == 0:
-            near |= {j for j in range(i + 1, n) if body[j].rank == 0}
+        if unit.rank <= LEAD_RANKS:
+            near |= {j for j in range(i + 1, n) if body[j].rank <= LEAD_RANKS}
         for j in near:
             value = cosine(unit.vector, body[j].vector)
             if body[j].source == unit.source:
                 value -= SAME_SOURCE_PENALTY
-            elif unit.rank == body[j].rank == 0:
+            elif max(unit.rank, body[j].rank) <= LEAD_RANKS:
                 value += LEAD_BONUS
             if value > 0:
                 sim[i][j] = sim[j][i] = value
     size = [1] * n
     alive = set(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    strongest = [dict(row) for row in sim]  # best single pair between two clusters
-    slack = STRONG - LINK
-
-    def link(i: int, j: int) -> float:
-        return max(sim[i].get(j, 0.0), strongest[i].get(j, 0.0) - slack)
-
     while True:
         best, pair = LINK, None
         for i in alive:
-            for j in strongest[i]:
-                if j > i and (value := link(i, j)) >= best:
+            for j, value in sim[i].items():
+                if j > i and value >= best:
                     best, pair = value, (i, j)
         if pair is None:
             break
         i, j = pair
-        for k in set(strongest[i]) | set(strongest[j]):
+        for k in set(sim[i]) | set(sim[j]):
             if k in (i, j) or k not in alive:
                 continue
             value = (size[i] * sim[i].get(k, 0.0) + size[j] * sim[j].get(k, 0.0)) / (
                 size[i] + size[j]
             )
             sim[i][k] = sim[k][i] = value
-            top = max(strongest[i].get(k, 0.0), strongest[j].get(k, 0.0))
-            strongest[i][k] = strongest[k][i] = top
             sim[k].pop(j, None)
-            strongest[k].pop(j, None)
         sim[i].pop(j, None)
-        strongest[i].pop(j, None)
-        sim[j], strongest[j] = {}, {}
+        sim[j] = {}
         size[i] += size[j]
         members[i] += members.pop(j)
         alive.discard(j)
@@ -488,12 +491,17 @@ def casing_of(texts: Iterable[str]) -> dict[str, str]:
 def neutrality_penalty(text: str) -> float:
     """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
     tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
-    ('But', 'He'), and a length far from a news sentence's."""
+    ('But', 'In response'), a subject that is only a pronoun ('He', 'They'), and a length far
+    from a news sentence's."""
     words = text.split()
     penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
     penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
-    if words and words[0].lower().strip(",") in _OPENERS:
-        penalty += 1.5
+    opening = [w.lower().strip(",") for w in words[:2]]
+    if opening and (opening[0] in _CONNECTIVES or _LEANING.match(text)):
+        penalty += 1.0  # leans on the sentence before
+        opening = opening[1:]
+    if opening and opening[0] in _PRONOUNS:
+        penalty += 2.0  # its subject is in the sentence before: it does not stand alone
     if len(words) < 12:
         penalty += (12 - len(words)) / 4
     elif len(words) > 32:
@@ -565,24 +573,28 @@ def build_developments(
         ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
     )
     shown: list[tuple[str, Cluster]] = []
+    first: dict[int, list[Unit]] = {}  # each shown cluster's own sentences, before folding
     rest: list[Cluster] = []
     singles = 0
     for _, _, group in scored:
         count = _independent(group.sources, duplicates)
-        repeat = next((s for s in shown if _repeats(group, s[1])), None)
-        if repeat is not None:
+        keys = sum(1 for kind, _ in shown if kind == "key")
+        if (count > 1 or total == 1) and keys < MAX_KEY:
+            kind = "key"
+        elif count == 1 and singles < MAX_SINGLE and _matters(group):
+            kind = "single"
+        else:
+            rest.append(group)
+            continue
+        repeat = next((s for s in shown if _repeats(group, s[1], first[id(s[1])])), None)
+        if repeat is not None:  # one development said again: fold it into the shown one
             for unit in group.members:
                 repeat[1].add(unit)
             repeat[1].support += group.support
             continue
-        keys = sum(1 for kind, _ in shown if kind == "key")
-        if (count > 1 or total == 1) and keys < MAX_KEY:
-            shown.append(("key", group))
-        elif count == 1 and singles < MAX_SINGLE and _matters(group):
-            shown.append(("single", group))
-            singles += 1
-        else:
-            rest.append(group)
+        shown.append((kind, group))
+        first[id(group)] = list(group.members)
+        singles += kind == "single"
 
     def rank(item: tuple[str, Cluster]) -> float:
         return -_score(item[1], duplicates)  # folded-in sentences count too
@@ -593,15 +605,16 @@ def build_developments(
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
 
 
-def _repeats(group: Cluster, shown: Cluster) -> bool:
+def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
-    (``REPEAT``), or one of its sentences is close to one of the shown one's (``FOLD``)."""
+    (``REPEAT``), or one of its sentences is close to one of the shown one's own sentences
+    (``FOLD``; sentences folded in later are not compared, so that folds do not chain)."""
     if cosine(group.centroid, shown.centroid) >= REPEAT:
         return True
     # an article's lead that restates, in its own words, a development it reports anyway
     lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
     fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD
-    return any(cosine(u.vector, v.vector) >= fold for u in group.members for v in shown.members)
+    return any(cosine(u.vector, v.vector) >= fold for u in group.members for v in own)
 
 
 _DATED = re.compile(
@@ -619,8 +632,10 @@ def _dated(phrase: str | None) -> bool:
 
 def _matters(group: Cluster) -> bool:
     """A development one source alone reports is worth showing when that source leads with
-    it, a headline or caption agrees with it, or the model named it key."""
-    return bool(group.support) or any(u.rank < 2 or u.key for u in group.members)
+    it, a headline or caption agrees with it, or the model named it key; and when one of its
+    sentences stands on its own (not "But they could…")."""
+    prominent = bool(group.support) or any(u.rank < 2 or u.key for u in group.members)
+    return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
 
 
 def _event(
