@@ -59,7 +59,7 @@ FOLD_SAME_SOURCE = 0.2
 #: A sentence with fewer content words than this ("Here is what we know so far.") states
 #: no development.
 MIN_CONTENT = 3
-MAX_KEY = 7
+MAX_KEY = 8
 MAX_SINGLE = 3
 #: A body sentence within the first ``LEAD`` of its article is its lead.
 LEAD = 3

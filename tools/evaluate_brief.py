@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import shutil
 import tempfile
@@ -206,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stories", type=Path, default=STORIES)
     parser.add_argument("--misses", action="store_true", help="list uncovered developments")
     args = parser.parse_args(argv)
+    # instructor logs each failed attempt (a replayed lede the cassette lacks falls back to
+    # the rule lede); the figures say what matters.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
     stories = load_stories(args.stories)
     print(HEADER)
     results = []
