@@ -16,6 +16,7 @@ and kept out of the merge.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -56,6 +57,7 @@ PROMINENT_RANKS = 10
 #: A sentence this close to a sentence of a shown development repeats it.
 FOLD = 0.35
 FOLD_SAME_SOURCE = 0.2
+COMPARED = 12
 #: A sentence with fewer content words than this ("Here is what we know so far.") states
 #: no development.
 MIN_CONTENT = 3
@@ -256,19 +258,18 @@ class Cluster:
     support: list[Unit] = field(default_factory=list)
     """Headlines and captions that agree with it."""
     total: dict[str, float] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)
+    """Sources of its members."""
 
     def add(self, unit: Unit) -> None:
         self.members.append(unit)
+        self.sources.add(unit.source)
         for w, v in unit.vector.items():
             self.total[w] = self.total.get(w, 0.0) + v
 
     @property
     def centroid(self) -> dict[str, float]:
         return _normalised(self.total)
-
-    @property
-    def sources(self) -> set[str]:
-        return {u.source for u in self.members}
 
 
 def cluster(units: Sequence[Unit]) -> list[Cluster]:
@@ -326,23 +327,22 @@ def _average_linkage(body: Sequence[Unit]) -> list[Cluster]:
     size = [1] * n
     alive = set(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    while True:
-        best, pair = LINK, None
-        for i in alive:
-            for j, value in sim[i].items():
-                if j > i and value >= best:
-                    best, pair = value, (i, j)
-        if pair is None:
-            break
-        i, j = pair
+    heap = [(-v, i, j) for i in range(n) for j, v in sim[i].items() if j > i and v >= LINK]
+    heapq.heapify(heap)
+    while heap:
+        value, i, j = heapq.heappop(heap)
+        if i not in alive or j not in alive or sim[i].get(j) != -value:
+            continue  # a pair whose clusters have changed since it was queued
         for k in set(sim[i]) | set(sim[j]):
             if k in (i, j) or k not in alive:
                 continue
-            value = (size[i] * sim[i].get(k, 0.0) + size[j] * sim[j].get(k, 0.0)) / (
+            joined = (size[i] * sim[i].get(k, 0.0) + size[j] * sim[j].get(k, 0.0)) / (
                 size[i] + size[j]
             )
-            sim[i][k] = sim[k][i] = value
+            sim[i][k] = sim[k][i] = joined
             sim[k].pop(j, None)
+            if joined >= LINK:
+                heapq.heappush(heap, (-joined, min(i, k), max(i, k)))
         sim[i].pop(j, None)
         sim[j] = {}
         size[i] += size[j]
@@ -395,9 +395,13 @@ def _merge_alike(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def off_topic(
-    units: Sequence[Unit], duplicates: dict[str, str], sources: Sequence[str]
+    units: Sequence[Unit],
+    duplicates: dict[str, str],
+    sources: Sequence[str],
+    groups: Sequence[Cluster] | None = None,
 ) -> dict[str, str]:
     """Sources that share no development with any other (independent) source, with why.
+    ``groups`` are the clusters of ``units`` when already made.
 
     Needs three independent sources at least (with two, neither can be told off the story),
     and two that share a development; an article with no reporting sentence is not judged."""
@@ -406,7 +410,7 @@ def off_topic(
         return {}
     shared: dict[str, int] = defaultdict(int)
     own: dict[str, int] = defaultdict(int)
-    for group in cluster(units):
+    for group in groups if groups is not None else cluster(units):
         found = {duplicates.get(s, s) for s in group.sources}
         found |= {duplicates.get(u.source, u.source) for u in group.support}
         for source in {duplicates.get(u.source, u.source) for u in group.members}:
@@ -419,10 +423,10 @@ def off_topic(
     names: dict[str, set[str]] = defaultdict(set)
     for unit in units:
         names[duplicates.get(unit.source, unit.source)] |= _names(unit.text)
+    named_by = Counter(name for source in originals for name in names[source])
     result = {}
     for source in judged:
-        others = set().union(*(names[s] for s in originals if s != source))
-        common = len(names[source] & others) / max(1, len(names[source]))
+        common = sum(1 for n in names[source] if named_by[n] > 1) / max(1, len(names[source]))
         if shared[source] <= 1 and shared[source] < 0.1 * own[source] and common < NAME_SHARE:
             result[source] = (
                 f"shares no development with the other {len(originals) - 1} articles "
@@ -556,17 +560,33 @@ def _order(sources: Iterable[str]) -> list[str]:
     return sorted(set(sources), key=lambda s: (len(s), s))
 
 
+def story_of(
+    extractions: Sequence[ArticleExtraction], duplicates: dict[str, str]
+) -> tuple[list[Unit], list[Cluster], dict[str, str]]:
+    """The sentences and clusters of the articles on the story, and the sources off it (with
+    why). Clusters once; again only when an article is left out."""
+    units = units_of(extractions)
+    groups = cluster(units)
+    strays = off_topic(units, duplicates, [x.source.id for x in extractions], groups)
+    if strays:
+        units = [u for u in units if u.source not in strays]
+        groups = cluster(units)
+    return units, groups, strays
+
+
 def build_developments(
     extractions: Sequence[ArticleExtraction],
     duplicates: dict[str, str],
     published: dict[str, date | None],
+    clustered: tuple[list[Unit], list[Cluster]] | None = None,
 ) -> list[MergedEvent]:
     """The story's developments, best first: the shown ones ('key', then 'single'), then every
-    other cluster (kept for the JSON, ``shown='none'``)."""
-    units = units_of(extractions)
+    other cluster (kept for the JSON, ``shown='none'``). ``clustered``: the units and clusters
+    of ``extractions`` when already made (``story_of``)."""
+    units, groups = clustered if clustered is not None else (units_of(extractions), None)
     if not units:
         return []
-    groups = cluster(units)
+    groups = groups if groups is not None else cluster(units)
     casing = casing_of(u.text for u in units)
     total = _independent((x.source.id for x in extractions), duplicates)
     scored = sorted(
@@ -608,13 +628,16 @@ def build_developments(
 def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
     (``REPEAT``), or one of its sentences is close to one of the shown one's own sentences
-    (``FOLD``; sentences folded in later are not compared, so that folds do not chain)."""
+    (``FOLD``; sentences folded in later are not compared, so that folds do not chain; of a
+    large cluster, its first ``COMPARED`` sentences, leads first)."""
     if cosine(group.centroid, shown.centroid) >= REPEAT:
         return True
     # an article's lead that restates, in its own words, a development it reports anyway
     lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
     fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD
-    return any(cosine(u.vector, v.vector) >= fold for u in group.members for v in own)
+    return any(
+        cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
+    )
 
 
 _DATED = re.compile(

@@ -37,7 +37,7 @@ from schemas.brief import (
 )
 from schemas.extraction import ArticleExtraction, Claim, Event, Figure, Quote, SourceInfo
 
-from .developments import build_developments, off_topic, units_of
+from .developments import build_developments, story_of
 from .developments import tokens as dev_tokens
 from .rules.dates import normalise_when, parse_date
 from .rules.entities import EntityIndex
@@ -95,7 +95,7 @@ def merge_extractions(
         x.source.model_copy(update={"duplicate_of": duplicates.get(x.source.id)})
         for x in extractions
     ]
-    strays = off_topic(units_of(good), duplicates, [x.source.id for x in good])
+    units, groups, strays = story_of(good, duplicates)
     left_out = [
         OffTopic(source=x.source.id, path=x.source.path, title=x.source.title, reason=why)
         for x in good
@@ -104,7 +104,7 @@ def merge_extractions(
     good = [x for x in good if x.source.id not in strays]
     index = _entity_index(good)
     published = {x.source.id: parse_date(x.source.date) for x in extractions}
-    events = build_developments(good, duplicates, published)
+    events = build_developments(good, duplicates, published, (units, groups))
     figures = _merge_figures([f for x in good for f in x.figures], index)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
