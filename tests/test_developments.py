@@ -14,6 +14,7 @@ from pipeline.extract import Labels, prepare_article, reported_sentences
 from pipeline.merge import merge_extractions
 from pipeline.read import Article
 from pipeline.render import render_markdown
+from pipeline.rules.text import time_phrase
 from pipeline.run import run_folder
 from schemas.extraction import ReportedSentence
 
@@ -27,7 +28,9 @@ def told(sid: str, *sentences: str, headline: str | None = None, caption: str | 
     if headline:
         units.append(ReportedSentence(sentence=1, text=headline, role="headline"))
     for rank, text in enumerate(sentences):
-        units.append(ReportedSentence(sentence=len(units) + 1, text=text, rank=rank))
+        units.append(
+            ReportedSentence(sentence=len(units) + 1, text=text, rank=rank, when=time_phrase(text))
+        )
     if caption:
         units.append(ReportedSentence(sentence=len(units) + 1, text=caption, role="caption"))
     return extraction(sid, source=source(sid, date="2025-09-17"), sentences=units)
@@ -195,3 +198,27 @@ def test_a_closing_photo_credit_is_not_a_development():
     for event in brief.events:
         if event.shown != "none" or event.on_timeline:
             assert "Photo:" not in event.summary and "casts her ballot" not in event.summary
+
+
+def test_a_sentence_the_model_votes_key_is_shown_though_one_source_reports_it():
+    deep = "The county's elections director said her office would extend its opening hours."
+    voted = told(
+        "S2",
+        LAWSUIT[1].sentences[0].text,
+        "Early voting in the county begins next month at eleven polling sites.",
+        "Volunteers handed out leaflets at the bus station all afternoon long.",
+        deep,
+    )
+    plain = merge_extractions([LAWSUIT[0], voted, LAWSUIT[2]])
+    assert [e.shown for e in plain.events if e.summary == deep] == ["none"]
+    voted.sentences[-1].key = True
+    brief = merge_extractions([LAWSUIT[0], voted, LAWSUIT[2]])
+    [event] = [e for e in brief.events if e.summary == deep]
+    assert event.shown == "single" and event.key_votes == 1
+
+
+def test_the_timeline_has_each_dated_development_once():
+    brief = merge_extractions(LAWSUIT)
+    timed = [e.summary for e in brief.events if e.on_timeline]
+    assert timed and len(timed) == len(set(timed))
+    assert all(e.shown != "none" for e in brief.events if e.on_timeline)
