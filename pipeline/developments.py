@@ -429,9 +429,10 @@ def off_topic(
         common = sum(1 for n in names[source] if named_by[n] > 1) / max(1, len(names[source]))
         if shared[source] <= 1 and shared[source] < 0.1 * own[source] and common < NAME_SHARE:
             result[source] = (
-                f"shares no development with the other {len(originals) - 1} articles "
-                f"({shared[source]} of its {own[source]} reporting sentences match theirs): "
-                "it is about another story"
+                f"shares no development with the other {len(originals) - 1} independent "
+                f"sources ({shared[source]} of its {own[source]} reporting sentences match "
+                f"theirs, and {common:.0%} of the names it uses appear in them): it is about "
+                "another story"
             )
     return {s: result[duplicates.get(s, s)] for s in sources if duplicates.get(s, s) in result}
 
