@@ -260,7 +260,7 @@ MINOR_WORDS = 2
 MINOR_PARTIAL = 3
 #: The Markdown's list of who said what holds about this share of the sources' words (each
 #: speaker's best quote is listed whatever the budget); the JSON keeps every quote.
-QUOTE_SHARE = 0.08
+QUOTE_SHARE = 0.07
 #: Characters per word of English news text, to turn article lengths into words.
 CHARS_PER_WORD = 6
 
