@@ -25,6 +25,7 @@ from schemas.extraction import (
     ExtractionStats,
     Figure,
     Quote,
+    ReportedSentence,
     SourceInfo,
     Stance,
 )
@@ -334,6 +335,7 @@ def assemble_extraction(
             if actor.id in labels.positions
         ],
         claims=find_claims(article.id, prepared.sentences, quotes),
+        sentences=reported_sentences(prepared, labels),
         stats=stats,
     )
 
@@ -353,6 +355,83 @@ def key_sentences(prepared: PreparedArticle, labels: Labels) -> list[int]:
     body = {s.id for s in prepared.sentences if s.text != title}
     chosen = {s for n in labels.notes for s in n.key_sentences} - _mostly_quoted(prepared)
     return sorted((chosen & body) | set(sorted(body)[:LEAD_SENTENCES]))
+
+
+# A picture credit marks a line as a photo caption: "(Image: Getty)", "Photograph: A. Name/AP",
+# "Credit: …", "/AFP via Getty Images", "Pictured: …".
+_CAPTION = re.compile(
+    r"""(?:\((?:photo|image|picture|pic|credit|photograph|video)s?\b[^)]*\)\s*$
+      | \b(?:photo|photograph|image|picture|credit)s?\s*:\s*\S[^.]*$
+      | (?:/|\bvia\s)\s*(?:getty|afp|ap|reuters|epa|shutterstock|alamy)\b[^.]*$
+      | ^(?:pictured|above|below|top|caption|in\ the\ picture)\s*[:,(-]
+      | \bgetty\ images\)?\s*$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_END = re.compile(r"[.!?][\"”’')\]]*$")
+MIN_WORDS = 5
+"""Shorter body sentences ("He added:") report nothing on their own."""
+
+
+def sentence_role(prepared: PreparedArticle, sentence: Sentence) -> str:
+    """'headline', 'caption' or 'body' for one sentence, from the shape of its paragraph: the
+    title (or a first line without closing punctuation) is a headline; a paragraph carrying a
+    picture credit is a caption."""
+    text = prepared.article.text
+    start, end = _paragraph_span(prepared, sentence.paragraph)
+    paragraph = text[start:end].strip()
+    title = prepared.article.title
+    if title and (paragraph == title.strip() or sentence.text.strip() == title.strip()):
+        return "headline"
+    if _CAPTION.search(paragraph):
+        return "caption"
+    if sentence.paragraph == 0 and not _END.search(paragraph) and len(paragraph.split()) <= 30:
+        return "headline"
+    return "body"
+
+
+def _paragraph_span(prepared: PreparedArticle, paragraph: int) -> tuple[int, int]:
+    members = [s for s in prepared.sentences if s.paragraph == paragraph]
+    return members[0].start, members[-1].end
+
+
+def reported_sentences(prepared: PreparedArticle, labels: Labels) -> list[ReportedSentence]:
+    """Every sentence the outlet reports in its own words (those mostly quoted are left to who
+    said what), with its role, its rank among body sentences and the model's key vote. Pure."""
+    voted = {s for n in labels.notes for s in n.key_sentences}
+    quoted = _mostly_quoted(prepared)
+    result: list[ReportedSentence] = []
+    rank = 0
+    for sentence in prepared.sentences:
+        role = sentence_role(prepared, sentence)
+        if role == "body" and (
+            sentence.id in quoted
+            or len(sentence.text.split()) < MIN_WORDS
+            or _in_quotation(sentence.text)
+        ):
+            continue
+        result.append(
+            ReportedSentence(
+                sentence=sentence.id,
+                text=sentence.text,
+                role=role,
+                rank=rank,
+                key=sentence.id in voted,
+                when=time_phrase(sentence.text),
+            )
+        )
+        rank += role == "body"
+    return result
+
+
+def _in_quotation(text: str) -> bool:
+    """A sentence that opens with a quotation mark, or closes one it never opened, is
+    someone's words (with their attribution): it belongs under who said what."""
+    text = text.strip()
+    if text[:1] in "\"“‘'":
+        return True
+    return text.count("”") > text.count("“") or (
+        text.count('"') % 2 == 1 and text.rstrip(".!?,;").endswith('"')
+    )
 
 
 def _mostly_quoted(prepared: PreparedArticle) -> set[int]:

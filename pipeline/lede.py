@@ -1,7 +1,8 @@
 """The lede: a short opening paragraph the model writes from the merged facts alone.
 
 Every sentence must carry source markers, and every number and name in it must appear in the
-facts of the sources it cites; a sentence that fails is re-asked, then dropped. When no
+facts of the sources it cites; a sentence that says an earlier one again in other words is
+refused too; a sentence that fails is re-asked, then dropped. When no
 sentence survives (or no model is at hand) the lede is built by rule from the most widely
 reported events.
 """
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from schemas.brief import Brief, LedeSentence
 from schemas.model_io import Checking, answer_context
 
+from .developments import tokens
 from .model.templates import render_prompt
 
 LEDE_PROMPT = "lede.v1"
@@ -53,7 +55,9 @@ class LedeDraft(BaseModel):
             return self
         problems, kept = [], []
         for line in self.sentences:
-            problem = check_sentence(line.text, line.sources, context.facts)
+            problem = check_sentence(line.text, line.sources, context.facts) or repeats(
+                line.text, [k.text for k in kept]
+            )
             if problem:
                 problems.append(problem)
             else:
@@ -71,9 +75,11 @@ class LedeCheck(Checking):
 
 
 def lede_facts(brief: Brief) -> list[dict[str, Any]]:
-    """The facts the model may use: the most widely reported events, with their sources."""
-    ranked = sorted(brief.events, key=lambda e: -len(e.sources))[:MAX_FACTS]
-    return [{"text": " ".join(e.summary.split()), "sources": e.sources} for e in ranked]
+    """The facts the model may use: the developments the brief shows, best first (key ones,
+    then those one source alone reports), each in its chosen wording with its sources."""
+    shown = [e for e in brief.events if e.shown == "key"]
+    shown += [e for e in brief.events if e.shown == "single"]
+    return [{"text": " ".join(e.summary.split()), "sources": e.sources} for e in shown[:MAX_FACTS]]
 
 
 def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -> str | None:
@@ -93,6 +99,21 @@ def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -
     for name in _NAME.findall(text):
         if name not in _COMMON and name.replace("’", "'").lower() not in folded:
             return f"'{text[:50]}': '{name}' is not in the facts of {sources}"
+    return None
+
+
+#: A lede sentence sharing this share of its content words with an earlier one repeats it.
+REPEAT_SHARE = 0.5
+
+
+def repeats(text: str, earlier: list[str]) -> str | None:
+    """Why ``text`` cannot follow ``earlier`` lede sentences (it says one of them again in
+    other words: most of its content words are theirs), or None."""
+    own = set(tokens(text))
+    for other in earlier:
+        shared = own & set(tokens(other))
+        if own and len(shared) / min(len(own), len(set(tokens(other))) or 1) >= REPEAT_SHARE:
+            return f"'{text[:50]}' repeats '{other[:50]}'"
     return None
 
 

@@ -29,6 +29,7 @@ from schemas.brief import (
     FigureGroup,
     LedeSentence,
     MergedEvent,
+    OffTopic,
     QuoteEntry,
     QuoteVariant,
     SpeakerQuotes,
@@ -36,6 +37,8 @@ from schemas.brief import (
 )
 from schemas.extraction import ArticleExtraction, Claim, Event, Figure, Quote, SourceInfo
 
+from .developments import build_developments, story_of
+from .developments import tokens as dev_tokens
 from .rules.dates import normalise_when, parse_date
 from .rules.entities import EntityIndex
 from .rules.text import normalise_space, split_sentences
@@ -88,9 +91,16 @@ def merge_extractions(
         x.source.model_copy(update={"duplicate_of": duplicates.get(x.source.id)})
         for x in extractions
     ]
+    units, groups, strays = story_of(good, duplicates)
+    left_out = [
+        OffTopic(source=x.source.id, path=x.source.path, title=x.source.title, reason=why)
+        for x in good
+        if (why := strays.get(x.source.id))
+    ]
+    good = [x for x in good if x.source.id not in strays]
     index = _entity_index(good)
     published = {x.source.id: parse_date(x.source.date) for x in extractions}
-    events = _merge_events([e for x in good for e in x.events], duplicates, published)
+    events = build_developments(good, duplicates, published, (units, groups))
     figures = _merge_figures([f for x in good for f in x.figures], index)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
@@ -99,7 +109,11 @@ def merge_extractions(
         title=title or _title(sources, events),
         lede=_lede(events, duplicates),
         events=events,
-        speakers=speakers,
+        speakers=_flag_minor(
+            speakers,
+            sum(x.source.characters for x in good if x.source.id not in duplicates)
+            // CHARS_PER_WORD,
+        ),
         stances=_merge_stances(good, index),
         figures=figures,
         differences=[_figure_difference(g) for g in figures if g.differs]
@@ -108,6 +122,7 @@ def merge_extractions(
         entities=_entities(index),
         sources=sources,
         failures=failures,
+        off_topic=left_out,
         unjudged=[Failure(path=x.source.path, reason=x.model_error) for x in good if x.model_error],
         stats=BriefStats(
             articles=len(extractions),
@@ -116,7 +131,8 @@ def merge_extractions(
             completion_tokens=sum(x.stats.completion_tokens for x in extractions),
             dropped=sum(len(x.stats.dropped) for x in extractions),
             independent_sources=independent(
-                (s.id for s in sources if s.path not in failed), duplicates
+                (s.id for s in sources if s.path not in failed and s.id not in strays),
+                duplicates,
             ),
         ),
     )
@@ -232,6 +248,56 @@ def _merge_quotes(
                 )
             )
     return result, differences
+
+
+#: A quotation of at most this many words is a fragment ("fake news", "portion"); a partial
+#: quotation (words quoted inside the outlet's own sentence) of at most ``MINOR_PARTIAL``.
+MINOR_WORDS = 2
+MINOR_PARTIAL = 3
+#: The Markdown's list of who said what holds about this share of the sources' words (each
+#: speaker's best quote is listed whatever the budget); the JSON keeps every quote.
+QUOTE_SHARE = 0.07
+#: Characters per word of English news text, to turn article lengths into words.
+CHARS_PER_WORD = 6
+
+
+def _flag_minor(speakers: list[SpeakerQuotes], source_words: int) -> list[SpeakerQuotes]:
+    """Mark fragments as minor (one or two words, or a partial quotation of three: "grave
+    security threat"), then choose what the Markdown lists: every speaker's best quote (the
+    most widely carried, whole quotations before partial ones), then each speaker's next
+    best in turn while the listed words stay within ``QUOTE_SHARE`` of ``source_words``.
+    Nothing leaves the JSON."""
+    ranked: list[list[QuoteEntry]] = []
+    for group in speakers:
+        for entry in group.quotes:
+            words = len(_quote_key(entry.text).split())
+            limit = MINOR_WORDS if entry.kind == "quote" else MINOR_PARTIAL
+            entry.minor = words <= limit
+            entry.listed = False
+        candidates = [e for e in group.quotes if not e.minor]
+        order = {id(e): i for i, e in enumerate(candidates)}
+        ranked.append(
+            sorted(
+                candidates,
+                key=lambda e: (
+                    -len({*e.sources, *(s for v in e.variants for s in v.sources)}),
+                    e.kind != "quote",
+                    order[id(e)],
+                ),
+            )
+        )
+    budget = QUOTE_SHARE * source_words
+    used = 0
+    for turn in range(max((len(r) for r in ranked), default=0)):
+        for entries in ranked:
+            if turn < len(entries):
+                words = len(entries[turn].text.split())
+                if turn == 0 or used + words <= budget:
+                    entries[turn].listed = True
+                    used += words
+    for group in speakers:
+        group.unlisted = sum(1 for e in group.quotes if not e.listed)
+    return speakers
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -652,10 +718,29 @@ def _merge_stances(extractions: Sequence[ArticleExtraction], index: EntityIndex)
     return sorted(rows.values(), key=lambda r: (-len(r.sources), r.actor))
 
 
+#: The rule-built lede: at most this many sentences, none that repeats an earlier one.
+LEDE_SENTENCES = 2
+LEDE_REPEAT = 0.2
+
+
 def _lede(events: Sequence[MergedEvent], duplicates: dict[str, str]) -> list[LedeSentence]:
-    """Deterministic lede: the most widely reported events, each with its sources."""
-    top = [e for e in events if independent(e.sources, duplicates) > 1][:3] or list(events[:2])
-    return [LedeSentence(text=_sentence(e.summary), sources=e.sources) for e in top]
+    """Deterministic lede: the top developments, each with its sources, skipping one whose
+    words largely repeat a sentence already chosen (a summary that says its first sentence
+    again in other words)."""
+    candidates = [e for e in events if e.shown == "key"] or list(events[:2])
+    chosen: list[MergedEvent] = []
+    for event in candidates:
+        if len(chosen) == LEDE_SENTENCES:
+            break
+        if all(_overlap(event.summary, c.summary) < LEDE_REPEAT for c in chosen):
+            chosen.append(event)
+    return [LedeSentence(text=_sentence(e.summary), sources=e.sources) for e in chosen]
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of content words two sentences have in common (Jaccard over stems)."""
+    first, second = set(dev_tokens(a)), set(dev_tokens(b))
+    return len(first & second) / max(1, len(first | second))
 
 
 def _sentence(text: str) -> str:

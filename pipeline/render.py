@@ -24,7 +24,9 @@ def markers(sources: list[str]) -> str:
 
 
 def render_markdown(brief: Brief) -> str:
-    """The brief as Markdown."""
+    """The brief as Markdown, in layers: what happened first (summary, key developments, where
+    sources differ, what one source alone reports, stances: one screen), then who said what,
+    the timeline, the figures and the sources."""
     total = brief.stats.independent_sources
     parts = [
         f"# {_inline(brief.title)}",
@@ -34,20 +36,38 @@ def render_markdown(brief: Brief) -> str:
         "from the article it cites.*",
         "",
         *_provenance(brief),
+        *_off_topic_note(brief),
         *_section("Summary", _lede(brief)),
-        *_section("Key developments", _events(brief, total, shared=True)),
-        *_section("Timeline", _timeline(brief)),
-        *_section("Who said what", _speakers(brief)),
-        *_section("Stances", _stances(brief)),
-        *_section("Figures", _figures(brief)),
+        *_section("Key developments", _events(brief, total, "key")),
         *_section("Where sources differ", _differences(brief)),
-        *_section("Only in one source", _events(brief, total, shared=False)),
+        *_section("Only in one source", _events(brief, total, "single")),
+        *_section("Stances", _stances(brief)),
+        *_section("Who said what", _speakers(brief)),
+        *_section("Timeline", _timeline(brief)),
+        *_section("Figures", _figures(brief)),
         *_section("People and bodies", _entities(brief)),
         *_section("Sources", _sources(brief)),
+        *_section("Off the story", _off_topic(brief)),
         *_section("Not processed", _failures(brief)),
         *_section("Judged by rules only", _unjudged(brief)),
     ]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _off_topic_note(brief: Brief) -> list[str]:
+    if not brief.off_topic:
+        return []
+    names = ", ".join(f"`{_inline(o.path)}` ({o.source})" for o in brief.off_topic)
+    return [f"*Left out as about another story: {names}; see “Off the story”.*", ""]
+
+
+def _off_topic(brief: Brief) -> list[str]:
+    return [
+        f"- **{o.source}** `{_inline(o.path)}`"
+        + (f" — *{_inline(o.title)}*" if o.title else "")
+        + f": {_inline(o.reason)}"
+        for o in brief.off_topic
+    ]
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
@@ -69,9 +89,8 @@ def _provenance(brief: Brief) -> list[str]:
     """Says when the brief was made without a model, or partly without one."""
     if brief.model is None:
         return [
-            "*Made by rules alone, without a model: quotes, speakers named by a cue, figures "
-            "and claims are all here; speakers that need judgement are left unidentified, "
-            "and the summary and key developments are the sources' lead sentences.*",
+            "*Made by rules alone, without a model: speakers that need judgement are left "
+            "unidentified, and the summary is built by rule.*",
             "",
         ]
     return []
@@ -85,24 +104,24 @@ def _unjudged(brief: Brief) -> list[str]:
     ]
 
 
-def _events(brief: Brief, total: int, *, shared: bool) -> list[str]:
-    """Events reported by several independent sources (``shared``), or by one only."""
+def _events(brief: Brief, total: int, shown: str) -> list[str]:
+    """The developments merge placed under ``shown`` ('key' or 'single'), each once."""
     lines = []
     for event in brief.events:
-        count = event.independent_sources
-        if (count > 1) != shared and total > 1:
+        if event.shown != shown:
             continue
         when = f" ({_inline(event.when)})" if event.when else ""
         lines.append(
             f"- {_inline(event.summary)}{when} {markers(event.sources)} "
-            f"— reported by {count} of {total} sources"
+            f"— reported by {event.independent_sources} of {total} sources"
         )
     return lines
 
 
 def _timeline(brief: Brief) -> list[str]:
-    """Events with a time: dated ones in date order first, then those with only a phrase."""
-    timed = [e for e in brief.events if e.when or e.date]
+    """Developments merge put on the timeline: dated ones in date order, then those with only
+    a time phrase; one line each."""
+    timed = [e for e in brief.events if e.on_timeline]
     timed.sort(key=lambda e: (e.date is None, e.date or ""))
     lines = []
     for event in timed:
@@ -112,40 +131,56 @@ def _timeline(brief: Brief) -> list[str]:
             else event.date or event.when
         )
         lines.append(
-            f"- **{_inline(label or '')}**: {_inline(event.summary)} {markers(event.sources)}"
+            f"- **{_inline(label or '')}**: {_inline(_shorten(event.summary, 80))} "
+            f"{markers(event.sources)}"
         )
     return lines
 
 
 def _speakers(brief: Brief) -> list[str]:
+    """Each speaker's quotes with all their sources; one- or two-word fragments (``minor``)
+    are left to the JSON, and a part or other wording of a quote is named by its sources."""
     lines: list[str] = []
     for group in brief.speakers:
+        entries = [e for e in group.quotes if e.listed]
+        if not entries:
+            continue
         role = f" — {_inline(group.role)}" if group.role and group.attributed else ""
         lines += [f"### {_inline(group.speaker)}{role}", ""]
-        for entry in group.quotes:
-            parts = "".join(
-                f"; {'in part' if v.kind == 'part' else 'worded'} “{_inline(v.text)}” "
-                f"{markers(v.sources)}"
-                for v in entry.variants
+        for entry in entries:
+            parts = sorted(
+                {s for v in entry.variants if v.kind == "part" for s in v.sources},
+                key=lambda s: (len(s), s),
             )
-            lines.append(f"- “{_inline(entry.text)}” {markers(entry.sources)}{parts}")
+            worded = sorted(
+                {s for v in entry.variants if v.kind == "wording" for s in v.sources},
+                key=lambda s: (len(s), s),
+            )
+            more = (f"; in part {markers(parts)}" if parts else "") + (
+                f"; in other words {markers(worded)}" if worded else ""
+            )
+            lines.append(f"- “{_inline(entry.text)}” {markers(entry.sources)}{more}")
         lines.append("")
+    unlisted = sum(group.unlisted for group in brief.speakers)
+    if lines and unlisted:
+        note = (
+            f"*Each speaker's most widely carried quotes; {unlisted} more (fragments among "
+            "them) are in the JSON.*"
+        )
+        lines = [note, "", *lines]
     return lines[:-1]
 
 
 def _stances(brief: Brief) -> list[str]:
-    if not brief.stances:
-        return []
-    lines = ["| Actor | Position | Shown by | Sources |", "| --- | --- | --- | --- |"]
-    for row in brief.stances:
-        if row.quote:
-            shown = f"“{_inline(_shorten(row.quote))}” [{row.quote_source}]"
-        else:
-            first = row.evidence[0]
-            shown = f"{_inline(_shorten(first.text))} [{first.source}]"
-        lines.append(
-            f"| {_inline(row.actor)} | {row.position} | {shown} | {markers(row.sources)} |"
-        )
+    """One line per position taken (neutral ones are left to the JSON): who holds it, with
+    the sources that show it."""
+    order = ["confirms", "supports", "warns", "opposes", "denies"]  # neutral: in the JSON
+    lines = []
+    for position in order:
+        rows = [r for r in brief.stances if r.position == position]
+        if rows:
+            actors = "; ".join(f"{_inline(r.actor)} {markers(r.sources)}" for r in rows)
+            lines.append(f"- **{position}**: {actors}")
     return lines
 
 
@@ -168,7 +203,8 @@ def _figure_line(group: FigureGroup) -> str:
 
 
 def _figures(brief: Brief) -> list[str]:
-    return [_figure_line(g) for g in brief.figures]
+    """Figures the sources agree on (those that differ are under where sources differ)."""
+    return [_figure_line(g) for g in brief.figures if not g.differs]
 
 
 def _differences(brief: Brief) -> list[str]:
@@ -180,29 +216,26 @@ def _differences(brief: Brief) -> list[str]:
             )
             lines.append(f"- **{_inline(difference.topic)}**: {values}")
         elif difference.sides:
-            lines.append(
-                f"- **Claims that contradict** on: {_inline(difference.topic)} "
-                f"{markers(difference.sources)}"
+            sides = "; ".join(
+                f"{_inline(side.actor)} *{side.position}* {markers(side.sources)}"
+                for side in difference.sides
             )
-            for side in difference.sides:
-                first = side.evidence[0]
-                lines.append(
-                    f"  - {_inline(side.actor)} *{side.position}* {markers(side.sources)}: "
-                    f"{_inline(first.text)} {markers([first.source])}"
-                )
+            topic = _inline(_shorten(difference.topic, 70))
+            lines.append(f"- **Claims that contradict** on: {topic} — {sides}")
         else:
             lines.append(f"- {_inline(difference.description)} {markers(difference.sources)}")
     return lines
 
 
 def _entities(brief: Brief) -> list[str]:
-    """Each person or body once, with the forms of the name the sources use."""
+    """Each person or body the sources name in several ways, with those forms (the JSON has
+    every entity)."""
     lines = []
     for entity in brief.entities:
-        role = f" — {_inline(entity.role)}" if entity.role else ""
         others = [f for f in entity.forms if f != entity.name]
-        forms = f" (also: {', '.join(_inline(f) for f in others)})" if others else ""
-        lines.append(f"- **{_inline(entity.name)}**{role}{forms} {markers(entity.sources)}")
+        if others:
+            forms = ", ".join(_inline(f) for f in others)
+            lines.append(f"- **{_inline(entity.name)}**: also {forms} {markers(entity.sources)}")
     return lines
 
 

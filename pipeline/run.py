@@ -166,7 +166,7 @@ def _with_lede(brief: Brief, model: Model, cache: ExtractionCache | None) -> Bri
     """The brief with the model's checked lede when one survives, else the rule-built one.
     An empty or failed answer is never cached: the next run asks again."""
     facts = lede_facts(brief)
-    if len(facts) < 2:
+    if not facts:
         return brief
     key = lede_key(facts, model.identity)
     stored = cache.get_value(key) if cache is not None else None

@@ -43,10 +43,17 @@ class LedeSentence(_Strict):
 
 
 class MergedEvent(_Strict):
-    """An event with every source that reports it."""
+    """A development of the story with every source that reports it: a cluster of the sources'
+    reporting sentences that state the same fact, worded once."""
 
-    summary: str
-    sources: list[str]
+    summary: str = Field(
+        description=(
+            "The clearest of the sources' versions: a complete sentence, the most neutral, "
+            "without its dateline and with a capitalised first word in normal case. The "
+            "verbatim sentences are in ``evidence``."
+        )
+    )
+    sources: list[str] = Field(description="Sources whose reporting sentences state it.")
     independent_sources: int = Field(
         1, description="How many of ``sources`` remain once near-copies count as one."
     )
@@ -55,7 +62,39 @@ class MergedEvent(_Strict):
         None,
         description="Earliest date the time phrases point to (ISO), from each source's own date.",
     )
-    evidence: list[Evidence]
+    evidence: list[Evidence] = Field(
+        description="Every sentence of it, verbatim: reporting sentences, then headlines and "
+        "captions that support it."
+    )
+    shown: Literal["key", "single", "none"] = Field(
+        "none",
+        description=(
+            "Where the brief shows it: 'key', a key development (reported by several "
+            "independent sources); 'single', one that a single source reports and leads with "
+            "(or a headline, caption or the model marks key); 'none', kept in the JSON only."
+        ),
+    )
+    headline_sources: list[str] = Field(
+        default_factory=list, description="Sources whose headline or a caption supports it."
+    )
+    key_votes: int = Field(
+        0, description="Independent sources whose key sentences (the model's) include it."
+    )
+    score: float = Field(
+        0.0,
+        description="Rank: 3 per independent source, plus lead position, headline and "
+        "caption agreement and key votes.",
+    )
+    on_timeline: bool = Field(False, description="Shown on the timeline: shown, with a time.")
+
+
+class OffTopic(_Strict):
+    """An article left out of the brief because it is about another story."""
+
+    source: str
+    path: str
+    title: str | None = None
+    reason: str = Field(description="Why it is off the story, in words.")
 
 
 class QuoteVariant(_Strict):
@@ -77,6 +116,16 @@ class QuoteEntry(_Strict):
         default_factory=list,
         description="Parts or other wordings of this quotation that other sources carry.",
     )
+    minor: bool = Field(
+        False,
+        description="A fragment: one or two words ('fake news'), or a partial quotation of "
+        "three. Kept here, left out of the Markdown's list of who said what.",
+    )
+    listed: bool = Field(
+        True,
+        description="Shown in the Markdown's who said what: not minor, and among the "
+        "speaker's most widely carried quotes.",
+    )
 
 
 class SpeakerQuotes(_Strict):
@@ -88,6 +137,9 @@ class SpeakerQuotes(_Strict):
         True, description="False for the group of quotes whose speaker is not identified."
     )
     quotes: list[QuoteEntry]
+    unlisted: int = Field(
+        0, description="How many of ``quotes`` the Markdown leaves to the JSON (not listed)."
+    )
 
 
 class FigureClaim(_Strict):
@@ -174,7 +226,9 @@ class BriefStats(_Strict):
     completion_tokens: int
     dropped: int = Field(description="Model outputs rejected by validation.")
     independent_sources: int = Field(
-        0, description="Usable sources once near-copies of one article count as one."
+        0,
+        description="Usable sources on the story (not failed, not off-topic) once near-copies "
+        "of one article count as one.",
     )
 
 
@@ -194,6 +248,10 @@ class Brief(_Strict):
     entities: list[Entity]
     sources: list[SourceInfo]
     failures: list[Failure] = Field(default_factory=list)
+    off_topic: list[OffTopic] = Field(
+        default_factory=list,
+        description="Articles about another story: named, and kept out of everything above.",
+    )
     unjudged: list[Failure] = Field(
         default_factory=list,
         description=(

@@ -113,6 +113,30 @@ class Event(_Strict):
     )
 
 
+SentenceRole = Literal["headline", "caption", "body"]
+
+
+class ReportedSentence(_Strict):
+    """A sentence of the article's own reporting (not mostly someone's quoted words), the
+    material developments are clustered from. Found by rule; ``key`` is the model's vote."""
+
+    sentence: int = Field(description="Number of the sentence in the article (1-based).")
+    text: str = Field(description="The sentence, verbatim.")
+    role: SentenceRole = Field(
+        "body",
+        description=(
+            "'headline': the title or a headline line; 'caption': a photo caption (a line "
+            "with a picture credit); 'body': reporting. Headlines and captions support a "
+            "development but are never one."
+        ),
+    )
+    rank: int = Field(
+        0, description="Position among the article's body sentences (0: the first, the lead)."
+    )
+    key: bool = Field(False, description="True when the model named it a key sentence.")
+    when: str | None = Field(None, description="Its time phrase, as written.")
+
+
 class Stance(_Strict):
     """An actor's position as one article shows it."""
 
@@ -163,6 +187,10 @@ class ArticleExtraction(_Strict):
     events: list[Event] = Field(default_factory=list)
     stances: list[Stance] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    sentences: list[ReportedSentence] = Field(
+        default_factory=list,
+        description="Every reporting sentence, headline and caption, in article order.",
+    )
     stats: ExtractionStats = Field(default_factory=ExtractionStats)
     error: str | None = Field(None, description="Why extraction failed, when it did.")
     model_error: str | None = Field(

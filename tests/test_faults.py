@@ -193,7 +193,7 @@ def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path
     # the article was read: its rule-found facts stay, and the brief says what is missing
     assert "## Judged by rules only" in markdown and "`b.txt`: model endpoint failed" in markdown
     assert "## Not processed" not in markdown
-    assert "“This is a significant escalation,” [S1]" in markdown
+    assert "“This is a significant escalation,” [S1, S2]" in markdown  # S2 is b.txt
 
 
 def test_unreachable_endpoint_fails_every_article_but_writes_a_brief(folder, tmp_path):

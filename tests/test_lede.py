@@ -52,3 +52,17 @@ def test_failing_sentences_are_reasked_then_dropped():
     draft = LedeDraft.model_validate(answer, context=context)
     assert [s.text for s in draft.sentences] == ["Nato confirmed North Korean troops are in Kursk."]
     assert "50,000" in context.dropped[0]
+
+
+def test_a_sentence_that_says_an_earlier_one_again_is_dropped():
+    answer = {"sentences": [
+        {"text": "Nato confirmed North Korean troops were deployed to Kursk.", "sources": ["S1"]},
+        {"text": "North Korean troops are deployed in Kursk, Nato confirmed.", "sources": ["S2"]},
+        {"text": "South Korea's spy agency said at least 1,500 troops had arrived.",
+         "sources": ["S3"]},
+    ]}  # fmt: skip
+    with pytest.raises(ValidationError, match="repeats"):
+        LedeDraft.model_validate(answer, context=LedeCheck(facts=FACTS))
+    context = LedeCheck(facts=FACTS, lenient=True)
+    draft = LedeDraft.model_validate(answer, context=context)
+    assert [s.sources for s in draft.sentences] == [["S1"], ["S3"]]

@@ -23,12 +23,14 @@ def brief():
         [
             extraction(
                 "S1",
-                source=source("S1", outlet="BBC News", title="Nato confirms troops | Kursk"),
+                source=source(
+                    "S1", outlet="BBC News", title="Nato confirms troops | Kursk", date="2024-10-28"
+                ),
                 quotes=[
                     quote(
                         "S1",
                         1,
-                        "a significant escalation",
+                        "a significant escalation of the war",
                         "Mark Rutte, Nato Secretary General",
                         "partial",
                     )
@@ -39,13 +41,16 @@ def brief():
                 events=[
                     event("S1", 1, "Nato confirmed North Korean troops are in Kursk.", "on Monday")
                 ],
-                stances=[stance("S1", "Mark Rutte", "warns")],
+                stances=[stance("S1", "Mr Rutte", "warns")],
             ),
             extraction(
                 "S2",
                 source=source("S2", outlet="The Sun", outlet_inferred=True),
                 quotes=[quote("S2", 1, "This is our sovereign decision,", "Vladimir Putin")],
-                figures=[figure("S2", 1, "10,000", "North Korean troops", "Pentagon")],
+                figures=[
+                    figure("S2", 1, "10,000", "North Korean troops", "Pentagon"),
+                    figure("S2", 2, "250", "sq km of territory"),
+                ],
                 events=[
                     event("S2", 1, "Nato confirmed North Korean troops are in the Kursk region.")
                 ],
@@ -73,13 +78,16 @@ def test_markdown_has_every_section_with_source_markers(brief):
     ]:
         assert heading in markdown
     assert "### Mark Rutte — Nato Secretary General" in markdown
-    assert "- “a significant escalation” [S1]" in markdown
+    assert "- “a significant escalation of the war” [S1]" in markdown
     assert "reported by 2 of 2 sources" in markdown
     assert "at least" not in markdown  # no qualifier was given
+    # differing values are where sources differ, near the top; agreeing ones under figures
     assert (
-        "1,500 (South Korea's spy agency) [S1]; 10,000 (Pentagon) [S2] **(sources differ)**"
+        "- **North Korean troops**: 1,500 (South Korea's spy agency) [S1]; 10,000 (Pentagon) [S2]"
         in markdown
     )
+    assert "- sq km of territory: 250 [S2]" in markdown
+    assert markdown.index("## Where sources differ") < markdown.index("## Who said what")
     assert "**S2** The Sun (inferred from the text)" in markdown
     assert "`scan.txt`: binary data" in markdown
 

@@ -1,0 +1,696 @@
+"""Developments: every reporting sentence of every source, clustered into the facts of the
+story, ranked, and worded once. Pure: values in, values out.
+
+Each source gives its reporting sentences (``ArticleExtraction.sentences``: its own words, not
+mostly a quotation), its headline and its captions. Sentences that state the same fact in other
+words ("filed a lawsuit", "sued", "a major lawsuit from the party") are clustered: TF-IDF over
+content words cut to stems, with common news paraphrases folded to one word, so that words every
+article uses (the story's names) count little. A cluster is ranked by how many independent
+sources report it, how prominently (a lead sentence, agreement with a headline or caption) and
+how many model key-sentence votes it has; headlines and captions support a development and never
+make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
+
+An article that shares no development with the others is off the story: it is named, with why,
+and kept out of the merge.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from schemas.brief import Evidence, MergedEvent
+from schemas.extraction import ArticleExtraction
+
+from .rules.dates import normalise_when
+
+#: A sentence joins a cluster when its cosine similarity with the cluster's centroid reaches
+#: this; a second sentence of a source already in the cluster must reach ``SAME_SOURCE``.
+JOIN = 0.22
+SAME_SOURCE = 0.45
+#: Average similarity at which two clusters of sentences are one development.
+LINK = 0.25
+SAME_SOURCE_PENALTY = 0.15
+#: Two articles' first sentences are most often the same main development.
+LEAD_BONUS = 0.15
+LEAD_RANKS = 1
+#: A number is strong evidence of the same fact ('1,200 drivers' in two sentences).
+NUMBER_WEIGHT = 1.5
+#: How fast a word's weight falls with the share of sentences using it, and its floor.
+RARITY_SLOPE = 1.5
+RARITY_FLOOR = 0.15
+#: How strongly words that few sources use outweigh the story's own words (1: plain IDF).
+IDF = 1.0
+#: A headline or caption supports the cluster it is most like, from this similarity on.
+SUPPORT = 0.22
+#: A development less like the ones already shown than this is a new one (else it is folded in).
+REPEAT = 0.4
+#: What a lead sentence adds to a development's rank, per source (fading to nothing over the
+#: first ``PROMINENT_RANKS`` sentences); an independent source adds 3.
+PROMINENCE = 2.5
+PROMINENT_RANKS = 10
+#: A sentence this close to a sentence of a shown development repeats it.
+FOLD = 0.35
+FOLD_SAME_SOURCE = 0.2
+COMPARED = 12
+#: A sentence with fewer content words than this ("Here is what we know so far.") states
+#: no development.
+MIN_CONTENT = 3
+MAX_KEY = 8
+MAX_SINGLE = 3
+#: A body sentence within the first ``LEAD`` of its article is its lead.
+LEAD = 3
+
+# Paraphrases news copy uses for the same act, folded to one word before stemming.
+_PARAPHRASES = {
+    **dict.fromkeys("sue sued sues suing lawsuit lawsuits suit litigation".split(), "sue"),
+    **dict.fromkeys("charge charged charges indicted indictment indict".split(), "charge"),
+    **dict.fromkeys("arrest arrested arrests detained detain detention custody".split(), "arrest"),
+    **dict.fromkeys("kill killed killing dead died dies death deaths fatal".split(), "kill"),
+    **dict.fromkeys("injure injured injuries injury wounded hurt".split(), "injure"),
+    **dict.fromkeys("resign resigned resigns resignation quit quits".split(), "resign"),
+    **dict.fromkeys("send sent sending deploy deployed deployment dispatched".split(), "send"),
+    **dict.fromkeys("confirm confirmed confirms acknowledged acknowledge".split(), "confirm"),
+    **dict.fromkeys("deny denied denies refuted rejected rejects dismissed".split(), "deny"),
+    **dict.fromkeys("announce announced announces unveiled unveil".split(), "announce"),
+    **dict.fromkeys("ban banned bans prohibited outlawed".split(), "ban"),
+    **dict.fromkeys("rise rose risen increased climbed jumped surged soared".split(), "rise"),
+    **dict.fromkeys("fall fell fallen dropped declined plunged slumped".split(), "fall"),
+    **dict.fromkeys("approve approved approves passed backed endorsed".split(), "approve"),
+    **dict.fromkeys("close closed closes closure shut shutdown".split(), "close"),
+    **dict.fromkeys("evacuate evacuated evacuation evacuations".split(), "evacuate"),
+    **dict.fromkeys("blaze blazes fire fires flames wildfire".split(), "fire"),
+    **dict.fromkeys("probe investigation inquiry investigating investigate".split(), "probe"),
+    **dict.fromkeys("firm company companies firms".split(), "company"),
+    **dict.fromkeys("soldier soldiers troops troop personnel forces".split(), "troop"),
+    **dict.fromkeys("plan plans planned proposal proposed propose".split(), "plan"),
+    **dict.fromkeys("fine fined fines penalty".split(), "fine"),
+    **dict.fromkeys("warn warned warns warning".split(), "warn"),
+    **dict.fromkeys("strike strikes walkout walkouts".split(), "strike"),
+}
+# Function words and the commonest verbs and adverbs of English, which say nothing about
+# which fact a sentence states.
+_STOPWORDS = frozenset(
+    """the and for that with have has had was were are been this from into not but its his her
+    their they them which who whom will would could should said says say told also than then
+    there after before over about more some such what when where while our your you she him
+    one its it's being can may might just only very mr mrs ms dr according added other others
+    most many much all any each every both few several own same still even yet now already
+    around roughly nearly almost across out off onto upon under within without through during
+    since until against among between per cent went go goes going gone get got make made
+    take took taken come came give gave put set begin began begun start started keep kept
+    leave left leaving turn turned bring brought stay stayed way ways well like way part
+    here know knew known far latest update updates thing things lot lots""".split()
+)
+_TOKEN = re.compile(r"[a-z][a-z'’-]+|\d[\d,.]*\d|\d")
+
+# Loaded or tabloid words: a version using them is less neutral than one that does not.
+_LOADED = re.compile(
+    r"\b(?:pals?|slams?|slammed|blasts?|blasted|shock(?:ing)?|horror|fury|furious|rage[sd]?|"
+    r"fumes?|sick|evil|tyrant|despot|crazed|mad|vile|monsters?|bombshell|chilling|brutal|"
+    r"savage|hell|grinder|fodder|desperate|desperation|huge|massive|stunning|sensational|"
+    r"love\s+rat|rants?|hits?\s+out|lash(?:es|ed)?\s+out|vows?|vowed|scandal|outrage|"
+    r"heartbreak(?:ing)?|terrifying|nightmare|carnage|chaos|mayhem|killer|thugs?|yobs?|"
+    r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?|inferno|"
+    r"terrified|ripp(?:ed|ing)|rips|dodgy|slapped|whopping|greedy|crippling|fed-up|booted|"
+    r"dragged|drags|bosses|chiefs)\b",
+    re.IGNORECASE,
+)
+# "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30})?"
+    r"(?:\s*\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—|:)\s+"
+)
+# A live blog's time stamp opening an entry: "07:05 ", "12.40pm - ".
+_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—:]\s*)?(?=[A-Z\"“])")
+# A label before the sentence proper: "Bus strike latest: ", "Breaking: ".
+_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}):\s+(?=[a-zA-Z])")
+# Openings that lean on what came before ("In response, …", "As a result, …").
+_LEANING = re.compile(
+    r"^(?:in response|in return|as a result|in addition|at the same time|on the other hand|"
+    r"even so|by contrast|in turn)\b",
+    re.IGNORECASE,
+)
+_CONNECTIVES = frozenset("but and or so yet however meanwhile also still then".split())
+_PRONOUNS = frozenset("he she it they this these those his her its their there here".split())
+
+
+@dataclass
+class Unit:
+    """One sentence a source reports: what is clustered."""
+
+    source: str
+    sentence: int
+    text: str
+    role: str
+    rank: int
+    key: bool
+    when: str | None
+    vector: dict[str, float] = field(default_factory=dict)
+
+
+def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
+    """Every reporting sentence, headline and caption of ``extractions``; an extraction made
+    before sentences were kept (no ``sentences``) gives its key events instead."""
+    units = []
+    for x in extractions:
+        if x.sentences:
+            units += [
+                Unit(x.source.id, s.sentence, s.text, s.role, s.rank, s.key, s.when)
+                for s in x.sentences
+            ]
+        else:
+            units += [
+                Unit(x.source.id, e.sentences[0] if e.sentences else i, e.summary, "body", i,
+                     True, e.when)
+                for i, e in enumerate(x.events)
+            ]  # fmt: skip
+    return units
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of ``text``, paraphrases folded and cut to five-letter stems, and its
+    numbers ('1,200' and '1200' alike): the same figure is strong sign of the same fact."""
+    text = text.lower().replace("’s", "").replace("'s", "")
+    out = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().strip("'’-.,")
+        if word[:1].isdigit():
+            out.append("#" + word.replace(",", ""))
+            continue
+        if len(word) < 3 or word in _STOPWORDS or _LOADED.fullmatch(word):
+            continue  # loaded words carry tone, not the fact
+        word = _PARAPHRASES.get(word, word)
+        out.append(_stem(word)[:5])
+    return out
+
+
+def _stem(word: str) -> str:
+    """A light suffix cut so that 'buses' meets 'bus' and 'walked' meets 'walk'."""
+    for suffix, keep in (("ies", 3), ("ing", 4), ("ed", 4), ("es", 4), ("s", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                return word[:-1]
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _vectorise(units: Sequence[Unit]) -> None:
+    """TF-IDF vectors (unit length), document frequency counted by source: a word every source
+    uses (the story's names) weighs little."""
+    sources = {u.source for u in units}
+    by_source: dict[str, set[str]] = defaultdict(set)
+    docs = [tokens(_undated(u.text)) for u in units]
+    for unit, doc in zip(units, docs, strict=True):
+        by_source[unit.source].update(doc)
+    df = Counter(w for words in by_source.values() for w in words)
+    count = len(sources) or 1
+    sentence_df = Counter(w for doc in docs for w in set(doc))
+    for unit, doc in zip(units, docs, strict=True):
+        tf = Counter(doc)
+        vector = {
+            w: f
+            * (1 + IDF * math.log((1 + count) / (1 + df[w])))
+            * _rarity(sentence_df[w], len(docs))
+            * (NUMBER_WEIGHT if _counts(w) else 1.0)
+            for w, f in tf.items()
+        }
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        unit.vector = {w: v / norm for w, v in vector.items()}
+
+
+def _counts(token: str) -> bool:
+    """A number token that counts something ('#1200'), not a year ('#2022'), which dates the
+    background more often than it names the fact."""
+    return token.startswith("#") and not re.fullmatch(r"#(?:1[89]|20)\d\d", token)
+
+
+def _rarity(count: int, total: int) -> float:
+    """A weight against words many sentences use (the story's subject: 'North Korean troops'
+    in most sentences of a story about them), falling with the share of sentences using it."""
+    return max(RARITY_FLOOR, 1.0 - RARITY_SLOPE * count / max(1, total))
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of two sparse vectors (0 to 1 for unit-length TF-IDF vectors)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _normalised(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {w: v / norm for w, v in vector.items()}
+
+
+@dataclass
+class Cluster:
+    """Sentences about one development."""
+
+    members: list[Unit] = field(default_factory=list)
+    support: list[Unit] = field(default_factory=list)
+    """Headlines and captions that agree with it."""
+    total: dict[str, float] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)
+    """Sources of its members."""
+
+    def add(self, unit: Unit) -> None:
+        self.members.append(unit)
+        self.sources.add(unit.source)
+        for w, v in unit.vector.items():
+            self.total[w] = self.total.get(w, 0.0) + v
+
+    @property
+    def centroid(self) -> dict[str, float]:
+        return _normalised(self.total)
+
+
+def cluster(units: Sequence[Unit]) -> list[Cluster]:
+    """Cluster body sentences by meaning, then attach each headline and caption to the
+    cluster it is most like (a headline supports a development, it is not one)."""
+    _vectorise(units)
+    body = sorted(
+        (u for u in units if u.role == "body" and len(u.vector) >= MIN_CONTENT),
+        key=lambda u: u.rank,
+    )
+    if len(body) <= AGGLOMERATIVE_LIMIT:
+        clusters = _average_linkage(body)
+    else:
+        clusters = _merge_alike(_greedy(body))
+    for unit in units:
+        if unit.role == "body" or not unit.vector:
+            continue
+        scored = [(cosine(unit.vector, c.centroid), i) for i, c in enumerate(clusters)]
+        if scored:
+            score, index = max(scored)
+            if score >= SUPPORT:
+                clusters[index].support.append(unit)
+    return clusters
+
+
+#: Up to this many sentences are clustered by average linkage (every pair compared); more
+#: (hundreds of articles) by one greedy pass against cluster centroids.
+AGGLOMERATIVE_LIMIT = 800
+
+
+def _average_linkage(body: Sequence[Unit]) -> list[Cluster]:
+    """Agglomerative clustering: repeatedly join the two clusters whose sentences are most
+    alike on average, while that average reaches ``LINK``. Two sentences
+    of one source count as less alike (``SAME_SOURCE_PENALTY``): an article states a fact
+    once, as a rule; two articles' leads (their first ``LEAD_RANKS`` + 1 sentences) as more
+    alike (``LEAD_BONUS``)."""
+    n = len(body)
+    sim: list[dict[int, float]] = [dict() for _ in range(n)]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(body):
+        for word in unit.vector:
+            postings[word].append(i)
+    for i, unit in enumerate(body):
+        near = {j for w in unit.vector for j in postings[w] if j > i}
+        if unit.rank <= LEAD_RANKS:
+            near |= {j for j in range(i + 1, n) if body[j].rank <= LEAD_RANKS}
+        for j in near:
+            value = cosine(unit.vector, body[j].vector)
+            if body[j].source == unit.source:
+                value -= SAME_SOURCE_PENALTY
+            elif max(unit.rank, body[j].rank) <= LEAD_RANKS:
+                value += LEAD_BONUS
+            if value > 0:
+                sim[i][j] = sim[j][i] = value
+    size = [1] * n
+    alive = set(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    heap = [(-v, i, j) for i in range(n) for j, v in sim[i].items() if j > i and v >= LINK]
+    heapq.heapify(heap)
+    while heap:
+        value, i, j = heapq.heappop(heap)
+        if i not in alive or j not in alive or sim[i].get(j) != -value:
+            continue  # a pair whose clusters have changed since it was queued
+        for k in set(sim[i]) | set(sim[j]):
+            if k in (i, j) or k not in alive:
+                continue
+            joined = (size[i] * sim[i].get(k, 0.0) + size[j] * sim[j].get(k, 0.0)) / (
+                size[i] + size[j]
+            )
+            sim[i][k] = sim[k][i] = joined
+            sim[k].pop(j, None)
+            if joined >= LINK:
+                heapq.heappush(heap, (-joined, min(i, k), max(i, k)))
+        sim[i].pop(j, None)
+        sim[j] = {}
+        size[i] += size[j]
+        members[i] += members.pop(j)
+        alive.discard(j)
+    clusters = []
+    for i in sorted(alive, key=lambda i: min(body[m].rank for m in members[i])):
+        group = Cluster()
+        for m in sorted(members[i], key=lambda m: body[m].rank):
+            group.add(body[m])
+        clusters.append(group)
+    return clusters
+
+
+def _greedy(body: Sequence[Unit]) -> list[Cluster]:
+    """One pass, leads first: a sentence joins the cluster whose centroid it is most like."""
+    clusters: list[Cluster] = []
+    for unit in body:
+        best, best_score = None, JOIN
+        for candidate in clusters:
+            score = cosine(unit.vector, candidate.centroid)
+            needed = SAME_SOURCE if unit.source in candidate.sources else JOIN
+            if score >= needed and score >= best_score:
+                best, best_score = candidate, score
+        if best is None:
+            best = Cluster()
+            clusters.append(best)
+        best.add(unit)
+    return clusters
+
+
+def _merge_alike(clusters: list[Cluster]) -> list[Cluster]:
+    """Fold together clusters whose centroids are alike (``REPEAT``): one development that
+    greedy clustering split because its first sentences were worded apart."""
+    merged = True
+    while merged:
+        merged = False
+        clusters.sort(key=lambda c: -len(c.members))
+        for i, first in enumerate(clusters):
+            for second in clusters[i + 1 :]:
+                if cosine(first.centroid, second.centroid) >= REPEAT:
+                    for unit in second.members:
+                        first.add(unit)
+                    clusters.remove(second)
+                    merged = True
+                    break
+            if merged:
+                break
+    return clusters
+
+
+def off_topic(
+    units: Sequence[Unit],
+    duplicates: dict[str, str],
+    sources: Sequence[str],
+    groups: Sequence[Cluster] | None = None,
+) -> dict[str, str]:
+    """Sources that share no development with any other (independent) source, with why.
+    ``groups`` are the clusters of ``units`` when already made.
+
+    Needs three independent sources at least (with two, neither can be told off the story),
+    and two that share a development; an article with no reporting sentence is not judged."""
+    originals = {duplicates.get(s, s) for s in sources}
+    if len(originals) < 3:
+        return {}
+    shared: dict[str, int] = defaultdict(int)
+    own: dict[str, int] = defaultdict(int)
+    for group in groups if groups is not None else cluster(units):
+        found = {duplicates.get(s, s) for s in group.sources}
+        found |= {duplicates.get(u.source, u.source) for u in group.support}
+        for source in {duplicates.get(u.source, u.source) for u in group.members}:
+            own[source] += 1
+            if len(found) > 1:
+                shared[source] += 1
+    judged = [s for s in originals if own[s]]
+    if sum(1 for s in judged if shared[s]) < 2:
+        return {}  # no two articles share a development: nothing to hold the others to
+    names: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        names[duplicates.get(unit.source, unit.source)] |= _names(unit.text)
+    named_by = Counter(name for source in originals for name in names[source])
+    result = {}
+    for source in judged:
+        common = sum(1 for n in names[source] if named_by[n] > 1) / max(1, len(names[source]))
+        if shared[source] <= 1 and shared[source] < 0.1 * own[source] and common < NAME_SHARE:
+            result[source] = (
+                f"shares no development with the other {len(originals) - 1} independent "
+                f"sources ({shared[source]} of its {own[source]} reporting sentences match "
+                f"theirs, and {common:.0%} of the names it uses appear in them): it is about "
+                "another story"
+            )
+    return {s: result[duplicates.get(s, s)] for s in sources if duplicates.get(s, s) in result}
+
+
+#: An article naming mostly people, places and bodies the others name is on the story, even
+#: when it shares no sentence with them (an analysis, a profile).
+NAME_SHARE = 0.35
+_NAME_WORD = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+_NOT_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December The This That He She It They
+    We But And Mr Mrs Ms Dr""".split()
+)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words inside a sentence (not its first word): names of people, places and
+    bodies, for telling which story an article is about."""
+    return {w for w in _NAME_WORD.findall(text) if w not in _NOT_NAMES}
+
+
+def _undated(text: str) -> str:
+    """The sentence without a dateline or a live blog's time stamp."""
+    return _STAMP.sub("", _DATELINE.sub("", text, count=1), count=1)
+
+
+def clean_wording(text: str, casing: dict[str, str]) -> str:
+    """A sentence as a development: no dateline, a capitalised first word in normal case
+    ('NORTH Korean troops' -> 'North Korean troops', using how the sources write the word)."""
+    text = " ".join(_undated(text).split())
+    words = text.split(" ")
+    for index, word in enumerate(words[:3]):
+        core = word.strip("\"“‘'(,")
+        if len(core) < 2 or not core.isupper() or not core.isalpha():
+            break
+        usual = casing.get(core.lower())
+        if usual is None:
+            break
+        words[index] = word.replace(core, usual if index else usual[:1].upper() + usual[1:])
+    text = " ".join(words)
+    if text[:1].islower():
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def casing_of(texts: Iterable[str]) -> dict[str, str]:
+    """The usual written form of each word that also appears in lower or title case, for
+    words never written in capitals inside a sentence (an acronym like 'NATO' is; a tabloid's
+    shouted first word 'NORTH' is not)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    acronyms: set[str] = set()
+    for text in texts:
+        for index, word in enumerate(re.findall(r"[A-Za-z]+", text)):
+            if not word.isupper() or len(word) == 1:
+                counts[word.lower()][word] += 1
+            elif index > 2:
+                acronyms.add(word.lower())
+    return {w: c.most_common(1)[0][0] for w, c in counts.items() if w not in acronyms}
+
+
+def neutrality_penalty(text: str) -> float:
+    """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
+    tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
+    ('But', 'In response'), a subject that is only a pronoun ('He', 'They'), and a length far
+    from a news sentence's."""
+    words = text.split()
+    penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
+    penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
+    opening = [w.lower().strip(",") for w in words[:2]]
+    if opening and (opening[0] in _CONNECTIVES or _LEANING.match(text)):
+        penalty += 1.0  # leans on the sentence before
+        opening = opening[1:]
+    if opening and opening[0] in _PRONOUNS:
+        penalty += 2.0  # its subject is in the sentence before: it does not stand alone
+    if len(words) < 12:
+        penalty += (12 - len(words)) / 4
+    elif len(words) > 32:
+        penalty += (len(words) - 32) / 8
+    if _DATELINE.match(text) or _STAMP.match(text):
+        penalty += 0.25
+    if _LABEL.match(_undated(text)):
+        penalty += 1.0
+    return penalty
+
+
+#: How much being typical of the cluster (cosine with its centroid) weighs against the
+#: neutrality penalty when the wording is chosen.
+CENTRALITY = 2.0
+
+
+def _choose(group: Cluster) -> Unit:
+    """The version to show: plain and neutral (``neutrality_penalty``) and typical of what
+    the sources say (close to the cluster's centroid), the earlier in its article on a tie."""
+    centroid = group.centroid
+    return min(
+        group.members,
+        key=lambda u: (
+            neutrality_penalty(u.text) - CENTRALITY * cosine(u.vector, centroid),
+            u.rank,
+            -len(u.text),
+        ),
+    )
+
+
+def _independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
+    return len({duplicates.get(s, s) for s in sources})
+
+
+def _score(group: Cluster, duplicates: dict[str, str]) -> float:
+    """Independent sources first, then prominence: lead positions, headline and caption
+    agreement, and the model's key votes (each counted once per independent source)."""
+    independent = _independent(group.sources, duplicates)
+    best_rank: dict[str, int] = {}
+    for unit in group.members:
+        source = duplicates.get(unit.source, unit.source)
+        best_rank[source] = min(best_rank.get(source, 99), unit.rank)
+    prominence = sum(
+        PROMINENCE * max(0.0, 1 - rank / PROMINENT_RANKS) for rank in best_rank.values()
+    )
+    headlines = _independent((u.source for u in group.support), duplicates)
+    votes = _independent((u.source for u in group.members if u.key), duplicates)
+    return 3.0 * independent + prominence + 1.0 * headlines + 0.75 * votes
+
+
+def _order(sources: Iterable[str]) -> list[str]:
+    return sorted(set(sources), key=lambda s: (len(s), s))
+
+
+def story_of(
+    extractions: Sequence[ArticleExtraction], duplicates: dict[str, str]
+) -> tuple[list[Unit], list[Cluster], dict[str, str]]:
+    """The sentences and clusters of the articles on the story, and the sources off it (with
+    why). Clusters once; again only when an article is left out."""
+    units = units_of(extractions)
+    groups = cluster(units)
+    strays = off_topic(units, duplicates, [x.source.id for x in extractions], groups)
+    if strays:
+        units = [u for u in units if u.source not in strays]
+        groups = cluster(units)
+    return units, groups, strays
+
+
+def build_developments(
+    extractions: Sequence[ArticleExtraction],
+    duplicates: dict[str, str],
+    published: dict[str, date | None],
+    clustered: tuple[list[Unit], list[Cluster]] | None = None,
+) -> list[MergedEvent]:
+    """The story's developments, best first: the shown ones ('key', then 'single'), then every
+    other cluster (kept for the JSON, ``shown='none'``). ``clustered``: the units and clusters
+    of ``extractions`` when already made (``story_of``)."""
+    units, groups = clustered if clustered is not None else (units_of(extractions), None)
+    if not units:
+        return []
+    groups = groups if groups is not None else cluster(units)
+    casing = casing_of(u.text for u in units)
+    total = _independent((x.source.id for x in extractions), duplicates)
+    scored = sorted(
+        ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
+    )
+    shown: list[tuple[str, Cluster]] = []
+    first: dict[int, list[Unit]] = {}  # each shown cluster's own sentences, before folding
+    rest: list[Cluster] = []
+    singles = 0
+    for _, _, group in scored:
+        count = _independent(group.sources, duplicates)
+        keys = sum(1 for kind, _ in shown if kind == "key")
+        if (count > 1 or total == 1) and keys < MAX_KEY:
+            kind = "key"
+        elif count == 1 and singles < MAX_SINGLE and _matters(group):
+            kind = "single"
+        else:
+            rest.append(group)
+            continue
+        repeat = next((s for s in shown if _repeats(group, s[1], first[id(s[1])])), None)
+        if repeat is not None:  # one development said again: fold it into the shown one
+            for unit in group.members:
+                repeat[1].add(unit)
+            repeat[1].support += group.support
+            continue
+        shown.append((kind, group))
+        first[id(group)] = list(group.members)
+        singles += kind == "single"
+
+    def rank(item: tuple[str, Cluster]) -> float:
+        return -_score(item[1], duplicates)  # folded-in sentences count too
+
+    ordered = sorted((s for s in shown if s[0] == "key"), key=rank)
+    ordered += sorted((s for s in shown if s[0] == "single"), key=rank)
+    ordered += [("none", g) for g in rest]
+    return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
+
+
+def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
+    """True when ``group`` states a development already shown: their centroids are alike
+    (``REPEAT``), or one of its sentences is close to one of the shown one's own sentences
+    (``FOLD``; sentences folded in later are not compared, so that folds do not chain; of a
+    large cluster, its first ``COMPARED`` sentences, leads first)."""
+    if cosine(group.centroid, shown.centroid) >= REPEAT:
+        return True
+    # an article's lead that restates, in its own words, a development it reports anyway
+    lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
+    fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD
+    return any(
+        cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
+    )
+
+
+_DATED = re.compile(
+    r"\d|\b(?:on|last|next|this|earlier|later|since|by|until|in)\b|day\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+
+
+def _dated(phrase: str | None) -> bool:
+    """A time phrase that places the development ('on Monday', 'Oct 24', 'last week'), not
+    a bare 'year' from 'every year'."""
+    return bool(phrase and _DATED.search(phrase))
+
+
+def _matters(group: Cluster) -> bool:
+    """A development one source alone reports is worth showing when that source leads with
+    it, a headline or caption agrees with it, or the model named it key; and when one of its
+    sentences stands on its own (not "But they could…")."""
+    prominent = bool(group.support) or any(u.rank < 2 or u.key for u in group.members)
+    return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
+
+
+def _event(
+    kind: str,
+    group: Cluster,
+    duplicates: dict[str, str],
+    published: dict[str, date | None],
+    casing: dict[str, str],
+) -> MergedEvent:
+    lead = _choose(group)
+    whens = [u for u in group.members if _dated(u.when)]
+    dates = [d for u in whens if (d := normalise_when(u.when, published.get(u.source)))]
+    evidence = []
+    seen = set()
+    for unit in [*group.members, *group.support]:
+        if (unit.source, unit.sentence) not in seen:
+            seen.add((unit.source, unit.sentence))
+            evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
+    when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
+    if _dated(lead.when):
+        when = lead.when if not re.search(r"\d", when or "") else when
+    return MergedEvent(
+        summary=clean_wording(lead.text, casing),
+        sources=_order(group.sources),
+        independent_sources=_independent(group.sources, duplicates),
+        when=when,
+        date=min(dates).isoformat() if dates else None,
+        evidence=evidence,
+        shown=kind,
+        headline_sources=_order(u.source for u in group.support),
+        key_votes=_independent((u.source for u in group.members if u.key), duplicates),
+        score=round(_score(group, duplicates), 3),
+        on_timeline=kind != "none" and bool(dates or re.search(r"\d", when or "")),
+    )

@@ -1,0 +1,224 @@
+"""Developments, off-topic articles and the layered brief, on constructed values and on the
+labelled stories in ``tests/stories`` (rules alone: no model)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from values import extraction, quote, source
+
+from pipeline.developments import casing_of, clean_wording, neutrality_penalty
+from pipeline.extract import Labels, prepare_article, reported_sentences
+from pipeline.merge import merge_extractions
+from pipeline.read import Article
+from pipeline.render import render_markdown
+from pipeline.rules.text import time_phrase
+from pipeline.run import run_folder
+from schemas.extraction import ReportedSentence
+
+STORIES = Path(__file__).resolve().parent / "stories"
+CASES = Path(__file__).resolve().parents[1].parent / "shared" / "cases"
+
+
+def told(sid: str, *sentences: str, headline: str | None = None, caption: str | None = None):
+    """An extraction whose reporting sentences are ``sentences``, in order."""
+    units = []
+    if headline:
+        units.append(ReportedSentence(sentence=1, text=headline, role="headline"))
+    for rank, text in enumerate(sentences):
+        units.append(
+            ReportedSentence(sentence=len(units) + 1, text=text, rank=rank, when=time_phrase(text))
+        )
+    if caption:
+        units.append(ReportedSentence(sentence=len(units) + 1, text=caption, role="caption"))
+    return extraction(sid, source=source(sid, date="2025-09-17"), sentences=units)
+
+
+LAWSUIT = [
+    told(
+        "S1",
+        "The Green Valley Party filed a lawsuit on Tuesday against the Marlow County election "
+        "board over 12,000 voters removed from the rolls.",
+        "The county's harbour authority also reported record cargo volumes this quarter.",
+        headline="Party sues county election board",
+    ),
+    told(
+        "S2",
+        "Marlow County's election board was sued by the Green Valley Party over the removal of "
+        "12,000 voters from the rolls.",
+        "Early voting in the county begins next month at eleven polling sites.",
+    ),
+    told(
+        "S3",
+        "MARLOW CITY, Sept 16 (Allied Press) - A major lawsuit from the Green Valley Party "
+        "accuses the Marlow County election board of striking 12,000 voters from the rolls.",
+        caption="Party chair Rosa Delgado outside the courthouse (Image: Allied Press)",
+    ),
+]
+
+
+def test_paraphrases_of_one_fact_are_one_development_with_every_source():
+    brief = merge_extractions(LAWSUIT)
+    [lawsuit] = [e for e in brief.events if e.shown == "key"]
+    assert lawsuit.sources == ["S1", "S2", "S3"]
+    assert lawsuit.independent_sources == 3
+    # the headline supports it; it is not a development of its own
+    assert lawsuit.headline_sources == ["S1"]
+    assert all(e.summary != "Party sues county election board" for e in brief.events)
+    markdown = render_markdown(brief)
+    assert "reported by 3 of 3 sources" in markdown
+    listed = markdown.split("## Key developments")[1].split("\n## ")[0]
+    assert listed.count("12,000 voters") == 1
+
+
+def test_unrelated_sentences_of_each_source_stay_apart():
+    brief = merge_extractions(LAWSUIT)
+    cargo = next(e for e in brief.events if "cargo" in e.summary)
+    assert cargo.sources == ["S1"]
+
+
+def test_a_caption_is_never_a_development_nor_on_the_timeline():
+    brief = merge_extractions(LAWSUIT)
+    for event in brief.events:
+        if event.shown != "none" or event.on_timeline:
+            assert "(Image:" not in event.summary
+
+
+def test_wording_drops_the_dateline_and_the_shouted_first_word():
+    casing = casing_of(["North Korean troops were seen.", "Nato said North Korea denied it."])
+    assert (
+        clean_wording("NORTH Korean troops were seen.", casing) == "North Korean troops were seen."
+    )
+    assert clean_wording("BRUSSELS - Nato confirmed it.", casing) == "Nato confirmed it."
+    assert (
+        clean_wording("LONDON, Oct 28 (AP) — NATO said so.", casing_of(["the NATO chief"]))
+        == "NATO said so."  # an acronym written in capitals mid-sentence stays one
+    )
+
+
+def test_the_plain_version_is_preferred_to_the_tabloid_one():
+    plain = "Two workers were killed in a fire at a chemical warehouse on Tuesday night."
+    tabloid = "TWO workers died in a horror inferno as terrified families fled a toxic cloud!"
+    assert neutrality_penalty(plain) < neutrality_penalty(tabloid)
+    assert neutrality_penalty("But he said it was routine, as it had been for years.") > 0
+
+
+def test_an_article_on_another_story_is_kept_out_and_named():
+    stray = told(
+        "S4",
+        "The city's football club appointed a new head coach after a poor start to the season.",
+        "Supporters gathered outside the stadium on Saturday to welcome the coach.",
+    )
+    stray.quotes = [quote("S4", 1, "We will play with courage every single week", "Sam Diaz")]
+    brief = merge_extractions([*LAWSUIT, stray])
+    assert [o.source for o in brief.off_topic] == ["S4"]
+    assert "another story" in brief.off_topic[0].reason
+    assert all("S4" not in e.sources for e in brief.events)
+    assert all(g.speaker != "Sam Diaz" for g in brief.speakers)
+    assert brief.stats.independent_sources == 3
+    markdown = render_markdown(brief)
+    assert "## Off the story" in markdown and "Left out as about another story" in markdown
+
+
+def test_with_two_articles_neither_is_called_off_topic():
+    stray = told("S2", "The city's football club appointed a new head coach on Monday night.")
+    brief = merge_extractions([LAWSUIT[0], stray])
+    assert brief.off_topic == []
+
+
+def test_the_rule_lede_does_not_repeat_itself():
+    brief = merge_extractions(LAWSUIT)
+    texts = [s.text for s in brief.lede]
+    assert len(texts) == len(set(texts))
+    assert sum("12,000" in t for t in texts) == 1
+
+
+def test_fragments_stay_in_the_json_but_leave_the_list_of_who_said_what():
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1",
+                quotes=[
+                    quote("S1", 1, "fake news", "The Kremlin", "partial"),
+                    quote("S1", 2, "This cooperation is not directed against anyone", "Peskov"),
+                ],
+            )
+        ]
+    )
+    entries = {e.text: e for g in brief.speakers for e in g.quotes}
+    assert entries["fake news"].minor and not entries["fake news"].listed
+    assert entries["This cooperation is not directed against anyone"].listed
+    markdown = render_markdown(brief)
+    assert "fake news" not in markdown
+    assert "1 more (fragments among them) are in the JSON" in markdown
+
+
+def test_reported_sentences_tell_headline_caption_and_quoted_sentences_apart():
+    text = (
+        "Party sues county board\n\n"
+        "The Green Valley Party filed a lawsuit against the county board on Tuesday.\n\n"
+        "“This is a purge, plain and simple,” said Rosa Delgado.\n\n"
+        "Rosa Delgado outside the courthouse on Tuesday (Image: Sentinel Pictures)\n"
+    )
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title="Party sues county board")
+    found = reported_sentences(prepare_article(article), Labels())
+    assert [(s.role, s.rank) for s in found] == [("headline", 0), ("body", 0), ("caption", 1)]
+    assert found[1].text.startswith("The Green Valley Party")
+
+
+@pytest.mark.parametrize("story", ["voter-rolls", "warehouse-fire", "bus-strike"])
+def test_a_stray_article_added_to_a_labelled_story_is_kept_out(tmp_path, story):
+    folder = tmp_path / story
+    shutil.copytree(STORIES / story, folder, ignore=shutil.ignore_patterns("labels.json"))
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "examples" / "kursk" /
+                    "000_3b5266f5af1c6cdf.txt", folder / "zz_stray.txt")  # fmt: skip
+    brief = run_folder(folder, None).brief
+    assert [o.path for o in brief.off_topic] == ["zz_stray.txt"]
+    shown = [e for e in brief.events if e.shown != "none"]
+    assert shown and all(e.independent_sources >= 1 for e in shown)
+    assert not any("Kursk" in e.summary for e in shown)
+
+
+@pytest.mark.parametrize("story", ["voter-rolls", "warehouse-fire", "bus-strike"])
+def test_each_labelled_story_alone_keeps_every_article(story):
+    brief = run_folder(STORIES / story, None).brief
+    assert brief.off_topic == []
+    key = [e for e in brief.events if e.shown == "key"]
+    assert 5 <= len(key) <= 8
+    assert all("(Image:" not in e.summary and "(Picture:" not in e.summary for e in key)
+
+
+def test_a_closing_photo_credit_is_not_a_development():
+    folder = CASES / "captions-and-empty-pages"
+    if not folder.is_dir():
+        pytest.skip("shared cases are not beside the repository")
+    brief = run_folder(folder, None).brief
+    for event in brief.events:
+        if event.shown != "none" or event.on_timeline:
+            assert "Photo:" not in event.summary and "casts her ballot" not in event.summary
+
+
+def test_a_sentence_the_model_votes_key_is_shown_though_one_source_reports_it():
+    deep = "The county's elections director said her office would extend its opening hours."
+    voted = told(
+        "S2",
+        LAWSUIT[1].sentences[0].text,
+        "Early voting in the county begins next month at eleven polling sites.",
+        "Volunteers handed out leaflets at the bus station all afternoon long.",
+        deep,
+    )
+    plain = merge_extractions([LAWSUIT[0], voted, LAWSUIT[2]])
+    assert [e.shown for e in plain.events if e.summary == deep] == ["none"]
+    voted.sentences[-1].key = True
+    brief = merge_extractions([LAWSUIT[0], voted, LAWSUIT[2]])
+    [event] = [e for e in brief.events if e.summary == deep]
+    assert event.shown == "single" and event.key_votes == 1
+
+
+def test_the_timeline_has_each_dated_development_once():
+    brief = merge_extractions(LAWSUIT)
+    timed = [e.summary for e in brief.events if e.on_timeline]
+    assert timed and len(timed) == len(set(timed))
+    assert all(e.shown != "none" for e in brief.events if e.on_timeline)
