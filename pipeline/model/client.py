@@ -422,6 +422,17 @@ def _tool_arguments(completion: Any) -> str | None:
         return None
 
 
+def _server_message(error: BaseException) -> str:
+    """The server's own words for an HTTP error (its JSON ``message``), else the first line."""
+    body = getattr(error, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        if isinstance(message, str) and message.strip():
+            return message.strip().splitlines()[0][:300]
+    return _first_line(error)
+
+
 def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0][:300]
 
@@ -445,7 +456,7 @@ def endpoint_error(
     401/403, a 404, an answer format the server does not take), naming the URL, the model or
     the key's origin and what to try; ``EndpointError`` for the rest (one article fails)."""
     url = base_url or settings.base_url or "the endpoint"
-    detail = redact(_first_line(error), settings.api_key)
+    detail = redact(_server_message(error), settings.api_key)
     status = getattr(error, "status_code", None)
     if isinstance(error, (openai.AuthenticationError, openai.PermissionDeniedError)):
         return EndpointConfigError(
