@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -245,18 +246,62 @@ def _same_text(a: str, b: str) -> bool:
 
 def _variant_of(text: str, entries: Sequence[QuoteEntry]) -> tuple[int, str] | None:
     """(entry index, 'wording' | 'part') when ``text`` is another wording of an entry (the
-    same words but for punctuation, apostrophes or a word or two) or a part of it."""
+    same words but for punctuation, apostrophes or a word or two that change nothing the
+    quote says: ``same_claim``) or a part of it."""
     key = _quote_key(text)
     if not key:
         return None
     for index, entry in enumerate(entries):
         other = _quote_key(entry.text)
-        if key == other or (len(key) > 20 and fuzz.ratio(key, other) >= 90):
+        if key == other or (
+            len(key) > 20 and fuzz.ratio(key, other) >= 90 and same_claim(text, entry.text)
+        ):
             return index, "wording"
     for index, entry in enumerate(entries):
         if key in _quote_key(entry.text):
             return index, "part"
     return None
+
+
+#: Words that, changed between two wordings, change what a quote says: negations, modals and
+#: number words (English news style; digits and names are told by their form).
+_NEGATIONS = frozenset(
+    "not no never none nobody nothing nowhere neither nor without cannot".split()
+)
+_MODALS = frozenset("will would shall should can could may might must ought need dare".split())
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions billion billions
+    trillion dozen dozens half quarter double triple first second third once twice""".split()
+)
+_TOKEN = re.compile(r"[\w’']+")
+
+
+def same_claim(a: str, b: str) -> bool:
+    """False when two wordings of a quote differ in a word that changes what it says: a
+    negation (``not``, ``never``, ``-n't``), a modal (``will``/``would``/``may``), a number
+    (digits or a number word) or a name (a capitalised word past the first). Punctuation,
+    apostrophes and other small words may differ."""
+    left, right = _TOKEN.findall(a), _TOKEN.findall(b)
+    fold = [t.replace("’", "'").lower() for t in left], [t.replace("’", "'").lower() for t in right]
+    matcher = SequenceMatcher(a=fold[0], b=fold[1], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        changed = [(i, left[i], fold[0][i]) for i in range(i1, i2)]
+        changed += [(j, right[j], fold[1][j]) for j in range(j1, j2)]
+        for position, token, word in changed:
+            if (
+                word in _NEGATIONS
+                or word.endswith("n't")
+                or word in _MODALS
+                or word in _NUMBER_WORDS
+                or any(ch.isdigit() for ch in word)
+                or (position > 0 and token[:1].isupper())
+            ):
+                return False
+    return True
 
 
 def _add_variant(entry: QuoteEntry, quote: Quote, kind: str) -> None:

@@ -270,3 +270,40 @@ def test_time_phrases_become_dates_from_each_sources_own_date():
     )  # fmt: skip
     [merged] = brief.events
     assert merged.date == "2024-10-28"
+
+
+def test_wordings_that_differ_in_a_negation_number_name_or_modal_are_different_quotes():
+    from pipeline.merge import same_claim
+
+    pairs = [
+        ("We will not send troops to the region this year", "We will now send troops to the region this year"),
+        ("We won’t send troops to the region this year at all", "We want send troops to the region this year at all"),
+        ("We will send 1,500 troops to the region this year", "We will send 1,600 troops to the region this year"),
+        ("We will send three brigades to the region this year", "We will send two brigades to the region this year"),
+        ("We will send troops to Poland this year, as agreed", "We will send troops to Latvia this year, as agreed"),
+        ("We may send troops to the region later this year", "We must send troops to the region later this year"),
+    ]  # fmt: skip
+    for said, other in pairs:
+        assert not same_claim(said, other), (said, other)
+        brief = merge_extractions(
+            [
+                extraction("S1", quotes=[quote("S1", 1, said, "Anna Berg")]),
+                extraction("S2", quotes=[quote("S2", 1, other, "Anna Berg")]),
+            ]
+        )
+        entries = brief.speakers[0].quotes
+        assert sorted(e.text for e in entries) == sorted([said, other])
+        assert all(e.variants == [] for e in entries)
+
+
+def test_wordings_that_differ_in_punctuation_or_a_small_word_stay_one_quote():
+    from pipeline.merge import same_claim
+
+    assert same_claim(
+        "We will not send troops to the region, and we never will",
+        "We will not send troops to the region and we never will",
+    )
+    assert same_claim(
+        "The minister’s plan is a good one for the region",
+        "The minister's plan is a good one for this region",
+    )
