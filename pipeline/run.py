@@ -171,11 +171,25 @@ def _extract_all(
     tick = _ticker(progress, done, total)
     results = {}
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
-    jobs = [pool.submit(_extract_one, a, client, cache, tick) for a in todo]
+    stop = threading.Event()
+
+    def one(article: Article) -> ArticleExtraction | None:
+        # A configuration fault stops the run: no further article starts, even one a free
+        # worker would pick up before the main thread has cancelled the rest.
+        if stop.is_set():
+            return None
+        try:
+            return _extract_one(article, client, cache, tick)
+        except BaseException:
+            stop.set()
+            raise
+
+    jobs = [pool.submit(one, a) for a in todo]
     try:
         for job in jobs:
             extraction = job.result()
-            results[extraction.source.id] = extraction
+            if extraction is not None:
+                results[extraction.source.id] = extraction
     except BaseException:
         # Ctrl-C, SIGTERM, a replay or configuration error: finished articles are already in
         # the cache; stop the rest now rather than waiting for calls in flight.
