@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.cli import cli
 from pipeline.read import read_articles
+from pipeline.render import escape_md
 
 CASSETTE = "cassettes/examples/kursk.yaml"
 
@@ -39,7 +40,7 @@ def test_every_quote_in_the_brief_is_verbatim_in_each_source_it_cites(replayed, 
         for variant in quote["variants"]:
             for source in variant["sources"]:
                 assert variant["text"] in texts[source], (variant["text"], source)
-        assert f"“{' '.join(quote['text'].split())}”" in markdown
+        assert f"“{escape_md(quote['text'])}”" in markdown
 
 
 def test_differing_troop_counts_are_flagged(replayed):

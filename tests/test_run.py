@@ -193,7 +193,8 @@ def test_api_key_never_appears_in_output_or_messages(tmp_path, capsys, monkeypat
     )
     cassette = (tmp_path / "run.yaml").read_text()
     assert secret not in everything and secret not in cassette
-    assert "bad key [redacted]" in out.read_text()
+    assert "bad key [redacted]" in out.with_suffix(".json").read_text()
+    assert "bad key \\[redacted\\]" in out.read_text()  # escaped for Markdown
     assert "x-echo" not in cassette and "x-debug-key" not in cassette
 
 
