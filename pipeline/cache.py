@@ -15,6 +15,7 @@ import importlib.resources
 import json
 import logging
 import re
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,7 @@ class ExtractionCache:
         self.warning: str | None = None
         """Why entries could not be written, once that happened: the run goes on without
         storing (a full disk or a read-only cache costs the cache, not the run)."""
+        self._lock = threading.Lock()
         self.discarded: list[str] = []
         """Notes on entries that were read and thrown away (wrong shape, or not grounded in
         their article); each is made afresh."""
@@ -145,11 +147,14 @@ class ExtractionCache:
         try:
             write_atomic(path, text)
         except OSError as error:
-            self.warning = (
-                f"the cache at {self.folder} cannot be written ({error.strerror or error}); "
-                "this run's results are not stored. Free space, or set NEWSBRIEF_CACHE_DIR "
-                "to a writable folder."
-            )
+            with self._lock:  # articles finish in several threads: warn once
+                if self.warning is not None:
+                    return
+                self.warning = (
+                    f"the cache at {self.folder} cannot be written ({error.strerror or error}); "
+                    "this run's results are not stored. Free space, or set NEWSBRIEF_CACHE_DIR "
+                    "to a writable folder."
+                )
             log.warning(self.warning)
 
     def _discard(self, path: Path, note: str) -> None:

@@ -293,9 +293,15 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
     """Main text and metadata of a saved web page, through trafilatura."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    text = trafilatura.extract(
+        _without_captions(html), include_comments=False, include_tables=False
+    )
     if not text:
-        raise InputError("HTML page with no main text that trafilatura could find")
+        raise InputError(
+            "no article text found: the HTML page has no main text outside scripts, captions "
+            "and page furniture (a page saved before its article loaded?); save the page once "
+            "the article shows, or its text as .txt"
+        )
     meta = trafilatura.extract_metadata(html)
     found = {}
     if meta is not None:
@@ -303,6 +309,26 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
             if value:
                 found[key] = value
     return text, found
+
+
+#: Elements whose text is never the article's: captions and credits of pictures, scripts.
+_NOT_ARTICLE = ("figcaption", "script", "style", "noscript", "template")
+
+
+def _without_captions(html: str) -> str:
+    """The page without picture captions and scripts, so that a page whose article body is
+    empty is not briefed from its caption (trafilatura falls back to any text it finds).
+    The page as it is when lxml cannot parse it."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return html
+    for element in list(tree.iter(*_NOT_ARTICLE)):
+        element.drop_tree()
+    return etree.tostring(tree, encoding="unicode", method="html")
 
 
 def clean_text(text: str) -> tuple[str, str | None, list[str], str | None]:
