@@ -15,7 +15,6 @@ import shutil
 import signal
 import sys
 import threading
-from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -30,7 +29,6 @@ from .render import render_json, render_markdown
 from .run import RunReport, run_folder
 from .settings import (
     ANSWER_FORMATS,
-    DUMMY_API_KEY,
     ENV_API_KEY,
     ENV_BASE_URL,
     ENV_CACHE_DIR,
@@ -323,23 +321,10 @@ def _run(args: argparse.Namespace, settings: Settings, console: Console) -> RunR
 
 
 def _replay_settings(settings: Settings, cassette: Path) -> Settings:
-    """The settings a cassette was recorded with (model, answer format, URL path), whatever
-    the environment says: a replay needs only ``--replay``."""
-    from .model.replay import recorded_settings
+    """The settings a cassette was recorded with: a replay needs only ``--replay``."""
+    from .model.replay import settings_for_replay
 
-    if not Path(cassette).is_file():
-        return settings  # the session reports the missing cassette
-    recorded = recorded_settings(cassette)
-    if not recorded:
-        return settings
-    return replace(
-        settings,
-        base_url=recorded["base_url"],
-        model=recorded["model"] or settings.model,
-        answer_format=recorded["answer_format"],
-        api_key=DUMMY_API_KEY,
-        key_source=None,
-    )
+    return settings_for_replay(settings, cassette)
 
 
 def _summary(

@@ -164,3 +164,27 @@ def recording(cassette: Path, secrets: list[str] | None = None) -> Iterator[None
         raise
     if fresh.exists():
         fresh.replace(cassette)
+
+
+def settings_for_replay(settings: Any, cassette: Path) -> Any:
+    """``settings`` (a ``pipeline.settings.Settings``) with the model, answer format and URL
+    path ``cassette`` was recorded with, whatever the environment says, and the dummy key:
+    a replay needs only the cassette. Unchanged when the cassette is missing (the replay
+    itself reports it) or holds no chat request."""
+    from dataclasses import replace
+
+    from ..settings import DUMMY_API_KEY
+
+    if not Path(cassette).is_file():
+        return settings
+    recorded = recorded_settings(cassette)
+    if not recorded:
+        return settings
+    return replace(
+        settings,
+        base_url=recorded["base_url"],
+        model=recorded["model"] or settings.model,
+        answer_format=recorded["answer_format"],
+        api_key=DUMMY_API_KEY,
+        key_source=None,
+    )
