@@ -353,6 +353,11 @@ def _merge_events(
         for word in keys:
             by_word[word].add(best)
     merged = []
+    # A source's marker goes on a line only where that source supports the line: members
+    # linked in through other members that do not support the lead stand as events of their own.
+    clusters = [
+        part for members in clusters for part in _split_unsupported(members, events, vectors)
+    ]
     for position, members in enumerate(clusters):
         cluster = [events[m] for m in members]
         lead = min(cluster, key=lambda e: len(e.summary))
@@ -379,6 +384,37 @@ def _merge_events(
             )
         )
     return [event for *_, event in sorted(merged, key=lambda m: m[:2])]
+
+
+def supports(line: Event, other: Event, vectors: tuple[dict[str, float], dict[str, float]]) -> bool:
+    """True when ``other``'s sentences support ``line``'s summary: alike enough on their own
+    (TF-IDF cosine of the two, ``vectors``, at least ``EVENT_SIMILARITY``), and every number
+    of the summary is in them."""
+    if _cosine(*vectors) < EVENT_SIMILARITY:
+        return False
+    text = " ".join([other.summary, *other.evidence])
+    return all(
+        re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", text)
+        for n in _NUMBER.findall(line.summary)
+    )
+
+
+def _split_unsupported(
+    members: list[int], events: Sequence[Event], vectors: Sequence[dict[str, float]]
+) -> list[list[int]]:
+    """``members`` as clusters in which every member supports the line printed (the shortest
+    summary, as ``_merge_events`` prints it); the rest are split off and split again."""
+    lead = min(members, key=lambda m: len(events[m].summary))
+    kept, rest = [], []
+    for m in members:
+        if m == lead or supports(events[lead], events[m], (vectors[lead], vectors[m])):
+            kept.append(m)
+        else:
+            rest.append(m)
+    return [kept, *(_split_unsupported(rest, events, vectors) if rest else [])]
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
 def _most_specific(phrases: list[str]) -> str | None:

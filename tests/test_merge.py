@@ -307,3 +307,50 @@ def test_wordings_that_differ_in_punctuation_or_a_small_word_stay_one_quote():
         "The minister’s plan is a good one for the region",
         "The minister's plan is a good one for this region",
     )
+
+
+def test_a_development_carries_only_the_markers_of_sources_that_support_its_line():
+    """Events linked in a chain (A like B, B like C) are one cluster, but the line printed is
+    one sentence: a source whose own sentence is not like it gets no marker on it."""
+    line = "Floodwater reached the old mill on the river Esk."
+    chained = [
+        extraction("S1", events=[event("S1", 1, line)]),
+        extraction(
+            "S2",
+            events=[
+                event(
+                    "S2",
+                    1,
+                    "Floodwater reached the old mill on the river Esk as "
+                    "the mayor ordered the town hall evacuated.",
+                )
+            ],
+        ),  # fmt: skip
+        extraction(
+            "S3",
+            events=[
+                event(
+                    "S3",
+                    1,
+                    "The mayor ordered the town hall evacuated as the council met overnight.",
+                )
+            ],
+        ),  # fmt: skip
+    ]
+    brief = merge_extractions(chained)
+    carrying = {e.summary: e.sources for e in brief.events}
+    assert "S3" not in carrying[line]
+    assert any(sources == ["S3"] for sources in carrying.values())  # kept, on its own line
+
+
+def test_a_source_with_another_number_does_not_support_the_line():
+    brief = merge_extractions(
+        [
+            extraction("S1", events=[event("S1", 1, "Storms cut power to 12,000 homes in Kent.")]),
+            extraction("S2", events=[event("S2", 1, "Storms cut power to 12,000 homes in Kent on Sunday.")]),
+            extraction("S3", events=[event("S3", 1, "Storms cut power to 40,000 homes in Kent on Sunday.")]),
+        ]
+    )  # fmt: skip
+    carrying = {e.summary: e.sources for e in brief.events}
+    assert carrying["Storms cut power to 12,000 homes in Kent."] == ["S1", "S2"]
+    assert ["S3"] in carrying.values()
