@@ -164,6 +164,31 @@ def test_a_server_without_tool_support_is_told_which_answer_format_to_try(folder
     assert code == 2 and "--answer-format json_schema" in err and "does not support tools" in err
 
 
+@pytest.mark.parametrize("answer_format", ["tools", "json_schema", "json"])
+def test_each_answer_format_reaches_the_server_as_its_mode_and_gives_a_brief(
+    folder, tmp_path, capsys, answer_format
+):
+    with StubServer(answering) as server:
+        out = tmp_path / "b.md"
+        code, _ = run(
+            [folder, "--base-url", server.base_url, "--answer-format", answer_format, "-o", out],
+            capsys,
+        )
+        first = server.requests[0]
+    assert code == 0
+    sent = (
+        "tools"
+        if first.get("tools")
+        else "json_schema"
+        if first["response_format"]["type"] == "json_schema"
+        else "json"
+    )
+    assert sent == answer_format
+    data = json.loads(out.with_suffix(".json").read_text())
+    speakers = {q["text"]: g["speaker"] for g in data["speakers"] for q in g["quotes"]}
+    assert speakers["Nobody asked the residents."] == "Ana Silva"
+
+
 def test_a_400_is_a_rejected_request_not_a_server_that_kept_failing(folder, tmp_path, capsys):
     def too_long(request):
         return Reply(status=400, body={"error": {"message": "context length exceeded"}})

@@ -3,7 +3,8 @@
 It answers ``POST /v1/chat/completions`` through a ``behaviour`` function that gets the
 request body and returns a ``Reply``: a status, headers and a body, an optional delay, or a
 connection reset. ``schema_answer`` builds a valid answer for whatever schema was asked (a
-tool call, or the message itself for a ``response_format`` request), so the stub can stand in
+tool call, or the message itself for a ``response_format`` request: structured outputs, or
+JSON in the text with the schema in the instructions), so the stub can stand in
 for a model. It serves 127.0.0.1 only and stops with its context.
 """
 
@@ -87,8 +88,20 @@ def requested_tool(request: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     if request.get("tools"):
         tool = request["tools"][0]["function"]
         return tool["name"], tool["parameters"]
-    spec = request["response_format"]["json_schema"]
-    return spec["name"], spec["schema"]
+    format_ = request["response_format"]
+    if format_.get("type") == "json_schema":
+        spec = format_["json_schema"]
+        return spec["name"], spec["schema"]
+    # JSON in the text (instructor's JSON mode): the schema is written into the instructions
+    for message in request.get("messages", []):
+        found = _SCHEMA_IN_TEXT.search(str(message.get("content", "")))
+        if found:
+            schema = json.loads(found.group(1))
+            return schema.get("title", ""), schema
+    raise KeyError("the request names no answer schema")
+
+
+_SCHEMA_IN_TEXT = re.compile(r"json_schema:\s*(\{.*\})\s*Make sure", re.DOTALL)
 
 
 def _asks_content(request: dict[str, Any]) -> bool:
