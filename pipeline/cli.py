@@ -48,13 +48,13 @@ figures with a language model, and merges them into one Markdown brief (and JSON
 
 EPILOG = f"""\
 Model endpoint, resolved as flag > environment > default:
-  --base-url / {ENV_BASE_URL}   any OpenAI-compatible server (OpenAI, Ollama, vLLM,
-                                  LM Studio, llama.cpp); none: the embedded offline model
-                                  (needs the 'local' extra)
-  -m/--model / {ENV_MODEL}      model name (default gpt-4o-mini on an endpoint)
+  --base-url / {ENV_BASE_URL}   any OpenAI-compatible server (OpenAI, Ollama,
+                                 vLLM, LM Studio, llama.cpp); none: the embedded
+                                 offline model (needs the 'local' extra)
+  -m, --model / {ENV_MODEL}  model name (default gpt-4o-mini on an endpoint)
   --api-key / {ENV_NEWSBRIEF_KEY}  key for the endpoint
-  {ENV_API_KEY}                  sent only to OpenAI or to the {ENV_BASE_URL} beside it,
-                                  never to a --base-url typed on the command line
+  {ENV_API_KEY}                 sent only to OpenAI or to the {ENV_BASE_URL}
+                                 beside it, never to a --base-url typed here
 
 Cache: ${ENV_CACHE_DIR}, else $XDG_CACHE_HOME/newsbrief, else ~/.cache/newsbrief
 (now {default_cache_dir(os.environ)}); --clear-cache empties it.
