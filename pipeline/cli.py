@@ -170,8 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def display(text: object) -> str:
     """``text`` safe to print through rich: markup escaped, terminal control characters
-    and bytes that are not UTF-8 written as escapes."""
-    return escape(safe_name(str(text)))
+    and bytes that are not UTF-8 written as escapes; its line breaks kept (file names in it
+    have theirs escaped already, by the reader)."""
+    return "\n".join(escape(safe_name(line)) for line in str(text).split("\n"))
 
 
 class _Interrupted(Exception):

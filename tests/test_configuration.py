@@ -395,3 +395,14 @@ def test_timeout_and_retries_are_options(folder, tmp_path, capsys):
     assert (settings.timeout_s, settings.transport_retries) == (5.0, 1)
     with pytest.raises(ConfigError, match="--timeout"):
         resolve_settings(timeout_s=0, env={})
+
+
+def test_a_message_of_several_lines_keeps_its_lines(tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("")
+    (folder / "b.pdf").write_bytes(b"%PDF-1.4")
+    code, err = run([folder, "--no-model", "-q"], capsys)
+    assert code == 2
+    assert "\n  a.txt: empty file" in err and "\n  b.pdf: PDF is not read" in err
+    assert "\\n" not in err
