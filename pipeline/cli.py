@@ -215,10 +215,9 @@ def cli(argv: list[str] | None = None) -> int:
         errors.print(f"[bold red]newsbrief:[/] {display(redact(str(error), secret))}")
         return 2
     except KeyboardInterrupt:
-        errors.print(
-            "[bold red]newsbrief:[/] interrupted; no output written (finished articles are "
-            "in the cache, so a re-run resumes)"
-        )
+        cached = not (args.no_model or args.no_cache or args.replay or args.record)
+        resume = " (finished articles are in the cache, so a re-run resumes)" if cached else ""
+        errors.print(f"[bold red]newsbrief:[/] interrupted; no output written{resume}")
         return 130
     finally:
         logging.getLogger("newsbrief").removeHandler(handler)
