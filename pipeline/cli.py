@@ -199,6 +199,7 @@ def cli(argv: list[str] | None = None) -> int:
             timeout_s=args.timeout,
             retries=args.retries,
         )
+        handler.secrets = [settings.api_key]
         if args.clear_cache:
             _clear_cache(settings, console)
             if args.folder is None:
@@ -231,13 +232,16 @@ class _ConsoleHandler(logging.Handler):
     def __init__(self, console: Console) -> None:
         super().__init__()
         self.console = console
+        self.secrets: list[str] = []
+        """Configured keys, redacted from every record (they may quote a server)."""
 
     def emit(self, record: logging.LogRecord) -> None:
         colour = "yellow" if record.levelno >= logging.WARNING else "dim"
-        self.console.print(f"[{colour}]{display(record.getMessage())}[/]")
+        message = redact(record.getMessage(), *self.secrets)
+        self.console.print(f"[{colour}]{display(message)}[/]")
 
 
-def _log_to(console: Console, verbose: bool) -> logging.Handler:
+def _log_to(console: Console, verbose: bool) -> _ConsoleHandler:
     logger = logging.getLogger("newsbrief")
     handler = _ConsoleHandler(console)
     handler.setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -169,7 +169,7 @@ def test_instructions_inside_an_article_change_nothing(tmp_path):
 
 def test_api_key_never_appears_in_output_or_messages(tmp_path, capsys, monkeypatch):
     """A server that echoes the key (in an error, a header and an answer) never gets it into
-    stderr, the brief, the JSON or a recorded cassette."""
+    stderr (-v too), the brief, the JSON or a recorded cassette."""
     secret = "sk-test-0123456789abcdefSECRET"
     monkeypatch.setenv("NEWSBRIEF_API_KEY", secret)
     folder = folder_with(tmp_path, 2)
@@ -185,7 +185,8 @@ def test_api_key_never_appears_in_output_or_messages(tmp_path, capsys, monkeypat
     with StubServer(echoing, key=secret) as server:
         out = tmp_path / "brief.md"
         code = cli([str(folder), "--base-url", server.base_url, "-o", str(out), "--record",
-                    str(tmp_path / "run.yaml"), "--retries", "0", "--concurrency", "1"])  # fmt: skip
+                    str(tmp_path / "run.yaml"), "--retries", "0", "--concurrency", "1",
+                    "-v"])  # fmt: skip
     captured = capsys.readouterr()
     assert code == 1
     everything = (
