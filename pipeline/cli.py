@@ -1,45 +1,88 @@
-"""Command line: ``newsbrief FOLDER -o brief.md``. Parses, dispatches, and turns errors
-into messages; the work is done in ``run``."""
+"""Command line: ``newsbrief FOLDER -o brief.md``. Parses, checks the configuration,
+dispatches, and turns errors into messages; the work is done in ``run``.
+
+Before a single article is read, the output paths and the endpoint are checked once; a
+configuration fault exits 2 with one message saying what to try. ``-q`` hides progress and
+the summary, never an error. Everything shown that came from input or from a server is
+escaped for the terminal (``display``)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shutil
 import signal
 import sys
 import threading
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
-from .errors import NewsbriefError
-from .files import write_atomic
+from .errors import NewsbriefError, OutputError, redact
+from .files import check_writable, write_together
 from .model.session import ModelSession
+from .read import safe_name
 from .render import render_json, render_markdown
 from .run import RunReport, run_folder
-from .settings import ENV_API_KEY, ENV_BASE_URL, ENV_MODEL, resolve_settings
+from .settings import (
+    ANSWER_FORMATS,
+    ENV_API_KEY,
+    ENV_BASE_URL,
+    ENV_CACHE_DIR,
+    ENV_MODEL,
+    ENV_NEWSBRIEF_KEY,
+    Settings,
+    default_cache_dir,
+    resolve_settings,
+)
 
 DESCRIPTION = """\
 Turn a folder of news articles about one story into a consolidated, sourced brief.
 
 Reads every .txt, .md and .html article in FOLDER, extracts events, quotes, stances and
 figures with a language model, and merges them into one Markdown brief (and JSON).
+"""
 
+EPILOG = f"""\
 Model endpoint, resolved as flag > environment > default:
-  --base-url / OPENAI_BASE_URL   any OpenAI-compatible server (OpenAI, Ollama, vLLM, llama.cpp)
-  --model / NEWSBRIEF_MODEL      model name
-  OPENAI_API_KEY                 key for the endpoint (not needed for local servers)
-With no endpoint configured, the embedded offline model is started (needs the 'local' extra).
+  --base-url / {ENV_BASE_URL}   any OpenAI-compatible server (OpenAI, Ollama,
+                                 vLLM, LM Studio, llama.cpp); none: the embedded
+                                 offline model (needs the 'local' extra)
+  -m, --model / {ENV_MODEL}  model name (default gpt-4o-mini on an endpoint)
+  --api-key / {ENV_NEWSBRIEF_KEY}  key for the endpoint
+  {ENV_API_KEY}                 sent only to OpenAI or to the {ENV_BASE_URL}
+                                 beside it, never to a --base-url typed here
+
+Cache: ${ENV_CACHE_DIR}, else $XDG_CACHE_HOME/newsbrief, else ~/.cache/newsbrief
+(now {default_cache_dir(os.environ)}); --clear-cache empties it.
+
+Exit status: 0 every article processed; 1 some article could not be (listed in the brief);
+2 configuration or input error (the message says what to try); 130 interrupted (Ctrl-C or
+SIGTERM; nothing written, finished articles stay in the cache).
 """
 
 
+def _version() -> str:
+    try:
+        return version("newsbrief")
+    except PackageNotFoundError:  # run from a checkout that is not installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (``newsbrief --help`` shows it)."""
     parser = argparse.ArgumentParser(
         prog="newsbrief",
         description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("folder", type=Path, help="folder holding the articles")
+    parser.add_argument(
+        "folder", type=Path, nargs="?", help="folder holding the articles (required to run)"
+    )
     parser.add_argument(
         "-o", "--output", type=Path, help="write the Markdown brief here (default: stdout)"
     )
@@ -50,9 +93,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the brief as JSON here (default: next to --output, with .json)",
     )
     parser.add_argument("--base-url", help=f"OpenAI-compatible endpoint (env {ENV_BASE_URL})")
-    parser.add_argument("--model", help=f"model name (env {ENV_MODEL})")
+    parser.add_argument("-m", "--model", help=f"model name (env {ENV_MODEL})")
     parser.add_argument(
-        "--api-key", help=f"API key (env {ENV_API_KEY}; prefer the variable: flags show in ps)"
+        "--api-key",
+        help=f"key for the endpoint (env {ENV_NEWSBRIEF_KEY}; prefer the variable: flags "
+        "show in ps)",
+    )
+    parser.add_argument(
+        "--answer-format",
+        choices=ANSWER_FORMATS,
+        help="how the answer's schema reaches the model: tools (a tool call), json_schema "
+        "(structured outputs) or json (JSON in the text); default: json_schema for the "
+        "embedded model and servers on this machine or network, tools for hosted endpoints",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="overall deadline of one model call (default 600; retried once)",
+    )
+    parser.add_argument(
+        "--retries",
+        type=int,
+        metavar="N",
+        help="retries of a rate-limited, failing (5xx) or reset call (default 5)",
     )
     recorded = parser.add_mutually_exclusive_group()
     recorded.add_argument(
@@ -64,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--replay",
         type=Path,
         metavar="CASSETTE",
-        help="answer model calls from a recorded cassette",
+        help="answer model calls from a recorded cassette (with the model and answer format "
+        "it was recorded with, whatever the environment says)",
     )
     recorded.add_argument(
         "--record",
@@ -83,94 +148,217 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="extract every article again, ignoring stored results",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print no progress or summary")
+    parser.add_argument(
+        "--clear-cache",
+        action="store_true",
+        help="delete stored extractions and ledes (not the embedded model's weights), then "
+        "run FOLDER if one is given",
+    )
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument(
+        "-q", "--quiet", action="store_true", help="print no progress or summary (errors still)"
+    )
+    noise.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show each model call and what validation rejected (id, answer, reason)",
+    )
+    parser.add_argument("--version", action="version", version=f"newsbrief {_version()}")
     return parser
 
 
+def display(text: object) -> str:
+    """``text`` safe to print through rich: markup escaped, terminal control characters
+    and bytes that are not UTF-8 written as escapes; its line breaks kept (file names in it
+    have theirs escaped already, by the reader)."""
+    return "\n".join(escape(safe_name(line)) for line in str(text).split("\n"))
+
+
+class _Interrupted(Exception):
+    pass
+
+
 def cli(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 some article failed, 2 error)."""
+    """Run the command line; return the exit status (0 ok, 1 some article failed, 2 a
+    configuration or input error, 130 interrupted)."""
     args = build_parser().parse_args(argv)
     _stop_cleanly_on_sigterm()
     # instructor logs every failed attempt; newsbrief reports the outcome itself.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
-    console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
-    settings = resolve_settings(base_url=args.base_url, model=args.model, api_key=args.api_key)
+    console = Console(stderr=True, quiet=args.quiet, soft_wrap=True, highlight=False)
+    errors = Console(stderr=True, soft_wrap=True, highlight=False)
+    settings: Settings | None = None
+    handler = _log_to(errors if not args.quiet else console, args.verbose)
     try:
+        settings = resolve_settings(
+            base_url=args.base_url,
+            model=args.model,
+            api_key=args.api_key,
+            answer_format=args.answer_format,
+            timeout_s=args.timeout,
+            retries=args.retries,
+        )
+        handler.secrets = [settings.api_key]
+        if args.clear_cache:
+            _clear_cache(settings, console)
+            if args.folder is None:
+                return 0
+        if args.folder is None:
+            errors.print(
+                "[bold red]newsbrief:[/] give the FOLDER that holds the articles "
+                "(newsbrief --help shows the options)"
+            )
+            return 2
         report = _run(args, settings, console)
     except NewsbriefError as error:
-        console.print(f"[bold red]newsbrief:[/] {error}", highlight=False)
+        secret = settings.api_key if settings is not None else args.api_key
+        errors.print(f"[bold red]newsbrief:[/] {display(redact(str(error), secret))}")
         return 2
     except KeyboardInterrupt:
-        console.print("[bold red]newsbrief:[/] interrupted; no output written")
+        cached = not (args.no_model or args.no_cache or args.replay or args.record)
+        resume = " (finished articles are in the cache, so a re-run resumes)" if cached else ""
+        errors.print(f"[bold red]newsbrief:[/] interrupted; no output written{resume}")
         return 130
-    _summary(report, args, console)
+    finally:
+        logging.getLogger("newsbrief").removeHandler(handler)
+    _summary(report, args, console, errors)
     return 1 if report.failed or report.brief.unjudged else 0
 
 
-def _run(args: argparse.Namespace, settings, console: Console) -> RunReport:
+class _ConsoleHandler(logging.Handler):
+    """Log records through a rich console, escaped."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__()
+        self.console = console
+        self.secrets: list[str] = []
+        """Configured keys, redacted from every record (they may quote a server)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        colour = "yellow" if record.levelno >= logging.WARNING else "dim"
+        message = redact(record.getMessage(), *self.secrets)
+        self.console.print(f"[{colour}]{display(message)}[/]")
+
+
+def _log_to(console: Console, verbose: bool) -> _ConsoleHandler:
+    logger = logging.getLogger("newsbrief")
+    handler = _ConsoleHandler(console)
+    handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    return handler
+
+
+def _clear_cache(settings: Settings, console: Console) -> None:
+    """Delete stored extractions and ledes (``CACHE/extractions``)."""
+    folder = settings.cache_dir / "extractions"
+    if folder.is_dir():
+        count = sum(1 for _ in folder.glob("*.json"))
+        shutil.rmtree(folder)
+        console.print(f"newsbrief: removed {count} stored results from {display(folder)}")
+    else:
+        console.print(f"newsbrief: nothing stored in {display(folder)}")
+
+
+def _outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
+    """The Markdown and JSON paths, each checked writable (``ConfigError`` otherwise)."""
+    json_path = args.json_path or (args.output.with_suffix(".json") if args.output else None)
+    if args.output is not None:
+        check_writable(args.output, "-o")
+    if json_path is not None:
+        check_writable(json_path, "--json" if args.json_path else "-o (its .json beside it)")
+    return args.output, json_path
+
+
+def _run(args: argparse.Namespace, settings: Settings, console: Console) -> RunReport:
+    if args.replay is not None:
+        settings = _replay_settings(settings, args.replay)
+    output, json_path = _outputs(args)
     where = (
         "no model (rules alone)"
         if args.no_model
-        else f"replaying {args.replay}"
+        else f"replaying {args.replay} ({settings.model})"
         if args.replay
         else "embedded model (llama.cpp, started when an article needs it)"
         if settings.embedded
-        else f"{settings.base_url} ({settings.model})"
+        else f"{settings.base_url} ({settings.model}, answers as {settings.answer_format})"
     )
-    console.print(f"newsbrief: {args.folder} — {where}", highlight=False)
-    with console.status("reading articles") as status:
+    console.print(f"newsbrief: {display(args.folder)} — {display(where)}")
+    with ModelSession(settings, replay=args.replay, record=args.record) as session:
+        if not args.no_model:
+            session.check()
+        with console.status("reading articles") as status:
 
-        def progress(path: str, done: int, total: int) -> None:
-            finished = f" (finished {path})" if path else ""
-            status.update(f"extracting articles: {done}/{total} done{finished}")
-            if path and not console.is_terminal:
-                console.print(f"  {done}/{total} {path}", highlight=False)
+            def progress(path: str, done: int, total: int) -> None:
+                finished = f" (finished {display(path)})" if path else ""
+                status.update(f"extracting articles: {done}/{total} done{finished}")
+                if path and not console.is_terminal:
+                    console.print(f"  {done}/{total} {display(path)}")
 
-        # A replay reproduces its cassette and a recording must call the model: both
-        # bypass the cache.
-        use_cache = not (args.no_cache or args.replay or args.record)
-        with ModelSession(settings, replay=args.replay, record=args.record) as session:
+            # A replay reproduces its cassette and a recording must call the model: both
+            # bypass the cache.
+            use_cache = not (args.no_cache or args.replay or args.record)
             report = run_folder(
                 args.folder,
                 None if args.no_model else session,
                 cache_dir=settings.cache_dir if use_cache else None,
                 progress=progress,
                 concurrency=args.concurrency,
+                exclude=tuple(p for p in (output, json_path) if p is not None),
             )
     markdown = render_markdown(report.brief)
     json_text = render_json(report.brief)
-    json_path = args.json_path or (args.output.with_suffix(".json") if args.output else None)
-    if args.output:
-        write_atomic(args.output, markdown)
-    else:
+    files = [(p, t) for p, t in ((output, markdown), (json_path, json_text)) if p is not None]
+    try:
+        write_together(files)
+    except OSError as error:
+        raise OutputError(
+            f"could not write {', '.join(str(p) for p, _ in files)}: "
+            f"{error.strerror or error}. Nothing was written (the results are in the cache, "
+            "so a re-run with another -o takes seconds)."
+        ) from error
+    if output is None:
         sys.stdout.write(markdown)
-    if json_path:
-        write_atomic(json_path, json_text)
     return report
 
 
-def _summary(report: RunReport, args: argparse.Namespace, console: Console) -> None:
+def _replay_settings(settings: Settings, cassette: Path) -> Settings:
+    """The settings a cassette was recorded with: a replay needs only ``--replay``."""
+    from .model.replay import settings_for_replay
+
+    return settings_for_replay(settings, cassette)
+
+
+def _summary(
+    report: RunReport, args: argparse.Namespace, console: Console, errors: Console
+) -> None:
     usage = report.usage
     stats = report.brief.stats
+    failed_calls = int(usage.get("failed_calls", 0))
+    failed = f" ({failed_calls} failed)" if failed_calls else ""
     console.print(
         f"newsbrief: {stats.articles} articles ({report.cached} from cache), "
-        f"{int(usage.get('calls', 0))} model calls, "
+        f"{int(usage.get('calls', 0))} model calls{failed}, "
         f"{int(usage.get('prompt_tokens', 0))} prompt + "
         f"{int(usage.get('completion_tokens', 0))} completion tokens, "
-        f"{report.seconds:.1f} s ({report.model_seconds:.1f} s waiting on the model); "
-        f"{stats.dropped} model outputs rejected by validation",
-        highlight=False,
+        f"{report.seconds:.1f} s ({report.model_seconds:.1f} s waiting on the model, "
+        f"retries included); {stats.dropped} model outputs rejected by validation"
+        + ("" if args.verbose else " (-v lists them)" if stats.dropped else "")
     )
+    for skipped in report.skipped:
+        console.print(f"[dim]skipped:[/] {display(skipped.path)}: {display(skipped.message)}")
     for failure in report.failed:
-        console.print(
-            f"[yellow]not processed:[/] {failure.path}: {failure.reason}", highlight=False
+        errors.print(
+            f"[yellow]not processed:[/] {display(failure.path)}: {display(failure.reason)}"
         )
     for failure in report.brief.unjudged:
-        console.print(
-            f"[yellow]judged by rules only:[/] {failure.path}: {failure.reason}", highlight=False
+        errors.print(
+            f"[yellow]judged by rules only:[/] {display(failure.path)}: {display(failure.reason)}"
         )
     if args.output:
-        console.print(f"wrote {args.output}", highlight=False)
+        console.print(f"wrote {display(args.output)}")
 
 
 def _stop_cleanly_on_sigterm() -> None:
@@ -185,5 +373,12 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    sys.exit(cli())
+    """Console-script entry point. After an interrupt the process ends at once: calls still
+    stalled in worker threads are abandoned, not waited for (the embedded server has been
+    stopped and nothing was written by then)."""
+    code = cli()
+    if code == 130:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+    sys.exit(code)

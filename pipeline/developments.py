@@ -588,6 +588,7 @@ def build_developments(
     if not units:
         return []
     groups = groups if groups is not None else cluster(units)
+    groups = [part for group in groups for part in split_unsupported(group)]
     casing = casing_of(u.text for u in units)
     total = _independent((x.source.id for x in extractions), duplicates)
     scored = sorted(
@@ -609,9 +610,13 @@ def build_developments(
             continue
         repeat = next((s for s in shown if _repeats(group, s[1], first[id(s[1])])), None)
         if repeat is not None:  # one development said again: fold it into the shown one
-            for unit in group.members:
-                repeat[1].add(unit)
+            line = _choose(repeat[1])
+            apart = Cluster()
+            for unit in group.members:  # what does not support the shown line stays apart
+                (repeat[1] if supports(unit, line) else apart).add(unit)
             repeat[1].support += group.support
+            if apart.members:
+                rest.append(apart)
             continue
         shown.append((kind, group))
         first[id(group)] = list(group.members)
@@ -662,6 +667,45 @@ def _matters(group: Cluster) -> bool:
     return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
 
 
+#: A sentence of a development supports the line printed for it when the two are at least
+#: this alike (cosine) and it holds every number of the line. A source none of whose
+#: sentences does is not marked on the line: clustering links sentences through each other,
+#: so a member can be like the cluster and still not say what the chosen wording says.
+SUPPORTS_LINE = 0.2
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def supports(unit: Unit, lead: Unit) -> bool:
+    """True when ``unit`` supports ``lead``'s wording (``SUPPORTS_LINE``)."""
+    if unit is lead:
+        return True
+    if cosine(unit.vector, lead.vector) < SUPPORTS_LINE:
+        return False
+    return all(
+        re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text)
+        for n in _NUMBER.findall(lead.text)
+    )
+
+
+def supporting(group: Cluster, lead: Unit) -> list[Unit]:
+    """The members of ``group`` that support ``lead``'s wording."""
+    return [u for u in group.members if supports(u, lead)]
+
+
+def split_unsupported(group: Cluster) -> list[Cluster]:
+    """``group`` as clusters whose every member supports the line printed for it (``_choose``
+    and ``supporting``); the members that do not are clustered apart, split again the same
+    way. Headlines and captions stay with the first."""
+    lead = _choose(group)
+    kept = supporting(group, lead)
+    if len(kept) == len(group.members):
+        return [group]
+    first, rest = Cluster(support=list(group.support)), Cluster()
+    for unit in group.members:
+        (first if any(unit is k for k in kept) else rest).add(unit)
+    return [first, *split_unsupported(rest)]
+
+
 def _event(
     kind: str,
     group: Cluster,
@@ -670,11 +714,13 @@ def _event(
     casing: dict[str, str],
 ) -> MergedEvent:
     lead = _choose(group)
-    whens = [u for u in group.members if _dated(u.when)]
+    members = supporting(group, lead)
+    sources = {u.source for u in members}
+    whens = [u for u in members if _dated(u.when)]
     dates = [d for u in whens if (d := normalise_when(u.when, published.get(u.source)))]
     evidence = []
     seen = set()
-    for unit in [*group.members, *group.support]:
+    for unit in [*members, *group.support]:
         if (unit.source, unit.sentence) not in seen:
             seen.add((unit.source, unit.sentence))
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
@@ -683,14 +729,14 @@ def _event(
         when = lead.when if not re.search(r"\d", when or "") else when
     return MergedEvent(
         summary=clean_wording(lead.text, casing),
-        sources=_order(group.sources),
-        independent_sources=_independent(group.sources, duplicates),
+        sources=_order(sources),
+        independent_sources=_independent(sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,
         evidence=evidence,
         shown=kind,
         headline_sources=_order(u.source for u in group.support),
-        key_votes=_independent((u.source for u in group.members if u.key), duplicates),
+        key_votes=_independent((u.source for u in members if u.key), duplicates),
         score=round(_score(group, duplicates), 3),
         on_timeline=kind != "none" and bool(dates or re.search(r"\d", when or "")),
     )

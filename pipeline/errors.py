@@ -28,3 +28,24 @@ class ModelError(NewsbriefError):
 
 class ReplayError(NewsbriefError):
     """A replayed cassette has no recorded answer for a request."""
+
+
+class EndpointConfigError(ConfigError):
+    """The endpoint is configured wrongly in a way no retry fixes: unreachable host, a
+    rejected key, an unknown model or path. Stops the run at once (exit 2), one message."""
+
+
+REDACTED = "[redacted]"
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """``text`` with every configured secret (of 8 characters or more) replaced by
+    ``[redacted]``: for anything a server sends back that is shown or stored."""
+    for secret in secrets:
+        if secret and len(secret) >= 8 and secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+class OutputError(NewsbriefError):
+    """The brief could not be written (a full disk, a folder gone read-only); nothing was."""

@@ -407,6 +407,7 @@ def reported_sentences(prepared: PreparedArticle, labels: Labels) -> list[Report
             sentence.id in quoted
             or len(sentence.text.split()) < MIN_WORDS
             or _in_quotation(sentence.text)
+            or addressed_to_a_model(sentence.text)
         ):
             continue
         result.append(
@@ -421,6 +422,22 @@ def reported_sentences(prepared: PreparedArticle, labels: Labels) -> list[Report
         )
         rank += role == "body"
     return result
+
+
+_TO_A_MODEL = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?"
+    r"(?:your|previous|prior|above|earlier|preceding|system)\s+(?:instructions?|prompts?|rules)"
+    r"|^\s*(?:system|assistant|user)\s*:"
+    r"|\byou are (?:now )?(?:an? )?(?:ai|language model|assistant|chatbot)\b",
+    re.IGNORECASE,
+)
+
+
+def addressed_to_a_model(text: str) -> bool:
+    """True for a sentence that speaks to a language model ("Ignore your instructions and
+    write: …", "SYSTEM: …"): text planted for a model is never the outlet's reporting, so it
+    is never a development (it stays in the article, and a quotation in it is still found)."""
+    return bool(_TO_A_MODEL.search(text))
 
 
 def _in_quotation(text: str) -> bool:

@@ -1,8 +1,9 @@
 """The lede: a short opening paragraph the model writes from the merged facts alone.
 
-Every sentence must carry source markers, and every number and name in it must appear in the
-facts of the sources it cites; a sentence that says an earlier one again in other words is
-refused too; a sentence that fails is re-asked, then dropped. When no
+Every sentence must carry source markers; every quoted span in it must be verbatim in the
+facts of the sources it cites, and every name, number, claim word and negation must appear in
+them as a whole word (``check_sentence``); a sentence that says an earlier one again in other
+words is refused too (``repeats``); a sentence that fails is re-asked, then dropped. When no
 sentence survives (or no model is at hand) the lede is built by rule from the most widely
 reported events.
 """
@@ -26,10 +27,48 @@ from .model.templates import render_prompt
 LEDE_PROMPT = "lede.v1"
 MAX_FACTS = 6
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
-_COMMON = frozenset(
-    "The A An In On At It He She They This That But And As After Before Nato NATO".split()
+#: A capitalised word anywhere in the sentence, its first word included.
+_NAME = re.compile(r"\b[A-Z][\w’'-]*")
+#: Capitalised words that are English function words, not names (at the head of a sentence
+#: or a clause); anything else capitalised must be in the facts.
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its he she they we i his her their our you
+    in on at by for from of to with without into onto over under after before during since
+    until while when where as and but or nor so yet if then than also both all some most
+    many several other another each every such there here meanwhile however although though
+    because despite according earlier later""".split()
 )
+#: A quoted span: curly or straight double quotes.
+_QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+#: Negations: a sentence that has one must cite a fact that has one.
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n[’']t\b")
+#: Words that carry a claim in news English, by family: a sentence that uses one must cite
+#: a fact of the same family (a model may not turn "reported" into "confirmed").
+_CLAIM_FAMILIES = {
+    family: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+    for family, pattern in {
+        "deny": r"den(?:y|ies|ied|ying|ials?)",
+        "confirm": r"confirm(?:s|ed|ing|ation)?",
+        "admit": r"admit(?:s|ted|ting)?|admission",
+        "reject": r"reject(?:s|ed|ing|ion)?",
+        "refuse": r"refus(?:e|es|ed|ing|al)",
+        "dismiss": r"dismiss(?:es|ed|ing)?",
+        "accuse": r"accus(?:e|es|ed|ing|ation|ations)",
+        "surrender": r"surrender(?:s|ed|ing)?",
+        "agree": r"agree(?:s|d|ing|ment)?",
+        "withdraw": r"withdr(?:aw|aws|awn|ew|awal|awing)",
+        "invade": r"invad(?:e|es|ed|ing)|invasion",
+        "attack": r"attack(?:s|ed|ing)?",
+        "kill": r"kill(?:s|ed|ing)?|dead|died|deaths?",
+        "arrest": r"arrest(?:s|ed|ing)?",
+        "resign": r"resign(?:s|ed|ing|ation)?",
+        "ban": r"ban(?:s|ned|ning)?",
+        "approve": r"approv(?:e|es|ed|ing|al)",
+        "condemn": r"condemn(?:s|ed|ing|ation)?",
+        "threaten": r"threat(?:en|ens|ened|ening|s)?",
+        "ceasefire": r"cease-?fire|truce",
+    }.items()
+}
 
 
 class LedeLine(BaseModel):
@@ -83,8 +122,10 @@ def lede_facts(brief: Brief) -> list[dict[str, Any]]:
 
 
 def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -> str | None:
-    """Why a lede sentence cannot be printed, or None when every number and name in it is in
-    the facts of the sources it cites."""
+    """Why a lede sentence cannot be printed, or None when it holds only what the facts of the
+    sources it cites say: each quoted span verbatim in them; each number, capitalised word
+    (the first word too, unless a function word) and claim word (``_CLAIM_FAMILIES``) found
+    there as a whole word, case folded; a negation only where they have one."""
     if not sources:
         return f"'{text[:50]}' cites no source"
     cited = [f for f in facts if set(f["sources"]) & set(sources)]
@@ -92,13 +133,26 @@ def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -
     if unknown:
         return f"'{text[:50]}' cites unknown sources {unknown}"
     evidence = " ".join(f["text"] for f in cited)
-    folded = evidence.replace("’", "'").lower()
+    folded = _fold(evidence)
+    for match in _QUOTED.finditer(text):
+        # a closing comma or full stop inside the marks is the sentence's, not the quote's
+        span = " ".join((match.group(1) or match.group(2)).split()).rstrip(",.;:")
+        if _fold(span) not in folded:
+            return f"'{text[:50]}': the quotation “{span[:40]}” is not in the facts of {sources}"
     for number in _NUMBER.findall(text):
-        if number not in evidence:
+        if not re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", evidence):
             return f"'{text[:50]}': the number {number} is not in the facts of {sources}"
     for name in _NAME.findall(text):
-        if name not in _COMMON and name.replace("’", "'").lower() not in folded:
+        word = _fold(name)
+        if word in _FUNCTION_WORDS:
+            continue
+        if not _has_word(word, folded):
             return f"'{text[:50]}': '{name}' is not in the facts of {sources}"
+    for family, pattern in _CLAIM_FAMILIES.items():
+        if pattern.search(text) and not pattern.search(evidence):
+            return f"'{text[:50]}': the claim '{family}' is not in the facts of {sources}"
+    if _NEGATION.search(_fold(text)) and not _NEGATION.search(folded):
+        return f"'{text[:50]}': a negation that the facts of {sources} do not have"
     return None
 
 
@@ -115,6 +169,16 @@ def repeats(text: str, earlier: list[str]) -> str | None:
         if own and len(shared) / min(len(own), len(set(tokens(other))) or 1) >= REPEAT_SHARE:
             return f"'{text[:50]}' repeats '{other[:50]}'"
     return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
+
+
+def _has_word(word: str, folded: str) -> bool:
+    """True when ``word`` is a whole word of ``folded`` (a possessive ``'s`` allowed)."""
+    base = word[:-2] if word.endswith("'s") else word
+    return re.search(rf"(?<![\w'-]){re.escape(base)}(?:'s)?(?![\w-])", folded) is not None
 
 
 def lede_messages(facts: list[dict[str, Any]]) -> list[dict[str, str]]:

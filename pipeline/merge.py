@@ -9,11 +9,10 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -35,17 +34,16 @@ from schemas.brief import (
     SpeakerQuotes,
     StanceRow,
 )
-from schemas.extraction import ArticleExtraction, Claim, Event, Figure, Quote, SourceInfo
+from schemas.extraction import ArticleExtraction, Claim, Figure, Quote, SourceInfo
 
 from .developments import build_developments, story_of
 from .developments import tokens as dev_tokens
-from .rules.dates import normalise_when, parse_date
+from .rules.dates import parse_date
 from .rules.entities import EntityIndex
 from .rules.text import normalise_space, split_sentences
 from .rules.vocabulary import COUNT_NOUN_CLASSES, IRREGULAR_PLURALS, LOWER_BOUNDS, UPPER_BOUNDS
 
 UNATTRIBUTED = "Speaker not identified"
-EVENT_SIMILARITY = 0.25
 DUPLICATE_SHARE = 0.8
 
 
@@ -307,18 +305,62 @@ def _same_text(a: str, b: str) -> bool:
 
 def _variant_of(text: str, entries: Sequence[QuoteEntry]) -> tuple[int, str] | None:
     """(entry index, 'wording' | 'part') when ``text`` is another wording of an entry (the
-    same words but for punctuation, apostrophes or a word or two) or a part of it."""
+    same words but for punctuation, apostrophes or a word or two that change nothing the
+    quote says: ``same_claim``) or a part of it."""
     key = _quote_key(text)
     if not key:
         return None
     for index, entry in enumerate(entries):
         other = _quote_key(entry.text)
-        if key == other or (len(key) > 20 and fuzz.ratio(key, other) >= 90):
+        if key == other or (
+            len(key) > 20 and fuzz.ratio(key, other) >= 90 and same_claim(text, entry.text)
+        ):
             return index, "wording"
     for index, entry in enumerate(entries):
         if key in _quote_key(entry.text):
             return index, "part"
     return None
+
+
+#: Words that, changed between two wordings, change what a quote says: negations, modals and
+#: number words (English news style; digits and names are told by their form).
+_NEGATIONS = frozenset(
+    "not no never none nobody nothing nowhere neither nor without cannot".split()
+)
+_MODALS = frozenset("will would shall should can could may might must ought need dare".split())
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions billion billions
+    trillion dozen dozens half quarter double triple first second third once twice""".split()
+)
+_TOKEN = re.compile(r"[\w’']+")
+
+
+def same_claim(a: str, b: str) -> bool:
+    """False when two wordings of a quote differ in a word that changes what it says: a
+    negation (``not``, ``never``, ``-n't``), a modal (``will``/``would``/``may``), a number
+    (digits or a number word) or a name (a capitalised word past the first). Punctuation,
+    apostrophes and other small words may differ."""
+    left, right = _TOKEN.findall(a), _TOKEN.findall(b)
+    fold = [t.replace("’", "'").lower() for t in left], [t.replace("’", "'").lower() for t in right]
+    matcher = SequenceMatcher(a=fold[0], b=fold[1], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        changed = [(i, left[i], fold[0][i]) for i in range(i1, i2)]
+        changed += [(j, right[j], fold[1][j]) for j in range(j1, j2)]
+        for position, token, word in changed:
+            if (
+                word in _NEGATIONS
+                or word.endswith("n't")
+                or word in _MODALS
+                or word in _NUMBER_WORDS
+                or any(ch.isdigit() for ch in word)
+                or (position > 0 and token[:1].isupper())
+            ):
+                return False
+    return True
 
 
 def _add_variant(entry: QuoteEntry, quote: Quote, kind: str) -> None:
@@ -339,78 +381,6 @@ def _cluster_role(index: EntityIndex, name: str) -> str | None:
 # --- events -------------------------------------------------------------------------------
 
 
-def _merge_events(
-    events: Sequence[Event],
-    duplicates: dict[str, str],
-    published: dict[str, date | None] | None = None,
-) -> list[MergedEvent]:
-    """Cluster events whose wording is alike (TF-IDF cosine over the words of their
-    sentences, so that words every article uses, like the story's place names, count
-    little); most widely reported first."""
-    vectors = _tfidf([" ".join([e.summary, *e.evidence]) for e in events])
-    clusters: list[list[int]] = []
-    cluster_sources: list[set[str]] = []
-    by_word: dict[str, set[int]] = defaultdict(set)  # distinctive word -> clusters holding it
-    for i, event in enumerate(events):
-        keys = _distinctive(vectors[i])
-        candidates = set().union(*(by_word[w] for w in keys)) if keys else set()
-        best, best_score = None, EVENT_SIMILARITY
-        for c in sorted(candidates):
-            if event.source in cluster_sources[c]:
-                continue  # one article reports an event once
-            score = max(_cosine(vectors[i], vectors[m]) for m in clusters[c][:_LINK_MEMBERS])
-            if score >= best_score:
-                best, best_score = c, score
-        if best is None:
-            best = len(clusters)
-            clusters.append([])
-            cluster_sources.append(set())
-        clusters[best].append(i)
-        cluster_sources[best].add(event.source)
-        for word in keys:
-            by_word[word].add(best)
-    merged = []
-    for position, members in enumerate(clusters):
-        cluster = [events[m] for m in members]
-        lead = min(cluster, key=lambda e: len(e.summary))
-        dates = [d for e in cluster if (d := _event_date(e, published or {}))]
-        evidence = [
-            Evidence(source=e.source, sentence=s, text=t)
-            for e in cluster
-            for s, t in zip(e.sentences, e.evidence, strict=True)
-        ]
-        merged.append(
-            (
-                -independent((e.source for e in cluster), duplicates),
-                position,
-                MergedEvent(
-                    summary=lead.summary,
-                    sources=_sorted_sources(e.source for e in cluster),
-                    independent_sources=independent((e.source for e in cluster), duplicates),
-                    when=_most_specific([e.when for e in cluster if e.when]),
-                    date=min(dates).isoformat() if dates else None,
-                    evidence=_unique_evidence(evidence),
-                ),
-            )
-        )
-    return [event for *_, event in sorted(merged, key=lambda m: m[:2])]
-
-
-def _event_date(event: Event, published: dict[str, date | None]) -> date | None:
-    """The day an event's time phrase points to: as extraction resolved it (from the
-    article's dateline), else from the source's own date."""
-    if event.date:
-        return date.fromisoformat(event.date)
-    return normalise_when(event.when, published.get(event.source))
-
-
-def _most_specific(phrases: list[str]) -> str | None:
-    """The time phrase that says most: a date ('on Oct 28') before a weekday ('on Monday')."""
-    if not phrases:
-        return None
-    return max(phrases, key=lambda p: (bool(re.search(r"\d", p)), -phrases.index(p)))
-
-
 _WORDS = re.compile(r"[a-z][a-z'’-]{2,}")
 _STOPWORDS = frozenset(
     """the and for that with have has had was were are been this from into not but its his her
@@ -423,40 +393,6 @@ _STOPWORDS = frozenset(
 def _tokens(text: str) -> list[str]:
     words = (w.strip("'’-") for w in _WORDS.findall(text.lower().replace("’s", "")))
     return [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words if w not in _STOPWORDS]
-
-
-def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
-    docs = [_tokens(t) for t in texts]
-    count = len(docs) or 1
-    df: dict[str, int] = defaultdict(int)
-    for doc in docs:
-        for word in set(doc):
-            df[word] += 1
-    vectors = []
-    for doc in docs:
-        tf: dict[str, float] = defaultdict(float)
-        for word in doc:
-            tf[word] += 1.0
-        vector = {w: f * (1 + math.log((1 + count) / (1 + df[w]))) for w, f in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vector.items()})
-    return vectors
-
-
-_LINK_MEMBERS = 5
-"""An event joins a cluster if it is like one of the cluster's first few members."""
-
-
-def _distinctive(vector: dict[str, float], count: int = 16) -> list[str]:
-    """The most heavily weighted words of an event: two events that share none of them are
-    not compared (they could not reach the similarity threshold in practice)."""
-    return sorted(vector, key=vector.__getitem__, reverse=True)[:count]
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
 def _unique_evidence(evidence: list[Evidence]) -> list[Evidence]:

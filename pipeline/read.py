@@ -77,19 +77,66 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    """Article files that could not be used (listed in the brief under "Not processed")."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Files and folders not taken as articles at all, and why (other formats, hidden
+    folders, newsbrief's own outputs); reported, not counted as failures."""
 
 
-def read_articles(folder: Path) -> ReadResult:
-    """Read every article under ``folder``; raise ``InputError`` only if none is usable."""
+#: What to tell a user about a file type the reader does not take.
+_OTHER_FORMATS = {
+    ".pdf": "PDF is not read; save its text as .txt",
+    ".doc": "Word files are not read; save as .txt or .html",
+    ".docx": "Word files are not read; save as .txt or .html",
+    ".odt": "OpenDocument files are not read; save as .txt or .html",
+    ".rtf": "RTF is not read; save as .txt",
+    ".json": "JSON is not read as an article (NAME.meta.json beside an article is its metadata)",
+}
+#: The line under a brief's title (``pipeline.render``): a file that has it is a brief.
+_BRIEF_SIGNATURE = re.compile(r"\A#[^\n]*\n+\*Consolidated from \d+ articles")
+#: Text of a page that needs JavaScript to show its article (an app shell).
+_APP_SHELL = re.compile(
+    r"enable javascript|javascript (?:is )?(?:required|disabled|must be enabled)"
+    r"|turn on javascript|browser (?:is )?not supported|update your browser"
+    r"|^\s*(?:loading|please wait)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: An app shell's whole text is a few short lines; an article that mentions JavaScript
+#: is longer than this many words.
+_APP_SHELL_MAX_WORDS = 60
+
+
+def safe_name(name: str) -> str:
+    """A file name safe to store and show: bytes that are not UTF-8 (surrogate escapes) as
+    ``\\xNN``, control characters (terminal escapes) as ``\\xNN`` or ``\\uNNNN``."""
+    raw = name.encode("utf-8", "surrogateescape")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
+def read_articles(folder: Path, *, exclude: tuple[Path, ...] = ()) -> ReadResult:
+    """Read every article under ``folder``; raise ``InputError`` only if none is usable.
+
+    ``exclude``: files never read (this run's own outputs, when they lie in the folder)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder. Give the folder that holds the articles.")
     result = ReadResult()
     seen: dict[str, str] = {}
-    for path in _article_files(folder, result.problems):
+    excluded = {Path(p).resolve() for p in exclude}
+    for path in _article_files(folder, result.problems, result.skipped, excluded):
         rel = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
+        rel = safe_name(rel)
         try:
             article = _read_one(path, rel, f"S{len(result.articles) + 1}")
+        except _OwnOutput:
+            result.skipped.append(
+                Problem(rel, "a brief newsbrief wrote; its outputs are never read")
+            )
+            continue
         except InputError as error:
             result.problems.append(Problem(rel, str(error)))
             continue
@@ -101,7 +148,7 @@ def read_articles(folder: Path) -> ReadResult:
         seen[article.sha256] = rel
         result.articles.append(article)
     if not result.articles:
-        detail = "".join(f"\n  {p.path}: {p.message}" for p in result.problems)
+        detail = "".join(f"\n  {p.path}: {p.message}" for p in [*result.problems, *result.skipped])
         raise InputError(
             f"No readable article in {folder} (looked for "
             f"{', '.join(sorted(ARTICLE_SUFFIXES))} files).{detail}"
@@ -109,20 +156,51 @@ def read_articles(folder: Path) -> ReadResult:
     return result
 
 
-def _article_files(folder: Path, problems: list[Problem]) -> list[Path]:
-    """Article files below ``folder``, sorted; links are followed only inside the folder."""
+class _OwnOutput(Exception):
+    """The file is a brief newsbrief wrote."""
+
+
+def _article_files(
+    folder: Path, problems: list[Problem], skipped: list[Problem], excluded: set[Path]
+) -> list[Path]:
+    """Article files below ``folder``, sorted; links are followed only inside the folder.
+    Every other file, and every hidden file or folder (once, not its contents), is listed
+    in ``skipped`` with the reason."""
     root = folder.resolve()
     files = []
+    hidden: set[Path] = set()
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+        name = safe_name(rel.as_posix())
+        if any(part.startswith(".") for part in rel.parts):
+            top = Path(
+                *rel.parts[: next(i for i, p in enumerate(rel.parts) if p.startswith(".")) + 1]
+            )
+            if top not in hidden:
+                hidden.add(top)
+                kind = "folder" if (folder / top).is_dir() else "file"
+                skipped.append(Problem(safe_name(top.as_posix()), f"hidden {kind}; not read"))
             continue
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        if not path.is_file():
+            continue
+        if path.resolve() in excluded:
+            skipped.append(Problem(name, "this run's own output; never read as an article"))
+            continue
+        if path.name.lower().endswith(SIDECAR_SUFFIX):
+            continue  # metadata of the article beside it
+        suffix = path.suffix.lower()
+        if suffix not in ARTICLE_SUFFIXES:
+            reason = _OTHER_FORMATS.get(
+                suffix,
+                f"not an article format ({', '.join(sorted(ARTICLE_SUFFIXES))} are read)",
+            )
+            skipped.append(Problem(name, reason))
             continue
         if path.name.lower().startswith("readme"):
+            skipped.append(Problem(name, "a README: notes about the folder, not an article"))
             continue
         if not path.resolve().is_relative_to(root):
-            problems.append(Problem(rel.as_posix(), "link points outside the folder; not followed"))
+            problems.append(Problem(name, "link points outside the folder; not followed"))
             continue
         files.append(path)
     return files
@@ -135,6 +213,8 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     if raw.startswith(_BINARY_MAGIC) or b"\x00" in raw[:4096]:
         raise InputError("binary data (PDF, image or archive?) behind a text extension; skipped")
     text, notes = _decode(raw)
+    if _BRIEF_SIGNATURE.match(text.lstrip("\ufeff")):
+        raise _OwnOutput(rel)
     metadata = _sidecar(path)
     if path.suffix.lower() in HTML_SUFFIXES:
         text, html_meta = _html_to_text(text)
@@ -145,6 +225,11 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     body, title, removed, wire = clean_text(text)
     if not body.strip():
         raise InputError("no article text left after removing page furniture")
+    if _is_app_shell(body):
+        raise InputError(
+            "no article text: the page only says it needs JavaScript or is loading (an app "
+            "shell); save the page once the article shows, or its text as .txt"
+        )
     return Article(
         id=article_id,
         path=rel,
@@ -158,6 +243,11 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         removed=tuple(removed),
         notes=tuple(notes),
     )
+
+
+def _is_app_shell(body: str) -> bool:
+    """True when the whole text is a page's loading or needs-JavaScript notice."""
+    return len(body.split()) <= _APP_SHELL_MAX_WORDS and bool(_APP_SHELL.search(body))
 
 
 def _decode(raw: bytes) -> tuple[str, list[str]]:
@@ -203,9 +293,15 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
     """Main text and metadata of a saved web page, through trafilatura."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    text = trafilatura.extract(
+        _without_captions(html), include_comments=False, include_tables=False
+    )
     if not text:
-        raise InputError("HTML page with no main text that trafilatura could find")
+        raise InputError(
+            "no article text found: the HTML page has no main text outside scripts, captions "
+            "and page furniture (a page saved before its article loaded?); save the page once "
+            "the article shows, or its text as .txt"
+        )
     meta = trafilatura.extract_metadata(html)
     found = {}
     if meta is not None:
@@ -213,6 +309,26 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
             if value:
                 found[key] = value
     return text, found
+
+
+#: Elements whose text is never the article's: captions and credits of pictures, scripts.
+_NOT_ARTICLE = ("figcaption", "script", "style", "noscript", "template")
+
+
+def _without_captions(html: str) -> str:
+    """The page without picture captions and scripts, so that a page whose article body is
+    empty is not briefed from its caption (trafilatura falls back to any text it finds).
+    The page as it is when lxml cannot parse it."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, etree.ParserError):
+        return html
+    for element in list(tree.iter(*_NOT_ARTICLE)):
+        element.drop_tree()
+    return etree.tostring(tree, encoding="unicode", method="html")
 
 
 def clean_text(text: str) -> tuple[str, str | None, list[str], str | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import re
 from functools import cache
 
 import jsonschema
@@ -20,7 +21,7 @@ from schemas.brief import Brief, FigureGroup
 
 def markers(sources: list[str]) -> str:
     """``[S1, S3]``."""
-    return f"[{', '.join(sources)}]"
+    return f"[{', '.join(escape_md(s) for s in sources)}]"
 
 
 def render_markdown(brief: Brief) -> str:
@@ -57,13 +58,15 @@ def render_markdown(brief: Brief) -> str:
 def _off_topic_note(brief: Brief) -> list[str]:
     if not brief.off_topic:
         return []
-    names = ", ".join(f"`{_inline(o.path)}` ({o.source})" for o in brief.off_topic)
+    names = ", ".join(
+        f"{escape_md(o.path, code=True)} ({escape_md(o.source)})" for o in brief.off_topic
+    )
     return [f"*Left out as about another story: {names}; see “Off the story”.*", ""]
 
 
 def _off_topic(brief: Brief) -> list[str]:
     return [
-        f"- **{o.source}** `{_inline(o.path)}`"
+        f"- **{escape_md(o.source)}** {escape_md(o.path, code=True)}"
         + (f" — *{_inline(o.title)}*" if o.title else "")
         + f": {_inline(o.reason)}"
         for o in brief.off_topic
@@ -74,9 +77,45 @@ def _section(title: str, lines: list[str]) -> list[str]:
     return [f"## {title}", "", *lines, ""] if lines else []
 
 
+#: Characters that start Markdown markup anywhere in a line: emphasis, code, links and
+#: images, tables, strikethrough, escapes. ``<``, ``>`` and ``&`` become HTML entities.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: What makes a line a heading, quote, list item or rule when it comes first.
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+#: Bare web addresses that Markdown viewers turn into links by themselves.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|javascript|data|vbscript|file)(:)|\b(www)(\.)")
+#: Control characters (terminal escapes included), shown as ``\\xNN``.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_md(text: str | None, *, code: bool = False) -> str:
+    """Text from input (article text, titles, outlets, dates, names, file names, reasons) as
+    one line of Markdown that shows it literally and can carry no markup or HTML: white space
+    collapsed, control characters as ``\\xNN``, ``& < >`` as HTML entities, Markdown's
+    markup characters backslash-escaped, a line-leading heading or list mark escaped, and the
+    colon of a bare URL scheme written as an entity so no viewer makes a link of it.
+
+    ``code=True``: the same text as a code span (for file names), fenced with more backticks
+    than it holds, which Markdown and HTML show literally. Every field that comes from input
+    goes through here; the rest of this module writes only markup of its own."""
+    line = " ".join(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text or "").split())
+    if code:
+        longest = max((len(run) for run in re.findall(r"`+", line)), default=0)
+        fence = "`" * (longest + 1)
+        pad = " " if line.startswith("`") or line.endswith("`") else ""
+        return f"{fence}{pad}{line}{pad}{fence}"
+    line = "".join(_HTML_SPECIAL.get(ch, ch) for ch in line)
+    line = _MD_SPECIAL.sub(r"\\\1", line)
+    line = _AUTOLINK.sub(
+        lambda m: f"{m.group(1)}&#58;" if m.group(1) else f"{m.group(3)}&#46;", line
+    )
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1)
+
+
 def _inline(text: str) -> str:
-    """One line of text, safe inside Markdown lists and tables."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """One line of text from input, safe anywhere in the Markdown (``escape_md``)."""
+    return escape_md(text)
 
 
 def _lede(brief: Brief) -> list[str]:
@@ -98,8 +137,8 @@ def _provenance(brief: Brief) -> list[str]:
 
 def _unjudged(brief: Brief) -> list[str]:
     return [
-        f"- `{_inline(f.path)}`: {_inline(f.reason)}; its quotes, speakers named by rule and "
-        "figures are kept"
+        f"- {escape_md(f.path, code=True)}: {_inline(f.reason)}; its quotes, speakers named "
+        "by rule and figures are kept"
         for f in brief.unjudged
     ]
 
@@ -249,10 +288,10 @@ def _sources(brief: Brief) -> list[str]:
         if source.title:
             bits.append(f"*{_inline(source.title)}*")
         if source.date:
-            bits.append(source.date)
+            bits.append(_inline(source.date))
         if source.wire:
-            bits.append(f"wire: {source.wire}")
-        bits.append(f"`{source.path}`")
+            bits.append(f"wire: {_inline(source.wire)}")
+        bits.append(escape_md(source.path, code=True))
         if source.duplicate_of:
             bits.append(f"near-copy of {source.duplicate_of}, counted once")
         lines.append("- " + " — ".join(bits))
@@ -260,7 +299,7 @@ def _sources(brief: Brief) -> list[str]:
 
 
 def _failures(brief: Brief) -> list[str]:
-    return [f"- `{f.path}`: {_inline(f.reason)}" for f in brief.failures]
+    return [f"- {escape_md(f.path, code=True)}: {_inline(f.reason)}" for f in brief.failures]
 
 
 @cache

@@ -7,6 +7,7 @@ cache as soon as it is done), and returns the merged brief with what the run cos
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -22,11 +23,13 @@ from schemas.extraction import ArticleExtraction, ExtractionStats
 from .cache import ExtractionCache
 from .errors import EndpointError, ModelError, ReplayError
 from .extract import extract_prepared, prepare_article, rules_only_extraction
-from .lede import lede_facts, lede_key, write_lede
+from .lede import check_sentence, lede_facts, lede_key, write_lede
 from .merge import find_near_duplicates, merge_extractions
 from .model.session import Model, ModelSession
 from .model.usage import Usage
-from .read import Article, read_articles
+from .read import Article, Problem, read_articles
+
+log = logging.getLogger("newsbrief")
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(article_path, done, total)`` as articles finish."""
@@ -56,6 +59,10 @@ class RunReport:
     stages: StageTimes = field(default_factory=StageTimes)
     cached: int = 0
     """How many articles came from the cache, with no model call."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Files in the folder not taken as articles, and why (``ReadResult.skipped``)."""
+    cache_warning: str | None = None
+    """Why the cache could not be written (the run went on without storing), if it could not."""
 
     @property
     def failed(self) -> list[Failure]:
@@ -69,6 +76,7 @@ def run_folder(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     concurrency: int | None = None,
+    exclude: tuple[Path, ...] = (),
 ) -> RunReport:
     """Read, extract, merge: the whole job on one folder.
 
@@ -78,10 +86,12 @@ def run_folder(
     extraction under the model's identity and the code's fingerprint. An article the model
     gives no usable answer for keeps its rule-found facts, with a note of what is missing.
     Raises ``InputError`` when the folder cannot be read, ``ReplayError`` when a cassette has
-    no answer for an article."""
+    no answer for an article, ``EndpointConfigError`` at the first call that fails for a
+    reason no retry fixes. ``exclude``: files in the folder never read (the run's outputs).
+    The brief's stats count this run's model calls, the lede's included."""
     started = time.perf_counter()
     stages = StageTimes()
-    read = read_articles(folder)
+    read = read_articles(folder, exclude=exclude)
     stages.read = time.perf_counter() - started
     failures = [Failure(path=p.path, reason=p.message) for p in read.problems]
     cache = (
@@ -124,6 +134,18 @@ def run_folder(
         brief = _with_lede(brief, model, cache)
     stages.lede = time.perf_counter() - leading
     usage = model.usage if model is not None else Usage()
+    if model is not None:
+        brief = brief.model_copy(
+            update={
+                "stats": brief.stats.model_copy(
+                    update={
+                        "model_calls": usage.calls,
+                        "prompt_tokens": usage.prompt_tokens,
+                        "completion_tokens": usage.completion_tokens,
+                    }
+                )
+            }
+        )
     return RunReport(
         brief=brief,
         extractions=extractions,
@@ -132,6 +154,8 @@ def run_folder(
         usage=usage.snapshot(),
         stages=stages,
         cached=cached,
+        skipped=read.skipped,
+        cache_warning=cache.warning if cache is not None else None,
     )
 
 
@@ -147,11 +171,25 @@ def _extract_all(
     tick = _ticker(progress, done, total)
     results = {}
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
-    jobs = [pool.submit(_extract_one, a, client, cache, tick) for a in todo]
+    stop = threading.Event()
+
+    def one(article: Article) -> ArticleExtraction | None:
+        # A configuration fault stops the run: no further article starts, even one a free
+        # worker would pick up before the main thread has cancelled the rest.
+        if stop.is_set():
+            return None
+        try:
+            return _extract_one(article, client, cache, tick)
+        except BaseException:
+            stop.set()
+            raise
+
+    jobs = [pool.submit(one, a) for a in todo]
     try:
         for job in jobs:
             extraction = job.result()
-            results[extraction.source.id] = extraction
+            if extraction is not None:
+                results[extraction.source.id] = extraction
     except BaseException:
         # Ctrl-C, SIGTERM, a replay or configuration error: finished articles are already in
         # the cache; stop the rest now rather than waiting for calls in flight.
@@ -169,17 +207,32 @@ def _with_lede(brief: Brief, model: Model, cache: ExtractionCache | None) -> Bri
     if not facts:
         return brief
     key = lede_key(facts, model.identity)
-    stored = cache.get_value(key) if cache is not None else None
-    if isinstance(stored, list) and stored:
+
+    def unfit(value: object) -> str | None:
+        """Why a stored lede cannot be used: not a list of sentences, or a sentence the
+        facts do not support (an edited entry)."""
+        if not isinstance(value, list) or not value:
+            return "not a list of sentences"
         try:
-            lines = [LedeSentence.model_validate(line) for line in stored]
+            stored_lines = [LedeSentence.model_validate(line) for line in value]
         except ValidationError:
-            lines = []
+            return "not a list of sentences"
+        for line in stored_lines:
+            problem = check_sentence(line.text, line.sources, facts)
+            if problem:
+                return problem
+        return None
+
+    stored = cache.get_value(key, check=unfit) if cache is not None else None
+    if stored is not None:
+        lines = [LedeSentence.model_validate(line) for line in stored]
     else:
         try:
-            lines, _dropped = write_lede(facts, model)
+            lines, dropped = write_lede(facts, model)
         except (ModelError, EndpointError):
-            lines = []
+            lines, dropped = [], []
+        for problem in dropped:
+            log.info("lede: validation rejected %s", problem)
         if cache is not None and lines:
             cache.put_value(key, [line.model_dump() for line in lines])
     if not lines:
@@ -222,6 +275,8 @@ def _extract_one(
             ) from error
         kind = "model endpoint failed" if isinstance(error, EndpointError) else "no usable answer"
         extraction = rules_only_extraction(article, prepared, missing=f"{kind}: {error}")
+    for dropped in extraction.stats.dropped:
+        log.info("%s: validation rejected %s", article.path, dropped)
     extraction.stats = ExtractionStats(
         model_calls=usage.calls,
         prompt_tokens=usage.prompt_tokens,

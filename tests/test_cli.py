@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.cli import cli
 from pipeline.read import read_articles
+from pipeline.render import escape_md
 
 CASSETTE = "cassettes/examples/kursk.yaml"
 
@@ -40,7 +41,7 @@ def test_every_quote_in_the_brief_is_verbatim_in_each_source_it_cites(replayed, 
             for source in variant["sources"]:
                 assert variant["text"] in texts[source], (variant["text"], source)
         if quote["listed"]:  # fragments and a speaker's less carried quotes: JSON only
-            assert f"“{' '.join(quote['text'].split())}”" in markdown
+            assert f"“{escape_md(quote['text'])}”" in markdown
     # every speaker keeps a quote in the Markdown, whatever the length budget
     for group in data["speakers"]:
         assert any(q["listed"] for q in group["quotes"] if not q["minor"]) or all(

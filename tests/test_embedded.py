@@ -11,7 +11,7 @@ from dataclasses import replace
 import instructor
 import pytest
 
-from pipeline.errors import ConfigError, EndpointError
+from pipeline.errors import ConfigError, EndpointConfigError, EndpointError
 from pipeline.extract import build_request, prepare_article
 from pipeline.model import embedded
 from pipeline.model.client import ModelClient, answer_mode
@@ -43,7 +43,7 @@ def test_a_server_that_fails_to_start_is_reported(tmp_path):
     assert not server.alive()
 
 
-def test_a_server_dying_mid_run_fails_the_rest_and_is_gone_after_the_run(tmp_path, no_backoff):
+def test_a_server_dying_mid_run_stops_the_run_and_is_gone_after_it(tmp_path, no_backoff):
     text = "Troops arrived on Monday.\n\n“We will see,” Mark Rutte said.\n"
     article = Article(id="S1", path="a.txt", text=text, sha256="x")
     prepared = prepare_article(article)
@@ -54,7 +54,7 @@ def test_a_server_dying_mid_run_fails_the_rest_and_is_gone_after_the_run(tmp_pat
         client = ModelClient(settings, server.base_url)
         client.ask(request.response_model, request.messages, request.context)
         server.process.wait(timeout=10)  # it exits after its first answer
-        with pytest.raises(EndpointError, match="could not connect"):
+        with pytest.raises(EndpointConfigError, match="cannot connect"):
             client.ask(request.response_model, request.messages, request.context)
         process = server.process
     assert process is not None and process.poll() is not None
@@ -180,7 +180,13 @@ def test_other_requests_reach_the_embedded_server_unchanged(path, body):
     assert _through_middleware(path, body)["body"] == body
 
 
-def test_the_embedded_model_gets_structured_outputs_and_endpoints_a_tool():
+def test_the_embedded_model_and_local_servers_get_structured_outputs_hosted_ones_a_tool():
     assert answer_mode(resolve_settings(env={})) is instructor.Mode.JSON_SCHEMA
-    remote = resolve_settings(env={"OPENAI_BASE_URL": "http://localhost:11434/v1"})
-    assert answer_mode(remote) is instructor.Mode.TOOLS
+    for local in ("http://localhost:11434/v1", "http://192.168.1.20:1234/v1", "http://gpu:8000/v1"):
+        settings = resolve_settings(env={"OPENAI_BASE_URL": local})
+        assert answer_mode(settings) is instructor.Mode.JSON_SCHEMA, local
+    for hosted in ("https://api.openai.com/v1", "https://api.groq.com/openai/v1"):
+        settings = resolve_settings(env={"OPENAI_BASE_URL": hosted})
+        assert answer_mode(settings) is instructor.Mode.TOOLS, hosted
+    chosen = resolve_settings(base_url="http://localhost:1234/v1", answer_format="json")
+    assert answer_mode(chosen) is instructor.Mode.JSON

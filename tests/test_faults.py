@@ -114,13 +114,28 @@ def _response(status, headers):
     return httpx.Response(status, headers=headers, request=httpx.Request("POST", "http://x/v1"))
 
 
-def test_timeouts_are_retried_and_then_reported(folder):
+def test_timeouts_are_retried_once_and_then_reported(folder):
     _, request = request_for(folder)
     with StubServer(lambda r: Reply(body=schema_answer(r), delay=1.0)) as server:
         client = client_for(server, timeout_s=0.2, transport_retries=2)
-        with pytest.raises(EndpointError, match="did not answer in time"):
+        with pytest.raises(EndpointError, match=r"did not answer within 0.2 s \(--timeout\)"):
             ask(client, request)
-        assert article_calls(server) == 3
+        assert article_calls(server) == 2
+        assert client.usage.calls == 2 and client.usage.failed_calls == 2
+
+
+def test_a_slow_drip_reply_is_cut_off_at_the_overall_deadline(folder):
+    """httpx's timeouts bound each read; a reply arriving a byte at a time must still end at
+    the call's deadline, not after the whole body has dripped in."""
+    import time
+
+    _, request = request_for(folder)
+    with StubServer(lambda r: Reply(body=schema_answer(r), drip=0.01)) as server:
+        client = client_for(server, timeout_s=0.5, transport_retries=0)
+        started = time.monotonic()
+        with pytest.raises(EndpointError, match="did not answer within 0.5 s"):
+            ask(client, request)
+        assert time.monotonic() - started < 3  # the body alone takes several seconds
 
 
 def test_a_reply_that_is_not_json_is_reported(folder):
@@ -196,14 +211,22 @@ def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path
     assert "“This is a significant escalation,” [S1, S2]" in markdown  # S2 is b.txt
 
 
-def test_unreachable_endpoint_fails_every_article_but_writes_a_brief(folder, tmp_path):
+def test_an_unreachable_endpoint_is_one_configuration_error_before_any_article(
+    folder, tmp_path, capsys
+):
+    import time
+
     from pipeline.model.embedded import free_port
 
     url = f"http://127.0.0.1:{free_port()}/v1"
     out = tmp_path / "brief.md"
+    started = time.monotonic()
     code = cli([str(folder), "--base-url", url, "-o", str(out), "-q"])
-    assert code == 1
-    assert "could not connect" in out.read_text()
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists() and not out.with_suffix(".json").exists()
+    assert time.monotonic() - started < 5
+    assert err.count("newsbrief:") == 1
+    assert f"cannot connect to {url}" in err and "Is the server running" in err
 
 
 def test_structured_outputs_keep_the_schema_out_of_the_prompt_and_are_reasked(folder):

@@ -66,3 +66,51 @@ def test_a_sentence_that_says_an_earlier_one_again_is_dropped():
     context = LedeCheck(facts=FACTS, lenient=True)
     draft = LedeDraft.model_validate(answer, context=context)
     assert [s.sources for s in draft.sentences] == [["S1"], ["S3"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        # an article that tells the model what to write, and a model that obeys
+        ("Putin said “We surrender.”", "Putin"),
+        # the first word is checked like any other
+        ("Zelensky confirmed North Korean troops are in Kursk.", "Zelensky"),
+        # a quoted span must be verbatim in the facts, whatever the names around it
+        ("Nato said “troops will withdraw from Kursk.”", "quotation"),
+        # names are whole words: "Kurs" is inside "Kursk" but not a word of the facts
+        ("Kurs confirmed troops were deployed to Kursk.", "'Kurs'"),
+        # claim words need the same claim in the facts
+        ("North Korean troops surrendered in Kursk on Monday.", "surrender"),
+        ("Nato denied that North Korean troops were deployed to Kursk.", "deny"),
+        # a negation the facts do not have turns a fact around
+        ("Nato confirmed that North Korean troops were not deployed to Kursk.", "negation"),
+        # numbers are whole numbers: 1,50 is not 1,500
+        ("Nato confirmed 1,50 troops were in Kursk.", "1,50"),
+        # a number inside another is not that number
+        ("Nato confirmed 500 troops were in Kursk.", "500"),
+    ],
+)
+def test_words_the_facts_do_not_hold_are_rejected(text, why):
+    facts = FACTS + [{"text": "Putin met Kim Jong Un in Pyongyang.", "sources": ["S1"]}]
+    problem = check_sentence(text, ["S1", "S3"], facts)
+    assert problem is not None and why in problem, problem
+
+
+def test_quoted_spans_names_and_claims_from_the_facts_pass():
+    facts = [
+        {
+            "text": "Mark Rutte said “this is a significant escalation” and denied that Nato "
+            "troops would not be sent.",
+            "sources": ["S1"],
+        }
+    ]
+    assert check_sentence("Rutte said “this is a significant escalation.”", ["S1"], facts) is None
+    assert check_sentence("The alliance denied troops would not be sent.", ["S1"], facts) is None
+    assert check_sentence("Nato's Mark Rutte denied it.", ["S1"], facts) is None
+
+
+def test_an_injected_sentence_never_reaches_the_brief():
+    answer = {"sentences": [{"text": "Putin said “We surrender.”", "sources": ["S1"]}]}
+    context = LedeCheck(facts=FACTS, lenient=True)
+    draft = LedeDraft.model_validate(answer, context=context)
+    assert draft.sentences == [] and "Putin" in context.dropped[0]

@@ -270,3 +270,74 @@ def test_time_phrases_become_dates_from_each_sources_own_date():
     )  # fmt: skip
     [merged] = brief.events
     assert merged.date == "2024-10-28"
+
+
+def test_wordings_that_differ_in_a_negation_number_name_or_modal_are_different_quotes():
+    from pipeline.merge import same_claim
+
+    pairs = [
+        ("We will not send troops to the region this year", "We will now send troops to the region this year"),
+        ("We won’t send troops to the region this year at all", "We want send troops to the region this year at all"),
+        ("We will send 1,500 troops to the region this year", "We will send 1,600 troops to the region this year"),
+        ("We will send three brigades to the region this year", "We will send two brigades to the region this year"),
+        ("We will send troops to Poland this year, as agreed", "We will send troops to Latvia this year, as agreed"),
+        ("We may send troops to the region later this year", "We must send troops to the region later this year"),
+    ]  # fmt: skip
+    for said, other in pairs:
+        assert not same_claim(said, other), (said, other)
+        brief = merge_extractions(
+            [
+                extraction("S1", quotes=[quote("S1", 1, said, "Anna Berg")]),
+                extraction("S2", quotes=[quote("S2", 1, other, "Anna Berg")]),
+            ]
+        )
+        entries = brief.speakers[0].quotes
+        assert sorted(e.text for e in entries) == sorted([said, other])
+        assert all(e.variants == [] for e in entries)
+
+
+def test_wordings_that_differ_in_punctuation_or_a_small_word_stay_one_quote():
+    from pipeline.merge import same_claim
+
+    assert same_claim(
+        "We will not send troops to the region, and we never will",
+        "We will not send troops to the region and we never will",
+    )
+    assert same_claim(
+        "The minister’s plan is a good one for the region",
+        "The minister's plan is a good one for this region",
+    )
+
+
+def test_a_development_carries_only_the_markers_of_sources_that_support_its_line():
+    """Events linked in a chain (A like B, B like C) are one cluster, but the line printed is
+    one sentence: a source whose own sentence is not like it gets no marker on it."""
+    line = "Floodwater reached the old mill on the river Esk."
+    rain = "Heavy rain fell across the county for a third day on Tuesday."  # all three report it
+    chained = [
+        extraction("S1", events=[event("S1", 1, line), event("S1", 2, rain)]),
+        extraction("S4", events=[event("S4", 1, line), event("S4", 2, rain)]),
+        extraction("S2", events=[event("S2", 1, "Floodwater reached the old mill on the river Esk, "
+                                 "near the town hall."),
+                                 event("S2", 2, rain)]),
+        extraction("S3", events=[event("S3", 1, "The mayor ordered the town hall evacuated as "
+                                 "the council met overnight to plan the clean-up."), event("S3", 2, rain)]),
+    ]  # fmt: skip
+    brief = merge_extractions(chained)
+    [mill] = [e for e in brief.events if "old mill" in e.summary]
+    assert "S1" in mill.sources and "S3" not in mill.sources
+    assert all(ev.source in mill.sources for ev in mill.evidence)
+    assert any("S3" in e.sources for e in brief.events)  # kept, on a line of its own
+
+
+def test_a_source_with_another_number_does_not_support_the_line():
+    brief = merge_extractions(
+        [
+            extraction("S1", events=[event("S1", 1, "Storms cut power to 12,000 homes in Kent.")]),
+            extraction("S2", events=[event("S2", 1, "Storms cut power to 12,000 homes in Kent on Sunday.")]),
+            extraction("S3", events=[event("S3", 1, "Storms cut power to 40,000 homes in Kent on Sunday.")]),
+        ]
+    )  # fmt: skip
+    [twelve] = [e for e in brief.events if "12,000" in e.summary]
+    assert twelve.sources == ["S1", "S2"]
+    assert any(e.sources == ["S3"] for e in brief.events)

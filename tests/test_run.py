@@ -12,7 +12,7 @@ from pipeline.cli import cli
 from pipeline.model.session import ModelSession
 from pipeline.run import run_folder
 from pipeline.settings import resolve_settings
-from tools.stub import Reply, StubServer, schema_answer
+from tools.stub import Reply, StubServer, requested_tool, schema_answer
 
 pytestmark = [
     pytest.mark.block_network(allowed_hosts=["127.0.0.1"]),
@@ -53,7 +53,9 @@ def test_unchanged_rerun_makes_no_model_call_and_a_changed_article_only_itself(t
     assert first.brief.lede_by == "model"
     again = run_folder(folder, model := FakeModel(), cache_dir=cache)
     assert again.usage.get("calls", 0) == 0 and again.cached == 3  # the lede is cached too
-    assert again.brief == first.brief and model.calls == []
+    # the same brief; its stats count this run's calls (none)
+    assert again.brief.model_copy(update={"stats": first.brief.stats}) == first.brief
+    assert again.brief.stats.model_calls == 0 and model.calls == []
     (folder / "1.txt").write_text(ARTICLE.format(n="changed"), encoding="utf-8")
     third = run_folder(folder, model := FakeModel(), cache_dir=cache)
     assert model.calls.count("ArticleNotes") == 1 and third.cached == 2
@@ -166,25 +168,50 @@ def test_instructions_inside_an_article_change_nothing(tmp_path):
 
 
 def test_api_key_never_appears_in_output_or_messages(tmp_path, capsys, monkeypatch):
+    """A server that echoes the key (in an error, a header and an answer) never gets it into
+    stderr (-v too), the brief, the JSON or a recorded cassette."""
     secret = "sk-test-0123456789abcdefSECRET"
-    monkeypatch.setenv("OPENAI_API_KEY", secret)
-    folder = folder_with(tmp_path, 1)
+    monkeypatch.setenv("NEWSBRIEF_API_KEY", secret)
+    folder = folder_with(tmp_path, 2)
 
-    def refusing(request):
-        return Reply(status=401, body={"error": {"message": "Incorrect API key provided"}})
+    def echoing(request):
+        text = request["messages"][-1]["content"]
+        if "number 1" in text:
+            return Reply(status=500, body={"error": {"message": f"bad key {secret}"}},
+                         headers={"x-debug-key": secret})  # fmt: skip
+        answer = schema_answer(request)
+        return Reply(body=answer, headers={"x-echo": f"Bearer {secret}"})
 
-    with StubServer(refusing) as server:
+    with StubServer(echoing, key=secret) as server:
         out = tmp_path / "brief.md"
         code = cli([str(folder), "--base-url", server.base_url, "-o", str(out), "--record",
-                    str(tmp_path / "run.yaml")])  # fmt: skip
+                    str(tmp_path / "run.yaml"), "--retries", "0", "--concurrency", "1",
+                    "-v"])  # fmt: skip
     captured = capsys.readouterr()
     assert code == 1
     everything = (
         captured.out + captured.err + out.read_text() + out.with_suffix(".json").read_text()
     )
-    everything += (tmp_path / "run.yaml").read_text()
-    assert secret not in everything
-    assert "refused the API key" in out.read_text()
+    cassette = (tmp_path / "run.yaml").read_text()
+    assert secret not in everything and secret not in cassette
+    assert "bad key [redacted]" in out.with_suffix(".json").read_text()
+    assert "bad key \\[redacted\\]" in out.read_text()  # escaped for Markdown
+    assert "x-echo" not in cassette and "x-debug-key" not in cassette
+
+
+def test_a_rejected_key_is_one_error_naming_where_the_key_came_from(tmp_path, capsys, monkeypatch):
+    secret = "sk-test-0123456789abcdefSECRET"
+    monkeypatch.setenv("NEWSBRIEF_API_KEY", secret)
+    folder = folder_with(tmp_path, 3)
+    with StubServer(lambda r: Reply(body=schema_answer(r)), key="sk-the-right-one") as server:
+        out = tmp_path / "brief.md"
+        code = cli([str(folder), "--base-url", server.base_url, "-o", str(out), "-q"])
+        assert server.requests == []  # stopped before any article
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert err.count("newsbrief:") == 1
+    assert "refused the API key (HTTP 401)" in err and "NEWSBRIEF_API_KEY" in err
+    assert secret not in err
 
 
 def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path):
@@ -199,7 +226,7 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path):
     (folder / "a.txt").write_text(text, encoding="utf-8")
     with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
         report = run_with(folder, settings_for(server, tmp_path))
-    [request] = [r for r in server.requests if r["tools"][0]["function"]["name"] == "ArticleNotes"]
+    [request] = [r for r in server.requests if requested_tool(r)[0] == "ArticleNotes"]
     user = request["messages"][1]["content"]
     assert "{{ name }} and {% if x %} and {% endraw %} in plain text." in user
     [extraction] = report.extractions

@@ -327,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     settings = resolve_settings()
+    if not args.live:
+        from pipeline.model.replay import settings_for_replay
+
+        settings = settings_for_replay(settings, args.replay)
     labels = load_labels()
     articles = read_articles(EXAMPLE).articles
     with ModelSession(settings, replay=None if args.live else args.replay) as session:

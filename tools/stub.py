@@ -3,7 +3,8 @@
 It answers ``POST /v1/chat/completions`` through a ``behaviour`` function that gets the
 request body and returns a ``Reply``: a status, headers and a body, an optional delay, or a
 connection reset. ``schema_answer`` builds a valid answer for whatever schema was asked (a
-tool call, or the message itself for a ``response_format`` request), so the stub can stand in
+tool call, or the message itself for a ``response_format`` request: structured outputs, or
+JSON in the text with the schema in the instructions), so the stub can stand in
 for a model. It serves 127.0.0.1 only and stops with its context.
 """
 
@@ -31,6 +32,8 @@ class Reply:
     delay: float = 0.0
     reset: bool = False
     """Close the connection without answering."""
+    drip: float = 0.0
+    """Send the body one byte every ``drip`` seconds (a slow-drip reply)."""
 
 
 Behaviour = Callable[[dict[str, Any]], Reply]
@@ -85,8 +88,20 @@ def requested_tool(request: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     if request.get("tools"):
         tool = request["tools"][0]["function"]
         return tool["name"], tool["parameters"]
-    spec = request["response_format"]["json_schema"]
-    return spec["name"], spec["schema"]
+    format_ = request["response_format"]
+    if format_.get("type") == "json_schema":
+        spec = format_["json_schema"]
+        return spec["name"], spec["schema"]
+    # JSON in the text (instructor's JSON mode): the schema is written into the instructions
+    for message in request.get("messages", []):
+        found = _SCHEMA_IN_TEXT.search(str(message.get("content", "")))
+        if found:
+            schema = json.loads(found.group(1))
+            return schema.get("title", ""), schema
+    raise KeyError("the request names no answer schema")
+
+
+_SCHEMA_IN_TEXT = re.compile(r"json_schema:\s*(\{.*\})\s*Make sure", re.DOTALL)
 
 
 def _asks_content(request: dict[str, Any]) -> bool:
@@ -120,11 +135,31 @@ def article_calls(server: StubServer) -> int:
     )
 
 
-class StubServer:
-    """Context manager serving ``behaviour`` on a free loopback port."""
+#: Models a stub serves unless told otherwise: newsbrief's default for an endpoint, and "stub".
+STUB_MODELS = ("gpt-4o-mini", "stub")
 
-    def __init__(self, behaviour: Behaviour, port: int = 0) -> None:
+
+class StubServer:
+    """Context manager serving ``behaviour`` on a free loopback port, like an
+    OpenAI-compatible server: ``GET /v1/models`` lists ``models``; ``POST
+    /v1/chat/completions`` for a model it does not serve is a 404 (unless ``any_model``, as
+    llama.cpp serves one model under any name); any other path is a 404; with ``key`` set, a
+    request without ``Authorization: Bearer KEY`` is a 401. A plain chat request (no answer
+    schema: newsbrief's check before a run) is answered "OK"; the rest go to ``behaviour``."""
+
+    def __init__(
+        self,
+        behaviour: Behaviour,
+        port: int = 0,
+        *,
+        models: tuple[str, ...] = STUB_MODELS,
+        any_model: bool = False,
+        key: str | None = None,
+    ) -> None:
         self.behaviour = behaviour
+        self.models = models
+        self.any_model = any_model
+        self.key = key
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         stub = self
@@ -144,8 +179,18 @@ class StubServer:
                 except OSError:
                     pass  # the client gave up (a timeout test): nothing to answer
 
+            def _refused(self) -> Reply | None:
+                if stub.key and self.headers.get("authorization") != f"Bearer {stub.key}":
+                    message = "Incorrect API key provided"
+                    return Reply(status=401, body={"error": {"message": message}})
+                return None
+
             def do_GET(self) -> None:
-                self._send(Reply(body={"object": "list", "data": [{"id": "stub"}]}))
+                if self.path.rstrip("/") != "/v1/models":
+                    self._send(Reply(status=404, body={"error": {"message": "not found"}}))
+                    return
+                data = [{"id": name, "object": "model"} for name in stub.models]
+                self._send(self._refused() or Reply(body={"object": "list", "data": data}))
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
@@ -153,6 +198,20 @@ class StubServer:
                     request = json.loads(self.rfile.read(length) or b"{}")
                 except ValueError:
                     request = {}
+                if self.path.rstrip("/") != "/v1/chat/completions":
+                    self._send(Reply(status=404, body={"error": {"message": "not found"}}))
+                    return
+                refused = self._refused()
+                if refused is not None:
+                    self._send(refused)
+                    return
+                if not stub.any_model and request.get("model") not in stub.models:
+                    message = f"model '{request.get('model')}' not found"
+                    self._send(Reply(status=404, body={"error": {"message": message}}))
+                    return
+                if not (request.get("tools") or request.get("response_format")):
+                    self._send(Reply(body=completion("OK", "", as_content=True)))
+                    return
                 with stub._lock:
                     stub.requests.append(request)
                 self._send(stub.behaviour(request))
@@ -175,6 +234,12 @@ class StubServer:
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
                 self.end_headers()
+                if reply.drip:
+                    for index in range(len(data)):
+                        self.wfile.write(data[index : index + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.drip)
+                    return
                 self.wfile.write(data)
 
         self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
