@@ -192,3 +192,48 @@ class StubServer:
     def __exit__(self, *exc_info: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+class InProcessModel:
+    """A ``pipeline.model.session.Model`` that answers in-process as the stub server does
+    (``schema_answer``), with no HTTP and no model: for the benchmark's scaling runs, where
+    the pipeline's own cost is measured. ``calls`` counts the questions asked."""
+
+    def __init__(self, identity: str = "stub|in-process|json_schema") -> None:
+        from pipeline.model.usage import Usage
+
+        self.identity = identity
+        self.concurrency = 1
+        self.usage = Usage()
+        self.calls = 0
+        self._tracked: Any = None
+
+    def ask(self, response_model: Any, messages: list[dict[str, str]], context: dict[str, Any]):
+        schema = response_model.model_json_schema()
+        request = {
+            "messages": messages,
+            "response_format": {"json_schema": {"name": response_model.__name__, "schema": schema}},
+        }
+        reply = schema_answer(request)
+        self.calls += 1
+        self.usage.add(None, 0.0)
+        if self._tracked is not None:
+            self._tracked.add(None, 0.0)
+        data = json.loads(reply["choices"][0]["message"]["content"])
+        return response_model.model_validate(data, context=context)
+
+    def tracking(self, usage: Any):
+        import contextlib
+
+        @contextlib.contextmanager
+        def block():
+            self._tracked = usage
+            try:
+                yield usage
+            finally:
+                self._tracked = None
+
+        return block()
+
+    def close(self) -> None:
+        pass
