@@ -11,9 +11,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -42,7 +45,7 @@ from .rules.claims import find_claims
 from .rules.entities import person_name, resolve_person
 from .rules.figures import FigureSpan, claimant_cue, find_figures
 from .rules.quotes import QuoteSpan, find_quotes
-from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
+from .rules.text import Sentence, split_sentences, time_phrase
 
 INSTRUCTIONS_PROMPT = "instructions.v4"
 ARTICLE_PROMPT = "article.v4"
@@ -72,8 +75,48 @@ class PreparedArticle:
     figures: list[FigureSpan]
 
     def sentence_of(self, offset: int) -> int:
-        sentence = sentence_at(self.sentences, offset)
-        return sentence.id if sentence else _nearest_sentence(self.sentences, offset)
+        """The number of the sentence holding ``offset`` (between sentences: the one before;
+        before the first: 1). O(log n): a bisection over the sentence starts."""
+        index = bisect_right(self._starts, offset) - 1
+        return self.sentences[index].id if index >= 0 else 1
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def order(self) -> dict[QuoteSpan | FigureSpan, int]:
+        """Each quote and figure -> its place in ``quotes`` or ``figures`` (rule order)."""
+        return {
+            **{q: i for i, q in enumerate(self.quotes)},
+            **{f: i for i, f in enumerate(self.figures)},
+        }
+
+    @cached_property
+    def sentence_texts(self) -> list[str]:
+        """The sentences' texts (``S1`` is index 0), as validation reads them."""
+        return [s.text for s in self.sentences]
+
+    @cached_property
+    def speaker_cues(self) -> list[str]:
+        """Every speaker cue rules found, sorted."""
+        return sorted({q.cue for q in self.quotes if q.cue})
+
+    @cached_property
+    def cast(self) -> list[Actor]:
+        """``actors(self)``, computed once."""
+        return actors(self)
+
+    @cached_property
+    def by_sentence(self) -> dict[int, tuple[list[QuoteSpan], list[FigureSpan]]]:
+        """Sentence number -> (its quotes, its figures), each found once, for slicing the
+        article into calls without scanning every span for every call."""
+        grouped: dict[int, tuple[list[QuoteSpan], list[FigureSpan]]] = defaultdict(lambda: ([], []))
+        for quote in self.quotes:
+            grouped[self.sentence_of(quote.start)][0].append(quote)
+        for figure in self.figures:
+            grouped[self.sentence_of(figure.start)][1].append(figure)
+        return dict(grouped)
 
     def claimant(self, figure: FigureSpan) -> str | None:
         """Who the figure's sentence credits with it, by rule (None: ask the model)."""
@@ -87,11 +130,6 @@ def needs_model(quote: QuoteSpan) -> bool:
     if quote.kind == "scare":
         return False
     return quote.cue is None or quote.cue.lower() in PRONOUNS
-
-
-def _nearest_sentence(sentences: list[Sentence], offset: int) -> int:
-    before = [s.id for s in sentences if s.start <= offset]
-    return before[-1] if before else 1
 
 
 def prepare_article(article: Article) -> PreparedArticle:
@@ -115,12 +153,15 @@ def chunks(prepared: PreparedArticle, limit: int | None = None) -> list[list[Sen
         else:
             paragraphs.append([sentence])
     groups: list[list[Sentence]] = [[]]
+    size = 0  # of groups[-1], kept as it grows rather than summed again for every piece
     for paragraph in paragraphs:
         pieces = [paragraph] if _size(paragraph) <= limit else [[s] for s in paragraph]
         for piece in pieces:
-            if groups[-1] and _size(groups[-1]) + _size(piece) > limit:
+            if groups[-1] and size + _size(piece) > limit:
                 groups.append([])
+                size = 0
             groups[-1].extend(piece)
+            size += _size(piece)
     return [group for group in groups if group]
 
 
@@ -198,13 +239,14 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     """
     ids = {s.id for s in sentences}
     text = prepared.article.text
-    quotes = [q for q in prepared.quotes if needs_model(q) and prepared.sentence_of(q.start) in ids]
-    figures = [
-        f
-        for f in prepared.figures
-        if prepared.sentence_of(f.start) in ids and prepared.claimant(f) is None
-    ]
-    cast = [a for a in actors(prepared) if prepared.sentence_of(a.quotes[0].start) in ids]
+    spans = [prepared.by_sentence.get(s.id, ([], [])) for s in sentences]
+    order = prepared.order
+    quotes = sorted((q for qs, _ in spans for q in qs if needs_model(q)), key=order.__getitem__)
+    figures = sorted(
+        (f for _, fs in spans for f in fs if prepared.claimant(f) is None),
+        key=order.__getitem__,
+    )
+    cast = [a for a in prepared.cast if prepared.sentence_of(a.quotes[0].start) in ids]
     user = render_prompt(
         ARTICLE_PROMPT,
         sentences=[{"id": s.id, "text": _tagged(text, s, quotes)} for s in sentences],
@@ -242,8 +284,8 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
         ],
         context={
             "text": text,
-            "sentence_texts": [s.text for s in prepared.sentences],
-            "speakers": sorted({q.cue for q in prepared.quotes if q.cue}),
+            "sentence_texts": prepared.sentence_texts,
+            "speakers": prepared.speaker_cues,
             "publisher_lines": list(prepared.article.removed),
         },
     )
@@ -318,16 +360,17 @@ def assemble_extraction(
     """Tie the model's labels to the rule-found spans. Pure."""
     article = prepared.article
     outlet = next((n.outlet for n in labels.notes if n.outlet), None)
-    quotes = _quotes(prepared, labels.speakers)
+    resolve = _person_resolver(article.text)
+    quotes = _quotes(prepared, labels.speakers, resolve)
     return ArticleExtraction(
         source=source_info(article, outlet),
         quotes=quotes,
-        figures=_figures(prepared, labels.claimants),
+        figures=_figures(prepared, labels.claimants, resolve),
         events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared, labels), 1)],
         stances=[
             Stance(
                 source=article.id,
-                actor=resolve_person(actor.name, article.text)[0],
+                actor=resolve(actor.name)[0],
                 position=labels.positions[actor.id],
                 sentence=(sentence := prepared.sentence_of(actor.quotes[0].start)),
                 evidence=prepared.sentences[sentence - 1].text,
@@ -402,7 +445,24 @@ def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
     )
 
 
-def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
+def _person_resolver(text: str) -> Callable[[str], tuple[str, str | None]]:
+    """``resolve_person(name, text)``, each distinct name looked up once: every lookup scans
+    the whole text, and a long article names the same few people hundreds of times."""
+    found: dict[str, tuple[str, str | None]] = {}
+
+    def resolve(name: str) -> tuple[str, str | None]:
+        if name not in found:
+            found[name] = resolve_person(name, text)
+        return found[name]
+
+    return resolve
+
+
+def _quotes(
+    prepared: PreparedArticle,
+    by_model: dict[str, str],
+    resolve: Callable[[str], tuple[str, str | None]],
+) -> list[Quote]:
     article = prepared.article
     quotes: list[Quote] = []
     for span in prepared.quotes:
@@ -412,7 +472,7 @@ def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
         elif span.kind != "scare" and span.cue and not needs_model(span):
             speaker, how = span.cue, "rule"
         if speaker:
-            speaker, found_role = resolve_person(speaker, article.text)
+            speaker, found_role = resolve(speaker)
             role = role or found_role
         quotes.append(
             Quote(
@@ -442,11 +502,11 @@ def _claimant(said: str | None, span: FigureSpan, prepared: PreparedArticle) -> 
     return said if grounded_name(said, nearby) or grounded_phrase(said, nearby) else None
 
 
-def _resolved(name: str | None, text: str) -> str | None:
-    return resolve_person(name, text)[0] if name else None
-
-
-def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figure]:
+def _figures(
+    prepared: PreparedArticle,
+    claimants: dict[str, str],
+    resolve: Callable[[str], tuple[str, str | None]],
+) -> list[Figure]:
     article = prepared.article
     figures = []
     for span in prepared.figures:
@@ -459,10 +519,12 @@ def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figur
                 number=span.number,
                 qualifier=span.qualifier,
                 counts=span.counts or "unspecified",
-                claimant=_resolved(
-                    prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
-                    article.text,
-                ),
+                claimant=resolve(name)[0]
+                if (
+                    name := prepared.claimant(span)
+                    or _claimant(claimants.get(span.id), span, prepared)
+                )
+                else None,
                 sentence=sentence.id,
                 sentence_text=sentence.text,
                 start=span.start,
