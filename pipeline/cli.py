@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="articles extracted at once (default: 1 for the embedded model, 4 for an endpoint)",
     )
     parser.add_argument(
+        "--max-article-chars",
+        type=int,
+        metavar="N",
+        help="longest article extracted, in characters (env NEWSBRIEF_MAX_ARTICLE_CHARS; "
+        "default 200000); a longer file is listed as not processed, not split into many calls",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="extract every article again, ignoring stored results",
@@ -94,8 +101,13 @@ def cli(argv: list[str] | None = None) -> int:
     # instructor logs every failed attempt; newsbrief reports the outcome itself.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
     console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
-    settings = resolve_settings(base_url=args.base_url, model=args.model, api_key=args.api_key)
     try:
+        settings = resolve_settings(
+            base_url=args.base_url,
+            model=args.model,
+            api_key=args.api_key,
+            max_article_chars=args.max_article_chars,
+        )
         report = _run(args, settings, console)
     except NewsbriefError as error:
         console.print(f"[bold red]newsbrief:[/] {error}", highlight=False)
@@ -136,6 +148,7 @@ def _run(args: argparse.Namespace, settings, console: Console) -> RunReport:
                 cache_dir=settings.cache_dir if use_cache else None,
                 progress=progress,
                 concurrency=args.concurrency,
+                max_article_chars=settings.max_article_chars,
             )
     markdown = render_markdown(report.brief)
     json_text = render_json(report.brief)

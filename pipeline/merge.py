@@ -376,7 +376,13 @@ class _QuoteIndex:
             return None
         wording = [self.by_key[key]] if key in self.by_key else []
         if len(key) > 20:
-            near = {e for shingle in _quote_sketch(key) for e in self.by_shingle.get(shingle, ())}
+            # a word pair that many entries hold ("and the") is no sign of the same words
+            near = {
+                e
+                for shingle in _quote_sketch(key)
+                if len(held := self.by_shingle.get(shingle, ())) <= _COMMON_SHINGLE
+                for e in held
+            }
             wording += [e for e in near if fuzz.ratio(key, self.keys[e]) >= 90]
         if wording:
             return min(wording), "wording"

@@ -20,13 +20,14 @@ from schemas.brief import Brief, Failure, LedeSentence
 from schemas.extraction import ArticleExtraction, ExtractionStats
 
 from .cache import ExtractionCache
-from .errors import EndpointError, ModelError, ReplayError
-from .extract import extract_prepared, prepare_article, rules_only_extraction
+from .errors import EndpointError, InputError, ModelError, ReplayError
+from .extract import MAX_CHUNK_CHARS, extract_prepared, prepare_article, rules_only_extraction
 from .lede import lede_facts, lede_key, write_lede
 from .merge import find_near_duplicates, merge_extractions
 from .model.session import Model, ModelSession
 from .model.usage import Usage
 from .read import Article, read_articles
+from .settings import DEFAULT_MAX_ARTICLE_CHARS, ENV_MAX_ARTICLE_CHARS
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(article_path, done, total)`` as articles finish."""
@@ -69,6 +70,7 @@ def run_folder(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     concurrency: int | None = None,
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
 ) -> RunReport:
     """Read, extract, merge: the whole job on one folder.
 
@@ -77,6 +79,9 @@ def run_folder(
     rule fallbacks for the lede and key sentences. ``cache_dir`` (None: no cache) keeps each
     extraction under the model's identity and the code's fingerprint. An article the model
     gives no usable answer for keeps its rule-found facts, with a note of what is missing.
+    An article longer than ``max_article_chars`` (characters of cleaned text) is neither
+    extracted nor merged: it is listed under the brief's failures with its size and what to
+    do (``too_long``), rather than split into a call per 12,000 characters.
     Raises ``InputError`` when the folder cannot be read, ``ReplayError`` when a cassette has
     no answer for an article."""
     started = time.perf_counter()
@@ -84,6 +89,14 @@ def run_folder(
     read = read_articles(folder)
     stages.read = time.perf_counter() - started
     failures = [Failure(path=p.path, reason=p.message) for p in read.problems]
+    long = [a for a in read.articles if len(a.text) > max_article_chars]
+    failures += [Failure(path=a.path, reason=too_long(a, max_article_chars)) for a in long]
+    read.articles = [a for a in read.articles if len(a.text) <= max_article_chars]
+    if not read.articles:
+        raise InputError(
+            "Nothing to extract in "
+            f"{folder}:" + "".join(f"\n  {f.path}: {f.reason}" for f in failures)
+        )
     cache = (
         ExtractionCache(cache_dir / "extractions", model.identity)
         if cache_dir is not None and model is not None
@@ -132,6 +145,17 @@ def run_folder(
         usage=usage.snapshot(),
         stages=stages,
         cached=cached,
+    )
+
+
+def too_long(article: Article, limit: int) -> str:
+    """Why ``article`` is not processed, in words a user can act on."""
+    calls = -(-len(article.text) // MAX_CHUNK_CHARS)
+    return (
+        f"{len(article.text):,} characters of text, above the limit of {limit:,} for one "
+        f"article (it would take about {calls} model calls); if the file holds several "
+        "articles, save each as a file of its own, or raise the limit with "
+        f"--max-article-chars or {ENV_MAX_ARTICLE_CHARS}"
     )
 
 

@@ -14,6 +14,12 @@ ENV_BASE_URL = "OPENAI_BASE_URL"
 ENV_API_KEY = "OPENAI_API_KEY"
 ENV_MODEL = "NEWSBRIEF_MODEL"
 ENV_CACHE_DIR = "NEWSBRIEF_CACHE_DIR"
+ENV_MAX_ARTICLE_CHARS = "NEWSBRIEF_MAX_ARTICLE_CHARS"
+
+#: Longest article (characters of cleaned text) extracted by default: about 30,000 words, far
+#: past any news article, and about 17 model calls of ``extract.MAX_CHUNK_CHARS``. A longer
+#: file (a book, a log, a whole site saved as one page) is listed under "Not processed".
+DEFAULT_MAX_ARTICLE_CHARS = 200_000
 
 #: Name the embedded llama.cpp server is asked for (it serves one model whatever the name).
 EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -41,6 +47,9 @@ class Settings:
     """How many times a 429/5xx/timeout/connection failure is retried with backoff."""
     timeout_s: float = 600.0
     """Seconds to wait for one model reply (the CPU model is slow)."""
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+    """Longest article (characters) that is extracted; a longer one is reported, not split
+    into many calls (``--max-article-chars``, ``NEWSBRIEF_MAX_ARTICLE_CHARS``)."""
     answer_format: str = ""
     """How the answer's schema reaches the model: 'json_schema' (structured outputs, a grammar
     on the embedded server), 'tools' (a named tool call) or 'json' (JSON in the text). Empty:
@@ -77,10 +86,13 @@ def resolve_settings(
     model: str | None = None,
     api_key: str | None = None,
     cache_dir: Path | None = None,
+    max_article_chars: int | None = None,
     env: dict[str, str] | None = None,
 ) -> Settings:
-    """Resolve flag > environment > default into one ``Settings``."""
+    """Resolve flag > environment > default into one ``Settings``. Raises ``InputError``
+    when ``NEWSBRIEF_MAX_ARTICLE_CHARS`` is not a positive whole number."""
     env = dict(os.environ) if env is None else env
+    limit = max_article_chars or _positive(env.get(ENV_MAX_ARTICLE_CHARS), ENV_MAX_ARTICLE_CHARS)
     url = base_url or env.get(ENV_BASE_URL) or None
     default_model = EMBEDDED_MODEL if url is None else REMOTE_DEFAULT_MODEL
     return Settings(
@@ -88,4 +100,15 @@ def resolve_settings(
         api_key=api_key or env.get(ENV_API_KEY) or DUMMY_API_KEY,
         model=model or env.get(ENV_MODEL) or default_model,
         cache_dir=cache_dir or default_cache_dir(env),
+        max_article_chars=limit or DEFAULT_MAX_ARTICLE_CHARS,
     )
+
+
+def _positive(value: str | None, name: str) -> int | None:
+    if not value:
+        return None
+    if not value.strip().isdigit() or int(value) <= 0:
+        from .errors import InputError
+
+        raise InputError(f"{name}={value!r}: give a positive number of characters, like 200000.")
+    return int(value)

@@ -136,6 +136,30 @@ def test_a_long_article_is_split_between_paragraphs_and_nothing_is_dropped(tmp_p
     assert all(len(part) < 600 for part in articles)
 
 
+def test_an_article_over_the_size_limit_is_reported_by_name_and_costs_no_call(tmp_path):
+    folder = folder_with(tmp_path, 1)
+    paragraphs = [f"Paragraph {i}: “Words number {i} here,” Mark Rutte said." for i in range(40)]
+    (folder / "huge.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    report = run_folder(folder, model := FakeModel(), max_article_chars=1_000)
+    assert model.calls.count("ArticleNotes") == 1  # the short article only
+    [failure] = report.failed
+    assert failure.path == "huge.txt"
+    assert "above the limit of 1,000" in failure.reason
+    assert "--max-article-chars" in failure.reason
+    assert [x.source.path for x in report.extractions] == ["0.txt"]
+    assert [s.path for s in report.brief.sources] == ["0.txt"]
+    assert run_folder(folder, FakeModel(), max_article_chars=10_000).failed == []
+
+
+def test_a_folder_of_articles_all_over_the_limit_is_a_clean_error(tmp_path, capsys):
+    folder = folder_with(tmp_path, 2)
+    out = tmp_path / "b.md"
+    assert cli([str(folder), "--no-model", "--max-article-chars", "50", "-o", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "0.txt" in error and "1.txt" in error and "above the limit of 50" in error
+    assert not out.exists()
+
+
 def test_instructions_inside_an_article_change_nothing(tmp_path):
     folder = tmp_path / "hostile"
     folder.mkdir()
