@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
+from rapidfuzz import fuzz, process
 
 from schemas.extraction import (
     ArticleExtraction,
@@ -318,6 +319,120 @@ def extract_prepared(prepared: PreparedArticle, asker: Asker) -> ArticleExtracti
         labels.add(asker.ask(request.response_model, request.messages, request.context))
         labels.dropped.extend(request.context.get("dropped", []))
     return assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
+
+
+def extract_copy(
+    prepared: PreparedArticle, fuller: PreparedArticle, answers: ArticleExtraction, asker: Asker
+) -> ArticleExtraction:
+    """Extract an article that is a near-copy of ``fuller`` (contained in it, or a lightly
+    edited wire copy: ``merge.find_near_duplicates``), whose extraction ``answers`` already
+    holds the model's judgements. What the two share costs no model call:
+
+    - a quote takes the speaker ``fuller`` gives a quote holding its words, which must be
+      verbatim in ``fuller`` (a reworded quote is not taken);
+    - a figure takes the claimant of the same value in the same sentence;
+    - an actor takes the stance of the same person; shared key sentences stay key.
+
+    Borrowed answers are checked against this article as the model's would be (a speaker it
+    does not name is dropped). Only sentences the copy adds (none alike in ``fuller``) are
+    sent to the model, in one call, and only when they hold a question the borrowed answers
+    do not settle. Raises ``ModelError`` or ``EndpointError`` as ``asker.ask`` does."""
+    shared = _shared_sentences(prepared, fuller)
+    quotes, figures, cast = _borrowed(prepared, answers, shared)
+    labels = Labels()
+    covered = build_request(prepared, prepared.sentences)
+    model = article_notes_model(tuple(quotes), tuple(figures), tuple(cast))
+    key = sorted(_key_matches(prepared, answers, shared))[:6]
+    context = {**covered.context, "lenient": True}
+    labels.add(
+        model.model_validate(
+            {"outlet": None, "key_sentences": key, **quotes, **figures, **cast}, context=context
+        )
+    )
+    labels.dropped.extend(context.get("dropped", []))
+    added = [s for s in prepared.sentences if s.id not in shared]
+    if added:
+        request = build_request(prepared, added)
+        asked = set(request.response_model.model_fields) - {"outlet", "key_sentences"}
+        if asked - set(quotes) - set(figures) - set(cast):
+            labels.add(asker.ask(request.response_model, request.messages, request.context))
+            labels.dropped.extend(request.context.get("dropped", []))
+    extraction = assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
+    extraction.source.notes.append(
+        f"a near-copy of {fuller.article.path}: the model's answers for the text they share "
+        f"were taken from it ({len(added)} sentence(s) of its own)"
+    )
+    return extraction
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _shared_sentences(prepared: PreparedArticle, fuller: PreparedArticle) -> dict[int, int]:
+    """Sentence of ``prepared`` -> the sentence of ``fuller`` it repeats (white space and case
+    aside, or with a light edit: ``fuzz.ratio`` >= 90)."""
+    theirs = [_fold(s.text) for s in fuller.sentences]
+    exact = {text: i for i, text in reversed(list(enumerate(theirs)))}
+    shared = {}
+    for sentence in prepared.sentences:
+        mine = _fold(sentence.text)
+        if mine in exact:
+            shared[sentence.id] = fuller.sentences[exact[mine]].id
+            continue
+        found = process.extractOne(mine, theirs, scorer=fuzz.ratio, score_cutoff=90)
+        if found is not None:
+            shared[sentence.id] = fuller.sentences[found[2]].id
+    return shared
+
+
+def _borrowed(
+    prepared: PreparedArticle, answers: ArticleExtraction, shared: dict[int, int]
+) -> tuple[dict[str, str], dict[str, str | None], dict[str, str]]:
+    """The answers ``answers`` holds for this article's questions, by this article's ids."""
+    spoken = [q for q in answers.quotes if q.speaker and q.kind != "scare"]
+    quotes = {}
+    for quote in prepared.quotes:
+        if not needs_model(quote):
+            continue
+        words = _fold(quote.text)
+        match = next((q for q in spoken if words and words in _fold(q.text)), None)
+        if match is not None:
+            quotes[quote.id] = ", ".join(filter(None, [match.speaker, match.speaker_role]))
+    figures: dict[str, str | None] = {}
+    for figure in prepared.figures:
+        sentence = prepared.sentence_of(figure.start)
+        if prepared.claimant(figure) is not None or sentence not in shared:
+            continue
+        match = next(
+            (
+                f
+                for f in answers.figures
+                if f.sentence == shared[sentence] and f.value == figure.value
+            ),
+            None,
+        )
+        if match is not None:
+            figures[figure.id] = match.claimant
+    positions = {_surname(s.actor): s.position for s in answers.stances}
+    cast = {
+        actor.id: positions[_surname(actor.name)]
+        for actor in prepared.cast
+        if _surname(actor.name) in positions
+    }
+    return quotes, figures, cast
+
+
+def _surname(name: str) -> str:
+    return (person_name(name) or name).split()[-1].lower()
+
+
+def _key_matches(
+    prepared: PreparedArticle, answers: ArticleExtraction, shared: dict[int, int]
+) -> list[int]:
+    """This article's sentences that repeat a key sentence of ``answers``."""
+    key = {n for event in answers.events for n in event.sentences}
+    return [mine for mine, theirs in shared.items() if theirs in key]
 
 
 def rules_only_extraction(

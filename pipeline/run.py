@@ -21,7 +21,13 @@ from schemas.extraction import ArticleExtraction, ExtractionStats
 
 from .cache import ExtractionCache
 from .errors import EndpointError, InputError, ModelError, ReplayError
-from .extract import MAX_CHUNK_CHARS, extract_prepared, prepare_article, rules_only_extraction
+from .extract import (
+    MAX_CHUNK_CHARS,
+    extract_copy,
+    extract_prepared,
+    prepare_article,
+    rules_only_extraction,
+)
 from .lede import lede_facts, lede_key, write_lede
 from .merge import find_near_duplicates, merge_extractions
 from .model.session import Model, ModelSession
@@ -108,27 +114,33 @@ def run_folder(
     todo = [a for a in read.articles if a.id not in results]
     cached = len(results)
     extracted = time.perf_counter()
+    duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
     if todo and model is None:
         for article in todo:
             results[article.id] = rules_only_extraction(article)
     elif todo:
-        results.update(
-            _extract_all(
-                todo,
-                model,
-                cache,
-                progress,
-                cached,
-                len(read.articles),
-                concurrency or model.concurrency,
+        workers = concurrency or model.concurrency
+        total, by_id = len(read.articles), {a.id: a for a in read.articles}
+        # Near-copies wait for the article they copy and take its answers (a copy of a copy
+        # waits a round more); each of them asks the model about its own text only.
+        pending = todo
+        while pending:
+            ready = [a for a in pending if duplicates.get(a.id, a.id) in results or
+                     a.id not in duplicates] or pending  # fmt: skip
+            fuller = {
+                a.id: (by_id[duplicates[a.id]], results[duplicates[a.id]])
+                for a in ready
+                if duplicates.get(a.id) in results
+            }
+            results.update(
+                _extract_all(ready, model, cache, progress, len(results), total, workers, fuller)
             )
-        )
+            pending = [a for a in pending if a.id not in results]
     stages.extract = time.perf_counter() - extracted
     stages.start_model = getattr(model, "start_seconds", 0.0)
     stages.extract -= stages.start_model
     merging = time.perf_counter()
     extractions = [results[a.id] for a in read.articles]
-    duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
     brief = merge_extractions(extractions, duplicates=duplicates, failures=failures)
     brief = brief.model_copy(update={"model": model.identity if model is not None else None})
     stages.merge = time.perf_counter() - merging
@@ -167,11 +179,13 @@ def _extract_all(
     done: int,
     total: int,
     workers: int,
+    fuller: dict[str, tuple[Article, ArticleExtraction]] | None = None,
 ) -> dict[str, ArticleExtraction]:
     tick = _ticker(progress, done, total)
     results = {}
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
-    jobs = [pool.submit(_extract_one, a, client, cache, tick) for a in todo]
+    fuller = fuller or {}
+    jobs = [pool.submit(_extract_one, a, client, cache, tick, fuller.get(a.id)) for a in todo]
     try:
         for job in jobs:
             extraction = job.result()
@@ -231,12 +245,18 @@ def _extract_one(
     model: Model,
     cache: ExtractionCache | None,
     tick: Callable[[str], None],
+    fuller: tuple[Article, ArticleExtraction] | None = None,
 ) -> ArticleExtraction:
+    """Extract ``article`` (a near-copy: from ``fuller``'s answers and its own text only),
+    store it in the cache and tick progress. A failing model leaves the rules' facts."""
     usage = Usage()
     prepared = prepare_article(article)
     try:
         with model.tracking(usage):
-            extraction = extract_prepared(prepared, model)
+            if fuller is not None and fuller[1].model_error is None:
+                extraction = extract_copy(prepared, prepare_article(fuller[0]), fuller[1], model)
+            else:
+                extraction = extract_prepared(prepared, model)
     except (ModelError, EndpointError) as error:
         if isinstance(error, EndpointError) and isinstance(model, ModelSession) and model.replay:
             raise ReplayError(

@@ -19,19 +19,32 @@ pytestmark = [
     pytest.mark.usefixtures("no_backoff"),
 ]
 
-ARTICLE = (
-    "Title number {n}\n\n"
-    "Mark Rutte confirmed on Monday that North Korean troops were in Kursk, report {n} says.\n\n"
-    "“This is a significant escalation,” Rutte said.\n\n"
-    "“Nobody will comment on such rumours.”\n"
-)
+# Distinct articles (near-copies of one another would take each other's answers): what is
+# said and about what differs from one to the next.
+VARIANTS = [
+    ("Kursk", "a significant escalation", "such rumours"),
+    ("Belgorod", "a dangerous turn for everyone involved", "reports from the border region"),
+    ("Bryansk", "unacceptable and deeply worrying", "what the satellite images show"),
+    ("Voronezh", "proof of a widening war in Europe", "the claims made in Kyiv today"),
+]
+
+
+def article(n):
+    place, what, about = VARIANTS[n if isinstance(n, int) else len(VARIANTS) - 1]
+    return (
+        f"Title number {n}\n\n"
+        f"Mark Rutte confirmed on Monday that North Korean troops were in {place}, report {n} "
+        "says.\n\n"
+        f"“This is {what},” Rutte said.\n\n"
+        f"“Nobody will comment on {about}.”\n"
+    )
 
 
 def folder_with(tmp_path, count):
     folder = tmp_path / "articles"
     folder.mkdir(exist_ok=True)
     for n in range(count):
-        (folder / f"{n}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+        (folder / f"{n}.txt").write_text(article(n), encoding="utf-8")
     return folder
 
 
@@ -54,7 +67,7 @@ def test_unchanged_rerun_makes_no_model_call_and_a_changed_article_only_itself(t
     again = run_folder(folder, model := FakeModel(), cache_dir=cache)
     assert again.usage.get("calls", 0) == 0 and again.cached == 3  # the lede is cached too
     assert again.brief == first.brief and model.calls == []
-    (folder / "1.txt").write_text(ARTICLE.format(n="changed"), encoding="utf-8")
+    (folder / "1.txt").write_text(article("changed"), encoding="utf-8")
     third = run_folder(folder, model := FakeModel(), cache_dir=cache)
     assert model.calls.count("ArticleNotes") == 1 and third.cached == 2
 
