@@ -57,7 +57,9 @@ class LedeDraft(BaseModel):
                 problems.append(problem)
             else:
                 kept.append(line)
-        if problems and not context.get("lenient"):
+        # Re-asked only when no sentence holds: a draft with one good sentence keeps it and
+        # drops the rest, rather than paying for the whole prompt again.
+        if problems and not kept and not context.get("lenient"):
             raise ValueError("; ".join(problems))
         context.setdefault("dropped", []).extend(problems)
         self.sentences = kept
@@ -85,6 +87,7 @@ def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -
         if number not in evidence:
             return f"'{text[:50]}': the number {number} is not in the facts of {sources}"
     for name in _NAME.findall(text):
+        name = re.sub(r"['’]s$", "", name)  # "Nato's": the name is Nato
         if name not in _COMMON and name.replace("’", "'").lower() not in folded:
             return f"'{text[:50]}': '{name}' is not in the facts of {sources}"
     return None

@@ -35,6 +35,7 @@ from pydantic import (
     Field,
     ValidationInfo,
     create_model,
+    field_validator,
     model_validator,
 )
 
@@ -119,6 +120,15 @@ def _without_titles(node: Any) -> Any:
     return node
 
 
+# Answers that say no one is named: the article leaves the speaker out.
+_NO_ONE = re.compile(
+    r"\W*(?:unknown|unnamed|unidentified|anonymous|none|null|n/?a|not (?:stated|given|named|"
+    r"specified|mentioned|identified|known)|no (?:speaker|one|name)|(?:the )?speaker|"
+    r"unspecified|nobody)(?: speaker)?\W*",
+    re.I,
+)
+
+
 class ArticleNotes(_Answer):
     """Answers by id."""
 
@@ -128,6 +138,13 @@ class ArticleNotes(_Answer):
     # it carries no descriptions, only what the server's grammar needs.
     outlet: str | None = Field(max_length=60)
     key_sentences: list[int] = Field(max_length=6)
+
+    @field_validator("key_sentences", mode="before")
+    @classmethod
+    def _first_six(cls, value: Any) -> Any:
+        """More than six key sentences: the first six (an endpoint without a grammar can
+        send more; that is no reason to ask again)."""
+        return value[:6] if isinstance(value, list) else value
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -148,6 +165,11 @@ class ArticleNotes(_Answer):
                 # Re-asking does not cure this in small models, so it is dropped, not re-asked.
                 context.setdefault("dropped", []).append(f"{key}: '{value}' names no claimant")
                 setattr(self, key, value := None)
+            if key.startswith("Q") and isinstance(value, str) and _NO_ONE.fullmatch(value):
+                # "unknown", "not stated": the model says the article names no one. Asking
+                # again cannot bring out a name that is not there: no speaker, no re-ask.
+                context.setdefault("dropped", []).append(f"{key}: '{value}' names no speaker")
+                setattr(self, key, value := None)
             check = _CHECKS.get(key[0]) if key[1:].isdigit() else None
             problem = check(key, value, context) if check and value is not None else None
             if problem:
@@ -157,7 +179,11 @@ class ArticleNotes(_Answer):
         count = len(context["sentence_texts"])
         bad = [n for n in self.key_sentences if not 1 <= n <= count]
         if bad:
-            problems.append(f"key_sentences {bad}: sentences are numbered 1 to {count}")
+            # The lead sentences are key anyway: a number out of range is dropped, not worth
+            # a re-ask (which costs the whole article's prompt again).
+            context.setdefault("dropped", []).append(
+                f"key_sentences {bad}: sentences are numbered 1 to {count}"
+            )
             self.key_sentences = [n for n in self.key_sentences if 1 <= n <= count]
         if self.outlet and not plausible_outlet(self.outlet, context):
             context.setdefault("dropped", []).append(f"outlet '{self.outlet}' rejected")
