@@ -8,11 +8,12 @@ import logging
 import signal
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 
-from .errors import NewsbriefError
+from .errors import ConfigError, NewsbriefError
 from .files import write_atomic
 from .model.session import ModelSession
 from .render import render_json, render_markdown
@@ -72,6 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CASSETTE",
         help="record this run's model calls to a cassette",
     )
+    recorded.add_argument(
+        "--batch",
+        action="store_true",
+        help="send the model calls through the OpenAI Batch API of the endpoint (half the "
+        "price; answers within the batch window, up to 24 h): for large folders",
+    )
+    parser.add_argument(
+        "--batch-poll",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="with --batch: seconds between checks of a batch's status (default 30)",
+    )
     parser.add_argument(
         "--concurrency",
         type=int,
@@ -108,6 +122,14 @@ def cli(argv: list[str] | None = None) -> int:
             api_key=args.api_key,
             max_article_chars=args.max_article_chars,
         )
+        if args.batch:
+            if settings.embedded:
+                raise ConfigError(
+                    "--batch needs an endpoint with the OpenAI Batch API: give --base-url or "
+                    "set OPENAI_BASE_URL (the embedded model answers at once; run it without "
+                    "--batch)"
+                )
+            settings = replace(settings, batch=True, batch_poll_s=args.batch_poll)
         report = _run(args, settings, console)
     except NewsbriefError as error:
         console.print(f"[bold red]newsbrief:[/] {error}", highlight=False)
@@ -125,6 +147,8 @@ def _run(args: argparse.Namespace, settings, console: Console) -> RunReport:
         if args.no_model
         else f"replaying {args.replay}"
         if args.replay
+        else f"{settings.base_url} ({settings.model}), through the Batch API"
+        if settings.batch
         else "embedded model (llama.cpp, started when an article needs it)"
         if settings.embedded
         else f"{settings.base_url} ({settings.model})"

@@ -28,3 +28,8 @@ class ModelError(NewsbriefError):
 
 class ReplayError(NewsbriefError):
     """A replayed cassette has no recorded answer for a request."""
+
+
+class BatchPending(NewsbriefError):
+    """With ``--batch``: the question is queued for the next batch; ask again after the model's
+    ``flush_batch`` (``pipeline.model.batch``). Never reaches the user."""

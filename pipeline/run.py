@@ -20,7 +20,7 @@ from schemas.brief import Brief, Failure, LedeSentence
 from schemas.extraction import ArticleExtraction, ExtractionStats
 
 from .cache import ExtractionCache
-from .errors import EndpointError, InputError, ModelError, ReplayError
+from .errors import BatchPending, EndpointError, InputError, ModelError, ReplayError
 from .extract import (
     MAX_CHUNK_CHARS,
     extract_copy,
@@ -34,6 +34,9 @@ from .model.session import Model, ModelSession
 from .model.usage import Usage
 from .read import Article, read_articles
 from .settings import DEFAULT_MAX_ARTICLE_CHARS, ENV_MAX_ARTICLE_CHARS
+
+#: Batches the lede may take with ``--batch``: its question, then each re-ask.
+LEDE_ROUNDS = 4
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(article_path, done, total)`` as articles finish."""
@@ -135,6 +138,9 @@ def run_folder(
             results.update(
                 _extract_all(ready, model, cache, progress, len(results), total, workers, fuller)
             )
+            if any(a.id not in results for a in ready):
+                # --batch: their questions are queued; send them and wait for the answers
+                _flush(model)
             pending = [a for a in pending if a.id not in results]
     stages.extract = time.perf_counter() - extracted
     stages.start_model = getattr(model, "start_seconds", 0.0)
@@ -158,6 +164,13 @@ def run_folder(
         stages=stages,
         cached=cached,
     )
+
+
+def _flush(model: Model) -> None:
+    """Send the questions a batch model has queued (``flush_batch``) and wait for them."""
+    flush = getattr(model, "flush_batch", None)
+    if flush is None or not flush():
+        raise EndpointError("questions are waiting for a batch, but none could be sent")
 
 
 def too_long(article: Article, limit: int) -> str:
@@ -189,7 +202,8 @@ def _extract_all(
     try:
         for job in jobs:
             extraction = job.result()
-            results[extraction.source.id] = extraction
+            if extraction is not None:  # None: waiting for a batch
+                results[extraction.source.id] = extraction
     except BaseException:
         # Ctrl-C, SIGTERM, a replay or configuration error: finished articles are already in
         # the cache; stop the rest now rather than waiting for calls in flight.
@@ -214,10 +228,15 @@ def _with_lede(brief: Brief, model: Model, cache: ExtractionCache | None) -> Bri
         except ValidationError:
             lines = []
     else:
-        try:
-            lines, _dropped = write_lede(facts, model)
-        except (ModelError, EndpointError):
-            lines = []
+        lines = []
+        for _ in range(LEDE_ROUNDS):
+            try:
+                lines, _dropped = write_lede(facts, model)
+                break
+            except BatchPending:
+                _flush(model)  # --batch: the lede (or its re-ask) goes in a batch of its own
+            except (ModelError, EndpointError):
+                break
         if cache is not None and lines:
             cache.put_value(key, [line.model_dump() for line in lines])
     if not lines:
@@ -246,9 +265,11 @@ def _extract_one(
     cache: ExtractionCache | None,
     tick: Callable[[str], None],
     fuller: tuple[Article, ArticleExtraction] | None = None,
-) -> ArticleExtraction:
+) -> ArticleExtraction | None:
     """Extract ``article`` (a near-copy: from ``fuller``'s answers and its own text only),
-    store it in the cache and tick progress. A failing model leaves the rules' facts."""
+    store it in the cache and tick progress. A failing model leaves the rules' facts. None
+    when a question is queued for a batch (``BatchPending``): the article is done again after
+    the batch."""
     usage = Usage()
     prepared = prepare_article(article)
     try:
@@ -257,6 +278,8 @@ def _extract_one(
                 extraction = extract_copy(prepared, prepare_article(fuller[0]), fuller[1], model)
             else:
                 extraction = extract_prepared(prepared, model)
+    except BatchPending:
+        return None
     except (ModelError, EndpointError) as error:
         if isinstance(error, EndpointError) and isinstance(model, ModelSession) and model.replay:
             raise ReplayError(

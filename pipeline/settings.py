@@ -50,6 +50,11 @@ class Settings:
     max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
     """Longest article (characters) that is extracted; a longer one is reported, not split
     into many calls (``--max-article-chars``, ``NEWSBRIEF_MAX_ARTICLE_CHARS``)."""
+    batch: bool = False
+    """Send model calls through the OpenAI Batch API (``--batch``): half the price, answers
+    within the batch window (``pipeline.model.batch``)."""
+    batch_poll_s: float = 30.0
+    """Seconds between checks of a batch's status."""
     answer_format: str = ""
     """How the answer's schema reaches the model: 'json_schema' (structured outputs, a grammar
     on the embedded server), 'tools' (a named tool call) or 'json' (JSON in the text). Empty:

@@ -35,8 +35,9 @@ from tenacity import (
 
 from schemas.model_io import checking_against
 
-from ..errors import EndpointError, ModelError
+from ..errors import BatchPending, EndpointError, ModelError
 from ..settings import Settings
+from .batch import BatchTransport
 from .usage import Usage
 
 T = TypeVar("T", bound=BaseModel)
@@ -185,7 +186,9 @@ class ModelClient:
             base_url=base_url, api_key=settings.api_key, max_retries=0, timeout=settings.timeout_s
         )
         completions = raw.chat.completions
-        create = _direct_create(raw, completions.create)
+        self.batch = BatchTransport(raw, poll_s=settings.batch_poll_s) if settings.batch else None
+        create = self.batch or _direct_create(raw, completions.create)
+        counted = self.batch.fresh if self.batch else (lambda response: True)
         retrying = Retrying(
             retry=retry_if_exception(is_transient),
             stop=stop_after_attempt(settings.transport_retries + 1)
@@ -202,7 +205,8 @@ class ModelClient:
                         response = create(**kwargs)
                     finally:
                         elapsed = time.perf_counter() - started
-                    self.usage.add(response, elapsed)
+                    if counted(response):  # a batch's answer, served again, counts once
+                        self.usage.add(response, elapsed)
                     if (tracked := getattr(self._local, "usage", None)) is not None:
                         tracked.add(response, elapsed)
                     return response
@@ -247,6 +251,8 @@ class ModelClient:
                 )
         except InstructorRetryException as error:
             cause = error.__cause__
+            if isinstance(cause, (BatchPending, EndpointError)):
+                raise cause from None  # queued for the next batch, or the batch failed it
             if not error.failed_attempts:
                 if isinstance(cause, openai.APIError):
                     raise EndpointError(_describe_endpoint_error(cause)) from cause
