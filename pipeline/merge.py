@@ -100,11 +100,6 @@ def duplicate_sentences(text: str) -> list[str]:
     return [normalise_space(s.text).lower() for s in split_sentences(text) if len(s.text) > 30]
 
 
-def same_sentence(a: str, b: str) -> bool:
-    """Two ``duplicate_sentences`` entries that are one sentence, lightly edited or not."""
-    return a == b or fuzz.ratio(a, b) >= 90
-
-
 def _shared_sentences(own: list[str], pool: list[str]) -> int:
     """How many of ``own`` appear in ``pool`` (verbatim, else with ``fuzz.ratio`` >= 90)."""
     exact = set(pool)
