@@ -27,10 +27,11 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from enum import StrEnum
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -142,9 +143,16 @@ class ArticleNotes(_Answer):
     @field_validator("key_sentences", mode="before")
     @classmethod
     def _first_six(cls, value: Any) -> Any:
-        """More than six key sentences: the first six (an endpoint without a grammar can
-        send more; that is no reason to ask again)."""
-        return value[:6] if isinstance(value, list) else value
+        """Sentence numbers as the article labels them ('S3' is 3), at most the first six (an
+        endpoint without a grammar can send more, or the labels; no reason to ask again)."""
+        if not isinstance(value, list):
+            return value
+        numbers = []
+        for item in value:
+            if isinstance(item, str) and re.fullmatch(r"\s*S?\d+\s*", item, re.I):
+                item = int(item.strip().lstrip("Ss"))
+            numbers.append(item)
+        return numbers[:6]
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -191,14 +199,46 @@ class ArticleNotes(_Answer):
         return _settle(self, context, problems)
 
 
+def _no_speaker(value: Any) -> Any:
+    """null for a speaker: the model says no one is named (settled as 'unknown' is)."""
+    return "unknown" if value is None else value
+
+
+_POSITION_STEMS = {
+    "support": "supports",
+    "oppos": "opposes",
+    "warn": "warns",
+    "den": "denies",
+    "confirm": "confirms",
+    "neutral": "neutral",
+}
+
+
+def _position(value: Any) -> Any:
+    """A position in another form of the word ('support', 'Denied', 'warning') is that
+    position; anything else is left for the enum to reject."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        for stem, position in _POSITION_STEMS.items():
+            if word.startswith(stem):
+                return position
+    return value
+
+
+# Tolerant forms of the answer types: the schema sent (and the grammar) is unchanged, only
+# answers a re-ask would not improve are read as what they mean.
+_Speaker = Annotated[str, BeforeValidator(_no_speaker)]
+_Position = Annotated[Stance, BeforeValidator(_position)]
+
+
 @cache
 def article_notes_model(
     quote_ids: tuple[str, ...], figure_ids: tuple[str, ...], actor_ids: tuple[str, ...] = ()
 ) -> type[ArticleNotes]:
     """The schema for one article: a required field per quote, figure and actor id."""
-    fields: dict[str, Any] = {q: (str, ...) for q in quote_ids}
+    fields: dict[str, Any] = {q: (_Speaker, ...) for q in quote_ids}
     fields.update({f: (str | None, ...) for f in figure_ids})
-    fields.update({a: (Stance, ...) for a in actor_ids})
+    fields.update({a: (_Position, ...) for a in actor_ids})
     return create_model("ArticleNotes", __base__=ArticleNotes, **fields)
 
 

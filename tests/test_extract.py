@@ -155,7 +155,7 @@ def test_what_a_re_ask_cannot_mend_is_dropped_without_one():
     assert notes.Q2 is None
     assert any("key_sentences [99]" in d for d in context["dropped"])
     assert any("names no speaker" in d for d in context["dropped"])
-    for said in ("not stated", "Unnamed", "N/A", "no one", "the speaker"):
+    for said in ("not stated", "Unnamed", "N/A", "no one", "the speaker", None):
         notes = request.response_model.model_validate(
             {**answer, "key_sentences": [2], "Q2": said}, context=dict(request.context)
         )
@@ -245,3 +245,22 @@ def test_the_publisher_line_gives_the_outlet_when_the_model_gives_none():
 )
 def test_a_speaker_is_a_name_or_description_never_a_copied_sentence(speaker, plausible):
     assert plausible_speaker(speaker) is plausible
+
+
+def test_answers_in_another_form_of_the_same_value_are_read_without_a_re_ask():
+    prepared = prepare_article(article())
+    request = build_request(prepared, prepared.sentences)
+    answer = {"outlet": None, "key_sentences": ["S2", "3", 4], "Q2": "Rutte", "F1": None,
+              "A1": "Warning"}  # fmt: skip
+    notes = request.response_model.model_validate(answer, context=dict(request.context))
+    assert notes.key_sentences == [2, 3, 4] and notes.A1 == "warns"
+    for said, meant in [("support", "supports"), ("denied", "denies"), ("Confirmed", "confirms"),
+                        ("opposing", "opposes"), ("NEUTRAL", "neutral")]:  # fmt: skip
+        notes = request.response_model.model_validate(
+            {**answer, "A1": said}, context=dict(request.context)
+        )
+        assert notes.A1 == meant
+    with pytest.raises(ValidationError):  # not a position at all: re-asked
+        request.response_model.model_validate(
+            {**answer, "A1": "angry"}, context=dict(request.context)
+        )
