@@ -143,12 +143,15 @@ def prepare_article(article: Article) -> PreparedArticle:
     )
 
 
-def chunks(prepared: PreparedArticle, limit: int | None = None) -> list[list[Sentence]]:
-    """Sentences in runs of at most ``limit`` characters, split between paragraphs (a single
-    paragraph longer than ``limit`` is split between its sentences). Nothing is dropped."""
+def chunks(
+    prepared: PreparedArticle, limit: int | None = None, sentences: list[Sentence] | None = None
+) -> list[list[Sentence]]:
+    """Sentences (``sentences``, else all the article's) in runs of at most ``limit``
+    characters, split between paragraphs (a single paragraph longer than ``limit`` is split
+    between its sentences). Nothing is dropped."""
     limit = limit or MAX_CHUNK_CHARS
     paragraphs: list[list[Sentence]] = []
-    for sentence in prepared.sentences:
+    for sentence in prepared.sentences if sentences is None else sentences:
         if paragraphs and paragraphs[-1][-1].paragraph == sentence.paragraph:
             paragraphs[-1].append(sentence)
         else:
@@ -283,13 +286,19 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
             {"role": "system", "content": render_prompt(INSTRUCTIONS_PROMPT)},
             {"role": "user", "content": user},
         ],
-        context={
-            "text": text,
-            "sentence_texts": prepared.sentence_texts,
-            "speakers": prepared.speaker_cues,
-            "publisher_lines": list(prepared.article.removed),
-        },
+        context=validation_context(prepared),
     )
+
+
+def validation_context(prepared: PreparedArticle) -> dict[str, Any]:
+    """What the model's answers about ``prepared`` are checked against (``schemas.model_io``):
+    its text, numbered sentences, the speaker cues rules found, and its publisher lines."""
+    return {
+        "text": prepared.article.text,
+        "sentence_texts": prepared.sentence_texts,
+        "speakers": prepared.speaker_cues,
+        "publisher_lines": list(prepared.article.removed),
+    }
 
 
 def _tagged(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
@@ -340,10 +349,9 @@ def extract_copy(
     shared = _shared_sentences(prepared, fuller)
     quotes, figures, cast = _borrowed(prepared, answers, shared)
     labels = Labels()
-    covered = build_request(prepared, prepared.sentences)
     model = article_notes_model(tuple(quotes), tuple(figures), tuple(cast))
     key = sorted(_key_matches(prepared, answers, shared))[:6]
-    context = {**covered.context, "lenient": True}
+    context = {**validation_context(prepared), "lenient": True}
     labels.add(
         model.model_validate(
             {"outlet": None, "key_sentences": key, **quotes, **figures, **cast}, context=context
@@ -351,8 +359,8 @@ def extract_copy(
     )
     labels.dropped.extend(context.get("dropped", []))
     added = [s for s in prepared.sentences if s.id not in shared]
-    if added:
-        request = build_request(prepared, added)
+    for sentences in chunks(prepared, sentences=added) if added else []:
+        request = build_request(prepared, sentences)
         asked = set(request.response_model.model_fields) - {"outlet", "key_sentences"}
         if asked - set(quotes) - set(figures) - set(cast):
             labels.add(asker.ask(request.response_model, request.messages, request.context))

@@ -116,3 +116,17 @@ def test_the_example_copy_costs_no_call(tmp_path, example):
               if s.duplicate_of]  # fmt: skip
     assert copies and all(x.stats.model_calls == 0 for x in copies)
     assert model.calls.count("ArticleNotes") == len(report.extractions) - len(copies)
+
+
+def test_a_long_copy_asks_about_its_own_text_in_parts(monkeypatch):
+    monkeypatch.setattr("pipeline.extract.MAX_CHUNK_CHARS", 300)
+    full = Article("S1", "full.txt", story(FULL), "1" * 64)
+    own = [f"“Paragraph {n} of the copy's own reporting is here,” a resident said."
+           for n in range(8)]  # fmt: skip
+    copy = Article("S2", "copy.txt", story([*FULL, *(o.replace("a resident", "she") for o in own)]), "2" * 64)  # fmt: skip
+    answers = extract_prepared(prepare_article(full), FakeModel(answer=by_speaker_answers))
+    model = FakeModel(answer=by_speaker_answers)
+    extract_copy(prepare_article(copy), prepare_article(full), answers, model)
+    sent = [m[1]["content"] for m in model.messages]
+    assert len(sent) > 1 and all("River Tame" not in text for text in sent)
+    assert sum(text.count("of the copy's own reporting") for text in sent) == 8
