@@ -401,10 +401,16 @@ def _borrowed(
     spoken = [q for q in answers.quotes if q.speaker and q.kind != "scare"]
     quotes = {}
     for quote in prepared.quotes:
-        if not needs_model(quote):
+        sentence = shared.get(prepared.sentence_of(quote.start))
+        if not needs_model(quote) or sentence is None:
             continue
+        # the same words in the same sentence of the fuller article (the same words elsewhere
+        # may be someone else's)
         words = _fold(quote.text)
-        match = next((q for q in spoken if words and words in _fold(q.text)), None)
+        match = next(
+            (q for q in spoken if q.sentence == sentence and words and words in _fold(q.text)),
+            None,
+        )
         if match is not None:
             quotes[quote.id] = ", ".join(filter(None, [match.speaker, match.speaker_role]))
     figures: dict[str, str | None] = {}

@@ -128,8 +128,9 @@ def run_folder(
         # waits a round more); each of them asks the model about its own text only.
         pending = todo
         while pending:
-            ready = [a for a in pending if duplicates.get(a.id, a.id) in results or
-                     a.id not in duplicates] or pending  # fmt: skip
+            ready = [
+                a for a in pending if a.id not in duplicates or duplicates[a.id] in results
+            ] or pending  # (cannot be empty: a copy's fuller article is never its own copy)
             fuller = {
                 a.id: (by_id[duplicates[a.id]], results[duplicates[a.id]])
                 for a in ready

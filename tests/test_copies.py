@@ -130,3 +130,18 @@ def test_a_long_copy_asks_about_its_own_text_in_parts(monkeypatch):
     sent = [m[1]["content"] for m in model.messages]
     assert len(sent) > 1 and all("River Tame" not in text for text in sent)
     assert sum(text.count("of the copy's own reporting") for text in sent) == 8
+
+
+def test_a_quote_in_the_copys_own_sentence_is_asked_about_though_its_words_are_shared():
+    full = Article("S1", "full.txt", story(FULL), "1" * 64)
+    answers = extract_prepared(prepare_article(full), FakeModel(answer=by_speaker_answers))
+    # the copy adds a sentence quoting words of the full story's unattributed quote; being
+    # its own text, it is asked about (a quote is taken only from the same sentence)
+    added = "By evening the words “open for business again” were chalked on a board."
+    copy = Article("S2", "copy.txt", story([*FULL, added]), "2" * 64)
+    model = FakeModel(speaker="Shopkeepers")
+    extraction = extract_copy(prepare_article(copy), prepare_article(full), answers, model)
+    [quote] = [q for q in extraction.quotes if q.text.startswith("open for business")]
+    assert quote.speaker == "Shopkeepers" and model.calls == ["ArticleNotes"]
+    [whole] = [q for q in extraction.quotes if q.text.startswith("It feels like")]
+    assert "Helen Price" in whole.speaker  # the shared quote is still taken
