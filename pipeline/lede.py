@@ -83,8 +83,9 @@ def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -
         return f"'{text[:50]}' cites unknown sources {unknown}"
     evidence = " ".join(f["text"] for f in cited)
     folded = evidence.replace("’", "'").lower()
+    numbers = {n.replace(",", "") for n in _NUMBER.findall(evidence)}
     for number in _NUMBER.findall(text):
-        if number not in evidence:
+        if number not in evidence and number.replace(",", "") not in numbers:  # 1500 = 1,500
             return f"'{text[:50]}': the number {number} is not in the facts of {sources}"
     for name in _NAME.findall(text):
         name = re.sub(r"['’]s$", "", name)  # "Nato's": the name is Nato

@@ -64,3 +64,8 @@ def test_a_draft_with_no_good_sentence_is_reasked_then_dropped():
 def test_a_possessive_name_is_the_name():
     assert check_sentence("Nato's chief confirmed troops are in Kursk.", ["S1"], FACTS) is None
     assert "Boris" in check_sentence("Troops are in Kursk, Boris's aides said.", ["S1"], FACTS)
+
+
+def test_a_number_written_with_or_without_thousands_commas_is_the_same_number():
+    assert check_sentence("At least 1500 troops had arrived.", ["S3"], FACTS) is None
+    assert "150" in check_sentence("At least 150 troops had arrived.", ["S3"], FACTS)
