@@ -117,3 +117,18 @@ def test_batch_from_the_command_line(tmp_path, monkeypatch):
                     "-o", str(out), "-q"])  # fmt: skip
     assert code == 0 and out.exists()
     assert len(server.batches) == 2 and article_calls(server) == 2
+
+
+def test_a_near_copy_waits_for_its_fuller_article_and_sends_nothing(tmp_path):
+    from test_copies import FULL, story
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    (folder / "full.txt").write_text(story(FULL), encoding="utf-8")
+    (folder / "short.txt").write_text(story(FULL[:4] + FULL[5:]), encoding="utf-8")
+    with StubServer(lambda r: Reply(body=schema_answer(r, speaker="Helen Price"))) as server:
+        with ModelSession(batch_settings(server, tmp_path)) as session:
+            report = run_folder(folder, session)
+    assert article_calls(server) == 1  # the full story; the copy takes its answers
+    assert [x.stats.model_calls for x in report.extractions] == [1, 0]
+    assert len(server.batches) == 2  # the articles, then the lede
