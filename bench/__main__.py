@@ -11,6 +11,10 @@
    again at 1 s, about what a hosted model takes to answer for one article.
 4. A re-run on the unchanged folder (served from the cache).
 5. Merge and render alone on 10, 100 and 1,000 synthetic extractions: time and peak memory.
+6. Scaling curves (no model; an in-process stand-in answers as the stub does): a cached
+   re-run of 100, 1,000 and 3,000 distinct synthetic articles (target: 3,000 within 3.5 x
+   the time of 1,000), and the rule stage (rules, chunks, requests, assembly) on one article
+   of 200 KB, 400 KB and 2 MB (target: 2 MB in seconds).
 
 Parts 1, 2 and 4 need the embedded model (the 'local' extra); ``--skip-model`` leaves them out.
 """
@@ -270,6 +274,73 @@ def bench_merge(sizes: list[int]) -> None:
         print(f"{size:>9}{merged - started:>9.2f}{rendered - merged:>10.2f}{peak / 2**20:>10.1f}")
 
 
+def bench_scaling(counts: list[int], sizes_kb: list[int]) -> None:
+    heading("6. scaling: cached re-run and the rule stage")
+    from tools.stub import InProcessModel
+
+    print("(re-run: the faster of two; its stages: reading, the cache and near-copy detection,")
+    print(" merge; a busy machine shows as noise)")
+    print(
+        f"{'articles':>9}{'first run s':>13}{'re-run s':>10}{'read':>7}{'cache+dup':>10}"
+        f"{'merge':>7}{'calls':>7}{'per 1,000 s':>13}"
+    )
+    times = {}
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "articles"
+            folder.mkdir()
+            for i in range(count):
+                (folder / f"{i:05d}.txt").write_text(article_text(i), encoding="utf-8")
+            cache = Path(tmp) / "cache"
+            started = time.perf_counter()
+            run_folder(folder, InProcessModel(), cache_dir=cache)
+            first = time.perf_counter() - started
+            runs = []
+            for _ in range(2):
+                model = InProcessModel()
+                started = time.perf_counter()
+                report = run_folder(folder, model, cache_dir=cache)
+                runs.append((time.perf_counter() - started, report, model))
+            took, report, model = min(runs, key=lambda r: r[0])
+            times[count] = took
+            stages = report.stages
+            print(
+                f"{count:>9}{first:>13.2f}{took:>10.2f}{stages.read:>7.2f}{stages.extract:>10.2f}"
+                f"{stages.merge:>7.2f}{model.calls:>7}{took / count * 1000:>13.2f}"
+            )
+    if 1000 in times and 3000 in times:
+        print(f"re-run 3,000 / 1,000: {times[3000] / times[1000]:.2f} x (target <= 3.5 x)")
+    from pipeline.extract import build_request, chunks, prepare_article, rules_only_extraction
+    from pipeline.read import Article
+
+    print(
+        f"{'article KB':>11}{'rules s':>9}{'requests s':>12}{'assembly s':>12}{'total s':>9}"
+        f"{'chunks':>8}{'quotes':>8}{'figures':>9}"
+    )
+    for size in sizes_kb:
+        parts, length, i = [], 0, 0
+        while length < size * 1024:
+            parts.append(article_text(i))
+            length += len(parts[-1]) + 1
+            i += 1
+        text = "\n".join(parts)
+        article = Article(id="S1", path="big.txt", text=text, sha256="0" * 64)
+        started = time.perf_counter()
+        prepared = prepare_article(article)
+        ruled = time.perf_counter()
+        runs = chunks(prepared)
+        for sentences in runs:
+            build_request(prepared, sentences)
+        requested = time.perf_counter()
+        rules_only_extraction(article, prepared)
+        done = time.perf_counter()
+        print(
+            f"{size:>11}{ruled - started:>9.2f}{requested - ruled:>12.2f}{done - requested:>12.2f}"
+            f"{done - started:>9.2f}{len(runs):>8}{len(prepared.quotes):>8}"
+            f"{len(prepared.figures):>9}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-model", action="store_true", help="leave out parts 1, 2 and 4")
@@ -287,7 +358,25 @@ def main(argv: list[str] | None = None) -> int:
         help="a hosted model's time for one article, run at concurrency 16 only (0: skip)",
     )
     parser.add_argument("--stub-articles", type=int, default=200)
+    parser.add_argument(
+        "--scale-articles",
+        type=int,
+        nargs="*",
+        default=[100, 1000, 3000],
+        help="folder sizes for the cached re-run curve (none: skip)",
+    )
+    parser.add_argument(
+        "--scale-kb",
+        type=int,
+        nargs="*",
+        default=[200, 400, 2048],
+        help="article sizes (KB) for the rule-stage curve (none: skip)",
+    )
+    parser.add_argument("--only-scaling", action="store_true", help="run part 6 only")
     args = parser.parse_args(argv)
+    if args.only_scaling:
+        bench_scaling(args.scale_articles, args.scale_kb)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_model:
             settings = isolated_settings(Path(tmp))
@@ -301,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_model:
             bench_rerun(settings)
         bench_merge([10, 100, 1000])
+        bench_scaling(args.scale_articles, args.scale_kb)
     return 0
 
 

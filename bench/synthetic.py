@@ -35,17 +35,39 @@ EVENTS = [
 ]
 
 
+# Words for text that differs from one synthetic article to the next, so that no two of
+# them are near-copies (each sentence carries its own place and nouns).
+_SYLLABLES = "ka ro vel mi san to lu bre dan os ter vi nor ha pel gu zan cor".split()
+_NOUNS = """harbour bridge convoy depot council pipeline ferry border railway school clinic
+    market factory reservoir tunnel airfield checkpoint warehouse village district port
+    garrison bakery archive stadium orchard quarry mill brigade corridor barracks""".split()
+_VERBS = "shelled inspected reopened evacuated blockaded rebuilt patrolled surveyed".split()
+
+
+def _place(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+
+
+def _things(rng: random.Random) -> str:
+    return " and the ".join(rng.sample(_NOUNS, 2))
+
+
 def article_text(index: int) -> str:
-    """A short article with quotes, figures and a lead, different for each ``index``."""
+    """A short article with quotes, figures and a lead, different for each ``index``: no two
+    share a sentence, so none is a near-copy of another."""
     rng = random.Random(index)
     person = rng.choice(PEOPLE)
     lines = [
-        f"Story {index}: troops in Kursk",
-        rng.choice(EVENTS),
-        f"“This is a significant escalation number {index},” {person} said on Monday.",
-        f"Officials said at least {rng.randint(1, 99) * 100:,} {rng.choice(COUNTS)} were counted.",
-        f"{person} added that the partnership was “undermining global peace and security”.",
-        "Fighting has continued between Moscow and Kyiv's forces for more than two months.",
+        f"Story {index}: {rng.choice(_VERBS)} {rng.choice(_NOUNS)} in {_place(rng)}",
+        f"{rng.choice(EVENTS)[:-1]}, after forces {rng.choice(_VERBS)} the {_things(rng)} "
+        f"near {_place(rng)}.",
+        f"“The {_things(rng)} at {_place(rng)} are {rng.choice(_VERBS)} again,” {person} said "
+        "on Monday.",
+        f"Officials said at least {rng.randint(1, 99) * 100:,} {rng.choice(COUNTS)} were "
+        f"counted around the {_things(rng)} of {_place(rng)}.",
+        f"{person} added that the raid on {_place(rng)} was “a blow to the {_things(rng)}”.",
+        f"Fighting has continued around the {_things(rng)} of {_place(rng)} for "
+        f"{rng.randint(2, 40)} weeks.",
     ]
     return "\n\n".join(lines) + "\n"
 

@@ -15,13 +15,14 @@ import shutil
 import signal
 import sys
 import threading
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
-from .errors import NewsbriefError, OutputError, redact
+from .errors import ConfigError, NewsbriefError, OutputError, redact
 from .files import check_writable, write_together
 from .model.session import ModelSession
 from .read import safe_name
@@ -137,11 +138,31 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CASSETTE",
         help="record this run's model calls to a cassette",
     )
+    recorded.add_argument(
+        "--batch",
+        action="store_true",
+        help="send the model calls through the OpenAI Batch API of the endpoint (half the "
+        "price; answers within the batch window, up to 24 h): for large folders",
+    )
+    parser.add_argument(
+        "--batch-poll",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="with --batch: seconds between checks of a batch's status (default 30)",
+    )
     parser.add_argument(
         "--concurrency",
         type=int,
         metavar="N",
         help="articles extracted at once (default: 1 for the embedded model, 4 for an endpoint)",
+    )
+    parser.add_argument(
+        "--max-article-chars",
+        type=int,
+        metavar="N",
+        help="longest article extracted, in characters (env NEWSBRIEF_MAX_ARTICLE_CHARS; "
+        "default 200000); a longer file is listed as not processed, not split into many calls",
     )
     parser.add_argument(
         "--no-cache",
@@ -198,7 +219,16 @@ def cli(argv: list[str] | None = None) -> int:
             answer_format=args.answer_format,
             timeout_s=args.timeout,
             retries=args.retries,
+            max_article_chars=args.max_article_chars,
         )
+        if args.batch:
+            if settings.embedded:
+                raise ConfigError(
+                    "--batch needs an endpoint with the OpenAI Batch API: give --base-url or "
+                    "set OPENAI_BASE_URL (the embedded model answers at once; run it without "
+                    "--batch)"
+                )
+            settings = replace(settings, batch=True, batch_poll_s=args.batch_poll)
         handler.secrets = [settings.api_key]
         if args.clear_cache:
             _clear_cache(settings, console)
@@ -281,6 +311,8 @@ def _run(args: argparse.Namespace, settings: Settings, console: Console) -> RunR
         if args.no_model
         else f"replaying {args.replay} ({settings.model})"
         if args.replay
+        else f"{settings.base_url} ({settings.model}), through the Batch API"
+        if settings.batch
         else "embedded model (llama.cpp, started when an article needs it)"
         if settings.embedded
         else f"{settings.base_url} ({settings.model}, answers as {settings.answer_format})"
@@ -307,6 +339,7 @@ def _run(args: argparse.Namespace, settings: Settings, console: Console) -> RunR
                 progress=progress,
                 concurrency=args.concurrency,
                 exclude=tuple(p for p in (output, json_path) if p is not None),
+                max_article_chars=settings.max_article_chars,
             )
     markdown = render_markdown(report.brief)
     json_text = render_json(report.brief)

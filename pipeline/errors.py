@@ -49,3 +49,8 @@ def redact(text: str, *secrets: str | None) -> str:
 
 class OutputError(NewsbriefError):
     """The brief could not be written (a full disk, a folder gone read-only); nothing was."""
+
+
+class BatchPending(NewsbriefError):
+    """With ``--batch``: the question is queued for the next batch; ask again after the model's
+    ``flush_batch`` (``pipeline.model.batch``). Never reaches the user."""

@@ -11,13 +11,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import cached_property
 from typing import Protocol, TypeVar
 
 from pydantic import BaseModel
+from rapidfuzz import fuzz, process
 
 from schemas.extraction import (
     ArticleExtraction,
@@ -39,7 +43,7 @@ from .rules.entities import person_name, resolve_person
 from .rules.figures import FigureSpan, claimant_cue, find_figures, interview_speaker
 from .rules.grounding import answer_check, grounded_name, grounded_phrase, publisher_named
 from .rules.quotes import QuoteSpan, find_quotes
-from .rules.text import Sentence, dateline, sentence_at, split_sentences, time_phrase
+from .rules.text import Sentence, dateline, split_sentences, time_phrase
 from .rules.vocabulary import PRONOUNS
 
 INSTRUCTIONS_PROMPT = "instructions.v4"
@@ -70,8 +74,48 @@ class PreparedArticle:
     figures: list[FigureSpan]
 
     def sentence_of(self, offset: int) -> int:
-        sentence = sentence_at(self.sentences, offset)
-        return sentence.id if sentence else _nearest_sentence(self.sentences, offset)
+        """The number of the sentence holding ``offset`` (between sentences: the one before;
+        before the first: 1). O(log n): a bisection over the sentence starts."""
+        index = bisect_right(self._starts, offset) - 1
+        return self.sentences[index].id if index >= 0 else 1
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def order(self) -> dict[QuoteSpan | FigureSpan, int]:
+        """Each quote and figure -> its place in ``quotes`` or ``figures`` (rule order)."""
+        return {
+            **{q: i for i, q in enumerate(self.quotes)},
+            **{f: i for i, f in enumerate(self.figures)},
+        }
+
+    @cached_property
+    def sentence_texts(self) -> list[str]:
+        """The sentences' texts (``S1`` is index 0), as validation reads them."""
+        return [s.text for s in self.sentences]
+
+    @cached_property
+    def speaker_cues(self) -> list[str]:
+        """Every speaker cue rules found, sorted."""
+        return sorted({q.cue for q in self.quotes if q.cue})
+
+    @cached_property
+    def cast(self) -> list[Actor]:
+        """``actors(self)``, computed once."""
+        return actors(self)
+
+    @cached_property
+    def by_sentence(self) -> dict[int, tuple[list[QuoteSpan], list[FigureSpan]]]:
+        """Sentence number -> (its quotes, its figures), each found once, for slicing the
+        article into calls without scanning every span for every call."""
+        grouped: dict[int, tuple[list[QuoteSpan], list[FigureSpan]]] = defaultdict(lambda: ([], []))
+        for quote in self.quotes:
+            grouped[self.sentence_of(quote.start)][0].append(quote)
+        for figure in self.figures:
+            grouped[self.sentence_of(figure.start)][1].append(figure)
+        return dict(grouped)
 
     def claimant(self, figure: FigureSpan) -> str | None:
         """Who the figure's sentence credits with it, by rule (None: ask the model)."""
@@ -91,11 +135,6 @@ def needs_model(quote: QuoteSpan) -> bool:
     return quote.cue is None or quote.cue.lower() in PRONOUNS
 
 
-def _nearest_sentence(sentences: list[Sentence], offset: int) -> int:
-    before = [s.id for s in sentences if s.start <= offset]
-    return before[-1] if before else 1
-
-
 def prepare_article(article: Article) -> PreparedArticle:
     """Sentences, quotes and figures of ``article``, found by rule."""
     return PreparedArticle(
@@ -106,23 +145,29 @@ def prepare_article(article: Article) -> PreparedArticle:
     )
 
 
-def chunks(prepared: PreparedArticle, limit: int | None = None) -> list[list[Sentence]]:
-    """Sentences in runs of at most ``limit`` characters, split between paragraphs (a single
-    paragraph longer than ``limit`` is split between its sentences). Nothing is dropped."""
+def chunks(
+    prepared: PreparedArticle, limit: int | None = None, sentences: list[Sentence] | None = None
+) -> list[list[Sentence]]:
+    """Sentences (``sentences``, else all the article's) in runs of at most ``limit``
+    characters, split between paragraphs (a single paragraph longer than ``limit`` is split
+    between its sentences). Nothing is dropped."""
     limit = limit or MAX_CHUNK_CHARS
     paragraphs: list[list[Sentence]] = []
-    for sentence in prepared.sentences:
+    for sentence in prepared.sentences if sentences is None else sentences:
         if paragraphs and paragraphs[-1][-1].paragraph == sentence.paragraph:
             paragraphs[-1].append(sentence)
         else:
             paragraphs.append([sentence])
     groups: list[list[Sentence]] = [[]]
+    size = 0  # of groups[-1], kept as it grows rather than summed again for every piece
     for paragraph in paragraphs:
         pieces = [paragraph] if _size(paragraph) <= limit else [[s] for s in paragraph]
         for piece in pieces:
-            if groups[-1] and _size(groups[-1]) + _size(piece) > limit:
+            if groups[-1] and size + _size(piece) > limit:
                 groups.append([])
+                size = 0
             groups[-1].extend(piece)
+            size += _size(piece)
     return [group for group in groups if group]
 
 
@@ -201,13 +246,14 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     """
     ids = {s.id for s in sentences}
     text = prepared.article.text
-    quotes = [q for q in prepared.quotes if needs_model(q) and prepared.sentence_of(q.start) in ids]
-    figures = [
-        f
-        for f in prepared.figures
-        if prepared.sentence_of(f.start) in ids and prepared.claimant(f) is None
-    ]
-    cast = [a for a in actors(prepared) if prepared.sentence_of(a.quotes[0].start) in ids]
+    spans = [prepared.by_sentence.get(s.id, ([], [])) for s in sentences]
+    order = prepared.order
+    quotes = sorted((q for qs, _ in spans for q in qs if needs_model(q)), key=order.__getitem__)
+    figures = sorted(
+        (f for _, fs in spans for f in fs if prepared.claimant(f) is None),
+        key=order.__getitem__,
+    )
+    cast = [a for a in prepared.cast if prepared.sentence_of(a.quotes[0].start) in ids]
     user = render_prompt(
         ARTICLE_PROMPT,
         sentences=[{"id": s.id, "text": _tagged(text, s, quotes)} for s in sentences],
@@ -243,8 +289,15 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
             {"role": "system", "content": render_prompt(INSTRUCTIONS_PROMPT)},
             {"role": "user", "content": user},
         ],
-        context=answer_check(text, len(prepared.sentences), prepared.article.removed),
+        context=validation_context(prepared),
     )
+
+
+def validation_context(prepared: PreparedArticle) -> AnswerCheck:
+    """What the model's answers about ``prepared`` are checked against (``schemas.model_io``,
+    ``pipeline.rules.grounding``): its text, its sentence count and its publisher lines; a
+    fresh value per call, which also records what validation dropped."""
+    return answer_check(prepared.article.text, len(prepared.sentences), prepared.article.removed)
 
 
 def _tagged(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
@@ -274,6 +327,126 @@ def extract_prepared(prepared: PreparedArticle, asker: Asker) -> ArticleExtracti
         labels.add(asker.ask(request.response_model, request.messages, request.context))
         labels.dropped.extend(request.context.dropped)
     return assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
+
+
+def extract_copy(
+    prepared: PreparedArticle, fuller: PreparedArticle, answers: ArticleExtraction, asker: Asker
+) -> ArticleExtraction:
+    """Extract an article that is a near-copy of ``fuller`` (contained in it, or a lightly
+    edited wire copy: ``merge.find_near_duplicates``), whose extraction ``answers`` already
+    holds the model's judgements. What the two share costs no model call:
+
+    - a quote takes the speaker ``fuller`` gives a quote holding its words, which must be
+      verbatim in ``fuller`` (a reworded quote is not taken);
+    - a figure takes the claimant of the same value in the same sentence;
+    - an actor takes the stance of the same person; shared key sentences stay key.
+
+    Borrowed answers are checked against this article as the model's would be (a speaker it
+    does not name is dropped). Only sentences the copy adds (none alike in ``fuller``) are
+    sent to the model, in one call, and only when they hold a question the borrowed answers
+    do not settle. Raises ``ModelError`` or ``EndpointError`` as ``asker.ask`` does."""
+    shared = _shared_sentences(prepared, fuller)
+    quotes, figures, cast = _borrowed(prepared, answers, shared)
+    labels = Labels()
+    model = article_notes_model(tuple(quotes), tuple(figures), tuple(cast))
+    key = sorted(_key_matches(prepared, answers, shared))[:6]
+    context = validation_context(prepared)
+    context.lenient = True
+    labels.add(
+        model.model_validate(
+            {"outlet": None, "key_sentences": key, **quotes, **figures, **cast}, context=context
+        )
+    )
+    labels.dropped.extend(context.dropped)
+    added = [s for s in prepared.sentences if s.id not in shared]
+    for sentences in chunks(prepared, sentences=added) if added else []:
+        request = build_request(prepared, sentences)
+        asked = set(request.response_model.model_fields) - {"outlet", "key_sentences"}
+        if asked - set(quotes) - set(figures) - set(cast):
+            labels.add(asker.ask(request.response_model, request.messages, request.context))
+            labels.dropped.extend(request.context.dropped)
+    extraction = assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
+    extraction.source.notes.append(
+        f"a near-copy of {fuller.article.path}: the model's answers for the text they share "
+        f"were taken from it ({len(added)} sentence(s) of its own)"
+    )
+    return extraction
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _shared_sentences(prepared: PreparedArticle, fuller: PreparedArticle) -> dict[int, int]:
+    """Sentence of ``prepared`` -> the sentence of ``fuller`` it repeats (white space and case
+    aside, or with a light edit: ``fuzz.ratio`` >= 90)."""
+    theirs = [_fold(s.text) for s in fuller.sentences]
+    exact = {text: i for i, text in reversed(list(enumerate(theirs)))}
+    shared = {}
+    for sentence in prepared.sentences:
+        mine = _fold(sentence.text)
+        if mine in exact:
+            shared[sentence.id] = fuller.sentences[exact[mine]].id
+            continue
+        found = process.extractOne(mine, theirs, scorer=fuzz.ratio, score_cutoff=90)
+        if found is not None:
+            shared[sentence.id] = fuller.sentences[found[2]].id
+    return shared
+
+
+def _borrowed(
+    prepared: PreparedArticle, answers: ArticleExtraction, shared: dict[int, int]
+) -> tuple[dict[str, str], dict[str, str | None], dict[str, str]]:
+    """The answers ``answers`` holds for this article's questions, by this article's ids."""
+    spoken = [q for q in answers.quotes if q.speaker and q.kind != "scare"]
+    quotes = {}
+    for quote in prepared.quotes:
+        sentence = shared.get(prepared.sentence_of(quote.start))
+        if not needs_model(quote) or sentence is None:
+            continue
+        # the same words in the same sentence of the fuller article (the same words elsewhere
+        # may be someone else's)
+        words = _fold(quote.text)
+        match = next(
+            (q for q in spoken if q.sentence == sentence and words and words in _fold(q.text)),
+            None,
+        )
+        if match is not None:
+            quotes[quote.id] = ", ".join(filter(None, [match.speaker, match.speaker_role]))
+    figures: dict[str, str | None] = {}
+    for figure in prepared.figures:
+        sentence = prepared.sentence_of(figure.start)
+        if prepared.claimant(figure) is not None or sentence not in shared:
+            continue
+        match = next(
+            (
+                f
+                for f in answers.figures
+                if f.sentence == shared[sentence] and f.value == figure.value
+            ),
+            None,
+        )
+        if match is not None:
+            figures[figure.id] = match.claimant
+    positions = {_surname(s.actor): s.position for s in answers.stances}
+    cast = {
+        actor.id: positions[_surname(actor.name)]
+        for actor in prepared.cast
+        if _surname(actor.name) in positions
+    }
+    return quotes, figures, cast
+
+
+def _surname(name: str) -> str:
+    return (person_name(name) or name).split()[-1].lower()
+
+
+def _key_matches(
+    prepared: PreparedArticle, answers: ArticleExtraction, shared: dict[int, int]
+) -> list[int]:
+    """This article's sentences that repeat a key sentence of ``answers``."""
+    key = {n for event in answers.events for n in event.sentences}
+    return [mine for mine, theirs in shared.items() if theirs in key]
 
 
 def rules_only_extraction(
@@ -316,16 +489,17 @@ def assemble_extraction(
     """Tie the model's labels to the rule-found spans. Pure."""
     article = prepared.article
     outlet = next((n.outlet for n in labels.notes if n.outlet), None)
-    quotes = _quotes(prepared, labels.speakers)
+    resolve = _person_resolver(article.text)
+    quotes = _quotes(prepared, labels.speakers, resolve)
     return ArticleExtraction(
         source=source_info(article, outlet),
         quotes=quotes,
-        figures=_figures(prepared, labels.claimants),
+        figures=_figures(prepared, labels.claimants, resolve),
         events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared, labels), 1)],
         stances=[
             Stance(
                 source=article.id,
-                actor=resolve_person(actor.name, article.text)[0],
+                actor=resolve(actor.name)[0],
                 position=labels.positions[actor.id],
                 sentence=(sentence := prepared.sentence_of(actor.quotes[0].start)),
                 evidence=prepared.sentences[sentence - 1].text,
@@ -510,7 +684,24 @@ def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
     )
 
 
-def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
+def _person_resolver(text: str) -> Callable[[str], tuple[str, str | None]]:
+    """``resolve_person(name, text)``, each distinct name looked up once: every lookup scans
+    the whole text, and a long article names the same few people hundreds of times."""
+    found: dict[str, tuple[str, str | None]] = {}
+
+    def resolve(name: str) -> tuple[str, str | None]:
+        if name not in found:
+            found[name] = resolve_person(name, text)
+        return found[name]
+
+    return resolve
+
+
+def _quotes(
+    prepared: PreparedArticle,
+    by_model: dict[str, str],
+    resolve: Callable[[str], tuple[str, str | None]],
+) -> list[Quote]:
     article = prepared.article
     quotes: list[Quote] = []
     for span in prepared.quotes:
@@ -520,7 +711,7 @@ def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
         elif span.kind != "scare" and span.cue and not needs_model(span):
             speaker, how = span.cue, "rule"
         if speaker:
-            speaker, found_role = resolve_person(speaker, article.text)
+            speaker, found_role = resolve(speaker)
             role = role or found_role
         quotes.append(
             Quote(
@@ -550,18 +741,23 @@ def _claimant(said: str | None, span: FigureSpan, prepared: PreparedArticle) -> 
     return said if grounded_name(said, nearby) or grounded_phrase(said, nearby) else None
 
 
-def _resolved(name: str | None, text: str) -> str | None:
-    """A claimant that names a person in its fullest form in ``text``; a description or a
-    body ('analysts at Example Capital', 'The report', 'the union') as written."""
+def _resolved(name: str | None, resolve: Callable[[str], tuple[str, str | None]]) -> str | None:
+    """A claimant that names a person in its fullest form in the article (``resolve``); a
+    description or a body ('analysts at Example Capital', 'The report', 'the union') as
+    written."""
     if not name:
         return None
     first = name.split()[0]
     if first[0].islower() or first.lower() in {"the", "a", "an"}:
         return name
-    return resolve_person(name, text)[0]
+    return resolve(name)[0]
 
 
-def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figure]:
+def _figures(
+    prepared: PreparedArticle,
+    claimants: dict[str, str],
+    resolve: Callable[[str], tuple[str, str | None]],
+) -> list[Figure]:
     article = prepared.article
     figures = []
     for span in prepared.figures:
@@ -580,7 +776,7 @@ def _figures(prepared: PreparedArticle, claimants: dict[str, str]) -> list[Figur
                 outcome=span.outcome,
                 claimant=_resolved(
                     prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
-                    article.text,
+                    resolve,
                 ),
                 sentence=sentence.id,
                 sentence_text=sentence.text,

@@ -101,7 +101,11 @@ class LedeDraft(BaseModel):
                 problems.append(problem)
             else:
                 kept.append(line)
-        context.settle(self, problems)
+        # Re-asked only when no sentence holds: a draft with one good sentence keeps it and
+        # drops the rest, rather than paying for the whole prompt again.
+        if problems and not kept and not context.lenient:
+            raise ValueError("; ".join(problems))
+        context.dropped.extend(problems)
         self.sentences = kept
         return self
 
@@ -139,8 +143,10 @@ def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -
         span = " ".join((match.group(1) or match.group(2)).split()).rstrip(",.;:")
         if _fold(span) not in folded:
             return f"'{text[:50]}': the quotation “{span[:40]}” is not in the facts of {sources}"
+    numbers = {n.replace(",", "") for n in _NUMBER.findall(evidence)}
     for number in _NUMBER.findall(text):
-        if not re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", evidence):
+        whole = re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", evidence)
+        if not whole and number.replace(",", "") not in numbers:  # 1500 is 1,500
             return f"'{text[:50]}': the number {number} is not in the facts of {sources}"
     for name in _NAME.findall(text):
         word = _fold(name)

@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import math
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from schemas.brief import (
     Brief,
@@ -50,26 +52,101 @@ DUPLICATE_SHARE = 0.8
 def find_near_duplicates(texts: dict[str, str]) -> dict[str, str]:
     """Map each article that is a near-copy of another to the fuller one.
 
-    An article is a near-copy when at least 80% of its sentences appear (almost verbatim)
-    in a longer article: a shortened version, an update, or wire copy run twice.
+    ``texts`` maps article id -> cleaned text. An article is a near-copy when at least 80% of
+    its sentences (those over 30 characters) appear almost verbatim (``fuzz.ratio`` >= 90,
+    white space and case aside) in a longer article: a shortened version, an update, or wire
+    copy run twice. It maps to the longest such article (ties: the smaller id).
+
+    Linear in the folder for distinct articles: sentences are indexed by their exact text and
+    by a small sketch of their word shingles (``_sentence_keys``), and only articles sharing
+    keys with enough of an article's sentences are compared sentence by sentence.
     """
-    sentences = {
-        key: [normalise_space(s.text).lower() for s in split_sentences(text) if len(s.text) > 30]
-        for key, text in texts.items()
-    }
-    duplicates: dict[str, str] = {}
+    sentences = {key: duplicate_sentences(text) for key, text in texts.items()}
     keys = sorted(texts, key=lambda k: (-len(texts[k]), k))
-    for index, shorter in enumerate(reversed(keys)):
-        candidates = keys[: len(keys) - index - 1]
+    rank = {key: i for i, key in enumerate(keys)}
+    sketches = _sentence_sketches(sentences)
+    holders: dict[object, set[str]] = defaultdict(set)  # sentence key -> articles holding it
+    for article, sketch in sketches.items():
+        for sentence_keys in sketch:
+            for k in sentence_keys:
+                holders[k].add(article)
+    duplicates: dict[str, str] = {}
+    for shorter in reversed(keys):
+        own = sentences[shorter]
+        if not own:
+            continue
+        need = math.ceil(DUPLICATE_SHARE * len(own) - 1e-9)
+        hits: dict[str, int] = defaultdict(int)
+        for sentence_keys in sketches[shorter]:
+            # each longer article holding one of this sentence's keys counts once
+            for longer in set().union(*(holders[k] for k in sentence_keys)):
+                if rank[longer] < rank[shorter]:
+                    hits[longer] += 1
+        # Keys are a sketch: a lightly edited sentence may share none, so candidates need
+        # only half the sentences by key; the count that decides is by fuzz.ratio.
+        candidates = sorted((c for c, n in hits.items() if 2 * n >= need), key=rank.__getitem__)
         for longer in candidates:
-            if longer in duplicates or not sentences[shorter]:
-                continue
-            pool = sentences[longer]
-            found = sum(1 for s in sentences[shorter] if any(fuzz.ratio(s, t) >= 90 for t in pool))
-            if found / len(sentences[shorter]) >= DUPLICATE_SHARE:
+            if _shared_sentences(own, sentences[longer]) >= need:
                 duplicates[shorter] = longer
                 break
     return duplicates
+
+
+def duplicate_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that near-copy detection compares: over 30 characters,
+    white space collapsed, lower case."""
+    return [normalise_space(s.text).lower() for s in split_sentences(text) if len(s.text) > 30]
+
+
+def _shared_sentences(own: list[str], pool: list[str]) -> int:
+    """How many of ``own`` appear in ``pool`` (verbatim, else with ``fuzz.ratio`` >= 90)."""
+    exact = set(pool)
+    return sum(
+        1
+        for s in own
+        if s in exact or process.extractOne(s, pool, scorer=fuzz.ratio, score_cutoff=90) is not None
+    )
+
+
+_SHINGLE_WORDS = 3
+_SKETCH_SIZE = 4
+#: Shingles held by more articles than this are story-wide phrases ("north korean troops"),
+#: no evidence of copying; the sentence's exact text still finds verbatim copies.
+_COMMON_SHINGLE = 64
+
+
+def _sentence_sketches(sentences: dict[str, list[str]]) -> dict[str, list[set[object]]]:
+    """Per article, per sentence: its keys (``_sentence_keys``)."""
+    shingles = {key: [_shingles(s) for s in items] for key, items in sentences.items()}
+    held: dict[int, int] = defaultdict(int)  # shingle -> how many articles hold it
+    for items in shingles.values():
+        for shingle in set().union(*items) if items else ():
+            held[shingle] += 1
+    return {
+        key: [
+            _sentence_keys(text, found, held)
+            for text, found in zip(sentences[key], shingles[key], strict=True)
+        ]
+        for key in sentences
+    }
+
+
+def _shingles(sentence: str) -> set[int]:
+    words = re.findall(r"\w+", sentence)
+    if len(words) <= _SHINGLE_WORDS:
+        return {zlib.crc32(" ".join(words).encode())}
+    return {
+        zlib.crc32(" ".join(words[i : i + _SHINGLE_WORDS]).encode())
+        for i in range(len(words) - _SHINGLE_WORDS + 1)
+    }
+
+
+def _sentence_keys(text: str, shingles: set[int], held: dict[int, int]) -> set[object]:
+    """A sentence's keys: its exact text and the ``_SKETCH_SIZE`` smallest of its shingles'
+    hashes (a bottom-k MinHash sketch), leaving out story-wide phrases. Two sentences with
+    most word triples in common share a sketch key with high probability."""
+    sketch = sorted(h for h in shingles if held[h] <= _COMMON_SHINGLE)[:_SKETCH_SIZE]
+    return {text, *sketch}
 
 
 def merge_extractions(
@@ -189,41 +266,59 @@ def _merge_quotes(
 ) -> tuple[list[SpeakerQuotes], list[Difference]]:
     """Group quotes by speaker. The same words from several sources become one entry with
     all those sources; a shorter quotation of the same words is listed as a part of the
-    fuller one, with its own sources, so every source marker points at words it holds."""
+    fuller one, with its own sources, so every source marker points at words it holds.
+
+    Each quote finds its entry through ``_QuoteIndex`` (exact text, wording key, shingle
+    sketch, words), not by comparing it with every entry: linear in the quotes."""
     spoken = sorted((q for q in quotes if q.kind != "scare"), key=lambda q: -len(q.text))
     entries: list[tuple[str, QuoteEntry]] = []
+    found = _QuoteIndex()
+    sources: list[set[str]] = []  # per entry; sorted once at the end
+    variants: dict[tuple[int, str], tuple[QuoteVariant, set[str]]] = {}
     speakers_of: dict[int, set[str]] = defaultdict(set)
     for quote in spoken:
         speaker = index.canonical(quote.speaker) or UNATTRIBUTED
-        exact = next(
-            (i for i, (_, e) in enumerate(entries) if _same_text(quote.text, e.text)), None
-        )
-        variant = None if exact is not None else _variant_of(quote.text, [e for _, e in entries])
+        exact = found.exact(quote.text)
+        variant = None if exact is not None else found.variant_of(quote.text)
         if exact is None and variant is None:
             entry = QuoteEntry(
                 text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id]
             )
             entries.append((speaker, entry))
+            sources.append({quote.source})
+            found.add(len(entries) - 1, quote.text)
             speakers_of[len(entries) - 1].add(speaker)
             continue
         match = exact if exact is not None else variant[0]
         owner, entry = entries[match]
         entry.ids.append(quote.id)
         if exact is not None:
-            entry.sources = _sorted_sources([*entry.sources, quote.source])
+            sources[match].add(quote.source)
         else:
-            _add_variant(entry, quote, variant[1])
+            text = normalise_space(quote.text)
+            if (match, text) not in variants:
+                variants[match, text] = (
+                    QuoteVariant(text=quote.text, kind=variant[1], sources=[]),
+                    set(),
+                )
+                entry.variants.append(variants[match, text][0])
+            variants[match, text][1].add(quote.source)
         speakers_of[match].add(speaker)
         if owner == UNATTRIBUTED and speaker != UNATTRIBUTED:
             entries[match] = (speaker, entry)
+    for (_, entry), held in zip(entries, sources, strict=True):
+        entry.sources = _sorted_sources(held)
+    for variant, held in variants.values():
+        variant.sources = _sorted_sources(held)
     grouped: dict[str, list[QuoteEntry]] = defaultdict(list)
     order = {q.id: i for i, q in enumerate(quotes)}
     for speaker, entry in entries:
         grouped[speaker].append(entry)
+    roles = {c.name: c.role for c in reversed(index.clusters)}  # the first cluster wins
     result = [
         SpeakerQuotes(
             speaker=speaker,
-            role=_cluster_role(index, speaker) if speaker != UNATTRIBUTED else None,
+            role=roles.get(speaker) if speaker != UNATTRIBUTED else None,
             attributed=speaker != UNATTRIBUTED,
             quotes=sorted(items, key=lambda e: min(order[i] for i in e.ids)),
         )
@@ -303,23 +398,73 @@ def _same_text(a: str, b: str) -> bool:
     return normalise_space(a) == normalise_space(b)
 
 
-def _variant_of(text: str, entries: Sequence[QuoteEntry]) -> tuple[int, str] | None:
-    """(entry index, 'wording' | 'part') when ``text`` is another wording of an entry (the
-    same words but for punctuation, apostrophes or a word or two that change nothing the
-    quote says: ``same_claim``) or a part of it."""
-    key = _quote_key(text)
-    if not key:
+class _QuoteIndex:
+    """The quote entries made so far, indexed so that a quote finds the entry it repeats
+    without a comparison with every entry. Answers as a scan in entry order would: the
+    first entry that matches."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []  # entry -> its wording key (``_quote_key``)
+        self.texts: list[str] = []  # entry -> its text
+        self.by_text: dict[str, int] = {}  # white space collapsed -> first entry
+        self.by_key: dict[str, int] = {}  # wording key -> first entry
+        self.by_shingle: dict[int, list[int]] = defaultdict(list)  # sketch key -> entries
+        self.by_word: dict[str, list[int]] = defaultdict(list)  # word -> entries
+
+    def add(self, entry: int, text: str) -> None:
+        key = _quote_key(text)
+        self.keys.append(key)
+        self.texts.append(text)
+        self.by_text.setdefault(normalise_space(text), entry)
+        self.by_key.setdefault(key, entry)
+        for shingle in _quote_sketch(key):
+            self.by_shingle[shingle].append(entry)
+        for word in set(key.split()):
+            self.by_word[word].append(entry)
+
+    def exact(self, text: str) -> int | None:
+        """The first entry with ``text`` character for character (white space aside)."""
+        return self.by_text.get(normalise_space(text))
+
+    def variant_of(self, text: str) -> tuple[int, str] | None:
+        """(entry, 'wording' | 'part') when ``text`` is another wording of an entry (the
+        same words but for punctuation, apostrophes or a word or two that change nothing the
+        quote says: ``same_claim``) or a part of it."""
+        key = _quote_key(text)
+        if not key:
+            return None
+        wording = [self.by_key[key]] if key in self.by_key else []
+        if len(key) > 20:
+            # a word pair that many entries hold ("and the") is no sign of the same words
+            near = {
+                e
+                for shingle in _quote_sketch(key)
+                if len(held := self.by_shingle.get(shingle, ())) <= _COMMON_SHINGLE
+                for e in held
+            }
+            wording += [
+                e
+                for e in near
+                if fuzz.ratio(key, self.keys[e]) >= 90 and same_claim(text, self.texts[e])
+            ]
+        if wording:
+            return min(wording), "wording"
+        # A part is a run of whole words of the fuller quote ("fake news" is no part of
+        # "fake newsletter"): only the entries holding its rarest word can contain it.
+        postings = [self.by_word.get(w, []) for w in set(key.split())]
+        padded = f" {key} "
+        for entry in min(postings, key=len):
+            if padded in f" {self.keys[entry]} ":
+                return entry, "part"
         return None
-    for index, entry in enumerate(entries):
-        other = _quote_key(entry.text)
-        if key == other or (
-            len(key) > 20 and fuzz.ratio(key, other) >= 90 and same_claim(text, entry.text)
-        ):
-            return index, "wording"
-    for index, entry in enumerate(entries):
-        if key in _quote_key(entry.text):
-            return index, "part"
-    return None
+
+
+def _quote_sketch(key: str) -> set[int]:
+    """Bottom-4 hashes of a wording key's word pairs: two wordings a word or two apart
+    share one with high probability."""
+    words = key.split()
+    pairs = {" ".join(words[i : i + 2]) for i in range(max(1, len(words) - 1))}
+    return set(sorted(zlib.crc32(p.encode()) for p in pairs)[:4])
 
 
 #: Words that, changed between two wordings, change what a quote says: negations, modals and

@@ -21,15 +21,25 @@ from schemas.brief import Brief, Failure, LedeSentence
 from schemas.extraction import ArticleExtraction, ExtractionStats
 
 from .cache import ExtractionCache
-from .errors import EndpointError, ModelError, ReplayError
-from .extract import extract_prepared, prepare_article, rules_only_extraction
+from .errors import BatchPending, EndpointError, InputError, ModelError, ReplayError
+from .extract import (
+    MAX_CHUNK_CHARS,
+    extract_copy,
+    extract_prepared,
+    prepare_article,
+    rules_only_extraction,
+)
 from .lede import check_sentence, lede_facts, lede_key, write_lede
 from .merge import find_near_duplicates, merge_extractions
 from .model.session import Model, ModelSession
 from .model.usage import Usage
 from .read import Article, Problem, read_articles
+from .settings import DEFAULT_MAX_ARTICLE_CHARS, ENV_MAX_ARTICLE_CHARS
 
 log = logging.getLogger("newsbrief")
+
+#: Batches the lede may take with ``--batch``: its question, then each re-ask.
+LEDE_ROUNDS = 4
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(article_path, done, total)`` as articles finish."""
@@ -77,6 +87,7 @@ def run_folder(
     progress: Progress | None = None,
     concurrency: int | None = None,
     exclude: tuple[Path, ...] = (),
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
 ) -> RunReport:
     """Read, extract, merge: the whole job on one folder.
 
@@ -85,6 +96,9 @@ def run_folder(
     rule fallbacks for the lede and key sentences. ``cache_dir`` (None: no cache) keeps each
     extraction under the model's identity and the code's fingerprint. An article the model
     gives no usable answer for keeps its rule-found facts, with a note of what is missing.
+    An article longer than ``max_article_chars`` (characters of cleaned text) is neither
+    extracted nor merged: it is listed under the brief's failures with its size and what to
+    do (``too_long``), rather than split into a call per 12,000 characters.
     Raises ``InputError`` when the folder cannot be read, ``ReplayError`` when a cassette has
     no answer for an article, ``EndpointConfigError`` at the first call that fails for a
     reason no retry fixes. ``exclude``: files in the folder never read (the run's outputs).
@@ -94,6 +108,14 @@ def run_folder(
     read = read_articles(folder, exclude=exclude)
     stages.read = time.perf_counter() - started
     failures = [Failure(path=p.path, reason=p.message) for p in read.problems]
+    long = [a for a in read.articles if len(a.text) > max_article_chars]
+    failures += [Failure(path=a.path, reason=too_long(a, max_article_chars)) for a in long]
+    read.articles = [a for a in read.articles if len(a.text) <= max_article_chars]
+    if not read.articles:
+        raise InputError(
+            "Nothing to extract in "
+            f"{folder}:" + "".join(f"\n  {f.path}: {f.reason}" for f in failures)
+        )
     cache = (
         ExtractionCache(cache_dir / "extractions", model.identity)
         if cache_dir is not None and model is not None
@@ -105,27 +127,37 @@ def run_folder(
     todo = [a for a in read.articles if a.id not in results]
     cached = len(results)
     extracted = time.perf_counter()
+    duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
     if todo and model is None:
         for article in todo:
             results[article.id] = rules_only_extraction(article)
     elif todo:
-        results.update(
-            _extract_all(
-                todo,
-                model,
-                cache,
-                progress,
-                cached,
-                len(read.articles),
-                concurrency or model.concurrency,
+        workers = concurrency or model.concurrency
+        total, by_id = len(read.articles), {a.id: a for a in read.articles}
+        # Near-copies wait for the article they copy and take its answers (a copy of a copy
+        # waits a round more); each of them asks the model about its own text only.
+        pending = todo
+        while pending:
+            ready = [
+                a for a in pending if a.id not in duplicates or duplicates[a.id] in results
+            ] or pending  # (cannot be empty: a copy's fuller article is never its own copy)
+            fuller = {
+                a.id: (by_id[duplicates[a.id]], results[duplicates[a.id]])
+                for a in ready
+                if duplicates.get(a.id) in results
+            }
+            results.update(
+                _extract_all(ready, model, cache, progress, len(results), total, workers, fuller)
             )
-        )
+            if any(a.id not in results for a in ready):
+                # --batch: their questions are queued; send them and wait for the answers
+                _flush(model)
+            pending = [a for a in pending if a.id not in results]
     stages.extract = time.perf_counter() - extracted
     stages.start_model = getattr(model, "start_seconds", 0.0)
     stages.extract -= stages.start_model
     merging = time.perf_counter()
     extractions = [results[a.id] for a in read.articles]
-    duplicates = find_near_duplicates({a.id: a.text for a in read.articles})
     brief = merge_extractions(extractions, duplicates=duplicates, failures=failures)
     brief = brief.model_copy(update={"model": model.identity if model is not None else None})
     stages.merge = time.perf_counter() - merging
@@ -159,6 +191,24 @@ def run_folder(
     )
 
 
+def _flush(model: Model) -> None:
+    """Send the questions a batch model has queued (``flush_batch``) and wait for them."""
+    flush = getattr(model, "flush_batch", None)
+    if flush is None or not flush():
+        raise EndpointError("questions are waiting for a batch, but none could be sent")
+
+
+def too_long(article: Article, limit: int) -> str:
+    """Why ``article`` is not processed, in words a user can act on."""
+    calls = -(-len(article.text) // MAX_CHUNK_CHARS)
+    return (
+        f"{len(article.text):,} characters of text, above the limit of {limit:,} for one "
+        f"article (it would take about {calls} model calls); if the file holds several "
+        "articles, save each as a file of its own, or raise the limit with "
+        f"--max-article-chars or {ENV_MAX_ARTICLE_CHARS}"
+    )
+
+
 def _extract_all(
     todo: list[Article],
     client: Model,
@@ -167,10 +217,12 @@ def _extract_all(
     done: int,
     total: int,
     workers: int,
+    fuller: dict[str, tuple[Article, ArticleExtraction]] | None = None,
 ) -> dict[str, ArticleExtraction]:
     tick = _ticker(progress, done, total)
     results = {}
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    fuller = fuller or {}
     stop = threading.Event()
 
     def one(article: Article) -> ArticleExtraction | None:
@@ -179,7 +231,7 @@ def _extract_all(
         if stop.is_set():
             return None
         try:
-            return _extract_one(article, client, cache, tick)
+            return _extract_one(article, client, cache, tick, fuller.get(article.id))
         except BaseException:
             stop.set()
             raise
@@ -188,7 +240,7 @@ def _extract_all(
     try:
         for job in jobs:
             extraction = job.result()
-            if extraction is not None:
+            if extraction is not None:  # None: the run stopped, or waiting for a batch
                 results[extraction.source.id] = extraction
     except BaseException:
         # Ctrl-C, SIGTERM, a replay or configuration error: finished articles are already in
@@ -227,10 +279,15 @@ def _with_lede(brief: Brief, model: Model, cache: ExtractionCache | None) -> Bri
     if stored is not None:
         lines = [LedeSentence.model_validate(line) for line in stored]
     else:
-        try:
-            lines, dropped = write_lede(facts, model)
-        except (ModelError, EndpointError):
-            lines, dropped = [], []
+        lines, dropped = [], []
+        for _ in range(LEDE_ROUNDS):
+            try:
+                lines, dropped = write_lede(facts, model)
+                break
+            except BatchPending:
+                _flush(model)  # --batch: the lede (or its re-ask) goes in a batch of its own
+            except (ModelError, EndpointError):
+                break
         for problem in dropped:
             log.info("lede: validation rejected %s", problem)
         if cache is not None and lines:
@@ -260,12 +317,22 @@ def _extract_one(
     model: Model,
     cache: ExtractionCache | None,
     tick: Callable[[str], None],
-) -> ArticleExtraction:
+    fuller: tuple[Article, ArticleExtraction] | None = None,
+) -> ArticleExtraction | None:
+    """Extract ``article`` (a near-copy: from ``fuller``'s answers and its own text only),
+    store it in the cache and tick progress. A failing model leaves the rules' facts. None
+    when a question is queued for a batch (``BatchPending``): the article is done again after
+    the batch."""
     usage = Usage()
     prepared = prepare_article(article)
     try:
         with model.tracking(usage):
-            extraction = extract_prepared(prepared, model)
+            if fuller is not None and fuller[1].model_error is None:
+                extraction = extract_copy(prepared, prepare_article(fuller[0]), fuller[1], model)
+            else:
+                extraction = extract_prepared(prepared, model)
+    except BatchPending:
+        return None
     except (ModelError, EndpointError) as error:
         if isinstance(error, EndpointError) and isinstance(model, ModelSession) and model.replay:
             raise ReplayError(

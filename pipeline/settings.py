@@ -23,6 +23,12 @@ ENV_API_KEY = "OPENAI_API_KEY"
 ENV_NEWSBRIEF_KEY = "NEWSBRIEF_API_KEY"
 ENV_MODEL = "NEWSBRIEF_MODEL"
 ENV_CACHE_DIR = "NEWSBRIEF_CACHE_DIR"
+ENV_MAX_ARTICLE_CHARS = "NEWSBRIEF_MAX_ARTICLE_CHARS"
+
+#: Longest article (characters of cleaned text) extracted by default: about 30,000 words, far
+#: past any news article, and about 17 model calls of ``extract.MAX_CHUNK_CHARS``. A longer
+#: file (a book, a log, a whole site saved as one page) is listed under "Not processed".
+DEFAULT_MAX_ARTICLE_CHARS = 200_000
 
 #: Name the embedded llama.cpp server is asked for (it serves one model whatever the name).
 EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -58,6 +64,14 @@ class Settings:
     """How many times a 429/5xx/reset failure is retried with backoff (a timeout once)."""
     timeout_s: float = DEFAULT_TIMEOUT_S
     """Overall deadline of one model call, in seconds (the CPU model is slow)."""
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+    """Longest article (characters) that is extracted; a longer one is reported, not split
+    into many calls (``--max-article-chars``, ``NEWSBRIEF_MAX_ARTICLE_CHARS``)."""
+    batch: bool = False
+    """Send model calls through the OpenAI Batch API (``--batch``): half the price, answers
+    within the batch window (``pipeline.model.batch``)."""
+    batch_poll_s: float = 30.0
+    """Seconds between checks of a batch's status."""
     answer_format: str = ""
     """How the answer's schema reaches the model: 'json_schema' (structured outputs, a grammar
     on the embedded server), 'tools' (a named tool call) or 'json' (JSON in the text). Empty:
@@ -139,13 +153,16 @@ def resolve_settings(
     answer_format: str | None = None,
     timeout_s: float | None = None,
     retries: int | None = None,
+    max_article_chars: int | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Resolve flag > environment > default into one ``Settings``.
 
     Raises ``ConfigError`` for a base URL that is not an http(s) URL, an unknown answer format,
-    or a timeout or retry count out of range."""
+    or a timeout or retry count out of range; ``InputError`` when
+    ``NEWSBRIEF_MAX_ARTICLE_CHARS`` is not a positive whole number."""
     env = dict(os.environ) if env is None else env
+    limit = max_article_chars or _positive(env.get(ENV_MAX_ARTICLE_CHARS), ENV_MAX_ARTICLE_CHARS)
     env_url = env.get(ENV_BASE_URL) or None
     if base_url:
         url: str | None = check_base_url(base_url, "--base-url")
@@ -172,6 +189,7 @@ def resolve_settings(
         timeout_s=DEFAULT_TIMEOUT_S if timeout_s is None else float(timeout_s),
         transport_retries=DEFAULT_RETRIES if retries is None else retries,
         key_source=source,
+        max_article_chars=limit or DEFAULT_MAX_ARTICLE_CHARS,
     )
 
 
@@ -197,3 +215,13 @@ def _key_for(
     if openai_key and belongs:
         return openai_key, ENV_API_KEY
     return DUMMY_API_KEY, None
+
+
+def _positive(value: str | None, name: str) -> int | None:
+    if not value:
+        return None
+    if not value.strip().isdigit() or int(value) <= 0:
+        from .errors import InputError
+
+        raise InputError(f"{name}={value!r}: give a positive number of characters, like 200000.")
+    return int(value)

@@ -20,19 +20,22 @@ outlet evidenced) are grounding rules, ``pipeline.rules.grounding``, handed in t
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
     create_model,
+    field_validator,
     model_validator,
 )
 
@@ -162,6 +165,20 @@ class ArticleNotes(_Answer):
     outlet: str | None = Field(max_length=60)
     key_sentences: list[int] = Field(max_length=6)
 
+    @field_validator("key_sentences", mode="before")
+    @classmethod
+    def _first_six(cls, value: Any) -> Any:
+        """Sentence numbers as the article labels them ('S3' is 3), at most the first six (an
+        endpoint without a grammar can send more, or the labels; no reason to ask again)."""
+        if not isinstance(value, list):
+            return value
+        numbers = []
+        for item in value:
+            if isinstance(item, str) and re.fullmatch(r"\s*S?\d+\s*", item, re.I):
+                item = int(item.strip().lstrip("Ss"))
+            numbers.append(item)
+        return numbers[:6]
+
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         schema = super().model_json_schema(*args, **kwargs)
@@ -191,7 +208,9 @@ class ArticleNotes(_Answer):
         count = context.sentence_count
         bad = [n for n in self.key_sentences if not 1 <= n <= count]
         if bad:
-            problems.append(f"key_sentences {bad}: sentences are numbered 1 to {count}")
+            # The lead sentences are key anyway: a number out of range is dropped, not worth
+            # a re-ask (which costs the whole article's prompt again).
+            context.dropped.append(f"key_sentences {bad}: sentences are numbered 1 to {count}")
             self.key_sentences = [n for n in self.key_sentences if 1 <= n <= count]
         if self.outlet and context.outlet_evidenced and not context.outlet_evidenced(self.outlet):
             context.dropped.append(f"outlet '{self.outlet}' rejected")
@@ -199,12 +218,44 @@ class ArticleNotes(_Answer):
         return context.settle(self, problems)
 
 
+def _no_speaker(value: Any) -> Any:
+    """null for a speaker: the model says no one is named (settled as 'unknown' is)."""
+    return "unknown" if value is None else value
+
+
+_POSITION_STEMS = {
+    "support": "supports",
+    "oppos": "opposes",
+    "warn": "warns",
+    "den": "denies",
+    "confirm": "confirms",
+    "neutral": "neutral",
+}
+
+
+def _position(value: Any) -> Any:
+    """A position in another form of the word ('support', 'Denied', 'warning') is that
+    position; anything else is left for the enum to reject."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        for stem, position in _POSITION_STEMS.items():
+            if word.startswith(stem):
+                return position
+    return value
+
+
+# Tolerant forms of the answer types: the schema sent (and the grammar) is unchanged, only
+# answers a re-ask would not improve are read as what they mean.
+_Speaker = Annotated[str, BeforeValidator(_no_speaker)]
+_Position = Annotated[Stance, BeforeValidator(_position)]
+
+
 @cache
 def article_notes_model(
     quote_ids: tuple[str, ...], figure_ids: tuple[str, ...], actor_ids: tuple[str, ...] = ()
 ) -> type[ArticleNotes]:
     """The schema for one article: a required field per quote, figure and actor id."""
-    fields: dict[str, Any] = {q: (str, ...) for q in quote_ids}
+    fields: dict[str, Any] = {q: (_Speaker, ...) for q in quote_ids}
     fields.update({f: (str | None, ...) for f in figure_ids})
-    fields.update({a: (Stance, ...) for a in actor_ids})
+    fields.update({a: (_Position, ...) for a in actor_ids})
     return create_model("ArticleNotes", __base__=ArticleNotes, **fields)

@@ -33,13 +33,21 @@ ARTICLE = (
     "“Nobody asked the residents.”\n"
 )
 
+# The same story in another outlet's words (not a near-copy: each article costs a call).
+OTHER_OUTLET = (
+    "Bridge gets the go-ahead\n\n"
+    "Councillors voted on Tuesday to approve a new river bridge, chair Ana Silva announced.\n\n"
+    "“It is the best day this town has had in years,” Silva told reporters.\n\n"
+    "About 300 workers are expected to finish it by the spring, planners said.\n"
+)
+
 
 @pytest.fixture
 def folder(tmp_path):
     path = tmp_path / "articles"
     path.mkdir()
     (path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (path / "b.txt").write_text(ARTICLE.replace("Tuesday", "Monday"), encoding="utf-8")
+    (path / "b.txt").write_text(OTHER_OUTLET, encoding="utf-8")
     return path
 
 

@@ -188,7 +188,13 @@ def test_invented_speaker_is_reasked_then_dropped_never_printed(folder, tmp_path
 
 
 def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path):
-    (folder / "b.txt").write_text(ARTICLE.replace("Monday", "Friday"), encoding="utf-8")
+    # another article (a near-copy of a.txt would take its answers and make no call)
+    (folder / "b.txt").write_text(
+        "Seoul briefs allies\n\n"
+        "South Korea's spy agency briefed Nato envoys in Brussels on Friday.\n\n"
+        "“We expect more deployments before winter,” Cho Tae-yong told reporters.\n",
+        encoding="utf-8",
+    )
     calls = itertools.count()
 
     def flaky(r):  # every request for the second article fails
@@ -208,7 +214,8 @@ def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path
     # the article was read: its rule-found facts stay, and the brief says what is missing
     assert "## Judged by rules only" in markdown and "`b.txt`: model endpoint failed" in markdown
     assert "## Not processed" not in markdown
-    assert "“This is a significant escalation,” [S1, S2]" in markdown  # S2 is b.txt
+    assert "“We expect more deployments before winter,” [S2]" in markdown  # S2 is b.txt
+    assert "### Cho Tae-yong" in markdown  # its speaker, named by a cue
 
 
 def test_an_unreachable_endpoint_is_one_configuration_error_before_any_article(

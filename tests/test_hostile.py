@@ -34,15 +34,22 @@ ARTICLE = (
     "About 40 boats were damaged, officials said.\n"
 )
 
+# The same story in another outlet's words (not a near-copy: each article costs a call).
+OTHER_OUTLET = (
+    "Port Ellen harbour open again\n\n"
+    "Storm damage kept the harbour at Port Ellen shut for three days before it reopened on "
+    "Saturday, officials confirmed.\n\n"
+    "“We are open for business again,” harbour master Iona Reid said.\n\n"
+    "At least 40 boats were damaged in the storm, the port authority said.\n"
+)
+
 
 @pytest.fixture
 def folder(tmp_path):
     path = tmp_path / "articles"
     path.mkdir()
     (path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (path / "b.txt").write_text(
-        ARTICLE.replace("Friday", "Saturday").replace("About 40", "At least 40"), encoding="utf-8"
-    )
+    (path / "b.txt").write_text(OTHER_OUTLET, encoding="utf-8")
     return path
 
 

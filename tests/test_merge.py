@@ -341,3 +341,80 @@ def test_a_source_with_another_number_does_not_support_the_line():
     [twelve] = [e for e in brief.events if "12,000" in e.summary]
     assert twelve.sources == ["S1", "S2"]
     assert any(e.sources == ["S3"] for e in brief.events)
+
+
+def _distinct_article(n: int) -> str:
+    """Articles on one kind of story that share no sentence (a folder of distinct ones)."""
+    import random
+
+    rng = random.Random(n)
+    words = """ferry school clinic depot market library harbour mill bridge station council
+        farm quarry chapel museum garage bakery tunnel orchard warehouse dairy pier""".split()
+    towns = "Ashby Brora Corby Dunoon Elgin Filey Girvan Hythe Ilkley Jarrow Keswick".split()
+
+    def some() -> str:
+        return " and the ".join(rng.sample(words, 3))
+
+    return (
+        f"The {some()} in {rng.choice(towns)} closed after the storm flooded them. "
+        f"Engineers said repairs to the {some()} would take {rng.randint(2, 90)} weeks. "
+        f"The council of {rng.choice(towns)} promised money for the {some()} on Friday. "
+    )
+
+
+def test_near_copies_are_found_among_many_distinct_articles():
+    texts = {f"S{n}": _distinct_article(n) for n in range(1, 61)}
+    full = (
+        "Storm Agnes flooded the river valley overnight, forcing hundreds from their homes. "
+        "Rescue teams used boats to reach families stranded on the upper floors of houses. "
+        "The Met Office issued an amber warning for more heavy rain on Tuesday afternoon. "
+        "Schools across the district will stay closed until the water has gone down again. "
+        "Insurers said the cost of the damage could run to tens of millions of pounds. "
+    )
+    texts["S90"] = full
+    texts["S91"] = ". ".join(full.split(". ")[:4]) + "."  # a shortened copy
+    texts["S92"] = full.replace("overnight", "at night").replace("amber", "red")
+    duplicates = find_near_duplicates(texts)
+    assert duplicates == {"S91": "S90", "S92": "S90"}
+
+
+def test_a_story_wide_phrase_does_not_make_articles_copies():
+    # every article opens with the same phrase: no article is a copy of another
+    texts = {f"S{n}": "North Korean troops in Kursk. " + _distinct_article(n) for n in range(80)}
+    assert find_near_duplicates(texts) == {}
+
+
+def test_a_quote_part_is_whole_words_of_the_fuller_quote():
+    brief = merge_extractions(
+        [
+            extraction("S1", quotes=[quote("S1", 1, "it sent a fake newsletter to every voter", "Rutte")]),
+            extraction("S2", quotes=[quote("S2", 1, "fake news", "Peskov", "partial")]),
+            extraction("S3", quotes=[quote("S3", 1, "sent a fake newsletter", "Rutte", "partial")]),
+        ]
+    )  # fmt: skip
+    entries = {e.text: e for group in brief.speakers for e in group.quotes}
+    assert set(entries) == {"it sent a fake newsletter to every voter", "fake news"}
+    fuller = entries["it sent a fake newsletter to every voter"]
+    assert [(v.text, v.kind, v.sources) for v in fuller.variants] == [
+        ("sent a fake newsletter", "part", ["S3"])
+    ]
+
+
+def test_the_same_quote_in_many_sources_is_one_entry_whatever_the_folder_size():
+    # 199 distinct quotes: the opening sentences of as many distinct articles
+    quotes = [
+        extraction(f"S{n}", quotes=[quote(f"S{n}", 1, _distinct_article(n)[:-2], "Price")])
+        for n in range(1, 200)
+    ]
+    shared = [
+        extraction(f"S{n}", quotes=[quote(f"S{n}", 2, "We will not give up on this town", "Price")])
+        for n in range(200, 260)
+    ]
+    reworded = extraction("S999", quotes=[quote("S999", 2, "We will not give up on this town!", "Price")])  # fmt: skip
+    brief = merge_extractions([*quotes, *shared, reworded])
+    [group] = brief.speakers
+    [entry] = [e for e in group.quotes if e.text.startswith("We will not")]
+    held = [*entry.sources, *(s for v in entry.variants for s in v.sources)]
+    assert sorted(held) == sorted(["S999", *(f"S{n}" for n in range(200, 260))])
+    assert len(entry.variants) == 1  # the other wording, with its own sources
+    assert len(group.quotes) == 200

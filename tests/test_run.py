@@ -19,19 +19,32 @@ pytestmark = [
     pytest.mark.usefixtures("no_backoff"),
 ]
 
-ARTICLE = (
-    "Title number {n}\n\n"
-    "Mark Rutte confirmed on Monday that North Korean troops were in Kursk, report {n} says.\n\n"
-    "“This is a significant escalation,” Rutte said.\n\n"
-    "“Nobody will comment on such rumours.”\n"
-)
+# Distinct articles (near-copies of one another would take each other's answers): what is
+# said and about what differs from one to the next.
+VARIANTS = [
+    ("Kursk", "a significant escalation", "such rumours"),
+    ("Belgorod", "a dangerous turn for everyone involved", "reports from the border region"),
+    ("Bryansk", "unacceptable and deeply worrying", "what the satellite images show"),
+    ("Voronezh", "proof of a widening war in Europe", "the claims made in Kyiv today"),
+]
+
+
+def article(n):
+    place, what, about = VARIANTS[n if isinstance(n, int) else len(VARIANTS) - 1]
+    return (
+        f"Title number {n}\n\n"
+        f"Mark Rutte confirmed on Monday that North Korean troops were in {place}, report {n} "
+        "says.\n\n"
+        f"“This is {what},” Rutte said.\n\n"
+        f"“Nobody will comment on {about}.”\n"
+    )
 
 
 def folder_with(tmp_path, count):
     folder = tmp_path / "articles"
     folder.mkdir(exist_ok=True)
     for n in range(count):
-        (folder / f"{n}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+        (folder / f"{n}.txt").write_text(article(n), encoding="utf-8")
     return folder
 
 
@@ -56,7 +69,7 @@ def test_unchanged_rerun_makes_no_model_call_and_a_changed_article_only_itself(t
     # the same brief; its stats count this run's calls (none)
     assert again.brief.model_copy(update={"stats": first.brief.stats}) == first.brief
     assert again.brief.stats.model_calls == 0 and model.calls == []
-    (folder / "1.txt").write_text(ARTICLE.format(n="changed"), encoding="utf-8")
+    (folder / "1.txt").write_text(article("changed"), encoding="utf-8")
     third = run_folder(folder, model := FakeModel(), cache_dir=cache)
     assert model.calls.count("ArticleNotes") == 1 and third.cached == 2
 
@@ -136,6 +149,30 @@ def test_a_long_article_is_split_between_paragraphs_and_nothing_is_dropped(tmp_p
     articles = [m[1]["content"].split("\nQUOTES\n")[0] for m, name in
                 zip(model.messages, model.calls, strict=True) if name == "ArticleNotes"]  # fmt: skip
     assert all(len(part) < 600 for part in articles)
+
+
+def test_an_article_over_the_size_limit_is_reported_by_name_and_costs_no_call(tmp_path):
+    folder = folder_with(tmp_path, 1)
+    paragraphs = [f"Paragraph {i}: “Words number {i} here,” Mark Rutte said." for i in range(40)]
+    (folder / "huge.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    report = run_folder(folder, model := FakeModel(), max_article_chars=1_000)
+    assert model.calls.count("ArticleNotes") == 1  # the short article only
+    [failure] = report.failed
+    assert failure.path == "huge.txt"
+    assert "above the limit of 1,000" in failure.reason
+    assert "--max-article-chars" in failure.reason
+    assert [x.source.path for x in report.extractions] == ["0.txt"]
+    assert [s.path for s in report.brief.sources] == ["0.txt"]
+    assert run_folder(folder, FakeModel(), max_article_chars=10_000).failed == []
+
+
+def test_a_folder_of_articles_all_over_the_limit_is_a_clean_error(tmp_path, capsys):
+    folder = folder_with(tmp_path, 2)
+    out = tmp_path / "b.md"
+    assert cli([str(folder), "--no-model", "--max-article-chars", "50", "-o", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "0.txt" in error and "1.txt" in error and "above the limit of 50" in error
+    assert not out.exists()
 
 
 def test_instructions_inside_an_article_change_nothing(tmp_path):

@@ -56,3 +56,15 @@ def test_unknown_prompt_and_missing_variable_fail_loudly():
         load_prompt("nope.v9")
     with pytest.raises(ConfigError, match="needs a variable"):
         render_prompt(ARTICLE_PROMPT)
+
+
+def test_the_article_size_limit_comes_from_flag_then_environment_then_default():
+    from pipeline.errors import InputError
+    from pipeline.settings import DEFAULT_MAX_ARTICLE_CHARS
+
+    assert resolve_settings(env={}).max_article_chars == DEFAULT_MAX_ARTICLE_CHARS
+    env = {"NEWSBRIEF_MAX_ARTICLE_CHARS": "5000"}
+    assert resolve_settings(env=env).max_article_chars == 5000
+    assert resolve_settings(env=env, max_article_chars=70).max_article_chars == 70
+    with pytest.raises(InputError, match="NEWSBRIEF_MAX_ARTICLE_CHARS='lots'"):
+        resolve_settings(env={"NEWSBRIEF_MAX_ARTICLE_CHARS": "lots"})

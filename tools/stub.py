@@ -6,6 +6,11 @@ connection reset. ``schema_answer`` builds a valid answer for whatever schema wa
 tool call, or the message itself for a ``response_format`` request: structured outputs, or
 JSON in the text with the schema in the instructions), so the stub can stand in
 for a model. It serves 127.0.0.1 only and stops with its context.
+
+It also serves the OpenAI Batch API's files and batches endpoints (``POST /v1/files``,
+``GET /v1/files/{id}/content``, ``POST /v1/batches``, ``GET /v1/batches/{id}``): a batch's
+requests are answered by the same ``behaviour``, and the batch completes after
+``batch_polls`` status checks, for testing ``--batch``.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import default as email_policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -161,6 +168,12 @@ class StubServer:
         self.any_model = any_model
         self.key = key
         self.requests: list[dict[str, Any]] = []
+        self.files: dict[str, bytes] = {}
+        """Uploaded and produced files (``POST /v1/files``, batch output), by id."""
+        self.batches: list[dict[str, Any]] = []
+        """Every batch created (``POST /v1/batches``), as the Batch API describes it."""
+        self.batch_polls = 1
+        """Status checks a batch answers 'in_progress' to before it is 'completed'."""
         self._lock = threading.Lock()
         stub = self
 
@@ -186,6 +199,13 @@ class StubServer:
                 return None
 
             def do_GET(self) -> None:
+                path = self.path.split("?")[0]
+                if path.startswith("/v1/files/") and path.endswith("/content"):
+                    self._send_bytes(stub.files.get(path.split("/")[3], b""))
+                    return
+                if path.startswith("/v1/batches/"):
+                    self._send(stub._batch_status(path.split("/")[3]))
+                    return
                 if self.path.rstrip("/") != "/v1/models":
                     self._send(Reply(status=404, body={"error": {"message": "not found"}}))
                     return
@@ -194,10 +214,17 @@ class StubServer:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
+                raw = self.rfile.read(length)
+                if self.path.startswith("/v1/files"):
+                    self._send(stub._upload(self.headers.get("content-type", ""), raw))
+                    return
                 try:
-                    request = json.loads(self.rfile.read(length) or b"{}")
+                    request = json.loads(raw or b"{}")
                 except ValueError:
                     request = {}
+                if self.path.startswith("/v1/batches"):
+                    self._send(stub._create_batch(request))
+                    return
                 if self.path.rstrip("/") != "/v1/chat/completions":
                     self._send(Reply(status=404, body={"error": {"message": "not found"}}))
                     return
@@ -215,6 +242,13 @@ class StubServer:
                 with stub._lock:
                     stub.requests.append(request)
                 self._send(stub.behaviour(request))
+
+            def _send_bytes(self, data: bytes) -> None:
+                self.send_response(200)
+                self.send_header("content-type", "application/octet-stream")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
 
             def _send(self, reply: Reply) -> None:
                 if reply.delay:
@@ -246,6 +280,95 @@ class StubServer:
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
+    # --- the files and batches endpoints of the OpenAI Batch API --------------------------
+
+    def _upload(self, content_type: str, raw: bytes) -> Reply:
+        """``POST /v1/files`` (multipart: ``file`` and ``purpose``)."""
+        message = BytesParser(policy=email_policy).parsebytes(
+            f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+        )
+        fields = {
+            part.get_param("name", header="content-disposition"): part
+            for part in message.iter_parts()
+        }
+        if "file" not in fields:
+            return Reply(status=400, body={"error": {"message": "no file in the upload"}})
+        data = fields["file"].get_payload(decode=True) or b""
+        purpose = fields["purpose"].get_content().strip() if "purpose" in fields else "batch"
+        with self._lock:
+            file_id = f"file-{len(self.files) + 1}"
+            self.files[file_id] = data
+        return Reply(body=_file_object(file_id, len(data), purpose))
+
+    def _create_batch(self, request: dict[str, Any]) -> Reply:
+        """``POST /v1/batches``: every line of the input file is answered at once by
+        ``behaviour``, as a chat completion request would be; the batch reports
+        'in_progress' for ``batch_polls`` status checks, then 'completed'."""
+        data = self.files.get(request.get("input_file_id", ""))
+        if data is None:
+            return Reply(status=404, body={"error": {"message": "no such input file"}})
+        output, errors = [], []
+        for line in data.decode().splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            with self._lock:
+                self.requests.append(item["body"])
+            reply = self.behaviour(item["body"])
+            body = reply.body if not isinstance(reply.body, str) else json.loads(reply.body)
+            record = {
+                "id": f"batch_req_{len(output) + len(errors) + 1}",
+                "custom_id": item["custom_id"],
+                "response": {"status_code": reply.status, "request_id": "", "body": body},
+                "error": None,
+            }
+            (output if reply.status == 200 else errors).append(json.dumps(record))
+        with self._lock:
+            batch_id = f"batch_{len(self.batches) + 1}"
+            out_id, err_id = f"{batch_id}-output", f"{batch_id}-errors"
+            self.files[out_id] = "\n".join(output).encode() + b"\n"
+            if errors:
+                self.files[err_id] = "\n".join(errors).encode() + b"\n"
+            batch = {
+                "id": batch_id,
+                "object": "batch",
+                "endpoint": request.get("endpoint"),
+                "input_file_id": request["input_file_id"],
+                "completion_window": request.get("completion_window", "24h"),
+                "created_at": 0,
+                "status": "validating",
+                "metadata": request.get("metadata"),
+                "request_counts": {
+                    "total": len(output) + len(errors),
+                    "completed": 0,
+                    "failed": 0,
+                },  # fmt: skip
+                "_polls": 0,
+                "_output": out_id,
+                "_errors": err_id if errors else None,
+                "_counts": (len(output), len(errors)),
+            }
+            self.batches.append(batch)
+        return Reply(body=_public(batch))
+
+    def _batch_status(self, batch_id: str) -> Reply:
+        with self._lock:
+            batch = next((b for b in self.batches if b["id"] == batch_id), None)
+            if batch is None:
+                return Reply(status=404, body={"error": {"message": "no such batch"}})
+            batch["_polls"] += 1
+            if batch["_polls"] > self.batch_polls:
+                done, failed = batch["_counts"]
+                batch.update(
+                    status="completed",
+                    output_file_id=batch["_output"],
+                    error_file_id=batch["_errors"],
+                    request_counts={"total": done + failed, "completed": done, "failed": failed},
+                )
+            else:
+                batch["status"] = "in_progress"
+            return Reply(body=_public(batch))
+
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
@@ -257,3 +380,64 @@ class StubServer:
     def __exit__(self, *exc_info: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def _file_object(file_id: str, size: int, purpose: str) -> dict[str, Any]:
+    return {
+        "id": file_id,
+        "object": "file",
+        "bytes": size,
+        "created_at": 0,
+        "filename": "batch.jsonl",
+        "purpose": purpose,
+        "status": "processed",
+    }
+
+
+def _public(batch: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in batch.items() if not k.startswith("_")}
+
+
+class InProcessModel:
+    """A ``pipeline.model.session.Model`` that answers in-process as the stub server does
+    (``schema_answer``), with no HTTP and no model: for the benchmark's scaling runs, where
+    the pipeline's own cost is measured. ``calls`` counts the questions asked."""
+
+    def __init__(self, identity: str = "stub|in-process|json_schema") -> None:
+        from pipeline.model.usage import Usage
+
+        self.identity = identity
+        self.concurrency = 1
+        self.usage = Usage()
+        self.calls = 0
+        self._tracked: Any = None
+
+    def ask(self, response_model: Any, messages: list[dict[str, str]], context: dict[str, Any]):
+        schema = response_model.model_json_schema()
+        request = {
+            "messages": messages,
+            "response_format": {"json_schema": {"name": response_model.__name__, "schema": schema}},
+        }
+        reply = schema_answer(request)
+        self.calls += 1
+        self.usage.add(None, 0.0)
+        if self._tracked is not None:
+            self._tracked.add(None, 0.0)
+        data = json.loads(reply["choices"][0]["message"]["content"])
+        return response_model.model_validate(data, context=context)
+
+    def tracking(self, usage: Any):
+        import contextlib
+
+        @contextlib.contextmanager
+        def block():
+            self._tracked = usage
+            try:
+                yield usage
+            finally:
+                self._tracked = None
+
+        return block()
+
+    def close(self) -> None:
+        pass

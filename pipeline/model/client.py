@@ -38,8 +38,9 @@ from tenacity import (
 
 from schemas.model_io import Checking, checking_against
 
-from ..errors import EndpointConfigError, EndpointError, ModelError, redact
+from ..errors import BatchPending, EndpointConfigError, EndpointError, ModelError, redact
 from ..settings import Settings
+from .batch import BatchTransport
 from .usage import Usage
 
 T = TypeVar("T", bound=BaseModel)
@@ -260,7 +261,9 @@ class ModelClient:
             http_client=openai.DefaultHttpxClient(transport=DeadlineTransport(settings.timeout_s)),
         )
         completions = raw.chat.completions
-        create = _direct_create(raw, completions.create)
+        self.batch = BatchTransport(raw, poll_s=settings.batch_poll_s) if settings.batch else None
+        create = self.batch or _direct_create(raw, completions.create)
+        counted = self.batch.fresh if self.batch else (lambda response: True)
         pause = wait or (lambda state: _wait(state))  # looked up per call (tests shorten it)
 
         def stop(state: RetryCallState) -> bool:
@@ -286,6 +289,8 @@ class ModelClient:
                     started = time.perf_counter()
                     try:
                         response = create(**kwargs)
+                    except BatchPending:
+                        raise  # queued for the next batch: no call was made yet
                     except BaseException as error:
                         self._count(None, time.perf_counter() - started, failed=True)
                         log.debug(
@@ -295,7 +300,9 @@ class ModelClient:
                         )
                         raise
                     elapsed = time.perf_counter() - started
-                    self._count(response, elapsed)
+                    # a batch's answer, served again when its article is done again, counts
+                    # once for the run; the article's own count holds every answer it used
+                    self._count(response, elapsed, run=counted(response))
                     usage = getattr(response, "usage", None)
                     log.debug(
                         "model call: %s, %.2f s, %s prompt + %s completion tokens",
@@ -312,11 +319,17 @@ class ModelClient:
         self._client = instructor.from_openai(raw, mode=self.mode)
 
     def _count(
-        self, response: Any, seconds: float, *, failed: bool = False, waiting: bool = False
+        self,
+        response: Any,
+        seconds: float,
+        *,
+        failed: bool = False,
+        waiting: bool = False,
+        run: bool = True,
     ) -> None:
-        """Add a call (answered or failed) or a backoff wait to the run's and the thread's
-        usage: the model's time includes retries and their waits."""
-        targets = [self.usage]
+        """Add a call (answered or failed) or a backoff wait to the run's (unless ``run`` is
+        false) and the thread's usage: the model's time includes retries and their waits."""
+        targets = [self.usage] if run else []
         if (tracked := getattr(self._local, "usage", None)) is not None:
             targets.append(tracked)
         for usage in targets:
@@ -366,6 +379,8 @@ class ModelClient:
                 )
         except InstructorRetryException as error:
             cause = error.__cause__
+            if isinstance(cause, (BatchPending, EndpointError)):
+                raise cause from None  # queued for the next batch, or the batch failed it
             if not error.failed_attempts:
                 if isinstance(cause, openai.APIError):
                     raise endpoint_error(cause, self.settings, self.base_url) from cause

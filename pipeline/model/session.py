@@ -40,6 +40,10 @@ class Model(Protocol):
       model gives no usable answer, ``EndpointError`` when the endpoint cannot be reached.
     - ``tracking(usage)``: also count this thread's calls into ``usage`` within the block.
     - ``close()``: stop calls in flight and retries (on interrupt).
+
+    A model may also have ``flush_batch() -> int`` (``ModelSession`` with ``--batch``): its
+    ``ask`` then raises ``BatchPending`` for a question not yet answered, and ``flush_batch``
+    sends those as one batch and waits; the run asks again after it.
     """
 
     identity: str
@@ -258,6 +262,13 @@ class ModelSession:
     def tracking(self, usage: Usage) -> Iterator[Usage]:
         with self.client().tracking(usage):
             yield usage
+
+    def flush_batch(self) -> int:
+        """With ``--batch``: send the queued requests as one batch and wait for its answers;
+        how many it answered (0: nothing queued, or no batch)."""
+        if self._client is None or self._client.batch is None:
+            return 0
+        return self._client.batch.flush()
 
     def close(self) -> None:
         if self._client is not None:

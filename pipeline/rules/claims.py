@@ -10,6 +10,8 @@ then sets claims about the same development side by side (``merge``). Pure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 
 from schemas.extraction import Claim, Quote
@@ -49,10 +51,22 @@ def find_claims(
     """The confirmations and denials stated in an article's sentences; ``quotes`` are the
     article's rule-found quotations (a cue inside one is someone's words, not a claim)."""
     claims: list[Claim] = []
+    # Each sentence looks only at the quotes in it (by sentence number, or by offset for a
+    # quote running across sentences): linear in the article, not sentences x quotes.
+    by_sentence: dict[int, list[Quote]] = defaultdict(list)
+    starts = [s.start for s in sentences]
+    for quote in quotes:
+        by_sentence[quote.sentence].append(quote)
+        first = bisect_right(starts, quote.start) - 1
+        last = bisect_right(starts, max(quote.start, quote.end - 1)) - 1
+        for k in range(max(first, 0), last + 1):
+            if sentences[k].id != quote.sentence:
+                by_sentence[sentences[k].id].append(quote)
     for i, sentence in enumerate(sentences):
-        claim = _cue_claim(source, sentence, quotes)
+        near = by_sentence.get(sentence.id, [])
+        claim = _cue_claim(source, sentence, near)
         if claim is None:
-            claim = _quoted_denial(source, sentence, quotes)
+            claim = _quoted_denial(source, sentence, near)
             if claim and i:
                 # "…such groundless rumours," an official said: what is denied is in the
                 # sentence before

@@ -87,6 +87,15 @@ def publisher_named(lines: Sequence[str]) -> str | None:
     return None
 
 
+# Answers that say no one is named: the article leaves the speaker out.
+_NO_ONE = re.compile(
+    r"\W*(?:unknown|unnamed|unidentified|anonymous|none|null|n/?a|not (?:stated|given|named|"
+    r"specified|mentioned|identified|known)|no (?:speaker|one|name)|(?:the )?speaker|"
+    r"unspecified|nobody)(?: speaker)?\W*",
+    re.I,
+)
+
+
 def check_speaker(key: str, speaker: str, text: str) -> str | None:
     """Why ``speaker`` cannot be the speaker the model gives for quote ``key``, or None."""
     if speaker.strip().lower() in PRONOUNS:
@@ -117,6 +126,10 @@ def answer_check(text: str, sentence_count: int, publisher_lines: Sequence[str])
         if not isinstance(value, str):
             return None
         if key[0] == "Q":
+            if _NO_ONE.fullmatch(value):
+                # "unknown", "not stated": the model says the article names no one. Asking
+                # again cannot bring out a name that is not there: no speaker, no re-ask.
+                return f"{key}: '{value}' names no speaker", False
             problem = check_speaker(key, value, text)
             return (problem, True) if problem else None
         if key[0] == "F":

@@ -7,6 +7,7 @@ figure and quote points back into the text by these offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .vocabulary import ABBREVIATIONS
@@ -109,10 +110,11 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence that contains ``offset`` (or ``None`` between sentences)."""
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    """The sentence that contains ``offset`` (or ``None`` between sentences), by bisection:
+    ``sentences`` are in text order, as ``split_sentences`` gives them."""
+    index = bisect_right(sentences, offset, key=lambda s: s.start) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index]
     return None
 
 
