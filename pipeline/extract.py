@@ -34,13 +34,26 @@ from .read import Article
 from .rules.claims import find_claims
 from .rules.entities import person_name, resolve_person
 from .rules.figures import FigureSpan, claimant_cue, find_figures
-from .rules.grounding import answer_check, grounded_name, grounded_phrase, publisher_named
-from .rules.quotes import QuoteSpan, find_quotes
+from .rules.grounding import (
+    answer_check,
+    clean_role,
+    grounded_name,
+    grounded_phrase,
+    publisher_named,
+    speaker_problem,
+)
+from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
 from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
 from .rules.vocabulary import PRONOUNS
 
-INSTRUCTIONS_PROMPT = "instructions.v4"
-ARTICLE_PROMPT = "article.v4"
+INSTRUCTIONS_PROMPT = "instructions.v5"
+ARTICLE_PROMPT = "article.v5"
+#: Most candidate speakers offered for one quote (the nearest, the rules' guess first).
+MAX_CHOICES = 6
+#: How many paragraphs before a quote (and one after) its candidate speakers may come from.
+CHOICE_PARAGRAPHS = 3
+#: The answer for a quote none of whose candidates said it.
+NO_SPEAKER = "none"
 PROMPTS = (INSTRUCTIONS_PROMPT, ARTICLE_PROMPT)
 #: Longest stretch of article (characters) sent in one call; longer articles are split on
 #: paragraph boundaries so prompt and answer fit the embedded model's 8,192-token context.
@@ -77,11 +90,80 @@ class PreparedArticle:
 
 
 def needs_model(quote: QuoteSpan) -> bool:
-    """True when rules found no speaker (name or description) for a quotation; scare quotes
-    are not speech."""
+    """True when rules found no speaker (name or description) for a quotation, or only a
+    guess (``QuoteSpan.confident`` is False: a resolved pronoun, an inherited or contradicted
+    cue); scare quotes and titles are not speech."""
     if quote.kind == "scare":
         return False
-    return quote.cue is None or quote.cue.lower() in PRONOUNS
+    return quote.cue is None or quote.cue.lower() in PRONOUNS or not quote.confident
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person or body the article presents as a speaker: what a model may choose a
+    quote's speaker from, by id."""
+
+    id: str
+    """'P1', 'P2'… in order of first mention."""
+    name: str
+    """The fullest form the article gives ('Lena Varga' for 'Ms. Varga'), or a description
+    as written ('police', 'the regulatory commission')."""
+    key: str
+    """What tells candidates apart: a person's surname, or a description in lower case."""
+    paragraphs: tuple[int, ...]
+    """Paragraphs (0-based) that mention it."""
+
+
+def _speaker_key(form: str) -> str:
+    person = person_name(form)
+    if person and form[:1].isupper():
+        return person.split()[-1].lower().replace("’", "'")
+    return re.sub(r"^(?:the|a|an)\s+", "", form.lower())
+
+
+def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
+    """The people and bodies of the article that may have said its quotes (from
+    ``rules.quotes.speaker_mentions``), one per surname or description, each in its fullest
+    form and grounded (``rules.grounding.speaker_problem``). A surname two people of the
+    article share stays in the form written. Pure."""
+    text = prepared.article.text
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for form, start in speaker_mentions(text, prepared.quotes):
+        groups.setdefault(_speaker_key(form), []).append((form, start))
+    out: list[Candidate] = []
+    for key, mentions in groups.items():
+        forms = [resolve_person(form, text)[0] for form, _ in mentions]
+        name = max(forms, key=lambda f: (len(f.split()), len(f)))
+        if speaker_problem(name, text) is not None:
+            continue
+        paragraphs = tuple(
+            sorted(
+                {prepared.sentences[prepared.sentence_of(st) - 1].paragraph for _, st in mentions}
+            )
+        )
+        out.append(Candidate(f"P{len(out) + 1}", name, key, paragraphs))
+    return out
+
+
+def quote_choices(
+    prepared: PreparedArticle, quote: QuoteSpan, candidates: list[Candidate]
+) -> tuple[str, ...]:
+    """Ids of the candidates that may have said ``quote``: mentioned from three paragraphs
+    before it to one after, the rules' guess first, then the nearest; at most
+    ``MAX_CHOICES``."""
+    here = quote.paragraph
+    guess = _speaker_key(quote.cue) if quote.cue else None
+
+    def distance(c: Candidate) -> int:
+        return min(abs(here - p) if p <= here else 2 * (p - here) for p in c.paragraphs)
+
+    near = [
+        c
+        for c in candidates
+        if any(here - CHOICE_PARAGRAPHS <= p <= here + 1 for p in c.paragraphs) or c.key == guess
+    ]
+    near.sort(key=lambda c: (c.key != guess, distance(c), c.id))
+    return tuple(c.id for c in near[:MAX_CHOICES])
 
 
 def _nearest_sentence(sentences: list[Sentence], offset: int) -> int:
@@ -194,7 +276,14 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     """
     ids = {s.id for s in sentences}
     text = prepared.article.text
-    quotes = [q for q in prepared.quotes if needs_model(q) and prepared.sentence_of(q.start) in ids]
+    people = speaker_candidates(prepared)
+    choices = {
+        q.id: quote_choices(prepared, q, people)
+        for q in prepared.quotes
+        if needs_model(q) and prepared.sentence_of(q.start) in ids
+    }
+    quotes = [q for q in prepared.quotes if choices.get(q.id)]
+    offered = {c for ids_ in choices.values() for c in ids_}
     figures = [
         f
         for f in prepared.figures
@@ -204,11 +293,13 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     user = render_prompt(
         ARTICLE_PROMPT,
         sentences=[{"id": s.id, "text": _tagged(text, s, quotes)} for s in sentences],
+        people=[{"id": c.id, "name": c.name} for c in people if c.id in offered],
         quotes=[
             {
                 "number": _number(q.id),
-                "hint": q.cue,
+                "hint": q.cue if q.cue and q.cue.lower() in PRONOUNS else None,
                 "continues": _number(q.continues) if q.continues else None,
+                "choices": choices[q.id],
             }
             for q in quotes
         ],
@@ -230,7 +321,9 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     )
     return Request(
         response_model=article_notes_model(
-            tuple(q.id for q in quotes), tuple(f.id for f in figures), tuple(a.id for a in cast)
+            tuple((q.id, choices[q.id]) for q in quotes),
+            tuple(f.id for f in figures),
+            tuple(a.id for a in cast),
         ),
         messages=[
             {"role": "system", "content": render_prompt(INSTRUCTIONS_PROMPT)},
@@ -309,7 +402,7 @@ def assemble_extraction(
     """Tie the model's labels to the rule-found spans. Pure."""
     article = prepared.article
     outlet = next((n.outlet for n in labels.notes if n.outlet), None)
-    quotes = _quotes(prepared, labels.speakers)
+    quotes = _quotes(prepared, labels.speakers, stats.dropped)
     return ArticleExtraction(
         source=source_info(article, outlet),
         quotes=quotes,
@@ -393,18 +486,32 @@ def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
     )
 
 
-def _quotes(prepared: PreparedArticle, by_model: dict[str, str]) -> list[Quote]:
+def _quotes(
+    prepared: PreparedArticle, by_model: dict[str, str], dropped: list[str] | None = None
+) -> list[Quote]:
+    """The quotes with their speakers: the candidate the model chose by id (``"none"``: no
+    speaker), else the rules' cue. Every speaker is resolved to its fullest form and must be
+    grounded (``speaker_problem``); one that is not is left out and described in
+    ``dropped``. Roles are short, from the article (``clean_role``)."""
     article = prepared.article
+    people = {c.id: c.name for c in speaker_candidates(prepared)} if by_model else {}
     quotes: list[Quote] = []
     for span in prepared.quotes:
         speaker, role, how = None, None, "none"
-        if span.id in by_model and plausible_speaker(by_model[span.id]):
-            (speaker, role), how = split_name_role(by_model[span.id]), "model"
-        elif span.kind != "scare" and span.cue and not needs_model(span):
+        if span.kind != "scare" and span.id in by_model:
+            chosen = by_model[span.id]
+            if chosen in people:
+                speaker, how = people[chosen], "model"
+        elif span.kind != "scare" and span.cue and span.cue.lower() not in PRONOUNS:
             speaker, how = span.cue, "rule"
         if speaker:
             speaker, found_role = resolve_person(speaker, article.text)
-            role = role or found_role
+            role = clean_role(found_role)
+            problem = speaker_problem(speaker, article.text)
+            if problem is not None:
+                if dropped is not None:
+                    dropped.append(f"{span.id}: {problem}")
+                speaker, role, how = None, None, "none"
         quotes.append(
             Quote(
                 id=f"{article.id}.{span.id}",

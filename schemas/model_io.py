@@ -96,7 +96,12 @@ def answer_context(info: ValidationInfo) -> Checking | None:
     return context or _CONTEXT.get()
 
 
-Position = Literal["supports", "opposes", "warns", "denies", "confirms", "neutral"]
+#: The answer for a quote that none of its candidates said.
+NO_SPEAKER = "none"
+
+Position = Literal[
+    "supports", "opposes", "condemns", "defends", "warns", "denies", "confirms", "neutral"
+]
 
 
 # An Enum (not a Literal) is defined once in the tool schema and referenced by each actor
@@ -106,6 +111,8 @@ class Stance(StrEnum):
 
     supports = "supports"
     opposes = "opposes"
+    condemns = "condemns"
+    defends = "defends"
     warns = "warns"
     denies = "denies"
     confirms = "confirms"
@@ -168,6 +175,31 @@ class ArticleNotes(_Answer):
         compact = _compact({k: v for k, v in schema.items() if k != "description"})
         return {**compact, "description": schema.get("description", "")}
 
+    @model_validator(mode="before")
+    @classmethod
+    def _chosen(cls, data: Any, info: ValidationInfo) -> Any:
+        """A quote's answer must be one of its choices (the grammar holds the embedded model
+        to them; an endpoint may stray): re-asked with the choices named, and when lenient
+        replaced by "none" and recorded in ``dropped``."""
+        if not isinstance(data, dict):
+            return data
+        context = answer_context(info)
+        problems = []
+        for key, info_ in cls.model_fields.items():
+            choices = getattr(info_.annotation, "__args__", ())
+            if key[:1] != "Q" or not key[1:].isdigit() or key not in data or not choices:
+                continue
+            if data[key] not in choices:
+                problems.append(
+                    f"{key}: '{data[key]}' is not one of the quote's candidates "
+                    f"({', '.join(map(str, choices))})"
+                )
+                if context is not None and context.lenient:
+                    data = {**data, key: NO_SPEAKER}
+        if problems and context is not None:
+            context.settle(data, problems)
+        return data
+
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> ArticleNotes:
         context = answer_context(info)
@@ -201,10 +233,20 @@ class ArticleNotes(_Answer):
 
 @cache
 def article_notes_model(
-    quote_ids: tuple[str, ...], figure_ids: tuple[str, ...], actor_ids: tuple[str, ...] = ()
+    quotes: tuple[tuple[str, tuple[str, ...]], ...],
+    figure_ids: tuple[str, ...],
+    actor_ids: tuple[str, ...] = (),
 ) -> type[ArticleNotes]:
-    """The schema for one article: a required field per quote, figure and actor id."""
-    fields: dict[str, Any] = {q: (str, ...) for q in quote_ids}
+    """The schema for one article: a required field per quote, figure and actor id.
+
+    ``quotes`` pairs each asked quote id with the ids of its candidate speakers ('P1', …):
+    the quote's field is one of them or ``"none"`` (an enum, so the server's grammar holds the
+    model to the set: it chooses, it never writes a name). A figure's field is a claimant or
+    null; an actor's a ``Stance``."""
+    fields: dict[str, Any] = {
+        q: (Literal[(*choices, NO_SPEAKER)], ...)  # type: ignore[valid-type]
+        for q, choices in quotes
+    }
     fields.update({f: (str | None, ...) for f in figure_ids})
     fields.update({a: (Stance, ...) for a in actor_ids})
     return create_model("ArticleNotes", __base__=ArticleNotes, **fields)

@@ -66,12 +66,16 @@ def test_request_puts_the_article_first_and_asks_only_by_id():
     # only quotes whose speaker is asked for are tagged; Q1 has a rule-found speaker
     assert "\nS3 “This is a significant escalation,” Rutte said.\n" in user
     assert "\nS5 (Q2)“Nobody will comment" in user
-    assert "\nQUOTES\nQ2\n" in user and "\nQ1" not in user
+    # the model chooses Q2's speaker among the people near it, by id, or "none"
+    assert "\nPEOPLE\nP2: Mark Rutte\nQUOTES\nQ2: P2 or none\n" in user and "\nQ1" not in user
     assert "\nF1: at least 1,500 North Korean troops\n" in user
     assert "\nA1: Rutte (S3)\n" in user
     assert user.index("ARTICLE") < user.index("QUOTES") < user.index("FIGURES")
-    fields = list(request.response_model.model_fields)
-    assert fields == ["outlet", "key_sentences", "Q2", "F1", "A1"]
+    fields = request.response_model.model_fields
+    assert list(fields) == ["outlet", "key_sentences", "Q2", "F1", "A1"]
+    assert request.response_model.model_json_schema()["properties"]["Q2"]["enum"] == ["P2", "none"]
+    # the instructions name no person of any story
+    assert "Rutte" not in system and "none" in system
 
 
 def test_the_instructions_are_the_same_for_every_article():
@@ -86,14 +90,14 @@ def test_the_instructions_are_the_same_for_every_article():
 
 
 def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
-    model = FakeModel({"Q": "a Nato spokesperson", "F": "South Korea's spy agency", "A": "warns",
+    model = FakeModel({"Q": "P2", "F": "South Korea's spy agency", "A": "warns",
                        "outlet": None, "key_sentences": [4]})  # fmt: skip
     extraction = extract_article(article(), model)
     text = TEXT
     assert len(model.calls) == 1
     q1, q2 = extraction.quotes
     assert q1.attributed_by == "rule"
-    assert (q2.speaker, q2.attributed_by) == ("a Nato spokesperson", "model") or q2.speaker is None
+    assert (q2.speaker, q2.attributed_by) == ("Mark Rutte", "model")
     for quote in extraction.quotes:
         assert text[quote.start : quote.end] == quote.text
     [figure] = extraction.figures
@@ -111,12 +115,12 @@ def test_figure_claimants_found_by_rule_are_not_asked():
     prepared = prepare_article(article(text))
     request = build_request(prepared, prepared.sentences)
     assert "F2" not in request.response_model.model_fields
-    extraction = extract_article(article(text), FakeModel({"Q": "Rutte", "F": None, "A": "warns",
+    extraction = extract_article(article(text), FakeModel({"Q": "P2", "F": None, "A": "warns",
                                                            "outlet": None, "key_sentences": []}))  # fmt: skip
     assert extraction.figures[1].claimant == "South Korea’s spy agency"
 
 
-def test_a_speaker_not_in_the_article_is_rejected_then_dropped_when_lenient():
+def test_a_speaker_outside_the_candidates_is_rejected_then_none_when_lenient():
     prepared = prepare_article(article())
     request = build_request(prepared, prepared.sentences)
     answer = {
@@ -126,12 +130,64 @@ def test_a_speaker_not_in_the_article_is_rejected_then_dropped_when_lenient():
         "F1": None,
         "A1": "warns",
     }
-    with pytest.raises(ValidationError, match="Boris Johnson.*not named in the article"):
+    with pytest.raises(ValidationError, match="Boris Johnson.*not one of the quote's candidates"):
         request.response_model.model_validate(answer, context=request.context)
     lenient = replace(request.context, lenient=True)
     notes = request.response_model.model_validate(answer, context=lenient)
-    assert notes.Q2 is None
+    assert notes.Q2 == "none"
     assert any("Boris Johnson" in d for d in lenient.dropped)
+    extraction = assemble_extraction(prepared, _labels(notes), ExtractionStats())
+    assert extraction.quotes[1].speaker is None  # "none": unattributed, never a guess
+
+
+def test_the_model_answering_none_leaves_a_low_confidence_rule_guess_unattributed():
+    text = (
+        "Councillor Lena Varga said the vote was delayed.\n\n"
+        "Grace Okafor, the harbour ward member, was in the chamber.\n\n"
+        "“We cannot wait another year,” she said.\n"
+    )
+    prepared = prepare_article(article(text))
+    [quote] = prepared.quotes
+    assert quote.cue == "Grace Okafor" and not quote.confident and needs_model(quote)
+    request = build_request(prepared, prepared.sentences)
+    choices = request.response_model.model_json_schema()["properties"]["Q1"]["enum"]
+    people = dict(
+        line.split(": ")
+        for line in request.messages[1]["content"]
+        .split("PEOPLE\n")[1]
+        .split("QUOTES")[0]
+        .splitlines()
+    )
+    assert people[choices[0]] == "Grace Okafor" and "Lena Varga" in people.values()
+    assert choices[-1] == "none"
+    # rules alone keep their guess; a model answering "none" leaves the quote unattributed
+    assert rules_only(prepared).quotes[0].speaker == "Grace Okafor"
+    notes = request.response_model.model_validate(
+        {"outlet": None, "key_sentences": [], "Q1": "none"}, context=request.context
+    )
+    assert (
+        assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0].speaker is None
+    )
+    lena = next(k for k, v in people.items() if v == "Lena Varga")
+    notes = request.response_model.model_validate(
+        {"outlet": None, "key_sentences": [], "Q1": lena}, context=request.context
+    )
+    chosen = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
+    assert (chosen.speaker, chosen.speaker_role, chosen.attributed_by) == (
+        "Lena Varga",
+        "Councillor",
+        "model",
+    )
+
+
+def _labels(notes) -> Labels:
+    labels = Labels()
+    labels.add(notes)
+    return labels
+
+
+def rules_only(prepared):
+    return assemble_extraction(prepared, Labels(), ExtractionStats())
 
 
 def test_pronoun_speakers_and_bad_sentence_numbers_are_rejected():
@@ -140,7 +196,11 @@ def test_pronoun_speakers_and_bad_sentence_numbers_are_rejected():
     answer = {"outlet": None, "key_sentences": [99], "Q2": "he", "F1": None, "A1": "warns"}
     with pytest.raises(ValidationError) as error:
         request.response_model.model_validate(answer, context=request.context)
-    assert "pronoun" in str(error.value) and "key_sentences [99]" in str(error.value)
+    assert "'he' is not one of the quote's candidates" in str(error.value)
+    answer["Q2"] = "P2"
+    with pytest.raises(ValidationError) as error:
+        request.response_model.model_validate(answer, context=request.context)
+    assert "key_sentences [99]" in str(error.value)
 
 
 def test_an_outlet_the_article_only_cites_is_not_taken_as_publisher():
@@ -150,7 +210,7 @@ def test_an_outlet_the_article_only_cites_is_not_taken_as_publisher():
     answer = {
         "outlet": "The New York Times",
         "key_sentences": [2],
-        "Q2": "Rutte",
+        "Q2": "P2",
         "F1": None,
         "A1": "warns",
     }
@@ -184,7 +244,7 @@ def test_example_articles_give_valid_requests(example):
 
 
 def test_a_key_sentence_that_is_mostly_a_quote_is_not_an_event():
-    model = FakeModel({"Q": "Rutte", "F": None, "A": "warns", "key_sentences": [4, 5]})
+    model = FakeModel({"Q": "P2", "F": None, "A": "warns", "key_sentences": [4, 5]})
     extraction = extract_article(article(), model)
     # S5 is a quotation and nothing else: it is under who said what, not among the events
     assert [e.sentences for e in extraction.events] == [[2], [3], [4]]
@@ -207,7 +267,7 @@ def test_a_newsletter_or_copyright_line_names_the_publisher(line, outlet):
 
 def test_the_publisher_line_gives_the_outlet_when_the_model_gives_none():
     page = article(TEXT + "\nSign up now: Get ST's newsletters delivered to your inbox\n")
-    model = FakeModel({"Q": "Rutte", "F": None, "A": "warns", "key_sentences": []})
+    model = FakeModel({"Q": "P2", "F": None, "A": "warns", "key_sentences": []})
     extraction = extract_article(page, model)
     assert (extraction.source.outlet, extraction.source.outlet_inferred) == ("ST", True)
 

@@ -114,7 +114,11 @@ def test_nested_single_quotes_stay_in_the_span():
 def test_top_level_curly_single_quotes_need_three_words():
     text = "Putin vows to respond as army chiefs plan ‘range of responses’"
     assert summary(quotes(text)) == [("range of responses", "partial", None, None)]
-    assert quotes("Army chiefs plan 'range of responses'") == []
+    # straight single quotes are quote marks too (British style), with the same rule
+    assert summary(quotes("Army chiefs plan 'range of responses'")) == [
+        ("range of responses", "partial", None, None)
+    ]
+    assert quotes("Army chiefs plan 'responses' and it's the '90s") == []
     assert quotes("The ‘Kursk’ operation goes on.") == []
 
 

@@ -161,19 +161,28 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     if not person:
         return _SPEECH_TAIL.sub("", name), None  # a body or a description, not a person
     best, role = person, None
+    fuller: set[str] = set()
     for match in re.finditer(rf"\b{_name_pattern(person)}\b", text):
-        lead = re.split(r"[,;:()“”\"]|\.\s", text[max(0, match.start() - 80) : match.start()])[-1]
+        window = text[max(0, match.start() - 80) : match.start()]
+        # a name never joins across a clause mark, a sentence end, a dash or a line break
+        lead = re.split(r"[,;:()“”\"\n]|[.!?]\s|\s[-–—]\s?|[–—]", window)[-1]
         before = lead.split()[-6:]
+        if match.start() > 80 and before and len(lead.split()) == len(window.split()):
+            before = before[1:]  # the window may start mid-word
         found = person_name(" ".join([*before, match.group()])) or person
-        after = re.match(r"(?:\s+[A-Z][a-z]+){1,2}\b", text[match.end() :])
+        after = re.match(r"(?:[ \t]+[A-Z][a-z]+){1,2}\b", text[match.end() :])
         if after and before and before[-1].lower() in ROLE_WORDS and found == person:
             found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
+        if len(found.split()) > len(person.split()):
+            fuller.add(found)
         start = text.rfind(found.split()[0], 0, match.end())
         found_role = _role_before(text, start) if start >= 0 else None
         if len(found.split()) > len(best.split()) or (
             len(found.split()) == len(best.split()) and role is None
         ):
             best, role = found, found_role or role
+    if len({f.split()[0] for f in fuller}) > 1 and len(person.split()) == 1:
+        return name.split(",")[0].strip(), None  # two people share the surname: keep it as given
     return best, role
 
 
@@ -183,7 +192,10 @@ def _name_pattern(person: str) -> str:
 
 def _role_before(text: str, position: int) -> str | None:
     """Role words right before a name: 'NATO Secretary General', 'Kremlin spokesperson'."""
-    words = text[max(0, position - 80) : position].split("\n")[-1].split()
+    window = text[max(0, position - 80) : position]
+    words = re.split(r"\n|\s[-–—]\s?|[–—]", window)[-1].split()
+    if position > 80 and words and len(words) == len(window.split()):
+        words = words[1:]  # the window may start mid-word: never a role cut mid-word
     role: list[str] = []
     for word in reversed(words):
         bare = word.strip(',;:()“”"')

@@ -153,7 +153,7 @@ _IRREGULAR = {
     "forecast": ("forecasts", "forecast", "forecasted", "forecasting"),
     "point out": ("points out", "pointed out", "pointing out"),
 }
-_DOUBLING = {"admit", "quip", "regret", "commit", "plan"}
+_DOUBLING = {"admit", "quip", "regret", "commit", "plan", "brag", "rebut", "chat"}
 
 
 def inflections(verb: str) -> tuple[str, ...]:
@@ -175,6 +175,100 @@ def inflections(verb: str) -> tuple[str, ...]:
 #: Every inflected form of every reporting verb.
 SPEECH_VERB_FORMS = frozenset(
     form for verbs in REPORTING_VERBS.values() for verb in verbs for form in inflections(verb)
+)
+
+
+#: Verbs that label or name something with a quoted term ("called it “a farce”", "dubbed"):
+#: a labelled term is not speech, so these are never speech cues.
+LABEL_VERBS = ("call", "dub", "brand", "label", "term", "describe", "refer", "nickname", "title")
+
+#: Reporting verbs that do not introduce a quotation in news copy, or mostly mean something
+#: else ("allowed the plan", "ordered a review", "signed the deal", "questioned a suspect").
+NOT_QUOTING_VERBS = frozenset(
+    """allow grant order sign publish question query text email blog object beg""".split()
+)
+
+#: Reporting verbs whose base and -s forms are mostly nouns in news copy ("the claims", "his
+#: remarks", "the United States"): only their past forms cue a quotation.
+NOUN_HOMOGRAPHS = frozenset(
+    """comment remark note state answer demand appeal plead cry protest estimate forecast
+    promise pledge vow post tweet counter joke sigh laugh shout whisper murmur reply repeat
+    claim plea assess report""".split()
+)
+
+
+#: Classes whose -ing forms mark a sentence as reported speech ("…, adding that …",
+#: "…, warning that …"); other -ing forms mostly head actions ("pledging to help").
+_PARTICIPLE_CLASSES = ("neutral", "assertive", "admissive", "questioning", "written")
+_PARTICIPLE_VERBS = frozenset({"warn", "urge", "caution", "complain", "recall", "insist"})
+#: Classes whose base and -s forms head actions in headlines and copy ("vows to respond",
+#: "denies the charge"); only their past forms cue a quotation ("she vowed").
+_PAST_ONLY_CLASSES = ("commissive", "evaluative")
+
+
+def cue_verb_forms() -> frozenset[str]:
+    """The forms of reporting verbs that cue a quotation's speaker, from ``REPORTING_VERBS``:
+    every form of say/tell/add/insist/…, less label verbs (``LABEL_VERBS``), verbs that rarely
+    introduce a quote (``NOT_QUOTING_VERBS``), the base and -s forms of noun homographs
+    (``NOUN_HOMOGRAPHS``: "the claims", "his remarks") and of commissive and evaluative verbs
+    ("vows to respond"), and -ing forms outside the speech classes ("pledging to help")."""
+    forms: set[str] = set()
+    for kind, verbs in REPORTING_VERBS.items():
+        for verb in verbs:
+            if verb in NOT_QUOTING_VERBS or verb in LABEL_VERBS:
+                continue
+            base, third, *rest = inflections(verb)
+            if verb not in NOUN_HOMOGRAPHS and kind not in _PAST_ONLY_CLASSES:
+                forms.update((base, third))
+            participle = kind in _PARTICIPLE_CLASSES or verb in _PARTICIPLE_VERBS
+            forms.update(f for f in rest if participle or not f.endswith("ing"))
+    return frozenset(forms)
+
+
+#: Reporting-verb forms that cue a speaker (see ``cue_verb_forms``).
+CUE_VERB_FORMS = cue_verb_forms()
+
+#: Nouns for written or recorded words whose possessor is the speaker ("the minister's
+#: statement read", "her letter said").
+WRITTEN_WORDS = frozenset(
+    "statement letter post message note tweet email memo release notice press".split()
+)
+
+#: Plural or collective nouns for groups that speak as one ("protesters chanted", "police
+#: said", "officials say"): a speaker description on their own.
+GROUP_NOUNS = frozenset(
+    """police officials authorities prosecutors investigators protesters protestors
+    demonstrators crowd crowds fans supporters residents villagers witnesses campaigners
+    activists critics analysts experts economists observers diplomats sources students
+    workers staff doctors nurses teachers parents voters people organisers organizers
+    lawmakers ministers leaders spokespeople regulators inspectors rescuers firefighters
+    paramedics troops soldiers militants rebels employees members neighbours neighbors
+    locals farmers unions""".split()
+)
+
+#: Adverbs and connectives that open a sentence, capitalised there, but never name anyone
+#: ("Somehow, the shop will reopen").
+SENTENCE_ADVERBS = frozenset(
+    """somehow however meanwhile still instead indeed nevertheless nonetheless otherwise
+    perhaps maybe finally eventually initially overall altogether moreover furthermore
+    besides likewise similarly conversely consequently therefore thus hence accordingly
+    anyway regardless notably crucially importantly ultimately separately elsewhere
+    already again yet even only just sadly happily luckily fortunately unfortunately
+    frankly honestly clearly obviously apparently reportedly allegedly surely certainly
+    admittedly interestingly ironically remarkably curiously tellingly today tonight
+    yesterday tomorrow recently lately now then later earlier afterwards soon once
+    twice nearby inside outside there here why how what where when""".split()
+)
+
+#: Nouns for works and programmes: a short capitalised quotation next to one is a title
+#: ("the film “Harbor Lights”", "the “Green Homes” scheme"), not speech.
+WORK_NOUNS = frozenset(
+    """film movie drama series show sitcom programme program documentary episode season
+    book novel memoir biography play musical opera ballet song single album track record
+    painting sculpture exhibition game podcast column newspaper magazine headline hashtag
+    scheme initiative campaign operation project plan strategy policy motto slogan
+    bill act law report study survey poem story comedy thriller satire franchise sequel
+    brand label app website blog channel festival tour award prize category""".split()
 )
 
 
