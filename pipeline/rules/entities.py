@@ -25,6 +25,7 @@ _NOT_NAME_WORDS = vocabulary.NOT_NAME_WORDS | vocabulary.PRONOUNS
 _NOT_ROLES = vocabulary.DETERMINERS | vocabulary.HONORIFICS | {"of", "and", "for"}
 _PARTICLES = vocabulary.NAME_PARTICLES
 _ACRONYM = re.compile(r"[A-Z]{2,}")
+_COMPOUND = re.compile(r"-(?:of|in|the|and|to|at|for|on)-|-\w+-\w+-", re.I)
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -43,6 +44,7 @@ def person_name(form: str) -> str | None:
             and lower not in _NOT_NAME_WORDS
             and not word.endswith(("’s", "'s"))  # "Acme's Jane Roe": the possessor is no name
             and not _ACRONYM.fullmatch(word)  # "NATO", "BBC": a body, never a personal name
+            and not _COMPOUND.search(word)  # "Gran-of-three": a phrase, not a name
         ):
             name.insert(0, word)
         else:
@@ -142,8 +144,10 @@ class EntityIndex:
         return cluster.name if cluster else form
 
 
+# A speech verb left at the end of a name ("Rutte said"); lower case only, so a surname that
+# is also a verb ("Sheila Grant", "Tom Hale") is never cut.
 _SPEECH_TAIL = re.compile(
-    rf"\s+(?:{vocabulary.word_alternation(vocabulary.SPEECH_VERB_FORMS)})\s*$", re.I
+    rf"\s+(?:{vocabulary.word_alternation(vocabulary.SPEECH_VERB_FORMS)})\s*$"
 )
 _TITLES = vocabulary.HONORIFICS | vocabulary.TITLE_WORDS | vocabulary.ROLE_NOUNS
 _HONORIFIC = re.compile(rf"^(?i:{vocabulary.word_alternation(_TITLES)})\.?\s+(?=[A-Z])")

@@ -19,6 +19,7 @@ from .vocabulary import (
     BE_FORMS,
     BODY_WORDS,
     CUE_VERB_FORMS,
+    DOCUMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     NOT_NAME_WORDS,
@@ -158,7 +159,12 @@ def speaker_problem(speaker: str, text: str) -> str | None:
     if words[0][:1].islower() or words[0].lower() in ("the", "a", "an"):
         if not descriptive and named and grounded_phrase(bare, text):
             return None  # "The Kremlin", "the White House": a body named as written
-        if not descriptive:
+        head = words[-1].lower().strip(".,")
+        if words[-1].islower() and head not in DOCUMENT_NOUNS and head.isalpha():
+            descriptive = descriptive or (
+                len(words) >= 2 and words[0].lower() in ("the", "a", "an", "one", "another")
+            )
+        if not descriptive or head in DOCUMENT_NOUNS:
             return f"'{bare}' describes no speaker"
         if not grounded_phrase(bare, text):
             return f"'{bare}' is not in the article"

@@ -37,6 +37,7 @@ from .vocabulary import (
     BE_FORMS,
     BODY_WORDS,
     CUE_VERB_FORMS,
+    DOCUMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     LABEL_VERBS,
@@ -160,6 +161,15 @@ _PARTICLES = NAME_PARTICLES
 _SKIP_WORDS = ADVERBS_BEFORE_VERB
 _SPEAKER_NOUNS = (
     ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | {n + "s" for n in ROLE_NOUNS if not n.endswith("s")}
+)
+# Conjunctions that open a clause: a subject never reaches back across one.
+_SUBORDINATORS = frozenset(
+    "after before because while when whenever since until although though as if than and but or"
+    " where whereas once".split()
+)
+# Words that open an appositive or a relative clause after a name ("Name, the MP for X, who …").
+_APPOSITIVE_OPENERS = frozenset(
+    "a an the who which whose whom where its his her their another one".split()
 )
 # Possessives before a word for written words ("her statement read"): the pronoun they stand for.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
@@ -303,7 +313,7 @@ def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]
             elif m.group().endswith("ing"):
                 continue
             else:
-                cue = _inverted_subject(doc, lo, m) or _subject_before(doc, lo, m.start())
+                cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
             if cue is not None and cue.form != "pronoun":
                 found.setdefault(cue.start, cue.text)
         for cue in _titled_names(doc, lo, hi):
@@ -345,8 +355,9 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
             closers = curly if ch == _SINGLE_OPEN else straight
             close = closers[i + 1 - start] if closers is not None and i + 1 < end else None
             if close is not None:
-                punctuated = text[close - 1] in ",.!?;:…"
-                if _add(drafts, text, i, close, close + 1, paragraph, 2 if punctuated else 3):
+                # a curly opener is unambiguous; a straight one needs punctuation or three words
+                short = text[close - 1] in ",.!?;:…" or ch == _SINGLE_OPEN
+                if _add(drafts, text, i, close, close + 1, paragraph, 2 if short else 3):
                     skip_to = close + 1
         elif depth > 0 and ch not in (_SINGLE_OPEN, _APOSTROPHE):
             depth += _depth_change(ch, prev, nxt)
@@ -464,7 +475,8 @@ def _document(
 
 def _infinitive(masked: str, m: re.Match[str]) -> bool:
     """A reporting verb after "to" ("vows to respond", "refused to comment") heads no cue."""
-    return masked[max(0, m.start() - 3) : m.start()].lower() == "to "
+    before = masked[max(0, m.start() - 4) : m.start()].lower()
+    return before.endswith("to ") and not before[:-3][-1:].isalnum()
 
 
 def _mask(text: str, spans: list[_Draft] | list[QuoteSpan]) -> str:
@@ -520,7 +532,15 @@ def _is_name_token(word: str) -> bool:
         and not word.endswith(("'s", "’s", "s'", "s’"))
         and word.lower() not in _NOT_NAMES
         and word.lower() not in SENTENCE_ADVERBS
+        and not _compound_word(word)
     )
+
+
+def _compound_word(word: str) -> bool:
+    """A hyphenated phrase, not a name: "Gran-of-three", "Editor-in-chief" (three parts or
+    more, or a function word inside); "Chan-il" and "Min-jun" are names."""
+    parts = word.lower().split("-")
+    return len(parts) >= 3 or any(p in _PREPOSITIONS or p in ("and", "the") for p in parts[1:])
 
 
 def _run_back(toks: list[_Tok], i: int) -> int | None:
@@ -577,15 +597,37 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     """A descriptive subject such as "a North Korean representative", as written."""
     while words and words[0].word.lower() in _LEAD_WORDS:
         words = words[1:]
+    for k in range(len(words) - 1, 0, -1):
+        if words[k - 1].word.lower() in _SUBORDINATORS:
+            words = words[k:]  # "fees after passengers complained": the subject follows
+            break
     for k in range(1, len(words)):
         if words[k].word.lower() in _PREPOSITIONS:
             words = words[:k]
             break
     if not words or len(words) > 8 or words[0].word.lower() in _PREPOSITIONS:
         return None
-    if not any(_describes_speaker(w.word) for w in words):
-        return None  # "the statement", "it", "Somehow": nothing that speaks
+    head = words[-1].word.lower()
+    if head in DOCUMENT_NOUNS or not (
+        any(_describes_speaker(w.word) for w in words) or _common_noun(words)
+    ):
+        return None  # "the statement", "the report", "it", "Somehow": nothing that speaks
     return _Cue(_span_text(doc, words[0], words[-1]), words[0].start, "description")
+
+
+def _common_noun(words: list[_Tok]) -> bool:
+    """A determiner and a lower-case head noun: "the treasurer", "a neighbour", "one baker"."""
+    first, head = words[0].word.lower(), words[-1].word
+    return (
+        len(words) >= 2
+        and first in ("the", "a", "an", "one", "another", "two", "three", "several", "some")
+        and head.isalpha()
+        and head.islower()
+        and head not in _FUNCTION_WORDS
+        and head not in _BE_FORMS
+        and not _CUE_VERB.fullmatch(head)
+        and not head.endswith(("ly", "ing"))
+    )
 
 
 def _describes_speaker(word: str) -> bool:
@@ -634,11 +676,11 @@ def _possessor(doc: _Document, toks: list[_Tok], i: int) -> _Cue | None:
     if not word.endswith(("'s", "’s")):
         return None
     a = _clause_start(toks, i)
-    owner = _phrase_cue(doc, toks[: i + 1], a, i)
+    bare = replace(toks[i], end=toks[i].end - 2, word=word[:-2])
+    owner = _phrase_cue(doc, [*toks[a:i], bare], 0, i - a)
     if owner is None or owner.form == "pronoun":
         return None
-    text = owner.text[:-2] if owner.text.endswith(("'s", "’s")) else owner.text
-    return _Cue(text, owner.start, owner.form) if text else None
+    return owner
 
 
 def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | None:
@@ -661,22 +703,10 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             return replace(cue, sure=False) if cue is not None and end != comma else cue
         head = toks[first].word.lower()
         is_appositive = (
-            head
-            in (
-                "a",
-                "an",
-                "the",
-                "who",
-                "which",
-                "whose",
-                "its",
-                "his",
-                "her",
-                "their",
-                "whom",
-                "where",
-            )
+            head in _APPOSITIVE_OPENERS
             or head in _ROLE_NOUNS
+            or head in _PREPOSITIONS
+            or head.isdigit()  # an age: "Maureen Platt, 63, from Dunford, said"
         )
         if not is_appositive or k < 0 or toks[k].word != ",":
             if k == end - 1:
@@ -696,7 +726,16 @@ def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
         n += 1
     if n == 0 or toks[0].word.lower() in _PREPOSITIONS:
         return None
-    return _phrase_cue(doc, toks, 0, n - 1)
+    cue = _phrase_cue(doc, toks, 0, n - 1)
+    if cue is not None and cue.form == "description" and n + 1 < len(toks) and toks[n].word == ",":
+        # "said the group's secretary, Paul Greer": the name in apposition
+        j = n + 1
+        while j < len(toks) and (_is_name_token(toks[j].word) or toks[j].word in _PARTICLES):
+            j += 1
+        named = _phrase_cue(doc, toks, n + 1, j - 1) if j > n + 1 else None
+        if named is not None and named.form == "name":
+            return named
+    return cue
 
 
 def _cue_in_range(doc: _Document, lo: int, hi: int) -> _Cue | None:
@@ -708,12 +747,20 @@ def _cue_in_range(doc: _Document, lo: int, hi: int) -> _Cue | None:
         if verb.lower() == "according to":
             cue = _phrase_after(doc, m.end(), hi)
         else:
-            cue = _inverted_subject(doc, lo, m) or _subject_before(doc, lo, m.start())
+            cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
             if cue is None and not _is_word(doc.masked[lo : m.start()]):
                 cue = _phrase_after(doc, m.end(), hi)
         if cue is not None:
             return cue
     return None
+
+
+def _pick(inverted: _Cue | None, before: _Cue | None) -> _Cue | None:
+    """The subject of a verb after a comma: a name after it ("…, adds Lina Haddad"), else a
+    subject before it ("Amira Saleh, said outside court"), else a description after it."""
+    if inverted is not None and inverted.form == "name":
+        return inverted
+    return before or inverted
 
 
 def _inverted_subject(doc: _Document, lo: int, m: re.Match[str]) -> _Cue | None:
@@ -783,6 +830,17 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
     ):
         b += 1
+    if b == a and a < len(toks):
+        # "Another parent, Teresa Alvarez, was more forgiving:": the name in apposition
+        c = a
+        while c < len(toks) and _is_word(toks[c].word) and c < a + 5:
+            c += 1
+        if c < len(toks) and toks[c].word == ",":
+            a = b = c + 1
+            while b < len(toks) and (_is_name_token(toks[b].word) or toks[b].word in _PARTICLES):
+                b += 1
+            if b == a or b >= len(toks) or toks[b].word != ",":
+                return None
     if b == a or b >= len(toks) or (toks[b].word != "," and not toks[b].word[:1].islower()):
         return None
     cue = _phrase_cue(doc, toks, a, b - 1)
@@ -935,6 +993,42 @@ def _is_attributed(doc: _Document, draft: _Draft) -> bool:
     return bool(doc.verbs_in(lo, hi) or doc.labels_in(lo, hi))
 
 
+_MORE_PREPOSITIONS = frozenset(
+    """into onto over under between against among amongst across through throughout within
+    without toward towards like unlike than per via near around behind beyond despite amid
+    amidst along upon above below beside besides except inside outside past""".split()
+)
+
+
+def _modifies_noun(doc: _Document, draft: _Draft) -> bool:
+    """A short quoted term with no punctuation of its own, followed at once by a lower-case
+    word that is no conjunction, preposition, verb of being or speech: a modifier inside a
+    noun phrase ("“hidden” fees", "“gig economy” workers"), not someone's words."""
+    if (
+        not draft.closed
+        or doc.text[draft.end - 1] in ",.;:!?…"
+        or not doc.text[draft.start].islower()
+    ):
+        return False
+    toks = _tokens(doc, draft.close_end, draft.close_end + 30)
+    if not toks or doc.masked[draft.close_end : toks[0].start] != " ":
+        return False
+    word = toks[0].word
+    return (
+        word[:1].islower()
+        and word not in _PREPOSITIONS
+        and word not in _SUBORDINATORS
+        and word not in _BE_FORMS
+        and word not in _MORE_PREPOSITIONS
+        and word not in ("has", "have", "had", "will", "would", "can", "could", "may", "might")
+        and word not in ("a", "an", "the", "this", "that", "these", "those", "some", "any", "no")
+        and word not in ("not", "is", "was", "it", "its", "their", "his", "her", "our", "my")
+        and not _CUE_VERB.fullmatch(word)
+        and not _LABEL_VERB.fullmatch(word)
+        and not word.endswith(("ing", "ed"))  # "had “clear data” showing …": a verb follows
+    )
+
+
 def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
     """quote, partial or scare (see the QuoteSpan docs in the module header)."""
     text = doc.text[draft.start : draft.end]
@@ -945,6 +1039,8 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
         return "quote"
     if words >= 8 and text[:1].isupper():
         return "quote"
+    if words <= 2 and _modifies_noun(doc, draft):
+        return "scare"  # a term used as a modifier: charging “hidden” fees
     if words >= 3 or draft.cue is not None or _is_attributed(doc, draft):
         return "partial"
     return "scare"
@@ -1052,6 +1148,34 @@ def _named_cue(span: QuoteSpan) -> _Cue | None:
     return _Cue(span.cue, span.cue_start, "name")
 
 
+def _holds_role(doc: _Document, cue: _Cue, description: str) -> bool:
+    """Whether the article ties the named ``cue`` to the role ``description`` names: its role
+    noun or one of its capitalised words ("the minister", "the Nato chief") written right
+    before the name ("Foreign Minister Jana Kowalczyk", "NATO Secretary General Mark Rutte")
+    or in an appositive after it ("…, the minister,")."""
+    words = description.split()
+    marks = {words[-1], *(w for w in words[1:] if w[:1].isupper())}
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in marks)})(?!\w)", re.I)
+    name = re.escape(cue.text.split()[-1])
+    generic = words[-1].lower() in _GENERIC_HEADS
+    for m in re.finditer(rf"(?<!\w){name}(?!\w)", doc.text):
+        title = re.split(r"[.!?;:()“”\"\n]", doc.text[max(0, m.start() - 60) : m.start()])[-1]
+        after = doc.text[m.end() : m.end() + 80]
+        appositive = re.split(r"[.!?;:()“”\"\n]|,", after[1:])[0] if after[:1] == "," else ""
+        if pattern.search(title) or pattern.search(appositive):
+            return True
+        if generic and any(
+            w.lower().strip(",’'s") in _ROLE_NOUNS for w in f"{title} {appositive}".split()
+        ):
+            return True  # "the Nato chief" for "the alliance's Secretary General, Mark Rutte"
+    return False
+
+
+# Role nouns that name whoever heads a body, whatever the title: they may stand for any
+# titled head ("the chief" for a secretary general, "the leader" for a president).
+_GENERIC_HEADS = frozenset("chief head leader boss official spokesperson".split())
+
+
 def _is_role_description(cue: str) -> bool:
     """A definite role description: "the president", "The newly installed Nato chief"."""
     words = cue.split()
@@ -1067,6 +1191,8 @@ def _resolve(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> Quote
         return span
     personal = span.cue.lower() in ("he", "she", "his", "her")
     found = _antecedent(doc, span.cue_start, earlier, personal)
+    if found is not None and not pronoun and not _holds_role(doc, found, span.cue):
+        return span  # "the minister" stays a description unless a minister is named
     if found is not None:
         return replace(span, cue=found.text, cue_start=found.start, confident=False)
     return replace(span, cue=None, cue_start=None) if pronoun else span
@@ -1123,8 +1249,9 @@ def _speech_subjects(doc: _Document, lo: int, hi: int) -> list[_Cue]:
     for m in doc.verbs_in(lo, hi):
         if m.group().lower() == "according to":
             continue
-        cue = _inverted_subject(doc, lo, m) or _subject_before(
-            doc, lo, m.start(), appositive=not m.group().endswith("ing")
+        cue = _pick(
+            _inverted_subject(doc, lo, m),
+            _subject_before(doc, lo, m.start(), appositive=not m.group().endswith("ing")),
         )
         if cue is not None and cue.form == "name":
             found.append(cue)

@@ -76,7 +76,15 @@ ROLE_NOUNS = frozenset(
     ceo cfo coo manager officer inspector superintendent sheriff constable detective agent
     sergeant captain colonel lieutenant general admiral marshal trustee principal teacher
     doctor surgeon nurse witness resident owner organiser organizer coach
-    mp mep""".split()
+    mp mep striker goalkeeper midfielder defender player captain manager referee athlete
+    singer actor actress chef author novelist writer poet artist musician filmmaker
+    producer presenter host co-host broadcaster journalist reporter editor photographer
+    engineer architect chemist physicist biologist historian pharmacist pilot driver
+    farmer fisherman miner student pupil pensioner veteran landlord tenant shopkeeper
+    barrister solicitor magistrate coroner paramedic firefighter officer constable
+    bishop priest imam rabbi vicar chaplain
+    mother father son daughter wife husband brother sister grandmother grandfather
+    teammate colleague partner neighbour neighbor friend spokesman""".split()
 )
 
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
@@ -234,6 +242,15 @@ WRITTEN_WORDS = frozenset(
     "statement letter post message note tweet email memo release notice press".split()
 )
 
+#: Nouns for documents and data, which are cited, not quoted as speakers ("the report said",
+#: "the statement said"): never the head of a speaker description.
+DOCUMENT_NOUNS = WRITTEN_WORDS | frozenset(
+    """report study survey data document documents figures poll analysis paper article book
+    website page filing indictment complaint lawsuit ruling law bill rule rules plan budget
+    review audit letter guidance forecast estimate estimates record records minutes
+    transcript video footage map sign banner placard headline caption""".split()
+)
+
 #: Plural or collective nouns for groups that speak as one ("protesters chanted", "police
 #: said", "officials say"): a speaker description on their own.
 GROUP_NOUNS = frozenset(
@@ -243,7 +260,9 @@ GROUP_NOUNS = frozenset(
     workers staff doctors nurses teachers parents voters people organisers organizers
     lawmakers ministers leaders spokespeople regulators inspectors rescuers firefighters
     paramedics troops soldiers militants rebels employees members neighbours neighbors
-    locals farmers unions""".split()
+    locals farmers unions man woman men women person voice onlooker onlookers bystander
+    bystanders passenger passengers customer customers shopper shoppers member insider
+    insiders source""".split()
 )
 
 #: Adverbs and connectives that open a sentence, capitalised there, but never name anyone
