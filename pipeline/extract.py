@@ -44,7 +44,7 @@ from .rules.grounding import (
 )
 from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
 from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
-from .rules.vocabulary import PRONOUNS
+from .rules.vocabulary import PRONOUNS, stance_verb_forms, word_alternation
 
 INSTRUCTIONS_PROMPT = "instructions.v5"
 ARTICLE_PROMPT = "article.v5"
@@ -408,21 +408,83 @@ def assemble_extraction(
         quotes=quotes,
         figures=_figures(prepared, labels.claimants),
         events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared, labels), 1)],
-        stances=[
-            Stance(
-                source=article.id,
-                actor=resolve_person(actor.name, article.text)[0],
-                position=labels.positions[actor.id],
-                sentence=(sentence := prepared.sentence_of(actor.quotes[0].start)),
-                evidence=prepared.sentences[sentence - 1].text,
-                quote=_supporting_quote(actor),
-            )
-            for actor in actors(prepared)
-            if actor.id in labels.positions
-        ],
+        stances=_stances(prepared, labels),
         claims=find_claims(article.id, prepared.sentences, quotes),
         stats=stats,
     )
+
+
+_STANCE_FORMS = stance_verb_forms()
+_STANCE_VERB = re.compile(rf"(?<![\w-])(?:{word_alternation(_STANCE_FORMS)})(?![\w-])", re.I)
+
+
+def stance_target(prepared: PreparedArticle) -> str:
+    """What the article's stances are on: its main development, as its headline words it
+    (else its first sentence)."""
+    title = prepared.article.title
+    if title:
+        return title
+    return prepared.sentences[0].text if prepared.sentences else ""
+
+
+def rule_position(prepared: PreparedArticle, actor: Actor) -> str | None:
+    """The position a verb of the actor's own sentences shows ("condemned", "welcomed",
+    "denied", "warned"…: ``vocabulary.STANCE_VERBS``), outside the quotes; None when no such
+    verb is there. The sentences are those of the actor's quotes and the one before each (in
+    the same paragraph, or naming the actor)."""
+    text = prepared.article.text
+    seen: set[int] = set()
+    for quote in actor.quotes:
+        number = prepared.sentence_of(quote.start)
+        for n in (number, number - 1):
+            if n < 1 or n in seen:
+                continue
+            seen.add(n)
+            sentence = prepared.sentences[n - 1]
+            surname = (person_name(actor.name) or actor.name).split()[-1]
+            if (
+                n != number
+                and sentence.paragraph != quote.paragraph
+                and surname not in sentence.text
+            ):
+                continue  # the sentence before, in the same paragraph or naming the actor
+            masked = list(text[sentence.start : sentence.end])
+            for q in prepared.quotes:
+                for i in range(max(q.start, sentence.start), min(q.end, sentence.end)):
+                    masked[i - sentence.start] = " "
+            match = _STANCE_VERB.search("".join(masked))
+            if match:
+                return _STANCE_FORMS[match.group().lower()]
+    return None
+
+
+def _stances(prepared: PreparedArticle, labels: Labels) -> list[Stance]:
+    """Each named actor's position on the article's main development: the model's
+    judgement, unless it is "neutral" or missing and a stance verb of their sentences shows
+    one; an actor that is no grounded speaker, or with neither, has no stance."""
+    article = prepared.article
+    target = stance_target(prepared)
+    out = []
+    for actor in actors(prepared):
+        judged = labels.positions.get(actor.id)
+        position = judged if judged not in (None, "neutral") else rule_position(prepared, actor)
+        position = position or judged
+        name = resolve_person(actor.name, article.text)[0]
+        if position is None or speaker_problem(name, article.text) is not None:
+            continue
+        sentence = prepared.sentence_of(actor.quotes[0].start)
+        out.append(
+            Stance(
+                source=article.id,
+                actor=name,
+                position=position,
+                target=target,
+                sentence=sentence,
+                evidence=prepared.sentences[sentence - 1].text,
+                quote=_supporting_quote(actor),
+            )
+        )
+    return out
 
 
 def _supporting_quote(actor: Actor) -> str:

@@ -134,9 +134,14 @@ def _speakers(brief: Brief) -> list[str]:
 
 
 def _stances(brief: Brief) -> list[str]:
+    """The stances table: what every position is on (the story's main development, named
+    once), then one row per actor and position with the quote or sentence that shows it."""
     if not brief.stances:
         return []
-    lines = ["| Actor | Position | Shown by | Sources |", "| --- | --- | --- | --- |"]
+    lines = []
+    if brief.stance_target:
+        lines += [f"On: {_inline(brief.stance_target)}", ""]
+    lines += ["| Actor | Position | Shown by | Sources |", "| --- | --- | --- | --- |"]
     for row in brief.stances:
         if row.quote:
             shown = f"“{_inline(_shorten(row.quote))}” [{row.quote_source}]"

@@ -286,3 +286,17 @@ def test_the_publisher_line_gives_the_outlet_when_the_model_gives_none():
 )
 def test_a_speaker_is_a_name_or_description_never_a_copied_sentence(speaker, plausible):
     assert plausible_speaker(speaker) is plausible
+
+
+def test_a_stance_verb_gives_the_position_and_the_headline_its_target():
+    text = (
+        "Rail operator fined over cancellations\n\n"
+        "Transport minister Grace Lee welcomed the fine on Monday.\n\n"
+        "“This sends a clear message to every operator,” Lee said.\n\n"
+        "“Passengers deserve better,” said union leader Sam Orr.\n"
+    )
+    extraction = assemble_extraction(prepare_article(article(text)), Labels(), ExtractionStats())
+    [stance] = extraction.stances  # Sam Orr shows no position by rule and no model was asked
+    assert (stance.actor, stance.position) == ("Grace Lee", "supports")
+    assert stance.target == "Rail operator fined over cancellations"
+    assert stance.quote == "This sends a clear message to every operator,"

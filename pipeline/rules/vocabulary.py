@@ -291,6 +291,38 @@ WORK_NOUNS = frozenset(
 )
 
 
+#: Verbs that show a position on what is reported, by the label a reader would use ("X
+#: condemned the move": condemns). Base forms; ``stance_verb_forms`` inflects them.
+STANCE_VERBS: dict[str, tuple[str, ...]] = {
+    "condemns": ("condemn", "denounce", "criticise", "criticize", "slam", "blast", "deplore",
+                 "decry", "accuse", "attack", "lambast"),
+    "opposes": ("oppose", "reject", "object", "protest", "resist", "disagree", "refuse",
+                "vote against", "challenge"),
+    "denies": ("deny", "dismiss", "refute", "dispute", "rebut"),
+    "defends": ("defend", "insist", "justify", "stand by"),
+    "warns": ("warn", "caution", "fear"),
+    "supports": ("support", "welcome", "praise", "back", "endorse", "hail", "applaud",
+                 "celebrate", "congratulate", "favour", "favor", "thank"),
+    "confirms": ("confirm", "acknowledge", "admit", "concede", "apologise", "apologize",
+                 "accept"),
+}  # fmt: skip
+
+
+def stance_verb_forms() -> dict[str, str]:
+    """Every form of every stance verb, to its label ('slammed' -> 'condemns')."""
+    forms: dict[str, str] = {}
+    for label, verbs in STANCE_VERBS.items():
+        for verb in verbs:
+            head, _, rest = verb.partition(" ")
+            for form in inflections(head) if head not in ("slam", "stand") else ():
+                forms[f"{form} {rest}".strip()] = label
+            if head == "slam":
+                forms.update(dict.fromkeys(("slam", "slams", "slammed", "slamming"), label))
+            if head == "stand":
+                forms.update(dict.fromkeys(("stand by", "stands by", "stood by"), label))
+    return forms
+
+
 def word_alternation(words) -> str:
     """A regex alternation of ``words``, longest first, each escaped (for ``\\b(?:…)\\b``)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
