@@ -58,3 +58,28 @@ def test_the_development_set_is_labelled_in_many_styles():
         for item in gold["quotes"]:
             assert set(item) == {"text", "speaker", "role"}
     assert set(score_set(labels, [])) == {"overall"}
+
+
+def test_no_speaker_or_role_of_a_brief_holds_markup_or_a_clause():
+    """A whole run over the development set with an in-process model that takes each quote's
+    first choice: every printed speaker is grounded, with no markup or verb phrase."""
+    from pipeline.render import render_markdown
+    from pipeline.rules.grounding import speaker_problem
+    from pipeline.run import run_folder
+    from tests.fakes import FakeModel
+
+    model = FakeModel()
+    report = run_folder(DEV_SET, model)
+    assert len(model.calls) >= 30  # the model was asked about most articles
+    texts = {a.source.path: a for a in report.extractions}
+    from pipeline.read import read_articles
+
+    articles = {a.path: a.text for a in read_articles(DEV_SET).articles}
+    for path, extraction in texts.items():
+        for quote in extraction.quotes:
+            if quote.speaker:
+                assert speaker_problem(quote.speaker, articles[path]) is None, quote.speaker
+            for value in (quote.speaker or "", quote.speaker_role or ""):
+                assert "(Q" not in value and "(P" not in value and " said" not in value
+    markdown = render_markdown(report.brief)
+    assert "(Q" not in markdown and "(P" not in markdown

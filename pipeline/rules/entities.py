@@ -187,7 +187,27 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             best, role = found, found_role or role
     if len({f.split()[0] for f in fuller}) > 1 and len(person.split()) == 1:
         return name.split(",")[0].strip(), None  # two people share the surname: keep it as given
-    return best, role
+    return best, role or _appositive_role(best, text)
+
+
+_ROLE_NOUN_SET = vocabulary.ROLE_NOUNS
+
+
+def _appositive_role(person: str, text: str) -> str | None:
+    """The role an appositive gives right after the name: "Rachel Kim, chief executive of
+    Brightwater Energy, said" gives 'chief executive of Brightwater Energy'; only a short
+    phrase (at most eight words) holding a role noun, never a clause."""
+    for match in re.finditer(rf"\b{_name_pattern(person)}\b,[ \t]+", text):
+        phrase = re.split(r"[,;:.()“”\"\n]|\s[-–—]\s", text[match.end() : match.end() + 120])[0]
+        words = phrase.split()
+        if not words or len(words) > 8 or words[0].lower() in ("who", "which", "whose", "said"):
+            continue
+        lowered = [w.lower().strip("’'s") for w in words]
+        if vocabulary.SPEECH_VERB_FORMS & set(lowered) or vocabulary.BE_FORMS & set(lowered):
+            continue
+        if any(w in _ROLE_NOUN_SET or w.split("-")[0] in _ROLE_NOUN_SET for w in lowered):
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    return None
 
 
 def _name_pattern(person: str) -> str:

@@ -195,14 +195,14 @@ def _inside_sentence(word: str, text: str) -> bool:
 def clean_role(role: str | None) -> str | None:
     """A short role as the article gives it ("Nato Secretary-General", "Homeland Security
     Secretary", "Labour MP for Riverside East"), or None: cut at the first clause mark or
-    relative word, at most six words, holding a role noun, no verb, no markup."""
+    relative word, at most eight words, holding a role noun, no verb, no markup."""
     if not role:
         return None
     role = _MARKUP.sub("", role)
     role = re.split(r"[,;:()\[\]“”\"]|\s[-–—]\s|\b(?:who|which|that|said|says)\b", role)[0]
     role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" .-–—"), flags=re.I).strip()
     words = role.split()
-    if not words or len(words) > 6:
+    if not words or len(words) > 8:
         return None
     lowered = {w.lower().strip(".") for w in words}
     if lowered & _VERBS or not any(

@@ -701,6 +701,13 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
         if inner is not None and inner == first:
             cue = _phrase_cue(doc, toks, inner, end - 1)
             return replace(cue, sure=False) if cue is not None and end != comma else cue
+        if all(
+            _is_name_token(t.word) or t.word in _PARTICLES or t.word.lower() in _ROLE_WORDS
+            for t in toks[first:end]
+        ):
+            titled = _phrase_cue(doc, toks, first, end - 1)  # "…, actress Clara Weiss, …"
+            if titled is not None and titled.form == "name":
+                return replace(titled, sure=False) if end != comma else titled
         head = toks[first].word.lower()
         is_appositive = (
             head in _APPOSITIVE_OPENERS
@@ -881,6 +888,18 @@ def _contradicted(doc: _Document, cue: _Cue, sentence: int) -> bool:
     )
 
 
+def _labeller(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """For "X called the plan “a fantasy”" or "X described it as “…”": X, whose words the
+    label is, as a guess (not sure: "a group called “…”" names something)."""
+    labels = doc.labels_in(max(lo, hi - _SENTENCE_WINDOW), hi)
+    if not labels:
+        return None
+    cue = _subject_before(doc, lo, labels[-1].start())
+    if cue is None:
+        return None
+    return replace(cue, sure=False)
+
+
 def _participle_cue(doc: _Document, lo: int, hi: int) -> _Cue | None:
     """For "…, saying that “…”": the first named speaker of the sentence before the quote."""
     lo = max(lo, hi - _SENTENCE_WINDOW)
@@ -908,6 +927,8 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
         if cue is None:
             cue = _participle_cue(doc, lo, draft.open_pos)
             cue = replace(cue, sure=False) if cue is not None else None
+        if cue is None:
+            cue = _labeller(doc, lo, draft.open_pos)
         draft.cue = cue or _lead_in_cue(doc, draft)
         if draft.cue is not None and draft.cue.sure and _contradicted(doc, draft.cue, sentence):
             draft.cue = replace(draft.cue, sure=False)

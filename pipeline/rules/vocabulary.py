@@ -34,7 +34,8 @@ NOT_NAME_WORDS = frozenset(
     """the a an but and or so yet in on at for from with by of to as if when while after
     before since though although however meanwhile also then now this that these those it
     its he she they we i you his her their our my your there here one some many most all
-    both each every no not last earlier later separately today yesterday experts officials
+    both each every another other such several few no not last earlier later separately
+    today yesterday experts officials
     analysts witnesses police reports sources critics observers residents diplomats
     authorities fighting ministry department office council commission agency service
     committee government army forces monday tuesday wednesday thursday friday saturday
@@ -84,7 +85,8 @@ ROLE_NOUNS = frozenset(
     barrister solicitor magistrate coroner paramedic firefighter officer constable
     bishop priest imam rabbi vicar chaplain
     mother father son daughter wife husband brother sister grandmother grandfather
-    teammate colleague partner neighbour neighbor friend spokesman""".split()
+    teammate colleague partner neighbour neighbor friend spokesman candidate nominee
+    champion""".split()
 )
 
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
