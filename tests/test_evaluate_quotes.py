@@ -75,11 +75,11 @@ def test_no_speaker_or_role_of_a_brief_holds_markup_or_a_clause():
     from pipeline.read import read_articles
 
     articles = {a.path: a.text for a in read_articles(DEV_SET).articles}
-    for path, extraction in texts.items():
-        for quote in extraction.quotes:
-            if quote.speaker:
-                assert speaker_problem(quote.speaker, articles[path]) is None, quote.speaker
-            for value in (quote.speaker or "", quote.speaker_role or ""):
+    for path, result in texts.items():
+        for item in result.quotes:
+            if item.speaker:
+                assert speaker_problem(item.speaker, articles[path]) is None, item.speaker
+            for value in (item.speaker or "", item.speaker_role or ""):
                 assert "(Q" not in value and "(P" not in value and " said" not in value
     markdown = render_markdown(report.brief)
     assert "(Q" not in markdown and "(P" not in markdown
