@@ -377,25 +377,6 @@ def rules_only_extraction(
     return extraction
 
 
-def plausible_speaker(speaker: str) -> bool:
-    """A name or a short description, not a sentence the model copied from the article."""
-    if re.search(r"[\"“”«»]|(?:^|\s)['‘]", speaker):
-        return False  # it holds a quotation: 'Rutte said: "Today, I can confirm…'
-    words = split_name_role(speaker)[0].split()
-    verbs = {"is", "are", "was", "were", "has", "have", "had", "been", "will", "said", "says"}
-    return (
-        0 < len(words) <= 6
-        and not verbs & {w.lower().strip(".,:;!?") for w in words}
-        and not (words[-1].endswith((".", "!", "?")))
-    )
-
-
-def split_name_role(speaker: str) -> tuple[str, str | None]:
-    """'Mark Rutte, Nato Secretary General' -> ('Mark Rutte', 'Nato Secretary General')."""
-    name, _, role = speaker.partition(",")
-    return name.strip(), (role.strip() or None)
-
-
 def assemble_extraction(
     prepared: PreparedArticle, labels: Labels, stats: ExtractionStats
 ) -> ArticleExtraction:

@@ -15,7 +15,6 @@ from pipeline.extract import (
     chunks,
     extract_article,
     needs_model,
-    plausible_speaker,
     prepare_article,
 )
 from pipeline.read import Article, read_articles
@@ -272,20 +271,57 @@ def test_the_publisher_line_gives_the_outlet_when_the_model_gives_none():
     assert (extraction.source.outlet, extraction.source.outlet_inferred) == ("ST", True)
 
 
+JUNK_TEXT = (
+    "Daniel B. Moore, who chairs the board, said: “It's over. Technically — we are done.” "
+    "The statement was read out. Somehow, the plan failed, said Maria Lopez, the MP for "
+    "Riverside East. Ministers from France, Germany and Italy met. It was a wonderful night on "
+    "the green. Police said more would follow, the regulatory commission said. FOTO Reuters."
+)
+
+
 @pytest.mark.parametrize(
-    "speaker, plausible",
+    "speaker, grounded",
     [
-        ("Mark Rutte, Nato Secretary General", True),
-        ("Ahn Chan-il, a 69-year-old defector and member of the group", True),
-        ("Conan O’Brien", True),
-        ("Rutte said: 'Today, I can confirm that North Korean troops", False),
-        ("Ahn Chan-il, said: “We are all military veterans", False),
-        ("The Kremlin said", False),
-        ("North Korean troops have been sent to Russia.", False),
+        ("Maria Lopez", True),
+        ("Daniel B. Moore", True),
+        ("police", True),
+        ("the regulatory commission", True),
+        ("It's over", False),  # the quote's own words
+        ("Technically — we are", False),
+        ("Calling it an (Q1)", False),  # prompt markup
+        ("Daniel B", False),  # a name cut at its middle initial
+        ("the statement", False),  # a document, not a speaker
+        ("Somehow", False),  # a sentence-initial adverb
+        ("Wonder Woman", False),  # "wonderful" is no name
+        ("Greg Green", False),  # "the green" is no name
+        ("FOTO Reuters", False),  # a photo credit
+        ("Maria Lopez said that top officials conspired", False),  # a clause
     ],
 )
-def test_a_speaker_is_a_name_or_description_never_a_copied_sentence(speaker, plausible):
-    assert plausible_speaker(speaker) is plausible
+def test_a_printed_speaker_is_a_grounded_name_or_description_never_junk(speaker, grounded):
+    from pipeline.rules.grounding import speaker_problem
+
+    assert (speaker_problem(speaker, JUNK_TEXT) is None) is grounded
+
+
+@pytest.mark.parametrize(
+    "role, clean",
+    [
+        ("Nato Secretary-General", "Nato Secretary-General"),
+        ("the Labour MP for Riverside East", "Labour MP for Riverside East"),
+        (
+            "chair of the party said that top officials in the campaign conspired",
+            "chair of the party",
+        ),
+        ("a campaigner for a nonprofit, told a newspaper.", "campaigner for a nonprofit"),
+        ("State", None),
+        ("(Q4) spokesman", "spokesman"),
+    ],
+)
+def test_a_role_is_short_and_from_the_article_never_a_clause(role, clean):
+    from pipeline.rules.grounding import clean_role
+
+    assert clean_role(role) == clean
 
 
 def test_a_stance_verb_gives_the_position_and_the_headline_its_target():

@@ -212,15 +212,6 @@ def clean_role(role: str | None) -> str | None:
     return role
 
 
-def check_speaker(key: str, speaker: str, text: str) -> str | None:
-    """Why ``speaker`` cannot be the speaker the model gives for quote ``key``, or None."""
-    if speaker.strip().lower() in PRONOUNS:
-        return f"{key}: '{speaker}' is a pronoun; give the name it refers to"
-    if not grounded_name(speaker, text) and not grounded_phrase(speaker, text):
-        return f"{key}: speaker '{speaker}' is not named in the article"
-    return None
-
-
 def check_claimant(key: str, claimant: str, text: str) -> tuple[str, bool] | None:
     """Why ``claimant`` cannot be the claimant of figure ``key`` (with whether to re-ask), or
     None. A claimant holding a digit repeats the figure instead of naming who gives it;

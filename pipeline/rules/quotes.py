@@ -3,20 +3,33 @@
 The detector is rule based and has no dependencies.  It works in four passes:
 
 1. Every non-empty line is a paragraph.  The quote marks of each paragraph are
-   scanned into spans: straight, curly and mixed double quotes (single quotes
-   nested inside them stay part of the text), plus top-level curly single quotes
-   of three or more words (British headline style).  A quote left open runs to
-   the end of its paragraph, never further.
+   scanned into spans: straight, curly and mixed double quotes, doubled single
+   marks used as one (''…''), „…“ and «…»; single quotes (straight, British
+   style, or curly) at the top level when their closer is found, so apostrophes
+   ("it's", "Price's", "the '90s") never open one.  Single quotes nested inside
+   double ones stay part of the text.  A quote left open runs to the end of its
+   paragraph, never further.
 2. Each span gets a speaker cue from the attribution in its own sentence:
    ``“…,” Name said``, ``“…,” said Name``, ``Name said: “…”``, ``Name: “…”``,
-   ``according to Name``, ``“…” — Name``.  Titles before a name are dropped
-   ("NATO Secretary General Mark Rutte" gives "Mark Rutte").
+   ``according to Name``, ``“…” — Name`` and ``“…” -Name``, ``“…?” Name said``
+   (the next sentence), ``Name, who …, is blunt: “…”``, ``X's statement read``,
+   a lead-in line ending in a colon, and bodies or groups ("police said",
+   "protesters chanted").  The speech verbs are every form of the reporting
+   verbs of ``vocabulary`` (label verbs such as "called" only make a labelled
+   term its labeller's words).  Titles before a name are dropped ("NATO
+   Secretary General Mark Rutte" gives "Mark Rutte"); appositives are passed
+   over, so a place inside one is never the speaker.
 3. Continuations are linked: a quote re-opened at the start of the paragraph
    after an unclosed one, and a quote resumed right after its attribution
-   (``“…,” he said. “…”``).  Spans are classified as quote, partial or scare.
+   (``“…,” he said. “…”``).  Spans are classified as quote, partial or scare;
+   titles of works ("the drama “Undercurrent”") and short terms modifying a
+   noun are scare quotes, never speech.
 4. Pronoun cues ("he said") and role descriptions ("the president said") are
-   resolved to the nearest named speaker in the preceding sentences, and every
-   span of a continuation chain shares one cue.
+   resolved to the nearest plausible named speaker in the preceding sentences
+   (for "he" or "she" a person, never a body, a country in a list or a dateline
+   agency; for "the minister" someone the article calls a minister), and every
+   span of a continuation chain shares one cue.  A cue that is such a guess is
+   marked ``confident=False`` so a model can check it.
 
 Sentence splitting treats quoted text as opaque, so a full stop inside a quote
 never cuts the sentence that carries its attribution.  Every pass is linear in
