@@ -578,3 +578,10 @@ def test_a_role_description_resolves_only_to_someone_holding_the_role():
         "Farmer Ola Berg said the fuel tax was unfair.\n\n“We hear the anger,” the minister said.\n"
     )
     assert quotes(text)[0].cue == "the minister"
+
+
+def test_a_cue_another_speech_verb_of_the_sentence_contradicts_is_a_guess():
+    [span] = quotes("Tom Fox said the vote was close, but Ann Lee said “we will win it”.")
+    assert span.cue == "Ann Lee" and not span.confident
+    [span] = quotes("Ann Lee said “we will win it” on Sunday.")
+    assert span.cue == "Ann Lee" and span.confident

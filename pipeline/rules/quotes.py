@@ -758,9 +758,11 @@ def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
     return cue
 
 
-def _cue_in_range(doc: _Document, lo: int, hi: int) -> _Cue | None:
-    """The speaker of the first finite speech verb between ``lo`` and ``hi``."""
-    for m in doc.verbs_in(lo, hi):
+def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue | None:
+    """The speaker of the first finite speech verb between ``lo`` and ``hi`` (with ``last``,
+    of the last one: the verb nearest a quote that follows)."""
+    verbs = doc.verbs_in(lo, hi)
+    for m in reversed(verbs) if last else verbs:
         verb = m.group()
         if verb.endswith("ing"):
             continue
@@ -823,7 +825,7 @@ def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None
 def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
     """Cue earlier in the sentence: Name said: “…” / Name said that … “…” / Name: “…”."""
     lo = max(lo, draft.open_pos - _SENTENCE_WINDOW)
-    cue = _cue_in_range(doc, lo, draft.open_pos)
+    cue = _cue_in_range(doc, lo, draft.open_pos, last=True)
     if cue is not None:
         return cue
     toks = _tokens(doc, lo, draft.open_pos)

@@ -203,7 +203,7 @@ NOT_QUOTING_VERBS = frozenset(
 NOUN_HOMOGRAPHS = frozenset(
     """comment remark note state answer demand appeal plead cry protest estimate forecast
     promise pledge vow post tweet counter joke sigh laugh shout whisper murmur reply repeat
-    claim plea assess report""".split()
+    claim plea assess report continue""".split()
 )
 
 
