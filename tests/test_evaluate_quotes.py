@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from tests.values import extraction, quote, stance
-from tools.evaluate_quotes import DEV_SET, load_labels, same_speaker, score_article, score_set
+from tools.evaluate_quotes import (
+    DEV_SET,
+    HELDOUT_SET,
+    load_labels,
+    same_speaker,
+    score_article,
+    score_set,
+)
 
 GOLD = {
     "style": "british",
@@ -58,6 +65,9 @@ def test_the_development_set_is_labelled_in_many_styles():
         for item in gold["quotes"]:
             assert set(item) == {"text", "speaker", "role"}
     assert set(score_set(labels, [])) == {"overall"}
+    heldout = load_labels(HELDOUT_SET / "labels.yaml")
+    files = sorted(p.name for p in HELDOUT_SET.iterdir() if p.suffix in (".txt", ".html"))
+    assert files == sorted(heldout) and not set(heldout) & set(labels)
 
 
 def test_no_speaker_or_role_of_a_brief_holds_markup_or_a_clause():

@@ -675,8 +675,8 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
         return _appositive_subject(doc, toks, i) if appositive else None
     if not _is_word(toks[i].word):
         return None
-    if toks[i].word.lower() in WRITTEN_WORDS and i > 0:
-        return _possessor(doc, toks, i - 1)
+    if toks[i].word.lower() in WRITTEN_WORDS | DOCUMENT_NOUNS and i > 0:
+        return _possessor(doc, toks, i - 1)  # "the minister's statement read", "their report said"
     return _phrase_cue(doc, toks, _clause_start(toks, i), i)
 
 
@@ -1227,6 +1227,8 @@ def _resolve(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> Quote
         return span
     personal = span.cue.lower() in ("he", "she", "his", "her")
     found = _antecedent(doc, span.cue_start, earlier, personal)
+    if found is not None and span.cue.lower() in ("they", "their") and _personal(found):
+        found = None  # "they" is a group or a body, never one person
     if found is not None and not pronoun and not _holds_role(doc, found, span.cue):
         return span  # "the minister" stays a description unless a minister is named
     if found is not None:

@@ -86,7 +86,10 @@ ROLE_NOUNS = frozenset(
     bishop priest imam rabbi vicar chaplain
     mother father son daughter wife husband brother sister grandmother grandfather
     teammate colleague partner neighbour neighbor friend spokesman candidate nominee
-    champion""".split()
+    champion headteacher headmaster headmistress parent grandparent carer volunteer
+    coordinator worker employee commuter motorist cyclist homeowner householder tourist
+    visitor fan supporter survivor victim patient consultant midwife dentist vet
+    receptionist cleaner shopkeeper trader entrepreneur founder boss""".split()
 )
 
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
@@ -264,7 +267,7 @@ GROUP_NOUNS = frozenset(
     paramedics troops soldiers militants rebels employees members neighbours neighbors
     locals farmers unions man woman men women person voice onlooker onlookers bystander
     bystanders passenger passengers customer customers shopper shoppers member insider
-    insiders source""".split()
+    insiders source someone somebody""".split()
 )
 
 #: Adverbs and connectives that open a sentence, capitalised there, but never name anyone
