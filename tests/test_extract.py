@@ -336,3 +336,18 @@ def test_a_stance_verb_gives_the_position_and_the_headline_its_target():
     assert (stance.actor, stance.position) == ("Grace Lee", "supports")
     assert stance.target == "Rail operator fined over cancellations"
     assert stance.quote == "This sends a clear message to every operator,"
+
+
+def test_prompts_name_no_person_body_or_event():
+    """Instructions and examples name no one: a capitalised word only opens a sentence or a
+    line (the model must be able to say "none", and never copy an example's speaker)."""
+    import importlib.resources
+    import re
+
+    for resource in importlib.resources.files("prompts").iterdir():
+        if not resource.name.endswith(".jinja"):
+            continue
+        text = resource.read_text(encoding="utf-8")
+        for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
+            before = text[: match.start()].rstrip(" \"'(")
+            assert not before or before[-1] in ".!?:\n", (resource.name, match.group())

@@ -585,3 +585,15 @@ def test_a_cue_another_speech_verb_of_the_sentence_contradicts_is_a_guess():
     assert span.cue == "Ann Lee" and not span.confident
     [span] = quotes("Ann Lee said “we will win it” on Sunday.")
     assert span.cue == "Ann Lee" and span.confident
+
+
+def test_doubled_single_marks_of_any_shape_are_one_quote_mark():
+    text = "‘‘We start on Monday,’’ said Ines Roy. ''Nobody is ready,'' Ms. Roy said."
+    spans = quotes(text)
+    assert [(s.text, s.cue) for s in spans] == [
+        ("We start on Monday,", "Ines Roy"),
+        ("Nobody is ready,", "Ms. Roy"),
+    ]
+    # a closing curly mark opening a quote, as some systems print it
+    [span] = quotes("”We start on Monday,” said Ines Roy.")
+    assert (span.text, span.cue) == ("We start on Monday,", "Ines Roy")
