@@ -327,6 +327,10 @@ def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]
                 continue
             else:
                 cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
+            if cue is not None and cue.form == "description" and _is_role_description(cue.text):
+                named = _antecedent(doc, cue.start, [])
+                if named is not None and _holds_role(doc, named, cue.text):
+                    cue = replace(named, start=cue.start)  # "the Nato chief" is Mark Rutte
             if cue is not None and cue.form != "pronoun":
                 found.setdefault(cue.start, cue.text)
         for cue in _titled_names(doc, lo, hi):
