@@ -310,6 +310,7 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
             }
             for f in figures
         ],
+        target=stance_target(prepared),
         actors=[
             {
                 "number": _number(a.id),

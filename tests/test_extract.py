@@ -68,7 +68,7 @@ def test_request_puts_the_article_first_and_asks_only_by_id():
     # the model chooses Q2's speaker among the people near it, by id, or "none"
     assert "\nPEOPLE\nP2: Mark Rutte\nQUOTES\nQ2: P2 or none\n" in user and "\nQ1" not in user
     assert "\nF1: at least 1,500 North Korean troops\n" in user
-    assert "\nA1: Rutte (S3)\n" in user
+    assert "\nACTORS, position on: Nato chief says troops are in Kursk\nA1: Rutte (S3)\n" in user
     assert user.index("ARTICLE") < user.index("QUOTES") < user.index("FIGURES")
     fields = request.response_model.model_fields
     assert list(fields) == ["outlet", "key_sentences", "Q2", "F1", "A1"]

@@ -1117,6 +1117,12 @@ def _is_title(doc: _Document, draft: _Draft) -> bool:
     before = [t.word.lower() for t in _tokens(doc, max(lo, draft.open_pos - 60), draft.open_pos)]
     if any(w in WORK_NOUNS for w in before[-3:]):
         return True
+    if (
+        before[-1:]
+        and before[-1] in ("in", "of", "from", "on", "at", "by")
+        and len(doc.text[draft.start : draft.end].split()) >= 2
+    ):
+        return True  # "starred in “The Long Winter”", "a scene from “Paper Boats”"
     if not draft.closed:
         return False
     after = _tokens(doc, draft.close_end, draft.close_end + 80)

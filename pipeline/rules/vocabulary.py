@@ -292,7 +292,8 @@ WORK_NOUNS = frozenset(
     painting sculpture exhibition game podcast column newspaper magazine headline hashtag
     scheme initiative campaign operation project plan strategy policy motto slogan
     bill act law report study survey poem story comedy thriller satire franchise sequel
-    brand label app website blog channel festival tour award prize category""".split()
+    brand label app website blog channel festival tour award prize category production
+    performance exhibit collection gallery""".split()
 )
 
 
