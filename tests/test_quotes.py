@@ -597,3 +597,11 @@ def test_doubled_single_marks_of_any_shape_are_one_quote_mark():
     # a closing curly mark opening a quote, as some systems print it
     [span] = quotes("”We start on Monday,” said Ines Roy.")
     assert (span.text, span.cue) == ("We start on Monday,", "Ines Roy")
+
+
+def test_a_name_is_never_cut_at_its_middle_initial():
+    for text in (
+        "“We are done,” said Daniel B. Moore, the chairman.",
+        "Daniel B. Moore said: “We are done.”",
+    ):
+        assert quotes(text)[0].cue == "Daniel B. Moore"

@@ -139,6 +139,7 @@ _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr)\.(?!\w)"
     r"|(?:[A-Za-z]\.){2,}"
+    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: "Daniel B. Moore"
     r"|[\w'’*\-]+(?:\.[\w'’*\-]+)*"
     r"|\x00+"
     r"|\S"
