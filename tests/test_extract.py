@@ -351,3 +351,17 @@ def test_prompts_name_no_person_body_or_event():
         for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
             before = text[: match.start()].rstrip(" \"'(")
             assert not before or before[-1] in ".!?:\n", (resource.name, match.group())
+
+
+def test_roles_come_from_titles_abbreviations_and_appositives_before_the_name():
+    text = (
+        "Governor signs budget\n\n"
+        "Gov. Elena Ruiz signed a budget on Friday.\n\n"
+        "“This budget protects schools,” Ruiz said.\n\n"
+        "Its chief executive, Mark Dale, told the BBC: “I apologise to everyone affected.”\n"
+    )
+    quotes = assemble_extraction(prepare_article(article(text)), Labels(), ExtractionStats()).quotes
+    assert [(q.speaker, q.speaker_role) for q in quotes] == [
+        ("Elena Ruiz", "Gov."),
+        ("Mark Dale", "chief executive"),
+    ]

@@ -225,8 +225,9 @@ def _role_before(text: str, position: int) -> str | None:
         bare = word.strip(',;:()“”"')
         if bare != word.rstrip() or not bare:
             break
-        if bare.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", bare):
-            break  # the end of the previous sentence
+        title = bare.lower().rstrip(".") in vocabulary.TITLE_WORDS | vocabulary.HONORIFICS
+        if bare.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", bare) and not title:
+            break  # the end of the previous sentence ("Gov.", "Sen." are titles)
         lower = bare.lower()
         if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
             break
@@ -236,4 +237,22 @@ def _role_before(text: str, position: int) -> str | None:
             break
         if len(role) >= 6:
             break
-    return " ".join(role) or None
+    return " ".join(role) or _role_in_commas(window)
+
+
+def _role_in_commas(window: str) -> str | None:
+    """A role set off before the name: "Its chief executive, Mark Dale," or "Ruiz's
+    spokesman, Tom Ng," gives the phrase before the comma, when it holds a role noun and
+    opens its clause."""
+    if not window.rstrip(" \t").endswith(","):
+        return None
+    phrase = re.split(r"[.!?;:()“”\"\n]|,", window.rstrip(" \t")[:-1])[-1].strip()
+    words = phrase.split()
+    if not words or len(words) > 6:
+        return None
+    lowered = [w.lower().strip("’'s") for w in words]
+    if not any(w in vocabulary.ROLE_NOUNS for w in lowered[-2:]):
+        return None
+    if vocabulary.SPEECH_VERB_FORMS & set(lowered) or vocabulary.BE_FORMS & set(lowered):
+        return None
+    return re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.I)

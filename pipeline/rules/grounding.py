@@ -200,16 +200,30 @@ def clean_role(role: str | None) -> str | None:
         return None
     role = _MARKUP.sub("", role)
     role = re.split(r"[,;:()\[\]“”\"]|\s[-–—]\s|\b(?:who|which|that|said|says)\b", role)[0]
-    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" .-–—"), flags=re.I).strip()
+    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" -–—"), flags=re.I).strip()
     words = role.split()
+    if (
+        words
+        and words[-1].endswith(".")
+        and words[-1].lower().rstrip(".") not in _TITLE_ABBREVIATIONS
+    ):
+        role = role.rstrip(".").strip()
+        words = role.split()
     if not words or len(words) > 8:
         return None
     lowered = {w.lower().strip(".") for w in words}
-    if lowered & _VERBS or not any(
-        part in ROLE_NOUNS for w in lowered for part in (w, *w.split("-"))
+    titled = any(w.endswith(".") and w.lower().rstrip(".") in _TITLE_ABBREVIATIONS for w in words)
+    if lowered & _VERBS or not (
+        titled or any(part in ROLE_NOUNS for w in lowered for part in (w, *w.split("-")))
     ):
         return None
     return role
+
+
+#: Abbreviated titles that make a role on their own ("Gov.", "Sen.", "Lt.").
+_TITLE_ABBREVIATIONS = frozenset(
+    "gov sen rep gen lt col maj capt sgt cpl adm cmdr supt det insp pres amb".split()
+)
 
 
 def check_claimant(key: str, claimant: str, text: str) -> tuple[str, bool] | None:
