@@ -66,6 +66,7 @@ from .vocabulary import (
     WRITTEN_WORDS,
     inflections,
     word_alternation,
+    word_trie,
 )
 
 __all__ = ["QuoteKind", "QuoteSpan", "find_quotes", "resolve_pronoun_cues", "speaker_mentions"]
@@ -149,11 +150,8 @@ _TOKEN = re.compile(
 # label verbs and noun homographs); "read" only after a word for written words ("the
 # minister's statement read"). Finite forms carry a subject; the -ing forms ("…, adding that
 # …") only tell that the sentence reports speech.
-_WRITTEN_READ = "|".join(f"(?<={noun} )" for noun in sorted(WRITTEN_WORDS))
 _CUE_VERB = re.compile(
-    r"(?<![\w-])(?:(?i:according to)|called on|"
-    + word_alternation(CUE_VERB_FORMS)
-    + rf"|(?:{_WRITTEN_READ})reads?)(?![\w-])"
+    r"(?<![\w-])(?:(?i:according to)|called on|" + word_trie(CUE_VERB_FORMS) + r"|reads?)(?![\w-])"
 )
 
 # Verbs that label something with a quoted term; they make a short quote attributed.
@@ -486,9 +484,19 @@ def _document(
         paragraph_starts=[p for p, _ in paragraphs] or [0],
         sentence_starts=starts or [0],
         sentence_ends=ends or [len(text)],
-        verbs=[m for m in _CUE_VERB.finditer(masked) if not _infinitive(masked, m)],
+        verbs=[
+            m
+            for m in _CUE_VERB.finditer(masked)
+            if not _infinitive(masked, m) and (m.group()[:4] != "read" or _after_written(masked, m))
+        ],
         labels=list(_LABEL_VERB.finditer(masked)),
     )
+
+
+def _after_written(masked: str, m: re.Match[str]) -> bool:
+    """ "read" cues speech only after a word for written words ("her statement read")."""
+    before = masked[max(0, m.start() - 12) : m.start()].split()
+    return bool(before) and before[-1].lower() in WRITTEN_WORDS
 
 
 def _infinitive(masked: str, m: re.Match[str]) -> bool:
