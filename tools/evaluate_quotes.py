@@ -252,6 +252,39 @@ def format_table(tallies: dict[str, Tally], title: str) -> str:
     return "\n".join(lines)
 
 
+def choice_recall(folder: Path, labels: dict[str, dict]) -> tuple[int, int, int]:
+    """(quotes the model would be asked about, of them labelled with a speaker, of those whose
+    labelled speaker is among the candidates offered): what a model choosing perfectly could
+    reach. Rules only; no model is called."""
+    from pipeline.extract import needs_model, prepare_article, quote_choices, speaker_candidates
+    from pipeline.read import read_articles
+
+    asked = labelled = offered = 0
+    for article in read_articles(folder).articles:
+        gold = labels.get(Path(article.path).name)
+        if gold is None:
+            continue
+        prepared = prepare_article(article)
+        people = speaker_candidates(prepared)
+        names = {c.id: c.name for c in people}
+        speakers = [
+            *gold.get("people", []),
+            *(q["speaker"] for q in gold["quotes"] if q["speaker"]),
+        ]
+        for quote in prepared.quotes:
+            choices = quote_choices(prepared, quote, people) if needs_model(quote) else ()
+            if not choices:
+                continue
+            asked += 1
+            item = next((q for q in gold["quotes"] if _matches(quote.text, q["text"])), None)
+            if item is None or not item["speaker"]:
+                continue
+            labelled += 1
+            if any(same_speaker(names[c], item["speaker"], speakers) for c in choices):
+                offered += 1
+    return asked, labelled, offered
+
+
 class _NoneModel:
     """An in-process model answering "none" for every quote it is asked about (and nothing
     else): what the brief loses when the model abstains."""
@@ -311,6 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses:
         for note in tallies["overall"].notes:
             print("  " + note)
+    asked, labelled, offered = choice_recall(folder, labels)
+    print(
+        f"quotes the model is asked about: {asked}; their labelled speaker among the "
+        f"candidates offered: {offered}/{labelled}"
+    )
     if mode in ("rules", "none"):
         from pipeline.read import read_articles
 
@@ -330,7 +368,38 @@ def main(argv: list[str] | None = None) -> int:
             f"wrong {wrong}; speaker accuracy of attributed "
             f"{total.right_speaker / max(1, total.attributed - unattributed):.2f}"
         )
+        asked, labelled, offered = _example_choice_recall(articles, evaluate)
+        print(
+            f"example: quotes the model is asked about: {asked}; their labelled speaker among "
+            f"the candidates offered: {offered}/{labelled}"
+        )
     return 0
+
+
+def _example_choice_recall(articles, evaluate) -> tuple[int, int, int]:
+    """``choice_recall`` for the example, whose labels (``tests/labels/kursk.json``) name
+    speakers with aliases."""
+    from pipeline.extract import needs_model, prepare_article, quote_choices, speaker_candidates
+
+    labels = evaluate.load_labels()
+    matcher = evaluate.SpeakerMatcher(labels["speakers"])
+    asked = labelled = offered = 0
+    for article in articles:
+        gold = labels["articles"].get(Path(article.path).name, {"quotes": []})
+        prepared = prepare_article(article)
+        people = speaker_candidates(prepared)
+        names = {c.id: c.name for c in people}
+        for quote in prepared.quotes:
+            choices = quote_choices(prepared, quote, people) if needs_model(quote) else ()
+            if not choices:
+                continue
+            asked += 1
+            item = next((q for q in gold["quotes"] if q["text"] == quote.text), None)
+            if item is None or not item.get("speaker"):
+                continue
+            labelled += 1
+            offered += any(matcher.same(names[c], item["speaker"]) for c in choices)
+    return asked, labelled, offered
 
 
 if __name__ == "__main__":
