@@ -52,8 +52,6 @@ ARTICLE_PROMPT = "article.v5"
 MAX_CHOICES = 6
 #: How many paragraphs before a quote (and one after) its candidate speakers may come from.
 CHOICE_PARAGRAPHS = 3
-#: The answer for a quote none of whose candidates said it.
-NO_SPEAKER = "none"
 PROMPTS = (INSTRUCTIONS_PROMPT, ARTICLE_PROMPT)
 #: Longest stretch of article (characters) sent in one call; longer articles are split on
 #: paragraph boundaries so prompt and answer fit the embedded model's 8,192-token context.
@@ -109,15 +107,21 @@ class Candidate:
     """The fullest form the article gives ('Lena Varga' for 'Ms. Varga'), or a description
     as written ('police', 'the regulatory commission')."""
     key: str
-    """What tells candidates apart: a person's surname, or a description in lower case."""
+    """What tells candidates apart (``_speaker_key``): a person's full name, or a
+    description in lower case."""
     paragraphs: tuple[int, ...]
     """Paragraphs (0-based) that mention it."""
 
 
-def _speaker_key(form: str) -> str:
+def _speaker_key(form: str, text: str | None = None) -> str:
+    """What tells speakers apart: a person's full name ('lena varga', also for 'Ms. Varga'
+    when the article gives the full name once), a surname two people share as written, or a
+    description in lower case."""
     person = person_name(form)
     if person and form[:1].isupper():
-        return person.split()[-1].lower().replace("’", "'")
+        if text is not None:
+            person = resolve_person(person, text)[0]
+        return person.lower().replace("’", "'")
     return re.sub(r"^(?:the|a|an)\s+", "", form.lower())
 
 
@@ -129,7 +133,7 @@ def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
     text = prepared.article.text
     groups: dict[str, list[tuple[str, int]]] = {}
     for form, start in speaker_mentions(text, prepared.quotes):
-        groups.setdefault(_speaker_key(form), []).append((form, start))
+        groups.setdefault(_speaker_key(form, text), []).append((form, start))
     out: list[Candidate] = []
     for key, mentions in groups.items():
         forms = [resolve_person(form, text)[0] for form, _ in mentions]
@@ -152,7 +156,7 @@ def quote_choices(
     before it to one after, the rules' guess first, then the nearest; at most
     ``MAX_CHOICES``."""
     here = quote.paragraph
-    guess = _speaker_key(quote.cue) if quote.cue else None
+    guess = _speaker_key(quote.cue, prepared.article.text) if quote.cue else None
 
     def distance(c: Candidate) -> int:
         return min(abs(here - p) if p <= here else 2 * (p - here) for p in c.paragraphs)

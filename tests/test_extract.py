@@ -365,3 +365,19 @@ def test_roles_come_from_titles_abbreviations_and_appositives_before_the_name():
         ("Elena Ruiz", "Gov."),
         ("Mark Dale", "chief executive"),
     ]
+
+
+def test_two_people_sharing_a_surname_are_two_candidates():
+    from pipeline.extract import speaker_candidates
+
+    text = (
+        "Bakery owners split over sale\n\n"
+        "Daniel Ferreira wants to sell. “The offer is fair,” he said.\n\n"
+        "His brother Luca Ferreira disagrees. “We will not sell,” Ferreira said.\n"
+    )
+    prepared = prepare_article(article(text))
+    names = [c.name for c in speaker_candidates(prepared)]
+    assert "Daniel Ferreira" in names and "Luca Ferreira" in names
+    # the bare surname is not silently expanded to either of them
+    quotes = assemble_extraction(prepared, Labels(), ExtractionStats()).quotes
+    assert quotes[1].speaker in (None, "Ferreira")

@@ -307,11 +307,27 @@ def resolve_pronoun_cues(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return resolved
 
 
+def _opening_name(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """A name of two words or more that opens a sentence as its subject ("Daniel Ferreira
+    wants to sell."): someone a later "he said" may refer to."""
+    toks = _tokens(doc, lo, min(hi, lo + 120))
+    a = 0
+    while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
+        a += 1
+    b = a
+    while b < len(toks) and (_is_name_token(toks[b].word) or toks[b].word in _PARTICLES):
+        b += 1
+    if b - a < 2 or b >= len(toks) or not (toks[b].word == "," or toks[b].word[:1].islower()):
+        return None
+    cue = _phrase_cue(doc, toks, a, b - 1)
+    return cue if cue is not None and cue.form == "name" and " " in cue.text else None
+
+
 def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]:
     """People and bodies the article presents as speakers or names with a title, as
     ``(phrase as written, offset)`` in order: the named or described cues of ``spans``, the
-    subjects of speech verbs ("police said", "Maria Lopez, the MP, said") and titled names
-    ("Councillor Lena Varga"), sentence by sentence. Pronouns are left out. These are the
+    subjects of speech verbs ("police said", "Maria Lopez, the MP, said"), titled names
+    ("Councillor Lena Varga") and full names opening a sentence, sentence by sentence. Pronouns are left out. These are the
     candidates a model may choose a quote's speaker from."""
     doc = _document(text, _paragraphs(text), spans)
     found: dict[int, str] = {}
@@ -334,6 +350,9 @@ def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]
                 found.setdefault(cue.start, cue.text)
         for cue in _titled_names(doc, lo, hi):
             found.setdefault(cue.start, cue.text)
+        subject = _opening_name(doc, lo, hi)
+        if subject is not None:
+            found.setdefault(subject.start, subject.text)
     return sorted(((name, start) for start, name in found.items()), key=lambda x: x[1])
 
 
