@@ -327,8 +327,9 @@ def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]
     """People and bodies the article presents as speakers or names with a title, as
     ``(phrase as written, offset)`` in order: the named or described cues of ``spans``, the
     subjects of speech verbs ("police said", "Maria Lopez, the MP, said"), titled names
-    ("Councillor Lena Varga") and full names opening a sentence, sentence by sentence. Pronouns are left out. These are the
-    candidates a model may choose a quote's speaker from."""
+    ("Councillor Lena Varga") and full names opening a sentence, sentence by sentence.
+    Pronouns are left out. These are the candidates a model may choose a quote's speaker
+    from."""
     doc = _document(text, _paragraphs(text), spans)
     found: dict[int, str] = {}
     for span in spans:
