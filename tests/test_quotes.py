@@ -605,3 +605,14 @@ def test_a_name_is_never_cut_at_its_middle_initial():
         "Daniel B. Moore said: “We are done.”",
     ):
         assert quotes(text)[0].cue == "Daniel B. Moore"
+
+
+def test_a_verbless_credit_line_before_a_quote_paragraph_names_a_guess():
+    text = (
+        "From the office of Nadia Rahman, Chief Economist, Lakeside Bank.\n\n"
+        "“Rates will stay high for longer than markets expect.”\n"
+    )
+    [span] = quotes(text)
+    assert (span.cue, span.confident) == ("Nadia Rahman", False)
+    text = "Rates rose again on Monday, lifting the pound.\n\n“Nobody saw it coming.”\n"
+    assert quotes(text)[0].cue is None

@@ -910,8 +910,10 @@ def _lead_in_cue(doc: _Document, draft: _Draft) -> _Cue | None:
     lo = doc.paragraph_starts[draft.paragraph - 1]
     hi = doc.paragraph_starts[draft.paragraph]
     line = doc.masked[lo:hi].rstrip()
-    if not line.endswith(":") or _MASK in line:
+    if _MASK in line:
         return None
+    if not line.endswith(":"):
+        return _credit_line(doc, lo, lo + len(line))
     hi = lo + len(line) - 1
     cue = _cue_in_range(doc, lo, hi)
     if cue is not None:
@@ -919,6 +921,23 @@ def _lead_in_cue(doc: _Document, draft: _Draft) -> _Cue | None:
     toks = _tokens(doc, lo, hi)
     j = _run_back(toks, len(toks) - 1) if toks else None
     return _phrase_cue(doc, toks, j, len(toks) - 1) if j is not None else None
+
+
+def _credit_line(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """A short line with no verb that names someone, right before a quote paragraph ("From
+    the desk of John Doe, VP Analyst, Example Research."): that person, as a guess."""
+    toks = _tokens(doc, lo, hi)
+    words = [t for t in toks if _is_word(t.word)]
+    if not words or len(words) > 14 or doc.verbs_in(lo, hi):
+        return None
+    if any(w.word.lower() in _BE_FORMS or w.word.lower() in ("has", "have", "had") for w in words):
+        return None
+    for cue in _titled_names(doc, lo, hi) + [
+        c for c in (_phrase_cue(doc, toks, k, k + 1) for k in range(len(toks) - 1)) if c
+    ]:
+        if cue.form == "name" and " " in cue.text:
+            return replace(cue, sure=False)
+    return None
 
 
 def _surname(cue: _Cue) -> str:
