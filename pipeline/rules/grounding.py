@@ -25,6 +25,7 @@ from .vocabulary import (
     NOT_NAME_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
+    ROLE_PLURALS,
     SENTENCE_ADVERBS,
     TITLE_WORDS,
 )
@@ -114,12 +115,7 @@ _VERBS = (
 )
 _FIRST_PERSON = frozenset("i we you it me us our my your it's that this".split())
 #: Words that make a description a speaker: a role, a group, a body.
-SPEAKER_NOUNS = (
-    ROLE_NOUNS
-    | GROUP_NOUNS
-    | BODY_WORDS
-    | frozenset(n + "s" for n in ROLE_NOUNS if not n.endswith("s"))
-)
+SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS
 
 
 def speaker_problem(speaker: str, text: str) -> str | None:

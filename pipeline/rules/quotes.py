@@ -59,6 +59,7 @@ from .vocabulary import (
     NOT_NAME_WORDS,
     PREPOSITIONS,
     ROLE_NOUNS,
+    ROLE_PLURALS,
     SENTENCE_ADVERBS,
     SPEAKER_PRONOUNS,
     TITLE_WORDS,
@@ -171,9 +172,7 @@ _ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS
 _HONORIFICS = HONORIFICS
 _PARTICLES = NAME_PARTICLES
 _SKIP_WORDS = ADVERBS_BEFORE_VERB
-_SPEAKER_NOUNS = (
-    ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | {n + "s" for n in ROLE_NOUNS if not n.endswith("s")}
-)
+_SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS
 # Conjunctions that open a clause: a subject never reaches back across one.
 _SUBORDINATORS = frozenset(
     "after before because while when whenever since until although though as if than and but or"
@@ -648,8 +647,9 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
             words = words[k:]  # "fees after passengers complained": the subject follows
             break
     for k in range(1, len(words)):
-        if words[k].word.lower() in _PREPOSITIONS:
-            words = words[:k]
+        word = words[k].word
+        if word.lower() in _PREPOSITIONS or (word.islower() and word.endswith("ing")):
+            words = words[:k]  # "Fishermen waiting outside the talks": the head before it
             break
     if not words or len(words) > 8 or words[0].word.lower() in _PREPOSITIONS:
         return None

@@ -329,6 +329,22 @@ def stance_verb_forms() -> dict[str, str]:
     return forms
 
 
+def plural(noun: str) -> str:
+    """The plural of a role noun: 'fisherman' -> 'fishermen', 'deputy' -> 'deputies',
+    'coach' -> 'coaches', 'minister' -> 'ministers'."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
+#: Role nouns in the plural ("spokesmen", "ministers"): groups of such people as speakers.
+ROLE_PLURALS = frozenset(plural(n) for n in ROLE_NOUNS)
+
+
 def word_alternation(words) -> str:
     """A regex alternation of ``words``, longest first, each escaped (for ``\\b(?:…)\\b``)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
