@@ -41,13 +41,24 @@ from .rules.claims import find_claims
 from .rules.dates import normalise_when, parse_date
 from .rules.entities import person_name, resolve_person
 from .rules.figures import FigureSpan, claimant_cue, find_figures, interview_speaker
-from .rules.grounding import answer_check, grounded_name, grounded_phrase, publisher_named
-from .rules.quotes import QuoteSpan, find_quotes
+from .rules.grounding import (
+    answer_check,
+    clean_role,
+    grounded_name,
+    grounded_phrase,
+    publisher_named,
+    speaker_problem,
+)
+from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
 from .rules.text import Sentence, dateline, split_sentences, time_phrase
-from .rules.vocabulary import PRONOUNS
+from .rules.vocabulary import PRONOUNS, stance_verb_forms, word_alternation
 
-INSTRUCTIONS_PROMPT = "instructions.v4"
-ARTICLE_PROMPT = "article.v4"
+INSTRUCTIONS_PROMPT = "instructions.v5"
+ARTICLE_PROMPT = "article.v5"
+#: Most candidate speakers offered for one quote (the nearest, the rules' guess first).
+MAX_CHOICES = 6
+#: How many paragraphs before a quote (and one after) its candidate speakers may come from.
+CHOICE_PARAGRAPHS = 3
 PROMPTS = (INSTRUCTIONS_PROMPT, ARTICLE_PROMPT)
 #: Longest stretch of article (characters) sent in one call; longer articles are split on
 #: paragraph boundaries so prompt and answer fit the embedded model's 8,192-token context.
@@ -128,11 +139,86 @@ class PreparedArticle:
 
 
 def needs_model(quote: QuoteSpan) -> bool:
-    """True when rules found no speaker (name or description) for a quotation; scare quotes
-    are not speech."""
+    """True when rules found no speaker (name or description) for a quotation, or only a
+    guess (``QuoteSpan.confident`` is False: a resolved pronoun, an inherited or contradicted
+    cue); scare quotes and titles are not speech."""
     if quote.kind == "scare":
         return False
-    return quote.cue is None or quote.cue.lower() in PRONOUNS
+    return quote.cue is None or quote.cue.lower() in PRONOUNS or not quote.confident
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person or body the article presents as a speaker: what a model may choose a
+    quote's speaker from, by id."""
+
+    id: str
+    """'P1', 'P2'… in order of first mention."""
+    name: str
+    """The fullest form the article gives ('Lena Varga' for 'Ms. Varga'), or a description
+    as written ('police', 'the regulatory commission')."""
+    key: str
+    """What tells candidates apart (``_speaker_key``): a person's full name, or a
+    description in lower case."""
+    paragraphs: tuple[int, ...]
+    """Paragraphs (0-based) that mention it."""
+
+
+def _speaker_key(form: str, text: str | None = None) -> str:
+    """What tells speakers apart: a person's full name ('lena varga', also for 'Ms. Varga'
+    when the article gives the full name once), a surname two people share as written, or a
+    description in lower case."""
+    person = person_name(form)
+    if person and form[:1].isupper():
+        if text is not None:
+            person = resolve_person(person, text)[0]
+        return person.lower().replace("’", "'")
+    return re.sub(r"^(?:the|a|an)\s+", "", form.lower())
+
+
+def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
+    """The people and bodies of the article that may have said its quotes (from
+    ``rules.quotes.speaker_mentions``), one per surname or description, each in its fullest
+    form and grounded (``rules.grounding.speaker_problem``). A surname two people of the
+    article share stays in the form written. Pure."""
+    text = prepared.article.text
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for form, start in speaker_mentions(text, prepared.quotes):
+        groups.setdefault(_speaker_key(form, text), []).append((form, start))
+    out: list[Candidate] = []
+    for key, mentions in groups.items():
+        forms = [resolve_person(form, text)[0] for form, _ in mentions]
+        name = max(forms, key=lambda f: (len(f.split()), len(f)))
+        if speaker_problem(name, text) is not None:
+            continue
+        paragraphs = tuple(
+            sorted(
+                {prepared.sentences[prepared.sentence_of(st) - 1].paragraph for _, st in mentions}
+            )
+        )
+        out.append(Candidate(f"P{len(out) + 1}", name, key, paragraphs))
+    return out
+
+
+def quote_choices(
+    prepared: PreparedArticle, quote: QuoteSpan, candidates: list[Candidate]
+) -> tuple[str, ...]:
+    """Ids of the candidates that may have said ``quote``: mentioned from three paragraphs
+    before it to one after, the rules' guess first, then the nearest; at most
+    ``MAX_CHOICES``."""
+    here = quote.paragraph
+    guess = _speaker_key(quote.cue, prepared.article.text) if quote.cue else None
+
+    def distance(c: Candidate) -> int:
+        return min(abs(here - p) if p <= here else 2 * (p - here) for p in c.paragraphs)
+
+    near = [
+        c
+        for c in candidates
+        if any(here - CHOICE_PARAGRAPHS <= p <= here + 1 for p in c.paragraphs) or c.key == guess
+    ]
+    near.sort(key=lambda c: (c.key != guess, distance(c), c.id))
+    return tuple(c.id for c in near[:MAX_CHOICES])
 
 
 def prepare_article(article: Article) -> PreparedArticle:
@@ -248,7 +334,12 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     text = prepared.article.text
     spans = [prepared.by_sentence.get(s.id, ([], [])) for s in sentences]
     order = prepared.order
-    quotes = sorted((q for qs, _ in spans for q in qs if needs_model(q)), key=order.__getitem__)
+    people = speaker_candidates(prepared)
+    choices = {
+        q.id: quote_choices(prepared, q, people) for qs, _ in spans for q in qs if needs_model(q)
+    }
+    quotes = sorted((q for qs, _ in spans for q in qs if choices.get(q.id)), key=order.__getitem__)
+    offered = {c for ids_ in choices.values() for c in ids_}
     figures = sorted(
         (f for _, fs in spans for f in fs if prepared.claimant(f) is None),
         key=order.__getitem__,
@@ -257,11 +348,13 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     user = render_prompt(
         ARTICLE_PROMPT,
         sentences=[{"id": s.id, "text": _tagged(text, s, quotes)} for s in sentences],
+        people=[{"id": c.id, "name": c.name} for c in people if c.id in offered],
         quotes=[
             {
                 "number": _number(q.id),
-                "hint": q.cue,
+                "hint": q.cue if q.cue and q.cue.lower() in PRONOUNS else None,
                 "continues": _number(q.continues) if q.continues else None,
+                "choices": choices[q.id],
             }
             for q in quotes
         ],
@@ -272,6 +365,7 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
             }
             for f in figures
         ],
+        target=stance_target(prepared),
         actors=[
             {
                 "number": _number(a.id),
@@ -283,7 +377,9 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
     )
     return Request(
         response_model=article_notes_model(
-            tuple(q.id for q in quotes), tuple(f.id for f in figures), tuple(a.id for a in cast)
+            tuple((q.id, choices[q.id]) for q in quotes),
+            tuple(f.id for f in figures),
+            tuple(a.id for a in cast),
         ),
         messages=[
             {"role": "system", "content": render_prompt(INSTRUCTIONS_PROMPT)},
@@ -348,7 +444,9 @@ def extract_copy(
     shared = _shared_sentences(prepared, fuller)
     quotes, figures, cast = _borrowed(prepared, answers, shared)
     labels = Labels()
-    model = article_notes_model(tuple(quotes), tuple(figures), tuple(cast))
+    model = article_notes_model(
+        tuple((q, (chosen,)) for q, chosen in quotes.items()), tuple(figures), tuple(cast)
+    )
     key = sorted(_key_matches(prepared, answers, shared))[:6]
     context = validation_context(prepared)
     context.lenient = True
@@ -397,8 +495,11 @@ def _shared_sentences(prepared: PreparedArticle, fuller: PreparedArticle) -> dic
 def _borrowed(
     prepared: PreparedArticle, answers: ArticleExtraction, shared: dict[int, int]
 ) -> tuple[dict[str, str], dict[str, str | None], dict[str, str]]:
-    """The answers ``answers`` holds for this article's questions, by this article's ids."""
+    """The answers ``answers`` holds for this article's questions, by this article's ids: a
+    quote's speaker as the id of this article's candidate for the same person."""
     spoken = [q for q in answers.quotes if q.speaker and q.kind != "scare"]
+    text = prepared.article.text
+    people = {c.key: c.id for c in speaker_candidates(prepared)}
     quotes = {}
     for quote in prepared.quotes:
         sentence = shared.get(prepared.sentence_of(quote.start))
@@ -411,8 +512,10 @@ def _borrowed(
             (q for q in spoken if q.sentence == sentence and words and words in _fold(q.text)),
             None,
         )
-        if match is not None:
-            quotes[quote.id] = ", ".join(filter(None, [match.speaker, match.speaker_role]))
+        # the speaker as one of this article's own candidates (the copy names them too)
+        chosen = people.get(_speaker_key(match.speaker, text)) if match is not None else None
+        if chosen is not None:
+            quotes[quote.id] = chosen
     figures: dict[str, str | None] = {}
     for figure in prepared.figures:
         sentence = prepared.sentence_of(figure.start)
@@ -464,25 +567,6 @@ def rules_only_extraction(
     return extraction
 
 
-def plausible_speaker(speaker: str) -> bool:
-    """A name or a short description, not a sentence the model copied from the article."""
-    if re.search(r"[\"“”«»]|(?:^|\s)['‘]", speaker):
-        return False  # it holds a quotation: 'Rutte said: "Today, I can confirm…'
-    words = split_name_role(speaker)[0].split()
-    verbs = {"is", "are", "was", "were", "has", "have", "had", "been", "will", "said", "says"}
-    return (
-        0 < len(words) <= 6
-        and not verbs & {w.lower().strip(".,:;!?") for w in words}
-        and not (words[-1].endswith((".", "!", "?")))
-    )
-
-
-def split_name_role(speaker: str) -> tuple[str, str | None]:
-    """'Mark Rutte, Nato Secretary General' -> ('Mark Rutte', 'Nato Secretary General')."""
-    name, _, role = speaker.partition(",")
-    return name.strip(), (role.strip() or None)
-
-
 def assemble_extraction(
     prepared: PreparedArticle, labels: Labels, stats: ExtractionStats
 ) -> ArticleExtraction:
@@ -490,28 +574,90 @@ def assemble_extraction(
     article = prepared.article
     outlet = next((n.outlet for n in labels.notes if n.outlet), None)
     resolve = _person_resolver(article.text)
-    quotes = _quotes(prepared, labels.speakers, resolve)
+    quotes = _quotes(prepared, labels.speakers, resolve, stats.dropped)
     return ArticleExtraction(
         source=source_info(article, outlet),
         quotes=quotes,
         figures=_figures(prepared, labels.claimants, resolve),
         events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared, labels), 1)],
-        stances=[
-            Stance(
-                source=article.id,
-                actor=resolve(actor.name)[0],
-                position=labels.positions[actor.id],
-                sentence=(sentence := prepared.sentence_of(actor.quotes[0].start)),
-                evidence=prepared.sentences[sentence - 1].text,
-                quote=_supporting_quote(actor),
-            )
-            for actor in actors(prepared)
-            if actor.id in labels.positions
-        ],
+        stances=_stances(prepared, labels),
         claims=find_claims(article.id, prepared.sentences, quotes),
         sentences=reported_sentences(prepared, labels),
         stats=stats,
     )
+
+
+_STANCE_FORMS = stance_verb_forms()
+_STANCE_VERB = re.compile(rf"(?<![\w-])(?:{word_alternation(_STANCE_FORMS)})(?![\w-])", re.I)
+
+
+def stance_target(prepared: PreparedArticle) -> str:
+    """What the article's stances are on: its main development, as its headline words it
+    (else its first sentence)."""
+    title = prepared.article.title
+    if title:
+        return title
+    return prepared.sentences[0].text if prepared.sentences else ""
+
+
+def rule_position(prepared: PreparedArticle, actor: Actor) -> str | None:
+    """The position a verb of the actor's own sentences shows ("condemned", "welcomed",
+    "denied", "warned"…: ``vocabulary.STANCE_VERBS``), outside the quotes; None when no such
+    verb is there. The sentences are those of the actor's quotes and the one before each (in
+    the same paragraph, or naming the actor)."""
+    text = prepared.article.text
+    seen: set[int] = set()
+    for quote in actor.quotes:
+        number = prepared.sentence_of(quote.start)
+        for n in (number, number - 1):
+            if n < 1 or n in seen:
+                continue
+            seen.add(n)
+            sentence = prepared.sentences[n - 1]
+            surname = (person_name(actor.name) or actor.name).split()[-1]
+            if (
+                n != number
+                and sentence.paragraph != quote.paragraph
+                and surname not in sentence.text
+            ):
+                continue  # the sentence before, in the same paragraph or naming the actor
+            masked = list(text[sentence.start : sentence.end])
+            for q in prepared.quotes:
+                for i in range(max(q.start, sentence.start), min(q.end, sentence.end)):
+                    masked[i - sentence.start] = " "
+            match = _STANCE_VERB.search("".join(masked))
+            if match:
+                return _STANCE_FORMS[match.group().lower()]
+    return None
+
+
+def _stances(prepared: PreparedArticle, labels: Labels) -> list[Stance]:
+    """Each named actor's position on the article's main development: the model's
+    judgement, unless it is "neutral" or missing and a stance verb of their sentences shows
+    one; an actor that is no grounded speaker, or with neither, has no stance."""
+    article = prepared.article
+    target = stance_target(prepared)
+    out = []
+    for actor in actors(prepared):
+        judged = labels.positions.get(actor.id)
+        position = judged if judged not in (None, "neutral") else rule_position(prepared, actor)
+        position = position or judged
+        name = resolve_person(actor.name, article.text)[0]
+        if position is None or speaker_problem(name, article.text) is not None:
+            continue
+        sentence = prepared.sentence_of(actor.quotes[0].start)
+        out.append(
+            Stance(
+                source=article.id,
+                actor=name,
+                position=position,
+                target=target,
+                sentence=sentence,
+                evidence=prepared.sentences[sentence - 1].text,
+                quote=_supporting_quote(actor),
+            )
+        )
+    return out
 
 
 def _supporting_quote(actor: Actor) -> str:
@@ -701,18 +847,31 @@ def _quotes(
     prepared: PreparedArticle,
     by_model: dict[str, str],
     resolve: Callable[[str], tuple[str, str | None]],
+    dropped: list[str] | None = None,
 ) -> list[Quote]:
+    """The quotes with their speakers: the candidate the model chose by id (``"none"``: no
+    speaker), else the rules' cue. Every speaker is resolved to its fullest form
+    (``resolve``) and must be grounded (``speaker_problem``); one that is not is left out
+    and described in ``dropped``. Roles are short, from the article (``clean_role``)."""
     article = prepared.article
+    people = {c.id: c.name for c in speaker_candidates(prepared)} if by_model else {}
     quotes: list[Quote] = []
     for span in prepared.quotes:
         speaker, role, how = None, None, "none"
-        if span.id in by_model and plausible_speaker(by_model[span.id]):
-            (speaker, role), how = split_name_role(by_model[span.id]), "model"
-        elif span.kind != "scare" and span.cue and not needs_model(span):
+        if span.kind != "scare" and span.id in by_model:
+            chosen = by_model[span.id]
+            if chosen in people:
+                speaker, how = people[chosen], "model"
+        elif span.kind != "scare" and span.cue and span.cue.lower() not in PRONOUNS:
             speaker, how = span.cue, "rule"
         if speaker:
             speaker, found_role = resolve(speaker)
-            role = role or found_role
+            role = clean_role(found_role)
+            problem = speaker_problem(speaker, article.text)
+            if problem is not None:
+                if dropped is not None:
+                    dropped.append(f"{span.id}: {problem}")
+                speaker, role, how = None, None, "none"
         quotes.append(
             Quote(
                 id=f"{article.id}.{span.id}",

@@ -180,6 +180,7 @@ def merge_extractions(
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
     failed = {f.path for f in failures}
+    target = stance_target(title, sources, events)
     return Brief(
         title=title or _title(sources, events),
         lede=_lede(events, duplicates),
@@ -189,7 +190,8 @@ def merge_extractions(
             sum(x.source.characters for x in good if x.source.id not in duplicates)
             // CHARS_PER_WORD,
         ),
-        stances=_merge_stances(good, index),
+        stances=_merge_stances(good, index, target),
+        stance_target=target if any(x.stances for x in good) else None,
         figures=figures,
         differences=[_figure_difference(g) for g in figures if g.differs]
         + _claim_differences([c for x in good for c in x.claims], events, index)
@@ -774,7 +776,19 @@ def _claim_differences(
 # --- stances, lede, title -----------------------------------------------------------------
 
 
-def _merge_stances(extractions: Sequence[ArticleExtraction], index: EntityIndex) -> list[StanceRow]:
+def stance_target(
+    title: str | None, sources: Sequence[SourceInfo], events: Sequence[MergedEvent]
+) -> str:
+    """The story's main development, which every stance row is on: the brief's title (the
+    first headline of an independent source, else the most reported event). Pure."""
+    return title or _title(sources, events)
+
+
+def _merge_stances(
+    extractions: Sequence[ArticleExtraction], index: EntityIndex, target: str | None = None
+) -> list[StanceRow]:
+    """One row per actor and position, with every source and sentence that shows it, each
+    on the story's ``target``."""
     rows: dict[tuple[str, str], StanceRow] = {}
     for x in extractions:
         for stance in x.stances:
@@ -791,6 +805,7 @@ def _merge_stances(extractions: Sequence[ArticleExtraction], index: EntityIndex)
                 rows[key] = StanceRow(
                     actor=actor,
                     position=stance.position,
+                    target=target,
                     sources=[stance.source],
                     evidence=[evidence],
                     quote=stance.quote,

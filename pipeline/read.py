@@ -35,7 +35,7 @@ _BOILERPLATE = re.compile(
 )
 # A wire credit closing the last paragraph: "... said on X. REUTERS"
 _WIRE_CREDIT = re.compile(r"\s+(REUTERS|AFP|AP|BLOOMBERG|XINHUA|DPA)\s*$")
-_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_TERMINAL = re.compile(r"[.!?:;\"”’')\]]\s*$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 
 

@@ -211,15 +211,22 @@ def _speakers(brief: Brief) -> list[str]:
 
 
 def _stances(brief: Brief) -> list[str]:
-    """One line per position taken (neutral ones are left to the JSON): who holds it, with
-    the sources that show it."""
-    order = ["confirms", "supports", "warns", "opposes", "denies"]  # neutral: in the JSON
+    """Stances, compact: what every position is on (the story's main development, named
+    once), then one line per actor and position taken, with a short quote or sentence that
+    shows it (neutral ones, and the full evidence, are left to the JSON)."""
+    rows = [r for r in brief.stances if r.position != "neutral"]
+    if not rows:
+        return []
     lines = []
-    for position in order:
-        rows = [r for r in brief.stances if r.position == position]
-        if rows:
-            actors = "; ".join(f"{_inline(r.actor)} {markers(r.sources)}" for r in rows)
-            lines.append(f"- **{position}**: {actors}")
+    if brief.stance_target:
+        lines += [f"On: {_inline(brief.stance_target)}", ""]
+    for row in rows:
+        if row.quote:
+            shown = f"“{_inline(_shorten(row.quote, 90))}” [{_inline(row.quote_source or '')}]"
+        else:
+            first = row.evidence[0]
+            shown = f"{_inline(_shorten(first.text, 90))} [{_inline(first.source)}]"
+        lines.append(f"- **{_inline(row.actor)}** *{row.position}*: {shown} {markers(row.sources)}")
     return lines
 
 

@@ -181,6 +181,9 @@ class StanceRow(_Strict):
 
     actor: str
     position: Position
+    target: str | None = Field(
+        None, description="What the position is on: the story's main development (stance_target)."
+    )
     sources: list[str]
     evidence: list[Evidence]
     quote: str | None = Field(None, description="A supporting quote, verbatim in its source.")
@@ -243,6 +246,10 @@ class Brief(_Strict):
     events: list[MergedEvent]
     speakers: list[SpeakerQuotes]
     stances: list[StanceRow]
+    stance_target: str | None = Field(
+        None,
+        description="The story's main development, which every stance is on (named once).",
+    )
     figures: list[FigureGroup]
     differences: list[Difference]
     entities: list[Entity]

@@ -143,6 +143,13 @@ class Stance(_Strict):
     source: str
     actor: str
     position: Position
+    target: str | None = Field(
+        None,
+        description=(
+            "What the position is on: the article's main development, as its headline (or "
+            "first sentence) words it."
+        ),
+    )
     sentence: int
     evidence: str = Field(description="The sentence that shows the position, verbatim.")
     quote: str | None = Field(None, description="The actor's own words that support it, verbatim.")

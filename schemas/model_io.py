@@ -99,7 +99,21 @@ def answer_context(info: ValidationInfo) -> Checking | None:
     return context or _CONTEXT.get()
 
 
-Position = Literal["supports", "opposes", "warns", "denies", "confirms", "neutral"]
+#: The answer for a quote that none of its candidates said.
+NO_SPEAKER = "none"
+
+# Answers that say no one is named: the article leaves the speaker out.
+_NO_ONE = re.compile(
+    r"\W*(?:unknown|unnamed|unidentified|anonymous|none|null|n/?a|not (?:stated|given|named|"
+    r"specified|mentioned|identified|known)|no (?:speaker|one|name)|(?:the )?speaker|"
+    r"unspecified|nobody)(?: speaker)?\W*",
+    re.I,
+)
+
+
+Position = Literal[
+    "supports", "opposes", "condemns", "defends", "warns", "denies", "confirms", "neutral"
+]
 
 
 # An Enum (not a Literal) is defined once in the tool schema and referenced by each actor
@@ -109,6 +123,8 @@ class Stance(StrEnum):
 
     supports = "supports"
     opposes = "opposes"
+    condemns = "condemns"
+    defends = "defends"
     warns = "warns"
     denies = "denies"
     confirms = "confirms"
@@ -185,6 +201,38 @@ class ArticleNotes(_Answer):
         compact = _compact({k: v for k, v in schema.items() if k != "description"})
         return {**compact, "description": schema.get("description", "")}
 
+    @model_validator(mode="before")
+    @classmethod
+    def _chosen(cls, data: Any, info: ValidationInfo) -> Any:
+        """A quote's answer must be one of its choices (the grammar holds the embedded model
+        to them; an endpoint may stray): re-asked with the choices named, and when lenient
+        replaced by "none" and recorded in ``dropped``."""
+        if not isinstance(data, dict):
+            return data
+        context = answer_context(info)
+        problems = []
+        for key, info_ in cls.model_fields.items():
+            choices = getattr(info_.annotation, "__args__", ())
+            if key[:1] != "Q" or not key[1:].isdigit() or key not in data or not choices:
+                continue
+            if data[key] is None or (
+                isinstance(data[key], str) and _NO_ONE.fullmatch(data[key]) is not None
+            ):
+                # null, "unknown", "not stated": the model says the article names no one.
+                # Asking again cannot bring out a name that is not there: none, no re-ask.
+                data = {**data, key: NO_SPEAKER}
+                continue
+            if data[key] not in choices:
+                problems.append(
+                    f"{key}: '{data[key]}' is not one of the quote's candidates "
+                    f"({', '.join(map(str, choices))})"
+                )
+                if context is not None and context.lenient:
+                    data = {**data, key: NO_SPEAKER}
+        if problems and context is not None:
+            context.settle(data, problems)
+        return data
+
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> ArticleNotes:
         context = answer_context(info)
@@ -218,11 +266,6 @@ class ArticleNotes(_Answer):
         return context.settle(self, problems)
 
 
-def _no_speaker(value: Any) -> Any:
-    """null for a speaker: the model says no one is named (settled as 'unknown' is)."""
-    return "unknown" if value is None else value
-
-
 _POSITION_STEMS = {
     "support": "supports",
     "oppos": "opposes",
@@ -246,16 +289,25 @@ def _position(value: Any) -> Any:
 
 # Tolerant forms of the answer types: the schema sent (and the grammar) is unchanged, only
 # answers a re-ask would not improve are read as what they mean.
-_Speaker = Annotated[str, BeforeValidator(_no_speaker)]
 _Position = Annotated[Stance, BeforeValidator(_position)]
 
 
 @cache
 def article_notes_model(
-    quote_ids: tuple[str, ...], figure_ids: tuple[str, ...], actor_ids: tuple[str, ...] = ()
+    quotes: tuple[tuple[str, tuple[str, ...]], ...],
+    figure_ids: tuple[str, ...],
+    actor_ids: tuple[str, ...] = (),
 ) -> type[ArticleNotes]:
-    """The schema for one article: a required field per quote, figure and actor id."""
-    fields: dict[str, Any] = {q: (_Speaker, ...) for q in quote_ids}
+    """The schema for one article: a required field per quote, figure and actor id.
+
+    ``quotes`` pairs each asked quote id with the ids of its candidate speakers ('P1', …):
+    the quote's field is one of them or ``"none"`` (an enum, so the server's grammar holds the
+    model to the set: it chooses, it never writes a name). A figure's field is a claimant or
+    null; an actor's a ``Stance``."""
+    fields: dict[str, Any] = {
+        q: (Literal[(*choices, NO_SPEAKER)], ...)  # type: ignore[valid-type]
+        for q, choices in quotes
+    }
     fields.update({f: (str | None, ...) for f in figure_ids})
     fields.update({a: (_Position, ...) for a in actor_ids})
     return create_model("ArticleNotes", __base__=ArticleNotes, **fields)

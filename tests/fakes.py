@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import typing
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -14,8 +15,16 @@ from pipeline.errors import ModelError
 from pipeline.model.usage import Usage
 
 
+def _choice(field: Any, speaker: str) -> str:
+    """A quote's answer: ``speaker`` when it is one of the field's choices ("P2", "none"),
+    else the first choice (the rules' guess, listed first)."""
+    choices = typing.get_args(field.annotation)
+    return speaker if speaker in choices else choices[0]
+
+
 class FakeModel:
-    """A ``Model`` answering in-process: every asked quote to ``speaker``, every figure
+    """A ``Model`` answering in-process: every asked quote to ``speaker`` if it is one of the
+    quote's choices (a candidate id or "none"), else to its first choice; every figure
     unclaimed, every actor neutral, the first sentence as key; the lede's first fact word for
     word. ``answer(response_model, messages, context)`` overrides the answer (a dict);
     ``fail`` makes every call raise ``ModelError``. Answers are validated against the
@@ -62,9 +71,11 @@ class FakeModel:
             fact = context.facts[0]
             return {"sentences": [{"text": fact["text"], "sources": fact["sources"]}]}
         answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
-        for key in response_model.model_fields:
-            if key[1:].isdigit():
-                answer[key] = {"Q": self.speaker, "F": None, "A": "neutral"}[key[0]]
+        for key, field in response_model.model_fields.items():
+            if key[1:].isdigit() and key[0] == "Q":
+                answer[key] = _choice(field, self.speaker)
+            elif key[1:].isdigit():
+                answer[key] = {"F": None, "A": "neutral"}[key[0]]
         return answer
 
     @contextlib.contextmanager

@@ -49,6 +49,24 @@ def test_every_quote_in_the_brief_is_verbatim_in_each_source_it_cites(replayed, 
         ), group["speaker"]
 
 
+def test_no_speaker_role_or_stance_actor_holds_markup_or_a_verb_phrase(replayed, example):
+    """Every printed speaker and stance actor is grounded in a source it cites (a person or
+    body named as such, no prompt markup, no clause), every role short."""
+    from pipeline.rules.grounding import clean_role, speaker_problem
+
+    _, markdown, data = replayed
+    texts = {a.id: a.text for a in read_articles(example).articles}
+    for group in [g for g in data["speakers"] if g["attributed"]]:
+        sources = {s for q in group["quotes"] for s in q["sources"]}
+        assert any(speaker_problem(group["speaker"], texts[s]) is None for s in sources), group
+        if group["role"]:
+            assert clean_role(group["role"]) == group["role"], group["role"]
+    for row in data["stances"]:
+        assert any(speaker_problem(row["actor"], texts[s]) is None for s in row["sources"])
+        assert row["target"] == data["stance_target"]
+    assert "(Q" not in markdown and "(P" not in markdown
+
+
 def test_differing_troop_counts_are_flagged(replayed):
     _, markdown, data = replayed
     figure_differences = [d for d in data["differences"] if d["kind"] == "figures"]

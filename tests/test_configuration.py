@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -52,7 +53,9 @@ def folder(tmp_path):
 
 
 def answering(request):
-    return Reply(body=schema_answer(request, speaker="Ana Silva"))
+    """Each quote the model is asked about to Ana Silva, chosen by her candidate id."""
+    people = re.search(r"^(P\d+): Ana Silva", request["messages"][-1]["content"], re.M)
+    return Reply(body=schema_answer(request, speaker=people.group(1) if people else "none"))
 
 
 def run(argv, capsys):
@@ -329,7 +332,7 @@ def test_files_not_read_are_listed_with_the_reason(folder, tmp_path, capsys):
 
 def test_verbose_shows_each_call_and_what_validation_rejected(folder, tmp_path, capsys):
     def invented(request):
-        return Reply(body=schema_answer(request, speaker="Boris Johnson"))
+        return Reply(body=schema_answer(request, speaker="Boris Johnson", stray=True))
 
     with StubServer(invented) as server:
         code, err = run(

@@ -96,7 +96,7 @@ def test_transient_faults_are_retried_then_succeed(folder, fault):
     with StubServer(sequence(fault, fault)) as server:
         answer = ask(client_for(server), request)
         assert article_calls(server) == 3
-    assert answer.Q2 == "Mark Rutte"
+    assert answer.Q2 == "P3"  # the candidate nearest the quote ("Officials"), as the stub answers
 
 
 def test_retry_after_header_sets_the_wait():
@@ -170,8 +170,10 @@ def test_schema_violation_on_every_attempt_is_reasked_then_reported(folder):
         assert article_calls(server) == 3  # first try and two re-asks
 
 
-def test_invented_speaker_is_reasked_then_dropped_never_printed(folder, tmp_path):
-    with StubServer(lambda r: Reply(body=schema_answer(r, speaker="Boris Johnson"))) as server:
+def test_a_speaker_outside_the_candidates_is_reasked_then_dropped_never_printed(folder, tmp_path):
+    with StubServer(
+        lambda r: Reply(body=schema_answer(r, speaker="Boris Johnson", stray=True))
+    ) as server:
         out = tmp_path / "brief.md"
         code = cli([str(folder), "--base-url", server.base_url, "-o", str(out), "-q"])
         assert article_calls(server) == 3  # asked, re-asked twice
@@ -242,26 +244,28 @@ def test_structured_outputs_keep_the_schema_out_of_the_prompt_and_are_reasked(fo
     _, request = request_for(folder)
 
     def invented(r):
-        return Reply(body=schema_answer(r, speaker="Boris Johnson"))
+        return Reply(body=schema_answer(r, speaker="Boris Johnson", stray=True))
 
     with StubServer(sequence(invented)) as server:
         answer = ask(client_for(server, mode=instructor.Mode.JSON_SCHEMA), request)
         first, second = server.requests
-    assert answer.Q2 == "Mark Rutte"
+    assert answer.Q2 == "P3"  # the candidate nearest the quote ("Officials"), as the stub answers
     assert "tools" not in first and first["response_format"]["type"] == "json_schema"
     schema = first["response_format"]["json_schema"]["schema"]
     assert list(schema["properties"]) == ["outlet", "key_sentences", "Q2", "A1"]
     assert all("properties" not in m["content"] for m in first["messages"])
     assert "Boris Johnson" in second["messages"][-2]["content"]  # the rejected answer, re-asked
-    assert "not named in the article" in second["messages"][-1]["content"]
+    assert "not one of the quote's candidates" in second["messages"][-1]["content"]
 
 
 def test_structured_outputs_answer_invalid_to_the_end_is_parsed_leniently(folder):
     _, request = request_for(folder)
-    with StubServer(lambda r: Reply(body=schema_answer(r, speaker="Boris Johnson"))) as server:
+    with StubServer(
+        lambda r: Reply(body=schema_answer(r, speaker="Boris Johnson", stray=True))
+    ) as server:
         answer = ask(client_for(server, mode=instructor.Mode.JSON_SCHEMA, max_reasks=1), request)
         assert article_calls(server) == 2
-    assert answer.Q2 is None and answer.A1 == "neutral"
+    assert answer.Q2 == "none" and answer.A1 == "neutral"
     assert any("Boris Johnson" in d for d in request.context.dropped)
 
 

@@ -225,6 +225,29 @@ def test_stances_are_merged_by_actor_and_position():
     assert rows == {("Mark Rutte", "warns"): ["S1", "S2"], ("Dmitry Peskov", "denies"): ["S2"]}
 
 
+def test_every_stance_is_on_the_story_main_development_named_once():
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1",
+                source=source("S1", title="Port workers vote to strike"),
+                stances=[stance("S1", "Mary Doyle", "supports")],
+            ),
+            extraction(
+                "S2",
+                source=source("S2", title="Ports face strike next month"),
+                stances=[stance("S2", "Harold Finch", "opposes")],
+            ),
+        ]
+    )
+    assert brief.stance_target == "Port workers vote to strike"
+    assert {(r.actor, r.position, r.target) for r in brief.stances} == {
+        ("Mary Doyle", "supports", "Port workers vote to strike"),
+        ("Harold Finch", "opposes", "Port workers vote to strike"),
+    }
+    assert merge_extractions([extraction("S1")]).stance_target is None
+
+
 def test_failed_articles_and_unreadable_files_are_listed_not_merged():
     brief = merge_extractions(
         [

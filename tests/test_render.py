@@ -79,6 +79,10 @@ def test_markdown_has_every_section_with_source_markers(brief):
         assert heading in markdown
     assert "### Mark Rutte — Nato Secretary General" in markdown
     assert "- “a significant escalation of the war” [S1]" in markdown
+    # the stances say once what every position is on
+    stances = markdown.split("## Stances")[1]
+    assert stances.lstrip().startswith("On: Nato confirms troops \\| Kursk\n")
+    assert "- **Mark Rutte** *warns*:" in stances
     assert "reported by 2 of 2 sources" in markdown
     assert "at least" not in markdown  # no qualifier was given
     # differing values are where sources differ, near the top; agreeing ones under figures

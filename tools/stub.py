@@ -115,8 +115,12 @@ def _asks_content(request: dict[str, Any]) -> bool:
     return not request.get("tools") and "response_format" in request
 
 
-def schema_answer(request: dict[str, Any], speaker: str = "Mark Rutte") -> dict[str, Any]:
-    """A valid answer for newsbrief's schemas. Per article: every quote to ``speaker``, every
+def schema_answer(
+    request: dict[str, Any], speaker: str = "P1", *, stray: bool = False
+) -> dict[str, Any]:
+    """A valid answer for newsbrief's schemas. Per article: every quote to ``speaker`` when it
+    is one of the quote's choices (a candidate id or "none"), else to its first choice (with
+    ``stray``, to ``speaker`` anyway: an answer outside the schema's choices); every
     figure unclaimed, every actor neutral, the first sentence as key event. For the lede:
     the first fact, word for word, with its sources."""
     name, schema = requested_tool(request)
@@ -127,9 +131,12 @@ def schema_answer(request: dict[str, Any], speaker: str = "Mark Rutte") -> dict[
         lede = {"sentences": [{"text": text, "sources": sources}]}
         return completion(lede, name, as_content=_asks_content(request))
     answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
-    for key in schema.get("properties", {}):
-        if key[1:].isdigit():
-            answer[key] = {"Q": speaker, "F": None, "A": "neutral"}[key[0]]
+    for key, prop in schema.get("properties", {}).items():
+        if key[1:].isdigit() and key[0] == "Q":
+            choices = prop.get("enum") or [prop.get("const", speaker)]
+            answer[key] = speaker if stray or speaker in choices else choices[0]
+        elif key[1:].isdigit():
+            answer[key] = {"F": None, "A": "neutral"}[key[0]]
     return completion(answer, name, as_content=_asks_content(request))
 
 

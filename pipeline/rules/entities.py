@@ -25,6 +25,7 @@ _NOT_NAME_WORDS = vocabulary.NOT_NAME_WORDS | vocabulary.PRONOUNS
 _NOT_ROLES = vocabulary.DETERMINERS | vocabulary.HONORIFICS | {"of", "and", "for"}
 _PARTICLES = vocabulary.NAME_PARTICLES
 _ACRONYM = re.compile(r"[A-Z]{2,}")
+_COMPOUND = re.compile(r"-(?:of|in|the|and|to|at|for|on)-|-\w+-\w+-", re.I)
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -43,6 +44,7 @@ def person_name(form: str) -> str | None:
             and lower not in _NOT_NAME_WORDS
             and not word.endswith(("’s", "'s"))  # "Acme's Jane Roe": the possessor is no name
             and not _ACRONYM.fullmatch(word)  # "NATO", "BBC": a body, never a personal name
+            and not _COMPOUND.search(word)  # "Gran-of-three": a phrase, not a name
         ):
             name.insert(0, word)
         else:
@@ -142,8 +144,10 @@ class EntityIndex:
         return cluster.name if cluster else form
 
 
+# A speech verb left at the end of a name ("Rutte said"); lower case only, so a surname that
+# is also a verb ("Sheila Grant", "Tom Hale") is never cut.
 _SPEECH_TAIL = re.compile(
-    rf"\s+(?:{vocabulary.word_alternation(vocabulary.SPEECH_VERB_FORMS)})\s*$", re.I
+    rf"\s+(?:{vocabulary.word_alternation(vocabulary.SPEECH_VERB_FORMS)})\s*$"
 )
 _TITLES = vocabulary.HONORIFICS | vocabulary.TITLE_WORDS | vocabulary.ROLE_NOUNS
 _HONORIFIC = re.compile(rf"^(?i:{vocabulary.word_alternation(_TITLES)})\.?\s+(?=[A-Z])")
@@ -161,20 +165,49 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     if not person:
         return _SPEECH_TAIL.sub("", name), None  # a body or a description, not a person
     best, role = person, None
+    fuller: set[str] = set()
     for match in re.finditer(rf"\b{_name_pattern(person)}\b", text):
-        lead = re.split(r"[,;:()“”\"]|\.\s", text[max(0, match.start() - 80) : match.start()])[-1]
+        window = text[max(0, match.start() - 80) : match.start()]
+        # a name never joins across a clause mark, a sentence end, a dash or a line break
+        lead = re.split(r"[,;:()“”\"\n]|[.!?]\s|\s[-–—]\s?|[–—]", window)[-1]
         before = lead.split()[-6:]
+        if match.start() > 80 and before and len(lead.split()) == len(window.split()):
+            before = before[1:]  # the window may start mid-word
         found = person_name(" ".join([*before, match.group()])) or person
-        after = re.match(r"(?:\s+[A-Z][a-z]+){1,2}\b", text[match.end() :])
+        after = re.match(r"(?:[ \t]+[A-Z][a-z]+){1,2}\b", text[match.end() :])
         if after and before and before[-1].lower() in ROLE_WORDS and found == person:
             found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
+        if len(found.split()) > len(person.split()):
+            fuller.add(found)
         start = text.rfind(found.split()[0], 0, match.end())
         found_role = _role_before(text, start) if start >= 0 else None
         if len(found.split()) > len(best.split()) or (
             len(found.split()) == len(best.split()) and role is None
         ):
             best, role = found, found_role or role
-    return best, role
+    if len({f.split()[0] for f in fuller}) > 1 and len(person.split()) == 1:
+        return name.split(",")[0].strip(), None  # two people share the surname: keep it as given
+    return best, role or _appositive_role(best, text)
+
+
+_ROLE_NOUN_SET = vocabulary.ROLE_NOUNS
+
+
+def _appositive_role(person: str, text: str) -> str | None:
+    """The role an appositive gives right after the name: "Rachel Kim, chief executive of
+    Brightwater Energy, said" gives 'chief executive of Brightwater Energy'; only a short
+    phrase (at most eight words) holding a role noun, never a clause."""
+    for match in re.finditer(rf"\b{_name_pattern(person)}\b,[ \t]+", text):
+        phrase = re.split(r"[,;:.()“”\"\n]|\s[-–—]\s", text[match.end() : match.end() + 120])[0]
+        words = phrase.split()
+        if not words or len(words) > 8 or words[0].lower() in ("who", "which", "whose", "said"):
+            continue
+        lowered = [w.lower().strip("’'s") for w in words]
+        if vocabulary.SPEECH_VERB_FORMS & set(lowered) or vocabulary.BE_FORMS & set(lowered):
+            continue
+        if any(w in _ROLE_NOUN_SET or w.split("-")[0] in _ROLE_NOUN_SET for w in lowered):
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    return None
 
 
 def _name_pattern(person: str) -> str:
@@ -183,14 +216,18 @@ def _name_pattern(person: str) -> str:
 
 def _role_before(text: str, position: int) -> str | None:
     """Role words right before a name: 'NATO Secretary General', 'Kremlin spokesperson'."""
-    words = text[max(0, position - 80) : position].split("\n")[-1].split()
+    window = text[max(0, position - 80) : position]
+    words = re.split(r"\n|\s[-–—]\s?|[–—]", window)[-1].split()
+    if position > 80 and words and len(words) == len(window.split()):
+        words = words[1:]  # the window may start mid-word: never a role cut mid-word
     role: list[str] = []
     for word in reversed(words):
         bare = word.strip(',;:()“”"')
         if bare != word.rstrip() or not bare:
             break
-        if bare.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", bare):
-            break  # the end of the previous sentence
+        title = bare.lower().rstrip(".") in vocabulary.TITLE_WORDS | vocabulary.HONORIFICS
+        if bare.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", bare) and not title:
+            break  # the end of the previous sentence ("Gov.", "Sen." are titles)
         lower = bare.lower()
         if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
             break
@@ -200,4 +237,22 @@ def _role_before(text: str, position: int) -> str | None:
             break
         if len(role) >= 6:
             break
-    return " ".join(role) or None
+    return " ".join(role) or _role_in_commas(window)
+
+
+def _role_in_commas(window: str) -> str | None:
+    """A role set off before the name: "Its chief executive, Mark Dale," or "Ruiz's
+    spokesman, Tom Ng," gives the phrase before the comma, when it holds a role noun and
+    opens its clause."""
+    if not window.rstrip(" \t").endswith(","):
+        return None
+    phrase = re.split(r"[.!?;:()“”\"\n]|,", window.rstrip(" \t")[:-1])[-1].strip()
+    words = phrase.split()
+    if not words or len(words) > 6:
+        return None
+    lowered = [w.lower().strip("’'s") for w in words]
+    if not any(w in vocabulary.ROLE_NOUNS for w in lowered[-2:]):
+        return None
+    if vocabulary.SPEECH_VERB_FORMS & set(lowered) or vocabulary.BE_FORMS & set(lowered):
+        return None
+    return re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.I)

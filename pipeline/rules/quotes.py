@@ -3,20 +3,33 @@
 The detector is rule based and has no dependencies.  It works in four passes:
 
 1. Every non-empty line is a paragraph.  The quote marks of each paragraph are
-   scanned into spans: straight, curly and mixed double quotes (single quotes
-   nested inside them stay part of the text), plus top-level curly single quotes
-   of three or more words (British headline style).  A quote left open runs to
-   the end of its paragraph, never further.
+   scanned into spans: straight, curly and mixed double quotes, doubled single
+   marks used as one (''…''), „…“ and «…»; single quotes (straight, British
+   style, or curly) at the top level when their closer is found, so apostrophes
+   ("it's", "Price's", "the '90s") never open one.  Single quotes nested inside
+   double ones stay part of the text.  A quote left open runs to the end of its
+   paragraph, never further.
 2. Each span gets a speaker cue from the attribution in its own sentence:
    ``“…,” Name said``, ``“…,” said Name``, ``Name said: “…”``, ``Name: “…”``,
-   ``according to Name``, ``“…” — Name``.  Titles before a name are dropped
-   ("NATO Secretary General Mark Rutte" gives "Mark Rutte").
+   ``according to Name``, ``“…” — Name`` and ``“…” -Name``, ``“…?” Name said``
+   (the next sentence), ``Name, who …, is blunt: “…”``, ``X's statement read``,
+   a lead-in line ending in a colon, and bodies or groups ("police said",
+   "protesters chanted").  The speech verbs are every form of the reporting
+   verbs of ``vocabulary`` (label verbs such as "called" only make a labelled
+   term its labeller's words).  Titles before a name are dropped ("NATO
+   Secretary General Mark Rutte" gives "Mark Rutte"); appositives are passed
+   over, so a place inside one is never the speaker.
 3. Continuations are linked: a quote re-opened at the start of the paragraph
    after an unclosed one, and a quote resumed right after its attribution
-   (``“…,” he said. “…”``).  Spans are classified as quote, partial or scare.
+   (``“…,” he said. “…”``).  Spans are classified as quote, partial or scare;
+   titles of works ("the drama “Undercurrent”") and short terms modifying a
+   noun are scare quotes, never speech.
 4. Pronoun cues ("he said") and role descriptions ("the president said") are
-   resolved to the nearest named speaker in the preceding sentences, and every
-   span of a continuation chain shares one cue.
+   resolved to the nearest plausible named speaker in the preceding sentences
+   (for "he" or "she" a person, never a body, a country in a list or a dateline
+   agency; for "the minister" someone the article calls a minister), and every
+   span of a continuation chain shares one cue.  A cue that is such a guess is
+   marked ``confident=False`` so a model can check it.
 
 Sentence splitting treats quoted text as opaque, so a full stop inside a quote
 never cuts the sentence that carries its attribution.  Every pass is linear in
@@ -35,17 +48,29 @@ from .text import sentence_bounds
 from .vocabulary import (
     ADVERBS_BEFORE_VERB,
     BE_FORMS,
+    BODY_WORDS,
+    CUE_VERB_FORMS,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
     HONORIFICS,
+    LABEL_VERBS,
     LEAD_WORDS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     PREPOSITIONS,
     ROLE_NOUNS,
+    ROLE_PLURALS,
+    SENTENCE_ADVERBS,
     SPEAKER_PRONOUNS,
     TITLE_WORDS,
+    WORK_NOUNS,
+    WRITTEN_WORDS,
+    inflections,
+    word_alternation,
+    word_trie,
 )
 
-__all__ = ["QuoteKind", "QuoteSpan", "find_quotes", "resolve_pronoun_cues"]
+__all__ = ["QuoteKind", "QuoteSpan", "find_quotes", "resolve_pronoun_cues", "speaker_mentions"]
 
 
 QuoteKind = Literal["quote", "partial", "scare"]
@@ -71,6 +96,10 @@ class QuoteSpan:
         cue: the speaker found by rule, exactly as written ("Mark Rutte", "Mr Rutte"), a
             description when no name is given ("a North Korean representative"), or None.
         cue_start: offset of ``cue`` in the text; for a resolved pronoun, of the name.
+        confident: False when the cue is a guess a model should check: a resolved pronoun
+            or role description, a speaker inherited from the previous paragraph or
+            sentence, a subject read across an appositive, or a cue that another speech
+            verb of the same sentence, with a different named subject, contradicts.
     """
 
     id: str
@@ -82,6 +111,7 @@ class QuoteSpan:
     continues: str | None
     cue: str | None
     cue_start: int | None
+    confident: bool = True
 
 
 # --- marks and patterns --------------------------------------------------------------------
@@ -94,7 +124,12 @@ _ANY_DOUBLE = _DOUBLE_OPEN + _DOUBLE_CLOSE + _STRAIGHT
 # Curly single quotes; the closer doubles as the typographic apostrophe.
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
-_MARK = re.compile(f"[{re.escape(_ANY_DOUBLE + _SINGLE_OPEN)}]")
+_APOSTROPHE = "'"
+_MARK = re.compile(f"[{re.escape(_ANY_DOUBLE + _SINGLE_OPEN + _APOSTROPHE)}]")
+# Two single marks used as one double mark (''…'', ’’…’’, ‘‘…’’): the scanner reads the
+# first as filler and the second as a straight double mark, so offsets stay those of the text.
+_DOUBLED = re.compile(r"(?<!['’‘])(?:''|’’|‘‘)(?!['’‘])")
+_FILLER = "\x02"
 # Stands in for quoted characters so attribution rules never read inside a quote.
 _MASK = "\x00"
 
@@ -106,25 +141,25 @@ _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr)\.(?!\w)"
     r"|(?:[A-Za-z]\.){2,}"
+    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: "Daniel B. Moore"
     r"|[\w'’*\-]+(?:\.[\w'’*\-]+)*"
     r"|\x00+"
     r"|\S"
 )
 
-# Verbs that introduce speech.  Finite forms carry a subject; the -ing forms
-# ("…, adding that …") only tell that the sentence reports speech.
+# Verbs that introduce speech, every form of the reporting verbs of ``vocabulary`` (less
+# label verbs and noun homographs); "read" only after a word for written words ("the
+# minister's statement read"). Finite forms carry a subject; the -ing forms ("…, adding that
+# …") only tell that the sentence reports speech.
 _CUE_VERB = re.compile(
-    r"(?<![\w-])(?:according to|called on|said|says|say|added|adds|told|tells|wrote|writes"
-    r"|warned|warns|asked|asks|argued|argues|claimed|noted|stated|explained|insisted"
-    r"|continued|posted|tweeted|replied|responded|urged|dismissed|spoke"
-    r"|saying|adding|telling|writing|warning|asking|arguing|claiming|noting|stating"
-    r"|explaining|insisting|posting|tweeting|urging)(?![\w-])"
+    r"(?<![\w-])(?:(?i:according to)|called on|" + word_trie(CUE_VERB_FORMS) + r"|reads?)(?![\w-])"
 )
 
 # Verbs that label something with a quoted term; they make a short quote attributed.
 _LABEL_VERB = re.compile(
-    r"(?<![\w-])(?:called|calling|dubbed|branded|labell?ed|termed|described|describing"
-    r"|referred to as|referring to)(?![\w-])"
+    r"(?<![\w-])(?:"
+    + word_alternation(f for v in LABEL_VERBS if v != "refer" for f in inflections(v))
+    + r"|referred to as|referring to|known as)(?![\w-])"
 )
 
 # --- word lists (``vocabulary``) ---------------------------------------------------------
@@ -137,6 +172,18 @@ _ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS
 _HONORIFICS = HONORIFICS
 _PARTICLES = NAME_PARTICLES
 _SKIP_WORDS = ADVERBS_BEFORE_VERB
+_SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS
+# Conjunctions that open a clause: a subject never reaches back across one.
+_SUBORDINATORS = frozenset(
+    "after before because while when whenever since until although though as if than and but or"
+    " where whereas once".split()
+)
+# Words that open an appositive or a relative clause after a name ("Name, the MP for X, who …").
+_APPOSITIVE_OPENERS = frozenset(
+    "a an the who which whose whom where its his her their another one".split()
+)
+# Possessives before a word for written words ("her statement read"): the pronoun they stand for.
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _BE_FORMS = BE_FORMS
 _LEAD_WORDS = LEAD_WORDS
 _PREPOSITIONS = PREPOSITIONS
@@ -169,6 +216,7 @@ class _Cue:
     text: str
     start: int
     form: Literal["name", "pronoun", "description"]
+    sure: bool = True
 
 
 @dataclass
@@ -218,10 +266,15 @@ class _Document:
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quotations in ``text`` in order of appearance, with kinds, links and speaker cues."""
     paragraphs = _paragraphs(text)
+    scan = (
+        _DOUBLED.sub(lambda m: _FILLER + _STRAIGHT, text)
+        if "''" in text or "’’" in text or "‘‘" in text
+        else text
+    )
     drafts = [
         draft
         for index, (start, end) in enumerate(paragraphs)
-        for draft in _scan_paragraph(text, start, end, index)
+        for draft in _scan_paragraph(scan, start, end, index)
     ]
     if not drafts:
         return []
@@ -230,6 +283,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     _link_continuations(doc, drafts)
     for draft in drafts:
         draft.kind = _classify(doc, draft)
+    _mark_titles(doc, drafts)
+    for draft in drafts:
         if draft.kind == "scare":
             draft.cue = None
     spans = resolve_pronoun_cues(text, _freeze(text, drafts))
@@ -251,6 +306,56 @@ def resolve_pronoun_cues(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return resolved
 
 
+def _opening_name(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """A name of two words or more that opens a sentence as its subject ("Daniel Ferreira
+    wants to sell."): someone a later "he said" may refer to."""
+    toks = _tokens(doc, lo, min(hi, lo + 120))
+    a = 0
+    while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
+        a += 1
+    b = a
+    while b < len(toks) and (_is_name_token(toks[b].word) or toks[b].word in _PARTICLES):
+        b += 1
+    if b - a < 2 or b >= len(toks) or not (toks[b].word == "," or toks[b].word[:1].islower()):
+        return None
+    cue = _phrase_cue(doc, toks, a, b - 1)
+    return cue if cue is not None and cue.form == "name" and " " in cue.text else None
+
+
+def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]:
+    """People and bodies the article presents as speakers or names with a title, as
+    ``(phrase as written, offset)`` in order: the named or described cues of ``spans``, the
+    subjects of speech verbs ("police said", "Maria Lopez, the MP, said"), titled names
+    ("Councillor Lena Varga") and full names opening a sentence, sentence by sentence.
+    Pronouns are left out. These are the candidates a model may choose a quote's speaker
+    from."""
+    doc = _document(text, _paragraphs(text), spans)
+    found: dict[int, str] = {}
+    for span in spans:
+        if span.cue and span.cue_start is not None and span.cue.lower() not in _PRONOUNS:
+            found.setdefault(span.cue_start, span.cue)
+    for lo, hi in zip(doc.sentence_starts, doc.sentence_ends, strict=False):
+        for m in doc.verbs_in(lo, hi):
+            if m.group().lower() == "according to":
+                cue = _phrase_after(doc, m.end(), hi)
+            elif m.group().endswith("ing"):
+                continue
+            else:
+                cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
+            if cue is not None and cue.form == "description" and _is_role_description(cue.text):
+                named = _antecedent(doc, cue.start, [])
+                if named is not None and _holds_role(doc, named, cue.text):
+                    cue = replace(named, start=cue.start)  # "the Nato chief" is Mark Rutte
+            if cue is not None and cue.form != "pronoun":
+                found.setdefault(cue.start, cue.text)
+        for cue in _titled_names(doc, lo, hi):
+            found.setdefault(cue.start, cue.text)
+        subject = _opening_name(doc, lo, hi)
+        if subject is not None:
+            found.setdefault(subject.start, subject.text)
+    return sorted(((name, start) for start, name in found.items()), key=lambda x: x[1])
+
+
 # --- pass 1: scanning quote marks ----------------------------------------------------------
 
 
@@ -260,26 +365,37 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Draft]:
-    """Quote spans of one paragraph, with nesting tracked by depth."""
+    """Quote spans of one paragraph, with nesting tracked by depth.
+
+    ``text`` is the scan copy of the article: doubled single marks read as one straight
+    double mark (``_DOUBLED``). Double marks nest; a single mark at the top level opens a
+    quote only when its closer is found in the paragraph (``_single_closers``), so
+    apostrophes ("it's", "Price's", "the '90s") never do."""
     drafts: list[_Draft] = []
-    closers = _single_closers(text, start, end) if _SINGLE_OPEN in text[start:end] else None
+    piece = text[start:end]
+    curly = _single_closers(text, start, end, _SINGLE_CLOSE) if _SINGLE_OPEN in piece else None
+    straight = _single_closers(text, start, end, _APOSTROPHE) if _APOSTROPHE in piece else None
     depth, open_pos, skip_to = 0, start, start
     # Only quote marks open, nest or close quotes: every other character is passed over.
     for mark in _MARK.finditer(text, start, end):
         i = mark.start()
         if i < skip_to:
             continue
+        ch = text[i]
         prev = text[i - 1] if i > start else ""
         nxt = text[i + 1] if i + 1 < end else ""
-        if depth == 0 and _opens(text[i], prev, nxt):
+        if depth == 0 and ch not in (_SINGLE_OPEN, _APOSTROPHE) and _opens(ch, prev, nxt):
             depth, open_pos = 1, i
-        elif depth == 0 and closers is not None and _opens_single(text[i], prev, nxt):
-            close = closers[i + 1 - start] if i + 1 < end else None
+        elif depth == 0 and ch in (_SINGLE_OPEN, _APOSTROPHE) and _opens_single(ch, prev, nxt):
+            closers = curly if ch == _SINGLE_OPEN else straight
+            close = closers[i + 1 - start] if closers is not None and i + 1 < end else None
             if close is not None:
-                _add(drafts, text, i, close, close + 1, paragraph, min_words=3)
-                skip_to = close + 1
-        elif depth > 0:
-            depth += _depth_change(text[i], prev, nxt)
+                # a curly opener is unambiguous; a straight one needs punctuation or three words
+                short = text[close - 1] in ",.!?;:…" or ch == _SINGLE_OPEN
+                if _add(drafts, text, i, close, close + 1, paragraph, 2 if short else 3):
+                    skip_to = close + 1
+        elif depth > 0 and ch not in (_SINGLE_OPEN, _APOSTROPHE):
+            depth += _depth_change(ch, prev, nxt)
             if depth == 0:
                 _add(drafts, text, open_pos, i, i + 1, paragraph)
     if depth > 0:
@@ -302,8 +418,8 @@ def _depth_change(ch: str, prev: str, nxt: str) -> int:
     if ch in _DOUBLE_CLOSE:
         return -1
     if ch in _DOUBLE_OPEN:
-        # “ followed by a word opens a nested quote; otherwise it is a misused closer.
-        return 1 if nxt and not nxt.isspace() and nxt not in ",.;:!?" else -1
+        # “ followed by a word opens a nested quote; otherwise it closes („…“, „…“) or „…“-).
+        return 1 if nxt and (nxt.isalnum() or nxt in "'‘") else -1
     if ch == _STRAIGHT:
         opens = (not prev or prev.isspace() or prev in "([{—–") and nxt.isalnum()
         return 1 if opens else -1
@@ -311,23 +427,30 @@ def _depth_change(ch: str, prev: str, nxt: str) -> int:
 
 
 def _opens_single(ch: str, prev: str, nxt: str) -> bool:
-    return ch == _SINGLE_OPEN and not prev.isalnum() and bool(nxt) and not nxt.isspace()
+    """A single mark after no letter, digit or apostrophe, before a letter ('It…, ‘We…)."""
+    if prev.isalnum() or (prev and prev in "'’") or not nxt or nxt.isspace():
+        return False
+    return ch == _SINGLE_OPEN or nxt.isalpha()
 
 
-def _single_closers(text: str, start: int, end: int) -> list[int | None]:
-    """For each offset, the nearest ’ closing a single quote from there, or None.
+def _single_closers(text: str, start: int, end: int, mark: str) -> list[int | None]:
+    """For each offset, the nearest ``mark`` (’ or ') closing a single quote from there.
 
-    A closer is a ’ after a non-space and not followed by a letter (so "It’s" is an
-    apostrophe); a double quote mark in between blocks the match.
+    A closer follows a non-space and is not followed by a letter or digit (so "It’s" is an
+    apostrophe), nor is it a plural possessive before a noun ("the workers’ union"). For
+    curly marks a double mark in between blocks the match; straight single quotes may hold
+    double ones ('what "red mercury" is?').
     """
     nearest: list[int | None] = [None] * (end - start)
     found: int | None = None
     for j in range(end - 1, start - 1, -1):
         ch = text[j]
-        if ch in _ANY_DOUBLE:
+        if ch in _ANY_DOUBLE and mark == _SINGLE_CLOSE:
             found = None
-        elif ch == _SINGLE_CLOSE and j > start and not text[j - 1].isspace():
-            if j + 1 == end or not text[j + 1].isalnum():
+        elif ch == mark and j > start and not text[j - 1].isspace():
+            after = text[j + 1 : j + 3]
+            possessive = text[j - 1] == "s" and after[:1] == " " and after[1:2].islower()
+            if (j + 1 == end or not text[j + 1].isalnum()) and not possessive:
                 found = j
         nearest[j - start] = found
     return nearest
@@ -341,17 +464,19 @@ def _add(
     close_end: int,
     paragraph: int,
     min_words: int = 1,
-) -> None:
-    """Append the span between a mark at open_pos and close_pos, trimmed of whitespace."""
+) -> bool:
+    """Append the span between a mark at open_pos and close_pos, trimmed of whitespace (and
+    of the filler of a doubled mark); False when it is too short to be a quote."""
     start, end = open_pos + 1, close_pos
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == _FILLER):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == _FILLER):
         end -= 1
     if start == end or _word_count(text[start:end]) < min_words:
-        return
+        return False
     closed = close_end > close_pos
     drafts.append(_Draft(open_pos, start, end, close_end if closed else end, closed, paragraph))
+    return True
 
 
 def _word_count(text: str) -> int:
@@ -378,9 +503,25 @@ def _document(
         paragraph_starts=[p for p, _ in paragraphs] or [0],
         sentence_starts=starts or [0],
         sentence_ends=ends or [len(text)],
-        verbs=list(_CUE_VERB.finditer(masked)),
+        verbs=[
+            m
+            for m in _CUE_VERB.finditer(masked)
+            if not _infinitive(masked, m) and (m.group()[:4] != "read" or _after_written(masked, m))
+        ],
         labels=list(_LABEL_VERB.finditer(masked)),
     )
+
+
+def _after_written(masked: str, m: re.Match[str]) -> bool:
+    """ "read" cues speech only after a word for written words ("her statement read")."""
+    before = masked[max(0, m.start() - 12) : m.start()].split()
+    return bool(before) and before[-1].lower() in WRITTEN_WORDS
+
+
+def _infinitive(masked: str, m: re.Match[str]) -> bool:
+    """A reporting verb after "to" ("vows to respond", "refused to comment") heads no cue."""
+    before = masked[max(0, m.start() - 4) : m.start()].lower()
+    return before.endswith("to ") and not before[:-3][-1:].isalnum()
 
 
 def _mask(text: str, spans: list[_Draft] | list[QuoteSpan]) -> str:
@@ -435,7 +576,16 @@ def _is_name_token(word: str) -> bool:
         and _is_word(word)
         and not word.endswith(("'s", "’s", "s'", "s’"))
         and word.lower() not in _NOT_NAMES
+        and word.lower() not in SENTENCE_ADVERBS
+        and not _compound_word(word)
     )
+
+
+def _compound_word(word: str) -> bool:
+    """A hyphenated phrase, not a name: "Gran-of-three", "Editor-in-chief" (three parts or
+    more, or a function word inside); "Chan-il" and "Min-jun" are names."""
+    parts = word.lower().split("-")
+    return len(parts) >= 3 or any(p in _PREPOSITIONS or p in ("and", "the") for p in parts[1:])
 
 
 def _run_back(toks: list[_Tok], i: int) -> int | None:
@@ -492,15 +642,47 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     """A descriptive subject such as "a North Korean representative", as written."""
     while words and words[0].word.lower() in _LEAD_WORDS:
         words = words[1:]
+    for k in range(len(words) - 1, 0, -1):
+        if words[k - 1].word.lower() in _SUBORDINATORS:
+            words = words[k:]  # "fees after passengers complained": the subject follows
+            break
     for k in range(1, len(words)):
-        if words[k].word.lower() in _PREPOSITIONS:
-            words = words[:k]
+        word = words[k].word
+        if word.lower() in _PREPOSITIONS or (word.islower() and word.endswith("ing")):
+            words = words[:k]  # "Fishermen waiting outside the talks": the head before it
             break
     if not words or len(words) > 8 or words[0].word.lower() in _PREPOSITIONS:
         return None
-    if all(w.word.lower() in _FUNCTION_WORDS for w in words):
-        return None
+    head = words[-1].word.lower()
+    if head in DOCUMENT_NOUNS or not (
+        any(_describes_speaker(w.word) for w in words) or _common_noun(words)
+    ):
+        return None  # "the statement", "the report", "it", "Somehow": nothing that speaks
     return _Cue(_span_text(doc, words[0], words[-1]), words[0].start, "description")
+
+
+def _common_noun(words: list[_Tok]) -> bool:
+    """A determiner and a lower-case head noun: "the treasurer", "a neighbour", "one baker"."""
+    first, head = words[0].word.lower(), words[-1].word
+    return (
+        len(words) >= 2
+        and first in ("the", "a", "an", "one", "another", "two", "three", "several", "some")
+        and head.isalpha()
+        and head.islower()
+        and head not in _FUNCTION_WORDS
+        and head not in _BE_FORMS
+        and not _CUE_VERB.fullmatch(head)
+        and not head.endswith(("ly", "ing"))
+    )
+
+
+def _describes_speaker(word: str) -> bool:
+    """A word that can make a phrase a speaker: a role, a group or a body ("police",
+    "a spokeswoman", "the regulatory commission"), or a capitalised name word ("the Kremlin")."""
+    lower = word.lower()
+    if lower in _SPEAKER_NOUNS:
+        return True
+    return _is_name_token(word) and lower not in _FUNCTION_WORDS
 
 
 def _clause_start(toks: list[_Tok], i: int) -> int:
@@ -526,22 +708,65 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
         return _appositive_subject(doc, toks, i) if appositive else None
     if not _is_word(toks[i].word):
         return None
+    if toks[i].word.lower() in WRITTEN_WORDS | DOCUMENT_NOUNS and i > 0:
+        return _possessor(doc, toks, i - 1)  # "the minister's statement read", "their report said"
     return _phrase_cue(doc, toks, _clause_start(toks, i), i)
 
 
+def _possessor(doc: _Document, toks: list[_Tok], i: int) -> _Cue | None:
+    """Who owns the written words at ``toks[i + 1]``: "the minister's statement" gives "the
+    minister", "her letter" gives a pronoun; anything else names no speaker."""
+    word = toks[i].word
+    if word.lower() in _POSSESSIVE_PRONOUNS:
+        return _Cue(word, toks[i].start, "pronoun")
+    if not word.endswith(("'s", "’s")):
+        return None
+    a = _clause_start(toks, i)
+    bare = replace(toks[i], end=toks[i].end - 2, word=word[:-2])
+    owner = _phrase_cue(doc, [*toks[a:i], bare], 0, i - a)
+    if owner is None or owner.form == "pronoun":
+        return None
+    return owner
+
+
 def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | None:
-    """Subject of "Name, a defector, said" or "The chief, Mark Rutte, said"."""
-    k = comma - 1
-    while k >= 0 and _is_word(toks[k].word):
-        k -= 1
-    if k == comma - 1:
-        return None
-    inner = _run_back(toks, comma - 1)
-    if inner is not None and inner == k + 1:
-        return _phrase_cue(doc, toks, inner, comma - 1)
-    if k < 1 or toks[k].word != "," or not _is_word(toks[k - 1].word):
-        return None
-    return _phrase_cue(doc, toks, _clause_start(toks, k - 1), k - 1)
+    """Subject of "Name, a defector, said", "The chief, Mark Rutte, said" or "Maria Lopez,
+    the MP for Riverside East, who backs the report, said": going back from the verb over
+    comma groups, appositives (a description, a relative clause) are passed over; the first
+    group that is a name, or the stretch before the appositives, is the subject. A name inside
+    an appositive ("Riverside East") never is."""
+    end = comma
+    for _ in range(4):
+        k = end - 1
+        while k >= 0 and toks[k].word != "," and k > end - 16:
+            k -= 1
+        first = k + 1
+        if first >= end:
+            return None
+        inner = _run_back(toks, end - 1)
+        if inner is not None and inner == first:
+            cue = _phrase_cue(doc, toks, inner, end - 1)
+            return replace(cue, sure=False) if cue is not None and end != comma else cue
+        if all(
+            _is_name_token(t.word) or t.word in _PARTICLES or t.word.lower() in _ROLE_WORDS
+            for t in toks[first:end]
+        ):
+            titled = _phrase_cue(doc, toks, first, end - 1)  # "…, actress Clara Weiss, …"
+            if titled is not None and titled.form == "name":
+                return replace(titled, sure=False) if end != comma else titled
+        head = toks[first].word.lower()
+        is_appositive = (
+            head in _APPOSITIVE_OPENERS
+            or head in _ROLE_NOUNS
+            or head in _PREPOSITIONS
+            or head.isdigit()  # an age: "Maureen Platt, 63, from Dunford, said"
+        )
+        if not is_appositive or k < 0 or toks[k].word != ",":
+            if k == end - 1:
+                return None
+            return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1)
+        end = k
+    return None
 
 
 def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
@@ -554,19 +779,30 @@ def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
         n += 1
     if n == 0 or toks[0].word.lower() in _PREPOSITIONS:
         return None
-    return _phrase_cue(doc, toks, 0, n - 1)
+    cue = _phrase_cue(doc, toks, 0, n - 1)
+    if cue is not None and cue.form == "description" and n + 1 < len(toks) and toks[n].word == ",":
+        # "said the group's secretary, Paul Greer": the name in apposition
+        j = n + 1
+        while j < len(toks) and (_is_name_token(toks[j].word) or toks[j].word in _PARTICLES):
+            j += 1
+        named = _phrase_cue(doc, toks, n + 1, j - 1) if j > n + 1 else None
+        if named is not None and named.form == "name":
+            return named
+    return cue
 
 
-def _cue_in_range(doc: _Document, lo: int, hi: int) -> _Cue | None:
-    """The speaker of the first finite speech verb between ``lo`` and ``hi``."""
-    for m in doc.verbs_in(lo, hi):
+def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue | None:
+    """The speaker of the first finite speech verb between ``lo`` and ``hi`` (with ``last``,
+    of the last one: the verb nearest a quote that follows)."""
+    verbs = doc.verbs_in(lo, hi)
+    for m in reversed(verbs) if last else verbs:
         verb = m.group()
         if verb.endswith("ing"):
             continue
-        if verb == "according to":
+        if verb.lower() == "according to":
             cue = _phrase_after(doc, m.end(), hi)
         else:
-            cue = _subject_before(doc, lo, m.start())
+            cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
             if cue is None and not _is_word(doc.masked[lo : m.start()]):
                 cue = _phrase_after(doc, m.end(), hi)
         if cue is not None:
@@ -574,18 +810,46 @@ def _cue_in_range(doc: _Document, lo: int, hi: int) -> _Cue | None:
     return None
 
 
+def _pick(inverted: _Cue | None, before: _Cue | None) -> _Cue | None:
+    """The subject of a verb after a comma: a name after it ("…, adds Lina Haddad"), else a
+    subject before it ("Amira Saleh, said outside court"), else a description after it."""
+    if inverted is not None and inverted.form == "name":
+        return inverted
+    return before or inverted
+
+
+def _inverted_subject(doc: _Document, lo: int, m: re.Match[str]) -> _Cue | None:
+    """The named subject after a verb set off by a comma: "…, adds Lina Haddad, who …",
+    "…, said the minister"."""
+    if m.group().endswith("ing") or not doc.masked[lo : m.start()].rstrip().endswith(","):
+        return None
+    cue = _phrase_after(doc, m.end(), min(len(doc.masked), m.end() + _WINDOW))
+    return cue if cue is not None and cue.form in ("name", "description") else None
+
+
+_DASHES = "-–—"
+
+
 def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None:
-    """Cue in the rest of the sentence: “…,” Name said / said Name / — Name."""
+    """Cue in the rest of the sentence: “…,” Name said / said Name / — Name / -Name; after a
+    quote ending in ? or ! the attribution opens the next sentence (“Why?” Ms. Roe said.)."""
     if not draft.closed:
         return None
     lo = draft.close_end
-    hi = doc.sentence_ends[doc.sentence_at(draft.open_pos)]
+    sentence = doc.sentence_at(draft.open_pos)
+    hi = doc.sentence_ends[sentence]
+    asked = doc.text[draft.end - 1] in "?!" and doc.masked[lo:hi].strip() == ""
+    if asked and sentence + 1 < len(doc.sentence_starts):
+        if doc.paragraph_at(doc.sentence_starts[sentence + 1]) == draft.paragraph:
+            hi = min(doc.sentence_ends[sentence + 1], lo + 60)
     if nxt is not None:
         hi = min(hi, nxt.open_pos)
     hi = min(hi, lo + _SENTENCE_WINDOW)
-    toks = _tokens(doc, lo, min(hi, lo + 8))
-    if toks and toks[0].word.strip("-–—") == "":
-        dashed = _phrase_after(doc, toks[0].end, hi)
+    rest = doc.masked[lo:hi]
+    stripped = rest.lstrip(" \t,")
+    if stripped[:1] in _DASHES and stripped[:1]:
+        dash = lo + len(rest) - len(stripped)
+        dashed = _phrase_after(doc, dash + len(stripped) - len(stripped.lstrip(_DASHES + " ")), hi)
         if dashed is not None and dashed.form == "name":
             return dashed
     return _cue_in_range(doc, lo, hi)
@@ -594,15 +858,113 @@ def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None
 def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
     """Cue earlier in the sentence: Name said: “…” / Name said that … “…” / Name: “…”."""
     lo = max(lo, draft.open_pos - _SENTENCE_WINDOW)
-    cue = _cue_in_range(doc, lo, draft.open_pos)
+    cue = _cue_in_range(doc, lo, draft.open_pos, last=True)
     if cue is not None:
         return cue
     toks = _tokens(doc, lo, draft.open_pos)
+    while toks and toks[-1].word in ("'", "‘", "’"):
+        toks.pop()  # the first mark of a doubled one
     if len(toks) >= 2 and toks[-1].word == ":":
         j = _run_back(toks, len(toks) - 2)
         if j is not None and (j == 0 or not _is_word(toks[j - 1].word)):
             return _phrase_cue(doc, toks, j, len(toks) - 2)
+        return _leading_subject(doc, toks)
     return None
+
+
+def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
+    """The name that opens a clause ending in a colon: "Dr Ines Moreau, who chairs the
+    board, is more blunt: “…”" gives "Ines Moreau". Only a name counts."""
+    a = 0
+    while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
+        a += 1
+    b = a
+    while b < len(toks) and (
+        _is_name_token(toks[b].word)
+        or toks[b].word in _PARTICLES
+        or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
+    ):
+        b += 1
+    if b == a and a < len(toks):
+        # "Another parent, Teresa Alvarez, was more forgiving:": the name in apposition
+        c = a
+        while c < len(toks) and _is_word(toks[c].word) and c < a + 5:
+            c += 1
+        if c < len(toks) and toks[c].word == ",":
+            a = b = c + 1
+            while b < len(toks) and (_is_name_token(toks[b].word) or toks[b].word in _PARTICLES):
+                b += 1
+            if b == a or b >= len(toks) or toks[b].word != ",":
+                return None
+    if b == a or b >= len(toks) or (toks[b].word != "," and not toks[b].word[:1].islower()):
+        return None
+    cue = _phrase_cue(doc, toks, a, b - 1)
+    return cue if cue is not None and cue.form == "name" else None
+
+
+def _lead_in_cue(doc: _Document, draft: _Draft) -> _Cue | None:
+    """For a quote paragraph after a lead-in line ending in a colon ("And from Chairwoman
+    Rosa Ventura:", "The minister said:"), the speaker that line names."""
+    if draft.paragraph == 0 or not _opens_sentence(doc, draft):
+        return None
+    lo = doc.paragraph_starts[draft.paragraph - 1]
+    hi = doc.paragraph_starts[draft.paragraph]
+    line = doc.masked[lo:hi].rstrip()
+    if _MASK in line:
+        return None
+    if not line.endswith(":"):
+        return _credit_line(doc, lo, lo + len(line))
+    hi = lo + len(line) - 1
+    cue = _cue_in_range(doc, lo, hi)
+    if cue is not None:
+        return cue
+    toks = _tokens(doc, lo, hi)
+    j = _run_back(toks, len(toks) - 1) if toks else None
+    return _phrase_cue(doc, toks, j, len(toks) - 1) if j is not None else None
+
+
+def _credit_line(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """A short line with no verb that names someone, right before a quote paragraph ("From
+    the desk of John Doe, VP Analyst, Example Research."): that person, as a guess."""
+    toks = _tokens(doc, lo, hi)
+    words = [t for t in toks if _is_word(t.word)]
+    if not words or len(words) > 14 or doc.verbs_in(lo, hi):
+        return None
+    if any(w.word.lower() in _BE_FORMS or w.word.lower() in ("has", "have", "had") for w in words):
+        return None
+    for cue in _titled_names(doc, lo, hi) + [
+        c for c in (_phrase_cue(doc, toks, k, k + 1) for k in range(len(toks) - 1)) if c
+    ]:
+        if cue.form == "name" and " " in cue.text:
+            return replace(cue, sure=False)
+    return None
+
+
+def _surname(cue: _Cue) -> str:
+    return cue.text.split()[-1].lower().rstrip("'’s")
+
+
+def _contradicted(doc: _Document, cue: _Cue, sentence: int) -> bool:
+    """Whether another speech verb of the sentence has a named subject other than ``cue``."""
+    if cue.form != "name":
+        return False
+    lo, hi = doc.sentence_starts[sentence], doc.sentence_ends[sentence]
+    return any(
+        other.form == "name" and _surname(other) != _surname(cue)
+        for other in _speech_subjects(doc, lo, hi)
+    )
+
+
+def _labeller(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """For "X called the plan “a fantasy”" or "X described it as “…”": X, whose words the
+    label is, as a guess (not sure: "a group called “…”" names something)."""
+    labels = doc.labels_in(max(lo, hi - _SENTENCE_WINDOW), hi)
+    if not labels:
+        return None
+    cue = _subject_before(doc, lo, labels[-1].start())
+    if cue is None:
+        return None
+    return replace(cue, sure=False)
 
 
 def _participle_cue(doc: _Document, lo: int, hi: int) -> _Cue | None:
@@ -626,12 +988,17 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
         if nxt is not None and nxt.paragraph != draft.paragraph:
             nxt = None
         before_lo = prev.close_end if prev is not None else lo
-        draft.cue = (
-            _after_cue(doc, draft, nxt)
-            or _before_cue(doc, draft, before_lo)
-            or (prev.cue if prev is not None else None)
-            or _participle_cue(doc, lo, draft.open_pos)
-        )
+        cue = _after_cue(doc, draft, nxt) or _before_cue(doc, draft, before_lo)
+        if cue is None and prev is not None and prev.cue is not None:
+            cue = replace(prev.cue, sure=False)
+        if cue is None:
+            cue = _participle_cue(doc, lo, draft.open_pos)
+            cue = replace(cue, sure=False) if cue is not None else None
+        if cue is None:
+            cue = _labeller(doc, lo, draft.open_pos)
+        draft.cue = cue or _lead_in_cue(doc, draft)
+        if draft.cue is not None and draft.cue.sure and _contradicted(doc, draft.cue, sentence):
+            draft.cue = replace(draft.cue, sure=False)
 
 
 # --- pass 3: continuations and kinds -------------------------------------------------------
@@ -681,13 +1048,14 @@ def _opens_sentence(doc: _Document, draft: _Draft) -> bool:
     """Whether nothing but dashes or bullets precede the quote in its sentence."""
     lo = doc.sentence_starts[doc.sentence_at(draft.open_pos)]
     before = doc.masked[max(lo, draft.open_pos - _SENTENCE_WINDOW) : draft.open_pos]
-    return draft.open_pos - lo <= _SENTENCE_WINDOW and before.strip(" \t-–—•*([") == ""
+    return draft.open_pos - lo <= _SENTENCE_WINDOW and before.strip(" \t-–—•*(['‘’") == ""
 
 
 def _is_introduced(doc: _Document, draft: _Draft) -> bool:
     """Whether the quote follows a colon or a speech verb: "said: “…”", "said, “…”"."""
     lo = doc.sentence_starts[doc.sentence_at(draft.open_pos)]
-    before = doc.masked[max(lo, draft.open_pos - _SENTENCE_WINDOW) : draft.open_pos].rstrip()
+    before = doc.masked[max(lo, draft.open_pos - _SENTENCE_WINDOW) : draft.open_pos]
+    before = before.rstrip(" \t'‘’")
     if before.endswith(":"):
         return True
     words = before.rstrip(",").rsplit(None, 1)
@@ -713,6 +1081,42 @@ def _is_attributed(doc: _Document, draft: _Draft) -> bool:
     return bool(doc.verbs_in(lo, hi) or doc.labels_in(lo, hi))
 
 
+_MORE_PREPOSITIONS = frozenset(
+    """into onto over under between against among amongst across through throughout within
+    without toward towards like unlike than per via near around behind beyond despite amid
+    amidst along upon above below beside besides except inside outside past""".split()
+)
+
+
+def _modifies_noun(doc: _Document, draft: _Draft) -> bool:
+    """A short quoted term with no punctuation of its own, followed at once by a lower-case
+    word that is no conjunction, preposition, verb of being or speech: a modifier inside a
+    noun phrase ("“hidden” fees", "“gig economy” workers"), not someone's words."""
+    if (
+        not draft.closed
+        or doc.text[draft.end - 1] in ",.;:!?…"
+        or not doc.text[draft.start].islower()
+    ):
+        return False
+    toks = _tokens(doc, draft.close_end, draft.close_end + 30)
+    if not toks or doc.masked[draft.close_end : toks[0].start] != " ":
+        return False
+    word = toks[0].word
+    return (
+        word[:1].islower()
+        and word not in _PREPOSITIONS
+        and word not in _SUBORDINATORS
+        and word not in _BE_FORMS
+        and word not in _MORE_PREPOSITIONS
+        and word not in ("has", "have", "had", "will", "would", "can", "could", "may", "might")
+        and word not in ("a", "an", "the", "this", "that", "these", "those", "some", "any", "no")
+        and word not in ("not", "is", "was", "it", "its", "their", "his", "her", "our", "my")
+        and not _CUE_VERB.fullmatch(word)
+        and not _LABEL_VERB.fullmatch(word)
+        and not word.endswith(("ing", "ed"))  # "had “clear data” showing …": a verb follows
+    )
+
+
 def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
     """quote, partial or scare (see the QuoteSpan docs in the module header)."""
     text = doc.text[draft.start : draft.end]
@@ -723,9 +1127,80 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
         return "quote"
     if words >= 8 and text[:1].isupper():
         return "quote"
+    if words <= 2 and _modifies_noun(doc, draft):
+        return "scare"  # a term used as a modifier: charging “hidden” fees
     if words >= 3 or draft.cue is not None or _is_attributed(doc, draft):
         return "partial"
     return "scare"
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the of and or in on at to for from with by as but nor vs".split()
+)
+
+
+def _title_case(text: str) -> bool:
+    """Whether ``text`` reads as a title: at most seven words, every word but short function
+    words capitalised ("Tea at Five.", "Harbor Lights")."""
+    words = [w.strip(".,!?;:…'’\"()") for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 7 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _is_title(doc: _Document, draft: _Draft) -> bool:
+    """A title of a work, programme or name in quote marks rather than speech: Title Case and
+    next to a work noun ("the drama “Undercurrent”", "the “Green Homes” scheme"), used as a
+    modifier ("“Harbor Lights” actress Dana Ortiz") or followed by an appositive naming a
+    work ("“Undercurrent,” a satire about …"). A quote with a speech cue right after it
+    (“Absolutely,” she said) is speech."""
+    if not _title_case(doc.text[draft.start : draft.end]):
+        return False
+    if draft.cue is not None and draft.close_end <= draft.cue.start <= draft.close_end + 40:
+        between = doc.masked[draft.close_end : draft.cue.start]
+        if doc.text[draft.end - 1] in ",!?" or between.strip(" ,-–—") == "":
+            return False
+    lo = doc.sentence_starts[doc.sentence_at(draft.open_pos)]
+    before = [t.word.lower() for t in _tokens(doc, max(lo, draft.open_pos - 60), draft.open_pos)]
+    if any(w in WORK_NOUNS for w in before[-3:]):
+        return True
+    if (
+        before[-1:]
+        and before[-1] in ("in", "of", "from", "on", "at", "by")
+        and len(doc.text[draft.start : draft.end].split()) >= 2
+    ):
+        return True  # "starred in “The Long Winter”", "a scene from “Paper Boats”"
+    if not draft.closed:
+        return False
+    after = _tokens(doc, draft.close_end, draft.close_end + 80)
+    words = [t.word for t in after]
+    if words and words[0][:1].islower() and not _CUE_VERB.fullmatch(words[0]):
+        return (
+            doc.text[draft.end - 1] not in ",.!?;:"
+            and doc.text[draft.close_end : after[0].start] == " "
+        )
+    if words[:1] == [","] and len(words) > 2 and words[1].lower() in ("a", "an", "the"):
+        return any(w.lower() in WORK_NOUNS for w in words[2:7])
+    return False
+
+
+def _mark_titles(doc: _Document, drafts: list[_Draft]) -> None:
+    """Titles of works in quote marks are not speech: their kind becomes "scare", and so
+    does every span with the same words as a title (a title named again)."""
+    titles = set()
+    for draft in drafts:
+        if _is_title(doc, draft):
+            draft.kind = "scare"
+            titles.add(_bare(doc.text[draft.start : draft.end]))
+    if titles:
+        for draft in drafts:
+            if _bare(doc.text[draft.start : draft.end]) in titles:
+                draft.kind = "scare"
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _freeze(text: str, drafts: list[_Draft]) -> list[QuoteSpan]:
@@ -743,6 +1218,7 @@ def _freeze(text: str, drafts: list[_Draft]) -> list[QuoteSpan]:
                 continues=f"Q{d.continues + 1}" if d.continues is not None else None,
                 cue=d.cue.text if d.cue else None,
                 cue_start=d.cue.start if d.cue else None,
+                confident=d.cue.sure if d.cue else True,
             )
         )
     return spans
@@ -766,6 +1242,34 @@ def _named_cue(span: QuoteSpan) -> _Cue | None:
     return _Cue(span.cue, span.cue_start, "name")
 
 
+def _holds_role(doc: _Document, cue: _Cue, description: str) -> bool:
+    """Whether the article ties the named ``cue`` to the role ``description`` names: its role
+    noun or one of its capitalised words ("the minister", "the Nato chief") written right
+    before the name ("Foreign Minister Jana Kowalczyk", "NATO Secretary General Mark Rutte")
+    or in an appositive after it ("…, the minister,")."""
+    words = description.split()
+    marks = {words[-1], *(w for w in words[1:] if w[:1].isupper())}
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in marks)})(?!\w)", re.I)
+    name = re.escape(cue.text.split()[-1])
+    generic = words[-1].lower() in _GENERIC_HEADS
+    for m in re.finditer(rf"(?<!\w){name}(?!\w)", doc.text):
+        title = re.split(r"[.!?;:()“”\"\n]", doc.text[max(0, m.start() - 60) : m.start()])[-1]
+        after = doc.text[m.end() : m.end() + 80]
+        appositive = re.split(r"[.!?;:()“”\"\n]|,", after[1:])[0] if after[:1] == "," else ""
+        if pattern.search(title) or pattern.search(appositive):
+            return True
+        if generic and any(
+            w.lower().strip(",’'s") in _ROLE_NOUNS for w in f"{title} {appositive}".split()
+        ):
+            return True  # "the Nato chief" for "the alliance's Secretary General, Mark Rutte"
+    return False
+
+
+# Role nouns that name whoever heads a body, whatever the title: they may stand for any
+# titled head ("the chief" for a secretary general, "the leader" for a president).
+_GENERIC_HEADS = frozenset("chief head leader boss official spokesperson".split())
+
+
 def _is_role_description(cue: str) -> bool:
     """A definite role description: "the president", "The newly installed Nato chief"."""
     words = cue.split()
@@ -776,33 +1280,47 @@ def _resolve(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> Quote
     """``span`` with a pronoun or role-description cue replaced by its antecedent."""
     if span.cue is None or span.cue_start is None:
         return span
-    pronoun = span.cue.lower() in _PRONOUNS
+    pronoun = span.cue.lower() in _PRONOUNS or span.cue.lower() in _POSSESSIVE_PRONOUNS
     if not pronoun and not _is_role_description(span.cue):
         return span
-    found = _antecedent(doc, span.cue_start, earlier)
+    personal = span.cue.lower() in ("he", "she", "his", "her")
+    found = _antecedent(doc, span.cue_start, earlier, personal)
+    if found is not None and span.cue.lower() in ("they", "their") and _personal(found):
+        found = None  # "they" is a group or a body, never one person
+    if found is not None and not pronoun and not _holds_role(doc, found, span.cue):
+        return span  # "the minister" stays a description unless a minister is named
     if found is not None:
-        return replace(span, cue=found.text, cue_start=found.start)
+        return replace(span, cue=found.text, cue_start=found.start, confident=False)
     return replace(span, cue=None, cue_start=None) if pronoun else span
 
 
-def _antecedent(doc: _Document, anchor: int, earlier: list[QuoteSpan]) -> _Cue | None:
-    """The nearest named speaker before ``anchor``, sentence by sentence."""
+def _antecedent(
+    doc: _Document, anchor: int, earlier: list[QuoteSpan], personal: bool = False
+) -> _Cue | None:
+    """The nearest named speaker before ``anchor``, sentence by sentence; for "he" or "she"
+    (``personal``) a person, never a body or an acronym (a dateline's "AP")."""
     sentence = doc.sentence_at(anchor)
     windows = [(doc.sentence_starts[sentence], anchor)]
     for k in range(sentence - 1, max(sentence - 1 - _LOOKBACK, -1), -1):
         windows.append((doc.sentence_starts[k], doc.sentence_ends[k]))
     for lo, hi in windows:
         found = _speaker_in_window(doc, max(lo, hi - _SENTENCE_WINDOW), hi, earlier)
-        if found is not None:
+        if found is not None and not (personal and not _personal(found)):
             return found
     paragraph = doc.paragraph_at(anchor)
     for span in reversed(earlier[-_FALLBACK_SPANS:]):
         if span.paragraph < paragraph - 2:
             break
         cue = _named_cue(span)
-        if cue is not None and cue.start < anchor:
+        if cue is not None and cue.start < anchor and not (personal and not _personal(cue)):
             return cue
     return None
+
+
+def _personal(cue: _Cue) -> bool:
+    """Whether a named cue can be "he" or "she": no acronym, no word naming a body."""
+    words = cue.text.split()
+    return not any(w.isupper() and len(w) > 1 or w.lower() in BODY_WORDS for w in words)
 
 
 def _speaker_in_window(doc: _Document, lo: int, hi: int, earlier: list[QuoteSpan]) -> _Cue | None:
@@ -825,9 +1343,12 @@ def _speech_subjects(doc: _Document, lo: int, hi: int) -> list[_Cue]:
     """Named subjects of the speech verbs between ``lo`` and ``hi``."""
     found = []
     for m in doc.verbs_in(lo, hi):
-        if m.group() == "according to":
+        if m.group().lower() == "according to":
             continue
-        cue = _subject_before(doc, lo, m.start(), appositive=not m.group().endswith("ing"))
+        cue = _pick(
+            _inverted_subject(doc, lo, m),
+            _subject_before(doc, lo, m.start(), appositive=not m.group().endswith("ing")),
+        )
         if cue is not None and cue.form == "name":
             found.append(cue)
     return found
@@ -865,7 +1386,10 @@ def _titled_name(doc: _Document, toks: list[_Tok], j: int, i: int) -> _Cue | Non
     before = toks[j - 1].word if j > 0 else ""
     after = toks[i + 1].word if i + 1 < len(toks) else ""
     role_before = before.lower() in _ROLE_NOUNS
-    in_commas = after == "," and (before == "," or (not _is_word(before) and i > j))
+    # "The chief, Mark Rutte, said": a name of two words or more set off by commas, but not
+    # an item of a list ("France, Germany, Italy").
+    listed = j >= 2 and before == "," and _is_name_token(toks[j - 2].word)
+    in_commas = after == "," and i > j and not listed and (before == "," or not _is_word(before))
     if titled or role_before or in_commas:
         return _Cue(_span_text(doc, toks[first], toks[i]), toks[first].start, "name")
     return None
@@ -886,7 +1410,7 @@ def _follow_quote_paragraphs(doc: _Document, spans: list[QuoteSpan]) -> list[Quo
             and _is_named(prev.cue)
             and _leads_paragraph(doc, span)
         ):
-            span = replace(span, cue=prev.cue, cue_start=prev.cue_start)
+            span = replace(span, cue=prev.cue, cue_start=prev.cue_start, confident=False)
         out.append(span)
     return out
 
@@ -894,7 +1418,7 @@ def _follow_quote_paragraphs(doc: _Document, spans: list[QuoteSpan]) -> list[Quo
 def _leads_paragraph(doc: _Document, span: QuoteSpan) -> bool:
     """Whether only whitespace and quote marks precede the span in its paragraph."""
     before = doc.text[doc.paragraph_starts[span.paragraph] : span.start]
-    return before.strip(" \t" + _ANY_DOUBLE + _SINGLE_OPEN) == ""
+    return before.strip(" \t'’" + _ANY_DOUBLE + _SINGLE_OPEN) == ""
 
 
 def _share_chain_cues(spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -912,5 +1436,7 @@ def _share_chain_cues(spans: list[QuoteSpan]) -> list[QuoteSpan]:
             continue
         for m in members:
             if not _is_named(m.cue):
-                by_id[m.id] = replace(m, cue=cues[0].cue, cue_start=cues[0].cue_start)
+                by_id[m.id] = replace(
+                    m, cue=cues[0].cue, cue_start=cues[0].cue_start, confident=cues[0].confident
+                )
     return [by_id[span.id] for span in spans]

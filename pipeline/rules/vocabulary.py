@@ -34,7 +34,8 @@ NOT_NAME_WORDS = frozenset(
     """the a an but and or so yet in on at for from with by of to as if when while after
     before since though although however meanwhile also then now this that these those it
     its he she they we i you his her their our my your there here one some many most all
-    both each every no not last earlier later separately today yesterday experts officials
+    both each every another other such several few no not last earlier later separately
+    today yesterday experts officials
     analysts witnesses police reports sources critics observers residents diplomats
     authorities fighting ministry department office council commission agency service
     committee government army forces monday tuesday wednesday thursday friday saturday
@@ -76,7 +77,19 @@ ROLE_NOUNS = frozenset(
     ceo cfo coo manager officer inspector superintendent sheriff constable detective agent
     sergeant captain colonel lieutenant general admiral marshal trustee principal teacher
     doctor surgeon nurse witness resident owner organiser organizer coach
-    mp mep""".split()
+    mp mep striker goalkeeper midfielder defender player captain manager referee athlete
+    singer actor actress chef author novelist writer poet artist musician filmmaker
+    producer presenter host co-host broadcaster journalist reporter editor photographer
+    engineer architect chemist physicist biologist historian pharmacist pilot driver
+    farmer fisherman miner student pupil pensioner veteran landlord tenant shopkeeper
+    barrister solicitor magistrate coroner paramedic firefighter officer constable
+    bishop priest imam rabbi vicar chaplain
+    mother father son daughter wife husband brother sister grandmother grandfather
+    teammate colleague partner neighbour neighbor friend spokesman candidate nominee
+    champion headteacher headmaster headmistress parent grandparent carer volunteer
+    coordinator worker employee commuter motorist cyclist homeowner householder tourist
+    visitor fan supporter survivor victim patient consultant midwife dentist vet
+    receptionist cleaner shopkeeper trader entrepreneur founder boss""".split()
 )
 
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
@@ -153,7 +166,7 @@ _IRREGULAR = {
     "forecast": ("forecasts", "forecast", "forecasted", "forecasting"),
     "point out": ("points out", "pointed out", "pointing out"),
 }
-_DOUBLING = {"admit", "quip", "regret", "commit", "plan"}
+_DOUBLING = {"admit", "quip", "regret", "commit", "plan", "brag", "rebut", "chat"}
 
 
 def inflections(verb: str) -> tuple[str, ...]:
@@ -176,6 +189,160 @@ def inflections(verb: str) -> tuple[str, ...]:
 SPEECH_VERB_FORMS = frozenset(
     form for verbs in REPORTING_VERBS.values() for verb in verbs for form in inflections(verb)
 )
+
+
+#: Verbs that label or name something with a quoted term ("called it “a farce”", "dubbed"):
+#: a labelled term is not speech, so these are never speech cues.
+LABEL_VERBS = ("call", "dub", "brand", "label", "term", "describe", "refer", "nickname", "title")
+
+#: Reporting verbs that do not introduce a quotation in news copy, or mostly mean something
+#: else ("allowed the plan", "ordered a review", "signed the deal", "questioned a suspect").
+NOT_QUOTING_VERBS = frozenset(
+    """allow grant order sign publish question query text email blog object beg""".split()
+)
+
+#: Reporting verbs whose base and -s forms are mostly nouns in news copy ("the claims", "his
+#: remarks", "the United States"): only their past forms cue a quotation.
+NOUN_HOMOGRAPHS = frozenset(
+    """comment remark note state answer demand appeal plead cry protest estimate forecast
+    promise pledge vow post tweet counter joke sigh laugh shout whisper murmur reply repeat
+    claim plea assess report continue""".split()
+)
+
+
+#: Classes whose -ing forms mark a sentence as reported speech ("…, adding that …",
+#: "…, warning that …"); other -ing forms mostly head actions ("pledging to help").
+_PARTICIPLE_CLASSES = ("neutral", "assertive", "admissive", "questioning", "written")
+_PARTICIPLE_VERBS = frozenset({"warn", "urge", "caution", "complain", "recall", "insist"})
+#: Classes whose base and -s forms head actions in headlines and copy ("vows to respond",
+#: "denies the charge"); only their past forms cue a quotation ("she vowed").
+_PAST_ONLY_CLASSES = ("commissive", "evaluative")
+
+
+def cue_verb_forms() -> frozenset[str]:
+    """The forms of reporting verbs that cue a quotation's speaker, from ``REPORTING_VERBS``:
+    every form of say/tell/add/insist/…, less label verbs (``LABEL_VERBS``), verbs that rarely
+    introduce a quote (``NOT_QUOTING_VERBS``), the base and -s forms of noun homographs
+    (``NOUN_HOMOGRAPHS``: "the claims", "his remarks") and of commissive and evaluative verbs
+    ("vows to respond"), and -ing forms outside the speech classes ("pledging to help")."""
+    forms: set[str] = set()
+    for kind, verbs in REPORTING_VERBS.items():
+        for verb in verbs:
+            if verb in NOT_QUOTING_VERBS or verb in LABEL_VERBS:
+                continue
+            base, third, *rest = inflections(verb)
+            if verb not in NOUN_HOMOGRAPHS and kind not in _PAST_ONLY_CLASSES:
+                forms.update((base, third))
+            participle = kind in _PARTICIPLE_CLASSES or verb in _PARTICIPLE_VERBS
+            forms.update(f for f in rest if participle or not f.endswith("ing"))
+    return frozenset(forms)
+
+
+#: Reporting-verb forms that cue a speaker (see ``cue_verb_forms``).
+CUE_VERB_FORMS = cue_verb_forms()
+
+#: Nouns for written or recorded words whose possessor is the speaker ("the minister's
+#: statement read", "her letter said").
+WRITTEN_WORDS = frozenset(
+    "statement letter post message note tweet email memo release notice press".split()
+)
+
+#: Nouns for documents and data, which are cited, not quoted as speakers ("the report said",
+#: "the statement said"): never the head of a speaker description.
+DOCUMENT_NOUNS = WRITTEN_WORDS | frozenset(
+    """report study survey data document documents figures poll analysis paper article book
+    website page filing indictment complaint lawsuit ruling law bill rule rules plan budget
+    review audit letter guidance forecast estimate estimates record records minutes
+    transcript video footage map sign banner placard headline caption""".split()
+)
+
+#: Plural or collective nouns for groups that speak as one ("protesters chanted", "police
+#: said", "officials say"): a speaker description on their own.
+GROUP_NOUNS = frozenset(
+    """police officials authorities prosecutors investigators protesters protestors
+    demonstrators crowd crowds fans supporters residents villagers witnesses campaigners
+    activists critics analysts experts economists observers diplomats sources students
+    workers staff doctors nurses teachers parents voters people organisers organizers
+    lawmakers ministers leaders spokespeople regulators inspectors rescuers firefighters
+    paramedics troops soldiers militants rebels employees members neighbours neighbors
+    locals farmers unions man woman men women person voice onlooker onlookers bystander
+    bystanders passenger passengers customer customers shopper shoppers member insider
+    insiders source someone somebody""".split()
+)
+
+#: Adverbs and connectives that open a sentence, capitalised there, but never name anyone
+#: ("Somehow, the shop will reopen").
+SENTENCE_ADVERBS = frozenset(
+    """somehow however meanwhile still instead indeed nevertheless nonetheless otherwise
+    perhaps maybe finally eventually initially overall altogether moreover furthermore
+    besides likewise similarly conversely consequently therefore thus hence accordingly
+    anyway regardless notably crucially importantly ultimately separately elsewhere
+    already again yet even only just sadly happily luckily fortunately unfortunately
+    frankly honestly clearly obviously apparently reportedly allegedly surely certainly
+    admittedly interestingly ironically remarkably curiously tellingly today tonight
+    yesterday tomorrow recently lately now then later earlier afterwards soon once
+    twice nearby inside outside there here why how what where when""".split()
+)
+
+#: Nouns for works and programmes: a short capitalised quotation next to one is a title
+#: ("the film “Harbor Lights”", "the “Green Homes” scheme"), not speech.
+WORK_NOUNS = frozenset(
+    """film movie drama series show sitcom programme program documentary episode season
+    book novel memoir biography play musical opera ballet song single album track record
+    painting sculpture exhibition game podcast column newspaper magazine headline hashtag
+    scheme initiative campaign operation project plan strategy policy motto slogan
+    bill act law report study survey poem story comedy thriller satire franchise sequel
+    brand label app website blog channel festival tour award prize category production
+    performance exhibit collection gallery""".split()
+)
+
+
+#: Verbs that show a position on what is reported, by the label a reader would use ("X
+#: condemned the move": condemns). Base forms; ``stance_verb_forms`` inflects them.
+STANCE_VERBS: dict[str, tuple[str, ...]] = {
+    "condemns": ("condemn", "denounce", "criticise", "criticize", "slam", "blast", "deplore",
+                 "decry", "accuse", "attack", "lambast"),
+    "opposes": ("oppose", "reject", "object", "protest", "resist", "disagree", "refuse",
+                "vote against", "challenge"),
+    "denies": ("deny", "dismiss", "refute", "dispute", "rebut"),
+    "defends": ("defend", "insist", "justify", "stand by"),
+    "warns": ("warn", "caution", "fear"),
+    "supports": ("support", "welcome", "praise", "back", "endorse", "hail", "applaud",
+                 "celebrate", "congratulate", "favour", "favor", "thank"),
+    "confirms": ("confirm", "acknowledge", "admit", "concede", "apologise", "apologize",
+                 "accept"),
+}  # fmt: skip
+
+
+def stance_verb_forms() -> dict[str, str]:
+    """Every form of every stance verb, to its label ('slammed' -> 'condemns')."""
+    forms: dict[str, str] = {}
+    for label, verbs in STANCE_VERBS.items():
+        for verb in verbs:
+            head, _, rest = verb.partition(" ")
+            for form in inflections(head) if head not in ("slam", "stand") else ():
+                forms[f"{form} {rest}".strip()] = label
+            if head == "slam":
+                forms.update(dict.fromkeys(("slam", "slams", "slammed", "slamming"), label))
+            if head == "stand":
+                forms.update(dict.fromkeys(("stand by", "stands by", "stood by"), label))
+    return forms
+
+
+def plural(noun: str) -> str:
+    """The plural of a role noun: 'fisherman' -> 'fishermen', 'deputy' -> 'deputies',
+    'coach' -> 'coaches', 'minister' -> 'ministers'."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
+#: Role nouns in the plural ("spokesmen", "ministers"): groups of such people as speakers.
+ROLE_PLURALS = frozenset(plural(n) for n in ROLE_NOUNS)
 
 
 def word_alternation(words) -> str:
@@ -326,3 +493,24 @@ DECIMAL_COMMA_WORDS = frozenset(
     het een en van dat niet zijn op voor met
     os um uma não com para mais""".split()
 )
+
+
+def word_trie(words) -> str:
+    """A regex matching exactly ``words``, as a trie of their characters: the same language
+    as ``word_alternation`` (longest match first), but a scan tries each character once
+    rather than every word, which matters for hundreds of verb forms."""
+    root: dict = {}
+    for word in set(words):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
