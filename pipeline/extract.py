@@ -41,8 +41,9 @@ from .read import Article
 from .rules.claims import find_claims
 from .rules.entities import person_name, resolve_person
 from .rules.figures import FigureSpan, claimant_cue, find_figures
+from .rules.passages import Passage, find_passages
 from .rules.quotes import QuoteSpan, find_quotes
-from .rules.text import Sentence, sentence_at, split_sentences, time_phrase
+from .rules.text import Sentence, paragraph_spans, sentence_at, split_sentences, time_phrase
 
 INSTRUCTIONS_PROMPT = "instructions.v4"
 ARTICLE_PROMPT = "article.v4"
@@ -70,6 +71,8 @@ class PreparedArticle:
     sentences: list[Sentence]
     quotes: list[QuoteSpan]
     figures: list[FigureSpan]
+    passages: list[Passage] = field(default_factory=list)
+    """Embedded posts and interview turns: words without quote marks (``rules.passages``)."""
 
     def sentence_of(self, offset: int) -> int:
         sentence = sentence_at(self.sentences, offset)
@@ -95,13 +98,50 @@ def _nearest_sentence(sentences: list[Sentence], offset: int) -> int:
 
 
 def prepare_article(article: Article) -> PreparedArticle:
-    """Sentences, quotes and figures of ``article``, found by rule."""
+    """Sentences, quotes and figures of ``article``, found by rule.
+
+    An embedded post or an interview answer whose speaker the article names is one more
+    quote (kind "quote", its speaker as the cue), numbered after the quotes in marks; numbers
+    inside a question label or a post's credit line ("Question 1", "October 24, 2024") are
+    not figures."""
+    text = article.text
+    passages = find_passages(text)
+    quotes = find_quotes(text)
+    quotes += _passage_quotes(text, passages, len(quotes))
+    labels = [p for p in passages if p.kind in ("label", "credit")]
     return PreparedArticle(
         article=article,
-        sentences=split_sentences(article.text),
-        quotes=find_quotes(article.text),
-        figures=find_figures(article.text),
+        sentences=split_sentences(text),
+        quotes=quotes,
+        figures=[
+            f for f in find_figures(text) if not any(p.start <= f.start < p.end for p in labels)
+        ],
+        passages=passages,
     )
+
+
+def _passage_quotes(text: str, passages: list[Passage], numbered: int) -> list[QuoteSpan]:
+    """Quote spans for the posts and answers whose speaker is named."""
+    starts = [start for start, _ in paragraph_spans(text)]
+    spans = []
+    for passage in passages:
+        if passage.kind not in ("post", "answer") or not passage.speaker:
+            continue
+        numbered += 1
+        spans.append(
+            QuoteSpan(
+                id=f"Q{numbered}",
+                start=passage.start,
+                end=passage.end,
+                text=text[passage.start : passage.end],
+                kind="quote",
+                paragraph=sum(1 for s in starts if s <= passage.start) - 1,
+                continues=None,
+                cue=passage.speaker,
+                cue_start=text.rfind(passage.speaker),
+            )
+        )
+    return spans
 
 
 def chunks(prepared: PreparedArticle, limit: int | None = None) -> list[list[Sentence]]:
@@ -353,9 +393,20 @@ def key_sentences(prepared: PreparedArticle, labels: Labels) -> list[int]:
     """The model's key sentences plus the article's lead (news puts the main event first);
     sentences that are mostly a quotation are left to who said what."""
     title = prepared.article.title
-    body = {s.id for s in prepared.sentences if s.text != title}
+    body = {s.id for s in prepared.sentences if s.text != title} - _voiced(prepared)
     chosen = {s for n in labels.notes for s in n.key_sentences} - _mostly_quoted(prepared)
     return sorted((chosen & body) | set(sorted(body)[:LEAD_SENTENCES]))
+
+
+def _voiced(prepared: PreparedArticle) -> set[int]:
+    """Sentences inside an embedded post, its credit line or an interview turn: someone's
+    words or their labels, never the outlet's own reporting."""
+    return {
+        s.id
+        for s in prepared.sentences
+        for p in prepared.passages
+        if p.start <= s.start < p.end or s.start <= p.start < s.end
+    }
 
 
 def _mostly_quoted(prepared: PreparedArticle) -> set[int]:
@@ -395,9 +446,12 @@ def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
         date=article.date,
         url=article.url,
         wire=article.wire,
+        dateline=article.dateline,
+        author=article.author,
         sha256=article.sha256,
         characters=len(article.text),
         removed_lines=list(article.removed),
+        captions=list(article.captions),
         notes=list(article.notes),
     )
 

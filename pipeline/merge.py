@@ -120,7 +120,8 @@ def merge_extractions(
             completion_tokens=sum(x.stats.completion_tokens for x in extractions),
             dropped=sum(len(x.stats.dropped) for x in extractions),
             independent_sources=independent(
-                (s.id for s in sources if s.path not in failed), duplicates
+                (s.id for s in sources if s.path not in failed),
+                {**_wire_copies(s for s in sources if s.path not in failed), **duplicates},
             ),
         ),
     )
@@ -129,6 +130,20 @@ def merge_extractions(
 def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
     """How many sources remain once near-copies are counted with their original."""
     return len({duplicates.get(s, s) for s in sources})
+
+
+def _wire_copies(sources: Iterable[SourceInfo]) -> dict[str, str]:
+    """Map each source crediting a wire agency to the first source crediting the same one:
+    two outlets' edits of one agency's story are one independent account (each is still
+    cited)."""
+    first: dict[str, str] = {}
+    copies: dict[str, str] = {}
+    for source in sources:
+        if source.wire:
+            origin = first.setdefault(source.wire, source.id)
+            if origin != source.id:
+                copies[source.id] = origin
+    return copies
 
 
 def _sorted_sources(sources: Iterable[str]) -> list[str]:

@@ -214,9 +214,13 @@ def _sources(brief: Brief) -> list[str]:
             bits.append(source.date)
         if source.wire:
             bits.append(f"wire: {source.wire}")
+        if source.dateline:
+            bits.append(f"dateline: {_inline(source.dateline)}")
         bits.append(f"`{source.path}`")
         if source.duplicate_of:
             bits.append(f"near-copy of {source.duplicate_of}, counted once")
+        if source.notes:
+            bits.append("read: " + "; ".join(_inline(note) for note in source.notes))
         lines.append("- " + " — ".join(bits))
     return lines
 

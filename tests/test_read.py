@@ -57,13 +57,13 @@ def test_boilerplate_is_dropped_and_quotes_kept_verbatim(example):
 
 
 def test_related_story_links_are_dropped_but_quote_lines_kept():
-    body, title, removed, _ = clean_text(
+    cleaned = clean_text(
         "Title of the story\nFirst paragraph ends here.\nMore on North Korean troops\n"
         "Healey said: “This is not just a concern about Europe\n“There is a link.”\n"
     )
-    assert title == "Title of the story"
-    assert removed == ["More on North Korean troops"]
-    assert "Healey said: “This is not just a concern about Europe" in body
+    assert cleaned.title == "Title of the story"
+    assert cleaned.removed == ["More on North Korean troops"]
+    assert "Healey said: “This is not just a concern about Europe" in cleaned.body
 
 
 def test_front_matter_and_sidecar_metadata(tmp_path):
