@@ -243,7 +243,7 @@ _CREDIT_WORDS = frozenset(
 )
 # A byline: "By Jane Doe", "By Jane Doe and John Roe, Political Correspondent".
 _BYLINE = re.compile(
-    r"^by\s+(?P<names>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|and|&|van|von|de|der|al))*)"
+    r"^(?i:by)\s+(?P<names>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|and|&|van|von|de|der|al))*)"
     r"(?:\s*[,|–—-]\s*[\w ,'’&-]{0,60})?$"
 )
 # "… said on X. read more": a link label closing a paragraph of reporting.

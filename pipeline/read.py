@@ -257,15 +257,19 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
     return text, found, tuple(captions)
 
 
+# A string of six or more words inside a script: text the page fills in when it runs.
+_PROSE_IN_SCRIPT = re.compile(r"[\"'](?:[^\"'<>{}]*?\s){5,}[^\"'<>{}]*[\"']")
+
+
 def _no_article_text(tree, captions: list[str], found: dict[str, str]) -> str:
     """The message for a page with no article text, saying what the page does hold."""
     held = []
     if found.get("title"):
         held.append(f"the title “{_short(found['title'])}”")
     held += [f"a caption “{_short(c)}”" for c in captions[:2]]
-    scripts = [s for s in tree.xpath("//script") if len((s.text or "").strip()) > 200]
+    scripts = [s for s in tree.xpath("//script") if _PROSE_IN_SCRIPT.search(s.text or "")]
     if scripts:
-        held.append(f"{len(scripts)} script(s) with text the page would load in a browser")
+        held.append(f"{len(scripts)} script(s) holding text the page shows once it runs")
     footers = [" ".join(f.text_content().split()) for f in tree.xpath("//footer")]
     held += [f"a footer “{_short(f)}”" for f in footers if f][:1]
     return (

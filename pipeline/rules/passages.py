@@ -47,7 +47,7 @@ class Passage:
 
 _NAME_WORD = r"[A-Z][\w’'.-]*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|al|bin|ibn)\s+"
-_PERSON = rf"{_NAME_WORD}(?:\s+{_PARTICLE}?{_NAME_WORD}){{0,3}}"
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{0,3}}"
 # The credit line an embedded post ends with, as social networks write it when a post is
 # embedded in a page: "— Jane Roe (@janeroe) October 24, 2024", "- Name (@handle) 24 Oct 2024",
 # "A post shared by Jane Roe (@janeroe)".

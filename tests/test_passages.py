@@ -1,0 +1,93 @@
+"""Words without quote marks: embedded posts and interview turns (pipeline/rules/passages)."""
+
+from __future__ import annotations
+
+from pipeline.extract import Labels, assemble_extraction, prepare_article
+from pipeline.read import Article
+from pipeline.rules.passages import find_passages
+from schemas.extraction import ExtractionStats
+
+
+def extraction_of(text: str):
+    prepared = prepare_article(Article(id="S1", path="a.txt", text=text, sha256="x"))
+    return prepared, assemble_extraction(prepared, Labels(), ExtractionStats())
+
+
+def spans(text: str) -> list[tuple[str, str, str | None]]:
+    return [(p.kind, text[p.start : p.end], p.speaker) for p in find_passages(text)]
+
+
+def test_a_post_and_its_credit_line():
+    text = (
+        "Fans react to the final\n\nSupporters took to social media within minutes.\n\n"
+        "What a night. Proud of every one of them\n\n"
+        "— Priya Natarajan (@priyanat) May 12, 2024\n\nThe club said it would parade on Sunday.\n"
+    )
+    assert spans(text) == [
+        ("post", "What a night. Proud of every one of them", "Priya Natarajan"),
+        ("credit", "— Priya Natarajan (@priyanat) May 12, 2024", "Priya Natarajan"),
+    ]
+    _, extraction = extraction_of(text)
+    [quote] = extraction.quotes
+    assert (quote.text, quote.speaker, quote.attributed_by) == (
+        "What a night. Proud of every one of them",
+        "Priya Natarajan",
+        "rule",
+    )
+    events = " ".join(e.summary for e in extraction.events)
+    assert "What a night" not in events and "@priyanat" not in events
+    assert [f.value for f in extraction.figures] == []  # the credit's date is no figure
+
+
+def test_instagram_style_credit():
+    text = "Title\n\nThe singer shared the news.\n\nNew album out in June\n\nA post shared by Lena Ortiz (@lenaortiz)\n"
+    assert ("post", "New album out in June", "Lena Ortiz") in spans(text)
+
+
+def test_q_and_a_answers_go_to_the_interviewee_named_in_the_introduction():
+    text = (
+        "Ten minutes with a mountain guide\n\n"
+        "We spoke to Tomas Ek, who has led climbs in the Alps for 20 years.\n\n"
+        "Q: What is the biggest danger?\n\nA: Tiredness. People stop paying attention.\n\n"
+        "Q. Would you climb alone?\n\nA. Never, and I tell my clients the same.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("Tiredness. People stop paying attention.", "Tomas Ek"),
+        ("Never, and I tell my clients the same.", "Tomas Ek"),
+    ]
+    events = " ".join(e.summary for e in extraction.events)
+    assert "danger" not in events and "Tiredness" not in events
+
+
+def test_named_turns_the_interviewer_is_who_only_asks():
+    text = (
+        "Interview: the harbour master\n\n"
+        "Jon Hale: How bad was the storm?\n\n"
+        "Marta Silva: The worst I have seen in thirty years here.\n\n"
+        "Jon Hale: Will the harbour reopen?\n\n"
+        "Marta Silva: On Friday, if the wind drops.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("The worst I have seen in thirty years here.", "Marta Silva"),
+        ("On Friday, if the wind drops.", "Marta Silva"),
+    ]
+
+
+def test_question_numbers_are_not_figures():
+    text = (
+        "Five questions\n\nWe asked Dr Ines Kova five questions.\n\n"
+        "Question 1: Is the vaccine safe?\n\nDr Ines Kova: Yes. It was tested on 40,000 people.\n\n"
+        "Question 2: When will it arrive?\n\nDr Ines Kova: In the spring.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [f.value for f in extraction.figures] == ["40,000"]
+
+
+def test_ordinary_reporting_has_no_passages():
+    text = (
+        "Update: road reopened\n\nPolice said the road reopened at noon.\n\n"
+        "Note: the bridge stays shut.\n\nThe council said: “We are sorry for the delay.”\n"
+    )
+    assert find_passages(text) == []
