@@ -228,6 +228,21 @@ _FURNITURE = re.compile(
           \s*[\w ,:.]{0, 40}\b\d{4}\b[\w ,:.]{0, 20}
       | (?:this\ (?:article|story)\ (?:was|has\ been)\ (?:amended|updated|corrected)).*
       | you\ need\ to\ enable\ javascript.*|please\ enable\ javascript.*
+      # picture agencies standing alone, BBC-style accessible labels, relative timestamps
+      | (?:getty\ images|shutterstock|alamy|epa(?:-efe)?)\W*
+      | (?:image|media|video)\ (?:source|caption)\s*,.*
+      | (?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago
+      # press releases: release markers and media contacts
+      | for\ immediate\ release\W*|\#{{3}}|-*\s*ends\s*-*
+      | media\ (?:contacts?|enquiries|inquiries)\s*:.*
+      | notes?\ to\ editors\s*:?
+      # reader prompts of local papers and tabloids
+      | (?:got|have|do\ you\ have)\ a\ (?:story|news\ tip|tip|picture)\b.*
+      | we\ pay\ for\ (?:your\ )?(?:stories|pictures|videos).*
+      | (?:email|contact)\ (?:us|the\ newsroom|our\ newsdesk|the\ newsdesk)\b.*
+      # live pages
+      | show\ (?:key\ events|latest\ updates|more\ updates|all\ updates)\b.*|refresh\W*
+      | (?:live\ )?(?:updates?\ )?auto-?update\ (?:on|off)\W*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -353,7 +368,7 @@ def is_furniture(line: str) -> bool:
 
 
 def _is_staff_credit(line: str) -> bool:
-    match = _STAFF_CREDIT.match(line)
+    match = _STAFF_CREDIT.match(line.strip("*_ "))  # Markdown emphasis around a credit
     if not match:
         return False
     words = re.findall(r"[\w’'.&-]+", match["rest"])
@@ -406,7 +421,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         elif (match := _BYLINE.match(line)) and not _TERMINAL.search(line):
             removed.append(line)
             byline = byline or match["names"]
-        elif index == 0 and _looks_like_headline(line):
+        elif not kept and title is None and _looks_like_headline(line):
             title = line
             kept.append(line)
         elif index > 0 and nxt is not None and _is_cross_head(line, nxt):
@@ -468,10 +483,17 @@ def _looks_like_headline(line: str) -> bool:
     return not _TERMINAL.search(line) and len(line.split()) <= 30
 
 
+# What makes a line reporting even without a full stop: a figure, a date or an attribution.
+_REPORTING_MARK = re.compile(
+    r"\d|\b(?:said|says|told|tells|according to|announced|confirmed|reported|claimed)\b"
+)
+
+
 def _is_cross_head(line: str, nxt: str) -> bool:
     """A heading between paragraphs: one phrase in sentence or title case with no sentence
     punctuation and no quotation marks; never a list item, a labelled turn ("Name: …"), a
-    post or a post's credit."""
+    post or a post's credit, and never a line holding a figure, a date or an attribution
+    (reporting that lost its full stop keeps its place)."""
     return (
         line[:1].isupper()
         and not _TERMINAL.search(line)
@@ -483,5 +505,6 @@ def _is_cross_head(line: str, nxt: str) -> bool:
         and not _POST_CREDIT.match(line)
         and not _POST_CREDIT.match(nxt)
         and not line.endswith(",")
+        and not _REPORTING_MARK.search(line)
         and len(line.split()) <= 25
     )
