@@ -114,8 +114,11 @@ def test_nested_single_quotes_stay_in_the_span():
 def test_top_level_curly_single_quotes_need_three_words():
     text = "Putin vows to respond as army chiefs plan ‘range of responses’"
     assert summary(quotes(text)) == [("range of responses", "partial", None, None)]
-    assert quotes("Army chiefs plan 'range of responses'") == []
+    # Straight single marks are quotation marks too, held to the same three words.
+    straight = quotes("Army chiefs plan 'range of responses'")
+    assert summary(straight) == [("range of responses", "partial", None, None)]
     assert quotes("The ‘Kursk’ operation goes on.") == []
+    assert quotes("The 'Kursk' operation goes on.") == []
 
 
 # --- 4. quotes broken by an attribution ------------------------------------------------------

@@ -133,6 +133,15 @@ def test_page_furniture_goes_and_reporting_stays_and_the_dateline_names_the_wire
     assert "read more" not in render_markdown(brief)
 
 
+def test_straight_single_quotes_are_quotes_with_speakers():
+    brief, [extraction] = brief_of("single-quote-marks")
+    said = quotes_by(brief)
+    assert said["Helen Price"] == ["It is nonsense sold to fools,", "There is no such thing."]
+    assert said["Inspector Tom Hale"] == ["We will find whoever sold it,"]
+    for quote in extraction.quotes:
+        assert quote.text not in ("s", "t") and "Price's" not in quote.text
+
+
 def test_single_quoted_paragraphs_are_never_page_furniture():
     text = _article_text("single-quote-marks")
     assert (

@@ -4,8 +4,10 @@ The detector is rule based and has no dependencies.  It works in four passes:
 
 1. Every non-empty line is a paragraph.  The quote marks of each paragraph are
    scanned into spans: straight, curly and mixed double quotes (single quotes
-   nested inside them stay part of the text), plus top-level curly single quotes
-   of three or more words (British headline style).  A quote left open runs to
+   nested inside them stay part of the text), plus top-level single quotes, curly
+   or straight, of three or more words (British style; an apostrophe inside or
+   ending a word, a plural possessive or an elision such as '90s never opens or
+   closes one).  A quote left open runs to
    the end of its paragraph, never further.
 2. Each span gets a speaker cue from the attribution in its own sentence:
    ``“…,” Name said``, ``“…,” said Name``, ``Name said: “…”``, ``Name: “…”``,
@@ -80,7 +82,16 @@ _ANY_DOUBLE = _DOUBLE_OPEN + _DOUBLE_CLOSE + _STRAIGHT
 # Curly single quotes; the closer doubles as the typographic apostrophe.
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
-_MARK = re.compile(f"[{re.escape(_ANY_DOUBLE + _SINGLE_OPEN)}]")
+# The straight apostrophe, used as a single quote mark in much British and pasted copy.
+_STRAIGHT_SINGLE = "'"
+_MARK = re.compile(f"[{re.escape(_ANY_DOUBLE + _SINGLE_OPEN + _STRAIGHT_SINGLE)}]")
+# A straight ' that opens a quotation: at the start of a paragraph or after a space or an
+# opening bracket or dash, before a letter or digit ("'It is…", "('Not now')").
+_STRAIGHT_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–]))'(?=[^\W_])")
+# Words that begin with an apostrophe instead of a letter: elisions, not quotations.
+_ELISION = re.compile(
+    r"'(?:\d0s|\d\d\b|tis\b|twas\b|em\b|cause\b|cos\b|til\b|n'|n\b|round\b|bout\b)", re.I
+)
 # Stands in for quoted characters so attribution rules never read inside a quote.
 _MASK = "\x00"
 
@@ -289,6 +300,9 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
     """Quote spans of one paragraph, with nesting tracked by depth."""
     drafts: list[_Draft] = []
     closers = _single_closers(text, start, end) if _SINGLE_OPEN in text[start:end] else None
+    straight = None
+    if _has_straight_opener(text, start, end):
+        straight = _straight_closers(text, start, end)
     depth, open_pos, skip_to = 0, start, start
     # Only quote marks open, nest or close quotes: every other character is passed over.
     for mark in _MARK.finditer(text, start, end):
@@ -301,6 +315,11 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
             depth, open_pos = 1, i
         elif depth == 0 and closers is not None and _opens_single(text[i], prev, nxt):
             close = closers[i + 1 - start] if i + 1 < end else None
+            if close is not None:
+                _add(drafts, text, i, close, close + 1, paragraph, min_words=3)
+                skip_to = close + 1
+        elif depth == 0 and straight is not None and _opens_straight(text, i, start):
+            close = straight[i + 1 - start] if i + 1 < end else None
             if close is not None:
                 _add(drafts, text, i, close, close + 1, paragraph, min_words=3)
                 skip_to = close + 1
@@ -338,6 +357,44 @@ def _depth_change(ch: str, prev: str, nxt: str) -> int:
 
 def _opens_single(ch: str, prev: str, nxt: str) -> bool:
     return ch == _SINGLE_OPEN and not prev.isalnum() and bool(nxt) and not nxt.isspace()
+
+
+def _has_straight_opener(text: str, start: int, end: int) -> bool:
+    return any(
+        not _ELISION.match(text, m.start(), end)
+        for m in _STRAIGHT_OPENER.finditer(text, start, end)
+    )
+
+
+def _opens_straight(text: str, i: int, start: int) -> bool:
+    """A straight ' opening a quotation: after a space, bracket or dash (or first in its
+    paragraph), before a letter or digit, and not an elision ('90s, 'em, rock 'n' roll)."""
+    if text[i] != _STRAIGHT_SINGLE or i + 1 >= len(text) or not text[i + 1].isalnum():
+        return False
+    if i > start and not (text[i - 1].isspace() or text[i - 1] in "([—–"):
+        return False
+    return not _ELISION.match(text, i)
+
+
+def _straight_closers(text: str, start: int, end: int) -> list[int | None]:
+    """For each offset, the nearest straight ' that can close a single quote from there.
+
+    A closer follows a non-space and is not followed by a letter ("it's", "Price's" are
+    apostrophes); a plural possessive ("the workers' union": after an s, before a space and a
+    lower-case word) is not a closer. Double quote marks may be nested inside.
+    """
+    nearest: list[int | None] = [None] * (end - start)
+    found: int | None = None
+    for j in range(end - 1, start - 1, -1):
+        if text[j] == _STRAIGHT_SINGLE and j > start and not text[j - 1].isspace():
+            after = text[j + 1] if j + 1 < end else ""
+            possessive = (
+                text[j - 1] in "sS" and after == " " and j + 2 < end and text[j + 2].islower()
+            )
+            if not after.isalnum() and not possessive:
+                found = j
+        nearest[j - start] = found
+    return nearest
 
 
 def _single_closers(text: str, start: int, end: int) -> list[int | None]:
@@ -437,8 +494,11 @@ def _sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
+_SENTENCE_OPENERS = _ANY_DOUBLE + _SINGLE_OPEN + _STRAIGHT_SINGLE + "(["
+
+
 def _starts_sentence(ch: str) -> bool:
-    return ch.isupper() or ch.isdigit() or ch in _ANY_DOUBLE + _SINGLE_OPEN + "(["
+    return ch.isupper() or ch.isdigit() or ch in _SENTENCE_OPENERS
 
 
 def _is_abbreviation(masked: str, dot: int) -> bool:
@@ -953,7 +1013,7 @@ def _follow_quote_paragraphs(doc: _Document, spans: list[QuoteSpan]) -> list[Quo
 def _leads_paragraph(doc: _Document, span: QuoteSpan) -> bool:
     """Whether only whitespace and quote marks precede the span in its paragraph."""
     before = doc.text[doc.paragraph_starts[span.paragraph] : span.start]
-    return before.strip(" \t" + _ANY_DOUBLE + _SINGLE_OPEN) == ""
+    return before.strip(" \t" + _ANY_DOUBLE + _SINGLE_OPEN + _STRAIGHT_SINGLE) == ""
 
 
 def _share_chain_cues(spans: list[QuoteSpan]) -> list[QuoteSpan]:
