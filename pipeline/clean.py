@@ -225,7 +225,7 @@ _FURNITURE = re.compile(
       | (?:©|\(c\)\ |copyright\b).*|all\ rights\ reserved.*
       | (?:tags|topics|filed\ under)\s*:.*
       | (?:first\ )?(?:published|updated|posted|last\ (?:updated|modified))\s*(?::|on\b|at\b)?
-          \s*[\w ,:.]{0, 40}\b\d{4}\b[\w ,:.]{0, 20}
+          \s*[\w ,:./-]{{0,40}}\b\d{{4}}\b[\w ,:./+-]{{0,20}}
       | (?:this\ (?:article|story)\ (?:was|has\ been)\ (?:amended|updated|corrected)).*
       | you\ need\ to\ enable\ javascript.*|please\ enable\ javascript.*
       # picture agencies standing alone, BBC-style accessible labels, relative timestamps
@@ -358,6 +358,15 @@ class Cleaned:
     dateline: str | None = None
     dateline_date: str | None = None
     byline: str | None = None
+    published: str | None = None
+    """The date a "Published …"/"Updated …" line gives, as written ("5 March 2024")."""
+
+
+# A full date inside a "Published …" line: "5 March 2024", "March 5, 2024", "2024-03-05".
+_PUBLISHED = re.compile(r"^(?:first\s+)?(?:published|posted|updated)\b", re.IGNORECASE)
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
 
 
 def is_furniture(line: str) -> bool:
@@ -395,6 +404,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
     kept: list[str] = []
     title = None
     byline = None
+    published = None
     seen: set[str] = set()
     links: dict[int, str] = {}
     for index, line in enumerate(lines):
@@ -412,6 +422,8 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             found_captions.append(line)
         elif is_furniture(line):
             removed.append(line)
+            if published is None and _PUBLISHED.match(line) and (date := _FULL_DATE.search(line)):
+                published = date.group()
         elif line == prev or line == nxt:  # a caption printed twice (alt text and caption)
             removed.append(line)
             if line == nxt:
@@ -447,6 +459,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         dateline=dateline,
         dateline_date=dateline_date,
         byline=byline,
+        published=published,
     )
 
 

@@ -152,7 +152,9 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
             + ")"
         )
     body = cleaned.body
-    date = metadata.get("date") or _dated(cleaned.dateline_date)
+    # Front matter or sidecar, then the page's metadata, then a "Published …" line, then
+    # the dateline.
+    date = metadata.get("date") or _dated(cleaned.published) or _dated(cleaned.dateline_date)
     return Article(
         id=article_id,
         path=rel,
@@ -178,7 +180,8 @@ def _dated(written: str | None) -> str | None:
         return None
     from .rules.dates import parse_date
 
-    parsed = parse_date(written.replace(".", ""))
+    plain = written.replace(".", "").replace(",", ", ").replace("Sept ", "Sep ")
+    parsed = parse_date(" ".join(plain.split()))
     return parsed.isoformat() if parsed else written
 
 

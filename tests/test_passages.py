@@ -91,3 +91,11 @@ def test_ordinary_reporting_has_no_passages():
         "Note: the bridge stays shut.\n\nThe council said: “We are sorry for the delay.”\n"
     )
     assert find_passages(text) == []
+
+
+def test_letters_after_a_name_are_not_part_of_the_speaker():
+    text = (
+        "Title\n\nMPs reacted online.\n\nCome and try it\n\n"
+        "— Asha Rahman MP (@asharahman) March 6, 2024\n"
+    )
+    assert ("post", "Come and try it", "Asha Rahman") in spans(text)

@@ -366,3 +366,13 @@ def test_two_outlets_edits_of_one_wire_story_are_one_independent_source(tmp_path
     assert [s.wire for s in brief.sources] == ["Reuters", "Reuters", None]
     assert brief.stats.independent_sources == 2
     assert len(brief.sources) == 3
+
+
+def test_date_order_front_matter_then_page_then_published_line_then_dateline(tmp_path):
+    body = "Vote\n\nPublished: 4 March 2024\n\nLIMA, March 3, 2024 (Reuters) - Peru voted.\n"
+    write(tmp_path, "a.txt", body)
+    write(tmp_path, "b.txt", "---\ndate: 2024-03-06\n---\n" + body.replace("voted", "voted again"))
+    a, b = read_articles(tmp_path).articles
+    assert a.date == "2024-03-04"
+    assert "Published: 4 March 2024" in a.removed
+    assert b.date == "2024-03-06"

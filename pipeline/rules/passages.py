@@ -57,6 +57,8 @@ _POST_CREDIT = re.compile(
     r"\d{1,2} [A-Z][a-z]+\.? \d{4})?\.?$",
     re.IGNORECASE,
 )
+# Letters after a name that are not part of it: "Asha Rahman MP", "Sir Tom Ede KC".
+_POST_NOMINALS = re.compile(r"(?:\s+(?:MP|MEP|MSP|MLA|MS|TD|QC|KC|OBE|MBE|CBE|PhD))+$")
 # A question label: "Q:", "Q.", "Question:", "Question 1:", "Q1:".
 _QUESTION_LABEL = re.compile(r"^(?:Q\d*|Question(?:\s+\d+)?)\s*[:.)–—-]\s+", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"^(?:A\d*|Answer(?:\s+\d+)?)\s*[:.)–—-]\s+", re.IGNORECASE)
@@ -98,7 +100,7 @@ def _posts(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         match = _POST_CREDIT.match(text[start:end].strip())
         if not match or index == 0:
             continue
-        name = match["name"]
+        name = _POST_NOMINALS.sub("", match["name"])
         found.append(Passage("credit", start, end, name))
         post_start, post_end = paragraphs[index - 1]
         if not any(p.start == post_start for p in found):
