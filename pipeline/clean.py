@@ -153,11 +153,14 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     fixed, steps = ftfy.fix_and_explain(text, config=config)
     if fixed != text and any(step[0] in ("encode", "decode", "transcode") for step in steps or []):
         shown = ", ".join(
-            f"{bad} → {ftfy.fix_text(_LOST_CLOSING_QUOTE.sub(_CLOSER_BYTES, bad), config)}"
+            f"{_visible(bad)} → "
+            + ftfy.fix_text(_LOST_CLOSING_QUOTE.sub(_CLOSER_BYTES, bad), config)
             for bad in examples
         )
+        misread = next((codec for step, codec in steps if step == "encode"), "")
+        page = "Latin-1" if "latin" in misread else "Windows-1252"
         notes.append(
-            "text once mis-decoded (UTF-8 read as Windows-1252) was repaired with ftfy"
+            f"text once mis-decoded (UTF-8 read as {page}) was repaired with ftfy"
             + (f": {shown}" if shown else "")
             + (
                 f"; {lost[1]} closing quote mark(s) whose last byte was lost restored"
@@ -185,6 +188,11 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     if spaces:
         notes.append(f"{spaces} non-breaking space{'s' if spaces > 1 else ''} made plain")
     return text, notes
+
+
+def _visible(text: str) -> str:
+    """``text`` with characters that do not print (C1 controls) written as ``\\x9c``."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 # --- furniture -----------------------------------------------------------------------------
