@@ -138,20 +138,17 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     notes += repairs
     metadata = _sidecar(path)
     captions: tuple[str, ...] = ()
+    page_holds = None
     if path.suffix.lower() in HTML_SUFFIXES:
-        text, html_meta, captions = _html_to_text(text)
+        text, html_meta, captions, page_holds = _html_to_text(text)
         metadata = {**html_meta, **metadata}
     else:
         text, front = _split_front_matter(text)
         metadata = {**front, **metadata}
     cleaned = clean_text(text, captions)
-    if not cleaned.body.strip():
-        raise InputError(
-            "no article text left after removing page furniture (removed: "
-            + "; ".join(_short(line) for line in cleaned.removed[:4])
-            + ")"
-        )
     body = cleaned.body
+    if not [line for line in body.split("\n\n") if line.strip() not in ("", cleaned.title)]:
+        raise InputError(_no_article_text(page_holds or _file_holds(cleaned)))
     # Front matter or sidecar, then the page's metadata, then a "Published …" line, then
     # the dateline.
     date = metadata.get("date") or _dated(cleaned.published) or _dated(cleaned.dateline_date)
@@ -220,14 +217,15 @@ _CAPTION_XPATH = (
 )
 
 
-def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
-    """Main text, metadata and picture captions of a saved web page.
+def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...], str]:
+    """Main text, metadata, picture captions and what else a saved web page holds.
 
     trafilatura extracts the article body and the page's metadata (title, site name,
     author, date). Captions (``<figcaption>`` and elements of class ``caption``) are taken
-    out before extraction and returned apart, so a caption never reads as body text. A page
-    whose body holds no article text (the text only in a script, a caption and a footer) is
-    an ``InputError`` naming what the page does hold.
+    out before extraction and returned apart, so a caption never reads as body text. The
+    last item says what the page holds besides its body (title, captions, scripts holding
+    text, footer), for the message when the body holds no article text. Raises
+    ``InputError`` for HTML that cannot be parsed.
     """
     import trafilatura
     from lxml import html as lxml_html
@@ -243,7 +241,11 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
             captions.append(caption)
         node.drop_tree()
     text = trafilatura.extract(tree, include_comments=False, include_tables=False)
-    meta = trafilatura.extract_metadata(html)
+    # Only dates the page states as its own (metadata, <time>, URL): trafilatura's extensive
+    # search would otherwise take a copyright year for "2024-01-01".
+    meta = trafilatura.extract_metadata(
+        html, date_config={"extensive_search": False, "original_date": True}
+    )
     found: dict[str, str] = {}
     if meta is not None:
         for key, value in (
@@ -255,17 +257,15 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
         ):
             if value:
                 found[key] = value
-    if not text or not text.strip():
-        raise InputError(_no_article_text(tree, captions, found))
-    return text, found, tuple(captions)
+    return text or "", found, tuple(captions), _page_holds(tree, captions, found)
 
 
 # A string of six or more words inside a script: text the page fills in when it runs.
 _PROSE_IN_SCRIPT = re.compile(r"[\"'](?:[^\"'<>{}]*?\s){5,}[^\"'<>{}]*[\"']")
 
 
-def _no_article_text(tree, captions: list[str], found: dict[str, str]) -> str:
-    """The message for a page with no article text, saying what the page does hold."""
+def _page_holds(tree, captions: list[str], found: dict[str, str]) -> str:
+    """What a page holds besides its article body, in words."""
     held = []
     if found.get("title"):
         held.append(f"the title “{_short(found['title'])}”")
@@ -275,8 +275,21 @@ def _no_article_text(tree, captions: list[str], found: dict[str, str]) -> str:
         held.append(f"{len(scripts)} script(s) holding text the page shows once it runs")
     footers = [" ".join(f.text_content().split()) for f in tree.xpath("//footer")]
     held += [f"a footer “{_short(f)}”" for f in footers if f][:1]
+    return "the page holds only " + (", ".join(held) if held else "navigation and markup")
+
+
+def _file_holds(cleaned) -> str:
+    """What a text file with no article text holds: its headline and its furniture."""
+    held = [f"the headline “{_short(cleaned.title)}”"] if cleaned.title else []
+    if cleaned.removed:
+        held.append(
+            "page furniture (" + "; ".join(_short(line, 50) for line in cleaned.removed[:3]) + ")"
+        )
+    return "the file holds only " + (", ".join(held) or "blank lines")
+
+
+def _no_article_text(holds: str) -> str:
     return (
-        "no article text found: the page holds only "
-        + (", ".join(held) if held else "navigation and markup")
-        + ". Save the page after it has loaded in a browser, or paste the article into a .txt file"
+        f"no article text found: {holds}. Save the page after it has loaded in a browser, "
+        "or paste the article into a .txt file"
     )

@@ -376,3 +376,33 @@ def test_date_order_front_matter_then_page_then_published_line_then_dateline(tmp
     assert a.date == "2024-03-04"
     assert "Published: 4 March 2024" in a.removed
     assert b.date == "2024-03-06"
+
+
+def test_a_headline_and_furniture_alone_are_no_article(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(tmp_path, "teaser.txt", "Budget row deepens\n\nSubscribe to read\n\nAdvertisement\n")
+    write(
+        tmp_path,
+        "headline.html",
+        "<html><head><title>Budget row</title></head><body><h1>Budget row deepens</h1>"
+        "<footer>© 2024 Example Post</footer></body></html>",
+    )
+    problems = {p.path: p.message for p in read_articles(tmp_path).problems}
+    assert problems["teaser.txt"].startswith("no article text found: the file holds only the")
+    assert "Budget row deepens" in problems["teaser.txt"]
+    assert "Subscribe to read" in problems["teaser.txt"]
+    assert problems["headline.html"].startswith("no article text found: the page holds only")
+
+
+def test_a_copyright_year_is_not_taken_for_the_pages_date(tmp_path):
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report on the budget vote.</p>" for i in range(6)
+    )
+    write(
+        tmp_path,
+        "page.html",
+        f"<html><body><article>{paragraphs}</article><footer>© 2024 Example Post</footer>"
+        "</body></html>",
+    )
+    [article] = read_articles(tmp_path).articles
+    assert article.date is None

@@ -47,7 +47,7 @@ def event_text(brief) -> str:
 def test_mojibake_is_repaired_and_noted_and_the_quote_and_figure_found():
     brief, [extraction] = brief_of("mojibake")
     source = brief.sources[0]
-    assert any("ftfy" in note and "â€œ → “" in note for note in source.notes)
+    assert any("ftfy" in note and "â€œWe → “We" in note for note in source.notes)
     assert "We had no choice but to act now," in quotes_by(brief)["Jane Ortega"]
     assert [f.number for f in extraction.figures] == [3_500_000]
     assert extraction.figures[0].sentence_text == (
