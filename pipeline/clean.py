@@ -272,7 +272,7 @@ _FURNITURE = re.compile(
 )
 # Story credits: "Reporting by Jane Doe; Editing by John Roe", "Writing by A in B".
 _STAFF_CREDIT = re.compile(
-    r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|"
+    r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|"
     r"produced|fact-checking)\s+by\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -325,10 +325,18 @@ _MONTH = (
 )
 # "KYIV, Feb 24 (Reuters) -", "WASHINGTON (AP) —", "KYIV, Ukraine, March 5 (AP) —",
 # "BRUSSELS - ", "LONDON -- ": a place in capitals, an optional date and wire, a dash.
+_DATELINE_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
+    rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
     rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES}))\))?\s*[-–—]{{1,2}}\s+(?=\S)"
+)
+# A wire dateline with the place in ordinary case ("Kyiv, Feb 24 (Reuters) -") or none at all
+# ("(Reuters) -"): the agency in brackets is the evidence.
+_WIRE_DATELINE = re.compile(
+    rf"^(?:(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){{0,3}}(?:,\s*[A-Z][A-Za-z.]+"
+    rf"(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s*(?P<date>{_DATELINE_DATE}))?\s*)?"
+    rf"\((?P<wire>(?i:{_WIRE_NAMES}))\)\s*[-–—:]{{1,2}}\s+(?=\S)"
 )
 # An agency credit closing the last paragraph ("… said on X. REUTERS") or standing alone
 # on the last line ("— Reuters", "(AFP)"); never a photo credit ("Photo: AFP", "REUTERS/Name").
@@ -345,6 +353,8 @@ _CAPTION_CREDIT = re.compile(
             |PA(?:\ Media)?|Bloomberg|Sipa|Anadolu)(?:\ via\ Getty\ Images)?\)?
       | [\s(](?:Reuters|REUTERS|AFP|AP|EPA)/[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\)?
       | \s\([^()]*\bvia\ Getty\ Images\)
+      | \s\((?:AP|AFP|Reuters|EPA|PA|CP|AAP)\ (?:Photo|Images?)(?:/[^()]{1,60})?\)
+      | [.!?]\s*(?i:file\ photo|handout\ photo)\b[^.]{0,80}
     )\.?\s*$""",
     re.VERBOSE,
 )
@@ -353,7 +363,7 @@ _LIST_ITEM = re.compile(r"^(?:[-*•·–—]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
 # A sentence ends: . ! ? … then closing quotes or brackets (straight single quotes too).
 _TERMINAL = re.compile(r"""(?:[.!?…:;"”’)\]]|[.!?…,]')\s*$""")
 _INNER_SENTENCE_END = re.compile(r"""[.!?…]["”’')\]]*\s+["“‘'(]?[A-Z]""")
-_POST_CREDIT = re.compile(r"^(?:[—–-]{1,2}\s*|a post shared by\s+)\S.*\(@[\w.]{1,30}\)", re.I)
+_POST_CREDIT = re.compile(r"^(?:[—–-]{1,2}\s*|a post shared by\s+)\S.*\(@[\w.@-]{1,60}\)", re.I)
 _LABELLED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}\s*:\s+\S")
 
 
@@ -404,7 +414,7 @@ def _is_staff_credit(line: str) -> bool:
     match = _STAFF_CREDIT.match(line.strip("*_ "))  # Markdown emphasis around a credit
     if not match:
         return False
-    words = re.findall(r"[\w’'.&-]+", match["rest"])
+    words = re.findall(r"[\w’'.&-]+", match["rest"].rstrip(").").split(")")[0])
     return all(w[:1].isupper() or w.lower() in _CREDIT_WORDS for w in words)
 
 
@@ -497,10 +507,14 @@ def _dateline(kept: list[str], title: str | None) -> tuple[str | None, str | Non
         if line == title:
             continue
         match = _DATELINE.match(line)
-        if match and (match["wire"] or match["date"] or len(match["place"]) > 2):
-            if not match["place"].isupper() and not match["wire"]:
-                continue
-            dateline = match["place"] + (f", {match['date']}" if match["date"] else "")
+        if match and not match["wire"] and not match["place"].isupper():
+            match = None
+        if match and not (match["wire"] or match["date"] or len(match["place"]) > 2):
+            match = None
+        match = match or _WIRE_DATELINE.match(line)
+        if match:
+            place = match["place"] or ""
+            dateline = place + (f", {match['date']}" if match["date"] else "") or None
             wire = _wire_name(match["wire"]) if match["wire"] else None
             return wire, dateline, match["date"]
     return None, None, None

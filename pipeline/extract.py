@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Protocol, TypeVar
 
@@ -106,8 +106,8 @@ def prepare_article(article: Article) -> PreparedArticle:
     not figures."""
     text = article.text
     passages = find_passages(text)
-    quotes = find_quotes(text)
-    quotes += _passage_quotes(text, passages, len(quotes))
+    quotes = _passage_cues(find_quotes(text), passages)
+    quotes += _passage_quotes(text, passages, quotes)
     labels = [p for p in passages if p.kind in ("label", "credit")]
     return PreparedArticle(
         article=article,
@@ -120,12 +120,41 @@ def prepare_article(article: Article) -> PreparedArticle:
     )
 
 
-def _passage_quotes(text: str, passages: list[Passage], numbered: int) -> list[QuoteSpan]:
-    """Quote spans for the posts and answers whose speaker is named."""
+def _voice(passages: list[Passage], quote: QuoteSpan) -> Passage | None:
+    """The post or answer with a named speaker that holds ``quote``, if any."""
+    for passage in passages:
+        if passage.kind in ("post", "answer") and passage.speaker:
+            if passage.start <= quote.start and quote.end <= passage.end:
+                return passage
+    return None
+
+
+def _passage_cues(quotes: list[QuoteSpan], passages: list[Passage]) -> list[QuoteSpan]:
+    """A quotation in marks that makes up most of a post or an answer ("“…” — Name
+    (@handle)") takes the passage's speaker when rules found none."""
+    out = []
+    for quote in quotes:
+        voice = _voice(passages, quote)
+        if voice and (quote.cue is None or quote.cue.lower() in PRONOUNS):
+            if (quote.end - quote.start) * 2 >= voice.end - voice.start:
+                quote = replace(quote, cue=voice.speaker, cue_start=None, kind="quote")
+        out.append(quote)
+    return out
+
+
+def _passage_quotes(text: str, passages: list[Passage], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Quote spans for the posts and answers whose speaker is named and that are not
+    already, for the most part, a quotation in marks."""
     starts = [start for start, _ in paragraph_spans(text)]
     spans = []
+    numbered = len(quotes)
     for passage in passages:
         if passage.kind not in ("post", "answer") or not passage.speaker:
+            continue
+        marked = sum(
+            q.end - q.start for q in quotes if passage.start <= q.start and q.end <= passage.end
+        )
+        if marked * 2 >= passage.end - passage.start:
             continue
         numbered += 1
         spans.append(

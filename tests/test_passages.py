@@ -99,3 +99,38 @@ def test_letters_after_a_name_are_not_part_of_the_speaker():
         "— Asha Rahman MP (@asharahman) March 6, 2024\n"
     )
     assert ("post", "Come and try it", "Asha Rahman") in spans(text)
+
+
+def test_a_credit_closing_the_posts_own_paragraph():
+    text = (
+        "Title\n\nFans reacted at once.\n\n"
+        "What a night for the club! pic.twitter.com/ab12 — Priya Natarajan 🏆 (@priyanat) "
+        "May 12, 2024\n\nThe club will parade on Sunday.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("What a night for the club! pic.twitter.com/ab12", "Priya Natarajan")
+    ]
+
+
+def test_a_quoted_post_takes_its_credit_as_speaker_once():
+    text = "Title\n\nShe wrote online.\n\n“We are not going anywhere.” — Dana Holt (@danaholt)\n"
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("We are not going anywhere.", "Dana Holt")
+    ]
+
+
+def test_markdown_labels_and_answers_running_over_paragraphs():
+    text = (
+        "Ten minutes with a ferry captain\n\nWe spoke to Ines Lago about the winter crossings.\n\n"
+        "**Q:** What is the hardest month?\n\n**A:** February. The swell never stops.\n\n"
+        "The boats are old, too.\n\n**Q:** Would you change jobs?\n\n**A:** Never.\n\n"
+        "This interview has been edited for length.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("February. The swell never stops.", "Ines Lago"),
+        ("The boats are old, too.", "Ines Lago"),
+        ("Never.", "Ines Lago"),
+    ]

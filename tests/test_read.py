@@ -406,3 +406,27 @@ def test_a_copyright_year_is_not_taken_for_the_pages_date(tmp_path):
     )
     [article] = read_articles(tmp_path).articles
     assert article.date is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "wire", "dateline"),
+    [
+        ("Kyiv, Feb 24 (Reuters) - Troops moved in.", "Reuters", "Kyiv, Feb 24"),
+        ("(Reuters) - Oil prices rose on Monday.", "Reuters", None),
+        ("NEW YORK, Oct 3 (AP) — Stocks fell.", "AP", "NEW YORK, Oct 3"),
+    ],
+)
+def test_wire_datelines_in_other_cases(opening, wire, dateline):
+    cleaned = clean_text(f"Headline here\n{opening}\nMore reporting follows here.\n")
+    assert (cleaned.wire, cleaned.dateline) == (wire, dateline)
+
+
+def test_credits_in_brackets_and_agency_photo_captions():
+    cleaned = clean_text(
+        "Title\nThe senate passed the bill.\n"
+        "The president signs the bill in Ohio. (AP Photo/Evan Lark)\n"
+        "(Reporting by Jane Doe in Kyiv; Writing by Tom Li; Editing by Ann Bo and Ed Ro)\n"
+    )
+    assert cleaned.body == "Title\n\nThe senate passed the bill.\n"
+    assert cleaned.captions == ["The president signs the bill in Ohio. (AP Photo/Evan Lark)"]
+    assert cleaned.wire is None

@@ -51,20 +51,27 @@ _PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{0,3}}"
 # The credit line an embedded post ends with, as social networks write it when a post is
 # embedded in a page: "— Jane Roe (@janeroe) October 24, 2024", "- Name (@handle) 24 Oct 2024",
 # "A post shared by Jane Roe (@janeroe)".
+_POST_DATE = r"[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
 _POST_CREDIT = re.compile(
-    rf"^(?:[—–-]{{1,2}}\s*|a post shared by\s+|posted by\s+)(?P<name>{_PERSON})\s*"
-    r"\(@[\w.]{1,30}\)(?:\s+on\s+\w+)?\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4}|"
-    r"\d{1,2} [A-Z][a-z]+\.? \d{4})?\.?$",
+    r"(?:^|(?<=\s))(?:[—–-]{1,2}\s*|a post shared by\s+|posted by\s+)"
+    r"(?P<name>[^()@\n—–]{1,80}?)\s*\(@(?P<handle>[\w.@-]{1,60})\)(?:\s+on\s+\w+)?"
+    rf"\s*(?P<date>{_POST_DATE})?\.?\s*$",
     re.IGNORECASE,
 )
 # Letters after a name that are not part of it: "Asha Rahman MP", "Sir Tom Ede KC".
 _POST_NOMINALS = re.compile(r"(?:\s+(?:MP|MEP|MSP|MLA|MS|TD|QC|KC|OBE|MBE|CBE|PhD))+$")
-# A question label: "Q:", "Q.", "Question:", "Question 1:", "Q1:".
-_QUESTION_LABEL = re.compile(r"^(?:Q\d*|Question(?:\s+\d+)?)\s*[:.)–—-]\s+", re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"^(?:A\d*|Answer(?:\s+\d+)?)\s*[:.)–—-]\s+", re.IGNORECASE)
+# Markdown emphasis a label may carry: "**Q:**", "__Klaus Berger__:".
+_EM = r"[*_]{0,2}"
+# A question label: "Q:", "Q.", "Question:", "Question 1:", "Q1:", "Interviewer:".
+_QUESTION_LABEL = re.compile(
+    rf"^{_EM}(?:Q\d*|Question(?:\s+\d+)?|Interviewer){_EM}\s*[:.)–—-]{_EM}\s+", re.IGNORECASE
+)
+_ANSWER_LABEL = re.compile(
+    rf"^{_EM}(?:A\d*|Answer(?:\s+\d+)?){_EM}\s*[:.)–—-]{_EM}\s+", re.IGNORECASE
+)
 # A speaker label opening a paragraph: "Klaus Berger: …", "BERGER: …", "Dr Ana Ruiz: …".
 _SPEAKER_LABEL = re.compile(
-    rf"^(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON})\s*:\s+(?=\S)"
+    rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON}){_EM}\s*:{_EM}\s+(?=\S)"
 )
 # Labels that open a paragraph like a speaker but name none: editorial and page labels.
 _NOT_SPEAKERS = frozenset(
@@ -95,29 +102,43 @@ def find_passages(text: str) -> list[Passage]:
 
 
 def _posts(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
+    """Posts by their credit line: on a paragraph of its own, the post is the paragraph
+    before; closing a paragraph, the post is the text before it in that paragraph."""
     found: list[Passage] = []
     for index, (start, end) in enumerate(paragraphs):
-        match = _POST_CREDIT.match(text[start:end].strip())
-        if not match or index == 0:
+        match = _POST_CREDIT.search(text, start, end)
+        if not match:
             continue
-        name = _POST_NOMINALS.sub("", match["name"])
-        found.append(Passage("credit", start, end, name))
-        post_start, post_end = paragraphs[index - 1]
-        if not any(p.start == post_start for p in found):
+        name = _speaker_of_post(match["name"], match["handle"])
+        found.append(Passage("credit", match.start(), end, name))
+        if text[start : match.start()].strip():
+            post_end = start + len(text[start : match.start()].rstrip())
+            found.append(Passage("post", start, post_end, name))
+        elif index > 0 and not any(p.end == paragraphs[index - 1][1] for p in found):
+            post_start, post_end = paragraphs[index - 1]
             found.append(Passage("post", post_start, post_end, name))
     return found
 
 
+def _speaker_of_post(display: str, handle: str) -> str:
+    """The name a post's credit gives, without emoji or letters after it; the handle when
+    the display name holds no name."""
+    words = [w for w in display.split() if any(c.isalpha() for c in w)]
+    name = _POST_NOMINALS.sub("", " ".join(w.strip("|,;:") for w in words)).strip()
+    return name if any(c.isupper() for c in name[:1]) else f"@{handle}"
+
+
 def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
-    turns: list[tuple[str, int, int, int, str | None]] = []  # kind, start, body, end, name
-    for start, end in paragraphs:
+    # kind, start, body, end, name, paragraph index
+    turns: list[tuple[str, int, int, int, str | None, int]] = []
+    for index, (start, end) in enumerate(paragraphs):
         line = text[start:end]
         if match := _QUESTION_LABEL.match(line):
-            turns.append(("question", start, start + match.end(), end, None))
+            turns.append(("question", start, start + match.end(), end, None, index))
         elif match := _ANSWER_LABEL.match(line):
-            turns.append(("answer", start, start + match.end(), end, None))
+            turns.append(("answer", start, start + match.end(), end, None, index))
         elif (match := _SPEAKER_LABEL.match(line)) and _is_person_label(match["name"], text):
-            turns.append(("named", start, start + match.end(), end, match["name"]))
+            turns.append(("named", start, start + match.end(), end, match["name"], index))
     if len(turns) < 2:
         return []
     named = [t for t in turns if t[0] == "named"]
@@ -125,19 +146,22 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     askers = {
         name
         for name in {t[4] for t in named}
-        if all(text[b:e].rstrip().endswith("?") for k, s, b, e, n in named if n == name)
+        if all(text[t[2] : t[3]].rstrip().endswith("?") for t in named if t[4] == name)
     }
     answerers = [t[4] for t in named if t[4] not in askers]
     interviewee = _most_common(answerers) or _introduced(text, paragraphs)
     passages: list[Passage] = []
-    for kind, start, body, end, name in turns:
+    for number, (kind, start, body, end, name, index) in enumerate(turns):
         passages.append(Passage("label", start, body - _trailing_space(text, start, body)))
         if kind == "question" or (kind == "named" and name in askers):
-            passages.append(Passage("question", body, end, name))
-        elif kind == "answer":
-            passages.append(Passage("answer", body, end, interviewee))
+            turn: tuple[PassageKind, str | None] = ("question", name)
         else:
-            passages.append(Passage("answer", body, end, name))
+            turn = ("answer", interviewee if kind == "answer" else name)
+        passages.append(Passage(turn[0], body, end, turn[1]))
+        # Unlabelled paragraphs before the next turn continue this one.
+        if number + 1 < len(turns):
+            for p_start, p_end in paragraphs[index + 1 : turns[number + 1][5]]:
+                passages.append(Passage(turn[0], p_start, p_end, turn[1]))
     return passages
 
 
