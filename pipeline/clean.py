@@ -223,7 +223,8 @@ _FURNITURE = re.compile(
     rf"""^(?:
         # newsletter and sign-up prompts, account and access prompts
         (?:sign\ up|subscribe|register|log\ ?in|sign\ in|join|get\ (?:our|the)\ )\b.*
-            \b(?:newsletters?|inbox|free|now|today|here|access|unlimited|account|updates|alerts)\b.*
+            \b(?:newsletters?|inbox|free|now|today|here|access|unlimited|account|updates|alerts
+            |read|reading|continue)\b.*
       | .*\bnewsletters?\b.*\b(?:inbox|sign\ up|subscribe)\b.*
       | .*\b(?:inbox|sign\ up|subscribe)\b.*\bnewsletters?\b.*
       | (?:sign\ up|subscribe|register|log\ ?in|sign\ in|join\ now|continue\ reading
@@ -236,7 +237,8 @@ _FURNITURE = re.compile(
           |image\ source|image\ caption|media\ caption)s?\s*:.*
       # links to other stories
       | (?:see|read)\ more\b.*|more\ on\b.*|more\ from\b.*|(?:also\ )?read\ (?:also|next)\b.*
-      | related(?:\ (?:stories|articles|coverage|content|reading|links|topics|news))?\s*:.*
+      | related(?:\ (?:stories|articles|coverage|content|reading|links|topics|news|videos))?
+          (?:\s*:.*|\W*)
       | (?:most\ (?:read|popular|viewed|shared)|recommended(?:\ for\ you)?|top\ stories
           |trending(?:\ now)?|latest\ (?:news|stories)|you\ may\ also\ like|don't\ miss)\W*
       # sharing buttons: a line made only of network names
@@ -264,6 +266,9 @@ _FURNITURE = re.compile(
       | (?:got|have|do\ you\ have)\ a\ (?:story|news\ tip|tip|picture)\b.*
       | we\ pay\ for\ (?:your\ )?(?:stories|pictures|videos).*
       | (?:email|contact)\ (?:us|the\ newsroom|our\ newsdesk|the\ newsdesk)\b.*
+      # navigation: a lone separator or menu word, a row of menu items between bars
+      | [\W_]+|(?:home|news|sport|contact(?:\ us)?|about(?:\ us)?|search|log\ out)\W*
+      | (?:[\w'’&]+(?:\ [\w'’&]+){{0,2}}\ ?\|\ ?){{2,}}[\w'’&]+(?:\ [\w'’&]+){{0,2}}
       # live pages
       | show\ (?:key\ events|latest\ updates|more\ updates|all\ updates)\b.*|refresh\W*
       | (?:live\ )?(?:updates?\ )?auto-?update\ (?:on|off)\W*
@@ -403,10 +408,16 @@ _FULL_DATE = re.compile(
 )
 
 
+# An attribution or a quotation in double marks: a line that says it is reporting.
+_SAID = re.compile(r"\b(?:said|says|told)\b|[“”„«»]|\"\w")
+
+
 def is_furniture(line: str) -> bool:
     """True when a stripped line is page furniture by what it says: a newsletter or sign-up
     prompt, a share or follow button, a photo credit, a link to other stories, a staff
     credit ("Reporting by …; Editing by …"), "Our Standards: …", a copyright line."""
+    if _SAID.search(line):  # reporting: "Sign up now," the minister said, …
+        return False
     return bool(_FURNITURE.match(line)) or _is_staff_credit(line)
 
 
@@ -446,6 +457,11 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         if match and match.start() > 0 and not is_furniture(line):
             links[index] = match["link"]
             lines[index] = line[: match.start()]
+    # The next line that is not furniture: what a cross-head would stand above.
+    following: list[str | None] = [None] * len(lines)
+    for index in range(len(lines) - 2, -1, -1):
+        after = lines[index + 1]
+        following[index] = following[index + 1] if is_furniture(after) else after
     for index, line in enumerate(lines):
         if index in links:
             removed.append(links[index])
@@ -470,7 +486,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         elif not kept and title is None and _looks_like_headline(line):
             title = line
             kept.append(line)
-        elif index > 0 and nxt is not None and _is_cross_head(line, nxt):
+        elif index > 0 and following[index] is not None and _is_cross_head(line, nxt or ""):
             removed.append(line)  # a cross-head or a link to another story
         else:
             kept.append(line)

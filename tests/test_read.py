@@ -430,3 +430,19 @@ def test_credits_in_brackets_and_agency_photo_captions():
     assert cleaned.body == "Title\n\nThe senate passed the bill.\n"
     assert cleaned.captions == ["The president signs the bill in Ohio. (AP Photo/Evan Lark)"]
     assert cleaned.wire is None
+
+
+def test_navigation_rows_and_a_last_unpunctuated_paragraph():
+    cleaned = clean_text(
+        "Home | News | Contact\nHarvest festival draws record crowd\n"
+        "More than 9,000 people came on Saturday, organisers said.\n"
+        "Stalls sold out of cider by mid-afternoon\nCopyright Dale Valley Times 2024\n"
+    )
+    assert cleaned.title == "Harvest festival draws record crowd"
+    assert "Stalls sold out of cider by mid-afternoon" in cleaned.body
+    assert cleaned.removed == ["Home | News | Contact", "Copyright Dale Valley Times 2024"]
+
+
+def test_a_line_that_reports_is_never_furniture():
+    for line in ["Sign up now, said the minister.", "“Subscribe now,” he urged readers."]:
+        assert clean_text(f"Title\n{line}\nMore text.\n").removed == []
