@@ -118,6 +118,8 @@ _NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
 _LINE_SEPARATORS = re.compile("\r\n|[\r\u2028\u2029\u0085]")
 # A closing ” (E2 80 9D) read as Windows-1252 loses its last byte, which that code page does
 # not define: "â€" and a replacement character, or nothing, before a space or punctuation.
+# A word holding a character typical of mojibake (for the repair note's examples).
+_SUSPECT_WORD = re.compile("\\S*[ÂÃâÅÄ\u0080-\u009f\ufffd]\\S*")
 _CLOSER_BYTES = "â€\x9d"  # E2 80 9D as ftfy's sloppy Windows-1252 reads them
 _LOST_CLOSING_QUOTE = re.compile("â€[\ufffd\x9d?](?=[\\s,.;:!?)\\]]|$)")
 
@@ -150,7 +152,7 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     )
     fixed, steps = ftfy.fix_and_explain(text, config=config)
     if fixed != text and any(step[0] in ("encode", "decode", "transcode") for step in steps or []):
-        shown = ", ".join(f"{_visible(bad)} → {good}" for bad, good in _changes(original, fixed))
+        shown = ", ".join(f"{_visible(bad)} → {good}" for bad, good in _changes(original, config))
         misread = next((codec for step, codec in steps if step == "encode"), "")
         page = "Latin-1" if "latin" in misread else "Windows-1252"
         notes.append(
@@ -184,26 +186,20 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     return text, notes
 
 
-def _changes(before: str, after: str, limit: int = 4) -> list[tuple[str, str]]:
-    """Up to ``limit`` distinct replacements that turn ``before`` into ``after`` (for notes;
-    only the first 20,000 characters are compared)."""
-    from difflib import SequenceMatcher
+def _changes(before: str, config, limit: int = 4) -> list[tuple[str, str]]:
+    """Up to ``limit`` distinct words of ``before`` that ftfy changes, with their repair
+    (for notes; linear in the text)."""
+    import ftfy
 
-    a, b = before[:20_000], after[:20_000]
     found: dict[tuple[str, str], None] = {}
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op != "equal" and len(found) < limit:
-            found[(_word_around(a, i1, i2), _word_around(b, j1, j2))] = None
+    for match in _SUSPECT_WORD.finditer(before):
+        word = match.group()
+        fixed = ftfy.fix_text(_LOST_CLOSING_QUOTE.sub(_CLOSER_BYTES, word), config)
+        if fixed != word:
+            found[(word, fixed)] = None
+            if len(found) >= limit:
+                break
     return list(found)
-
-
-def _word_around(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited words that hold ``text[start:end]``."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end]
 
 
 def _visible(text: str) -> str:
