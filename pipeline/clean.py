@@ -87,9 +87,11 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         zeros = sum(1 for i in range(zero_at, len(sample), 2) if sample[i] == 0)
         if zeros >= 0.6 * pairs:
             try:
-                return raw[: len(raw) - len(raw) % 2].decode(codec)
+                text = raw[: len(raw) - len(raw) % 2].decode(codec)
             except UnicodeDecodeError:
                 return None
+            shown = sum(c.isprintable() or c.isspace() for c in text[:2048])
+            return text if shown >= 0.97 * len(text[:2048]) else None
     return None
 
 

@@ -79,9 +79,16 @@ class PreparedArticle:
         return sentence.id if sentence else _nearest_sentence(self.sentences, offset)
 
     def claimant(self, figure: FigureSpan) -> str | None:
-        """Who the figure's sentence credits with it, by rule (None: ask the model)."""
+        """Who the figure's sentence credits with it, by rule (None: ask the model); a
+        figure in an embedded post or an interview answer is its speaker's."""
         sentence = self.sentences[self.sentence_of(figure.start) - 1]
-        return claimant_cue(sentence.text, figure.start - sentence.start)
+        cue = claimant_cue(sentence.text, figure.start - sentence.start)
+        if cue is None:
+            for passage in self.passages:
+                if passage.kind in ("post", "answer") and passage.speaker:
+                    if passage.start <= figure.start < passage.end:
+                        return passage.speaker
+        return cue
 
 
 def needs_model(quote: QuoteSpan) -> bool:

@@ -82,7 +82,7 @@ def test_question_numbers_are_not_figures():
         "Question 2: When will it arrive?\n\nDr Ines Kova: In the spring.\n"
     )
     _, extraction = extraction_of(text)
-    assert [f.value for f in extraction.figures] == ["40,000"]
+    assert [(f.value, f.claimant) for f in extraction.figures] == [("40,000", "Ines Kova")]
 
 
 def test_ordinary_reporting_has_no_passages():
