@@ -265,7 +265,9 @@ _FURNITURE = re.compile(
       | we\ pay\ for\ (?:your\ )?(?:stories|pictures|videos).*
       | (?:email|contact)\ (?:us|the\ newsroom|our\ newsdesk|the\ newsdesk)\b.*
       # navigation: a lone separator or menu word, a row of menu items between bars
-      | [\W_]+|(?:home|news|sport|contact(?:\ us)?|about(?:\ us)?|search|log\ out)\W*
+      | [\W_]+|(?:home|news|sport|contact(?:\ us)?|about(?:\ us)?|search|log\ out|loading)\W*
+      # contributor credits: "Associated Press writer Ken Ode contributed to this report."
+      | .{{0,120}}\bcontributed\ (?:to\ )?(?:this|the)\ (?:report|story|article)\.?
       | (?:[\w'’&]+(?:\ [\w'’&]+){{0,2}}\ ?\|\ ?){{2,}}[\w'’&]+(?:\ [\w'’&]+){{0,2}}
       # live pages
       | show\ (?:key\ events|latest\ updates|more\ updates|all\ updates)\b.*|refresh\W*

@@ -446,3 +446,23 @@ def test_navigation_rows_and_a_last_unpunctuated_paragraph():
 def test_a_line_that_reports_is_never_furniture():
     for line in ["Sign up now, said the minister.", "“Subscribe now,” he urged readers."]:
         assert clean_text(f"Title\n{line}\nMore text.\n").removed == []
+
+
+def test_no_pattern_lost_a_quantifier_to_string_formatting():
+    import re
+
+    import pipeline.clean
+    import pipeline.rules.passages
+
+    for module in (pipeline.clean, pipeline.rules.passages):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                assert not re.search(r"\(\d+, \d+\)|\{\d+, \d+\}", value.pattern), name
+
+
+def test_contributor_credits_and_loading_placeholders_are_furniture():
+    cleaned = clean_text(
+        "Title\nLoading…\nThe storm cut power to 80,000 homes.\n"
+        "Associated Press writer Ken Ode in Houston contributed to this report.\n"
+    )
+    assert cleaned.body == "Title\n\nThe storm cut power to 80,000 homes.\n"
