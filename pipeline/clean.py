@@ -269,6 +269,10 @@ _FURNITURE = re.compile(
       # contributor credits: "Associated Press writer Ken Ode contributed to this report."
       | .{{0,120}}\bcontributed\ (?:to\ )?(?:this|the)\ (?:report|story|article)\.?
       | (?:[\w'’&]+(?:\ [\w'’&]+){{0,2}}\ ?\|\ ?){{2,}}[\w'’&]+(?:\ [\w'’&]+){{0,2}}
+      # newsletter e-mails
+      | view\ (?:this\ (?:email|e-mail)\ )?(?:online|in\ (?:your\ )?browser).*|unsubscribe\b.*
+      | (?:update|manage)\ (?:your\ )?(?:email\ |e-mail\ )?(?:preferences|subscription).*
+      | you(?:'re|’re|\ are)\ receiving\ this\b.*|forwarded\ this\ (?:email|e-mail|newsletter)\b.*
       # live pages
       | show\ (?:key\ events|latest\ updates|more\ updates|all\ updates)\b.*|refresh\W*
       | (?:live\ )?(?:updates?\ )?auto-?update\ (?:on|off)\W*
