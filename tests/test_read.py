@@ -466,3 +466,9 @@ def test_contributor_credits_and_loading_placeholders_are_furniture():
         "Associated Press writer Ken Ode in Houston contributed to this report.\n"
     )
     assert cleaned.body == "Title\n\nThe storm cut power to 80,000 homes.\n"
+
+
+def test_the_cleaning_code_is_part_of_the_cache_key():
+    from pipeline.cache import shaping_files
+
+    assert "pipeline/clean.py" in {name for name, _ in shaping_files()}
