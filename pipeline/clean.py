@@ -116,6 +116,7 @@ _INVISIBLE = {
 }
 # Zero-width (non-)joiners matter in some scripts; between Latin letters they only split words.
 _LATIN_JOINER = re.compile(r"(?<=[A-Za-z])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])")
+_SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \t]*\n[ \t]*")
 _NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
 _LINE_SEPARATORS = re.compile("\r\n|[\r\u2028\u2029\u0085]")
 # A closing ” (E2 80 9D) read as Windows-1252 loses its last byte, which that code page does
@@ -170,9 +171,13 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     elif lost[1]:
         text = text.replace("â€\x9d", "â€\ufffd")  # not mojibake after all: leave as it was
     counts: dict[str, int] = {}
+    # A soft hyphen where a word was broken across lines joins the two halves.
+    text, broken = _SOFT_HYPHEN_BREAK.subn("", text)
+    if broken:
+        counts["soft hyphen"] = broken
     for char, name in _INVISIBLE.items():
         if char in text:
-            counts[name] = text.count(char)
+            counts[name] = counts.get(name, 0) + text.count(char)
             text = text.replace(char, "")
     text, joiners = _LATIN_JOINER.subn("", text)
     if joiners:

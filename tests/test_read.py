@@ -472,3 +472,9 @@ def test_the_cleaning_code_is_part_of_the_cache_key():
     from pipeline.cache import shaping_files
 
     assert "pipeline/clean.py" in {name for name, _ in shaping_files()}
+
+
+def test_a_word_broken_over_two_lines_at_a_soft_hyphen_is_joined(tmp_path):
+    write(tmp_path, "a.txt", "Title\n\nMayor Ana Lind\u00ad\nqvist opened the library.\n")
+    [article] = read_articles(tmp_path).articles
+    assert "Mayor Ana Lindqvist opened the library." in article.text
