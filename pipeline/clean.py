@@ -561,7 +561,9 @@ def _looks_like_headline(line: str) -> bool:
 
 # What makes a line reporting even without a full stop: a figure, a date or an attribution.
 _REPORTING_MARK = re.compile(
-    r"\d|\b(?:said|says|told|tells|according to|announced|confirmed|reported|claimed)\b"
+    r"\d|\b(?:said|says|told|tells|according to|announced|confirmed|reported|claimed"
+    r"|yesterday|today|tonight|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|January|February|March|April|June|July|August|September|October|November|December)\b"
 )
 
 

@@ -206,6 +206,8 @@ def test_reporting_without_closing_punctuation_is_never_furniture():
         "'It is the best day for this town,' said councillor Mo Ahmed.\n"
         "‘We will appeal,’ said Residents First\n"
         "Objectors have 28 days to appeal\n"
+        "The mayor resigned on Monday\n"
+        "Building starts next year\n"
     )
     cleaned = clean_text(text)
     assert cleaned.removed == []
