@@ -134,3 +134,10 @@ def test_markdown_labels_and_answers_running_over_paragraphs():
         ("The boats are old, too.", "Ines Lago"),
         ("Never.", "Ines Lago"),
     ]
+
+
+def test_a_name_never_runs_on_from_the_line_before():
+    from pipeline.rules.entities import resolve_person
+
+    text = '22:40 BST\n\nAlma Reyes holds Eastport\n\n"A night for change," Reyes said.'
+    assert resolve_person("Reyes", text) == ("Alma Reyes", None)

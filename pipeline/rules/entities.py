@@ -162,7 +162,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         return _SPEECH_TAIL.sub("", name), None  # a body or a description, not a person
     best, role = person, None
     for match in re.finditer(rf"\b{_name_pattern(person)}\b", text):
-        lead = re.split(r"[,;:()“”\"]|\.\s", text[max(0, match.start() - 80) : match.start()])[-1]
+        lead = re.split(r"[,;:()“”\"\n]|\.\s", text[max(0, match.start() - 80) : match.start()])[-1]
         before = lead.split()[-6:]
         found = person_name(" ".join([*before, match.group()])) or person
         after = re.match(r"(?:\s+[A-Z][a-z]+){1,2}\b", text[match.end() :])
