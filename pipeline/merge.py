@@ -94,14 +94,16 @@ def merge_extractions(
     ]
     index = _entity_index(good)
     published = {x.source.id: parse_date(x.source.date) for x in extractions}
-    events = _merge_events([e for x in good for e in x.events], duplicates, published)
+    failed = {f.path for f in failures}
+    # Near-copies and outlets' edits of one wire story count once as independent accounts.
+    once = {**_wire_copies(s for s in sources if s.path not in failed), **duplicates}
+    events = _merge_events([e for x in good for e in x.events], once, published)
     figures = _merge_figures([f for x in good for f in x.figures], index)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
-    failed = {f.path for f in failures}
     return Brief(
         title=title or _title(sources, events),
-        lede=_lede(events, duplicates),
+        lede=_lede(events, once),
         events=events,
         speakers=speakers,
         stances=_merge_stances(good, index),
@@ -119,10 +121,7 @@ def merge_extractions(
             prompt_tokens=sum(x.stats.prompt_tokens for x in extractions),
             completion_tokens=sum(x.stats.completion_tokens for x in extractions),
             dropped=sum(len(x.stats.dropped) for x in extractions),
-            independent_sources=independent(
-                (s.id for s in sources if s.path not in failed),
-                {**_wire_copies(s for s in sources if s.path not in failed), **duplicates},
-            ),
+            independent_sources=independent((s.id for s in sources if s.path not in failed), once),
         ),
     )
 

@@ -368,6 +368,8 @@ def test_two_outlets_edits_of_one_wire_story_are_one_independent_source(tmp_path
     assert [s.wire for s in brief.sources] == ["Reuters", "Reuters", None]
     assert brief.stats.independent_sources == 2
     assert len(brief.sources) == 3
+    [both] = [e for e in brief.events if e.sources == ["S1", "S2"]]
+    assert both.independent_sources == 1  # both edits cited, counted once
 
 
 def test_date_order_front_matter_then_page_then_published_line_then_dateline(tmp_path):
