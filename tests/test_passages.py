@@ -141,3 +141,19 @@ def test_a_name_never_runs_on_from_the_line_before():
 
     text = '22:40 BST\n\nAlma Reyes holds Eastport\n\n"A night for change," Reyes said.'
     assert resolve_person("Reyes", text) == ("Alma Reyes", None)
+
+
+def test_labelled_statements_in_a_news_story_leave_the_reporting_between_them_alone():
+    text = (
+        "Leaders trade words over the summit\n\n"
+        "Ana Ruiz: We will not sign a deal that hurts our farmers.\n\n"
+        "The talks broke up on Friday without agreement.\n\n"
+        "Tom Ede: The door remains open.\n\n"
+        "Ruiz and Ede are due to meet again in May.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("We will not sign a deal that hurts our farmers.", "Ana Ruiz"),
+        ("The door remains open.", "Tom Ede"),
+    ]
+    assert "The talks broke up on Friday" in " ".join(e.summary for e in extraction.events)

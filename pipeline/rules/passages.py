@@ -150,6 +150,7 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     }
     answerers = [t[4] for t in named if t[4] not in askers]
     interviewee = _most_common(answerers) or _introduced(text, paragraphs)
+    asked = any(t[0] == "question" or (t[0] == "named" and t[4] in askers) for t in turns)
     passages: list[Passage] = []
     for number, (kind, start, body, end, name, index) in enumerate(turns):
         passages.append(Passage("label", start, body - _trailing_space(text, start, body)))
@@ -158,8 +159,9 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         else:
             turn = ("answer", interviewee if kind == "answer" else name)
         passages.append(Passage(turn[0], body, end, turn[1]))
-        # Unlabelled paragraphs before the next turn continue this one.
-        if number + 1 < len(turns):
+        # In an interview (there are questions), unlabelled paragraphs before the next turn
+        # continue this one; between labelled statements in a news story they are reporting.
+        if asked and number + 1 < len(turns):
             for p_start, p_end in paragraphs[index + 1 : turns[number + 1][5]]:
                 passages.append(Passage(turn[0], p_start, p_end, turn[1]))
     return passages
