@@ -247,12 +247,15 @@ _PUBLISHER_NAMED = (
         re.I,
     ),
     re.compile(rf"(?:©|\bcopyright\b)\s*(?:\d{{4}}\s+)?{_NAME}(?:\.|,|\s+all rights|\s*$)", re.I),
+    # A registration prompt: "Register now for FREE unlimited access to Reuters.com".
+    re.compile(rf"\b(?:register|sign up|subscribe)\b.*\baccess to {_NAME}\.com\b", re.I),
 )
 
 
 def publisher_named(lines: list[str]) -> str | None:
-    """The publisher a newsletter or copyright line names: "Get ST's newsletters…" gives
-    'ST', "© 2024 The Straits Times" gives 'The Straits Times'."""
+    """The publisher a newsletter, copyright or registration line names: "Get ST's
+    newsletters…" gives 'ST', "© 2024 The Straits Times" gives 'The Straits Times', "Register
+    now for FREE unlimited access to Reuters.com" gives 'Reuters'."""
     for line in lines:
         for pattern in _PUBLISHER_NAMED:
             match = pattern.search(line)

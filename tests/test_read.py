@@ -482,3 +482,16 @@ def test_a_word_broken_over_two_lines_at_a_soft_hyphen_is_joined(tmp_path):
     write(tmp_path, "a.txt", "Title\n\nMayor Ana Lind\u00ad\nqvist opened the library.\n")
     [article] = read_articles(tmp_path).articles
     assert "Mayor Ana Lindqvist opened the library." in article.text
+
+
+def test_a_registration_prompt_names_the_outlet_when_nothing_else_does(tmp_path):
+    from pipeline.run import run_folder
+
+    write(
+        tmp_path,
+        "a.txt",
+        "Plant captured\n\nKYIV, Feb 24 (Reuters) - Troops captured the plant, officials said."
+        "\n\nRegister now for FREE unlimited access to Reuters.com\n",
+    )
+    [source] = run_folder(tmp_path, None).brief.sources
+    assert (source.outlet, source.outlet_inferred, source.wire) == ("Reuters", True, "Reuters")
