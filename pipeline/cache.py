@@ -38,6 +38,7 @@ SHAPING_CODE = (
     ("pipeline.rules", None),
     ("schemas", None),
     ("pipeline", "read.py"),
+    ("pipeline", "clean.py"),
     ("pipeline", "extract.py"),
 )
 

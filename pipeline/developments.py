@@ -671,7 +671,7 @@ def _matters(group: Cluster) -> bool:
 #: this alike (cosine) and it holds every number of the line. A source none of whose
 #: sentences does is not marked on the line: clustering links sentences through each other,
 #: so a member can be like the cluster and still not say what the chosen wording says.
-SUPPORTS_LINE = 0.2
+SUPPORTS_LINE = 0.12
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from functools import cached_property
@@ -49,8 +49,9 @@ from .rules.grounding import (
     publisher_named,
     speaker_problem,
 )
+from .rules.passages import Passage, find_passages
 from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
-from .rules.text import Sentence, dateline, split_sentences, time_phrase
+from .rules.text import Sentence, dateline, paragraph_spans, split_sentences, time_phrase
 from .rules.vocabulary import PRONOUNS, stance_verb_forms, word_alternation
 
 INSTRUCTIONS_PROMPT = "instructions.v5"
@@ -83,6 +84,8 @@ class PreparedArticle:
     sentences: list[Sentence]
     quotes: list[QuoteSpan]
     figures: list[FigureSpan]
+    passages: list[Passage] = field(default_factory=list)
+    """Embedded posts and interview turns: words without quote marks (``rules.passages``)."""
 
     def sentence_of(self, offset: int) -> int:
         """The number of the sentence holding ``offset`` (between sentences: the one before;
@@ -129,9 +132,15 @@ class PreparedArticle:
         return dict(grouped)
 
     def claimant(self, figure: FigureSpan) -> str | None:
-        """Who the figure's sentence credits with it, by rule (None: ask the model)."""
+        """Who the figure's sentence credits with it, by rule (None: ask the model); a
+        figure in an embedded post or an interview answer is its speaker's."""
         sentence = self.sentences[self.sentence_of(figure.start) - 1]
         found = claimant_cue(sentence.text, figure.start - sentence.start)
+        if found is None:  # a post or an interview answer: its speaker claims its figures
+            for passage in self.passages:
+                if passage.kind in ("post", "answer") and passage.speaker:
+                    if passage.start <= figure.start < passage.end:
+                        return passage.speaker
         if found is None:  # an interview answer: 'Anna Boyd: …' opens the paragraph
             opening = next(s for s in self.sentences if s.paragraph == sentence.paragraph)
             found = interview_speaker(opening.text) if opening is not sentence else None
@@ -222,13 +231,79 @@ def quote_choices(
 
 
 def prepare_article(article: Article) -> PreparedArticle:
-    """Sentences, quotes and figures of ``article``, found by rule."""
+    """Sentences, quotes and figures of ``article``, found by rule.
+
+    An embedded post or an interview answer whose speaker the article names is one more
+    quote (kind "quote", its speaker as the cue), numbered after the quotes in marks; numbers
+    inside a question label or a post's credit line ("Question 1", "October 24, 2024") are
+    not figures."""
+    text = article.text
+    passages = find_passages(text)
+    quotes = _passage_cues(find_quotes(text), passages)
+    quotes += _passage_quotes(text, passages, quotes)
+    labels = [p for p in passages if p.kind in ("label", "credit")]
     return PreparedArticle(
         article=article,
-        sentences=split_sentences(article.text),
-        quotes=find_quotes(article.text),
-        figures=find_figures(article.text),
+        sentences=split_sentences(text),
+        quotes=quotes,
+        figures=[
+            f for f in find_figures(text) if not any(p.start <= f.start < p.end for p in labels)
+        ],
+        passages=passages,
     )
+
+
+def _voice(passages: list[Passage], quote: QuoteSpan) -> Passage | None:
+    """The post or answer with a named speaker that holds ``quote``, if any."""
+    for passage in passages:
+        if passage.kind in ("post", "answer") and passage.speaker:
+            if passage.start <= quote.start and quote.end <= passage.end:
+                return passage
+    return None
+
+
+def _passage_cues(quotes: list[QuoteSpan], passages: list[Passage]) -> list[QuoteSpan]:
+    """A quotation in marks that makes up most of a post or an answer ("“…” — Name
+    (@handle)") takes the passage's speaker when rules found none."""
+    out = []
+    for quote in quotes:
+        voice = _voice(passages, quote)
+        if voice and (quote.cue is None or quote.cue.lower() in PRONOUNS):
+            if (quote.end - quote.start) * 2 >= voice.end - voice.start:
+                quote = replace(quote, cue=voice.speaker, cue_start=None, kind="quote")
+        out.append(quote)
+    return out
+
+
+def _passage_quotes(text: str, passages: list[Passage], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Quote spans for the posts and answers whose speaker is named and that are not
+    already, for the most part, a quotation in marks."""
+    starts = [start for start, _ in paragraph_spans(text)]
+    spans = []
+    numbered = len(quotes)
+    for passage in passages:
+        if passage.kind not in ("post", "answer") or not passage.speaker:
+            continue
+        marked = sum(
+            q.end - q.start for q in quotes if passage.start <= q.start and q.end <= passage.end
+        )
+        if marked * 2 >= passage.end - passage.start:
+            continue
+        numbered += 1
+        spans.append(
+            QuoteSpan(
+                id=f"Q{numbered}",
+                start=passage.start,
+                end=passage.end,
+                text=text[passage.start : passage.end],
+                kind="quote",
+                paragraph=sum(1 for s in starts if s <= passage.start) - 1,
+                continues=None,
+                cue=passage.speaker,
+                cue_start=text.rfind(passage.speaker),
+            )
+        )
+    return spans
 
 
 def chunks(
@@ -672,7 +747,7 @@ def key_sentences(prepared: PreparedArticle, labels: Labels) -> list[int]:
     """The model's key sentences plus the article's lead (news puts the main event first);
     sentences that are mostly a quotation are left to who said what."""
     title = prepared.article.title
-    body = {s.id for s in prepared.sentences if s.text != title}
+    body = {s.id for s in prepared.sentences if s.text != title} - _voiced(prepared)
     chosen = {s for n in labels.notes for s in n.key_sentences} - _mostly_quoted(prepared)
     return sorted((chosen & body) | set(sorted(body)[:LEAD_SENTENCES]))
 
@@ -718,7 +793,7 @@ def reported_sentences(prepared: PreparedArticle, labels: Labels) -> list[Report
     """Every sentence the outlet reports in its own words (those mostly quoted are left to who
     said what), with its role, its rank among body sentences and the model's key vote. Pure."""
     voted = {s for n in labels.notes for s in n.key_sentences}
-    quoted = _mostly_quoted(prepared)
+    quoted = _mostly_quoted(prepared) | _voiced(prepared)
     result: list[ReportedSentence] = []
     rank = 0
     for sentence in prepared.sentences:
@@ -769,6 +844,17 @@ def _in_quotation(text: str) -> bool:
     return text.count("”") > text.count("“") or (
         text.count('"') % 2 == 1 and text.rstrip(".!?,;").endswith('"')
     )
+
+
+def _voiced(prepared: PreparedArticle) -> set[int]:
+    """Sentences inside an embedded post, its credit line or an interview turn: someone's
+    words or their labels, never the outlet's own reporting."""
+    return {
+        s.id
+        for s in prepared.sentences
+        for p in prepared.passages
+        if p.start <= s.start < p.end or s.start <= p.start < s.end
+    }
 
 
 def _mostly_quoted(prepared: PreparedArticle) -> set[int]:
@@ -823,9 +909,12 @@ def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
         date=article.date,
         url=article.url,
         wire=article.wire,
+        dateline=article.dateline,
+        author=article.author,
         sha256=article.sha256,
         characters=len(article.text),
         removed_lines=list(article.removed),
+        captions=list(article.captions),
         notes=list(article.notes),
     )
 

@@ -166,7 +166,10 @@ def merge_extractions(
         x.source.model_copy(update={"duplicate_of": duplicates.get(x.source.id)})
         for x in extractions
     ]
-    units, groups, strays = story_of(good, duplicates)
+    failed = {f.path for f in failures}
+    # Near-copies and outlets' edits of one wire story count once as independent accounts.
+    once = {**_wire_copies(s for s in sources if s.path not in failed), **duplicates}
+    units, groups, strays = story_of(good, once)
     left_out = [
         OffTopic(source=x.source.id, path=x.source.path, title=x.source.title, reason=why)
         for x in good
@@ -175,15 +178,14 @@ def merge_extractions(
     good = [x for x in good if x.source.id not in strays]
     index = _entity_index(good)
     published = {x.source.id: parse_date(x.source.date) for x in extractions}
-    events = build_developments(good, duplicates, published, (units, groups))
+    events = build_developments(good, once, published, (units, groups))
     figures = _merge_figures([f for x in good for f in x.figures], index)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
-    failed = {f.path for f in failures}
     target = stance_target(title, sources, events)
     return Brief(
         title=title or _title(sources, events),
-        lede=_lede(events, duplicates),
+        lede=_lede(events, once),
         events=events,
         speakers=_flag_minor(
             speakers,
@@ -208,8 +210,7 @@ def merge_extractions(
             completion_tokens=sum(x.stats.completion_tokens for x in extractions),
             dropped=sum(len(x.stats.dropped) for x in extractions),
             independent_sources=independent(
-                (s.id for s in sources if s.path not in failed and s.id not in strays),
-                duplicates,
+                (s.id for s in sources if s.path not in failed and s.id not in strays), once
             ),
         ),
     )
@@ -218,6 +219,20 @@ def merge_extractions(
 def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
     """How many sources remain once near-copies are counted with their original."""
     return len({duplicates.get(s, s) for s in sources})
+
+
+def _wire_copies(sources: Iterable[SourceInfo]) -> dict[str, str]:
+    """Map each source crediting a wire agency to the first source crediting the same one:
+    two outlets' edits of one agency's story are one independent account (each is still
+    cited)."""
+    first: dict[str, str] = {}
+    copies: dict[str, str] = {}
+    for source in sources:
+        if source.wire:
+            origin = first.setdefault(source.wire, source.id)
+            if origin != source.id:
+                copies[source.id] = origin
+    return copies
 
 
 def _sorted_sources(sources: Iterable[str]) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clean import clean_text, decode_bytes, repair_text
 from .errors import InputError
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -19,23 +20,6 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 SIDECAR_SUFFIX = ".meta.json"
 METADATA_KEYS = ("outlet", "title", "date", "url", "author")
 
-# Magic numbers of binary formats that sometimes hide behind a text extension.
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
-
-# Whole lines that are page furniture, not reporting.
-_BOILERPLATE = re.compile(
-    r"""^(?:
-        sign\ up\b.*|.*\bnewsletters?\b.*\binbox\b.*|subscribe\b.*
-      | follow\ topic:?.*|follow\ us\b.*
-      | (?:photo|image|picture|video|credit|graphic)s?\s*:.*
-      | see\ more\ on\b.*|more\ on\b.*|read\ more\b.*|related\b.*:?
-      | advertisement|share\ this\ (?:article|story).*|click\ here\b.*
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# A wire credit closing the last paragraph: "... said on X. REUTERS"
-_WIRE_CREDIT = re.compile(r"\s+(REUTERS|AFP|AP|BLOOMBERG|XINHUA|DPA)\s*$")
-_TERMINAL = re.compile(r"[.!?:;\"”’')\]]\s*$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 
 
@@ -56,11 +40,17 @@ class Article:
     date: str | None = None
     url: str | None = None
     wire: str | None = None
-    """Wire agency credited at the end of the text (``REUTERS``), if any."""
+    """Wire agency a dateline or closing credit names (``Reuters``), if any."""
     removed: tuple[str, ...] = ()
     """Lines dropped as boilerplate, kept so a reader can see what was cut."""
     notes: tuple[str, ...] = ()
     """Things a reader should know about how the file was read (encoding guessed…)."""
+    author: str | None = None
+    """Author from metadata, the page or a byline."""
+    captions: tuple[str, ...] = ()
+    """Picture captions, kept apart from the text (also listed in ``removed``)."""
+    dateline: str | None = None
+    """The dateline as written, without the wire: ``KYIV, Feb 24``."""
 
 
 @dataclass(frozen=True)
@@ -206,42 +196,62 @@ def _article_files(
     return files
 
 
+def read_article(path: Path, rel: str | None = None, article_id: str = "S1") -> Article:
+    """One article file as an ``Article``; ``rel`` names it in messages (default: the name).
+
+    Raises ``InputError`` with what to do when the file cannot be used: empty, binary, an
+    encoding no decoder fits, a page with no article text, a sidecar that is not JSON.
+    """
+    return _read_one(Path(path), rel or Path(path).name, article_id)
+
+
 def _read_one(path: Path, rel: str, article_id: str) -> Article:
     raw = path.read_bytes()
     if not raw.strip():
         raise InputError("empty file; nothing to read")
-    if raw.startswith(_BINARY_MAGIC) or b"\x00" in raw[:4096]:
-        raise InputError("binary data (PDF, image or archive?) behind a text extension; skipped")
-    text, notes = _decode(raw)
+    text, notes = decode_bytes(raw)
     if _BRIEF_SIGNATURE.match(text.lstrip("\ufeff")):
         raise _OwnOutput(rel)
+    if not text.strip():
+        raise InputError("empty file; nothing to read")
+    text, repairs = repair_text(text)
+    notes += repairs
     metadata = _sidecar(path)
+    captions: tuple[str, ...] = ()
+    page_holds = None
     if path.suffix.lower() in HTML_SUFFIXES:
-        text, html_meta = _html_to_text(text)
+        text, html_meta, captions, page_holds = _html_to_text(text)
         metadata = {**html_meta, **metadata}
     else:
         text, front = _split_front_matter(text)
         metadata = {**front, **metadata}
-    body, title, removed, wire = clean_text(text)
-    if not body.strip():
-        raise InputError("no article text left after removing page furniture")
+    cleaned = clean_text(text, captions)
+    body = cleaned.body
+    if not [line for line in body.split("\n\n") if line.strip() not in ("", cleaned.title)]:
+        raise InputError(_no_article_text(page_holds or _file_holds(cleaned)))
     if _is_app_shell(body):
         raise InputError(
             "no article text: the page only says it needs JavaScript or is loading (an app "
             "shell); save the page once the article shows, or its text as .txt"
         )
+    # Front matter or sidecar, then the page's metadata, then a "Published …" line, then
+    # the dateline.
+    date = metadata.get("date") or _dated(cleaned.published) or _dated(cleaned.dateline_date)
     return Article(
         id=article_id,
         path=rel,
         text=body,
         sha256=hashlib.sha256(body.encode()).hexdigest(),
-        title=metadata.get("title") or title,
+        title=metadata.get("title") or cleaned.title,
         outlet=metadata.get("outlet"),
-        date=metadata.get("date"),
+        date=date,
         url=metadata.get("url"),
-        wire=wire,
-        removed=tuple(removed),
+        wire=cleaned.wire,
+        removed=tuple(cleaned.removed),
         notes=tuple(notes),
+        author=metadata.get("author") or cleaned.byline,
+        captions=tuple(dict.fromkeys([*captions, *cleaned.captions])),
+        dateline=cleaned.dateline,
     )
 
 
@@ -250,18 +260,20 @@ def _is_app_shell(body: str) -> bool:
     return len(body.split()) <= _APP_SHELL_MAX_WORDS and bool(_APP_SHELL.search(body))
 
 
-def _decode(raw: bytes) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM) or, failing that, the encoding charset-normalizer finds."""
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+def _dated(written: str | None) -> str | None:
+    """A dateline's date as an ISO date when it gives the year ("March 5, 2024"), else as
+    written ("Feb 24": the year is not in the text, so it is not guessed)."""
+    if not written:
+        return None
+    from .rules.dates import parse_date
 
-    best = from_bytes(raw).best()
-    if best is None:
-        raise InputError("not valid UTF-8 and no text encoding fits; save it as UTF-8")
-    return str(best), [f"not UTF-8: decoded as {best.encoding}"]
+    plain = written.replace(".", "").replace(",", ", ").replace("Sept ", "Sep ")
+    parsed = parse_date(" ".join(plain.split()))
+    return parsed.isoformat() if parsed else written
+
+
+def _short(line: str, limit: int = 80) -> str:
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _sidecar(path: Path) -> dict[str, str]:
@@ -289,96 +301,85 @@ def _split_front_matter(text: str) -> tuple[str, dict[str, str]]:
     return text[match.end() :], metadata
 
 
-def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """Main text and metadata of a saved web page, through trafilatura."""
+_CAPTION_XPATH = (
+    "//figcaption|//*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+    "|//*[contains(@class, 'image-caption') or contains(@class, 'photo-caption')]"
+)
+
+
+def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...], str]:
+    """Main text, metadata, picture captions and what else a saved web page holds.
+
+    trafilatura extracts the article body and the page's metadata (title, site name,
+    author, date). Captions (``<figcaption>`` and elements of class ``caption``) are taken
+    out before extraction and returned apart, so a caption never reads as body text. The
+    last item says what the page holds besides its body (title, captions, scripts holding
+    text, footer), for the message when the body holds no article text. Raises
+    ``InputError`` for HTML that cannot be parsed.
+    """
     import trafilatura
-
-    text = trafilatura.extract(
-        _without_captions(html), include_comments=False, include_tables=False
-    )
-    if not text:
-        raise InputError(
-            "no article text found: the HTML page has no main text outside scripts, captions "
-            "and page furniture (a page saved before its article loaded?); save the page once "
-            "the article shows, or its text as .txt"
-        )
-    meta = trafilatura.extract_metadata(html)
-    found = {}
-    if meta is not None:
-        for key, value in (("title", meta.title), ("outlet", meta.sitename), ("date", meta.date)):
-            if value:
-                found[key] = value
-    return text, found
-
-
-#: Elements whose text is never the article's: captions and credits of pictures, scripts.
-_NOT_ARTICLE = ("figcaption", "script", "style", "noscript", "template")
-
-
-def _without_captions(html: str) -> str:
-    """The page without picture captions and scripts, so that a page whose article body is
-    empty is not briefed from its caption (trafilatura falls back to any text it finds).
-    The page as it is when lxml cannot parse it."""
-    import lxml.html
-    from lxml import etree
+    from lxml import html as lxml_html
 
     try:
-        tree = lxml.html.document_fromstring(html)
-    except (ValueError, etree.ParserError):
-        return html
-    for element in list(tree.iter(*_NOT_ARTICLE)):
-        element.drop_tree()
-    return etree.tostring(tree, encoding="unicode", method="html")
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError) as error:
+        raise InputError(f"HTML that cannot be parsed ({error}); save the page again") from error
+    captions = []
+    for node in tree.xpath(_CAPTION_XPATH):
+        caption = " ".join(node.text_content().split())
+        if caption and caption not in captions:
+            captions.append(caption)
+        node.drop_tree()
+    text = trafilatura.extract(tree, include_comments=False, include_tables=False)
+    # Only dates the page states as its own (metadata, <time>, URL): trafilatura's extensive
+    # search would otherwise take a copyright year for "2024-01-01".
+    meta = trafilatura.extract_metadata(
+        html, date_config={"extensive_search": False, "original_date": True}
+    )
+    found: dict[str, str] = {}
+    if meta is not None:
+        for key, value in (
+            ("title", meta.title),
+            ("outlet", meta.sitename),
+            ("date", meta.date),
+            ("author", meta.author),
+            ("url", meta.url),
+        ):
+            if value:
+                found[key] = value
+    return text or "", found, tuple(captions), _page_holds(tree, captions, found)
 
 
-def clean_text(text: str) -> tuple[str, str | None, list[str], str | None]:
-    """Drop page furniture from an article; return (body, title, removed lines, wire).
-
-    Lines are kept verbatim or dropped whole, so quotes stay exactly as published. A line
-    broken in the middle of a sentence (next line starts in lower case) is joined to the next.
-    """
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = _join_broken_lines([line for line in lines if line])
-    removed: list[str] = []
-    kept: list[str] = []
-    title = None
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line] = counts.get(line, 0) + 1
-    for index, line in enumerate(lines):
-        if _BOILERPLATE.match(line) or counts[line] > 1 and line in kept + removed:
-            removed.append(line)
-        elif counts[line] > 1:  # a caption printed twice: drop both copies
-            removed.append(line)
-        elif index == 0 and _looks_like_headline(line):
-            title = line
-            kept.append(line)
-        elif index > 0 and _looks_like_headline(line) and not _has_quote(line):
-            removed.append(line)  # cross-head or link to another story
-        else:
-            kept.append(line)
-    wire = None
-    if kept:
-        match = _WIRE_CREDIT.search(kept[-1])
-        if match:
-            wire = match.group(1).title() if len(match.group(1)) > 3 else match.group(1)
-            kept[-1] = kept[-1][: match.start()]
-    return "\n\n".join(kept) + "\n", title, removed, wire
+# A string of six or more words inside a script: text the page fills in when it runs.
+_PROSE_IN_SCRIPT = re.compile(r"[\"'](?:[^\"'<>{}]*?\s){5,}[^\"'<>{}]*[\"']")
 
 
-def _join_broken_lines(lines: list[str]) -> list[str]:
-    joined: list[str] = []
-    for line in lines:
-        if joined and not _TERMINAL.search(joined[-1]) and line[:1].islower():
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-    return joined
+def _page_holds(tree, captions: list[str], found: dict[str, str]) -> str:
+    """What a page holds besides its article body, in words."""
+    held = []
+    if found.get("title"):
+        held.append(f"the title “{_short(found['title'])}”")
+    held += [f"a caption “{_short(c)}”" for c in captions[:2]]
+    scripts = [s for s in tree.xpath("//script") if _PROSE_IN_SCRIPT.search(s.text or "")]
+    if scripts:
+        held.append(f"{len(scripts)} script(s) holding text the page shows once it runs")
+    footers = [" ".join(f.text_content().split()) for f in tree.xpath("//footer")]
+    held += [f"a footer “{_short(f)}”" for f in footers if f][:1]
+    return "the page holds only " + (", ".join(held) if held else "navigation and markup")
 
 
-def _looks_like_headline(line: str) -> bool:
-    return not _TERMINAL.search(line) and len(line.split()) <= 30
+def _file_holds(cleaned) -> str:
+    """What a text file with no article text holds: its headline and its furniture."""
+    held = [f"the headline “{_short(cleaned.title)}”"] if cleaned.title else []
+    if cleaned.removed:
+        held.append(
+            "page furniture (" + "; ".join(_short(line, 50) for line in cleaned.removed[:3]) + ")"
+        )
+    return "the file holds only " + (", ".join(held) or "blank lines")
 
 
-def _has_quote(line: str) -> bool:
-    return any(mark in line for mark in '"“”')
+def _no_article_text(holds: str) -> str:
+    return (
+        f"no article text found: {holds}. Save the page after it has loaded in a browser, "
+        "or paste the article into a .txt file"
+    )

@@ -298,9 +298,13 @@ def _sources(brief: Brief) -> list[str]:
             bits.append(_inline(source.date))
         if source.wire:
             bits.append(f"wire: {_inline(source.wire)}")
+        if source.dateline:
+            bits.append(f"dateline: {_inline(source.dateline)}")
         bits.append(escape_md(source.path, code=True))
         if source.duplicate_of:
             bits.append(f"near-copy of {source.duplicate_of}, counted once")
+        if source.notes:
+            bits.append("read: " + "; ".join(_inline(note) for note in source.notes))
         lines.append("- " + " — ".join(bits))
     return lines
 

@@ -31,11 +31,26 @@ class SourceInfo(_Strict):
     )
     date: str | None = None
     url: str | None = None
-    wire: str | None = Field(None, description="Wire agency credited in the text, e.g. 'Reuters'.")
+    wire: str | None = Field(
+        None, description="Wire agency a dateline or closing credit names, e.g. 'Reuters'."
+    )
+    dateline: str | None = Field(
+        None, description="The dateline as written, without the wire, e.g. 'KYIV, Feb 24'."
+    )
+    author: str | None = Field(None, description="Author from metadata or a byline.")
     sha256: str = Field(description="Hash of the cleaned text.")
     characters: int = Field(description="Length of the cleaned text.")
-    removed_lines: list[str] = Field(default_factory=list, description="Boilerplate lines dropped.")
-    notes: list[str] = Field(default_factory=list)
+    removed_lines: list[str] = Field(
+        default_factory=list, description="Every line or fragment taken out of the text."
+    )
+    captions: list[str] = Field(
+        default_factory=list,
+        description="Picture captions, kept apart from the text (also in removed_lines).",
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="How the file was read: encoding, repairs, invisible characters removed.",
+    )
     duplicate_of: str | None = Field(
         None, description="Marker of the article this one is a near-copy of."
     )

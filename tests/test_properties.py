@@ -41,11 +41,11 @@ def test_quote_spans_are_always_verbatim_and_on_one_line(text):
 @FAST
 @given(st.one_of(HOSTILE, PROSE))
 def test_cleaning_only_drops_or_joins_whole_lines(text):
-    body, _, removed, _ = clean_text(text)
+    cleaned = clean_text(text)
     flat = " ".join(text.split())
-    for paragraph in body.split("\n\n"):
+    for paragraph in cleaned.body.split("\n\n"):
         assert " ".join(paragraph.split()) in flat
-    for line in removed:
+    for line in cleaned.removed:
         assert " ".join(line.split()) in flat
 
 

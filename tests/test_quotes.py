@@ -120,6 +120,7 @@ def test_top_level_curly_single_quotes_need_three_words():
     ]
     assert quotes("Army chiefs plan 'responses' and it's the '90s") == []
     assert quotes("The ‘Kursk’ operation goes on.") == []
+    assert quotes("The 'Kursk' operation goes on.") == []
 
 
 # --- 4. quotes broken by an attribution ------------------------------------------------------

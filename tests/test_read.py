@@ -57,13 +57,13 @@ def test_boilerplate_is_dropped_and_quotes_kept_verbatim(example):
 
 
 def test_related_story_links_are_dropped_but_quote_lines_kept():
-    body, title, removed, _ = clean_text(
+    cleaned = clean_text(
         "Title of the story\nFirst paragraph ends here.\nMore on North Korean troops\n"
         "Healey said: “This is not just a concern about Europe\n“There is a link.”\n"
     )
-    assert title == "Title of the story"
-    assert removed == ["More on North Korean troops"]
-    assert "Healey said: “This is not just a concern about Europe" in body
+    assert cleaned.title == "Title of the story"
+    assert cleaned.removed == ["More on North Korean troops"]
+    assert "Healey said: “This is not just a concern about Europe" in cleaned.body
 
 
 def test_front_matter_and_sidecar_metadata(tmp_path):
@@ -142,3 +142,356 @@ def test_folder_without_articles_is_a_clear_error(tmp_path):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="is not a folder"):
         read_articles(tmp_path / "nope")
+
+
+# --- encodings and invisible characters --------------------------------------------------
+
+STORY = "Council backs new bridge\n\n“We will build it by 2026,” said Mayor Ana Líndqvist.\n"
+
+
+@pytest.mark.parametrize(
+    ("codec", "note"),
+    [
+        ("utf-16", "decoded as UTF-16 (byte-order mark)"),
+        ("utf-32", "decoded as UTF-32 (byte-order mark)"),
+        ("utf-16-le", "decoded as UTF-16 (no byte-order mark)"),
+        ("utf-16-be", "decoded as UTF-16 (no byte-order mark)"),
+    ],
+)
+def test_utf16_and_utf32_are_decoded_and_noted(tmp_path, codec, note):
+    write(tmp_path, "a.txt", STORY.encode(codec), mode="wb")
+    [article] = read_articles(tmp_path).articles
+    assert "“We will build it by 2026,” said Mayor Ana Líndqvist." in article.text
+    assert note in article.notes
+
+
+def test_a_short_windows_1252_file_keeps_its_pound_sign(tmp_path):
+    write(tmp_path, "fee.txt", "The fee rose to £40 this year.\n".encode("cp1252"), mode="wb")
+    [article] = read_articles(tmp_path).articles
+    assert "£40" in article.text
+    assert article.notes == ("not UTF-8: decoded as Windows-1252",)
+
+
+def test_mojibake_is_repaired_and_noted_but_clean_text_is_untouched(tmp_path):
+    clean = "Café owner José said: “It’s over.” The bill was €12 and £3.\n"
+    write(tmp_path, "bad.txt", clean.encode("utf-8").decode("cp1252", errors="replace"))
+    write(tmp_path, "good.txt", clean.replace("owner", "manager"))
+    bad, good = sorted(read_articles(tmp_path).articles, key=lambda a: a.path)
+    assert bad.text.strip() == clean.strip()
+    assert any("ftfy" in note for note in bad.notes)
+    assert good.text.strip() == clean.replace("owner", "manager").strip()
+    assert good.notes == ()
+
+
+def test_invisible_characters_never_split_a_name_or_a_word(tmp_path):
+    text = "Mayor Ana\u00a0Lind\u00adqvist said the bri\u200bdge\u2060 would open.\ufeff\n"
+    write(tmp_path, "a.txt", text)
+    [article] = read_articles(tmp_path).articles
+    assert article.text == "Mayor Ana Lindqvist said the bridge would open.\n"
+    assert any("soft hyphen" in note and "zero-width space" in note for note in article.notes)
+    assert any("non-breaking space" in note for note in article.notes)
+
+
+# --- furniture only on positive evidence ------------------------------------------------
+
+
+def test_reporting_without_closing_punctuation_is_never_furniture():
+    text = (
+        "Bridge vote passes\n"
+        "The council voted 7-2 for the bridge on Tuesday.\n"
+        "The plan includes:\n"
+        "- a cycle lane on both sides\n"
+        "• tolls for lorries only\n"
+        "1. work starts in spring\n"
+        "'It is the best day for this town,' said councillor Mo Ahmed.\n"
+        "‘We will appeal,’ said Residents First\n"
+        "Objectors have 28 days to appeal\n"
+        "The mayor resigned on Monday\n"
+        "Building starts next year\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.removed == []
+    for line in text.splitlines():
+        assert line in cleaned.body
+
+
+def test_furniture_is_removed_by_what_it_is_and_listed():
+    text = (
+        "Bridge vote passes\n"
+        "By Jo Banks, Local Democracy Reporter\n"
+        "The council voted for the bridge on Tuesday, officials said. Read more\n"
+        "Sign up for our free morning newsletter\n"
+        "Facebook Twitter WhatsApp Email\n"
+        "Advertisement\n"
+        "Story continues below advertisement\n"
+        "The work will cost £4m, the council said.\n"
+        "Read more: Council tax to rise again\n"
+        "Reporting by Jo Banks; Editing by Sam Lee\n"
+        "© 2024 Riverside Gazette. All rights reserved.\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.body == (
+        "Bridge vote passes\n\nThe council voted for the bridge on Tuesday, officials said."
+        "\n\nThe work will cost £4m, the council said.\n"
+    )
+    assert cleaned.removed == [
+        "By Jo Banks, Local Democracy Reporter",
+        "Read more",
+        "Sign up for our free morning newsletter",
+        "Facebook Twitter WhatsApp Email",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Read more: Council tax to rise again",
+        "Reporting by Jo Banks; Editing by Sam Lee",
+        "© 2024 Riverside Gazette. All rights reserved.",
+    ]
+    assert cleaned.byline == "Jo Banks"
+
+
+def test_a_sentence_that_starts_like_a_credit_is_kept():
+    text = "Title\nReporting by the Gazette found the contract was never signed.\n"
+    assert "Reporting by the Gazette found" in clean_text(text).body
+
+
+# --- credits, datelines, captions --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "wire", "dateline"),
+    [
+        ("KYIV, Feb 24 (Reuters) - Troops moved in.", "Reuters", "KYIV, Feb 24"),
+        ("WASHINGTON, March 5 (AP) — The Senate voted.", "AP", "WASHINGTON, March 5"),
+        ("NAIROBI, Kenya (AP) — Rain fell.", "AP", "NAIROBI, Kenya"),
+        ("PARIS (AFP) - Strikes spread.", "AFP", "PARIS"),
+        ("BRUSSELS - Nato met on Monday.", None, "BRUSSELS"),
+    ],
+)
+def test_datelines_name_the_wire_and_the_date(opening, wire, dateline):
+    cleaned = clean_text(f"Headline here\n{opening}\nMore reporting follows here.\n")
+    assert (cleaned.wire, cleaned.dateline) == (wire, dateline)
+    assert opening in cleaned.body
+
+
+def test_a_photo_credit_is_a_caption_not_a_wire():
+    text = (
+        "Island votes\nVoters queued from dawn.\n"
+        "The president votes in the capital. Photo: AFP\n"
+        "A voter leaves a booth. REUTERS/Jan Novak\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.wire is None
+    assert cleaned.captions == [
+        "The president votes in the capital. Photo: AFP",
+        "A voter leaves a booth. REUTERS/Jan Novak",
+    ]
+    assert cleaned.body == "Island votes\n\nVoters queued from dawn.\n"
+
+
+def test_a_closing_agency_credit_names_the_wire():
+    cleaned = clean_text("Title\nThe talks ended, officials said.\n— AFP\n")
+    assert cleaned.wire == "AFP"
+    assert cleaned.body == "Title\n\nThe talks ended, officials said.\n"
+
+
+def test_dateline_date_with_a_year_becomes_the_articles_date(tmp_path):
+    write(tmp_path, "a.txt", "Vote\n\nLIMA, March 5, 2024 (Reuters) - Peru voted.\n")
+    write(tmp_path, "b.txt", "Vote\n\nLIMA, March 5 (Reuters) - Peru voted again today.\n")
+    a, b = read_articles(tmp_path).articles
+    assert (a.date, a.wire, a.dateline) == ("2024-03-05", "Reuters", "LIMA, March 5, 2024")
+    assert b.date == "March 5"  # no year in the text: not guessed
+
+
+# --- HTML pages --------------------------------------------------------------------------
+
+
+def test_html_metadata_and_captions_kept_apart(tmp_path):
+    paragraphs = "".join(
+        f"<p>Paragraph {i} says the council met again on Monday to discuss the bridge.</p>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>Bridge approved | Riverside Gazette</title>"
+        "<meta property='og:site_name' content='Riverside Gazette'>"
+        "<meta name='author' content='Jo Banks'>"
+        "<meta property='article:published_time' content='2024-05-02T09:00:00Z'>"
+        "</head><body><article><h1>Bridge approved</h1>"
+        "<figure><img src='a.jpg'><figcaption>The old bridge at dusk. Photo: Sam Lee</figcaption>"
+        f"</figure>{paragraphs}</article></body></html>"
+    )
+    write(tmp_path, "page.html", html)
+    [article] = read_articles(tmp_path).articles
+    assert (article.outlet, article.author, article.date) == (
+        "Riverside Gazette",
+        "Jo Banks",
+        "2024-05-02",
+    )
+    assert "old bridge at dusk" not in article.text
+    assert article.captions == ("The old bridge at dusk. Photo: Sam Lee",)
+
+
+def test_html_page_without_article_text_is_reported_with_what_it_holds(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(
+        tmp_path,
+        "shell.html",
+        "<html><head><title>Budget row</title></head><body><figure><figcaption>The minister "
+        "arrives. Photo: AP</figcaption></figure><div id='root'></div><script>window.data="
+        '{"body":"The minister said the budget was balanced and fair to all."}</script>'
+        "<footer>© 2024 Example Post</footer></body></html>",
+    )
+    result = read_articles(tmp_path)
+    [problem] = result.problems
+    assert problem.path == "shell.html"
+    assert problem.message.startswith("no article text found")
+    assert "The minister arrives" in problem.message and "script" in problem.message
+
+
+def test_two_outlets_edits_of_one_wire_story_are_one_independent_source(tmp_path):
+    from pipeline.run import run_folder
+
+    write(
+        tmp_path,
+        "a.txt",
+        "Port strike ends\n\nROTTERDAM, June 3 (Reuters) - Dock workers ended a week-long "
+        "strike on Monday after a pay deal, their union said.\n\nShips had queued for days "
+        "outside the harbour.\n",
+    )
+    write(
+        tmp_path,
+        "b.txt",
+        "Dutch dockers go back to work\n\nROTTERDAM, June 3 (Reuters) - Dockers in Rotterdam "
+        "returned to work on Monday, ending a strike over pay, the union said.\n\nA backlog "
+        "of container ships is expected to clear by the weekend.\n",
+    )
+    write(tmp_path, "c.txt", "Port reopens\n\nThe port reopened on Monday, the city said.\n")
+    brief = run_folder(tmp_path, None).brief
+    assert [s.wire for s in brief.sources] == ["Reuters", "Reuters", None]
+    assert brief.stats.independent_sources == 2
+    assert len(brief.sources) == 3
+    [both] = [e for e in brief.events if e.sources == ["S1", "S2"]]
+    assert both.independent_sources == 1  # both edits cited, counted once
+
+
+def test_date_order_front_matter_then_page_then_published_line_then_dateline(tmp_path):
+    body = "Vote\n\nPublished: 4 March 2024\n\nLIMA, March 3, 2024 (Reuters) - Peru voted.\n"
+    write(tmp_path, "a.txt", body)
+    write(tmp_path, "b.txt", "---\ndate: 2024-03-06\n---\n" + body.replace("voted", "voted again"))
+    a, b = read_articles(tmp_path).articles
+    assert a.date == "2024-03-04"
+    assert "Published: 4 March 2024" in a.removed
+    assert b.date == "2024-03-06"
+
+
+def test_a_headline_and_furniture_alone_are_no_article(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(tmp_path, "teaser.txt", "Budget row deepens\n\nSubscribe to read\n\nAdvertisement\n")
+    write(
+        tmp_path,
+        "headline.html",
+        "<html><head><title>Budget row</title></head><body><h1>Budget row deepens</h1>"
+        "<footer>© 2024 Example Post</footer></body></html>",
+    )
+    problems = {p.path: p.message for p in read_articles(tmp_path).problems}
+    assert problems["teaser.txt"].startswith("no article text found: the file holds only the")
+    assert "Budget row deepens" in problems["teaser.txt"]
+    assert "Subscribe to read" in problems["teaser.txt"]
+    assert problems["headline.html"].startswith("no article text found: the page holds only")
+
+
+def test_a_copyright_year_is_not_taken_for_the_pages_date(tmp_path):
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report on the budget vote.</p>" for i in range(6)
+    )
+    write(
+        tmp_path,
+        "page.html",
+        f"<html><body><article>{paragraphs}</article><footer>© 2024 Example Post</footer>"
+        "</body></html>",
+    )
+    [article] = read_articles(tmp_path).articles
+    assert article.date is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "wire", "dateline"),
+    [
+        ("Kyiv, Feb 24 (Reuters) - Troops moved in.", "Reuters", "Kyiv, Feb 24"),
+        ("(Reuters) - Oil prices rose on Monday.", "Reuters", None),
+        ("NEW YORK, Oct 3 (AP) — Stocks fell.", "AP", "NEW YORK, Oct 3"),
+    ],
+)
+def test_wire_datelines_in_other_cases(opening, wire, dateline):
+    cleaned = clean_text(f"Headline here\n{opening}\nMore reporting follows here.\n")
+    assert (cleaned.wire, cleaned.dateline) == (wire, dateline)
+
+
+def test_credits_in_brackets_and_agency_photo_captions():
+    cleaned = clean_text(
+        "Title\nThe senate passed the bill.\n"
+        "The president signs the bill in Ohio. (AP Photo/Evan Lark)\n"
+        "(Reporting by Jane Doe in Kyiv; Writing by Tom Li; Editing by Ann Bo and Ed Ro)\n"
+    )
+    assert cleaned.body == "Title\n\nThe senate passed the bill.\n"
+    assert cleaned.captions == ["The president signs the bill in Ohio. (AP Photo/Evan Lark)"]
+    assert cleaned.wire is None
+
+
+def test_navigation_rows_and_a_last_unpunctuated_paragraph():
+    cleaned = clean_text(
+        "Home | News | Contact\nHarvest festival draws record crowd\n"
+        "More than 9,000 people came on Saturday, organisers said.\n"
+        "Stalls sold out of cider by mid-afternoon\nCopyright Dale Valley Times 2024\n"
+    )
+    assert cleaned.title == "Harvest festival draws record crowd"
+    assert "Stalls sold out of cider by mid-afternoon" in cleaned.body
+    assert cleaned.removed == ["Home | News | Contact", "Copyright Dale Valley Times 2024"]
+
+
+def test_a_line_that_reports_is_never_furniture():
+    for line in ["Sign up now, said the minister.", "“Subscribe now,” he urged readers."]:
+        assert clean_text(f"Title\n{line}\nMore text.\n").removed == []
+
+
+def test_no_pattern_lost_a_quantifier_to_string_formatting():
+    import re
+
+    import pipeline.clean
+    import pipeline.rules.passages
+
+    for module in (pipeline.clean, pipeline.rules.passages):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                assert not re.search(r"\(\d+, \d+\)|\{\d+, \d+\}", value.pattern), name
+
+
+def test_contributor_credits_and_loading_placeholders_are_furniture():
+    cleaned = clean_text(
+        "Title\nLoading…\nThe storm cut power to 80,000 homes.\n"
+        "Associated Press writer Ken Ode in Houston contributed to this report.\n"
+    )
+    assert cleaned.body == "Title\n\nThe storm cut power to 80,000 homes.\n"
+
+
+def test_the_cleaning_code_is_part_of_the_cache_key():
+    from pipeline.cache import shaping_files
+
+    assert "pipeline/clean.py" in {name for name, _ in shaping_files()}
+
+
+def test_a_word_broken_over_two_lines_at_a_soft_hyphen_is_joined(tmp_path):
+    write(tmp_path, "a.txt", "Title\n\nMayor Ana Lind\u00ad\nqvist opened the library.\n")
+    [article] = read_articles(tmp_path).articles
+    assert "Mayor Ana Lindqvist opened the library." in article.text
+
+
+def test_a_registration_prompt_names_the_outlet_when_nothing_else_does(tmp_path):
+    from pipeline.run import run_folder
+
+    write(
+        tmp_path,
+        "a.txt",
+        "Plant captured\n\nKYIV, Feb 24 (Reuters) - Troops captured the plant, officials said."
+        "\n\nRegister now for FREE unlimited access to Reuters.com\n",
+    )
+    [source] = run_folder(tmp_path, None).brief.sources
+    assert (source.outlet, source.outlet_inferred, source.wire) == ("Reuters", True, "Reuters")

@@ -90,6 +90,8 @@ _PUBLISHER_NAMED = (
         re.I,
     ),
     re.compile(rf"(?:©|\bcopyright\b)\s*(?:\d{{4}}\s+)?{_NAME}(?:\.|,|\s+all rights|\s*$)", re.I),
+    # A registration prompt: "Register now for FREE unlimited access to Reuters.com".
+    re.compile(rf"\b(?:register|sign up|subscribe)\b.*\baccess to {_NAME}\.com\b", re.I),
 )
 
 

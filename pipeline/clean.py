@@ -1,0 +1,588 @@
+"""From bytes to article text: decode, repair, and set page furniture apart. Pure.
+
+``decode_bytes`` turns a file's bytes into text (UTF-8, a byte-order mark's UTF-16/32,
+Windows-1252, or what charset-normalizer finds); ``repair_text`` undoes text that was once
+mis-decoded (with ftfy) and removes invisible characters that would split a name or a word;
+``clean_text`` drops page furniture, on positive evidence only, and sets captions, wire
+credits and datelines apart. Every function returns notes, in words a reader can check, of
+what it changed; nothing is dropped without being listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import InputError
+
+# Magic numbers of binary formats that sometimes hide behind a text extension.
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
+# Byte-order marks, longest first (a UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig", None),
+    (b"\xff\xfe", "utf-16", "UTF-16"),
+    (b"\xfe\xff", "utf-16", "UTF-16"),
+)
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+
+def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
+    """Text of a file's bytes and notes on how it was decoded.
+
+    In order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark (every other
+    byte zero); UTF-8; Windows-1252 when the bytes decode under it into mostly Latin text
+    (the usual legacy encoding of English news; charset-normalizer alone can take a short
+    Windows-1252 file for another code page and turn "£" into "Ł"); else the encoding
+    charset-normalizer finds. Raises ``InputError`` for binary data or bytes no text
+    encoding fits, with what to do.
+    """
+    for bom, codec, label in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"starts with a {label or 'UTF-8'} byte-order mark but is not valid "
+                    f"{label or 'UTF-8'} ({error.reason}); save it again as UTF-8"
+                ) from error
+            return text, [f"decoded as {label} (byte-order mark)"] if label else []
+    if raw.startswith(_BINARY_MAGIC):
+        raise InputError("binary data (PDF, image or archive?) behind a text extension; skipped")
+    if b"\x00" in raw[:4096]:
+        text = _utf16_without_bom(raw)
+        if text is None:
+            raise InputError(
+                "binary data (PDF, image or archive?) behind a text extension; skipped"
+            )
+        return text, ["decoded as UTF-16 (no byte-order mark)"]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _mostly_latin(text):
+        return text, ["not UTF-8: decoded as Windows-1252"]
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError("not valid UTF-8 and no text encoding fits; save it as UTF-8")
+    return str(best), [f"not UTF-8: decoded as {best.encoding}"]
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text whose zero bytes fall every other byte (Latin text), or None."""
+    sample = raw[: 4096 - len(raw[:4096]) % 2]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    for codec, zero_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        zeros = sum(1 for i in range(zero_at, len(sample), 2) if sample[i] == 0)
+        if zeros >= 0.6 * pairs:
+            try:
+                text = raw[: len(raw) - len(raw) % 2].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            shown = sum(c.isprintable() or c.isspace() for c in text[:2048])
+            return text if shown >= 0.97 * len(text[:2048]) else None
+    return None
+
+
+def _mostly_latin(text: str) -> bool:
+    """True when at least 90% of the letters are ASCII and no C1 control character appears:
+    what English (or Western European) text looks like under its right code page."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or any("\x80" <= c <= "\x9f" for c in text):
+        return False
+    return sum(c.isascii() for c in letters) >= 0.9 * len(letters)
+
+
+# --- repair --------------------------------------------------------------------------------
+
+# Characters that never show but split a word or a name when matched: soft hyphen, zero-width
+# space, word joiner, a byte-order mark inside the text.
+_INVISIBLE = {
+    "\u00ad": "soft hyphen",
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space",
+}
+# Zero-width (non-)joiners matter in some scripts; between Latin letters they only split words.
+_LATIN_JOINER = re.compile(r"(?<=[A-Za-z])[\u200c\u200d]|[\u200c\u200d](?=[A-Za-z])")
+_SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \t]*\n[ \t]*")
+_NO_BREAK_SPACES = re.compile("[\u00a0\u2007\u202f]")
+_LINE_SEPARATORS = re.compile("\r\n|[\r\u2028\u2029\u0085]")
+# A closing ” (E2 80 9D) read as Windows-1252 loses its last byte, which that code page does
+# not define: "â€" and a replacement character, or nothing, before a space or punctuation.
+# A word holding a character typical of mojibake (for the repair note's examples).
+_SUSPECT_WORD = re.compile("\\S*[ÂÃâÅÄ\u0080-\u009f\ufffd]\\S*")
+_CLOSER_BYTES = "â€\x9d"  # E2 80 9D as ftfy's sloppy Windows-1252 reads them
+_LOST_CLOSING_QUOTE = re.compile("â€[\ufffd\x9d?](?=[\\s,.;:!?)\\]]|$)")
+
+
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """``text`` with mis-decoding undone and invisible characters removed, and notes.
+
+    Mojibake (UTF-8 once decoded as Windows-1252 or Latin-1: "â€œ", "Â£", "Ã©") is fixed
+    by ftfy, which changes nothing in text that is not mojibake; curly quotes, ligatures and
+    HTML entities are left as written. Soft hyphens, zero-width characters and Latin
+    zero-width joiners are removed; non-breaking spaces become spaces; line endings become
+    ``\\n``. The notes say what was repaired, with examples.
+    """
+    import ftfy
+
+    notes: list[str] = []
+    text = _LINE_SEPARATORS.sub("\n", text)
+    original = text
+    lost = _LOST_CLOSING_QUOTE.subn(_CLOSER_BYTES, text)
+    text = lost[0]
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+    )
+    fixed, steps = ftfy.fix_and_explain(text, config=config)
+    if fixed != text and any(step[0] in ("encode", "decode", "transcode") for step in steps or []):
+        shown = ", ".join(f"{_visible(bad)} → {good}" for bad, good in _changes(original, config))
+        misread = next((codec for step, codec in steps if step == "encode"), "")
+        page = "Latin-1" if "latin" in misread else "Windows-1252"
+        notes.append(
+            f"text once mis-decoded (UTF-8 read as {page}) was repaired with ftfy"
+            + (f": {shown}" if shown else "")
+            + (
+                f"; {lost[1]} closing quote mark(s) whose last byte was lost restored"
+                if lost[1]
+                else ""
+            )
+        )
+        text = fixed
+    elif lost[1]:
+        text = text.replace("â€\x9d", "â€\ufffd")  # not mojibake after all: leave as it was
+    counts: dict[str, int] = {}
+    # A soft hyphen where a word was broken across lines joins the two halves.
+    text, broken = _SOFT_HYPHEN_BREAK.subn("", text)
+    if broken:
+        counts["soft hyphen"] = broken
+    for char, name in _INVISIBLE.items():
+        if char in text:
+            counts[name] = counts.get(name, 0) + text.count(char)
+            text = text.replace(char, "")
+    text, joiners = _LATIN_JOINER.subn("", text)
+    if joiners:
+        counts["zero-width joiner"] = joiners
+    if counts:
+        notes.append(
+            "invisible characters removed: "
+            + ", ".join(f"{n} {name}{'s' if n > 1 else ''}" for name, n in counts.items())
+        )
+    text, spaces = _NO_BREAK_SPACES.subn(" ", text)
+    if spaces:
+        notes.append(f"{spaces} non-breaking space{'s' if spaces > 1 else ''} made plain")
+    return text, notes
+
+
+def _changes(before: str, config, limit: int = 4) -> list[tuple[str, str]]:
+    """Up to ``limit`` distinct words of ``before`` that ftfy changes, with their repair
+    (for notes; linear in the text)."""
+    import ftfy
+
+    found: dict[tuple[str, str], None] = {}
+    for match in _SUSPECT_WORD.finditer(before):
+        word = match.group()
+        fixed = ftfy.fix_text(_LOST_CLOSING_QUOTE.sub(_CLOSER_BYTES, word), config)
+        if fixed != word:
+            found[(word, fixed)] = None
+            if len(found) >= limit:
+                break
+    return list(found)
+
+
+def _visible(text: str) -> str:
+    """``text`` with characters that do not print (C1 controls) written as ``\\x9c``."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+# --- furniture -----------------------------------------------------------------------------
+
+_SHARE_WORDS = (
+    r"(?:share|tweet|email|e-mail|print|copy\ link|facebook|twitter|x|whatsapp|linkedin|reddit"
+    r"|telegram|pinterest|messenger|flipboard|bluesky|threads|comments?|save|gift\ article)"
+)
+# Whole lines that are page furniture, recognised by what they are, never by their length or
+# missing punctuation. Matched case-insensitively against the stripped line.
+_FURNITURE = re.compile(
+    rf"""^(?:
+        # newsletter and sign-up prompts, account and access prompts
+        (?:sign\ up|subscribe|register|log\ ?in|sign\ in|join|get\ (?:our|the)\ )\b.*
+            \b(?:newsletters?|inbox|free|now|today|here|access|unlimited|account|updates|alerts
+            |read|reading|continue)\b.*
+      | .*\bnewsletters?\b.*\b(?:inbox|sign\ up|subscribe)\b.*
+      | .*\b(?:inbox|sign\ up|subscribe)\b.*\bnewsletters?\b.*
+      | (?:sign\ up|subscribe|register|log\ ?in|sign\ in|join\ now|continue\ reading
+          |read\ more|see\ more|show\ more|load\ more|more|advertisement|advert|sponsored
+          |skip\ advert(?:isement)?|close|menu|listen|watch|comments?|related)\W*
+      # follow prompts
+      | follow\ (?:topic|us|@|on\ |this\ (?:topic|author|story))\b.*|follow\ topic:?.*
+      # photo, video and graphic credits (a caption with its credit is handled apart)
+      | (?:photo|photograph|picture|pic|image|video|graphic|illustration|credit|photo\ credit
+          |image\ source|image\ caption|media\ caption)s?\s*:.*
+      # links to other stories
+      | (?:see|read)\ more\b.*|more\ on\b.*|more\ from\b.*|(?:also\ )?read\ (?:also|next)\b.*
+      | related(?:\ (?:stories|articles|coverage|content|reading|links|topics|news|videos))?
+          (?:\s*:.*|\W*)
+      | (?:most\ (?:read|popular|viewed|shared)|recommended(?:\ for\ you)?|top\ stories
+          |trending(?:\ now)?|latest\ (?:news|stories)|you\ may\ also\ like|don't\ miss)\W*
+      # sharing buttons: a line made only of network names
+      | {_SHARE_WORDS}(?:\s*[|,·•/]?\s*{_SHARE_WORDS})*\W*
+      | share\ (?:this|on|via|the|article|story)\b.*|click\ here\b.*|tap\ here\b.*
+      # page and reading furniture
+      | (?:story|article)\ continues\ (?:below|after).*|scroll\ (?:down\ )?to\ continue.*
+      | continue\ reading.*|skip\ (?:to|past)\ .*|listen\ to\ this\ article.*
+      | \d+\s*min(?:ute)?s?\ read|our\ standards\s*:.*|.*\btrust\ principles\.?
+      | (?:©|\(c\)\ |copyright\b).*|all\ rights\ reserved.*
+      | (?:tags|topics|filed\ under)\s*:.*
+      | (?:first\ )?(?:published|updated|posted|last\ (?:updated|modified))\s*(?::|on\b|at\b)?
+          \s*[\w ,:./-]{{0,40}}\b\d{{4}}\b[\w ,:./+-]{{0,20}}
+      | (?:this\ (?:article|story)\ (?:was|has\ been)\ (?:amended|updated|corrected)).*
+      | you\ need\ to\ enable\ javascript.*|please\ enable\ javascript.*
+      # picture agencies standing alone, BBC-style accessible labels, relative timestamps
+      | (?:getty\ images|shutterstock|alamy|epa(?:-efe)?)\W*
+      | (?:image|media|video)\ (?:source|caption)\s*,.*
+      | (?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago
+      # press releases: release markers and media contacts
+      | for\ immediate\ release\W*|\#{{3}}|-*\s*ends\s*-*
+      | media\ (?:contacts?|enquiries|inquiries)\s*:.*
+      | notes?\ to\ editors\s*:?
+      # reader prompts of local papers and tabloids
+      | (?:got|have|do\ you\ have)\ a\ (?:story|news\ tip|tip|picture)\b.*
+      | we\ pay\ for\ (?:your\ )?(?:stories|pictures|videos).*
+      | (?:email|contact)\ (?:us|the\ newsroom|our\ newsdesk|the\ newsdesk)\b.*
+      # navigation: a lone separator or menu word, a row of menu items between bars
+      | [\W_]+|(?:home|news|sport|contact(?:\ us)?|about(?:\ us)?|search|log\ out|loading)\W*
+      # contributor credits: "Associated Press writer Ken Ode contributed to this report."
+      | .{{0,120}}\bcontributed\ (?:to\ )?(?:this|the)\ (?:report|story|article)\.?
+      | (?:[\w'’&]+(?:\ [\w'’&]+){{0,2}}\ ?\|\ ?){{2,}}[\w'’&]+(?:\ [\w'’&]+){{0,2}}
+      # newsletter e-mails
+      | view\ (?:this\ (?:email|e-mail)\ )?(?:online|in\ (?:your\ )?browser).*|unsubscribe\b.*
+      | (?:update|manage)\ (?:your\ )?(?:email\ |e-mail\ )?(?:preferences|subscription).*
+      | you(?:'re|’re|\ are)\ receiving\ this\b.*|forwarded\ this\ (?:email|e-mail|newsletter)\b.*
+      # live pages
+      | show\ (?:key\ events|latest\ updates|more\ updates|all\ updates)\b.*|refresh\W*
+      | (?:live\ )?(?:updates?\ )?auto-?update\ (?:on|off)\W*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Story credits: "Reporting by Jane Doe; Editing by John Roe", "Writing by A in B".
+_STAFF_CREDIT = re.compile(
+    r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|"
+    r"produced|fact-checking)\s+by\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = frozenset(
+    "and in at from the of with additional reporting writing editing by compiled research "
+    "graphics produced for".split()
+)
+# A byline: "By Jane Doe", "By Jane Doe and John Roe, Political Correspondent".
+_BYLINE = re.compile(
+    r"^(?i:by)\s+(?P<names>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|and|&|van|von|de|der|al))*)"
+    r"(?:\s*[,|–—-]\s*[\w ,'’&-]{0,60})?$"
+)
+# "… said on X. read more": a link label closing a paragraph of reporting.
+_TRAILING_LINK = re.compile(r"\s+(?P<link>read more|see more|more here)\s*$", re.IGNORECASE)
+
+# Wire agencies, as credited in datelines and closing credits.
+WIRES = {
+    "reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "bloomberg": "Bloomberg",
+    "xinhua": "Xinhua",
+    "dpa": "DPA",
+    "pa": "PA",
+    "pa media": "PA",
+    "press association": "PA",
+    "ani": "ANI",
+    "pti": "PTI",
+    "ians": "IANS",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "upi": "UPI",
+    "tass": "TASS",
+    "anadolu": "Anadolu",
+    "aap": "AAP",
+    "cp": "CP",
+    "the canadian press": "CP",
+    "bernama": "Bernama",
+    "cna": "CNA",
+}
+_WIRE_NAMES = "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True))
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# "KYIV, Feb 24 (Reuters) -", "WASHINGTON (AP) —", "KYIV, Ukraine, March 5 (AP) —",
+# "BRUSSELS - ", "LONDON -- ": a place in capitals, an optional date and wire, a dash.
+_DATELINE_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)"
+    rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
+    rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES}))\))?\s*[-–—]{{1,2}}\s+(?=\S)"
+)
+# A wire dateline with the place in ordinary case ("Kyiv, Feb 24 (Reuters) -") or none at all
+# ("(Reuters) -"): the agency in brackets is the evidence.
+_WIRE_DATELINE = re.compile(
+    rf"^(?:(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){{0,3}}(?:,\s*[A-Z][A-Za-z.]+"
+    rf"(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s*(?P<date>{_DATELINE_DATE}))?\s*)?"
+    rf"\((?P<wire>(?i:{_WIRE_NAMES}))\)\s*[-–—:]{{1,2}}\s+(?=\S)"
+)
+# An agency credit closing the last paragraph ("… said on X. REUTERS") or standing alone
+# on the last line ("— Reuters", "(AFP)"); never a photo credit ("Photo: AFP", "REUTERS/Name").
+_CLOSING_WIRE = re.compile(
+    rf"(?<![:/])(?:\s+|^)[-–—(]*\s*(?P<wire>{_WIRE_NAMES.upper()}|Reuters|Bloomberg|Xinhua)\)?\s*$"
+)
+# A caption: a line that ends with the picture's credit.
+_CAPTION_CREDIT = re.compile(
+    r"""(?:
+        [.!?)]\s*\(?(?i:photo|photograph|picture|pic|image|credit|photo\ credit)s?
+            \s*:\s*[^.]{1,80}\)?
+      | \s\(?(?i:photo|picture|image)\ by\ [^.]{1,80}\)?
+      | [\s(](?:[A-Z][\w.-]*\s*){1,3}/\s*(?:Getty\ Images|AFP|AP|Reuters|EPA|Shutterstock|Alamy
+            |PA(?:\ Media)?|Bloomberg|Sipa|Anadolu)(?:\ via\ Getty\ Images)?\)?
+      | [\s(](?:Reuters|REUTERS|AFP|AP|EPA)/[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\)?
+      | \s\([^()]*\bvia\ Getty\ Images\)
+      | \s\((?:AP|AFP|Reuters|EPA|PA|CP|AAP)\ (?:Photo|Images?)(?:/[^()]{1,60})?\)
+      | [.!?]\s*(?i:file\ photo|handout\ photo)\b[^.]{0,80}
+    )\.?\s*$""",
+    re.VERBOSE,
+)
+_QUOTE_CHARS = '"“”„«»'
+_LIST_ITEM = re.compile(r"^(?:[-*•·–—]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
+# A sentence ends: . ! ? … then closing quotes or brackets (straight single quotes too).
+_TERMINAL = re.compile(r"""(?:[.!?…:;"”’)\]]|[.!?…,]')\s*$""")
+_INNER_SENTENCE_END = re.compile(r"""[.!?…]["”’')\]]*\s+["“‘'(]?[A-Z]""")
+_POST_CREDIT = re.compile(r"^(?:[—–-]{1,2}\s*|a post shared by\s+)\S.*\(@[\w.@-]{1,60}\)", re.I)
+_LABELLED = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}\s*:\s+\S")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """An article's text once page furniture is set apart.
+
+    Attributes:
+        body: the article text, paragraphs separated by a blank line; every line is verbatim
+            from the input (a trailing "read more" link label is cut from its paragraph).
+        title: the first line when it reads as a headline (it stays in ``body``), else None.
+        removed: every line or fragment taken out of the text, in order: furniture,
+            captions, credits, cross-heads, repeated lines, link labels.
+        captions: the removed lines that are picture captions (kept apart from the body).
+        wire: the wire agency a dateline or closing credit names ("Reuters"), or None.
+        dateline: the dateline as written, without the wire ("KYIV, Feb 24"), or None.
+        dateline_date: the date inside the dateline as written ("Feb 24"), or None.
+        byline: the names of a "By …" line, or None.
+    """
+
+    body: str
+    title: str | None = None
+    removed: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    wire: str | None = None
+    dateline: str | None = None
+    dateline_date: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    """The date a "Published …"/"Updated …" line gives, as written ("5 March 2024")."""
+
+
+# A full date inside a "Published …" line: "5 March 2024", "March 5, 2024", "2024-03-05".
+_PUBLISHED = re.compile(r"^(?:first\s+)?(?:published|posted|updated)\b", re.IGNORECASE)
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+
+
+# An attribution or a quotation in double marks: a line that says it is reporting.
+_SAID = re.compile(r"\b(?:said|says|told)\b|[“”„«»]|\"\w")
+
+
+def is_furniture(line: str) -> bool:
+    """True when a stripped line is page furniture by what it says: a newsletter or sign-up
+    prompt, a share or follow button, a photo credit, a link to other stories, a staff
+    credit ("Reporting by …; Editing by …"), "Our Standards: …", a copyright line."""
+    if _SAID.search(line):  # reporting: "Sign up now," the minister said, …
+        return False
+    return bool(_FURNITURE.match(line)) or _is_staff_credit(line)
+
+
+def _is_staff_credit(line: str) -> bool:
+    match = _STAFF_CREDIT.match(line.strip("*_ "))  # Markdown emphasis around a credit
+    if not match:
+        return False
+    words = re.findall(r"[\w’'.&-]+", match["rest"].rstrip(").").split(")")[0])
+    return all(w[:1].isupper() or w.lower() in _CREDIT_WORDS for w in words)
+
+
+def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
+    """Set page furniture apart from an article's text. Pure.
+
+    Lines are kept verbatim or taken out whole, so quotes stay exactly as published; a line
+    broken in the middle of a sentence (the next starts in lower case) is joined to the next.
+    A line is taken out only on positive evidence of what it is: furniture
+    (``is_furniture``), a caption (it ends with a picture credit, or is printed twice in a
+    row), a line repeating an earlier one, a byline, or a cross-head (a one-phrase heading
+    between paragraphs: no sentence punctuation, no quotation marks, not a list item, a
+    labelled turn or a post). ``captions`` are picture captions the page marked as such.
+    Never raises.
+    """
+    lines = [line.strip() for line in _LINE_SEPARATORS.sub("\n", text).split("\n")]
+    lines = _join_broken_lines([line for line in lines if line])
+    marked = {c.strip() for c in captions}
+    removed: list[str] = []
+    found_captions: list[str] = []
+    kept: list[str] = []
+    title = None
+    byline = None
+    published = None
+    seen: set[str] = set()
+    links: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        match = _TRAILING_LINK.search(line)
+        if match and match.start() > 0 and not is_furniture(line):
+            links[index] = match["link"]
+            lines[index] = line[: match.start()]
+    # The next line that is not furniture: what a cross-head would stand above.
+    following: list[str | None] = [None] * len(lines)
+    for index in range(len(lines) - 2, -1, -1):
+        after = lines[index + 1]
+        following[index] = following[index + 1] if is_furniture(after) else after
+    for index, line in enumerate(lines):
+        if index in links:
+            removed.append(links[index])
+        prev = lines[index - 1] if index else None
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        if line in marked or _CAPTION_CREDIT.search(line) and not is_furniture(line):
+            removed.append(line)
+            found_captions.append(line)
+        elif is_furniture(line):
+            removed.append(line)
+            if published is None and _PUBLISHED.match(line) and (date := _FULL_DATE.search(line)):
+                published = date.group()
+        elif line == prev or line == nxt:  # a caption printed twice (alt text and caption)
+            removed.append(line)
+            if line == nxt:
+                found_captions.append(line)
+        elif line in seen and len(line.split()) > 3:  # a pull quote or caption repeated
+            removed.append(line)
+        elif (match := _BYLINE.match(line)) and not _TERMINAL.search(line):
+            removed.append(line)
+            byline = byline or match["names"]
+        elif not kept and title is None and _looks_like_headline(line):
+            title = line
+            kept.append(line)
+        elif index > 0 and following[index] is not None and _is_cross_head(line, nxt or ""):
+            removed.append(line)  # a cross-head or a link to another story
+        else:
+            kept.append(line)
+        seen.add(line)
+    wire, dateline, dateline_date = _dateline(kept, title)
+    if kept and (match := _CLOSING_WIRE.search(kept[-1])) and not _CAPTION_CREDIT.search(kept[-1]):
+        closing = _wire_name(match["wire"])
+        rest = kept[-1][: match.start()].rstrip()
+        if rest:
+            kept[-1] = rest
+        else:
+            removed.append(kept.pop())
+        wire = wire or closing
+    return Cleaned(
+        body="\n\n".join(kept) + "\n",
+        title=title,
+        removed=removed,
+        captions=found_captions,
+        wire=wire,
+        dateline=dateline,
+        dateline_date=dateline_date,
+        byline=byline,
+        published=published,
+    )
+
+
+def _wire_name(written: str) -> str:
+    return WIRES.get(written.lower().strip(), written)
+
+
+def _dateline(kept: list[str], title: str | None) -> tuple[str | None, str | None, str | None]:
+    """(wire, dateline, date) from a dateline opening one of the first paragraphs."""
+    for line in kept[:4]:
+        if line == title:
+            continue
+        match = _DATELINE.match(line)
+        if match and not match["wire"] and not match["place"].isupper():
+            match = None
+        if match and not (match["wire"] or match["date"] or len(match["place"]) > 2):
+            match = None
+        match = match or _WIRE_DATELINE.match(line)
+        if match:
+            place = match["place"] or ""
+            dateline = place + (f", {match['date']}" if match["date"] else "") or None
+            wire = _wire_name(match["wire"]) if match["wire"] else None
+            return wire, dateline, match["date"]
+    return None, None, None
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    joined: list[str] = []
+    for line in lines:
+        if joined and not _TERMINAL.search(joined[-1]) and line[:1].islower():
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _looks_like_headline(line: str) -> bool:
+    return not _TERMINAL.search(line) and len(line.split()) <= 30
+
+
+# What makes a line reporting even without a full stop: a figure, a date or an attribution.
+_REPORTING_MARK = re.compile(
+    r"\d|\b(?:said|says|told|tells|according to|announced|confirmed|reported|claimed"
+    r"|yesterday|today|tonight|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+
+
+def _is_cross_head(line: str, nxt: str) -> bool:
+    """A heading between paragraphs: one phrase in sentence or title case with no sentence
+    punctuation and no quotation marks; never a list item, a labelled turn ("Name: …"), a
+    post or a post's credit, and never a line holding a figure, a date or an attribution
+    (reporting that lost its full stop keeps its place)."""
+    return (
+        line[:1].isupper()
+        and not _TERMINAL.search(line)
+        and not _INNER_SENTENCE_END.search(line)
+        and not any(mark in line for mark in _QUOTE_CHARS)
+        and not line.startswith(("'", "‘"))
+        and not _LIST_ITEM.match(line)
+        and not _LABELLED.match(line)
+        and not _POST_CREDIT.match(line)
+        and not _POST_CREDIT.match(nxt)
+        and not line.endswith(",")
+        and not _REPORTING_MARK.search(line)
+        and len(line.split()) <= 25
+    )

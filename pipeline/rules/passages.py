@@ -1,0 +1,201 @@
+"""Words without quote marks: embedded social-media posts and interview answers. Pure.
+
+Two shapes of news copy carry someone's words with no quotation marks around them:
+
+- **an embedded post**, pasted from a social network and followed by its credit line
+  (``— Jane Roe (@janeroe) October 24, 2024``, ``A post shared by Jane Roe (@janeroe)``):
+  the paragraph before the credit is Jane Roe's words;
+- **an interview** set out as questions and answers: ``Q: …`` / ``A: …``, ``Question 1: …``,
+  or speaker labels (``Klaus Berger: …``). Answers are the interviewee's words; questions
+  are the interviewer's. Neither is the outlet's own reporting.
+
+``find_passages`` marks these stretches by character offsets into the cleaned text, which
+stays verbatim: the rules and the merge use the marks to attribute the words and to keep
+them out of the outlet's reported events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Passage", "PassageKind", "find_passages"]
+
+PassageKind = Literal["post", "credit", "question", "answer", "label"]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of article text that is someone's words, or the label or credit around them.
+
+    Attributes:
+        kind: ``"post"`` (words of an embedded post), ``"credit"`` (the post's credit line),
+            ``"question"`` (an interviewer's question), ``"answer"`` (an interviewee's answer),
+            ``"label"`` (a speaker or question label such as ``Q:`` or ``Question 1:``).
+        start: offset of the first character in the article text.
+        end: offset just past the last character; ``text[start:end]`` is verbatim.
+        speaker: whose words they are, exactly as the article writes the name; None when the
+            article does not name them (a question of an unnamed interviewer, a label).
+    """
+
+    kind: PassageKind
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+_NAME_WORD = r"[A-Z][\w’'.-]*"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|la|le|al|bin|ibn)\s+"
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD}){{0,3}}"
+# The credit line an embedded post ends with, as social networks write it when a post is
+# embedded in a page: "— Jane Roe (@janeroe) October 24, 2024", "- Name (@handle) 24 Oct 2024",
+# "A post shared by Jane Roe (@janeroe)".
+_POST_DATE = r"[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}"
+_POST_CREDIT = re.compile(
+    r"(?:^|(?<=\s))(?:[—–-]{1,2}\s*|a post shared by\s+|posted by\s+)"
+    r"(?P<name>[^()@\n—–]{1,80}?)\s*\(@(?P<handle>[\w.@-]{1,60})\)(?:\s+on\s+\w+)?"
+    rf"\s*(?P<date>{_POST_DATE})?\.?\s*$",
+    re.IGNORECASE,
+)
+# Letters after a name that are not part of it: "Asha Rahman MP", "Sir Tom Ede KC".
+_POST_NOMINALS = re.compile(r"(?:\s+(?:MP|MEP|MSP|MLA|MS|TD|QC|KC|OBE|MBE|CBE|PhD))+$")
+# Markdown emphasis a label may carry: "**Q:**", "__Klaus Berger__:".
+_EM = r"[*_]{0,2}"
+# A question label: "Q:", "Q.", "Question:", "Question 1:", "Q1:", "Interviewer:".
+_QUESTION_LABEL = re.compile(
+    rf"^{_EM}(?:Q\d*|Question(?:\s+\d+)?|Interviewer){_EM}\s*[:.)–—-]{_EM}\s+", re.IGNORECASE
+)
+_ANSWER_LABEL = re.compile(
+    rf"^{_EM}(?:A\d*|Answer(?:\s+\d+)?){_EM}\s*[:.)–—-]{_EM}\s+", re.IGNORECASE
+)
+# A speaker label opening a paragraph: "Klaus Berger: …", "BERGER: …", "Dr Ana Ruiz: …".
+_SPEAKER_LABEL = re.compile(
+    rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON}){_EM}\s*:{_EM}\s+(?=\S)"
+)
+# Labels that open a paragraph like a speaker but name none: editorial and page labels.
+_NOT_SPEAKERS = frozenset(
+    """update updated correction clarification note editor's editors' background analysis
+    context watch read listen related more see also source sources photo picture image video
+    credit tags topics key points why what how when where who breaking live latest exclusive
+    warning disclaimer summary timeline share follow subscribe advertisement sponsored
+    interviewer question answer q a""".split()
+)
+# Phrases in an interview's introduction that name the person interviewed.
+_INTERVIEWEE = re.compile(
+    rf"\b(?:asked|spoke (?:to|with)|talked (?:to|with)|interviewed|interview with|sat down "
+    rf"with|conversation with|questions? (?:to|for)|put (?:our|these|five|\w+) questions to)\s+"
+    rf"(?:(?:the|a|an|our)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}\s+)?(?P<name>{_PERSON})"
+)
+
+
+def find_passages(text: str) -> list[Passage]:
+    """Embedded posts and interview turns in ``text``, in order of appearance.
+
+    ``text`` is a cleaned article (one paragraph per non-empty line). Returns an empty list
+    for ordinary reporting. A post is recognised only by its credit line, an interview only
+    when at least two paragraphs open with question, answer or speaker labels.
+    """
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    passages = _posts(text, paragraphs) + _interview(text, paragraphs)
+    return sorted(passages, key=lambda p: (p.start, p.end))
+
+
+def _posts(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
+    """Posts by their credit line: on a paragraph of its own, the post is the paragraph
+    before; closing a paragraph, the post is the text before it in that paragraph."""
+    found: list[Passage] = []
+    for index, (start, end) in enumerate(paragraphs):
+        match = _POST_CREDIT.search(text, start, end)
+        if not match:
+            continue
+        name = _speaker_of_post(match["name"], match["handle"])
+        found.append(Passage("credit", match.start(), end, name))
+        if text[start : match.start()].strip():
+            post_end = start + len(text[start : match.start()].rstrip())
+            found.append(Passage("post", start, post_end, name))
+        elif index > 0 and not any(p.end == paragraphs[index - 1][1] for p in found):
+            post_start, post_end = paragraphs[index - 1]
+            found.append(Passage("post", post_start, post_end, name))
+    return found
+
+
+def _speaker_of_post(display: str, handle: str) -> str:
+    """The name a post's credit gives, without emoji or letters after it; the handle when
+    the display name holds no name."""
+    words = [w for w in display.split() if any(c.isalpha() for c in w)]
+    name = _POST_NOMINALS.sub("", " ".join(w.strip("|,;:") for w in words)).strip()
+    return name if any(c.isupper() for c in name[:1]) else f"@{handle}"
+
+
+def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
+    # kind, start, body, end, name, paragraph index
+    turns: list[tuple[str, int, int, int, str | None, int]] = []
+    for index, (start, end) in enumerate(paragraphs):
+        line = text[start:end]
+        if match := _QUESTION_LABEL.match(line):
+            turns.append(("question", start, start + match.end(), end, None, index))
+        elif match := _ANSWER_LABEL.match(line):
+            turns.append(("answer", start, start + match.end(), end, None, index))
+        elif (match := _SPEAKER_LABEL.match(line)) and _is_person_label(match["name"], text):
+            turns.append(("named", start, start + match.end(), end, match["name"], index))
+    if len(turns) < 2:
+        return []
+    named = [t for t in turns if t[0] == "named"]
+    # A named speaker all of whose turns are questions is the interviewer.
+    askers = {
+        name
+        for name in {t[4] for t in named}
+        if all(text[t[2] : t[3]].rstrip().endswith("?") for t in named if t[4] == name)
+    }
+    answerers = [t[4] for t in named if t[4] not in askers]
+    interviewee = _most_common(answerers) or _introduced(text, paragraphs)
+    asked = any(t[0] == "question" or (t[0] == "named" and t[4] in askers) for t in turns)
+    passages: list[Passage] = []
+    for number, (kind, start, body, end, name, index) in enumerate(turns):
+        passages.append(Passage("label", start, body - _trailing_space(text, start, body)))
+        if kind == "question" or (kind == "named" and name in askers):
+            turn: tuple[PassageKind, str | None] = ("question", name)
+        else:
+            turn = ("answer", interviewee if kind == "answer" else name)
+        passages.append(Passage(turn[0], body, end, turn[1]))
+        # In an interview (there are questions), unlabelled paragraphs before the next turn
+        # continue this one; between labelled statements in a news story they are reporting.
+        if asked and number + 1 < len(turns):
+            for p_start, p_end in paragraphs[index + 1 : turns[number + 1][5]]:
+                passages.append(Passage(turn[0], p_start, p_end, turn[1]))
+    return passages
+
+
+def _trailing_space(text: str, start: int, end: int) -> int:
+    label = text[start:end]
+    return len(label) - len(label.rstrip())
+
+
+def _is_person_label(name: str, text: str) -> bool:
+    """A speaker label names a person: not an editorial label ("Update:", "Editor's note:"),
+    and named elsewhere in the article or used for more than one paragraph."""
+    words = name.split()
+    if words[0].lower().rstrip(".") in _NOT_SPEAKERS or len(words) > 5:
+        return False
+    if any(w.lower() in _NOT_SPEAKERS for w in words[1:2]):  # "Editor's note", "Key points"
+        return False
+    surname = words[-1]
+    return text.count(surname) >= 2
+
+
+def _most_common(names: list[str | None]) -> str | None:
+    counts: dict[str, int] = {}
+    for name in names:
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _introduced(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
+    """The person the interview's introduction says was asked ("We asked Klaus Berger…")."""
+    for start, end in paragraphs[:4]:
+        match = _INTERVIEWEE.search(text, start, end)
+        if match:
+            return match["name"]
+    return None

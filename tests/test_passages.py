@@ -1,0 +1,159 @@
+"""Words without quote marks: embedded posts and interview turns (pipeline/rules/passages)."""
+
+from __future__ import annotations
+
+from pipeline.extract import Labels, assemble_extraction, prepare_article
+from pipeline.read import Article
+from pipeline.rules.passages import find_passages
+from schemas.extraction import ExtractionStats
+
+
+def extraction_of(text: str):
+    prepared = prepare_article(Article(id="S1", path="a.txt", text=text, sha256="x"))
+    return prepared, assemble_extraction(prepared, Labels(), ExtractionStats())
+
+
+def spans(text: str) -> list[tuple[str, str, str | None]]:
+    return [(p.kind, text[p.start : p.end], p.speaker) for p in find_passages(text)]
+
+
+def test_a_post_and_its_credit_line():
+    text = (
+        "Fans react to the final\n\nSupporters took to social media within minutes.\n\n"
+        "What a night. Proud of every one of them\n\n"
+        "— Priya Natarajan (@priyanat) May 12, 2024\n\nThe club said it would parade on Sunday.\n"
+    )
+    assert spans(text) == [
+        ("post", "What a night. Proud of every one of them", "Priya Natarajan"),
+        ("credit", "— Priya Natarajan (@priyanat) May 12, 2024", "Priya Natarajan"),
+    ]
+    _, extraction = extraction_of(text)
+    [quote] = extraction.quotes
+    assert (quote.text, quote.speaker, quote.attributed_by) == (
+        "What a night. Proud of every one of them",
+        "Priya Natarajan",
+        "rule",
+    )
+    events = " ".join(e.summary for e in extraction.events)
+    assert "What a night" not in events and "@priyanat" not in events
+    assert [f.value for f in extraction.figures] == []  # the credit's date is no figure
+
+
+def test_instagram_style_credit():
+    text = "Title\n\nThe singer shared the news.\n\nNew album out in June\n\nA post shared by Lena Ortiz (@lenaortiz)\n"
+    assert ("post", "New album out in June", "Lena Ortiz") in spans(text)
+
+
+def test_q_and_a_answers_go_to_the_interviewee_named_in_the_introduction():
+    text = (
+        "Ten minutes with a mountain guide\n\n"
+        "We spoke to Tomas Ek, who has led climbs in the Alps for 20 years.\n\n"
+        "Q: What is the biggest danger?\n\nA: Tiredness. People stop paying attention.\n\n"
+        "Q. Would you climb alone?\n\nA. Never, and I tell my clients the same.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("Tiredness. People stop paying attention.", "Tomas Ek"),
+        ("Never, and I tell my clients the same.", "Tomas Ek"),
+    ]
+    events = " ".join(e.summary for e in extraction.events)
+    assert "danger" not in events and "Tiredness" not in events
+
+
+def test_named_turns_the_interviewer_is_who_only_asks():
+    text = (
+        "Interview: the harbour master\n\n"
+        "Jon Hale: How bad was the storm?\n\n"
+        "Marta Silva: The worst I have seen in thirty years here.\n\n"
+        "Jon Hale: Will the harbour reopen?\n\n"
+        "Marta Silva: On Friday, if the wind drops.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("The worst I have seen in thirty years here.", "Marta Silva"),
+        ("On Friday, if the wind drops.", "Marta Silva"),
+    ]
+
+
+def test_question_numbers_are_not_figures():
+    text = (
+        "Five questions\n\nWe asked Dr Ines Kova five questions.\n\n"
+        "Question 1: Is the vaccine safe?\n\nDr Ines Kova: Yes. It was tested on 40,000 people.\n\n"
+        "Question 2: When will it arrive?\n\nDr Ines Kova: In the spring.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(f.value, f.claimant) for f in extraction.figures] == [("40,000", "Ines Kova")]
+
+
+def test_ordinary_reporting_has_no_passages():
+    text = (
+        "Update: road reopened\n\nPolice said the road reopened at noon.\n\n"
+        "Note: the bridge stays shut.\n\nThe council said: “We are sorry for the delay.”\n"
+    )
+    assert find_passages(text) == []
+
+
+def test_letters_after_a_name_are_not_part_of_the_speaker():
+    text = (
+        "Title\n\nMPs reacted online.\n\nCome and try it\n\n"
+        "— Asha Rahman MP (@asharahman) March 6, 2024\n"
+    )
+    assert ("post", "Come and try it", "Asha Rahman") in spans(text)
+
+
+def test_a_credit_closing_the_posts_own_paragraph():
+    text = (
+        "Title\n\nFans reacted at once.\n\n"
+        "What a night for the club! pic.twitter.com/ab12 — Priya Natarajan 🏆 (@priyanat) "
+        "May 12, 2024\n\nThe club will parade on Sunday.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("What a night for the club! pic.twitter.com/ab12", "Priya Natarajan")
+    ]
+
+
+def test_a_quoted_post_takes_its_credit_as_speaker_once():
+    text = "Title\n\nShe wrote online.\n\n“We are not going anywhere.” — Dana Holt (@danaholt)\n"
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("We are not going anywhere.", "Dana Holt")
+    ]
+
+
+def test_markdown_labels_and_answers_running_over_paragraphs():
+    text = (
+        "Ten minutes with a ferry captain\n\nWe spoke to Ines Lago about the winter crossings.\n\n"
+        "**Q:** What is the hardest month?\n\n**A:** February. The swell never stops.\n\n"
+        "The boats are old, too.\n\n**Q:** Would you change jobs?\n\n**A:** Never.\n\n"
+        "This interview has been edited for length.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("February. The swell never stops.", "Ines Lago"),
+        ("The boats are old, too.", "Ines Lago"),
+        ("Never.", "Ines Lago"),
+    ]
+
+
+def test_a_name_never_runs_on_from_the_line_before():
+    from pipeline.rules.entities import resolve_person
+
+    text = '22:40 BST\n\nAlma Reyes holds Eastport\n\n"A night for change," Reyes said.'
+    assert resolve_person("Reyes", text) == ("Alma Reyes", None)
+
+
+def test_labelled_statements_in_a_news_story_leave_the_reporting_between_them_alone():
+    text = (
+        "Leaders trade words over the summit\n\n"
+        "Ana Ruiz: We will not sign a deal that hurts our farmers.\n\n"
+        "The talks broke up on Friday without agreement.\n\n"
+        "Tom Ede: The door remains open.\n\n"
+        "Ruiz and Ede are due to meet again in May.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("We will not sign a deal that hurts our farmers.", "Ana Ruiz"),
+        ("The door remains open.", "Tom Ede"),
+    ]
+    assert "The talks broke up on Friday" in " ".join(e.summary for e in extraction.events)

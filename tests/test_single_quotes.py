@@ -1,0 +1,56 @@
+"""Straight single quote marks as quotation marks ('…,' said X) versus apostrophes."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.rules.quotes import find_quotes
+
+
+def spans(text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.text, q.cue, q.kind) for q in find_quotes(text)]
+
+
+def test_a_straight_single_quote_with_its_speaker_and_its_continuation():
+    text = "'It is nonsense sold to fools,' said chemist Helen Price. 'There is no such thing.'"
+    quotes = find_quotes(text)
+    assert [(q.text, q.cue) for q in quotes] == [
+        ("It is nonsense sold to fools,", "Helen Price"),
+        ("There is no such thing.", "Helen Price"),
+    ]
+    assert quotes[1].continues == quotes[0].id
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_double_quotes_nested_inside_single_ones_stay_inside():
+    text = "'Have you any idea', the detective asked, 'what \"red mercury\" is?'"
+    assert [t for t, _, _ in spans(text)] == ["Have you any idea", 'what "red mercury" is?']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's Price's car, and it's from the '90s.",
+        "They played rock 'n' roll till 'em neighbours complained.",
+        "The workers' union and the bosses' club met on Monday.",
+        "Ms O'Neill said the plan's cost had doubled.",
+    ],
+)
+def test_apostrophes_are_never_quote_marks(text):
+    assert spans(text) == []
+
+
+def test_a_plural_possessive_inside_a_quote_does_not_close_it():
+    text = "'The workers' pay must rise this year,' union leader Sam Ode said."
+    assert spans(text) == [("The workers' pay must rise this year,", "Sam Ode", "quote")]
+
+
+def test_single_quotes_inside_a_double_quote_are_part_of_it():
+    text = "\"We told them 'no deal at all' last week,\" said Ana Ruiz."
+    assert spans(text) == [("We told them 'no deal at all' last week,", "Ana Ruiz", "quote")]
+
+
+def test_short_single_quoted_terms_are_not_speech():
+    text = "The opposition accused her of 'reckless' spending on the new centre."
+    assert spans(text) == []
