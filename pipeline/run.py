@@ -132,6 +132,7 @@ def run_folder(
         for article in todo:
             results[article.id] = rules_only_extraction(article)
     elif todo:
+        model.open()  # here, not in a worker thread that ends before the run does
         workers = concurrency or model.concurrency
         total, by_id = len(read.articles), {a.id: a for a in read.articles}
         # Near-copies wait for the article they copy and take its answers (a copy of a copy

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -47,6 +48,7 @@ class FakeModel:
         self.calls: list[str] = []
         self.messages: list[list[dict[str, str]]] = []
         self._tracked: Usage | None = None
+        self.opened_on: threading.Thread | None = None
 
     def ask(self, response_model, messages, context):
         self.calls.append(response_model.__name__)
@@ -88,3 +90,6 @@ class FakeModel:
 
     def close(self) -> None:
         pass
+
+    def open(self) -> None:
+        self.opened_on = threading.current_thread()

@@ -334,3 +334,13 @@ def test_the_product_never_imports_a_development_tool_and_the_wheel_ships_none()
         text = source.read_text(encoding="utf-8")
         assert "import tools" not in text and "from tools" not in text, source
         assert "from bench" not in text and "import bench" not in text, source
+
+
+def test_the_model_is_opened_on_the_thread_that_runs_the_pipeline(tmp_path):
+    """The embedded server dies with the thread that started it (PR_SET_PDEATHSIG): it must
+    be started on the run's thread, never in a worker that ends before the lede is asked."""
+    import threading
+
+    model = FakeModel()
+    run_folder(folder_with(tmp_path, 2), model, concurrency=2)
+    assert model.opened_on is threading.current_thread()

@@ -448,3 +448,6 @@ class InProcessModel:
 
     def close(self) -> None:
         pass
+
+    def open(self) -> None:
+        pass

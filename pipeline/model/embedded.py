@@ -88,7 +88,11 @@ def _assemble(target: Path) -> None:
 
 
 def _die_with_parent() -> None:
-    """In the server process: ask Linux to end it when newsbrief dies, even by SIGKILL."""
+    """In the server process: ask Linux to end it when newsbrief dies, even by SIGKILL.
+
+    Linux sends the signal when the *thread* that started the server ends, not only the
+    process: the server must be started from a thread that lives as long as the run (the
+    main thread; ``ModelSession.open`` is called there before any worker starts)."""
     try:
         import ctypes
 

@@ -58,6 +58,8 @@ class Model(Protocol):
 
     def close(self) -> None: ...
 
+    def open(self) -> None: ...
+
 
 def model_identity(settings: Settings) -> str:
     """'model|endpoint|answer format': what a cached answer depends on besides the article."""
@@ -221,6 +223,11 @@ class ModelSession:
     @property
     def opened(self) -> bool:
         return self._client is not None
+
+    def open(self) -> None:
+        """Open the endpoint now, on this thread (the embedded server dies with the thread
+        that started it, so it is never started from a worker thread)."""
+        self.client()
 
     def client(self) -> ModelClient:
         """The model client, opening the endpoint on first use only."""
