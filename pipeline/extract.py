@@ -939,9 +939,10 @@ def _quotes(
     dropped: list[str] | None = None,
 ) -> list[Quote]:
     """The quotes with their speakers: the candidate the model chose by id, else the rules'
-    cue (also when the model answered ``"none"`` for a quote whose speaker rules guessed). Every speaker is resolved to its fullest form
-    (``resolve``) and must be grounded (``speaker_problem``); one that is not is left out
-    and described in ``dropped``. Roles are short, from the article (``clean_role``)."""
+    cue (also when the model answered ``"none"`` for a quote whose speaker rules guessed).
+    Every speaker is resolved to its fullest form (``resolve``) and must be grounded
+    (``speaker_problem``); one that is not is left out and described in ``dropped``. Roles
+    are short, from the article (``clean_role``)."""
     article = prepared.article
     people = {c.id: c.name for c in speaker_candidates(prepared)} if by_model else {}
     quotes: list[Quote] = []
