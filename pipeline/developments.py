@@ -260,6 +260,10 @@ class Cluster:
     total: dict[str, float] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
     """Sources of its members."""
+    split_off: bool = False
+    """Sentences split from a development whose printed line they do not support
+    (``split_unsupported``): kept for the JSON, never shown as a development of their own
+    (they state the same development in other terms, often with another number)."""
 
     def add(self, unit: Unit) -> None:
         self.members.append(unit)
@@ -599,6 +603,9 @@ def build_developments(
     rest: list[Cluster] = []
     singles = 0
     for _, _, group in scored:
+        if group.split_off:
+            rest.append(group)
+            continue
         count = _independent(group.sources, duplicates)
         keys = sum(1 for kind, _ in shown if kind == "key")
         if (count > 1 or total == 1) and keys < MAX_KEY:
@@ -611,7 +618,7 @@ def build_developments(
         repeat = next((s for s in shown if _repeats(group, s[1], first[id(s[1])])), None)
         if repeat is not None:  # one development said again: fold it into the shown one
             line = _choose(repeat[1])
-            apart = Cluster()
+            apart = Cluster(split_off=True)
             for unit in group.members:  # what does not support the shown line stays apart
                 (repeat[1] if supports(unit, line) else apart).add(unit)
             repeat[1].support += group.support
@@ -700,7 +707,7 @@ def split_unsupported(group: Cluster) -> list[Cluster]:
     kept = supporting(group, lead)
     if len(kept) == len(group.members):
         return [group]
-    first, rest = Cluster(support=list(group.support)), Cluster()
+    first, rest = Cluster(support=list(group.support)), Cluster(split_off=True)
     for unit in group.members:
         (first if any(unit is k for k in kept) else rest).add(unit)
     return [first, *split_unsupported(rest)]

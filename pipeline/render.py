@@ -221,12 +221,12 @@ def _stances(brief: Brief) -> list[str]:
     if brief.stance_target:
         lines += [f"On: {_inline(brief.stance_target)}", ""]
     for row in rows:
-        if row.quote:
-            shown = f"“{_inline(_shorten(row.quote, 90))}” [{_inline(row.quote_source or '')}]"
-        else:
-            first = row.evidence[0]
-            shown = f"{_inline(_shorten(first.text, 90))} [{_inline(first.source)}]"
-        lines.append(f"- **{_inline(row.actor)}** *{row.position}*: {shown} {markers(row.sources)}")
+        # a short taste of what shows it, from the row's first source (all of it in the JSON)
+        shown = f"“{_inline(_shorten(row.quote, 60))}”" if row.quote else ""
+        lines.append(
+            f"- **{_inline(row.actor)}** *{row.position}* {markers(row.sources)}"
+            + (f": {shown}" if shown else "")
+        )
     return lines
 
 

@@ -82,7 +82,7 @@ def test_markdown_has_every_section_with_source_markers(brief):
     # the stances say once what every position is on
     stances = markdown.split("## Stances")[1]
     assert stances.lstrip().startswith("On: Nato confirms troops \\| Kursk\n")
-    assert "- **Mark Rutte** *warns*:" in stances
+    assert "- **Mark Rutte** *warns* [S1]" in stances
     assert "reported by 2 of 2 sources" in markdown
     assert "at least" not in markdown  # no qualifier was given
     # differing values are where sources differ, near the top; agreeing ones under figures
