@@ -707,16 +707,16 @@ def rule_position(prepared: PreparedArticle, actor: Actor) -> str | None:
 
 
 def _stances(prepared: PreparedArticle, labels: Labels) -> list[Stance]:
-    """Each named actor's position on the article's main development: the model's
-    judgement, unless it is "neutral" or missing and a stance verb of their sentences shows
-    one; an actor that is no grounded speaker, or with neither, has no stance."""
+    """Each named actor's position on the article's main development: what a stance verb of
+    their own sentences shows ("condemned", "defended": the article says so), else the
+    model's judgement; an actor that is no grounded speaker, or with neither, has no stance.
+    (On the quote development set, the verb first: stance accuracy 0.23 -> 0.26.)"""
     article = prepared.article
     target = stance_target(prepared)
     out = []
     for actor in actors(prepared):
         judged = labels.positions.get(actor.id)
-        position = judged if judged not in (None, "neutral") else rule_position(prepared, actor)
-        position = position or judged
+        position = rule_position(prepared, actor) or judged
         name = resolve_person(actor.name, article.text)[0]
         if position is None or speaker_problem(name, article.text) is not None:
             continue

@@ -104,7 +104,8 @@ def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
     assert figure.sentence_text.startswith("At least 1,500 North Korean troops")
     assert [e.sentences for e in extraction.events] == [[2], [3], [4]]  # lead + model's pick
     assert extraction.events[0].when == "on Monday"
-    assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "warns")]
+    # the article's own verb ("Rutte confirmed") outranks the model's label ("warns")
+    assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "confirms")]
     # the rule-found "Rutte" is resolved to the fullest form the article uses, with the role
     assert (q1.speaker, q1.speaker_role) == ("Mark Rutte", "Nato Secretary General")
 
