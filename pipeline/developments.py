@@ -123,8 +123,12 @@ _LOADED = re.compile(
 )
 # "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30})?"
+    # "BRUSSELS -", "KYIV, Ukraine, March 5 (AP) —": a shouted place, up to two comma parts
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}"
     r"(?:\s*\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—|:)\s+"
+    # "Kyiv, Ukraine, March 5 (AP) —": a place in title case, only with the agency's credit
+    r"|^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}"
+    r"\s*\([A-Za-z .&-]{2,30}\)\s*(?:-{1,2}|–|—)\s+"
 )
 # A live blog's time stamp opening an entry: "07:05 ", "12.40pm - ".
 _STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—:]\s*)?(?=[A-Z\"“])")

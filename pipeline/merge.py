@@ -432,7 +432,7 @@ class _QuoteIndex:
         key = _quote_key(text)
         self.keys.append(key)
         self.texts.append(text)
-        self.by_text.setdefault(normalise_space(text), entry)
+        self.by_text.setdefault(_exact_key(text), entry)
         self.by_key.setdefault(key, entry)
         for shingle in _quote_sketch(key):
             self.by_shingle[shingle].append(entry)
@@ -441,7 +441,7 @@ class _QuoteIndex:
 
     def exact(self, text: str) -> int | None:
         """The first entry with ``text`` character for character (white space aside)."""
-        return self.by_text.get(normalise_space(text))
+        return self.by_text.get(_exact_key(text))
 
     def variant_of(self, text: str) -> tuple[int, str] | None:
         """(entry, 'wording' | 'part') when ``text`` is another wording of an entry (the
@@ -474,6 +474,13 @@ class _QuoteIndex:
             if padded in f" {self.keys[entry]} ":
                 return entry, "part"
         return None
+
+
+def _exact_key(text: str) -> str:
+    """A quote's words as written, white space collapsed, without the comma or full stop a
+    house style puts inside the closing mark: “…safe only last month,” and “…last month.”
+    are the same words, not another wording."""
+    return normalise_space(text).rstrip(" ,.;:")
 
 
 def _quote_sketch(key: str) -> set[int]:

@@ -113,7 +113,12 @@ def read_articles(folder: Path, *, exclude: tuple[Path, ...] = ()) -> ReadResult
     ``exclude``: files never read (this run's own outputs, when they lie in the folder)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError(f"{folder} is not a folder. Give the folder that holds the articles.")
+        if not folder.exists():
+            raise InputError(f"{folder} does not exist. Give the folder that holds the articles.")
+        raise InputError(
+            f"{folder} is a file, not a folder. Put the articles in a folder and give that "
+            f"(for one article: newsbrief {folder.parent or '.'})."
+        )
     result = ReadResult()
     seen: dict[str, str] = {}
     excluded = {Path(p).resolve() for p in exclude}

@@ -32,7 +32,8 @@ def render_markdown(brief: Brief) -> str:
     parts = [
         f"# {_inline(brief.title)}",
         "",
-        f"*Consolidated from {len(brief.sources)} articles ({total} independent sources). "
+        f"*Consolidated from {_count(len(brief.sources), 'article')} "
+        f"({_count(total, 'independent source')}). "
         "Markers like [S1] refer to the sources listed at the end; every quote is verbatim "
         "from the article it cites.*",
         "",
@@ -82,7 +83,9 @@ def _section(title: str, lines: list[str]) -> list[str]:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 #: What makes a line a heading, quote, list item or rule when it comes first.
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-])")
+#: An ordered-list mark ("1. ", "2) "): its punctuation is escaped ("1\\. "), not the digits.
+_ORDERED_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 #: Bare web addresses that Markdown viewers turn into links by themselves.
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp|javascript|data|vbscript|file)(:)|\b(www)(\.)")
 #: Control characters (terminal escapes included), shown as ``\\xNN``.
@@ -110,7 +113,13 @@ def escape_md(text: str | None, *, code: bool = False) -> str:
     line = _AUTOLINK.sub(
         lambda m: f"{m.group(1)}&#58;" if m.group(1) else f"{m.group(3)}&#46;", line
     )
+    line = _ORDERED_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1)
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 article', '5 articles'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _inline(text: str) -> str:
@@ -152,7 +161,7 @@ def _events(brief: Brief, total: int, shown: str) -> list[str]:
         when = f" ({_inline(event.when)})" if event.when else ""
         lines.append(
             f"- {_inline(event.summary)}{when} {markers(event.sources)} "
-            f"— reported by {event.independent_sources} of {total} sources"
+            f"— reported by {event.independent_sources} of {_count(total, 'source')}"
         )
     return lines
 

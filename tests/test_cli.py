@@ -107,7 +107,7 @@ def test_cassette_that_does_not_match_the_articles_fails_loudly(
 
 def test_bad_folder_is_a_clean_error(tmp_path, capsys):
     assert cli([str(tmp_path / "missing"), "-o", str(tmp_path / "b.md")]) == 2
-    assert "is not a folder" in capsys.readouterr().err
+    assert "does not exist" in capsys.readouterr().err
 
 
 def test_the_model_client_is_imported_only_when_a_model_is_called():

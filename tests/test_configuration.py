@@ -69,7 +69,7 @@ def run(argv, capsys):
 
 def test_quiet_hides_progress_never_an_error(tmp_path, capsys):
     code, err = run([tmp_path / "nowhere", "-q", "--no-model"], capsys)
-    assert code == 2 and "is not a folder" in err
+    assert code == 2 and "does not exist" in err
 
 
 # 2. Fail fast on configuration, before any article is read

@@ -222,3 +222,13 @@ def test_the_timeline_has_each_dated_development_once():
     timed = [e.summary for e in brief.events if e.on_timeline]
     assert timed and len(timed) == len(set(timed))
     assert all(e.shown != "none" for e in brief.events if e.on_timeline)
+
+
+def test_a_wire_dateline_with_place_country_and_date_is_not_part_of_the_wording():
+    from pipeline.developments import _DATELINE
+
+    for line in ("KYIV, Ukraine, March 5 (AP) — A dam burst.", "Kyiv, Ukraine, March 5 (AP) — A dam burst.",
+                 "HARROWBY, England (AP) — A dam burst.", "BRUSSELS - A dam burst."):  # fmt: skip
+        assert _DATELINE.sub("", line) == "A dam burst."
+    for line in ("Officials: the dam held.", "President Ana Ruiz said - the dam held."):
+        assert _DATELINE.sub("", line) == line  # no dateline without a shouted place or agency

@@ -103,3 +103,11 @@ def test_file_names_are_code_spans_whatever_backticks_they_hold():
     assert (
         render_html(escape_md("<b>.txt", code=True)).strip() == "<p><code>&lt;b&gt;.txt</code></p>"
     )
+
+
+def test_a_number_that_opens_a_field_keeps_its_digits_and_only_a_list_mark_is_escaped():
+    assert escape_md("3.8 billion euros") == "3.8 billion euros"
+    assert escape_md("1.2-billion-euro campus") == "1.2-billion-euro campus"
+    assert escape_md("1. listed") == "1\\. listed" and escape_md("2) item") == "2\\) item"
+    html = render_html(f"- value: {escape_md('3.8 billion euros')}\n")
+    assert "\\" not in html and "3.8 billion euros" in html

@@ -441,3 +441,14 @@ def test_the_same_quote_in_many_sources_is_one_entry_whatever_the_folder_size():
     assert sorted(held) == sorted(["S999", *(f"S{n}" for n in range(200, 260))])
     assert len(entry.variants) == 1  # the other wording, with its own sources
     assert len(group.quotes) == 200
+
+
+def test_the_same_words_with_another_closing_comma_or_stop_are_one_quote_not_a_rewording():
+    brief = merge_extractions(
+        [
+            extraction("S1", quotes=[quote("S1", 1, "We were told the dam was safe only last month,", "Margaret Ellis")]),
+            extraction("S2", quotes=[quote("S2", 1, "We were told the dam was safe only last month.", "Margaret Ellis")]),
+        ]
+    )  # fmt: skip
+    [entry] = brief.speakers[0].quotes
+    assert entry.sources == ["S1", "S2"] and entry.variants == []

@@ -140,7 +140,7 @@ def test_folder_without_articles_is_a_clear_error(tmp_path):
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(InputError, match="is not a folder"):
+    with pytest.raises(InputError, match="does not exist"):
         read_articles(tmp_path / "nope")
 
 
@@ -495,3 +495,12 @@ def test_a_registration_prompt_names_the_outlet_when_nothing_else_does(tmp_path)
     )
     [source] = run_folder(tmp_path, None).brief.sources
     assert (source.outlet, source.outlet_inferred, source.wire) == ("Reuters", True, "Reuters")
+
+
+def test_a_file_given_for_the_folder_is_told_apart_from_a_missing_folder(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nSome reporting here, said Ana.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="is a file, not a folder"):
+        read_articles(article)
+    with pytest.raises(InputError, match="does not exist"):
+        read_articles(tmp_path / "nowhere")
