@@ -27,7 +27,7 @@ from datetime import date
 from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
 
-from .rules.dates import normalise_when
+from .rules.dates import looks_ahead, normalise_when
 
 #: A sentence joins a cluster when its cosine similarity with the cluster's centroid reaches
 #: this; a second sentence of a source already in the cluster must reach ``SAME_SOURCE``.
@@ -728,7 +728,11 @@ def _event(
     members = supporting(group, lead)
     sources = {u.source for u in members}
     whens = [u for u in members if _dated(u.when)]
-    dates = [d for u in whens if (d := normalise_when(u.when, published.get(u.source)))]
+    dates = [
+        d
+        for u in whens
+        if (d := normalise_when(u.when, published.get(u.source), future=looks_ahead(u.text)))
+    ]
     evidence = []
     seen = set()
     for unit in [*members, *group.support]:

@@ -38,7 +38,7 @@ from schemas.model_io import AnswerCheck, ArticleNotes, article_notes_model
 from .model.templates import render_prompt
 from .read import Article
 from .rules.claims import find_claims
-from .rules.dates import normalise_when, parse_date
+from .rules.dates import looks_ahead, normalise_when, parse_date
 from .rules.entities import person_name, resolve_person
 from .rules.figures import FigureSpan, claimant_cue, find_figures, interview_speaker
 from .rules.grounding import (
@@ -52,7 +52,12 @@ from .rules.grounding import (
 from .rules.passages import Passage, find_passages
 from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
 from .rules.text import Sentence, dateline, paragraph_spans, split_sentences, time_phrase
-from .rules.vocabulary import PRONOUNS, stance_verb_forms, word_alternation
+from .rules.vocabulary import (
+    PRONOUNS,
+    SPEECH_VERB_FORMS,
+    stance_verb_forms,
+    word_alternation,
+)
 
 INSTRUCTIONS_PROMPT = "instructions.v5"
 ARTICLE_PROMPT = "article.v5"
@@ -803,6 +808,7 @@ def reported_sentences(prepared: PreparedArticle, labels: Labels) -> list[Report
             or len(sentence.text.split()) < MIN_WORDS
             or _in_quotation(sentence.text)
             or addressed_to_a_model(sentence.text)
+            or _only_attributes(prepared, sentence)
         ):
             continue
         result.append(
@@ -833,6 +839,25 @@ def addressed_to_a_model(text: str) -> bool:
     write: …", "SYSTEM: …"): text planted for a model is never the outlet's reporting, so it
     is never a development (it stays in the article, and a quotation in it is still found)."""
     return bool(_TO_A_MODEL.search(text))
+
+
+_SPEECH_VERB = re.compile(rf"\b(?:{word_alternation(SPEECH_VERB_FORMS)})\b", re.IGNORECASE)
+#: An attribution on its own ("Mayor Tom Reyes said at the meeting.") is this short at most.
+ATTRIBUTION_WORDS = 8
+
+
+def _only_attributes(prepared: PreparedArticle, sentence: Sentence) -> bool:
+    """True for a sentence that only introduces or credits someone's words: a lead-in that
+    ends in a colon ("And from Chairwoman Rosa Ventura:"), or a short sentence with a speech
+    verb and no number beside a quotation of its paragraph ("Mayor Tom Reyes said at the
+    meeting."). It reports nothing on its own: the words belong under who said what."""
+    text = sentence.text.strip()
+    if text.endswith(":"):
+        return True
+    if len(text.split()) > ATTRIBUTION_WORDS or re.search(r"\d", text):
+        return False
+    quoted = any(q.paragraph == sentence.paragraph for q in prepared.quotes)
+    return quoted and bool(_SPEECH_VERB.search(text))
 
 
 def _in_quotation(text: str) -> bool:
@@ -871,7 +896,7 @@ def _event(prepared: PreparedArticle, index: int, sentence_id: int) -> Event:
     """A key event: the article's own sentence, verbatim, with its time phrase if any."""
     sentence = prepared.sentences[sentence_id - 1]
     when = time_phrase(sentence.text)
-    day = normalise_when(when, published_on(prepared))
+    day = normalise_when(when, published_on(prepared), future=looks_ahead(sentence.text))
     return Event(
         id=f"{prepared.article.id}.E{index}",
         source=prepared.article.id,

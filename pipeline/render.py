@@ -128,9 +128,18 @@ def _inline(text: str) -> str:
 
 
 def _lede(brief: Brief) -> list[str]:
-    if not brief.lede:
+    """The opening paragraph, without the sentences that only copy a key development word for
+    word (the list below says them once, with their counts): a summary of nothing but copies
+    is left out."""
+    shown = {_words(e.summary) for e in brief.events if e.shown == "key"}
+    lines = [s for s in brief.lede if _words(s.text) not in shown]
+    if not lines:
         return []
-    return [" ".join(f"{_inline(s.text)} {markers(s.sources)}" for s in brief.lede)]
+    return [" ".join(f"{_inline(s.text)} {markers(s.sources)}" for s in lines)]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _provenance(brief: Brief) -> list[str]:

@@ -41,3 +41,15 @@ def test_publication_dates_in_common_forms():
     assert parse_date("28 October 2024") == MONDAY
     assert parse_date("October 28, 2024") == MONDAY
     assert parse_date("soon") is None
+
+
+def test_a_weekday_in_a_sentence_about_what_will_happen_is_the_next_one():
+    from pipeline.rules.dates import looks_ahead
+
+    saturday = date(2024, 11, 2)
+    assert looks_ahead("The owner will reopen on Monday.")
+    assert not looks_ahead("The owner reopened on Monday.")
+    assert normalise_when("on Monday", saturday, future=True) == date(2024, 11, 4)
+    assert normalise_when("on Monday", saturday) == date(2024, 10, 28)
+    assert normalise_when("next Saturday", saturday) == date(2024, 11, 9)
+    assert normalise_when("tomorrow", saturday) == date(2024, 11, 3)

@@ -232,3 +232,23 @@ def test_a_wire_dateline_with_place_country_and_date_is_not_part_of_the_wording(
         assert _DATELINE.sub("", line) == "A dam burst."
     for line in ("Officials: the dam held.", "President Ana Ruiz said - the dam held."):
         assert _DATELINE.sub("", line) == line  # no dateline without a shouted place or agency
+
+
+def test_a_lead_in_or_a_bare_attribution_is_never_a_development():
+    from pipeline.read import Article
+
+    text = (
+        "Council backs the harbour plan\n\n"
+        "The council approved the harbour plan on Tuesday after a long debate.\n\n"
+        "And from Chairwoman Rosa Ventura:\n\n"
+        "“We have waited long enough for this.”\n\n"
+        "“Will the ferries run on time?” Mayor Tom Reyes said at the meeting.\n\n"
+        "Police said 40 people attended the meeting.\n"
+    )
+    article = Article(
+        id="S1", path="a.txt", text=text, sha256="x", title="Council backs the harbour plan"
+    )
+    found = [s.text for s in reported_sentences(prepare_article(article), Labels())]
+    assert "The council approved the harbour plan on Tuesday after a long debate." in found
+    assert "Police said 40 people attended the meeting." in found  # a report, with a number
+    assert not any(t.endswith(":") or t.startswith("Mayor Tom Reyes") for t in found)

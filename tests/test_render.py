@@ -65,7 +65,6 @@ def test_markdown_has_every_section_with_source_markers(brief):
     markdown = render_markdown(brief)
     for heading in [
         "# Nato confirms troops \\| Kursk",
-        "## Summary",
         "## Key developments",
         "## Timeline",
         "## Who said what",
@@ -84,6 +83,13 @@ def test_markdown_has_every_section_with_source_markers(brief):
     assert stances.lstrip().startswith("On: Nato confirms troops \\| Kursk\n")
     assert "- **Mark Rutte** *warns* [S1]" in stances
     assert "reported by 2 of 2 sources" in markdown
+    # the rule-built summary only copied the key developments: it is left out, not repeated
+    assert "## Summary" not in markdown
+    own = brief.lede[0].model_copy(update={"text": "Troops from the North are now in Kursk."})
+    with_own = render_markdown(brief.model_copy(update={"lede": [own, *brief.lede]}))
+    summary = with_own.split("## Summary")[1].split("##")[0]
+    assert "Troops from the North are now in Kursk." in summary
+    assert all(line.text not in summary for line in brief.lede)
     assert "at least" not in markdown  # no qualifier was given
     # differing values are where sources differ, near the top; agreeing ones under figures
     assert (

@@ -29,12 +29,16 @@ def parse_date(value: str | None) -> date | None:
     return None
 
 
-def normalise_when(phrase: str | None, published: date | None) -> date | None:
+def normalise_when(
+    phrase: str | None, published: date | None, *, future: bool = False
+) -> date | None:
     """The date a phrase points to, seen from an article published on ``published``.
 
-    'on Monday' -> the last Monday on or before publication; 'Oct 24' / '24 October' -> that
-    day of the publication year (the year before if that would be after publication);
-    'yesterday', 'today'. Vague phrases ('last week', 'earlier this month') give None.
+    'on Monday' -> the last Monday on or before publication, or with ``future`` (the sentence
+    says what will happen: ``looks_ahead``) the next one on or after it; 'Oct 24' / '24
+    October' -> that day of the publication year (the year before if that would be after
+    publication, unless ``future``); 'yesterday', 'today', 'tomorrow'. Vague phrases ('last
+    week', 'earlier this month') give None.
     """
     if not phrase or published is None:
         return None
@@ -43,8 +47,15 @@ def normalise_when(phrase: str | None, published: date | None) -> date | None:
         return published - timedelta(days=1)
     if re.search(r"\btoday\b", text):
         return published
+    if "tomorrow" in text:
+        return published + timedelta(days=1)
     for index, day in enumerate(_WEEKDAYS):
         if re.search(rf"\b{day}\b", text):
+            if (future or "next" in text) and "last" not in text:
+                ahead = (index - published.weekday()) % 7
+                if "next" in text and ahead == 0:
+                    ahead = 7
+                return published + timedelta(days=ahead)
             back = (published.weekday() - index) % 7
             if "last" in text and back == 0:
                 back = 7
@@ -58,7 +69,22 @@ def normalise_when(phrase: str | None, published: date | None) -> date | None:
                 candidate = date(published.year, month, day)
             except ValueError:
                 return None
+            if future:
+                return candidate if candidate >= published else None
             return (
                 candidate if candidate <= published else candidate.replace(year=published.year - 1)
             )
     return None
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|'ll|is (?:due|set|expected|scheduled|to)|are (?:due|set|expected|"
+    r"scheduled|to)|plans? to|intends? to|from next|next)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_ahead(sentence: str) -> bool:
+    """True when a sentence says what will happen ("will reopen on Monday", "is due to vote
+    on Friday"): its weekday is the next one, not the last."""
+    return bool(_FUTURE.search(sentence))
