@@ -623,8 +623,8 @@ def build_developments(
         if repeat is not None:  # one development said again: fold it into the shown one
             line = _choose(repeat[1])
             apart = Cluster(split_off=True)
-            for unit in group.members:  # what does not support the shown line stays apart
-                (repeat[1] if supports(unit, line) else apart).add(unit)
+            for unit in group.members:  # what is not alike the shown line stays apart
+                (repeat[1] if alike(unit, line) else apart).add(unit)
             repeat[1].support += group.support
             if apart.members:
                 rest.append(apart)
@@ -686,11 +686,17 @@ SUPPORTS_LINE = 0.12
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
+def alike(unit: Unit, lead: Unit) -> bool:
+    """True when ``unit`` says what ``lead`` says in its own words (``SUPPORTS_LINE``)."""
+    return unit is lead or cosine(unit.vector, lead.vector) >= SUPPORTS_LINE
+
+
 def supports(unit: Unit, lead: Unit) -> bool:
-    """True when ``unit`` supports ``lead``'s wording (``SUPPORTS_LINE``)."""
+    """True when ``unit`` supports ``lead``'s wording: alike, and holding every number of it
+    (a source that gives another number reports the development, but not this line)."""
     if unit is lead:
         return True
-    if cosine(unit.vector, lead.vector) < SUPPORTS_LINE:
+    if not alike(unit, lead):
         return False
     return all(
         re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text)
@@ -704,11 +710,13 @@ def supporting(group: Cluster, lead: Unit) -> list[Unit]:
 
 
 def split_unsupported(group: Cluster) -> list[Cluster]:
-    """``group`` as clusters whose every member supports the line printed for it (``_choose``
-    and ``supporting``); the members that do not are clustered apart, split again the same
-    way. Headlines and captions stay with the first."""
+    """``group`` as clusters whose every member is ``alike`` the line printed for it
+    (``_choose``); the members that are not are clustered apart, split again the same way.
+    Headlines and captions stay with the first. A member that is alike but gives other
+    numbers stays: it counts for the development's rank, but its source is not marked on the
+    line (``_event``); the figures say where sources differ."""
     lead = _choose(group)
-    kept = supporting(group, lead)
+    kept = [u for u in group.members if alike(u, lead)]
     if len(kept) == len(group.members):
         return [group]
     first, rest = Cluster(support=list(group.support)), Cluster(split_off=True)
@@ -745,7 +753,8 @@ def _event(
     return MergedEvent(
         summary=clean_wording(lead.text, casing),
         sources=_order(sources),
-        independent_sources=_independent(sources, duplicates),
+        other_figures=_order(group.sources - sources),
+        independent_sources=_independent(group.sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,
         evidence=evidence,

@@ -171,6 +171,11 @@ def _events(brief: Brief, total: int, shown: str) -> list[str]:
         lines.append(
             f"- {_inline(event.summary)}{when} {markers(event.sources)} "
             f"— reported by {event.independent_sources} of {_count(total, 'source')}"
+            + (
+                f"; {markers(event.other_figures)} with other figures"
+                if event.other_figures
+                else ""
+            )
         )
     return lines
 

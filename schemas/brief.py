@@ -54,8 +54,18 @@ class MergedEvent(_Strict):
         )
     )
     sources: list[str] = Field(description="Sources whose reporting sentences state it.")
+    other_figures: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Sources that report the same development with other numbers: not marked on the "
+            "line, which they do not support; the figures say where they differ."
+        ),
+    )
     independent_sources: int = Field(
-        1, description="How many of ``sources`` remain once near-copies count as one."
+        1,
+        description=(
+            "How many of ``sources`` and ``other_figures`` remain once near-copies count as one."
+        ),
     )
     when: str | None = Field(None, description="The time phrase as a source words it.")
     date: str | None = Field(
