@@ -371,15 +371,21 @@ def _summary(
     stats = report.brief.stats
     failed_calls = int(usage.get("failed_calls", 0))
     failed = f" ({failed_calls} failed)" if failed_calls else ""
-    console.print(
-        f"newsbrief: {stats.articles} articles ({report.cached} from cache), "
-        f"{int(usage.get('calls', 0))} model calls{failed}, "
-        f"{int(usage.get('prompt_tokens', 0))} prompt + "
-        f"{int(usage.get('completion_tokens', 0))} completion tokens, "
-        f"{report.seconds:.1f} s ({report.model_seconds:.1f} s waiting on the model, "
-        f"retries included); {stats.dropped} model outputs rejected by validation"
-        + ("" if args.verbose else " (-v lists them)" if stats.dropped else "")
-    )
+    if args.no_model:
+        console.print(
+            f"newsbrief: {stats.articles} articles by rules alone (no model), "
+            f"{report.seconds:.1f} s"
+        )
+    else:
+        console.print(
+            f"newsbrief: {stats.articles} articles ({report.cached} from cache), "
+            f"{int(usage.get('calls', 0))} model calls{failed}, "
+            f"{int(usage.get('prompt_tokens', 0))} prompt + "
+            f"{int(usage.get('completion_tokens', 0))} completion tokens, "
+            f"{report.seconds:.1f} s ({report.model_seconds:.1f} s waiting on the model, "
+            f"retries included); {stats.dropped} model outputs rejected by validation"
+            + ("" if args.verbose else " (-v lists them)" if stats.dropped else "")
+        )
     for skipped in report.skipped:
         console.print(f"[dim]skipped:[/] {display(skipped.path)}: {display(skipped.message)}")
     for failure in report.failed:
@@ -391,7 +397,8 @@ def _summary(
             f"[yellow]judged by rules only:[/] {display(failure.path)}: {display(failure.reason)}"
         )
     if args.output:
-        console.print(f"wrote {display(args.output)}")
+        json_path = args.json_path or args.output.with_suffix(".json")
+        console.print(f"wrote {display(args.output)} and {display(json_path)}")
 
 
 def _stop_cleanly_on_sigterm() -> None:
