@@ -190,3 +190,12 @@ def test_the_embedded_model_and_local_servers_get_structured_outputs_hosted_ones
         assert answer_mode(settings) is instructor.Mode.TOOLS, hosted
     chosen = resolve_settings(base_url="http://localhost:1234/v1", answer_format="json")
     assert answer_mode(chosen) is instructor.Mode.JSON
+
+
+def test_generation_uses_the_free_cores_only():
+    from pipeline.model.embedded import generation_threads
+
+    assert generation_threads(2, 0.1) == 2  # idle: both cores
+    assert generation_threads(2, 1.0) == 1  # one core busy: one thread, not a stalled pair
+    assert generation_threads(2, 3.5) == 1  # always at least one
+    assert generation_threads(16, 4.2) == 12
