@@ -235,21 +235,23 @@ def _speakers(brief: Brief) -> list[str]:
 
 def _stances(brief: Brief) -> list[str]:
     """Stances, compact: what every position is on (the story's main development, named
-    once), then one line per actor and position taken, with a short quote or sentence that
-    shows it (neutral ones, and the full evidence, are left to the JSON)."""
+    once), then one line per actor with each position taken and its sources, and a short
+    quote that shows it (neutral ones, and the full evidence, are left to the JSON)."""
     rows = [r for r in brief.stances if r.position != "neutral"]
     if not rows:
         return []
     lines = []
     if brief.stance_target:
         lines += [f"On: {_inline(brief.stance_target)}", ""]
-    for row in rows:
-        # a short taste of what shows it, from the row's first source (all of it in the JSON)
-        shown = f"“{_inline(_shorten(row.quote, 60))}”" if row.quote else ""
-        lines.append(
-            f"- **{_inline(row.actor)}** *{row.position}* {markers(row.sources)}"
-            + (f": {shown}" if shown else "")
-        )
+    by_actor: dict[str, list] = {}
+    for row in rows:  # one line per actor: positions that differ between sources side by side
+        by_actor.setdefault(row.actor, []).append(row)
+    for actor, held in by_actor.items():
+        positions = "; ".join(f"*{r.position}* {markers(r.sources)}" for r in held)
+        # a short taste of what shows it (all of it in the JSON)
+        quote = max((r.quote for r in held if r.quote), key=len, default=None)
+        shown = f": “{_inline(_shorten(quote, 60))}”" if quote else ""
+        lines.append(f"- **{_inline(actor)}** {positions}{shown}")
     return lines
 
 
