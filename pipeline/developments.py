@@ -545,14 +545,16 @@ def _choose(group: Cluster) -> Unit:
     )
 
 
-def _independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
+def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
+    """How many sources remain once near-copies (``duplicates``: copy -> original) are
+    counted with their original."""
     return len({duplicates.get(s, s) for s in sources})
 
 
 def _score(group: Cluster, duplicates: dict[str, str]) -> float:
     """Independent sources first, then prominence: lead positions, headline and caption
     agreement, and the model's key votes (each counted once per independent source)."""
-    independent = _independent(group.sources, duplicates)
+    sources = independent(group.sources, duplicates)
     best_rank: dict[str, int] = {}
     for unit in group.members:
         source = duplicates.get(unit.source, unit.source)
@@ -560,9 +562,9 @@ def _score(group: Cluster, duplicates: dict[str, str]) -> float:
     prominence = sum(
         PROMINENCE * max(0.0, 1 - rank / PROMINENT_RANKS) for rank in best_rank.values()
     )
-    headlines = _independent((u.source for u in group.support), duplicates)
-    votes = _independent((u.source for u in group.members if u.key), duplicates)
-    return 3.0 * independent + prominence + 1.0 * headlines + 0.75 * votes
+    headlines = independent((u.source for u in group.support), duplicates)
+    votes = independent((u.source for u in group.members if u.key), duplicates)
+    return 3.0 * sources + prominence + 1.0 * headlines + 0.75 * votes
 
 
 def _order(sources: Iterable[str]) -> list[str]:
@@ -598,7 +600,7 @@ def build_developments(
     groups = groups if groups is not None else cluster(units)
     groups = [part for group in groups for part in split_unsupported(group)]
     casing = casing_of(u.text for u in units)
-    total = _independent((x.source.id for x in extractions), duplicates)
+    total = independent((x.source.id for x in extractions), duplicates)
     scored = sorted(
         ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
     )
@@ -610,7 +612,7 @@ def build_developments(
         if group.split_off:
             rest.append(group)
             continue
-        count = _independent(group.sources, duplicates)
+        count = independent(group.sources, duplicates)
         keys = sum(1 for kind, _ in shown if kind == "key")
         if (count > 1 or total == 1) and keys < MAX_KEY:
             kind = "key"
@@ -754,13 +756,13 @@ def _event(
         summary=clean_wording(lead.text, casing),
         sources=_order(sources),
         other_figures=_order(group.sources - sources),
-        independent_sources=_independent(group.sources, duplicates),
+        independent_sources=independent(group.sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,
         evidence=evidence,
         shown=kind,
         headline_sources=_order(u.source for u in group.support),
-        key_votes=_independent((u.source for u in members if u.key), duplicates),
+        key_votes=independent((u.source for u in members if u.key), duplicates),
         score=round(_score(group, duplicates), 3),
         on_timeline=kind != "none" and bool(dates or re.search(r"\d", when or "")),
     )

@@ -38,7 +38,7 @@ from schemas.brief import (
 )
 from schemas.extraction import ArticleExtraction, Claim, Figure, Quote, SourceInfo
 
-from .developments import build_developments, story_of
+from .developments import build_developments, independent, story_of
 from .developments import tokens as dev_tokens
 from .rules.dates import parse_date
 from .rules.entities import EntityIndex
@@ -214,11 +214,6 @@ def merge_extractions(
             ),
         ),
     )
-
-
-def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
-    """How many sources remain once near-copies are counted with their original."""
-    return len({duplicates.get(s, s) for s in sources})
 
 
 def _wire_copies(sources: Iterable[SourceInfo]) -> dict[str, str]:

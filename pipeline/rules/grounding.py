@@ -106,14 +106,6 @@ def publisher_named(lines: Sequence[str]) -> str | None:
     return None
 
 
-def check_speaker(key: str, speaker: str, text: str) -> str | None:
-    """Why ``speaker`` cannot be the speaker the model gives for quote ``key``, or None."""
-    if speaker.strip().lower() in PRONOUNS:
-        return f"{key}: '{speaker}' is a pronoun; give the name it refers to"
-    if not grounded_name(speaker, text) and not grounded_phrase(speaker, text):
-        return f"{key}: speaker '{speaker}' is not named in the article"
-
-
 _MARKUP = re.compile(r"\((?:[QFSAP]\d+|none)\)|\b[QFSAP]\d+\b|[{}<>\[\]|*_#]")
 _CREDIT = re.compile(r"/|\b(?:photo|foto|getty|credit|images?|file|pictured?)\b", re.I)
 _INITIAL_END = re.compile(r"\s[A-Z]\.?$")
