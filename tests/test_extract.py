@@ -346,7 +346,7 @@ def test_a_stance_verb_gives_the_position_and_the_headline_its_target():
         "Rail operator fined over cancellations\n\n"
         "Transport minister Grace Lee welcomed the fine on Monday.\n\n"
         "“This sends a clear message to every operator,” Lee said.\n\n"
-        "“Passengers deserve better,” said union leader Sam Orr.\n"
+        "“We met the operator on Friday,” said union leader Sam Orr.\n"
     )
     extraction = assemble_extraction(prepare_article(article(text)), Labels(), ExtractionStats())
     [stance] = extraction.stances  # Sam Orr shows no position by rule and no model was asked

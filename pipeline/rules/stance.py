@@ -1,0 +1,326 @@
+"""An actor's stance on the story's main development, from what the article shows. Pure.
+
+A stance is read from three kinds of evidence, strongest first:
+
+1. **What the reporter says the actor did** — a stance verb or adjective in the article's own
+   words about the actor, outside any quotation: "X condemned…", "Y welcomed…", "Z was more
+   cautious", "rejected calls to halt…" (rejecting a call against the development defends
+   it; rejecting a claim denies it). An opposition politician opposes.
+2. **Who the actor is** — the spokesperson of the body the development is about (the
+   council that took the decision, the bank that held rates: a body word shared by the
+   actor's role and the headline or first sentence) defends it, unless their words concede
+   or deny.
+3. **What the actor's own words say** — evaluative words of their quotations, by class:
+   apology and admission (confirms), denial, condemnation, warning of harm to come,
+   praise and hope (supports), criticism (opposes).
+
+The word lists are general English news vocabulary, grouped by the stance a reader would
+name; nothing in them is from a particular story. Where no evidence is found the function
+returns None and the caller falls back on the model's judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vocabulary import BODY_WORDS, STANCE_VERBS, inflections, word_alternation
+
+#: Adjectives and phrases a reporter uses of a speaker's attitude ("was more cautious",
+#: "is furious", "was delighted"), by the stance they show.
+STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "warns": ("cautious", "wary", "concerned", "worried", "alarmed", "fearful", "uneasy",
+              "apprehensive", "more cautious", "sounded a note of caution"),
+    "opposes": ("critical", "furious", "angry", "unhappy", "sceptical", "skeptical",
+                "opposed", "dismayed", "frustrated", "disappointed", "unconvinced", "hostile",
+                "scathing", "incensed", "outraged"),
+    "supports": ("delighted", "pleased", "happy", "proud", "thrilled", "grateful", "relieved",
+                 "forgiving", "optimistic", "enthusiastic", "glad", "jubilant", "elated",
+                 "supportive", "in favour", "in favor", "upbeat", "positive"),
+    "confirms": ("apologetic", "contrite", "gracious in defeat"),
+}  # fmt: skip
+
+#: Verbs of wanting or arguing for ("wants to", "called for", "urged") and against
+#: ("disagrees", "voted against"), beyond ``STANCE_VERBS``.
+_MORE_VERBS: dict[str, tuple[str, ...]] = {
+    "supports": ("call for", "urge", "vote for", "campaign for", "push for", "want", "argue for"),
+    "opposes": ("appeal", "vote against", "campaign against", "argue against", "call off",
+                "boycott", "complain", "appeal against", "vow to appeal", "threaten"),
+}  # fmt: skip
+
+#: The objects that turn "rejected …" around: rejecting a call or criticism against the
+#: development defends it; rejecting a claim or accusation denies it.
+_REJECTED_CRITICISM = (
+    r"(?:calls?|demands?|criticism|criticisms|pressure|appeals?|suggestions? that .{0,40}should)"
+)
+_REJECTED_CLAIM = r"(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|rumou?rs?)"
+_REJECT = r"(?:reject|dismiss|rebuff|brush(?:ed|es)? aside|den(?:y|ies|ied)|refut)\w*"
+
+#: Role words of the political opposition and of campaigners against something.
+_OPPOSITION = re.compile(r"\b(?:opposition|opponents?|critics?|dissident|rebel)\b", re.I)
+
+
+def _forms(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for label, verbs in table.items():
+        for verb in verbs:
+            head, _, rest = verb.partition(" ")
+            for form in inflections(head):
+                forms[f"{form} {rest}".strip()] = label
+    return forms
+
+
+_VERB_FORMS = {
+    **_forms(
+        {k: tuple(v for v in vs if v not in ("slam", "stand by")) for k, vs in STANCE_VERBS.items()}
+    ),
+    **dict.fromkeys(("slam", "slams", "slammed", "slamming"), "condemns"),
+    **dict.fromkeys(("stand by", "stands by", "stood by"), "defends"),
+    **_forms(_MORE_VERBS),
+}
+_ADJECTIVE_FORMS = {a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs}
+_CUE = re.compile(
+    rf"(?<![\w-])(?:{word_alternation([*_VERB_FORMS, *_ADJECTIVE_FORMS])})(?![\w-])", re.I
+)
+_NEGATED = re.compile(r"\b(?:not|never|no longer|n't|did not|does not|do not)\s+(?:\w+\s+)?$", re.I)
+
+#: Evaluative words and phrases of a speaker's own quotations, by the stance they show.
+#: Where two overlap the longer wins ("will not change course" defends; "will not" opposes).
+QUOTE_WORDS: dict[str, tuple[str, ...]] = {
+    # apology, admission, acceptance of a finding
+    "confirms": ("sorry", "apologise", "apologize", "apologies", "i regret", "we regret",
+                 "my mistake", "our mistake", "i was wrong", "we were wrong", "we accept",
+                 "i accept", "we got it wrong", "i got it wrong", "we can confirm",
+                 "i can confirm", "take full responsibility", "i take responsibility",
+                 "we take responsibility", "lost my temper", "i should not have",
+                 "i shouldn't have"),
+    # denial of a claim or accusation
+    "denies": ("not true", "untrue", "false", "no evidence", "did nothing wrong",
+               "never happened", "categorically", "deny", "denies", "baseless", "unfounded",
+               "nonsense", "no truth", "did not happen", "fully complied", "we complied",
+               "not our fault", "misleading", "mischaracteri[sz]e", "inaccurate",
+               "the facts show", "simply wrong"),
+    # justification of one's own decision or action
+    "defends": ("not change course", "will not change course", "won't change course",
+                "stand by", "right decision", "right call",
+                "necessary", "needed", "no choice", "no alternative", "prudent",
+                "responsible", "followed policy", "followed procedure", "followed the rules",
+                "acted properly", "in line with", "comes first", "difficult decision",
+                "hard decision", "hardest decision", "the door remains open",
+                "door is open", "fair offer", "we hear", "we understand",
+                "in the long run", "worth it", "we had to", "full confidence",
+                "will not be rushed",
+                "we will not be"),
+    # moral blame
+    "condemns": ("disgrace", "disgraceful", "shameful", "shame", "appalling", "outrageous",
+                 "outrage", "scandal", "scandalous", "unacceptable", "inexcusable",
+                 "reckless", "negligent", "negligence", "criminal", "greed", "greedy",
+                 "contempt", "betrayal", "betrayed", "profit before", "a tax on",
+                 "worst possible", "failed", "failure", "let down", "abandoned", "sack",
+                 "should resign", "must resign", "heads must roll", "cruel", "callous"),
+    # harm to come, advice to take care
+    "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
+              "unless", "before it is too late", "too late", "stay away", "stay at home",
+              "stay indoors", "not essential", "avoid", "be careful", "take care",
+              "advise", "vigilant", "crisis", "collapse", "at risk", "losing",
+              "far apart", "could collapse", "could fail", "could cost", "could lead",
+              "if nothing changes", "will get worse", "could get worse", "will only get worse",
+              "fear", "alarming", "on the brink"),
+    # approval, praise, hope, relief, benefit
+    "supports": ("welcome", "welcomed", "delighted", "pleased", "proud", "thank", "thanks",
+                 "grateful", "great", "good news", "wonderful", "fantastic", "brilliant",
+                 "excellent", "brave", "hope", "hopeful", "win", "victory", "success",
+                 "overdue", "celebrate", "relief", "joy", "thrilled", "happy", "deserve",
+                 "deserves", "better", "best", "good", "love", "over the moon",
+                 "can't wait", "cannot wait", "milestone", "landmark", "transform",
+                 "benefit", "save", "protect", "much-needed", "long wait", "right thing",
+                 "finally", "at last", "glad", "safer", "cheaper", "will get", "can now"),
+    # objection, complaint, grievance
+    "opposes": ("furious", "angry", "mistake", "wrong", "unfair", "cannot", "can't",
+                "won't", "will not", "refuse", "had enough", "enough is enough",
+                "nightmare", "ridiculous", "absurd", "disaster", "chaos", "blackmail",
+                "cuts", "not consulted", "nobody asked", "no one asked", "too much",
+                "too high", "can't afford", "cannot afford", "who pays", "how can",
+                "why should", "robbery", "rip-off", "against", "stop", "scrap",
+                "legal challenge", "fight", "costs us", "cost us", "we lose", "not good enough",
+                "worse", "meant to pay", "supposed to pay", "paying more", "pay more",
+                "helps nobody", "help nobody", "no one wins", "nobody wins"),
+}  # fmt: skip
+_QUOTE_WORD_LABEL = {w: label for label, words in QUOTE_WORDS.items() for w in words}
+_QUOTE_WORD = re.compile(rf"(?<![\w-])(?:{word_alternation(_QUOTE_WORD_LABEL)})(?![\w-])", re.I)
+
+#: A subordinate clause starts where the reporter's words stop being about the actor
+#: ("a mediator said, after both sides rejected…").
+_CLAUSE_END = re.compile(
+    r",?\s+(?:after|before|while|whereas|because|since|when|although|though|until|as)\b", re.I
+)
+#: A concession followed by "but": the actor grants a point and defends the development.
+_CONCEDE_BUT = re.compile(
+    r"\b(?:conceded|concedes|admitted|admits|acknowledged|acknowledges|accepted|accepts)\b"
+    r".{0,120}?,?\s+but\b",
+    re.I | re.S,
+)
+#: Telling the public what (not) to do: a warning ("urged people not to travel").
+_ADVICE = re.compile(
+    r"\b(?:urg|advis|tell|told|ask|warn)\w*\s+(?:people|residents|the public|drivers|"
+    r"motorists|travellers|travelers|passengers|parents|everyone|customers|visitors|"
+    r"shoppers|users|homeowners|anyone)\s+(?:not\s+)?to\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class StanceEvidence:
+    """What the article shows of one actor, gathered by ``pipeline.extract``.
+
+    Attributes:
+        name: the actor as printed ("Priya Nandra", "the minister").
+        role: the actor's role as the article gives it ("council leader"), or "".
+        narrative: the reporter's own words about the actor, quotations blanked out: the
+            parts of sentences from each mention of the actor up to the next other person
+            or body, and the sentences holding the actor's quotations.
+        quotes: the actor's quotations, verbatim.
+        development: the headline and first sentence: what the development is and who did it.
+        subject_segments: the words before each mention, back to the sentence start or the
+            previous other person ("Opposition councillor Gareth Bowen").
+        key: what tells the actor apart in the article (``extract._speaker_key``).
+        sentence: number of the sentence that shows the actor first (their first quotation's).
+    """
+
+    name: str
+    role: str = ""
+    narrative: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    development: str = ""
+    subject_segments: tuple[str, ...] = ()
+    key: str = ""
+    sentence: int = 1
+
+
+def reporter_cue(segments: tuple[str, ...]) -> str | None:
+    """The stance the reporter's words give the actor: the first stance verb or adjective
+    of ``segments`` (not negated) in the actor's own clause, with "rejected calls/criticism"
+    as defends, "rejected claims/accusations" as denies, a concession followed by "but" as
+    defends and advice to the public ("urged people not to travel") as warns; None without
+    one."""
+    for segment in segments:
+        if _CONCEDE_BUT.search(segment):
+            return "defends"
+        clause = segment[: m.start()] if (m := _CLAUSE_END.search(segment)) else segment
+        if re.search(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CLAIM}\b", clause, re.I):
+            return "denies"
+        if re.search(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CRITICISM}", clause, re.I):
+            return "defends"
+        if _ADVICE.search(clause):
+            return "warns"
+        for match in _CUE.finditer(clause):
+            if _NEGATED.search(clause[: match.start()][-20:]):
+                continue
+            word = match.group().lower()
+            return _VERB_FORMS.get(word) or _ADJECTIVE_FORMS[word]
+    return None
+
+
+#: Offices that speak for a government: a minister or secretary of state answers for what
+#: a ministry, department or the government did.
+_GOVERNMENT_OFFICES = re.compile(
+    r"\b(?:minister|secretary of state|(?<!general )secretary|chancellor|premier)\b", re.I
+)
+_GOVERNMENT_BODIES = {"government", "ministry", "department", "cabinet", "administration"}
+
+#: Titles that head a kind of body, for a development named by the body ("District delays
+#: start of school year": the superintendent speaks for the district).
+_HEADS: dict[str, tuple[str, ...]] = {
+    "superintendent": ("district", "school", "schools"),
+    "headteacher": ("school",),
+    "head teacher": ("school",),
+    "principal": ("school", "college"),
+    "chief constable": ("police", "force"),
+    "police chief": ("police", "department"),
+    "commissioner": ("police", "commission"),
+    "chief executive": ("company", "firm", "trust", "operator", "group"),
+    "managing director": ("company", "firm", "operator"),
+    "ceo": ("company", "firm", "group"),
+    "mayor": ("city", "council", "town"),
+    "council leader": ("council",),
+    "governor": ("state", "bank"),
+    "vice-chancellor": ("university",),
+    "coach": ("team", "club"),
+    "manager": ("team", "club"),
+}
+_HEAD = re.compile(rf"\b(?:{word_alternation(_HEADS)})\b", re.I)
+
+
+def is_agent(role: str, name: str, development: str, context: tuple[str, ...] = ()) -> bool:
+    """Whether the actor speaks for the body the development is about: a body word ("council",
+    "bank", "police", "company"…: ``vocabulary.BODY_WORDS``) in the actor's role or name
+    that the headline or first sentence also uses, or a minister or secretary where the
+    development is a government's, ministry's or department's doing. ``context``: the
+    words before the actor's mentions ("The rail minister, Lord Patel"), read like the role.
+    """
+    told = set(re.findall(r"[a-z]+", development.lower()))
+    described = " ".join([role, name, *context])
+    own = {w for w in re.findall(r"[a-z]+", described.lower()) if w in BODY_WORDS}
+    if _GOVERNMENT_OFFICES.search(described):
+        own |= _GOVERNMENT_BODIES
+    for head in _HEAD.findall(described):
+        own |= set(_HEADS[head.lower()])
+    # a body named in the role that the development does not name is another body
+    # ("chief economist at Nordhaven Bank" on "Central bank holds rates")
+    named = re.findall(r"(?<!^)\b[A-Z][a-z]+", role)
+    if any(n.lower() not in told and n.lower() not in BODY_WORDS for n in named):
+        return False
+    return bool(own & told)
+
+
+def quote_stance(quotes: tuple[str, ...]) -> str | None:
+    """The stance the actor's own words show: an apology or admission, then a denial, then
+    the class with most evaluative words (``QUOTE_WORDS``; a defence or a condemnation
+    counts double, being rarer and more specific); None when the quotations hold none."""
+    counts = dict.fromkeys(QUOTE_WORDS, 0)
+    for match in _QUOTE_WORD.finditer(" ".join(quotes)):
+        counts[_QUOTE_WORD_LABEL[match.group().lower()]] += 1
+    for label in ("confirms", "denies"):
+        if counts[label]:
+            return label
+    counts["condemns"] *= 2
+    counts["defends"] *= 2
+    best = max(("defends", "condemns", "supports", "opposes", "warns"), key=lambda k: counts[k])
+    return best if counts[best] else None
+
+
+def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str, str] | None:
+    """``(label, why)``: the actor's stance on the development and the kind of evidence
+    ("opposition", "reporter", "agent", "quote"), or None when the article shows none.
+
+    Order: an opposition role (opposes, or condemns or supports where the reporter says so);
+    the reporter's stance verb or adjective; the body the development is about, which
+    defends it where someone in the article opposes or condemns it (``contested``) and
+    otherwise supports it, unless its words confirm, deny or warn; the words of the actor's
+    quotations."""
+    cue = reporter_cue(evidence.narrative)
+    if _OPPOSITION.search(evidence.role) or any(
+        _OPPOSITION.search(s) for s in evidence.subject_segments
+    ):
+        return (cue if cue in ("condemns", "supports") else "opposes"), "opposition"
+    if cue is not None:
+        return cue, "reporter"
+    said = quote_stance(evidence.quotes)
+    if is_agent(evidence.role, evidence.name, evidence.development, evidence.subject_segments):
+        if said in ("confirms", "denies", "warns"):
+            return said, "quote"
+        return ("defends" if contested else "supports"), "agent"
+    if said is not None:
+        return said, "quote"
+    return None
+
+
+def judge_stances(evidence: list[StanceEvidence]) -> list[tuple[str, str] | None]:
+    """``judge_stance`` for every actor of one article: the development is contested when
+    an actor who does not speak for its body opposes or condemns it."""
+    plain = [judge_stance(e, contested=True) for e in evidence]
+    contested = any(
+        found is not None and found[1] != "agent" and found[0] in ("opposes", "condemns")
+        for found in plain
+    )
+    return plain if contested else [judge_stance(e, contested=False) for e in evidence]

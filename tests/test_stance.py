@@ -1,0 +1,146 @@
+"""Stances read from what the article shows (pipeline/rules/stance.py), on values, and
+through the extraction on small articles written for these tests."""
+
+from pipeline.extract import prepare_article, rules_only_extraction
+from pipeline.read import Article
+from pipeline.rules.stance import (
+    StanceEvidence,
+    is_agent,
+    judge_stance,
+    judge_stances,
+    quote_stance,
+    reporter_cue,
+)
+
+
+def test_the_reporters_verb_or_adjective_gives_the_stance():
+    assert reporter_cue(("Ms Lowe condemned the closure on Friday.",)) == "condemns"
+    assert reporter_cue(("The mayor welcomed the ruling.",)) == "supports"
+    assert reporter_cue(("Mr Ito was more cautious.",)) == "warns"
+    assert reporter_cue(("The firm denied any wrongdoing.",)) == "denies"
+    assert reporter_cue(("Grant said the city would appeal.",)) == "opposes"
+    assert reporter_cue(("Sato said the plan was sound.",)) is None
+
+
+def test_rejecting_a_call_defends_and_rejecting_a_claim_denies():
+    assert reporter_cue(("The minister rejected calls to scrap the scheme.",)) == "defends"
+    assert reporter_cue(("The club rejected claims that it had misled fans.",)) == "denies"
+
+
+def test_a_concession_followed_by_but_defends():
+    segment = "Mr Hale conceded that mistakes had been made, but said the project was on track."
+    assert reporter_cue((segment,)) == "defends"
+
+
+def test_advice_to_the_public_warns():
+    assert reporter_cue(("Officers urged drivers not to travel.",)) == "warns"
+
+
+def test_a_verb_in_a_later_clause_is_not_the_actors():
+    # the rejecting is done by "both unions", not by the speaker
+    assert reporter_cue(("an official said, after both unions rejected the offer.",)) is None
+
+
+def test_a_negated_verb_gives_no_stance():
+    assert reporter_cue(("Ms Kerr did not welcome the move.",)) is None
+
+
+def test_quotations_show_the_stance_by_their_words():
+    assert quote_stance(("We are deeply sorry for the delays.",)) == "confirms"
+    assert quote_stance(("These reports are simply untrue.",)) == "denies"
+    assert quote_stance(("It is a disgrace and an insult to every family.",)) == "condemns"
+    assert quote_stance(("This is wonderful news for the whole valley.",)) == "supports"
+    assert quote_stance(("It is unfair and we cannot afford it.",)) == "opposes"
+    assert quote_stance(("There is a real danger of flooding tonight.",)) == "warns"
+    assert quote_stance(("It was the right decision and we stand by it.",)) == "defends"
+    assert quote_stance(("We met on Tuesday.",)) is None
+
+
+def test_the_longer_phrase_wins_where_two_overlap():
+    # "will not" alone is an objection; "will not change course" is a defence
+    assert quote_stance(("We will not change course.",)) == "defends"
+
+
+def test_the_body_the_development_is_about_is_its_agent():
+    development = "County council closes two libraries. The county council voted on Monday."
+    assert is_agent("council leader", "Jo Park", development)
+    assert not is_agent("", "Ana Ruiz", development)
+    # another bank, named, is not the bank of the development
+    rates = "Central bank holds rates. The central bank left rates unchanged."
+    assert is_agent("bank governor", "Lia Berg", rates)
+    assert not is_agent("chief economist at Fjord Bank", "Ola Dahl", rates)
+    # a minister answers for a department's decision; a superintendent for a district's
+    assert is_agent(
+        "",
+        "Ken Ode",
+        "Fees to rise. The Department of Health announced it.",
+        ("The health minister, Ken Ode",),
+    )
+    assert is_agent("Superintendent", "Mo Li", "District closes schools for a week.")
+
+
+def test_the_agent_defends_a_contested_development_and_supports_an_uncontested_one():
+    development = "Water company raises prices. The water company said prices rise in May."
+    director = StanceEvidence(
+        name="Ruth Obi", role="company director", quotes=("Prices rise in May.",),
+        development=development,
+    )  # fmt: skip
+    critic = StanceEvidence(
+        name="Sam Lake", quotes=("It is unfair and families cannot afford it.",),
+        development=development,
+    )  # fmt: skip
+    assert judge_stance(director, contested=True) == ("defends", "agent")
+    assert judge_stance(director, contested=False) == ("supports", "agent")
+    assert judge_stances([director, critic]) == [("defends", "agent"), ("opposes", "quote")]
+    assert judge_stances([director]) == [("supports", "agent")]
+
+
+def test_an_opposition_politician_opposes_unless_the_reporter_says_otherwise():
+    mp = StanceEvidence(name="Ian Roe", role="Opposition leader", quotes=("We will see.",))
+    assert judge_stance(mp) == ("opposes", "opposition")
+    welcoming = StanceEvidence(
+        name="Ian Roe", role="Opposition leader", narrative=("Ian Roe welcomed the deal.",)
+    )
+    assert judge_stance(welcoming) == ("supports", "opposition")
+
+
+def test_no_evidence_gives_no_stance():
+    assert judge_stance(StanceEvidence(name="Ana Ruiz", quotes=("We met on Tuesday.",))) is None
+
+
+def _article(text: str) -> Article:
+    return Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+
+
+def test_extraction_gives_every_actor_a_stance_with_its_target_and_evidence():
+    text = (
+        "Harbour council approves ferry fare rise\n\n"
+        "Harbour council approved a 10 per cent rise in ferry fares on Tuesday.\n\n"
+        '"We had no choice after fuel costs doubled," council leader Rhian Moss said.\n\n'
+        "Tom Baird, who lives on the island, said the rise was unfair. "
+        '"Families here cannot afford another increase," he said.\n\n'
+        "Opposition councillor Kay Dunn voted against the rise.\n"
+    )
+    extraction = rules_only_extraction(_article(text))
+    stances = {s.actor: s for s in extraction.stances}
+    assert stances["Rhian Moss"].position == "defends"
+    assert stances["Tom Baird"].position == "opposes"
+    # an actor with no quotation, whom the reporter gives a stance verb
+    assert stances["Kay Dunn"].position == "opposes"
+    assert stances["Kay Dunn"].quote is None
+    assert all(s.target == "Harbour council approves ferry fare rise" for s in stances.values())
+    moss = stances["Rhian Moss"]
+    assert moss.quote == "We had no choice after fuel costs doubled,"
+    assert moss.evidence in text
+
+
+def test_stances_read_the_first_reported_sentence_not_the_headline_twice():
+    text = "Fares to rise\n\nThe Transport Department said fares will rise.\n\n" + (
+        '"It is the right decision," the transport minister, Ann Cole, said.\n'
+    )
+    prepared = prepare_article(_article(text))
+    from pipeline.extract import stance_evidence
+
+    extraction = rules_only_extraction(_article(text), prepared)
+    evidence = stance_evidence(prepared, extraction.quotes)
+    assert evidence and "Transport Department" in evidence[0].development
