@@ -144,3 +144,17 @@ def test_stances_read_the_first_reported_sentence_not_the_headline_twice():
     extraction = rules_only_extraction(_article(text), prepared)
     evidence = stance_evidence(prepared, extraction.quotes)
     assert evidence and "Transport Department" in evidence[0].development
+
+
+def test_attitude_words_in_a_partial_quotation_and_consequences_on_a_condition():
+    # a body's own word, quoted inside the reporter's sentence
+    assert quote_stance(("bitterly disappointed",)) == "opposes"
+    # "without X, Y will…": a warning of what follows
+    assert quote_stance(("Without more staff, waiting lists will grow again,",)) == "warns"
+    assert quote_stance(("If the levy goes, the ferry would stop running,",)) == "warns"
+
+
+def test_a_defiant_or_scathing_actor():
+    assert reporter_cue(("The chancellor was defiant.",)) == "defends"
+    assert reporter_cue(("Ms Ode was scathing about the plan.",)) == "condemns"
+    assert reporter_cue(("Mr Bay fumed that nobody had listened.",)) == "condemns"

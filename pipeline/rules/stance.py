@@ -33,7 +33,9 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
               "apprehensive", "more cautious", "sounded a note of caution"),
     "opposes": ("critical", "furious", "angry", "unhappy", "sceptical", "skeptical",
                 "opposed", "dismayed", "frustrated", "disappointed", "unconvinced", "hostile",
-                "scathing", "incensed", "outraged"),
+                "incensed", "upset"),
+    "condemns": ("scathing", "outraged", "damning", "withering", "scornful", "contemptuous"),
+    "defends": ("unapologetic", "defiant", "adamant", "unrepentant", "bullish", "unmoved"),
     "supports": ("delighted", "pleased", "happy", "proud", "thrilled", "grateful", "relieved",
                  "forgiving", "optimistic", "enthusiastic", "glad", "jubilant", "elated",
                  "supportive", "in favour", "in favor", "upbeat", "positive"),
@@ -44,6 +46,7 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
 #: ("disagrees", "voted against"), beyond ``STANCE_VERBS``.
 _MORE_VERBS: dict[str, tuple[str, ...]] = {
     "supports": ("call for", "urge", "vote for", "campaign for", "push for", "want", "argue for"),
+    "condemns": ("fume", "rage", "hit out", "lash out", "round on", "savage", "berate"),
     "opposes": ("appeal", "vote against", "campaign against", "argue against", "call off",
                 "boycott", "complain", "appeal against", "vow to appeal", "threaten"),
 }  # fmt: skip
@@ -127,7 +130,7 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
               "if nothing changes", "will get worse", "could get worse", "will only get worse",
               "fear", "alarming", "on the brink"),
     # approval, praise, hope, relief, benefit
-    "supports": ("welcome", "welcomed", "delighted", "pleased", "proud", "thank", "thanks",
+    "supports": ("fair", "welcome", "welcomed", "delighted", "pleased", "proud", "thank", "thanks",
                  "grateful", "great", "good news", "wonderful", "fantastic", "brilliant",
                  "excellent", "brave", "hope", "hopeful", "win", "victory", "success",
                  "overdue", "celebrate", "relief", "joy", "thrilled", "happy", "deserve",
@@ -146,7 +149,17 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "worse", "meant to pay", "supposed to pay", "paying more", "pay more",
                 "helps nobody", "help nobody", "no one wins", "nobody wins"),
 }  # fmt: skip
-_QUOTE_WORD_LABEL = {w: label for label, words in QUOTE_WORDS.items() for w in words}
+_QUOTE_WORD_LABEL = {
+    **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},
+    **{w: label for label, words in QUOTE_WORDS.items() for w in words},
+}
+#: A consequence on a condition ("Without new money, classes will grow"; "If nothing is done,
+#: it would…"): a warning.
+_CONDITIONAL_HARM = re.compile(
+    r"\b(?:without|unless|if)\b[^.?!;]{3,90}?,\s*[^.?!;]{0,60}?"
+    r"\b(?:will|would|could|is going to)\b",
+    re.I,
+)
 _QUOTE_WORD = re.compile(rf"(?<![\w-])(?:{word_alternation(_QUOTE_WORD_LABEL)})(?![\w-])", re.I)
 
 #: A subordinate clause starts where the reporter's words stop being about the actor
@@ -278,8 +291,10 @@ def quote_stance(quotes: tuple[str, ...]) -> str | None:
     the class with most evaluative words (``QUOTE_WORDS``; a defence or a condemnation
     counts double, being rarer and more specific); None when the quotations hold none."""
     counts = dict.fromkeys(QUOTE_WORDS, 0)
-    for match in _QUOTE_WORD.finditer(" ".join(quotes)):
+    text = " ".join(quotes)
+    for match in _QUOTE_WORD.finditer(text):
         counts[_QUOTE_WORD_LABEL[match.group().lower()]] += 1
+    counts["warns"] += len(_CONDITIONAL_HARM.findall(text))
     for label in ("confirms", "denies"):
         if counts[label]:
             return label
