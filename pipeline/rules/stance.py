@@ -294,7 +294,7 @@ def quote_stance(quotes: tuple[str, ...]) -> str | None:
     text = " ".join(quotes)
     for match in _QUOTE_WORD.finditer(text):
         counts[_QUOTE_WORD_LABEL[match.group().lower()]] += 1
-    counts["warns"] += len(_CONDITIONAL_HARM.findall(text))
+    counts["warns"] += 2 * len(_CONDITIONAL_HARM.findall(text))  # a structure, not a word
     for label in ("confirms", "denies"):
         if counts[label]:
             return label
