@@ -122,8 +122,14 @@ class PreparedArticle:
 
     @cached_property
     def cast(self) -> list[Actor]:
-        """``actors(self)``, computed once."""
-        return actors(self)
+        """The actors (``actors(self)``) whose stance the article does not show by rule
+        (``rules.stance.judge_stance`` on the rules' speakers): the model is asked only
+        about them. Computed once."""
+        shown = {
+            _speaker_key(s.actor, self.article.text)
+            for s in rules_only_extraction(self.article, self).stances
+        }
+        return [a for a in actors(self) if _speaker_key(a.name, self.article.text) not in shown]
 
     @cached_property
     def by_sentence(self) -> dict[int, tuple[list[QuoteSpan], list[FigureSpan]]]:

@@ -83,14 +83,15 @@ def test_a_lightly_edited_wire_copy_asks_only_about_the_text_it_adds(tmp_path):
         FULL[0],
         FULL[1].replace("on Thursday", "on Thursday morning"),  # a light edit: shared
         *FULL[2:6],
-        "“It's a relief to drive to work again,” a shop owner in the high street said.",
+        # a stance no rule can read (the model is asked about the actor), in text the copy adds
+        "“We drove in on the old road this morning,” a shop owner in the high street said.",
     ]
     folder = write(tmp_path / "c", {"full.txt": FULL, "wire.txt": edited})
     model = FakeModel(answer=by_speaker_answers)
     report = run_folder(folder, model)
     assert model.calls.count("ArticleNotes") == 2  # the full story, and the copy's own text
     asked = model.messages[1][1]["content"]
-    assert "a relief to drive" in asked
+    assert "the old road this morning" in asked
     assert "three nights" not in asked and "River Tame" not in asked  # shared: not sent again
     wire = report.extractions[1]
     assert wire.stats.model_calls == 1

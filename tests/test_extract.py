@@ -22,7 +22,7 @@ from schemas.extraction import ExtractionStats
 
 TEXT = (
     "Nato chief says troops are in Kursk\n\n"
-    "Nato Secretary General Mark Rutte confirmed on Monday that North Korean troops were in Kursk.\n\n"
+    "Nato Secretary General Mark Rutte said on Monday that North Korean troops were in Kursk.\n\n"
     "“This is a significant escalation,” Rutte said.\n\n"
     "At least 1,500 North Korean troops had arrived, in the view of South Korea’s spy agency.\n\n"
     "“Nobody will comment on rumours of this kind today.”\n"
@@ -56,6 +56,17 @@ def test_rules_find_quotes_figures_and_who_needs_the_model():
     assert [(f.qualifier, f.value, f.counts) for f in prepared.figures] == [
         ("at least", "1,500", "North Korean troops")
     ]
+
+
+def test_an_actor_whose_stance_the_article_shows_is_not_asked_about():
+    text = TEXT.replace("Rutte said on Monday", "Rutte confirmed on Monday")
+    prepared = prepare_article(article(text))
+    request = build_request(prepared, prepared.sentences)
+    assert "ACTORS" not in request.messages[1]["content"]
+    assert "A1" not in request.response_model.model_fields
+    # the reporter's verb gives the stance without the model
+    extraction = assemble_extraction(prepared, Labels(), ExtractionStats())
+    assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "confirms")]
 
 
 def test_request_puts_the_article_first_and_asks_only_by_id():
@@ -104,8 +115,8 @@ def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
     assert figure.sentence_text.startswith("At least 1,500 North Korean troops")
     assert [e.sentences for e in extraction.events] == [[2], [3], [4]]  # lead + model's pick
     assert extraction.events[0].when == "on Monday"
-    # the article's own verb ("Rutte confirmed") outranks the model's label ("warns")
-    assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "confirms")]
+    # the article shows no stance of Rutte's by rule: the model's label stands
+    assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "warns")]
     # the rule-found "Rutte" is resolved to the fullest form the article uses, with the role
     assert (q1.speaker, q1.speaker_role) == ("Mark Rutte", "Nato Secretary General")
 

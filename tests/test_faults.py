@@ -37,7 +37,7 @@ pytestmark = [
 
 ARTICLE = (
     "Nato chief says troops are in Kursk\n\n"
-    "Mark Rutte confirmed on Monday that North Korean troops were in Kursk.\n\n"
+    "Mark Rutte said on Monday that North Korean troops were in Kursk.\n\n"
     "“This is a significant escalation,” Rutte said.\n\n"
     "Officials said at least 1,500 North Korean troops had arrived.\n\n"
     "“Nobody will comment on such rumours.”\n"
