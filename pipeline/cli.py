@@ -82,7 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "folder", type=Path, nargs="?", help="folder holding the articles (required to run)"
+        "folders",
+        type=Path,
+        nargs="*",
+        metavar="FOLDER",
+        help="folder holding the articles of one story (required to run); several folders "
+        "make one brief each, in one model session, written into the directory -o names",
     )
     parser.add_argument(
         "-o", "--output", type=Path, help="write the Markdown brief here (default: stdout)"
@@ -232,15 +237,15 @@ def cli(argv: list[str] | None = None) -> int:
         handler.secrets = [settings.api_key]
         if args.clear_cache:
             _clear_cache(settings, console)
-            if args.folder is None:
+            if not args.folders:
                 return 0
-        if args.folder is None:
+        if not args.folders:
             errors.print(
                 "[bold red]newsbrief:[/] give the FOLDER that holds the articles "
                 "(newsbrief --help shows the options)"
             )
             return 2
-        report = _run(args, settings, console)
+        runs = _run(args, settings, console)
     except NewsbriefError as error:
         secret = settings.api_key if settings is not None else args.api_key
         errors.print(f"[bold red]newsbrief:[/] {display(redact(str(error), secret))}")
@@ -252,8 +257,9 @@ def cli(argv: list[str] | None = None) -> int:
         return 130
     finally:
         logging.getLogger("newsbrief").removeHandler(handler)
-    _summary(report, args, console, errors)
-    return 1 if report.failed or report.brief.unjudged else 0
+    for report, (output, json_path) in runs:
+        _summary(report, args, console, errors, output, json_path)
+    return 1 if any(r.failed or r.brief.unjudged for r, _ in runs) else 0
 
 
 class _ConsoleHandler(logging.Handler):
@@ -292,20 +298,52 @@ def _clear_cache(settings: Settings, console: Console) -> None:
         console.print(f"newsbrief: nothing stored in {display(folder)}")
 
 
-def _outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
-    """The Markdown and JSON paths, each checked writable (``ConfigError`` otherwise)."""
-    json_path = args.json_path or (args.output.with_suffix(".json") if args.output else None)
-    if args.output is not None:
-        check_writable(args.output, "-o")
-    if json_path is not None:
-        check_writable(json_path, "--json" if args.json_path else "-o (its .json beside it)")
-    return args.output, json_path
+Outputs = tuple[Path | None, Path | None]
 
 
-def _run(args: argparse.Namespace, settings: Settings, console: Console) -> RunReport:
+def _outputs(args: argparse.Namespace) -> list[Outputs]:
+    """The Markdown and JSON paths of each folder's brief, each checked writable
+    (``ConfigError`` otherwise). One folder: ``-o`` and ``--json`` as given (stdout without
+    ``-o``). Several: ``-o`` is a directory (made if missing) that receives
+    ``<folder name>.md`` and ``.json`` for each; ``--json`` does not apply."""
+    if len(args.folders) == 1:
+        output = args.output
+        json_path = args.json_path or (output.with_suffix(".json") if output else None)
+        if output is not None:
+            check_writable(output, "-o")
+        if json_path is not None:
+            check_writable(json_path, "--json" if args.json_path else "-o (its .json beside it)")
+        return [(output, json_path)]
+    if args.output is None or args.json_path is not None or args.output.suffix:
+        raise ConfigError(
+            f"{len(args.folders)} folders make {len(args.folders)} briefs: give -o DIRECTORY "
+            "(each brief is written there as FOLDER-NAME.md with its .json; --json is for one "
+            "folder)"
+        )
+    names = [folder.resolve().name or "brief" for folder in args.folders]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise ConfigError(
+            f"two folders are named {repeated[0]!r}: their briefs would overwrite each other "
+            "in -o; run them separately"
+        )
+    args.output.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in names:
+        output = args.output / f"{name}.md"
+        check_writable(output, "-o")
+        check_writable(output.with_suffix(".json"), "-o")
+        paths.append((output, output.with_suffix(".json")))
+    return paths
+
+
+def _run(
+    args: argparse.Namespace, settings: Settings, console: Console
+) -> list[tuple[RunReport, Outputs]]:
+    """Each folder's run, in one model session (the embedded model is started once)."""
     if args.replay is not None:
         settings = _replay_settings(settings, args.replay)
-    output, json_path = _outputs(args)
+    outputs = _outputs(args)
     where = (
         "no model (rules alone)"
         if args.no_model
@@ -317,30 +355,46 @@ def _run(args: argparse.Namespace, settings: Settings, console: Console) -> RunR
         if settings.embedded
         else f"{settings.base_url} ({settings.model}, answers as {settings.answer_format})"
     )
-    console.print(f"newsbrief: {display(args.folder)} — {display(where)}")
+    runs = []
     with ModelSession(settings, replay=args.replay, record=args.record) as session:
         if not args.no_model:
             session.check()
-        with console.status("reading articles") as status:
+        for folder, paths in zip(args.folders, outputs, strict=True):
+            console.print(f"newsbrief: {display(folder)} — {display(where)}")
+            report = _run_one(args, settings, console, session, folder, paths)
+            runs.append((report, paths))
+    return runs
 
-            def progress(path: str, done: int, total: int) -> None:
-                finished = f" (finished {display(path)})" if path else ""
-                status.update(f"extracting articles: {done}/{total} done{finished}")
-                if path and not console.is_terminal:
-                    console.print(f"  {done}/{total} {display(path)}")
 
-            # A replay reproduces its cassette and a recording must call the model: both
-            # bypass the cache.
-            use_cache = not (args.no_cache or args.replay or args.record)
-            report = run_folder(
-                args.folder,
-                None if args.no_model else session,
-                cache_dir=settings.cache_dir if use_cache else None,
-                progress=progress,
-                concurrency=args.concurrency,
-                exclude=tuple(p for p in (output, json_path) if p is not None),
-                max_article_chars=settings.max_article_chars,
-            )
+def _run_one(
+    args: argparse.Namespace,
+    settings: Settings,
+    console: Console,
+    session: ModelSession,
+    folder: Path,
+    paths: Outputs,
+) -> RunReport:
+    output, json_path = paths
+    with console.status("reading articles") as status:
+
+        def progress(path: str, done: int, total: int) -> None:
+            finished = f" (finished {display(path)})" if path else ""
+            status.update(f"extracting articles: {done}/{total} done{finished}")
+            if path and not console.is_terminal:
+                console.print(f"  {done}/{total} {display(path)}")
+
+        # A replay reproduces its cassette and a recording must call the model: both
+        # bypass the cache.
+        use_cache = not (args.no_cache or args.replay or args.record)
+        report = run_folder(
+            folder,
+            None if args.no_model else session,
+            cache_dir=settings.cache_dir if use_cache else None,
+            progress=progress,
+            concurrency=args.concurrency,
+            exclude=tuple(p for p in (output, json_path) if p is not None),
+            max_article_chars=settings.max_article_chars,
+        )
     markdown = render_markdown(report.brief)
     json_text = render_json(report.brief)
     files = [(p, t) for p, t in ((output, markdown), (json_path, json_text)) if p is not None]
@@ -365,7 +419,12 @@ def _replay_settings(settings: Settings, cassette: Path) -> Settings:
 
 
 def _summary(
-    report: RunReport, args: argparse.Namespace, console: Console, errors: Console
+    report: RunReport,
+    args: argparse.Namespace,
+    console: Console,
+    errors: Console,
+    output: Path | None,
+    json_path: Path | None,
 ) -> None:
     usage = report.usage
     stats = report.brief.stats
@@ -396,9 +455,8 @@ def _summary(
         errors.print(
             f"[yellow]judged by rules only:[/] {display(failure.path)}: {display(failure.reason)}"
         )
-    if args.output:
-        json_path = args.json_path or args.output.with_suffix(".json")
-        console.print(f"wrote {display(args.output)} and {display(json_path)}")
+    if output is not None:
+        console.print(f"wrote {display(output)} and {display(json_path)}")
 
 
 def _stop_cleanly_on_sigterm() -> None:

@@ -122,3 +122,38 @@ def test_the_model_client_is_imported_only_when_a_model_is_called():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_several_story_folders_make_one_brief_each_in_one_model_session(
+    tmp_path, monkeypatch, capsys
+):
+    from pathlib import Path
+
+    import pipeline.cli as cli_module
+
+    stories = Path(__file__).parent / "stories"
+    sessions = []
+    real = cli_module.ModelSession
+
+    def counted(*args, **kwargs):
+        sessions.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cli_module, "ModelSession", counted)
+    out = tmp_path / "briefs"
+    folders = [stories / "bus-strike", stories / "voter-rolls"]
+    assert cli([*map(str, folders), "--no-model", "-o", str(out), "-q"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "bus-strike.json", "bus-strike.md", "voter-rolls.json", "voter-rolls.md",
+    ]  # fmt: skip
+    assert len(sessions) == 1
+    bus = json.loads((out / "bus-strike.json").read_text(encoding="utf-8"))
+    voter = json.loads((out / "voter-rolls.json").read_text(encoding="utf-8"))
+    assert bus["title"] != voter["title"]
+
+
+def test_several_folders_need_an_output_directory(tmp_path, capsys):
+    stories = [str(tmp_path / "a"), str(tmp_path / "b")]
+    assert cli([*stories, "--no-model"]) == 2
+    assert "give -o DIRECTORY" in capsys.readouterr().err
+    assert cli([*stories, "--no-model", "-o", str(tmp_path / "x.md")]) == 2
