@@ -574,7 +574,28 @@ _FIGURE_STOP = frozenset("the a an of in to into for from by on at and or been h
 #: Adjectives that do not change what is counted ("elite troops" are troops).
 _FIGURE_FILLER = frozenset("elite new more other additional estimated extra further".split())
 
-FigureKey = tuple[str | None, str, frozenset[str], str | None]
+FigureKey = tuple[str | None, str, frozenset[str], str | None, str | None]
+
+#: Words a figure's phrase may end on that name nothing counted ('want 8% instead').
+_NOT_COUNTED = frozenset("instead apiece each too also so far now more less alone".split())
+#: A sentence opening on a named place ("At Northgate, around 60 drivers…", "At the Northgate
+#: depot, where about 200 drivers are based"): its figures count a part at that place.
+_AT_PLACE = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*)?At\s+(?:the\s+(?!(?:time|moment|start|end|height|peak)\b)"
+    r"([\w'’-]+(?:\s+[\w'’-]+){0,2}?)|([A-Z][\w'’-]+(?:\s+[\w'’-]+){0,2}?))(?=,)"
+)
+
+
+def _scope(figure: Figure) -> str | None:
+    """The named place a figure's sentence opens on ('Northgate', 'Northgate depot'), when
+    the figure comes after it: the figure counts a part (one depot, one site), not the
+    story's whole. None for any other figure."""
+    text = figure.sentence_text or ""
+    found = _AT_PLACE.match(text)
+    if not found:
+        return None
+    at = text.find(figure.value)
+    return found.group(1) or found.group(2) if at < 0 or at > found.end() else None
 
 
 def _singular(word: str) -> str:
@@ -598,17 +619,20 @@ def _figure_key(figure: Figure) -> FigureKey:
     words = [re.sub(r"['’]s$", "", w) for w in words]
     words = [w for w in words if w not in _FIGURE_STOP and w not in _FIGURE_FILLER]
     outcome = " ".join(sorted(re.findall(r"[a-z-]+", (figure.outcome or "").lower())) or [])
-    if not words:
-        return figure.unit, "", frozenset(), outcome or None
+    if not words or words[-1] in _NOT_COUNTED:
+        return figure.unit, "", frozenset(), outcome or None, None
     head = COUNT_NOUN_CLASSES.get(words[-1], words[-1])
-    return figure.unit, head, frozenset(words[:-1]), outcome or None
+    return figure.unit, head, frozenset(words[:-1]), outcome or None, _scope(figure)
 
 
 def _same_quantity(a: FigureKey, b: FigureKey) -> bool:
-    """Same unit, head noun and outcome, and modifiers that agree (one side may have none)."""
-    unit_a, head_a, mods_a, outcome_a = a
-    unit_b, head_b, mods_b, outcome_b = b
+    """Same unit, head noun, outcome and place (``_scope``), and modifiers that agree (one
+    side may have none)."""
+    unit_a, head_a, mods_a, outcome_a, scope_a = a
+    unit_b, head_b, mods_b, outcome_b, scope_b = b
     if not head_a or head_a != head_b or unit_a != unit_b or outcome_a != outcome_b:
+        return False
+    if scope_a != scope_b:
         return False
     return not mods_a or not mods_b or bool(mods_a & mods_b)
 
@@ -627,13 +651,50 @@ def _agree(a: Figure, b: Figure) -> bool:
     return False
 
 
-def _differs(members: Sequence[Figure]) -> bool:
-    """Different sources give values that disagree; numbers within one source never do."""
+def _differs(members: Sequence[Figure], told_apart: set[tuple] = frozenset()) -> bool:
+    """Different sources give values that disagree; numbers within one source never do, and
+    two values that one source gives both of, on one claimant's word (``told_apart``), are
+    two quantities that source tells apart (an offer and a demand, a part and the whole),
+    not two accounts of one."""
     return any(
-        a.source != b.source and not _agree(a, b)
+        a.source != b.source and not _agree(a, b) and _value_pair(a, b) not in told_apart
         for i, a in enumerate(members)
         for b in members[i + 1 :]
     )
+
+
+def _value(figure: Figure) -> tuple:
+    return figure.unit, figure.number, figure.high
+
+
+def _value_pair(a: Figure, b: Figure) -> tuple:
+    return tuple(sorted((_value(a), _value(b)), key=repr))
+
+
+def told_apart(figures: Sequence[Figure]) -> set[tuple]:
+    """Pairs of values (unit, number, high) that one source gives both of with the same
+    claimant (or none for both), whatever each counts: the source tells them apart, so two
+    other sources giving one each do not disagree ('rejected a 4.5% offer … wants 8%';
+    'about 200 drivers at one depot … 1,200 drivers'). Values that rival claimants give in
+    one source ('police said 10; the hospital said 12'), or that one sentence sets against
+    each other ('350 jobs, not the 400 promised'), are not told apart."""
+    by_voice: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_voice[figure.source, (figure.claimant or "").lower()].append(figure)
+    pairs: set[tuple] = set()
+    for held in by_voice.values():
+        for i, a in enumerate(held):
+            for b in held[i + 1 :]:
+                if _value(a) == _value(b):
+                    continue
+                if a.sentence == b.sentence and _CONTRAST.search(a.sentence_text or ""):
+                    continue
+                pairs.add(_value_pair(a, b))
+    return pairs
+
+
+#: Words by which one sentence sets two values against each other.
+_CONTRAST = re.compile(r"\b(?:not|rather than|instead of|contrary to|disputes?|denie[sd])\b")
 
 
 def _group_label(members: Sequence[Figure]) -> str:
@@ -650,11 +711,11 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
     claim per value. A figure whose phrase names nothing it counts is never grouped: it stands
     alone, unflagged."""
     groups: list[tuple[FigureKey, list[Figure]]] = []
-    alone: list[Figure] = []
+    nameless: list[Figure] = []
     for figure in figures:
         key = _figure_key(figure)
         if not key[1]:
-            alone.append(figure)
+            nameless.append(figure)
             continue
         for group_key, members in groups:
             if _same_quantity(key, group_key):
@@ -662,17 +723,26 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
                 break
         else:
             groups.append((key, [figure]))
+    alone = []
+    for figure in nameless:  # the same value as one named quantity: that quantity
+        holders = [m for _, m in groups if any(_value(f) == _value(figure) for f in m)]
+        if len(holders) == 1:
+            holders[0].append(figure)
+        else:
+            alone.append(figure)
+    apart = told_apart(figures)
     result = []
     for key, members in groups:
         claims: dict[tuple[float, float | None], list[Figure]] = defaultdict(list)
         for figure in members:
             claims[(figure.number, figure.high)].append(figure)
+        label = _group_label([m for m in members if _figure_key(m)[1]])
         result.append(
             FigureGroup(
-                counts=_group_label(members),
+                counts=f"{label} at {key[4]}" if key[4] else label,
                 unit=key[0],
                 claims=[_claim(items, index) for _, items in sorted(claims.items(), key=_order)],
-                differs=_differs(members),
+                differs=_differs(members, apart),
             )
         )
     result.sort(key=lambda g: (not g.differs, -len(g.claims)))

@@ -154,6 +154,65 @@ def test_figures_about_the_same_quantity_with_different_values_are_flagged():
     assert difference.sources == ["S1", "S2", "S3"]
 
 
+def test_values_one_source_tells_apart_are_not_a_difference_between_others():
+    # S1 gives the offer (3) and the demand (7) in two sentences; S2 calls the offer a rise,
+    # S3 the demand: two quantities, not two accounts of one.
+    offer = figure("S1", 1, "3", "pay offer")
+    demand = figure("S1", 2, "7", "rise")
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[offer, demand]),
+            extraction("S2", figures=[figure("S2", 1, "3", "pay rise")]),
+            extraction("S3", figures=[figure("S3", 1, "7", "increase")]),
+        ]
+    )
+    rise = next(g for g in brief.figures if g.counts.endswith("rise"))
+    assert [c.value for c in rise.claims] == ["3", "7"]
+    assert rise.claims[1].sources == ["S1", "S3"]  # 'increase' is counted as a rise
+    assert not rise.differs
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+def test_rival_claimants_in_one_source_still_differ():
+    police = figure("S1", 1, "10", "people killed", "police")
+    hospital = figure("S1", 2, "12", "people killed", "the hospital")
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[police, hospital]),
+            extraction("S2", figures=[figure("S2", 1, "10", "people killed")]),
+            extraction("S3", figures=[figure("S3", 1, "12", "people killed")]),
+        ]
+    )
+    assert [g.differs for g in brief.figures if g.counts] == [True]
+
+
+def test_a_count_at_one_named_place_is_a_part_not_the_whole():
+    part = figure("S2", 1, "60", "drivers").model_copy(
+        update={"sentence_text": "At Northgate, around 60 drivers have gathered."}
+    )
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "1,200", "drivers")]),
+            extraction("S2", figures=[part]),
+        ]
+    )
+    labels = sorted((g.counts, g.differs) for g in brief.figures)
+    assert labels == [("drivers", False), ("drivers at Northgate", False)]
+
+
+def test_a_figure_naming_nothing_joins_the_one_quantity_with_its_value():
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "8", "rise")]),
+            extraction("S2", figures=[figure("S2", 1, "8", "instead")]),
+            extraction("S3", figures=[figure("S3", 1, "58", "")]),
+        ]
+    )
+    rise = next(g for g in brief.figures if g.counts == "rise")
+    assert rise.claims[0].sources == ["S1", "S2"]
+    assert [g.counts for g in brief.figures] == ["rise", ""]
+
+
 def test_same_figure_in_two_sources_is_one_claim():
     brief = merge_extractions(
         [
