@@ -61,7 +61,7 @@ COMPARED = 12
 #: A sentence with fewer content words than this ("Here is what we know so far.") states
 #: no development.
 MIN_CONTENT = 3
-MAX_KEY = 8
+MAX_KEY = 9
 MAX_SINGLE = 3
 #: A body sentence within the first ``LEAD`` of its article is its lead.
 LEAD = 3
@@ -118,7 +118,8 @@ _LOADED = re.compile(
     r"heartbreak(?:ing)?|terrifying|nightmare|carnage|chaos|mayhem|killer|thugs?|yobs?|"
     r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?|inferno|"
     r"terrified|ripp(?:ed|ing)|rips|dodgy|slapped|whopping|greedy|crippling|fed-up|booted|"
-    r"dragged|drags|bosses|chiefs)\b",
+    r"dragged|drags|bosses|chiefs|generous|paltry|measly|miserly|staggering|eye-watering|"
+    r"downed\s+tools|noses?)\b",
     re.IGNORECASE,
 )
 # "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
@@ -531,14 +532,26 @@ def neutrality_penalty(text: str) -> float:
 CENTRALITY = 2.0
 
 
+#: What each figure that several sources of a development give adds to a version's claim to
+#: be shown: the version that states the offer and the demand, not one of them.
+FIGURES = 0.5
+
+
 def _choose(group: Cluster) -> Unit:
-    """The version to show: plain and neutral (``neutrality_penalty``) and typical of what
-    the sources say (close to the cluster's centroid), the earlier in its article on a tie."""
+    """The version to show: plain and neutral (``neutrality_penalty``), typical of what the
+    sources say (close to the cluster's centroid) and stating the figures several of them
+    give (``FIGURES``), the earlier in its article on a tie."""
     centroid = group.centroid
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for unit in group.members:
+        by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
+    widely = {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
     return min(
         group.members,
         key=lambda u: (
-            neutrality_penalty(u.text) - CENTRALITY * cosine(u.vector, centroid),
+            neutrality_penalty(u.text)
+            - CENTRALITY * cosine(u.vector, centroid)
+            - FIGURES * len(widely & u.vector.keys()),
             u.rank,
             -len(u.text),
         ),
@@ -654,9 +667,27 @@ def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
     # an article's lead that restates, in its own words, a development it reports anyway
     lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
     fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD
+    if vague(_choose(group).text):
+        fold = min(fold, VAGUE_FOLD)
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
     )
+
+
+#: A vague version ('A judge is due to hear the case next week.') repeats a shown development
+#: from this similarity on: it names no one and gives no number the shown one could lack.
+VAGUE_FOLD = 0.2
+#: A vague version is short: a longer one without names still says something specific.
+VAGUE_WORDS = 12
+
+
+def vague(text: str) -> bool:
+    """True when a short sentence (``VAGUE_WORDS``) names no person, place or body inside it
+    and gives no number:
+    a vaguer telling of a fact that a fuller version names ('a judge' for 'Judge Samuel
+    Okoye', 'a state university' for the university's name)."""
+    text = _undated(text)
+    return len(text.split()) <= VAGUE_WORDS and not _names(text) and not re.search(r"\d", text)
 
 
 _DATED = re.compile(

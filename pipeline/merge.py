@@ -183,6 +183,12 @@ def merge_extractions(
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
     target = stance_target(title, sources, events)
+    differences = (
+        [_figure_difference(g) for g in figures if g.differs]
+        + _claim_differences([c for x in good for c in x.claims], events, index)
+        + attribution_differences
+    )
+    events = _not_said_again(events, differences)
     return Brief(
         title=title or _title(sources, events),
         lede=_lede(events, once),
@@ -195,9 +201,7 @@ def merge_extractions(
         stances=_merge_stances(good, index, target),
         stance_target=target if any(x.stances for x in good) else None,
         figures=figures,
-        differences=[_figure_difference(g) for g in figures if g.differs]
-        + _claim_differences([c for x in good for c in x.claims], events, index)
-        + attribution_differences,
+        differences=differences,
         entities=_entities(index),
         sources=sources,
         failures=failures,
@@ -214,6 +218,28 @@ def merge_extractions(
             ),
         ),
     )
+
+
+#: A development one source alone reports repeats a difference when this share of their
+#: content words is shared (Jaccard over stems, ``_overlap``).
+SAID_AGAIN = 0.5
+
+
+def _not_said_again(
+    events: Sequence[MergedEvent], differences: Sequence[Difference]
+) -> list[MergedEvent]:
+    """``events`` with each development that one source alone reports (``shown='single'``)
+    left to the JSON (``shown='none'``) when where sources differ already says it: its
+    sentence is the quote whose speaker the sources differ on, or the development whose
+    confirmations and denials are listed. Pure."""
+    said = [d.topic if d.kind != "attribution" else d.description for d in differences]
+    kept = [
+        e.model_copy(update={"shown": "none", "on_timeline": False})
+        if e.shown == "single" and any(_overlap(e.summary, text) >= SAID_AGAIN for text in said)
+        else e
+        for e in events
+    ]
+    return sorted(kept, key=lambda e: e.shown == "none")  # the shown ones first, as before
 
 
 def _wire_copies(sources: Iterable[SourceInfo]) -> dict[str, str]:

@@ -512,3 +512,33 @@ def test_the_same_words_with_another_closing_comma_or_stop_are_one_quote_not_a_r
     )  # fmt: skip
     [entry] = brief.speakers[0].quotes
     assert entry.sources == ["S1", "S2"] and entry.variants == []
+
+
+def test_a_single_source_development_that_a_difference_shows_is_not_listed_again():
+    from pipeline.merge import _not_said_again
+    from schemas.brief import Difference, MergedEvent
+
+    def event(summary: str, shown: str) -> MergedEvent:
+        return MergedEvent(
+            summary=summary, sources=["S4"], independent_sources=1, shown=shown, evidence=[]
+        )
+
+    said = event(
+        'NATO called on Russia and North Korea to "cease these actions immediately."', "single"
+    )
+    other = event("Kyiv urged its allies to supply it with more weapons.", "single")
+    key = event("North Korean troops are in Kursk, Nato said.", "key")
+    attribution = Difference(
+        kind="attribution",
+        topic="who said “Nato calls on Russia and North Korea to cease these actions immediately”",
+        description="“Nato calls on Russia and North Korea to cease these actions immediately” "
+        "is attributed to Mark Rutte and to NATO",
+        sources=["S3", "S4"],
+    )
+    events = _not_said_again([said, other, key], [attribution])
+    assert [(e.summary[:4], e.shown) for e in events] == [
+        ("Kyiv", "single"),
+        ("Nort", "key"),
+        ("NATO", "none"),
+    ]
+    assert _not_said_again([said], []) == [said]
