@@ -229,17 +229,17 @@ def _not_said_again(
     events: Sequence[MergedEvent], differences: Sequence[Difference]
 ) -> list[MergedEvent]:
     """``events`` with each development that one source alone reports (``shown='single'``)
-    left to the JSON (``shown='none'``) when where sources differ already says it: its
-    sentence is the quote whose speaker the sources differ on, or the development whose
-    confirmations and denials are listed. Pure."""
+    marked ``in_differences`` (and off the timeline) when where sources differ already says
+    it: its sentence is the quote whose speaker the sources differ on, or the development
+    whose confirmations and denials are listed. It stays a development of the story (the
+    lede may still use it); the Markdown does not list it again. Pure."""
     said = [d.topic if d.kind != "attribution" else d.description for d in differences]
-    kept = [
-        e.model_copy(update={"shown": "none", "on_timeline": False})
+    return [
+        e.model_copy(update={"in_differences": True, "on_timeline": False})
         if e.shown == "single" and any(_overlap(e.summary, text) >= SAID_AGAIN for text in said)
         else e
         for e in events
     ]
-    return sorted(kept, key=lambda e: e.shown == "none")  # the shown ones first, as before
 
 
 def _wire_copies(sources: Iterable[SourceInfo]) -> dict[str, str]:

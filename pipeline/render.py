@@ -164,7 +164,7 @@ def _events(brief: Brief, total: int, shown: str) -> list[str]:
     """The developments merge placed under ``shown`` ('key' or 'single'), each once."""
     lines = []
     for event in brief.events:
-        if event.shown != shown:
+        if event.shown != shown or event.in_differences:
             continue
         said = event.when and event.when.lower() in event.summary.lower()
         when = f" ({_inline(event.when)})" if event.when and not said else ""

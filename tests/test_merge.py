@@ -5,6 +5,7 @@ from __future__ import annotations
 from values import event, extraction, figure, quote, source, stance
 
 from pipeline.merge import UNATTRIBUTED, find_near_duplicates, independent, merge_extractions
+from pipeline.render import render_markdown
 from schemas.brief import Failure
 
 
@@ -536,9 +537,13 @@ def test_a_single_source_development_that_a_difference_shows_is_not_listed_again
         sources=["S3", "S4"],
     )
     events = _not_said_again([said, other, key], [attribution])
-    assert [(e.summary[:4], e.shown) for e in events] == [
-        ("Kyiv", "single"),
-        ("Nort", "key"),
-        ("NATO", "none"),
+    assert [(e.summary[:4], e.shown, e.in_differences) for e in events] == [
+        ("NATO", "single", True),
+        ("Kyiv", "single", False),
+        ("Nort", "key", False),
     ]
+    markdown = render_markdown(
+        merge_extractions([extraction("S4")]).model_copy(update={"events": events})
+    )
+    assert "cease these actions" not in markdown and "Kyiv urged" in markdown
     assert _not_said_again([said], []) == [said]
