@@ -703,6 +703,12 @@ def _dated(phrase: str | None) -> bool:
     return bool(phrase and _DATED.search(phrase))
 
 
+def _in_sentence(phrase: str, text: str) -> bool:
+    """True when the time phrase is in the sentence proper, not read off its dateline or a
+    live blog's time stamp ('12:40 Mayor …' gives no '40 Mayor')."""
+    return phrase.lower() in _undated(text).lower()
+
+
 def _matters(group: Cluster) -> bool:
     """A development one source alone reports is worth showing when that source leads with
     it, a headline or caption agrees with it, or the model named it key; and when one of its
@@ -768,7 +774,7 @@ def _event(
     lead = _choose(group)
     members = supporting(group, lead)
     sources = {u.source for u in members}
-    whens = [u for u in members if _dated(u.when)]
+    whens = [u for u in members if _dated(u.when) and _in_sentence(u.when, u.text)]
     dates = [
         d
         for u in whens

@@ -784,8 +784,25 @@ def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float
     return number, high if high is not None else number
 
 
+#: A claimant read with the verb's auxiliary ('Calder Transit has'), and a phrase that names
+#: no one ('published in April': a participle, not a person or body).
+_CLAIMANT_TAIL = re.compile(r"\s+(?:has|have|had|is|was|were|will|would)$")
+_NOT_A_CLAIMANT = re.compile(r"^[a-z]+ed\b")
+
+
+def claimant_name(claimant: str | None) -> str | None:
+    """Who claims a figure, as the brief shows it: without a trailing auxiliary; None for a
+    phrase that names no one."""
+    if not claimant:
+        return None
+    name = _CLAIMANT_TAIL.sub("", claimant.strip())
+    return None if _NOT_A_CLAIMANT.match(name) else name
+
+
 def _claim(figures: list[Figure], index: EntityIndex) -> FigureClaim:
-    claimants = sorted({index.canonical(f.claimant) for f in figures if f.claimant})
+    claimants = sorted(
+        {index.canonical(name) for f in figures if (name := claimant_name(f.claimant))}
+    )
     qualifiers = sorted({f.qualifier for f in figures if f.qualifier})
     written = list(dict.fromkeys(f.value for f in figures))
     claim = FigureClaim(

@@ -299,7 +299,7 @@ def _figures(brief: Brief) -> list[str]:
     nameless = sum(1 for g in brief.figures if not g.counts)
     if lines and nameless:
         what = "it counts" if nameless == 1 else "they count"
-        lines.append(f"*{_count(nameless, 'more figure')}, without what {what}, in the JSON.*")
+        lines += ["", f"*{_count(nameless, 'more figure')}, without what {what}, in the JSON.*"]
     return lines
 
 
