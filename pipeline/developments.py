@@ -704,9 +704,11 @@ def _dated(phrase: str | None) -> bool:
 
 
 def _in_sentence(phrase: str, text: str) -> bool:
-    """True when the time phrase is in the sentence proper, not read off its dateline or a
-    live blog's time stamp ('12:40 Mayor …' gives no '40 Mayor')."""
-    return phrase.lower() in _undated(text).lower()
+    """False when the time phrase was read off the sentence's dateline or a live blog's time
+    stamp ('12:40 Mayor …' gives no '40 Mayor'); True otherwise (a phrase the model gave
+    for an event need not be in its words)."""
+    phrase = phrase.lower()
+    return phrase in _undated(text).lower() or phrase not in text.lower()
 
 
 def _matters(group: Cluster) -> bool:

@@ -682,11 +682,42 @@ def _differs(members: Sequence[Figure], told_apart: set[tuple] = frozenset()) ->
     two values that one source gives both of, on one claimant's word (``told_apart``), are
     two quantities that source tells apart (an offer and a demand, a part and the whole),
     not two accounts of one."""
-    return any(
-        a.source != b.source and not _agree(a, b) and _value_pair(a, b) not in told_apart
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-    )
+    return bool(_disputed(members, told_apart))
+
+
+def _disputed(
+    members: Sequence[Figure], told_apart: set[tuple] = frozenset()
+) -> set[tuple[float, float | None]]:
+    """The values (number, high) of ``members`` that take part in a disagreement
+    (``_differs``)."""
+    disputed: set[tuple[float, float | None]] = set()
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if (
+                a.source != b.source
+                and not _agree(a, b)
+                and _value_pair(a, b) not in told_apart
+                and _rivals(a, b)
+            ):
+                disputed |= {(a.number, a.high), (b.number, b.high)}
+    return disputed
+
+
+#: Two outlets' own values for one count are rival accounts of it when this close (12 and
+#: 14 injured, 11,800 and 12,000 voters); further apart, they are most often a part and the
+#: whole or two things counted under one word (40 people a site employs, 300 people
+#: evacuated), unless each is credited to someone (police's 5,000 and the organisers' 50,000).
+RIVAL_FACTOR = 1.5
+
+
+def _rivals(a: Figure, b: Figure) -> bool:
+    """Whether two values can be rival accounts of one quantity: close (``RIVAL_FACTOR``),
+    or each credited to a different claimant."""
+    low, high = sorted((abs(a.number), abs(b.number)))
+    if high <= RIVAL_FACTOR * low:
+        return True
+    first, second = claimant_name(a.claimant), claimant_name(b.claimant)
+    return bool(first and second and first.lower() != second.lower())
 
 
 def _value(figure: Figure) -> tuple:
@@ -763,12 +794,16 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
         for figure in members:
             claims[(figure.number, figure.high)].append(figure)
         label = _group_label([m for m in members if _figure_key(m)[1]])
+        disputed = _disputed(members, apart)
         result.append(
             FigureGroup(
                 counts=f"{label} at {key[4]}" if key[4] else label,
                 unit=key[0],
-                claims=[_claim(items, index) for _, items in sorted(claims.items(), key=_order)],
-                differs=_differs(members, apart),
+                claims=[
+                    _claim(items, index).model_copy(update={"rival": value in disputed})
+                    for value, items in sorted(claims.items(), key=_order)
+                ],
+                differs=bool(disputed),
             )
         )
     result.sort(key=lambda g: (not g.differs, -len(g.claims)))
@@ -792,11 +827,12 @@ _NOT_A_CLAIMANT = re.compile(r"^[a-z]+ed\b")
 
 def claimant_name(claimant: str | None) -> str | None:
     """Who claims a figure, as the brief shows it: without a trailing auxiliary; None for a
-    phrase that names no one."""
+    phrase that names no one (a participle, a shouted headline label)."""
     if not claimant:
         return None
     name = _CLAIMANT_TAIL.sub("", claimant.strip())
-    return None if _NOT_A_CLAIMANT.match(name) else name
+    shouted = len(name.split()) > 1 and name.isupper()  # a tabloid's label: 'VOTER PURGE FURY'
+    return None if shouted or _NOT_A_CLAIMANT.match(name) else name
 
 
 def _claim(figures: list[Figure], index: EntityIndex) -> FigureClaim:
@@ -830,13 +866,15 @@ def format_claim(claim: FigureClaim) -> str:
 
 
 def _figure_difference(group: FigureGroup) -> Difference:
-    values = "; ".join(format_claim(c) for c in group.claims)
+    """The values of ``group`` that the sources disagree on (``FigureClaim.rival``)."""
+    rivals = [c for c in group.claims if c.rival]
+    values = "; ".join(format_claim(c) for c in rivals)
     return Difference(
         kind="figures",
         topic=group.counts,
         description=f"{group.counts}: {values}",
-        sources=_sorted_sources(s for c in group.claims for s in c.sources),
-        claims=group.claims,
+        sources=_sorted_sources(s for c in rivals for s in c.sources),
+        claims=rivals,
     )
 
 

@@ -291,11 +291,15 @@ def _figure_line(group: FigureGroup) -> str:
 
 
 def _figures(brief: Brief) -> list[str]:
-    """Figures the sources agree on, one line per quantity (those that differ are under
-    where sources differ); a figure whose phrase names nothing it counts is left to the
-    JSON, and a note says how many."""
-    named = [g for g in brief.figures if not g.differs and g.counts]
-    lines = [_figure_line(g) for g in named]
+    """Figures the sources agree on, one line per quantity (the values they dispute are
+    under where sources differ, the others of that quantity here); a figure whose phrase
+    names nothing it counts is left to the JSON, and a note says how many."""
+    lines = [_figure_line(g) for g in brief.figures if not g.differs and g.counts]
+    for group in brief.figures:  # what a differing quantity also holds that no one disputes
+        undisputed = [c for c in group.claims if group.differs and not c.rival]
+        if undisputed and group.counts:
+            other = group.model_copy(update={"counts": f"{group.counts}, other counts"})
+            lines.append(_figure_line(other.model_copy(update={"claims": undisputed})))
     nameless = sum(1 for g in brief.figures if not g.counts)
     if lines and nameless:
         what = "it counts" if nameless == 1 else "they count"

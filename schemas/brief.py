@@ -177,6 +177,11 @@ class FigureClaim(_Strict):
     )
     sources: list[str]
     evidence: list[Evidence]
+    rival: bool = Field(
+        False,
+        description="One of the values the sources disagree on (a group that differs may also "
+        "hold values no source disputes: a part, or another count under the same word).",
+    )
 
 
 class FigureGroup(_Strict):

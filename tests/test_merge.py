@@ -547,3 +547,46 @@ def test_a_single_source_development_that_a_difference_shows_is_not_listed_again
     )
     assert "cease these actions" not in markdown and "Kyiv urged" in markdown
     assert _not_said_again([said], []) == [said]
+
+
+def test_far_apart_values_differ_only_as_rival_claims():
+    # 40 a site employs and 300 evacuated: two things counted as 'people', not rival accounts
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "40", "people")]),
+            extraction("S2", figures=[figure("S2", 1, "300", "people")]),
+        ]
+    )
+    assert [g.differs for g in brief.figures] == [False]
+    # police's 5,000 and the organisers' 50,000 are rival claims however far apart
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "5,000", "protesters", "police")]),
+            extraction("S2", figures=[figure("S2", 1, "50,000", "protesters", "organisers")]),
+        ]
+    )
+    assert [g.differs for g in brief.figures] == [True]
+
+
+def test_a_difference_shows_the_disputed_values_and_the_figures_the_others():
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "12,000", "voters")]),
+            extraction("S2", figures=[figure("S2", 1, "11,800", "voters")]),
+            extraction("S3", figures=[figure("S3", 1, "310,000", "voters")]),
+        ]
+    )
+    [difference] = [d for d in brief.differences if d.kind == "figures"]
+    assert [c.value for c in difference.claims] == ["11,800", "12,000"]
+    markdown = render_markdown(brief)
+    assert "- voters, other counts: 310,000 [S3]" in markdown.split("## Figures")[1]
+
+
+def test_a_claimant_is_a_name_not_a_verb_or_a_headline():
+    from pipeline.merge import claimant_name
+
+    assert claimant_name("Calder Transit has") == "Calder Transit"
+    assert claimant_name("published in April") is None
+    assert claimant_name("VOTER PURGE FURY") is None
+    assert claimant_name("NATO") == "NATO"
+    assert claimant_name("the fire service") == "the fire service"
