@@ -61,7 +61,11 @@ COMPARED = 12
 #: A sentence with fewer content words than this ("Here is what we know so far.") states
 #: no development.
 MIN_CONTENT = 3
-MAX_KEY = 9
+#: At most this many key developments, and once ``MIN_KEY`` are shown no more than
+#: ``KEY_WORDS`` words of them: the part before the quotes fits one screen (400-600 words).
+MAX_KEY = 10
+MIN_KEY = 5
+KEY_WORDS = 320
 MAX_SINGLE = 3
 #: A body sentence within the first ``LEAD`` of its article is its lead.
 LEAD = 3
@@ -92,6 +96,8 @@ _PARAPHRASES = {
     **dict.fromkeys("fine fined fines penalty".split(), "fine"),
     **dict.fromkeys("warn warned warns warning".split(), "warn"),
     **dict.fromkeys("strike strikes walkout walkouts".split(), "strike"),
+    **dict.fromkeys("deal deals agreement agreements settlement accord".split(), "deal"),
+    **dict.fromkeys("another further second fresh".split(), "anoth"),
 }
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
@@ -627,7 +633,9 @@ def build_developments(
             continue
         count = independent(group.sources, duplicates)
         keys = sum(1 for kind, _ in shown if kind == "key")
-        if (count > 1 or total == 1) and keys < MAX_KEY:
+        words = sum(len(_choose(g).text.split()) for kind, g in shown if kind == "key")
+        room = keys < MIN_KEY or words + len(_choose(group).text.split()) <= KEY_WORDS
+        if (count > 1 or total == 1) and keys < MAX_KEY and room:
             kind = "key"
         elif count == 1 and singles < MAX_SINGLE and _matters(group):
             kind = "single"

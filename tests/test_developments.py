@@ -293,3 +293,21 @@ def test_the_version_with_the_figures_several_sources_give_is_shown():
     )
     [dispute] = [e for e in brief.events if e.shown == "key"]
     assert "4.5%" in dispute.summary and "8%" in dispute.summary
+
+
+def test_long_developments_stop_at_the_word_budget():
+    from pipeline.developments import KEY_WORDS, MIN_KEY
+
+    topics = "harbour bridge school hospital museum stadium library railway".split()
+
+    def sentence(topic: str, variant: int) -> str:
+        words = " ".join(f"{topic}{chr(97 + i)}" for i in range(40))
+        return f"The {topic} council reported {words} this week{'.' if variant else ' again.'}"
+
+    brief = merge_extractions(
+        [told(sid, *(sentence(t, n) for t in topics)) for n, sid in enumerate(["S1", "S2"])]
+    )
+    key = [e for e in brief.events if e.shown == "key"]
+    assert MIN_KEY <= len(key) < len(topics)
+    assert all(e.independent_sources == 2 for e in key)
+    assert sum(len(e.summary.split()) for e in key) <= KEY_WORDS
