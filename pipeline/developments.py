@@ -61,7 +61,11 @@ COMPARED = 12
 #: A sentence with fewer content words than this ("Here is what we know so far.") states
 #: no development.
 MIN_CONTENT = 3
-MAX_KEY = 8
+#: At most this many key developments, and once ``MIN_KEY`` are shown no more than
+#: ``KEY_WORDS`` words of them: the part before the quotes fits one screen (400-600 words).
+MAX_KEY = 10
+MIN_KEY = 5
+KEY_WORDS = 320
 MAX_SINGLE = 3
 #: A body sentence within the first ``LEAD`` of its article is its lead.
 LEAD = 3
@@ -92,6 +96,8 @@ _PARAPHRASES = {
     **dict.fromkeys("fine fined fines penalty".split(), "fine"),
     **dict.fromkeys("warn warned warns warning".split(), "warn"),
     **dict.fromkeys("strike strikes walkout walkouts".split(), "strike"),
+    **dict.fromkeys("deal deals agreement agreements settlement accord".split(), "deal"),
+    **dict.fromkeys("another further second fresh".split(), "anoth"),
 }
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
@@ -118,7 +124,8 @@ _LOADED = re.compile(
     r"heartbreak(?:ing)?|terrifying|nightmare|carnage|chaos|mayhem|killer|thugs?|yobs?|"
     r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?|inferno|"
     r"terrified|ripp(?:ed|ing)|rips|dodgy|slapped|whopping|greedy|crippling|fed-up|booted|"
-    r"dragged|drags|bosses|chiefs)\b",
+    r"dragged|drags|bosses|chiefs|generous|paltry|measly|miserly|staggering|eye-watering|"
+    r"downed\s+tools|noses?)\b",
     re.IGNORECASE,
 )
 # "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
@@ -531,14 +538,26 @@ def neutrality_penalty(text: str) -> float:
 CENTRALITY = 2.0
 
 
+#: What each figure that several sources of a development give adds to a version's claim to
+#: be shown: the version that states the offer and the demand, not one of them.
+FIGURES = 0.5
+
+
 def _choose(group: Cluster) -> Unit:
-    """The version to show: plain and neutral (``neutrality_penalty``) and typical of what
-    the sources say (close to the cluster's centroid), the earlier in its article on a tie."""
+    """The version to show: plain and neutral (``neutrality_penalty``), typical of what the
+    sources say (close to the cluster's centroid) and stating the figures several of them
+    give (``FIGURES``), the earlier in its article on a tie."""
     centroid = group.centroid
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for unit in group.members:
+        by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
+    widely = {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
     return min(
         group.members,
         key=lambda u: (
-            neutrality_penalty(u.text) - CENTRALITY * cosine(u.vector, centroid),
+            neutrality_penalty(u.text)
+            - CENTRALITY * cosine(u.vector, centroid)
+            - FIGURES * len(widely & u.vector.keys()),
             u.rank,
             -len(u.text),
         ),
@@ -614,7 +633,9 @@ def build_developments(
             continue
         count = independent(group.sources, duplicates)
         keys = sum(1 for kind, _ in shown if kind == "key")
-        if (count > 1 or total == 1) and keys < MAX_KEY:
+        words = sum(len(_choose(g).text.split()) for kind, g in shown if kind == "key")
+        room = keys < MIN_KEY or words + len(_choose(group).text.split()) <= KEY_WORDS
+        if (count > 1 or total == 1) and keys < MAX_KEY and room:
             kind = "key"
         elif count == 1 and singles < MAX_SINGLE and _matters(group):
             kind = "single"
@@ -654,9 +675,27 @@ def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
     # an article's lead that restates, in its own words, a development it reports anyway
     lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
     fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD
+    if vague(_choose(group).text):
+        fold = min(fold, VAGUE_FOLD)
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
     )
+
+
+#: A vague version ('A judge is due to hear the case next week.') repeats a shown development
+#: from this similarity on: it names no one and gives no number the shown one could lack.
+VAGUE_FOLD = 0.2
+#: A vague version is short: a longer one without names still says something specific.
+VAGUE_WORDS = 12
+
+
+def vague(text: str) -> bool:
+    """True when a short sentence (``VAGUE_WORDS``) names no person, place or body inside it
+    and gives no number:
+    a vaguer telling of a fact that a fuller version names ('a judge' for 'Judge Samuel
+    Okoye', 'a state university' for the university's name)."""
+    text = _undated(text)
+    return len(text.split()) <= VAGUE_WORDS and not _names(text) and not re.search(r"\d", text)
 
 
 _DATED = re.compile(
@@ -670,6 +709,14 @@ def _dated(phrase: str | None) -> bool:
     """A time phrase that places the development ('on Monday', 'Oct 24', 'last week'), not
     a bare 'year' from 'every year'."""
     return bool(phrase and _DATED.search(phrase))
+
+
+def _in_sentence(phrase: str, text: str) -> bool:
+    """False when the time phrase was read off the sentence's dateline or a live blog's time
+    stamp ('12:40 Mayor …' gives no '40 Mayor'); True otherwise (a phrase the model gave
+    for an event need not be in its words)."""
+    phrase = phrase.lower()
+    return phrase in _undated(text).lower() or phrase not in text.lower()
 
 
 def _matters(group: Cluster) -> bool:
@@ -737,7 +784,7 @@ def _event(
     lead = _choose(group)
     members = supporting(group, lead)
     sources = {u.source for u in members}
-    whens = [u for u in members if _dated(u.when)]
+    whens = [u for u in members if _dated(u.when) and _in_sentence(u.when, u.text)]
     dates = [
         d
         for u in whens

@@ -183,6 +183,12 @@ def merge_extractions(
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
     target = stance_target(title, sources, events)
+    differences = (
+        [_figure_difference(g) for g in figures if g.differs]
+        + _claim_differences([c for x in good for c in x.claims], events, index)
+        + attribution_differences
+    )
+    events = _not_said_again(events, differences)
     return Brief(
         title=title or _title(sources, events),
         lede=_lede(events, once),
@@ -195,9 +201,7 @@ def merge_extractions(
         stances=_merge_stances(good, index, target),
         stance_target=target if any(x.stances for x in good) else None,
         figures=figures,
-        differences=[_figure_difference(g) for g in figures if g.differs]
-        + _claim_differences([c for x in good for c in x.claims], events, index)
-        + attribution_differences,
+        differences=differences,
         entities=_entities(index),
         sources=sources,
         failures=failures,
@@ -214,6 +218,28 @@ def merge_extractions(
             ),
         ),
     )
+
+
+#: A development one source alone reports repeats a difference when this share of their
+#: content words is shared (Jaccard over stems, ``_overlap``).
+SAID_AGAIN = 0.5
+
+
+def _not_said_again(
+    events: Sequence[MergedEvent], differences: Sequence[Difference]
+) -> list[MergedEvent]:
+    """``events`` with each development that one source alone reports (``shown='single'``)
+    marked ``in_differences`` (and off the timeline) when where sources differ already says
+    it: its sentence is the quote whose speaker the sources differ on, or the development
+    whose confirmations and denials are listed. It stays a development of the story (the
+    lede may still use it); the Markdown does not list it again. Pure."""
+    said = [d.topic if d.kind != "attribution" else d.description for d in differences]
+    return [
+        e.model_copy(update={"in_differences": True, "on_timeline": False})
+        if e.shown == "single" and any(_overlap(e.summary, text) >= SAID_AGAIN for text in said)
+        else e
+        for e in events
+    ]
 
 
 def _wire_copies(sources: Iterable[SourceInfo]) -> dict[str, str]:
@@ -574,7 +600,28 @@ _FIGURE_STOP = frozenset("the a an of in to into for from by on at and or been h
 #: Adjectives that do not change what is counted ("elite troops" are troops).
 _FIGURE_FILLER = frozenset("elite new more other additional estimated extra further".split())
 
-FigureKey = tuple[str | None, str, frozenset[str], str | None]
+FigureKey = tuple[str | None, str, frozenset[str], str | None, str | None]
+
+#: Words a figure's phrase may end on that name nothing counted ('want 8% instead').
+_NOT_COUNTED = frozenset("instead apiece each too also so far now more less alone".split())
+#: A sentence opening on a named place ("At Northgate, around 60 drivers…", "At the Northgate
+#: depot, where about 200 drivers are based"): its figures count a part at that place.
+_AT_PLACE = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*)?At\s+(?:the\s+(?!(?:time|moment|start|end|height|peak)\b)"
+    r"([\w'’-]+(?:\s+[\w'’-]+){0,2}?)|([A-Z][\w'’-]+(?:\s+[\w'’-]+){0,2}?))(?=,)"
+)
+
+
+def _scope(figure: Figure) -> str | None:
+    """The named place a figure's sentence opens on ('Northgate', 'Northgate depot'), when
+    the figure comes after it: the figure counts a part (one depot, one site), not the
+    story's whole. None for any other figure."""
+    text = figure.sentence_text or ""
+    found = _AT_PLACE.match(text)
+    if not found:
+        return None
+    at = text.find(figure.value)
+    return found.group(1) or found.group(2) if at < 0 or at > found.end() else None
 
 
 def _singular(word: str) -> str:
@@ -598,17 +645,20 @@ def _figure_key(figure: Figure) -> FigureKey:
     words = [re.sub(r"['’]s$", "", w) for w in words]
     words = [w for w in words if w not in _FIGURE_STOP and w not in _FIGURE_FILLER]
     outcome = " ".join(sorted(re.findall(r"[a-z-]+", (figure.outcome or "").lower())) or [])
-    if not words:
-        return figure.unit, "", frozenset(), outcome or None
+    if not words or words[-1] in _NOT_COUNTED:
+        return figure.unit, "", frozenset(), outcome or None, None
     head = COUNT_NOUN_CLASSES.get(words[-1], words[-1])
-    return figure.unit, head, frozenset(words[:-1]), outcome or None
+    return figure.unit, head, frozenset(words[:-1]), outcome or None, _scope(figure)
 
 
 def _same_quantity(a: FigureKey, b: FigureKey) -> bool:
-    """Same unit, head noun and outcome, and modifiers that agree (one side may have none)."""
-    unit_a, head_a, mods_a, outcome_a = a
-    unit_b, head_b, mods_b, outcome_b = b
+    """Same unit, head noun, outcome and place (``_scope``), and modifiers that agree (one
+    side may have none)."""
+    unit_a, head_a, mods_a, outcome_a, scope_a = a
+    unit_b, head_b, mods_b, outcome_b, scope_b = b
     if not head_a or head_a != head_b or unit_a != unit_b or outcome_a != outcome_b:
+        return False
+    if scope_a != scope_b:
         return False
     return not mods_a or not mods_b or bool(mods_a & mods_b)
 
@@ -627,13 +677,81 @@ def _agree(a: Figure, b: Figure) -> bool:
     return False
 
 
-def _differs(members: Sequence[Figure]) -> bool:
-    """Different sources give values that disagree; numbers within one source never do."""
-    return any(
-        a.source != b.source and not _agree(a, b)
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-    )
+def _differs(members: Sequence[Figure], told_apart: set[tuple] = frozenset()) -> bool:
+    """Different sources give values that disagree; numbers within one source never do, and
+    two values that one source gives both of, on one claimant's word (``told_apart``), are
+    two quantities that source tells apart (an offer and a demand, a part and the whole),
+    not two accounts of one."""
+    return bool(_disputed(members, told_apart))
+
+
+def _disputed(
+    members: Sequence[Figure], told_apart: set[tuple] = frozenset()
+) -> set[tuple[float, float | None]]:
+    """The values (number, high) of ``members`` that take part in a disagreement
+    (``_differs``)."""
+    disputed: set[tuple[float, float | None]] = set()
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if (
+                a.source != b.source
+                and not _agree(a, b)
+                and _value_pair(a, b) not in told_apart
+                and _rivals(a, b)
+            ):
+                disputed |= {(a.number, a.high), (b.number, b.high)}
+    return disputed
+
+
+#: Two outlets' own values for one count are rival accounts of it when this close (12 and
+#: 14 injured, 11,800 and 12,000 voters); further apart, they are most often a part and the
+#: whole or two things counted under one word (40 people a site employs, 300 people
+#: evacuated), unless each is credited to someone (police's 5,000 and the organisers' 50,000).
+RIVAL_FACTOR = 1.5
+
+
+def _rivals(a: Figure, b: Figure) -> bool:
+    """Whether two values can be rival accounts of one quantity: close (``RIVAL_FACTOR``),
+    or each credited to a different claimant."""
+    low, high = sorted((abs(a.number), abs(b.number)))
+    if high <= RIVAL_FACTOR * low:
+        return True
+    first, second = claimant_name(a.claimant), claimant_name(b.claimant)
+    return bool(first and second and first.lower() != second.lower())
+
+
+def _value(figure: Figure) -> tuple:
+    return figure.unit, figure.number, figure.high
+
+
+def _value_pair(a: Figure, b: Figure) -> tuple:
+    return tuple(sorted((_value(a), _value(b)), key=repr))
+
+
+def told_apart(figures: Sequence[Figure]) -> set[tuple]:
+    """Pairs of values (unit, number, high) that one source gives both of with the same
+    claimant (or none for both), whatever each counts: the source tells them apart, so two
+    other sources giving one each do not disagree ('rejected a 4.5% offer … wants 8%';
+    'about 200 drivers at one depot … 1,200 drivers'). Values that rival claimants give in
+    one source ('police said 10; the hospital said 12'), or that one sentence sets against
+    each other ('350 jobs, not the 400 promised'), are not told apart."""
+    by_voice: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_voice[figure.source, (figure.claimant or "").lower()].append(figure)
+    pairs: set[tuple] = set()
+    for held in by_voice.values():
+        for i, a in enumerate(held):
+            for b in held[i + 1 :]:
+                if _value(a) == _value(b):
+                    continue
+                if a.sentence == b.sentence and _CONTRAST.search(a.sentence_text or ""):
+                    continue
+                pairs.add(_value_pair(a, b))
+    return pairs
+
+
+#: Words by which one sentence sets two values against each other.
+_CONTRAST = re.compile(r"\b(?:not|rather than|instead of|contrary to|disputes?|denie[sd])\b")
 
 
 def _group_label(members: Sequence[Figure]) -> str:
@@ -650,11 +768,11 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
     claim per value. A figure whose phrase names nothing it counts is never grouped: it stands
     alone, unflagged."""
     groups: list[tuple[FigureKey, list[Figure]]] = []
-    alone: list[Figure] = []
+    nameless: list[Figure] = []
     for figure in figures:
         key = _figure_key(figure)
         if not key[1]:
-            alone.append(figure)
+            nameless.append(figure)
             continue
         for group_key, members in groups:
             if _same_quantity(key, group_key):
@@ -662,17 +780,30 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
                 break
         else:
             groups.append((key, [figure]))
+    alone = []
+    for figure in nameless:  # the same value as one named quantity: that quantity
+        holders = [m for _, m in groups if any(_value(f) == _value(figure) for f in m)]
+        if len(holders) == 1:
+            holders[0].append(figure)
+        else:
+            alone.append(figure)
+    apart = told_apart(figures)
     result = []
     for key, members in groups:
         claims: dict[tuple[float, float | None], list[Figure]] = defaultdict(list)
         for figure in members:
             claims[(figure.number, figure.high)].append(figure)
+        label = _group_label([m for m in members if _figure_key(m)[1]])
+        disputed = _disputed(members, apart)
         result.append(
             FigureGroup(
-                counts=_group_label(members),
+                counts=f"{label} at {key[4]}" if key[4] else label,
                 unit=key[0],
-                claims=[_claim(items, index) for _, items in sorted(claims.items(), key=_order)],
-                differs=_differs(members),
+                claims=[
+                    _claim(items, index).model_copy(update={"rival": value in disputed})
+                    for value, items in sorted(claims.items(), key=_order)
+                ],
+                differs=bool(disputed),
             )
         )
     result.sort(key=lambda g: (not g.differs, -len(g.claims)))
@@ -688,8 +819,26 @@ def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float
     return number, high if high is not None else number
 
 
+#: A claimant read with the verb's auxiliary ('Calder Transit has'), and a phrase that names
+#: no one ('published in April': a participle, not a person or body).
+_CLAIMANT_TAIL = re.compile(r"\s+(?:has|have|had|is|was|were|will|would)$")
+_NOT_A_CLAIMANT = re.compile(r"^[a-z]+ed\b")
+
+
+def claimant_name(claimant: str | None) -> str | None:
+    """Who claims a figure, as the brief shows it: without a trailing auxiliary; None for a
+    phrase that names no one (a participle, a shouted headline label)."""
+    if not claimant:
+        return None
+    name = _CLAIMANT_TAIL.sub("", claimant.strip())
+    shouted = len(name.split()) > 1 and name.isupper()  # a tabloid's label: 'VOTER PURGE FURY'
+    return None if shouted or _NOT_A_CLAIMANT.match(name) else name
+
+
 def _claim(figures: list[Figure], index: EntityIndex) -> FigureClaim:
-    claimants = sorted({index.canonical(f.claimant) for f in figures if f.claimant})
+    claimants = sorted(
+        {index.canonical(name) for f in figures if (name := claimant_name(f.claimant))}
+    )
     qualifiers = sorted({f.qualifier for f in figures if f.qualifier})
     written = list(dict.fromkeys(f.value for f in figures))
     claim = FigureClaim(
@@ -717,13 +866,15 @@ def format_claim(claim: FigureClaim) -> str:
 
 
 def _figure_difference(group: FigureGroup) -> Difference:
-    values = "; ".join(format_claim(c) for c in group.claims)
+    """The values of ``group`` that the sources disagree on (``FigureClaim.rival``)."""
+    rivals = [c for c in group.claims if c.rival]
+    values = "; ".join(format_claim(c) for c in rivals)
     return Difference(
         kind="figures",
         topic=group.counts,
         description=f"{group.counts}: {values}",
-        sources=_sorted_sources(s for c in group.claims for s in c.sources),
-        claims=group.claims,
+        sources=_sorted_sources(s for c in rivals for s in c.sources),
+        claims=rivals,
     )
 
 

@@ -16,7 +16,7 @@ from functools import cache
 
 import jsonschema
 
-from schemas.brief import Brief, FigureGroup
+from schemas.brief import Brief, FigureClaim, FigureGroup
 
 
 def markers(sources: list[str]) -> str:
@@ -34,8 +34,7 @@ def render_markdown(brief: Brief) -> str:
         "",
         f"*Consolidated from {_count(len(brief.sources), 'article')} "
         f"({_count(total, 'independent source')}). "
-        "Markers like [S1] refer to the sources listed at the end; every quote is verbatim "
-        "from the article it cites.*",
+        "[S1] and the like name the sources listed at the end; every quote is verbatim.*",
         "",
         *_provenance(brief),
         *_off_topic_note(brief),
@@ -165,14 +164,15 @@ def _events(brief: Brief, total: int, shown: str) -> list[str]:
     """The developments merge placed under ``shown`` ('key' or 'single'), each once."""
     lines = []
     for event in brief.events:
-        if event.shown != shown:
+        if event.shown != shown or event.in_differences:
             continue
-        when = f" ({_inline(event.when)})" if event.when else ""
+        said = event.when and event.when.lower() in event.summary.lower()
+        when = f" ({_inline(event.when)})" if event.when and not said else ""
         lines.append(
             f"- {_inline(event.summary)}{when} {markers(event.sources)} "
             f"— reported by {event.independent_sources} of {_count(total, 'source')}"
             + (
-                f"; {markers(event.other_figures)} with other figures"
+                f"; {markers(event.other_figures)} with other or fewer figures"
                 if event.other_figures
                 else ""
             )
@@ -233,15 +233,21 @@ def _speakers(brief: Brief) -> list[str]:
     return lines[:-1]
 
 
+#: A stance's quote is shown from this many words on: a shorter fragment ("fake news")
+#: shows nothing the position does not say (all of it is under who said what).
+STANCE_QUOTE_WORDS = 4
+
+
 def _stances(brief: Brief) -> list[str]:
     """Stances, compact: what every position is on (the story's main development, named
-    once), then one line per actor with each position taken and its sources, and a short
-    quote that shows it (neutral ones, and the full evidence, are left to the JSON)."""
+    once unless it is the title), then one line per actor with each position taken and its
+    sources, and a short quote that shows it (neutral ones, fragments and the full evidence
+    are left to the JSON)."""
     rows = [r for r in brief.stances if r.position != "neutral"]
     if not rows:
         return []
     lines = []
-    if brief.stance_target:
+    if brief.stance_target and brief.stance_target != brief.title:  # the title says it
         lines += [f"On: {_inline(brief.stance_target)}", ""]
     by_actor: dict[str, list] = {}
     for row in rows:  # one line per actor: positions that differ between sources side by side
@@ -249,7 +255,11 @@ def _stances(brief: Brief) -> list[str]:
     for actor, held in by_actor.items():
         positions = "; ".join(f"*{r.position}* {markers(r.sources)}" for r in held)
         # a short taste of what shows it (all of it in the JSON)
-        quote = max((r.quote for r in held if r.quote), key=len, default=None)
+        quote = max(
+            (r.quote for r in held if r.quote and len(r.quote.split()) >= STANCE_QUOTE_WORDS),
+            key=len,
+            default=None,
+        )
         shown = f": “{_inline(_shorten(quote, 60))}”" if quote else ""
         lines.append(f"- **{_inline(actor)}** {positions}{shown}")
     return lines
@@ -262,34 +272,55 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _claim_text(claim: FigureClaim, *, qualifiers: bool = True) -> str:
+    """A value as the Markdown shows it: its first written form ('£6.2 million', not every
+    way the sources write it), the qualifiers (or only the first), and who claims it."""
+    value = claim.written[0] if claim.written else claim.value
+    qualifier = claim.qualifier if qualifiers else (claim.qualifier or "").split(" / ")[0]
+    text = " ".join(filter(None, [qualifier, value]))
+    return _inline(f"{text} ({claim.claimant})" if claim.claimant else text)
+
+
 def _figure_line(group: FigureGroup) -> str:
-    """'- troops: at least 1,500 (X) [S1]; about 10,000 [S2] **(sources differ)**'; a figure
-    whose phrase names nothing it counts is shown with its sentence instead of a label."""
-    claims = "; ".join(f"{_inline(c.label)} {markers(c.sources)}" for c in group.claims)
-    if not group.counts:
-        first = group.claims[0].evidence[0]
-        return f"- {claims}: “{_inline(_shorten(first.text))}”"
-    flag = " **(sources differ)**" if group.differs else ""
-    return f"- {_inline(group.counts)}: {claims}{flag}"
+    """'- territory: about 250sq km [S1, S2]': what the figures count, then each value with
+    who claims it and its sources."""
+    claims = "; ".join(
+        f"{_claim_text(c, qualifiers=False)} {markers(c.sources)}" for c in group.claims
+    )
+    return f"- {_inline(group.counts)}: {claims}"
 
 
 def _figures(brief: Brief) -> list[str]:
-    """Figures the sources agree on (those that differ are under where sources differ)."""
-    return [_figure_line(g) for g in brief.figures if not g.differs]
+    """Figures the sources agree on, one line per quantity (the values they dispute are
+    under where sources differ, the others of that quantity here); a figure whose phrase
+    names nothing it counts is left to the JSON, and a note says how many."""
+    lines = [_figure_line(g) for g in brief.figures if not g.differs and g.counts]
+    for group in brief.figures:  # what a differing quantity also holds that no one disputes
+        undisputed = [c for c in group.claims if group.differs and not c.rival]
+        if undisputed and group.counts:
+            other = group.model_copy(update={"counts": f"{group.counts}, other counts"})
+            lines.append(_figure_line(other.model_copy(update={"claims": undisputed})))
+    nameless = sum(1 for g in brief.figures if not g.counts)
+    if lines and nameless:
+        what = "it counts" if nameless == 1 else "they count"
+        lines += ["", f"*{_count(nameless, 'more figure')}, without what {what}, in the JSON.*"]
+    return lines
 
 
 def _differences(brief: Brief) -> list[str]:
     lines = []
     for difference in brief.differences:
         if difference.claims:
-            values = "; ".join(
-                f"{_inline(c.label)} {markers(c.sources)}" for c in difference.claims
-            )
+            values = "; ".join(f"{_claim_text(c)} {markers(c.sources)}" for c in difference.claims)
             lines.append(f"- **{_inline(difference.topic)}**: {values}")
         elif difference.sides:
+            by_position: dict[str, list[str]] = {}
+            for side in difference.sides:  # each position once, with every actor taking it
+                by_position.setdefault(side.position, []).append(
+                    f"{_inline(side.actor)} {markers(side.sources)}"
+                )
             sides = "; ".join(
-                f"{_inline(side.actor)} *{side.position}* {markers(side.sources)}"
-                for side in difference.sides
+                f"*{position}*: {', '.join(actors)}" for position, actors in by_position.items()
             )
             topic = _inline(_shorten(difference.topic, 70))
             lines.append(f"- **Claims that contradict** on: {topic} — {sides}")
@@ -328,8 +359,12 @@ def _sources(brief: Brief) -> list[str]:
         bits.append(escape_md(source.path, code=True))
         if source.duplicate_of:
             bits.append(f"near-copy of {source.duplicate_of}, counted once")
-        if source.notes:
-            bits.append("read: " + "; ".join(_inline(note) for note in source.notes))
+        # the line says it is a near-copy; how its reading was shared is in the JSON
+        notes = [
+            n for n in source.notes if not (source.duplicate_of and n.startswith("a near-copy"))
+        ]
+        if notes:
+            bits.append("read: " + "; ".join(_inline(note) for note in notes))
         lines.append("- " + " — ".join(bits))
     return lines
 

@@ -96,6 +96,12 @@ class MergedEvent(_Strict):
         "caption agreement and key votes.",
     )
     on_timeline: bool = Field(False, description="Shown on the timeline: shown, with a time.")
+    in_differences: bool = Field(
+        False,
+        description="A development one source alone reports that where sources differ already "
+        "says (the quote whose speaker they differ on, the claim they confirm and deny): not "
+        "listed again.",
+    )
 
 
 class OffTopic(_Strict):
@@ -171,6 +177,11 @@ class FigureClaim(_Strict):
     )
     sources: list[str]
     evidence: list[Evidence]
+    rival: bool = Field(
+        False,
+        description="One of the values the sources disagree on (a group that differs may also "
+        "hold values no source disputes: a part, or another count under the same word).",
+    )
 
 
 class FigureGroup(_Strict):

@@ -104,7 +104,7 @@ def test_confirmation_and_denial_of_the_same_development_are_a_difference():
     markdown = render_markdown(brief)
     assert "**Claims that contradict** on:" in markdown
     # one line, each side with its sources; the sentences that say so are in the JSON
-    assert "North Korea *denies* [S2]" in markdown
+    assert "*denies*: North Korea [S2]" in markdown
 
 
 def test_confirmations_alone_are_not_a_difference():

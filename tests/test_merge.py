@@ -5,6 +5,7 @@ from __future__ import annotations
 from values import event, extraction, figure, quote, source, stance
 
 from pipeline.merge import UNATTRIBUTED, find_near_duplicates, independent, merge_extractions
+from pipeline.render import render_markdown
 from schemas.brief import Failure
 
 
@@ -152,6 +153,65 @@ def test_figures_about_the_same_quantity_with_different_values_are_flagged():
     [difference] = [d for d in brief.differences if d.kind == "figures"]
     assert "1,500" in difference.description and "10,000" in difference.description
     assert difference.sources == ["S1", "S2", "S3"]
+
+
+def test_values_one_source_tells_apart_are_not_a_difference_between_others():
+    # S1 gives the offer (3) and the demand (7) in two sentences; S2 calls the offer a rise,
+    # S3 the demand: two quantities, not two accounts of one.
+    offer = figure("S1", 1, "3", "pay offer")
+    demand = figure("S1", 2, "7", "rise")
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[offer, demand]),
+            extraction("S2", figures=[figure("S2", 1, "3", "pay rise")]),
+            extraction("S3", figures=[figure("S3", 1, "7", "increase")]),
+        ]
+    )
+    rise = next(g for g in brief.figures if g.counts.endswith("rise"))
+    assert [c.value for c in rise.claims] == ["3", "7"]
+    assert rise.claims[1].sources == ["S1", "S3"]  # 'increase' is counted as a rise
+    assert not rise.differs
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+def test_rival_claimants_in_one_source_still_differ():
+    police = figure("S1", 1, "10", "people killed", "police")
+    hospital = figure("S1", 2, "12", "people killed", "the hospital")
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[police, hospital]),
+            extraction("S2", figures=[figure("S2", 1, "10", "people killed")]),
+            extraction("S3", figures=[figure("S3", 1, "12", "people killed")]),
+        ]
+    )
+    assert [g.differs for g in brief.figures if g.counts] == [True]
+
+
+def test_a_count_at_one_named_place_is_a_part_not_the_whole():
+    part = figure("S2", 1, "60", "drivers").model_copy(
+        update={"sentence_text": "At Northgate, around 60 drivers have gathered."}
+    )
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "1,200", "drivers")]),
+            extraction("S2", figures=[part]),
+        ]
+    )
+    labels = sorted((g.counts, g.differs) for g in brief.figures)
+    assert labels == [("drivers", False), ("drivers at Northgate", False)]
+
+
+def test_a_figure_naming_nothing_joins_the_one_quantity_with_its_value():
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "8", "rise")]),
+            extraction("S2", figures=[figure("S2", 1, "8", "instead")]),
+            extraction("S3", figures=[figure("S3", 1, "58", "")]),
+        ]
+    )
+    rise = next(g for g in brief.figures if g.counts == "rise")
+    assert rise.claims[0].sources == ["S1", "S2"]
+    assert [g.counts for g in brief.figures] == ["rise", ""]
 
 
 def test_same_figure_in_two_sources_is_one_claim():
@@ -453,3 +513,80 @@ def test_the_same_words_with_another_closing_comma_or_stop_are_one_quote_not_a_r
     )  # fmt: skip
     [entry] = brief.speakers[0].quotes
     assert entry.sources == ["S1", "S2"] and entry.variants == []
+
+
+def test_a_single_source_development_that_a_difference_shows_is_not_listed_again():
+    from pipeline.merge import _not_said_again
+    from schemas.brief import Difference, MergedEvent
+
+    def event(summary: str, shown: str) -> MergedEvent:
+        return MergedEvent(
+            summary=summary, sources=["S4"], independent_sources=1, shown=shown, evidence=[]
+        )
+
+    said = event(
+        'NATO called on Russia and North Korea to "cease these actions immediately."', "single"
+    )
+    other = event("Kyiv urged its allies to supply it with more weapons.", "single")
+    key = event("North Korean troops are in Kursk, Nato said.", "key")
+    attribution = Difference(
+        kind="attribution",
+        topic="who said “Nato calls on Russia and North Korea to cease these actions immediately”",
+        description="“Nato calls on Russia and North Korea to cease these actions immediately” "
+        "is attributed to Mark Rutte and to NATO",
+        sources=["S3", "S4"],
+    )
+    events = _not_said_again([said, other, key], [attribution])
+    assert [(e.summary[:4], e.shown, e.in_differences) for e in events] == [
+        ("NATO", "single", True),
+        ("Kyiv", "single", False),
+        ("Nort", "key", False),
+    ]
+    markdown = render_markdown(
+        merge_extractions([extraction("S4")]).model_copy(update={"events": events})
+    )
+    assert "cease these actions" not in markdown and "Kyiv urged" in markdown
+    assert _not_said_again([said], []) == [said]
+
+
+def test_far_apart_values_differ_only_as_rival_claims():
+    # 40 a site employs and 300 evacuated: two things counted as 'people', not rival accounts
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "40", "people")]),
+            extraction("S2", figures=[figure("S2", 1, "300", "people")]),
+        ]
+    )
+    assert [g.differs for g in brief.figures] == [False]
+    # police's 5,000 and the organisers' 50,000 are rival claims however far apart
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "5,000", "protesters", "police")]),
+            extraction("S2", figures=[figure("S2", 1, "50,000", "protesters", "organisers")]),
+        ]
+    )
+    assert [g.differs for g in brief.figures] == [True]
+
+
+def test_a_difference_shows_the_disputed_values_and_the_figures_the_others():
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "12,000", "voters")]),
+            extraction("S2", figures=[figure("S2", 1, "11,800", "voters")]),
+            extraction("S3", figures=[figure("S3", 1, "310,000", "voters")]),
+        ]
+    )
+    [difference] = [d for d in brief.differences if d.kind == "figures"]
+    assert [c.value for c in difference.claims] == ["11,800", "12,000"]
+    markdown = render_markdown(brief)
+    assert "- voters, other counts: 310,000 [S3]" in markdown.split("## Figures")[1]
+
+
+def test_a_claimant_is_a_name_not_a_verb_or_a_headline():
+    from pipeline.merge import claimant_name
+
+    assert claimant_name("Calder Transit has") == "Calder Transit"
+    assert claimant_name("published in April") is None
+    assert claimant_name("VOTER PURGE FURY") is None
+    assert claimant_name("NATO") == "NATO"
+    assert claimant_name("the fire service") == "the fire service"

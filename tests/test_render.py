@@ -78,9 +78,12 @@ def test_markdown_has_every_section_with_source_markers(brief):
         assert heading in markdown
     assert "### Mark Rutte — Nato Secretary General" in markdown
     assert "- “a significant escalation of the war” [S1]" in markdown
-    # the stances say once what every position is on
-    stances = markdown.split("## Stances")[1]
-    assert stances.lstrip().startswith("On: Nato confirms troops \\| Kursk\n")
+    # what every position is on is the title: it is not said again
+    stances = markdown.split("## Stances")[1].split("## Who said what")[0]
+    assert brief.stance_target == brief.title
+    assert "On:" not in stances
+    other = render_markdown(brief.model_copy(update={"stance_target": "Troops in Kursk"}))
+    assert other.split("## Stances")[1].lstrip().startswith("On: Troops in Kursk\n")
     assert "- **Mark Rutte** *warns* [S1]" in stances
     assert "reported by 2 of 2 sources" in markdown
     # the rule-built summary only copied the key developments: it is left out, not repeated
@@ -146,3 +149,53 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temporary(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask  # not mkstemp's private 0600
+
+
+def test_compact_lines_say_nothing_twice(brief):
+    from schemas.brief import ClaimSide, Difference, FigureClaim, FigureGroup, MergedEvent
+
+    dated = MergedEvent(
+        summary="Talks resume on Thursday.", sources=["S1"], independent_sources=1,
+        when="on Thursday", shown="key", evidence=[],
+    )  # fmt: skip
+    undated = dated.model_copy(update={"summary": "Talks resume at the conciliation service."})
+    agreed = FigureClaim(
+        value="£6.2 million", number=6.2e6, unit="GBP", qualifier="about / some",
+        written=["£6.2 million", "£6.2m"], claimant="the company", sources=["S1", "S2"], evidence=[],
+    )  # fmt: skip
+    nameless = FigureClaim(value="58", number=58, sources=["S2"], evidence=[])
+    sides = [
+        ClaimSide(actor="Nato", position="confirms", sources=["S1"], evidence=[]),
+        ClaimSide(actor="Rutte", position="confirms", sources=["S2"], evidence=[]),
+        ClaimSide(actor="The Kremlin", position="denies", sources=["S2"], evidence=[]),
+    ]
+    markdown = render_markdown(
+        brief.model_copy(
+            update={
+                "events": [dated, undated],
+                "figures": [
+                    FigureGroup(counts="operating profit", claims=[agreed], differs=False),
+                    FigureGroup(counts="", claims=[nameless], differs=False),
+                ],
+                "differences": [
+                    Difference(
+                        kind="claim",
+                        topic="Troops are in Kursk",
+                        description="",
+                        sources=["S1", "S2"],
+                        sides=sides,
+                    ),
+                ],  # fmt: skip
+            }
+        )
+    )
+    # a time phrase the sentence holds is not said again beside it
+    assert "- Talks resume on Thursday. [S1]" in markdown
+    assert "- Talks resume at the conciliation service. (on Thursday) [S1]" in markdown
+    # one line per quantity: its first written form, its first qualifier, who claims it
+    assert "- operating profit: about £6.2 million (the company) [S1, S2]\n" in markdown
+    # a figure naming nothing it counts is left to the JSON, counted, never quoted raw
+    assert "1 more figure, without what it counts, in the JSON" in markdown
+    assert "“" not in markdown.split("## Figures")[1].split("## ")[0]
+    # each position once, with every actor that takes it
+    assert "*confirms*: Nato [S1], Rutte [S2]; *denies*: The Kremlin [S2]" in markdown

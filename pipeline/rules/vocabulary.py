@@ -467,6 +467,7 @@ COUNT_NOUN_CLASSES: dict[str, str] = {
     "servicemember": "troop", "person": "people", "individual": "people",
     "worker": "employee", "staff": "employee", "staffer": "employee",
     "kid": "child", "house": "home", "dwelling": "home", "position": "job", "post": "job",
+    "increase": "rise", "raise": "rise",
 }  # fmt: skip
 
 #: Plurals that do not end in -s, each to its singular.
