@@ -233,35 +233,28 @@ def _speakers(brief: Brief) -> list[str]:
     return lines[:-1]
 
 
-#: A stance's quote is shown from this many words on: a shorter fragment ("fake news")
-#: shows nothing the position does not say (all of it is under who said what).
-STANCE_QUOTE_WORDS = 4
+#: The order positions are listed in: against, wary, for.
+_POSITION_ORDER = ("condemns", "opposes", "denies", "warns", "confirms", "defends", "supports")
 
 
 def _stances(brief: Brief) -> list[str]:
-    """Stances, compact: what every position is on (the story's main development, named
-    once unless it is the title), then one line per actor with each position taken and its
-    sources, and a short quote that shows it (neutral ones, fragments and the full evidence
-    are left to the JSON)."""
+    """Stances, one screen: what every position is on (the story's main development, named
+    once unless it is the title), then one line per position with every actor who takes it
+    and their sources (an actor whose sources differ appears under each position). Neutral
+    ones, the quotes and sentences that show each position are in the JSON."""
     rows = [r for r in brief.stances if r.position != "neutral"]
     if not rows:
         return []
     lines = []
     if brief.stance_target and brief.stance_target != brief.title:  # the title says it
         lines += [f"On: {_inline(brief.stance_target)}", ""]
-    by_actor: dict[str, list] = {}
-    for row in rows:  # one line per actor: positions that differ between sources side by side
-        by_actor.setdefault(row.actor, []).append(row)
-    for actor, held in by_actor.items():
-        positions = "; ".join(f"*{r.position}* {markers(r.sources)}" for r in held)
-        # a short taste of what shows it (all of it in the JSON)
-        quote = max(
-            (r.quote for r in held if r.quote and len(r.quote.split()) >= STANCE_QUOTE_WORDS),
-            key=len,
-            default=None,
-        )
-        shown = f": “{_inline(_shorten(quote, 60))}”" if quote else ""
-        lines.append(f"- **{_inline(actor)}** {positions}{shown}")
+    by_position: dict[str, list] = {}
+    for row in rows:
+        by_position.setdefault(row.position, []).append(row)
+    for position in sorted(by_position, key=_POSITION_ORDER.index):
+        held = sorted(by_position[position], key=lambda r: (-len(r.sources), r.actor))
+        actors = ", ".join(f"{_inline(r.actor)} {markers(r.sources)}" for r in held)
+        lines.append(f"- *{position}*: {actors}")
     return lines
 
 

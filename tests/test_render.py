@@ -84,7 +84,7 @@ def test_markdown_has_every_section_with_source_markers(brief):
     assert "On:" not in stances
     other = render_markdown(brief.model_copy(update={"stance_target": "Troops in Kursk"}))
     assert other.split("## Stances")[1].lstrip().startswith("On: Troops in Kursk\n")
-    assert "- **Mark Rutte** *warns* [S1]" in stances
+    assert "- *warns*: Mark Rutte [S1]" in stances
     assert "reported by 2 of 2 sources" in markdown
     # the rule-built summary only copied the key developments: it is left out, not repeated
     assert "## Summary" not in markdown
@@ -199,3 +199,21 @@ def test_compact_lines_say_nothing_twice(brief):
     assert "“" not in markdown.split("## Figures")[1].split("## ")[0]
     # each position once, with every actor that takes it
     assert "*confirms*: Nato [S1], Rutte [S2]; *denies*: The Kremlin [S2]" in markdown
+
+
+def test_stances_are_one_line_per_position_with_every_actor_who_takes_it():
+    from pipeline.merge import merge_extractions
+
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1",
+                stances=[stance("S1", "Ana Ruiz", "opposes"), stance("S1", "Ben Ode", "supports")],
+            ),
+            extraction("S2", stances=[stance("S2", "Cy Lam", "opposes")]),
+        ]
+    )
+    stances = render_markdown(brief).split("## Stances")[1].split("##")[0]
+    lines = [line for line in stances.splitlines() if line.startswith("- ")]
+    # against before for; each actor with its sources, no quote (the JSON keeps the evidence)
+    assert lines == ["- *opposes*: Ana Ruiz [S1], Cy Lam [S2]", "- *supports*: Ben Ode [S1]"]
