@@ -752,6 +752,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 quotes=tuple(q.text for q in own),
                 development=development,
                 subject_segments=subject,
+                headline=title,
                 key=key,
                 sentence=own[0].sentence
                 if own

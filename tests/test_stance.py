@@ -1,6 +1,8 @@
 """Stances read from what the article shows (pipeline/rules/stance.py), on values, and
 through the extraction on small articles written for these tests."""
 
+from dataclasses import replace
+
 from pipeline.extract import prepare_article, rules_only_extraction
 from pipeline.read import Article
 from pipeline.rules.stance import (
@@ -158,3 +160,31 @@ def test_a_defiant_or_scathing_actor():
     assert reporter_cue(("The chancellor was defiant.",)) == "defends"
     assert reporter_cue(("Ms Ode was scathing about the plan.",)) == "condemns"
     assert reporter_cue(("Mr Bay fumed that nobody had listened.",)) == "condemns"
+
+
+def test_nouns_adverbs_and_participles_are_not_stance_verbs():
+    # "the attack", "came back", a participle clause about another act
+    assert reporter_cue(("Ms Ode said the attack began at night.",)) is None
+    assert reporter_cue(("Mr Kim said staff came back on Monday.",)) is None
+    assert reporter_cue(("Mr Lee, supporting the inquiry, spoke to reporters.",)) is None
+    # after a modal or "to" the same words are verbs
+    assert reporter_cue(("Mr Kim said the city would appeal.",)) == "opposes"
+    assert reporter_cue(("Ms Ode was more forgiving.",)) == "supports"  # an adjective in -ing
+
+
+def test_kind_words_about_a_harm_are_no_support_of_it():
+    harm = "Fire destroys riverside warehouse"
+    thanks = StanceEvidence(
+        name="Lu Chan", quotes=("The firefighters were wonderful, we thank them.",), headline=harm
+    )
+    assert judge_stance(thanks) is None
+    # the same words about a decision support it
+    decision = replace(thanks, headline="Council approves riverside homes")
+    assert judge_stance(decision) == ("supports", "quote")
+    # the body the harm befell answers for its response: no "supports" from being its agent
+    trust = StanceEvidence(
+        name="Ada Oyo", role="trust chief executive", quotes=("We met today.",),
+        headline="Hackers steal trust records", development="Hackers steal trust records",
+    )  # fmt: skip
+    assert judge_stance(trust, contested=False) is None
+    assert judge_stance(trust, contested=True) == ("defends", "agent")

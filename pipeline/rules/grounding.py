@@ -120,6 +120,14 @@ _FIRST_PERSON = frozenset("i we you it me us our my your it's that this".split()
 SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS
 
 
+#: A time phrase that ends a phrase read as a speaker ("Experts last night").
+_TIME_TAIL = re.compile(
+    r"\s(?:last (?:night|week|month|year)|yesterday|today|tonight|this (?:morning|afternoon|"
+    r"evening|week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$",
+    re.I,
+)
+
+
 def speaker_problem(speaker: str, text: str) -> str | None:
     """Why ``speaker`` cannot be printed as the speaker of a quote in ``text``, or None.
 
@@ -129,7 +137,8 @@ def speaker_problem(speaker: str, text: str) -> str | None:
     sentence-initial "Somehow"), or a description as written in the article that holds a
     role, group or body noun ("police", "the regulatory commission"). Never: prompt
     markup ("(Q1)"), quotation marks, a clause (a verb, a first-person word), more than six
-    words, a name cut at an initial ("Daniel B"), a photo credit."""
+    words, a name cut at an initial ("Daniel B"), a photo credit, a phrase opening with a number
+    (a live blog's "11:31 Asked …") or ending in a time phrase ("Experts last night")."""
     bare = speaker.strip()
     words = bare.split()
     if not words:
@@ -150,6 +159,10 @@ def speaker_problem(speaker: str, text: str) -> str | None:
         return f"'{bare}' is a name cut at an initial"
     if bare.lower() in PRONOUNS:
         return f"'{bare}' is a pronoun"
+    if re.search(r"\d", words[0]):
+        return f"'{bare}' opens with a number (a time stamp or a count, not a name)"
+    if _TIME_TAIL.search(bare):
+        return f"'{bare}' runs into a time phrase"
     named = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in _NOT_NAMES]
     descriptive = any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words)
     if descriptive and grounded_phrase(bare, text):

@@ -45,10 +45,10 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
 #: Verbs of wanting or arguing for ("wants to", "called for", "urged") and against
 #: ("disagrees", "voted against"), beyond ``STANCE_VERBS``.
 _MORE_VERBS: dict[str, tuple[str, ...]] = {
-    "supports": ("call for", "urge", "vote for", "campaign for", "push for", "want", "argue for"),
+    "supports": ("call for", "vote for", "campaign for", "push for", "want", "argue for"),
     "condemns": ("fume", "rage", "hit out", "lash out", "round on", "savage", "berate"),
     "opposes": ("appeal", "vote against", "campaign against", "argue against", "call off",
-                "boycott", "complain", "appeal against", "vow to appeal", "threaten"),
+                "boycott", "complain", "appeal against", "vow to appeal"),
 }  # fmt: skip
 
 #: The objects that turn "rejected …" around: rejecting a call or criticism against the
@@ -182,6 +182,28 @@ _ADVICE = re.compile(
 )
 
 
+#: Words of harm that mark a development as something that happened to people (an attack, a
+#: fire, a crash, a spill) rather than a decision one can be for: kind words in a quotation
+#: about it (for rescuers, staff, neighbours) are no support of it.
+ADVERSE_WORDS = frozenset(
+    """attack attacks attacked attackers hack hacked hackers breach ransomware cyber-attack
+    cyberattack fire fires blaze blazes crash crashes crashed collision derailed derailment
+    flood floods flooding storm storms hurricane earthquake quake tremor spill spills spilled
+    leak leaked pollution polluted contamination contaminated poisoning outbreak epidemic
+    pandemic killed dead deaths died dies injured injuries wounded explosion blast shooting
+    stabbing murder murdered theft stolen robbery burglary raid fraud collapse collapsed
+    drought famine disaster emergency evacuated evacuation casualties victims toxic shortage
+    landslide wildfire tornado tsunami outage blackout accident accidents sinking sank
+    missing trapped""".split()
+)
+
+
+def is_adverse(development: str) -> bool:
+    """Whether the development (best: the headline) is harm that befell people
+    (``ADVERSE_WORDS``) rather than a decision, a verdict or an achievement."""
+    return any(w in ADVERSE_WORDS for w in re.findall(r"[a-z-]+", development.lower()))
+
+
 @dataclass(frozen=True)
 class StanceEvidence:
     """What the article shows of one actor, gathered by ``pipeline.extract``.
@@ -196,6 +218,8 @@ class StanceEvidence:
         development: the headline and first sentence: what the development is and who did it.
         subject_segments: the words before each mention, back to the sentence start or the
             previous other person ("Opposition councillor Gareth Bowen").
+        headline: the article's headline alone (what the story is about, as the outlet
+            names it), or "".
         key: what tells the actor apart in the article (``extract._speaker_key``).
         sentence: number of the sentence that shows the actor first (their first quotation's).
     """
@@ -206,8 +230,22 @@ class StanceEvidence:
     quotes: tuple[str, ...] = ()
     development: str = ""
     subject_segments: tuple[str, ...] = ()
+    headline: str = ""
     key: str = ""
     sentence: int = 1
+
+
+#: Stance verbs whose base and -s forms are mostly nouns or adverbs in news copy ("the
+#: attack", "came back", "their support"): they count only after a modal, "to" or a pronoun.
+_NOUN_HOMOGRAPHS = frozenset(
+    """attack attacks back backs support supports fear fears protest protests challenge
+    challenges object objects appeal appeals rage rages savage round want wants""".split()
+)
+_VERB_BEFORE = re.compile(
+    r"\b(?:would|will|to|could|may|might|shall|should|must|can|did|does|do|they|we|he|she|"
+    r"i)\s+(?:\w+\s+)?$",
+    re.I,
+)
 
 
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
@@ -227,9 +265,14 @@ def reporter_cue(segments: tuple[str, ...]) -> str | None:
         if _ADVICE.search(clause):
             return "warns"
         for match in _CUE.finditer(clause):
-            if _NEGATED.search(clause[: match.start()][-20:]):
+            before = clause[: match.start()]
+            if _NEGATED.search(before[-20:]):
                 continue
             word = match.group().lower()
+            if word.endswith("ing") and word not in _ADJECTIVE_FORMS:
+                continue  # a participle clause ("…, supporting the inquiry") is about another act
+            if word.split()[0] in _NOUN_HOMOGRAPHS and not _VERB_BEFORE.search(before):
+                continue  # "the attack", "get back", "their support": a noun or an adverb
             return _VERB_FORMS.get(word) or _ADJECTIVE_FORMS[word]
     return None
 
@@ -312,8 +355,12 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     the reporter's stance verb or adjective; the body the development is about, which
     defends it where someone in the article opposes or condemns it (``contested``) and
     otherwise supports it, unless its words confirm, deny or warn; the words of the actor's
-    quotations."""
+    quotations (not "supports" where the development is harm that befell people:
+    ``is_adverse``)."""
     cue = reporter_cue(evidence.narrative)
+    adverse = is_adverse(evidence.headline or evidence.development)
+    if adverse and cue == "supports":
+        cue = None  # backing an inquiry or the staff is no support of the harm
     if _OPPOSITION.search(evidence.role) or any(
         _OPPOSITION.search(s) for s in evidence.subject_segments
     ):
@@ -324,7 +371,11 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     if is_agent(evidence.role, evidence.name, evidence.development, evidence.subject_segments):
         if said in ("confirms", "denies", "warns"):
             return said, "quote"
+        if adverse:  # the body harm befell answers for its response, not for the harm
+            return ("defends", "agent") if contested else None
         return ("defends" if contested else "supports"), "agent"
+    if said == "supports" and adverse:
+        return None  # praise of the rescuers is not support of the fire
     if said is not None:
         return said, "quote"
     return None
