@@ -111,7 +111,7 @@ def test_nested_single_quotes_stay_in_the_span():
     assert summary(spans) == [("He called it ‘cannon fodder’ today,", "quote", None, "Lee Min-bok")]
 
 
-def test_top_level_curly_single_quotes_need_three_words():
+def test_top_level_single_quotes_need_three_words_or_one_curly_term():
     text = "Putin vows to respond as army chiefs plan ‘range of responses’"
     assert summary(quotes(text)) == [("range of responses", "partial", None, None)]
     # straight single quotes are quote marks too (British style), with the same rule
@@ -119,8 +119,12 @@ def test_top_level_curly_single_quotes_need_three_words():
         ("range of responses", "partial", None, None)
     ]
     assert quotes("Army chiefs plan 'responses' and it's the '90s") == []
-    assert quotes("The ‘Kursk’ operation goes on.") == []
+    # one word in curly marks is a term: never speech unless someone says it
+    assert summary(quotes("The ‘Kursk’ operation goes on.")) == [("Kursk", "scare", None, None)]
     assert quotes("The 'Kursk' operation goes on.") == []
+    assert quotes("Rock ‘n’ roll is back.") == []
+    said = "Nadia Bloom said the vote had been ‘agonising’ but fair."
+    assert summary(quotes(said)) == [("agonising", "partial", None, "Nadia Bloom")]
 
 
 # --- 4. quotes broken by an attribution ------------------------------------------------------
