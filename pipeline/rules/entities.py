@@ -59,7 +59,7 @@ def person_name(form: str) -> str | None:
 #: name, is a descriptor when the article also writes the name without it.
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "eer", "ant", "ent", "ess", "ic")
 #: Endings no first name has: a word with one of them before a name is always a descriptor.
-_OCCUPATION_ENDINGS = ("ist", "ician", "ologer", "grapher", "keeper", "monger")
+_OCCUPATION_ENDINGS = vocabulary.OCCUPATION_ENDINGS
 
 
 def descriptor_before(word: str, name: str, text: str) -> bool:
@@ -211,7 +211,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         if after and before and before[-1].lower() in ROLE_WORDS and found == person:
             found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
         head, _, rest = found.partition(" ")
-        if len(found.split()) > len(person.split()) >= 2 and descriptor_before(head, rest, text):
+        if len(found.split()) >= 3 and descriptor_before(head, rest, text):
             found = rest  # "Glaciologist Hanna Lindqvist": the word is a role, not a name
         if len(found.split()) > len(person.split()):
             fuller.add(found)

@@ -1295,9 +1295,19 @@ def _is_title(doc: _Document, draft: _Draft) -> bool:
         if doc.text[draft.end - 1] in ",!?" or between.strip(" ,-–—") == "":
             return False
     lo = doc.sentence_starts[doc.sentence_at(draft.open_pos)]
-    before = [t.word.lower() for t in _tokens(doc, max(lo, draft.open_pos - 60), draft.open_pos)]
+    before = [t.word.lower() for t in _tokens(doc, max(lo, draft.open_pos - 80), draft.open_pos)]
     if any(w in WORK_NOUNS for w in before[-3:]):
         return True
+    if before[-1:] == [","] and _apposed(doc, draft):
+        near = before[-9:-1]
+        near = near[len(near) - near[::-1].index(",") :] if "," in near else near
+        if not any(_CUE_VERB.fullmatch(w) for w in near) and any(
+            w in WORK_NOUNS or w in DOCUMENT_NOUNS for w in near
+        ):
+            return True  # in apposition to a work: "a review by the office, “Cracks…,” which"
+    if before[-1:] and before[-1] in _NAMING_WORDS:
+        if any(w in WORK_NOUNS or w in DOCUMENT_NOUNS for w in before[-7:-1]):
+            return True  # "a book that is called “Steel Over Water”"
     if (
         before[-1:]
         and before[-1] in ("in", "of", "from", "on", "at", "by")
@@ -1316,6 +1326,19 @@ def _is_title(doc: _Document, draft: _Draft) -> bool:
     if words[:1] == [","] and len(words) > 2 and words[1].lower() in ("a", "an", "the"):
         return any(w.lower() in WORK_NOUNS for w in words[2:7])
     return False
+
+
+# Participles that name a work after its noun ("a book called “…”", "a report entitled “…”").
+_NAMING_WORDS = frozenset("called titled entitled named dubbed".split())
+
+
+def _apposed(doc: _Document, draft: _Draft) -> bool:
+    """Whether a quote after a comma is set off as an appositive: it ends in a comma, or a
+    comma or a relative word follows it ("…, “Cracks in the Deck,” which found …")."""
+    if doc.text[draft.end - 1] == ",":
+        return True
+    after = _tokens(doc, draft.close_end, draft.close_end + 20)
+    return bool(after) and after[0].word.lower() in (",", "which", "that", "who")
 
 
 def _mark_titles(doc: _Document, drafts: list[_Draft]) -> None:

@@ -89,8 +89,14 @@ ROLE_NOUNS = frozenset(
     champion headteacher headmaster headmistress parent grandparent carer volunteer
     coordinator worker employee commuter motorist cyclist homeowner householder tourist
     visitor fan supporter survivor victim patient consultant midwife dentist vet
-    receptionist cleaner shopkeeper trader entrepreneur founder boss""".split()
+    receptionist cleaner shopkeeper trader entrepreneur founder boss
+    pal mate relative cousin uncle aunt niece nephew fiance fiancee girlfriend boyfriend
+    classmate flatmate housemate""".split()
 )
+
+#: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
+#: "Statistician", "Photographer"): a word with one is a role, never part of a name.
+OCCUPATION_ENDINGS = ("ist", "ician", "ologer", "grapher", "keeper", "monger")
 
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
 TITLE_WORDS = frozenset(
