@@ -916,8 +916,11 @@ def _progressive_start(doc: _Document, lo: int, m: re.Match[str]) -> int | None:
     no clause ("…, saying …")."""
     toks = _tokens(doc, max(lo, m.start() - 60), m.start())
     k = len(toks)
-    while k > 0 and toks[k - 1].word.lower() in _SKIP_WORDS - _AUXILIARIES:
-        k -= 1  # "is also saying"
+    while k > 0 and (
+        toks[k - 1].word.lower() in _SKIP_WORDS - _AUXILIARIES
+        or (toks[k - 1].word.islower() and toks[k - 1].word.endswith("ly"))
+    ):
+        k -= 1  # "is also saying", "were loudly chanting"
     if k == 0 or toks[k - 1].word.lower() not in _BE_FORMS:
         return None
     while k > 0 and toks[k - 1].word.lower() in _BE_FORMS | _AUXILIARIES:

@@ -295,7 +295,7 @@ SENTENCE_ADVERBS = frozenset(
 WORK_NOUNS = frozenset(
     """film movie drama series show sitcom programme program documentary episode season
     book novel memoir biography play musical opera ballet song single album track record
-    painting sculpture exhibition game podcast column newspaper magazine headline hashtag
+    painting sculpture mural exhibition game podcast column newspaper magazine headline hashtag
     scheme initiative campaign operation project plan strategy policy motto slogan
     bill act law report study survey poem story comedy thriller satire franchise sequel
     brand label app website blog channel festival tour award prize category production
