@@ -25,6 +25,7 @@ from .vocabulary import (
     NOT_NAME_WORDS,
     OCCUPATION_ENDINGS,
     PRONOUNS,
+    RELATION_NOUNS,
     ROLE_NOUNS,
     ROLE_PLURALS,
     SENTENCE_ADVERBS,
@@ -118,7 +119,7 @@ _VERBS = (
 )
 _FIRST_PERSON = frozenset("i we you it me us our my your it's that this".split())
 #: Words that make a description a speaker: a role, a group, a body.
-SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS
+SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS | RELATION_NOUNS
 
 
 def speaker_problem(speaker: str, text: str) -> str | None:

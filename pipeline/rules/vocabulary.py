@@ -89,9 +89,7 @@ ROLE_NOUNS = frozenset(
     champion headteacher headmaster headmistress parent grandparent carer volunteer
     coordinator worker employee commuter motorist cyclist homeowner householder tourist
     visitor fan supporter survivor victim patient consultant midwife dentist vet
-    receptionist cleaner shopkeeper trader entrepreneur founder boss
-    pal mate relative cousin uncle aunt niece nephew fiance fiancee girlfriend boyfriend
-    classmate flatmate housemate""".split()
+    receptionist cleaner shopkeeper trader entrepreneur founder boss""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -108,6 +106,13 @@ TITLE_WORDS = frozenset(
 
 #: Every word that may stand in a title before a name.
 ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS | HONORIFICS
+
+#: Informal nouns for someone close to a person, who speak as sources in tabloid copy ("Pals
+#: say …", "One pal told us"): speakers when described, never titles before a name.
+RELATION_NOUNS = frozenset(
+    """pal mate relative cousin uncle aunt niece nephew fiance fiancee girlfriend boyfriend
+    classmate flatmate housemate""".split()
+)
 
 #: Nouns and modifiers that make a capitalised phrase a body, not a person ("the National
 #: Intelligence Service", "the Interior Ministry", "the Labour Party"): never part of a
@@ -347,8 +352,9 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
-#: Role nouns in the plural ("spokesmen", "ministers"): groups of such people as speakers.
-ROLE_PLURALS = frozenset(plural(n) for n in ROLE_NOUNS)
+#: Role and relation nouns in the plural ("spokesmen", "ministers", "pals"): groups of such
+#: people as speakers.
+ROLE_PLURALS = frozenset(plural(n) for n in ROLE_NOUNS | RELATION_NOUNS)
 
 
 def word_alternation(words) -> str:
