@@ -742,3 +742,11 @@ def test_described_speakers_are_printable():
     assert speaker_problem("One Direction", "One Direction said so.") is not None
     assert clean_role("Glaciologist") == "Glaciologist"
     assert clean_role("Winter") is None
+
+
+def test_a_relative_who_said_names_the_person_before_its_appositives():
+    text = 'Sen. Ana Ruiz, a Democrat from Ohio, who wrote the bill, called it "overdue."'
+    assert quotes(text)[0].cue == "Ana Ruiz"
+    text = '"It is overdue," said Sen. Ana Ruiz, a Democrat from Ohio, who wrote the bill.'
+    [span] = quotes(text)
+    assert (span.cue, span.confident) == ("Ana Ruiz", True)

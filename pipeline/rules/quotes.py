@@ -764,13 +764,15 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
         return None
     if toks[i].word.lower() in WRITTEN_WORDS | DOCUMENT_NOUNS and i > 0:
         return _possessor(doc, toks, i - 1)  # "the minister's statement read", "their report said"
-    if toks[i].word.lower() in ("who", "which") and i > 1 and toks[i - 1].word == ",":
+    if toks[i].word.lower() == "who" and i > 1 and toks[i - 1].word == ",":
+        return _appositive_subject(doc, toks, i - 1)  # "X, a Democrat from Ohio, who wrote"
+    if toks[i].word.lower() == "which" and i > 1 and toks[i - 1].word == ",":
         return _relative_antecedent(doc, toks, i - 2)
     return _phrase_cue(doc, toks, _clause_start(toks, i), i)
 
 
 def _relative_antecedent(doc: _Document, toks: list[_Tok], end: int) -> _Cue | None:
-    """The speaker a relative "who"/"which" after ``toks[end]`` and a comma stands for: the
+    """The speaker a relative "which" after ``toks[end]`` and a comma stands for: the
     noun phrase ending at ``toks[end]``, back to a preposition or a clause mark ("a report by
     the city's transit department, which said" gives "the city's transit department"). A
     document ("a report, which said") names no speaker."""
