@@ -647,6 +647,9 @@ def test_descriptor_before_and_resolve_person_keep_the_descriptor_as_role():
     assert resolve_person("Holt", text) == ("Anna Holt", "Beekeeper")
     assert not descriptor_before("Peter", "Oliver Smith", "Peter Oliver Smith said. Smith added.")
     assert not descriptor_before("Anna", "Holt", text)  # the rest must be a full name
+    # a surname of two words shared with another first name is no sign
+    two = "Julian Lloyd Webber spoke.\nAndrew Lloyd Webber agreed."
+    assert not descriptor_before("Julian", "Lloyd Webber", two)
 
 
 def test_the_spokesperson_is_the_described_spokesperson_not_a_named_organiser():
@@ -719,6 +722,8 @@ def test_a_short_cry_is_speech_without_a_speaker():
     assert summary(quotes('A shout of "Never!" came from the gallery.')) == [
         ("Never!", "partial", None, None)
     ]
+    # a short title with an exclamation mark is no cry
+    assert [s.kind for s in quotes('Fans of "Jeopardy!" queued all night.')] == ["scare"]
 
 
 def test_titles_after_a_naming_word_or_in_apposition_to_a_work_are_not_speech():

@@ -81,9 +81,11 @@ def descriptor_before(word: str, name: str, text: str) -> bool:
     if re.search(rf"(?<![\w’'-])(?:{'|'.join(sorted(forms))})(?![\w’'-])", text):
         return True  # written in lower case too: a common noun ("villagers")
     for m in re.finditer(rf"(?<![\w’'-]){_name_pattern(name)}(?![\w’'-])", text):
-        before = text[max(0, m.start() - len(word) - 2) : m.start()].split()
-        if not before or before[-1] != word:
-            return True  # the name stands without the word elsewhere
+        before = re.split(r"\n|[.!?:;,“”\"(]\s*$", text[max(0, m.start() - 40) : m.start()])
+        words = before[-1].split()
+        previous = words[-1].strip("‘’'") if words else ""
+        if not previous or not previous[:1].isupper() or previous.lower() in vocabulary.ROLE_WORDS:
+            return True  # the name stands alone elsewhere (not after another first name)
     return False
 
 

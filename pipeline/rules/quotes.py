@@ -50,6 +50,7 @@ from .vocabulary import (
     ADVERBS_BEFORE_VERB,
     BE_FORMS,
     BODY_WORDS,
+    CRY_NOUNS,
     CUE_VERB_FORMS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
@@ -1263,13 +1264,21 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
         return "quote"
     if words >= 8 and text[:1].isupper():
         return "quote"
-    if words <= 3 and text.rstrip("”’\"' ")[-1:] in ("!", "?"):
-        return "partial"  # a cry or a question is speech: a shout of “Shame!”
+    if words <= 3 and text.rstrip("”’\"' ")[-1:] in ("!", "?") and _called_out(doc, draft):
+        return "partial"  # a cry is speech: a shout of “Shame!”
     if words <= 2 and _modifies_noun(doc, draft):
         return "scare"  # a term used as a modifier: charging “hidden” fees
     if words >= 3 or draft.cue is not None or _is_attributed(doc, draft):
         return "partial"
     return "scare"
+
+
+def _called_out(doc: _Document, draft: _Draft) -> bool:
+    """Whether a noun for words called out, or a speech verb, comes just before the quote
+    ("a cry of “About time!”", "shouted “Never!”"); "fans of “Jeopardy!”" is no cry."""
+    lo = doc.sentence_starts[doc.sentence_at(draft.open_pos)]
+    before = _tokens(doc, max(lo, draft.open_pos - 40), draft.open_pos)[-3:]
+    return any(t.word.lower() in CRY_NOUNS or _CUE_VERB.fullmatch(t.word) for t in before)
 
 
 _TITLE_SMALL_WORDS = frozenset(

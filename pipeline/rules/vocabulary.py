@@ -281,6 +281,13 @@ GROUP_NOUNS = frozenset(
     insiders source someone somebody""".split()
 )
 
+#: Nouns for words called out ("a shout of “Shame!”", "cries of “Never!”"): a short
+#: exclamation after one is someone's words, not a title.
+CRY_NOUNS = frozenset(
+    """shout shouts cry cries chant chants yell yells scream screams roar roars chorus call
+    calls heckle heckles jeer jeers cheer cheers shriek shrieks exclamation""".split()
+)
+
 #: Adverbs and connectives that open a sentence, capitalised there, but never name anyone
 #: ("Somehow, the shop will reopen").
 SENTENCE_ADVERBS = frozenset(
