@@ -111,7 +111,7 @@ def test_nested_single_quotes_stay_in_the_span():
     assert summary(spans) == [("He called it ‘cannon fodder’ today,", "quote", None, "Lee Min-bok")]
 
 
-def test_top_level_curly_single_quotes_need_three_words():
+def test_top_level_single_quotes_need_three_words_or_one_curly_term():
     text = "Putin vows to respond as army chiefs plan ‘range of responses’"
     assert summary(quotes(text)) == [("range of responses", "partial", None, None)]
     # straight single quotes are quote marks too (British style), with the same rule
@@ -119,8 +119,12 @@ def test_top_level_curly_single_quotes_need_three_words():
         ("range of responses", "partial", None, None)
     ]
     assert quotes("Army chiefs plan 'responses' and it's the '90s") == []
-    assert quotes("The ‘Kursk’ operation goes on.") == []
+    # one word in curly marks is a term: never speech unless someone says it
+    assert summary(quotes("The ‘Kursk’ operation goes on.")) == [("Kursk", "scare", None, None)]
     assert quotes("The 'Kursk' operation goes on.") == []
+    assert quotes("Rock ‘n’ roll is back.") == []
+    said = "Nadia Bloom said the vote had been ‘agonising’ but fair."
+    assert summary(quotes(said)) == [("agonising", "partial", None, "Nadia Bloom")]
 
 
 # --- 4. quotes broken by an attribution ------------------------------------------------------
@@ -617,3 +621,137 @@ def test_a_verbless_credit_line_before_a_quote_paragraph_names_a_guess():
     assert (span.cue, span.confident) == ("Nadia Rahman", False)
     text = "Rates rose again on Monday, lifting the pound.\n\n“Nobody saw it coming.”\n"
     assert quotes(text)[0].cue is None
+
+
+# --- speakers described, grouped or introduced by a descriptor --------------------------------
+
+
+def test_a_descriptor_before_a_full_name_is_no_part_of_the_name():
+    # named again without the word
+    text = 'Beekeeper Anna Holt: "The hives are empty."\n\nAnna Holt has kept bees for years.'
+    assert quotes(text)[0].cue == "Anna Holt"
+    # an occupation by its ending, named once
+    assert quotes('Meteorologist Tom Price said: "It rained all month."')[0].cue == "Tom Price"
+    # a noun the article also writes in lower case
+    text = 'Many villagers left. Villager Jo Kerr said: "We had no choice."'
+    assert quotes(text)[0].cue == "Jo Kerr"
+    # a first name stays: never written in lower case, no occupation ending
+    assert quotes('"We will win," Peter Oliver Smith said.')[0].cue == "Peter Oliver Smith"
+
+
+def test_descriptor_before_and_resolve_person_keep_the_descriptor_as_role():
+    from pipeline.rules.entities import descriptor_before, resolve_person
+
+    text = 'Beekeeper Anna Holt: "The hives are empty."\n\nAnna Holt has kept bees. Holt said so.'
+    assert descriptor_before("Beekeeper", "Anna Holt", text)
+    assert resolve_person("Holt", text) == ("Anna Holt", "Beekeeper")
+    assert not descriptor_before("Peter", "Oliver Smith", "Peter Oliver Smith said. Smith added.")
+    assert not descriptor_before("Anna", "Holt", text)  # the rest must be a full name
+    # a surname of two words shared with another first name is no sign
+    two = "Julian Lloyd Webber spoke.\nAndrew Lloyd Webber agreed."
+    assert not descriptor_before("Julian", "Lloyd Webber", two)
+
+
+def test_the_spokesperson_is_the_described_spokesperson_not_a_named_organiser():
+    text = (
+        'Organiser Lee Park said the oaks were old. "We will stay," she said.\n\n'
+        "A Dunmore Council spokesperson said the roots had lifted the road. "
+        '"We have had complaints," the spokesperson said.'
+    )
+    spans = quotes(text)
+    assert [s.cue for s in spans] == ["Lee Park", "A Dunmore Council spokesperson"]
+    # with no described spokesperson, an organiser is still not "the spokesperson"
+    text = 'Organiser Lee Park said the oaks were old. "We will stay," the spokesperson said.'
+    assert quotes(text)[0].cue == "the spokesperson"
+
+
+def test_a_lead_in_line_only_names_the_speaker_of_a_quote_opening_the_next_paragraph():
+    text = (
+        "Fight to save Elm Street Library\n\n"
+        'Campaigner Ana Soto spoke first. "It matters to us," she said. "We stay."'
+    )
+    assert [s.cue for s in quotes(text)] == ["Ana Soto", "Ana Soto"]
+
+
+def test_a_progressive_speech_verb_names_its_subject():
+    text = 'A small crowd outside the station has been chanting "Stop the cuts!" since dawn.'
+    assert quotes(text)[0].cue == "A small crowd"
+    assert quotes('Protesters were loudly shouting "Shame on you" at the car.')[0].cue == (
+        "Protesters"
+    )
+    # a participle is no finite verb: no subject from it
+    assert quotes('Fans waved flags, chanting "One more year" all night.')[0].cue is None
+
+
+def test_their_written_words_are_the_plural_group_of_the_sentence_before():
+    text = 'Safety inspectors visited in March. "The wiring is unsafe," their report said.'
+    [span] = quotes(text)
+    assert (span.cue, span.confident) == ("Safety inspectors", False)
+    text = 'The flats were built in 1970. "The wiring is unsafe," their report said.'
+    assert quotes(text)[0].cue is None
+
+
+def test_a_relative_which_said_names_the_body_before_it():
+    text = (
+        "The line shut, according to a letter from the national rail regulator, which said "
+        'it was "unsafe at any speed."'
+    )
+    assert quotes(text)[0].cue == "the national rail regulator"
+    text = 'It was in a report, which said the line was "unsafe at any speed."'
+    assert quotes(text)[0].cue is None  # a document names no speaker
+
+
+def test_a_relative_clause_across_commas_is_passed_over():
+    text = (
+        "The painter Ida Berg, whose mural, ‘Harbour Light’, hangs in the hall, called the "
+        "closure ‘a small tragedy for the town’."
+    )
+    spans = quotes(text)
+    assert [(s.text, s.kind) for s in spans][0] == ("Harbour Light", "scare")
+    assert spans[-1].cue == "Ida Berg"
+
+
+def test_a_colon_lead_in_after_an_opening_phrase_names_its_subject():
+    text = 'Outside the court, defence lawyer Sam Ortiz read a short statement: "We will appeal."'
+    assert quotes(text)[0].cue == "Sam Ortiz"
+    text = 'Outside the court, the family of Sam Ortiz read a short statement: "We will appeal."'
+    assert quotes(text)[0].cue is None
+
+
+def test_a_short_cry_is_speech_without_a_speaker():
+    assert summary(quotes('A shout of "Never!" came from the gallery.')) == [
+        ("Never!", "partial", None, None)
+    ]
+    # a short title with an exclamation mark is no cry
+    assert [s.kind for s in quotes('Fans of "Jeopardy!" queued all night.')] == ["scare"]
+
+
+def test_titles_after_a_naming_word_or_in_apposition_to_a_work_are_not_speech():
+    text = (
+        "The plan follows a review by the county roads office, “Bumps in the Road,” which "
+        "found 300 potholes."
+    )
+    assert [s.kind for s in quotes(text)] == ["scare"]
+    assert [s.kind for s in quotes('She wrote a book that is called "Quiet Waters".')] == ["scare"]
+    # a quotation after a speech verb is speech, title case or not
+    text = 'The office said in its review, "We Are Not Ready," and left it there.'
+    assert [(s.kind, s.cue) for s in quotes(text)] == [("partial", "The office")]
+
+
+def test_described_speakers_are_printable():
+    from pipeline.rules.grounding import clean_role, speaker_problem
+
+    text = 'Pals say he is sad. One pal said: "He is in bits."'
+    assert speaker_problem("Pals", text) is None
+    assert speaker_problem("One pal", text) is None
+    assert speaker_problem("One Direction", "One Direction said so.") is not None
+    assert clean_role("Glaciologist") == "Glaciologist"
+    assert clean_role("Winter") is None
+
+
+def test_a_relative_who_said_names_the_person_before_its_appositives():
+    text = 'Sen. Ana Ruiz, a Democrat from Ohio, who wrote the bill, called it "overdue."'
+    assert quotes(text)[0].cue == "Ana Ruiz"
+    text = '"It is overdue," said Sen. Ana Ruiz, a Democrat from Ohio, who wrote the bill.'
+    [span] = quotes(text)
+    assert (span.cue, span.confident) == ("Ana Ruiz", True)

@@ -54,6 +54,41 @@ def person_name(form: str) -> str | None:
     return " ".join(name) or None
 
 
+#: Endings of nouns for what someone does or where they are from ("Glaciologist", "Beekeeper",
+#: "Ferryman", "Islander", "Historian"): a capitalised word with one of them, before a full
+#: name, is a descriptor when the article also writes the name without it.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "eer", "ant", "ent", "ess", "ic")
+#: Endings no first name has: a word with one of them before a name is always a descriptor.
+_OCCUPATION_ENDINGS = vocabulary.OCCUPATION_ENDINGS
+
+
+def descriptor_before(word: str, name: str, text: str) -> bool:
+    """Whether the capitalised ``word`` written right before the full ``name`` (two words or
+    more, as in "Glaciologist Hanna Lindqvist") is a common noun describing the person, not
+    the first word of the name: an occupation ending no first name has ("-ist", "-ician",
+    "-grapher"), or a noun of agent or origin ("Beekeeper", "Islander") when the article
+    names the person without it elsewhere or writes the noun in lower case ("villagers").
+    "Peter Oliver Smith" keeps "Peter" when the article never writes "Oliver Smith" alone:
+    a first name is never written in lower case. ``text`` is the whole article."""
+    lower = word.lower()
+    if len(name.split()) < 2 or not word[:1].isupper() or not lower.isalpha() or len(lower) < 4:
+        return False
+    if lower in vocabulary.ROLE_WORDS or lower.endswith(_OCCUPATION_ENDINGS):
+        return True
+    if not lower.endswith(_AGENT_ENDINGS):
+        return False
+    forms = {lower, vocabulary.plural(lower)}
+    if re.search(rf"(?<![\w’'-])(?:{'|'.join(sorted(forms))})(?![\w’'-])", text):
+        return True  # written in lower case too: a common noun ("villagers")
+    for m in re.finditer(rf"(?<![\w’'-]){_name_pattern(name)}(?![\w’'-])", text):
+        before = re.split(r"\n|[.!?:;,“”\"(]\s*$", text[max(0, m.start() - 40) : m.start()])
+        words = before[-1].split()
+        previous = words[-1].strip("‘’'") if words else ""
+        if not previous or not previous[:1].isupper() or previous.lower() in vocabulary.ROLE_WORDS:
+            return True  # the name stands alone elsewhere (not after another first name)
+    return False
+
+
 def person_of(form: str) -> str | None:
     """The person a form names, or None for a body or description ('South Korea's
     National Intelligence Service' names no person, though it ends in a capitalised word)."""
@@ -177,6 +212,9 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         after = re.match(r"(?:[ \t]+[A-Z][a-z]+){1,2}\b", text[match.end() :])
         if after and before and before[-1].lower() in ROLE_WORDS and found == person:
             found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
+        head, _, rest = found.partition(" ")
+        if len(found.split()) >= 3 and descriptor_before(head, rest, text):
+            found = rest  # "Glaciologist Hanna Lindqvist": the word is a role, not a name
         if len(found.split()) > len(person.split()):
             fuller.add(found)
         start = text.rfind(found.split()[0], 0, match.end())

@@ -23,7 +23,9 @@ from .vocabulary import (
     GROUP_NOUNS,
     HONORIFICS,
     NOT_NAME_WORDS,
+    OCCUPATION_ENDINGS,
     PRONOUNS,
+    RELATION_NOUNS,
     ROLE_NOUNS,
     ROLE_PLURALS,
     SENTENCE_ADVERBS,
@@ -117,7 +119,7 @@ _VERBS = (
 )
 _FIRST_PERSON = frozenset("i we you it me us our my your it's that this".split())
 #: Words that make a description a speaker: a role, a group, a body.
-SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS
+SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS | RELATION_NOUNS
 
 
 #: A time phrase that ends a phrase read as a speaker ("Experts last night").
@@ -167,7 +169,8 @@ def speaker_problem(speaker: str, text: str) -> str | None:
     descriptive = any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words)
     if descriptive and grounded_phrase(bare, text):
         return None  # "Officials", "the regulatory commission", "Labour Party", as written
-    if words[0][:1].islower() or words[0].lower() in ("the", "a", "an"):
+    counted = words[0].lower() in ("one", "another") and words[-1].islower()  # "One pal"
+    if words[0][:1].islower() or words[0].lower() in ("the", "a", "an") or counted:
         if not descriptive and named and grounded_phrase(bare, text):
             return None  # "The Kremlin", "the White House": a body named as written
         head = words[-1].lower().strip(".,")
@@ -206,7 +209,8 @@ def _inside_sentence(word: str, text: str) -> bool:
 def clean_role(role: str | None) -> str | None:
     """A short role as the article gives it ("Nato Secretary-General", "Homeland Security
     Secretary", "Labour MP for Riverside East"), or None: cut at the first clause mark or
-    relative word, at most eight words, holding a role noun, no verb, no markup."""
+    relative word, at most eight words, holding a role noun or an occupation by its ending
+    ("Glaciologist"), no verb, no markup."""
     if not role:
         return None
     role = _MARKUP.sub("", role)
@@ -224,8 +228,11 @@ def clean_role(role: str | None) -> str | None:
         return None
     lowered = {w.lower().strip(".") for w in words}
     titled = any(w.endswith(".") and w.lower().rstrip(".") in _TITLE_ABBREVIATIONS for w in words)
+    occupation = any(w.isalpha() and len(w) > 5 and w.endswith(OCCUPATION_ENDINGS) for w in lowered)
     if lowered & _VERBS or not (
-        titled or any(part in ROLE_NOUNS for w in lowered for part in (w, *w.split("-")))
+        titled
+        or occupation  # "Glaciologist", "Beekeeper"
+        or any(part in ROLE_NOUNS for w in lowered for part in (w, *w.split("-")))
     ):
         return None
     return role

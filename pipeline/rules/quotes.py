@@ -44,11 +44,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from .entities import descriptor_before
 from .text import sentence_bounds
 from .vocabulary import (
     ADVERBS_BEFORE_VERB,
     BE_FORMS,
     BODY_WORDS,
+    CRY_NOUNS,
     CUE_VERB_FORMS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
@@ -57,7 +59,9 @@ from .vocabulary import (
     LEAD_WORDS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    NOT_QUOTING_VERBS,
     PREPOSITIONS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     ROLE_PLURALS,
     SENTENCE_ADVERBS,
@@ -130,6 +134,8 @@ _MARK = re.compile(f"[{re.escape(_ANY_DOUBLE + _SINGLE_OPEN + _APOSTROPHE)}]")
 # first as filler and the second as a straight double mark, so offsets stay those of the text.
 _DOUBLED = re.compile(r"(?<!['’‘])(?:''|’’|‘‘)(?!['’‘])")
 _FILLER = "\x02"
+# One word of three letters or more, perhaps hyphenated: a term in single quotes (‘agonising’).
+_ONE_WORD = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]+)*")
 # Stands in for quoted characters so attribution rules never read inside a quote.
 _MASK = "\x00"
 
@@ -153,6 +159,24 @@ _TOKEN = re.compile(
 # …") only tell that the sentence reports speech.
 _CUE_VERB = re.compile(
     r"(?<![\w-])(?:(?i:according to)|called on|" + word_trie(CUE_VERB_FORMS) + r"|reads?)(?![\w-])"
+)
+
+# The -ing forms of every reporting verb ("chanting", "shouting"): speech cues only after a
+# form of "to be" ("the crowd has been chanting"), see ``_progressive``.
+_ING_VERB = re.compile(
+    r"(?<![\w-])(?:"
+    + word_trie(
+        {
+            form
+            for verbs in REPORTING_VERBS.values()
+            for verb in verbs
+            if verb not in NOT_QUOTING_VERBS and verb not in LABEL_VERBS
+            for form in inflections(verb)
+            if form.endswith("ing")
+        }
+        - CUE_VERB_FORMS
+    )
+    + r")(?![\w-])"
 )
 
 # Verbs that label something with a quoted term; they make a short quote attributed.
@@ -392,7 +416,10 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
             if close is not None:
                 # a curly opener is unambiguous; a straight one needs punctuation or three words
                 short = text[close - 1] in ",.!?;:…" or ch == _SINGLE_OPEN
-                if _add(drafts, text, i, close, close + 1, paragraph, 2 if short else 3):
+                # one word in curly marks is a term (‘agonising’), never an apostrophe's pair
+                word = ch == _SINGLE_OPEN and _ONE_WORD.fullmatch(text, i + 1, close) is not None
+                least = 1 if word else 2 if short else 3
+                if _add(drafts, text, i, close, close + 1, paragraph, least):
                     skip_to = close + 1
         elif depth > 0 and ch not in (_SINGLE_OPEN, _APOSTROPHE):
             depth += _depth_change(ch, prev, nxt)
@@ -503,13 +530,27 @@ def _document(
         paragraph_starts=[p for p, _ in paragraphs] or [0],
         sentence_starts=starts or [0],
         sentence_ends=ends or [len(text)],
-        verbs=[
-            m
-            for m in _CUE_VERB.finditer(masked)
-            if not _infinitive(masked, m) and (m.group()[:4] != "read" or _after_written(masked, m))
-        ],
+        verbs=sorted(
+            [
+                m
+                for m in _CUE_VERB.finditer(masked)
+                if not _infinitive(masked, m)
+                and (m.group()[:4] != "read" or _after_written(masked, m))
+            ]
+            + [m for m in _ING_VERB.finditer(masked) if _progressive(masked, m)],
+            key=re.Match.start,
+        ),
         labels=list(_LABEL_VERB.finditer(masked)),
     )
+
+
+def _progressive(masked: str, m: re.Match[str]) -> bool:
+    """Whether the -ing verb ``m`` follows a form of "to be", perhaps with an adverb between
+    ("were chanting", "has been loudly chanting"): a finite verb, not a participle."""
+    before = masked[max(0, m.start() - 30) : m.start()].lower().split()
+    if before and before[-1].endswith("ly"):
+        before.pop()
+    return bool(before) and before[-1] in _BE_FORMS
 
 
 def _after_written(masked: str, m: re.Match[str]) -> bool:
@@ -600,11 +641,13 @@ def _run_back(toks: list[_Tok], i: int) -> int | None:
     return j
 
 
-def _person(toks: list[_Tok], j: int, i: int) -> tuple[int, bool] | None:
+def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool] | None:
     """Start of the personal name in the run ``toks[j..i]`` and whether it was titled.
 
     Titles up to the last role word are dropped ("Nato Secretary-General Mark Rutte" ->
-    "Mark Rutte"); a run that ends in a role word ("Defence Secretary") is no name.
+    "Mark Rutte"); a run that ends in a role word ("Defence Secretary") is no name. With the
+    article's ``text``, a descriptor opening a run of three words or more is dropped too
+    ("Glaciologist Hanna Lindqvist" -> "Hanna Lindqvist", see ``descriptor_before``).
     """
     if toks[i].word.lower().rstrip(".") in _ROLE_WORDS:
         return None
@@ -614,6 +657,14 @@ def _person(toks: list[_Tok], j: int, i: int) -> tuple[int, bool] | None:
             j, titled = r + 1, True
             break
     titled = titled or toks[j].word.lower().rstrip(".") in _HONORIFICS
+    names = [t.word for t in toks[j + 1 : i + 1]]
+    if (
+        text
+        and not titled
+        and len(names) >= 2
+        and descriptor_before(toks[j].word, " ".join(names), text)
+    ):
+        j, titled = j + 1, True
     if i - j > 3:
         j = i - 2
     return j, titled
@@ -629,7 +680,7 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
     if last.word.lower() in _PRONOUNS:
         return _Cue(last.word, last.start, "pronoun")
     j = _run_back(toks, i)
-    person = _person(toks, j, i) if j is not None else None
+    person = _person(toks, j, i, doc.text) if j is not None else None
     if person is not None:
         first, titled = person
         organisation = j > a and toks[j - 1].word.lower() == "the"
@@ -648,7 +699,11 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
             break
     for k in range(1, len(words)):
         word = words[k].word
-        if word.lower() in _PREPOSITIONS or (word.islower() and word.endswith("ing")):
+        if (
+            word.lower() in _PREPOSITIONS
+            or word in _MORE_PREPOSITIONS
+            or (word.islower() and word.endswith("ing"))
+        ):
             words = words[:k]  # "Fishermen waiting outside the talks": the head before it
             break
     if not words or len(words) > 8 or words[0].word.lower() in _PREPOSITIONS:
@@ -710,7 +765,31 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
         return None
     if toks[i].word.lower() in WRITTEN_WORDS | DOCUMENT_NOUNS and i > 0:
         return _possessor(doc, toks, i - 1)  # "the minister's statement read", "their report said"
+    if toks[i].word.lower() == "who" and i > 1 and toks[i - 1].word == ",":
+        return _appositive_subject(doc, toks, i - 1)  # "X, a Democrat from Ohio, who wrote"
+    if toks[i].word.lower() == "which" and i > 1 and toks[i - 1].word == ",":
+        return _relative_antecedent(doc, toks, i - 2)
     return _phrase_cue(doc, toks, _clause_start(toks, i), i)
+
+
+def _relative_antecedent(doc: _Document, toks: list[_Tok], end: int) -> _Cue | None:
+    """The speaker a relative "which" after ``toks[end]`` and a comma stands for: the
+    noun phrase ending at ``toks[end]``, back to a preposition or a clause mark ("a report by
+    the city's transit department, which said" gives "the city's transit department"). A
+    document ("a report, which said") names no speaker."""
+    a = end
+    while (
+        a > 0
+        and end - a < 6
+        and _is_word(toks[a - 1].word)
+        and toks[a - 1].word.lower() not in _PREPOSITIONS | _MORE_PREPOSITIONS
+        and not _CUE_VERB.fullmatch(toks[a - 1].word)
+    ):
+        a -= 1
+    cue = _phrase_cue(doc, toks, a, end)
+    if cue is None or cue.form == "pronoun" or toks[end].word.lower() in DOCUMENT_NOUNS:
+        return None
+    return cue
 
 
 def _possessor(doc: _Document, toks: list[_Tok], i: int) -> _Cue | None:
@@ -761,11 +840,28 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             or head in _PREPOSITIONS
             or head.isdigit()  # an age: "Maureen Platt, 63, from Dunford, said"
         )
+        if not is_appositive:
+            relative = _relative_comma(toks, first)
+            if relative is not None:
+                end = relative  # "Name, whose book, ‘…’, was written here, said": pass it
+                continue
         if not is_appositive or k < 0 or toks[k].word != ",":
             if k == end - 1:
                 return None
             return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1)
         end = k
+    return None
+
+
+def _relative_comma(toks: list[_Tok], first: int) -> int | None:
+    """Index of the comma opening a relative clause ("…, whose book, ‘…’, was written …")
+    that the comma group starting at ``toks[first]`` ends, looking back at most 30 tokens
+    and never past a speech verb."""
+    for r in range(first - 2, max(-1, first - 31), -1):
+        if _CUE_VERB.fullmatch(toks[r].word):
+            return None
+        if toks[r].word == "," and toks[r + 1].word.lower() in ("who", "whose", "which"):
+            return r
     return None
 
 
@@ -798,6 +894,10 @@ def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue 
     for m in reversed(verbs) if last else verbs:
         verb = m.group()
         if verb.endswith("ing"):
+            aux = _progressive_start(doc, lo, m)
+            cue = _subject_before(doc, lo, aux) if aux is not None else None
+            if cue is not None:
+                return cue
             continue
         if verb.lower() == "according to":
             cue = _phrase_after(doc, m.end(), hi)
@@ -808,6 +908,27 @@ def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue 
         if cue is not None:
             return cue
     return None
+
+
+_AUXILIARIES = frozenset("has have had will would can could may might must".split())
+
+
+def _progressive_start(doc: _Document, lo: int, m: re.Match[str]) -> int | None:
+    """For a speech verb in -ing after a form of "to be" ("the crowd has been chanting", "fans
+    were singing"), the offset where its auxiliaries begin; None for a participle that heads
+    no clause ("…, saying …")."""
+    toks = _tokens(doc, max(lo, m.start() - 60), m.start())
+    k = len(toks)
+    while k > 0 and (
+        toks[k - 1].word.lower() in _SKIP_WORDS - _AUXILIARIES
+        or (toks[k - 1].word.islower() and toks[k - 1].word.endswith("ly"))
+    ):
+        k -= 1  # "is also saying", "were loudly chanting"
+    if k == 0 or toks[k - 1].word.lower() not in _BE_FORMS:
+        return None
+    while k > 0 and toks[k - 1].word.lower() in _BE_FORMS | _AUXILIARIES:
+        k -= 1
+    return toks[k].start
 
 
 def _pick(inverted: _Cue | None, before: _Cue | None) -> _Cue | None:
@@ -886,15 +1007,28 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
     ):
         b += 1
     if b == a and a < len(toks):
-        # "Another parent, Teresa Alvarez, was more forgiving:": the name in apposition
+        # "Another parent, Teresa Alvarez, was more forgiving:": the name in apposition;
+        # "Outside court, prosecutor Jo Marsh read a statement:": the subject after an opening
+        # phrase, perhaps after lower-case role words
         c = a
         while c < len(toks) and _is_word(toks[c].word) and c < a + 5:
             c += 1
         if c < len(toks) and toks[c].word == ",":
-            a = b = c + 1
+            a = c + 1
+            while (
+                a < len(toks)
+                and a < c + 4
+                and toks[a].word.isalpha()
+                and toks[a].word.islower()
+                and toks[a].word not in _PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS
+                and not _CUE_VERB.fullmatch(toks[a].word)
+            ):
+                a += 1  # "prosecutor", "harbour master"
+            b = a
             while b < len(toks) and (_is_name_token(toks[b].word) or toks[b].word in _PARTICLES):
                 b += 1
-            if b == a or b >= len(toks) or toks[b].word != ",":
+            appositive = a == c + 1 and b < len(toks) and toks[b].word == ","
+            if b == a or b >= len(toks) or not (appositive or toks[b].word[:1].islower()):
                 return None
     if b == a or b >= len(toks) or (toks[b].word != "," and not toks[b].word[:1].islower()):
         return None
@@ -904,8 +1038,11 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
 
 def _lead_in_cue(doc: _Document, draft: _Draft) -> _Cue | None:
     """For a quote paragraph after a lead-in line ending in a colon ("And from Chairwoman
-    Rosa Ventura:", "The minister said:"), the speaker that line names."""
+    Rosa Ventura:", "The minister said:"), the speaker that line names. Only a quote that
+    opens its paragraph follows a lead-in: one later in the paragraph follows its own."""
     if draft.paragraph == 0 or not _opens_sentence(doc, draft):
+        return None
+    if doc.masked[doc.paragraph_starts[draft.paragraph] : draft.open_pos].strip(" \t-–—•*(['‘’"):
         return None
     lo = doc.paragraph_starts[draft.paragraph - 1]
     hi = doc.paragraph_starts[draft.paragraph]
@@ -1127,11 +1264,21 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
         return "quote"
     if words >= 8 and text[:1].isupper():
         return "quote"
+    if words <= 3 and text.rstrip("”’\"' ")[-1:] in ("!", "?") and _called_out(doc, draft):
+        return "partial"  # a cry is speech: a shout of “Shame!”
     if words <= 2 and _modifies_noun(doc, draft):
         return "scare"  # a term used as a modifier: charging “hidden” fees
     if words >= 3 or draft.cue is not None or _is_attributed(doc, draft):
         return "partial"
     return "scare"
+
+
+def _called_out(doc: _Document, draft: _Draft) -> bool:
+    """Whether a noun for words called out, or a speech verb, comes just before the quote
+    ("a cry of “About time!”", "shouted “Never!”"); "fans of “Jeopardy!”" is no cry."""
+    lo = doc.sentence_starts[doc.sentence_at(draft.open_pos)]
+    before = _tokens(doc, max(lo, draft.open_pos - 40), draft.open_pos)[-3:]
+    return any(t.word.lower() in CRY_NOUNS or _CUE_VERB.fullmatch(t.word) for t in before)
 
 
 _TITLE_SMALL_WORDS = frozenset(
@@ -1162,9 +1309,19 @@ def _is_title(doc: _Document, draft: _Draft) -> bool:
         if doc.text[draft.end - 1] in ",!?" or between.strip(" ,-–—") == "":
             return False
     lo = doc.sentence_starts[doc.sentence_at(draft.open_pos)]
-    before = [t.word.lower() for t in _tokens(doc, max(lo, draft.open_pos - 60), draft.open_pos)]
+    before = [t.word.lower() for t in _tokens(doc, max(lo, draft.open_pos - 80), draft.open_pos)]
     if any(w in WORK_NOUNS for w in before[-3:]):
         return True
+    if before[-1:] == [","] and _apposed(doc, draft):
+        near = before[-9:-1]
+        near = near[len(near) - near[::-1].index(",") :] if "," in near else near
+        if not any(_CUE_VERB.fullmatch(w) for w in near) and any(
+            w in WORK_NOUNS or w in DOCUMENT_NOUNS for w in near
+        ):
+            return True  # in apposition to a work: "a review by the office, “Cracks…,” which"
+    if before[-1:] and before[-1] in _NAMING_WORDS:
+        if any(w in WORK_NOUNS or w in DOCUMENT_NOUNS for w in before[-7:-1]):
+            return True  # "a book that is called “Steel Over Water”"
     if (
         before[-1:]
         and before[-1] in ("in", "of", "from", "on", "at", "by")
@@ -1183,6 +1340,19 @@ def _is_title(doc: _Document, draft: _Draft) -> bool:
     if words[:1] == [","] and len(words) > 2 and words[1].lower() in ("a", "an", "the"):
         return any(w.lower() in WORK_NOUNS for w in words[2:7])
     return False
+
+
+# Participles that name a work after its noun ("a book called “…”", "a report entitled “…”").
+_NAMING_WORDS = frozenset("called titled entitled named dubbed".split())
+
+
+def _apposed(doc: _Document, draft: _Draft) -> bool:
+    """Whether a quote after a comma is set off as an appositive: it ends in a comma, or a
+    comma or a relative word follows it ("…, “Cracks in the Deck,” which found …")."""
+    if doc.text[draft.end - 1] == ",":
+        return True
+    after = _tokens(doc, draft.close_end, draft.close_end + 20)
+    return bool(after) and after[0].word.lower() in (",", "which", "that", "who")
 
 
 def _mark_titles(doc: _Document, drafts: list[_Draft]) -> None:
@@ -1266,8 +1436,9 @@ def _holds_role(doc: _Document, cue: _Cue, description: str) -> bool:
 
 
 # Role nouns that name whoever heads a body, whatever the title: they may stand for any
-# titled head ("the chief" for a secretary general, "the leader" for a president).
-_GENERIC_HEADS = frozenset("chief head leader boss official spokesperson".split())
+# titled head ("the chief" for a secretary general, "the leader" for a president). Not a
+# spokesperson: one speaks for a body and is called so ("the spokesperson" is no organiser).
+_GENERIC_HEADS = frozenset("chief head leader boss official".split())
 
 
 def _is_role_description(cue: str) -> bool:
@@ -1285,13 +1456,84 @@ def _resolve(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> Quote
         return span
     personal = span.cue.lower() in ("he", "she", "his", "her")
     found = _antecedent(doc, span.cue_start, earlier, personal)
+    if not pronoun:
+        described = _described_speaker(doc, span.cue_start, span.cue.split()[-1].lower())
+        if described is not None and (found is None or described.start > found.start):
+            return replace(span, cue=described.text, cue_start=described.start)
     if found is not None and span.cue.lower() in ("they", "their") and _personal(found):
         found = None  # "they" is a group or a body, never one person
+    if span.cue.lower() in ("they", "their"):
+        group = _group_subject(doc, span.cue_start)
+        if group is not None and (found is None or group.start > found.start):
+            return replace(span, cue=group.text, cue_start=group.start, confident=False)
     if found is not None and not pronoun and not _holds_role(doc, found, span.cue):
         return span  # "the minister" stays a description unless a minister is named
     if found is not None:
         return replace(span, cue=found.text, cue_start=found.start, confident=False)
     return replace(span, cue=None, cue_start=None) if pronoun else span
+
+
+_PLURAL_GROUPS = frozenset(
+    w for w in GROUP_NOUNS | ROLE_PLURALS if w.endswith("s") or w in ("police", "people", "staff")
+)
+
+
+def _group_subject(doc: _Document, anchor: int) -> _Cue | None:
+    """The group a "they" or "their" at ``anchor`` stands for: the plural group that is the
+    subject of the pronoun's sentence or of the sentence before it in the same paragraph
+    ("Inspectors visited in May. “…,” their report said." gives "Inspectors"), as written:
+    at most four words from the sentence start to a plural group noun, followed by a
+    lower-case word (its verb)."""
+    sentence = doc.sentence_at(anchor)
+    for k in (sentence, sentence - 1):
+        if k < 0 or doc.paragraph_at(doc.sentence_starts[k]) != doc.paragraph_at(anchor):
+            break
+        lo = doc.sentence_starts[k]
+        toks = _tokens(doc, lo, min(anchor, doc.sentence_ends[k], lo + 80))
+        a = 0
+        while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
+            a += 1
+        for h in range(a, min(a + 4, len(toks) - 1)):
+            if not _is_word(toks[h].word):
+                break
+            if toks[h].word.lower() in _PLURAL_GROUPS and toks[h + 1].word[:1].islower():
+                if toks[h + 1].word.lower() in _PREPOSITIONS | _MORE_PREPOSITIONS:
+                    break
+                return _Cue(_span_text(doc, toks[a], toks[h]), toks[a].start, "description")
+    return None
+
+
+# Role nouns that name the same kind of speaker ("a spokeswoman" … "the spokesperson").
+_SAME_ROLE = ({"spokesperson", "spokeswoman", "spokesman"},)
+
+
+def _described_speaker(doc: _Document, anchor: int, head: str) -> _Cue | None:
+    """The speaker a role description ending in ``head`` ("the spokesperson") refers back to
+    when it was introduced by a description, not a name: the nearest speech subject before
+    ``anchor`` (in its sentence, then up to three sentences back) that is an indefinite or
+    possessive description with the same head noun ("A district council spokesperson said
+    …"), as written. None when there is none: then a named antecedent may hold the role."""
+    heads = next((group for group in _SAME_ROLE if head in group), {head})
+    sentence = doc.sentence_at(anchor)
+    for k in range(sentence, max(sentence - 1 - _LOOKBACK, -1), -1):
+        lo = doc.sentence_starts[k]
+        hi = anchor if k == sentence else doc.sentence_ends[k]
+        found = None
+        for m in doc.verbs_in(lo, hi):
+            if m.group().lower() == "according to" or m.group().endswith("ing"):
+                continue
+            cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
+            if (
+                cue is not None
+                and cue.form == "description"
+                and cue.start < anchor
+                and cue.text.split()[0].lower() != "the"
+                and cue.text.split()[-1].lower() in heads
+            ):
+                found = cue
+        if found is not None:
+            return found
+    return None
 
 
 def _antecedent(
@@ -1379,7 +1621,7 @@ def _titled_names(doc: _Document, lo: int, hi: int) -> list[_Cue]:
 
 def _titled_name(doc: _Document, toks: list[_Tok], j: int, i: int) -> _Cue | None:
     """The name in run ``toks[j..i]`` if it is titled, follows a role noun or sits in commas."""
-    person = _person(toks, j, i)
+    person = _person(toks, j, i, doc.text)
     if person is None:
         return None
     first, titled = person

@@ -92,6 +92,10 @@ ROLE_NOUNS = frozenset(
     receptionist cleaner shopkeeper trader entrepreneur founder boss""".split()
 )
 
+#: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
+#: "Statistician", "Photographer"): a word with one is a role, never part of a name.
+OCCUPATION_ENDINGS = ("ist", "ician", "ologer", "grapher", "keeper", "monger")
+
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
 TITLE_WORDS = frozenset(
     """vice prime deputy foreign defence defense interior home state supreme king queen prince
@@ -102,6 +106,13 @@ TITLE_WORDS = frozenset(
 
 #: Every word that may stand in a title before a name.
 ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS | HONORIFICS
+
+#: Informal nouns for someone close to a person, who speak as sources in tabloid copy ("Pals
+#: say …", "One pal told us"): speakers when described, never titles before a name.
+RELATION_NOUNS = frozenset(
+    """pal mate relative cousin uncle aunt niece nephew fiance fiancee girlfriend boyfriend
+    classmate flatmate housemate""".split()
+)
 
 #: Nouns and modifiers that make a capitalised phrase a body, not a person ("the National
 #: Intelligence Service", "the Interior Ministry", "the Labour Party"): never part of a
@@ -270,6 +281,13 @@ GROUP_NOUNS = frozenset(
     insiders source someone somebody""".split()
 )
 
+#: Nouns for words called out ("a shout of “Shame!”", "cries of “Never!”"): a short
+#: exclamation after one is someone's words, not a title.
+CRY_NOUNS = frozenset(
+    """shout shouts cry cries chant chants yell yells scream screams roar roars chorus call
+    calls heckle heckles jeer jeers cheer cheers shriek shrieks exclamation""".split()
+)
+
 #: Adverbs and connectives that open a sentence, capitalised there, but never name anyone
 #: ("Somehow, the shop will reopen").
 SENTENCE_ADVERBS = frozenset(
@@ -289,7 +307,7 @@ SENTENCE_ADVERBS = frozenset(
 WORK_NOUNS = frozenset(
     """film movie drama series show sitcom programme program documentary episode season
     book novel memoir biography play musical opera ballet song single album track record
-    painting sculpture exhibition game podcast column newspaper magazine headline hashtag
+    painting sculpture mural exhibition game podcast column newspaper magazine headline hashtag
     scheme initiative campaign operation project plan strategy policy motto slogan
     bill act law report study survey poem story comedy thriller satire franchise sequel
     brand label app website blog channel festival tour award prize category production
@@ -341,8 +359,9 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
-#: Role nouns in the plural ("spokesmen", "ministers"): groups of such people as speakers.
-ROLE_PLURALS = frozenset(plural(n) for n in ROLE_NOUNS)
+#: Role and relation nouns in the plural ("spokesmen", "ministers", "pals"): groups of such
+#: people as speakers.
+ROLE_PLURALS = frozenset(plural(n) for n in ROLE_NOUNS | RELATION_NOUNS)
 
 
 def word_alternation(words) -> str:
