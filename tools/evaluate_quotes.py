@@ -38,6 +38,10 @@ DEV_SET = ROOT / "tests" / "quote_dev"
 #: Ten more articles written after the rules were settled on the development set and never
 #: used to tune them (``--set heldout``).
 HELDOUT_SET = ROOT / "tests" / "quote_heldout"
+#: Twelve more, with stances on decisions, harms and good news, written by someone who had
+#: not seen the stance rules, after they were settled (``--set heldout2``).
+HELDOUT2_SET = ROOT / "tests" / "quote_heldout2"
+SETS = {"dev": DEV_SET, "heldout": HELDOUT_SET, "heldout2": HELDOUT2_SET}
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
     "quote recall": 0.97,
@@ -330,10 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", type=Path, metavar="CASSETTE", help="with --live: record")
     parser.add_argument("--misses", action="store_true", help="list every miss")
     parser.add_argument(
-        "--set", choices=("dev", "heldout"), default="dev", help="which labelled set to score"
+        "--set", choices=tuple(SETS), default="dev", help="which labelled set to score"
     )
     args = parser.parse_args(argv)
-    folder = HELDOUT_SET if args.set == "heldout" else DEV_SET
+    folder = SETS[args.set]
     mode = (
         "none" if args.model_none else "replay" if args.replay else "live" if args.live else "rules"
     )
