@@ -108,6 +108,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "stand by", "right decision", "right call",
                 "necessary", "needed", "no choice", "no alternative", "prudent",
                 "responsible", "followed policy", "followed procedure", "followed the rules",
+                "followed every procedure", "followed all procedures", "followed protocol",
+                "followed the guidance", "within our operating limits", "within the rules",
                 "acted properly", "in line with", "comes first", "difficult decision",
                 "hard decision", "hardest decision", "the door remains open",
                 "door is open", "fair offer", "we hear", "we understand",
@@ -120,7 +122,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "reckless", "negligent", "negligence", "criminal", "greed", "greedy",
                  "contempt", "betrayal", "betrayed", "profit before", "a tax on",
                  "worst possible", "failed", "failure", "let down", "abandoned", "sack",
-                 "should resign", "must resign", "heads must roll", "cruel", "callous"),
+                 "should resign", "must resign", "not an accident", "was a choice",
+                 "heads must roll", "cruel", "callous"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
@@ -128,9 +131,10 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
               "advise", "vigilant", "crisis", "collapse", "at risk", "losing",
               "far apart", "could collapse", "could fail", "could cost", "could lead",
               "if nothing changes", "will get worse", "could get worse", "will only get worse",
-              "fear", "alarming", "on the brink"),
+              "fear", "alarming", "on the brink", "unsafe", "not safe"),
     # approval, praise, hope, relief, benefit
-    "supports": ("fair", "welcome", "welcomed", "delighted", "pleased", "proud", "thank", "thanks",
+    "supports": ("fair", "boost", "welcome", "welcomed", "delighted", "pleased", "proud",
+                 "thank", "thanks",
                  "grateful", "great", "good news", "wonderful", "fantastic", "brilliant",
                  "excellent", "brave", "hope", "hopeful", "win", "victory", "success",
                  "overdue", "celebrate", "relief", "joy", "thrilled", "happy", "deserve",
@@ -147,7 +151,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "why should", "robbery", "rip-off", "against", "stop", "scrap",
                 "legal challenge", "fight", "costs us", "cost us", "we lose", "not good enough",
                 "worse", "meant to pay", "supposed to pay", "paying more", "pay more",
-                "helps nobody", "help nobody", "no one wins", "nobody wins"),
+                "hit hardest", "hardest hit", "hit older", "hit the poorest", "helps nobody",
+                "help nobody", "no one wins", "nobody wins"),
 }  # fmt: skip
 _QUOTE_WORD_LABEL = {
     **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},

@@ -318,10 +318,10 @@ WORK_NOUNS = frozenset(
 #: Verbs that show a position on what is reported, by the label a reader would use ("X
 #: condemned the move": condemns). Base forms; ``stance_verb_forms`` inflects them.
 STANCE_VERBS: dict[str, tuple[str, ...]] = {
-    "condemns": ("condemn", "denounce", "criticise", "criticize", "slam", "blast", "deplore",
-                 "decry", "accuse", "attack", "lambast"),
-    "opposes": ("oppose", "reject", "object", "protest", "resist", "disagree", "refuse",
-                "vote against", "challenge"),
+    "condemns": ("condemn", "denounce", "slam", "blast", "deplore", "decry", "accuse", "attack",
+                 "lambast"),
+    "opposes": ("oppose", "criticise", "criticize", "reject", "object", "protest", "resist",
+                "disagree", "refuse", "vote against", "challenge"),
     "denies": ("deny", "dismiss", "refute", "dispute", "rebut"),
     "defends": ("defend", "insist", "justify", "stand by"),
     "warns": ("warn", "caution", "fear"),
