@@ -151,7 +151,7 @@ def test_a_speaker_outside_the_candidates_is_rejected_then_none_when_lenient():
     assert extraction.quotes[1].speaker is None  # "none": unattributed, never a guess
 
 
-def test_the_model_replaces_a_low_confidence_rule_guess_by_choosing_and_none_keeps_it():
+def test_a_model_contradicting_a_low_confidence_guess_leaves_the_quote_unattributed():
     text = (
         "Councillor Lena Varga said the vote was delayed.\n\n"
         "Grace Okafor, the harbour ward member, was in the chamber.\n\n"
@@ -179,6 +179,37 @@ def test_the_model_replaces_a_low_confidence_rule_guess_by_choosing_and_none_kee
     )
     kept = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
     assert (kept.speaker, kept.attributed_by) == ("Grace Okafor", "rule")
+    lena = next(k for k, v in people.items() if v == "Lena Varga")
+    notes = request.response_model.model_validate(
+        {"outlet": None, "key_sentences": [], "Q1": lena}, context=request.context
+    )
+    stats = ExtractionStats()
+    contradicted = assemble_extraction(prepared, _labels(notes), stats).quotes[0]
+    # two different people named: neither is trusted (a wrong speaker is worse than none)
+    assert (contradicted.speaker, contradicted.attributed_by) == (None, "none")
+    assert any("contradicts the rules' 'Grace Okafor'" in d for d in stats.dropped)
+    okafor = next(k for k, v in people.items() if v == "Grace Okafor")
+    notes = request.response_model.model_validate(
+        {"outlet": None, "key_sentences": [], "Q1": okafor}, context=request.context
+    )
+    agreed = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
+    assert (agreed.speaker, agreed.attributed_by) == ("Grace Okafor", "model")
+
+
+def test_the_model_names_the_speaker_where_rules_have_no_guess():
+    text = (
+        "Councillor Lena Varga said the vote was delayed.\n\n"
+        "Grace Okafor, the harbour ward member, was in the chamber.\n\n"
+        "“We cannot wait another year.”\n"
+    )
+    prepared = prepare_article(article(text))
+    [quote] = prepared.quotes
+    assert quote.cue is None and needs_model(quote)
+    request = build_request(prepared, prepared.sentences)
+    content = request.messages[1]["content"]
+    people = dict(
+        line.split(": ") for line in content.split("PEOPLE\n")[1].split("QUOTES")[0].splitlines()
+    )
     lena = next(k for k, v in people.items() if v == "Lena Varga")
     notes = request.response_model.model_validate(
         {"outlet": None, "key_sentences": [], "Q1": lena}, context=request.context
