@@ -20,6 +20,9 @@
    the time of 1,000), and the rule stage (rules, chunks, requests, assembly) on one article
    of 200 KB, 400 KB and 2 MB (target: 2 MB in seconds).
 
+``python -m bench.prompt_tokens`` counts where an article call's prompt tokens go (the
+model's tokenizer only; no model is run).
+
 Parts 1, 2 and 4 need the embedded model (the 'local' extra); ``--skip-model`` leaves them out.
 """
 

@@ -199,3 +199,37 @@ def test_part_one_runs_on_stories_in_one_session(tmp_path, example, monkeypatch,
     # five articles of 1,000 unique tokens, near-copies' shared text left out
     assert int(story[7]) <= 5000
     assert "wall/floor" in out
+
+
+def test_the_prompt_breakdown_sums_to_the_prompt_and_finds_each_part(example):
+    from bench.prompt_tokens import PARTS, breakdown
+    from pipeline.extract import build_request, chunks, prepare_article
+    from pipeline.read import read_articles
+
+    articles = read_articles(example).articles
+    seen = dict.fromkeys(PARTS, 0)
+    for article in articles:
+        prepared = prepare_article(article)
+        for sentences in chunks(prepared):
+            system, user = (m["content"] for m in build_request(prepared, sentences).messages)
+            whole = f"<|im_start|>system\n{system}<|im_end|>\n<|im_start|>user\n{user}"
+            whole += "<|im_end|>\n<|im_start|>assistant\n"
+            parts = breakdown(system, user, len)  # characters stand for tokens
+            assert sum(parts.values()) == len(whole)
+            assert parts["shared"] == len(whole) - len(user) - 33 + len("ARTICLE\n")
+            # the sentences' own text, then a "S<n> " and a line break for each
+            text = " ".join(s.text for s in sentences)
+            assert parts["article"] == len(text)
+            numbers = sum(len(f"S{s.id} ") for s in sentences)
+            # and the spaces between sentences became line breaks, one more than spaces
+            assert parts["numbers"] == numbers + 1
+            for name, value in parts.items():
+                seen[name] += value
+    assert all(seen[p] > 0 for p in PARTS)  # the example has every list
+
+
+def test_the_prompt_breakdown_wants_an_article_prompt():
+    from bench.prompt_tokens import breakdown
+
+    with pytest.raises(ValueError):
+        breakdown("instructions", "FACTS\n[F1] (S1) A fact.\n", len)
