@@ -298,37 +298,41 @@ class _Centroids:
 
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        self._posted: list[set[str]] = []
+        # word -> cluster -> the word's summed weight in it (``Cluster.total``)
+        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._squares: list[float] = []  # of each cluster's summed weights, kept as it grows
 
     def append(self, group: Cluster) -> int:
         """Index ``group`` (its words so far); its index."""
         self.clusters.append(group)
-        self._posted.append(set())
-        self.grew(len(self.clusters) - 1)
-        return len(self.clusters) - 1
+        self._squares.append(0.0)
+        index = len(self.clusters) - 1
+        self.grew(index, group.total)
+        return index
 
-    def grew(self, index: int, words: Iterable[str] | None = None) -> None:
-        """Index the words cluster ``index`` has gained (``words``: those of the unit just
-        added, else all its words; call after ``Cluster.add``)."""
-        posted = self._posted[index]
-        for word in self.clusters[index].total if words is None else words:
-            if word not in posted:
-                posted.add(word)
-                self._postings[word].append(index)
+    def grew(self, index: int, words: Iterable[str]) -> None:
+        """Index ``words`` of cluster ``index`` anew: those of the unit just added (call
+        after ``Cluster.add``)."""
+        total = self.clusters[index].total
+        for word in words:
+            weights = self._postings[word]
+            before = weights.get(index, 0.0)
+            weights[index] = total[word]
+            self._squares[index] += total[word] ** 2 - before**2
 
     def alike(self, vector: dict[str, float], floor: float) -> list[tuple[int, Cluster]]:
         """The clusters whose ``cosine`` with ``vector`` may reach ``floor``, in order: every
         cluster that reaches it is among them (their dot products are summed word by word,
-        and a margin covers the rounding)."""
+        scaled by a norm kept as the cluster grew, and a margin covers the rounding)."""
         dots: dict[int, float] = defaultdict(float)
         for word, value in vector.items():
-            for index in self._postings.get(word, ()):
-                dots[index] += value * self.clusters[index].centroid[word]
+            for index, weight in self._postings.get(word, {}).items():
+                dots[index] += value * weight
+        squares = self._squares
         return [
             (index, self.clusters[index])
             for index in sorted(dots)
-            if dots[index] >= floor - _ROUNDING
+            if dots[index] >= (floor - _ROUNDING) * math.sqrt(squares[index])
         ]
 
 
