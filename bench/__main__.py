@@ -1,8 +1,12 @@
 """newsbrief benchmark: ``python -m bench`` prints figures; it asserts nothing.
 
-1. The embedded model on examples/kursk: wall time per stage and per article, model calls,
-   prompt tokens evaluated and reused from llama.cpp's prefix cache (read from the server's
-   log), completion tokens, and the pipeline's overhead (wall time minus model time).
+1. The embedded model on examples/kursk and the development stories (tests/stories/*, or
+   ``--stories``), in one model session. Per call: prompt tokens reused from llama.cpp's
+   prefix cache and evaluated, completion tokens, prompt and generation speed (read from
+   the server's log), and each re-ask with the validation error that caused it. Per story:
+   wall and model time, unique article tokens (near-copies' shared text left out), prompt
+   tokens evaluated per unique article token, the floor (unique article tokens at the
+   measured prompt speed + answer tokens at the measured generation speed) and wall / floor.
 2. The one-call instructor baseline on the same model: tokens, time and quote figures.
 3. A stub OpenAI-compatible server (in its own process) answering after a fixed delay, with
    200 synthetic articles: throughput at concurrency 1, 4 and 16 against the ideal
@@ -16,6 +20,9 @@
    the time of 1,000), and the rule stage (rules, chunks, requests, assembly) on one article
    of 200 KB, 400 KB and 2 MB (target: 2 MB in seconds).
 
+``python -m bench.prompt_tokens`` counts where an article call's prompt tokens go (the
+model's tokenizer only; no model is run).
+
 Parts 1, 2 and 4 need the embedded model (the 'local' extra); ``--skip-model`` leaves them out.
 """
 
@@ -23,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -32,7 +38,7 @@ import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.merge import merge_extractions
+from pipeline.merge import find_near_duplicates, merge_extractions
 from pipeline.model.session import ModelSession
 from pipeline.read import read_articles
 from pipeline.render import render_json, render_markdown
@@ -40,25 +46,10 @@ from pipeline.run import run_folder
 from pipeline.settings import resolve_settings
 from tools.evaluate import EXAMPLE, evaluate_pipeline, format_table, load_labels
 
+from .calls import CallRecorder, server_calls, server_requests, story_figures
 from .synthetic import article_text, extraction
 
-# llama.cpp logs, for every request, the prompt tokens it had to evaluate (the rest came
-# from its prefix cache).
-_EVALUATED = re.compile(r"prompt eval time =\s+[\d.]+ ms /\s+(\d+) tokens")
-_REUSED = re.compile(r"(\d+) prefix-match hit")
-
-
-def server_requests(log: str) -> list[tuple[int, int]]:
-    """(prompt tokens reused from the prefix cache, prompt tokens evaluated) per request,
-    in order, from llama.cpp's log."""
-    requests, reused = [], 0
-    for line in log.splitlines():
-        if hit := _REUSED.search(line):
-            reused = int(hit.group(1))
-        elif evaluated := _EVALUATED.search(line):
-            requests.append((reused, int(evaluated.group(1))))
-            reused = 0
-    return requests
+__all__ = ["server_requests"]
 
 
 def heading(text: str) -> None:
@@ -88,70 +79,127 @@ def article_tokens(texts: list[str]) -> list[int | None]:
     return [len(model.tokenize(t.encode(), add_bos=False)) for t in texts]
 
 
-def bench_embedded(settings) -> None:
-    heading("1. embedded model on examples/kursk")
-    started = time.perf_counter()
-    with ModelSession(settings) as session:
-        report = run_folder(EXAMPLE, session, cache_dir=settings.cache_dir, concurrency=1)
-    wall = time.perf_counter() - started
-    log = (settings.cache_dir / "embedded-server.log").read_text(errors="replace")
-    requests = server_requests(log)
-    articles = read_articles(EXAMPLE).articles
-    tokens = article_tokens([a.text for a in articles])
-    stages = report.stages
-    print(
-        f"wall time {wall:.1f} s: read {stages.read:.2f} s, "
-        f"start model {stages.start_model:.1f} s, "
-        f"extract {stages.extract:.1f} s, merge {stages.merge:.2f} s, lede {stages.lede:.1f} s"
+STORIES = Path(__file__).resolve().parents[1] / "tests" / "stories"
+
+
+def story_folders() -> list[Path]:
+    """The example, then each development story under tests/stories that holds articles
+    (its labels.json aside; tests/stories/kursk holds only the example's labels)."""
+    stories = sorted(
+        p
+        for p in STORIES.iterdir()
+        if p.is_dir() and any(f.name != "labels.json" for f in p.iterdir() if f.is_file())
     )
-    # The instructions are the same for every article: the first call
-    # evaluates them, every later call reuses them from the prefix cache. They are shown as
-    # a row of their own, so each article's figures are what the article itself costs.
-    firsts, position = [], 0
-    for x in report.extractions:
-        firsts.append(position)
-        position += x.stats.model_calls
-    shared = min((requests[i][0] for i in firsts[1:] if i < len(requests)), default=0)
-    print(
-        f"{'article':<26}{'calls':>6}{'model s':>9}{'prompt':>8}{'evaluated':>10}{'reused':>8}"
-        f"{'article tok':>12}{'eval/art':>9}{'completion':>11}"
-    )
-    print(f"{'(shared prefix, once)':<26}{'':>6}{'':>9}{shared:>8}{shared:>10}{0:>8}")
-    totals = [0, 0, shared, 0, 0]
-    for n, (article, x, own) in enumerate(zip(articles, report.extractions, tokens, strict=True)):
-        calls = x.stats.model_calls
-        mine = requests[firsts[n] : firsts[n] + calls]
-        evaluated = sum(e for _, e in mine) - (shared if n == 0 else 0)
-        reused = x.stats.prompt_tokens - evaluated - (shared if n == 0 else 0)
-        ratio = f"{evaluated / own:.2f}" if own else "n/a"
+    return [EXAMPLE, *stories]
+
+
+def unique_texts(articles: list) -> list[str]:
+    """Per article, the text its model calls are about: every sentence, but for a near-copy
+    (``find_near_duplicates``) only the sentences it adds to its fuller article."""
+    from pipeline.extract import _shared_sentences, prepare_article
+
+    duplicates = find_near_duplicates({a.id: a.text for a in articles})
+    by_id = {a.id: a for a in articles}
+    texts = []
+    for article in articles:
+        prepared = prepare_article(article)
+        sentences = prepared.sentences
+        if article.id in duplicates:
+            shared = _shared_sentences(prepared, prepare_article(by_id[duplicates[article.id]]))
+            sentences = [s for s in sentences if s.id not in shared]
+        texts.append("\n".join(s.text for s in sentences))
+    return texts
+
+
+def _speed(value: float | None) -> str:
+    return f"{value:.1f}" if value else "n/a"
+
+
+def bench_embedded(settings, folders: list[Path], *, replay: Path | None = None):
+    """Part 1 on each story folder, in one model session: per call, then per story. Returns
+    the example's report, articles and labels (for part 2), or None when it was not run.
+    ``replay``: answers from this cassette instead of the model (a check of the benchmark
+    itself: the speeds then come from whatever server log the cache holds)."""
+    heading("1. embedded model on " + ", ".join(f.name for f in folders))
+    recorder = CallRecorder()
+    results = []
+    with ModelSession(settings, replay=replay) as session:
+        session.open()
+        recorder.attach(session.client())
+        print(f"server start {session.start_seconds:.1f} s (once, for every story)")
+        for folder in folders:
+            recorder.story = folder.name
+            exclude = (folder / "labels.json",)
+            started = time.perf_counter()
+            report = run_folder(
+                folder,
+                session,
+                cache_dir=settings.cache_dir,
+                concurrency=1,
+                exclude=exclude,
+                progress=lambda path, done, total: recorder.finished(path),
+            )
+            wall = time.perf_counter() - started
+            recorder.close_story()
+            articles = read_articles(folder, exclude=exclude).articles
+            results.append((folder, report, wall, articles))
+    log = settings.cache_dir / "embedded-server.log"
+    server = server_calls(log.read_text(errors="replace") if log.is_file() else "")
+    records = recorder.calls
+    if len(server) != len(records):
         print(
-            f"{article.path[:25]:<26}{calls:>6}{x.stats.model_seconds:>9.1f}{x.stats.prompt_tokens:>8}"
-            f"{evaluated:>10}{reused:>8}{own or 0:>12}{ratio:>9}{x.stats.completion_tokens:>11}"
+            f"(the server logged {len(server)} requests and the client made {len(records)} "
+            "calls: rows are paired in order)"
         )
-        for i, v in enumerate(
-            [calls, x.stats.prompt_tokens, evaluated, reused, x.stats.completion_tokens]
-        ):
-            totals[i] += v
     print(
-        f"total: {totals[0]} calls, {totals[1]} prompt tokens sent, {totals[2]} evaluated "
-        f"(the shared prefix once), {totals[3]} reused from the prefix cache, "
-        f"{totals[4]} completion tokens"
+        f"{'story':<15}{'article':<22}{'reused':>7}{'evaluated':>10}{'completion':>11}"
+        f"{'prompt t/s':>11}{'gen t/s':>8}  re-ask: why"
     )
-    if all(tokens):
-        own_total = sum(t for t in tokens if t)
+    for record, call in zip(records, server, strict=False):
         print(
-            f"evaluated per article token: {(totals[2] - shared) / own_total:.2f} for the "
-            f"articles' own calls, {totals[2] / own_total:.2f} with the shared prefix"
+            f"{record.story[:14]:<15}{record.article[:21]:<22}{call.reused:>7}{call.evaluated:>10}"
+            f"{record.completion_tokens:>11}{_speed(call.prompt_speed):>11}"
+            f"{_speed(call.generation_speed):>8}  {record.reask or ''}"
         )
-    model = report.model_seconds
-    overhead = wall - stages.start_model - model
     print(
-        f"model time {model:.1f} s; pipeline overhead (wall - server start - model) "
-        f"{overhead:.2f} s "
-        f"= {100 * overhead / model:.2f}% of model time"
+        f"\n{'story':<15}{'articles':>9}{'wall s':>8}{'model s':>8}{'calls':>6}{'re-asks':>8}"
+        f"{'dropped':>8}{'unique tok':>11}{'evaluated':>10}{'eval/uniq':>10}{'answer tok':>11}"
+        f"{'prompt t/s':>11}{'gen t/s':>8}{'floor s':>8}{'wall/floor':>11}"
     )
-    labels = load_labels()
-    return report, articles, labels
+    position, example = 0, None
+    for folder, report, wall, articles in results:
+        mine = [r for r in records if r.story == folder.name]
+        calls = server[position : position + len(mine)]
+        position += len(mine)
+        tokens = article_tokens(unique_texts(articles))
+        figures = story_figures(mine, calls, sum(t or 0 for t in tokens))
+        dropped = sum(len(x.stats.dropped) for x in report.extractions)
+        wall_model = wall - report.stages.start_model
+        ratio = figures.evaluated_per_unique
+        per_floor = figures.wall_per_floor(wall_model)
+        print(
+            f"{folder.name[:14]:<15}{len(articles):>9}{wall_model:>8.1f}{report.model_seconds:>8.1f}"
+            f"{figures.calls:>6}{figures.reasks:>8}{dropped:>8}"
+            f"{figures.unique_tokens if all(tokens) else 'n/a':>11}{figures.evaluated:>10}"
+            f"{f'{ratio:.2f}' if ratio and all(tokens) else 'n/a':>10}{figures.answer_tokens:>11}"
+            f"{_speed(figures.prompt_speed):>11}{_speed(figures.generation_speed):>8}"
+            f"{f'{figures.floor_s:.1f}' if figures.floor_s and all(tokens) else 'n/a':>8}"
+            f"{f'{per_floor:.2f}' if per_floor and all(tokens) else 'n/a':>11}"
+        )
+        overhead = wall_model - report.model_seconds
+        if report.model_seconds:
+            print(
+                f"{'':<15}pipeline overhead (wall - model) {overhead:.2f} s = "
+                f"{100 * overhead / report.model_seconds:.2f}% of model time; "
+                f"{figures.completion_tokens} completion tokens in all"
+            )
+        if folder == EXAMPLE:
+            example = (report, articles, load_labels())
+    print(
+        "(floor: unique article tokens at the story's prompt speed + answer tokens, those of "
+        "first questions, at its generation speed; wall without the server start)"
+    )
+    return example
 
 
 def bench_baseline(
@@ -372,6 +420,12 @@ def main(argv: list[str] | None = None) -> int:
         default=[200, 400, 2048],
         help="article sizes (KB) for the rule-stage curve (none: skip)",
     )
+    parser.add_argument(
+        "--stories",
+        type=Path,
+        nargs="*",
+        help="story folders for part 1 (default: examples/kursk and tests/stories/*)",
+    )
     parser.add_argument("--only-scaling", action="store_true", help="run part 6 only")
     args = parser.parse_args(argv)
     if args.only_scaling:
@@ -380,10 +434,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_model:
             settings = isolated_settings(Path(tmp))
-            report, articles, labels = bench_embedded(settings)
-            bench_baseline(
-                settings, report, articles, labels, args.record_baseline, args.baseline_replay
-            )
+            example = bench_embedded(settings, args.stories or story_folders())
+            if example is not None:
+                report, articles, labels = example
+                bench_baseline(
+                    settings, report, articles, labels, args.record_baseline, args.baseline_replay
+                )
         bench_stub(args.stub_delay, args.stub_articles, [1, 4, 16])
         if args.stub_model_delay:
             bench_stub(args.stub_model_delay, args.stub_articles, [16], title=False)

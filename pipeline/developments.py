@@ -276,15 +276,71 @@ class Cluster:
     (``split_unsupported``): kept for the JSON, never shown as a development of their own
     (they state the same development in other terms, often with another number)."""
 
+    _centroid: dict[str, float] | None = field(default=None, repr=False, compare=False)
+
     def add(self, unit: Unit) -> None:
         self.members.append(unit)
         self.sources.add(unit.source)
         for w, v in unit.vector.items():
             self.total[w] = self.total.get(w, 0.0) + v
+        self._centroid = None
 
     @property
     def centroid(self) -> dict[str, float]:
-        return _normalised(self.total)
+        """The members' vectors summed and scaled to unit length (kept until a member is
+        added; not to be changed by the caller)."""
+        if self._centroid is None:
+            self._centroid = _normalised(self.total)
+        return self._centroid
+
+
+#: Sums of products in another order than ``cosine``'s differ from it by far less than this
+#: (unit vectors of positive weights: under 1e-13 for a thousand words).
+_ROUNDING = 1e-9
+
+
+class _Centroids:
+    """Clusters indexed by the words of their centroids, to find those a vector may be alike
+    without comparing it with every cluster (linear in the folder for distinct articles)."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        # word -> cluster -> the word's summed weight in it (``Cluster.total``)
+        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._squares: list[float] = []  # of each cluster's summed weights, kept as it grows
+
+    def append(self, group: Cluster) -> int:
+        """Index ``group`` (its words so far); its index."""
+        self.clusters.append(group)
+        self._squares.append(0.0)
+        index = len(self.clusters) - 1
+        self.grew(index, group.total)
+        return index
+
+    def grew(self, index: int, words: Iterable[str]) -> None:
+        """Index ``words`` of cluster ``index`` anew: those of the unit just added (call
+        after ``Cluster.add``)."""
+        total = self.clusters[index].total
+        for word in words:
+            weights = self._postings[word]
+            before = weights.get(index, 0.0)
+            weights[index] = total[word]
+            self._squares[index] += total[word] ** 2 - before**2
+
+    def alike(self, vector: dict[str, float], floor: float) -> list[tuple[int, Cluster]]:
+        """The clusters whose ``cosine`` with ``vector`` may reach ``floor``, in order: every
+        cluster that reaches it is among them (their dot products are summed word by word,
+        scaled by a norm kept as the cluster grew, and a margin covers the rounding)."""
+        dots: dict[int, float] = defaultdict(float)
+        for word, value in vector.items():
+            for index, weight in self._postings.get(word, {}).items():
+                dots[index] += value * weight
+        squares = self._squares
+        return [
+            (index, self.clusters[index])
+            for index in sorted(dots)
+            if dots[index] >= (floor - _ROUNDING) * math.sqrt(squares[index])
+        ]
 
 
 def cluster(units: Sequence[Unit]) -> list[Cluster]:
@@ -299,10 +355,15 @@ def cluster(units: Sequence[Unit]) -> list[Cluster]:
         clusters = _average_linkage(body)
     else:
         clusters = _merge_alike(_greedy(body))
+    centroids = _Centroids()
+    for group in clusters:
+        centroids.append(group)
     for unit in units:
         if unit.role == "body" or not unit.vector:
             continue
-        scored = [(cosine(unit.vector, c.centroid), i) for i, c in enumerate(clusters)]
+        # the clusters below SUPPORT are never chosen: only those that may reach it count
+        alike = centroids.alike(unit.vector, SUPPORT)
+        scored = [(cosine(unit.vector, c.centroid), i) for i, c in alike]
         if scored:
             score, index = max(scored)
             if score >= SUPPORT:
@@ -373,20 +434,22 @@ def _average_linkage(body: Sequence[Unit]) -> list[Cluster]:
 
 
 def _greedy(body: Sequence[Unit]) -> list[Cluster]:
-    """One pass, leads first: a sentence joins the cluster whose centroid it is most like."""
-    clusters: list[Cluster] = []
+    """One pass, leads first: a sentence joins the cluster whose centroid it is most like
+    (the last of equals). Only clusters sharing words with it are compared (``_Centroids``):
+    the others' cosine is 0, below ``JOIN``."""
+    index = _Centroids()
     for unit in body:
         best, best_score = None, JOIN
-        for candidate in clusters:
+        for at, candidate in index.alike(unit.vector, JOIN):
             score = cosine(unit.vector, candidate.centroid)
             needed = SAME_SOURCE if unit.source in candidate.sources else JOIN
             if score >= needed and score >= best_score:
-                best, best_score = candidate, score
+                best, best_score = at, score
         if best is None:
-            best = Cluster()
-            clusters.append(best)
-        best.add(unit)
-    return clusters
+            best = index.append(Cluster())
+        index.clusters[best].add(unit)
+        index.grew(best, unit.vector)
+    return index.clusters
 
 
 def _merge_alike(clusters: list[Cluster]) -> list[Cluster]:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -132,6 +133,46 @@ class PreparedArticle:
         return [a for a in actors(self) if _speaker_key(a.name, self.article.text) not in shown]
 
     @cached_property
+    def resolve(self) -> Callable[[str], tuple[str, str | None]]:
+        """``resolve_person(name, text)`` on this article's text, each name looked up once."""
+        return _person_resolver(self.article.text)
+
+    @cached_property
+    def candidates(self) -> tuple[Candidate, ...]:
+        """``speaker_candidates(self)``, computed once (every chunk's request offers them)."""
+        return tuple(_speaker_candidates(self))
+
+    @cached_property
+    def paragraphs(self) -> dict[int, tuple[Sentence, Sentence]]:
+        """Paragraph number -> its first and its last sentence."""
+        ends: dict[int, tuple[Sentence, Sentence]] = {}
+        for sentence in self.sentences:
+            ends[sentence.paragraph] = (ends.get(sentence.paragraph, (sentence,))[0], sentence)
+        return ends
+
+    @cached_property
+    def _quote_reach(self) -> tuple[list[QuoteSpan], list[int], list[int]]:
+        """The quotes by start, their starts, and the furthest end of each prefix of them."""
+        ordered = sorted(self.quotes, key=lambda q: q.start)
+        reach, furthest = [], -1
+        for quote in ordered:
+            furthest = max(furthest, quote.end)
+            reach.append(furthest)
+        return ordered, [q.start for q in ordered], reach
+
+    def quotes_over(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quotes that overlap the characters ``start``..``end`` (any order). O(log n +
+        the quotes reaching back past ``start``)."""
+        ordered, starts, reach = self._quote_reach
+        out = []
+        for k in range(bisect.bisect_left(starts, end) - 1, -1, -1):
+            if reach[k] <= start:
+                break  # no quote up to here ends after ``start``
+            if ordered[k].end > start:
+                out.append(ordered[k])
+        return out
+
+    @cached_property
     def by_sentence(self) -> dict[int, tuple[list[QuoteSpan], list[FigureSpan]]]:
         """Sentence number -> (its quotes, its figures), each found once, for slicing the
         article into calls without scanning every span for every call."""
@@ -153,7 +194,7 @@ class PreparedArticle:
                     if passage.start <= figure.start < passage.end:
                         return passage.speaker
         if found is None:  # an interview answer: 'Anna Boyd: …' opens the paragraph
-            opening = next(s for s in self.sentences if s.paragraph == sentence.paragraph)
+            opening = self.paragraphs[sentence.paragraph][0]
             found = interview_speaker(opening.text) if opening is not sentence else None
         return found
 
@@ -184,13 +225,19 @@ class Candidate:
     """Paragraphs (0-based) that mention it."""
 
 
-def _speaker_key(form: str, text: str | None = None) -> str:
+def _speaker_key(
+    form: str,
+    text: str | None = None,
+    resolve: Callable[[str], tuple[str, str | None]] | None = None,
+) -> str:
     """What tells speakers apart: a person's full name ('lena varga', also for 'Ms. Varga'
     when the article gives the full name once), a surname two people share as written, or a
-    description in lower case."""
+    description in lower case. ``resolve``: ``resolve_person`` on ``text``, memoised."""
     person = person_name(form)
     if person and form[:1].isupper():
-        if text is not None:
+        if resolve is not None:
+            person = resolve(person)[0]
+        elif text is not None:
             person = resolve_person(person, text)[0]
         return person.lower().replace("’", "'")
     return re.sub(r"^(?:the|a|an)\s+", "", form.lower())
@@ -200,14 +247,18 @@ def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
     """The people and bodies of the article that may have said its quotes (from
     ``rules.quotes.speaker_mentions``), one per surname or description, each in its fullest
     form and grounded (``rules.grounding.speaker_problem``). A surname two people of the
-    article share stays in the form written. Pure."""
-    text = prepared.article.text
+    article share stays in the form written. Pure (computed once per article)."""
+    return list(prepared.candidates)
+
+
+def _speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
+    text, resolve = prepared.article.text, prepared.resolve
     groups: dict[str, list[tuple[str, int]]] = {}
     for form, start in speaker_mentions(text, prepared.quotes):
-        groups.setdefault(_speaker_key(form, text), []).append((form, start))
+        groups.setdefault(_speaker_key(form, resolve=resolve), []).append((form, start))
     out: list[Candidate] = []
     for key, mentions in groups.items():
-        forms = [resolve_person(form, text)[0] for form, _ in mentions]
+        forms = [resolve(form)[0] for form, _ in mentions]
         name = max(forms, key=lambda f: (len(f.split()), len(f)))
         if speaker_problem(name, text) is not None:
             continue
@@ -227,7 +278,7 @@ def quote_choices(
     before it to one after, the rules' guess first, then the nearest; at most
     ``MAX_CHOICES``."""
     here = quote.paragraph
-    guess = _speaker_key(quote.cue, prepared.article.text) if quote.cue else None
+    guess = _speaker_key(quote.cue, resolve=prepared.resolve) if quote.cue else None
 
     def distance(c: Candidate) -> int:
         return min(abs(here - p) if p <= here else 2 * (p - here) for p in c.paragraphs)
@@ -584,7 +635,6 @@ def _borrowed(
     """The answers ``answers`` holds for this article's questions, by this article's ids: a
     quote's speaker as the id of this article's candidate for the same person."""
     spoken = [q for q in answers.quotes if q.speaker and q.kind != "scare"]
-    text = prepared.article.text
     people = {c.key: c.id for c in speaker_candidates(prepared)}
     quotes = {}
     for quote in prepared.quotes:
@@ -599,7 +649,11 @@ def _borrowed(
             None,
         )
         # the speaker as one of this article's own candidates (the copy names them too)
-        chosen = people.get(_speaker_key(match.speaker, text)) if match is not None else None
+        chosen = (
+            people.get(_speaker_key(match.speaker, resolve=prepared.resolve))
+            if match is not None
+            else None
+        )
         if chosen is not None:
             quotes[quote.id] = chosen
     figures: dict[str, str | None] = {}
@@ -842,8 +896,8 @@ def sentence_role(prepared: PreparedArticle, sentence: Sentence) -> str:
 
 
 def _paragraph_span(prepared: PreparedArticle, paragraph: int) -> tuple[int, int]:
-    members = [s for s in prepared.sentences if s.paragraph == paragraph]
-    return members[0].start, members[-1].end
+    first, last = prepared.paragraphs[paragraph]
+    return first.start, last.end
 
 
 def reported_sentences(prepared: PreparedArticle, labels: Labels) -> list[ReportedSentence]:

@@ -914,19 +914,20 @@ def _claim_differences(
         if "confirms" not in kinds or not kinds & {"denies", "does not confirm"}:
             continue
         sides: dict[tuple[str, str], ClaimSide] = {}
+        held: dict[tuple[str, str], tuple[list[str], list[Evidence]]] = {}
         for claim in members:
             actor = index.canonical(claim.actor) or claim.actor
-            side = sides.setdefault(
-                (claim.position, actor.lower()),
-                ClaimSide(actor=actor, position=claim.position, sources=[], evidence=[]),
+            key = (claim.position, actor.lower())
+            sides.setdefault(
+                key, ClaimSide(actor=actor, position=claim.position, sources=[], evidence=[])
             )
-            side.sources = _sorted_sources([*side.sources, claim.source])
-            side.evidence = _unique_evidence(
-                [
-                    *side.evidence,
-                    Evidence(source=claim.source, sentence=claim.sentence, text=claim.text),
-                ]
-            )
+            sources, evidence = held.setdefault(key, ([], []))
+            sources.append(claim.source)
+            evidence.append(Evidence(source=claim.source, sentence=claim.sentence, text=claim.text))
+        # sorted and made unique once per side, not again with every claim
+        for key, side in sides.items():
+            side.sources = _sorted_sources(held[key][0])
+            side.evidence = _unique_evidence(held[key][1])
         ordered = sorted(sides.values(), key=lambda s: (_CLAIM_ORDER[s.position], s.sources[0]))
         event = topics[position][0]
         differences.append(
@@ -958,6 +959,7 @@ def _merge_stances(
     """One row per actor and position, with every source and sentence that shows it, each
     on the story's ``target``."""
     rows: dict[tuple[str, str], StanceRow] = {}
+    held: dict[tuple[str, str], tuple[list[str], list[Evidence]]] = {}
     for x in extractions:
         for stance in x.stances:
             actor = index.canonical(stance.actor) or stance.actor
@@ -965,11 +967,7 @@ def _merge_stances(
             evidence = Evidence(
                 source=stance.source, sentence=stance.sentence, text=stance.evidence
             )
-            if key in rows:
-                row = rows[key]
-                row.sources = _sorted_sources([*row.sources, stance.source])
-                row.evidence = _unique_evidence([*row.evidence, evidence])
-            else:
+            if key not in rows:
                 rows[key] = StanceRow(
                     actor=actor,
                     position=stance.position,
@@ -979,6 +977,13 @@ def _merge_stances(
                     quote=stance.quote,
                     quote_source=stance.source if stance.quote else None,
                 )
+            sources, shown = held.setdefault(key, ([], []))
+            sources.append(stance.source)
+            shown.append(evidence)
+    # sorted and made unique once per row, not again with every stance
+    for key, row in rows.items():
+        row.sources = _sorted_sources(held[key][0])
+        row.evidence = _unique_evidence(held[key][1])
     return sorted(rows.values(), key=lambda r: (-len(r.sources), r.actor))
 
 

@@ -105,6 +105,9 @@ def run_folder(
     The brief's stats count this run's model calls, the lede's included."""
     started = time.perf_counter()
     stages = StageTimes()
+    # a model opened before this run (one session for several folders) was not started by it
+    opened_before = getattr(model, "start_seconds", 0.0)
+    used_before = model.usage.snapshot() if model is not None else {}
     read = read_articles(folder, exclude=exclude)
     stages.read = time.perf_counter() - started
     failures = [Failure(path=p.path, reason=p.message) for p in read.problems]
@@ -155,7 +158,7 @@ def run_folder(
                 _flush(model)
             pending = [a for a in pending if a.id not in results]
     stages.extract = time.perf_counter() - extracted
-    stages.start_model = getattr(model, "start_seconds", 0.0)
+    stages.start_model = getattr(model, "start_seconds", 0.0) - opened_before
     stages.extract -= stages.start_model
     merging = time.perf_counter()
     extractions = [results[a.id] for a in read.articles]
@@ -166,15 +169,17 @@ def run_folder(
     if model is not None:
         brief = _with_lede(brief, model, cache)
     stages.lede = time.perf_counter() - leading
-    usage = model.usage if model is not None else Usage()
+    # this run's share of the model's counts (a session may serve several runs)
+    after = model.usage.snapshot() if model is not None else Usage().snapshot()
+    usage = {k: v - used_before.get(k, 0) for k, v in after.items()}
     if model is not None:
         brief = brief.model_copy(
             update={
                 "stats": brief.stats.model_copy(
                     update={
-                        "model_calls": usage.calls,
-                        "prompt_tokens": usage.prompt_tokens,
-                        "completion_tokens": usage.completion_tokens,
+                        "model_calls": int(usage["calls"]),
+                        "prompt_tokens": int(usage["prompt_tokens"]),
+                        "completion_tokens": int(usage["completion_tokens"]),
                     }
                 )
             }
@@ -183,8 +188,8 @@ def run_folder(
         brief=brief,
         extractions=extractions,
         seconds=time.perf_counter() - started,
-        model_seconds=usage.seconds,
-        usage=usage.snapshot(),
+        model_seconds=usage["seconds"],
+        usage=usage,
         stages=stages,
         cached=cached,
         skipped=read.skipped,

@@ -311,3 +311,80 @@ def test_long_developments_stop_at_the_word_budget():
     assert MIN_KEY <= len(key) < len(topics)
     assert all(e.independent_sources == 2 for e in key)
     assert sum(len(e.summary.split()) for e in key) <= KEY_WORDS
+
+
+def _reference_greedy(body):
+    """The greedy pass as it was first written: every sentence against every cluster's
+    centroid, computed afresh (quadratic in the folder)."""
+    from pipeline.developments import JOIN, SAME_SOURCE, cosine
+
+    clusters = []  # (members, total, sources)
+    for unit in body:
+        best, best_score = None, JOIN
+        for candidate in clusters:
+            members, total, sources = candidate
+            norm = sum(v * v for v in total.values()) ** 0.5 or 1.0
+            score = cosine(unit.vector, {w: v / norm for w, v in total.items()})
+            needed = SAME_SOURCE if unit.source in sources else JOIN
+            if score >= needed and score >= best_score:
+                best, best_score = candidate, score
+        if best is None:
+            best = ([], {}, set())
+            clusters.append(best)
+        best[0].append(unit)
+        best[2].add(unit.source)
+        for w, v in unit.vector.items():
+            best[1][w] = best[1].get(w, 0.0) + v
+    return [members for members, _, _ in clusters]
+
+
+def _many_units():
+    """Reporting sentences of 80 synthetic articles (sharing a few stock sentences) and of
+    the labelled stories, vectorised."""
+    from bench.synthetic import article_text
+    from pipeline.developments import _vectorise, units_of
+    from pipeline.extract import rules_only_extraction
+
+    articles = [
+        Article(id=f"S{i + 1}", path=f"{i}.txt", text=article_text(i % 60), sha256="0" * 64)
+        for i in range(80)
+    ]
+    n = len(articles)
+    for story in sorted(STORIES.iterdir()):
+        for path in sorted(story.glob("*.txt")):
+            n += 1
+            text = path.read_text(encoding="utf-8")
+            articles.append(Article(id=f"S{n}", path=path.name, text=text, sha256="0" * 64))
+    units = units_of([rules_only_extraction(a) for a in articles])
+    _vectorise(units)
+    return units
+
+
+def test_the_indexed_greedy_pass_clusters_as_comparing_every_cluster_did():
+    from pipeline.developments import MIN_CONTENT, _greedy
+
+    units = _many_units()
+    body = sorted(
+        (u for u in units if u.role == "body" and len(u.vector) >= MIN_CONTENT),
+        key=lambda u: u.rank,
+    )
+    expected = _reference_greedy(body)
+    got = [group.members for group in _greedy(body)]
+    assert len(body) > 300 and len(expected) < len(body)  # sentences did join
+    assert [[id(u) for u in g] for g in got] == [[id(u) for u in g] for g in expected]
+
+
+def test_headlines_support_the_same_cluster_as_comparing_every_cluster_did(monkeypatch):
+    import pipeline.developments as developments
+
+    monkeypatch.setattr(developments, "AGGLOMERATIVE_LIMIT", 0)  # the greedy path
+    units = _many_units()
+    clusters = developments.cluster(units)
+    assert sum(len(c.support) for c in clusters) > 0
+    for unit in units:
+        if unit.role == "body" or not unit.vector:
+            continue
+        scored = [(developments.cosine(unit.vector, c.centroid), i) for i, c in enumerate(clusters)]
+        best = max(scored)
+        held = [i for i, c in enumerate(clusters) if any(s is unit for s in c.support)]
+        assert held == ([best[1]] if best[0] >= developments.SUPPORT else [])

@@ -285,6 +285,25 @@ def test_stances_are_merged_by_actor_and_position():
     assert rows == {("Mark Rutte", "warns"): ["S1", "S2"], ("Dmitry Peskov", "denies"): ["S2"]}
 
 
+def test_a_stance_row_of_many_sources_lists_each_source_once_in_order_and_each_sentence_once():
+    """Rows are gathered first and sorted once (not again with every stance): sources in
+    S-number order, evidence in the order first seen, one per source and sentence."""
+    order = [12, 3, 12, 1, 30, 3, 2]
+    brief = merge_extractions(
+        [
+            extraction(
+                f"S{n}",
+                stances=[stance(f"S{n}", "Mark Rutte", "warns", f"Rutte warned in S{n}.")],
+            )
+            for n in order
+        ]
+    )
+    (row,) = brief.stances
+    assert row.sources == ["S1", "S2", "S3", "S12", "S30"]
+    assert [e.source for e in row.evidence] == ["S12", "S3", "S1", "S30", "S2"]
+    assert row.evidence[0].text == "Rutte warned in S12."
+
+
 def test_every_stance_is_on_the_story_main_development_named_once():
     brief = merge_extractions(
         [

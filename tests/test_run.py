@@ -344,3 +344,18 @@ def test_the_model_is_opened_on_the_thread_that_runs_the_pipeline(tmp_path):
     model = FakeModel()
     run_folder(folder_with(tmp_path, 2), model, concurrency=2)
     assert model.opened_on is threading.current_thread()
+
+
+def test_runs_sharing_one_model_count_their_own_calls_and_start(example, tmp_path):
+    """Several folders in one model session: each run's usage, brief stats and server start
+    are its own, not the session's so far."""
+    model = FakeModel()
+    model.start_seconds = 2.5  # opened before the runs: neither run started it
+    first = run_folder(example, model)
+    second = run_folder(example, model)
+    assert first.usage["calls"] > 0
+    assert second.usage["calls"] == first.usage["calls"]
+    assert model.usage.calls == 2 * first.usage["calls"]
+    assert second.brief.stats.model_calls == first.brief.stats.model_calls
+    assert second.brief.stats.prompt_tokens == first.brief.stats.prompt_tokens
+    assert first.stages.start_model == second.stages.start_model == 0.0

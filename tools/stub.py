@@ -423,7 +423,10 @@ class InProcessModel:
         schema = response_model.model_json_schema()
         request = {
             "messages": messages,
-            "response_format": {"json_schema": {"name": response_model.__name__, "schema": schema}},
+            "response_format": {
+                "type": "json_schema",
+                "json_schema": {"name": response_model.__name__, "schema": schema},
+            },
         }
         reply = schema_answer(request)
         self.calls += 1

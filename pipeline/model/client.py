@@ -19,7 +19,7 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
 import httpx
@@ -348,6 +348,11 @@ class ModelClient:
         """Stop: no more retries, and requests in flight fail at once (on interrupt)."""
         self._closed.set()
         self._raw.close()
+
+    def on(self, hook: str, handler: Callable[..., None]) -> None:
+        """Call ``handler`` on instructor's ``hook`` ("completion:kwargs", "parse:error"…)
+        for every call this client makes: the benchmark's record of each call."""
+        self._client.on(hook, handler)
 
     @contextlib.contextmanager
     def tracking(self, usage: Usage) -> Iterator[Usage]:
