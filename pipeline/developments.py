@@ -54,6 +54,9 @@ REPEAT = 0.4
 #: first ``PROMINENT_RANKS`` sentences); an independent source adds 3.
 PROMINENCE = 2.5
 PROMINENT_RANKS = 10
+#: What an outlet leading with the development (its first body sentence) adds on top, per
+#: independent source: the story's main event is what most outlets open with.
+LEAD_FIRST = 3.0
 #: A sentence this close to a sentence of a shown development repeats it.
 FOLD = 0.35
 FOLD_SAME_SOURCE = 0.2
@@ -63,9 +66,9 @@ COMPARED = 12
 MIN_CONTENT = 3
 #: At most this many key developments, and once ``MIN_KEY`` are shown no more than
 #: ``KEY_WORDS`` words of them: the part before the quotes fits one screen (400-600 words).
-MAX_KEY = 10
+MAX_KEY = 12
 MIN_KEY = 5
-KEY_WORDS = 320
+KEY_WORDS = 360
 MAX_SINGLE = 3
 #: A body sentence within the first ``LEAD`` of its article is its lead.
 LEAD = 3
@@ -147,6 +150,12 @@ _LEANING = re.compile(
     r"even so|by contrast|in turn)\b",
     re.IGNORECASE,
 )
+# A pronoun subject after an opening time phrase: "On Monday it summoned …".
+_LATE_PRONOUN = re.compile(
+    r"^(?:on|by|in|at|late|early|last|earlier|later|since|after|before)\b[^,]{0,30}?,?\s+"
+    r"(?:he|she|it|they)\s",
+    re.IGNORECASE,
+)
 _CONNECTIVES = frozenset("but and or so yet however meanwhile also still then".split())
 _PRONOUNS = frozenset("he she it they this these those his her its their there here".split())
 
@@ -163,6 +172,8 @@ class Unit:
     key: bool
     when: str | None
     vector: dict[str, float] = field(default_factory=dict)
+    first: bool = False
+    """The first body sentence of its article: what the outlet leads with."""
 
 
 def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
@@ -181,7 +192,33 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
                      True, e.when)
                 for i, e in enumerate(x.events)
             ]  # fmt: skip
+    for unit in units:
+        if unit.role == "body" and live_title(unit.text):
+            unit.role = "headline"
+    firsts: dict[str, Unit] = {}
+    for unit in units:
+        if unit.role == "body" and (
+            unit.source not in firsts or unit.rank < firsts[unit.source].rank
+        ):
+            firsts[unit.source] = unit
+    for unit in firsts.values():
+        unit.first = True
     return units
+
+
+# A live blog's own title line in its body: "Storm live: the latest as …", "Follow our live
+# updates through the day." It names the story, as a headline does; it is not a development.
+_LIVE_TITLE = re.compile(
+    r"^[^:.]{3,80}\blive\s*:|^[^:.]{3,80}:\s*(?:the\s+)?latest\s+(?:as|on|from)\b|"
+    r"\b(?:follow|welcome\s+to)\s+(?:our|us|the)\s+(?:\w+\s+)?(?:live|rolling)\b",
+    re.IGNORECASE,
+)
+
+
+def live_title(text: str) -> bool:
+    """True for a live blog's own title or navigation line written as a body sentence ('Flood
+    live: the latest as …', 'Follow our live updates'): a headline, not a development."""
+    return bool(_LIVE_TITLE.search(_undated(text)))
 
 
 def tokens(text: str) -> list[str]:
@@ -508,6 +545,14 @@ def casing_of(texts: Iterable[str]) -> dict[str, str]:
     return {w: c.most_common(1)[0][0] for w, c in counts.items() if w not in acronyms}
 
 
+#: A development's line reads best at ``SHORTEST`` to ``LONGEST`` words; each
+#: ``LONG_SLOPE`` words beyond cost as much as a loaded word does not quite: a brief of
+#: a dozen developments has no room for a 45-word lead that a 25-word one says as well.
+SHORTEST = 12
+LONGEST = 26
+LONG_SLOPE = 5
+
+
 def neutrality_penalty(text: str) -> float:
     """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
     tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
@@ -520,12 +565,12 @@ def neutrality_penalty(text: str) -> float:
     if opening and (opening[0] in _CONNECTIVES or _LEANING.match(text)):
         penalty += 1.0  # leans on the sentence before
         opening = opening[1:]
-    if opening and opening[0] in _PRONOUNS:
+    if opening and opening[0] in _PRONOUNS or _LATE_PRONOUN.match(text):
         penalty += 2.0  # its subject is in the sentence before: it does not stand alone
-    if len(words) < 12:
-        penalty += (12 - len(words)) / 4
-    elif len(words) > 32:
-        penalty += (len(words) - 32) / 8
+    if len(words) < SHORTEST:
+        penalty += (SHORTEST - len(words)) / 4
+    elif len(words) > LONGEST:
+        penalty += (len(words) - LONGEST) / LONG_SLOPE
     if _DATELINE.match(text) or _STAMP.match(text):
         penalty += 0.25
     if _LABEL.match(_undated(text)):
@@ -548,10 +593,7 @@ def _choose(group: Cluster) -> Unit:
     sources say (close to the cluster's centroid) and stating the figures several of them
     give (``FIGURES``), the earlier in its article on a tie."""
     centroid = group.centroid
-    by_source: dict[str, set[str]] = defaultdict(set)
-    for unit in group.members:
-        by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
-    widely = {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
+    widely = _widely(group)
     return min(
         group.members,
         key=lambda u: (
@@ -571,8 +613,9 @@ def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
 
 
 def _score(group: Cluster, duplicates: dict[str, str]) -> float:
-    """Independent sources first, then prominence: lead positions, headline and caption
-    agreement, and the model's key votes (each counted once per independent source)."""
+    """Independent sources first, then prominence: lead positions (an outlet's first body
+    sentence counting most, ``LEAD_FIRST``), headline and caption agreement, and the model's
+    key votes (each counted once per independent source)."""
     sources = independent(group.sources, duplicates)
     best_rank: dict[str, int] = {}
     for unit in group.members:
@@ -583,7 +626,8 @@ def _score(group: Cluster, duplicates: dict[str, str]) -> float:
     )
     headlines = independent((u.source for u in group.support), duplicates)
     votes = independent((u.source for u in group.members if u.key), duplicates)
-    return 3.0 * sources + prominence + 1.0 * headlines + 0.75 * votes
+    leads = independent((u.source for u in group.members if u.first), duplicates)
+    return 3.0 * sources + prominence + LEAD_FIRST * leads + 1.0 * headlines + 0.75 * votes
 
 
 def _order(sources: Iterable[str]) -> list[str]:
@@ -609,10 +653,15 @@ def build_developments(
     duplicates: dict[str, str],
     published: dict[str, date | None],
     clustered: tuple[list[Unit], list[Cluster]] | None = None,
+    rivals: Sequence[Iterable[str]] = (),
 ) -> list[MergedEvent]:
     """The story's developments, best first: the shown ones ('key', then 'single'), then every
     other cluster (kept for the JSON, ``shown='none'``). ``clustered``: the units and clusters
-    of ``extractions`` when already made (``story_of``)."""
+    of ``extractions`` when already made (``story_of``). ``rivals``: for each quantity the
+    sources give differing values of, those values as written ('310,000', '$4.5m'): a
+    development that only gives another value of a quantity a shown one states is that one
+    told with another figure (where sources differ says so), not a new development."""
+    rival_sets = [r for r in (number_tokens(" ".join(v)) for v in rivals) if len(r) > 1]
     units, groups = clustered if clustered is not None else (units_of(extractions), None)
     if not units:
         return []
@@ -642,7 +691,9 @@ def build_developments(
         else:
             rest.append(group)
             continue
-        repeat = next((s for s in shown if _repeats(group, s[1], first[id(s[1])])), None)
+        repeat = next(
+            (s for s in shown if _repeats(group, s[1], first[id(s[1])], rival_sets)), None
+        )
         if repeat is not None:  # one development said again: fold it into the shown one
             line = _choose(repeat[1])
             apart = Cluster(split_off=True)
@@ -665,13 +716,30 @@ def build_developments(
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
 
 
-def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
+def _repeats(
+    group: Cluster,
+    shown: Cluster,
+    own: Sequence[Unit],
+    rivals: Sequence[set[str]] = (),
+) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
-    (``REPEAT``), or one of its sentences is close to one of the shown one's own sentences
-    (``FOLD``; sentences folded in later are not compared, so that folds do not chain; of a
-    large cluster, its first ``COMPARED`` sentences, leads first)."""
+    (``REPEAT``), its line only gives another value of a quantity the shown line states
+    (``rivals``: sets of number tokens, ``number_tokens``), or one of its sentences is close
+    to one of the shown one's own sentences (``FOLD``; sentences folded in later are not
+    compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
+    sentences, leads first). Never when its line gives counts that several of its sources
+    give and the shown line does not (and no rival of them): another fact, reported in the
+    same sentence as the shown one by some source."""
+    mine, theirs = _line_counts(group), _line_counts(shown)
+    new = mine - theirs
+    if new and any(new <= r and theirs & r for r in rivals):
+        return True  # the same quantity, another source's figure
+    if rival_measures(_choose(group), _choose(shown)):
+        return True
     if cosine(group.centroid, shown.centroid) >= REPEAT:
         return True
+    if new and _widely(group) & new:
+        return False
     # an article's lead that restates, in its own words, a development it reports anyway
     lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
     fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD
@@ -680,6 +748,59 @@ def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
     )
+
+
+# A number with a unit of measure after it: '40,000 cubic metres', '60 tonnes of'. Money is
+# left out: a demand and an offer are two quantities in one currency.
+_MEASURE = re.compile(
+    r"(\d[\d,.]*)\s*(?:-\s*)?(tonnes?|tons?|kilo(?:gram|metre|meter)s?|kg|km|miles?|"
+    r"(?:cubic|square)\s+(?:metres?|meters?|kilometres?|kilometers?|miles?|feet)|"
+    r"litres?|liters?|gallons?|barrels?|hectares?|acres?|metres?|meters?|feet|degrees?)\b",
+    re.IGNORECASE,
+)
+#: Two lines giving different values in the same unit are one quantity told two ways when at
+#: least this alike (cosine) besides.
+RIVAL_ALIKE = 0.1
+
+
+def _measures(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for number, unit in _MEASURE.findall(text):
+        unit = re.sub(r"\s+", " ", unit.lower())
+        found[
+            _stem(unit.replace("meter", "metre").replace("tons", "ton").replace("tonne", "ton"))
+        ].add(number.replace(",", "").rstrip("."))
+    return found
+
+
+def rival_measures(unit: Unit, shown: Unit) -> bool:
+    """True when two lines give different values of one measure ('about 40,000 cubic metres
+    escaped' and 'could be as high as 120,000 cubic metres'): same unit, other numbers, and
+    alike besides (``RIVAL_ALIKE``). Its values are another account of the shown one's."""
+    mine, theirs = _measures(unit.text), _measures(shown.text)
+    return (
+        any(mine[u] != theirs[u] for u in mine.keys() & theirs.keys())
+        and cosine(unit.vector, shown.vector) >= RIVAL_ALIKE
+    )
+
+
+def number_tokens(text: str) -> set[str]:
+    """The counting numbers of ``text`` as clustering tokens ('2,300 appointments' ->
+    {'#2300'}; years left out)."""
+    return {w for w in tokens(text) if _counts(w)}
+
+
+def _line_counts(group: Cluster) -> set[str]:
+    """The counting numbers of the line shown for ``group``."""
+    return {w for w in _choose(group).vector if _counts(w)}
+
+
+def _widely(group: Cluster) -> set[str]:
+    """Counting numbers that two or more sources of ``group`` give."""
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for unit in group.members:
+        by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
+    return {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
 
 
 #: A vague version ('A judge is due to hear the case next week.') repeats a shown development

@@ -178,8 +178,9 @@ def merge_extractions(
     good = [x for x in good if x.source.id not in strays]
     index = _entity_index(good)
     published = {x.source.id: parse_date(x.source.date) for x in extractions}
-    events = build_developments(good, once, published, (units, groups))
     figures = _merge_figures([f for x in good for f in x.figures], index)
+    rivals = [[c.value for c in g.claims] for g in figures if g.differs]
+    events = build_developments(good, once, published, (units, groups), rivals)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
     target = stance_target(title, sources, events)
