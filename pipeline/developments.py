@@ -210,7 +210,8 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
 # updates through the day." It names the story, as a headline does; it is not a development.
 _LIVE_TITLE = re.compile(
     r"^[^:.]{3,80}\blive\s*:|^[^:.]{3,80}:\s*(?:the\s+)?latest\s+(?:as|on|from)\b|"
-    r"\b(?:follow|welcome\s+to)\s+(?:our|us|the)\s+(?:\w+\s+)?(?:live|rolling)\b",
+    r"\b(?:follow|welcome\s+to)\s+(?:our|us|the)\s+(?:\w+\s+)?(?:live|rolling)\b|"
+    r"\b(?:our|this)\s+live\s+(?:coverage|blog|updates?|page)\b",
     re.IGNORECASE,
 )
 
@@ -545,6 +546,18 @@ def casing_of(texts: Iterable[str]) -> dict[str, str]:
     return {w: c.most_common(1)[0][0] for w, c in counts.items() if w not in acronyms}
 
 
+#: What each 'we', 'our' or 'us' of the outlet's own voice costs a version ('the 120,000
+#: our experts believe'): news reports in the third person.
+FIRST_PERSON = 1.0
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without its quoted words."""
+    return _QUOTED.sub(" ", text)
+
+
 #: A development's line reads best at ``SHORTEST`` to ``LONGEST`` words; each
 #: ``LONG_SLOPE`` words beyond cost as much as a loaded word does not quite: a brief of
 #: a dozen developments has no room for a 45-word lead that a 25-word one says as well.
@@ -561,6 +574,7 @@ def neutrality_penalty(text: str) -> float:
     words = text.split()
     penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
     penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
+    penalty += FIRST_PERSON * len(_FIRST_PERSON.findall(_unquoted(text)))
     opening = [w.lower().strip(",") for w in words[:2]]
     if opening and (opening[0] in _CONNECTIVES or _LEANING.match(text)):
         penalty += 1.0  # leans on the sentence before
@@ -842,9 +856,12 @@ def _in_sentence(phrase: str, text: str) -> bool:
 
 def _matters(group: Cluster) -> bool:
     """A development one source alone reports is worth showing when that source leads with
-    it, a headline or caption agrees with it, or the model named it key; and when one of its
-    sentences stands on its own (not "But they could…")."""
-    prominent = bool(group.support) or any(u.rank < 2 or u.key for u in group.members)
+    it with a figure (a feature's scene-setting opening gives none), a headline or caption
+    agrees with it, or the model named it key; and when one of its sentences stands on its own
+    (not "But they could…")."""
+    prominent = bool(group.support) or any(
+        u.key or (u.rank < 2 and re.search(r"\d", _undated(u.text))) for u in group.members
+    )
     return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
 
 
