@@ -738,7 +738,8 @@ def _repeats(
 ) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
     (``REPEAT``), its line only gives another value of a quantity the shown line states
-    (``rivals``: sets of number tokens, ``number_tokens``), or one of its sentences is close
+    (``rivals``: sets of number tokens, ``number_tokens``; or ``rival_measures``), or one of
+    its sentences is close
     to one of the shown one's own sentences (``FOLD``; sentences folded in later are not
     compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
     sentences, leads first). Never when its line gives counts that several of its sources
@@ -750,10 +751,10 @@ def _repeats(
         return True  # the same quantity, another source's figure
     if rival_measures(_choose(group), _choose(shown)):
         return True
-    if cosine(group.centroid, shown.centroid) >= REPEAT:
-        return True
     if new and _widely(group) & new:
         return False
+    if cosine(group.centroid, shown.centroid) >= REPEAT:
+        return True
     # an article's lead that restates, in its own words, a development it reports anyway
     lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
     fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD

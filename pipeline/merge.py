@@ -402,7 +402,8 @@ def _flag_minor(
     markers and, for a speaker's first, the speaker's heading). Speakers are taken in order
     of their best quote (``_quote_rank``): each one's best while it fits
     (the first ``MIN_SPEAKERS`` whatever the budget, and every speaker's when no budget is
-    given), then each one's next best in turn while the words fit. Nothing leaves the JSON."""
+    given), then each one's next best in turn, until one does not fit. Nothing leaves the
+    JSON."""
     ranked: list[tuple[SpeakerQuotes, list[QuoteEntry]]] = []
     for group in speakers:
         for entry in group.quotes:
@@ -416,7 +417,7 @@ def _flag_minor(
     ranked.sort(key=lambda item: _quote_rank(item[1][0], 0)[:2] if item[1] else (True,))
     every = budget is None
     budget = QUOTE_SHARE * source_words if budget is None else budget
-    used = 0
+    used, full = 0, False
     for turn in range(max((len(r) for _, r in ranked), default=0)):
         shown = 0
         for group, entries in ranked:
@@ -427,10 +428,12 @@ def _flag_minor(
             if turn == 0:
                 cost += len(group.speaker.split()) + len((group.role or "").split()) + 1
             first = turn == 0 and (every or shown < MIN_SPEAKERS)
-            if first or used + cost <= budget:
+            if first or (not full and used + cost <= budget):
                 entry.listed = True
                 used += cost
                 shown += 1
+            else:
+                full = True  # in order: nothing less wanted takes the place of this one
     for group in speakers:
         group.unlisted = sum(1 for e in group.quotes if not e.listed)
     return speakers

@@ -311,3 +311,126 @@ def test_long_developments_stop_at_the_word_budget():
     assert MIN_KEY <= len(key) < len(topics)
     assert all(e.independent_sources == 2 for e in key)
     assert sum(len(e.summary.split()) for e in key) <= KEY_WORDS
+
+
+def test_a_live_blogs_own_title_line_is_a_headline_not_a_development():
+    from pipeline.developments import live_title, units_of
+
+    assert live_title("Harbour flood live: the latest as the river peaks in the old town.")
+    assert live_title("Follow our live updates through the day.")
+    assert live_title("That's where we'll leave our live coverage for today.")
+    assert live_title("12:40 Storm: the latest on the closures across the county.")
+    assert not live_title("Bus strike latest: drivers are on day one of a 48-hour walkout.")
+    assert not live_title("The council said the bridge would stay shut until Friday.")
+    blog = told(
+        "S1",
+        "Harbour flood live: the latest as the river peaks in the old town.",
+        "The river burst its banks at dawn, flooding 300 homes in the old town.",
+    )
+    units = units_of([blog])
+    assert [u.role for u in units] == ["headline", "body"]
+    assert [u.first for u in units] == [False, True]  # the lead is the first real sentence
+
+
+def test_what_the_outlets_lead_with_comes_first():
+    """Three outlets open with the flood; four report the road closure further down. The
+    closure has more sources, but the flood is what the story is about."""
+    flood = [
+        "The river burst its banks at dawn, flooding hundreds of homes in the old town.",
+        "Floodwater from the river swamped hundreds of homes in the old town at dawn.",
+        "Hundreds of homes in the old town were flooded when the river burst its banks.",
+    ]
+    road = "The coast road was closed to traffic because of a landslip near the quarry."
+    brief = merge_extractions(
+        [
+            told(sid, lead, "The mayor thanked volunteers at the rescue centre.", road)
+            for sid, lead in zip(["S1", "S2", "S3"], flood, strict=True)
+        ]
+        + [told("S4", "Shares in the ferry operator fell sharply.", road)]
+    )
+    key = [e for e in brief.events if e.shown == "key"]
+    assert "flood" in key[0].summary.lower()
+    assert any("road" in e.summary for e in key[1:])
+
+
+def _group(*members: tuple[str, str, dict[str, float]]) -> Cluster:
+    found = Cluster()
+    for rank, (sid, text, vector) in enumerate(members):
+        found.add(Unit(sid, rank + 2, text, "body", rank + 2, False, None, vector))
+    return found
+
+
+def test_a_fact_whose_figures_several_sources_give_is_not_folded_into_another():
+    """One outlet tells the postponements and the diversions in one sentence; the
+    postponements, with figures two others give, stay a development of their own."""
+    shown = _group(
+        (
+            "S1",
+            "Ambulances carrying the sickest patients are being diverted to the county hospital.",
+            {"ambul": 0.8, "diver": 0.6},
+        ),
+        (
+            "S2",
+            "The trust said it postponed 2,300 appointments, and that ambulances are being diverted.",
+            {"#2300": 0.7, "postp": 0.6, "ambul": 0.3, "diver": 0.25},
+        ),
+        (
+            "S5",
+            "Ambulances are being sent to the county hospital instead of the infirmary tonight.",
+            {"ambul": 0.8, "diver": 0.6},
+        ),
+    )
+    postponed = _group(
+        (
+            "S3",
+            "The trust has postponed 2,300 outpatient appointments.",
+            {"#2300": 0.8, "postp": 0.6},
+        ),
+        ("S4", "Some 2,300 appointments have been postponed.", {"#2300": 0.8, "postp": 0.6}),
+    )
+    assert not _repeats(postponed, shown, shown.members)
+    # one outlet alone giving a number does not make it another fact
+    lone = _group(
+        ("S3", "Ambulances went to the county hospital, 18 miles off.", {"ambul": 0.9, "#18": 0.4})
+    )
+    assert _repeats(lone, shown, shown.members)
+
+
+def test_another_value_of_the_same_measure_repeats_the_shown_development():
+    from pipeline.developments import rival_measures
+
+    def unit(text: str, vector: dict[str, float]) -> Unit:
+        return Unit("S1", 3, text, "body", 3, False, None, vector)
+
+    low = unit("About 40,000 cubic metres of water escaped.", {"#40000": 0.7, "water": 0.7})
+    high = unit("The ministry said 120,000 cubic metres escaped.", {"#120000": 0.7, "water": 0.3})
+    assert rival_measures(high, low)
+    demand = unit("The state demanded €45 million from the company.", {"#45": 0.7, "compa": 0.7})
+    offer = unit("The company offered €5 million to the towns.", {"#5": 0.7, "compa": 0.7})
+    assert not rival_measures(offer, demand)  # money: an offer and a demand are two amounts
+    shown = _group(("S1", low.text, low.vector))
+    told_again = _group(("S2", high.text, high.vector), ("S3", high.text, high.vector))
+    assert _repeats(told_again, shown, shown.members)
+    # a figure group's rival values (as merge finds them) fold the same way
+    fish = _group(("S2", "Crews collected 60 tonnes of dead fish.", {"#60": 0.8, "fish": 0.6}))
+    counted = _group(
+        ("S4", "The company counted 10 dead fish, it said.", {"#10": 0.9, "compa": 0.4})
+    )
+    assert not _repeats(counted, fish, fish.members)
+    assert _repeats(counted, fish, fish.members, [{"#60", "#10"}])
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_or_the_outlets_own_voice_costs_a_wording():
+    plain = "The government summoned the ambassador on Monday and demanded compensation."
+    assert neutrality_penalty("On Monday it summoned the ambassador and demanded compensation.") > (
+        neutrality_penalty(plain) + 1.5
+    )
+    assert neutrality_penalty(
+        "Officials claim only 40,000 cubic metres escaped, a third of what our experts believe."
+    ) > neutrality_penalty(
+        "Officials say only 40,000 cubic metres escaped, a third of the ministry's figure."
+    )
+    # a first person inside a quotation is the speaker's, not the outlet's
+    assert neutrality_penalty('The minister said "we will rebuild the bridge" at the site.') == (
+        neutrality_penalty('The minister said "they will rebuild the bridge" at the site.')
+    )
