@@ -147,7 +147,7 @@ _LABEL = re.compile(r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}):\s+(?=[a-zA-Z])
 # Openings that lean on what came before ("In response, …", "As a result, …").
 _LEANING = re.compile(
     r"^(?:in response|in return|as a result|in addition|at the same time|on the other hand|"
-    r"even so|by contrast|in turn)\b",
+    r"even so|by contrast|in turn|asked (?:about|whether|if|why|how|what))\b",
     re.IGNORECASE,
 )
 # A pronoun subject after an opening time phrase: "On Monday it summoned …".
@@ -575,11 +575,12 @@ def neutrality_penalty(text: str) -> float:
     penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
     penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
     penalty += FIRST_PERSON * len(_FIRST_PERSON.findall(_unquoted(text)))
-    opening = [w.lower().strip(",") for w in words[:2]]
-    if opening and (opening[0] in _CONNECTIVES or _LEANING.match(text)):
+    body = _undated(text)  # the sentence proper, after a dateline or a time stamp
+    opening = [w.lower().strip(",") for w in body.split()[:2]]
+    if opening and (opening[0] in _CONNECTIVES or _LEANING.match(body)):
         penalty += 1.0  # leans on the sentence before
         opening = opening[1:]
-    if opening and opening[0] in _PRONOUNS or _LATE_PRONOUN.match(text):
+    if opening and opening[0] in _PRONOUNS or _LATE_PRONOUN.match(body):
         penalty += 2.0  # its subject is in the sentence before: it does not stand alone
     if len(words) < SHORTEST:
         penalty += (SHORTEST - len(words)) / 4
@@ -600,12 +601,16 @@ CENTRALITY = 2.0
 #: What each figure that several sources of a development give adds to a version's claim to
 #: be shown: the version that states the offer and the demand, not one of them.
 FIGURES = 0.5
+#: What each figure of a version that no other source of the development gives costs it,
+#: where several sources agree on others: the sources without it are not marked on the line.
+LONE_FIGURE = 0.5
 
 
 def _choose(group: Cluster) -> Unit:
     """The version to show: plain and neutral (``neutrality_penalty``), typical of what the
     sources say (close to the cluster's centroid) and stating the figures several of them
-    give (``FIGURES``), the earlier in its article on a tie."""
+    give (``FIGURES``) and not those one alone gives (a source is marked on the line only
+    when it holds every number of it), the earlier in its article on a tie."""
     centroid = group.centroid
     widely = _widely(group)
     return min(
@@ -613,7 +618,8 @@ def _choose(group: Cluster) -> Unit:
         key=lambda u: (
             neutrality_penalty(u.text)
             - CENTRALITY * cosine(u.vector, centroid)
-            - FIGURES * len(widely & u.vector.keys()),
+            - FIGURES * len(widely & u.vector.keys())
+            + (LONE_FIGURE * len(number_tokens(_ASIDE.sub(" ", u.text)) - widely) if widely else 0),
             u.rank,
             -len(u.text),
         ),
@@ -881,15 +887,21 @@ def alike(unit: Unit, lead: Unit) -> bool:
 
 def supports(unit: Unit, lead: Unit) -> bool:
     """True when ``unit`` supports ``lead``'s wording: alike, and holding every number of it
-    (a source that gives another number reports the development, but not this line)."""
+    outside brackets (a source that gives another number reports the development, but not
+    this line; a bracketed conversion is no other number)."""
     if unit is lead:
         return True
     if not alike(unit, lead):
         return False
     return all(
         re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text)
-        for n in _NUMBER.findall(lead.text)
+        for n in _NUMBER.findall(_ASIDE.sub(" ", lead.text))
     )
+
+
+# A bracketed aside: a conversion ('2.8 million pounds ($3.8 million)', '$4.5m (about £3.3m)')
+# or a gloss; its numbers restate the sentence's, they are no further fact.
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def supporting(group: Cluster, lead: Unit) -> list[Unit]:
