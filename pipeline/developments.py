@@ -925,6 +925,32 @@ def split_unsupported(group: Cluster) -> list[Cluster]:
     return [first, *split_unsupported(rest)]
 
 
+# A time phrase naming a day: a weekday, a date, 'yesterday'.
+_DAY = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+
+def _time_of(lead: Unit, members: Sequence[Unit], duplicates: dict[str, str]) -> list[Unit]:
+    """The sentences that date a development: the shown line's own time phrase and the
+    sentences giving the same one; without one, the phrase most independent sources give,
+    a vague period ('earlier this year') only when two or more give it: one other sentence's
+    period most often dates something else it mentions ('attacks on a school earlier this
+    year'), while a day it names ('on Tuesday', 'Sept 16') is most often the fact's."""
+    dated = [u for u in members if _dated(u.when) and _in_sentence(u.when or "", u.text)]
+    if any(u is lead for u in dated):
+        return [u for u in dated if (u.when or "").lower() == (lead.when or "").lower()]
+    by_phrase: dict[str, set[str]] = defaultdict(set)
+    for unit in dated:
+        by_phrase[(unit.when or "").lower()].add(duplicates.get(unit.source, unit.source))
+    agreed = [p for p, s in by_phrase.items() if len(s) > 1 or _DAY.search(p)]
+    if not agreed:
+        return []
+    best = max(agreed, key=lambda p: (len(by_phrase[p]), bool(re.search(r"\d", p))))
+    return [u for u in dated if (u.when or "").lower() == best]
+
+
 def _event(
     kind: str,
     group: Cluster,
@@ -935,7 +961,7 @@ def _event(
     lead = _choose(group)
     members = supporting(group, lead)
     sources = {u.source for u in members}
-    whens = [u for u in members if _dated(u.when) and _in_sentence(u.when, u.text)]
+    whens = _time_of(lead, members, duplicates)
     dates = [
         d
         for u in whens
@@ -948,8 +974,6 @@ def _event(
             seen.add((unit.source, unit.sentence))
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
-    if _dated(lead.when):
-        when = lead.when if not re.search(r"\d", when or "") else when
     return MergedEvent(
         summary=clean_wording(lead.text, casing),
         sources=_order(sources),

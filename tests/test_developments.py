@@ -434,3 +434,34 @@ def test_a_pronoun_subject_after_an_opening_phrase_or_the_outlets_own_voice_cost
     assert neutrality_penalty('The minister said "we will rebuild the bridge" at the site.') == (
         neutrality_penalty('The minister said "they will rebuild the bridge" at the site.')
     )
+
+
+def test_a_bracketed_conversion_is_no_other_figure_and_a_lone_periods_date_is_not_the_facts():
+    from pipeline.developments import supports
+
+    line = Unit("S3", 4, "The trust puts the cost at 2.8 million pounds ($3.8 million).", "body", 4,
+                False, None, {"cost": 0.8, "#2.8": 0.6})  # fmt: skip
+    other = Unit("S1", 9, "The trust estimates the cost at about £2.8m.", "body", 9, False, None,
+                 {"cost": 0.8, "#2.8": 0.6})  # fmt: skip
+    assert supports(other, line)
+    brief = merge_extractions(
+        [
+            told("S1", "A group calling itself Red Owl claimed the attack and demanded a ransom."),
+            told(
+                "S2",
+                "Red Owl, linked to attacks on two schools earlier this year, claimed the attack "
+                "and demanded a ransom.",
+            ),
+            told("S3", "A gang called Red Owl claimed the attack and has demanded a ransom."),
+        ]
+    )
+    [ransom] = [e for e in brief.events if e.shown == "key"]
+    assert ransom.when is None and not ransom.on_timeline  # the schools' date, not the claim's
+
+
+def test_an_opening_after_a_live_blogs_time_stamp_is_judged_as_any_opening():
+    assert neutrality_penalty(
+        "11:31 Asked about the audit, the chief executive says work began."
+    ) >= (
+        neutrality_penalty("The chief executive says work on the servers began in the spring.") + 1
+    )
