@@ -600,7 +600,7 @@ CENTRALITY = 2.0
 
 #: What each figure that several sources of a development give adds to a version's claim to
 #: be shown: the version that states the offer and the demand, not one of them.
-FIGURES = 0.5
+FIGURES = 0.75
 #: What each figure of a version that no other source of the development gives costs it,
 #: where several sources agree on others: the sources without it are not marked on the line.
 LONE_FIGURE = 0.5
@@ -744,8 +744,8 @@ def _repeats(
 ) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
     (``REPEAT``), its line only gives another value of a quantity the shown line states
-    (``rivals``: sets of number tokens, ``number_tokens``; or ``rival_measures``), or one of
-    its sentences is close
+    (``rivals``: sets of number tokens, ``number_tokens``; or ``rival_measures``), it
+    announces the same appointment (``same_appointment``), or one of its sentences is close
     to one of the shown one's own sentences (``FOLD``; sentences folded in later are not
     compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
     sentences, leads first). Never when its line gives counts that several of its sources
@@ -755,7 +755,9 @@ def _repeats(
     new = mine - theirs
     if new and any(new <= r and theirs & r for r in rivals):
         return True  # the same quantity, another source's figure
-    if rival_measures(_choose(group), _choose(shown)):
+    if rival_measures(_choose(group), _choose(shown)) or same_appointment(
+        _choose(group), _choose(shown)
+    ):
         return True
     if new and _widely(group) & new:
         return False
@@ -802,6 +804,27 @@ def rival_measures(unit: Unit, shown: Unit) -> bool:
     return (
         any(mine[u] != theirs[u] for u in mine.keys() & theirs.keys())
         and cosine(unit.vector, shown.vector) >= RIVAL_ALIKE
+    )
+
+
+#: Two lines announcing what happens at the same coming time are one appointment told twice
+#: ('the lawsuit heads for its first hearing next Thursday', 'the judge will hear both sides
+#: next Thursday') when at least this alike besides.
+SAME_MOMENT = 0.1
+
+
+def same_appointment(unit: Unit, shown: Unit) -> bool:
+    """True when two lines say what will happen on the same named day ('next Thursday', 'on
+    Oct. 6'): both look ahead, give the same time phrase naming a day, and are alike
+    (``SAME_MOMENT``). Two things done on one past day are most often two facts."""
+    phrase = (unit.when or "").lower()
+    return (
+        bool(phrase)
+        and phrase == (shown.when or "").lower()
+        and bool(_DAY.search(phrase))
+        and looks_ahead(unit.text)
+        and looks_ahead(shown.text)
+        and cosine(unit.vector, shown.vector) >= SAME_MOMENT
     )
 
 

@@ -465,3 +465,22 @@ def test_an_opening_after_a_live_blogs_time_stamp_is_judged_as_any_opening():
     ) >= (
         neutrality_penalty("The chief executive says work on the servers began in the spring.") + 1
     )
+
+
+def test_two_lines_announcing_the_same_coming_day_are_one_appointment():
+    from pipeline.developments import same_appointment
+
+    def unit(text: str, vector: dict[str, float]) -> Unit:
+        return Unit("S1", 3, text, "body", 3, False, time_phrase(text), vector)
+
+    hearing = unit("The lawsuit is heading for its first hearing next Thursday.",
+                   {"lawsu": 0.6, "hear": 0.5, "thurs": 0.6})  # fmt: skip
+    judge = unit("Judge Ann Lee will hear both sides next Thursday.",
+                 {"judge": 0.7, "hear": 0.5, "thurs": 0.5})  # fmt: skip
+    assert same_appointment(judge, hearing)
+    vote = unit("The council will vote on the budget next Friday.", {"counc": 0.7, "budge": 0.7})
+    assert not same_appointment(vote, hearing)  # another day
+    # two things done on one past day are two facts
+    fired = unit("The board fired its chairman on Tuesday.", {"board": 0.6, "chair": 0.8})
+    sued = unit("The party sued the board on Tuesday.", {"board": 0.6, "sue": 0.8})
+    assert not same_appointment(sued, fired)
