@@ -40,6 +40,7 @@ from schemas.extraction import ArticleExtraction, Claim, Figure, Quote, SourceIn
 
 from .developments import build_developments, independent, story_of
 from .developments import tokens as dev_tokens
+from .render import render_markdown
 from .rules.dates import parse_date
 from .rules.entities import EntityIndex
 from .rules.text import normalise_space, split_sentences
@@ -470,8 +471,6 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
     sources or more) and then the less widely carried quotes are left to the JSON (down to
     ``QUOTE_FLOOR`` of the sources' words and ``MIN_SPEAKERS`` speakers). Nothing leaves the
     JSON; returns a new brief."""
-    from .render import render_markdown  # render imports only the schemas
-
     limit = BRIEF_SHARE * source_words
     if len(render_markdown(brief).split()) <= limit:
         return brief
