@@ -101,6 +101,8 @@ _PARAPHRASES = {
     **dict.fromkeys("strike strikes walkout walkouts".split(), "strike"),
     **dict.fromkeys("deal deals agreement agreements settlement accord".split(), "deal"),
     **dict.fromkeys("another further second fresh".split(), "anoth"),
+    **dict.fromkeys("sample samples taster tasters excerpt excerpts".split(), "sample"),
+    **dict.fromkeys("posted publish published publishes leaked".split(), "publish"),
 }
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
@@ -128,7 +130,7 @@ _LOADED = re.compile(
     r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?|inferno|"
     r"terrified|ripp(?:ed|ing)|rips|dodgy|slapped|whopping|greedy|crippling|fed-up|booted|"
     r"dragged|drags|bosses|chiefs|generous|paltry|measly|miserly|staggering|eye-watering|"
-    r"downed\s+tools|noses?)\b",
+    r"downed\s+tools|noses?|sinister|shameless|ruthless|plunder(?:s|ed)?|crooks?)\b",
     re.IGNORECASE,
 )
 # "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
@@ -619,7 +621,11 @@ def _choose(group: Cluster) -> Unit:
             neutrality_penalty(u.text)
             - CENTRALITY * cosine(u.vector, centroid)
             - FIGURES * len(widely & u.vector.keys())
-            + (LONE_FIGURE * len(number_tokens(_ASIDE.sub(" ", u.text)) - widely) if widely else 0),
+            + (
+                LONE_FIGURE * len(number_tokens(_ASIDE.sub(" ", _undated(u.text))) - widely)
+                if widely
+                else 0
+            ),
             u.rank,
             -len(u.text),
         ),
@@ -918,7 +924,7 @@ def supports(unit: Unit, lead: Unit) -> bool:
         return False
     return all(
         re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text)
-        for n in _NUMBER.findall(_ASIDE.sub(" ", lead.text))
+        for n in _NUMBER.findall(_ASIDE.sub(" ", _undated(lead.text)))
     )
 
 

@@ -484,3 +484,16 @@ def test_two_lines_announcing_the_same_coming_day_are_one_appointment():
     fired = unit("The board fired its chairman on Tuesday.", {"board": 0.6, "chair": 0.8})
     sued = unit("The party sued the board on Tuesday.", {"board": 0.6, "sue": 0.8})
     assert not same_appointment(sued, fired)
+
+
+def test_a_live_blogs_time_stamp_is_no_figure_of_its_line():
+    from pipeline.developments import supports
+
+    line = Unit("S5", 30, "14:45 The gang's leak site still shows the sample of about 200 files.",
+                "body", 30, False, None, {"sampl": 0.8, "#200": 0.6})  # fmt: skip
+    other = Unit("S1", 9, "The gang posted a taster of 200 files on its site.", "body", 9, False,
+                 None, {"sampl": 0.8, "#200": 0.6})  # fmt: skip
+    assert supports(other, line)
+    from pipeline.developments import tokens
+
+    assert "sampl" in tokens("a taster of files") and "publi" in tokens("posted online")
