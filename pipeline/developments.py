@@ -54,6 +54,9 @@ REPEAT = 0.4
 #: first ``PROMINENT_RANKS`` sentences); an independent source adds 3.
 PROMINENCE = 2.5
 PROMINENT_RANKS = 10
+#: What an outlet leading with the development (its first body sentence) adds on top, per
+#: independent source: the story's main event is what most outlets open with.
+LEAD_FIRST = 3.0
 #: A sentence this close to a sentence of a shown development repeats it.
 FOLD = 0.35
 FOLD_SAME_SOURCE = 0.2
@@ -63,9 +66,9 @@ COMPARED = 12
 MIN_CONTENT = 3
 #: At most this many key developments, and once ``MIN_KEY`` are shown no more than
 #: ``KEY_WORDS`` words of them: the part before the quotes fits one screen (400-600 words).
-MAX_KEY = 10
+MAX_KEY = 12
 MIN_KEY = 5
-KEY_WORDS = 320
+KEY_WORDS = 360
 MAX_SINGLE = 3
 #: A body sentence within the first ``LEAD`` of its article is its lead.
 LEAD = 3
@@ -98,6 +101,8 @@ _PARAPHRASES = {
     **dict.fromkeys("strike strikes walkout walkouts".split(), "strike"),
     **dict.fromkeys("deal deals agreement agreements settlement accord".split(), "deal"),
     **dict.fromkeys("another further second fresh".split(), "anoth"),
+    **dict.fromkeys("sample samples taster tasters excerpt excerpts".split(), "sample"),
+    **dict.fromkeys("posted publish published publishes leaked".split(), "publish"),
 }
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
@@ -125,7 +130,7 @@ _LOADED = re.compile(
     r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?|inferno|"
     r"terrified|ripp(?:ed|ing)|rips|dodgy|slapped|whopping|greedy|crippling|fed-up|booted|"
     r"dragged|drags|bosses|chiefs|generous|paltry|measly|miserly|staggering|eye-watering|"
-    r"downed\s+tools|noses?)\b",
+    r"downed\s+tools|noses?|sinister|shameless|ruthless|plunder(?:s|ed)?|crooks?)\b",
     re.IGNORECASE,
 )
 # "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
@@ -144,7 +149,13 @@ _LABEL = re.compile(r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}):\s+(?=[a-zA-Z])
 # Openings that lean on what came before ("In response, …", "As a result, …").
 _LEANING = re.compile(
     r"^(?:in response|in return|as a result|in addition|at the same time|on the other hand|"
-    r"even so|by contrast|in turn)\b",
+    r"even so|by contrast|in turn|asked (?:about|whether|if|why|how|what))\b",
+    re.IGNORECASE,
+)
+# A pronoun subject after an opening time phrase: "On Monday it summoned …".
+_LATE_PRONOUN = re.compile(
+    r"^(?:on|by|in|at|late|early|last|earlier|later|since|after|before)\b[^,]{0,30}?,?\s+"
+    r"(?:he|she|it|they)\s",
     re.IGNORECASE,
 )
 _CONNECTIVES = frozenset("but and or so yet however meanwhile also still then".split())
@@ -163,6 +174,8 @@ class Unit:
     key: bool
     when: str | None
     vector: dict[str, float] = field(default_factory=dict)
+    first: bool = False
+    """The first body sentence of its article: what the outlet leads with."""
 
 
 def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
@@ -181,7 +194,34 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
                      True, e.when)
                 for i, e in enumerate(x.events)
             ]  # fmt: skip
+    for unit in units:
+        if unit.role == "body" and live_title(unit.text):
+            unit.role = "headline"
+    firsts: dict[str, Unit] = {}
+    for unit in units:
+        if unit.role == "body" and (
+            unit.source not in firsts or unit.rank < firsts[unit.source].rank
+        ):
+            firsts[unit.source] = unit
+    for unit in firsts.values():
+        unit.first = True
     return units
+
+
+# A live blog's own title line in its body: "Storm live: the latest as …", "Follow our live
+# updates through the day." It names the story, as a headline does; it is not a development.
+_LIVE_TITLE = re.compile(
+    r"^[^:.]{3,80}\blive\s*:|^[^:.]{3,80}:\s*(?:the\s+)?latest\s+(?:as|on|from)\b|"
+    r"\b(?:follow|welcome\s+to)\s+(?:our|us|the)\s+(?:\w+\s+)?(?:live|rolling)\b|"
+    r"\b(?:our|this)\s+live\s+(?:coverage|blog|updates?|page)\b",
+    re.IGNORECASE,
+)
+
+
+def live_title(text: str) -> bool:
+    """True for a live blog's own title or navigation line written as a body sentence ('Flood
+    live: the latest as …', 'Follow our live updates'): a headline, not a development."""
+    return bool(_LIVE_TITLE.search(_undated(text)))
 
 
 def tokens(text: str) -> list[str]:
@@ -571,6 +611,26 @@ def casing_of(texts: Iterable[str]) -> dict[str, str]:
     return {w: c.most_common(1)[0][0] for w, c in counts.items() if w not in acronyms}
 
 
+#: What each 'we', 'our' or 'us' of the outlet's own voice costs a version ('the 120,000
+#: our experts believe'): news reports in the third person.
+FIRST_PERSON = 1.0
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without its quoted words."""
+    return _QUOTED.sub(" ", text)
+
+
+#: A development's line reads best at ``SHORTEST`` to ``LONGEST`` words; each
+#: ``LONG_SLOPE`` words beyond cost as much as a loaded word does not quite: a brief of
+#: a dozen developments has no room for a 45-word lead that a 25-word one says as well.
+SHORTEST = 12
+LONGEST = 26
+LONG_SLOPE = 5
+
+
 def neutrality_penalty(text: str) -> float:
     """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
     tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
@@ -579,16 +639,18 @@ def neutrality_penalty(text: str) -> float:
     words = text.split()
     penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
     penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
-    opening = [w.lower().strip(",") for w in words[:2]]
-    if opening and (opening[0] in _CONNECTIVES or _LEANING.match(text)):
+    penalty += FIRST_PERSON * len(_FIRST_PERSON.findall(_unquoted(text)))
+    body = _undated(text)  # the sentence proper, after a dateline or a time stamp
+    opening = [w.lower().strip(",") for w in body.split()[:2]]
+    if opening and (opening[0] in _CONNECTIVES or _LEANING.match(body)):
         penalty += 1.0  # leans on the sentence before
         opening = opening[1:]
-    if opening and opening[0] in _PRONOUNS:
+    if opening and opening[0] in _PRONOUNS or _LATE_PRONOUN.match(body):
         penalty += 2.0  # its subject is in the sentence before: it does not stand alone
-    if len(words) < 12:
-        penalty += (12 - len(words)) / 4
-    elif len(words) > 32:
-        penalty += (len(words) - 32) / 8
+    if len(words) < SHORTEST:
+        penalty += (SHORTEST - len(words)) / 4
+    elif len(words) > LONGEST:
+        penalty += (len(words) - LONGEST) / LONG_SLOPE
     if _DATELINE.match(text) or _STAMP.match(text):
         penalty += 0.25
     if _LABEL.match(_undated(text)):
@@ -603,24 +665,30 @@ CENTRALITY = 2.0
 
 #: What each figure that several sources of a development give adds to a version's claim to
 #: be shown: the version that states the offer and the demand, not one of them.
-FIGURES = 0.5
+FIGURES = 0.75
+#: What each figure of a version that no other source of the development gives costs it,
+#: where several sources agree on others: the sources without it are not marked on the line.
+LONE_FIGURE = 0.5
 
 
 def _choose(group: Cluster) -> Unit:
     """The version to show: plain and neutral (``neutrality_penalty``), typical of what the
     sources say (close to the cluster's centroid) and stating the figures several of them
-    give (``FIGURES``), the earlier in its article on a tie."""
+    give (``FIGURES``) and not those one alone gives (a source is marked on the line only
+    when it holds every number of it), the earlier in its article on a tie."""
     centroid = group.centroid
-    by_source: dict[str, set[str]] = defaultdict(set)
-    for unit in group.members:
-        by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
-    widely = {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
+    widely = _widely(group)
     return min(
         group.members,
         key=lambda u: (
             neutrality_penalty(u.text)
             - CENTRALITY * cosine(u.vector, centroid)
-            - FIGURES * len(widely & u.vector.keys()),
+            - FIGURES * len(widely & u.vector.keys())
+            + (
+                LONE_FIGURE * len(number_tokens(_ASIDE.sub(" ", _undated(u.text))) - widely)
+                if widely
+                else 0
+            ),
             u.rank,
             -len(u.text),
         ),
@@ -634,8 +702,9 @@ def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
 
 
 def _score(group: Cluster, duplicates: dict[str, str]) -> float:
-    """Independent sources first, then prominence: lead positions, headline and caption
-    agreement, and the model's key votes (each counted once per independent source)."""
+    """Independent sources first, then prominence: lead positions (an outlet's first body
+    sentence counting most, ``LEAD_FIRST``), headline and caption agreement, and the model's
+    key votes (each counted once per independent source)."""
     sources = independent(group.sources, duplicates)
     best_rank: dict[str, int] = {}
     for unit in group.members:
@@ -646,7 +715,8 @@ def _score(group: Cluster, duplicates: dict[str, str]) -> float:
     )
     headlines = independent((u.source for u in group.support), duplicates)
     votes = independent((u.source for u in group.members if u.key), duplicates)
-    return 3.0 * sources + prominence + 1.0 * headlines + 0.75 * votes
+    leads = independent((u.source for u in group.members if u.first), duplicates)
+    return 3.0 * sources + prominence + LEAD_FIRST * leads + 1.0 * headlines + 0.75 * votes
 
 
 def _order(sources: Iterable[str]) -> list[str]:
@@ -672,10 +742,15 @@ def build_developments(
     duplicates: dict[str, str],
     published: dict[str, date | None],
     clustered: tuple[list[Unit], list[Cluster]] | None = None,
+    rivals: Sequence[Iterable[str]] = (),
 ) -> list[MergedEvent]:
     """The story's developments, best first: the shown ones ('key', then 'single'), then every
     other cluster (kept for the JSON, ``shown='none'``). ``clustered``: the units and clusters
-    of ``extractions`` when already made (``story_of``)."""
+    of ``extractions`` when already made (``story_of``). ``rivals``: for each quantity the
+    sources give differing values of, those values as written ('310,000', '$4.5m'): a
+    development that only gives another value of a quantity a shown one states is that one
+    told with another figure (where sources differ says so), not a new development."""
+    rival_sets = [r for r in (number_tokens(" ".join(v)) for v in rivals) if len(r) > 1]
     units, groups = clustered if clustered is not None else (units_of(extractions), None)
     if not units:
         return []
@@ -705,7 +780,9 @@ def build_developments(
         else:
             rest.append(group)
             continue
-        repeat = next((s for s in shown if _repeats(group, s[1], first[id(s[1])])), None)
+        repeat = next(
+            (s for s in shown if _repeats(group, s[1], first[id(s[1])], rival_sets)), None
+        )
         if repeat is not None:  # one development said again: fold it into the shown one
             line = _choose(repeat[1])
             apart = Cluster(split_off=True)
@@ -728,11 +805,31 @@ def build_developments(
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
 
 
-def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
+def _repeats(
+    group: Cluster,
+    shown: Cluster,
+    own: Sequence[Unit],
+    rivals: Sequence[set[str]] = (),
+) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
-    (``REPEAT``), or one of its sentences is close to one of the shown one's own sentences
-    (``FOLD``; sentences folded in later are not compared, so that folds do not chain; of a
-    large cluster, its first ``COMPARED`` sentences, leads first)."""
+    (``REPEAT``), its line only gives another value of a quantity the shown line states
+    (``rivals``: sets of number tokens, ``number_tokens``; or ``rival_measures``), it
+    announces the same appointment (``same_appointment``), or one of its sentences is close
+    to one of the shown one's own sentences (``FOLD``; sentences folded in later are not
+    compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
+    sentences, leads first). Never when its line gives counts that several of its sources
+    give and the shown line does not (and no rival of them): another fact, reported in the
+    same sentence as the shown one by some source."""
+    mine, theirs = _line_counts(group), _line_counts(shown)
+    new = mine - theirs
+    if new and any(new <= r and theirs & r for r in rivals):
+        return True  # the same quantity, another source's figure
+    if rival_measures(_choose(group), _choose(shown)) or same_appointment(
+        _choose(group), _choose(shown)
+    ):
+        return True
+    if new and _widely(group) & new:
+        return False
     if cosine(group.centroid, shown.centroid) >= REPEAT:
         return True
     # an article's lead that restates, in its own words, a development it reports anyway
@@ -743,6 +840,80 @@ def _repeats(group: Cluster, shown: Cluster, own: Sequence[Unit]) -> bool:
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
     )
+
+
+# A number with a unit of measure after it: '40,000 cubic metres', '60 tonnes of'. Money is
+# left out: a demand and an offer are two quantities in one currency.
+_MEASURE = re.compile(
+    r"(\d[\d,.]*)\s*(?:-\s*)?(tonnes?|tons?|kilo(?:gram|metre|meter)s?|kg|km|miles?|"
+    r"(?:cubic|square)\s+(?:metres?|meters?|kilometres?|kilometers?|miles?|feet)|"
+    r"litres?|liters?|gallons?|barrels?|hectares?|acres?|metres?|meters?|feet|degrees?)\b",
+    re.IGNORECASE,
+)
+#: Two lines giving different values in the same unit are one quantity told two ways when at
+#: least this alike (cosine) besides.
+RIVAL_ALIKE = 0.1
+
+
+def _measures(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for number, unit in _MEASURE.findall(text):
+        unit = re.sub(r"\s+", " ", unit.lower())
+        found[
+            _stem(unit.replace("meter", "metre").replace("tons", "ton").replace("tonne", "ton"))
+        ].add(number.replace(",", "").rstrip("."))
+    return found
+
+
+def rival_measures(unit: Unit, shown: Unit) -> bool:
+    """True when two lines give different values of one measure ('about 40,000 cubic metres
+    escaped' and 'could be as high as 120,000 cubic metres'): same unit, other numbers, and
+    alike besides (``RIVAL_ALIKE``). Its values are another account of the shown one's."""
+    mine, theirs = _measures(unit.text), _measures(shown.text)
+    return (
+        any(mine[u] != theirs[u] for u in mine.keys() & theirs.keys())
+        and cosine(unit.vector, shown.vector) >= RIVAL_ALIKE
+    )
+
+
+#: Two lines announcing what happens at the same coming time are one appointment told twice
+#: ('the lawsuit heads for its first hearing next Thursday', 'the judge will hear both sides
+#: next Thursday') when at least this alike besides.
+SAME_MOMENT = 0.1
+
+
+def same_appointment(unit: Unit, shown: Unit) -> bool:
+    """True when two lines say what will happen on the same named day ('next Thursday', 'on
+    Oct. 6'): both look ahead, give the same time phrase naming a day, and are alike
+    (``SAME_MOMENT``). Two things done on one past day are most often two facts."""
+    phrase = (unit.when or "").lower()
+    return (
+        bool(phrase)
+        and phrase == (shown.when or "").lower()
+        and bool(_DAY.search(phrase))
+        and looks_ahead(unit.text)
+        and looks_ahead(shown.text)
+        and cosine(unit.vector, shown.vector) >= SAME_MOMENT
+    )
+
+
+def number_tokens(text: str) -> set[str]:
+    """The counting numbers of ``text`` as clustering tokens ('2,300 appointments' ->
+    {'#2300'}; years left out)."""
+    return {w for w in tokens(text) if _counts(w)}
+
+
+def _line_counts(group: Cluster) -> set[str]:
+    """The counting numbers of the line shown for ``group``."""
+    return {w for w in _choose(group).vector if _counts(w)}
+
+
+def _widely(group: Cluster) -> set[str]:
+    """Counting numbers that two or more sources of ``group`` give."""
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for unit in group.members:
+        by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
+    return {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
 
 
 #: A vague version ('A judge is due to hear the case next week.') repeats a shown development
@@ -784,9 +955,12 @@ def _in_sentence(phrase: str, text: str) -> bool:
 
 def _matters(group: Cluster) -> bool:
     """A development one source alone reports is worth showing when that source leads with
-    it, a headline or caption agrees with it, or the model named it key; and when one of its
-    sentences stands on its own (not "But they could…")."""
-    prominent = bool(group.support) or any(u.rank < 2 or u.key for u in group.members)
+    it with a figure (a feature's scene-setting opening gives none), a headline or caption
+    agrees with it, or the model named it key; and when one of its sentences stands on its own
+    (not "But they could…")."""
+    prominent = bool(group.support) or any(
+        u.key or (u.rank < 2 and re.search(r"\d", _undated(u.text))) for u in group.members
+    )
     return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
 
 
@@ -805,15 +979,21 @@ def alike(unit: Unit, lead: Unit) -> bool:
 
 def supports(unit: Unit, lead: Unit) -> bool:
     """True when ``unit`` supports ``lead``'s wording: alike, and holding every number of it
-    (a source that gives another number reports the development, but not this line)."""
+    outside brackets (a source that gives another number reports the development, but not
+    this line; a bracketed conversion is no other number)."""
     if unit is lead:
         return True
     if not alike(unit, lead):
         return False
     return all(
         re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text)
-        for n in _NUMBER.findall(lead.text)
+        for n in _NUMBER.findall(_ASIDE.sub(" ", _undated(lead.text)))
     )
+
+
+# A bracketed aside: a conversion ('2.8 million pounds ($3.8 million)', '$4.5m (about £3.3m)')
+# or a gloss; its numbers restate the sentence's, they are no further fact.
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def supporting(group: Cluster, lead: Unit) -> list[Unit]:
@@ -837,6 +1017,32 @@ def split_unsupported(group: Cluster) -> list[Cluster]:
     return [first, *split_unsupported(rest)]
 
 
+# A time phrase naming a day: a weekday, a date, 'yesterday'.
+_DAY = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+
+def _time_of(lead: Unit, members: Sequence[Unit], duplicates: dict[str, str]) -> list[Unit]:
+    """The sentences that date a development: the shown line's own time phrase and the
+    sentences giving the same one; without one, the phrase most independent sources give,
+    a vague period ('earlier this year') only when two or more give it: one other sentence's
+    period most often dates something else it mentions ('attacks on a school earlier this
+    year'), while a day it names ('on Tuesday', 'Sept 16') is most often the fact's."""
+    dated = [u for u in members if _dated(u.when) and _in_sentence(u.when or "", u.text)]
+    if any(u is lead for u in dated):
+        return [u for u in dated if (u.when or "").lower() == (lead.when or "").lower()]
+    by_phrase: dict[str, set[str]] = defaultdict(set)
+    for unit in dated:
+        by_phrase[(unit.when or "").lower()].add(duplicates.get(unit.source, unit.source))
+    agreed = [p for p, s in by_phrase.items() if len(s) > 1 or _DAY.search(p)]
+    if not agreed:
+        return []
+    best = max(agreed, key=lambda p: (len(by_phrase[p]), bool(re.search(r"\d", p))))
+    return [u for u in dated if (u.when or "").lower() == best]
+
+
 def _event(
     kind: str,
     group: Cluster,
@@ -847,7 +1053,7 @@ def _event(
     lead = _choose(group)
     members = supporting(group, lead)
     sources = {u.source for u in members}
-    whens = [u for u in members if _dated(u.when) and _in_sentence(u.when, u.text)]
+    whens = _time_of(lead, members, duplicates)
     dates = [
         d
         for u in whens
@@ -860,8 +1066,6 @@ def _event(
             seen.add((unit.source, unit.sentence))
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
-    if _dated(lead.when):
-        when = lead.when if not re.search(r"\d", when or "") else when
     return MergedEvent(
         summary=clean_wording(lead.text, casing),
         sources=_order(sources),

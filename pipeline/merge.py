@@ -40,6 +40,7 @@ from schemas.extraction import ArticleExtraction, Claim, Figure, Quote, SourceIn
 
 from .developments import build_developments, independent, story_of
 from .developments import tokens as dev_tokens
+from .render import render_markdown
 from .rules.dates import parse_date
 from .rules.entities import EntityIndex
 from .rules.text import normalise_space, split_sentences
@@ -178,8 +179,9 @@ def merge_extractions(
     good = [x for x in good if x.source.id not in strays]
     index = _entity_index(good)
     published = {x.source.id: parse_date(x.source.date) for x in extractions}
-    events = build_developments(good, once, published, (units, groups))
     figures = _merge_figures([f for x in good for f in x.figures], index)
+    rivals = [[c.value for c in g.claims] for g in figures if g.differs]
+    events = build_developments(good, once, published, (units, groups), rivals)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
     target = stance_target(title, sources, events)
@@ -189,15 +191,14 @@ def merge_extractions(
         + attribution_differences
     )
     events = _not_said_again(events, differences)
-    return Brief(
+    source_words = (
+        sum(x.source.characters for x in good if x.source.id not in duplicates) // CHARS_PER_WORD
+    )
+    brief = Brief(
         title=title or _title(sources, events),
         lede=_lede(events, once),
         events=events,
-        speakers=_flag_minor(
-            speakers,
-            sum(x.source.characters for x in good if x.source.id not in duplicates)
-            // CHARS_PER_WORD,
-        ),
+        speakers=_flag_minor(speakers, source_words),
         stances=_merge_stances(good, index, target),
         stance_target=target if any(x.stances for x in good) else None,
         figures=figures,
@@ -218,6 +219,7 @@ def merge_extractions(
             ),
         ),
     )
+    return fit_brief(brief, source_words, once)
 
 
 #: A development one source alone reports repeats a difference when this share of their
@@ -392,13 +394,18 @@ QUOTE_SHARE = 0.07
 CHARS_PER_WORD = 6
 
 
-def _flag_minor(speakers: list[SpeakerQuotes], source_words: int) -> list[SpeakerQuotes]:
+def _flag_minor(
+    speakers: list[SpeakerQuotes], source_words: int, budget: float | None = None
+) -> list[SpeakerQuotes]:
     """Mark fragments as minor (one or two words, or a partial quotation of three: "grave
-    security threat"), then choose what the Markdown lists: every speaker's best quote (the
-    most widely carried, whole quotations before partial ones), then each speaker's next
-    best in turn while the listed words stay within ``QUOTE_SHARE`` of ``source_words``.
-    Nothing leaves the JSON."""
-    ranked: list[list[QuoteEntry]] = []
+    security threat"), then choose what the Markdown lists within ``budget`` words (by
+    default ``QUOTE_SHARE`` of ``source_words``; each entry costs its words, its source
+    markers and, for a speaker's first, the speaker's heading). Speakers are taken in order
+    of their best quote (``_quote_rank``): each one's best while it fits
+    (the first ``MIN_SPEAKERS`` whatever the budget, and every speaker's when no budget is
+    given), then each one's next best in turn, until one does not fit. Nothing leaves the
+    JSON."""
+    ranked: list[tuple[SpeakerQuotes, list[QuoteEntry]]] = []
     for group in speakers:
         for entry in group.quotes:
             words = len(_quote_key(entry.text).split())
@@ -407,28 +414,81 @@ def _flag_minor(speakers: list[SpeakerQuotes], source_words: int) -> list[Speake
             entry.listed = False
         candidates = [e for e in group.quotes if not e.minor]
         order = {id(e): i for i, e in enumerate(candidates)}
-        ranked.append(
-            sorted(
-                candidates,
-                key=lambda e: (
-                    -len({*e.sources, *(s for v in e.variants for s in v.sources)}),
-                    e.kind != "quote",
-                    order[id(e)],
-                ),
-            )
-        )
-    budget = QUOTE_SHARE * source_words
-    used = 0
-    for turn in range(max((len(r) for r in ranked), default=0)):
-        for entries in ranked:
-            if turn < len(entries):
-                words = len(entries[turn].text.split())
-                if turn == 0 or used + words <= budget:
-                    entries[turn].listed = True
-                    used += words
+        ranked.append((group, sorted(candidates, key=lambda e: _quote_rank(e, order[id(e)]))))
+    ranked.sort(key=lambda item: _quote_rank(item[1][0], 0)[:2] if item[1] else (True,))
+    every = budget is None
+    budget = QUOTE_SHARE * source_words if budget is None else budget
+    used, full = 0, False
+    for turn in range(max((len(r) for _, r in ranked), default=0)):
+        shown = 0
+        for group, entries in ranked:
+            if turn >= len(entries) or (turn and not entries[0].listed):
+                continue
+            entry = entries[turn]
+            cost = len(entry.text.split()) + len(entry.sources)
+            if turn == 0:
+                cost += len(group.speaker.split()) + len((group.role or "").split()) + 1
+            first = turn == 0 and (every or shown < MIN_SPEAKERS)
+            if first or (not full and used + cost <= budget):
+                entry.listed = True
+                used += cost
+                shown += 1
+            else:
+                full = True  # in order: nothing less wanted takes the place of this one
     for group in speakers:
         group.unlisted = sum(1 for e in group.quotes if not e.listed)
     return speakers
+
+
+#: A quotation of this many words or more says something; a shorter one is a reaction.
+SUBSTANTIVE = 8
+#: However tight the budget, the Markdown lists the best quote of this many speakers.
+MIN_SPEAKERS = 3
+
+
+def _quote_rank(entry: QuoteEntry, position: int) -> tuple:
+    """Sort key of a quote for the Markdown: substantive whole quotations (``SUBSTANTIVE``
+    words or more) before partial or short ones, then the most widely carried (its variants'
+    sources too), then in order of appearance."""
+    carried = len({*entry.sources, *(s for v in entry.variants for s in v.sources)})
+    short = len(_quote_key(entry.text).split()) < SUBSTANTIVE
+    return (entry.kind != "quote" or short, -carried, position)
+
+
+#: The whole Markdown brief is at most this share of the sources' words: a third, less a
+#: margin for reckoning the sources' words from their characters.
+BRIEF_SHARE = 0.3
+#: However tight the budget, who said what may hold this share of the sources' words.
+QUOTE_FLOOR = 0.04
+#: A brief of this many independent sources lists in the Markdown's figures only those two
+#: or more of them give (when it is over its budget).
+FIGURE_SOURCES = 3
+
+
+def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Brief:
+    """``brief`` fitted to ``BRIEF_SHARE`` of ``source_words`` (in its Markdown): when it is
+    longer, figures one source alone gives (of a brief of ``FIGURE_SOURCES`` independent
+    sources or more) and then the less widely carried quotes are left to the JSON (down to
+    ``QUOTE_FLOOR`` of the sources' words and ``MIN_SPEAKERS`` speakers). Nothing leaves the
+    JSON; returns a new brief."""
+    limit = BRIEF_SHARE * source_words
+    if len(render_markdown(brief).split()) <= limit:
+        return brief
+    brief = brief.model_copy(deep=True)
+    if brief.stats.independent_sources >= FIGURE_SOURCES:
+        for group in brief.figures:
+            group.listed = bool(group.counts) and (
+                group.differs
+                or independent({s for c in group.claims for s in c.sources}, duplicates) > 1
+            )
+    quotes = _flag_minor(brief.speakers, source_words, budget=0.0)
+    for group in quotes:  # the rest of the brief, without any quote
+        for entry in group.quotes:
+            entry.listed = False
+    rest = len(render_markdown(brief.model_copy(update={"speakers": quotes})).split())
+    budget = max(limit - rest, QUOTE_FLOOR * source_words)
+    brief.speakers = _flag_minor(brief.speakers, source_words, budget=budget)
+    return brief
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -224,10 +224,16 @@ def _speakers(brief: Brief) -> list[str]:
             lines.append(f"- “{_inline(entry.text)}” {markers(entry.sources)}{more}")
         lines.append("")
     unlisted = sum(group.unlisted for group in brief.speakers)
+    unheard = sum(  # speakers with something to say that the Markdown leaves to the JSON
+        1
+        for g in brief.speakers
+        if any(not e.minor for e in g.quotes) and not any(e.listed for e in g.quotes)
+    )
     if lines and unlisted:
+        others = f", and every quote of {_count(unheard, 'more speaker')}" if unheard else ""
         note = (
             f"*Each speaker's most widely carried quotes; {unlisted} more (fragments among "
-            "them) are in the JSON.*"
+            f"them{others}) are in the JSON.*"
         )
         lines = [note, "", *lines]
     return lines[:-1]
@@ -287,16 +293,24 @@ def _figures(brief: Brief) -> list[str]:
     """Figures the sources agree on, one line per quantity (the values they dispute are
     under where sources differ, the others of that quantity here); a figure whose phrase
     names nothing it counts is left to the JSON, and a note says how many."""
-    lines = [_figure_line(g) for g in brief.figures if not g.differs and g.counts]
-    for group in brief.figures:  # what a differing quantity also holds that no one disputes
+    listed = [g for g in brief.figures if g.listed]
+    lines = [_figure_line(g) for g in listed if not g.differs and g.counts]
+    for group in listed:  # what a differing quantity also holds that no one disputes
         undisputed = [c for c in group.claims if group.differs and not c.rival]
         if undisputed and group.counts:
             other = group.model_copy(update={"counts": f"{group.counts}, other counts"})
             lines.append(_figure_line(other.model_copy(update={"claims": undisputed})))
     nameless = sum(1 for g in brief.figures if not g.counts)
-    if lines and nameless:
+    single = sum(1 for g in brief.figures if g.counts and not g.listed)
+    if lines and (nameless or single):
         what = "it counts" if nameless == 1 else "they count"
-        lines += ["", f"*{_count(nameless, 'more figure')}, without what {what}, in the JSON.*"]
+        if not single:
+            why = f", without what {what},"
+        else:
+            why = f" ({single} that one source alone gives" + (
+                f", {nameless} without what {what})" if nameless else ")"
+            )
+        lines += ["", f"*{_count(nameless + single, 'more figure')}{why} in the JSON.*"]
     return lines
 
 

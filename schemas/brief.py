@@ -195,6 +195,12 @@ class FigureGroup(_Strict):
         description="True when different sources give values that disagree for this quantity "
         "(a range and an 'up to' its high end agree); never within one source."
     )
+    listed: bool = Field(
+        True,
+        description="Shown in the Markdown's figures: it names what it counts and, in a brief "
+        "of three or more independent sources, two or more of them give it (or the brief is "
+        "short enough to show every figure). Every figure stays here.",
+    )
 
 
 class StanceRow(_Strict):

@@ -388,3 +388,189 @@ def test_headlines_support_the_same_cluster_as_comparing_every_cluster_did(monke
         best = max(scored)
         held = [i for i, c in enumerate(clusters) if any(s is unit for s in c.support)]
         assert held == ([best[1]] if best[0] >= developments.SUPPORT else [])
+
+
+def test_a_live_blogs_own_title_line_is_a_headline_not_a_development():
+    from pipeline.developments import live_title, units_of
+
+    assert live_title("Harbour flood live: the latest as the river peaks in the old town.")
+    assert live_title("Follow our live updates through the day.")
+    assert live_title("That's where we'll leave our live coverage for today.")
+    assert live_title("12:40 Storm: the latest on the closures across the county.")
+    assert not live_title("Bus strike latest: drivers are on day one of a 48-hour walkout.")
+    assert not live_title("The council said the bridge would stay shut until Friday.")
+    blog = told(
+        "S1",
+        "Harbour flood live: the latest as the river peaks in the old town.",
+        "The river burst its banks at dawn, flooding 300 homes in the old town.",
+    )
+    units = units_of([blog])
+    assert [u.role for u in units] == ["headline", "body"]
+    assert [u.first for u in units] == [False, True]  # the lead is the first real sentence
+
+
+def test_what_the_outlets_lead_with_comes_first():
+    """Three outlets open with the flood; four report the road closure further down. The
+    closure has more sources, but the flood is what the story is about."""
+    flood = [
+        "The river burst its banks at dawn, flooding hundreds of homes in the old town.",
+        "Floodwater from the river swamped hundreds of homes in the old town at dawn.",
+        "Hundreds of homes in the old town were flooded when the river burst its banks.",
+    ]
+    road = "The coast road was closed to traffic because of a landslip near the quarry."
+    brief = merge_extractions(
+        [
+            told(sid, lead, "The mayor thanked volunteers at the rescue centre.", road)
+            for sid, lead in zip(["S1", "S2", "S3"], flood, strict=True)
+        ]
+        + [told("S4", "Shares in the ferry operator fell sharply.", road)]
+    )
+    key = [e for e in brief.events if e.shown == "key"]
+    assert "flood" in key[0].summary.lower()
+    assert any("road" in e.summary for e in key[1:])
+
+
+def _group(*members: tuple[str, str, dict[str, float]]) -> Cluster:
+    found = Cluster()
+    for rank, (sid, text, vector) in enumerate(members):
+        found.add(Unit(sid, rank + 2, text, "body", rank + 2, False, None, vector))
+    return found
+
+
+def test_a_fact_whose_figures_several_sources_give_is_not_folded_into_another():
+    """One outlet tells the postponements and the diversions in one sentence; the
+    postponements, with figures two others give, stay a development of their own."""
+    shown = _group(
+        (
+            "S1",
+            "Ambulances carrying the sickest patients are being diverted to the county hospital.",
+            {"ambul": 0.8, "diver": 0.6},
+        ),
+        (
+            "S2",
+            "The trust said it postponed 2,300 appointments, and that ambulances are being diverted.",
+            {"#2300": 0.7, "postp": 0.6, "ambul": 0.3, "diver": 0.25},
+        ),
+        (
+            "S5",
+            "Ambulances are being sent to the county hospital instead of the infirmary tonight.",
+            {"ambul": 0.8, "diver": 0.6},
+        ),
+    )
+    postponed = _group(
+        (
+            "S3",
+            "The trust has postponed 2,300 outpatient appointments.",
+            {"#2300": 0.8, "postp": 0.6},
+        ),
+        ("S4", "Some 2,300 appointments have been postponed.", {"#2300": 0.8, "postp": 0.6}),
+    )
+    assert not _repeats(postponed, shown, shown.members)
+    # one outlet alone giving a number does not make it another fact
+    lone = _group(
+        ("S3", "Ambulances went to the county hospital, 18 miles off.", {"ambul": 0.9, "#18": 0.4})
+    )
+    assert _repeats(lone, shown, shown.members)
+
+
+def test_another_value_of_the_same_measure_repeats_the_shown_development():
+    from pipeline.developments import rival_measures
+
+    def unit(text: str, vector: dict[str, float]) -> Unit:
+        return Unit("S1", 3, text, "body", 3, False, None, vector)
+
+    low = unit("About 40,000 cubic metres of water escaped.", {"#40000": 0.7, "water": 0.7})
+    high = unit("The ministry said 120,000 cubic metres escaped.", {"#120000": 0.7, "water": 0.3})
+    assert rival_measures(high, low)
+    demand = unit("The state demanded €45 million from the company.", {"#45": 0.7, "compa": 0.7})
+    offer = unit("The company offered €5 million to the towns.", {"#5": 0.7, "compa": 0.7})
+    assert not rival_measures(offer, demand)  # money: an offer and a demand are two amounts
+    shown = _group(("S1", low.text, low.vector))
+    told_again = _group(("S2", high.text, high.vector), ("S3", high.text, high.vector))
+    assert _repeats(told_again, shown, shown.members)
+    # a figure group's rival values (as merge finds them) fold the same way
+    fish = _group(("S2", "Crews collected 60 tonnes of dead fish.", {"#60": 0.8, "fish": 0.6}))
+    counted = _group(
+        ("S4", "The company counted 10 dead fish, it said.", {"#10": 0.9, "compa": 0.4})
+    )
+    assert not _repeats(counted, fish, fish.members)
+    assert _repeats(counted, fish, fish.members, [{"#60", "#10"}])
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_or_the_outlets_own_voice_costs_a_wording():
+    plain = "The government summoned the ambassador on Monday and demanded compensation."
+    assert neutrality_penalty("On Monday it summoned the ambassador and demanded compensation.") > (
+        neutrality_penalty(plain) + 1.5
+    )
+    assert neutrality_penalty(
+        "Officials claim only 40,000 cubic metres escaped, a third of what our experts believe."
+    ) > neutrality_penalty(
+        "Officials say only 40,000 cubic metres escaped, a third of the ministry's figure."
+    )
+    # a first person inside a quotation is the speaker's, not the outlet's
+    assert neutrality_penalty('The minister said "we will rebuild the bridge" at the site.') == (
+        neutrality_penalty('The minister said "they will rebuild the bridge" at the site.')
+    )
+
+
+def test_a_bracketed_conversion_is_no_other_figure_and_a_lone_periods_date_is_not_the_facts():
+    from pipeline.developments import supports
+
+    line = Unit("S3", 4, "The trust puts the cost at 2.8 million pounds ($3.8 million).", "body", 4,
+                False, None, {"cost": 0.8, "#2.8": 0.6})  # fmt: skip
+    other = Unit("S1", 9, "The trust estimates the cost at about £2.8m.", "body", 9, False, None,
+                 {"cost": 0.8, "#2.8": 0.6})  # fmt: skip
+    assert supports(other, line)
+    brief = merge_extractions(
+        [
+            told("S1", "A group calling itself Red Owl claimed the attack and demanded a ransom."),
+            told(
+                "S2",
+                "Red Owl, linked to attacks on two schools earlier this year, claimed the attack "
+                "and demanded a ransom.",
+            ),
+            told("S3", "A gang called Red Owl claimed the attack and has demanded a ransom."),
+        ]
+    )
+    [ransom] = [e for e in brief.events if e.shown == "key"]
+    assert ransom.when is None and not ransom.on_timeline  # the schools' date, not the claim's
+
+
+def test_an_opening_after_a_live_blogs_time_stamp_is_judged_as_any_opening():
+    assert neutrality_penalty(
+        "11:31 Asked about the audit, the chief executive says work began."
+    ) >= (
+        neutrality_penalty("The chief executive says work on the servers began in the spring.") + 1
+    )
+
+
+def test_two_lines_announcing_the_same_coming_day_are_one_appointment():
+    from pipeline.developments import same_appointment
+
+    def unit(text: str, vector: dict[str, float]) -> Unit:
+        return Unit("S1", 3, text, "body", 3, False, time_phrase(text), vector)
+
+    hearing = unit("The lawsuit is heading for its first hearing next Thursday.",
+                   {"lawsu": 0.6, "hear": 0.5, "thurs": 0.6})  # fmt: skip
+    judge = unit("Judge Ann Lee will hear both sides next Thursday.",
+                 {"judge": 0.7, "hear": 0.5, "thurs": 0.5})  # fmt: skip
+    assert same_appointment(judge, hearing)
+    vote = unit("The council will vote on the budget next Friday.", {"counc": 0.7, "budge": 0.7})
+    assert not same_appointment(vote, hearing)  # another day
+    # two things done on one past day are two facts
+    fired = unit("The board fired its chairman on Tuesday.", {"board": 0.6, "chair": 0.8})
+    sued = unit("The party sued the board on Tuesday.", {"board": 0.6, "sue": 0.8})
+    assert not same_appointment(sued, fired)
+
+
+def test_a_live_blogs_time_stamp_is_no_figure_of_its_line():
+    from pipeline.developments import supports
+
+    line = Unit("S5", 30, "14:45 The gang's leak site still shows the sample of about 200 files.",
+                "body", 30, False, None, {"sampl": 0.8, "#200": 0.6})  # fmt: skip
+    other = Unit("S1", 9, "The gang posted a taster of 200 files on its site.", "body", 9, False,
+                 None, {"sampl": 0.8, "#200": 0.6})  # fmt: skip
+    assert supports(other, line)
+    from pipeline.developments import tokens
+
+    assert "sampl" in tokens("a taster of files") and "publi" in tokens("posted online")

@@ -609,3 +609,89 @@ def test_a_claimant_is_a_name_not_a_verb_or_a_headline():
     assert claimant_name("VOTER PURGE FURY") is None
     assert claimant_name("NATO") == "NATO"
     assert claimant_name("the fire service") == "the fire service"
+
+
+def test_a_brief_over_a_third_of_its_sources_leaves_quotes_and_lone_figures_to_the_json():
+    from pipeline.merge import MIN_SPEAKERS
+
+    def sized(sid: str):
+        return source(sid).model_copy(update={"characters": 1200})  # about 200 words each
+
+    speakers = ["Ana Reyes", "Ben Okafor", "Cleo Marsh", "Dev Patel", "Eve Lund", "Finn Shaw"]
+    said = [
+        "The repairs to the old harbour wall must start this week or it will fall",
+        "Nobody told the fishermen anything about the closure of the eastern quay",
+        "Our crews are ready to start work on Monday morning if the permits arrive",
+        "The money for the harbour has been sitting in the council's account for months",
+        "Tourists will stay away all summer if the promenade is still fenced off",
+        "Insurance will not cover the boats moored behind the damaged section",
+    ]
+    quotes = {
+        "S1": [
+            quote("S1", n, text, name)
+            for n, (text, name) in enumerate(zip(said, speakers, strict=True), 1)
+        ],
+        "S2": [quote("S2", 1, "within days rather than weeks", "Gil Marr", "partial")],
+        "S3": [quote("S3", 1, "within days rather than weeks", "Gil Marr", "partial")],
+    }
+    quotes["S1"].append(
+        quote("S1", 9, "We will not let the harbour close on our watch, not now", "Mayor Ida Holt")
+    )
+    quotes["S2"].append(
+        quote("S2", 2, "We will not let the harbour close on our watch, not now", "Mayor Ida Holt")
+    )
+    brief = merge_extractions(
+        [
+            extraction(
+                sid,
+                source=sized(sid),
+                quotes=quotes[sid],
+                figures=[figure(sid, 1, "120", "boats")]
+                if sid != "S3"
+                else [figure(sid, 1, "40", "cranes")],
+            )
+            for sid in ["S1", "S2", "S3"]
+        ]
+    )
+    entries = {e.text: e for g in brief.speakers for e in g.quotes}
+    assert {i for e in entries.values() for i in e.ids} == {
+        q.id for qs in quotes.values() for q in qs
+    }  # the JSON keeps every quote
+    listed = [g for g in brief.speakers if any(e.listed for e in g.quotes)]
+    assert MIN_SPEAKERS <= len(listed) < len(speakers) + 2
+    mayor = entries["We will not let the harbour close on our watch, not now"]
+    assert mayor.listed  # the most widely carried substantive quote first
+    assert not entries["within days rather than weeks"].listed  # a short partial one last
+    boats, cranes = ({g.counts: g for g in brief.figures}[c] for c in ("boats", "cranes"))
+    assert boats.listed and not cranes.listed
+    markdown = render_markdown(brief)
+    unheard = len(brief.speakers) - len(listed)
+    assert f"and every quote of {unheard} more speakers) are in the JSON" in markdown
+    assert "1 more figure (1 that one source alone gives) in the JSON" in markdown
+    assert "cranes" not in markdown.split("## Figures")[1]
+
+
+def test_a_brief_within_a_third_of_its_sources_lists_every_speaker():
+    big = source("S1").model_copy(update={"characters": 60000})
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1",
+                source=big,
+                quotes=[
+                    quote("S1", 1, "The wall will be repaired before the first storm", "Ana Reyes"),
+                    quote(
+                        "S1",
+                        2,
+                        "Nobody told the fishermen anything about the closure",
+                        "Ben Okafor",
+                    ),
+                    quote("S1", 3, "We are ready to start work on Monday morning", "Cleo Marsh"),
+                    quote("S1", 4, "The money is there and it has been for months", "Dev Patel"),
+                ],
+                figures=[figure("S1", 1, "40", "cranes")],
+            )
+        ]
+    )
+    assert all(e.listed for g in brief.speakers for e in g.quotes)
+    assert all(g.listed for g in brief.figures)
