@@ -755,3 +755,35 @@ def test_a_relative_who_said_names_the_person_before_its_appositives():
     text = '"It is overdue," said Sen. Ana Ruiz, a Democrat from Ohio, who wrote the bill.'
     [span] = quotes(text)
     assert (span.cue, span.confident) == ("Ana Ruiz", True)
+
+
+def test_a_kinship_word_before_a_given_name_is_no_part_of_the_name():
+    text = 'Gran Edith, 79, and Brave Tom Reed, 8, met the mayor. "It was lovely," she said.'
+    spans = quotes(text)
+    assert spans[0].cue not in ("Gran Edith", "Brave Tom Reed")
+
+
+def test_a_pronoun_goes_to_the_person_its_own_paragraph_names():
+    text = (
+        "Gran Edith, 79, kept the hoop going all day.\n\n"
+        'Hospice fundraiser Marcy Doyle, 41, was amazed. "She never dropped it," she said.'
+    )
+    assert quotes(text)[0].cue == "Marcy Doyle"
+    text = (
+        'Councillor Ada Park said the vote was close.\n\nHarbour boatman Ivo Tesla, 58, was torn. "The '
+        'ships bring trade," he said.'
+    )
+    assert quotes(text)[0].cue == "Ivo Tesla"
+    # two people in the paragraph and no speech verb: unsure, no one from before
+    text = (
+        'Councillor Ada Park said the vote was close.\n\nIvo Tesla met Rita Bloom. "The ships '
+        'bring trade," she said.'
+    )
+    assert quotes(text)[0].cue is None
+
+
+def test_a_body_inside_a_role_appositive_is_not_the_speaker():
+    text = 'Dr Lena Ross, medical director of Kestrel Health Trust, said: "We are ready."'
+    assert quotes(text)[0].cue == "Dr Lena Ross"
+    text = 'Ines Caro, policy officer for Estuary Towns Trust, said: "We are ready."'
+    assert quotes(text)[0].cue == "Ines Caro"

@@ -57,6 +57,7 @@ from .vocabulary import (
     HONORIFICS,
     LABEL_VERBS,
     LEAD_WORDS,
+    NAME_DESCRIPTORS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_QUOTING_VERBS,
@@ -618,6 +619,7 @@ def _is_name_token(word: str) -> bool:
         and not word.endswith(("'s", "’s", "s'", "s’"))
         and word.lower() not in _NOT_NAMES
         and word.lower() not in SENTENCE_ADVERBS
+        and word.lower() not in NAME_DESCRIPTORS
         and not _compound_word(word)
     )
 
@@ -839,6 +841,7 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             or head in _ROLE_NOUNS
             or head in _PREPOSITIONS
             or head.isdigit()  # an age: "Maureen Platt, 63, from Dunford, said"
+            or _role_of_body(toks[first:end])  # "medical director of the Trust"
         )
         if not is_appositive:
             relative = _relative_comma(toks, first)
@@ -851,6 +854,18 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1)
         end = k
     return None
+
+
+def _role_of_body(words: list[_Tok]) -> bool:
+    """Whether a comma group is a lower-case role of a body, "medical director of Ridgeway
+    Trust" or "senior lecturer at the college": it opens with a lower-case word and a role
+    noun stands right before "of", "at", "for" or "with"."""
+    if not words or not words[0].word[:1].islower():
+        return False
+    return any(
+        a.word.lower() in _ROLE_NOUNS and b.word.lower() in ("of", "at", "for", "with")
+        for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 def _relative_comma(toks: list[_Tok], first: int) -> int | None:
@@ -1542,10 +1557,20 @@ def _antecedent(
     """The nearest named speaker before ``anchor``, sentence by sentence; for "he" or "she"
     (``personal``) a person, never a body or an acronym (a dateline's "AP")."""
     sentence = doc.sentence_at(anchor)
+    paragraph = doc.paragraph_at(anchor)
     windows = [(doc.sentence_starts[sentence], anchor)]
     for k in range(sentence - 1, max(sentence - 1 - _LOOKBACK, -1), -1):
         windows.append((doc.sentence_starts[k], doc.sentence_ends[k]))
     for lo, hi in windows:
+        if paragraph >= 0 and doc.paragraph_at(lo) != paragraph:
+            # The paragraph names the person it is about ("Head keeper Jo Bell, 34, was
+            # thrilled. “…,” she said."): no one from an earlier paragraph is.
+            people = _paragraph_people(doc, anchor)
+            if len(people) == 1 and not (personal and not _personal(people[0])):
+                return people[0]
+            if people:
+                return None  # two people and no speech verb: unsure
+            paragraph = -1  # checked once
         found = _speaker_in_window(doc, max(lo, hi - _SENTENCE_WINDOW), hi, earlier)
         if found is not None and not (personal and not _personal(found)):
             return found
@@ -1557,6 +1582,46 @@ def _antecedent(
         if cue is not None and cue.start < anchor and not (personal and not _personal(cue)):
             return cue
     return None
+
+
+def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
+    """The distinct people named (two name words or more, outside quotes) in the paragraph
+    of ``anchor`` before it, first mention of each, in order: "Head keeper Jo Bell, 34" gives
+    "Jo Bell". A run after an article or a preposition ("at Brantwood Zoo"), before a
+    speaker noun ("Fenwick District Council", "Kestrel spokesman") or holding a body word
+    or an acronym is no person."""
+    toks = _tokens(doc, doc.paragraph_starts[doc.paragraph_at(anchor)], anchor)
+    found: dict[str, _Cue] = {}
+    i = 0
+    while i < len(toks):
+        if not _is_name_token(toks[i].word):
+            i += 1
+            continue
+        j = i
+        while i + 1 < len(toks) and (
+            _is_name_token(toks[i + 1].word) or toks[i + 1].word in _PARTICLES
+        ):
+            i += 1
+        last = i
+        while last > j and toks[last].word in _PARTICLES:
+            last -= 1
+        before = toks[j - 1].word.lower() if j > 0 else ""
+        after = toks[i + 1].word.lower() if i + 1 < len(toks) else ""
+        person = _person(toks, j, last, doc.text)
+        i += 1
+        if (
+            person is None
+            or before in _PREPOSITIONS | _MORE_PREPOSITIONS | {"the", "a", "an"}
+            or after in _SPEAKER_NOUNS  # "Fenwick District Council", "a Kestrel spokesman"
+        ):
+            continue
+        cue = _Cue(_span_text(doc, toks[person[0]], toks[last]), toks[person[0]].start, "name")
+        if len(cue.text.split()) < 2 or not _personal(cue):
+            continue
+        key = cue.text.split()[-1].lower()
+        if not any(c.text.split()[-1].lower() == key for c in found.values()):
+            found[cue.text] = cue
+    return list(found.values())
 
 
 def _personal(cue: _Cue) -> bool:

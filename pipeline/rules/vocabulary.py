@@ -89,7 +89,8 @@ ROLE_NOUNS = frozenset(
     champion headteacher headmaster headmistress parent grandparent carer volunteer
     coordinator worker employee commuter motorist cyclist homeowner householder tourist
     visitor fan supporter survivor victim patient consultant midwife dentist vet
-    receptionist cleaner shopkeeper trader entrepreneur founder boss""".split()
+    receptionist cleaner shopkeeper trader entrepreneur founder boss reader viewer
+    listener customer passenger shopper""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -112,6 +113,16 @@ ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS | HONORIFICS
 RELATION_NOUNS = frozenset(
     """pal mate relative cousin uncle aunt niece nephew fiance fiancee girlfriend boyfriend
     classmate flatmate housemate""".split()
+)
+
+#: Words a tabloid writes capitalised before a given name to describe the person ("Mum
+#: Kerry", "Gran Edith", "Brave Tom", "Hero Sam"): kinship nouns and epithets. Never part of
+#: the name; the name is what follows ("Kerry").
+NAME_DESCRIPTORS = frozenset(
+    """mum mom mummy mommy dad daddy gran granny grandma grandpa grandad granddad nan nana
+    nanna hubby wifey tot toddler baby schoolboy schoolgirl teen teenager youngster lad
+    brave tragic heroic hero heroine plucky tearful heartbroken devastated doting proud
+    stricken furious fuming""".split()
 )
 
 #: Nouns and modifiers that make a capitalised phrase a body, not a person ("the National
