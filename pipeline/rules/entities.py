@@ -21,7 +21,7 @@ ROLE_WORDS = (
     vocabulary.ROLE_WORDS | vocabulary.BODY_WORDS | vocabulary.DETERMINERS | {"of", "and", "for"}
 )
 # Capitalised words that start sentences or name no one, never part of a name.
-_NOT_NAME_WORDS = vocabulary.NOT_NAME_WORDS | vocabulary.PRONOUNS
+_NOT_NAME_WORDS = vocabulary.NOT_NAME_WORDS | vocabulary.PRONOUNS | vocabulary.NAME_DESCRIPTORS
 _NOT_ROLES = vocabulary.DETERMINERS | vocabulary.HONORIFICS | {"of", "and", "for"}
 _PARTICLES = vocabulary.NAME_PARTICLES
 _ACRONYM = re.compile(r"[A-Z]{2,}")
