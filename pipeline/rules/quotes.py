@@ -100,6 +100,8 @@ class QuoteSpan:
             the previous paragraph, or the part before an attribution (“…,” he said. “…”).
         cue: the speaker found by rule, exactly as written ("Mark Rutte", "Mr Rutte"), a
             description when no name is given ("a North Korean representative"), or None.
+            A bare "a spokeswoman" right after a body is quoted in the paragraph gets that
+            body: "A spokeswoman for Northgrid" (the description as written, then the body).
         cue_start: offset of ``cue`` in the text; for a resolved pronoun, of the name.
         confident: False when the cue is a guess a model should check: a resolved pronoun
             or role description, a speaker inherited from the previous paragraph or
@@ -681,6 +683,13 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
     last = toks[i]
     if last.word.lower() in _PRONOUNS:
         return _Cue(last.word, last.start, "pronoun")
+    for s in range(a + 1, i):
+        if toks[s].word.lower() in _SPOKES and toks[s + 1].word.lower() == "for":
+            # "a spokeswoman for Northgrid", "a spokesman for the city council": the body
+            # belongs to the speaker
+            speaker = _description(doc, toks[a : s + 1])
+            if speaker is not None and speaker.text.split()[-1].lower() in _SPOKES:
+                return replace(speaker, text=doc.text[speaker.start : last.end])
     j = _run_back(toks, i)
     person = _person(toks, j, i, doc.text) if j is not None else None
     if person is not None:
@@ -1462,7 +1471,70 @@ def _is_role_description(cue: str) -> bool:
     return len(words) > 1 and words[0].lower() == "the" and words[-1].lower() in _ROLE_NOUNS
 
 
+#: Nouns for someone who speaks for a body, "a spokeswoman for Northgrid".
+_SPOKES = frozenset("spokesperson spokesman spokeswoman spokespeople".split())
+
+
 def _resolve(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> QuoteSpan:
+    """``span`` with a pronoun or role-description cue replaced by its antecedent, and a bare
+    "a spokeswoman" given the body the paragraph has just quoted ("a spokeswoman for
+    Northgrid")."""
+    span = _resolve_antecedent(doc, span, earlier)
+    if span.cue is None or span.cue_start is None:
+        return span
+    words = span.cue.split()
+    if len(words) == 2 and words[0].lower() in ("a", "an", "the") and words[1].lower() in _SPOKES:
+        body = _body_spoken_for(doc, span.cue_start)
+        if body is not None:
+            text = re.sub(r"^The\b", "the", body.text)
+            return replace(span, cue=f"{span.cue} for {text}")
+    return span
+
+
+def _body_spoken_for(doc: _Document, anchor: int) -> _Cue | None:
+    """The body a spokesperson at ``anchor`` speaks for: the subject of the last speech verb
+    before it in its sentence or the two before, in its paragraph, when that subject is a
+    body ("Northgrid says …. A spokeswoman says …", "The regulator, Ofpower, said …"): a
+    name holding a body word or an acronym, a single capitalised word that is no one's
+    surname in the article, or a description with a body noun ("the city council"). None
+    when the nearest subject is a person or there is none."""
+    sentence = doc.sentence_at(anchor)
+    paragraph = doc.paragraph_at(anchor)
+    for k in range(sentence, max(sentence - 3, -1), -1):
+        lo = doc.sentence_starts[k]
+        if doc.paragraph_at(lo) != paragraph:
+            break
+        hi = min(anchor, doc.sentence_ends[k])
+        subjects = []
+        for m in doc.verbs_in(lo, hi):
+            if m.group().lower() == "according to" or m.group().endswith("ing"):
+                continue
+            cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
+            if cue is not None and cue.start < anchor and cue.form != "pronoun":
+                subjects.append(cue)
+        if subjects:
+            return subjects[-1] if _is_body(doc, subjects[-1]) else None
+    return None
+
+
+_MORE_BODY_HEADS = frozenset("police regulator operator firm airline insurer charity".split())
+
+
+def _is_body(doc: _Document, cue: _Cue) -> bool:
+    """Whether a speech subject names a body rather than a person (see ``_body_spoken_for``)."""
+    words = cue.text.split()
+    lowered = {w.lower() for w in words}
+    if lowered & _SPOKES or lowered & (ROLE_NOUNS - BODY_WORDS) and cue.form == "description":
+        return False
+    if cue.form == "description":  # "the city council", "police": headed by a body word
+        return len(words) <= 6 and words[-1].lower() in BODY_WORDS | _MORE_BODY_HEADS
+    if not _personal(cue):
+        return True
+    surname = re.compile(rf"[A-Z][\w’'-]+\s+{re.escape(words[0])}\b")
+    return len(words) == 1 and surname.search(doc.text) is None
+
+
+def _resolve_antecedent(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> QuoteSpan:
     """``span`` with a pronoun or role-description cue replaced by its antecedent."""
     if span.cue is None or span.cue_start is None:
         return span
