@@ -812,3 +812,27 @@ def test_a_spokesperson_for_a_body_is_printable():
     text = 'Westline says trains are cut. A spokesman says it is "doing everything it can".'
     assert speaker_problem("A spokesman for Westline", text) is None
     assert speaker_problem("A spokesman for Eastline", text) is not None
+
+
+def test_a_title_of_abbreviations_before_a_name():
+    assert quotes('"All safe," Coast Guard Lt. Cmdr. Jo Fry said.')[0].cue == "Jo Fry"
+    assert quotes('Navy Cdr. Jo Fry said: "All safe."')[0].cue == "Jo Fry"
+
+
+def test_a_time_stamp_before_a_colon_lead_in():
+    text = '11:45 Local MP Ada Park criticises the firm: "Not good enough."'
+    assert quotes(text)[0].cue == "Ada Park"
+
+
+def test_a_quote_after_the_sentence_reporting_its_speaker():
+    text = 'Pensioner Edna Hale, 81, said she had no other way into town. "What am I to do?"'
+    [span] = quotes(text)
+    assert (span.cue, span.confident) == ("Edna Hale", False)
+    # only the sentence right before counts
+    text = 'Edna Hale said Tom Ray had told her so. Tom Ray said he had not. "What now?"'
+    assert quotes(text)[0].cue == "Tom Ray"
+    text = 'Edna Hale and Tom Ray met. "What now?"'
+    assert quotes(text)[0].cue is None
+    # not across a paragraph
+    text = 'Edna Hale said she had no other way into town.\n"What am I to do?"'
+    assert quotes(text)[0].cue is None

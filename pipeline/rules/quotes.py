@@ -1019,8 +1019,11 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
 
 def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
     """The name that opens a clause ending in a colon: "Dr Ines Moreau, who chairs the
-    board, is more blunt: “…”" gives "Ines Moreau". Only a name counts."""
+    board, is more blunt: “…”" gives "Ines Moreau"; a live blog's time stamp before it is
+    passed over ("11:45 Local MP Owain Pryce criticises the firm: “…”"). Only a name counts."""
     a = 0
+    while a < len(toks) and (toks[a].word.isdigit() or toks[a].word in (":", ".")):
+        a += 1
     while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
         a += 1
     b = a
@@ -1082,6 +1085,33 @@ def _lead_in_cue(doc: _Document, draft: _Draft) -> _Cue | None:
     toks = _tokens(doc, lo, hi)
     j = _run_back(toks, len(toks) - 1) if toks else None
     return _phrase_cue(doc, toks, j, len(toks) - 1) if j is not None else None
+
+
+def _reporter_before(doc: _Document, draft: _Draft) -> _Cue | None:
+    """For a quote that opens a sentence with no cue of its own, the person the sentence
+    right before it, in the same paragraph and with no quotation, reports ("Edna Clough, 81,
+    said she had no other way into town. “What am I supposed to do?”"): the one named
+    subject of its speech verbs. A guess (``sure`` False); None when that sentence reports
+    no one or two people, or holds a quotation of its own."""
+    if not _opens_sentence(doc, draft):
+        return None
+    sentence = doc.sentence_at(draft.open_pos)
+    if sentence == 0:
+        return None
+    lo, hi = doc.sentence_starts[sentence - 1], doc.sentence_ends[sentence - 1]
+    if doc.paragraph_at(lo) != draft.paragraph or _MASK in doc.masked[lo:hi]:
+        return None
+    subjects = [
+        cue
+        for m in doc.verbs_in(lo, hi)
+        if not m.group().endswith("ing") and m.group().lower() != "according to"
+        for cue in [_pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))]
+        if cue is not None
+    ]
+    names = {cue.text for cue in subjects}
+    if len(names) != 1 or subjects[0].form != "name":
+        return None
+    return replace(subjects[0], sure=False)
 
 
 def _credit_line(doc: _Document, lo: int, hi: int) -> _Cue | None:
@@ -1157,7 +1187,7 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
             cue = replace(cue, sure=False) if cue is not None else None
         if cue is None:
             cue = _labeller(doc, lo, draft.open_pos)
-        draft.cue = cue or _lead_in_cue(doc, draft)
+        draft.cue = cue or _lead_in_cue(doc, draft) or _reporter_before(doc, draft)
         if draft.cue is not None and draft.cue.sure and _contradicted(doc, draft.cue, sentence):
             draft.cue = replace(draft.cue, sure=False)
 

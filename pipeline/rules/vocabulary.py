@@ -100,7 +100,8 @@ OCCUPATION_ENDINGS = ("ist", "ician", "ologer", "grapher", "keeper", "monger")
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
 TITLE_WORDS = frozenset(
     """vice prime deputy foreign defence defense interior home state supreme king queen prince
-    princess pope sen rep gov lt col capt sgt gen adm supt det insp senior junior acting
+    princess pope sen rep gov lt col capt sgt gen adm supt det insp cmdr cdr maj brig cpl pvt
+    senior junior acting
     interim former chief assistant associate executive managing national regional
     federal""".split()
 )
@@ -141,6 +142,7 @@ BODY_WORDS = frozenset(
 #: Words that end a sentence with a full stop without ending the sentence ("Mr.", "Jan.").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col maj sgt capt jr sr rev pres supt det insp
+    cmdr cdr brig cpl pvt adm const
     vs etc no inc ltd co corp mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
