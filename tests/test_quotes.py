@@ -836,3 +836,20 @@ def test_a_quote_after_the_sentence_reporting_its_speaker():
     # not across a paragraph
     text = 'Edna Hale said she had no other way into town.\n"What am I to do?"'
     assert quotes(text)[0].cue is None
+
+
+def test_roles_written_before_or_around_a_name():
+    from pipeline.rules.entities import resolve_person
+    from pipeline.rules.grounding import clean_role
+
+    text = 'Head keeper Lucy Hart, 34, was thrilled. "Wow," she said.'
+    assert resolve_person("Lucy Hart", text) == ("Lucy Hart", "Head keeper")
+    text = "Harbour boatman Ivo Tesla, 58, was torn."
+    assert clean_role(resolve_person("Ivo Tesla", text)[1]) == "Harbour boatman"
+    text = "We asked the headteacher, Jo Bell, why she did it."
+    assert resolve_person("Jo Bell", text) == ("Jo Bell", "headteacher")
+    text = "06:52 The Bureau's chief forecaster, Ade Lawal, says: “Stay in.”"
+    assert resolve_person("Ade Lawal", text)[1] == "Bureau's chief forecaster"
+    # a capitalised word of a body's name in an appositive is no verb ("Appeal")
+    text = "Bill Oak, chair of the Arden Children's Appeal, said it was done."
+    assert resolve_person("Bill Oak", text)[1] == "chair of the Arden Children's Appeal"

@@ -246,6 +246,9 @@ def clean_role(role: str | None) -> str | None:
     lowered = {w.lower().strip(".") for w in words}
     titled = any(w.endswith(".") and w.lower().rstrip(".") in _TITLE_ABBREVIATIONS for w in words)
     occupation = any(w.isalpha() and len(w) > 5 and w.endswith(OCCUPATION_ENDINGS) for w in lowered)
+    occupation = occupation or any(  # "harbour boatman", "ferrywoman"
+        w.isalpha() and w.islower() and len(w) > 5 and w.endswith(("man", "woman")) for w in words
+    )
     if lowered & _VERBS or not (
         titled
         or occupation  # "Glaciologist", "Beekeeper"
