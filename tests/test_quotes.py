@@ -853,3 +853,10 @@ def test_roles_written_before_or_around_a_name():
     # a capitalised word of a body's name in an appositive is no verb ("Appeal")
     text = "Bill Oak, chair of the Arden Children's Appeal, said it was done."
     assert resolve_person("Bill Oak", text)[1] == "chair of the Arden Children's Appeal"
+
+
+def test_a_name_after_a_noun_and_called_is_not_speech():
+    text = 'Fans want to enter a raffle called "Win a Week", with a prize for the winner.'
+    assert [(s.kind, s.cue) for s in quotes(text)] == [("scare", None)]
+    # "called it" labels with words: not a name
+    assert [s.kind for s in quotes('She called it "A Total Disgrace".')] == ["partial"]

@@ -1376,6 +1376,8 @@ def _is_title(doc: _Document, draft: _Draft) -> bool:
     if before[-1:] and before[-1] in _NAMING_WORDS:
         if any(w in WORK_NOUNS or w in DOCUMENT_NOUNS for w in before[-7:-1]):
             return True  # "a book that is called “Steel Over Water”"
+        if len(before) >= 2 and before[-2].isalpha() and before[-2] not in _FUNCTION_WORDS:
+            return True  # "a competition called “Spot the Name”": the name of a thing
     if (
         before[-1:]
         and before[-1] in ("in", "of", "from", "on", "at", "by")
