@@ -860,3 +860,10 @@ def test_a_name_after_a_noun_and_called_is_not_speech():
     assert [(s.kind, s.cue) for s in quotes(text)] == [("scare", None)]
     # "called it" labels with words: not a name
     assert [s.kind for s in quotes('She called it "A Total Disgrace".')] == ["partial"]
+
+
+def test_an_epithet_before_a_titled_name_is_passed_over():
+    text = 'Furious local MP Ada Lyle fumed: "They deserve to know why."'
+    assert quotes(text)[0].cue == "Ada Lyle"
+    text = 'Gran Maud Obi, 67, had her op cancelled.\n\nShe told us: "I am in agony."'
+    assert quotes(text)[0].cue == "Maud Obi"

@@ -1033,6 +1033,22 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
     ):
         b += 1
+    while b == a and a < len(toks) - 1 and toks[a].word.lower() in NAME_DESCRIPTORS:
+        a += 1  # "Furious local MP Gareth Lyle fumed:": the epithet and the lower-case
+        while (
+            a < len(toks)
+            and toks[a].word.islower()
+            and toks[a].word.isalpha()
+            and (toks[a].word not in _PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS)
+        ):
+            a += 1  # words before the title are no part of the name
+        b = a
+        while b < len(toks) and (
+            _is_name_token(toks[b].word)
+            or toks[b].word in _PARTICLES
+            or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
+        ):
+            b += 1
     if b == a and a < len(toks):
         # "Another parent, Teresa Alvarez, was more forgiving:": the name in apposition;
         # "Outside court, prosecutor Jo Marsh read a statement:": the subject after an opening
@@ -1796,7 +1812,8 @@ def _titled_name(doc: _Document, toks: list[_Tok], j: int, i: int) -> _Cue | Non
     first, titled = person
     before = toks[j - 1].word if j > 0 else ""
     after = toks[i + 1].word if i + 1 < len(toks) else ""
-    role_before = before.lower() in _ROLE_NOUNS
+    # "Gran Margaret Oyelaran": a kinship word or epithet marks a person as a role noun does
+    role_before = before.lower() in _ROLE_NOUNS or before.lower() in NAME_DESCRIPTORS
     # "The chief, Mark Rutte, said": a name of two words or more set off by commas, but not
     # an item of a list ("France, Germany, Italy").
     listed = j >= 2 and before == "," and _is_name_token(toks[j - 2].word)
