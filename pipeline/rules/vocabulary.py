@@ -90,7 +90,7 @@ ROLE_NOUNS = frozenset(
     coordinator worker employee commuter motorist cyclist homeowner householder tourist
     visitor fan supporter survivor victim patient consultant midwife dentist vet
     receptionist cleaner shopkeeper trader entrepreneur founder boss reader viewer
-    listener customer passenger shopper""".split()
+    listener customer passenger shopper fundraiser""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
