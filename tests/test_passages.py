@@ -157,3 +157,28 @@ def test_labelled_statements_in_a_news_story_leave_the_reporting_between_them_al
         ("The door remains open.", "Tom Ede"),
     ]
     assert "The talks broke up on Friday" in " ".join(e.summary for e in extraction.events)
+
+
+def test_answers_in_quote_marks_after_unlabelled_questions_are_the_interviewee_s():
+    text = (
+        "We spoke to Rhian Marsh about the harbour.\n"
+        "What comes first?\n"
+        "“The silt. The channel is too shallow.”\n"
+        "Fishermen say it was promised for years.\n"
+        "“They are right to be fed up.”\n"
+        "Will the seals mind?\n"
+        "“No.”\n"
+    )
+    answers = [
+        (text[p.start : p.end], p.speaker) for p in find_passages(text) if p.kind == "answer"
+    ]
+    assert answers == [
+        ("“The silt. The channel is too shallow.”", "Rhian Marsh"),
+        ("“They are right to be fed up.”", "Rhian Marsh"),
+        ("“No.”", "Rhian Marsh"),
+    ]
+    # without an introduction naming the interviewee, nobody is guessed
+    assert find_passages(text.replace("We spoke to Rhian Marsh", "Notes")) == []
+    # one question is no interview
+    one = "We spoke to Rhian Marsh.\nWhat comes first?\n“The silt.”\nShe left.\n“Bye.”\n"
+    assert find_passages(one) == []

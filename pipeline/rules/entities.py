@@ -21,7 +21,7 @@ ROLE_WORDS = (
     vocabulary.ROLE_WORDS | vocabulary.BODY_WORDS | vocabulary.DETERMINERS | {"of", "and", "for"}
 )
 # Capitalised words that start sentences or name no one, never part of a name.
-_NOT_NAME_WORDS = vocabulary.NOT_NAME_WORDS | vocabulary.PRONOUNS
+_NOT_NAME_WORDS = vocabulary.NOT_NAME_WORDS | vocabulary.PRONOUNS | vocabulary.NAME_DESCRIPTORS
 _NOT_ROLES = vocabulary.DETERMINERS | vocabulary.HONORIFICS | {"of", "and", "for"}
 _PARTICLES = vocabulary.NAME_PARTICLES
 _ACRONYM = re.compile(r"[A-Z]{2,}")
@@ -241,7 +241,7 @@ def _appositive_role(person: str, text: str) -> str | None:
         if not words or len(words) > 8 or words[0].lower() in ("who", "which", "whose", "said"):
             continue
         lowered = [w.lower().strip("’'s") for w in words]
-        if vocabulary.SPEECH_VERB_FORMS & set(lowered) or vocabulary.BE_FORMS & set(lowered):
+        if _verb_among(words):  # "chair of the Arden Appeal": a capitalised word is a name
             continue
         if any(w in _ROLE_NOUN_SET or w.split("-")[0] in _ROLE_NOUN_SET for w in lowered):
             return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
@@ -250,6 +250,16 @@ def _appositive_role(person: str, text: str) -> str | None:
 
 def _name_pattern(person: str) -> str:
     return r"\s+".join(re.escape(word) for word in person.split())
+
+
+def _occupation(word: str) -> bool:
+    """A lower-case noun for what someone does: "keeper", "boatman", "ferrywoman"."""
+    return (
+        word.isalpha()
+        and len(word) > 5
+        and word.endswith((*_OCCUPATION_ENDINGS, "man", "woman"))
+        and word not in vocabulary.NOT_NAME_WORDS
+    )
 
 
 def _role_before(text: str, position: int) -> str | None:
@@ -269,13 +279,22 @@ def _role_before(text: str, position: int) -> str | None:
         lower = bare.lower()
         if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
             break
-        if lower in ROLE_WORDS or bare[:1].isupper():
+        if lower in ROLE_WORDS or bare[:1].isupper() or (not role and _occupation(lower)):
             role.insert(0, bare)
         else:
             break
         if len(role) >= 6:
             break
     return " ".join(role) or _role_in_commas(window)
+
+
+_ROLE_DETERMINERS = frozenset("the a an its his her their our".split())
+
+
+def _verb_among(words: list[str]) -> bool:
+    """Whether a lower-case word of ``words`` is a speech verb or a form of "be"."""
+    lowered = {w.lower().strip("’'s") for w in words if w[:1].islower()}
+    return bool(lowered & (vocabulary.SPEECH_VERB_FORMS | vocabulary.BE_FORMS))
 
 
 def _role_in_commas(window: str) -> str | None:
@@ -285,12 +304,17 @@ def _role_in_commas(window: str) -> str | None:
     if not window.rstrip(" \t").endswith(","):
         return None
     phrase = re.split(r"[.!?;:()“”\"\n]|,", window.rstrip(" \t")[:-1])[-1].strip()
+    phrase = re.sub(r"^\d+\s+", "", phrase)  # the minutes of a live blog's "06:52"
     words = phrase.split()
+    determiners = [k for k, w in enumerate(words) if w.lower() in _ROLE_DETERMINERS]
+    if determiners:  # "We asked the headteacher, Jo Bell,": the noun phrase before the name
+        words = words[determiners[-1] :]
+        phrase = " ".join(words)
     if not words or len(words) > 6:
         return None
     lowered = [w.lower().strip("’'s") for w in words]
     if not any(w in vocabulary.ROLE_NOUNS for w in lowered[-2:]):
         return None
-    if vocabulary.SPEECH_VERB_FORMS & set(lowered) or vocabulary.BE_FORMS & set(lowered):
+    if _verb_among(words):
         return None
     return re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.I)

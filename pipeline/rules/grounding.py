@@ -29,6 +29,7 @@ from .vocabulary import (
     ROLE_NOUNS,
     ROLE_PLURALS,
     SENTENCE_ADVERBS,
+    SPEECH_VERB_FORMS,
     TITLE_WORDS,
 )
 
@@ -137,7 +138,8 @@ def speaker_problem(speaker: str, text: str) -> str | None:
     capitalised word is a whole capitalised word of the article (``grounded_name``), a
     single-word name written capitalised at least once inside a sentence (not a
     sentence-initial "Somehow"), or a description as written in the article that holds a
-    role, group or body noun ("police", "the regulatory commission"). Never: prompt
+    role, group or body noun ("police", "the regulatory commission"), or such a description
+    joined by "for" to a body the article names ("a spokeswoman for Northgrid"). Never: prompt
     markup ("(Q1)"), quotation marks, a clause (a verb, a first-person word), more than six
     words, a name cut at an initial ("Daniel B"), a photo credit, a phrase opening with a number
     (a live blog's "11:31 Asked …") or ending in a time phrase ("Experts last night")."""
@@ -149,6 +151,13 @@ def speaker_problem(speaker: str, text: str) -> str | None:
         return f"'{bare}' holds markup"
     if re.search(r"[\"“”«»„]|(?:^|\s)['‘]|\s[-–—]\s", bare):
         return f"'{bare}' holds a quotation or a dash"
+    speaker_part, joined, body = bare.partition(" for ")
+    if joined and speaker_problem(speaker_part, text) is None and not grounded_phrase(bare, text):
+        # "a spokeswoman for Northgrid": a described speaker and the body the article quotes
+        # just before, each named in the article
+        if speaker_problem(body, text) is None or _speaks(body, text):
+            return None
+        return f"'{bare}' is not in the article"
     if len(words) > 6:
         return f"'{bare}' is too long for a name"
     lowered = {w.lower().strip(".,:;!?'’") for w in words}
@@ -197,6 +206,14 @@ def speaker_problem(speaker: str, text: str) -> str | None:
     return None
 
 
+def _speaks(name: str, text: str) -> bool:
+    """Whether the article writes ``name`` as the subject right before a speech verb
+    ("Northgrid says", "Westline said"): a body that speaks, even when only written at the
+    start of a sentence."""
+    verbs = "|".join(sorted(SPEECH_VERB_FORMS))
+    return re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:{verbs})\b", text) is not None
+
+
 def _inside_sentence(word: str, text: str) -> bool:
     """Whether ``word`` occurs capitalised somewhere other than at the start of a sentence."""
     for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text.replace("’", "'")):
@@ -229,6 +246,9 @@ def clean_role(role: str | None) -> str | None:
     lowered = {w.lower().strip(".") for w in words}
     titled = any(w.endswith(".") and w.lower().rstrip(".") in _TITLE_ABBREVIATIONS for w in words)
     occupation = any(w.isalpha() and len(w) > 5 and w.endswith(OCCUPATION_ENDINGS) for w in lowered)
+    occupation = occupation or any(  # "harbour boatman", "ferrywoman"
+        w.isalpha() and w.islower() and len(w) > 5 and w.endswith(("man", "woman")) for w in words
+    )
     if lowered & _VERBS or not (
         titled
         or occupation  # "Glaciologist", "Beekeeper"

@@ -85,7 +85,7 @@ _NOT_SPEAKERS = frozenset(
 _INTERVIEWEE = re.compile(
     rf"\b(?:asked|spoke (?:to|with)|talked (?:to|with)|interviewed|interview with|sat down "
     rf"with|conversation with|questions? (?:to|for)|put (?:our|these|five|\w+) questions to)\s+"
-    rf"(?:(?:the|a|an|our)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}\s+)?(?P<name>{_PERSON})"
+    rf"(?:(?:the|a|an|our)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}},?\s+)?(?P<name>{_PERSON})"
 )
 
 
@@ -97,7 +97,9 @@ def find_passages(text: str) -> list[Passage]:
     when at least two paragraphs open with question, answer or speaker labels.
     """
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    passages = _posts(text, paragraphs) + _interview(text, paragraphs)
+    passages = _posts(text, paragraphs) + (
+        _interview(text, paragraphs) or _quoted_interview(text, paragraphs)
+    )
     return sorted(passages, key=lambda p: (p.start, p.end))
 
 
@@ -164,6 +166,48 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         if asked and number + 1 < len(turns):
             for p_start, p_end in paragraphs[index + 1 : turns[number + 1][5]]:
                 passages.append(Passage(turn[0], p_start, p_end, turn[1]))
+    return passages
+
+
+_OPENERS = "“\"‘'"
+_CLOSERS = "”\"’'"
+_MARKS = '“”"‘’«»„'
+_DOUBLE_MARKS = '“”"«»„'
+
+
+def _quoted_interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
+    """An interview set out without labels: the interviewer's questions as plain paragraphs
+    ending in "?", each answer a paragraph wholly in quote marks right after. With at least
+    two such pairs and the interviewee named by the introduction ("We asked the headteacher,
+    Jo Bell, why …"), every paragraph wholly in quote marks that follows a paragraph with no
+    quote marks is an answer by the interviewee (a question may be put as a statement: "Some
+    parents say …"); the plain paragraphs before them are questions. Nothing otherwise."""
+
+    def quoted(start: int, end: int) -> bool:
+        line = text[start:end].strip()
+        inner = line[1:-1]
+        return (
+            len(line) > 2
+            and line[0] in _OPENERS
+            and line[-1] in _CLOSERS + ".!?"
+            and line.rstrip(".!?")[-1:] in _CLOSERS
+            and not any(ch in _DOUBLE_MARKS for ch in inner.rstrip(".!?”\"’'"))
+        )
+
+    def plain(start: int, end: int) -> bool:
+        return not any(ch in _MARKS for ch in text[start:end])
+
+    pairs = [
+        k for k in range(1, len(paragraphs)) if quoted(*paragraphs[k]) and plain(*paragraphs[k - 1])
+    ]
+    asked = [k for k in pairs if text[slice(*paragraphs[k - 1])].rstrip().endswith("?")]
+    interviewee = _introduced(text, paragraphs) if len(asked) >= 2 else None
+    if interviewee is None:
+        return []
+    passages = []
+    for k in pairs:
+        passages.append(Passage("question", *paragraphs[k - 1]))
+        passages.append(Passage("answer", *paragraphs[k], interviewee))
     return passages
 
 

@@ -57,6 +57,7 @@ from .vocabulary import (
     HONORIFICS,
     LABEL_VERBS,
     LEAD_WORDS,
+    NAME_DESCRIPTORS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_QUOTING_VERBS,
@@ -99,6 +100,8 @@ class QuoteSpan:
             the previous paragraph, or the part before an attribution (“…,” he said. “…”).
         cue: the speaker found by rule, exactly as written ("Mark Rutte", "Mr Rutte"), a
             description when no name is given ("a North Korean representative"), or None.
+            A bare "a spokeswoman" right after a body is quoted in the paragraph gets that
+            body: "A spokeswoman for Northgrid" (the description as written, then the body).
         cue_start: offset of ``cue`` in the text; for a resolved pronoun, of the name.
         confident: False when the cue is a guess a model should check: a resolved pronoun
             or role description, a speaker inherited from the previous paragraph or
@@ -618,6 +621,7 @@ def _is_name_token(word: str) -> bool:
         and not word.endswith(("'s", "’s", "s'", "s’"))
         and word.lower() not in _NOT_NAMES
         and word.lower() not in SENTENCE_ADVERBS
+        and word.lower() not in NAME_DESCRIPTORS
         and not _compound_word(word)
     )
 
@@ -679,6 +683,13 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
     last = toks[i]
     if last.word.lower() in _PRONOUNS:
         return _Cue(last.word, last.start, "pronoun")
+    for s in range(a + 1, i):
+        if toks[s].word.lower() in _SPOKES and toks[s + 1].word.lower() == "for":
+            # "a spokeswoman for Northgrid", "a spokesman for the city council": the body
+            # belongs to the speaker
+            speaker = _description(doc, toks[a : s + 1])
+            if speaker is not None and speaker.text.split()[-1].lower() in _SPOKES:
+                return replace(speaker, text=doc.text[speaker.start : last.end])
     j = _run_back(toks, i)
     person = _person(toks, j, i, doc.text) if j is not None else None
     if person is not None:
@@ -839,6 +850,7 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             or head in _ROLE_NOUNS
             or head in _PREPOSITIONS
             or head.isdigit()  # an age: "Maureen Platt, 63, from Dunford, said"
+            or _role_of_body(toks[first:end])  # "medical director of the Trust"
         )
         if not is_appositive:
             relative = _relative_comma(toks, first)
@@ -851,6 +863,18 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1)
         end = k
     return None
+
+
+def _role_of_body(words: list[_Tok]) -> bool:
+    """Whether a comma group is a lower-case role of a body, "medical director of Ridgeway
+    Trust" or "senior lecturer at the college": it opens with a lower-case word and a role
+    noun stands right before "of", "at", "for" or "with"."""
+    if not words or not words[0].word[:1].islower():
+        return False
+    return any(
+        a.word.lower() in _ROLE_NOUNS and b.word.lower() in ("of", "at", "for", "with")
+        for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 def _relative_comma(toks: list[_Tok], first: int) -> int | None:
@@ -995,8 +1019,11 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
 
 def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
     """The name that opens a clause ending in a colon: "Dr Ines Moreau, who chairs the
-    board, is more blunt: “…”" gives "Ines Moreau". Only a name counts."""
+    board, is more blunt: “…”" gives "Ines Moreau"; a live blog's time stamp before it is
+    passed over ("11:45 Local MP Owain Pryce criticises the firm: “…”"). Only a name counts."""
     a = 0
+    while a < len(toks) and (toks[a].word.isdigit() or toks[a].word in (":", ".")):
+        a += 1
     while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
         a += 1
     b = a
@@ -1006,6 +1033,22 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
     ):
         b += 1
+    while b == a and a < len(toks) - 1 and toks[a].word.lower() in NAME_DESCRIPTORS:
+        a += 1  # "Furious local MP Gareth Lyle fumed:": the epithet and the lower-case
+        while (
+            a < len(toks)
+            and toks[a].word.islower()
+            and toks[a].word.isalpha()
+            and (toks[a].word not in _PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS)
+        ):
+            a += 1  # words before the title are no part of the name
+        b = a
+        while b < len(toks) and (
+            _is_name_token(toks[b].word)
+            or toks[b].word in _PARTICLES
+            or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
+        ):
+            b += 1
     if b == a and a < len(toks):
         # "Another parent, Teresa Alvarez, was more forgiving:": the name in apposition;
         # "Outside court, prosecutor Jo Marsh read a statement:": the subject after an opening
@@ -1058,6 +1101,33 @@ def _lead_in_cue(doc: _Document, draft: _Draft) -> _Cue | None:
     toks = _tokens(doc, lo, hi)
     j = _run_back(toks, len(toks) - 1) if toks else None
     return _phrase_cue(doc, toks, j, len(toks) - 1) if j is not None else None
+
+
+def _reporter_before(doc: _Document, draft: _Draft) -> _Cue | None:
+    """For a quote that opens a sentence with no cue of its own, the person the sentence
+    right before it, in the same paragraph and with no quotation, reports ("Edna Clough, 81,
+    said she had no other way into town. “What am I supposed to do?”"): the one named
+    subject of its speech verbs. A guess (``sure`` False); None when that sentence reports
+    no one or two people, or holds a quotation of its own."""
+    if not _opens_sentence(doc, draft):
+        return None
+    sentence = doc.sentence_at(draft.open_pos)
+    if sentence == 0:
+        return None
+    lo, hi = doc.sentence_starts[sentence - 1], doc.sentence_ends[sentence - 1]
+    if doc.paragraph_at(lo) != draft.paragraph or _MASK in doc.masked[lo:hi]:
+        return None
+    subjects = [
+        cue
+        for m in doc.verbs_in(lo, hi)
+        if not m.group().endswith("ing") and m.group().lower() != "according to"
+        for cue in [_pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))]
+        if cue is not None
+    ]
+    names = {cue.text for cue in subjects}
+    if len(names) != 1 or subjects[0].form != "name":
+        return None
+    return replace(subjects[0], sure=False)
 
 
 def _credit_line(doc: _Document, lo: int, hi: int) -> _Cue | None:
@@ -1133,7 +1203,7 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
             cue = replace(cue, sure=False) if cue is not None else None
         if cue is None:
             cue = _labeller(doc, lo, draft.open_pos)
-        draft.cue = cue or _lead_in_cue(doc, draft)
+        draft.cue = cue or _lead_in_cue(doc, draft) or _reporter_before(doc, draft)
         if draft.cue is not None and draft.cue.sure and _contradicted(doc, draft.cue, sentence):
             draft.cue = replace(draft.cue, sure=False)
 
@@ -1322,6 +1392,8 @@ def _is_title(doc: _Document, draft: _Draft) -> bool:
     if before[-1:] and before[-1] in _NAMING_WORDS:
         if any(w in WORK_NOUNS or w in DOCUMENT_NOUNS for w in before[-7:-1]):
             return True  # "a book that is called “Steel Over Water”"
+        if len(before) >= 2 and before[-2].isalpha() and before[-2] not in _FUNCTION_WORDS:
+            return True  # "a competition called “Spot the Name”": the name of a thing
     if (
         before[-1:]
         and before[-1] in ("in", "of", "from", "on", "at", "by")
@@ -1447,7 +1519,70 @@ def _is_role_description(cue: str) -> bool:
     return len(words) > 1 and words[0].lower() == "the" and words[-1].lower() in _ROLE_NOUNS
 
 
+#: Nouns for someone who speaks for a body, "a spokeswoman for Northgrid".
+_SPOKES = frozenset("spokesperson spokesman spokeswoman spokespeople".split())
+
+
 def _resolve(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> QuoteSpan:
+    """``span`` with a pronoun or role-description cue replaced by its antecedent, and a bare
+    "a spokeswoman" given the body the paragraph has just quoted ("a spokeswoman for
+    Northgrid")."""
+    span = _resolve_antecedent(doc, span, earlier)
+    if span.cue is None or span.cue_start is None:
+        return span
+    words = span.cue.split()
+    if len(words) == 2 and words[0].lower() in ("a", "an", "the") and words[1].lower() in _SPOKES:
+        body = _body_spoken_for(doc, span.cue_start)
+        if body is not None:
+            text = re.sub(r"^The\b", "the", body.text)
+            return replace(span, cue=f"{span.cue} for {text}")
+    return span
+
+
+def _body_spoken_for(doc: _Document, anchor: int) -> _Cue | None:
+    """The body a spokesperson at ``anchor`` speaks for: the subject of the last speech verb
+    before it in its sentence or the two before, in its paragraph, when that subject is a
+    body ("Northgrid says …. A spokeswoman says …", "The regulator, Ofpower, said …"): a
+    name holding a body word or an acronym, a single capitalised word that is no one's
+    surname in the article, or a description with a body noun ("the city council"). None
+    when the nearest subject is a person or there is none."""
+    sentence = doc.sentence_at(anchor)
+    paragraph = doc.paragraph_at(anchor)
+    for k in range(sentence, max(sentence - 3, -1), -1):
+        lo = doc.sentence_starts[k]
+        if doc.paragraph_at(lo) != paragraph:
+            break
+        hi = min(anchor, doc.sentence_ends[k])
+        subjects = []
+        for m in doc.verbs_in(lo, hi):
+            if m.group().lower() == "according to" or m.group().endswith("ing"):
+                continue
+            cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
+            if cue is not None and cue.start < anchor and cue.form != "pronoun":
+                subjects.append(cue)
+        if subjects:
+            return subjects[-1] if _is_body(doc, subjects[-1]) else None
+    return None
+
+
+_MORE_BODY_HEADS = frozenset("police regulator operator firm airline insurer charity".split())
+
+
+def _is_body(doc: _Document, cue: _Cue) -> bool:
+    """Whether a speech subject names a body rather than a person (see ``_body_spoken_for``)."""
+    words = cue.text.split()
+    lowered = {w.lower() for w in words}
+    if lowered & _SPOKES or lowered & (ROLE_NOUNS - BODY_WORDS) and cue.form == "description":
+        return False
+    if cue.form == "description":  # "the city council", "police": headed by a body word
+        return len(words) <= 6 and words[-1].lower() in BODY_WORDS | _MORE_BODY_HEADS
+    if not _personal(cue):
+        return True
+    surname = re.compile(rf"[A-Z][\w’'-]+\s+{re.escape(words[0])}\b")
+    return len(words) == 1 and surname.search(doc.text) is None
+
+
+def _resolve_antecedent(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> QuoteSpan:
     """``span`` with a pronoun or role-description cue replaced by its antecedent."""
     if span.cue is None or span.cue_start is None:
         return span
@@ -1542,10 +1677,20 @@ def _antecedent(
     """The nearest named speaker before ``anchor``, sentence by sentence; for "he" or "she"
     (``personal``) a person, never a body or an acronym (a dateline's "AP")."""
     sentence = doc.sentence_at(anchor)
+    paragraph = doc.paragraph_at(anchor)
     windows = [(doc.sentence_starts[sentence], anchor)]
     for k in range(sentence - 1, max(sentence - 1 - _LOOKBACK, -1), -1):
         windows.append((doc.sentence_starts[k], doc.sentence_ends[k]))
     for lo, hi in windows:
+        if paragraph >= 0 and doc.paragraph_at(lo) != paragraph:
+            # The paragraph names the person it is about ("Head keeper Jo Bell, 34, was
+            # thrilled. “…,” she said."): no one from an earlier paragraph is.
+            people = _paragraph_people(doc, anchor)
+            if len(people) == 1 and not (personal and not _personal(people[0])):
+                return people[0]
+            if people:
+                return None  # two people and no speech verb: unsure
+            paragraph = -1  # checked once
         found = _speaker_in_window(doc, max(lo, hi - _SENTENCE_WINDOW), hi, earlier)
         if found is not None and not (personal and not _personal(found)):
             return found
@@ -1557,6 +1702,46 @@ def _antecedent(
         if cue is not None and cue.start < anchor and not (personal and not _personal(cue)):
             return cue
     return None
+
+
+def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
+    """The distinct people named (two name words or more, outside quotes) in the paragraph
+    of ``anchor`` before it, first mention of each, in order: "Head keeper Jo Bell, 34" gives
+    "Jo Bell". A run after an article or a preposition ("at Brantwood Zoo"), before a
+    speaker noun ("Fenwick District Council", "Kestrel spokesman") or holding a body word
+    or an acronym is no person."""
+    toks = _tokens(doc, doc.paragraph_starts[doc.paragraph_at(anchor)], anchor)
+    found: dict[str, _Cue] = {}
+    i = 0
+    while i < len(toks):
+        if not _is_name_token(toks[i].word):
+            i += 1
+            continue
+        j = i
+        while i + 1 < len(toks) and (
+            _is_name_token(toks[i + 1].word) or toks[i + 1].word in _PARTICLES
+        ):
+            i += 1
+        last = i
+        while last > j and toks[last].word in _PARTICLES:
+            last -= 1
+        before = toks[j - 1].word.lower() if j > 0 else ""
+        after = toks[i + 1].word.lower() if i + 1 < len(toks) else ""
+        person = _person(toks, j, last, doc.text)
+        i += 1
+        if (
+            person is None
+            or before in _PREPOSITIONS | _MORE_PREPOSITIONS | {"the", "a", "an"}
+            or after in _SPEAKER_NOUNS  # "Fenwick District Council", "a Kestrel spokesman"
+        ):
+            continue
+        cue = _Cue(_span_text(doc, toks[person[0]], toks[last]), toks[person[0]].start, "name")
+        if len(cue.text.split()) < 2 or not _personal(cue):
+            continue
+        key = cue.text.split()[-1].lower()
+        if not any(c.text.split()[-1].lower() == key for c in found.values()):
+            found[cue.text] = cue
+    return list(found.values())
 
 
 def _personal(cue: _Cue) -> bool:
@@ -1627,7 +1812,8 @@ def _titled_name(doc: _Document, toks: list[_Tok], j: int, i: int) -> _Cue | Non
     first, titled = person
     before = toks[j - 1].word if j > 0 else ""
     after = toks[i + 1].word if i + 1 < len(toks) else ""
-    role_before = before.lower() in _ROLE_NOUNS
+    # "Gran Margaret Oyelaran": a kinship word or epithet marks a person as a role noun does
+    role_before = before.lower() in _ROLE_NOUNS or before.lower() in NAME_DESCRIPTORS
     # "The chief, Mark Rutte, said": a name of two words or more set off by commas, but not
     # an item of a list ("France, Germany, Italy").
     listed = j >= 2 and before == "," and _is_name_token(toks[j - 2].word)

@@ -89,7 +89,8 @@ ROLE_NOUNS = frozenset(
     champion headteacher headmaster headmistress parent grandparent carer volunteer
     coordinator worker employee commuter motorist cyclist homeowner householder tourist
     visitor fan supporter survivor victim patient consultant midwife dentist vet
-    receptionist cleaner shopkeeper trader entrepreneur founder boss""".split()
+    receptionist cleaner shopkeeper trader entrepreneur founder boss reader viewer
+    listener customer passenger shopper fundraiser""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -99,7 +100,8 @@ OCCUPATION_ENDINGS = ("ist", "ician", "ologer", "grapher", "keeper", "monger")
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
 TITLE_WORDS = frozenset(
     """vice prime deputy foreign defence defense interior home state supreme king queen prince
-    princess pope sen rep gov lt col capt sgt gen adm supt det insp senior junior acting
+    princess pope sen rep gov lt col capt sgt gen adm supt det insp cmdr cdr maj brig cpl pvt
+    senior junior acting
     interim former chief assistant associate executive managing national regional
     federal""".split()
 )
@@ -112,6 +114,16 @@ ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS | HONORIFICS
 RELATION_NOUNS = frozenset(
     """pal mate relative cousin uncle aunt niece nephew fiance fiancee girlfriend boyfriend
     classmate flatmate housemate""".split()
+)
+
+#: Words a tabloid writes capitalised before a given name to describe the person ("Mum
+#: Kerry", "Gran Edith", "Brave Tom", "Hero Sam"): kinship nouns and epithets. Never part of
+#: the name; the name is what follows ("Kerry").
+NAME_DESCRIPTORS = frozenset(
+    """mum mom mummy mommy dad daddy gran granny grandma grandpa grandad granddad nan nana
+    nanna hubby wifey tot toddler baby schoolboy schoolgirl teen teenager youngster lad
+    brave tragic heroic hero heroine plucky tearful heartbroken devastated doting proud
+    stricken furious fuming""".split()
 )
 
 #: Nouns and modifiers that make a capitalised phrase a body, not a person ("the National
@@ -130,6 +142,7 @@ BODY_WORDS = frozenset(
 #: Words that end a sentence with a full stop without ending the sentence ("Mr.", "Jan.").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col maj sgt capt jr sr rev pres supt det insp
+    cmdr cdr brig cpl pvt adm const
     vs etc no inc ltd co corp mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
