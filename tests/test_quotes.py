@@ -941,3 +941,19 @@ def test_a_one_word_name_is_not_expanded_to_a_product_after_and():
     assert resolve_person("Ashby", text) == ("Ashby", None)
     text = "President Yoon Suk Yeol spoke. Later, Yoon said it was over."
     assert resolve_person("Yoon", text)[0] == "Yoon Suk Yeol"
+
+
+def test_a_short_term_for_what_is_posted_or_leaked_is_no_speech():
+    text = (
+        'The gang posted a "preview" of the stolen files.\n'
+        'Hackers leaked the "playbook" on Monday.\n'
+        'Rutte said the move was a "grave escalation" of the war.\n'
+        'The group posted: "We have the files."'
+    )
+    spans = quotes(text)
+    assert [(q.kind, q.cue) for q in spans] == [
+        ("scare", None),
+        ("scare", None),
+        ("partial", "Rutte"),
+        ("quote", "The group"),
+    ]

@@ -1469,6 +1469,28 @@ def _modifies_noun(doc: _Document, draft: _Draft) -> bool:
     )
 
 
+#: Verbs of putting something out ("posted a “taster” of the files", "released a “dossier”"):
+#: a short quoted noun right after one and a determiner is the thing put out, not speech.
+_PUBLISHING = re.compile(
+    r"(?<![\w-])(?:post|publish|release|share|leak|upload)(?:s|es|ed|d)?(?![\w-])", re.I
+)
+
+
+def _published_object(doc: _Document, draft: _Draft) -> bool:
+    """Whether a short lower-case quote is the object of a publishing verb, after a
+    determiner ("has posted a “taster” of 200 files", "leaked the “playbook”"): the reporter
+    names a thing with someone's term; no one says those words there."""
+    if not doc.text[draft.start : draft.start + 1].islower():
+        return False
+    toks = _tokens(doc, max(0, draft.open_pos - 40), draft.open_pos)
+    words = [t.word for t in toks if _is_word(t.word)]
+    return (
+        len(words) >= 2
+        and words[-1].lower() in ("a", "an", "the", "its", "their", "his", "her", "another")
+        and _PUBLISHING.fullmatch(words[-2]) is not None
+    )
+
+
 def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
     """quote, partial or scare (see the QuoteSpan docs in the module header)."""
     text = doc.text[draft.start : draft.end]
@@ -1483,6 +1505,8 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
         return "partial"  # a cry is speech: a shout of “Shame!”
     if words <= 2 and _modifies_noun(doc, draft):
         return "scare"  # a term used as a modifier: charging “hidden” fees
+    if words <= 2 and _published_object(doc, draft):
+        return "scare"  # the thing put out, in the reporter's word: posted a “taster” of files
     if words >= 3 or draft.cue is not None or _is_attributed(doc, draft):
         return "partial"
     return "scare"
