@@ -888,9 +888,11 @@ def test_a_question_is_still_attributed_by_a_bare_cue_in_the_next_sentence():
     text = (
         '"Who pays for this?" Ms. Roe asked.\n'
         '"Who pays for this?" asked Ms. Roe.\n'
-        '"Is it safe?" Dr Lee said in a statement.'
+        '"Is it safe?" Dr Lee said in a statement.\n'
+        '"Who else?" Mr Ode asked rhetorically.\n'
+        '"And then?" Ms Bell asked the panel.'
     )
-    assert _cues(text) == ["Ms. Roe", "Ms. Roe", "Dr Lee"]
+    assert _cues(text) == ["Ms. Roe", "Ms. Roe", "Dr Lee", "Mr Ode", "Ms Bell"]
     # a verb with what is said after it answers the question: its subject did not ask it
     assert _cues('"Is it safe?" Dr Lee said it was.') == [None]
 
@@ -957,3 +959,14 @@ def test_a_short_term_for_what_is_posted_or_leaked_is_no_speech():
         ("partial", "Rutte"),
         ("quote", "The group"),
     ]
+
+
+def test_colon_lead_ins_with_a_pronoun_or_lower_case_words_before_a_title():
+    text = (
+        "Councillor Ada Price attacked the plan.\n"
+        'She fumed: "It is a disgrace."\n'
+        'But local MP Omar Reid blasted: "Nobody was asked."\n'
+        'He is clear: "No."'
+    )
+    # a pronoun before a form of "to be" is left alone: not every "He is clear:" is speech
+    assert _cues(text) == ["Ada Price", "Omar Reid", None]

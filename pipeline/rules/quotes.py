@@ -1131,8 +1131,8 @@ def _closes_clause(doc: _Document, verb: re.Match[str], sentence: int) -> bool:
     before = doc.masked[doc.sentence_starts[sentence] : verb.start()]
     if not _is_word(before):
         return True  # "asked Ms Roe": the subject follows the verb
-    if words[0].lower() in _ADVERBIAL_OPENERS:
-        return True
+    if words[0].lower() in _ADVERBIAL_OPENERS or (words[0].islower() and words[0].endswith("ly")):
+        return True  # "said on Tuesday", "asked rhetorically"
     stem = verb.group().lower()
     objects = stem.startswith(("tell", "told", "ask", "answer", "repl"))
     return objects and len(words) <= 3 and words[0].lower() not in _PRONOUNS | {"it", "we", "i"}
@@ -1165,12 +1165,24 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
 def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
     """The name that opens a clause ending in a colon: "Dr Ines Moreau, who chairs the
     board, is more blunt: “…”" gives "Ines Moreau"; a live blog's time stamp before it is
-    passed over ("11:45 Local MP Owain Pryce criticises the firm: “…”"). Only a name counts."""
+    passed over ("11:45 Local MP Owain Pryce criticises the firm: “…”"), and so are lower-case
+    words before a title ("But local MP Fiona Dalgleish blasted:"). Only a name counts, or a
+    pronoun right before a verb or two ("She fumed:", "He hit back:"), resolved later."""
     a = 0
     while a < len(toks) and (toks[a].word.isdigit() or toks[a].word in (":", ".")):
         a += 1
     while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
         a += 1
+    rest = [t.word for t in toks[a + 1 : -1]]
+    if (
+        a < len(toks)
+        and toks[a].word.lower() in _PRONOUNS
+        and toks[-1].word == ":"
+        and 1 <= len(rest) <= 2
+        and all(w.isalpha() and w.islower() for w in rest)
+        and not set(rest) & (_PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS | _BE_FORMS)
+    ):
+        return _Cue(toks[a].word, toks[a].start, "pronoun")  # "She fumed:", "He hit back:"
     b = a
     while b < len(toks) and (
         _is_name_token(toks[b].word)
@@ -1178,6 +1190,23 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
     ):
         b += 1
+    if b == a:
+        k = a
+        while k < len(toks) and k < a + 3 and toks[k].word.isalpha() and toks[k].word.islower():
+            k += 1  # "But local MP Fiona Dalgleish blasted:": lower-case words before a title
+        if k > a and k < len(toks) and toks[k].word.lower().rstrip(".") in _ROLE_WORDS:
+            if not any(
+                t.word in _PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS
+                or _CUE_VERB.fullmatch(t.word)
+                for t in toks[a:k]
+            ):
+                a = b = k
+                while b < len(toks) and (
+                    _is_name_token(toks[b].word)
+                    or toks[b].word in _PARTICLES
+                    or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
+                ):
+                    b += 1
     while b == a and a < len(toks) - 1 and toks[a].word.lower() in NAME_DESCRIPTORS:
         a += 1  # "Furious local MP Gareth Lyle fumed:": the epithet and the lower-case
         while (
