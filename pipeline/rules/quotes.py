@@ -12,7 +12,10 @@ The detector is rule based and has no dependencies.  It works in four passes:
 2. Each span gets a speaker cue from the attribution in its own sentence:
    ``“…,” Name said``, ``“…,” said Name``, ``Name said: “…”``, ``Name: “…”``,
    ``according to Name``, ``“…” — Name`` and ``“…” -Name``, ``“…?” Name said``
-   (the next sentence), ``Name, who …, is blunt: “…”``, ``X's statement read``,
+   (the next sentence, only when its verb reports nothing after it: in “Is it safe?” The
+   council says anyone …, the council answers, it did not ask; nor after a colon lead-in
+   such as a reader's "A reader asks:" or "Pat from Leeds writes:"), ``Name, who …, is
+   blunt: “…”``, ``X's statement read``,
    a lead-in line ending in a colon, and bodies or groups ("police said",
    "protesters chanted").  The speech verbs are every form of the reporting
    verbs of ``vocabulary`` (label verbs such as "called" only make a labelled
