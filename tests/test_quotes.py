@@ -867,3 +867,106 @@ def test_an_epithet_before_a_titled_name_is_passed_over():
     assert quotes(text)[0].cue == "Ada Lyle"
     text = 'Gran Maud Obi, 67, had her op cancelled.\n\nShe told us: "I am in agony."'
     assert quotes(text)[0].cue == "Maud Obi"
+
+
+def _cues(text: str) -> list[str | None]:
+    return [q.cue for q in resolve_pronoun_cues(text, quotes(text))]
+
+
+def test_a_readers_question_is_never_credited_to_the_body_answering_it():
+    text = (
+        'A reader asks: "Can the children still swim in it?" The council says the lake is '
+        "safe for swimming.\n"
+        'Jo from Hatley writes: "Nobody warned us. Why?" The trust says letters went out.\n'
+        'One viewer emailed: "Is the park open?" The council says it reopens on Monday.\n'
+        '"Should we boil the water?" The company says anyone worried can call its helpline.'
+    )
+    assert _cues(text) == ["A reader", "Jo from Hatley", "One viewer", None]
+
+
+def test_a_question_is_still_attributed_by_a_bare_cue_in_the_next_sentence():
+    text = (
+        '"Who pays for this?" Ms. Roe asked.\n'
+        '"Who pays for this?" asked Ms. Roe.\n'
+        '"Is it safe?" Dr Lee said in a statement.\n'
+        '"Who else?" Mr Ode asked rhetorically.\n'
+        '"And then?" Ms Bell asked the panel.'
+    )
+    assert _cues(text) == ["Ms. Roe", "Ms. Roe", "Dr Lee", "Mr Ode", "Ms Bell"]
+    # a verb with what is said after it answers the question: its subject did not ask it
+    assert _cues('"Is it safe?" Dr Lee said it was.') == [None]
+
+
+def test_the_person_before_of_or_from_speaks_not_the_body_or_place_after_it():
+    text = (
+        'Ines Moreau of the campaign group Clean Tide said: "It is too late."\n'
+        'Dr Ann Lee of the University of Dunmore said: "We warned them."\n'
+        'Sergeant Paul Ode of the Eastern Regional Fraud Unit tells us: "Do not pay."\n'
+        'The Bank of Westland said: "Rates will rise."\n'
+        '"We will decide," said the Duke of Harrow.\n'
+        'Secretary of State Anne Bright said: "No comment."\n'
+        'Head of planning Jo Marsh said: "It goes ahead."'
+    )
+    assert _cues(text) == [
+        "Ines Moreau",
+        "Dr Ann Lee",
+        "Paul Ode",
+        "The Bank of Westland",
+        "the Duke",
+        "Anne Bright",
+        "Jo Marsh",
+    ]
+
+
+def test_a_description_runs_on_past_close_to_or_familiar_with():
+    text = (
+        'But a source close to the inquiry told the paper the toll was "higher".\n'
+        '"It is over," said a person familiar with the talks.\n'
+        'People familiar with the plan said: "It will be delayed."'
+    )
+    assert _cues(text) == [
+        "a source close to the inquiry",
+        "a person familiar with the talks",
+        "People familiar with the plan",
+    ]
+
+
+def test_a_possessive_role_in_apposition_is_passed_over_to_the_name():
+    text = '"We were not told," Ana Vos, Westland\'s health minister, told reporters.'
+    assert _cues(text) == ["Ana Vos"]
+
+
+def test_a_one_word_name_is_not_expanded_to_a_product_after_and():
+    from pipeline.rules.entities import resolve_person
+
+    text = "Hill Gold and Ashby Blue were recalled. Ashby said it was sorry."
+    assert resolve_person("Ashby", text) == ("Ashby", None)
+    text = "President Yoon Suk Yeol spoke. Later, Yoon said it was over."
+    assert resolve_person("Yoon", text)[0] == "Yoon Suk Yeol"
+
+
+def test_a_short_term_for_what_is_posted_or_leaked_is_no_speech():
+    text = (
+        'The gang posted a "preview" of the stolen files.\n'
+        'Hackers leaked the "playbook" on Monday.\n'
+        'Rutte said the move was a "grave escalation" of the war.\n'
+        'The group posted: "We have the files."'
+    )
+    spans = quotes(text)
+    assert [(q.kind, q.cue) for q in spans] == [
+        ("scare", None),
+        ("scare", None),
+        ("partial", "Rutte"),
+        ("quote", "The group"),
+    ]
+
+
+def test_colon_lead_ins_with_a_pronoun_or_lower_case_words_before_a_title():
+    text = (
+        "Councillor Ada Price attacked the plan.\n"
+        'She fumed: "It is a disgrace."\n'
+        'But local MP Omar Reid blasted: "Nobody was asked."\n'
+        'He is clear: "No."'
+    )
+    # a pronoun before a form of "to be" is left alone: not every "He is clear:" is speech
+    assert _cues(text) == ["Ada Price", "Omar Reid", None]

@@ -210,7 +210,9 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             before = before[1:]  # the window may start mid-word
         found = person_name(" ".join([*before, match.group()])) or person
         after = re.match(r"(?:[ \t]+[A-Z][a-z]+){1,2}\b", text[match.end() :])
-        if after and before and before[-1].lower() in ROLE_WORDS and found == person:
+        # only after a title ("President Yoon Suk Yeol"): "Tarn Brie and Fellside Blue" or
+        # "the Fellside plant" names something else than "Fellside"
+        if after and before and before[-1].lower() in vocabulary.ROLE_WORDS and found == person:
             found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
         head, _, rest = found.partition(" ")
         if len(found.split()) >= 3 and descriptor_before(head, rest, text):

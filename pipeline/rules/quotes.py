@@ -12,7 +12,10 @@ The detector is rule based and has no dependencies.  It works in four passes:
 2. Each span gets a speaker cue from the attribution in its own sentence:
    ``“…,” Name said``, ``“…,” said Name``, ``Name said: “…”``, ``Name: “…”``,
    ``according to Name``, ``“…” — Name`` and ``“…” -Name``, ``“…?” Name said``
-   (the next sentence), ``Name, who …, is blunt: “…”``, ``X's statement read``,
+   (the next sentence, only when its verb reports nothing after it: in “Is it safe?” The
+   council says anyone …, the council answers, it did not ask; nor after a colon lead-in
+   such as a reader's "A reader asks:" or "Pat from Leeds writes:"), ``Name, who …, is
+   blunt: “…”``, ``X's statement read``,
    a lead-in line ending in a colon, and bodies or groups ("police said",
    "protesters chanted").  The speech verbs are every form of the reporting
    verbs of ``vocabulary`` (label verbs such as "called" only make a labelled
@@ -67,6 +70,7 @@ from .vocabulary import (
     ROLE_PLURALS,
     SENTENCE_ADVERBS,
     SPEAKER_PRONOUNS,
+    SPEECH_VERB_FORMS,
     TITLE_WORDS,
     WORK_NOUNS,
     WRITTEN_WORDS,
@@ -692,6 +696,10 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
                 return replace(speaker, text=doc.text[speaker.start : last.end])
     j = _run_back(toks, i)
     person = _person(toks, j, i, doc.text) if j is not None else None
+    if j is not None and j > a:
+        linked = _linked_head(doc, toks, a, j, i, person)
+        if linked is not None:
+            return linked
     if person is not None:
         first, titled = person
         organisation = j > a and toks[j - 1].word.lower() == "the"
@@ -700,16 +708,74 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
     return _description(doc, toks[a : i + 1])
 
 
+#: Prepositions that tie a speaker to a body or a place after the name ("Ilse Kramer of the
+#: group RiverWatch", "Pat from Leeds", "Jo Bell at the council").
+_LINKING = frozenset("of from at".split())
+
+
+def _linked_head(
+    doc: _Document, toks: list[_Tok], a: int, j: int, i: int, person: tuple[int, bool] | None
+) -> _Cue | None:
+    """The speaker of a phrase ``toks[a..i]`` whose last name run (from ``toks[j]``) follows
+    "of", "from" or "at": the person named before the preposition ("Dr Ann Lee of the
+    University of Leeds" gives "Ann Lee"; "Pat from Leeds" gives "Pat"), or, where a title or
+    a body word stands there, the whole name ("the Bank of England", "the Duke of Kent"), never
+    the place or body after it; a reader's "Pat from Leeds" stays whole. None when no such
+    preposition links the run."""
+    for p in range(a + 1, j):
+        if toks[p].word.lower() not in _LINKING or not _is_name_token(toks[p - 1].word):
+            continue
+        r = _run_back(toks, p - 1)
+        if r is None or r < a:
+            continue
+        lower = toks[p - 1].word.lower()
+        named = _person(toks, r, p - 1, doc.text)
+        if named is not None and not named[1] and r > a and toks[r - 1].word.lower() == "the":
+            named = None  # "the Hollinsea Chamber of Trade": a body, not a person
+        if named is not None and lower not in BODY_WORDS:
+            first, titled = named
+            if titled or p - 1 > first:
+                return _Cue(_span_text(doc, toks[first], toks[p - 1]), toks[first].start, "name")
+        if person is not None and (person[1] or i > person[0]):
+            return None  # "Secretary of State Antony Blinken": the titled name after it
+        if (
+            named is not None
+            and toks[p].word.lower() == "from"
+            and p + 1 == j
+            and lower not in _SPEAKER_NOUNS | _ROLE_WORDS
+        ):
+            # "Pat from Leeds writes:": a reader known by a first name and a town, named so
+            return _Cue(_span_text(doc, toks[p - 1], toks[i]), toks[p - 1].start, "name")
+        between = [t.word.lower() for t in toks[p + 1 : j]]
+        if toks[p].word.lower() == "of" and between in ([], ["the"]):
+            start = r - 1 if r > a and toks[r - 1].word.lower() == "the" else r
+            return _Cue(_span_text(doc, toks[start], toks[i]), toks[start].start, "description")
+        return None
+    return None
+
+
+#: Adjectives that stand after the noun they describe with their own complement ("a source
+#: close to the talks", "people familiar with the matter"): the phrase runs on past them.
+_POSTPOSITIVE = frozenset(
+    "close familiar loyal near opposed linked connected allied related sympathetic privy"
+    " briefed involved".split()
+)
+
+
 def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     """A descriptive subject such as "a North Korean representative", as written."""
-    while words and words[0].word.lower() in _LEAD_WORDS:
-        words = words[1:]
+    while words and (words[0].word.lower() in _LEAD_WORDS or words[0].word.isdigit()):
+        words = words[1:]  # "But", or the minutes of a live blog's time stamp ("08:15")
     for k in range(len(words) - 1, 0, -1):
         if words[k - 1].word.lower() in _SUBORDINATORS:
             words = words[k:]  # "fees after passengers complained": the subject follows
             break
+    head_at = None
     for k in range(1, len(words)):
         word = words[k].word
+        if head_at is None and k >= 2 and words[k - 1].word.lower() in _POSTPOSITIVE:
+            head_at = k - 2  # "a source close to the investigation": "source" is the head
+            continue
         if (
             word.lower() in _PREPOSITIONS
             or word in _MORE_PREPOSITIONS
@@ -719,9 +785,10 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
             break
     if not words or len(words) > 8 or words[0].word.lower() in _PREPOSITIONS:
         return None
-    head = words[-1].word.lower()
+    noun = words[: head_at + 1] if head_at is not None and head_at < len(words) else words
+    head = noun[-1].word.lower()
     if head in DOCUMENT_NOUNS or not (
-        any(_describes_speaker(w.word) for w in words) or _common_noun(words)
+        any(_describes_speaker(w.word) for w in noun) or _common_noun(noun)
     ):
         return None  # "the statement", "the report", "it", "Somehow": nothing that speaks
     return _Cue(_span_text(doc, words[0], words[-1]), words[0].start, "description")
@@ -775,6 +842,12 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
     if not _is_word(toks[i].word):
         return None
     if toks[i].word.lower() in WRITTEN_WORDS | DOCUMENT_NOUNS and i > 0:
+        a = _clause_start(toks, i)
+        if any(
+            toks[k].word.lower() in _POSTPOSITIVE and toks[k + 1].word.lower() in _PREPOSITIONS
+            for k in range(a, i)
+        ):
+            return _phrase_cue(doc, toks, a, i)  # "people familiar with the plan said"
         return _possessor(doc, toks, i - 1)  # "the minister's statement read", "their report said"
     if toks[i].word.lower() == "who" and i > 1 and toks[i - 1].word == ",":
         return _appositive_subject(doc, toks, i - 1)  # "X, a Democrat from Ohio, who wrote"
@@ -851,6 +924,7 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             or head in _PREPOSITIONS
             or head.isdigit()  # an age: "Maureen Platt, 63, from Dunford, said"
             or _role_of_body(toks[first:end])  # "medical director of the Trust"
+            or _possessed_role(toks[first:end])  # "Ostland's environment minister"
         )
         if not is_appositive:
             relative = _relative_comma(toks, first)
@@ -863,6 +937,21 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1)
         end = k
     return None
+
+
+def _possessed_role(words: list[_Tok]) -> bool:
+    """Whether a comma group is a role owned by a place or body, "Ostland's environment
+    minister" or "the council's chief executive": a possessive, then lower-case words ending
+    in a role noun (an appositive after a name, never the speaker)."""
+    k = 1 if words and words[0].word.lower() == "the" else 0
+    if len(words) < k + 2 or not words[k].word.endswith(("'s", "’s")):
+        return False
+    rest = words[k + 1 :]
+    return (
+        len(rest) <= 4
+        and all(w.word.isalpha() and w.word.islower() for w in rest)
+        and rest[-1].word in _ROLE_NOUNS
+    )
 
 
 def _role_of_body(words: list[_Tok]) -> bool:
@@ -894,7 +983,11 @@ def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
     toks = _tokens(doc, lo, min(hi, lo + _WINDOW))
     n = 0
     while n < min(len(toks), 8) and _is_word(toks[n].word):
-        if n > 0 and toks[n].word.lower() in _PREPOSITIONS:
+        if (
+            n > 0
+            and toks[n].word.lower() in _PREPOSITIONS
+            and toks[n - 1].word.lower() not in _POSTPOSITIVE  # "a person familiar with …"
+        ):
             break
         n += 1
     if n == 0 or toks[0].word.lower() in _PREPOSITIONS:
@@ -984,9 +1077,20 @@ def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None
     sentence = doc.sentence_at(draft.open_pos)
     hi = doc.sentence_ends[sentence]
     asked = doc.text[draft.end - 1] in "?!" and doc.masked[lo:hi].strip() == ""
-    if asked and sentence + 1 < len(doc.sentence_starts):
-        if doc.paragraph_at(doc.sentence_starts[sentence + 1]) == draft.paragraph:
-            hi = min(doc.sentence_ends[sentence + 1], lo + 60)
+    # a quote introduced by a colon ("A reader asks: “…?”") has its speaker before it: the
+    # next sentence is the answer ("The council says …"), never the question's attribution
+    introduced = doc.masked[max(0, draft.open_pos - 40) : draft.open_pos].rstrip().endswith(":")
+    if asked and not introduced and sentence + 1 < len(doc.sentence_starts):
+        start = doc.sentence_starts[sentence + 1]
+        if doc.paragraph_at(start) == draft.paragraph:
+            end = min(doc.sentence_ends[sentence + 1], lo + 60)
+            if nxt is not None:
+                end = min(end, nxt.open_pos)
+            cue = _cue_in_range(doc, lo, end)
+            verbs = doc.verbs_in(start, end)
+            if cue is not None and verbs and _closes_clause(doc, verbs[0], sentence + 1):
+                return cue
+            return None
     if nxt is not None:
         hi = min(hi, nxt.open_pos)
     hi = min(hi, lo + _SENTENCE_WINDOW)
@@ -1000,6 +1104,43 @@ def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None
     return _cue_in_range(doc, lo, hi)
 
 
+#: Words after a speech verb that begin an adverbial, not a reported clause ("said on
+#: Tuesday", "asked in a post", "said later").
+_ADVERBIAL_OPENERS = frozenset(
+    "in on at during after before outside from to with by while as when later again today"
+    " yesterday tonight afterwards earlier".split()
+)
+#: Words that open a reported clause after a speech verb ("said that …", "asked whether …").
+_CLAUSE_OPENERS = frozenset("that whether if how why what when who".split())
+
+
+def _closes_clause(doc: _Document, verb: re.Match[str], sentence: int) -> bool:
+    """Whether the speech verb ``verb`` of ``sentence`` reports nothing after it, so that the
+    sentence can attribute the quotation before it (“Why?” Ms Roe asked. / “Why?” asked Ms
+    Roe. / “Why?” she asked reporters on Tuesday.). A verb followed by what is said ("The
+    council says anyone who …", "Dr Lee said it was safe", "…, said that …") answers the
+    quotation instead: its subject is not the quotation's speaker."""
+    hi = doc.sentence_ends[sentence]
+    toks = _tokens(doc, verb.end(), hi)
+    words: list[str] = []
+    for tok in toks:
+        if tok.word in (",", ";", ":", ".", "!", "?") or tok.word[:1] in _DASHES:
+            break
+        words.append(tok.word)
+    if not words:
+        return True
+    if any(w.lower() in _CLAUSE_OPENERS for w in words):
+        return False
+    before = doc.masked[doc.sentence_starts[sentence] : verb.start()]
+    if not _is_word(before):
+        return True  # "asked Ms Roe": the subject follows the verb
+    if words[0].lower() in _ADVERBIAL_OPENERS or (words[0].islower() and words[0].endswith("ly")):
+        return True  # "said on Tuesday", "asked rhetorically"
+    stem = verb.group().lower()
+    objects = stem.startswith(("tell", "told", "ask", "answer", "repl"))
+    return objects and len(words) <= 3 and words[0].lower() not in _PRONOUNS | {"it", "we", "i"}
+
+
 def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
     """Cue earlier in the sentence: Name said: “…” / Name said that … “…” / Name: “…”."""
     lo = max(lo, draft.open_pos - _SENTENCE_WINDOW)
@@ -1010,6 +1151,13 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
     while toks and toks[-1].word in ("'", "‘", "’"):
         toks.pop()  # the first mark of a doubled one
     if len(toks) >= 2 and toks[-1].word == ":":
+        verb = toks[-2].word.lower()
+        if verb in SPEECH_VERB_FORMS - CUE_VERB_FORMS and not verb.endswith("ing"):
+            # "One reader emailed:", "Jo texts:": a written verb that cues no quote elsewhere
+            # ("emailed the file") does before a colon and a quotation
+            cue = _subject_before(doc, lo, toks[-2].start)
+            if cue is not None:
+                return cue
         j = _run_back(toks, len(toks) - 2)
         if j is not None and (j == 0 or not _is_word(toks[j - 1].word)):
             return _phrase_cue(doc, toks, j, len(toks) - 2)
@@ -1020,12 +1168,24 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
 def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
     """The name that opens a clause ending in a colon: "Dr Ines Moreau, who chairs the
     board, is more blunt: “…”" gives "Ines Moreau"; a live blog's time stamp before it is
-    passed over ("11:45 Local MP Owain Pryce criticises the firm: “…”"). Only a name counts."""
+    passed over ("11:45 Local MP Owain Pryce criticises the firm: “…”"), and so are lower-case
+    words before a title ("But local MP Fiona Dalgleish blasted:"). Only a name counts, or a
+    pronoun right before a verb or two ("She fumed:", "He hit back:"), resolved later."""
     a = 0
     while a < len(toks) and (toks[a].word.isdigit() or toks[a].word in (":", ".")):
         a += 1
     while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
         a += 1
+    rest = [t.word for t in toks[a + 1 : -1]]
+    if (
+        a < len(toks)
+        and toks[a].word.lower() in _PRONOUNS
+        and toks[-1].word == ":"
+        and 1 <= len(rest) <= 2
+        and all(w.isalpha() and w.islower() for w in rest)
+        and not set(rest) & (_PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS | _BE_FORMS)
+    ):
+        return _Cue(toks[a].word, toks[a].start, "pronoun")  # "She fumed:", "He hit back:"
     b = a
     while b < len(toks) and (
         _is_name_token(toks[b].word)
@@ -1033,6 +1193,23 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
     ):
         b += 1
+    if b == a:
+        k = a
+        while k < len(toks) and k < a + 3 and toks[k].word.isalpha() and toks[k].word.islower():
+            k += 1  # "But local MP Fiona Dalgleish blasted:": lower-case words before a title
+        if k > a and k < len(toks) and toks[k].word.lower().rstrip(".") in _ROLE_WORDS:
+            if not any(
+                t.word in _PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS
+                or _CUE_VERB.fullmatch(t.word)
+                for t in toks[a:k]
+            ):
+                a = b = k
+                while b < len(toks) and (
+                    _is_name_token(toks[b].word)
+                    or toks[b].word in _PARTICLES
+                    or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
+                ):
+                    b += 1
     while b == a and a < len(toks) - 1 and toks[a].word.lower() in NAME_DESCRIPTORS:
         a += 1  # "Furious local MP Gareth Lyle fumed:": the epithet and the lower-case
         while (
@@ -1324,6 +1501,28 @@ def _modifies_noun(doc: _Document, draft: _Draft) -> bool:
     )
 
 
+#: Verbs of putting something out ("posted a “taster” of the files", "released a “dossier”"):
+#: a short quoted noun right after one and a determiner is the thing put out, not speech.
+_PUBLISHING = re.compile(
+    r"(?<![\w-])(?:post|publish|release|share|leak|upload)(?:s|es|ed|d)?(?![\w-])", re.I
+)
+
+
+def _published_object(doc: _Document, draft: _Draft) -> bool:
+    """Whether a short lower-case quote is the object of a publishing verb, after a
+    determiner ("has posted a “taster” of 200 files", "leaked the “playbook”"): the reporter
+    names a thing with someone's term; no one says those words there."""
+    if not doc.text[draft.start : draft.start + 1].islower():
+        return False
+    toks = _tokens(doc, max(0, draft.open_pos - 40), draft.open_pos)
+    words = [t.word for t in toks if _is_word(t.word)]
+    return (
+        len(words) >= 2
+        and words[-1].lower() in ("a", "an", "the", "its", "their", "his", "her", "another")
+        and _PUBLISHING.fullmatch(words[-2]) is not None
+    )
+
+
 def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
     """quote, partial or scare (see the QuoteSpan docs in the module header)."""
     text = doc.text[draft.start : draft.end]
@@ -1338,6 +1537,8 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
         return "partial"  # a cry is speech: a shout of “Shame!”
     if words <= 2 and _modifies_noun(doc, draft):
         return "scare"  # a term used as a modifier: charging “hidden” fees
+    if words <= 2 and _published_object(doc, draft):
+        return "scare"  # the thing put out, in the reporter's word: posted a “taster” of files
     if words >= 3 or draft.cue is not None or _is_attributed(doc, draft):
         return "partial"
     return "scare"
