@@ -910,29 +910,61 @@ def same_appointment(unit: Unit, shown: Unit) -> bool:
 # residents': the verb, the number, and up to three words to the counted noun.
 _COUNT_ACT = re.compile(
     r"\b(?P<verb>[a-z]+)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|"
-    r"over|at\s+least|up\s+to)\s+)?(?P<number>\d[\d,.]*\d|\d)\s+"
-    r"(?P<after>(?:[a-z-]+\s+){0,3}[a-z-]+)",
+    r"over|at\s+least|up\s+to)\s+)?(?P<number>\d[\d,.]*\d|\d|(?&words))\s+"
+    r"(?P<after>(?:[a-z-]+\s+){0,3}[a-z-]+)".replace("(?&words)", "{words}")
 )
+# A count that suffered an act: 'two have died', 'Two pensioners are dead', '14 were hurt'.
+_COUNT_SUFFERED = re.compile(
+    r"\b(?P<number>\d[\d,.]*\d|\d|{words})\s+(?P<after>(?:[a-z-]+\s+){0,3}[a-z-]+)"
+)
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()
+    )
+    if n > 1
+}
+_words = "|".join(_NUMBER_WORDS)
+_COUNT_ACT = re.compile(_COUNT_ACT.pattern.replace("{words}", _words))
+_COUNT_SUFFERED = re.compile(_COUNT_SUFFERED.pattern.replace("{words}", _words))
+#: Acts done to people, whose count is the fact whatever the people are called ('killed two
+#: people', 'two pensioners are dead', 'two have died'): the folded words of ``_PARAPHRASES``.
+_SUFFERED = frozenset({"kill", "injur", "arres", "evacu"})
 
 
 def count_acts(text: str) -> set[tuple[str, str, str]]:
     """What ``text`` does to how many of what, as clustering tokens: a verb that is no
     function word right before a counting number, and the first plural word after it
-    ('has recalled 14 soft and blue cheeses' -> {('recal', '#14', 'chees')})."""
+    ('has recalled 14 soft and blue cheeses' -> {('recal', '#14', 'chees')}); for an act
+    done to people (``_SUFFERED``: killing, injury, arrest, evacuation) the count alone, the
+    people before or after it ('killed two people', 'two pensioners are dead' ->
+    {('kill', '#2', '')}). Number words up to twenty count as digits."""
     found = set()
-    for match in _COUNT_ACT.finditer(_undated(text).lower()):
+    body = _undated(text).lower()
+    for match in _COUNT_ACT.finditer(body):
         verb = tokens(match["verb"])
-        number = "#" + match["number"].replace(",", "").rstrip(".")
+        number = "#" + _NUMBER_WORDS.get(match["number"], match["number"].replace(",", ""))
+        number = number.rstrip(".")
         plurals = [w for w in match["after"].split() if w.endswith("s") and tokens(w)]
         noun = tokens(plurals[0]) if plurals else []
-        if verb and noun and _counts(number) and match["verb"] not in _ATTRIBUTIVE:
+        if not verb or not _counts(number) or match["verb"] in _ATTRIBUTIVE:
+            continue
+        if verb[0] in _SUFFERED:
+            found.add((verb[0], number, ""))
+        elif noun:
             found.add((verb[0], number, noun[0]))
+    for match in _COUNT_SUFFERED.finditer(body):
+        acts = [t for t in tokens(match["after"]) if t in _SUFFERED]
+        number = "#" + _NUMBER_WORDS.get(match["number"], match["number"].replace(",", ""))
+        if acts and _counts(number.rstrip(".")):
+            found.add((acts[0], number.rstrip("."), ""))
     return found
 
 
 #: Two lines doing the same thing to the same count of the same things are one development
 #: told twice when at least this alike besides.
-SAME_COUNT = 0.1
+SAME_COUNT = 0.05
 
 
 def same_count(unit: Unit, shown: Unit) -> bool:
@@ -1145,9 +1177,11 @@ _DAY = re.compile(
 # What makes a date part of a noun phrase rather than when something happened: a date of a
 # product or a document ('use-by dates up to 9 December', 'an expiry date of', 'a letter dated')
 # or a bound ('up to and including 9 December').
+# A determiner right before a date makes it a modifier of a noun ('the Nov. 4 election').
 _INCIDENTAL = re.compile(
     r"(?:\b(?:dates?|dated|use[- ]by|best[- ]before|sell[- ]by|display[- ]until|expir\w*)"
-    r"(?:\s+[\w-]+){0,3}|\bup\s+(?:to|until)(?:\s+and\s+including)?)\s*$",
+    r"(?:\s+[\w-]+){0,3}|\bup\s+(?:to|until)(?:\s+and\s+including)?|"
+    r"\b(?:the|a|an|its|their)(?=\s*$)(?<!\bon the))\s*$",
     re.IGNORECASE,
 )
 
@@ -1155,8 +1189,9 @@ _INCIDENTAL = re.compile(
 def incidental(phrase: str | None, text: str) -> bool:
     """True when the time phrase ``phrase`` stands inside a noun phrase of ``text`` rather
     than saying when the development happened: a product's or a document's date ('with
-    use-by dates up to Dec. 9', 'a letter dated 3 May') or a bound ('up to and including 9
-    December'). False when the phrase is not found in ``text``."""
+    use-by dates up to Dec. 9', 'a letter dated 3 May'), a bound ('up to and including 9
+    December') or a date after a determiner ('before the Nov. 4 election'). False when the
+    phrase is not found in ``text`` or begins with its own preposition ('on Monday')."""
     if not phrase:
         return False
     at = text.lower().find(phrase.lower())
@@ -1202,6 +1237,21 @@ def stale(phrase: str | None, resolved: date, published: date | None) -> bool:
     return (published - resolved).days > STALE_DAYS
 
 
+def plausible_date(phrase: str | None, published: date | None, ahead: bool) -> date | None | bool:
+    """The date ``phrase`` gives, seen from ``published`` (``normalise_when``; ``ahead``: the
+    sentence says what will happen), in the nearest plausible year: a day and month that would
+    be ``stale`` last year but falls within ``STALE_DAYS`` after publication is this year's
+    ('you can re-register until October 6' in an article of September). None when the phrase
+    names no day; False when the date is stale either way (no date of the development)."""
+    found = normalise_when(phrase, published, future=ahead)
+    if not found or not stale(phrase, found, published):
+        return found
+    coming = normalise_when(phrase, published, future=True)
+    if coming and published and (coming - published).days <= STALE_DAYS:
+        return coming
+    return False
+
+
 def _event(
     kind: str,
     group: Cluster,
@@ -1212,13 +1262,13 @@ def _event(
     lead = _choose(group)
     members = supporting(group, lead)
     sources = {u.source for u in members}
-    whens = _time_of(lead, members, duplicates)
-    dates = [
-        d
-        for u in whens
-        if (d := normalise_when(u.when, published.get(u.source), future=looks_ahead(u.text)))
-        and not stale(u.when, d, published.get(u.source))
-    ]
+    resolved = [
+        (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
+        for u in _time_of(lead, members, duplicates)
+    ]  # a stale date is no date of the development, nor is its phrase
+    resolved = [(u, d) for u, d in resolved if d is not False]
+    whens = [u for u, _ in resolved]
+    dates = [d for _, d in resolved if d]
     evidence = []
     seen = set()
     for unit in [*members, *group.support]:
