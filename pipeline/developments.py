@@ -1242,7 +1242,9 @@ def plausible_date(phrase: str | None, published: date | None, ahead: bool) -> d
     sentence says what will happen), in the nearest plausible year: a day and month that would
     be ``stale`` last year but falls within ``STALE_DAYS`` after publication is this year's
     ('you can re-register until October 6' in an article of September). None when the phrase
-    names no day; False when the date is stale either way (no date of the development)."""
+    names no day; False when the date is stale either way (no date of the development).
+    Tense is not read: a past event dated just after publication (rare in news copy) is read
+    as this year's too."""
     found = normalise_when(phrase, published, future=ahead)
     if not found or not stale(phrase, found, published):
         return found
