@@ -623,6 +623,9 @@ def _unquoted(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+#: What a version without a finite verb costs: more than any other fault, so that a sentence
+#: of the development is shown rather than a list ('Pregnant women, newborns, …').
+FRAGMENT = 6.0
 #: A development's line reads best at ``SHORTEST`` to ``LONGEST`` words; each
 #: ``LONG_SLOPE`` words beyond cost as much as a loaded word does not quite: a brief of
 #: a dozen developments has no room for a 45-word lead that a 25-word one says as well.
@@ -634,8 +637,8 @@ LONG_SLOPE = 5
 def neutrality_penalty(text: str) -> float:
     """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
     tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
-    ('But', 'In response'), a subject that is only a pronoun ('He', 'They'), and a length far
-    from a news sentence's."""
+    ('But', 'In response'), a subject that is only a pronoun ('He', 'They'), a length far
+    from a news sentence's, and no finite verb at all (``fragment``, ``FRAGMENT``)."""
     words = text.split()
     penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
     penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
@@ -655,6 +658,8 @@ def neutrality_penalty(text: str) -> float:
         penalty += 0.25
     if _LABEL.match(_undated(text)):
         penalty += 1.0
+    if fragment(text):
+        penalty += FRAGMENT  # no finite verb: a list or a phrase, no sentence
     return penalty
 
 
@@ -766,8 +771,8 @@ def build_developments(
     rest: list[Cluster] = []
     singles = 0
     for _, _, group in scored:
-        if group.split_off:
-            rest.append(group)
+        if group.split_off or all(fragment(u.text) for u in group.members):
+            rest.append(group)  # split off, or lists and phrases without a sentence among them
             continue
         count = independent(group.sources, duplicates)
         keys = sum(1 for kind, _ in shown if kind == "key")
@@ -814,7 +819,8 @@ def _repeats(
     """True when ``group`` states a development already shown: their centroids are alike
     (``REPEAT``), its line only gives another value of a quantity the shown line states
     (``rivals``: sets of number tokens, ``number_tokens``; or ``rival_measures``), it
-    announces the same appointment (``same_appointment``), or one of its sentences is close
+    announces the same appointment (``same_appointment``) or does the same thing to the same
+    number of the same things (``same_count``), or one of its sentences is close
     to one of the shown one's own sentences (``FOLD``; sentences folded in later are not
     compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
     sentences, leads first). Never when its line gives counts that several of its sources
@@ -824,8 +830,11 @@ def _repeats(
     new = mine - theirs
     if new and any(new <= r and theirs & r for r in rivals):
         return True  # the same quantity, another source's figure
-    if rival_measures(_choose(group), _choose(shown)) or same_appointment(
-        _choose(group), _choose(shown)
+    line, shown_line = _choose(group), _choose(shown)
+    if (
+        rival_measures(line, shown_line)
+        or same_appointment(line, shown_line)
+        or counted_alike(group, shown_line)
     ):
         return True
     if new and _widely(group) & new:
@@ -897,6 +906,85 @@ def same_appointment(unit: Unit, shown: Unit) -> bool:
     )
 
 
+# A verb acting on a count: 'has recalled 14 soft and blue cheeses', 'evacuated about 300
+# residents': the verb, the number, and up to three words to the counted noun.
+_COUNT_ACT = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|"
+    r"over|at\s+least|up\s+to)\s+)?(?P<number>\d[\d,.]*\d|\d|(?&words))\s+"
+    r"(?P<after>(?:[a-z-]+\s+){0,3}[a-z-]+)".replace("(?&words)", "{words}")
+)
+# A count that suffered an act: 'two have died', 'Two pensioners are dead', '14 were hurt'.
+_COUNT_SUFFERED = re.compile(
+    r"\b(?P<number>\d[\d,.]*\d|\d|{words})\s+(?P<after>(?:[a-z-]+\s+){0,3}[a-z-]+)"
+)
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()
+    )
+    if n > 1
+}
+_words = "|".join(_NUMBER_WORDS)
+_COUNT_ACT = re.compile(_COUNT_ACT.pattern.replace("{words}", _words))
+_COUNT_SUFFERED = re.compile(_COUNT_SUFFERED.pattern.replace("{words}", _words))
+#: Acts done to people, whose count is the fact whatever the people are called ('killed two
+#: people', 'two pensioners are dead', 'two have died'): the folded words of ``_PARAPHRASES``.
+_SUFFERED = frozenset({"kill", "injur", "arres", "evacu"})
+
+
+def count_acts(text: str) -> set[tuple[str, str, str]]:
+    """What ``text`` does to how many of what, as clustering tokens: a verb that is no
+    function word right before a counting number, and the first plural word after it
+    ('has recalled 14 soft and blue cheeses' -> {('recal', '#14', 'chees')}); for an act
+    done to people (``_SUFFERED``: killing, injury, arrest, evacuation) the count alone, the
+    people before or after it ('killed two people', 'two pensioners are dead' ->
+    {('kill', '#2', '')}). Number words up to twenty count as digits."""
+    found = set()
+    body = _undated(text).lower()
+    for match in _COUNT_ACT.finditer(body):
+        verb = tokens(match["verb"])
+        number = "#" + _NUMBER_WORDS.get(match["number"], match["number"].replace(",", ""))
+        number = number.rstrip(".")
+        plurals = [w for w in match["after"].split() if w.endswith("s") and tokens(w)]
+        noun = tokens(plurals[0]) if plurals else []
+        if not verb or not _counts(number) or match["verb"] in _ATTRIBUTIVE:
+            continue
+        if verb[0] in _SUFFERED:
+            found.add((verb[0], number, ""))
+        elif noun:
+            found.add((verb[0], number, noun[0]))
+    for match in _COUNT_SUFFERED.finditer(body):
+        acts = [t for t in tokens(match["after"]) if t in _SUFFERED]
+        number = "#" + _NUMBER_WORDS.get(match["number"], match["number"].replace(",", ""))
+        if acts and _counts(number.rstrip(".")):
+            found.add((acts[0], number.rstrip("."), ""))
+    return found
+
+
+#: Two lines doing the same thing to the same count of the same things are one development
+#: told twice when at least this alike besides.
+SAME_COUNT = 0.05
+
+
+def same_count(unit: Unit, shown: Unit) -> bool:
+    """True when two lines state the same act on the same count ('X has recalled 14 soft and
+    blue cheeses after …' and 'The company has recalled 14 cheeses, including …'): a shared
+    ``count_acts`` triple, and alike besides (``SAME_COUNT``). An outlet's lead and another's
+    detail sentence of one fact."""
+    return bool(count_acts(unit.text) & count_acts(shown.text)) and (
+        cosine(unit.vector, shown.vector) >= SAME_COUNT
+    )
+
+
+def counted_alike(group: Cluster, shown: Unit) -> bool:
+    """True when most sources of ``group`` have a sentence stating ``shown``'s act on its
+    count (``same_count``): the development is that one, whichever of its versions is
+    worded best."""
+    agreeing = {u.source for u in group.members[:COMPARED] if same_count(u, shown)}
+    return 2 * len(agreeing) > len(group.sources)
+
+
 def number_tokens(text: str) -> set[str]:
     """The counting numbers of ``text`` as clustering tokens ('2,300 appointments' ->
     {'#2300'}; years left out)."""
@@ -930,6 +1018,68 @@ def vague(text: str) -> bool:
     Okoye', 'a state university' for the university's name)."""
     text = _undated(text)
     return len(text.split()) <= VAGUE_WORDS and not _names(text) and not re.search(r"\d", text)
+
+
+# Finite verbs a sentence may have without a tell-tale ending: auxiliaries, modals and the
+# commonest irregular past and present forms of news English.
+_FINITE = frozenset(
+    """is are was were am be has have had will would can could may might must shall should
+    do does did says said tells told goes went gets got makes made takes took gives gave
+    comes came runs ran sees saw finds found keeps kept puts leads led holds held brings
+    brought begins began thinks thought knows knew stands stood sits sat flees fled shuts
+    speaks spoke breaks broke chooses chose drives drove grows grew throws threw writes wrote
+    rose rises fell falls won wins lost loses paid pays sent sends spent spends built builds
+    struck strikes hit hits cut cuts set sets left leaves remains remain sold sells bought
+    buys meant means met meets felt feels heard hears lay lies fought fights caught catches
+    taught teaches sought seeks tore tears swept sweeps shot shoots""".split()
+)
+# Words after which an '-ed' word is an adjective ('people with weakened immune systems',
+# 'the injured') and after which an '-s' word is a plural noun, not a verb.
+_ATTRIBUTIVE = frozenset(
+    """the a an with of for and or their its his her our your by in on to at from many some
+    all any no recently newly those these this that other several""".split()
+)
+_OBJECT_START = re.compile(
+    r"^(?:the|a|an|his|her|its|their|our|this|that|these|those|to|that|it|him|them|[\d$€£])",
+    re.IGNORECASE,
+)
+
+_PREPOSITION = re.compile(
+    r"^(?:on|in|at|to|for|from|with|by|as|over|into|after|before|across|against|up|out|down|"
+    r"back|off)$",
+    re.IGNORECASE,
+)
+
+
+def fragment(text: str) -> bool:
+    """True when ``text`` has no finite verb: a list or a phrase ('Pregnant women, newborns,
+    the over-65s and people with weakened immune systems.', the answer of an explainer's
+    question), which states no development. A word is taken for a finite verb when it is an
+    auxiliary or a common irregular form (``_FINITE``), an '-ed' word not after an article or
+    a preposition ('police arrested', not 'with weakened'), or an '-s' word before an object
+    ('Ostland demands €45 million', 'the union rejects the offer'). Errs towards a sentence:
+    only a line with none of these is a fragment."""
+    body = _undated(text)
+    listing = "," in body or ";" in body
+    words = re.findall(r"[\w'’$€£-]+|[,;:()]", body)
+    for index, word in enumerate(words):
+        low = word.lower()
+        before = words[index - 1].lower() if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if low in _FINITE or low.endswith(("n't", "n’t")):
+            return False
+        if not index or before in _ATTRIBUTIVE or not before[:1].isalnum():
+            continue  # a first word, or one after an article, a preposition or a comma
+        if len(low) > 4 and low.endswith("ed"):
+            return False
+        if len(low) > 3 and low.endswith("s") and not low.endswith("ss"):
+            if _OBJECT_START.match(after) or (not after and not listing):
+                return False  # 'demands €45 million', 'the strike continues.'
+        plural = before.endswith("s") and not before.endswith("ss") or before[:1].isdigit()
+        if plural and low.isalpha() and low not in _STOPWORDS and low not in _ATTRIBUTIVE:
+            if _OBJECT_START.match(after) or _PREPOSITION.match(after):
+                return False  # 'talks resume on Thursday', 'thousands flee as floods …'
+    return True
 
 
 _DATED = re.compile(
@@ -1024,13 +1174,41 @@ _DAY = re.compile(
 )
 
 
+# What makes a date part of a noun phrase rather than when something happened: a date of a
+# product or a document ('use-by dates up to 9 December', 'an expiry date of', 'a letter dated')
+# or a bound ('up to and including 9 December').
+# A determiner right before a date makes it a modifier of a noun ('the Nov. 4 election').
+_INCIDENTAL = re.compile(
+    r"(?:\b(?:dates?|dated|use[- ]by|best[- ]before|sell[- ]by|display[- ]until|expir\w*)"
+    r"(?:\s+[\w-]+){0,3}|\bup\s+(?:to|until)(?:\s+and\s+including)?|"
+    r"\b(?:the|a|an|its|their)(?=\s*$)(?<!\bon the))\s*$",
+    re.IGNORECASE,
+)
+
+
+def incidental(phrase: str | None, text: str) -> bool:
+    """True when the time phrase ``phrase`` stands inside a noun phrase of ``text`` rather
+    than saying when the development happened: a product's or a document's date ('with
+    use-by dates up to Dec. 9', 'a letter dated 3 May'), a bound ('up to and including 9
+    December') or a date after a determiner ('before the Nov. 4 election'). False when the
+    phrase is not found in ``text`` or begins with its own preposition ('on Monday')."""
+    if not phrase:
+        return False
+    at = text.lower().find(phrase.lower())
+    return at >= 0 and bool(_INCIDENTAL.search(text[:at]))
+
+
 def _time_of(lead: Unit, members: Sequence[Unit], duplicates: dict[str, str]) -> list[Unit]:
     """The sentences that date a development: the shown line's own time phrase and the
     sentences giving the same one; without one, the phrase most independent sources give,
     a vague period ('earlier this year') only when two or more give it: one other sentence's
     period most often dates something else it mentions ('attacks on a school earlier this
     year'), while a day it names ('on Tuesday', 'Sept 16') is most often the fact's."""
-    dated = [u for u in members if _dated(u.when) and _in_sentence(u.when or "", u.text)]
+    dated = [
+        u
+        for u in members
+        if _dated(u.when) and _in_sentence(u.when or "", u.text) and not incidental(u.when, u.text)
+    ]
     if any(u is lead for u in dated):
         return [u for u in dated if (u.when or "").lower() == (lead.when or "").lower()]
     by_phrase: dict[str, set[str]] = defaultdict(set)
@@ -1043,6 +1221,39 @@ def _time_of(lead: Unit, members: Sequence[Unit], duplicates: dict[str, str]) ->
     return [u for u in dated if (u.when or "").lower() == best]
 
 
+#: A day and month without a year that resolves to more than this many days before the
+#: article's date is most often not the development's: a brief's developments are recent, and
+#: an older event is dated with its year ('in March 2023').
+STALE_DAYS = 120
+
+
+def stale(phrase: str | None, resolved: date, published: date | None) -> bool:
+    """True when ``resolved`` (the date ``phrase`` was read as) lies more than ``STALE_DAYS``
+    before ``published`` though the phrase gives no year ('Dec. 9' in an article of 18
+    November is no development of last December); False with a written year or no
+    publication date."""
+    if published is None or re.search(r"\b\d{4}\b", phrase or ""):
+        return False
+    return (published - resolved).days > STALE_DAYS
+
+
+def plausible_date(phrase: str | None, published: date | None, ahead: bool) -> date | None | bool:
+    """The date ``phrase`` gives, seen from ``published`` (``normalise_when``; ``ahead``: the
+    sentence says what will happen), in the nearest plausible year: a day and month that would
+    be ``stale`` last year but falls within ``STALE_DAYS`` after publication is this year's
+    ('you can re-register until October 6' in an article of September). None when the phrase
+    names no day; False when the date is stale either way (no date of the development).
+    Tense is not read: a past event dated just after publication (rare in news copy) is read
+    as this year's too."""
+    found = normalise_when(phrase, published, future=ahead)
+    if not found or not stale(phrase, found, published):
+        return found
+    coming = normalise_when(phrase, published, future=True)
+    if coming and published and (coming - published).days <= STALE_DAYS:
+        return coming
+    return False
+
+
 def _event(
     kind: str,
     group: Cluster,
@@ -1053,12 +1264,13 @@ def _event(
     lead = _choose(group)
     members = supporting(group, lead)
     sources = {u.source for u in members}
-    whens = _time_of(lead, members, duplicates)
-    dates = [
-        d
-        for u in whens
-        if (d := normalise_when(u.when, published.get(u.source), future=looks_ahead(u.text)))
-    ]
+    resolved = [
+        (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
+        for u in _time_of(lead, members, duplicates)
+    ]  # a stale date is no date of the development, nor is its phrase
+    resolved = [(u, d) for u, d in resolved if d is not False]
+    whens = [u for u, _ in resolved]
+    dates = [d for _, d in resolved if d]
     evidence = []
     seen = set()
     for unit in [*members, *group.support]:

@@ -574,3 +574,114 @@ def test_a_live_blogs_time_stamp_is_no_figure_of_its_line():
     from pipeline.developments import tokens
 
     assert "sampl" in tokens("a taster of files") and "publi" in tokens("posted online")
+
+
+def test_a_list_without_a_finite_verb_is_no_development():
+    """An explainer's answer ('Who is most at risk? Pregnant women, …') is a list, not a
+    sentence: never a development's line, and a cluster of nothing else is not shown."""
+    from pipeline.developments import fragment
+
+    assert fragment(
+        "Pregnant women, newborns, the over-65s and people with weakened immune systems."
+    )
+    assert fragment("High temperature, aches, chills, feeling or being sick.")
+    for sentence in (
+        "Police arrested protesters, journalists and bystanders.",
+        "Ostland demands €45 million in compensation.",
+        "The strike continues.",
+        "Talks resume on Thursday.",
+        "Prices rose sharply.",
+        "Two workers were killed.",
+    ):
+        assert not fragment(sentence), sentence
+    listed = "Pregnant women, newborns, the over-65s and people with weakened immune systems."
+    urged = (
+        "Health officials urged pregnant women and people over 65 to check their fridges "
+        "for the recalled cheeses."
+    )
+    assert neutrality_penalty(listed) > neutrality_penalty(urged) + 3
+    brief = merge_extractions(
+        [
+            told("S1", "The dairy recalled all its cheeses on Monday.", listed),
+            told("S2", "The dairy recalled all its cheeses on Monday.", listed),
+        ]
+    )
+    assert all("newborns" not in e.summary for e in brief.events if e.shown != "none")
+
+
+def test_a_date_inside_a_noun_phrase_or_long_before_the_article_dates_nothing():
+    from datetime import date
+
+    from pipeline.developments import incidental, plausible_date, stale
+
+    text = "Officials urged shoppers to check the products, which carry use-by dates up to Dec. 9."
+    assert incidental("Dec. 9", text)
+    assert incidental("9 December", "It covers cheeses up to and including 9 December.")
+    assert incidental("3 May", "The board sent a letter dated 3 May.")
+    assert not incidental("on Monday", "The dairy recalled its cheeses on Monday.")
+    assert not incidental("Dec. 9", "The plant closed on Dec. 9.")
+    assert incidental("Nov. 4", "The voters were struck off weeks before the Nov. 4 election.")
+    assert not incidental("Monday", "The plant closed last Monday.")
+    article = date(2025, 11, 18)
+    assert stale("Dec. 9", date(2024, 12, 9), article)  # no year written: not last December
+    assert not stale("Dec 9, 2024", date(2024, 12, 9), article)  # the year is written
+    assert not stale("Nov. 9", date(2025, 11, 9), article)
+    assert not stale("Dec. 9", date(2024, 12, 9), None)
+    assert plausible_date("Dec. 9", article, False) == date(2025, 12, 9)  # the nearest year
+    assert plausible_date("May 9", article, False) is False  # stale either way
+    assert plausible_date("on Nov. 9", article, False) == date(2025, 11, 9)
+    assert plausible_date("last week", article, False) is None
+    brief = merge_extractions(
+        [
+            told("S1", "The dairy recalled cheeses with use-by dates up to Dec. 9."),
+            told("S2", "The dairy recalled cheeses with use-by dates up to Dec. 9."),
+        ]
+    )
+    recall = next(e for e in brief.events if "recalled" in e.summary)
+    assert recall.date is None and not recall.on_timeline
+    # articles of 17 September: 'Feb. 20' is neither last February nor the next one
+    closed = "The dairy closed its plant on Feb. 20 after the outbreak."
+    brief = merge_extractions([told("S1", closed), told("S2", closed)])
+    plant = next(e for e in brief.events if "plant" in e.summary)
+    assert plant.date is None and plant.when is None and not plant.on_timeline
+    # a day and month just after the article is this year's, even without 'will'
+    deadline = "Voters who were removed can re-register until Oct. 20."
+    brief = merge_extractions([told("S1", deadline), told("S2", deadline)])
+    assert next(e for e in brief.events if "re-register" in e.summary).date == "2025-10-20"
+    opened = "The dairy closed its plant on Sept. 15 after the outbreak."
+    brief = merge_extractions([told("S1", opened), told("S2", opened)])
+    assert next(e for e in brief.events if "plant" in e.summary).date == "2025-09-15"
+
+
+def test_the_same_act_on_the_same_count_is_one_development():
+    """An outlet's lead ('X has recalled 14 soft and blue cheeses after …') and others' detail
+    ('The company has recalled 14 cheeses, including …') are one development."""
+    from pipeline.developments import _normalised as unit_length
+    from pipeline.developments import cosine, count_acts
+
+    lead = "Fellow Dairy has recalled 14 soft and blue cheeses after an outbreak of listeria."
+    detail = "The company has recalled 14 cheeses, including its brie, and stopped production."
+    assert count_acts(lead) == count_acts(detail) == {("recal", "#14", "chees")}
+    assert count_acts("About 300 residents were evacuated.") == {("evacu", "#300", "")}
+    assert count_acts("About 300 residents met the mayor.") == set()  # no act on the count
+    assert count_acts("It was fined in 2022.") == set()
+    # a count of people killed, hurt, arrested or evacuated, whatever they are called
+    for told_so in (
+        "Nineteen people have been treated in hospital and two have died.",
+        "TWO pensioners are dead and nearly 40 have been struck down by a bug.",
+        "The outbreak has killed two people.",
+    ):
+        assert ("kill", "#2", "") in count_acts(told_so), told_so
+    assert count_acts("One of the women who died was 84.") == set()
+    assert count_acts("Police arrested 12 people.") == {("arres", "#12", "")}
+    shown = _group(
+        ("S1", lead, unit_length({"recal": 0.6, "#14": 0.5, "chees": 0.4, "outbr": 1.5}))
+    )
+    words = unit_length({"recal": 0.5, "#14": 0.5, "chees": 0.4, "produ": 1.5, "brie": 1.5})
+    again = _group(("S2", detail, words), ("S3", detail, words))
+    assert cosine(again.centroid, shown.centroid) < 0.2  # not alike enough in their words
+    assert _repeats(again, shown, shown.members)
+    other = "The company has recalled 14 cars after a brake fault."
+    words = unit_length({"recal": 0.5, "#14": 0.5, "cars": 0.4, "produ": 1.5, "brake": 1.5})
+    cars = _group(("S2", other, words), ("S3", other, words))
+    assert not _repeats(cars, shown, shown.members)  # other things counted: another fact
