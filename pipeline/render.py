@@ -224,11 +224,25 @@ def _speakers(brief: Brief) -> list[str]:
             lines.append(f"- “{_inline(entry.text)}” {markers(entry.sources)}{more}")
         lines.append("")
     unlisted = sum(group.unlisted for group in brief.speakers)
-    unheard = sum(  # speakers with something to say that the Markdown leaves to the JSON
+    # speakers with something to say that the Markdown leaves to the JSON: named, with their
+    # sources, so "who said what" still names everyone who said something
+    silent = [
+        g
+        for g in brief.speakers
+        if g.attributed
+        and any(not e.minor for e in g.quotes)
+        and not any(e.listed for e in g.quotes)
+    ]
+    unheard = len(silent) + sum(
         1
         for g in brief.speakers
-        if any(not e.minor for e in g.quotes) and not any(e.listed for e in g.quotes)
+        if not g.attributed
+        and any(not e.minor for e in g.quotes)
+        and not any(e.listed for e in g.quotes)
     )
+    if silent:
+        named = "; ".join(f"{_inline(g.speaker)} {markers(_sources_of(g))}" for g in silent)
+        lines += [f"*Also quoted (their words are in the JSON):* {named}", ""]
     if lines and unlisted:
         others = f", and every quote of {_count(unheard, 'more speaker')}" if unheard else ""
         note = (
@@ -237,6 +251,11 @@ def _speakers(brief: Brief) -> list[str]:
         )
         lines = [note, "", *lines]
     return lines[:-1]
+
+
+def _sources_of(group) -> list[str]:
+    """Every source of a speaker's quotes, S1 before S10."""
+    return sorted({s for e in group.quotes for s in e.sources}, key=lambda s: (len(s), s))
 
 
 #: The order positions are listed in: against, wary, for.

@@ -217,3 +217,20 @@ def test_stances_are_one_line_per_position_with_every_actor_who_takes_it():
     lines = [line for line in stances.splitlines() if line.startswith("- ")]
     # against before for; each actor with its sources, no quote (the JSON keeps the evidence)
     assert lines == ["- *opposes*: Ana Ruiz [S1], Cy Lam [S2]", "- *supports*: Ben Ode [S1]"]
+
+
+def test_speakers_left_to_the_json_are_still_named_with_their_sources():
+    from pipeline.merge import merge_extractions
+
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1", quotes=[quote("S1", 1, "We will rebuild the pier by spring.", "Ana Ruiz")]
+            )
+        ]
+    )
+    for group in brief.speakers:
+        for entry in group.quotes:
+            entry.listed = False  # as a tight budget leaves them
+    markdown = render_markdown(brief)
+    assert "*Also quoted (their words are in the JSON):* Ana Ruiz [S1]" in markdown
