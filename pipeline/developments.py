@@ -70,6 +70,11 @@ MAX_KEY = 12
 MIN_KEY = 5
 KEY_WORDS = 360
 MAX_SINGLE = 3
+#: A development one source alone reports is also shown when it ranks among the story's
+#: first this many clusters (by sources, position and votes): high in its outlet's report.
+SINGLE_RANK = 12
+#: ...and its outlet gives it among its first this many reporting sentences.
+HIGH_IN_OUTLET = 2
 #: A body sentence within the first ``LEAD`` of its article is its lead.
 LEAD = 3
 
@@ -770,7 +775,7 @@ def build_developments(
     first: dict[int, list[Unit]] = {}  # each shown cluster's own sentences, before folding
     rest: list[Cluster] = []
     singles = 0
-    for _, _, group in scored:
+    for position, (_, _, group) in enumerate(scored):
         if group.split_off or all(fragment(u.text) for u in group.members):
             rest.append(group)  # split off, or lists and phrases without a sentence among them
             continue
@@ -780,7 +785,11 @@ def build_developments(
         room = keys < MIN_KEY or words + len(_choose(group).text.split()) <= KEY_WORDS
         if (count > 1 or total == 1) and keys < MAX_KEY and room:
             kind = "key"
-        elif count == 1 and singles < MAX_SINGLE and _matters(group):
+        elif (
+            count == 1
+            and singles < MAX_SINGLE
+            and (_matters(group) or (position < SINGLE_RANK and _stands_alone(group)))
+        ):
             kind = "single"
         else:
             rest.append(group)
@@ -1101,6 +1110,17 @@ def _in_sentence(phrase: str, text: str) -> bool:
     for an event need not be in its words)."""
     phrase = phrase.lower()
     return phrase in _undated(text).lower() or phrase not in text.lower()
+
+
+def _stands_alone(group: Cluster) -> bool:
+    """Whether one of the cluster's sentences is high in its outlet's report
+    (``HIGH_IN_OUTLET``) and a plain, complete statement (not "But they could…", not a
+    fragment, not loaded wording)."""
+    return (
+        any(u.rank < HIGH_IN_OUTLET for u in group.members)
+        and min(neutrality_penalty(u.text) for u in group.members) < 1.5
+        and not all(fragment(u.text) for u in group.members)
+    )
 
 
 def _matters(group: Cluster) -> bool:

@@ -685,3 +685,19 @@ def test_the_same_act_on_the_same_count_is_one_development():
     words = unit_length({"recal": 0.5, "#14": 0.5, "cars": 0.4, "produ": 1.5, "brake": 1.5})
     cars = _group(("S2", other, words), ("S3", other, words))
     assert not _repeats(cars, shown, shown.members)  # other things counted: another fact
+
+
+def test_a_development_one_outlet_leads_with_is_shown_though_it_gives_no_figure():
+    lead = "The mayor ordered an independent inquiry into how the contract was awarded."
+    own = told(
+        "S2",
+        lead,
+        LAWSUIT[1].sentences[0].text,
+        "Volunteers handed out leaflets at the bus station all afternoon long.",
+    )
+    brief = merge_extractions([LAWSUIT[0], own, LAWSUIT[2]])
+    [event] = [e for e in brief.events if e.summary == lead]
+    assert event.shown == "single" and event.key_votes == 0
+    # a low-ranked leftover of one outlet is not
+    [leftover] = [e for e in brief.events if e.summary.startswith("Volunteers handed out")]
+    assert leftover.shown == "none"
