@@ -1165,6 +1165,19 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
     return None
 
 
+def _name_end(toks, a: int) -> int:
+    """The index just past the name (name words, particles, role words) that starts at
+    ``toks[a]``; ``a`` when none starts there."""
+    b = a
+    while b < len(toks) and (
+        _is_name_token(toks[b].word)
+        or toks[b].word in _PARTICLES
+        or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
+    ):
+        b += 1
+    return b
+
+
 def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
     """The name that opens a clause ending in a colon: "Dr Ines Moreau, who chairs the
     board, is more blunt: “…”" gives "Ines Moreau"; a live blog's time stamp before it is
@@ -1186,13 +1199,7 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         and not set(rest) & (_PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS | _BE_FORMS)
     ):
         return _Cue(toks[a].word, toks[a].start, "pronoun")  # "She fumed:", "He hit back:"
-    b = a
-    while b < len(toks) and (
-        _is_name_token(toks[b].word)
-        or toks[b].word in _PARTICLES
-        or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
-    ):
-        b += 1
+    b = _name_end(toks, a)
     if b == a:
         k = a
         while k < len(toks) and k < a + 3 and toks[k].word.isalpha() and toks[k].word.islower():
@@ -1203,13 +1210,8 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
                 or _CUE_VERB.fullmatch(t.word)
                 for t in toks[a:k]
             ):
-                a = b = k
-                while b < len(toks) and (
-                    _is_name_token(toks[b].word)
-                    or toks[b].word in _PARTICLES
-                    or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
-                ):
-                    b += 1
+                a = k
+                b = _name_end(toks, a)
     while b == a and a < len(toks) - 1 and toks[a].word.lower() in NAME_DESCRIPTORS:
         a += 1  # "Furious local MP Gareth Lyle fumed:": the epithet and the lower-case
         while (
@@ -1219,13 +1221,7 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
             and (toks[a].word not in _PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS)
         ):
             a += 1  # words before the title are no part of the name
-        b = a
-        while b < len(toks) and (
-            _is_name_token(toks[b].word)
-            or toks[b].word in _PARTICLES
-            or toks[b].word.lower().rstrip(".") in _ROLE_WORDS
-        ):
-            b += 1
+        b = _name_end(toks, a)
     if b == a and a < len(toks):
         # "Another parent, Teresa Alvarez, was more forgiving:": the name in apposition;
         # "Outside court, prosecutor Jo Marsh read a statement:": the subject after an opening
