@@ -1071,7 +1071,8 @@ def _quotes(
 ) -> list[Quote]:
     """The quotes with their speakers: the candidate the model chose by id, else the rules'
     cue (also when the model answered ``"none"`` for a quote whose speaker rules guessed);
-    none where the model's candidate and the rules' guess are different people.
+    none where the model's candidate and the rules' guess are different people, and none
+    for a question that no cue credits.
     Every speaker is resolved to its fullest form (``resolve``) and must be grounded
     (``speaker_problem``); one that is not is left out and described in ``dropped``. Roles
     are short, from the article (``clean_role``)."""
@@ -1083,7 +1084,12 @@ def _quotes(
         chosen = by_model.get(span.id)
         guess = span.cue if span.cue and span.cue.lower() not in PRONOUNS else None
         if span.kind != "scare" and chosen in people:
-            if guess is not None and _speaker_key(guess, article.text) != _speaker_key(
+            if guess is None and span.cue is None and span.text.rstrip(" ,").endswith("?"):
+                # A question no cue credits (a reader's, the crowd's, the reporter's): the
+                # people near it are those who answer it, so a choice among them is a guess.
+                if dropped is not None:
+                    dropped.append(f"{span.id}: a question with no cue; left unattributed")
+            elif guess is not None and _speaker_key(guess, article.text) != _speaker_key(
                 people[chosen], article.text
             ):
                 # The model and the rules name different people: neither is trusted. On

@@ -492,3 +492,29 @@ def test_the_indexed_lookups_find_what_a_scan_of_every_span_finds():
             assert quote not in prepared.quotes_over(quote.end, quote.end + 5)
             assert quote not in prepared.quotes_over(max(0, quote.start - 5), quote.start)
     assert checked > 20
+
+
+def test_a_question_no_cue_credits_is_not_given_to_whoever_answers_it():
+    text = (
+        "Water notice for 3,000 homes\n\n"
+        "Harbour Water told 3,000 homes to boil their water on Monday.\n\n"
+        "“Can I still make tea with it?” Harbour Water says a rolling boil is enough.\n"
+    )
+    prepared = prepare_article(article(text))
+    [quote] = prepared.quotes
+    assert quote.cue is None and needs_model(quote)
+    request = build_request(prepared, prepared.sentences)
+    content = request.messages[1]["content"]
+    people = dict(
+        line.split(": ") for line in content.split("PEOPLE\n")[1].split("QUOTES")[0].splitlines()
+    )
+    water = next(k for k, v in people.items() if v == "Harbour Water")
+    notes = request.response_model.model_validate(
+        {"outlet": None, "key_sentences": [], "Q1": water}
+        | dict.fromkeys(k for k in request.response_model.model_fields if k[0] in "FA"),
+        context=request.context,
+    )
+    stats = ExtractionStats()
+    [asked] = assemble_extraction(prepared, _labels(notes), stats).quotes
+    assert (asked.speaker, asked.attributed_by) == (None, "none")
+    assert any("a question with no cue" in d for d in stats.dropped)
