@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
@@ -639,6 +640,7 @@ LONGEST = 26
 LONG_SLOPE = 5
 
 
+@lru_cache(maxsize=65536)
 def neutrality_penalty(text: str) -> float:
     """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
     tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
@@ -1060,6 +1062,7 @@ _PREPOSITION = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def fragment(text: str) -> bool:
     """True when ``text`` has no finite verb: a list or a phrase ('Pregnant women, newborns,
     the over-65s and people with weakened immune systems.', the answer of an explainer's

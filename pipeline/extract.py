@@ -138,6 +138,11 @@ class PreparedArticle:
         return _person_resolver(self.article.text)
 
     @cached_property
+    def mentions(self) -> list[tuple[str, int]]:
+        """``speaker_mentions`` of the article: (phrase as written, offset), found once."""
+        return speaker_mentions(self.article.text, self.quotes)
+
+    @cached_property
     def candidates(self) -> tuple[Candidate, ...]:
         """``speaker_candidates(self)``, computed once (every chunk's request offers them)."""
         return tuple(_speaker_candidates(self))
@@ -254,7 +259,7 @@ def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
 def _speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
     text, resolve = prepared.article.text, prepared.resolve
     groups: dict[str, list[tuple[str, int]]] = {}
-    for form, start in speaker_mentions(text, prepared.quotes):
+    for form, start in prepared.mentions:
         groups.setdefault(_speaker_key(form, resolve=resolve), []).append((form, start))
     out: list[Candidate] = []
     for key, mentions in groups.items():
@@ -739,7 +744,8 @@ def stance_target(prepared: PreparedArticle) -> str:
 def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[StanceEvidence]:
     """What the article shows of each actor (``rules.stance.StanceEvidence``): every
     grounded speaker of ``quotes``, most quoted first, then every other person or body the
-    reporter gives a stance verb ("Mark Delaney opposed the measure"). Pure.
+    reporter gives a stance verb ("Mark Delaney opposed the measure"). Pure; linear in the
+    article (mentions are looked up by sentence).
 
     A mention's segment runs from the mention to the next other person or body of its
     sentence, quotations blanked; a sentence holding the actor's quotation counts whole
@@ -749,40 +755,43 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     for span in prepared.quotes:
         blank[span.start : span.end] = " " * (span.end - span.start)
     masked = "".join(blank)
+    keys: dict[str, str] = {}
+
+    def key_of(form: str) -> str:
+        if form not in keys:
+            keys[form] = _speaker_key(form, text)
+        return keys[form]
+
     spoken: dict[str, list[Quote]] = {}
     for quote in quotes:
         if quote.speaker and quote.kind != "scare":
-            spoken.setdefault(_speaker_key(quote.speaker, text), []).append(quote)
+            spoken.setdefault(key_of(quote.speaker), []).append(quote)
     mentions = sorted(
-        (start, start + len(form), _speaker_key(form, text), form)
-        for form, start in speaker_mentions(text, prepared.quotes)
+        (start, start + len(form), key_of(form), form) for form, start in prepared.mentions
     )
     names = {key: form for _, _, key, form in mentions}
+    by_sentence: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    by_key: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[prepared.sentence_of(mention[0])].append(mention)
+        by_key[mention[2]].append(mention)
     title = prepared.article.title or ""
     first = next((s.text for s in prepared.sentences if s.text != title), "")
     development = f"{title} {first}".strip()
 
     def segments(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         narrative, subject = [], []
-        for i, (start, end, k, _) in enumerate(mentions):
-            if k != key:
-                continue
-            sentence = prepared.sentences[prepared.sentence_of(start) - 1]
-            after = next(
-                (s for s, _, k2, _ in mentions[i + 1 :] if k2 != key and s < sentence.end),
-                sentence.end,
-            )
-            before = max(
-                [sentence.start, *(e for _, e, k2, _ in mentions[:i] if k2 != key and e <= start)]
-            )
+        for start, end, _, _ in by_key.get(key, ()):
+            number = prepared.sentence_of(start)
+            sentence = prepared.sentences[number - 1]
+            here = [m for m in by_sentence[number] if m[2] != key]
+            after = min((s for s, _, _, _ in here if s > start), default=sentence.end)
+            before = max([sentence.start, *(e for _, e, _, _ in here if e <= start)])
             narrative.append(masked[start:after])
             subject.append(masked[before:end])
         for quote in spoken.get(key, ()):
             sentence = prepared.sentences[quote.sentence - 1]
-            others = [
-                k for s, _, k, _ in mentions if sentence.start <= s < sentence.end and k != key
-            ]
-            if not others:
+            if not any(m[2] != key for m in by_sentence.get(quote.sentence, ())):
                 narrative.append(masked[sentence.start : sentence.end])
         return tuple(narrative), tuple(subject)
 
@@ -795,7 +804,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         own = spoken.get(key, [])
         if not own and reporter_cue(narrative) is None:
             continue
-        name = own[0].speaker if own else resolve_person(names[key], text)[0]
+        name = own[0].speaker if own else prepared.resolve(names[key])[0]
         if speaker_problem(name, text) is not None:
             continue
         out.append(
@@ -808,9 +817,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 subject_segments=subject,
                 headline=title,
                 key=key,
-                sentence=own[0].sentence
-                if own
-                else prepared.sentence_of(next(s for s, _, k, _ in mentions if k == key)),
+                sentence=own[0].sentence if own else prepared.sentence_of(by_key[key][0][0]),
             )
         )
     return out

@@ -750,11 +750,27 @@ def _disputed(
 ) -> set[tuple[float, float | None]]:
     """The values (number, high) of ``members`` that take part in a disagreement
     (``_differs``)."""
+    # Members alike in all that the test reads (value, unit, qualifier, claimant) are
+    # compared once, as one bucket with their sources: linear in the members, quadratic
+    # only in the few distinct accounts.
+    buckets: dict[tuple, tuple[Figure, set[str]]] = {}
+    for figure in members:
+        key = (
+            figure.number,
+            figure.high,
+            figure.unit,
+            figure.qualifier,
+            (claimant_name(figure.claimant) or "").lower(),
+        )
+        buckets.setdefault(key, (figure, set()))[1].add(figure.source)
+    accounts = list(buckets.values())
     disputed: set[tuple[float, float | None]] = set()
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
+    for i, (a, sources_a) in enumerate(accounts):
+        for b, sources_b in accounts[i + 1 :]:
+            if (a.number, a.high) in disputed and (b.number, b.high) in disputed:
+                continue  # both already known to be disputed
             if (
-                a.source != b.source
+                not (len(sources_a) == 1 and sources_a == sources_b)  # two sources between them
                 and not _agree(a, b)
                 and _value_pair(a, b) not in told_apart
                 and _rivals(a, b)

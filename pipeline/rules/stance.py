@@ -253,6 +253,10 @@ _VERB_BEFORE = re.compile(
 )
 
 
+_DENIES_CLAIM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CLAIM}\b", re.I)
+_REJECTS_CRITICISM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CRITICISM}", re.I)
+
+
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
     """The stance the reporter's words give the actor: the first stance verb or adjective
     of ``segments`` (not negated) in the actor's own clause, with "rejected calls/criticism"
@@ -263,9 +267,9 @@ def reporter_cue(segments: tuple[str, ...]) -> str | None:
         if _CONCEDE_BUT.search(segment):
             return "defends"
         clause = segment[: m.start()] if (m := _CLAUSE_END.search(segment)) else segment
-        if re.search(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CLAIM}\b", clause, re.I):
+        if _DENIES_CLAIM.search(clause):
             return "denies"
-        if re.search(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CRITICISM}", clause, re.I):
+        if _REJECTS_CRITICISM.search(clause):
             return "defends"
         if _ADVICE.search(clause):
             return "warns"
