@@ -188,3 +188,8 @@ def test_kind_words_about_a_harm_are_no_support_of_it():
     )  # fmt: skip
     assert judge_stance(trust, contested=False) is None
     assert judge_stance(trust, contested=True) == ("defends", "agent")
+
+
+def test_refusing_to_deny_is_no_stance():
+    assert reporter_cue(("Mr Ode refused to deny that the plant would close.",)) is None
+    assert reporter_cue(("The firm declined to confirm the figures.",)) is None

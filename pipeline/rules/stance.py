@@ -257,6 +257,9 @@ _DENIES_CLAIM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CLAIM}\
 _REJECTS_CRITICISM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CRITICISM}", re.I)
 
 
+_REFUSED_TO = re.compile(r"\b(?:refus|declin)\w*\s+to\s+\w+", re.I)
+
+
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
     """The stance the reporter's words give the actor: the first stance verb or adjective
     of ``segments`` (not negated) in the actor's own clause, with "rejected calls/criticism"
@@ -267,6 +270,9 @@ def reporter_cue(segments: tuple[str, ...]) -> str | None:
         if _CONCEDE_BUT.search(segment):
             return "defends"
         clause = segment[: m.start()] if (m := _CLAUSE_END.search(segment)) else segment
+        # "refused to deny", "declined to confirm": neither the refusal nor the verb refused
+        # is a stance on the development
+        clause = _REFUSED_TO.sub(" ", clause)
         if _DENIES_CLAIM.search(clause):
             return "denies"
         if _REJECTS_CRITICISM.search(clause):
