@@ -162,13 +162,7 @@ def test_a_model_contradicting_a_low_confidence_guess_leaves_the_quote_unattribu
     assert quote.cue == "Grace Okafor" and not quote.confident and needs_model(quote)
     request = build_request(prepared, prepared.sentences)
     choices = request.response_model.model_json_schema()["properties"]["Q1"]["enum"]
-    people = dict(
-        line.split(": ")
-        for line in request.messages[1]["content"]
-        .split("PEOPLE\n")[1]
-        .split("QUOTES")[0]
-        .splitlines()
-    )
+    people = _people(request)
     assert people[choices[0]] == "Grace Okafor" and "Lena Varga" in people.values()
     assert choices[-1] == "none"
     # rules alone keep their guess; so does a model that abstains ("none": measured on the
@@ -206,10 +200,7 @@ def test_the_model_names_the_speaker_where_rules_have_no_guess():
     [quote] = prepared.quotes
     assert quote.cue is None and needs_model(quote)
     request = build_request(prepared, prepared.sentences)
-    content = request.messages[1]["content"]
-    people = dict(
-        line.split(": ") for line in content.split("PEOPLE\n")[1].split("QUOTES")[0].splitlines()
-    )
+    people = _people(request)
     lena = next(k for k, v in people.items() if v == "Lena Varga")
     notes = request.response_model.model_validate(
         {"outlet": None, "key_sentences": [], "Q1": lena}, context=request.context
@@ -220,6 +211,12 @@ def test_the_model_names_the_speaker_where_rules_have_no_guess():
         "Councillor",
         "model",
     )
+
+
+def _people(request) -> dict[str, str]:
+    """The PEOPLE list of a request's prompt: id -> name."""
+    listed = request.messages[1]["content"].split("PEOPLE\n")[1].split("QUOTES")[0]
+    return dict(line.split(": ") for line in listed.splitlines())
 
 
 def _labels(notes) -> Labels:
@@ -504,10 +501,7 @@ def test_a_question_no_cue_credits_is_not_given_to_whoever_answers_it():
     [quote] = prepared.quotes
     assert quote.cue is None and needs_model(quote)
     request = build_request(prepared, prepared.sentences)
-    content = request.messages[1]["content"]
-    people = dict(
-        line.split(": ") for line in content.split("PEOPLE\n")[1].split("QUOTES")[0].splitlines()
-    )
+    people = _people(request)
     water = next(k for k, v in people.items() if v == "Harbour Water")
     notes = request.response_model.model_validate(
         {"outlet": None, "key_sentences": [], "Q1": water}

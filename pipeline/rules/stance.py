@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocabulary import BODY_WORDS, STANCE_VERBS, inflections, word_alternation
+from .vocabulary import BODY_WORDS, inflections, stance_verb_forms, word_alternation
 
 #: Adjectives and phrases a reporter uses of a speaker's attitude ("was more cautious",
 #: "is furious", "was delighted"), by the stance they show.
@@ -73,14 +73,7 @@ def _forms(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return forms
 
 
-_VERB_FORMS = {
-    **_forms(
-        {k: tuple(v for v in vs if v not in ("slam", "stand by")) for k, vs in STANCE_VERBS.items()}
-    ),
-    **dict.fromkeys(("slam", "slams", "slammed", "slamming"), "condemns"),
-    **dict.fromkeys(("stand by", "stands by", "stood by"), "defends"),
-    **_forms(_MORE_VERBS),
-}
+_VERB_FORMS = {**stance_verb_forms(), **_forms(_MORE_VERBS)}
 _ADJECTIVE_FORMS = {a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs}
 _CUE = re.compile(
     rf"(?<![\w-])(?:{word_alternation([*_VERB_FORMS, *_ADJECTIVE_FORMS])})(?![\w-])", re.I
