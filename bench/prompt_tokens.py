@@ -6,15 +6,17 @@ as the server sees it, in the model's chat format:
 
 - shared: the chat markup, the instructions and the user message's opening "ARTICLE" line,
   byte-identical in every call (evaluated once, then reused from the prefix cache);
-- article: the sentences' own text;
-- numbers: the "S12 " that opens each sentence line, with its line break;
-- tags: the "(Q3)" before each asked quote;
-- PEOPLE, QUOTES, FIGURES, ACTORS: the lists after the article;
+- passages: the text of the paragraphs the request shows (only those an asked id needs);
+- tags: the "(Q3)" and "(F2)" before each asked quote and figure;
+- lines: the line breaks between paragraphs and the "..." lines for paragraphs left out;
+- PEOPLE, ACTORS: the lists after the passages;
 - end: the chat markup closing the user message and opening the answer.
 
 Each part is counted as what it adds to the tokens of the prompt up to it, so the parts sum to
 the prompt. The unique article tokens are those of the sentences' text of every article that
-is no near-copy (a near-copy's own sentences only), as ``python -m bench`` counts them.
+is no near-copy (a near-copy's own sentences only), as ``python -m bench`` counts them; an
+article whose rules settle everything makes no request and adds nothing but its unique
+tokens.
 """
 
 from __future__ import annotations
@@ -24,47 +26,48 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-PARTS = ("shared", "article", "numbers", "tags", "PEOPLE", "QUOTES", "FIGURES", "ACTORS", "end")
+PARTS = ("shared", "passages", "tags", "lines", "PEOPLE", "ACTORS", "end")
 
 # Qwen2.5's chat format (the embedded model's), for a system and a user message.
 _OPEN_SYSTEM = "<|im_start|>system\n"
 _OPEN_USER = "<|im_end|>\n<|im_start|>user\n"
 _CLOSE = "<|im_end|>\n<|im_start|>assistant\n"
-_LINE = re.compile(r"S(\d+) (.*)")
-_TAG = re.compile(r"\(Q\d+\)")
-_LISTS = ("PEOPLE", "QUOTES", "FIGURES", "ACTORS")
+_TAG = re.compile(r"\([QF]\d+\)")
+_GAP = "..."
+_LISTS = ("PEOPLE", "ACTORS")
 
 
 def breakdown(system: str, user: str, count: Callable[[str], int]) -> dict[str, int]:
     """Tokens of each part (``PARTS``) of one request of a system message and a user message
-    (the article prompt: "ARTICLE", its "S<n> " sentence lines, then the lists), with
-    ``count`` giving the tokens of a text. Each part counts what it adds to the prompt before
-    it, so the values sum to ``count`` of the whole prompt. Raises ``ValueError`` for a user
-    message that does not open with the ARTICLE line."""
+    (the article prompt: "ARTICLE", its paragraph lines with "..." for those left out, then
+    the lists), with ``count`` giving the tokens of a text. Each part counts what it adds to
+    the prompt before it, so the values sum to ``count`` of the whole prompt. Raises
+    ``ValueError`` for a user message that does not open with the ARTICLE line."""
     if not user.startswith("ARTICLE\n"):
         raise ValueError("not an article prompt: the user message opens with ARTICLE")
     lines = user[len("ARTICLE\n") :].split("\n")
-    sentences, rest = [], []
+    shown, rest = [], []
     for line in lines:
-        if not rest and (match := _LINE.fullmatch(line)):
-            sentences.append(match)
+        if not rest and not any(line.startswith(n) for n in _LISTS) and line:
+            shown.append(line)
         else:
             rest.append(line)
     prompt = _OPEN_SYSTEM + system + _OPEN_USER + "ARTICLE\n"
     parts = dict.fromkeys(PARTS, 0)
     parts["shared"] = count(prompt)
-    # the article's text alone, then with its tags, then with its numbers and line breaks:
-    # each step's tokens less the step before's
-    bare = " ".join(_TAG.sub("", m.group(2)) for m in sentences)
-    tagged = " ".join(m.group(2) for m in sentences)
-    numbered = "".join(f"{m.group(0)}\n" for m in sentences)
+    # the passages' text alone, then with its tags, then with the gaps and line breaks: each
+    # step's tokens less the step before's
+    paragraphs = [line for line in shown if line != _GAP]
+    bare = " ".join(_TAG.sub("", line) for line in paragraphs)
+    tagged = " ".join(paragraphs)
+    laid_out = "".join(f"{line}\n" for line in shown)
     base = count(prompt)
-    parts["article"] = count(prompt + bare) - base
-    parts["tags"] = count(prompt + tagged) - base - parts["article"]
-    parts["numbers"] = count(prompt + numbered) - base - parts["article"] - parts["tags"]
-    prompt += numbered
+    parts["passages"] = count(prompt + bare) - base
+    parts["tags"] = count(prompt + tagged) - base - parts["passages"]
+    parts["lines"] = count(prompt + laid_out) - base - parts["passages"] - parts["tags"]
+    prompt += laid_out
     tail = "\n".join(rest)
-    section = "article"
+    section = "passages"
     for chunk in re.split(rf"(?m)^(?=(?:{'|'.join(_LISTS)})\b)", tail):
         if not chunk:
             continue
@@ -108,7 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue  # a near-copy asks about its own sentences only, often not at all
             prepared = prepare_article(article)
             for sentences in chunks(prepared):
-                messages = build_request(prepared, sentences).messages
+                request = build_request(prepared, sentences)
+                if not request.asks:
+                    continue  # not sent
+                messages = request.messages
                 parts = breakdown(messages[0]["content"], messages[1]["content"], count)
                 calls += 1
                 for name, value in parts.items():
@@ -117,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{folder.name[:14]:<15}{calls:>6}{unique:>8}"
             + "".join(f"{totals[p]:>9}" for p in PARTS)
         )
-        once = totals["article"] + sum(totals[p] for p in PARTS[2:]) + totals["shared"] // calls
+        once = sum(totals[p] for p in PARTS[1:]) + (totals["shared"] // calls if calls else 0)
         print(
             f"{'':<15}evaluated with the shared part once: {once} = "
             f"{once / unique:.2f} per unique article token; every call's own part: "

@@ -215,14 +215,13 @@ def _named_in(speaker: str, text: str) -> bool:
 def relabel(extraction: ArticleExtraction, article: Article) -> ArticleExtraction:
     """The extraction with ids and source details of ``article`` (its marker may differ)."""
     old, new = extraction.source.id, article.id
-    inferred = extraction.source.outlet if extraction.source.outlet_inferred else None
 
     def moved(item_id: str | None) -> str | None:
         return new + item_id[len(old) :] if item_id and item_id.startswith(old + ".") else item_id
 
     return extraction.model_copy(
         update={
-            "source": source_info(article, inferred),
+            "source": source_info(article),
             "quotes": [
                 q.model_copy(
                     update={"id": moved(q.id), "source": new, "continues": moved(q.continues)}

@@ -1,9 +1,10 @@
 """Per-article extraction: rules find the text, the model judges, validation keeps it honest.
 
 1. ``prepare_article`` (pure): sentences, quote spans, speaker cues and figures, by rule.
-2. ``build_request`` (pure): one short call per article. The model answers by id only:
-   the speakers of the quotes rules could not attribute, what each figure counts and who
-   claims it, the outlet, the numbers of the key sentences, and the actors' stances.
+2. ``build_request`` (pure): at most one short call per article, showing only the paragraphs
+   that need judgement. The model answers by id only: the speakers of the quotes rules could
+   not attribute with confidence, who claims each figure rules find no claimant for, and the
+   stances rules cannot read. An article where rules settle everything costs no call.
 3. ``extract_article``: runs the call (one per chunk for very long articles).
 4. ``assemble_extraction`` (pure): ties the model's labels back to the rule-found spans.
 """
@@ -60,8 +61,8 @@ from .rules.vocabulary import (
     word_alternation,
 )
 
-INSTRUCTIONS_PROMPT = "instructions.v5"
-ARTICLE_PROMPT = "article.v5"
+INSTRUCTIONS_PROMPT = "instructions.v6"
+ARTICLE_PROMPT = "article.v6"
 #: Most candidate speakers offered for one quote (the nearest, the rules' guess first).
 MAX_CHOICES = 6
 #: How many paragraphs before a quote (and one after) its candidate speakers may come from.
@@ -461,61 +462,141 @@ class Request:
     context: AnswerCheck
     """What the answer is checked against; after the call, what validation dropped."""
 
+    @property
+    def asks(self) -> bool:
+        """Whether the request asks anything (a request that asks nothing is not sent)."""
+        return bool(self.response_model.model_fields)
 
-def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Request:
-    """The model call for one run of sentences. Pure.
 
-    The system message holds the fixed instructions, which the server evaluates once and
-    then reuses from its prefix cache. The user message holds the numbered article with the
-    asked quotes tagged in place, then the ids to answer for; a re-ask reuses all of it.
-    The schema has a required field per asked id, so the server's grammar makes the model
-    answer for each and for no other. The embedded server takes it as a grammar only (see
-    ``llm.answer_mode``); an endpoint gets it as a tool, in its own cached prefix.
-    """
+def asked_items(
+    prepared: PreparedArticle, sentences: list[Sentence]
+) -> tuple[list[QuoteSpan], dict[str, tuple[str, ...]], list[FigureSpan], list[Actor]]:
+    """What the model is asked about ``sentences`` (a run of the article's): the quotes rules
+    cannot attribute with confidence (``needs_model``) that have candidate speakers, with
+    those candidates' ids; the figures rules find no claimant for; the actors whose stance
+    rules cannot read (``PreparedArticle.cast``). A quote that continues an asked quote is
+    not asked again: it takes that quote's answer (``continued_speakers``). Pure."""
     ids = {s.id for s in sentences}
-    text = prepared.article.text
     spans = [prepared.by_sentence.get(s.id, ([], [])) for s in sentences]
     order = prepared.order
     people = speaker_candidates(prepared)
     choices = {
         q.id: quote_choices(prepared, q, people) for qs, _ in spans for q in qs if needs_model(q)
     }
-    quotes = sorted((q for qs, _ in spans for q in qs if choices.get(q.id)), key=order.__getitem__)
-    offered = {c for ids_ in choices.values() for c in ids_}
+    asked = {q for q, ids_ in choices.items() if ids_}
+    quotes = sorted(
+        (
+            q
+            for qs, _ in spans
+            for q in qs
+            if q.id in asked and _head(prepared, q.id) not in asked - {q.id}
+        ),
+        key=order.__getitem__,
+    )
     figures = sorted(
         (f for _, fs in spans for f in fs if prepared.claimant(f) is None),
         key=order.__getitem__,
     )
     cast = [a for a in prepared.cast if prepared.sentence_of(a.quotes[0].start) in ids]
+    return quotes, {q.id: choices[q.id] for q in quotes}, figures, cast
+
+
+def _head(prepared: PreparedArticle, quote_id: str) -> str:
+    """The quote a run of continued quotes starts with (``QuoteSpan.continues``); the quote
+    itself when it continues none."""
+    continues = {q.id: q.continues for q in prepared.quotes}
+    seen = {quote_id}
+    while (before := continues.get(quote_id)) and before not in seen:
+        seen.add(before)
+        quote_id = before
+    return quote_id
+
+
+def continued_speakers(prepared: PreparedArticle, speakers: dict[str, str]) -> dict[str, str]:
+    """``speakers`` (the model's answers by quote id) with each quote that continues an
+    answered quote, and was not asked itself, given that quote's answer: the words after
+    '…,” she said. “' are the same speaker's. Pure."""
+    out = dict(speakers)
+    for quote in prepared.quotes:
+        if quote.continues and quote.id not in out and needs_model(quote):
+            head = _head(prepared, quote.id)
+            if head in speakers:
+                out[quote.id] = speakers[head]
+    return out
+
+
+#: Paragraphs before an asked quote's own that its request shows: the person a pronoun or an
+#: inherited cue refers to is named in the quote's paragraph or the one before.
+CONTEXT_PARAGRAPHS = 1
+#: The line that stands for paragraphs a request leaves out.
+GAP = "..."
+
+
+def passages(
+    prepared: PreparedArticle,
+    sentences: list[Sentence],
+    quotes: list[QuoteSpan],
+    figures: list[FigureSpan],
+    cast: list[Actor],
+) -> list[str]:
+    """The paragraphs of ``sentences`` a request shows, one line each, with ``GAP`` lines
+    where paragraphs are left out: an asked quote's paragraph and the ``CONTEXT_PARAGRAPHS``
+    before it, an asked figure's paragraph, and the paragraphs of an asked actor's first two
+    quotes. Asked quotes are tagged ``(Qn)`` before their opening mark and asked figures
+    ``(Fn)`` before their value. Only what needs judgement is paid for. Pure."""
+    text = prepared.article.text
+    wanted: set[int] = set()
+    for quote in quotes:
+        wanted.update(range(quote.paragraph - CONTEXT_PARAGRAPHS, quote.paragraph + 1))
+    for figure in figures:
+        wanted.add(prepared.sentences[prepared.sentence_of(figure.start) - 1].paragraph)
+    for actor in cast:
+        wanted.update(q.paragraph for q in actor.quotes[:2])
+    marks = sorted(
+        [(q.start - 1, q.id) for q in quotes] + [(f.start, f.id) for f in figures],
+    )
+    lines: list[str] = []
+    shown: int | None = None
+    runs: list[list[Sentence]] = []
+    for sentence in sentences:
+        if runs and runs[-1][-1].paragraph == sentence.paragraph:
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    for position, run in enumerate(runs):
+        if run[0].paragraph not in wanted:
+            continue
+        if shown is None and position > 0 or shown is not None and position != shown + 1:
+            lines.append(GAP)
+        start, end = run[0].start, run[-1].end
+        here = [(offset, label) for offset, label in marks if start <= offset < end]
+        lines.append(" ".join(_tagged(text, start, end, here).split()))
+        shown = position
+    return lines
+
+
+def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Request:
+    """The model call for one run of sentences. Pure.
+
+    The system message holds the fixed instructions, which the server evaluates once and
+    then reuses from its prefix cache. The user message holds only the paragraphs that the
+    asked ids need (``passages``), tagged in place, then the candidate people and the actors
+    to answer for; a re-ask reuses all of it. The schema has a required field per asked id,
+    so the server's grammar makes the model answer for each and for no other (a quote's
+    field is one of its candidates' ids or "none"). The embedded server takes it as a
+    grammar only (see ``llm.answer_mode``); an endpoint gets it as a tool. A request that
+    asks nothing (``Request.asks`` is False) is not sent.
+    """
+    quotes, choices, figures, cast = asked_items(prepared, sentences)
+    offered = {c for ids_ in choices.values() for c in ids_}
     user = render_prompt(
         ARTICLE_PROMPT,
-        sentences=[{"id": s.id, "text": _tagged(text, s, quotes)} for s in sentences],
-        people=[{"id": c.id, "name": c.name} for c in people if c.id in offered],
-        quotes=[
-            {
-                "number": _number(q.id),
-                "hint": q.cue if q.cue and q.cue.lower() in PRONOUNS else None,
-                "continues": _number(q.continues) if q.continues else None,
-                "choices": choices[q.id],
-            }
-            for q in quotes
-        ],
-        figures=[
-            {
-                "number": _number(f.id),
-                "phrase": " ".join(filter(None, [f.qualifier, f.value, f.counts])),
-            }
-            for f in figures
+        paragraphs=passages(prepared, sentences, quotes, figures, cast),
+        people=[
+            {"id": c.id, "name": c.name} for c in speaker_candidates(prepared) if c.id in offered
         ],
         target=stance_target(prepared),
-        actors=[
-            {
-                "number": _number(a.id),
-                "name": a.name,
-                "sentences": sorted({prepared.sentence_of(q.start) for q in a.quotes})[:2],
-            }
-            for a in cast
-        ],
+        actors=[{"id": a.id, "name": a.name} for a in cast],
     )
     return Request(
         response_model=article_notes_model(
@@ -533,21 +614,20 @@ def build_request(prepared: PreparedArticle, sentences: list[Sentence]) -> Reque
 
 def validation_context(prepared: PreparedArticle) -> AnswerCheck:
     """What the model's answers about ``prepared`` are checked against (``schemas.model_io``,
-    ``pipeline.rules.grounding``): its text, its sentence count and its publisher lines; a
-    fresh value per call, which also records what validation dropped."""
-    return answer_check(prepared.article.text, len(prepared.sentences), prepared.article.removed)
+    ``pipeline.rules.grounding``): its text; a fresh value per call, which also records what
+    validation dropped."""
+    return answer_check(prepared.article.text)
 
 
-def _tagged(text: str, sentence: Sentence, quotes: list[QuoteSpan]) -> str:
-    """The sentence with ``(Qn)`` inserted before the opening mark of each quote in it."""
-    out, position = [], sentence.start
-    for quote in sorted(quotes, key=lambda q: q.start):
-        mark = quote.start - 1
-        if sentence.start <= mark < sentence.end:
-            out.append(text[position:mark])
-            out.append(f"({quote.id})")
-            position = mark
-    out.append(text[position : sentence.end])
+def _tagged(text: str, start: int, end: int, marks: list[tuple[int, str]]) -> str:
+    """``text[start:end]`` with ``(label)`` inserted before each offset of ``marks`` (sorted
+    offsets within the span)."""
+    out, position = [], start
+    for offset, label in marks:
+        out.append(text[position:offset])
+        out.append(f"({label})")
+        position = offset
+    out.append(text[position:end])
     return "".join(out)
 
 
@@ -562,8 +642,9 @@ def extract_prepared(prepared: PreparedArticle, asker: Asker) -> ArticleExtracti
     labels = Labels()
     for sentences in chunks(prepared):
         request = build_request(prepared, sentences)
-        labels.add(asker.ask(request.response_model, request.messages, request.context))
-        labels.dropped.extend(request.context.dropped)
+        if request.asks:
+            labels.add(asker.ask(request.response_model, request.messages, request.context))
+            labels.dropped.extend(request.context.dropped)
     return assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
 
 
@@ -589,20 +670,14 @@ def extract_copy(
     model = article_notes_model(
         tuple((q, (chosen,)) for q, chosen in quotes.items()), tuple(figures), tuple(cast)
     )
-    key = sorted(_key_matches(prepared, answers, shared))[:6]
     context = validation_context(prepared)
     context.lenient = True
-    labels.add(
-        model.model_validate(
-            {"outlet": None, "key_sentences": key, **quotes, **figures, **cast}, context=context
-        )
-    )
+    labels.add(model.model_validate({**quotes, **figures, **cast}, context=context))
     labels.dropped.extend(context.dropped)
     added = [s for s in prepared.sentences if s.id not in shared]
     for sentences in chunks(prepared, sentences=added) if added else []:
         request = build_request(prepared, sentences)
-        asked = set(request.response_model.model_fields) - {"outlet", "key_sentences"}
-        if asked - set(quotes) - set(figures) - set(cast):
+        if set(request.response_model.model_fields) - set(quotes) - set(figures) - set(cast):
             labels.add(asker.ask(request.response_model, request.messages, request.context))
             labels.dropped.extend(request.context.dropped)
     extraction = assemble_extraction(prepared, labels, ExtractionStats(dropped=labels.dropped))
@@ -689,14 +764,6 @@ def _surname(name: str) -> str:
     return (person_name(name) or name).split()[-1].lower()
 
 
-def _key_matches(
-    prepared: PreparedArticle, answers: ArticleExtraction, shared: dict[int, int]
-) -> list[int]:
-    """This article's sentences that repeat a key sentence of ``answers``."""
-    key = {n for event in answers.events for n in event.sentences}
-    return [mine for mine, theirs in shared.items() if theirs in key]
-
-
 def rules_only_extraction(
     article: Article, prepared: PreparedArticle | None = None, *, missing: str | None = None
 ) -> ArticleExtraction:
@@ -717,17 +784,17 @@ def assemble_extraction(
 ) -> ArticleExtraction:
     """Tie the model's labels to the rule-found spans. Pure."""
     article = prepared.article
-    outlet = next((n.outlet for n in labels.notes if n.outlet), None)
     resolve = _person_resolver(article.text)
-    quotes = _quotes(prepared, labels.speakers, resolve, stats.dropped)
+    speakers = continued_speakers(prepared, labels.speakers)
+    quotes = _quotes(prepared, speakers, resolve, stats.dropped)
     return ArticleExtraction(
-        source=source_info(article, outlet),
+        source=source_info(article),
         quotes=quotes,
         figures=_figures(prepared, labels.claimants, resolve),
-        events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared, labels), 1)],
+        events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared), 1)],
         stances=_stances(prepared, labels, quotes),
         claims=find_claims(article.id, prepared.sentences, quotes),
-        sentences=reported_sentences(prepared, labels),
+        sentences=reported_sentences(prepared),
         stats=stats,
     )
 
@@ -861,13 +928,13 @@ def _stances(prepared: PreparedArticle, labels: Labels, quotes: list[Quote]) -> 
 LEAD_SENTENCES = 2
 
 
-def key_sentences(prepared: PreparedArticle, labels: Labels) -> list[int]:
-    """The model's key sentences plus the article's lead (news puts the main event first);
-    sentences that are mostly a quotation are left to who said what."""
+def key_sentences(prepared: PreparedArticle) -> list[int]:
+    """The article's lead sentences (news puts the main event first), by number; sentences
+    that are mostly a quotation are left to who said what. The brief's developments rank
+    every reported sentence (``reported_sentences``), not only these."""
     title = prepared.article.title
-    body = {s.id for s in prepared.sentences if s.text != title} - _voiced(prepared)
-    chosen = {s for n in labels.notes for s in n.key_sentences} - _mostly_quoted(prepared)
-    return sorted((chosen & body) | set(sorted(body)[:LEAD_SENTENCES]))
+    body = {s.id for s in prepared.sentences if s.text != title}
+    return sorted(body - _voiced(prepared) - _mostly_quoted(prepared))[:LEAD_SENTENCES]
 
 
 # A picture credit marks a line as a photo caption: "(Image: Getty)", "Photograph: A. Name/AP",
@@ -907,10 +974,9 @@ def _paragraph_span(prepared: PreparedArticle, paragraph: int) -> tuple[int, int
     return first.start, last.end
 
 
-def reported_sentences(prepared: PreparedArticle, labels: Labels) -> list[ReportedSentence]:
+def reported_sentences(prepared: PreparedArticle) -> list[ReportedSentence]:
     """Every sentence the outlet reports in its own words (those mostly quoted are left to who
-    said what), with its role, its rank among body sentences and the model's key vote. Pure."""
-    voted = {s for n in labels.notes for s in n.key_sentences}
+    said what), with its role and its rank among body sentences. Pure."""
     quoted = _mostly_quoted(prepared) | _voiced(prepared)
     result: list[ReportedSentence] = []
     rank = 0
@@ -930,7 +996,6 @@ def reported_sentences(prepared: PreparedArticle, labels: Labels) -> list[Report
                 text=sentence.text,
                 role=role,
                 rank=rank,
-                key=sentence.id in voted,
                 when=time_phrase(sentence.text),
             )
         )
@@ -1033,11 +1098,10 @@ def published_on(prepared: PreparedArticle) -> date | None:
     return own
 
 
-def source_info(article: Article, inferred_outlet: str | None) -> SourceInfo:
-    inferred_outlet = inferred_outlet or publisher_named(
-        [*article.removed, *article.text.splitlines()]
-    )
-    outlet = article.outlet or inferred_outlet
+def source_info(article: Article) -> SourceInfo:
+    """Where ``article`` came from: its metadata as read, with the outlet, when the file
+    names none, from a publisher's own line (newsletter, copyright: ``publisher_named``)."""
+    outlet = article.outlet or publisher_named([*article.removed, *article.text.splitlines()])
     return SourceInfo(
         id=article.id,
         path=article.path,

@@ -32,10 +32,8 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Field,
     ValidationInfo,
     create_model,
-    field_validator,
     model_validator,
 )
 
@@ -71,13 +69,9 @@ ItemCheck = Callable[[str, Any], "tuple[str, bool] | None"]
 class AnswerCheck(Checking):
     """What the answer about one article is checked against.
 
-    - ``sentence_count``: sentences are numbered 1 to this;
-    - ``check_item``: the grounding check of each answer by id (``ItemCheck``);
-    - ``outlet_evidenced``: whether an inferred outlet is evidenced by a publisher's line."""
+    - ``check_item``: the grounding check of each answer by id (``ItemCheck``)."""
 
-    sentence_count: int = 0
     check_item: ItemCheck | None = None
-    outlet_evidenced: Callable[[str], bool] | None = None
 
 
 _CONTEXT: ContextVar[Checking | None] = ContextVar("answer_context", default=None)
@@ -178,23 +172,6 @@ class ArticleNotes(_Answer):
     # cache. The schema differs between articles; sent as a tool (endpoints), the chat
     # template puts it after the instructions, where it is evaluated with every article, so
     # it carries no descriptions, only what the server's grammar needs.
-    outlet: str | None = Field(max_length=60)
-    key_sentences: list[int] = Field(max_length=6)
-
-    @field_validator("key_sentences", mode="before")
-    @classmethod
-    def _first_six(cls, value: Any) -> Any:
-        """Sentence numbers as the article labels them ('S3' is 3), at most the first six (an
-        endpoint without a grammar can send more, or the labels; no reason to ask again)."""
-        if not isinstance(value, list):
-            return value
-        numbers = []
-        for item in value:
-            if isinstance(item, str) and re.fullmatch(r"\s*S?\d+\s*", item, re.I):
-                item = int(item.strip().lstrip("Ss"))
-            numbers.append(item)
-        return numbers[:6]
-
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         schema = super().model_json_schema(*args, **kwargs)
@@ -253,16 +230,6 @@ class ArticleNotes(_Answer):
                 context.dropped.append(problem)
             if context.lenient or not reask:
                 setattr(self, key, None)
-        count = context.sentence_count
-        bad = [n for n in self.key_sentences if not 1 <= n <= count]
-        if bad:
-            # The lead sentences are key anyway: a number out of range is dropped, not worth
-            # a re-ask (which costs the whole article's prompt again).
-            context.dropped.append(f"key_sentences {bad}: sentences are numbered 1 to {count}")
-            self.key_sentences = [n for n in self.key_sentences if 1 <= n <= count]
-        if self.outlet and context.outlet_evidenced and not context.outlet_evidenced(self.outlet):
-            context.dropped.append(f"outlet '{self.outlet}' rejected")
-            self.outlet = None
         return context.settle(self, problems)
 
 

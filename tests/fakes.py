@@ -26,7 +26,7 @@ def _choice(field: Any, speaker: str) -> str:
 class FakeModel:
     """A ``Model`` answering in-process: every asked quote to ``speaker`` if it is one of the
     quote's choices (a candidate id or "none"), else to its first choice; every figure
-    unclaimed, every actor neutral, the first sentence as key; the lede's first fact word for
+    unclaimed, every actor neutral; the lede's first fact word for
     word. ``answer(response_model, messages, context)`` overrides the answer (a dict);
     ``fail`` makes every call raise ``ModelError``. Answers are validated against the
     article as the real client's are; ``calls`` lists each request's response model name."""
@@ -72,7 +72,7 @@ class FakeModel:
         if response_model.__name__ == "LedeDraft":
             fact = context.facts[0]
             return {"sentences": [{"text": fact["text"], "sources": fact["sources"]}]}
-        answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
+        answer: dict[str, Any] = {}
         for key, field in response_model.model_fields.items():
             if key[1:].isdigit() and key[0] == "Q":
                 answer[key] = _choice(field, self.speaker)

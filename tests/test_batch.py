@@ -93,7 +93,7 @@ def test_a_request_the_batch_could_not_answer_fails_only_its_article(tmp_path):
     folder = folder_with(tmp_path, 2)
 
     def one_fails(request):
-        if "Belgorod" in request["messages"][-1]["content"]:
+        if "a dangerous turn" in request["messages"][-1]["content"]:
             return Reply(status=500, body={"error": {"message": "server overloaded"}})
         return Reply(body=schema_answer(request))
 

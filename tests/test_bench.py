@@ -3,6 +3,7 @@ arithmetic, on a log captured from the embedded server (no model is run)."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -211,21 +212,25 @@ def test_the_prompt_breakdown_sums_to_the_prompt_and_finds_each_part(example):
     for article in articles:
         prepared = prepare_article(article)
         for sentences in chunks(prepared):
-            system, user = (m["content"] for m in build_request(prepared, sentences).messages)
+            request = build_request(prepared, sentences)
+            system, user = (m["content"] for m in request.messages)
             whole = f"<|im_start|>system\n{system}<|im_end|>\n<|im_start|>user\n{user}"
             whole += "<|im_end|>\n<|im_start|>assistant\n"
             parts = breakdown(system, user, len)  # characters stand for tokens
             assert sum(parts.values()) == len(whole)
             assert parts["shared"] == len(whole) - len(user) - 33 + len("ARTICLE\n")
-            # the sentences' own text, then a "S<n> " and a line break for each
-            text = " ".join(s.text for s in sentences)
-            assert parts["article"] == len(text)
-            numbers = sum(len(f"S{s.id} ") for s in sentences)
-            # and the spaces between sentences became line breaks, one more than spaces
-            assert parts["numbers"] == numbers + 1
+            # the shown paragraphs' own text, less their tags, and no more than the article
+            lines = user.split("\nPEOPLE\n")[0].split("\n")[1:]
+            shown = [line for line in lines if line != "..."]
+            tags = sum(len(t) for line in shown for t in re.findall(r"\([QF]\d+\)", line))
+            assert parts["passages"] + tags == len(" ".join(shown))
+            assert parts["tags"] == tags
+            assert parts["passages"] < len(article.text)
+            # a line break after each line, and the "..." lines for paragraphs left out
+            assert parts["lines"] == sum(len(line) + 1 for line in lines if line == "...") + 1
             for name, value in parts.items():
                 seen[name] += value
-    assert all(seen[p] > 0 for p in PARTS)  # the example has every list
+    assert all(seen[p] > 0 for p in PARTS)  # the example has every part
 
 
 def test_the_prompt_breakdown_wants_an_article_prompt():

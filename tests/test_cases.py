@@ -108,7 +108,7 @@ def test_an_unattributed_quote_stays_unattributed_whatever_name_a_model_offers()
     prepared = prepare_article(article)
     request = build_request(prepared, prepared.sentences)
     for invented in ("Wonder Woman", "Greg Green"):
-        answer = {"outlet": None, "key_sentences": [], **{
+        answer = {**{
             key: invented for key in request.response_model.model_fields if key[0] == "Q"
         }}  # fmt: skip
         context = request.context

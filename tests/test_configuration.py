@@ -34,11 +34,12 @@ ARTICLE = (
     "“Nobody asked the residents.”\n"
 )
 
-# The same story in another outlet's words (not a near-copy: each article costs a call).
+# The same story in another outlet's words (not a near-copy, and with a quote whose speaker
+# only the model can settle: each article costs a call).
 OTHER_OUTLET = (
     "Bridge gets the go-ahead\n\n"
     "Councillors voted on Tuesday to approve a new river bridge, chair Ana Silva announced.\n\n"
-    "“It is the best day this town has had in years,” Silva told reporters.\n\n"
+    "“It is the best day this town has had in years,” she told reporters.\n\n"
     "About 300 workers are expected to finish it by the spring, planners said.\n"
 )
 

@@ -38,7 +38,7 @@ def write(folder, files):
 def by_speaker_answers(response_model, messages, context):
     """Every asked quote to its first candidate (the rules' guess, or the nearest person),
     every figure to the council, every actor confirms."""
-    answer = {"outlet": None, "key_sentences": [2]}
+    answer = {}
     for key, field in response_model.model_fields.items():
         if key.startswith("Q"):
             answer[key] = getattr(field.annotation, "__args__", ("none",))[0]

@@ -19,7 +19,7 @@ from pipeline.developments import (
     neutrality_penalty,
     vague,
 )
-from pipeline.extract import Labels, prepare_article, reported_sentences
+from pipeline.extract import prepare_article, reported_sentences
 from pipeline.merge import merge_extractions
 from pipeline.read import Article
 from pipeline.render import render_markdown
@@ -172,7 +172,7 @@ def test_reported_sentences_tell_headline_caption_and_quoted_sentences_apart():
         "Rosa Delgado outside the courthouse on Tuesday (Image: Sentinel Pictures)\n"
     )
     article = Article(id="S1", path="a.txt", text=text, sha256="x", title="Party sues county board")
-    found = reported_sentences(prepare_article(article), Labels())
+    found = reported_sentences(prepare_article(article))
     assert [(s.role, s.rank) for s in found] == [("headline", 0), ("body", 0), ("caption", 1)]
     assert found[1].text.startswith("The Green Valley Party")
 
@@ -257,7 +257,7 @@ def test_a_lead_in_or_a_bare_attribution_is_never_a_development():
     article = Article(
         id="S1", path="a.txt", text=text, sha256="x", title="Council backs the harbour plan"
     )
-    found = [s.text for s in reported_sentences(prepare_article(article), Labels())]
+    found = [s.text for s in reported_sentences(prepare_article(article))]
     assert "The council approved the harbour plan on Tuesday after a long debate." in found
     assert "Police said 40 people attended the meeting." in found  # a report, with a number
     assert not any(t.endswith(":") or t.startswith("Mayor Tom Reyes") for t in found)

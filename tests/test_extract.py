@@ -16,6 +16,7 @@ from pipeline.extract import (
     extract_article,
     needs_model,
     prepare_article,
+    speaker_candidates,
 )
 from pipeline.read import Article, read_articles
 from schemas.extraction import ExtractionStats
@@ -69,39 +70,73 @@ def test_an_actor_whose_stance_the_article_shows_is_not_asked_about():
     assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "confirms")]
 
 
-def test_request_puts_the_article_first_and_asks_only_by_id():
+def test_request_shows_only_the_paragraphs_that_need_judgement_and_asks_only_by_id():
     prepared = prepare_article(article())
     request = build_request(prepared, prepared.sentences)
     system, user = (m["content"] for m in request.messages)
-    # only quotes whose speaker is asked for are tagged; Q1 has a rule-found speaker
-    assert "\nS3 “This is a significant escalation,” Rutte said.\n" in user
-    assert "\nS5 (Q2)“Nobody will comment" in user
+    # the headline and the lead ask nothing: left out, a gap line stands for them
+    assert user.startswith("ARTICLE\n...\n") and "on Monday" not in user
+    # the paragraph before an asked quote is its context, untagged (Q1's speaker is rule-found)
+    assert "\n“This is a significant escalation,” Rutte said.\n" in user
+    assert "\n(Q2)“Nobody will comment" in user
+    # the asked figure is tagged where it stands: no list repeats it
+    assert "\nAt least (F1)1,500 North Korean troops had arrived" in user
     # the model chooses Q2's speaker among the people near it, by id, or "none"
-    assert "\nPEOPLE\nP2: Mark Rutte\nQUOTES\nQ2: P2 or none\n" in user and "\nQ1" not in user
-    assert "\nF1: at least 1,500 North Korean troops\n" in user
-    assert "\nACTORS, position on: Nato chief says troops are in Kursk\nA1: Rutte (S3)\n" in user
-    assert user.index("ARTICLE") < user.index("QUOTES") < user.index("FIGURES")
+    assert "\nPEOPLE\nP2: Mark Rutte\n" in user and "QUOTES" not in user
+    assert "\nACTORS, position on: Nato chief says troops are in Kursk\nA1: Rutte\n" in user
+    assert user.index("ARTICLE") < user.index("PEOPLE") < user.index("ACTORS")
     fields = request.response_model.model_fields
-    assert list(fields) == ["outlet", "key_sentences", "Q2", "F1", "A1"]
+    assert list(fields) == ["Q2", "F1", "A1"]
     assert request.response_model.model_json_schema()["properties"]["Q2"]["enum"] == ["P2", "none"]
     # the instructions name no person of any story
     assert "Rutte" not in system and "none" in system
 
 
+def test_an_article_whose_rules_settle_everything_costs_no_call():
+    text = (
+        "Council approves budget\n\n"
+        "The council approved the budget on Tuesday.\n\n"
+        "“It is a fair settlement,” said Mayor Ana Ruiz.\n"
+    )
+    prepared = prepare_article(article(text))
+    assert not build_request(prepared, prepared.sentences).asks
+    model = FakeModel({"Q": "P1", "F": None, "A": "warns"})
+    extraction = extract_article(article(text), model)
+    assert model.calls == []
+    assert [(q.speaker, q.attributed_by) for q in extraction.quotes] == [("Ana Ruiz", "rule")]
+
+
+def test_a_quote_that_continues_an_asked_quote_takes_its_answer_unasked():
+    text = (
+        "Storm closes port\n\n"
+        "The harbour master, Ines Dahl, spoke to reporters at the quay on Friday.\n\n"
+        "“We had no choice,” she said. “The waves were too high to risk a single crossing.”\n"
+    )
+    prepared = prepare_article(article(text))
+    first, second = prepared.quotes
+    assert second.continues == first.id and needs_model(first)
+    request = build_request(prepared, prepared.sentences)
+    fields = request.response_model.model_fields
+    assert first.id in fields and second.id not in fields
+    ines = next(c.id for c in speaker_candidates(prepared) if c.name == "Ines Dahl")
+    extraction = extract_article(article(text), FakeModel({"Q": ines, "F": None, "A": "warns"}))
+    assert [q.speaker for q in extraction.quotes] == ["Ines Dahl", "Ines Dahl"]
+
+
 def test_the_instructions_are_the_same_for_every_article():
     first = prepare_article(article())
-    second = prepare_article(article(TEXT.replace("Monday", "Tuesday")))
+    second = prepare_article(article(TEXT.replace("rumours", "reports")))
     one = build_request(first, first.sentences)
     two = build_request(second, second.sentences)
     # the instructions come first and are reused from the server's prefix cache
     assert one.messages[0] == two.messages[0]
-    assert "Tuesday" not in two.messages[0]["content"]
+    assert "reports" not in two.messages[0]["content"]
     assert one.messages[1] != two.messages[1]
 
 
 def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
     model = FakeModel({"Q": "P2", "F": "South Korea's spy agency", "A": "warns",
-                       "outlet": None, "key_sentences": [4]})  # fmt: skip
+                       })  # fmt: skip
     extraction = extract_article(article(), model)
     text = TEXT
     assert len(model.calls) == 1
@@ -113,7 +148,7 @@ def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
     [figure] = extraction.figures
     assert figure.claimant == "South Korea's spy agency"
     assert figure.sentence_text.startswith("At least 1,500 North Korean troops")
-    assert [e.sentences for e in extraction.events] == [[2], [3], [4]]  # lead + model's pick
+    assert [e.sentences for e in extraction.events] == [[2], [4]]  # the lead, quotes aside
     assert extraction.events[0].when == "on Monday"
     # the article shows no stance of Rutte's by rule: the model's label stands
     assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "warns")]
@@ -127,7 +162,7 @@ def test_figure_claimants_found_by_rule_are_not_asked():
     request = build_request(prepared, prepared.sentences)
     assert "F2" not in request.response_model.model_fields
     extraction = extract_article(article(text), FakeModel({"Q": "P2", "F": None, "A": "warns",
-                                                           "outlet": None, "key_sentences": []}))  # fmt: skip
+                                                           }))  # fmt: skip
     assert extraction.figures[1].claimant == "South Korea’s spy agency"
 
 
@@ -135,8 +170,6 @@ def test_a_speaker_outside_the_candidates_is_rejected_then_none_when_lenient():
     prepared = prepare_article(article())
     request = build_request(prepared, prepared.sentences)
     answer = {
-        "outlet": None,
-        "key_sentences": [2],
         "Q2": "Boris Johnson",
         "F1": None,
         "A1": "warns",
@@ -168,24 +201,18 @@ def test_a_model_contradicting_a_low_confidence_guess_leaves_the_quote_unattribu
     # rules alone keep their guess; so does a model that abstains ("none": measured on the
     # example, the embedded model abstains on right guesses, never on wrong ones)
     assert rules_only(prepared).quotes[0].speaker == "Grace Okafor"
-    notes = request.response_model.model_validate(
-        {"outlet": None, "key_sentences": [], "Q1": "none"}, context=request.context
-    )
+    notes = request.response_model.model_validate({"Q1": "none"}, context=request.context)
     kept = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
     assert (kept.speaker, kept.attributed_by) == ("Grace Okafor", "rule")
     lena = next(k for k, v in people.items() if v == "Lena Varga")
-    notes = request.response_model.model_validate(
-        {"outlet": None, "key_sentences": [], "Q1": lena}, context=request.context
-    )
+    notes = request.response_model.model_validate({"Q1": lena}, context=request.context)
     stats = ExtractionStats()
     contradicted = assemble_extraction(prepared, _labels(notes), stats).quotes[0]
     # two different people named: neither is trusted (a wrong speaker is worse than none)
     assert (contradicted.speaker, contradicted.attributed_by) == (None, "none")
     assert any("contradicts the rules' 'Grace Okafor'" in d for d in stats.dropped)
     okafor = next(k for k, v in people.items() if v == "Grace Okafor")
-    notes = request.response_model.model_validate(
-        {"outlet": None, "key_sentences": [], "Q1": okafor}, context=request.context
-    )
+    notes = request.response_model.model_validate({"Q1": okafor}, context=request.context)
     agreed = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
     assert (agreed.speaker, agreed.attributed_by) == ("Grace Okafor", "model")
 
@@ -202,9 +229,7 @@ def test_the_model_names_the_speaker_where_rules_have_no_guess():
     request = build_request(prepared, prepared.sentences)
     people = _people(request)
     lena = next(k for k, v in people.items() if v == "Lena Varga")
-    notes = request.response_model.model_validate(
-        {"outlet": None, "key_sentences": [], "Q1": lena}, context=request.context
-    )
+    notes = request.response_model.model_validate({"Q1": lena}, context=request.context)
     chosen = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
     assert (chosen.speaker, chosen.speaker_role, chosen.attributed_by) == (
         "Lena Varga",
@@ -215,8 +240,8 @@ def test_the_model_names_the_speaker_where_rules_have_no_guess():
 
 def _people(request) -> dict[str, str]:
     """The PEOPLE list of a request's prompt: id -> name."""
-    listed = request.messages[1]["content"].split("PEOPLE\n")[1].split("QUOTES")[0]
-    return dict(line.split(": ") for line in listed.splitlines())
+    listed = request.messages[1]["content"].split("PEOPLE\n")[1].split("ACTORS")[0]
+    return dict(line.split(": ", 1) for line in listed.splitlines() if line)
 
 
 def _labels(notes) -> Labels:
@@ -232,27 +257,23 @@ def rules_only(prepared):
 def test_pronoun_speakers_are_rejected():
     prepared = prepare_article(article())
     request = build_request(prepared, prepared.sentences)
-    answer = {"outlet": None, "key_sentences": [2], "Q2": "he", "F1": None, "A1": "warns"}
+    answer = {"Q2": "he", "F1": None, "A1": "warns"}
     with pytest.raises(ValidationError, match="'he' is not one of the quote's candidates"):
         request.response_model.model_validate(answer, context=request.context)
 
 
 def test_what_a_re_ask_cannot_mend_is_dropped_without_one():
     """Re-asks cost the whole prompt again: answers that asking again cannot improve are
-    settled at once (out-of-range or surplus key sentences, 'unknown' for a speaker)."""
+    settled at once ('unknown' for a speaker is "none")."""
     prepared = prepare_article(article())
     request = build_request(prepared, prepared.sentences)
-    count = len(prepared.sentences)
-    answer = {"outlet": None, "key_sentences": [99, 1, 2, 3, 4, 5, 6, 7],
-              "Q2": "Unknown", "F1": None, "A1": "warns"}  # fmt: skip
+    answer = {"Q2": "Unknown", "F1": None, "A1": "warns"}  # fmt: skip
     context = request.context
     notes = request.response_model.model_validate(answer, context=context)  # no re-ask
-    assert notes.key_sentences == [n for n in [99, 1, 2, 3, 4, 5] if n <= count]
     assert notes.Q2 == "none"  # the article names no one: no speaker, and no re-ask
-    assert any("key_sentences [99]" in d for d in context.dropped)
     for said in ("not stated", "Unnamed", "N/A", "no one", "the speaker", None):
         notes = request.response_model.model_validate(
-            {**answer, "key_sentences": [2], "Q2": said},
+            {**answer, "Q2": said},
             context=replace(request.context, dropped=[]),
         )
         assert notes.Q2 == "none"
@@ -260,17 +281,8 @@ def test_what_a_re_ask_cannot_mend_is_dropped_without_one():
 
 def test_an_outlet_the_article_only_cites_is_not_taken_as_publisher():
     text = TEXT + "\nA senior official told the New York Times that more would come.\n"
-    prepared = prepare_article(article(text))
-    request = build_request(prepared, prepared.sentences)
-    answer = {
-        "outlet": "The New York Times",
-        "key_sentences": [2],
-        "Q2": "P2",
-        "F1": None,
-        "A1": "warns",
-    }
-    notes = request.response_model.model_validate(answer, context=request.context)
-    assert notes.outlet is None
+    extraction = assemble_extraction(prepare_article(article(text)), Labels(), ExtractionStats())
+    assert extraction.source.outlet is None
 
 
 def test_long_articles_are_split_between_paragraphs():
@@ -298,11 +310,11 @@ def test_example_articles_give_valid_requests(example):
             assert item.text[quote.start : quote.end] == quote.text
 
 
-def test_a_key_sentence_that_is_mostly_a_quote_is_not_an_event():
-    model = FakeModel({"Q": "P2", "F": None, "A": "warns", "key_sentences": [4, 5]})
+def test_a_lead_sentence_that_is_mostly_a_quote_is_not_an_event():
+    model = FakeModel({"Q": "P2", "F": None, "A": "warns"})
     extraction = extract_article(article(), model)
-    # S5 is a quotation and nothing else: it is under who said what, not among the events
-    assert [e.sentences for e in extraction.events] == [[2], [3], [4]]
+    # S3 is a quotation and its cue: it is under who said what, not among the events
+    assert [e.sentences for e in extraction.events] == [[2], [4]]
 
 
 @pytest.mark.parametrize(
@@ -442,12 +454,12 @@ def test_two_people_sharing_a_surname_are_two_candidates():
 def test_answers_in_another_form_of_the_same_value_are_read_without_a_re_ask():
     prepared = prepare_article(article())
     request = build_request(prepared, prepared.sentences)
-    answer = {"outlet": None, "key_sentences": ["S2", "3", 4], "Q2": "P2", "F1": None,
+    answer = {"Q2": "P2", "F1": None,
               "A1": "Warning"}  # fmt: skip
     notes = request.response_model.model_validate(
         answer, context=replace(request.context, dropped=[])
     )
-    assert notes.key_sentences == [2, 3, 4] and notes.A1 == "warns"
+    assert notes.A1 == "warns"
     for said, meant in [("support", "supports"), ("denied", "denies"), ("Confirmed", "confirms"),
                         ("opposing", "opposes"), ("NEUTRAL", "neutral")]:  # fmt: skip
         notes = request.response_model.model_validate(
@@ -504,7 +516,7 @@ def test_a_question_no_cue_credits_is_not_given_to_whoever_answers_it():
     people = _people(request)
     water = next(k for k, v in people.items() if v == "Harbour Water")
     notes = request.response_model.model_validate(
-        {"outlet": None, "key_sentences": [], "Q1": water}
+        {"Q1": water}
         | dict.fromkeys(k for k in request.response_model.model_fields if k[0] in "FA"),
         context=request.context,
     )

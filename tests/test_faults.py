@@ -193,8 +193,8 @@ def test_a_failing_article_is_listed_and_the_run_exits_non_zero(folder, tmp_path
     # another article (a near-copy of a.txt would take its answers and make no call)
     (folder / "b.txt").write_text(
         "Seoul briefs allies\n\n"
-        "South Korea's spy agency briefed Nato envoys in Brussels on Friday.\n\n"
-        "“We expect more deployments before winter,” Cho Tae-yong told reporters.\n",
+        "South Korea's spy chief Cho Tae-yong briefed Nato envoys in Brussels on Friday.\n\n"
+        "“We expect more deployments before winter,” he told reporters.\n",
         encoding="utf-8",
     )
     calls = itertools.count()
@@ -252,7 +252,7 @@ def test_structured_outputs_keep_the_schema_out_of_the_prompt_and_are_reasked(fo
     assert answer.Q2 == "P3"  # the candidate nearest the quote ("Officials"), as the stub answers
     assert "tools" not in first and first["response_format"]["type"] == "json_schema"
     schema = first["response_format"]["json_schema"]["schema"]
-    assert list(schema["properties"]) == ["outlet", "key_sentences", "Q2", "A1"]
+    assert list(schema["properties"]) == ["Q2", "A1"]
     assert all("properties" not in m["content"] for m in first["messages"])
     assert "Boris Johnson" in second["messages"][-2]["content"]  # the rejected answer, re-asked
     assert "not one of the quote's candidates" in second["messages"][-1]["content"]

@@ -35,7 +35,7 @@ def article(n):
         f"Title number {n}\n\n"
         f"Mark Rutte confirmed on Monday that North Korean troops were in {place}, report {n} "
         "says.\n\n"
-        f"“This is {what},” Rutte said.\n\n"
+        f"“This is {what},” Rutte said of report number {n}.\n\n"
         f"“Nobody will comment on {about}.”\n"
     )
 
@@ -139,14 +139,15 @@ def test_a_long_article_is_split_between_paragraphs_and_nothing_is_dropped(tmp_p
     folder = tmp_path / "long"
     folder.mkdir()
     paragraphs = [
-        f"Paragraph {i}: “Words number {i} here,” Mark Rutte said on Monday." for i in range(30)
+        f"Paragraph {i}: Mark Rutte spoke on Monday. “Words number {i} here,” he said."
+        for i in range(30)
     ]
     (folder / "long.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     report = run_folder(folder, model := FakeModel())
     assert model.calls.count("ArticleNotes") > 3
     [extraction] = report.extractions
     assert len(extraction.quotes) == 30
-    articles = [m[1]["content"].split("\nQUOTES\n")[0] for m, name in
+    articles = [m[1]["content"].split("\nPEOPLE\n")[0] for m, name in
                 zip(model.messages, model.calls, strict=True) if name == "ArticleNotes"]  # fmt: skip
     assert all(len(part) < 600 for part in articles)
 
@@ -257,8 +258,9 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path):
     folder.mkdir()
     text = (
         "Templates in Kursk\n\n"
-        "The leaflet said {{ name }} and {% if x %} and {% endraw %} in plain text.\n\n"
-        "“This is {{ not }} a template,” Mark Rutte said.\n"
+        "Mark Rutte held up a leaflet that said {{ name }} and {% if x %} and {% endraw %} "
+        "in plain text.\n\n"
+        "“This is {{ not }} a template,” he said.\n"
     )
     (folder / "a.txt").write_text(text, encoding="utf-8")
     with StubServer(lambda r: Reply(body=schema_answer(r))) as server:
@@ -266,6 +268,7 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path):
     [request] = [r for r in server.requests if requested_tool(r)[0] == "ArticleNotes"]
     user = request["messages"][1]["content"]
     assert "{{ name }} and {% if x %} and {% endraw %} in plain text." in user
+    assert "“This is {{ not }} a template,” he said." in user
     [extraction] = report.extractions
     assert extraction.error is None
     assert extraction.quotes[0].text == "This is {{ not }} a template,"

@@ -121,7 +121,7 @@ def schema_answer(
     """A valid answer for newsbrief's schemas. Per article: every quote to ``speaker`` when it
     is one of the quote's choices (a candidate id or "none"), else to its first choice (with
     ``stray``, to ``speaker`` anyway: an answer outside the schema's choices); every
-    figure unclaimed, every actor neutral, the first sentence as key event. For the lede:
+    figure unclaimed, every actor neutral. For the lede:
     the first fact, word for word, with its sources."""
     name, schema = requested_tool(request)
     if name == "LedeDraft":
@@ -130,7 +130,7 @@ def schema_answer(
         sources, text = (match.group(1).split(", "), match.group(2)) if match else ([], "")
         lede = {"sentences": [{"text": text, "sources": sources}]}
         return completion(lede, name, as_content=_asks_content(request))
-    answer: dict[str, Any] = {"outlet": None, "key_sentences": [1]}
+    answer: dict[str, Any] = {}
     for key, prop in schema.get("properties", {}).items():
         if key[1:].isdigit() and key[0] == "Q":
             choices = prop.get("enum") or [prop.get("const", speaker)]

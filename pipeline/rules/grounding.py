@@ -61,30 +61,6 @@ def grounded_phrase(phrase: str, text: str) -> bool:
     return len(core) > 3 and core in _folded(text)
 
 
-_PUBLISHER_LINE = re.compile(
-    r"newsletter|subscribe|sign up|copyright|©|all rights reserved|follow (?:us|topic)|"
-    r"download (?:the|our) app|read more (?:on|at)",
-    re.I,
-)
-
-
-def plausible_outlet(outlet: str, lines: Sequence[str]) -> bool:
-    """An inferred publisher needs evidence: its name (or initials, 'ST' for The Straits
-    Times) in one of ``lines`` that only a publisher prints (newsletter sign-up, copyright,
-    app prompt), kept in the text or dropped as page furniture. A name the article merely
-    mentions (a source it cites, a platform, someone it quotes) is no evidence."""
-    name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.I)
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    for line in lines:
-        if not _PUBLISHER_LINE.search(line):
-            continue
-        if grounded_phrase(name, line) or (
-            len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", line)
-        ):
-            return True
-    return False
-
-
 _NAME = r"(?P<name>[A-Z][\w&.-]*(?:\s+(?:of\s+)?[A-Z][\w&.-]*){0,4}?)"
 _PUBLISHER_NAMED = (
     re.compile(
@@ -275,11 +251,10 @@ def check_claimant(key: str, claimant: str, text: str) -> tuple[str, bool] | Non
     return None
 
 
-def answer_check(text: str, sentence_count: int, publisher_lines: Sequence[str]) -> AnswerCheck:
-    """The ``AnswerCheck`` for the model's answer about one article: speakers ('Q…') and
-    claimants ('F…') grounded in ``text``, key sentences numbered 1 to ``sentence_count``, an
-    inferred outlet evidenced by ``publisher_lines`` (dropped furniture) or the text."""
-    lines = [*publisher_lines, *text.splitlines()]
+def answer_check(text: str) -> AnswerCheck:
+    """The ``AnswerCheck`` for the model's answer about one article: speakers ('Q…') are
+    held to their candidates by the schema; claimants ('F…') must be grounded in ``text``
+    (``check_claimant``)."""
 
     def check_item(key: str, value: Any) -> tuple[str, bool] | None:
         if not isinstance(value, str):
@@ -290,8 +265,4 @@ def answer_check(text: str, sentence_count: int, publisher_lines: Sequence[str])
             return check_claimant(key, value, text)
         return None
 
-    return AnswerCheck(
-        sentence_count=sentence_count,
-        check_item=check_item,
-        outlet_evidenced=lambda outlet: plausible_outlet(outlet, lines),
-    )
+    return AnswerCheck(check_item=check_item)
