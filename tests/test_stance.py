@@ -234,3 +234,11 @@ def test_kind_words_about_a_harm_are_no_support_of_it():
 def test_refusing_to_deny_is_no_stance():
     assert reporter_cue(("Mr Ode refused to deny that the plant would close.",)) is None
     assert reporter_cue(("The firm declined to confirm the figures.",)) is None
+
+
+def test_complaints_as_questions_and_blows_oppose_and_harm_keeps_the_warning():
+    assert quote_stance(("How are we meant to get to work now?",)) == "opposes"
+    assert quote_stance(("This ruling is a blow to small firms.",)) == "opposes"
+    advice = ("The virus can spread fast. Good hygiene is the best defence.",)
+    assert quote_stance(advice) == "supports"
+    assert quote_stance(advice, adverse=True) == "warns"

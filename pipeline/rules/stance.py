@@ -126,7 +126,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
               "advise", "vigilant", "crisis", "collapse", "at risk", "losing",
               "far apart", "could collapse", "could fail", "could cost", "could lead",
               "if nothing changes", "will get worse", "could get worse", "will only get worse",
-              "fear", "alarming", "on the brink", "unsafe", "not safe"),
+              "fear", "alarming", "on the brink", "unsafe", "not safe", "can spread",
+              "could spread", "precaution", "precautions", "keep an eye", "seek medical"),
     # approval, praise, hope, relief, benefit
     "supports": ("fair", "boost", "welcome", "welcomed", "delighted", "pleased", "proud",
                  "thank", "thanks",
@@ -156,7 +157,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "struggle", "struggling", "punish", "punishing", "penalise", "penalize",
                 "burden", "squeeze", "priced out", "out of pocket", "waste of money",
                 "pointless", "makes no sense", "short-sighted", "disappointing",
-                "disappointed", "let us down", "hard enough"),
+                "disappointed", "let us down", "hard enough", "a blow", "body blow",
+                "setback", "step backwards", "backward step", "stranded"),
 }  # fmt: skip
 _QUOTE_WORD_LABEL = {
     **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},
@@ -169,6 +171,9 @@ _CONDITIONAL_HARM = re.compile(
     r"\b(?:will|would|could|is going to)\b",
     re.I,
 )
+#: A complaint as a question ("How are we meant to get there?", "How is anyone supposed
+#: to pay that?").
+_HOW_MEANT = re.compile(r"\bhow (?:am|are|is) [\w-]+ (?:meant|supposed|expected) to\b", re.I)
 #: A condemnation on a condition ("would be a disgrace", "would be criminal"): the plan is
 #: not yet done, so the speaker opposes it.
 _WOULD_BE = re.compile(r"\b(?:would|will|could)\s+(?:\w+\s+){0,2}$", re.I)
@@ -241,7 +246,7 @@ PROTEST_WORDS = frozenset(
 #: word they are neutral on the development.
 _ANALYST = re.compile(
     r"\b(?:economist|analyst|strategist|professor|academic|lecturer|researcher|expert|"
-    r"observer|commentator|historian|pollster|fellow)s?\b",
+    r"observer|commentator|historian|pollster|fellow|specialist|scholar)s?\b",
     re.I,
 )
 
@@ -420,10 +425,12 @@ def is_agent(
     return bool(own & told) or bool(proper and all(n.lower() in titled for n in proper))
 
 
-def quote_stance(quotes: tuple[str, ...]) -> str | None:
+def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
     """The stance the actor's own words show: an apology or admission, then a denial, then
     the class with most evaluative words (``QUOTE_WORDS``; a defence or a condemnation
-    counts double, being rarer and more specific); None when the quotations hold none."""
+    counts double, being rarer and more specific); None when the quotations hold none.
+    ``adverse``: the development is harm (``is_adverse``), so kind words (for the rescuers,
+    for hand-washing) are no class of their own and the warning or blame around them wins."""
     counts = dict.fromkeys(QUOTE_WORDS, 0)
     text = " ".join(quotes)
     for match in _QUOTE_WORD.finditer(text):
@@ -434,11 +441,14 @@ def quote_stance(quotes: tuple[str, ...]) -> str | None:
             label = "opposes"  # "closing it would be a disgrace": against a plan not yet done
         counts[label] += 1
     counts["warns"] += 2 * len(_CONDITIONAL_HARM.findall(text))  # a structure, not a word
+    counts["opposes"] += len(_HOW_MEANT.findall(text))
     for label in ("confirms", "denies"):
         if counts[label]:
             return label
     counts["condemns"] *= 2
     counts["defends"] *= 2
+    if adverse:
+        counts["supports"] = 0
     best = max(("defends", "condemns", "supports", "opposes", "warns"), key=lambda k: counts[k])
     return best if counts[best] else None
 
@@ -466,7 +476,7 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         return (cue if cue in ("condemns", "supports") else "opposes"), "opposition"
     if cue is not None:
         return cue, "reporter"
-    said = quote_stance(evidence.quotes)
+    said = quote_stance(evidence.quotes, adverse)
     headline = evidence.headline or evidence.development
     if is_agent(
         evidence.role,
