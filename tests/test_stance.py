@@ -11,6 +11,7 @@ from pipeline.rules.stance import (
     judge_stance,
     judge_stances,
     quote_stance,
+    refused_claims,
     reporter_cue,
 )
 
@@ -242,3 +243,10 @@ def test_complaints_as_questions_and_blows_oppose_and_harm_keeps_the_warning():
     advice = ("The virus can spread fast. Good hygiene is the best defence.",)
     assert quote_stance(advice) == "supports"
     assert quote_stance(advice, adverse=True) == "warns"
+
+
+def test_a_refusal_to_deny_or_confirm_rules_out_that_stance():
+    assert refused_claims(("Ms Roe refused to deny the report.",)) == {"denies"}
+    assert refused_claims(("The firm declined to confirm or deny it.",)) == {"denies", "confirms"}
+    assert refused_claims(("A spokesman declined to comment.",)) == {"denies", "confirms"}
+    assert refused_claims(("Ms Roe denied the report.",)) == frozenset()

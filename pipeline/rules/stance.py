@@ -330,6 +330,28 @@ _AUTHOR = re.compile(
 )
 
 
+_REFUSED_CLAIM = re.compile(
+    r"\b(?:refus|declin)\w*\s+to\s+(?:(?:either\s+)?(?:confirm|deny|comment)\w*"
+    r"(?:\s+or\s+(?:confirm|deny)\w*)?)",
+    re.I,
+)
+
+
+def refused_claims(segments: tuple[str, ...]) -> frozenset[str]:
+    """The stances an actor's refusal rules out ("refused to deny" is no denial, "declined
+    to confirm" no confirmation, "declined to comment" neither): labels a judgement from
+    elsewhere (the model's) must not give the actor."""
+    out: set[str] = set()
+    for segment in segments:
+        for match in _REFUSED_CLAIM.finditer(segment):
+            words = match.group().lower()
+            if "deny" in words or "comment" in words:
+                out.add("denies")
+            if "confirm" in words or "comment" in words:
+                out.add("confirms")
+    return frozenset(out)
+
+
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
     """The stance the reporter's words give the actor: the first stance verb or adjective
     of ``segments`` (not negated) in the actor's own clause, with "rejected calls/criticism"
