@@ -53,7 +53,7 @@ from .rules.grounding import (
 )
 from .rules.passages import Passage, find_passages
 from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
-from .rules.stance import StanceEvidence, judge_stances, reporter_cue
+from .rules.stance import StanceEvidence, judge_stances, refused_claims, reporter_cue
 from .rules.text import Sentence, dateline, paragraph_spans, split_sentences, time_phrase
 from .rules.vocabulary import (
     PRONOUNS,
@@ -908,8 +908,8 @@ def _stances(prepared: PreparedArticle, labels: Labels, quotes: list[Quote]) -> 
     gathered = stance_evidence(prepared, quotes)
     for evidence, found in zip(gathered, judge_stances(gathered), strict=True):
         position = found[0] if found else judged.get(evidence.key)
-        if position is None:
-            continue
+        if position is None or (not found and position in refused_claims(evidence.narrative)):
+            continue  # "refused to deny" is no denial, whatever the model read into it
         sentence = evidence.sentence
         out.append(
             Stance(

@@ -11,6 +11,7 @@ from pipeline.rules.stance import (
     judge_stance,
     judge_stances,
     quote_stance,
+    refused_claims,
     reporter_cue,
 )
 
@@ -81,7 +82,7 @@ def test_the_body_the_development_is_about_is_its_agent():
     assert is_agent("Superintendent", "Mo Li", "District closes schools for a week.")
 
 
-def test_the_agent_defends_a_contested_development_and_supports_an_uncontested_one():
+def test_the_agent_defends_its_decision_and_supports_good_news_or_what_it_praises():
     development = "Water company raises prices. The water company said prices rise in May."
     director = StanceEvidence(
         name="Ruth Obi", role="company director", quotes=("Prices rise in May.",),
@@ -92,9 +93,50 @@ def test_the_agent_defends_a_contested_development_and_supports_an_uncontested_o
         development=development,
     )  # fmt: skip
     assert judge_stance(director, contested=True) == ("defends", "agent")
-    assert judge_stance(director, contested=False) == ("supports", "agent")
+    assert judge_stance(director, contested=False) == ("defends", "agent")
     assert judge_stances([director, critic]) == [("defends", "agent"), ("opposes", "quote")]
-    assert judge_stances([director]) == [("supports", "agent")]
+    praising = replace(director, quotes=("Customers will see lower bills by winter.",))
+    assert judge_stance(praising, contested=True) == ("supports", "agent")
+    opening = "Water company opens new reservoir. The water company opened it on Monday."
+    glad = replace(director, development=opening, headline=opening.split(".")[0])
+    assert judge_stance(glad, contested=False) == ("supports", "agent")
+
+
+def test_a_body_the_role_names_is_the_agent_where_the_headline_names_it():
+    development = "Brightmoor Energy opens wind farm. Brightmoor Energy opened it today."
+    headline = "Brightmoor Energy opens wind farm"
+    assert is_agent("chief executive of Brightmoor Energy", "Ana Li", development, (), headline)
+    assert not is_agent("chief executive of Hollow Power", "Ana Li", development, (), headline)
+    # a capitalised title is no other body's name
+    crash = "Officer cleared. An inquiry cleared a police officer, the department said."
+    assert is_agent("Police Chief", "Ray Moe", crash, (), "Officer cleared")
+
+
+def test_quoted_actors_without_an_evaluative_word_by_the_kind_of_story():
+    rally = StanceEvidence(
+        name="Ana Ruiz", role="teacher", quotes=("I drive an hour to work every day.",),
+        headline="Hundreds rally against bus cuts",
+        development="Hundreds rally against bus cuts. Hundreds marched on Sunday.",
+    )  # fmt: skip
+    assert judge_stance(rally) == ("opposes", "headline")
+    minister = replace(rally, name="Jo Park", role="transport minister")
+    assert judge_stance(minister) is None  # an office is the other side of a protest
+    win = replace(
+        rally, headline="Pensioner wins village baking prize",
+        development="Pensioner wins village baking prize. She won on Saturday.",
+    )  # fmt: skip
+    assert judge_stance(win) == ("supports", "headline")
+    analyst = replace(rally, role="senior analyst at Hollow Securities", headline="Bank holds rates",
+                      development="Bank holds rates. The bank held rates.")  # fmt: skip
+    assert judge_stance(analyst) == ("neutral", "role")
+
+
+def test_authorship_supports_and_a_conditional_condemnation_opposes():
+    assert reporter_cue(("Rep. Lee, who sponsored the bill, spoke first.",)) == "supports"
+    assert reporter_cue(("Lee, who led the campaign against the plan.",)) == "opposes"
+    assert quote_stance(("Shutting the park would be a disgrace.",)) == "opposes"
+    assert quote_stance(("What they did was a disgrace.",)) == "condemns"
+    assert quote_stance(("The camera footage tells a different story.",)) == "denies"
 
 
 def test_an_opposition_politician_opposes_unless_the_reporter_says_otherwise():
@@ -193,3 +235,18 @@ def test_kind_words_about_a_harm_are_no_support_of_it():
 def test_refusing_to_deny_is_no_stance():
     assert reporter_cue(("Mr Ode refused to deny that the plant would close.",)) is None
     assert reporter_cue(("The firm declined to confirm the figures.",)) is None
+
+
+def test_complaints_as_questions_and_blows_oppose_and_harm_keeps_the_warning():
+    assert quote_stance(("How are we meant to get to work now?",)) == "opposes"
+    assert quote_stance(("This ruling is a blow to small firms.",)) == "opposes"
+    advice = ("The virus can spread fast. Good hygiene is the best defence.",)
+    assert quote_stance(advice) == "supports"
+    assert quote_stance(advice, adverse=True) == "warns"
+
+
+def test_a_refusal_to_deny_or_confirm_rules_out_that_stance():
+    assert refused_claims(("Ms Roe refused to deny the report.",)) == {"denies"}
+    assert refused_claims(("The firm declined to confirm or deny it.",)) == {"denies", "confirms"}
+    assert refused_claims(("A spokesman declined to comment.",)) == {"denies", "confirms"}
+    assert refused_claims(("Ms Roe denied the report.",)) == frozenset()

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vocabulary import BODY_WORDS, inflections, stance_verb_forms, word_alternation
+from .vocabulary import BODY_WORDS, ROLE_WORDS, inflections, stance_verb_forms, word_alternation
 
 #: Adjectives and phrases a reporter uses of a speaker's attitude ("was more cautious",
 #: "is furious", "was delighted"), by the stance they show.
@@ -46,7 +46,7 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
 #: ("disagrees", "voted against"), beyond ``STANCE_VERBS``.
 _MORE_VERBS: dict[str, tuple[str, ...]] = {
     "supports": ("call for", "vote for", "campaign for", "push for", "want", "argue for"),
-    "condemns": ("fume", "rage", "hit out", "lash out", "round on", "savage", "berate"),
+    "condemns": ("fume", "rage", "hit out", "lash out", "round on", "savage", "berate", "blame"),
     "opposes": ("appeal", "vote against", "campaign against", "argue against", "call off",
                 "boycott", "complain", "appeal against", "vow to appeal"),
 }  # fmt: skip
@@ -95,7 +95,9 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                "never happened", "categorically", "deny", "denies", "baseless", "unfounded",
                "nonsense", "no truth", "did not happen", "fully complied", "we complied",
                "not our fault", "misleading", "mischaracteri[sz]e", "inaccurate",
-               "the facts show", "simply wrong"),
+               "the facts show", "simply wrong", "tells a different story",
+               "tell a different story", "told a different story", "a different picture",
+               "not what happened", "we dispute", "we disagree with the findings"),
     # justification of one's own decision or action
     "defends": ("not change course", "will not change course", "won't change course",
                 "stand by", "right decision", "right call",
@@ -124,7 +126,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
               "advise", "vigilant", "crisis", "collapse", "at risk", "losing",
               "far apart", "could collapse", "could fail", "could cost", "could lead",
               "if nothing changes", "will get worse", "could get worse", "will only get worse",
-              "fear", "alarming", "on the brink", "unsafe", "not safe"),
+              "fear", "alarming", "on the brink", "unsafe", "not safe", "can spread",
+              "could spread", "precaution", "precautions", "keep an eye", "seek medical"),
     # approval, praise, hope, relief, benefit
     "supports": ("fair", "boost", "welcome", "welcomed", "delighted", "pleased", "proud",
                  "thank", "thanks",
@@ -134,7 +137,12 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "deserves", "better", "best", "good", "love", "over the moon",
                  "can't wait", "cannot wait", "milestone", "landmark", "transform",
                  "benefit", "save", "protect", "much-needed", "long wait", "right thing",
-                 "finally", "at last", "glad", "safer", "cheaper", "will get", "can now"),
+                 "finally", "at last", "glad", "safer", "cheaper", "will get", "can now",
+                 "lower bills", "lower prices", "lower costs", "lower fares", "new jobs",
+                 "amazing", "incredible", "dream come true", "excited", "exciting",
+                 "congratulations", "well done", "well deserved", "well-deserved",
+                 "step forward", "great day", "proud day", "couldn't be happier",
+                 "could not be happier"),
     # objection, complaint, grievance
     "opposes": ("furious", "angry", "mistake", "wrong", "unfair", "cannot", "can't",
                 "won't", "will not", "refuse", "had enough", "enough is enough",
@@ -145,7 +153,12 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "legal challenge", "fight", "costs us", "cost us", "we lose", "not good enough",
                 "worse", "meant to pay", "supposed to pay", "paying more", "pay more",
                 "hit hardest", "hardest hit", "hit older", "hit the poorest", "helps nobody",
-                "help nobody", "no one wins", "nobody wins"),
+                "help nobody", "no one wins", "nobody wins", "unaffordable", "too expensive",
+                "struggle", "struggling", "punish", "punishing", "penalise", "penalize",
+                "burden", "squeeze", "priced out", "out of pocket", "waste of money",
+                "pointless", "makes no sense", "short-sighted", "disappointing",
+                "disappointed", "let us down", "hard enough", "a blow", "body blow",
+                "setback", "step backwards", "backward step", "stranded"),
 }  # fmt: skip
 _QUOTE_WORD_LABEL = {
     **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},
@@ -158,6 +171,12 @@ _CONDITIONAL_HARM = re.compile(
     r"\b(?:will|would|could|is going to)\b",
     re.I,
 )
+#: A complaint as a question ("How are we meant to get there?", "How is anyone supposed
+#: to pay that?").
+_HOW_MEANT = re.compile(r"\bhow (?:am|are|is) [\w-]+ (?:meant|supposed|expected) to\b", re.I)
+#: A condemnation on a condition ("would be a disgrace", "would be criminal"): the plan is
+#: not yet done, so the speaker opposes it.
+_WOULD_BE = re.compile(r"\b(?:would|will|could)\s+(?:\w+\s+){0,2}$", re.I)
 _QUOTE_WORD = re.compile(rf"(?<![\w-])(?:{word_alternation(_QUOTE_WORD_LABEL)})(?![\w-])", re.I)
 
 #: A subordinate clause starts where the reporter's words stop being about the actor
@@ -200,6 +219,53 @@ def is_adverse(development: str) -> bool:
     """Whether the development (best: the headline) is harm that befell people
     (``ADVERSE_WORDS``) rather than a decision, a verdict or an achievement."""
     return any(w in ADVERSE_WORDS for w in re.findall(r"[a-z-]+", development.lower()))
+
+
+#: Words of good news: a development that is an achievement, a win, a rescue or an opening
+#: ("Cleaner scoops jackpot", "Village library saved", "Firm opens solar farm"). Those
+#: quoted on it without a word against it are glad of it.
+GOOD_NEWS_WORDS = frozenset(
+    """win wins won winner winners winning victory triumph triumphs record records saved saves
+    rescued rescues rescue reopen reopens reopened opens opened celebrate celebrates
+    celebrated celebration award awards awarded honour honoured honor honored prize jackpot
+    scoops breakthrough cure cured reunited recovery recovers recovered boost boosts
+    milestone success successful hails hailed praised welcomed thrives survives anniversary
+    medal medals gold champions promoted graduates""".split()
+)
+
+#: Headline words that say the story is about opposition to the development ("Thousands
+#: march against fuel tax", "Parents fight school closure"): those it quotes without another
+#: stance, role or body are the opponents.
+PROTEST_WORDS = frozenset(
+    """against protest protests protesters protestors protested march marches marched rally
+    rallies petition fight fights fighting anger angry fury furious outrage outraged backlash
+    revolt boycott""".split()
+)
+
+#: Roles of those who comment from outside (an economist, an analyst): with no evaluative
+#: word they are neutral on the development.
+_ANALYST = re.compile(
+    r"\b(?:economist|analyst|strategist|professor|academic|lecturer|researcher|expert|"
+    r"observer|commentator|historian|pollster|fellow|specialist|scholar)s?\b",
+    re.I,
+)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def is_good_news(development: str) -> bool:
+    """Whether the development (best: the headline) is good news (``GOOD_NEWS_WORDS``) and
+    not harm (``is_adverse``)."""
+    words = _words(development)
+    return bool(words & GOOD_NEWS_WORDS) and not is_adverse(development)
+
+
+def is_protest(headline: str) -> bool:
+    """Whether the headline says the story is opposition to the development
+    (``PROTEST_WORDS``: "march against", "fight plan to close")."""
+    return bool(_words(headline) & PROTEST_WORDS)
 
 
 @dataclass(frozen=True)
@@ -251,6 +317,39 @@ _REJECTS_CRITICISM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CR
 
 
 _REFUSED_TO = re.compile(r"\b(?:refus|declin)\w*\s+to\s+\w+", re.I)
+#: Authorship of the thing decided: who wrote, sponsored or proposed a bill or a plan, who
+#: led a ballot for a strike, supports it ("Sen. Laura Roe, who wrote the bill"). (A campaign
+#: or a petition is left out: it is as often against the development as for it.)
+_AUTHOR = re.compile(
+    r"\b(?:wrote|writes|authored|sponsored|sponsors|co-sponsored|introduced|introduces|"
+    r"drafted|drafts|proposed|proposes|tabled|tables|championed|champions|spearheaded|led|"
+    r"leads|organised|organized|ran)\s+(?:the|this|a|an|her|his|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:bill|measure|plan|proposal|motion|legislation|law|scheme|policy|amendment|"
+    r"ballot|initiative|reform|bid)\b(?!\s+against)",
+    re.I,
+)
+
+
+_REFUSED_CLAIM = re.compile(
+    r"\b(?:refus|declin)\w*\s+to\s+(?:(?:either\s+)?(?:confirm|deny|comment)\w*"
+    r"(?:\s+or\s+(?:confirm|deny)\w*)?)",
+    re.I,
+)
+
+
+def refused_claims(segments: tuple[str, ...]) -> frozenset[str]:
+    """The stances an actor's refusal rules out ("refused to deny" is no denial, "declined
+    to confirm" no confirmation, "declined to comment" neither): labels a judgement from
+    elsewhere (the model's) must not give the actor."""
+    out: set[str] = set()
+    for segment in segments:
+        for match in _REFUSED_CLAIM.finditer(segment):
+            words = match.group().lower()
+            if "deny" in words or "comment" in words:
+                out.add("denies")
+            if "confirm" in words or "comment" in words:
+                out.add("confirms")
+    return frozenset(out)
 
 
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
@@ -272,6 +371,8 @@ def reporter_cue(segments: tuple[str, ...]) -> str | None:
             return "defends"
         if _ADVICE.search(clause):
             return "warns"
+        if _AUTHOR.search(clause):
+            return "supports"
         for match in _CUE.finditer(clause):
             before = clause[: match.start()]
             if _NEGATED.search(before[-20:]):
@@ -315,12 +416,16 @@ _HEADS: dict[str, tuple[str, ...]] = {
 _HEAD = re.compile(rf"\b(?:{word_alternation(_HEADS)})\b", re.I)
 
 
-def is_agent(role: str, name: str, development: str, context: tuple[str, ...] = ()) -> bool:
+def is_agent(
+    role: str, name: str, development: str, context: tuple[str, ...] = (), headline: str = ""
+) -> bool:
     """Whether the actor speaks for the body the development is about: a body word ("council",
     "bank", "police", "company"…: ``vocabulary.BODY_WORDS``) in the actor's role or name
     that the headline or first sentence also uses, or a minister or secretary where the
     development is a government's, ministry's or department's doing. ``context``: the
     words before the actor's mentions ("The rail minister, Lord Patel"), read like the role.
+    A body the role names ("chief executive of Brightwater Energy") is the development's when
+    ``headline`` names it too.
     """
     told = set(re.findall(r"[a-z]+", development.lower()))
     described = " ".join([role, name, *context])
@@ -331,26 +436,41 @@ def is_agent(role: str, name: str, development: str, context: tuple[str, ...] = 
         own |= set(_HEADS[head.lower()])
     # a body named in the role that the development does not name is another body
     # ("chief economist at Nordhaven Bank" on "Central bank holds rates")
-    named = re.findall(r"(?<!^)\b[A-Z][a-z]+", role)
+    # (capitalised title words, "Police Chief", are no body's name)
+    named = [n for n in re.findall(r"(?<!^)\b[A-Z][a-z]+", role) if n.lower() not in ROLE_WORDS]
     if any(n.lower() not in told and n.lower() not in BODY_WORDS for n in named):
         return False
-    return bool(own & told)
+    # a body the role names that the development names too ("chief executive of Brightwater
+    # Energy" on "Brightwater Energy opens…")
+    proper = [n for n in named if n.lower() not in BODY_WORDS]
+    titled = set(re.findall(r"[a-z]+", headline.lower()))
+    return bool(own & told) or bool(proper and all(n.lower() in titled for n in proper))
 
 
-def quote_stance(quotes: tuple[str, ...]) -> str | None:
+def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
     """The stance the actor's own words show: an apology or admission, then a denial, then
     the class with most evaluative words (``QUOTE_WORDS``; a defence or a condemnation
-    counts double, being rarer and more specific); None when the quotations hold none."""
+    counts double, being rarer and more specific); None when the quotations hold none.
+    ``adverse``: the development is harm (``is_adverse``), so kind words (for the rescuers,
+    for hand-washing) are no class of their own and the warning or blame around them wins."""
     counts = dict.fromkeys(QUOTE_WORDS, 0)
     text = " ".join(quotes)
     for match in _QUOTE_WORD.finditer(text):
-        counts[_QUOTE_WORD_LABEL[match.group().lower()]] += 1
+        label = _QUOTE_WORD_LABEL[match.group().lower()]
+        if label == "condemns" and _WOULD_BE.search(
+            text[max(0, match.start() - 24) : match.start()]
+        ):
+            label = "opposes"  # "closing it would be a disgrace": against a plan not yet done
+        counts[label] += 1
     counts["warns"] += 2 * len(_CONDITIONAL_HARM.findall(text))  # a structure, not a word
+    counts["opposes"] += len(_HOW_MEANT.findall(text))
     for label in ("confirms", "denies"):
         if counts[label]:
             return label
     counts["condemns"] *= 2
     counts["defends"] *= 2
+    if adverse:
+        counts["supports"] = 0
     best = max(("defends", "condemns", "supports", "opposes", "warns"), key=lambda k: counts[k])
     return best if counts[best] else None
 
@@ -361,10 +481,13 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
 
     Order: an opposition role (opposes, or condemns or supports where the reporter says so);
     the reporter's stance verb or adjective; the body the development is about, which
-    defends it where someone in the article opposes or condemns it (``contested``) and
-    otherwise supports it, unless its words confirm, deny or warn; the words of the actor's
-    quotations (not "supports" where the development is harm that befell people:
-    ``is_adverse``)."""
+    supports it where it is good news (``is_good_news``) or its words praise it, and
+    otherwise defends it (harm that befell it: only where ``contested``), unless its words
+    confirm, deny or warn; the words of the actor's quotations (not "supports" where the
+    development is harm that befell people: ``is_adverse``); then, for a quoted actor with
+    no evaluative word: an analyst's role is neutral, and a plain witness (no office, no
+    body) opposes what a protest headline is against (``is_protest``) and supports good
+    news."""
     cue = reporter_cue(evidence.narrative)
     adverse = is_adverse(evidence.headline or evidence.development)
     if adverse and cue == "supports":
@@ -375,18 +498,50 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         return (cue if cue in ("condemns", "supports") else "opposes"), "opposition"
     if cue is not None:
         return cue, "reporter"
-    said = quote_stance(evidence.quotes)
-    if is_agent(evidence.role, evidence.name, evidence.development, evidence.subject_segments):
+    said = quote_stance(evidence.quotes, adverse)
+    headline = evidence.headline or evidence.development
+    if is_agent(
+        evidence.role,
+        evidence.name,
+        evidence.development,
+        evidence.subject_segments,
+        evidence.headline,
+    ):
         if said in ("confirms", "denies", "warns"):
             return said, "quote"
         if adverse:  # the body harm befell answers for its response, not for the harm
-            return ("defends", "agent") if contested else None
-        return ("defends" if contested else "supports"), "agent"
+            return ("defends", "agent") if contested or said == "defends" else None
+        if said == "supports" or is_good_news(headline):
+            return "supports", "agent"  # glad of its own achievement, or of what it brings
+        return "defends", "agent"  # a body explaining its own decision
     if said == "supports" and adverse:
         return None  # praise of the rescuers is not support of the fire
     if said is not None:
         return said, "quote"
+    described = " ".join([evidence.role, *evidence.subject_segments])
+    if _ANALYST.search(described):
+        return "neutral", "role"
+    if not evidence.quotes:
+        return None
+    if is_protest(evidence.headline):  # officials are the other side of a protest
+        return None if _official(evidence.role, evidence.name) else ("opposes", "headline")
+    if is_good_news(headline):
+        return "supports", "headline"
     return None
+
+
+_OFFICE = re.compile(
+    r"\b(?:minister|secretary|spokes\w*|official|officer|mayor|councill?or|president|chief|"
+    r"director|executive|chair\w*|leader|manager|boss)\b",
+    re.I,
+)
+
+
+def _official(role: str, name: str) -> bool:
+    """Whether the actor speaks for a body or holds an office (a body word, a minister, a
+    spokesperson, a chief): such an actor is no plain witness of the story's headline."""
+    text = f"{role} {name}"
+    return bool(_OFFICE.search(text) or _words(text) & BODY_WORDS)
 
 
 def judge_stances(evidence: list[StanceEvidence]) -> list[tuple[str, str] | None]:
