@@ -87,7 +87,19 @@ _PARAPHRASES = {
     **dict.fromkeys("kill killed killing dead died dies death deaths fatal".split(), "kill"),
     **dict.fromkeys("injure injured injuries injury wounded hurt".split(), "injure"),
     **dict.fromkeys("resign resigned resigns resignation quit quits".split(), "resign"),
-    **dict.fromkeys("send sent sending deploy deployed deployment dispatched".split(), "send"),
+    **dict.fromkeys(
+        """send sent sending sends deploy deployed deploying deployment dispatched dispatch
+        ship shipped shipping shipment shipments supply supplied supplies supplying provide
+        provided provides providing deliver delivered delivering delivery deliveries""".split(),
+        "send",
+    ),
+    **dict.fromkeys(
+        """weapon weapons arms munitions ammunition ammo hardware armaments missile missiles
+        rockets shells artillery""".split(),
+        "weapon",
+    ),
+    **dict.fromkeys("urge urged urges urging appeal appealed pressed implored".split(), "urge"),
+    **dict.fromkeys("threat threats threaten threatens threatened danger menace".split(), "threat"),
     **dict.fromkeys("confirm confirmed confirms acknowledged acknowledge".split(), "confirm"),
     **dict.fromkeys("deny denied denies refuted rejected rejects dismissed".split(), "deny"),
     **dict.fromkeys("announce announced announces unveiled unveil".split(), "announce"),
@@ -122,7 +134,8 @@ _STOPWORDS = frozenset(
     since until against among between per cent went go goes going gone get got make made
     take took taken come came give gave put set begin began begun start started keep kept
     leave left leaving turn turned bring brought stay stayed way ways well like way part
-    here know knew known far latest update updates thing things lot lots""".split()
+    here know knew known far latest update updates thing things lot lots unclear exactly
+    """.split()
 )
 _TOKEN = re.compile(r"[a-z][a-z'’-]+|\d[\d,.]*\d|\d")
 
@@ -164,6 +177,16 @@ _LATE_PRONOUN = re.compile(
     r"(?:he|she|it|they)\s",
     re.IGNORECASE,
 )
+# An opening connective that the line can do without ("But ", "In response, ", "Meanwhile, "):
+# the wording shown drops it (``clean_wording``), so it costs a version little.
+_LEAN_OPENING = re.compile(
+    r"^(?:(?:but|and|yet)\s+|(?:however|meanwhile|still|also|in response|in return|"
+    r"as a result|in addition|at the same time|on the other hand|even so|by contrast|"
+    r"in turn|separately),\s+)(?=\S)",
+    re.IGNORECASE,
+)
+#: What an opening connective the shown line drops costs a version (it still leans a little).
+LEAN_OPENING = 0.25
 _CONNECTIVES = frozenset("but and or so yet however meanwhile also still then".split())
 _PRONOUNS = frozenset("he she it they this these those his her its their there here".split())
 
@@ -584,9 +607,10 @@ def _undated(text: str) -> str:
 
 
 def clean_wording(text: str, casing: dict[str, str]) -> str:
-    """A sentence as a development: no dateline, a capitalised first word in normal case
+    """A sentence as a development: no dateline, no opening connective that leans on the
+    sentence before ('But ', 'In response, '), a capitalised first word in normal case
     ('NORTH Korean troops' -> 'North Korean troops', using how the sources write the word)."""
-    text = " ".join(_undated(text).split())
+    text = _LEAN_OPENING.sub("", " ".join(_undated(text).split()), count=1)
     words = text.split(" ")
     for index, word in enumerate(words[:3]):
         core = word.strip("\"“‘'(,")
@@ -651,6 +675,9 @@ def neutrality_penalty(text: str) -> float:
     penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
     penalty += FIRST_PERSON * len(_FIRST_PERSON.findall(_unquoted(text)))
     body = _undated(text)  # the sentence proper, after a dateline or a time stamp
+    if _LEAN_OPENING.match(body):
+        penalty += LEAN_OPENING  # the shown line drops it (``clean_wording``)
+        body = _LEAN_OPENING.sub("", body, count=1)
     opening = [w.lower().strip(",") for w in body.split()[:2]]
     if opening and (opening[0] in _CONNECTIVES or _LEANING.match(body)):
         penalty += 1.0  # leans on the sentence before

@@ -10,6 +10,7 @@ import pytest
 from values import extraction, quote, source
 
 from pipeline.developments import (
+    LEAN_OPENING,
     MAX_KEY,
     Cluster,
     Unit,
@@ -17,6 +18,7 @@ from pipeline.developments import (
     casing_of,
     clean_wording,
     neutrality_penalty,
+    tokens,
     vague,
 )
 from pipeline.extract import prepare_article, reported_sentences
@@ -701,3 +703,50 @@ def test_a_development_one_outlet_leads_with_is_shown_though_it_gives_no_figure(
     # a low-ranked leftover of one outlet is not
     [leftover] = [e for e in brief.events if e.summary.startswith("Volunteers handed out")]
     assert leftover.shown == "none"
+
+
+def test_general_news_verbs_of_supply_and_arms_are_folded_to_one_word():
+    shipped = tokens("The country has shipped large amounts of ammunition to the capital.")
+    sent = tokens("It had already sent ballistic missiles to the capital for use in the war.")
+    assert "send" in shipped and "send" in sent
+    assert "weapo" in shipped and "weapo" in sent
+    assert tokens("Kyiv urged its allies") == tokens("Kyiv pressed its allies")
+    # hedges say nothing about which fact: 'It is unclear exactly how many' shares no word
+    # with 'It was unclear what they would get' but the fact's own words
+    assert not {"uncle", "exact"} & set(tokens("It is unclear exactly how many were sent."))
+
+
+def test_paraphrases_of_a_supply_development_are_one_development_of_two_sources():
+    supply = [
+        told(
+            "S1",
+            "The alliance confirmed on Monday that northern troops have been deployed to the front.",
+            "The northern state had already sent ballistic missiles and artillery to the capital.",
+        ),
+        told(
+            "S2",
+            "Northern troops are at the front, the alliance said on Monday, confirming reports.",
+            "The northern state, meanwhile, has shipped large amounts of ammunition to the capital.",
+        ),
+        told("S3", "The alliance confirmed northern troops were deployed to the front line."),
+    ]
+    brief = merge_extractions(supply)
+    [arms] = [e for e in brief.events if "to the capital" in e.summary and e.shown == "key"]
+    assert arms.independent_sources == 2
+
+
+def test_a_leaning_opening_is_dropped_from_the_line_and_costs_little():
+    text = (
+        "In response, Kyiv urged its allies to supply it with more weapons and allow deep "
+        "strikes into the country."
+    )
+    assert clean_wording(text, {}) == (
+        "Kyiv urged its allies to supply it with more weapons and allow deep strikes into the "
+        "country."
+    )
+    assert clean_wording("But he also warned of a threat.", {}) == "He also warned of a threat."
+    assert clean_wording("So far, 12 people have died.", {}) == "So far, 12 people have died."
+    plain = neutrality_penalty(clean_wording(text, {}))
+    assert neutrality_penalty(text) == pytest.approx(plain + LEAN_OPENING)
+    # a pronoun subject under the connective still costs its full price
+    assert neutrality_penalty("But he also warned of a threat to global security.") >= 2.0
