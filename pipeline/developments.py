@@ -6,8 +6,8 @@ mostly a quotation), its headline and its captions. Sentences that state the sam
 words ("filed a lawsuit", "sued", "a major lawsuit from the party") are clustered: TF-IDF over
 content words cut to stems, with common news paraphrases folded to one word, so that words every
 article uses (the story's names) count little. A cluster is ranked by how many independent
-sources report it, how prominently (a lead sentence, agreement with a headline or caption) and
-how many model key-sentence votes it has; headlines and captions support a development and never
+sources report it and how prominently (a lead sentence, agreement with a headline or caption);
+headlines and captions support a development and never
 make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
 
 An article that shares no development with the others is off the story: it is named, with why,
@@ -200,7 +200,6 @@ class Unit:
     text: str
     role: str
     rank: int
-    key: bool
     when: str | None
     vector: dict[str, float] = field(default_factory=dict)
     first: bool = False
@@ -214,13 +213,12 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
     for x in extractions:
         if x.sentences:
             units += [
-                Unit(x.source.id, s.sentence, s.text, s.role, s.rank, s.key, s.when)
-                for s in x.sentences
+                Unit(x.source.id, s.sentence, s.text, s.role, s.rank, s.when) for s in x.sentences
             ]
         else:
             units += [
                 Unit(x.source.id, e.sentences[0] if e.sentences else i, e.summary, "body", i,
-                     True, e.when)
+                     e.when)
                 for i, e in enumerate(x.events)
             ]  # fmt: skip
     for unit in units:
@@ -742,8 +740,8 @@ def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
 
 def _score(group: Cluster, duplicates: dict[str, str]) -> float:
     """Independent sources first, then prominence: lead positions (an outlet's first body
-    sentence counting most, ``LEAD_FIRST``), headline and caption agreement, and the model's
-    key votes (each counted once per independent source)."""
+    sentence counting most, ``LEAD_FIRST``) and headline and caption agreement (each counted
+    once per independent source)."""
     sources = independent(group.sources, duplicates)
     best_rank: dict[str, int] = {}
     for unit in group.members:
@@ -753,9 +751,8 @@ def _score(group: Cluster, duplicates: dict[str, str]) -> float:
         PROMINENCE * max(0.0, 1 - rank / PROMINENT_RANKS) for rank in best_rank.values()
     )
     headlines = independent((u.source for u in group.support), duplicates)
-    votes = independent((u.source for u in group.members if u.key), duplicates)
     leads = independent((u.source for u in group.members if u.first), duplicates)
-    return 3.0 * sources + prominence + LEAD_FIRST * leads + 1.0 * headlines + 0.75 * votes
+    return 3.0 * sources + prominence + LEAD_FIRST * leads + 1.0 * headlines
 
 
 def _order(sources: Iterable[str]) -> list[str]:
@@ -1156,10 +1153,10 @@ def _stands_alone(group: Cluster) -> bool:
 def _matters(group: Cluster) -> bool:
     """A development one source alone reports is worth showing when that source leads with
     it with a figure (a feature's scene-setting opening gives none), a headline or caption
-    agrees with it, or the model named it key; and when one of its sentences stands on its own
+    agrees with it; and when one of its sentences stands on its own
     (not "But they could…")."""
     prominent = bool(group.support) or any(
-        u.key or (u.rank < 2 and re.search(r"\d", _undated(u.text))) for u in group.members
+        u.rank < 2 and re.search(r"\d", _undated(u.text)) for u in group.members
     )
     return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
 
@@ -1338,7 +1335,6 @@ def _event(
         evidence=evidence,
         shown=kind,
         headline_sources=_order(u.source for u in group.support),
-        key_votes=independent((u.source for u in members if u.key), duplicates),
         score=round(_score(group, duplicates), 3),
         on_timeline=kind != "none" and bool(dates or re.search(r"\d", when or "")),
     )

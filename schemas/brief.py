@@ -87,13 +87,10 @@ class MergedEvent(_Strict):
     headline_sources: list[str] = Field(
         default_factory=list, description="Sources whose headline or a caption supports it."
     )
-    key_votes: int = Field(
-        0, description="Independent sources whose key sentences (the model's) include it."
-    )
     score: float = Field(
         0.0,
         description="Rank: 3 per independent source, plus lead position, headline and "
-        "caption agreement and key votes.",
+        "caption agreement.",
     )
     on_timeline: bool = Field(False, description="Shown on the timeline: shown, with a time.")
     in_differences: bool = Field(

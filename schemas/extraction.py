@@ -148,7 +148,6 @@ class ReportedSentence(_Strict):
     rank: int = Field(
         0, description="Position among the article's body sentences (0: the first, the lead)."
     )
-    key: bool = Field(False, description="True when the model named it a key sentence.")
     when: str | None = Field(None, description="Its time phrase, as written.")
 
 

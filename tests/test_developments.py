@@ -211,23 +211,6 @@ def test_a_closing_photo_credit_is_not_a_development():
             assert "Photo:" not in event.summary and "casts her ballot" not in event.summary
 
 
-def test_a_sentence_the_model_votes_key_is_shown_though_one_source_reports_it():
-    deep = "The county's elections director said her office would extend its opening hours."
-    voted = told(
-        "S2",
-        LAWSUIT[1].sentences[0].text,
-        "Early voting in the county begins next month at eleven polling sites.",
-        "Volunteers handed out leaflets at the bus station all afternoon long.",
-        deep,
-    )
-    plain = merge_extractions([LAWSUIT[0], voted, LAWSUIT[2]])
-    assert [e.shown for e in plain.events if e.summary == deep] == ["none"]
-    voted.sentences[-1].key = True
-    brief = merge_extractions([LAWSUIT[0], voted, LAWSUIT[2]])
-    [event] = [e for e in brief.events if e.summary == deep]
-    assert event.shown == "single" and event.key_votes == 1
-
-
 def test_the_timeline_has_each_dated_development_once():
     brief = merge_extractions(LAWSUIT)
     timed = [e.summary for e in brief.events if e.on_timeline]
@@ -273,7 +256,7 @@ def test_a_vague_telling_of_a_shown_development_is_folded_into_it():
 
     def group(source: str, text: str, vector: dict[str, float]) -> Cluster:
         found = Cluster()
-        found.add(Unit(source, 2, text, "body", 2, False, None, vector))
+        found.add(Unit(source, 2, text, "body", 2, None, vector))
         return found
 
     shown = group("S1", "Judge Samuel Okoye will hear both sides next Thursday.", {"judge": 1.0})
@@ -435,7 +418,7 @@ def test_what_the_outlets_lead_with_comes_first():
 def _group(*members: tuple[str, str, dict[str, float]]) -> Cluster:
     found = Cluster()
     for rank, (sid, text, vector) in enumerate(members):
-        found.add(Unit(sid, rank + 2, text, "body", rank + 2, False, None, vector))
+        found.add(Unit(sid, rank + 2, text, "body", rank + 2, None, vector))
     return found
 
 
@@ -479,7 +462,7 @@ def test_another_value_of_the_same_measure_repeats_the_shown_development():
     from pipeline.developments import rival_measures
 
     def unit(text: str, vector: dict[str, float]) -> Unit:
-        return Unit("S1", 3, text, "body", 3, False, None, vector)
+        return Unit("S1", 3, text, "body", 3, None, vector)
 
     low = unit("About 40,000 cubic metres of water escaped.", {"#40000": 0.7, "water": 0.7})
     high = unit("The ministry said 120,000 cubic metres escaped.", {"#120000": 0.7, "water": 0.3})
@@ -518,9 +501,8 @@ def test_a_pronoun_subject_after_an_opening_phrase_or_the_outlets_own_voice_cost
 def test_a_bracketed_conversion_is_no_other_figure_and_a_lone_periods_date_is_not_the_facts():
     from pipeline.developments import supports
 
-    line = Unit("S3", 4, "The trust puts the cost at 2.8 million pounds ($3.8 million).", "body", 4,
-                False, None, {"cost": 0.8, "#2.8": 0.6})  # fmt: skip
-    other = Unit("S1", 9, "The trust estimates the cost at about £2.8m.", "body", 9, False, None,
+    line = Unit("S3", 4, "The trust puts the cost at 2.8 million pounds ($3.8 million).", "body", 4, None, {"cost": 0.8, "#2.8": 0.6})  # fmt: skip
+    other = Unit("S1", 9, "The trust estimates the cost at about £2.8m.", "body", 9, None,
                  {"cost": 0.8, "#2.8": 0.6})  # fmt: skip
     assert supports(other, line)
     brief = merge_extractions(
@@ -550,7 +532,7 @@ def test_two_lines_announcing_the_same_coming_day_are_one_appointment():
     from pipeline.developments import same_appointment
 
     def unit(text: str, vector: dict[str, float]) -> Unit:
-        return Unit("S1", 3, text, "body", 3, False, time_phrase(text), vector)
+        return Unit("S1", 3, text, "body", 3, time_phrase(text), vector)
 
     hearing = unit("The lawsuit is heading for its first hearing next Thursday.",
                    {"lawsu": 0.6, "hear": 0.5, "thurs": 0.6})  # fmt: skip
@@ -569,8 +551,8 @@ def test_a_live_blogs_time_stamp_is_no_figure_of_its_line():
     from pipeline.developments import supports
 
     line = Unit("S5", 30, "14:45 The gang's leak site still shows the sample of about 200 files.",
-                "body", 30, False, None, {"sampl": 0.8, "#200": 0.6})  # fmt: skip
-    other = Unit("S1", 9, "The gang posted a taster of 200 files on its site.", "body", 9, False,
+                "body", 30, None, {"sampl": 0.8, "#200": 0.6})  # fmt: skip
+    other = Unit("S1", 9, "The gang posted a taster of 200 files on its site.", "body", 9,
                  None, {"sampl": 0.8, "#200": 0.6})  # fmt: skip
     assert supports(other, line)
     from pipeline.developments import tokens
@@ -699,7 +681,7 @@ def test_a_development_one_outlet_leads_with_is_shown_though_it_gives_no_figure(
     )
     brief = merge_extractions([LAWSUIT[0], own, LAWSUIT[2]])
     [event] = [e for e in brief.events if e.summary == lead]
-    assert event.shown == "single" and event.key_votes == 0
+    assert event.shown == "single"
     # a low-ranked leftover of one outlet is not
     [leftover] = [e for e in brief.events if e.summary.startswith("Volunteers handed out")]
     assert leftover.shown == "none"
