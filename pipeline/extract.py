@@ -123,6 +123,16 @@ class PreparedArticle:
         return sorted({q.cue for q in self.quotes if q.cue})
 
     @cached_property
+    def heads(self) -> dict[str, str]:
+        """Quote id -> the id of the quote its run of continued quotes starts with
+        (``QuoteSpan.continues``), for the quotes that continue another."""
+        heads: dict[str, str] = {}
+        for quote in self.quotes:  # a quote continues one before it
+            if quote.continues:
+                heads[quote.id] = heads.get(quote.continues, quote.continues)
+        return heads
+
+    @cached_property
     def cast(self) -> list[Actor]:
         """The actors (``actors(self)``) whose stance the article does not show by rule
         (``rules.stance.judge_stance`` on the rules' speakers): the model is asked only
@@ -504,12 +514,7 @@ def asked_items(
 def _head(prepared: PreparedArticle, quote_id: str) -> str:
     """The quote a run of continued quotes starts with (``QuoteSpan.continues``); the quote
     itself when it continues none."""
-    continues = {q.id: q.continues for q in prepared.quotes}
-    seen = {quote_id}
-    while (before := continues.get(quote_id)) and before not in seen:
-        seen.add(before)
-        quote_id = before
-    return quote_id
+    return prepared.heads.get(quote_id, quote_id)
 
 
 def continued_speakers(prepared: PreparedArticle, speakers: dict[str, str]) -> dict[str, str]:
@@ -784,7 +789,7 @@ def assemble_extraction(
 ) -> ArticleExtraction:
     """Tie the model's labels to the rule-found spans. Pure."""
     article = prepared.article
-    resolve = _person_resolver(article.text)
+    resolve = prepared.resolve
     speakers = continued_speakers(prepared, labels.speakers)
     quotes = _quotes(prepared, speakers, resolve, stats.dropped)
     return ArticleExtraction(

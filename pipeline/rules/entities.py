@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from . import vocabulary
+from .text import whole_words
 
 # Words that name a role or an office rather than a person.
 #: Words that end a personal name going leftwards, or make a phrase a body: titles and role
@@ -80,7 +81,7 @@ def descriptor_before(word: str, name: str, text: str) -> bool:
     forms = {lower, vocabulary.plural(lower)}
     if re.search(rf"(?<![\w’'-])(?:{'|'.join(sorted(forms))})(?![\w’'-])", text):
         return True  # written in lower case too: a common noun ("villagers")
-    for m in re.finditer(rf"(?<![\w’'-]){_name_pattern(name)}(?![\w’'-])", text):
+    for m in whole_words(rf"{_name_pattern(name)}(?![\w’'-])", text, joiners="’'-"):
         before = re.split(r"\n|[.!?:;,“”\"(]\s*$", text[max(0, m.start() - 40) : m.start()])
         words = before[-1].split()
         previous = words[-1].strip("‘’'") if words else ""
@@ -201,7 +202,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         return _SPEECH_TAIL.sub("", name), None  # a body or a description, not a person
     best, role = person, None
     fuller: set[str] = set()
-    for match in re.finditer(rf"\b{_name_pattern(person)}\b", text):
+    for match in whole_words(rf"{_name_pattern(person)}\b", text):
         window = text[max(0, match.start() - 80) : match.start()]
         # a name never joins across a clause mark, a sentence end, a dash or a line break
         lead = re.split(r"[,;:()“”\"\n]|[.!?]\s|\s[-–—]\s?|[–—]", window)[-1]
@@ -219,11 +220,13 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             found = rest  # "Glaciologist Hanna Lindqvist": the word is a role, not a name
         if len(found.split()) > len(person.split()):
             fuller.add(found)
-        start = text.rfind(found.split()[0], 0, match.end())
-        found_role = _role_before(text, start) if start >= 0 else None
         if len(found.split()) > len(best.split()) or (
             len(found.split()) == len(best.split()) and role is None
         ):
+            # only a form that may win is worth its role (a long article names one person
+            # thousands of times)
+            start = text.rfind(found.split()[0], 0, match.end())
+            found_role = _role_before(text, start) if start >= 0 else None
             best, role = found, found_role or role
     if len({f.split()[0] for f in fuller}) > 1 and len(person.split()) == 1:
         return name.split(",")[0].strip(), None  # two people share the surname: keep it as given
@@ -237,7 +240,7 @@ def _appositive_role(person: str, text: str) -> str | None:
     """The role an appositive gives right after the name: "Rachel Kim, chief executive of
     Brightwater Energy, said" gives 'chief executive of Brightwater Energy'; only a short
     phrase (at most eight words) holding a role noun, never a clause."""
-    for match in re.finditer(rf"\b{_name_pattern(person)}\b,[ \t]+", text):
+    for match in whole_words(rf"{_name_pattern(person)}\b,[ \t]+", text):
         phrase = re.split(r"[,;:.()“”\"\n]|\s[-–—]\s", text[match.end() : match.end() + 120])[0]
         words = phrase.split()
         if not words or len(words) > 8 or words[0].lower() in ("who", "which", "whose", "said"):

@@ -15,6 +15,7 @@ from typing import Any
 
 from schemas.model_io import AnswerCheck
 
+from .text import whole_words
 from .vocabulary import (
     BE_FORMS,
     BODY_WORDS,
@@ -51,7 +52,8 @@ def grounded_name(name: str, text: str) -> bool:
     words = [w for w in words if w.lower() not in PRONOUNS and w.lower() not in _NOT_NAMES]
     plain = text.replace("’", "'")
     return bool(words) and all(
-        re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", plain) for w in words
+        next(whole_words(rf"{re.escape(w)}(?![\w-])", plain, joiners="-"), None) is not None
+        for w in words
     )
 
 
@@ -187,12 +189,13 @@ def _speaks(name: str, text: str) -> bool:
     ("Northgrid says", "Westline said"): a body that speaks, even when only written at the
     start of a sentence."""
     verbs = "|".join(sorted(SPEECH_VERB_FORMS))
-    return re.search(rf"(?<![\w-]){re.escape(name)}\s+(?:{verbs})\b", text) is not None
+    found = whole_words(rf"{re.escape(name)}\s+(?:{verbs})\b", text, joiners="-")
+    return next(found, None) is not None
 
 
 def _inside_sentence(word: str, text: str) -> bool:
     """Whether ``word`` occurs capitalised somewhere other than at the start of a sentence."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text.replace("’", "'")):
+    for m in whole_words(rf"{re.escape(word)}(?![\w-])", text.replace("’", "'"), joiners="-"):
         before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“‘'(")
         if before and before[-1] not in ".!?:\n":
             return True

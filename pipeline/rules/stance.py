@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .vocabulary import BODY_WORDS, ROLE_WORDS, inflections, stance_verb_forms, word_alternation
 
@@ -359,30 +360,39 @@ def reporter_cue(segments: tuple[str, ...]) -> str | None:
     defends and advice to the public ("urged people not to travel") as warns; None without
     one."""
     for segment in segments:
-        if _CONCEDE_BUT.search(segment):
-            return "defends"
-        clause = segment[: m.start()] if (m := _CLAUSE_END.search(segment)) else segment
-        # "refused to deny", "declined to confirm": neither the refusal nor the verb refused
-        # is a stance on the development
-        clause = _REFUSED_TO.sub(" ", clause)
-        if _DENIES_CLAIM.search(clause):
-            return "denies"
-        if _REJECTS_CRITICISM.search(clause):
-            return "defends"
-        if _ADVICE.search(clause):
-            return "warns"
-        if _AUTHOR.search(clause):
-            return "supports"
-        for match in _CUE.finditer(clause):
-            before = clause[: match.start()]
-            if _NEGATED.search(before[-20:]):
-                continue
-            word = match.group().lower()
-            if word.endswith("ing") and word not in _ADJECTIVE_FORMS:
-                continue  # a participle clause ("…, supporting the inquiry") is about another act
-            if word.split()[0] in _NOUN_HOMOGRAPHS and not _VERB_BEFORE.search(before):
-                continue  # "the attack", "get back", "their support": a noun or an adverb
-            return _VERB_FORMS.get(word) or _ADJECTIVE_FORMS[word]
+        if (found := _segment_cue(segment)) is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=65_536)
+def _segment_cue(segment: str) -> str | None:
+    """``reporter_cue`` of one segment (memoised: an actor's clauses are read once for the
+    cast and again for the stances, and a long article repeats its cue lines)."""
+    if _CONCEDE_BUT.search(segment):
+        return "defends"
+    clause = segment[: m.start()] if (m := _CLAUSE_END.search(segment)) else segment
+    # "refused to deny", "declined to confirm": neither the refusal nor the verb refused
+    # is a stance on the development
+    clause = _REFUSED_TO.sub(" ", clause)
+    if _DENIES_CLAIM.search(clause):
+        return "denies"
+    if _REJECTS_CRITICISM.search(clause):
+        return "defends"
+    if _ADVICE.search(clause):
+        return "warns"
+    if _AUTHOR.search(clause):
+        return "supports"
+    for match in _CUE.finditer(clause):
+        before = clause[: match.start()]
+        if _NEGATED.search(before[-20:]):
+            continue
+        word = match.group().lower()
+        if word.endswith("ing") and word not in _ADJECTIVE_FORMS:
+            continue  # a participle clause ("…, supporting the inquiry") is about another act
+        if word.split()[0] in _NOUN_HOMOGRAPHS and not _VERB_BEFORE.search(before):
+            continue  # "the attack", "get back", "their support": a noun or an adverb
+        return _VERB_FORMS.get(word) or _ADJECTIVE_FORMS[word]
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .vocabulary import ABBREVIATIONS
@@ -95,6 +96,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         or (len(word) == 1 and word.isupper())
         or ("." in word and len(word) <= 5)
     )
+
+
+def whole_words(
+    pattern: str, text: str, *, joiners: str = "", flags: int = 0
+) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` in ``text`` not preceded by a word character (nor by one of
+    ``joiners``, such as "-" or "’"): what a leading ``\\b`` or ``(?<![\\w-])`` would find.
+    ``pattern`` must open with a literal (a name: "Mark\\s+Rutte") and carries its own end
+    test. Checked here rather than in the pattern because a pattern that opens with a
+    boundary test tries every position of the text, while one that opens with a literal
+    skips ahead to it: twenty times faster on a long article."""
+    for match in re.finditer(pattern, text, flags):
+        start = match.start()
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before == "_" or before in joiners:
+                continue
+        yield match
 
 
 def split_sentences(text: str) -> list[Sentence]:
