@@ -254,9 +254,18 @@ def _position(value: Any) -> Any:
     return value
 
 
+def _claimant(value: Any) -> Any:
+    """A claimant answer that says no one ("none", "unknown", "not stated") is null: the
+    outlet states the figure itself."""
+    if isinstance(value, str) and _NO_ONE.fullmatch(value):
+        return None
+    return value
+
+
 # Tolerant forms of the answer types: the schema sent (and the grammar) is unchanged, only
 # answers a re-ask would not improve are read as what they mean.
 _Position = Annotated[Stance, BeforeValidator(_position)]
+_Claimant = Annotated[str | None, BeforeValidator(_claimant)]
 
 
 @cache
@@ -275,6 +284,6 @@ def article_notes_model(
         q: (Literal[(*choices, NO_SPEAKER)], ...)  # type: ignore[valid-type]
         for q, choices in quotes
     }
-    fields.update({f: (str | None, ...) for f in figure_ids})
+    fields.update({f: (_Claimant, ...) for f in figure_ids})
     fields.update({a: (_Position, ...) for a in actor_ids})
     return create_model("ArticleNotes", __base__=ArticleNotes, **fields)
