@@ -146,7 +146,7 @@ def _provenance(brief: Brief) -> list[str]:
     """Says when the brief was made without a model, or partly without one."""
     if brief.model is None:
         return [
-            "*Made by rules alone (no model): some speakers are left unidentified.*",
+            "*Made by rules alone, without a model: some speakers are left unidentified.*",
             "",
         ]
     return []
