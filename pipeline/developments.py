@@ -65,6 +65,11 @@ COMPARED = 12
 #: A sentence with fewer content words than this ("Here is what we know so far.") states
 #: no development.
 MIN_CONTENT = 3
+#: Two lines sharing a word pair that few of the story's sentences hold (at most this share
+#: of them: a multi-word name, 'state university') state one development when at least
+#: ``PAIR_FOLD`` alike besides.
+RARE_PAIR = 0.05
+PAIR_FOLD = 0.2
 #: At most this many key developments, and once ``MIN_KEY`` are shown no more than
 #: ``KEY_WORDS`` words of them: the part before the quotes fits one screen (400-600 words).
 MAX_KEY = 12
@@ -793,6 +798,7 @@ def build_developments(
     groups = groups if groups is not None else cluster(units)
     groups = [part for group in groups for part in split_unsupported(group)]
     casing = casing_of(u.text for u in units)
+    rare = rare_pairs(units)
     total = independent((x.source.id for x in extractions), duplicates)
     scored = sorted(
         ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
@@ -821,7 +827,8 @@ def build_developments(
             rest.append(group)
             continue
         repeat = next(
-            (s for s in shown if _repeats(group, s[1], first[id(s[1])], rival_sets)), None
+            (s for s in shown if _repeats(group, s[1], first[id(s[1])], rival_sets, rare)),
+            None,
         )
         if repeat is not None:  # one development said again: fold it into the shown one
             line = _choose(repeat[1])
@@ -845,11 +852,28 @@ def build_developments(
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
 
 
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    """Adjacent content words of ``text`` (``tokens``, numbers left out) as pairs:
+    'near Marlow State University' -> {('near', 'marlo'), ('marlo', 'state'), ('state',
+    'unive')}."""
+    words = [w for w in tokens(_undated(text)) if not w.startswith("#")]
+    return set(zip(words, words[1:], strict=False))
+
+
+def rare_pairs(units: Sequence[Unit]) -> frozenset[tuple[str, str]]:
+    """The word pairs (``word_pairs``) that two or more of ``units`` hold but no more than
+    ``RARE_PAIR`` of them: names and phrases particular to one fact of the story. Linear."""
+    held = Counter(pair for u in units for pair in word_pairs(u.text))
+    most = max(2, RARE_PAIR * len(units))
+    return frozenset(pair for pair, n in held.items() if 2 <= n <= most)
+
+
 def _repeats(
     group: Cluster,
     shown: Cluster,
     own: Sequence[Unit],
     rivals: Sequence[set[str]] = (),
+    rare: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
     (``REPEAT``), its line only gives another value of a quantity the shown line states
@@ -876,6 +900,11 @@ def _repeats(
         return False
     if cosine(group.centroid, shown.centroid) >= REPEAT:
         return True
+    if (
+        word_pairs(line.text) & word_pairs(shown_line.text) & rare
+        and cosine(line.vector, shown_line.vector) >= PAIR_FOLD
+    ):
+        return True  # a name or phrase particular to one fact, and alike besides
     # an article's lead that restates, in its own words, a development it reports anyway
     lead = len(group.sources) == 1 and min(u.rank for u in group.members) <= 1
     fold = FOLD_SAME_SOURCE if lead and group.sources <= shown.sources else FOLD

@@ -38,7 +38,7 @@ from schemas.brief import (
 )
 from schemas.extraction import ArticleExtraction, Claim, Figure, Quote, SourceInfo
 
-from .developments import build_developments, independent, story_of
+from .developments import MIN_KEY, build_developments, independent, story_of
 from .developments import tokens as dev_tokens
 from .render import render_markdown
 from .rules.dates import parse_date
@@ -390,20 +390,26 @@ MINOR_PARTIAL = 3
 #: The Markdown's list of who said what holds about this share of the sources' words (each
 #: speaker's best quote is listed whatever the budget); the JSON keeps every quote.
 QUOTE_SHARE = 0.07
+#: The Markdown lists the best quote of this many speakers whatever the quotes' budget
+#: (of one when the rest of the brief leaves them no room: ``fit_brief``).
+MIN_SPEAKERS = 3
 #: Characters per word of English news text, to turn article lengths into words.
 CHARS_PER_WORD = 6
 
 
 def _flag_minor(
-    speakers: list[SpeakerQuotes], source_words: int, budget: float | None = None
+    speakers: list[SpeakerQuotes],
+    source_words: int,
+    budget: float | None = None,
+    speakers_shown: int = MIN_SPEAKERS,
 ) -> list[SpeakerQuotes]:
     """Mark fragments as minor (one or two words, or a partial quotation of three: "grave
     security threat"), then choose what the Markdown lists within ``budget`` words (by
     default ``QUOTE_SHARE`` of ``source_words``; each entry costs its words, its source
     markers and, for a speaker's first, the speaker's heading). Speakers are taken in order
     of their best quote (``_quote_rank``): each one's best while it fits
-    (the first ``MIN_SPEAKERS`` whatever the budget, and every speaker's when no budget is
-    given), then each one's next best in turn, until one does not fit. Nothing leaves the
+    (the first ``speakers_shown`` whatever the budget, and every speaker's when no budget
+    is given), then each one's next best in turn, until one does not fit. Nothing leaves the
     JSON."""
     ranked: list[tuple[SpeakerQuotes, list[QuoteEntry]]] = []
     for group in speakers:
@@ -428,7 +434,7 @@ def _flag_minor(
             cost = len(entry.text.split()) + len(entry.sources)
             if turn == 0:
                 cost += len(group.speaker.split()) + len((group.role or "").split()) + 1
-            first = turn == 0 and (every or shown < MIN_SPEAKERS)
+            first = turn == 0 and (every or shown < speakers_shown)
             if first or (not full and used + cost <= budget):
                 entry.listed = True
                 used += cost
@@ -442,8 +448,6 @@ def _flag_minor(
 
 #: A quotation of this many words or more says something; a shorter one is a reaction.
 SUBSTANTIVE = 8
-#: However tight the budget, the Markdown lists the best quote of this many speakers.
-MIN_SPEAKERS = 3
 
 
 def _quote_rank(entry: QuoteEntry, position: int) -> tuple:
@@ -466,11 +470,14 @@ FIGURE_SOURCES = 3
 
 
 def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Brief:
-    """``brief`` fitted to ``BRIEF_SHARE`` of ``source_words`` (in its Markdown): when it is
-    longer, figures one source alone gives (of a brief of ``FIGURE_SOURCES`` independent
-    sources or more) and then the less widely carried quotes are left to the JSON (down to
-    ``QUOTE_FLOOR`` of the sources' words and ``MIN_SPEAKERS`` speakers). Nothing leaves the
-    JSON; returns a new brief."""
+    """``brief`` fitted to ``BRIEF_SHARE`` of ``source_words`` (in its Markdown). While it is
+    longer, in turn: figures one source alone gives (of a brief of ``FIGURE_SOURCES``
+    independent sources or more), then the timeline (its developments are listed above,
+    with their time) and then the figures (the developments state them; where sources
+    differ lists the rival ones) go to the JSON only (``left_to_json``; the Markdown counts
+    them), and the less widely carried quotes too, down to ``QUOTE_FLOOR`` of the sources'
+    words, and to ``MIN_SPEAKERS`` speakers (one when the rest of the brief leaves no room
+    for more). Nothing leaves the JSON; returns a new brief."""
     limit = BRIEF_SHARE * source_words
     if len(render_markdown(brief).split()) <= limit:
         return brief
@@ -481,13 +488,43 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
                 group.differs
                 or independent({s for c in group.claims for s in c.sources}, duplicates) > 1
             )
-    quotes = _flag_minor(brief.speakers, source_words, budget=0.0)
+    quotes = _flag_minor(brief.speakers, source_words, budget=0.0, speakers_shown=0)
     for group in quotes:  # the rest of the brief, without any quote
         for entry in group.quotes:
             entry.listed = False
-    rest = len(render_markdown(brief.model_copy(update={"speakers": quotes})).split())
-    budget = max(limit - rest, QUOTE_FLOOR * source_words)
-    brief.speakers = _flag_minor(brief.speakers, source_words, budget=budget)
+
+    def rest() -> int:
+        return len(render_markdown(brief.model_copy(update={"speakers": quotes})).split())
+
+    floor = QUOTE_FLOOR * source_words
+    for section in ("timeline", "figures", "titles", "speakers"):
+        if rest() + floor <= limit:
+            break
+        brief.left_to_json.append(section)
+    # a development is worth more than any quote but a speaker's best: room for one
+    one = _flag_minor(
+        [g.model_copy(deep=True) for g in brief.speakers], source_words, 0.0, speakers_shown=1
+    )
+    best = len(render_markdown(brief.model_copy(update={"speakers": one})).split()) - rest()
+    if rest() + min(floor, best) > limit and brief.stances:
+        brief.left_to_json.append("stances")
+    shown = [e for e in brief.events if e.shown != "none" and not e.in_differences]
+    keys = sum(1 for e in shown if e.shown == "key")
+    for event in reversed(shown):  # singles, then keys, least wanted first
+        if rest() + min(floor, best) <= limit or (event.shown == "key" and keys <= MIN_KEY):
+            break
+        keys -= event.shown == "key"
+        event.shown = "none"
+        event.on_timeline = False
+        brief.developments_left += 1
+    room = limit - rest()
+    wide = room > floor and not brief.developments_left
+    brief.speakers = _flag_minor(
+        brief.speakers,
+        source_words,
+        budget=max(room, floor if wide else 0.0),
+        speakers_shown=MIN_SPEAKERS if wide else 1,
+    )
     return brief
 
 

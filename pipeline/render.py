@@ -33,8 +33,8 @@ def render_markdown(brief: Brief) -> str:
         f"# {_inline(brief.title)}",
         "",
         f"*Consolidated from {_count(len(brief.sources), 'article')} "
-        f"({_count(total, 'independent source')}). "
-        "[S1] and the like name the sources listed at the end; every quote is verbatim.*",
+        f"({_count(total, 'independent source')}): [S1]… listed at the end; (n/{total}) "
+        "sources report a line; quotes verbatim.*",
         "",
         *_provenance(brief),
         *_off_topic_note(brief),
@@ -44,6 +44,7 @@ def render_markdown(brief: Brief) -> str:
         *_section("Only in one source", _events(brief, total, "single")),
         *_section("Stances", _stances(brief)),
         *_section("Who said what", _speakers(brief)),
+        *_left_to_json(brief),
         *_section("Timeline", _timeline(brief)),
         *_section("Figures", _figures(brief)),
         *_section("People and bodies", _entities(brief)),
@@ -145,8 +146,7 @@ def _provenance(brief: Brief) -> list[str]:
     """Says when the brief was made without a model, or partly without one."""
     if brief.model is None:
         return [
-            "*Made by rules alone, without a model: speakers that need judgement are left "
-            "unidentified, and the summary is built by rule.*",
+            "*Made by rules alone, without a model: some speakers are left unidentified.*",
             "",
         ]
     return []
@@ -168,21 +168,40 @@ def _events(brief: Brief, total: int, shown: str) -> list[str]:
             continue
         said = event.when and event.when.lower() in event.summary.lower()
         when = f" ({_inline(event.when)})" if event.when and not said else ""
+        other = f"; other figures {markers(event.other_figures)}" if event.other_figures else ""
         lines.append(
             f"- {_inline(event.summary)}{when} {markers(event.sources)} "
-            f"— reported by {event.independent_sources} of {_count(total, 'source')}"
-            + (
-                f"; {markers(event.other_figures)} with other or fewer figures"
-                if event.other_figures
-                else ""
-            )
+            f"({event.independent_sources}/{total}{other})"
         )
     return lines
 
 
+def _left_to_json(brief: Brief) -> list[str]:
+    """One line naming the sections merge left to the JSON for length, with what they hold."""
+    parts = []
+    if brief.developments_left:
+        parts.append(_count(brief.developments_left, "more development"))
+    if "timeline" in brief.left_to_json:
+        timed = sum(1 for e in brief.events if e.on_timeline)
+        if timed:
+            parts.append(f"the timeline ({_count(timed, 'dated development')})")
+    if "figures" in brief.left_to_json and brief.figures:
+        parts.append(_count(len(brief.figures), "figure"))
+    if "stances" in brief.left_to_json:
+        parts.append(_count(sum(1 for r in brief.stances if r.position != "neutral"), "stance"))
+    if "titles" in brief.left_to_json:
+        parts.append("the sources' titles")
+    if not parts:
+        return []
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return [f"*In the JSON for length: {listed}.*", ""]
+
+
 def _timeline(brief: Brief) -> list[str]:
     """Developments merge put on the timeline: dated ones in date order, then those with only
-    a time phrase; one line each."""
+    a time phrase; one line each (none when merge left the timeline to the JSON)."""
+    if "timeline" in brief.left_to_json:
+        return []
     timed = [e for e in brief.events if e.on_timeline]
     timed.sort(key=lambda e: (e.date is None, e.date or ""))
     lines = []
@@ -240,15 +259,12 @@ def _speakers(brief: Brief) -> list[str]:
         and any(not e.minor for e in g.quotes)
         and not any(e.listed for e in g.quotes)
     )
-    if silent:
+    if silent and "speakers" not in brief.left_to_json:
         named = "; ".join(f"{_inline(g.speaker)} {markers(_sources_of(g))}" for g in silent)
-        lines += [f"*Also quoted (their words are in the JSON):* {named}", ""]
+        lines += [f"*Also quoted (in the JSON):* {named}", ""]
     if lines and unlisted:
-        others = f", and every quote of {_count(unheard, 'more speaker')}" if unheard else ""
-        note = (
-            f"*Each speaker's most widely carried quotes; {unlisted} more (fragments among "
-            f"them{others}) are in the JSON.*"
-        )
+        others = f", every quote of {_count(unheard, 'more speaker')} among them" if unheard else ""
+        note = f"*{_count(unlisted, 'more quote')} in the JSON{others}.*"
         lines = [note, "", *lines]
     return lines[:-1]
 
@@ -268,7 +284,7 @@ def _stances(brief: Brief) -> list[str]:
     and their sources (an actor whose sources differ appears under each position). Neutral
     ones, the quotes and sentences that show each position are in the JSON."""
     rows = [r for r in brief.stances if r.position != "neutral"]
-    if not rows:
+    if not rows or "stances" in brief.left_to_json:
         return []
     lines = []
     if brief.stance_target and brief.stance_target != brief.title:  # the title says it
@@ -311,7 +327,10 @@ def _figure_line(group: FigureGroup) -> str:
 def _figures(brief: Brief) -> list[str]:
     """Figures the sources agree on, one line per quantity (the values they dispute are
     under where sources differ, the others of that quantity here); a figure whose phrase
-    names nothing it counts is left to the JSON, and a note says how many."""
+    names nothing it counts is left to the JSON, and a note says how many (none when merge
+    left the figures to the JSON)."""
+    if "figures" in brief.left_to_json:
+        return []
     listed = [g for g in brief.figures if g.listed]
     lines = [_figure_line(g) for g in listed if not g.differs and g.counts]
     for group in listed:  # what a differing quantity also holds that no one disputes
@@ -374,7 +393,7 @@ def _sources(brief: Brief) -> list[str]:
         if source.outlet_inferred:
             outlet += " (inferred from the text)"
         bits = [f"**{source.id}** {_inline(outlet)}"]
-        if source.title:
+        if source.title and "titles" not in brief.left_to_json:
             bits.append(f"*{_inline(source.title)}*")
         if source.date:
             bits.append(_inline(source.date))
@@ -383,6 +402,7 @@ def _sources(brief: Brief) -> list[str]:
         if source.dateline:
             bits.append(f"dateline: {_inline(source.dateline)}")
         bits.append(escape_md(source.path, code=True))
+        bits = [bits[0], ", ".join(bits[1:])]  # title, date, …, file: one part
         if source.duplicate_of:
             bits.append(f"near-copy of {source.duplicate_of}, counted once")
         # the line says it is a near-copy; how its reading was shared is in the JSON

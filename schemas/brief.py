@@ -290,6 +290,19 @@ class Brief(_Strict):
             "quotes, speakers and figures are in the brief."
         ),
     )
+    left_to_json: list[Literal["timeline", "figures", "titles", "speakers", "stances"]] = Field(
+        default_factory=list,
+        description=(
+            "What the Markdown leaves out to stay short (it says how much): the timeline "
+            "(``events`` on_timeline), the figures, the sources' titles, the names of "
+            "speakers none of whose quotes it lists, the stances. All of it is here."
+        ),
+    )
+    developments_left: int = Field(
+        0,
+        description="Developments the Markdown would list that it leaves to the JSON to stay "
+        "short (the least wanted: shown 'none' here, and counted in the Markdown).",
+    )
     model: str | None = Field(
         None,
         description="What judged ('model|endpoint|answer format'); null: made by rules alone.",

@@ -44,7 +44,7 @@ def test_every_quote_in_the_brief_is_verbatim_in_each_source_it_cites(replayed, 
             assert f"“{escape_md(quote['text'])}”" in markdown
     # every speaker is in the Markdown, whatever the length budget: with a quote, or named
     # among those also quoted (their words in the JSON)
-    also = markdown.split("*Also quoted (their words are in the JSON):*")[-1].split("\n")[0]
+    also = markdown.split("*Also quoted (in the JSON):*")[-1].split("\n")[0]
     for group in data["speakers"]:
         assert (
             any(q["listed"] for q in group["quotes"] if not q["minor"])

@@ -79,7 +79,7 @@ def test_paraphrases_of_one_fact_are_one_development_with_every_source():
     assert lawsuit.headline_sources == ["S1"]
     assert all(e.summary != "Party sues county election board" for e in brief.events)
     markdown = render_markdown(brief)
-    assert "reported by 3 of 3 sources" in markdown
+    assert "(3/3)" in markdown
     listed = markdown.split("## Key developments")[1].split("\n## ")[0]
     assert listed.count("12,000 voters") == 1
 
@@ -163,7 +163,7 @@ def test_fragments_stay_in_the_json_but_leave_the_list_of_who_said_what():
     assert entries["This cooperation is not directed against anyone"].listed
     markdown = render_markdown(brief)
     assert "fake news" not in markdown
-    assert "1 more (fragments among them) are in the JSON" in markdown
+    assert "*1 more quote in the JSON.*" in markdown
 
 
 def test_reported_sentences_tell_headline_caption_and_quoted_sentences_apart():

@@ -202,7 +202,10 @@ def test_the_labelled_figure_set_is_large_and_readable():
 
 def test_money_keeps_its_unit_and_scale_and_the_same_value_is_one_claim():
     brief = run_folder(_case("money-and-scale"), None).brief
-    markdown = render_markdown(brief)
+    # the case's articles are a few lines long: its brief leaves the figures to the JSON for
+    # length; shown, they are written as the sources write them
+    assert "figures" in brief.left_to_json
+    markdown = render_markdown(brief.model_copy(update={"left_to_json": []}))
     for written in ("$170 million", "£3bn", "3.8 billion euros", "2,000-3,000", "1.2-billion-euro"):
         assert written in markdown
     claims = {c.number: c for g in brief.figures for c in g.claims}

@@ -666,7 +666,7 @@ def test_a_brief_over_a_third_of_its_sources_leaves_quotes_and_lone_figures_to_t
     assert boats.listed and not cranes.listed
     markdown = render_markdown(brief)
     unheard = len(brief.speakers) - len(listed)
-    assert f"and every quote of {unheard} more speakers) are in the JSON" in markdown
+    assert f"every quote of {unheard} more speakers among them" in markdown
     assert "1 more figure (1 that one source alone gives) in the JSON" in markdown
     assert "cranes" not in markdown.split("## Figures")[1]
 
@@ -695,3 +695,35 @@ def test_a_brief_within_a_third_of_its_sources_lists_every_speaker():
     )
     assert all(e.listed for g in brief.speakers for e in g.quotes)
     assert all(g.listed for g in brief.figures)
+
+
+def test_a_short_story_over_its_budget_leaves_sections_to_the_json_and_counts_them(monkeypatch):
+    from pathlib import Path
+
+    from pipeline.merge import BRIEF_SHARE, MIN_KEY, fit_brief
+    from pipeline.run import run_folder
+
+    story = Path(__file__).parent / "stories" / "bus-strike"
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in story.glob("*.txt"))
+    brief = run_folder(story, None).brief
+    markdown = render_markdown(brief)
+    assert len(markdown.split()) <= BRIEF_SHARE * 1.1 * words
+    # the timeline and the figures go first; what is left out is counted, not lost
+    assert {"timeline", "figures"} <= set(brief.left_to_json)
+    assert "## Timeline" not in markdown and "## Figures" not in markdown
+    note = next(line for line in markdown.splitlines() if line.startswith("*In the JSON for"))
+    assert f"{len(brief.figures)} figures" in note
+    assert any(e.on_timeline for e in brief.events) and brief.figures  # the JSON keeps both
+    if brief.developments_left:
+        assert f"{brief.developments_left} more development" in note
+        key = [e for e in brief.events if e.shown == "key"]
+        assert len(key) >= MIN_KEY
+    # the same brief, unfitted, with ten times the sources' words keeps every section
+    monkeypatch.setattr("pipeline.merge.fit_brief", lambda brief, *_: brief)
+    roomy = fit_brief(run_folder(story, None).brief, 10 * words, {})
+    assert not roomy.left_to_json and not roomy.developments_left
+    wide = render_markdown(roomy)
+    assert "## Timeline" in wide and "## Figures" in wide and "## Stances" in wide
+    assert len([e for e in roomy.events if e.shown != "none"]) > len(
+        [e for e in brief.events if e.shown != "none"]
+    )

@@ -85,7 +85,7 @@ def test_markdown_has_every_section_with_source_markers(brief):
     other = render_markdown(brief.model_copy(update={"stance_target": "Troops in Kursk"}))
     assert other.split("## Stances")[1].lstrip().startswith("On: Troops in Kursk\n")
     assert "- *warns*: Mark Rutte [S1]" in stances
-    assert "reported by 2 of 2 sources" in markdown
+    assert "[S1, S2] (2/2)" in markdown
     # the rule-built summary only copied the key developments: it is left out, not repeated
     assert "## Summary" not in markdown
     own = brief.lede[0].model_copy(update={"text": "Troops from the North are now in Kursk."})
@@ -233,4 +233,4 @@ def test_speakers_left_to_the_json_are_still_named_with_their_sources():
         for entry in group.quotes:
             entry.listed = False  # as a tight budget leaves them
     markdown = render_markdown(brief)
-    assert "*Also quoted (their words are in the JSON):* Ana Ruiz [S1]" in markdown
+    assert "*Also quoted (in the JSON):* Ana Ruiz [S1]" in markdown

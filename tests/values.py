@@ -7,12 +7,14 @@ import hashlib
 from schemas.extraction import ArticleExtraction, Event, Figure, Quote, SourceInfo, Stance
 
 
-def source(sid: str, path: str | None = None, **fields) -> SourceInfo:
+def source(sid: str, path: str | None = None, characters: int = 6_000, **fields) -> SourceInfo:
+    """A source of an article of ``characters`` (by default about 1,000 words: a news
+    article of realistic length, whose brief has room for every section)."""
     return SourceInfo(
         id=sid,
         path=path or f"{sid.lower()}.txt",
         sha256=hashlib.sha256(sid.encode()).hexdigest(),
-        characters=100,
+        characters=characters,
         **fields,
     )
 

@@ -101,7 +101,7 @@ def covers(item: str, development: dict) -> bool:
 
 
 def _plain(item: str) -> str:
-    item = re.sub(r"\s+—\s+reported by.*$", "", item)
+    item = re.sub(r"\s+\(\d+/\d+(?:;[^)]*)?\)$", "", item)  # "(3/5; other figures [S2])"
     item = re.sub(r"\s*\[[^\]]*\]", "", item)
     return re.sub(r"\s*\((?:on |in |last |this )[^)]*\)$", "", item).strip()
 
