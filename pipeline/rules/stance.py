@@ -471,7 +471,11 @@ def is_agent(
     titles = {_TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", role.lower())}
     if titles & _OFFICE_NOUNS & told:
         return True  # "Gov. Maria Delgado" on "Governor vetoes rent cap bill"
-    acronyms = set(re.findall(r"\b[A-Z]{2,}\b", " ".join([role, *context])))
+    acronyms = {  # a body's initials, not a title's ("MP", "CEO")
+        a
+        for a in re.findall(r"\b[A-Z]{2,}\b", " ".join([role, *context]))
+        if a.lower() not in ROLE_WORDS
+    }
     if acronyms & set(re.findall(r"\b[A-Z]{2,}\b", development)):
         return True  # "the EU's foreign policy chief" on "EU extends sanctions"
     own = {w for w in re.findall(r"[a-z]+", described.lower()) if w in BODY_WORDS}
