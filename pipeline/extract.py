@@ -56,8 +56,10 @@ from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
 from .rules.stance import StanceEvidence, judge_stances, refused_claims, reporter_cue
 from .rules.text import Sentence, dateline, paragraph_spans, split_sentences, time_phrase
 from .rules.vocabulary import (
+    HONORIFICS,
     PRONOUNS,
     SPEECH_VERB_FORMS,
+    TITLE_WORDS,
     word_alternation,
 )
 
@@ -145,8 +147,19 @@ class PreparedArticle:
 
     @cached_property
     def resolve(self) -> Callable[[str], tuple[str, str | None]]:
-        """``resolve_person(name, text)`` on this article's text, each name looked up once."""
-        return _person_resolver(self.article.text)
+        """``resolve_person(name, text)`` on this article's text, each name looked up once; a
+        definite description the article ties to exactly one named person or body ("the
+        company", "the health minister": ``description_referent``) resolves to that one."""
+        plain = _person_resolver(self.article.text)
+        referents: dict[str, str | None] = {}
+
+        def resolve(name: str) -> tuple[str, str | None]:
+            if name not in referents:
+                referents[name] = description_referent(name, self, plain)
+            found = referents[name]
+            return plain(found) if found else plain(name)
+
+        return resolve
 
     @cached_property
     def mentions(self) -> list[tuple[str, int]]:
@@ -256,6 +269,10 @@ def _speaker_key(
         elif text is not None:
             person = resolve_person(person, text)[0]
         return person.lower().replace("’", "'")
+    if resolve is not None and _DESCRIPTION.fullmatch(form.strip()):
+        referent = resolve(form)[0]
+        if referent.lower() != form.strip().lower():
+            return _speaker_key(referent, resolve=resolve)  # "the company": the one it names
     return re.sub(r"^(?:the|a|an)\s+", "", form.lower())
 
 
@@ -265,6 +282,77 @@ def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
     form and grounded (``rules.grounding.speaker_problem``). A surname two people of the
     article share stays in the form written. Pure (computed once per article)."""
     return list(prepared.candidates)
+
+
+#: Head nouns of a description that stands for a business ("the company said"): such a
+#: body's name rarely holds the noun ("Coastline Trains"), so the article's named bodies are
+#: looked through instead.
+_COMMERCIAL_HEADS = frozenset(
+    """company firm group business operator airline insurer retailer developer lender
+    carrier manufacturer maker supplier utility chain carmaker broadcaster publisher
+    producer""".split()
+)
+_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
+
+
+def description_referent(
+    form: str, prepared: PreparedArticle, resolve: Callable[[str], tuple[str, str | None]]
+) -> str | None:
+    """The one named person or body a definite description stands for in the article, or
+    None (not a description, or no single referent: never a guess). ``form``: a speaker as
+    written ("the company", "The health minister"); ``resolve``: ``resolve_person`` on the
+    article. In order:
+
+    - a body whose name ends in the description's head noun, capitalised, when the article
+      names exactly one ("the council" -> "Ashbourne District Council");
+    - a person whose role holds every word of the description, when exactly one does ("the
+      health minister" -> "Ana Costa" after "The health minister, Ana Costa,");
+    - for a business ("the company", "the firm": ``_COMMERCIAL_HEADS``), the one named body
+      among the article's speakers (a name with no role or title: "Coastline Trains"), or,
+      among several, the one the headline and first sentence name.
+
+    Linear in the article (one scan per distinct description)."""
+    match = _DESCRIPTION.fullmatch(form.strip())
+    if match is None:
+        return None
+    words = match.group(1).split()
+    head = words[-1]
+    text = prepared.article.text
+    named = {
+        re.sub(r"^The\s+", "", m.group().strip())
+        for m in re.finditer(
+            rf"(?:\b[A-Z][\w’'-]*\s+){{1,4}}{re.escape(head.capitalize())}\b", text
+        )
+    }
+    named.discard("")
+    named = {n for n in named if n.split()[0].lower() not in ("the", "a", "an")}
+    if len(named) == 1:
+        return named.pop()
+    people: set[str] = set()
+    bodies: set[str] = set()
+    for mention, _ in prepared.mentions:
+        if not mention[:1].isupper() or mention.split()[0].lower() in ("the", "a", "an"):
+            continue
+        full, role = resolve(mention)
+        if person_name(mention) != mention.strip() or _TITLED.match(mention):
+            role = role or mention  # a title or a role word before the name: a person
+        if role and all(w in role.lower().split() for w in words):
+            people.add(full)
+        elif role is None:
+            bodies.add(full)
+    if len(people) == 1:
+        return people.pop()
+    if head not in _COMMERCIAL_HEADS or not bodies:
+        return None
+    if len(bodies) == 1:
+        return bodies.pop()
+    title = prepared.article.title or ""
+    first = next((s.text for s in prepared.sentences if s.text != title), "")
+    lead = [b for b in bodies if b in f"{title} {first}"]
+    return lead[0] if len(lead) == 1 else None
+
+
+_TITLED = re.compile(rf"(?i:{word_alternation(HONORIFICS | TITLE_WORDS)})\.?\s+[A-Z]")
 
 
 def _speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
@@ -831,7 +919,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
 
     def key_of(form: str) -> str:
         if form not in keys:
-            keys[form] = _speaker_key(form, text)
+            keys[form] = _speaker_key(form, resolve=prepared.resolve)
         return keys[form]
 
     spoken: dict[str, list[Quote]] = {}
@@ -1165,8 +1253,8 @@ def _quotes(
                 # people near it are those who answer it, so a choice among them is a guess.
                 if dropped is not None:
                     dropped.append(f"{span.id}: a question with no cue; left unattributed")
-            elif guess is not None and _speaker_key(guess, article.text) != _speaker_key(
-                people[chosen], article.text
+            elif guess is not None and _speaker_key(guess, resolve=resolve) != _speaker_key(
+                people[chosen], resolve=resolve
             ):
                 # The model and the rules name different people: neither is trusted. On
                 # an independent set the embedded model's contradictions were wrong more

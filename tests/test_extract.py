@@ -524,3 +524,37 @@ def test_a_question_no_cue_credits_is_not_given_to_whoever_answers_it():
     [asked] = assemble_extraction(prepared, _labels(notes), stats).quotes
     assert (asked.speaker, asked.attributed_by) == (None, "none")
     assert any("a question with no cue" in d for d in stats.dropped)
+
+
+def test_definite_description_resolves_to_the_one_named_body_or_person():
+    """ "the company" said -> the one business the article names; "the council" -> the one
+    council named; two businesses and none in the lead -> the description stays."""
+    from pipeline.extract import description_referent, prepare_article, rules_only_extraction
+    from pipeline.read import Article
+
+    def article(text: str, title: str) -> Article:
+        return Article(id="a1", path="a1.txt", title=title, text=f"{title}\n\n{text}", sha256="x")
+
+    one = article(
+        'Northvale Water said the notice would stay. "We apologise," the company said.',
+        "Boil water notice issued",
+    )
+    quotes = rules_only_extraction(one).quotes
+    assert [q.speaker for q in quotes] == ["Northvale Water"]
+    council = prepare_article(
+        article(
+            'Plans were approved by Ashbourne District Council. "We had to," the council said.',
+            "Homes approved",
+        )
+    )
+    assert description_referent("the council", council, council.resolve) == (
+        "Ashbourne District Council"
+    )
+    two = prepare_article(
+        article(
+            'Markets were quiet. Orrin Capital said it would sell. Calder Foods said it would buy. "We are '
+            'pleased," the company said.',
+            "Shares move",
+        )
+    )
+    assert description_referent("the company", two, two.resolve) is None

@@ -970,3 +970,20 @@ def test_colon_lead_ins_with_a_pronoun_or_lower_case_words_before_a_title():
     )
     # a pronoun before a form of "to be" is left alone: not every "He is clear:" is speech
     assert _cues(text) == ["Ada Price", "Omar Reid", None]
+
+
+def test_she_is_not_the_man_introduced_as_her_deputy():
+    """ "Her deputy, Karl Moen, …" then "she said": Karl is whom "her" is about, not "she";
+    with no other person in reach, the quote is left to the model, never given to him. An
+    honorific marks gender too ("Mr. Briggs" is no "she")."""
+    from pipeline.rules.quotes import find_quotes
+
+    text = (
+        "Minister Ana Costa opened the clinic.\n\n"
+        'Her deputy, Karl Moen, will visit next week. "We have enough vaccine," she said.\n\n'
+        'Mr. Tom Briggs spoke. "No," she said.'
+    )
+    cues = [q.cue for q in find_quotes(text)]
+    assert "Karl Moen" not in cues and "Tom Briggs" not in cues
+    plain = text.split("\n\nMr.")[0].replace("she said", "he said")
+    assert [q.cue for q in find_quotes(plain)] == ["Karl Moen"]  # "he" may be her deputy

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any, Literal
 
 from .entities import descriptor_before
@@ -289,6 +290,39 @@ class _Document:
 
     def labels_in(self, lo: int, hi: int) -> list[re.Match[str]]:
         return _matches_in(self.labels, lo, hi)
+
+    @cached_property
+    def gender_marks(self) -> dict[str, set[str]]:
+        """Surname -> what the article marks of the person's gender, for "he" and "she":
+        "m" after "Mr", "f" after "Mrs", "Ms" or "Miss"; "not f" (or "not m") for one
+        introduced as someone else's ("Her deputy, Karl Moen,": a "she" nearby is the one
+        "her" stands for, not him). One scan of the text."""
+        marks: dict[str, set[str]] = {}
+        for m in _HONORIFIC_NAME.finditer(self.text):
+            marks.setdefault(m.group(2), set()).add("m" if m.group(1) == "Mr" else "f")
+        for m in _POSSESSED_NAME.finditer(self.text):
+            not_ = "not f" if m.group(1).lower() == "her" else "not m"
+            marks.setdefault(m.group(2).split()[-1], set()).add(not_)
+        return marks
+
+
+_HONORIFIC_NAME = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+)*?([A-Z][\w’'-]+)\b(?!\s+[A-Z])"
+)
+_POSSESSED_NAME = re.compile(
+    r"\b([Hh]er|[Hh]is)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)"
+)
+
+
+def _gender_clash(doc: _Document, cue: _Cue, pronoun: str) -> bool:
+    """Whether the article marks the named ``cue`` as not what ``pronoun`` ("he", "she",
+    "his", "her") refers to (``_Document.gender_marks``)."""
+    marks = doc.gender_marks.get(cue.text.split()[-1], set())
+    if pronoun in ("she", "her"):
+        return bool(marks & {"m", "not f"})
+    if pronoun in ("he", "his"):
+        return bool(marks & {"f", "not m"})
+    return False
 
 
 # --- public API ----------------------------------------------------------------------------
@@ -1787,7 +1821,7 @@ def _resolve_antecedent(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan
     if not pronoun and not _is_role_description(span.cue):
         return span
     personal = span.cue.lower() in ("he", "she", "his", "her")
-    found = _antecedent(doc, span.cue_start, earlier, personal)
+    found = _antecedent(doc, span.cue_start, earlier, personal, span.cue.lower())
     if not pronoun:
         described = _described_speaker(doc, span.cue_start, span.cue.split()[-1].lower())
         if described is not None and (found is None or described.start > found.start):
@@ -1869,10 +1903,26 @@ def _described_speaker(doc: _Document, anchor: int, head: str) -> _Cue | None:
 
 
 def _antecedent(
-    doc: _Document, anchor: int, earlier: list[QuoteSpan], personal: bool = False
+    doc: _Document,
+    anchor: int,
+    earlier: list[QuoteSpan],
+    personal: bool = False,
+    pronoun: str = "",
 ) -> _Cue | None:
     """The nearest named speaker before ``anchor``, sentence by sentence; for "he" or "she"
-    (``personal``) a person, never a body or an acronym (a dateline's "AP")."""
+    (``personal``) a person, never a body or an acronym (a dateline's "AP"). When the nearest
+    is marked as not what ``pronoun`` stands for (``_gender_clash``: "Her deputy, Karl Moen"
+    for a "she"), None: no guess further back."""
+    result = _antecedent_any(doc, anchor, earlier, personal)
+    if result is not None and _gender_clash(doc, result, pronoun):
+        return None
+    return result
+
+
+def _antecedent_any(
+    doc: _Document, anchor: int, earlier: list[QuoteSpan], personal: bool = False
+) -> _Cue | None:
+    """``_antecedent`` without the gender marks."""
     sentence = doc.sentence_at(anchor)
     paragraph = doc.paragraph_at(anchor)
     windows = [(doc.sentence_starts[sentence], anchor)]

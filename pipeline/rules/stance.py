@@ -48,8 +48,8 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
 _MORE_VERBS: dict[str, tuple[str, ...]] = {
     "supports": ("call for", "vote for", "campaign for", "push for", "want", "argue for"),
     "condemns": ("fume", "rage", "hit out", "lash out", "round on", "savage", "berate", "blame"),
-    "opposes": ("appeal", "vote against", "campaign against", "argue against", "call off",
-                "boycott", "complain", "appeal against", "vow to appeal"),
+    "opposes": ("question", "appeal", "vote against", "campaign against", "argue against",
+                "call off", "boycott", "complain", "appeal against", "vow to appeal"),
 }  # fmt: skip
 
 #: The objects that turn "rejected …" around: rejecting a call or criticism against the
@@ -128,7 +128,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
               "far apart", "could collapse", "could fail", "could cost", "could lead",
               "if nothing changes", "will get worse", "could get worse", "will only get worse",
               "fear", "alarming", "on the brink", "unsafe", "not safe", "can spread",
-              "could spread", "precaution", "precautions", "keep an eye", "seek medical"),
+              "could spread", "precaution", "precautions", "keep an eye", "seek medical",
+              "wake-up call", "warning sign", "red flag", "alarm bells"),
     # approval, praise, hope, relief, benefit
     "supports": ("fair", "boost", "welcome", "welcomed", "delighted", "pleased", "proud",
                  "thank", "thanks",
@@ -159,7 +160,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "burden", "squeeze", "priced out", "out of pocket", "waste of money",
                 "pointless", "makes no sense", "short-sighted", "disappointing",
                 "disappointed", "let us down", "hard enough", "a blow", "body blow",
-                "setback", "step backwards", "backward step", "stranded"),
+                "setback", "step backwards", "backward step", "stranded", "slap in the face",
+                "kick in the teeth", "insult"),
 }  # fmt: skip
 _QUOTE_WORD_LABEL = {
     **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},
@@ -231,7 +233,8 @@ GOOD_NEWS_WORDS = frozenset(
     celebrated celebration award awards awarded honour honoured honor honored prize jackpot
     scoops breakthrough cure cured reunited recovery recovers recovered boost boosts
     milestone success successful hails hailed praised welcomed thrives survives anniversary
-    medal medals gold champions promoted graduates""".split()
+    medal medals gold champions promoted graduates clears cleared acquitted acquittal freed
+    exonerated""".split()
 )
 
 #: Headline words that say the story is about opposition to the development ("Thousands
@@ -247,9 +250,44 @@ PROTEST_WORDS = frozenset(
 #: word they are neutral on the development.
 _ANALYST = re.compile(
     r"\b(?:economist|analyst|strategist|professor|academic|lecturer|researcher|expert|"
-    r"observer|commentator|historian|pollster|fellow|specialist|scholar)s?\b",
+    r"observer|commentator|historian|pollster|fellow|specialist|scholar|pundit|\w+ologist|"
+    r"not involved in the (?:research|study|work|trial|case)|independent)s?\b",
     re.I,
 )
+
+
+#: Even-handed words: the speaker weighs the development without taking a side ("You can
+#: argue it either way", "It is too soon to say"), or a caveat about a finding ("cautioned
+#: that the study showed a link, not a cause").
+_HEDGE = re.compile(
+    r"\b(?:either way|too (?:soon|early) to (?:say|tell|know|judge)|remains? to be seen|"
+    r"time will tell|hard to say|difficult to say|inconclusive|on the one hand|"
+    r"a link, not a cause|not (?:necessarily )?(?:a|the) cause|"
+    r"caution\w* that (?:the|these|this|its|their) (?:study|studies|findings?|research|data|"
+    r"results?|figures|report|trial|survey|poll)\b)",
+    re.I,
+)
+#: A development that undoes or stops something ("Governor vetoes rent bill", "Court strikes
+#: down law"): those who wrote or proposed the thing undone are against the development.
+_UNDOING = frozenset(
+    """veto vetoes vetoed vetoing reject rejects rejected block blocks blocked scrap scraps
+    scrapped defeat defeats defeated overturn overturns overturned shelve shelves shelved
+    axe axes axed kill kills killed withdraw withdraws withdrawn strikes struck""".split()
+)
+#: Insisting or defending that someone's decision was right ("insisted the decision was
+#: correct"): from one who did not take it, backing it.
+_BACKS_DECISION = re.compile(
+    r"\b(?:insist|defend|justif|maintain)\w*\s+(?:that\s+)?(?:the|this|their|his|her)\s+"
+    r"(?:[\w'’-]+\s+)?(?:decision|call|ruling|verdict|judgment|judgement|penalty|choice)\b",
+    re.I,
+)
+#: Offices named by the development itself ("Governor vetoes…", "Mayor closes…"): the holder
+#: is who did it. Abbreviated titles as written before names.
+_OFFICE_NOUNS = frozenset(
+    """governor mayor president minister senator chancellor premier judge prosecutor
+    superintendent headteacher principal commissioner sheriff""".split()
+)
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "pres": "president"}
 
 
 def _words(text: str) -> set[str]:
@@ -304,7 +342,8 @@ class StanceEvidence:
 #: attack", "came back", "their support"): they count only after a modal, "to" or a pronoun.
 _NOUN_HOMOGRAPHS = frozenset(
     """attack attacks back backs support supports fear fears protest protests challenge
-    challenges object objects appeal appeals rage rages savage round want wants""".split()
+    challenges object objects appeal appeals rage rages savage round want wants question
+    questions""".split()
 )
 _VERB_BEFORE = re.compile(
     r"\b(?:would|will|to|could|may|might|shall|should|must|can|did|does|do|they|we|he|she|"
@@ -439,6 +478,16 @@ def is_agent(
     """
     told = set(re.findall(r"[a-z]+", development.lower()))
     described = " ".join([role, name, *context])
+    titles = {_TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", role.lower())}
+    if titles & _OFFICE_NOUNS & told:
+        return True  # "Gov. Maria Delgado" on "Governor vetoes rent cap bill"
+    acronyms = {  # a body's initials, not a title's ("MP", "CEO")
+        a
+        for a in re.findall(r"\b[A-Z]{2,}\b", " ".join([role, *context]))
+        if a.lower() not in ROLE_WORDS
+    }
+    if acronyms & set(re.findall(r"\b[A-Z]{2,}\b", development)):
+        return True  # "the EU's foreign policy chief" on "EU extends sanctions"
     own = {w for w in re.findall(r"[a-z]+", described.lower()) if w in BODY_WORDS}
     if _GOVERNMENT_OFFICES.search(described):
         own |= _GOVERNMENT_BODIES
@@ -500,36 +549,52 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     news."""
     cue = reporter_cue(evidence.narrative)
     adverse = is_adverse(evidence.headline or evidence.development)
+    undoing = bool(_words(evidence.headline or evidence.development) & _UNDOING)
+    if cue == "supports" and undoing and any(_AUTHOR.search(n) for n in evidence.narrative):
+        cue = "opposes"  # who wrote the bill is against its veto
     if adverse and cue == "supports":
         cue = None  # backing an inquiry or the staff is no support of the harm
     if _OPPOSITION.search(evidence.role) or any(
         _OPPOSITION.search(s) for s in evidence.subject_segments
     ):
         return (cue if cue in ("condemns", "supports") else "opposes"), "opposition"
-    if cue is not None:
-        return cue, "reporter"
-    said = quote_stance(evidence.quotes, adverse)
-    headline = evidence.headline or evidence.development
-    if is_agent(
+    described = " ".join([evidence.role, *evidence.subject_segments])
+    expert = bool(_ANALYST.search(" ".join([described, *evidence.narrative])))
+    hedged = any(_HEDGE.search(t) for t in (*evidence.narrative, *evidence.quotes))
+    if expert and hedged and cue in (None, "warns", "defends"):
+        return "neutral", "role"  # an outside expert's caveat is no warning
+    agent = is_agent(
         evidence.role,
         evidence.name,
         evidence.development,
         evidence.subject_segments,
         evidence.headline,
+    )
+    if (
+        cue == "defends"
+        and not agent
+        and any(_BACKS_DECISION.search(n) for n in evidence.narrative)
     ):
+        return "supports", "reporter"  # insisting another's decision was right backs it
+    if cue is not None:
+        return cue, "reporter"
+    said = quote_stance(evidence.quotes, adverse)
+    headline = evidence.headline or evidence.development
+    if agent:
         if said in ("confirms", "denies", "warns"):
             return said, "quote"
         if adverse:  # the body harm befell answers for its response, not for the harm
             return ("defends", "agent") if contested or said == "defends" else None
-        if said == "supports" or is_good_news(headline):
+        if is_good_news(headline) or said == "supports":
             return "supports", "agent"  # glad of its own achievement, or of what it brings
         return "defends", "agent"  # a body explaining its own decision
     if said == "supports" and adverse:
         return None  # praise of the rescuers is not support of the fire
+    if expert and said == "defends":
+        return "neutral", "role"  # an outsider has no decision of its own to defend
     if said is not None:
         return said, "quote"
-    described = " ".join([evidence.role, *evidence.subject_segments])
-    if _ANALYST.search(described):
+    if expert or hedged:
         return "neutral", "role"
     if not evidence.quotes:
         return None

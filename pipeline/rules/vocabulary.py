@@ -90,7 +90,8 @@ ROLE_NOUNS = frozenset(
     coordinator worker employee commuter motorist cyclist homeowner householder tourist
     visitor fan supporter survivor victim patient consultant midwife dentist vet
     receptionist cleaner shopkeeper trader entrepreneur founder boss reader viewer
-    listener customer passenger shopper fundraiser""".split()
+    listener customer passenger shopper fundraiser investor shareholder developer
+    pundit""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -103,7 +104,7 @@ TITLE_WORDS = frozenset(
     princess pope sen rep gov lt col capt sgt gen adm supt det insp cmdr cdr maj brig cpl pvt
     senior junior acting
     interim former chief assistant associate executive managing national regional
-    federal""".split()
+    federal cllr""".split()
 )
 
 #: Every word that may stand in a title before a name.
