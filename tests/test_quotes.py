@@ -987,3 +987,31 @@ def test_she_is_not_the_man_introduced_as_her_deputy():
     assert "Karl Moen" not in cues and "Tom Briggs" not in cues
     plain = text.split("\n\nMr.")[0].replace("she said", "he said")
     assert [q.cue for q in find_quotes(plain)] == ["Karl Moen"]  # "he" may be her deputy
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We were robbed in broad daylight,” fumed Gino Albani after the match.", "Gino Albani"),
+        ("“We were robbed,” said Gino Albani outside the ground.", "Gino Albani"),
+        ("“We were robbed,” said the manager as he left the pitch.", "the manager"),
+        ("“Not a chance,” snapped Dana Whitlow when asked about a recount.", "Dana Whitlow"),
+        ("“It is the best day of my life,” beamed Priya Nair, 27.", "Priya Nair"),
+        ("“I just want him home,” Mary Cole wept outside the court.", "Mary Cole"),
+        ("“Ask me again next week,” Coach Tom Reyes grinned.", "Tom Reyes"),
+    ],
+)
+def test_feature_and_tabloid_speech_tags_cue_the_speaker(text, speaker):
+    """A feeling or a manner standing in for "said" after a quotation ("fumed", "snapped",
+    "beamed", "wept", "grinned") is a cue, in its past form."""
+    [span] = quotes(text)
+    assert span.cue is not None and speaker in span.cue
+
+
+def test_a_body_named_with_a_plural_possessive_keeps_its_whole_name():
+    text = (
+        "The Teachers' Union said it would consider the offer. A spokeswoman said: “Our members "
+        "deserve a fair deal and nothing less than that.”\n"
+    )
+    [span] = quotes(text)
+    assert span.cue == "A spokeswoman for the Teachers' Union"

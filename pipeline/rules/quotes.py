@@ -664,6 +664,18 @@ def _is_name_token(word: str) -> bool:
     )
 
 
+def _plural_possessive_of_body(word: str, following: str) -> bool:
+    """A capitalised plural possessive that opens a body's name ("Referees'" in "The
+    Referees' Association", "Teachers’" in "Teachers’ Union"): part of the name, where a
+    singular possessive ("Britain's Prime Minister") ends one."""
+    return (
+        word[:1].isupper()
+        and word.endswith(("s'", "s’"))
+        and len(word) > 3
+        and following.lower() in BODY_WORDS
+    )
+
+
 def _compound_word(word: str) -> bool:
     """A hyphenated phrase, not a name: "Gran-of-three", "Editor-in-chief" (three parts or
     more, or a function word inside); "Chan-il" and "Min-jun" are names."""
@@ -676,7 +688,11 @@ def _run_back(toks: list[_Tok], i: int) -> int | None:
     if not _is_name_token(toks[i].word):
         return None
     j = i
-    while j > 0 and (_is_name_token(toks[j - 1].word) or toks[j - 1].word in _PARTICLES):
+    while j > 0 and (
+        _is_name_token(toks[j - 1].word)
+        or toks[j - 1].word in _PARTICLES
+        or _plural_possessive_of_body(toks[j - 1].word, toks[j].word)
+    ):
         j -= 1
     while toks[j].word in _PARTICLES:
         j += 1
@@ -1012,14 +1028,25 @@ def _relative_comma(toks: list[_Tok], first: int) -> int | None:
     return None
 
 
+#: Words that end the speaker named after a verb: prepositions, conjunctions and time words
+#: that open what follows the name ("said Gino Albani after the match", "…, said Ms Roe as
+#: she left", "said the mayor yesterday").
+_AFTER_NAME = _PREPOSITIONS | frozenset(
+    """after before outside inside near into onto over under against through behind across
+    between among amid despite following without until since as when while where because
+    although though but and yesterday today tonight earlier later""".split()
+)
+
+
 def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
-    """The speaker named right after ``lo`` ("said Mr Rutte", "according to the Kremlin")."""
+    """The speaker named right after ``lo`` ("said Mr Rutte", "according to the Kremlin"),
+    up to the first word that opens what follows the name (``_AFTER_NAME``)."""
     toks = _tokens(doc, lo, min(hi, lo + _WINDOW))
     n = 0
     while n < min(len(toks), 8) and _is_word(toks[n].word):
         if (
             n > 0
-            and toks[n].word.lower() in _PREPOSITIONS
+            and toks[n].word.lower() in _AFTER_NAME
             and toks[n - 1].word.lower() not in _POSTPOSITIVE  # "a person familiar with …"
         ):
             break

@@ -178,6 +178,12 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
                    "estimate", "assess", "acknowledge"),
     "manner": ("shout", "yell", "scream", "cry", "whisper", "murmur", "mutter", "exclaim",
                "sigh", "laugh", "chant", "sing", "grumble"),
+    # feature and tabloid speech tags: a feeling or a manner standing in for "said" after a
+    # quotation ("…,” fumed the manager); past forms only (see ``_PAST_ONLY_CLASSES``)
+    "emotive": ("fume", "rage", "snap", "gush", "beam", "blast", "slam", "storm", "thunder",
+                "bark", "groan", "sob", "weep", "chuckle", "scoff", "sneer", "muse", "rave",
+                "seethe", "growl", "hiss", "roar", "moan", "rant", "bellow", "gasp", "smile",
+                "grin", "sniff", "snort", "wail", "stammer"),
     "written": ("write", "post", "tweet", "blog", "text", "email", "publish", "sign"),
 }  # fmt: skip
 
@@ -190,8 +196,12 @@ _IRREGULAR = {
     "sing": ("sings", "sang", "sung", "singing"),
     "forecast": ("forecasts", "forecast", "forecasted", "forecasting"),
     "point out": ("points out", "pointed out", "pointing out"),
+    "weep": ("weeps", "wept", "weeping"),
 }
-_DOUBLING = {"admit", "quip", "regret", "commit", "plan", "brag", "rebut", "chat"}
+_DOUBLING = {
+    "admit", "quip", "regret", "commit", "plan", "brag", "rebut", "chat", "snap", "sob", "slam",
+    "grin",
+}  # fmt: skip
 
 
 def inflections(verb: str) -> tuple[str, ...]:
@@ -241,7 +251,7 @@ _PARTICIPLE_CLASSES = ("neutral", "assertive", "admissive", "questioning", "writ
 _PARTICIPLE_VERBS = frozenset({"warn", "urge", "caution", "complain", "recall", "insist"})
 #: Classes whose base and -s forms head actions in headlines and copy ("vows to respond",
 #: "denies the charge"); only their past forms cue a quotation ("she vowed").
-_PAST_ONLY_CLASSES = ("commissive", "evaluative")
+_PAST_ONLY_CLASSES = ("commissive", "evaluative", "emotive")
 
 
 def cue_verb_forms() -> frozenset[str]:
