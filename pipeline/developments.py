@@ -343,6 +343,9 @@ class Cluster:
     total: dict[str, float] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
     """Sources of its members."""
+    details: list[Unit] = field(default_factory=list)
+    """Sentences folded in as a detail of its line (``detail_of``): its sources report the
+    development, but they neither word it nor weigh in its centroid or rank."""
     split_off: bool = False
     """Sentences split from a development whose printed line they do not support
     (``split_unsupported``): kept for the JSON, never shown as a development of their own
@@ -799,6 +802,7 @@ def build_developments(
     groups = [part for group in groups for part in split_unsupported(group)]
     casing = casing_of(u.text for u in units)
     rare = rare_pairs(units)
+    names = name_pairs(units)
     total = independent((x.source.id for x in extractions), duplicates)
     scored = sorted(
         ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
@@ -827,14 +831,20 @@ def build_developments(
             rest.append(group)
             continue
         repeat = next(
-            (s for s in shown if _repeats(group, s[1], first[id(s[1])], rival_sets, rare)),
+            (s for s in shown if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names)),
             None,
         )
         if repeat is not None:  # one development said again: fold it into the shown one
-            line = _choose(repeat[1])
+            line, own_line = _choose(repeat[1]), _choose(group)
+            detail = detail_of(own_line, line, names)
             apart = Cluster(split_off=True)
             for unit in group.members:  # what is not alike the shown line stays apart
-                (repeat[1] if alike(unit, line) else apart).add(unit)
+                if alike(unit, line):
+                    repeat[1].add(unit)
+                elif detail and alike(unit, own_line):
+                    repeat[1].details.append(unit)  # the same detail of the shown fact
+                else:
+                    apart.add(unit)
             repeat[1].support += group.support
             if apart.members:
                 rest.append(apart)
@@ -874,12 +884,15 @@ def _repeats(
     own: Sequence[Unit],
     rivals: Sequence[set[str]] = (),
     rare: frozenset[tuple[str, str]] = frozenset(),
+    names: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
     (``REPEAT``), its line only gives another value of a quantity the shown line states
     (``rivals``: sets of number tokens, ``number_tokens``; or ``rival_measures``), it
     announces the same appointment (``same_appointment``) or does the same thing to the same
-    number of the same things (``same_count``), or one of its sentences is close
+    number of the same things (``same_count``), its line is a detail of the shown line
+    (``detail_of``: its subject refers back to the shown fact, or the two share a name
+    particular to one fact, ``names``, and a word of it), or one of its sentences is close
     to one of the shown one's own sentences (``FOLD``; sentences folded in later are not
     compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
     sentences, leads first). Never when its line gives counts that several of its sources
@@ -890,6 +903,8 @@ def _repeats(
     if new and any(new <= r and theirs & r for r in rivals):
         return True  # the same quantity, another source's figure
     line, shown_line = _choose(group), _choose(shown)
+    if detail_of(line, shown_line, names):
+        return True  # its figures are of the shown fact's people or things
     if (
         rival_measures(line, shown_line)
         or same_appointment(line, shown_line)
@@ -913,6 +928,75 @@ def _repeats(
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
     )
+
+
+#: A sentence whose subject refers back to people or things another sentence told of: 'Both
+#: of those who died', 'Those injured', 'All of those arrested', 'The two who died'. The
+#: subject runs to its verb (at most five words).
+_BACK_REFERENCE = re.compile(
+    r"^(?:(?:but|and)\s+)?(?:(?:both|all|each|neither|none|most|many|some|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten)(?:\s+\w+)?\s+of\s+)?(?:those|these|the\s+(?:two|three|"
+    r"four|five|six|seven|eight|nine|ten)\b)(?P<subject>(?:\s+(?!(?:was|were|is|are|had|have|"
+    r"has|remain|remained)\b)[\w'’-]+){0,5}?)\s+(?:was|were|is|are|had|have|has|"
+    r"remain|remained)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_back(unit: Unit, shown: Unit) -> bool:
+    """True when ``unit``'s subject refers back to the people or things of ``shown``'s fact
+    and names them by a content word of it ('Both of those who died were over 80 …' after
+    'Nineteen people have been treated in hospital and two have died.': 'died' in both): a
+    detail of that fact, not a development of its own. A subject with no content word
+    ('Both of them were …', 'The two were …') refers to its own article's last sentence,
+    which need not be ``shown``: never."""
+    match = _BACK_REFERENCE.match(_undated(unit.text))
+    if match is None:
+        return False
+    words = {w for w in tokens(match["subject"]) if w not in _PRONOUNS and w not in _NUMBER_WORDS}
+    return bool(words & shown.vector.keys())
+
+
+#: A word pair written as a proper name ('Marlow State University') somewhere in the story.
+_PROPER_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)+")
+
+
+def name_pairs(units: Sequence[Unit]) -> frozenset[tuple[str, str]]:
+    """Word pairs (``word_pairs``) written as a proper name in some unit ('Marlow State
+    University' -> ('marlo', 'state'), ('state', 'unive')), held by units of two or more
+    sources and by no more body sentences than the story has sources: each outlet names it
+    about once, when it tells one fact (the story's actors are named all through). Linear."""
+    proper: set[tuple[str, str]] = set()
+    for unit in units:
+        for run in _PROPER_RUN.findall(_undated(unit.text)):
+            proper |= word_pairs(run)
+    held: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for unit in units:
+        if unit.role == "body":  # headlines and captions name a story's lines again
+            for pair in word_pairs(unit.text) & proper:
+                held[pair].append(unit.source)
+    count = len({u.source for u in units})
+    return frozenset(
+        pair for pair, sources in held.items() if len(set(sources)) > 1 and len(sources) <= count
+    )
+
+
+def same_name(unit: Unit, shown: Unit, names: frozenset[tuple[str, str]]) -> bool:
+    """True when two lines share a name particular to one fact (``names``) and a content
+    word besides its own words ('… registrations belonged to college students living near
+    Marlow State University' and '… the removals fell in the three precincts around Marlow
+    State University, where many students register …': 'students'): one development."""
+    shared = word_pairs(unit.text) & word_pairs(shown.text) & names
+    if not shared:
+        return False
+    own = {w for pair in shared for w in pair}
+    return bool((unit.vector.keys() & shown.vector.keys()) - own)
+
+
+def detail_of(unit: Unit, shown: Unit, names: frozenset[tuple[str, str]] = frozenset()) -> bool:
+    """True when ``unit`` tells ``shown``'s fact or a detail of it in words too unlike it to
+    be folded as a version (``refers_back`` or ``same_name``): its sources report the fact."""
+    return refers_back(unit, shown) or same_name(unit, shown, names)
 
 
 # A number with a unit of measure after it: '40,000 cubic metres', '60 tonnes of'. Money is
@@ -1141,7 +1225,13 @@ def fragment(text: str) -> bool:
             if _OBJECT_START.match(after) or (not after and not listing):
                 return False  # 'demands €45 million', 'the strike continues.'
         plural = before.endswith("s") and not before.endswith("ss") or before[:1].isdigit()
-        if plural and low.isalpha() and low not in _STOPWORDS and low not in _ATTRIBUTIVE:
+        if (
+            plural
+            and low.isalpha()
+            and low not in _STOPWORDS
+            and low not in _ATTRIBUTIVE
+            and not _PREPOSITION.match(low)  # 'use-by dates up to …': no verb
+        ):
             if _OBJECT_START.match(after) or _PREPOSITION.match(after):
                 return False  # 'talks resume on Thursday', 'thousands flee as floods …'
     return True
@@ -1338,7 +1428,7 @@ def _event(
     casing: dict[str, str],
 ) -> MergedEvent:
     lead = _choose(group)
-    members = supporting(group, lead)
+    members = supporting(group, lead) + group.details
     sources = {u.source for u in members}
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
@@ -1358,7 +1448,7 @@ def _event(
         summary=clean_wording(lead.text, casing),
         sources=_order(sources),
         other_figures=_order(group.sources - sources),
-        independent_sources=independent(group.sources, duplicates),
+        independent_sources=independent(group.sources | sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,
         evidence=evidence,

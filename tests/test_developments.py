@@ -17,7 +17,12 @@ from pipeline.developments import (
     _repeats,
     casing_of,
     clean_wording,
+    detail_of,
+    fragment,
+    name_pairs,
     neutrality_penalty,
+    refers_back,
+    same_name,
     tokens,
     vague,
 )
@@ -732,3 +737,83 @@ def test_a_leaning_opening_is_dropped_from_the_line_and_costs_little():
     assert neutrality_penalty(text) == pytest.approx(plain + LEAN_OPENING)
     # a pronoun subject under the connective still costs its full price
     assert neutrality_penalty("But he also warned of a threat to global security.") >= 2.0
+
+
+def _unit(source: str, text: str, vector: dict[str, float], rank: int = 2) -> Unit:
+    return Unit(source, rank + 1, text, "body", rank, None, vector)
+
+
+def test_a_line_whose_subject_refers_back_to_a_shown_fact_is_a_detail_of_it():
+    deaths = _unit("S1", "Nineteen people have been treated in hospital and two have died.",
+                   {"treat": 0.5, "ninet": 0.5, "kill": 0.5, "two": 0.5})  # fmt: skip
+    ages = _unit("S2", "Both of those who died were over 80 and had underlying conditions.",
+                 {"condi": 0.6, "#80": 0.6, "kill": 0.2})  # fmt: skip
+    assert refers_back(ages, deaths)  # 'those who died': 'died' is in the shown line
+    assert detail_of(ages, deaths)
+    recall = _unit("S1", "The company has recalled 14 cheeses.", {"recal": 0.7, "#14": 0.7})
+    assert not refers_back(ages, recall)  # no word of its subject in that line
+    them = _unit("S2", "Both of them were over 80.", {"#80": 1.0, "kill": 0.1})
+    assert not refers_back(them, deaths)  # a subject without a content word: its own article's
+    assert not refers_back(_unit("S2", "Two people have died.", {"kill": 1.0}), deaths)
+
+    shown, detail = Cluster(), Cluster()
+    shown.add(deaths)
+    detail.add(ages)
+    assert _repeats(detail, shown, shown.members)
+
+
+def test_a_detail_folded_into_a_shown_line_marks_its_sources_on_it():
+    stories = [
+        told("S1", "Nineteen people have been treated in hospital and two have died.",
+             "The creamery has recalled fourteen cheeses from every supermarket shelf."),
+        told("S2", "Both of those who died were over 80 and had underlying health conditions.",
+             "The creamery has recalled fourteen cheeses from supermarket shelves."),
+        told("S3", "Nineteen people were treated in hospital, and two have died.",
+             "Both of those who died were over 80 and had underlying health conditions.",
+             "The creamery recalled fourteen cheeses from shelves."),
+    ]  # fmt: skip
+    brief = merge_extractions(stories)
+    shown = [e for e in brief.events if e.shown != "none"]
+    [deaths] = [e for e in shown if "two have died" in e.summary]
+    assert deaths.sources == ["S1", "S2", "S3"]  # S2 tells the deaths only by their detail
+    assert not any("over 80" in e.summary for e in shown)
+    assert {(x.source, x.text) for x in deaths.evidence} >= {
+        ("S2", "Both of those who died were over 80 and had underlying health conditions.")
+    }
+
+
+def test_lines_sharing_a_name_particular_to_one_fact_and_a_word_are_one_development():
+    texts = {
+        "S1": "Many of the canceled registrations belonged to students near Marlow State "
+        "University.",
+        "S2": "A large share of the removals fell in precincts around Marlow State University, "
+        "where many students register.",
+        "S3": "The removals were concentrated in precincts near a state university.",
+    }
+    units = [_unit(s, t, {}) for s, t in texts.items()]
+    units += [_unit("S1", "The Marlow County board denied breaking the law.", {}, 3)]
+    units += [_unit("S2", "The Marlow County board met on Tuesday.", {}, 3)]
+    units += [_unit("S3", "The Marlow County board said the rolls were out of date.", {}, 3)]
+    units += [_unit("S3", "The Marlow County board has until Friday.", {}, 4)]
+    names = name_pairs(units)
+    assert ("marlo", "state") in names and ("state", "unive") in names
+    # the story's actor, named all through (more sentences than sources): not particular
+    assert ("marlo", "count") not in names
+    # a lowercase pair that no source writes as a name is none
+    assert ("canc", "regis") not in names and ("preci", "near") not in names
+
+    students, precincts, near = units[:3]
+    students.vector = {"cance": 0.5, "regis": 0.5, "stude": 0.5, "marlo": 0.3, "state": 0.2}
+    precincts.vector = {"share": 0.5, "remov": 0.4, "preci": 0.4, "stude": 0.4, "regis": 0.3,
+                        "marlo": 0.2, "state": 0.2}  # fmt: skip
+    near.vector = {"remov": 0.5, "conce": 0.5, "preci": 0.5, "state": 0.3, "unive": 0.3}
+    assert same_name(precincts, students, names)  # the name, and 'students', 'register'
+    assert same_name(near, precincts, names)  # 'state university', and 'precincts'
+    board = _unit("S4", "Marlow State University said classes go on.", {"class": 1.0})
+    assert not same_name(board, students, names)  # the name alone: no word of the fact
+    assert not same_name(precincts, students, frozenset())
+
+
+def test_a_preposition_after_a_plural_is_no_verb():
+    assert fragment("All soft cheeses with use-by dates up to December 9, including Brie.")
+    assert not fragment("Thousands flee as floods rise.")
