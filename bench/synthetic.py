@@ -54,7 +54,8 @@ def _things(rng: random.Random) -> str:
 
 def article_text(index: int) -> str:
     """A short article with quotes, figures and a lead, different for each ``index``: no two
-    share a sentence, so none is a near-copy of another."""
+    share a sentence, so none is a near-copy of another. Its last quotation has no cue, so
+    each article asks the model one question (rules settle the rest)."""
     rng = random.Random(index)
     person = rng.choice(PEOPLE)
     lines = [
@@ -68,6 +69,8 @@ def article_text(index: int) -> str:
         f"{person} added that the raid on {_place(rng)} was “a blow to the {_things(rng)}”.",
         f"Fighting has continued around the {_things(rng)} of {_place(rng)} for "
         f"{rng.randint(2, 40)} weeks.",
+        # a quotation no cue credits, with a speaker near it: what the model is asked about
+        f"“Nobody will say when the {_things(rng)} of {_place(rng)} open again.”",
     ]
     return "\n\n".join(lines) + "\n"
 
