@@ -139,10 +139,8 @@ class PreparedArticle:
         """The actors (``actors(self)``) whose stance the article does not show by rule
         (``rules.stance.judge_stance`` on the rules' speakers): the model is asked only
         about them. Computed once."""
-        shown = {
-            _speaker_key(s.actor, self.article.text)
-            for s in rules_only_extraction(self.article, self).stances
-        }
+        quotes = _quotes(self, {}, self.resolve)  # the rules' speakers: no figures, no claims
+        shown = {_speaker_key(s.actor, self.article.text) for s in _stances(self, Labels(), quotes)}
         return [a for a in actors(self) if _speaker_key(a.name, self.article.text) not in shown]
 
     @cached_property
@@ -358,8 +356,11 @@ _TITLED = re.compile(rf"(?i:{word_alternation(HONORIFICS | TITLE_WORDS)})\.?\s+[
 def _speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
     text, resolve = prepared.article.text, prepared.resolve
     groups: dict[str, list[tuple[str, int]]] = {}
+    keys: dict[str, str] = {}  # a long article names the same few people thousands of times
     for form, start in prepared.mentions:
-        groups.setdefault(_speaker_key(form, resolve=resolve), []).append((form, start))
+        if form not in keys:
+            keys[form] = _speaker_key(form, resolve=resolve)
+        groups.setdefault(keys[form], []).append((form, start))
     out: list[Candidate] = []
     for key, mentions in groups.items():
         forms = [resolve(form)[0] for form, _ in mentions]
@@ -385,13 +386,18 @@ def quote_choices(
     guess = _speaker_key(quote.cue, resolve=prepared.resolve) if quote.cue else None
 
     def distance(c: Candidate) -> int:
-        return min(abs(here - p) if p <= here else 2 * (p - here) for p in c.paragraphs)
+        # the nearest mention before (or at) the quote, and after it at twice the distance;
+        # by bisection: one speaker of a long article is mentioned in thousands of paragraphs
+        k = bisect_right(c.paragraphs, here)
+        before = here - c.paragraphs[k - 1] if k else 10**9
+        after = 2 * (c.paragraphs[k] - here) if k < len(c.paragraphs) else 10**9
+        return min(before, after)
 
-    near = [
-        c
-        for c in candidates
-        if any(here - CHOICE_PARAGRAPHS <= p <= here + 1 for p in c.paragraphs) or c.key == guess
-    ]
+    def near_here(c: Candidate) -> bool:
+        k = bisect.bisect_left(c.paragraphs, here - CHOICE_PARAGRAPHS)
+        return k < len(c.paragraphs) and c.paragraphs[k] <= here + 1
+
+    near = [c for c in candidates if near_here(c) or c.key == guess]
     near.sort(key=lambda c: (c.key != guess, distance(c), c.id))
     return tuple(c.id for c in near[:MAX_CHOICES])
 
