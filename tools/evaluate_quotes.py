@@ -1,6 +1,6 @@
 """Quotes and speakers on the development set: ``python -m tools.evaluate_quotes``.
 
-The development set (``tests/quote_dev``) is 47 short articles written for it in many house
+The development set (``tests/quote_dev``) is 62 short articles written for it in many house
 styles (British, American, wire copy, tabloid, interview, live blog, press release, local
 news, translated quotes, saved HTML), hand-labelled in ``tests/quote_dev/labels.yaml`` with
 every quotation, its speaker and role, the titles and scare quotes that are not speech, and
