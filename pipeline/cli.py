@@ -90,7 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
         "make one brief each, in one model session, written into the directory -o names",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, help="write the Markdown brief here (default: stdout)"
+        "-o",
+        "--output",
+        type=_output_path,
+        help="write the Markdown brief here (default: stdout); a path ending in / is a "
+        "directory that receives FOLDER-NAME.md and .json",
     )
     parser.add_argument(
         "--json",
@@ -301,12 +305,22 @@ def _clear_cache(settings: Settings, console: Console) -> None:
 Outputs = tuple[Path | None, Path | None]
 
 
+class _DirectoryPath(type(Path())):  # type: ignore[misc]
+    """An ``-o`` written with a trailing separator ("briefs/"): a directory, made if missing."""
+
+
+def _output_path(value: str) -> Path:
+    """``-o`` as given: a ``_DirectoryPath`` when it ends with a path separator."""
+    return _DirectoryPath(value) if value.endswith(("/", os.sep)) else Path(value)
+
+
 def _outputs(args: argparse.Namespace) -> list[Outputs]:
     """The Markdown and JSON paths of each folder's brief, each checked writable
     (``ConfigError`` otherwise). One folder: ``-o`` and ``--json`` as given (stdout without
-    ``-o``). Several: ``-o`` is a directory (made if missing) that receives
-    ``<folder name>.md`` and ``.json`` for each; ``--json`` does not apply."""
-    if len(args.folders) == 1:
+    ``-o``). Several, or an ``-o`` ending in a separator ("briefs/"): ``-o`` is a directory
+    (made if missing) that receives ``<folder name>.md`` and ``.json`` for each; ``--json``
+    does not apply."""
+    if len(args.folders) == 1 and not isinstance(args.output, _DirectoryPath):
         output = args.output
         json_path = args.json_path or (output.with_suffix(".json") if output else None)
         if output is not None:
@@ -314,7 +328,11 @@ def _outputs(args: argparse.Namespace) -> list[Outputs]:
         if json_path is not None:
             check_writable(json_path, "--json" if args.json_path else "-o (its .json beside it)")
         return [(output, json_path)]
-    if args.output is None or args.json_path is not None or args.output.suffix:
+    if (
+        args.output is None
+        or args.json_path is not None
+        or (args.output.suffix and not isinstance(args.output, _DirectoryPath))
+    ):
         raise ConfigError(
             f"{len(args.folders)} folders make {len(args.folders)} briefs: give -o DIRECTORY "
             "(each brief is written there as FOLDER-NAME.md with its .json; --json is for one "

@@ -117,7 +117,8 @@ def read_articles(folder: Path, *, exclude: tuple[Path, ...] = ()) -> ReadResult
             raise InputError(f"{folder} does not exist. Give the folder that holds the articles.")
         raise InputError(
             f"{folder} is a file, not a folder. Put the articles in a folder and give that "
-            f"(for one article: newsbrief {folder.parent or '.'})."
+            f"(for this one article alone: mkdir story && cp {folder} story/ && newsbrief "
+            "story)."
         )
     result = ReadResult()
     seen: dict[str, str] = {}

@@ -157,6 +157,16 @@ def test_several_story_folders_make_one_brief_each_in_one_model_session(
     assert bus["title"] != voter["title"]
 
 
+def test_an_output_ending_in_a_separator_is_a_directory_also_for_one_folder(tmp_path):
+    from pathlib import Path
+
+    story = Path(__file__).parent / "stories" / "bus-strike"
+    out = tmp_path / "briefs"  # not there yet: made, not written as a file
+    assert cli([str(story), "--no-model", "-o", f"{out}/", "-q"]) == 0
+    assert out.is_dir()
+    assert sorted(p.name for p in out.iterdir()) == ["bus-strike.json", "bus-strike.md"]
+
+
 def test_several_folders_need_an_output_directory(tmp_path, capsys):
     stories = [str(tmp_path / "a"), str(tmp_path / "b")]
     assert cli([*stories, "--no-model"]) == 2
