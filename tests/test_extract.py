@@ -150,8 +150,11 @@ def test_assembly_ties_answers_to_spans_and_keeps_quotes_verbatim():
     assert figure.sentence_text.startswith("At least 1,500 North Korean troops")
     assert [e.sentences for e in extraction.events] == [[2], [4]]  # the lead, quotes aside
     assert extraction.events[0].when == "on Monday"
-    # the article shows no stance of Rutte's by rule: the model's label stands
-    assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "warns")]
+    # the quote the model gave Rutte dismisses the reports as rumours: a claim, found by rule,
+    # which stands over the model's label ("warns"), so that the brief never lists him as
+    # denying under one heading and warning under another
+    assert [(c.actor, c.position) for c in extraction.claims] == [("Mark Rutte", "denies")]
+    assert [(s.actor, s.position) for s in extraction.stances] == [("Mark Rutte", "denies")]
     # the rule-found "Rutte" is resolved to the fullest form the article uses, with the role
     assert (q1.speaker, q1.speaker_role) == ("Mark Rutte", "Nato Secretary General")
 
@@ -308,6 +311,19 @@ def test_example_articles_give_valid_requests(example):
         extraction = assemble_extraction(prepared, labels, ExtractionStats())
         for quote in extraction.quotes:
             assert item.text[quote.start : quote.end] == quote.text
+
+
+def test_an_actor_who_did_not_deny_has_no_stance_whatever_the_model_says():
+    text = (
+        "Minister silent on port deal\n\n"
+        "The government signed the port deal on Monday, officials said.\n\n"
+        "Trade Minister Ana Costa did not deny the reports. “We will say more soon,” she said.\n"
+    )
+    extraction = extract_article(article(text), FakeModel({"Q": "P1", "F": None, "A": "supports"}))
+    assert [(c.actor, c.position) for c in extraction.claims] == [
+        ("Trade Minister Ana Costa", "does not deny")
+    ]
+    assert all(s.actor != "Ana Costa" for s in extraction.stances)
 
 
 def test_a_lead_sentence_that_is_mostly_a_quote_is_not_an_event():

@@ -414,10 +414,10 @@ def _segment_cue(segment: str) -> str | None:
     # "refused to deny", "declined to confirm": neither the refusal nor the verb refused
     # is a stance on the development
     clause = _REFUSED_TO.sub(" ", clause)
-    if _DENIES_CLAIM.search(clause):
-        return "denies"
-    if _REJECTS_CRITICISM.search(clause):
-        return "defends"
+    for pattern, position in ((_DENIES_CLAIM, "denies"), (_REJECTS_CRITICISM, "defends")):
+        found = pattern.search(clause)
+        if found and not _NEGATED.search(clause[max(0, found.start() - 20) : found.start()]):
+            return position  # "did not deny the reports" is no denial
     if _ADVICE.search(clause):
         return "warns"
     if _AUTHOR.search(clause):
