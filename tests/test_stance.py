@@ -112,6 +112,20 @@ def test_a_body_the_role_names_is_the_agent_where_the_headline_names_it():
     assert is_agent("Police Chief", "Ray Moe", crash, (), "Officer cleared")
 
 
+def test_a_nationality_before_a_title_names_no_body():
+    headline = "Alliance says Norwegian troops are deployed to the border"
+    development = headline + ". Norwegian troops were seen near the border on Monday."
+    assert not is_agent("Swedish Prime Minister", "Eva Lund", development, (), headline)
+    assert not is_agent("Norwegian Foreign Minister", "Per Dahl", development, (), headline)
+
+
+def test_what_is_needed_is_no_defence_nor_a_comparison_praise():
+    assert quote_stance(("We are ready to go wherever needed, whatever is needed.",)) is None
+    assert quote_stance(("We know their army better than anyone else.",)) is None
+    assert quote_stance(("Families will be better off under the new scheme.",)) == "supports"
+    assert quote_stance(("The closure was needed to keep patients safe.",)) == "defends"
+
+
 def test_quoted_actors_without_an_evaluative_word_by_the_kind_of_story():
     rally = StanceEvidence(
         name="Ana Ruiz", role="teacher", quotes=("I drive an hour to work every day.",),

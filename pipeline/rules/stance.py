@@ -102,7 +102,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
     # justification of one's own decision or action
     "defends": ("not change course", "will not change course", "won't change course",
                 "stand by", "right decision", "right call",
-                "necessary", "needed", "no choice", "no alternative", "prudent",
+                "necessary", "was needed", "were needed", "no choice", "no alternative",
+                "prudent",
                 "responsible", "followed policy", "followed procedure", "followed the rules",
                 "followed every procedure", "followed all procedures", "followed protocol",
                 "followed the guidance", "within our operating limits", "within the rules",
@@ -136,7 +137,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "grateful", "great", "good news", "wonderful", "fantastic", "brilliant",
                  "excellent", "brave", "hope", "hopeful", "win", "victory", "success",
                  "overdue", "celebrate", "relief", "joy", "thrilled", "happy", "deserve",
-                 "deserves", "better", "best", "good", "love", "over the moon",
+                 "deserves", "better off", "much better", "a better", "for the better",
+                 "best", "good", "love", "over the moon",
                  "can't wait", "cannot wait", "milestone", "landmark", "transform",
                  "benefit", "save", "protect", "much-needed", "long wait", "right thing",
                  "finally", "at last", "glad", "safer", "cheaper", "will get", "can now",
@@ -500,10 +502,23 @@ def is_agent(
     if any(n.lower() not in told and n.lower() not in BODY_WORDS for n in named):
         return False
     # a body the role names that the development names too ("chief executive of Brightwater
-    # Energy" on "Brightwater Energy opens…")
-    proper = [n for n in named if n.lower() not in BODY_WORDS]
+    # Energy" on "Brightwater Energy opens…"); a nationality before a title names no body
+    # ("South Korean President" on "… North Korean troops …")
+    proper = [n for n in named if n.lower() not in BODY_WORDS and not _demonym_of_title(n, role)]
     titled = set(re.findall(r"[a-z]+", headline.lower()))
     return bool(own & told) or bool(proper and all(n.lower() in titled for n in proper))
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i)$")
+
+
+def _demonym_of_title(word: str, role: str) -> bool:
+    """Whether ``word`` is a nationality adjective qualifying a title in ``role`` ("Korean" in
+    "South Korean President", "French" is not caught: a word that names no body either way)."""
+    if not _DEMONYM.fullmatch(word):
+        return False
+    after = role[role.find(word) + len(word) :].split()
+    return not after or after[0].lower().strip(",") in ROLE_WORDS
 
 
 def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
