@@ -727,3 +727,16 @@ def test_a_short_story_over_its_budget_leaves_sections_to_the_json_and_counts_th
     assert len([e for e in roomy.events if e.shown != "none"]) > len(
         [e for e in brief.events if e.shown != "none"]
     )
+
+
+def test_a_date_in_a_relative_clause_that_ends_the_sentence_is_not_the_developments():
+    from pipeline.rules.text import time_phrase
+
+    urged = (
+        "Kyiv urged its allies to send more weapons to fight Russia, which sent tens of "
+        "thousands of troops into Ukraine in February 2022."
+    )
+    assert time_phrase(urged) is None
+    # a relative clause set off inside the sentence, or a date in the main clause, stays
+    assert time_phrase("The council, which met on Monday, approved the plan.") == "on Monday"
+    assert time_phrase("Kyiv said on Friday that troops, who came in May, fought.") == "on Friday"

@@ -181,12 +181,21 @@ def dateline(sentence: str) -> str | None:
     return found.group().strip() if found else None
 
 
+_TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]*$")
+
+
 def time_phrase(sentence: str) -> str | None:
     """The most specific time expression in a sentence, as written: a date ('Oct 24'), else a
     weekday ('on Monday'), else 'yesterday'/'today', else a month ('in February'), else a
-    vague phrase ('last week'). Whole words only; a dateline's date is not the event's."""
+    vague phrase ('last week'). Whole words only; a dateline's date is not the event's, nor
+    is a date in a relative clause that ends the sentence (", which … in 2022")."""
     opening = _DATELINE.match(sentence)
     body = sentence[opening.end() :] if opening else sentence
+    # a relative clause that ends the sentence tells of something else: "Kyiv urged its
+    # allies …, which sent troops into Ukraine in February 2022" is not dated February 2022
+    trailing = _TRAILING_RELATIVE.search(body)
+    if trailing:
+        body = body[: trailing.start()]
     for pattern in _TIME_PHRASES:
         match = pattern.search(body)
         if match:
