@@ -1015,3 +1015,29 @@ def test_a_body_named_with_a_plural_possessive_keeps_its_whole_name():
     )
     [span] = quotes(text)
     assert span.cue == "A spokeswoman for the Teachers' Union"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The plant was shelled overnight, an adviser to the president's office, Ivan "
+            "Petrenko, said on Thursday.",
+            "Ivan Petrenko",
+            "adviser to the president's office",
+        ),
+        ("Ruiz's spokesman, Tom Ng, said the talks were over.", "Tom Ng", "Ruiz's spokesman"),
+        (
+            "The company said its chief executive, Mark Dale, would step down.",
+            "Mark Dale",
+            "chief executive",
+        ),
+    ],
+)
+def test_a_role_set_off_before_the_name_is_the_whole_noun_phrase(text, name, role):
+    """The role before "Name," is the noun phrase from its first determiner, headed by a role
+    noun ("an adviser to the president's office", not "the president's office"), never a
+    clause ("The company said …"); a possessive ending is no plural ("spokesman" whole)."""
+    from pipeline.rules.entities import resolve_person
+
+    assert resolve_person(name, text) == (name, role)

@@ -245,12 +245,18 @@ def _appositive_role(person: str, text: str) -> str | None:
         words = phrase.split()
         if not words or len(words) > 8 or words[0].lower() in ("who", "which", "whose", "said"):
             continue
-        lowered = [w.lower().strip("’'s") for w in words]
+        lowered = [_bare(w) for w in words]
         if _verb_among(words):  # "chair of the Arden Appeal": a capitalised word is a name
             continue
         if any(w in _ROLE_NOUN_SET or w.split("-")[0] in _ROLE_NOUN_SET for w in lowered):
             return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
     return None
+
+
+def _bare(word: str) -> str:
+    """``word`` in lower case without a possessive ending or surrounding punctuation
+    ("president's" -> "president"; "said" stays "said", "spokesman" stays whole)."""
+    return re.sub(r"[’']s?$", "", word.lower().strip(',;:()“”"‘'))
 
 
 def _name_pattern(person: str) -> str:
@@ -298,7 +304,7 @@ _ROLE_DETERMINERS = frozenset("the a an its his her their our".split())
 
 def _verb_among(words: list[str]) -> bool:
     """Whether a lower-case word of ``words`` is a speech verb or a form of "be"."""
-    lowered = {w.lower().strip("’'s") for w in words if w[:1].islower()}
+    lowered = {_bare(w) for w in words if w[:1].islower()}
     return bool(lowered & (vocabulary.SPEECH_VERB_FORMS | vocabulary.BE_FORMS))
 
 
@@ -312,14 +318,24 @@ def _role_in_commas(window: str) -> str | None:
     phrase = re.sub(r"^\d+\s+", "", phrase)  # the minutes of a live blog's "06:52"
     words = phrase.split()
     determiners = [k for k, w in enumerate(words) if w.lower() in _ROLE_DETERMINERS]
-    if determiners:  # "We asked the headteacher, Jo Bell,": the noun phrase before the name
-        words = words[determiners[-1] :]
-        phrase = " ".join(words)
-    if not words or len(words) > 6:
+    # the noun phrase before the name, from its first determiner that opens a role with no
+    # verb in it: "an adviser to the president's office" (not "the president's office"),
+    # "We asked the headteacher" gives "the headteacher"
+    for start in determiners or [0]:
+        found = _role_phrase(words[start:])
+        if found is not None:
+            return found
+    return None
+
+
+def _role_phrase(words: list[str]) -> str | None:
+    """``words`` as a role: at most eight words, no verb, a role noun heading it (before its
+    first preposition) or ending it; without its opening determiner."""
+    if not words or len(words) > 8 or _verb_among(words):
         return None
-    lowered = [w.lower().strip("’'s") for w in words]
-    if not any(w in vocabulary.ROLE_NOUNS for w in lowered[-2:]):
+    lowered = [_bare(w) for w in words]
+    head = next((k for k, w in enumerate(lowered) if k and w in vocabulary.PREPOSITIONS), None)
+    nouns = lowered[:head] if head is not None else lowered[-2:]
+    if not any(w in vocabulary.ROLE_NOUNS for w in nouns):
         return None
-    if _verb_among(words):
-        return None
-    return re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.I)
+    return re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", " ".join(words), flags=re.I)

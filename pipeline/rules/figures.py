@@ -698,7 +698,7 @@ def _tidy(who: str, *, description: bool = False) -> str | None:
     who = _TIME_TAIL.sub("", who).strip()
     if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
-    words = [w.lower().strip("’'s") for w in who.split()]
+    words = [re.sub(r"[’']s?$", "", w.lower()) for w in who.split()]  # "police's" -> "police"
     role_then_name = _ROLE_THEN_NAME.match(who)
     if role_then_name:
         return role_then_name.group("name")  # 'county engineer Pat Moreno'
