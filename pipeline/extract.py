@@ -1143,10 +1143,27 @@ def _only_attributes(prepared: PreparedArticle, sentence: Sentence) -> bool:
     """True for a sentence that only introduces or credits someone's words: a lead-in that
     ends in a colon ("And from Chairwoman Rosa Ventura:"), or a short sentence with a speech
     verb and no number beside a quotation of its paragraph ("Mayor Tom Reyes said at the
-    meeting."). It reports nothing on its own: the words belong under who said what."""
+    meeting."), or a quotation whose sentence adds only its credit ("According to spokesman
+    Dev Patel, “…”"). It reports nothing on its own: the words belong under who said what."""
     text = sentence.text.strip()
     if text.endswith(":"):
         return True
+    # a quotation and its credit alone ("According to spokesman Dev Patel, “…”"): what is
+    # left outside the quote marks only says who said it
+    spoken = [q for q in prepared.quotes_over(sentence.start, sentence.end) if q.kind != "scare"]
+    if spoken:
+        outside, position = [], sentence.start
+        for quote in sorted(spoken, key=lambda q: q.start):
+            outside.append(prepared.article.text[position : max(position, quote.start - 1)])
+            position = max(position, quote.end + 1)
+        outside.append(prepared.article.text[position : sentence.end])
+        rest = " ".join(outside)
+        if (
+            len(re.findall(r"\w+", rest)) <= ATTRIBUTION_WORDS
+            and not re.search(r"\d", rest)
+            and (_SPEECH_VERB.search(rest) or re.search(r"\baccording to\b", rest, re.I))
+        ):
+            return True
     if len(text.split()) > ATTRIBUTION_WORDS or re.search(r"\d", text):
         return False
     quoted = any(q.paragraph == sentence.paragraph for q in prepared.quotes)

@@ -242,6 +242,7 @@ def test_a_lead_in_or_a_bare_attribution_is_never_a_development():
         "And from Chairwoman Rosa Ventura:\n\n"
         "“We have waited long enough for this.”\n\n"
         "“Will the ferries run on time?” Mayor Tom Reyes said at the meeting.\n\n"
+        "According to harbour spokesman Dev Patel, “Work starts next spring at the latest.”\n\n"
         "Police said 40 people attended the meeting.\n"
     )
     article = Article(
@@ -251,6 +252,8 @@ def test_a_lead_in_or_a_bare_attribution_is_never_a_development():
     assert "The council approved the harbour plan on Tuesday after a long debate." in found
     assert "Police said 40 people attended the meeting." in found  # a report, with a number
     assert not any(t.endswith(":") or t.startswith("Mayor Tom Reyes") for t in found)
+    # a quotation whose sentence adds only its credit belongs under who said what
+    assert not any(t.startswith("According to harbour spokesman") for t in found)
 
 
 def test_a_vague_telling_of_a_shown_development_is_folded_into_it():
