@@ -93,7 +93,7 @@ def run_folder(
 
     ``model`` answers what needs judgement (``pipeline.model.session.Model``: the configured
     endpoint, a replayed cassette or a fake); ``None`` makes a brief from rules alone, with
-    rule fallbacks for the lede and key sentences. ``cache_dir`` (None: no cache) keeps each
+    a rule-built lede. ``cache_dir`` (None: no cache) keeps each
     extraction under the model's identity and the code's fingerprint. An article the model
     gives no usable answer for keeps its rule-found facts, with a note of what is missing.
     An article longer than ``max_article_chars`` (characters of cleaned text) is neither

@@ -12,8 +12,8 @@ Validators read what an answer is checked against from the validation context
 (``answer_context``): the ``AnswerCheck`` pydantic is given, else the one ``checking_against``
 sets for the model call in progress. (instructor's own ``context=`` would also render every
 message as a Jinja template, which costs a compile per message and call and could alter an
-article holding ``{{``.) The checks themselves (is a speaker named in the article, is an
-outlet evidenced) are grounding rules, ``pipeline.rules.grounding``, handed in through the
+article holding ``{{``.) The checks themselves (is a claimant named in the article) are
+grounding rules, ``pipeline.rules.grounding``, handed in through the
 ``AnswerCheck``: the schemas hold shapes, not heuristics.
 """
 

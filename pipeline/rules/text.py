@@ -27,7 +27,7 @@ class Sentence:
     """One sentence of the article."""
 
     id: int
-    """1-based number, as the model sees it (``S3``)."""
+    """1-based number in the article (``ArticleExtraction`` items cite sentences by it)."""
     start: int
     """Offset of the first character in the article text."""
     end: int
