@@ -1041,3 +1041,12 @@ def test_a_role_set_off_before_the_name_is_the_whole_noun_phrase(text, name, rol
     from pipeline.rules.entities import resolve_person
 
     assert resolve_person(name, text) == (name, role)
+
+
+def test_a_firms_name_in_what_was_said_is_not_the_speaker_of_a_later_he_said():
+    text = (
+        "Ray Decker, a city councillor, said the full Brandt & Hollis report, which he had "
+        "seen, gave a higher range. “The public deserves the real number,” he said.\n"
+    )
+    [span] = quotes(text)
+    assert span.cue is not None and "Brandt" not in span.cue

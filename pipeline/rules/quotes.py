@@ -1053,6 +1053,8 @@ def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
         n += 1
     if n == 0 or toks[0].word.lower() in _PREPOSITIONS:
         return None
+    if n < len(toks) and toks[n].word in ("&", "+"):
+        return None  # "said the full Brandt & Hollis report": a firm's name in what was said
     cue = _phrase_cue(doc, toks, 0, n - 1)
     if cue is not None and cue.form == "description" and n + 1 < len(toks) and toks[n].word == ",":
         # "said the group's secretary, Paul Greer": the name in apposition
