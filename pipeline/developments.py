@@ -580,7 +580,10 @@ def off_topic(
     result = {}
     for source in judged:
         common = sum(1 for n in names[source] if named_by[n] > 1) / max(1, len(names[source]))
-        if shared[source] <= 1 and shared[source] < 0.1 * own[source] and common < NAME_SHARE:
+        few = shared[source] < 0.1 * own[source]
+        # chance matches (a generic sentence, a lone number) do not hold an article on the
+        # story when it names almost nothing the others name
+        if few and (shared[source] <= 1 and common < NAME_SHARE or common < FEW_NAMES):
             result[source] = (
                 f"shares no development with the other {len(originals) - 1} independent "
                 f"sources ({shared[source]} of its {own[source]} reporting sentences match "
@@ -593,6 +596,9 @@ def off_topic(
 #: An article naming mostly people, places and bodies the others name is on the story, even
 #: when it shares no sentence with them (an analysis, a profile).
 NAME_SHARE = 0.35
+#: An article naming less than this share of names the others name is on another story even
+#: when a few of its sentences (under a tenth) happen to cluster with theirs.
+FEW_NAMES = 0.2
 _NAME_WORD = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 _NOT_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April

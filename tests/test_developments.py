@@ -138,6 +138,28 @@ def test_an_article_on_another_story_is_kept_out_and_named():
     assert "## Off the story" in markdown and "Left out as about another story" in markdown
 
 
+def test_chance_matches_do_not_hold_an_article_naming_nothing_the_others_name():
+    from pipeline.developments import Unit, off_topic
+
+    def unit(source: str, n: int, text: str) -> Unit:
+        return Unit(source, n, text, "body", n, None)
+
+    story = [
+        "Fire crews fought the blaze at the Brenford Chemicals depot in Port Hollis.",
+        "Brenford Chemicals said about 40 people worked at the Port Hollis depot.",
+        "Fire Chief Marcus Hale said the Brenford Chemicals fire was under control.",
+    ]
+    units = [unit(s, n, t) for s in ("S1", "S2", "S3") for n, t in enumerate(story, 1)]
+    # another story: thirty sentences, two of which happen to be worded like the story's
+    stray = [f"Engineers in Halverton checked strand {k} of the Tolliver Street span again."
+             for k in range(28)]  # fmt: skip
+    stray += ["Fire crews fought the blaze at the depot until dawn.",
+              "About 40 people worked at the depot, the owners said."]  # fmt: skip
+    units += [unit("S4", n, t) for n, t in enumerate(stray, 1)]
+    found = off_topic(units, {}, ["S1", "S2", "S3", "S4"])
+    assert list(found) == ["S4"]
+
+
 def test_with_two_articles_neither_is_called_off_topic():
     stray = told("S2", "The city's football club appointed a new head coach on Monday night.")
     brief = merge_extractions([LAWSUIT[0], stray])
