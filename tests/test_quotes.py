@@ -1050,3 +1050,13 @@ def test_a_firms_name_in_what_was_said_is_not_the_speaker_of_a_later_he_said():
     )
     [span] = quotes(text)
     assert span.cue is not None and "Brandt" not in span.cue
+
+
+def test_a_word_only_written_at_the_end_of_a_longer_name_is_no_speaker():
+    from pipeline.rules.grounding import speaker_problem
+
+    text = "The state Department of Transportation confirms it will send its engineers."
+    assert "cut from a longer name" in (speaker_problem("Transportation", text) or "")
+    # written on its own elsewhere, or as a name of its own, it stands
+    assert speaker_problem("England", "The Bank of England said so. England won.") is None
+    assert speaker_problem("Department of Transportation", text) is None

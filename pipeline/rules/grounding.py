@@ -109,6 +109,19 @@ _TIME_TAIL = re.compile(
 )
 
 
+def _cut_from_a_longer_name(name: str, text: str) -> bool:
+    """Whether the one-word ``name`` is only ever written as the end of a longer name joined
+    by "of" ("Transportation" in "the Department of Transportation", "Defence" in "Ministry
+    of Defence"): a fragment, never a speaker of its own."""
+    if " " in name or not name[:1].isupper():
+        return False
+    found = list(whole_words(rf"{re.escape(name)}(?![\w-])", text, joiners="-"))
+    return bool(found) and all(
+        re.search(r"\b[A-Z][\w’'-]*\s+of\s+(?:the\s+)?$", text[max(0, m.start() - 40) : m.start()])
+        for m in found
+    )
+
+
 def speaker_problem(speaker: str, text: str) -> str | None:
     """Why ``speaker`` cannot be printed as the speaker of a quote in ``text``, or None.
 
@@ -152,6 +165,8 @@ def speaker_problem(speaker: str, text: str) -> str | None:
         return f"'{bare}' opens with a number (a time stamp or a count, not a name)"
     if _TIME_TAIL.search(bare):
         return f"'{bare}' runs into a time phrase"
+    if _cut_from_a_longer_name(bare, text):
+        return f"'{bare}' is cut from a longer name (\"… of {bare}\")"
     named = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in _NOT_NAMES]
     descriptive = any(w.lower().strip(".,") in SPEAKER_NOUNS for w in words)
     if descriptive and grounded_phrase(bare, text):
