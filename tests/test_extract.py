@@ -204,19 +204,14 @@ def test_a_model_contradicting_a_low_confidence_guess_leaves_the_quote_unattribu
     # rules alone keep their guess; so does a model that abstains ("none": measured on the
     # example, the embedded model abstains on right guesses, never on wrong ones)
     assert rules_only(prepared).quotes[0].speaker == "Grace Okafor"
-    notes = request.response_model.model_validate({"Q1": "none"}, context=request.context)
-    kept = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
+    kept = _first_quote_answered(prepared, request, "none")
     assert (kept.speaker, kept.attributed_by) == ("Grace Okafor", "rule")
-    lena = next(k for k, v in people.items() if v == "Lena Varga")
-    notes = request.response_model.model_validate({"Q1": lena}, context=request.context)
     stats = ExtractionStats()
-    contradicted = assemble_extraction(prepared, _labels(notes), stats).quotes[0]
+    contradicted = _first_quote_answered(prepared, request, "Lena Varga", stats)
     # two different people named: neither is trusted (a wrong speaker is worse than none)
     assert (contradicted.speaker, contradicted.attributed_by) == (None, "none")
     assert any("contradicts the rules' 'Grace Okafor'" in d for d in stats.dropped)
-    okafor = next(k for k, v in people.items() if v == "Grace Okafor")
-    notes = request.response_model.model_validate({"Q1": okafor}, context=request.context)
-    agreed = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
+    agreed = _first_quote_answered(prepared, request, "Grace Okafor")
     assert (agreed.speaker, agreed.attributed_by) == ("Grace Okafor", "model")
 
 
@@ -230,10 +225,7 @@ def test_the_model_names_the_speaker_where_rules_have_no_guess():
     [quote] = prepared.quotes
     assert quote.cue is None and needs_model(quote)
     request = build_request(prepared, prepared.sentences)
-    people = _people(request)
-    lena = next(k for k, v in people.items() if v == "Lena Varga")
-    notes = request.response_model.model_validate({"Q1": lena}, context=request.context)
-    chosen = assemble_extraction(prepared, _labels(notes), ExtractionStats()).quotes[0]
+    chosen = _first_quote_answered(prepared, request, "Lena Varga")
     assert (chosen.speaker, chosen.speaker_role, chosen.attributed_by) == (
         "Lena Varga",
         "Councillor",
@@ -245,6 +237,17 @@ def _people(request) -> dict[str, str]:
     """The PEOPLE list of a request's prompt: id -> name."""
     listed = request.messages[1]["content"].split("PEOPLE\n")[1].split("ACTORS")[0]
     return dict(line.split(": ", 1) for line in listed.splitlines() if line)
+
+
+def _first_quote_answered(prepared, request, speaker: str, stats=None):
+    """The article's first quote once the model answers ``Q1`` with the candidate named
+    ``speaker`` (by its id) or "none", and null for every other asked id."""
+    people = _people(request)
+    chosen = "none" if speaker == "none" else next(k for k, v in people.items() if v == speaker)
+    others = dict.fromkeys(k for k in request.response_model.model_fields if k != "Q1")
+    notes = request.response_model.model_validate({"Q1": chosen} | others, context=request.context)
+    stats = stats if stats is not None else ExtractionStats()
+    return assemble_extraction(prepared, _labels(notes), stats).quotes[0]
 
 
 def _labels(notes) -> Labels:
@@ -529,15 +532,8 @@ def test_a_question_no_cue_credits_is_not_given_to_whoever_answers_it():
     [quote] = prepared.quotes
     assert quote.cue is None and needs_model(quote)
     request = build_request(prepared, prepared.sentences)
-    people = _people(request)
-    water = next(k for k, v in people.items() if v == "Harbour Water")
-    notes = request.response_model.model_validate(
-        {"Q1": water}
-        | dict.fromkeys(k for k in request.response_model.model_fields if k[0] in "FA"),
-        context=request.context,
-    )
     stats = ExtractionStats()
-    [asked] = assemble_extraction(prepared, _labels(notes), stats).quotes
+    asked = _first_quote_answered(prepared, request, "Harbour Water", stats)
     assert (asked.speaker, asked.attributed_by) == (None, "none")
     assert any("a question with no cue" in d for d in stats.dropped)
 
