@@ -991,6 +991,10 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     return out
 
 
+#: The stance a claim of not saying rules out: "did not deny" is no denial.
+_NOT_CLAIMED = {"does not deny": "denies", "does not confirm": "confirms"}
+
+
 def _stances(
     prepared: PreparedArticle, labels: Labels, quotes: list[Quote], claims: Sequence[Claim] = ()
 ) -> list[Stance]:
@@ -1017,9 +1021,9 @@ def _stances(
     gathered = stance_evidence(prepared, quotes)
     for evidence, found in zip(gathered, judge_stances(gathered), strict=True):
         claim = claimed.get(evidence.key)
-        if claim is not None and claim.position in ("does not deny", "does not confirm"):
-            if not found or found[0] == claim.position.split()[-1] + "s":
-                continue  # "did not deny": no denial (nor a stance the model reads into it)
+        ruled_out = _NOT_CLAIMED.get(claim.position) if claim is not None else None
+        if ruled_out is not None and (not found or found[0] == ruled_out):
+            continue  # "did not deny": no denial (nor a stance the model reads into it)
         if found:
             claim = None  # what the article shows of the actor's stance comes first
         position = claim.position if claim else found[0] if found else judged.get(evidence.key)

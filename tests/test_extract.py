@@ -327,6 +327,12 @@ def test_an_actor_who_did_not_deny_has_no_stance_whatever_the_model_says():
         ("Trade Minister Ana Costa", "does not deny")
     ]
     assert all(s.actor != "Ana Costa" for s in extraction.stances)
+    # nor when a rule reads a denial elsewhere in her clauses: the claim says she did not deny
+    both = text.replace(
+        "did not deny the reports.", "did not deny the reports and denied wrongdoing."
+    )
+    extraction = extract_article(article(both), FakeModel({"Q": "P1", "F": None, "A": "supports"}))
+    assert all(s.actor != "Ana Costa" for s in extraction.stances)
 
 
 def test_a_lead_sentence_that_is_mostly_a_quote_is_not_an_event():
