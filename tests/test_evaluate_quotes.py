@@ -6,6 +6,7 @@ from tests.values import extraction, quote, stance
 from tools.evaluate_quotes import (
     DEV_SET,
     HELDOUT_SET,
+    SETS,
     load_labels,
     same_speaker,
     score_article,
@@ -68,6 +69,31 @@ def test_the_development_set_is_labelled_in_many_styles():
     heldout = load_labels(HELDOUT_SET / "labels.yaml")
     files = sorted(p.name for p in HELDOUT_SET.iterdir() if p.suffix in (".txt", ".html"))
     assert files == sorted(heldout) and not set(heldout) & set(labels)
+
+
+STANCE_LABELS = {
+    "supports",
+    "opposes",
+    "condemns",
+    "defends",
+    "denies",
+    "confirms",
+    "warns",
+    "neutral",
+}
+
+
+def test_every_set_labels_each_of_its_articles_and_no_name_is_shared_between_sets():
+    seen: set[str] = set()
+    for folder in SETS.values():
+        labels = load_labels(folder / "labels.yaml")
+        files = sorted(p.name for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+        assert files == sorted(labels) and not seen & set(labels)
+        seen |= set(labels)
+        for gold in labels.values():
+            assert gold["quotes"] and gold["target"]
+            assert all(set(item) == {"text", "speaker", "role"} for item in gold["quotes"])
+            assert {s["label"] for s in gold.get("stances", [])} <= STANCE_LABELS
 
 
 def test_no_speaker_or_role_of_a_brief_holds_markup_or_a_clause():

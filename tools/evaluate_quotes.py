@@ -41,7 +41,16 @@ HELDOUT_SET = ROOT / "tests" / "quote_heldout"
 #: Twelve more, with stances on decisions, harms and good news, written by someone who had
 #: not seen the stance rules, after they were settled (``--set heldout2``).
 HELDOUT2_SET = ROOT / "tests" / "quote_heldout2"
-SETS = {"dev": DEV_SET, "heldout": HELDOUT_SET, "heldout2": HELDOUT2_SET}
+#: Twenty-four more in the same ten styles, with attribution shapes and stances chosen to be
+#: hard, labelled by someone who had read no pipeline code nor seen any output
+#: (``--set heldout3``).
+HELDOUT3_SET = ROOT / "tests" / "quote_heldout3"
+SETS = {
+    "dev": DEV_SET,
+    "heldout": HELDOUT_SET,
+    "heldout2": HELDOUT2_SET,
+    "heldout3": HELDOUT3_SET,
+}
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
     "quote recall": 0.97,
