@@ -54,9 +54,16 @@ from .rules.grounding import (
 )
 from .rules.passages import Passage, find_passages
 from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
-from .rules.stance import StanceEvidence, judge_stances, refused_claims, reporter_cue
+from .rules.stance import (
+    StanceEvidence,
+    judge_stances,
+    refused_claims,
+    reported_words,
+    reporter_cue,
+)
 from .rules.text import Sentence, dateline, paragraph_spans, split_sentences, time_phrase
 from .rules.vocabulary import (
+    BODY_WORDS,
     HONORIFICS,
     PRONOUNS,
     SPEECH_VERB_FORMS,
@@ -927,7 +934,9 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
 
     def key_of(form: str) -> str:
         if form not in keys:
-            keys[form] = _speaker_key(form, resolve=prepared.resolve)
+            spokes = _SPOKESPERSON_FOR.fullmatch(form.strip())
+            body = spokes.group("body") if spokes else form  # the body speaks through them
+            keys[form] = _speaker_key(body, resolve=prepared.resolve)
         return keys[form]
 
     spoken: dict[str, list[Quote]] = {}
@@ -952,7 +961,11 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         for start, end, _, _ in by_key.get(key, ()):
             number = prepared.sentence_of(start)
             sentence = prepared.sentences[number - 1]
-            here = [m for m in by_sentence[number] if m[2] != key]
+            here = [
+                m
+                for m in by_sentence[number]
+                if m[2] != key and not (m[0] > start and _same_body(names[key], m[3], text))
+            ]
             after = min((s for s, _, _, _ in here if s > start), default=sentence.end)
             before = max([sentence.start, *(e for _, e, _, _ in here if e <= start)])
             narrative.append(masked[start:after])
@@ -963,6 +976,12 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 narrative.append(masked[sentence.start : sentence.end])
         return tuple(narrative), tuple(subject)
 
+    forms: dict[str, set[str]] = defaultdict(set)
+    for _, _, key, form in mentions:
+        forms[key].add(form)
+    for key, said in spoken.items():
+        forms[key].update(q.speaker for q in said if q.speaker)
+    accused = _accused(prepared, masked, forms)
     out = []
     for key in [
         *sorted(spoken, key=lambda k: (-len(spoken[k]), spoken[k][0].start)),
@@ -970,8 +989,10 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     ]:
         narrative, subject = segments(key)
         own = spoken.get(key, [])
-        if not own and reporter_cue(narrative) is None:
-            continue
+        if not own and reporter_cue(narrative) is None and not reported_words(narrative):
+            continue  # named, but neither quoted, nor reported saying, nor given a stance
+        if not own and all(_AFTER_PREPOSITION.search(s[-60:]) for s in subject):
+            continue  # "residents of villages near Kelsby say": a place, not the speaker
         name = own[0].speaker if own else prepared.resolve(names[key])[0]
         if speaker_problem(name, text) is not None:
             continue
@@ -986,8 +1007,124 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 headline=title,
                 key=key,
                 sentence=own[0].sentence if own else prepared.sentence_of(by_key[key][0][0]),
+                accused=key in accused,
+                speaks_for=_body_of(key, own, mentions, prepared, masked),
             )
         )
+    return out
+
+
+#: Words that make a capitalised name a business or an institution ("Kestrel Energy", "Bay
+#: Transit Lines", "Vostra Metals", "Acme Holdings Ltd").
+_ORGANISATION_WORDS = (
+    BODY_WORDS
+    | _COMMERCIAL_HEADS
+    | frozenset(
+        """energy metals mining lines airways airlines buses trains rail railways motors foods
+    holdings industries systems technologies partners capital securities insurance health
+    healthcare pharmaceuticals media press news ltd limited inc plc llc corp co gmbh sa
+    alliance society charity institution trust""".split()
+    )
+)
+
+
+def _same_body(name: str, description: str, text: str) -> bool:
+    """Whether ``description``, later in the sentence that names the body ``name``, is the
+    body again ("Kestrel Energy … will raise prices, the company said")."""
+    head = description.lower().split()
+    return (
+        len(head) == 2
+        and head[0] == "the"
+        and head[1] in _COMMERCIAL_HEADS | BODY_WORDS
+        and _named_body(name, text)
+    )
+
+
+def _named_body(form: str, text: str) -> bool:
+    """Whether a capitalised mention names a body, not a person: it holds a word of
+    organisations (``_ORGANISATION_WORDS``), or it is one word the article never writes as a
+    person's surname ("Northgrid", but not "Munro" after "Craig Munro")."""
+    words = form.split()
+    if not form[:1].isupper():
+        return False
+    if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words):
+        return True
+    return len(words) == 1 and not re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(form)}\b", text)
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|in|near|from|at|to|for|by|with|outside|inside|across|around)\s+"
+    r"(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s*$",
+    re.I,
+)
+
+
+def _body_of(
+    key: str,
+    own: list[Quote],
+    mentions: list[tuple[int, int, str, str]],
+    prepared: PreparedArticle,
+    masked: str,
+) -> str:
+    """The key of the named body a quoted person speaks for, or "": a body named in their
+    role ("Billwise director Omar Shafiq"), else the last body named in the paragraph before
+    their first quotation ("Northgrid responds… ‘…,’ says regional director Martin Cole"),
+    or in the one before where the role opens with "its" ("Its chairwoman, …")."""
+    if not own or person_name(own[0].speaker or "") is None:
+        return ""
+    text = prepared.article.text
+    role = (own[0].speaker_role or "").lower()
+    for m in mentions:
+        named = m[3][:1].isupper() and re.search(rf"\b{re.escape(m[3].lower())}\b", role)
+        if m[2] != key and named:
+            return m[2]  # "Billwise director Omar Shafiq"
+    bodies = [m for m in mentions if m[2] != key and _named_body(m[3], text)]
+    if any(w in BODY_WORDS for w in re.findall(r"[a-z]+", role)):
+        return ""  # "union leader": their own body, named or not
+    first = own[0]
+    paragraph = prepared.sentences[first.sentence - 1].paragraph
+    allowed = {paragraph, paragraph - 1} if role.startswith("its ") else {paragraph}
+    before = [
+        m
+        for m in bodies
+        if m[0] < first.start
+        and prepared.sentences[prepared.sentence_of(m[0]) - 1].paragraph in allowed
+    ]
+    return before[-1][2] if before else ""
+
+
+#: "a spokeswoman for the World Freight Union", "a spokesman for Ofpower": the body speaks.
+_SPOKESPERSON_FOR = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:spokes(?:person|man|woman|people)|representative)"
+    r"\s+(?:for|of)\s+(?P<body>.+)",
+    re.I,
+)
+#: Verbs of blame, criticism or complaint against someone ("condemned the mine's owner",
+#: "criticises Northgrid", "accused the council of…"), read before a mention.
+_BLAME = re.compile(
+    r"\b(?:condemn|denounc|criticis|criticiz|accus|blam|attack|slam|blast|lambast|rebuk|"
+    r"censur|castigat|su(?:ed|es|ing)\b|hit out at|lashed out at|round(?:ed|s)? on)\w*"
+    r"(?:\s+(?:the|its|their|his|her)\b)?[^.;:]{0,40}$",
+    re.I,
+)
+
+
+def _accused(prepared: PreparedArticle, masked: str, forms: dict[str, set[str]]) -> set[str]:
+    """Keys of the actors someone blames, criticises or sues in the reporter's words ("The
+    union condemned the mine's owner, Vostra Metals", "criticises Northgrid"): a verb of
+    blame (``_BLAME``) in the words of the sentence before a mention of their name
+    (``forms``: the names each actor goes by)."""
+    out: set[str] = set()
+    for key, names in forms.items():
+        for name in names:
+            bare = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+            if not bare[:1].isupper():
+                continue  # a description ("the company") stands for too many
+            for found in re.finditer(rf"\b{re.escape(bare)}\b", masked):
+                sentence = prepared.sentences[prepared.sentence_of(found.start()) - 1]
+                if _BLAME.search(masked[sentence.start : found.start()]):
+                    out.add(key)
+                    break
     return out
 
 

@@ -1060,3 +1060,18 @@ def test_a_word_only_written_at_the_end_of_a_longer_name_is_no_speaker():
     # written on its own elsewhere, or as a name of its own, it stands
     assert speaker_problem("England", "The Bank of England said so. England won.") is None
     assert speaker_problem("Department of Transportation", text) is None
+
+
+def test_the_subject_of_two_coordinated_verbs_is_the_speaker_of_the_second():
+    from pipeline.rules.quotes import find_quotes, speaker_mentions
+
+    text = "The drivers' association welcomed the deal but warned that delays would continue.\n"
+    assert [m for m, _ in speaker_mentions(text, find_quotes(text))] == ["The drivers' association"]
+
+
+def test_a_role_before_a_name_holds_no_verb():
+    from pipeline.rules.entities import _role_in_commas
+
+    assert _role_in_commas("The nurses' union criticised the hospital's owner,") == (
+        "hospital's owner"
+    )

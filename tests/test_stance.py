@@ -264,3 +264,99 @@ def test_a_refusal_to_deny_or_confirm_rules_out_that_stance():
     assert refused_claims(("The firm declined to confirm or deny it.",)) == {"denies", "confirms"}
     assert refused_claims(("A spokesman declined to comment.",)) == {"denies", "confirms"}
     assert refused_claims(("Ms Roe denied the report.",)) == frozenset()
+
+
+def test_reported_speech_is_read_like_a_quotation():
+    from pipeline.rules.stance import reported_words
+
+    assert reported_words(("Tenants' group Roofwise said the levy was unjustified.",)) == (
+        "the levy was unjustified.",
+    )
+    assert reported_words(
+        ("Dr Amos told the Gazette that the cuts would leave wards short of nurses.",)
+    ) == ("the cuts would leave wards short of nurses.",)
+    assert reported_words(
+        ("Pellor Foods will shut its Ashby plant in May, the company said on Monday.",)
+    ) == ("Pellor Foods will shut its Ashby plant in May",)
+    assert reported_words(("Ms Hart visited the site on Monday.",)) == ()
+
+
+def test_an_actor_reported_saying_something_has_a_stance_without_a_quotation():
+    text = (
+        "Ferry operator to cut winter sailings\n\n"
+        "Brightwater Ferries will cut winter sailings to the islands by a third.\n\n"
+        "Islanders' group Tidewatch said the cuts were unjustified and would hit "
+        "older residents hardest.\n"
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances["Tidewatch"] == "opposes"
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker_of_what_residents_say():
+    text = (
+        "Bus route to end\n\n"
+        "People in villages near Carnby say the loss of the route is a blow to them.\n"
+    )
+    stances = {s.actor for s in rules_only_extraction(_article(text)).stances}
+    assert "Carnby" not in stances
+
+
+def test_the_accused_answering_the_charge_defends():
+    text = (
+        "Roof collapse at depot injures four\n\n"
+        "Four workers were hurt when a roof fell in at a freight depot on Friday.\n\n"
+        "The drivers' union blamed the depot's owner, Harrow Logistics, for ignoring "
+        "complaints about leaks.\n\n"
+        "Harrow Logistics said the roof had been inspected in March and that it was "
+        "helping the investigation.\n"
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances["Harrow Logistics"] == "defends"
+
+
+def test_a_person_and_the_body_they_speak_for_share_a_stance():
+    text = (
+        "Water bills to rise by 7%\n\n"
+        "Customers of Deepwell Water will pay 7% more from April.\n\n"
+        "Consumer body Tapwatch said the rise was unjustified. "
+        '"People are paying for years of leaks," said Tapwatch director Ian Cole.\n'
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances["Tapwatch"] == "opposes"
+    assert stances["Ian Cole"] == "opposes"
+
+
+def test_a_spokesperson_for_a_body_is_the_body_and_a_reviewing_regulator_is_neutral():
+    text = (
+        "Broadband firm raises prices, watchdog to look at rise\n\n"
+        "Linkway will raise broadband prices by 8% from June.\n\n"
+        "The telecoms watchdog, Ofwire, said it would examine whether the rise was fair. "
+        'A spokeswoman for Ofwire said it "has no view yet".\n'
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    ofwire = [a for a in stances if "Ofwire" in a]
+    assert len(ofwire) == 1 and stances[ofwire[0]] == "neutral"
+
+
+def test_the_actor_that_opens_the_headline_is_the_agent_unless_it_speaks_there():
+    evidence = StanceEvidence(
+        name="Pellor Foods",
+        quotes=("The site has lost money for six years.",),
+        headline="Pellor Foods to close Ashby plant",
+        development="Pellor Foods to close Ashby plant Pellor Foods will close its plant.",
+    )
+    assert judge_stance(evidence) == ("defends", "agent")
+    speaking = replace(
+        evidence,
+        headline="Pellor Foods says plant will close",
+        development="Pellor Foods says plant will close The council said the plant will close.",
+    )
+    assert judge_stance(speaking) != ("defends", "agent")
+
+
+def test_an_adjective_or_a_relative_clause_is_not_the_actors_stance():
+    assert reporter_cue(("The ministry said the disputed levy was fair.",)) is None
+    assert (
+        reporter_cue(("The ministry said the deal, which ends the disputed levy, was fair.",))
+        is None
+    )

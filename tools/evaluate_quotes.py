@@ -10,7 +10,9 @@ Per style and overall it prints: quote recall and precision, speaker accuracy (r
 among the quotes given one), the share of quotes left unattributed, junk speakers (a printed
 speaker the article does not name as a person or body, or one holding markup: must be 0),
 roles (the labelled role found in the printed one), stance accuracy (labelled stances given
-the right label) and how many stances carry a target, then model calls and re-asks. The
+the right label), how many stances carry a target and how many stances the labels give
+nobody (a stance on an actor the labeller saw take no side, or on a stray actor: "extra"),
+then model calls and re-asks. The
 example (``examples/kursk``, labels in ``tests/labels/kursk.json``) follows, scored as
 ``tools.evaluate`` scores it.
 
@@ -71,7 +73,8 @@ def same_speaker(said: str | None, gold: str, people: Sequence[str]) -> bool:
     """Whether a printed speaker denotes the labelled one: the same words; or, for a person,
     the same surname and no other first name ("Whitfield" for "Laura Whitfield", unless two
     people of the article share the surname); or, for a description, one ending the other
-    ("spokeswoman" and "police spokeswoman")."""
+    ("spokeswoman" and "police spokeswoman") or the labelled one qualified by its body
+    ("a spokeswoman for the union" for "a spokeswoman")."""
     if not said:
         return False
     s, g = norm(said.split(",")[0]), norm(gold)
@@ -86,6 +89,8 @@ def same_speaker(said: str | None, gold: str, people: Sequence[str]) -> bool:
             return sw[0] == gw[0]
         sharing = {norm(p) for p in people if norm(p).split()[-1:] == gw[-1:]}
         return len(sharing) <= 1
+    if s and g and any(s.startswith(f"{g} {w} ") for w in ("for", "of", "at")):
+        return True  # "a spokeswoman for the union" is the labelled "a spokeswoman"
     return bool(s and g) and (s.endswith(" " + g) or g.endswith(" " + s))
 
 
@@ -108,6 +113,7 @@ class Tally:
     stances_right: int = 0
     stances_with_target: int = 0
     stances_out: int = 0
+    extra_stances: int = 0
     model_calls: int = 0
     reasked_articles: int = 0
     notes: list[str] = field(default_factory=list)
@@ -132,6 +138,7 @@ class Tally:
             "roles": ratio(self.roles_right, self.roles_labelled),
             "stance accuracy": ratio(self.stances_right, self.gold_stances),
             "stances with target": ratio(self.stances_with_target, self.stances_out),
+            "extra stances": self.extra_stances,
         }
 
 
@@ -201,6 +208,11 @@ def score_article(gold: dict, extraction, name: str = "") -> Tally:
         else:
             label = found.position if found else "no stance"
             tally.notes.append(f"{name}: stance of {item['actor']}: {label} ({item['label']})")
+    labelled = [item["actor"] for item in gold.get("stances", [])]
+    for stance in stances:
+        if not any(same_speaker(stance.actor, actor, people) for actor in labelled):
+            tally.extra_stances += 1  # a stance the labeller gives nobody (or a stray actor)
+            tally.notes.append(f"{name}: unlabelled stance {stance.position} of {stance.actor!r}")
     calls = extraction.stats.model_calls
     tally.model_calls = calls
     tally.reasked_articles = 1 if calls > 1 else 0
@@ -236,6 +248,7 @@ _COLUMNS = (
     ("roles", "roles"),
     ("stance accuracy", "stance"),
     ("stances with target", "target"),
+    ("extra stances", "extra"),
 )
 
 

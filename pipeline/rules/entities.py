@@ -302,10 +302,17 @@ def _role_before(text: str, position: int) -> str | None:
 _ROLE_DETERMINERS = frozenset("the a an its his her their our".split())
 
 
+_STANCE_VERB_FORMS = frozenset(f for f in vocabulary.stance_verb_forms() if " " not in f)
+
+
 def _verb_among(words: list[str]) -> bool:
-    """Whether a lower-case word of ``words`` is a speech verb or a form of "be"."""
-    lowered = {_bare(w) for w in words if w[:1].islower()}
-    return bool(lowered & (vocabulary.SPEECH_VERB_FORMS | vocabulary.BE_FORMS))
+    """Whether a lower-case word of ``words`` is a verb: a speech or stance verb ("said",
+    "condemned"), a form of "be", or a past form with an object ("union fined the owner")."""
+    bare = [_bare(w) if w[:1].islower() else "" for w in words]
+    if set(bare) & (vocabulary.SPEECH_VERB_FORMS | vocabulary.BE_FORMS | _STANCE_VERB_FORMS):
+        return True
+    pairs = zip(bare, bare[1:], strict=False)
+    return any(w.endswith("ed") and nxt in _ROLE_DETERMINERS for w, nxt in pairs)
 
 
 def _role_in_commas(window: str) -> str | None:

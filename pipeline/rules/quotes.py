@@ -891,6 +891,8 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
         return _appositive_subject(doc, toks, i) if appositive else None
     if not _is_word(toks[i].word):
         return None
+    if toks[i].word.lower() in ("and", "but") and i > 0:
+        return _coordinated_subject(doc, toks, i)
     if toks[i].word.lower() in WRITTEN_WORDS | DOCUMENT_NOUNS and i > 0:
         a = _clause_start(toks, i)
         if any(
@@ -904,6 +906,26 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
     if toks[i].word.lower() == "which" and i > 1 and toks[i - 1].word == ",":
         return _relative_antecedent(doc, toks, i - 2)
     return _phrase_cue(doc, toks, _clause_start(toks, i), i)
+
+
+#: A finite verb as written after a subject: a past or present form ("welcomed", "arrested",
+#: "opens", "won"), read by shape where no list holds it.
+_FINITE = re.compile(
+    r"[a-z]+(?:ed|es|s)|[a-z]*(?:won|took|gave|made|met|held|sent|left|went|began|"
+    r"ran|saw|said|told|wrote|spoke|came|became|kept|lost|paid|put|set|shut|cut)"
+)
+
+
+def _coordinated_subject(doc: _Document, toks: list[_Tok], conjunction: int) -> _Cue | None:
+    """The subject of a speech verb that is the second of two coordinated predicates ("The
+    union welcomed the reopening but warned that…", "Police arrested two men and said…"):
+    the phrase that opens the clause, up to its first verb. None where the clause opens with
+    no subject before a verb."""
+    a = _clause_start(toks, conjunction - 1)
+    for k in range(a + 1, conjunction):
+        if toks[k].word.islower() and _FINITE.fullmatch(toks[k].word):
+            return _phrase_cue(doc, toks, a, k - 1)
+    return None
 
 
 def _relative_antecedent(doc: _Document, toks: list[_Tok], end: int) -> _Cue | None:

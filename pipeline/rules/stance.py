@@ -22,10 +22,18 @@ returns None and the caller falls back on the model's judgement.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .vocabulary import BODY_WORDS, ROLE_WORDS, inflections, stance_verb_forms, word_alternation
+from .vocabulary import (
+    BODY_WORDS,
+    REPORTING_VERBS,
+    ROLE_WORDS,
+    SPEECH_VERB_FORMS,
+    inflections,
+    stance_verb_forms,
+    word_alternation,
+)
 
 #: Adjectives and phrases a reporter uses of a speaker's attitude ("was more cautious",
 #: "is furious", "was delighted"), by the stance they show.
@@ -111,6 +119,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "hard decision", "hardest decision", "the door remains open",
                 "door is open", "fair offer", "we hear", "we understand",
                 "in the long run", "worth it", "we had to", "full confidence",
+                "not taken lightly", "not been taken lightly", "not take lightly",
+                "did not take lightly", "no easy decision", "not an easy decision",
                 "will not be rushed",
                 "we will not be"),
     # moral blame
@@ -120,7 +130,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "contempt", "betrayal", "betrayed", "profit before", "a tax on",
                  "worst possible", "failed", "failure", "let down", "abandoned", "sack",
                  "should resign", "must resign", "not an accident", "was a choice",
-                 "heads must roll", "cruel", "callous"),
+                 "heads must roll", "cruel", "callous", "to save money", "cut corners",
+                 "cutting corners", "cost-cutting", "indefensible"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
@@ -163,7 +174,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "pointless", "makes no sense", "short-sighted", "disappointing",
                 "disappointed", "let us down", "hard enough", "a blow", "body blow",
                 "setback", "step backwards", "backward step", "stranded", "slap in the face",
-                "kick in the teeth", "insult"),
+                "kick in the teeth", "insult", "unjustified", "unjustifiable", "unwarranted",
+                "uncalled for"),
 }  # fmt: skip
 _QUOTE_WORD_LABEL = {
     **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},
@@ -265,6 +277,9 @@ _HEDGE = re.compile(
     r"\b(?:either way|too (?:soon|early) to (?:say|tell|know|judge)|remains? to be seen|"
     r"time will tell|hard to say|difficult to say|inconclusive|on the one hand|"
     r"a link, not a cause|not (?:necessarily )?(?:a|the) cause|"
+    r"(?:takes?|taking|took|has|have|had) no (?:view|position|side)s?|"
+    r"(?:would|will|to|is to|was to|could) (?:examine|review|investigate|look into|assess|"
+    r"consider|study|establish|determine) whether|"
     r"caution\w* that (?:the|these|this|its|their) (?:study|studies|findings?|research|data|"
     r"results?|figures|report|trial|survey|poll)\b)",
     re.I,
@@ -327,6 +342,11 @@ class StanceEvidence:
             names it), or "".
         key: what tells the actor apart in the article (``extract._speaker_key``).
         sentence: number of the sentence that shows the actor first (their first quotation's).
+        accused: another actor of the article condemns, criticises or blames this one ("the
+            union condemned the mine's owner, Vostra Metals"): what it then says answers
+            the charge.
+        speaks_for: the ``key`` of the body a person speaks for ("Billwise director Omar
+            Shafiq"), or "": the two share a stance where one of them shows none.
     """
 
     name: str
@@ -338,6 +358,13 @@ class StanceEvidence:
     headline: str = ""
     key: str = ""
     sentence: int = 1
+    accused: bool = False
+    speaks_for: str = ""
+
+    @property
+    def reported(self) -> tuple[str, ...]:
+        """The actor's words in reported speech (``reported_words`` of the narrative)."""
+        return reported_words(self.narrative)
 
 
 #: Stance verbs whose base and -s forms are mostly nouns or adverbs in news copy ("the
@@ -354,8 +381,60 @@ _VERB_BEFORE = re.compile(
 )
 
 
+#: A determiner or possessive just before a stance word makes it an adjective or a noun of
+#: something else ("the disputed fee", "its backing", "a welcome step").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+$", re.I)
+#: A non-restrictive relative clause between commas ("the deal, which halves the disputed
+#: fee, was…"): about the thing named, not the actor's own act.
+_RELATIVE = re.compile(r",\s+(?:which|whose)\b[^,.;]{0,120},")
+
+
 _DENIES_CLAIM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CLAIM}\b", re.I)
 _REJECTS_CRITICISM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CRITICISM}", re.I)
+
+
+#: Verbs that report what someone says or thinks in indirect speech ("said the rise was
+#: unjustified", "told the paper that…", "argued that…"): the neutral, assertive and
+#: admissive reporting verbs and verbs of opinion.
+_REPORTING = word_alternation(
+    form
+    for kind in ("neutral", "assertive", "admissive")
+    for verb in REPORTING_VERBS[kind]
+    if verb not in ("continue", "describe", "report", "speak", "repeat", "allow", "grant")
+    for form in inflections(verb)
+    if not form.endswith("ing")
+)
+_OPINION = "believes?|believed|thinks?|thought|feels?|felt"
+_INDIRECT = re.compile(
+    rf"^[^.;:?!\"“”]{{0,140}}?\b(?:(?:told|tells|tell)\s+(?:[\w'’-]+\s+){{0,4}}?that|"
+    rf"(?:{_REPORTING}|{_OPINION})(?:\s+(?:on|in|at|last|this|to)\s+(?:(?:a|an|the|its|his|her|their)\s+)?\w+)?"
+    r"(?:\s+that)?)\s+"
+    r"(?P<words>[^\"“”]{12,})",
+    re.I,
+)
+
+
+def reported_words(segments: tuple[str, ...]) -> tuple[str, ...]:
+    """What the actor says in indirect speech in ``segments`` (the reporter's words about
+    the actor, each opening at a mention of them, quotations blanked): the clause after a
+    reporting verb of the actor's own clause ("Billwise said the rise was unjustified" gives
+    "the rise was unjustified"). Read like a quotation for the actor's stance; empty where
+    the actor is reported saying nothing."""
+    out = []
+    for segment in segments:
+        found = _INDIRECT.search(segment) or _TRAILING.search(segment)
+        if found:
+            # what an open question holds is not asserted ("would examine whether it was fair")
+            out.append(re.split(r"\bwhether\b", found.group("words"))[0].strip())
+    return tuple(out)
+
+
+#: Indirect speech before its attribution ("Kestrel Energy will raise prices by 9%, the
+#: company said on Tuesday."): the words before the comma.
+_TRAILING = re.compile(
+    rf"^(?P<words>[^\"“”;]{{12,}}?),\s+(?:the\s+[\w-]+|it|they|[A-Z][\w-]+)\s+"
+    rf"(?:{_REPORTING})\b[^,;\"“”]{{0,40}}$",
+)
 
 
 _REFUSED_TO = re.compile(r"\b(?:refus|declin)\w*\s+to\s+\w+", re.I)
@@ -412,7 +491,8 @@ def _segment_cue(segment: str) -> str | None:
     cast and again for the stances, and a long article repeats its cue lines)."""
     if _CONCEDE_BUT.search(segment):
         return "defends"
-    clause = segment[: m.start()] if (m := _CLAUSE_END.search(segment)) else segment
+    clause = _RELATIVE.sub(",", segment)  # "the agreement, which halves the disputed fee,"
+    clause = clause[: m.start()] if (m := _CLAUSE_END.search(clause)) else clause
     # "refused to deny", "declined to confirm": neither the refusal nor the verb refused
     # is a stance on the development
     clause = _REFUSED_TO.sub(" ", clause)
@@ -433,6 +513,8 @@ def _segment_cue(segment: str) -> str | None:
             continue  # a participle clause ("…, supporting the inquiry") is about another act
         if word.split()[0] in _NOUN_HOMOGRAPHS and not _VERB_BEFORE.search(before):
             continue  # "the attack", "get back", "their support": a noun or an adverb
+        if " " not in word and _DETERMINER_BEFORE.search(before):
+            continue  # "the disputed fee", "a welcome step": an adjective, not the actor's act
         return _VERB_FORMS.get(word) or _ADJECTIVE_FORMS[word]
     return None
 
@@ -478,6 +560,8 @@ def is_agent(
     A body the role names ("chief executive of Brightwater Energy") is the development's when
     ``headline`` names it too.
     """
+    if _opens_with(name, headline, development):
+        return True  # "Kestrel Energy to raise prices": the actor the development is about
     told = set(re.findall(r"[a-z]+", development.lower()))
     described = " ".join([role, name, *context])
     titles = {_TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", role.lower())}
@@ -507,6 +591,40 @@ def is_agent(
     proper = [n for n in named if n.lower() not in BODY_WORDS and not _demonym_of_title(n, role)]
     titled = set(re.findall(r"[a-z]+", headline.lower()))
     return bool(own & told) or bool(proper and all(n.lower() in titled for n in proper))
+
+
+#: A dateline before a wire story's first words ("LONDRIDGE, Sept 30 (Allied Press) - ").
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,?[^-–—]{0,40}?[-–—]+\s*")
+_SAYS_AFTER = re.compile(
+    rf"^\s*(?:(?:has|have|had|also|again|on \w+)\s+)*"
+    rf"(?:{word_alternation({*(f for f in _VERB_FORMS if ' ' not in f), *SPEECH_VERB_FORMS})}"
+    r"|hits|vows|demands|calls|urges)\b",
+    re.I,
+)
+#: Appositives after a name ("Tom Ashby, the MP for Weald, who sits on…, said"): passed over
+#: to reach the name's verb.
+_APPOSITIVES = re.compile(r"^(?:\s*,[^,]{1,120}(?=,))+\s*,")
+
+
+def _opens_with(name: str, headline: str, development: str) -> bool:
+    """Whether the headline or the first sentence (past its dateline) opens with the actor's
+    name as the subject of what happened ("Kestrel Energy to raise prices…"), not of a
+    stance or a speech ("Union slams…", "Mayor says…")."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    if len(bare) < 3 or not bare[:1].isupper():
+        return False
+    first = development[len(headline) :].strip() if development.startswith(headline) else ""
+    for opening in (headline, _DATELINE.sub("", first)):
+        opening = re.sub(r"^(?:the)\s+", "", opening.strip(), flags=re.I)
+        if not opening.lower().startswith(bare.lower()):
+            continue
+        rest = opening[len(bare) :]
+        if rest[:1].isalnum():
+            continue  # the start of a longer name
+        verb = _APPOSITIVES.sub("", rest).lstrip(" ,")
+        if not _SAYS_AFTER.match(verb):
+            return True
+    return False
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i)$")
@@ -593,8 +711,13 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         return "supports", "reporter"  # insisting another's decision was right backs it
     if cue is not None:
         return cue, "reporter"
-    said = quote_stance(evidence.quotes, adverse)
+    words = (*evidence.quotes, *evidence.reported)
+    said = quote_stance(words, adverse)
     headline = evidence.headline or evidence.development
+    if hedged and said in (None, "defends"):
+        return "neutral", "hedge"  # "would examine whether…", "takes no view"
+    if evidence.accused and words and said not in ("confirms", "denies", "condemns"):
+        return "defends", "accused"  # what the accused says answers the charge
     if agent:
         if said in ("confirms", "denies", "warns"):
             return said, "quote"
@@ -611,7 +734,7 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         return said, "quote"
     if expert or hedged:
         return "neutral", "role"
-    if not evidence.quotes:
+    if not words:
         return None
     if is_protest(evidence.headline):  # officials are the other side of a protest
         return None if _official(evidence.role, evidence.name) else ("opposes", "headline")
@@ -637,9 +760,35 @@ def _official(role: str, name: str) -> bool:
 def judge_stances(evidence: list[StanceEvidence]) -> list[tuple[str, str] | None]:
     """``judge_stance`` for every actor of one article: the development is contested when
     an actor who does not speak for its body opposes or condemns it."""
+    accused = {e.key for e in evidence if e.accused}
+    evidence = [
+        replace(e, accused=True) if e.speaks_for in accused and not e.accused else e
+        for e in evidence
+    ]
     plain = [judge_stance(e, contested=True) for e in evidence]
     contested = any(
         found is not None and found[1] != "agent" and found[0] in ("opposes", "condemns")
         for found in plain
     )
-    return plain if contested else [judge_stance(e, contested=False) for e in evidence]
+    found = plain if contested else [judge_stance(e, contested=False) for e in evidence]
+    return _shared_with_body(evidence, found)
+
+
+def _shared_with_body(
+    evidence: list[StanceEvidence], found: list[tuple[str, str] | None]
+) -> list[tuple[str, str] | None]:
+    """A person who speaks for a body and the body share a stance where one of them shows
+    none ("Billwise said the rise was unjustified… said Billwise director Omar Shafiq")."""
+    by_key = {e.key: f for e, f in zip(evidence, found, strict=True) if f is not None}
+    members: dict[str, tuple[str, str]] = {}
+    for e, f in zip(evidence, found, strict=True):
+        if f is not None and e.speaks_for:
+            members.setdefault(e.speaks_for, f)
+    out = []
+    for e, f in zip(evidence, found, strict=True):
+        if f is None and e.speaks_for in by_key:
+            f = (by_key[e.speaks_for][0], "body")
+        elif f is None and e.key in members:
+            f = (members[e.key][0], "member")
+        out.append(f)
+    return out
