@@ -1075,3 +1075,53 @@ def test_a_role_before_a_name_holds_no_verb():
     assert _role_in_commas("The nurses' union criticised the hospital's owner,") == (
         "hospital's owner"
     )
+
+
+def _cues(text: str) -> list[str | None]:
+    from pipeline.rules.quotes import find_quotes
+
+    return [q.cue for q in find_quotes(text)]
+
+
+def test_american_council_titles_stay_out_of_the_speakers_name():
+    text = 'Assemblymember Nora Vick said the plan was "a giveaway to developers".\n'
+    assert _cues(text) == ["Nora Vick"]
+
+
+def test_a_role_description_resolves_to_the_titled_name_it_abbreviates_or_translates():
+    judge = (
+        "Mr Justice Pellow found that the inspectors had erred.\n\n"
+        '"The council was misled," the judge wrote.\n'
+    )
+    assert [c.split()[-1] for c in _cues(judge)] == ["Pellow"]
+    governor = (
+        "Gov. Ana Ruiz vetoed the bill on Friday.\n\n"
+        '"Towns can decide for themselves," the Democratic governor said.\n'
+    )
+    assert _cues(governor) == ["Ana Ruiz"]
+
+
+def test_a_name_in_a_described_appositive_is_not_the_speaker():
+    text = 'Dr Lena Fosse, policy lead at the Clean Rivers Trust, said: "Act now."\n'
+    assert [c.removeprefix("Dr ") for c in _cues(text)] == ["Lena Fosse"]
+
+
+def test_a_name_further_on_after_said_is_not_an_inverted_subject():
+    text = (
+        "The guild's secretary, Pia Holm, said she had met Varga on Monday and found her "
+        '"cold but correct".\n'
+    )
+    assert _cues(text) == ["Pia Holm"]
+
+
+def test_a_clause_opened_by_a_conjunction_after_a_chant_credits_nobody():
+    text = 'Fans chanted "Stay in Brook!" until the council chair threatened to clear the room.\n'
+    assert _cues(text)[0] != "the council chair"
+
+
+def test_a_document_released_by_a_body_is_no_speaker():
+    text = (
+        'The lease runs for 40 years, "with no break", according to a summary released by '
+        "the port.\n"
+    )
+    assert _cues(text) != ["a summary released"]

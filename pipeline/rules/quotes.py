@@ -812,10 +812,22 @@ _POSTPOSITIVE = frozenset(
 )
 
 
+#: Time phrases that open a sentence before its subject ("Last night the chef fumed").
+_TIME_OPENER = re.compile(
+    r"(?:last|this|on|early|late|later|earlier) (?:night|week|month|year|morning|afternoon|"
+    r"evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+_TIME_WORDS = frozenset("yesterday today tonight earlier later afterwards previously".split())
+
+
 def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     """A descriptive subject such as "a North Korean representative", as written."""
     while words and (words[0].word.lower() in _LEAD_WORDS or words[0].word.isdigit()):
         words = words[1:]  # "But", or the minutes of a live blog's time stamp ("08:15")
+    while len(words) > 2 and _TIME_OPENER.fullmatch(f"{words[0].word} {words[1].word}".lower()):
+        words = words[2:]  # "Last night the furious chef", "On Monday the council"
+    if len(words) > 1 and words[0].word.lower() in _TIME_WORDS:
+        words = words[1:]  # "Yesterday the minister"
     for k in range(len(words) - 1, 0, -1):
         if words[k - 1].word.lower() in _SUBORDINATORS:
             words = words[k:]  # "fees after passengers complained": the subject follows
@@ -836,6 +848,8 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     if not words or len(words) > 8 or words[0].word.lower() in _PREPOSITIONS:
         return None
     noun = words[: head_at + 1] if head_at is not None and head_at < len(words) else words
+    if noun[-1].word.endswith("ed") and any(w.word.lower() in DOCUMENT_NOUNS for w in noun):
+        return None  # "a summary released (by the office)": a document, not a speaker
     head = noun[-1].word.lower()
     if head in DOCUMENT_NOUNS or not (
         any(_describes_speaker(w.word) for w in noun) or _common_noun(noun)
@@ -997,6 +1011,7 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             or head.isdigit()  # an age: "Maureen Platt, 63, from Dunford, said"
             or _role_of_body(toks[first:end])  # "medical director of the Trust"
             or _possessed_role(toks[first:end])  # "Ostland's environment minister"
+            or _described_at(toks[first:end])  # "drought lead at the Water Authority"
         )
         if not is_appositive:
             relative = _relative_comma(toks, first)
@@ -1009,6 +1024,24 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1)
         end = k
     return None
+
+
+def _described_at(words: list[_Tok]) -> bool:
+    """Whether a comma group is lower-case words of what someone does, then where ("drought
+    lead at the Water Resources Authority", "head of policy at Linkway"): an appositive."""
+    lead = []
+    for tok in words:
+        if tok.word.lower() in ("at", "of", "for", "with"):
+            return 0 < len(lead) <= 4 and all(
+                w.islower() and w.isalpha() and not _verb_like(w) for w in lead
+            )
+        lead.append(tok.word)
+    return False
+
+
+def _verb_like(word: str) -> bool:
+    """A verb or an auxiliary by its form ("has", "lived", "was"): no word of a role."""
+    return word in _BE_FORMS or word in ("has", "have", "had") or word.endswith("ed")
 
 
 def _possessed_role(words: list[_Tok]) -> bool:
@@ -1147,7 +1180,11 @@ def _inverted_subject(doc: _Document, lo: int, m: re.Match[str]) -> _Cue | None:
     if m.group().endswith("ing") or not doc.masked[lo : m.start()].rstrip().endswith(","):
         return None
     cue = _phrase_after(doc, m.end(), min(len(doc.masked), m.end() + _WINDOW))
-    return cue if cue is not None and cue.form in ("name", "description") else None
+    if cue is None or cue.form not in ("name", "description"):
+        return None
+    if doc.masked[m.end() : cue.start].strip():
+        return None  # "Odile Brun, said she had met Duclerc": a name further on is no subject
+    return cue
 
 
 _DASHES = "-–—"
@@ -1181,6 +1218,9 @@ def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None
     hi = min(hi, lo + _SENTENCE_WINDOW)
     rest = doc.masked[lo:hi]
     stripped = rest.lstrip(" \t,")
+    opener = stripped.split(" ", 1)[0].lower()
+    if opener in _SUBORDINATORS - {"and", "but", "or", "as"}:
+        return None  # “Build it here!” until the chair threatened…: a new clause, no credit
     if stripped[:1] in _DASHES and stripped[:1]:
         dash = lo + len(rest) - len(stripped)
         dashed = _phrase_after(doc, dash + len(stripped) - len(stripped.lstrip(_DASHES + " ")), hi)
@@ -1773,6 +1813,7 @@ def _holds_role(doc: _Document, cue: _Cue, description: str) -> bool:
     or in an appositive after it ("…, the minister,")."""
     words = description.split()
     marks = {words[-1], *(w for w in words[1:] if w[:1].isupper())}
+    marks |= _ROLE_SYNONYMS.get(words[-1].lower(), set())  # "the judge": "Mrs Justice Amersham"
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in marks)})(?!\w)", re.I)
     name = re.escape(cue.text.split()[-1])
     generic = words[-1].lower() in _GENERIC_HEADS
@@ -1782,6 +1823,13 @@ def _holds_role(doc: _Document, cue: _Cue, description: str) -> bool:
         appositive = re.split(r"[.!?;:()“”\"\n]|,", after[1:])[0] if after[:1] == "," else ""
         if pattern.search(title) or pattern.search(appositive):
             return True
+        window = doc.text[max(0, m.start() - 60) : m.start()]
+        if any(
+            re.search(rf"(?<!\w){re.escape(w)}\s+(?:[A-Z][\w’'-]*\s+){{0,2}}$", window)
+            for w in marks
+            if w.endswith(".")
+        ):
+            return True  # "Gov. Martin Aldana": an abbreviated title
         if generic and any(
             w.lower().strip(",’'s") in _ROLE_NOUNS for w in f"{title} {appositive}".split()
         ):
@@ -1922,6 +1970,23 @@ def _group_subject(doc: _Document, anchor: int) -> _Cue | None:
 
 # Role nouns that name the same kind of speaker ("a spokeswoman" … "the spokesperson").
 _SAME_ROLE = ({"spokesperson", "spokeswoman", "spokesman"},)
+#: Titles written before a name that hold a role a description names otherwise: "the judge"
+#: is "Mrs Justice Amersham" or "Judge Ray Oduya"; "the governor" is "Gov. Ann Ruiz".
+_ROLE_SYNONYMS: dict[str, set[str]] = {
+    "judge": {"Justice", "Judge"},
+    "justice": {"Justice", "Judge"},
+    "governor": {"Gov."},
+    "senator": {"Sen."},
+    "representative": {"Rep."},
+    "congressman": {"Rep."},
+    "congresswoman": {"Rep."},
+    "councillor": {"Cllr", "Councillor"},
+    "superintendent": {"Supt"},
+    "inspector": {"Insp"},
+    "detective": {"Det."},
+    "professor": {"Prof."},
+    "doctor": {"Dr", "Dr."},
+}
 
 
 def _described_speaker(doc: _Document, anchor: int, head: str) -> _Cue | None:

@@ -91,7 +91,10 @@ ROLE_NOUNS = frozenset(
     visitor fan supporter survivor victim patient consultant midwife dentist vet
     receptionist cleaner shopkeeper trader entrepreneur founder boss reader viewer
     listener customer passenger shopper fundraiser investor shareholder developer
-    pundit""".split()
+    pundit councilmember assemblymember assemblyman assemblywoman alderman alderwoman
+    alderperson selectman selectwoman supervisor delegate congressman congresswoman
+    congressmember legislator justice regular diner punter holidaymaker onlooker bystander
+    eyewitness jogger retiree widow widower landlady publican mourner""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -288,6 +291,7 @@ DOCUMENT_NOUNS = WRITTEN_WORDS | frozenset(
     """report study survey data document documents figures poll analysis paper article book
     website page filing indictment complaint lawsuit ruling law bill rule rules plan budget
     review audit letter guidance forecast estimate estimates record records minutes
+    summary transcript dossier briefing presentation brochure leaflet factsheet
     transcript video footage map sign banner placard headline caption""".split()
 )
 
