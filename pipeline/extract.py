@@ -56,10 +56,12 @@ from .rules.passages import Passage, find_passages
 from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
 from .rules.stance import (
     StanceEvidence,
+    dateline_length,
     judge_stances,
     refused_claims,
     reported_words,
     reporter_cue,
+    stance_subjects,
 )
 from .rules.text import Sentence, dateline, paragraph_spans, split_sentences, time_phrase
 from .rules.vocabulary import (
@@ -943,9 +945,22 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     for quote in quotes:
         if quote.speaker and quote.kind != "scare":
             spoken.setdefault(key_of(quote.speaker), []).append(quote)
-    mentions = sorted(
-        (start, start + len(form), key_of(form), form) for form, start in prepared.mentions
-    )
+    found = list(prepared.mentions)
+    taken = {start for _, start in found}
+    for sentence in prepared.sentences:  # actors the reporter gives a stance verb, unquoted
+        if sentence_role(prepared, sentence) != "body":
+            continue  # "Minister rejects pipeline demands": a headline names no actor
+        for form, at in stance_subjects(masked[sentence.start : sentence.end]):
+            if form.split()[0].lower() in _NOT_LEADS:
+                form, at = form.split(" ", 1)[-1], at + len(form.split(" ", 1)[0]) + 1
+            start = sentence.start + at
+            if start not in taken and speaker_problem(form, text) is None:
+                found.append((form, start))
+                taken.add(start)
+    lead = _lead_agent(prepared)
+    if lead is not None and lead[1] not in taken:
+        found.append(lead)
+    mentions = sorted((start, start + len(form), key_of(form), form) for form, start in found)
     names = {key: form for _, _, key, form in mentions}
     by_sentence: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
     by_key: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -989,11 +1004,19 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     ]:
         narrative, subject = segments(key)
         own = spoken.get(key, [])
-        if not own and reporter_cue(narrative) is None and not reported_words(narrative):
+        agent = lead is not None and key == key_of(lead[0])
+        if (
+            not own
+            and not agent
+            and reporter_cue(narrative) is None
+            and not reported_words(narrative)
+        ):
             continue  # named, but neither quoted, nor reported saying, nor given a stance
         if not own and all(_AFTER_PREPOSITION.search(s[-60:]) for s in subject):
             continue  # "residents of villages near Kelsby say": a place, not the speaker
         name = own[0].speaker if own else prepared.resolve(names[key])[0]
+        if not own and name.split()[0].lower() in _NOT_LEADS and " " in name:
+            name = name.split(" ", 1)[1]  # "About Brightwater Energy:" opens a boilerplate
         if speaker_problem(name, text) is not None:
             continue
         out.append(
@@ -1026,6 +1049,64 @@ _ORGANISATION_WORDS = (
     alliance society charity institution trust""".split()
     )
 )
+
+
+def _lead_agent(prepared: PreparedArticle) -> tuple[str, int] | None:
+    """The body that opens the article's first sentence as the doer of what happened
+    ("Valdoria's electoral commission on Tuesday postponed…", "Harbour council approved…"),
+    past a wire dateline, as ``(phrase as written, offset)``: capitalised words, "of", "the",
+    possessives and lower-case body words, ending in a word of organisations
+    (``_ORGANISATION_WORDS``), then a lower-case word (its verb). None where the first
+    sentence opens with anything else (people, a thing, an event, "A hospital cleaner…")."""
+    title = prepared.article.title or ""
+    first = next((x for x in prepared.sentences if x.text != title), None)
+    if first is None:
+        return None
+    text = prepared.article.text[first.start : first.end]
+    skip = dateline_length(text)
+    words: list[tuple[str, int]] = []
+    after = ""
+    for match in re.finditer(r"[\w’'&.-]+", text[skip:]):
+        word = match.group()
+        bare = word.lower().removesuffix("’s").removesuffix("'s")
+        possessed = bool(words) and words[-1][0].endswith(("’s", "'s"))
+        modifier = (
+            bool(words)
+            and word.isalpha()
+            and word.islower()
+            and not word.endswith(("ed", "es"))
+            and len(words) < 5
+        )
+        if (
+            word[:1].isupper()
+            or bare in ("the", "of", "district")
+            or bare in _ORGANISATION_WORDS
+            or ((possessed or modifier) and _head_follows(text, skip + match.end()))
+        ):
+            words.append((word, skip + match.start()))
+            continue
+        after = word
+        break
+    if not words or not after.islower() or len(words) > 7:
+        return None
+    last = words[-1][0].lower().strip(".,")
+    if words[0][0].lower() in _NOT_LEADS or last not in _ORGANISATION_WORDS | {"district"}:
+        return None
+    phrase = text[words[0][1] : words[-1][1] + len(words[-1][0])]
+    if speaker_problem(phrase, prepared.article.text) is not None:
+        return None
+    return phrase, first.start + words[0][1]
+
+
+def _head_follows(text: str, at: int) -> bool:
+    """Whether a word of organisations follows within two lower-case words of ``at``
+    ("Orska's spectrum authority", "the state's electoral commission")."""
+    following = re.findall(r"[\w-]+", text[at : at + 40])[:2]
+    return any(w.lower() in _ORGANISATION_WORDS for w in following)
+
+
+#: Capitalised words that open a sentence before its subject, not as part of it.
+_NOT_LEADS = frozenset("a an about for in on at after before when while as if".split())
 
 
 def _same_body(name: str, description: str, text: str) -> bool:

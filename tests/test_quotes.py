@@ -1125,3 +1125,10 @@ def test_a_document_released_by_a_body_is_no_speaker():
         "the port.\n"
     )
     assert _cues(text) != ["a summary released"]
+
+
+def test_a_name_ending_in_a_body_word_is_a_body_not_a_surname():
+    from pipeline.rules.quotes import find_quotes, speaker_mentions
+
+    text = "The National Ferry Federation warned that sailings would stop.\n"
+    assert speaker_mentions(text, find_quotes(text)) == [("The National Ferry Federation", 0)]

@@ -360,3 +360,25 @@ def test_an_adjective_or_a_relative_clause_is_not_the_actors_stance():
         reporter_cue(("The ministry said the deal, which ends the disputed levy, was fair.",))
         is None
     )
+
+
+def test_the_body_that_opens_the_lead_is_the_agent_and_defends_its_decision():
+    text = (
+        "Regulator delays licence auction\n\n"
+        "ORSKA, May 2 (Northwire) - Orska's spectrum authority on Friday delayed next "
+        "month's licence auction by a year, citing legal challenges.\n\n"
+        "Mobile operator Kiri Telecom said the delay was unfair.\n"
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances["Orska's spectrum authority"] == "defends"
+    assert stances["Kiri Telecom"] == "opposes"
+
+
+def test_an_unquoted_body_given_a_stance_verb_is_an_actor():
+    from pipeline.rules.stance import stance_subjects
+
+    assert stance_subjects(
+        "The tenants' union Homes First, which brought the case, welcomed the ruling."
+    ) == [("Homes First", 19)]
+    # a body inside a person's appositive is not the subject
+    assert stance_subjects("Ann Roe, of the Royal Guild of Nurses, warned of delays.") == []

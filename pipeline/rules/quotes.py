@@ -709,6 +709,8 @@ def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool
     """
     if toks[i].word.lower().rstrip(".") in _ROLE_WORDS:
         return None
+    if toks[i].word.lower() in BODY_WORDS:
+        return None  # "The National Police Federation", "the National Trust": a body
     titled = False
     for r in range(i - 1, j - 1, -1):
         if toks[r].word.lower().rstrip(".") in _ROLE_WORDS:

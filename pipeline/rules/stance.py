@@ -54,10 +54,12 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
 #: Verbs of wanting or arguing for ("wants to", "called for", "urged") and against
 #: ("disagrees", "voted against"), beyond ``STANCE_VERBS``.
 _MORE_VERBS: dict[str, tuple[str, ...]] = {
-    "supports": ("call for", "vote for", "campaign for", "push for", "want", "argue for"),
+    "supports": ("call for", "vote for", "campaign for", "push for", "want", "argue for",
+                 "vote yes"),
     "condemns": ("fume", "rage", "hit out", "lash out", "round on", "savage", "berate", "blame"),
     "opposes": ("question", "appeal", "vote against", "campaign against", "argue against",
-                "call off", "boycott", "complain", "appeal against", "vow to appeal"),
+                "call off", "boycott", "complain", "appeal against", "vow to appeal",
+                "vote no", "dissent"),
 }  # fmt: skip
 
 #: The objects that turn "rejected …" around: rejecting a call or criticism against the
@@ -473,6 +475,32 @@ def refused_claims(segments: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+def stance_subjects(sentence: str) -> list[tuple[str, int]]:
+    """The named subjects of the reporter's stance verbs in one sentence ("The digital rights
+    group Open Line, which brought the case, welcomed the judgment" gives ``("Open Line",
+    34)``), as ``(name as written, offset in the sentence)``: actors the article gives a
+    stance without quoting them or reporting them saying anything. Capitalised names only."""
+    from .claims import subject_before  # claims reads subjects the same way
+
+    clean = _RELATIVE.sub(lambda m: " " * len(m.group()), sentence)
+    out = []
+    for match in _CUE.finditer(clean):
+        word = match.group().lower()
+        before = clean[: match.start()]
+        if word.endswith("ing") or _NEGATED.search(before[-20:]):
+            continue
+        if word.split()[0] in _NOUN_HOMOGRAPHS or _DETERMINER_BEFORE.search(before):
+            continue
+        subject = subject_before(before.rstrip(" ,"))
+        if subject and subject[:1].isupper() and subject.split()[-1][:1].isupper():
+            at = before.rfind(subject)
+            if at >= 0 and not re.search(
+                r"\b(?:of|at|from|for|with|by|to|in)\s+(?:the\s+)?$", before[:at], re.I
+            ):  # "Carol Aske, of the Royal Guild of Midwives, warned": the person warns
+                out.append((subject, at))
+    return out
+
+
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
     """The stance the reporter's words give the actor: the first stance verb or adjective
     of ``segments`` (not negated) in the actor's own clause, with "rejected calls/criticism"
@@ -604,6 +632,13 @@ _SAYS_AFTER = re.compile(
 #: Appositives after a name ("Tom Ashby, the MP for Weald, who sits on…, said"): passed over
 #: to reach the name's verb.
 _APPOSITIVES = re.compile(r"^(?:\s*,[^,]{1,120}(?=,))+\s*,")
+
+
+def dateline_length(sentence: str) -> int:
+    """How many characters of ``sentence`` a wire or local dateline takes ("LONDRIDGE, Sept 30
+    (Allied Press) - ", "RIVERTON — "); 0 without one."""
+    found = _DATELINE.match(sentence)
+    return found.end() if found else 0
 
 
 def _opens_with(name: str, headline: str, development: str) -> bool:
