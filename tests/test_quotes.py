@@ -1132,3 +1132,20 @@ def test_a_name_ending_in_a_body_word_is_a_body_not_a_surname():
 
     text = "The National Ferry Federation warned that sailings would stop.\n"
     assert speaker_mentions(text, find_quotes(text)) == [("The National Ferry Federation", 0)]
+
+
+def test_he_or_she_never_stands_for_a_body_or_a_group_and_no_guess_goes_further_back():
+    text = (
+        "Union organiser Ben Faro said the firm had hidden its profits. He noted that "
+        "Corvex had made a record profit.\n\n"
+        "Detectives say the mayor took bribes.\n\n"
+        "Councillor Ada Pike was also charged.\n\n"
+        "Investigators say Mr Lund lied.\n\n"
+        'He hit back in a statement: "I will be cleared."\n'
+    )
+    cues = _cues(text)
+    assert cues[-1] not in ("Investigators", "Ada Pike")
+
+
+def test_a_statement_from_a_named_person_credits_the_person():
+    assert _cues('10:48 Statement from Ms Ilves: "We tried every option."\n') == ["Ms Ilves"]

@@ -1288,6 +1288,13 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
         j = _run_back(toks, len(toks) - 2)
         if j is not None and (j == 0 or not _is_word(toks[j - 1].word)):
             return _phrase_cue(doc, toks, j, len(toks) - 2)
+        if (
+            j is not None
+            and j >= 2
+            and toks[j - 1].word.lower() in ("from", "by")
+            and toks[j - 2].word.lower() in WRITTEN_WORDS | DOCUMENT_NOUNS
+        ):
+            return _phrase_cue(doc, toks, j, len(toks) - 2)  # "Statement from Ms Bergvall:"
         return _leading_subject(doc, toks)
     return None
 
@@ -2057,7 +2064,11 @@ def _antecedent_any(
                 return None  # two people and no speech verb: unsure
             paragraph = -1  # checked once
         found = _speaker_in_window(doc, max(lo, hi - _SENTENCE_WINDOW), hi, earlier)
-        if found is not None and not (personal and not _personal(found)):
+        if found is not None and personal and (not _personal(found) or _is_body(doc, found)):
+            # "he" is no body ("Valtmark", a name never a person's surname) nor a group: the
+            # person meant is not the nearest speaker, and one further back is a guess
+            return None
+        if found is not None:
             return found
     paragraph = doc.paragraph_at(anchor)
     for span in reversed(earlier[-_FALLBACK_SPANS:]):
@@ -2112,6 +2123,8 @@ def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
 def _personal(cue: _Cue) -> bool:
     """Whether a named cue can be "he" or "she": no acronym, no word naming a body."""
     words = cue.text.split()
+    if cue.form == "description" and words[-1].lower() in ROLE_PLURALS | GROUP_NOUNS:
+        return False  # "Investigators", "police officers": many, never "he" or "she"
     return not any(w.isupper() and len(w) > 1 or w.lower() in BODY_WORDS for w in words)
 
 
