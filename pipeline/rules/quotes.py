@@ -2064,7 +2064,7 @@ def _antecedent_any(
                 return None  # two people and no speech verb: unsure
             paragraph = -1  # checked once
         found = _speaker_in_window(doc, max(lo, hi - _SENTENCE_WINDOW), hi, earlier)
-        if found is not None and personal and (not _personal(found) or _is_body(doc, found)):
+        if found is not None and personal and (not _personal(found) or _named_as_body(doc, found)):
             # "he" is no body ("Valtmark", a name never a person's surname) nor a group: the
             # person meant is not the nearest speaker, and one further back is a guess
             return None
@@ -2120,10 +2120,30 @@ def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
     return list(found.values())
 
 
+#: Nouns that class a name as a business before it ("its parent, Valtmark", "the firm
+#: Corvex", "retail giant Mallory").
+_BODY_CLASSES = frozenset(
+    """parent company firm owner group operator subsidiary supplier employer maker giant
+    manufacturer retailer chain brand developer contractor insurer lender bank""".split()
+)
+
+
+def _named_as_body(doc: _Document, cue: _Cue) -> bool:
+    """Whether the article classes a one-word name as a business ("its Belgian parent,
+    Valtmark", "the firm Corvex"): such a name is never "he" or "she"."""
+    words = cue.text.split()
+    if len(words) != 1:
+        return False
+    classed = rf"\b(?:{'|'.join(_BODY_CLASSES)}),?\s+{re.escape(words[0])}\b"
+    return re.search(classed, doc.text, re.I) is not None
+
+
 def _personal(cue: _Cue) -> bool:
     """Whether a named cue can be "he" or "she": no acronym, no word naming a body."""
     words = cue.text.split()
-    if cue.form == "description" and words[-1].lower() in ROLE_PLURALS | GROUP_NOUNS:
+    if words[-1].lower() in ROLE_PLURALS | GROUP_NOUNS and (
+        cue.form == "description" or len(words) == 1
+    ):
         return False  # "Investigators", "police officers": many, never "he" or "she"
     return not any(w.isupper() and len(w) > 1 or w.lower() in BODY_WORDS for w in words)
 

@@ -292,6 +292,7 @@ DOCUMENT_NOUNS = WRITTEN_WORDS | frozenset(
     website page filing indictment complaint lawsuit ruling law bill rule rules plan budget
     review audit letter guidance forecast estimate estimates record records minutes
     summary transcript dossier briefing presentation brochure leaflet factsheet
+    investigation inquiry probe hearing trial process
     transcript video footage map sign banner placard headline caption""".split()
 )
 
