@@ -182,3 +182,22 @@ def test_answers_in_quote_marks_after_unlabelled_questions_are_the_interviewee_s
     # one question is no interview
     one = "We spoke to Rhian Marsh.\nWhat comes first?\n“The silt.”\nShe left.\n“Bye.”\n"
     assert find_passages(one) == []
+
+
+def test_an_interviewee_put_questions_to_by_title_and_reporting_between_turns():
+    from pipeline.rules.passages import find_passages
+
+    text = (
+        "We put readers' questions to the Harbour Master, Ines Dalgo.\n"
+        "Q: Why close the slipway?\n"
+        "A: Because it is no longer safe.\n"
+        "The boat club's secretary, Tom Reed, told the Post that members were angry.\n"
+        "Q: When will it reopen?\n"
+        "A: Not before spring.\n"
+    )
+    answers = [p for p in find_passages(text) if p.kind == "answer"]
+    assert [text[p.start : p.end] for p in answers] == [
+        "Because it is no longer safe.",
+        "Not before spring.",
+    ]
+    assert {p.speaker for p in answers} == {"Ines Dalgo"}

@@ -84,8 +84,9 @@ _NOT_SPEAKERS = frozenset(
 # Phrases in an interview's introduction that name the person interviewed.
 _INTERVIEWEE = re.compile(
     rf"\b(?:asked|spoke (?:to|with)|talked (?:to|with)|interviewed|interview with|sat down "
-    rf"with|conversation with|questions? (?:to|for)|put (?:our|these|five|\w+) questions to)\s+"
-    rf"(?:(?:the|a|an|our)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}},?\s+)?(?P<name>{_PERSON})"
+    rf"with|conversation with|questions? (?:to|for)|put (?:[\w’'-]+\s+){{1,2}}?questions to|"
+    rf"caught up with|quizzed|questioned)\s+"
+    rf"(?:(?:the|a|an|our|its)\s+[\w-]+(?:\s+[\w-]+){{0,3}},?\s+)?(?P<name>{_PERSON})"
 )
 
 
@@ -165,8 +166,20 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         # continue this one; between labelled statements in a news story they are reporting.
         if asked and number + 1 < len(turns):
             for p_start, p_end in paragraphs[index + 1 : turns[number + 1][5]]:
+                if _reporting(text[p_start:p_end]):
+                    break  # the reporter's own paragraph between turns ("X told the Weekly…")
                 passages.append(Passage(turn[0], p_start, p_end, turn[1]))
     return passages
+
+
+#: A paragraph in the reporter's voice: it quotes someone or reports what someone said.
+_REPORTING_PARAGRAPH = re.compile(r"[“”\"«»„]|\b(?:said|says|told|tells|according to)\b")
+
+
+def _reporting(paragraph: str) -> bool:
+    """Whether an unlabelled paragraph after an interview answer is the reporter's, not more
+    of the answer: it holds quote marks or a reporting verb ("…, told the Weekly that…")."""
+    return _REPORTING_PARAGRAPH.search(paragraph) is not None
 
 
 _OPENERS = "“\"‘'"
@@ -241,5 +254,7 @@ def _introduced(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     for start, end in paragraphs[:4]:
         match = _INTERVIEWEE.search(text, start, end)
         if match:
-            return match["name"]
+            name = match["name"]
+            # a full stop after the surname ends the sentence ("…, Dominic Strand.")
+            return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
     return None
