@@ -1149,3 +1149,13 @@ def test_he_or_she_never_stands_for_a_body_or_a_group_and_no_guess_goes_further_
 
 def test_a_statement_from_a_named_person_credits_the_person():
     assert _cues('10:48 Statement from Ms Ilves: "We tried every option."\n') == ["Ms Ilves"]
+
+
+def test_she_said_after_a_paragraph_opened_by_a_known_surname_goes_to_that_person():
+    text = (
+        "The town's MP, Nia Rourke, said the count was too low.\n\n"
+        'Mum-of-two Kay Lott added: "We are scared."\n\n'
+        "Rourke is demanding a public inquiry.\n\n"
+        '"People deserve answers," she said.\n'
+    )
+    assert _cues(text)[-1] == "Rourke"

@@ -2112,12 +2112,23 @@ def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
         ):
             continue
         cue = _Cue(_span_text(doc, toks[person[0]], toks[last]), toks[person[0]].start, "name")
-        if len(cue.text.split()) < 2 or not _personal(cue):
+        if not _personal(cue):
+            continue
+        if len(cue.text.split()) < 2 and not _known_surname(doc, cue):
             continue
         key = cue.text.split()[-1].lower()
         if not any(c.text.split()[-1].lower() == key for c in found.values()):
             found[cue.text] = cue
     return list(found.values())
+
+
+def _known_surname(doc: _Document, cue: _Cue) -> bool:
+    """Whether a one-word name is the surname of a person named in full earlier in the
+    article ("Rourke" after "The town's MP, Helen Rourke")."""
+    word = cue.text.split()[0]
+    if word.lower() in _NOT_NAMES or not word[:1].isupper():
+        return False
+    return re.search(rf"\b[A-Z][a-z’'-]+\s+{re.escape(word)}\b", doc.text[: cue.start]) is not None
 
 
 #: Nouns that class a name as a business before it ("its parent, Valtmark", "the firm
@@ -2161,7 +2172,21 @@ def _speaker_in_window(doc: _Document, lo: int, hi: int, earlier: list[QuoteSpan
     if subjects:
         return subjects[-1]
     titled = _titled_names(doc, lo, hi)
-    return titled[0] if titled else None
+    if titled:
+        return titled[0]
+    return _opening_surname(doc, lo, hi)
+
+
+def _opening_surname(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """A surname alone opening a sentence as its subject, of a person named in full earlier
+    ("Rourke is demanding a public inquiry."): someone a later "she said" may refer to."""
+    toks = _tokens(doc, lo, min(hi, lo + 60))
+    if len(toks) < 2 or not _is_name_token(toks[0].word) or not toks[1].word[:1].islower():
+        return None
+    if any(_is_name_token(t.word) for t in toks[2:]):
+        return None  # "Lund met Rita Bloom": two people, no one sure
+    cue = _Cue(toks[0].word, toks[0].start, "name")
+    return cue if _known_surname(doc, cue) and _personal(cue) else None
 
 
 def _speech_subjects(doc: _Document, lo: int, hi: int) -> list[_Cue]:
