@@ -1159,3 +1159,21 @@ def test_she_said_after_a_paragraph_opened_by_a_known_surname_goes_to_that_perso
         '"People deserve answers," she said.\n'
     )
     assert _cues(text)[-1] == "Rourke"
+
+
+def test_a_body_named_with_and_is_one_body_and_a_relative_pronoun_is_no_speaker():
+    from pipeline.rules.quotes import find_quotes, speaker_mentions
+
+    text = "The Food and Drug Administration said the batch was unsafe.\n"
+    assert speaker_mentions(text, find_quotes(text)) == [("The Food and Drug Administration", 0)]
+    text = (
+        "The promoter, Harbour Live, whose founder accused the mayor of spite, said it would sue.\n"
+    )
+    assert [m for m, _ in speaker_mentions(text, find_quotes(text))] == ["Harbour Live"]
+
+
+def test_a_plural_descriptor_before_a_name_is_no_part_of_it():
+    from pipeline.rules.quotes import find_quotes, speaker_mentions
+
+    text = 'Fans Ada Mole and Ben Orr said: "We are gutted."\n'
+    assert [m for m, _ in speaker_mentions(text, find_quotes(text))][0] == "Ada Mole"

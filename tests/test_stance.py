@@ -382,3 +382,8 @@ def test_an_unquoted_body_given_a_stance_verb_is_an_actor():
     ) == [("Homes First", 19)]
     # a body inside a person's appositive is not the subject
     assert stance_subjects("Ann Roe, of the Royal Guild of Nurses, warned of delays.") == []
+
+
+def test_turning_down_a_request_is_a_ruling_not_a_denial():
+    assert reporter_cue(("Judge Ann Obi denied the promoter's request for an injunction.",)) is None
+    assert reporter_cue(("The firm denied the allegations.",)) == "denies"

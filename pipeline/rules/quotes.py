@@ -683,15 +683,28 @@ def _compound_word(word: str) -> bool:
     return len(parts) >= 3 or any(p in _PREPOSITIONS or p in ("and", "the") for p in parts[1:])
 
 
+#: Last words of a body's name that may join two words with "and" ("Health and Safety
+#: Executive", "Fire and Rescue Service", "Food and Drug Administration").
+_AND_BODY_HEADS = frozenset("executive service services administration inspectorate".split())
+
+
 def _run_back(toks: list[_Tok], i: int) -> int | None:
     """Index of the first token of the name run that ends at ``toks[i]``."""
     if not _is_name_token(toks[i].word):
         return None
     j = i
+    body = toks[i].word.lower() in BODY_WORDS | _AND_BODY_HEADS
     while j > 0 and (
         _is_name_token(toks[j - 1].word)
         or toks[j - 1].word in _PARTICLES
         or _plural_possessive_of_body(toks[j - 1].word, toks[j].word)
+        # "the Health and Safety Executive", "Fire and Rescue Service": one body
+        or (
+            body
+            and toks[j - 1].word in ("and", "&")
+            and j >= 2
+            and _is_name_token(toks[j - 2].word)
+        )
     ):
         j -= 1
     while toks[j].word in _PARTICLES:
@@ -713,8 +726,9 @@ def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool
         return None  # "The National Police Federation", "the National Trust": a body
     titled = False
     for r in range(i - 1, j - 1, -1):
-        if toks[r].word.lower().rstrip(".") in _ROLE_WORDS:
-            j, titled = r + 1, True
+        word = toks[r].word.lower().rstrip(".")
+        if word in _ROLE_WORDS or (r == j and word in ROLE_PLURALS):
+            j, titled = r + 1, True  # "Fans Kayla Brooks and …" (a caption): a role, no name
             break
     titled = titled or toks[j].word.lower().rstrip(".") in _HONORIFICS
     names = [t.word for t in toks[j + 1 : i + 1]]
@@ -824,6 +838,8 @@ _TIME_WORDS = frozenset("yesterday today tonight earlier later afterwards previo
 
 def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     """A descriptive subject such as "a North Korean representative", as written."""
+    if words and words[0].word.lower() in ("whose", "which", "who", "whom"):
+        return None  # "…, whose chief executive accused…": a relative clause names no one
     while words and (words[0].word.lower() in _LEAD_WORDS or words[0].word.isdigit()):
         words = words[1:]  # "But", or the minutes of a live blog's time stamp ("08:15")
     while len(words) > 2 and _TIME_OPENER.fullmatch(f"{words[0].word} {words[1].word}".lower()):
@@ -831,7 +847,13 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     if len(words) > 1 and words[0].word.lower() in _TIME_WORDS:
         words = words[1:]  # "Yesterday the minister"
     for k in range(len(words) - 1, 0, -1):
-        if words[k - 1].word.lower() in _SUBORDINATORS:
+        joined = (
+            words[k - 1].word.lower() == "and"
+            and k >= 2
+            and words[k - 2].word[:1].isupper()
+            and words[k].word[:1].isupper()
+        )  # "Health and Safety Executive": a name, not two clauses
+        if words[k - 1].word.lower() in _SUBORDINATORS and not joined:
             words = words[k:]  # "fees after passengers complained": the subject follows
             break
     head_at = None

@@ -383,6 +383,13 @@ _VERB_BEFORE = re.compile(
 )
 
 
+#: What a court or an official grants or turns down: turning it down is a ruling on a
+#: request, not a denial of a claim nor a stance on the development.
+_REQUEST_AFTER = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?:request|requests|application|applications|bid|motion|"
+    r"petition|permission|bail|injunction|appeal|plea)\b",
+    re.I,
+)
 #: A determiner or possessive just before a stance word makes it an adjective or a noun of
 #: something else ("the disputed fee", "its backing", "a welcome step").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+$", re.I)
@@ -543,6 +550,8 @@ def _segment_cue(segment: str) -> str | None:
             continue  # "the attack", "get back", "their support": a noun or an adverb
         if " " not in word and _DETERMINER_BEFORE.search(before):
             continue  # "the disputed fee", "a welcome step": an adjective, not the actor's act
+        if _REQUEST_AFTER.match(clause, match.end()):
+            continue  # "denied the promoter's request for an injunction": a ruling, no denial
         return _VERB_FORMS.get(word) or _ADJECTIVE_FORMS[word]
     return None
 
