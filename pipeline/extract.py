@@ -1160,8 +1160,10 @@ def _body_of(
         if m[2] != key and named:
             return m[2]  # "Billwise director Omar Shafiq"
     bodies = [m for m in mentions if m[2] != key and _named_body(m[3], text)]
-    if any(w in BODY_WORDS for w in re.findall(r"[a-z]+", role)):
-        return ""  # "union leader": their own body, named or not
+    kinds = [w for w in re.findall(r"[a-z]+", role) if w in BODY_WORDS]
+    if kinds:  # "union leader": their own body, the one the article names so if only one
+        named = {m[2] for m in mentions if m[2] != key and kinds[0] in m[3].lower().split()}
+        return named.pop() if len(named) == 1 else ""
     first = own[0]
     paragraph = prepared.sentences[first.sentence - 1].paragraph
     allowed = {paragraph, paragraph - 1} if role.startswith("its ") else {paragraph}

@@ -143,7 +143,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
               "if nothing changes", "will get worse", "could get worse", "will only get worse",
               "fear", "alarming", "on the brink", "unsafe", "not safe", "can spread",
               "could spread", "precaution", "precautions", "keep an eye", "seek medical",
-              "wake-up call", "warning sign", "red flag", "alarm bells"),
+              "wake-up call", "warning sign", "red flag", "alarm bells", "will be lost",
+              "lives will be lost", "cost lives", "costs lives", "lives at risk"),
     # approval, praise, hope, relief, benefit
     "supports": ("fair", "boost", "welcome", "welcomed", "delighted", "pleased", "proud",
                  "thank", "thanks",
@@ -236,8 +237,22 @@ ADVERSE_WORDS = frozenset(
 
 def is_adverse(development: str) -> bool:
     """Whether the development (best: the headline) is harm that befell people
-    (``ADVERSE_WORDS``) rather than a decision, a verdict or an achievement."""
-    return any(w in ADVERSE_WORDS for w in re.findall(r"[a-z-]+", development.lower()))
+    (``ADVERSE_WORDS``) rather than a decision, a verdict or an achievement. A harm word
+    naming a service or its people ("Fire chief", "fire stations", "flood wardens") is
+    none."""
+    words = re.findall(r"[a-z-]+", development.lower())
+    return any(
+        w in ADVERSE_WORDS and not (k + 1 < len(words) and _SERVICE.fullmatch(words[k + 1]))
+        for k, w in enumerate(words)
+    )
+
+
+#: Words after a harm word that make it the name of a service ("fire brigade", "flood
+#: defences", "storm drains"): roles, bodies, their places and kit.
+_SERVICE = re.compile(
+    rf"(?:{word_alternation(ROLE_WORDS | BODY_WORDS)}|stations?|brigades?|crews?|fighters?|"
+    r"engines?|wardens?|defences?|defenses?|drains?|alarms?|insurance|safety|escapes?|exits?)"
+)
 
 
 #: Words of good news: a development that is an achievement, a win, a rescue or an opening
@@ -279,7 +294,8 @@ _HEDGE = re.compile(
     r"\b(?:either way|too (?:soon|early) to (?:say|tell|know|judge)|remains? to be seen|"
     r"time will tell|hard to say|difficult to say|inconclusive|on the one hand|"
     r"a link, not a cause|not (?:necessarily )?(?:a|the) cause|"
-    r"(?:takes?|taking|took|has|have|had) no (?:view|position|side)s?|"
+    r"(?:takes?|taking|took|has|have|had) no (?:view|position|side)s?|an open mind|"
+    r"(?:no|not yet (?:made|taken) a) decision (?:has|had) (?:yet )?been (?:made|taken)|"
     r"(?:would|will|to|is to|was to|could) (?:examine|review|investigate|look into|assess|"
     r"consider|study|establish|determine) whether|"
     r"caution\w* that (?:the|these|this|its|their) (?:study|studies|findings?|research|data|"
