@@ -265,7 +265,8 @@ GOOD_NEWS_WORDS = frozenset(
     scoops breakthrough cure cured reunited recovery recovers recovered boost boosts
     milestone success successful hails hailed praised welcomed thrives survives anniversary
     medal medals gold champions promoted graduates clears cleared acquitted acquittal freed
-    exonerated""".split()
+    exonerated open unveil unveils unveiled launch launches launched invest invests
+    investment expansion""".split()
 )
 
 #: Headline words that say the story is about opposition to the development ("Thousands
@@ -760,7 +761,7 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         evidence.role,
         evidence.name,
         evidence.development,
-        evidence.subject_segments,
+        (*evidence.subject_segments, *_appositives(evidence)),
         evidence.headline,
     )
     if (
@@ -808,6 +809,22 @@ _OFFICE = re.compile(
     r"director|executive|chair\w*|leader|manager|boss)\b",
     re.I,
 )
+
+
+def _appositives(evidence: StanceEvidence) -> tuple[str, ...]:
+    """What the reporter sets after the actor's name between commas ("said Professor Helena
+    Fairweather, Vice-Chancellor of Fenholt University."): who they are, read like the role."""
+    surname = evidence.name.split()[-1] if evidence.name else ""
+    out = []
+    for segment in evidence.narrative:
+        at = segment.find(surname) if surname else -1
+        found = _APPOSITIVE_AFTER.match(segment, at + len(surname)) if at >= 0 else None
+        if found:
+            out.append(found.group(1))
+    return tuple(out)
+
+
+_APPOSITIVE_AFTER = re.compile(r",\s+([^,.;:\"“”]{3,80})[,.]")
 
 
 def _official(role: str, name: str) -> bool:
