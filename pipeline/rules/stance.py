@@ -265,8 +265,7 @@ GOOD_NEWS_WORDS = frozenset(
     scoops breakthrough cure cured reunited recovery recovers recovered boost boosts
     milestone success successful hails hailed praised welcomed thrives survives anniversary
     medal medals gold champions promoted graduates clears cleared acquitted acquittal freed
-    exonerated open unveil unveils unveiled launch launches launched invest invests
-    investment expansion""".split()
+    exonerated open unveil unveils unveiled launch launches launched""".split()
 )
 
 #: Headline words that say the story is about opposition to the development ("Thousands
