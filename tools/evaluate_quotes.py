@@ -47,11 +47,15 @@ HELDOUT2_SET = ROOT / "tests" / "quote_heldout2"
 #: hard, labelled by someone who had read no pipeline code nor seen any output
 #: (``--set heldout3``).
 HELDOUT3_SET = ROOT / "tests" / "quote_heldout3"
+#: Twenty-four more in the same ten styles, on new invented stories, labelled before any
+#: pipeline code, other set or output was seen (``--set heldout4``).
+HELDOUT4_SET = ROOT / "tests" / "quote_heldout4"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
     "heldout2": HELDOUT2_SET,
     "heldout3": HELDOUT3_SET,
+    "heldout4": HELDOUT4_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
