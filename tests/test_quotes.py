@@ -1177,3 +1177,26 @@ def test_a_plural_descriptor_before_a_name_is_no_part_of_it():
 
     text = 'Fans Ada Mole and Ben Orr said: "We are gutted."\n'
     assert [m for m, _ in speaker_mentions(text, find_quotes(text))][0] == "Ada Mole"
+
+
+def test_she_said_after_a_described_speaker_goes_to_the_titled_person_holding_the_role():
+    text = (
+        "Superintendent Rosa Vale announced the plan.\n\n"
+        'Dr. Ian Cole, a researcher, was cautious. "It can work," he said.\n\n'
+        'The superintendent said the district would report results. "We will publish it all," '
+        "she said.\n"
+    )
+    assert _cues(text)[-1] == "Rosa Vale"
+
+
+def test_a_closing_low_or_angle_mark_ends_a_sentence_so_the_next_cue_is_not_shared():
+    text = (
+        "The operator, Rollo Rides, wrote on its website: „We will appeal.“ Its manager, "
+        "Jan Fiedler, told reporters: „A ban punishes riders.“\n"
+    )
+    assert _cues(text) == ["Rollo Rides", "Jan Fiedler"]
+
+
+def test_office_titles_and_tabloid_descriptors_before_a_name_are_not_part_of_it():
+    assert _cues('Town Clerk Bea Olm said: "The vote stands."\n') == ["Bea Olm"]
+    assert _cues('Pal Jo Hadley, 70, said: "It is a disgrace."\n') == ["Jo Hadley"]

@@ -2193,6 +2193,9 @@ def _speaker_in_window(doc: _Document, lo: int, hi: int, earlier: list[QuoteSpan
     subjects = _speech_subjects(doc, lo, hi)
     if subjects:
         return subjects[-1]
+    described = _described_subject(doc, lo, hi)
+    if described is not None:
+        return described  # "The superintendent said … “…,” she said": the described one
     titled = _titled_names(doc, lo, hi)
     if titled:
         return titled[0]
@@ -2209,6 +2212,25 @@ def _opening_surname(doc: _Document, lo: int, hi: int) -> _Cue | None:
         return None  # "Lund met Rita Bloom": two people, no one sure
     cue = _Cue(toks[0].word, toks[0].start, "name")
     return cue if _known_surname(doc, cue) and _personal(cue) else None
+
+
+def _described_subject(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """The last speech subject between ``lo`` and ``hi`` that is a definite role description
+    ("The superintendent said…"), resolved to the person the article gives that role where it
+    names one."""
+    found = None
+    for m in doc.verbs_in(lo, hi):
+        if m.group().lower() == "according to" or m.group().endswith("ing"):
+            continue
+        cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
+        if cue is not None and cue.form == "description" and _is_role_description(cue.text):
+            found = cue
+    if found is None:
+        return None
+    for named in reversed(_titled_names(doc, 0, found.start)):
+        if _holds_role(doc, named, found.text):
+            return replace(named, start=found.start)  # "Superintendent Gloria Atwater"
+    return found
 
 
 def _speech_subjects(doc: _Document, lo: int, hi: int) -> list[_Cue]:

@@ -15,7 +15,7 @@ from .vocabulary import ABBREVIATIONS
 
 # A sentence ends at a run of . ! ? (possessive, so long runs cannot backtrack), optional
 # closing marks or brackets, then whitespace; the next character is checked in code.
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[”\"’')\]]*+\s++")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[”“»«\"’')\]]*+\s++")  # „…“, «…», »…«
 # Characters that may open a sentence besides capitals and digits: quote marks, brackets.
 _OPENERS = "“”„«»\"‘'(["
 #: Stands in for quoted characters in masked text (``sentence_bounds`` on masked text).

@@ -94,7 +94,11 @@ ROLE_NOUNS = frozenset(
     pundit councilmember assemblymember assemblyman assemblywoman alderman alderwoman
     alderperson selectman selectwoman supervisor delegate congressman congresswoman
     congressmember legislator justice regular diner punter holidaymaker onlooker bystander
-    eyewitness jogger retiree widow widower landlady publican mourner""".split()
+    eyewitness jogger retiree widow widower landlady publican mourner clerk hotelier
+    harbourmaster harbormaster archdeacon archbishop dean canon curate warden ranger
+    treasurer registrar bursar provost steward skipper ombudsman auditor surveyor planner
+    proprietor stallholder restaurateur shopowner caretaker groundsman janitor lecturer
+    tutor curator librarian councilmember deputy magistrate""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -127,7 +131,7 @@ NAME_DESCRIPTORS = frozenset(
     """mum mom mummy mommy dad daddy gran granny grandma grandpa grandad granddad nan nana
     nanna hubby wifey tot toddler baby schoolboy schoolgirl teen teenager youngster lad
     brave tragic heroic hero heroine plucky tearful heartbroken devastated doting proud
-    stricken furious fuming""".split()
+    stricken furious fuming pal bestie""".split()
 )
 
 #: Nouns and modifiers that make a capitalised phrase a body, not a person ("the National
