@@ -55,6 +55,7 @@ from .rules.grounding import (
 from .rules.passages import Passage, find_passages
 from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
 from .rules.stance import (
+    DECISION_VERBS,
     StanceEvidence,
     dateline_length,
     judge_stances,
@@ -960,6 +961,9 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     lead = _lead_agent(prepared)
     if lead is not None and lead[1] not in taken:
         found.append(lead)
+    decider = _lead_decider(prepared)
+    if decider is not None and decider[1] not in taken:
+        found.append(decider)
     mentions = sorted((start, start + len(form), key_of(form), form) for form, start in found)
     names = {key: form for _, _, key, form in mentions}
     by_sentence: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -1004,7 +1008,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     ]:
         narrative, subject = segments(key)
         own = spoken.get(key, [])
-        agent = lead is not None and key == key_of(lead[0])
+        agent = any(x is not None and key == key_of(x[0]) for x in (lead, decider))
         if (
             not own
             and not agent
@@ -1096,6 +1100,33 @@ def _lead_agent(prepared: PreparedArticle) -> tuple[str, int] | None:
     if speaker_problem(phrase, prepared.article.text) is not None:
         return None
     return phrase, first.start + words[0][1]
+
+
+_DECIDER = re.compile(
+    rf"\b(?:after|when|as|once)\s+(?P<body>(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'-]*\s+|of\s+|"
+    rf"the\s+|[a-z]+’s\s+|[a-z]+'s\s+)*?[\w-]+)\s+(?:(?:on|last|this)\s+\w+\s+|"
+    rf"unanimously\s+)?(?:{DECISION_VERBS})\b"
+)
+
+
+def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
+    """The body the first sentence says took the decision ("… from April after Kestrel Bay
+    Council approved the levy", "… after the town's Board of Selectmen voted 2-1"), as
+    ``(phrase as written, offset)``: a phrase ending in a word of organisations. None
+    without one."""
+    title = prepared.article.title or ""
+    first = next((x for x in prepared.sentences if x.text != title), None)
+    if first is None:
+        return None
+    text = prepared.article.text
+    for found in _DECIDER.finditer(text, first.start, first.end):
+        phrase = found.group("body")
+        if phrase.split()[-1].lower() not in _ORGANISATION_WORDS | {"selectmen", "board"}:
+            continue
+        named = re.sub(r"^(?:(?:the|its|their)\s+)?(?:[a-z]+[’']s\s+)?", "", phrase)
+        if speaker_problem(named, text) is None:
+            return named, found.start("body") + phrase.index(named)
+    return None
 
 
 def _head_follows(text: str, at: int) -> bool:

@@ -387,3 +387,24 @@ def test_an_unquoted_body_given_a_stance_verb_is_an_actor():
 def test_turning_down_a_request_is_a_ruling_not_a_denial():
     assert reporter_cue(("Judge Ann Obi denied the promoter's request for an injunction.",)) is None
     assert reporter_cue(("The firm denied the allegations.",)) == "denies"
+
+
+def test_the_body_the_lead_says_took_the_decision_defends_it():
+    text = (
+        "Seaside town to charge visitors £2 a night\n\n"
+        "Visitors to Saltby will pay £2 a night from April after Gull Bay Council approved "
+        "the levy on Tuesday.\n\n"
+        "Hotelier Ann Roe said the charge was unfair.\n"
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances["Gull Bay Council"] == "defends"
+    assert stances["Ann Roe"] in ("opposes", "warns")
+
+
+def test_the_doer_announcing_its_own_decision_does_not_confirm_it():
+    text = (
+        "Police to close dog unit\n\n"
+        "Westmere Police will close its dog unit next spring, the force confirmed on Monday.\n"
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances.get("Westmere Police") == "defends"

@@ -613,7 +613,7 @@ def is_agent(
     A body the role names ("chief executive of Brightwater Energy") is the development's when
     ``headline`` names it too.
     """
-    if _opens_with(name, headline, development):
+    if _opens_with(name, headline, development) or _decided(name, development):
         return True  # "Kestrel Energy to raise prices": the actor the development is about
     told = set(re.findall(r"[a-z]+", development.lower()))
     described = " ".join([role, name, *context])
@@ -657,6 +657,30 @@ _SAYS_AFTER = re.compile(
 #: Appositives after a name ("Tom Ashby, the MP for Weald, who sits on…, said"): passed over
 #: to reach the name's verb.
 _APPOSITIVES = re.compile(r"^(?:\s*,[^,]{1,120}(?=,))+\s*,")
+
+
+#: Verbs of taking a decision, as the lead reports who took it ("after Kestrel Bay Council
+#: approved…", "after its board voted 4-1").
+DECISION_VERBS = (
+    "voted|approved|agreed|decided|ruled|backed|rejected|ordered|banned|passed|adopted|"
+    "endorsed|granted|refused|overturned|upheld|scrapped|cancelled|canceled"
+)
+
+
+def _decided(name: str, development: str) -> bool:
+    """Whether the lead names the actor as the one who took the decision ("… after Kestrel
+    Bay Council approved the levy", "… after the town's Board of Selectmen voted")."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    if len(bare) < 3 or not bare[:1].isupper():
+        return False
+    return (
+        re.search(
+            rf"\b{re.escape(bare)}\s+(?:(?:on|last|this)\s+\w+\s+|unanimously\s+)?"
+            rf"(?:{DECISION_VERBS})\b",
+            development,
+        )
+        is not None
+    )
 
 
 def dateline_length(sentence: str) -> int:
@@ -769,6 +793,13 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         and any(_BACKS_DECISION.search(n) for n in evidence.narrative)
     ):
         return "supports", "reporter"  # insisting another's decision was right backs it
+    if (
+        cue == "confirms"
+        and agent
+        and not adverse
+        and not any(_ADMITTED.search(n) for n in evidence.narrative)
+    ):
+        cue = None  # "…, the force confirmed": the doer announcing its decision, no admission
     if cue is not None:
         return cue, "reporter"
     words = (*evidence.quotes, *evidence.reported)
@@ -808,6 +839,9 @@ _OFFICE = re.compile(
     r"director|executive|chair\w*|leader|manager|boss)\b",
     re.I,
 )
+
+
+_ADMITTED = re.compile(r"\b(?:admit|acknowledg|conced|apologi[sz]|accept)\w*", re.I)
 
 
 def _appositives(evidence: StanceEvidence) -> tuple[str, ...]:
