@@ -642,7 +642,10 @@ def is_agent(
     # Energy" on "Brightwater Energy opens…"); a nationality before a title names no body
     # ("South Korean President" on "… North Korean troops …")
     proper = [n for n in named if n.lower() not in BODY_WORDS and not _demonym_of_title(n, role)]
-    titled = set(re.findall(r"[a-z]+", headline.lower()))
+    # the headline's opening name, its subject ("Brightwater Energy opens…", not a place
+    # further on: "Trawlers blockade Port Alvor")
+    opening = re.match(r"(?:[A-Z][\w’'-]*\s*)+", headline.strip())
+    titled = set(re.findall(r"[a-z]+", opening.group().lower())) if opening else set()
     return bool(own & told) or bool(proper and all(n.lower() in titled for n in proper))
 
 
@@ -810,8 +813,10 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     if evidence.accused and words and said not in ("confirms", "denies", "condemns"):
         return "defends", "accused"  # what the accused says answers the charge
     if agent:
-        if said in ("confirms", "denies", "warns"):
+        if said in ("confirms", "denies") or (said == "warns" and adverse):
             return said, "quote"
+        if said == "warns":
+            return "defends", "agent"  # the decision-maker's warning is its justification
         if adverse:  # the body harm befell answers for its response, not for the harm
             return ("defends", "agent") if contested or said == "defends" else None
         if is_good_news(headline) or said == "supports":
