@@ -132,11 +132,13 @@ def subject_before(text: str) -> str | None:
     if words[-1][:1].isupper():
         run: list[str] = []
         for word in reversed(words):
-            if word[:1].isupper() or (run and word.lower() in {"of", "de", "von", "der", "and"}):
+            if word[:1].isupper() or (
+                run and word.lower() in {"of", "de", "von", "der", "and", "for", "on"}
+            ):  # "the Institute for Marine Research", "the Committee on Standards"
                 run.insert(0, word)
             else:
                 break
-        if run and run[0].lower() in {"of", "de", "von", "der", "and"}:
+        if run and run[0].lower() in {"of", "de", "von", "der", "and", "for", "on"}:
             run = run[1:]
         return " ".join(run) if run else None
     if len(words) <= MAX_SUBJECT_WORDS and (

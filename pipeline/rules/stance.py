@@ -274,7 +274,7 @@ GOOD_NEWS_WORDS = frozenset(
 PROTEST_WORDS = frozenset(
     """against protest protests protesters protestors protested march marches marched rally
     rallies petition fight fights fighting anger angry fury furious outrage outraged backlash
-    revolt boycott""".split()
+    revolt boycott blockade blockades blockaded picket pickets""".split()
 )
 
 #: Roles of those who comment from outside (an economist, an analyst): with no evaluative
@@ -578,6 +578,12 @@ _GOVERNMENT_OFFICES = re.compile(
     r"\b(?:minister|secretary of state|(?<!general )secretary|chancellor|premier)\b", re.I
 )
 _GOVERNMENT_BODIES = {"government", "ministry", "department", "cabinet", "administration"}
+#: A secretary of some other body: a possessive or a body of members before the title.
+_OTHER_BODY_SECRETARY = re.compile(
+    r"[’']s\s+(?:\w+\s+)?secretary|\b(?:union|club|society|association|cooperative|"
+    r"co-operative|guild|federation|league|party|campaign|group|committee)\b",
+    re.I,
+)
 
 #: Titles that head a kind of body, for a development named by the body ("District delays
 #: start of school year": the superintendent speaks for the district).
@@ -628,8 +634,8 @@ def is_agent(
     if acronyms & set(re.findall(r"\b[A-Z]{2,}\b", development)):
         return True  # "the EU's foreign policy chief" on "EU extends sanctions"
     own = {w for w in re.findall(r"[a-z]+", described.lower()) if w in BODY_WORDS}
-    if _GOVERNMENT_OFFICES.search(described):
-        own |= _GOVERNMENT_BODIES
+    if _GOVERNMENT_OFFICES.search(described) and not _OTHER_BODY_SECRETARY.search(role):
+        own |= _GOVERNMENT_BODIES  # not "the cooperative's secretary", "union secretary"
     for head in _HEAD.findall(described):
         own |= set(_HEADS[head.lower()])
     # a body named in the role that the development does not name is another body
