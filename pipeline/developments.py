@@ -40,7 +40,8 @@ SAME_SOURCE_PENALTY = 0.15
 #: Two articles' first sentences are most often the same main development.
 LEAD_BONUS = 0.15
 LEAD_RANKS = 1
-#: A number is strong evidence of the same fact ('1,200 drivers' in two sentences).
+#: A number is strong evidence of the same fact ('1,200 drivers' in two sentences), and so
+#: is a time of day ('at 2pm').
 NUMBER_WEIGHT = 1.5
 #: How fast a word's weight falls with the share of sentences using it, and its floor.
 RARITY_SLOPE = 1.5
@@ -258,9 +259,12 @@ def live_title(text: str) -> bool:
 
 def tokens(text: str) -> list[str]:
     """Content words of ``text``, paraphrases folded and cut to five-letter stems, and its
-    numbers ('1,200' and '1200' alike): the same figure is strong sign of the same fact."""
+    numbers ('1,200' and '1200' alike): the same figure is strong sign of the same fact. A
+    time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'), not a number: it says
+    when, and counts nothing (``_counts``)."""
     text = text.lower().replace("’s", "").replace("'s", "")
-    out = []
+    out = [_clock_token(m) for m in _CLOCK.finditer(text)]
+    text = _CLOCK.sub(" ", text)
     for match in _TOKEN.finditer(text):
         word = match.group().strip("'’-.,")
         if word[:1].isdigit():
@@ -271,6 +275,23 @@ def tokens(text: str) -> list[str]:
         word = _PARAPHRASES.get(word, word)
         out.append(_stem(word)[:5])
     return out
+
+
+# A time of day in lower case: '2pm', '2 p.m.', '9.30am', '14:00', '2:15 p.m.'.
+_CLOCK = re.compile(
+    r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?"
+    r"|(?<![\w.,:])(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
+)
+
+
+def _clock_token(match: re.Match[str]) -> str:
+    """'@14' for '2pm', '2 p.m.' and '14:00'; '@9:30' for '9.30am'."""
+    if match["hour24"] is not None:
+        hour, minute = int(match["hour24"]), match["minute24"]
+    else:
+        hour, minute = int(match["hour"]) % 12, match["minute"]
+        hour += 12 if match["half"] == "p" else 0
+    return f"@{hour}" + (f":{minute}" if minute and minute != "00" else "")
 
 
 def _stem(word: str) -> str:
@@ -302,7 +323,7 @@ def _vectorise(units: Sequence[Unit]) -> None:
             w: f
             * (1 + IDF * math.log((1 + count) / (1 + df[w])))
             * _rarity(sentence_df[w], len(docs))
-            * (NUMBER_WEIGHT if _counts(w) else 1.0)
+            * (NUMBER_WEIGHT if _counts(w) or w.startswith("@") else 1.0)
             for w, f in tf.items()
         }
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
@@ -834,12 +855,31 @@ def build_developments(
         ):
             kind = "single"
         else:
+            kind = "none"
+        repeat = (
+            next(
+                (
+                    s
+                    for s in shown
+                    if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names)
+                ),
+                None,
+            )
+            if kind != "none"
+            else None
+        )
+        led = (
+            next((s for s in shown if restates_lead(group, first[id(s[1])])), None)
+            if repeat is None
+            else None
+        )
+        if led is not None:  # another outlet's opening words for a shown development
+            led[1].details += group.members
+            led[1].support += group.support
+            continue
+        if kind == "none":
             rest.append(group)
             continue
-        repeat = next(
-            (s for s in shown if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names)),
-            None,
-        )
         if repeat is not None:  # one development said again: fold it into the shown one
             line, own_line = _choose(repeat[1]), _choose(group)
             detail = detail_of(own_line, line, names)
@@ -872,7 +912,7 @@ def word_pairs(text: str) -> set[tuple[str, str]]:
     """Adjacent content words of ``text`` (``tokens``, numbers left out) as pairs:
     'near Marlow State University' -> {('near', 'marlo'), ('marlo', 'state'), ('state',
     'unive')}."""
-    words = [w for w in tokens(_undated(text)) if not w.startswith("#")]
+    words = [w for w in tokens(_undated(text)) if not w.startswith(("#", "@"))]
     return set(zip(words, words[1:], strict=False))
 
 
@@ -933,6 +973,24 @@ def _repeats(
         fold = min(fold, VAGUE_FOLD)
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
+    )
+
+
+def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
+    """True when a sentence of ``group`` and one of a shown development's own sentences
+    (``own``) are the first body sentences of two sources (``Unit.first``) and are alike
+    as clustering counts two leads (``cosine`` + ``LEAD_BONUS``, from ``FOLD``): the
+    story's main development told in another outlet's opening words. Its sources report
+    the shown development; its wording is not that development's, so it is folded in as a
+    detail (``Cluster.details``). An article's second sentence most often tells another
+    fact (what followed, what it led to), and is never folded so."""
+    return any(
+        u.source != v.source
+        and u.first
+        and v.first
+        and cosine(u.vector, v.vector) + LEAD_BONUS >= FOLD
+        for u in group.members[:COMPARED]
+        for v in own[:COMPARED]
     )
 
 

@@ -842,3 +842,70 @@ def test_lines_sharing_a_name_particular_to_one_fact_and_a_word_are_one_developm
 def test_a_preposition_after_a_plural_is_no_verb():
     assert fragment("All soft cheeses with use-by dates up to December 9, including Brie.")
     assert not fragment("Thousands flee as floods rise.")
+
+
+def test_a_time_of_day_is_one_token_and_counts_nothing():
+    from pipeline.developments import number_tokens
+
+    assert tokens("The gates shut at 6pm.") == tokens("The gates shut at 6 p.m.")
+    assert "@18" in tokens("The gates shut at 18:00.")
+    assert "@7:30" in tokens("Trains resume at 7.30am.")
+    assert number_tokens("The gates shut at 6 p.m. after 300 fans left.") == {"#300"}
+    # a decimal with a unit after it is still a number
+    assert "#2.5" in tokens("A 2.5 metre wall fell.")
+
+
+def test_two_outlets_opening_words_for_one_event_are_one_development():
+    """Four outlets open with the pier's closure; clustering put two openings together and
+    the other two apart (each pair alike, the pairs less so). The closure is told once,
+    with all four among its sources; another outlet's second sentence, as alike, is
+    another fact and stays a development of its own."""
+    from pipeline.developments import _normalised, build_developments, restates_lead
+
+    def lead(sid: str, text: str, vector: dict[str, float], rank: int = 0) -> Unit:
+        unit = Unit(sid, rank + 1, text, "body", rank, None, _normalised(vector))
+        unit.first = rank == 0
+        return unit
+
+    s1 = lead(
+        "S1",
+        "Westbay's pier was closed on Friday after divers found rotten piles.",
+        {"westb": 0.5, "pier": 0.3, "diver": 0.6, "rotte": 0.5},
+    )
+    s3 = lead(
+        "S3",
+        "Westbay's pier was shut on Friday when a survey found rotten piles.",
+        {"westb": 0.5, "pier": 0.3, "surve": 0.6, "rotte": 0.5},
+    )
+    s2 = lead(
+        "S2",
+        "WESTBAY — The town abruptly shut its pier, ending its concert season.",
+        {"westb": 0.5, "abrup": 0.6, "conce": 0.6},
+    )
+    s4 = lead(
+        "S4",
+        "Concert fans in Westbay were stunned as the town abruptly shut its pier.",
+        {"abrup": 0.6, "conce": 0.6, "stunn": 0.5},
+    )
+    rebuild = lead("S2", "Westbay's harbour board will weigh a £3 million rebuild next week.",
+                   {"westb": 0.5, "rebui": 0.7, "board": 0.5}, rank=1)  # fmt: skip
+    closure, openings, board = _cluster_of(s1, s3), _cluster_of(s2, s4), _cluster_of(rebuild)
+    assert restates_lead(openings, closure.members)  # 0.26 alike, and both lead
+    assert not restates_lead(board, closure.members)  # as alike, but a second sentence
+    brief = build_developments(
+        [told(s) for s in ("S1", "S2", "S3", "S4")],
+        {},
+        {},
+        ([s1, s2, s3, s4, rebuild], [closure, openings, board]),
+    )
+    shown = [e for e in brief if e.shown != "none"]
+    [closed] = [e for e in shown if "pier" in e.summary]
+    assert closed.sources == ["S1", "S2", "S3", "S4"]
+    assert any("rebuild" in e.summary for e in shown)
+
+
+def _cluster_of(*units: Unit) -> Cluster:
+    found = Cluster()
+    for unit in units:
+        found.add(unit)
+    return found
