@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
 
@@ -227,8 +229,23 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
                      e.when)
                 for i, e in enumerate(x.events)
             ]  # fmt: skip
+    titles: dict[str, list[str]] = defaultdict(list)
+    for x in extractions:
+        if x.source.title:
+            titles[x.source.id].append(x.source.title)
     for unit in units:
-        if unit.role == "body" and live_title(unit.text):
+        if unit.role == "headline":
+            titles[unit.source].append(unit.text)
+    first_rank = {
+        x.source.id: min((s.rank for s in x.sentences if s.role == "body"), default=0)
+        for x in extractions
+    }
+    for unit in units:
+        if unit.role == "body" and (
+            live_title(unit.text)
+            or (unit.rank < LEAD and repeats_title(unit.text, titles[unit.source]))
+            or (unit.rank == first_rank.get(unit.source) and shouted_headline(unit.text))
+        ):
             unit.role = "headline"
     firsts: dict[str, Unit] = {}
     for unit in units:
@@ -255,6 +272,50 @@ def live_title(text: str) -> bool:
     """True for a live blog's own title or navigation line written as a body sentence ('Flood
     live: the latest as …', 'Follow our live updates'): a headline, not a development."""
     return bool(_LIVE_TITLE.search(_undated(text)))
+
+
+#: A body line this close (``fuzz.ratio`` of its words in lower case) to its article's title
+#: or headline repeats it.
+TITLE_REPEAT = 90
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
+
+
+def repeats_title(text: str, titles: Iterable[str]) -> bool:
+    """True when a body line repeats its article's title or headline (``titles``) in other
+    case or punctuation ('BRIDGE OF SIGHS: Old span SHUT' under the title 'Bridge of sighs -
+    old span shut'): a headline, which supports a development and is none."""
+    words = _plain_words(text)
+    return bool(words) and any(
+        fuzz.ratio(words, _plain_words(title)) >= TITLE_REPEAT for title in titles
+    )
+
+
+#: A line with at least this share of its words in capitals is shouted.
+SHOUTED = 0.5
+_CLOSING = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
+
+
+# A tabloid's shouted label opening a headline: 'BUS CHAOS:', 'RIVER OF DEATH -'.
+_SHOUTED_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]*)+\s*(?::|-|–|—)\s")
+
+
+def shouted_headline(text: str) -> bool:
+    """True for a tabloid headline set as an article's first body line: no closing
+    punctuation, and a shouted label opening it ('BRIDGE OF SIGHS: Old span SLAMMED SHUT')
+    or at least ``SHOUTED`` of its words of two letters or more in capitals ('TWO DEAD IN
+    HARBOUR FIRE'). A first sentence with a shouted word ('NORTH Korean troops have been
+    sent …') or without closing punctuation alone is not one. (A shouted label reads as a
+    dateline to ``_undated``: only a live blog's time stamp is left out.)"""
+    body = _STAMP.sub("", text.strip(), count=1)
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", body) if len(w) > 1]
+    if not words or _CLOSING.search(body):
+        return False
+    return bool(_SHOUTED_LABEL.match(body)) or (
+        sum(1 for w in words if w.isupper()) >= SHOUTED * len(words)
+    )
 
 
 def tokens(text: str) -> list[str]:

@@ -909,3 +909,29 @@ def _cluster_of(*units: Unit) -> Cluster:
     for unit in units:
         found.add(unit)
     return found
+
+
+def test_a_tabloid_headline_set_in_the_body_is_a_headline_not_a_development():
+    from pipeline.developments import repeats_title, shouted_headline
+
+    assert shouted_headline("PIER PANIC: Crumbling seaside landmark SHUT as anglers fume")
+    assert shouted_headline("TWO HURT IN HARBOUR BLAZE")
+    assert not shouted_headline("NORTH Korean troops have been sent to the front.")
+    assert not shouted_headline("PIER PANIC: the landmark was shut on Friday.")  # a sentence
+    assert repeats_title("PIER OF DOOM - Landmark SHUT", ["Pier of doom: landmark shut"])
+    assert not repeats_title("The landmark pier was shut on Friday.", ["Pier of doom"])
+
+    lead = "Westbay's Victorian pier was closed on Friday after divers found rotten piles."
+    titled = told("S2", "Pier Closed After Divers Find Rot", lead)
+    titled.source.title = "Pier closed after divers find rot"
+    brief = merge_extractions(
+        [
+            told("S1", "PIER PANIC: Crumbling seaside landmark SHUT as anglers fume", lead),
+            titled,
+            told("S3", lead),
+        ]
+    )
+    shown = [e for e in brief.events if e.shown != "none"]
+    assert [e.summary for e in shown] == [lead]
+    # no development at all, shown or kept for the JSON, is made of a headline
+    assert not any("SHUT" in e.summary or "Find Rot" in e.summary for e in brief.events)
