@@ -428,6 +428,9 @@ class Cluster:
     details: list[Unit] = field(default_factory=list)
     """Sentences folded in as a detail of its line (``detail_of``): its sources report the
     development, but they neither word it nor weigh in its centroid or rank."""
+    in_differences: bool = False
+    """Its line gives only values that sources dispute (``rival_told``): where sources
+    differ tells it, with every value and who claims each; it is not listed again."""
     split_off: bool = False
     """Sentences split from a development whose printed line they do not support
     (``split_unsupported``): kept for the JSON, never shown as a development of their own
@@ -904,8 +907,9 @@ def build_developments(
             rest.append(group)  # split off, or lists and phrases without a sentence among them
             continue
         count = independent(group.sources, duplicates)
-        keys = sum(1 for kind, _ in shown if kind == "key")
-        words = sum(len(_choose(g).text.split()) for kind, g in shown if kind == "key")
+        listed = [g for kind, g in shown if kind == "key" and not g.in_differences]
+        keys = len(listed)
+        words = sum(len(_choose(g).text.split()) for g in listed)
         room = keys < MIN_KEY or words + len(_choose(group).text.split()) <= KEY_WORDS
         if (count > 1 or total == 1) and keys < MAX_KEY and room:
             kind = "key"
@@ -956,6 +960,7 @@ def build_developments(
             if apart.members:
                 rest.append(apart)
             continue
+        group.in_differences = bool(shown) and rival_told(group, rival_sets)
         shown.append((kind, group))
         first[id(group)] = list(group.members)
         singles += kind == "single"
@@ -967,6 +972,14 @@ def build_developments(
     ordered += sorted((s for s in shown if s[0] == "single"), key=rank)
     ordered += [("none", g) for g in rest]
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
+
+
+def rival_told(group: Cluster, rivals: Sequence[set[str]]) -> bool:
+    """True when the line shown for ``group`` gives counting numbers and each of them is a
+    value that sources dispute (``rivals``: per quantity, the number tokens of its values):
+    the line tells one side of a difference that where sources differ tells whole."""
+    counts = _line_counts(group)
+    return bool(counts) and any(counts <= r for r in rivals)
 
 
 def word_pairs(text: str) -> set[tuple[str, str]]:
@@ -1071,15 +1084,60 @@ _BACK_REFERENCE = re.compile(
 def refers_back(unit: Unit, shown: Unit) -> bool:
     """True when ``unit``'s subject refers back to the people or things of ``shown``'s fact
     and names them by a content word of it ('Both of those who died were over 80 …' after
-    'Nineteen people have been treated in hospital and two have died.': 'died' in both): a
-    detail of that fact, not a development of its own. A subject with no content word
-    ('Both of them were …', 'The two were …') refers to its own article's last sentence,
-    which need not be ``shown``: never."""
-    match = _BACK_REFERENCE.match(_undated(unit.text))
-    if match is None:
-        return False
-    words = {w for w in tokens(match["subject"]) if w not in _PRONOUNS and w not in _NUMBER_WORDS}
-    return bool(words & shown.vector.keys())
+    'Nineteen people have been treated in hospital and two have died.': 'died' in both;
+    'Among the injured were three firefighters' after '14 people were injured'), names a
+    thing of a year ``shown`` gives ('The 2019 report led to …' after '… an inspection in
+    2019 rated …'), or tells the condition of the hurt ('two remain in a serious condition')
+    or the story of one of the dead or hurt ('whose mother, 84, died last week') after a
+    ``shown`` that counts them (``count_acts``: killed, injured): a detail of that fact, not
+    a development of its own. A subject with no content word ('Both of them were …', 'The
+    two were …') refers to its own article's last sentence, which need not be ``shown``:
+    never."""
+    text = _undated(unit.text)
+    match = _BACK_REFERENCE.match(text) or _AMONG.match(text)
+    if match is not None:
+        words = tokens(match["subject"])
+        words = {w for w in words if w not in _PRONOUNS and w not in _NUMBER_WORDS}
+        if words & shown.vector.keys():
+            return True
+    dated = _DATED_THING.match(text)
+    if dated is not None and "#" + dated["year"] in shown.vector:
+        return True  # 'The 2019 report led to …' after '… an inspection in 2019 rated …'
+    return bool(
+        (_CONDITION.search(text) or _VICTIM.search(text))
+        and {a for a, _, _ in count_acts(shown.text)} & _CASUALTIES
+    )
+
+
+# 'Among the injured were three firefighters', 'Three firefighters were among the injured':
+# the people of another sentence's fact, named after 'among'.
+_AMONG = re.compile(
+    r"^(?:[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:was|were|is|are)\s+)?among\s+(?:the|those)"
+    r"(?P<subject>(?:\s+[\w'’-]+){1,3}?)(?:\s+(?:was|were|is|are)\b|[,.]|$)",
+    re.IGNORECASE,
+)
+# 'The 2019 report led to …', 'City officials said the 2019 report had …': a thing of a year,
+# named as one told of already.
+_DATED_THING = re.compile(
+    r"^(?:[^,.;:]{0,60}?\b(?:said|says|say|told)\s+(?:that\s+)?)?(?:the|that|this)\s+"
+    r"(?P<year>(?:19|20)\d\d)\s+[a-z]+",
+    re.IGNORECASE,
+)
+# How the hurt are: 'two remained in a serious condition', 'still fighting for their lives'.
+_CONDITION = re.compile(
+    r"\bin\s+(?:a\s+)?(?:serious|critical|stable|grave|life-threatening|satisfactory)\s+"
+    r"condition\b|\bfighting\s+for\s+(?:their|his|her)\s+li(?:fe|ves)\b",
+    re.IGNORECASE,
+)
+# One of the dead or hurt told of: 'whose mother, Jane Roe, 84, died last week', 'a man who
+# was injured', 'the family of one of those who died'.
+_VICTIM = re.compile(
+    r"\bwho(?:se\s+[\w'’-]+(?:,\s*[^,]{1,40}){0,3},?)?\s+(?:had\s+|has\s+|later\s+)?"
+    r"(?:died|was\s+killed|were\s+killed|was\s+injured|were\s+injured)\b",
+    re.IGNORECASE,
+)
+#: The acts (``count_acts``) whose counted people a casualty's condition or story details.
+_CASUALTIES = frozenset({"kill", "injur"})
 
 
 #: A word pair written as a proper name ('Marlow State University') somewhere in the story.
@@ -1396,12 +1454,13 @@ def _stands_alone(group: Cluster) -> bool:
 
 def _matters(group: Cluster) -> bool:
     """A development one source alone reports is worth showing when that source leads with
-    it with a figure (a feature's scene-setting opening gives none), a headline or caption
-    agrees with it; and when one of its sentences stands on its own
-    (not "But they could…")."""
-    prominent = bool(group.support) or any(
-        u.rank < 2 and re.search(r"\d", _undated(u.text)) for u in group.members
-    )
+    it with a figure (a feature's scene-setting opening gives none), or a headline agrees
+    with it, or a caption of another source (its own outlet's caption only tells what its
+    photograph shows, beside the paragraph it illustrates); and when one of its sentences
+    stands on its own (not "But they could…")."""
+    prominent = any(
+        u.role == "headline" or not group.sources >= {u.source} for u in group.support
+    ) or any(u.rank < 2 and re.search(r"\d", _undated(u.text)) for u in group.members)
     return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
 
 
@@ -1580,5 +1639,8 @@ def _event(
         shown=kind,
         headline_sources=_order(u.source for u in group.support),
         score=round(_score(group, duplicates), 3),
-        on_timeline=kind != "none" and bool(dates or re.search(r"\d", when or "")),
+        on_timeline=kind != "none"
+        and not group.in_differences
+        and bool(dates or re.search(r"\d", when or "")),
+        in_differences=group.in_differences,
     )

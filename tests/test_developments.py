@@ -935,3 +935,89 @@ def test_a_tabloid_headline_set_in_the_body_is_a_headline_not_a_development():
     assert [e.summary for e in shown] == [lead]
     # no development at all, shown or kept for the JSON, is made of a headline
     assert not any("SHUT" in e.summary or "Find Rot" in e.summary for e in brief.events)
+
+
+def test_the_hurt_their_condition_and_a_thing_of_a_shown_year_are_details():
+    hurt = _unit("S1", "Three people died and 20 were injured when the stand collapsed.",
+                 {"kill": 0.5, "injur": 0.5, "stand": 0.6, "colla": 0.4})  # fmt: skip
+    stewards = _unit("S2", "Among the injured were four stewards, treated at the county hospital.",
+                     {"injur": 0.4, "stewa": 0.7, "count": 0.3})  # fmt: skip
+    assert refers_back(stewards, hurt)
+    assert refers_back(_unit("S3", "Four stewards were among the injured.", {"stewa": 1.0}), hurt)
+    ill = _unit("S2", "Two people remained in a critical condition on Sunday.", {"criti": 1.0})
+    assert refers_back(ill, hurt)
+    widow = _unit("S4", "Ann Dee, whose husband, Tom Dee, 70, died at the ground, spoke out.",
+                  {"husba": 0.7, "kill": 0.3})  # fmt: skip
+    assert refers_back(widow, hurt)
+    club = _unit("S4", "The club said it was shocked by the deaths and would help police.",
+                 {"club": 0.6, "shock": 0.6, "kill": 0.3})  # fmt: skip
+    assert not refers_back(club, hurt)  # the deaths named, no one of the dead told of
+    recall = _unit(
+        "S1", "The brewer recalled 9,000 crates on Friday.", {"recal": 0.7, "#9000": 0.7}
+    )
+    assert not refers_back(ill, recall)  # a condition after no count of the hurt
+
+    survey = _unit("S1", "A safety survey in 2021 rated the stand 'poor'.",
+                   {"surve": 0.6, "#2021": 0.4, "poor": 0.6})  # fmt: skip
+    limits = _unit("S2", "Officials said the 2021 survey led to a cap on crowd numbers.",
+                   {"cap": 0.6, "crowd": 0.6, "#2021": 0.3})  # fmt: skip
+    assert refers_back(limits, survey)
+    assert not refers_back(limits, recall)
+
+
+def test_a_line_giving_only_disputed_values_is_left_to_where_sources_differ():
+    """The main event stays a development whatever it gives; a later line that only gives
+    one side of a disputed figure is said by where sources differ, with both sides."""
+    from pipeline.developments import rival_told
+
+    fire = _cluster_of(_unit("S1", "Fire destroyed the mill on Tuesday.", {"mill": 1.0}))
+    claim = _cluster_of(
+        _unit("S1", "The owner said the damage could reach $9 million.", {"#9": 0.6, "dama": 0.8})
+    )
+    assert rival_told(claim, [{"#9", "#6"}])
+    assert rival_told(claim, [{"#40", "#41"}, {"#9", "#6"}])  # any quantity's rivals
+    assert not rival_told(claim, [{"#6", "#7"}])
+    assert not rival_told(fire, [{"#9", "#6"}])  # no number: nothing disputed
+    both = _cluster_of(
+        _unit("S2", "The owner put damage at $9 million and 40 jobs.", {"#9": 0.5, "#40": 0.5})
+    )
+    assert not rival_told(both, [{"#9", "#6"}])  # 40 jobs is no disputed value
+
+    stories = [
+        told("S1", "Fire destroyed the old mill in Ashby on Tuesday night.",
+             "The owner said the damage could reach $9 million."),
+        told("S2", "Fire destroyed the old mill in Ashby on Tuesday night.",
+             "The owner said the damage could reach $9 million."),
+        told("S3", "Fire destroyed the old mill in Ashby on Tuesday night."),
+    ]  # fmt: skip
+    events = build(stories, rivals=[["$9 million", "$6 million"]])
+    [mill, damage] = [e for e in events if e.shown == "key"]
+    assert "mill" in mill.summary and not mill.in_differences
+    assert damage.in_differences and not damage.on_timeline
+    assert not any(e.in_differences for e in build(stories))  # no difference: listed
+
+
+def build(stories, rivals=()):
+    from pipeline.developments import build_developments
+
+    return build_developments(stories, {}, {}, rivals=rivals)
+
+
+def test_an_outlets_own_caption_does_not_make_its_lone_detail_matter():
+    from pipeline.developments import _matters
+
+    line = Unit("S2", 9, "Blankets are handed out at the Hill Street hall until 8pm.", "body",
+                9, None, {"blank": 1.0})  # fmt: skip
+    own = Unit("S2", 4, "Volunteers hand out blankets at the Hill Street hall (Photo: Ann Lee)",
+               "caption", 0, None, {"blank": 1.0})  # fmt: skip
+    lone = _cluster_of(line)
+    lone.support.append(own)
+    assert not _matters(lone)
+    other = Unit("S3", 4, own.text, "caption", 0, None, {"blank": 1.0})
+    lone.support.append(other)
+    assert _matters(lone)  # another outlet shows it too
+    headline = Unit("S2", 1, "Blankets handed out as cold snap bites", "headline", 0, None, {})
+    assert _matters(_cluster_of(line)) is False
+    titled = _cluster_of(line)
+    titled.support.append(headline)
+    assert _matters(titled)
