@@ -934,11 +934,20 @@ def build_developments(
             else None
         )
         led = (
-            next((s for s in shown if restates_lead(group, first[id(s[1])])), None)
+            next(
+                (
+                    s
+                    for s in shown
+                    if restates_lead(group, first[id(s[1])])
+                    or (kind != "none" and told_in_clause(group, _choose(s[1])))
+                ),
+                None,
+            )
             if repeat is None
             else None
         )
-        if led is not None:  # another outlet's opening words for a shown development
+        if led is not None:  # another outlet's opening words for a shown development, or
+            # what its line tells in a clause ('closed … after engineers found …')
             led[1].details += group.members
             led[1].support += group.support
             continue
@@ -1048,6 +1057,31 @@ def _repeats(
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
     )
+
+
+# A clause that ends a line and tells what led to its fact, or went with it: '… closed on
+# Monday after engineers found …', '… as drivers walked out'.
+_CLAUSE = re.compile(r",?\s+(?:after|as|when|because|following|amid|since)\s+(?!well\b)")
+#: A clause this short tells too little to be another development.
+CLAUSE_WORDS = 6
+
+
+def told_in_clause(group: Cluster, line: Unit) -> bool:
+    """True when a clause ending a shown ``line`` (``_CLAUSE``: 'after engineers found that
+    steel cables … had corroded') tells what ``group``'s line tells: the clause's words,
+    weighted as in the line, are as alike it as a sentence that repeats it (``cosine`` from
+    ``FOLD``). Its sources report the shown development, and its fact is said there: it is
+    folded in as a detail, and said once."""
+    text = _undated(line.text)
+    for match in _CLAUSE.finditer(text):
+        tail = text[match.end() :]
+        words = set(tokens(tail))
+        if len(tail.split()) < CLAUSE_WORDS or len(text[: match.start()].split()) < CLAUSE_WORDS:
+            continue
+        told = _normalised({w: v for w, v in line.vector.items() if w in words})
+        if cosine(told, _choose(group).vector) >= FOLD:
+            return True
+    return False
 
 
 def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:

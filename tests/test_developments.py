@@ -1021,3 +1021,29 @@ def test_an_outlets_own_caption_does_not_make_its_lone_detail_matter():
     titled = _cluster_of(line)
     titled.support.append(headline)
     assert _matters(titled)
+
+
+def _plain_unit(source: str, text: str, rank: int = 3) -> Unit:
+    """A unit whose vector weighs each of its content words alike."""
+    from pipeline.developments import _normalised
+
+    return Unit(
+        source, rank + 1, text, "body", rank, None, _normalised(dict.fromkeys(tokens(text), 1.0))
+    )
+
+
+def test_a_development_a_shown_lines_closing_clause_tells_is_folded_into_it():
+    from pipeline.developments import told_in_clause
+
+    closed = _plain_unit("S1", "Westbay's pier was closed to the public on Friday after divers "
+                         "found that its oak piles had rotted through.", 0)  # fmt: skip
+    rot = _cluster_of(
+        _plain_unit("S2", "Divers found that 12 of the pier's 40 oak piles had rotted.")
+    )
+    rebuild = _cluster_of(_plain_unit("S2", "The harbour board will weigh a rebuild of the pier."))
+    assert told_in_clause(rot, closed)
+    assert not told_in_clause(rebuild, closed)
+    # the words in the main clause, and a closing clause too short to tell a development
+    found = _plain_unit("S1", "Divers found that its oak piles had rotted through after a storm "
+                        "on Friday.", 0)  # fmt: skip
+    assert not told_in_clause(rot, found)
