@@ -939,7 +939,7 @@ def build_developments(
                     s
                     for s in shown
                     if restates_lead(group, first[id(s[1])])
-                    or (kind != "none" and told_in_clause(group, _choose(s[1])))
+                    or (kind != "none" and told_in_clause(group, _choose(s[1]), first[id(s[1])]))
                 ),
                 None,
             )
@@ -1062,25 +1062,37 @@ def _repeats(
 # A clause that ends a line and tells what led to its fact, or went with it: '… closed on
 # Monday after engineers found …', '… as drivers walked out'.
 _CLAUSE = re.compile(r",?\s+(?:after|as|when|because|following|amid|since)\s+(?!well\b)")
+# A clause joined to a sentence by 'and': '… had been rerouted and that a free shuttle …',
+# '…, and a free shuttle bus will not start until tomorrow'.
+_JOINED = re.compile(r"(?:,\s+and|\s+and\s+that)\s+(?=[a-z])")
 #: A clause this short tells too little to be another development.
 CLAUSE_WORDS = 6
 
 
-def told_in_clause(group: Cluster, line: Unit) -> bool:
+def told_in_clause(group: Cluster, line: Unit, own: Sequence[Unit] = ()) -> bool:
     """True when a clause ending a shown ``line`` (``_CLAUSE``: 'after engineers found that
-    steel cables … had corroded') tells what ``group``'s line tells: the clause's words,
-    weighted as in the line, are as alike it as a sentence that repeats it (``cosine`` from
-    ``FOLD``). Its sources report the shown development, and its fact is said there: it is
-    folded in as a detail, and said once."""
-    text = _undated(line.text)
-    for match in _CLAUSE.finditer(text):
-        tail = text[match.end() :]
-        words = set(tokens(tail))
-        if len(tail.split()) < CLAUSE_WORDS or len(text[: match.start()].split()) < CLAUSE_WORDS:
-            continue
-        told = _normalised({w: v for w, v in line.vector.items() if w in words})
-        if cosine(told, _choose(group).vector) >= FOLD:
-            return True
+    steel cables … had corroded'), or a clause joined by 'and' to one of the shown
+    development's own sentences past its outlet's lead (``own``, ``_JOINED``: '… said four
+    bus routes had been rerouted and that a free shuttle would start on Wednesday'), tells
+    what ``group``'s line tells: the clause's words, weighted as in its sentence, are as
+    alike it as a sentence that repeats it (``cosine`` from ``FOLD``). Its sources report
+    the shown development, whose outlets tell its fact with it: it is folded in as a
+    detail, and said once. (A lead packs several of the story's developments in one
+    sentence; its joined clauses are not read so.)"""
+    said = _choose(group).vector
+    told = [(line, _CLAUSE)] + [(u, _JOINED) for u in own[:COMPARED] if not u.first]
+    for unit, clause in told:
+        text = _undated(unit.text)
+        for match in clause.finditer(text):
+            tail = text[match.end() :]
+            if min(len(tail.split()), len(text[: match.start()].split())) < CLAUSE_WORDS:
+                continue
+            words = set(tokens(tail))
+            if (
+                cosine(_normalised({w: v for w, v in unit.vector.items() if w in words}), said)
+                >= FOLD
+            ):
+                return True
     return False
 
 

@@ -1047,3 +1047,18 @@ def test_a_development_a_shown_lines_closing_clause_tells_is_folded_into_it():
     found = _plain_unit("S1", "Divers found that its oak piles had rotted through after a storm "
                         "on Friday.", 0)  # fmt: skip
     assert not told_in_clause(rot, found)
+
+
+def test_a_development_an_outlet_tells_joined_to_a_shown_one_is_folded_into_it():
+    from pipeline.developments import told_in_clause
+
+    line = _plain_unit("S1", "The ferry company has cancelled six sailings to the island.")
+    both = _plain_unit("S2", "The operator said six sailings had been cancelled and that a "
+                       "relief boat for foot passengers would leave from Westbay pier.")  # fmt: skip
+    boat = _cluster_of(_plain_unit("S3", "A relief boat for foot passengers leaves Westbay pier "
+                                   "each morning at nine."))  # fmt: skip
+    assert told_in_clause(boat, line, [line, both])
+    assert not told_in_clause(boat, line, [line])
+    # an outlet's lead packs several developments in one sentence: its clauses are not read
+    both.first = True
+    assert not told_in_clause(boat, line, [line, both])
