@@ -1662,8 +1662,9 @@ def _event(
     sources = {u.source for u in members}
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
-        for u in _time_of(lead, members, duplicates)
-    ]  # a stale date is no date of the development, nor is its phrase
+        for u in _time_of(lead, supporting(group, lead), duplicates)
+    ]  # a stale date is no date of the development, nor is its phrase; a detail's time
+    # phrase dates the detail (a shuttle starting on Wednesday), not the development
     resolved = [(u, d) for u, d in resolved if d is not False]
     whens = [u for u, _ in resolved]
     dates = [d for _, d in resolved if d]

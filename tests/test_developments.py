@@ -863,28 +863,29 @@ def test_two_outlets_opening_words_for_one_event_are_one_development():
     from pipeline.developments import _normalised, build_developments, restates_lead
 
     def lead(sid: str, text: str, vector: dict[str, float], rank: int = 0) -> Unit:
-        unit = Unit(sid, rank + 1, text, "body", rank, None, _normalised(vector))
+        when = next((w for w in ("on Friday", "on Saturday") if w in text), None)
+        unit = Unit(sid, rank + 1, text, "body", rank, when, _normalised(vector))
         unit.first = rank == 0
         return unit
 
     s1 = lead(
         "S1",
-        "Westbay's pier was closed on Friday after divers found rotten piles.",
+        "Westbay's Victorian pier was closed to the public after divers found its piles rotten.",
         {"westb": 0.5, "pier": 0.3, "diver": 0.6, "rotte": 0.5},
     )
     s3 = lead(
         "S3",
-        "Westbay's pier was shut on Friday when a survey found rotten piles.",
+        "Westbay's pier was shut on Friday: piles were rotten.",
         {"westb": 0.5, "pier": 0.3, "surve": 0.6, "rotte": 0.5},
     )
     s2 = lead(
         "S2",
-        "WESTBAY — The town abruptly shut its pier, ending its concert season.",
+        "WESTBAY — The town abruptly shut its pier on Saturday, ending its concerts.",
         {"westb": 0.5, "abrup": 0.6, "conce": 0.6},
     )
     s4 = lead(
         "S4",
-        "Concert fans in Westbay were stunned as the town abruptly shut its pier.",
+        "Concert fans in Westbay were stunned on Saturday as the town shut its pier.",
         {"abrup": 0.6, "conce": 0.6, "stunn": 0.5},
     )
     rebuild = lead("S2", "Westbay's harbour board will weigh a £3 million rebuild next week.",
@@ -901,6 +902,7 @@ def test_two_outlets_opening_words_for_one_event_are_one_development():
     shown = [e for e in brief if e.shown != "none"]
     [closed] = [e for e in shown if "pier" in e.summary]
     assert closed.sources == ["S1", "S2", "S3", "S4"]
+    assert closed.when == "on Friday"  # a detail's own time phrase dates no development
     assert any("rebuild" in e.summary for e in shown)
 
 
