@@ -428,6 +428,12 @@ class Cluster:
     details: list[Unit] = field(default_factory=list)
     """Sentences folded in as a detail of its line (``detail_of``): its sources report the
     development, but they neither word it nor weigh in its centroid or rank."""
+    claim: Cluster | None = None
+    """What its line denies, told in the sentences just before it (``answers``): printed
+    first, its line after it, as one development."""
+    reply: Cluster | None = None
+    """The denial that answers its line (``answers``): printed after it, as one
+    development."""
     in_differences: bool = False
     """Its line gives only values that sources dispute (``rival_told``): where sources
     differ tells it, with every value and who claims each; it is not listed again."""
@@ -909,7 +915,7 @@ def build_developments(
         count = independent(group.sources, duplicates)
         listed = [g for kind, g in shown if kind == "key" and not g.in_differences]
         keys = len(listed)
-        words = sum(len(_choose(g).text.split()) for g in listed)
+        words = sum(len(part.text.split()) for g in listed for part in _lines(g))
         room = keys < MIN_KEY or words + len(_choose(group).text.split()) <= KEY_WORDS
         if (count > 1 or total == 1) and keys < MAX_KEY and room:
             kind = "key"
@@ -933,6 +939,23 @@ def build_developments(
             if kind != "none"
             else None
         )
+        if repeat is None and kind != "none":
+            asked = next((s[1] for s in shown if answers(s[1], group)), None)
+            replied = next((s[1] for s in shown if answers(group, s[1])), None)
+            if asked is not None:  # a claim its outlets answer with a shown denial
+                if asked.claim is None:
+                    asked.claim = group
+                    first[id(asked)] += group.members  # its versions repeat it too
+                else:  # the same claim in other words
+                    asked.details += group.members
+                continue
+            if replied is not None:  # a denial answering a shown claim
+                if replied.reply is None:
+                    replied.reply = group
+                    first[id(replied)] += group.members
+                else:
+                    replied.details += group.members
+                continue
         led = (
             next(
                 (
@@ -1094,6 +1117,36 @@ def told_in_clause(group: Cluster, line: Unit, own: Sequence[Unit] = ()) -> bool
             ):
                 return True
     return False
+
+
+#: A denial answers a claim its outlets tell at most this many sentences before it.
+ANSWER_GAP = 2
+#: ...in this many outlets at least, and in half of the denial's.
+ANSWERING = 2
+
+
+def answers(denial: Cluster, claim: Cluster) -> bool:
+    """True when ``denial``'s line denies (a verb of denial: 'denied', 'rejected') what
+    ``claim``'s line does not, and ``ANSWERING`` of its outlets or more, half of them at
+    least, tell it within ``ANSWER_GAP`` sentences after a sentence of ``claim`` ('Ostland
+    was not told of the breach for 36 hours.' … 'Velmar's minister denied any cover-up.'):
+    the denial answers that claim, and the two are one development, told claim first."""
+    if "deny" not in _choose(denial).vector or "deny" in _choose(claim).vector:
+        return False
+    told = {(u.source, u.rank) for u in claim.members}
+    answering = {
+        u.source
+        for u in denial.members
+        if any((u.source, u.rank - gap) in told for gap in range(1, ANSWER_GAP + 1))
+    }
+    return len(answering) >= ANSWERING and 2 * len(answering) >= len(denial.sources)
+
+
+def _lines(group: Cluster) -> list[Unit]:
+    """The versions printed for ``group``, in order: the claim it answers, its own line, the
+    denial that answers it (``Cluster.claim``, ``Cluster.reply``)."""
+    parts = [group.claim, group, group.reply]
+    return [_choose(part) for part in parts if part is not None]
 
 
 def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
@@ -1650,6 +1703,19 @@ def plausible_date(phrase: str | None, published: date | None, ahead: bool) -> d
     return False
 
 
+def _joined(lines: list[str], casing: dict[str, str]) -> str:
+    """Versions of one development as one line: 'A claim; a denial.' A second version's
+    first word keeps its capital only where the sources write it so (a name)."""
+    text = lines[0]
+    for line in lines[1:]:
+        first = line.split(" ", 1)[0]
+        usual = casing.get(first.lower(), first)
+        if usual[:1].islower():
+            line = line[:1].lower() + line[1:]
+        text = text.rstrip(" .") + "; " + line
+    return text
+
+
 def _event(
     kind: str,
     group: Cluster,
@@ -1658,8 +1724,10 @@ def _event(
     casing: dict[str, str],
 ) -> MergedEvent:
     lead = _choose(group)
-    members = supporting(group, lead) + group.details
+    parts = [p for p in (group.claim, group, group.reply) if p is not None]
+    members = [u for p in parts for u in supporting(p, _choose(p))] + group.details
     sources = {u.source for u in members}
+    every = {s for p in parts for s in p.sources}
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
         for u in _time_of(lead, supporting(group, lead), duplicates)
@@ -1676,10 +1744,10 @@ def _event(
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
     return MergedEvent(
-        summary=clean_wording(lead.text, casing),
+        summary=_joined([clean_wording(p.text, casing) for p in _lines(group)], casing),
         sources=_order(sources),
-        other_figures=_order(group.sources - sources),
-        independent_sources=independent(group.sources | sources, duplicates),
+        other_figures=_order(every - sources),
+        independent_sources=independent(every | sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,
         evidence=evidence,

@@ -1064,3 +1064,40 @@ def test_a_development_an_outlet_tells_joined_to_a_shown_one_is_folded_into_it()
     # an outlet's lead packs several developments in one sentence: its clauses are not read
     both.first = True
     assert not told_in_clause(boat, line, [line, both])
+
+
+def test_a_denial_just_after_a_claim_in_its_outlets_is_one_development_with_it():
+    """Two outlets tell the council's claim and, next, the firm's denial; a third the
+    denial alone. One line: the claim, then the denial, with every source."""
+    from pipeline.developments import answers
+
+    def at(sid: str, text: str, rank: int) -> Unit:
+        return _plain_unit(sid, text, rank)
+
+    claim = _cluster_of(
+        at("S1", "The council says the firm dumped waste in the canal for three weeks.", 4),
+        at("S2", "Council officials said waste was dumped in the canal for three weeks.", 6),
+    )
+    denial = _cluster_of(
+        at("S1", "The firm's director rejected any suggestion of wrongdoing.", 5),
+        at("S2", "Harbour Metals denied any wrongdoing on Tuesday.", 8),
+        at("S3", "Harbour Metals denied any wrongdoing.", 2),
+    )
+    assert answers(denial, claim)  # within two sentences after it, in two of its three outlets
+    assert not answers(claim, denial)  # the claim denies nothing
+    late = _cluster_of(at("S1", "Harbour Metals denied any wrongdoing.", 9),
+                       at("S2", "Harbour Metals denied any wrongdoing.", 12))  # fmt: skip
+    assert not answers(late, claim)  # told far from the claim: no answer to it
+
+    from pipeline.developments import build_developments
+
+    units = [*claim.members, *denial.members]
+    events = build_developments(
+        [told(s) for s in ("S1", "S2", "S3")], {}, {}, (units, [denial, claim])
+    )
+    [line] = [e for e in events if e.shown == "key"]
+    assert line.summary == (
+        "The council says the firm dumped waste in the canal for three weeks; Harbour Metals "
+        "denied any wrongdoing on Tuesday."
+    )
+    assert line.sources == ["S1", "S2", "S3"]
