@@ -9,6 +9,11 @@ article uses (the story's names) count little. A cluster is ranked by how many i
 sources report it and how prominently (a lead sentence, agreement with a headline or caption);
 headlines and captions support a development and never
 make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
+A development said again is folded into the shown one: in other words, as a detail of it (the
+hurt named after 'among', their condition), in another outlet's opening words, in a clause of
+its line ('closed … after engineers found …'), or joined by 'and' to one of its sentences; a
+denial its outlets tell right after a claim is printed with that claim, as one development;
+a line giving only disputed values is left to where sources differ.
 
 An article that shares no development with the others is off the story: it is named, with why,
 and kept out of the merge.
