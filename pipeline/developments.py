@@ -9,6 +9,11 @@ article uses (the story's names) count little. A cluster is ranked by how many i
 sources report it and how prominently (a lead sentence, agreement with a headline or caption);
 headlines and captions support a development and never
 make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
+A development said again is folded into the shown one: in other words, as a detail of it (the
+hurt named after 'among', their condition), in another outlet's opening words, in a clause of
+its line ('closed … after engineers found …'), or joined by 'and' to one of its sentences; a
+denial its outlets tell right after a claim is printed with that claim, as one development;
+a line giving only disputed values is left to where sources differ.
 
 An article that shares no development with the others is off the story: it is named, with why,
 and kept out of the merge.
@@ -25,6 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
 
@@ -40,7 +47,8 @@ SAME_SOURCE_PENALTY = 0.15
 #: Two articles' first sentences are most often the same main development.
 LEAD_BONUS = 0.15
 LEAD_RANKS = 1
-#: A number is strong evidence of the same fact ('1,200 drivers' in two sentences).
+#: A number is strong evidence of the same fact ('1,200 drivers' in two sentences), and so
+#: is a time of day ('at 2pm').
 NUMBER_WEIGHT = 1.5
 #: How fast a word's weight falls with the share of sentences using it, and its floor.
 RARITY_SLOPE = 1.5
@@ -226,8 +234,23 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
                      e.when)
                 for i, e in enumerate(x.events)
             ]  # fmt: skip
+    titles: dict[str, list[str]] = defaultdict(list)
+    for x in extractions:
+        if x.source.title:
+            titles[x.source.id].append(x.source.title)
     for unit in units:
-        if unit.role == "body" and live_title(unit.text):
+        if unit.role == "headline":
+            titles[unit.source].append(unit.text)
+    first_rank = {
+        x.source.id: min((s.rank for s in x.sentences if s.role == "body"), default=0)
+        for x in extractions
+    }
+    for unit in units:
+        if unit.role == "body" and (
+            live_title(unit.text)
+            or (unit.rank < LEAD and repeats_title(unit.text, titles[unit.source]))
+            or (unit.rank == first_rank.get(unit.source) and shouted_headline(unit.text))
+        ):
             unit.role = "headline"
     firsts: dict[str, Unit] = {}
     for unit in units:
@@ -256,11 +279,58 @@ def live_title(text: str) -> bool:
     return bool(_LIVE_TITLE.search(_undated(text)))
 
 
+#: A body line this close (``fuzz.ratio`` of its words in lower case) to its article's title
+#: or headline repeats it.
+TITLE_REPEAT = 90
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
+
+
+def repeats_title(text: str, titles: Iterable[str]) -> bool:
+    """True when a body line repeats its article's title or headline (``titles``) in other
+    case or punctuation ('BRIDGE OF SIGHS: Old span SHUT' under the title 'Bridge of sighs -
+    old span shut'): a headline, which supports a development and is none."""
+    words = _plain_words(text)
+    return bool(words) and any(
+        fuzz.ratio(words, _plain_words(title)) >= TITLE_REPEAT for title in titles
+    )
+
+
+#: A line with at least this share of its words in capitals is shouted.
+SHOUTED = 0.5
+_CLOSING = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
+
+
+# A tabloid's shouted label opening a headline: 'BUS CHAOS:', 'RIVER OF DEATH -'.
+_SHOUTED_LABEL = re.compile(r"^[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]*)+\s*(?::|-|–|—)\s")
+
+
+def shouted_headline(text: str) -> bool:
+    """True for a tabloid headline set as an article's first body line: no closing
+    punctuation, and a shouted label opening it ('BRIDGE OF SIGHS: Old span SLAMMED SHUT')
+    or at least ``SHOUTED`` of its words of two letters or more in capitals ('TWO DEAD IN
+    HARBOUR FIRE'). A first sentence with a shouted word ('NORTH Korean troops have been
+    sent …') or without closing punctuation alone is not one. (A shouted label reads as a
+    dateline to ``_undated``: only a live blog's time stamp is left out.)"""
+    body = _STAMP.sub("", text.strip(), count=1)
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", body) if len(w) > 1]
+    if not words or _CLOSING.search(body):
+        return False
+    return bool(_SHOUTED_LABEL.match(body)) or (
+        sum(1 for w in words if w.isupper()) >= SHOUTED * len(words)
+    )
+
+
 def tokens(text: str) -> list[str]:
     """Content words of ``text``, paraphrases folded and cut to five-letter stems, and its
-    numbers ('1,200' and '1200' alike): the same figure is strong sign of the same fact."""
+    numbers ('1,200' and '1200' alike): the same figure is strong sign of the same fact. A
+    time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'), not a number: it says
+    when, and counts nothing (``_counts``)."""
     text = text.lower().replace("’s", "").replace("'s", "")
-    out = []
+    out = [_clock_token(m) for m in _CLOCK.finditer(text)]
+    text = _CLOCK.sub(" ", text)
     for match in _TOKEN.finditer(text):
         word = match.group().strip("'’-.,")
         if word[:1].isdigit():
@@ -271,6 +341,23 @@ def tokens(text: str) -> list[str]:
         word = _PARAPHRASES.get(word, word)
         out.append(_stem(word)[:5])
     return out
+
+
+# A time of day in lower case: '2pm', '2 p.m.', '9.30am', '14:00', '2:15 p.m.'.
+_CLOCK = re.compile(
+    r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?"
+    r"|(?<![\w.,:])(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
+)
+
+
+def _clock_token(match: re.Match[str]) -> str:
+    """'@14' for '2pm', '2 p.m.' and '14:00'; '@9:30' for '9.30am'."""
+    if match["hour24"] is not None:
+        hour, minute = int(match["hour24"]), match["minute24"]
+    else:
+        hour, minute = int(match["hour"]) % 12, match["minute"]
+        hour += 12 if match["half"] == "p" else 0
+    return f"@{hour}" + (f":{minute}" if minute and minute != "00" else "")
 
 
 def _stem(word: str) -> str:
@@ -302,7 +389,7 @@ def _vectorise(units: Sequence[Unit]) -> None:
             w: f
             * (1 + IDF * math.log((1 + count) / (1 + df[w])))
             * _rarity(sentence_df[w], len(docs))
-            * (NUMBER_WEIGHT if _counts(w) else 1.0)
+            * (NUMBER_WEIGHT if _counts(w) or w.startswith("@") else 1.0)
             for w, f in tf.items()
         }
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
@@ -346,6 +433,15 @@ class Cluster:
     details: list[Unit] = field(default_factory=list)
     """Sentences folded in as a detail of its line (``detail_of``): its sources report the
     development, but they neither word it nor weigh in its centroid or rank."""
+    claim: Cluster | None = None
+    """What its line denies, told in the sentences just before it (``answers``): printed
+    first, its line after it, as one development."""
+    reply: Cluster | None = None
+    """The denial that answers its line (``answers``): printed after it, as one
+    development."""
+    in_differences: bool = False
+    """Its line gives only values that sources dispute (``rival_told``): where sources
+    differ tells it, with every value and who claims each; it is not listed again."""
     split_off: bool = False
     """Sentences split from a development whose printed line they do not support
     (``split_unsupported``): kept for the JSON, never shown as a development of their own
@@ -822,8 +918,9 @@ def build_developments(
             rest.append(group)  # split off, or lists and phrases without a sentence among them
             continue
         count = independent(group.sources, duplicates)
-        keys = sum(1 for kind, _ in shown if kind == "key")
-        words = sum(len(_choose(g).text.split()) for kind, g in shown if kind == "key")
+        listed = [g for kind, g in shown if kind == "key" and not g.in_differences]
+        keys = len(listed)
+        words = sum(len(part.text.split()) for g in listed for part in _lines(g))
         room = keys < MIN_KEY or words + len(_choose(group).text.split()) <= KEY_WORDS
         if (count > 1 or total == 1) and keys < MAX_KEY and room:
             kind = "key"
@@ -834,12 +931,57 @@ def build_developments(
         ):
             kind = "single"
         else:
+            kind = "none"
+        repeat = (
+            next(
+                (
+                    s
+                    for s in shown
+                    if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names)
+                ),
+                None,
+            )
+            if kind != "none"
+            else None
+        )
+        if repeat is None and kind != "none":
+            asked = next((s[1] for s in shown if answers(s[1], group)), None)
+            replied = next((s[1] for s in shown if answers(group, s[1])), None)
+            if asked is not None:  # a claim its outlets answer with a shown denial
+                if asked.claim is None:
+                    asked.claim = group
+                    first[id(asked)] += group.members  # its versions repeat it too
+                else:  # the same claim in other words
+                    asked.details += group.members
+                continue
+            if replied is not None:  # a denial answering a shown claim
+                if replied.reply is None:
+                    replied.reply = group
+                    first[id(replied)] += group.members
+                else:
+                    replied.details += group.members
+                continue
+        led = (
+            next(
+                (
+                    s
+                    for s in shown
+                    if restates_lead(group, first[id(s[1])])
+                    or (kind != "none" and told_in_clause(group, _choose(s[1]), first[id(s[1])]))
+                ),
+                None,
+            )
+            if repeat is None
+            else None
+        )
+        if led is not None:  # another outlet's opening words for a shown development, or
+            # what its line tells in a clause ('closed … after engineers found …')
+            led[1].details += group.members
+            led[1].support += group.support
+            continue
+        if kind == "none":
             rest.append(group)
             continue
-        repeat = next(
-            (s for s in shown if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names)),
-            None,
-        )
         if repeat is not None:  # one development said again: fold it into the shown one
             line, own_line = _choose(repeat[1]), _choose(group)
             detail = detail_of(own_line, line, names)
@@ -855,6 +997,7 @@ def build_developments(
             if apart.members:
                 rest.append(apart)
             continue
+        group.in_differences = bool(shown) and rival_told(group, rival_sets)
         shown.append((kind, group))
         first[id(group)] = list(group.members)
         singles += kind == "single"
@@ -868,11 +1011,19 @@ def build_developments(
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
 
 
+def rival_told(group: Cluster, rivals: Sequence[set[str]]) -> bool:
+    """True when the line shown for ``group`` gives counting numbers and each of them is a
+    value that sources dispute (``rivals``: per quantity, the number tokens of its values):
+    the line tells one side of a difference that where sources differ tells whole."""
+    counts = _line_counts(group)
+    return bool(counts) and any(counts <= r for r in rivals)
+
+
 def word_pairs(text: str) -> set[tuple[str, str]]:
     """Adjacent content words of ``text`` (``tokens``, numbers left out) as pairs:
     'near Marlow State University' -> {('near', 'marlo'), ('marlo', 'state'), ('state',
     'unive')}."""
-    words = [w for w in tokens(_undated(text)) if not w.startswith("#")]
+    words = [w for w in tokens(_undated(text)) if not w.startswith(("#", "@"))]
     return set(zip(words, words[1:], strict=False))
 
 
@@ -936,6 +1087,91 @@ def _repeats(
     )
 
 
+# A clause that ends a line and tells what led to its fact, or went with it: '… closed on
+# Monday after engineers found …', '… as drivers walked out'.
+_CLAUSE = re.compile(r",?\s+(?:after|as|when|because|following|amid|since)\s+(?!well\b)")
+# A clause joined to a sentence by 'and': '… had been rerouted and that a free shuttle …',
+# '…, and a free shuttle bus will not start until tomorrow'.
+_JOINED = re.compile(r"(?:,\s+and|\s+and\s+that)\s+(?=[a-z])")
+#: A clause this short tells too little to be another development.
+CLAUSE_WORDS = 6
+
+
+def told_in_clause(group: Cluster, line: Unit, own: Sequence[Unit] = ()) -> bool:
+    """True when a clause ending a shown ``line`` (``_CLAUSE``: 'after engineers found that
+    steel cables … had corroded'), or a clause joined by 'and' to one of the shown
+    development's own sentences past its outlet's lead (``own``, ``_JOINED``: '… said four
+    bus routes had been rerouted and that a free shuttle would start on Wednesday'), tells
+    what ``group``'s line tells: the clause's words, weighted as in its sentence, are as
+    alike it as a sentence that repeats it (``cosine`` from ``FOLD``). Its sources report
+    the shown development, whose outlets tell its fact with it: it is folded in as a
+    detail, and said once. (A lead packs several of the story's developments in one
+    sentence; its joined clauses are not read so.)"""
+    said = _choose(group).vector
+    told = [(line, _CLAUSE)] + [(u, _JOINED) for u in own[:COMPARED] if not u.first]
+    for unit, clause in told:
+        text = _undated(unit.text)
+        for match in clause.finditer(text):
+            tail = text[match.end() :]
+            if min(len(tail.split()), len(text[: match.start()].split())) < CLAUSE_WORDS:
+                continue
+            words = set(tokens(tail))
+            if (
+                cosine(_normalised({w: v for w, v in unit.vector.items() if w in words}), said)
+                >= FOLD
+            ):
+                return True
+    return False
+
+
+#: A denial answers a claim its outlets tell at most this many sentences before it.
+ANSWER_GAP = 2
+#: ...in this many outlets at least, and in half of the denial's.
+ANSWERING = 2
+
+
+def answers(denial: Cluster, claim: Cluster) -> bool:
+    """True when ``denial``'s line denies (a verb of denial: 'denied', 'rejected') what
+    ``claim``'s line does not, and ``ANSWERING`` of its outlets or more, half of them at
+    least, tell it within ``ANSWER_GAP`` sentences after a sentence of ``claim`` ('Ostland
+    was not told of the breach for 36 hours.' … 'Velmar's minister denied any cover-up.'):
+    the denial answers that claim, and the two are one development, told claim first."""
+    if "deny" not in _choose(denial).vector or "deny" in _choose(claim).vector:
+        return False
+    told = {(u.source, u.rank) for u in claim.members}
+    answering = {
+        u.source
+        for u in denial.members
+        if any((u.source, u.rank - gap) in told for gap in range(1, ANSWER_GAP + 1))
+    }
+    return len(answering) >= ANSWERING and 2 * len(answering) >= len(denial.sources)
+
+
+def _lines(group: Cluster) -> list[Unit]:
+    """The versions printed for ``group``, in order: the claim it answers, its own line, the
+    denial that answers it (``Cluster.claim``, ``Cluster.reply``)."""
+    parts = [group.claim, group, group.reply]
+    return [_choose(part) for part in parts if part is not None]
+
+
+def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
+    """True when a sentence of ``group`` and one of a shown development's own sentences
+    (``own``) are the first body sentences of two sources (``Unit.first``) and are alike
+    as clustering counts two leads (``cosine`` + ``LEAD_BONUS``, from ``FOLD``): the
+    story's main development told in another outlet's opening words. Its sources report
+    the shown development; its wording is not that development's, so it is folded in as a
+    detail (``Cluster.details``). An article's second sentence most often tells another
+    fact (what followed, what it led to), and is never folded so."""
+    return any(
+        u.source != v.source
+        and u.first
+        and v.first
+        and cosine(u.vector, v.vector) + LEAD_BONUS >= FOLD
+        for u in group.members[:COMPARED]
+        for v in own[:COMPARED]
+    )
+
+
 #: A sentence whose subject refers back to people or things another sentence told of: 'Both
 #: of those who died', 'Those injured', 'All of those arrested', 'The two who died'. The
 #: subject runs to its verb (at most five words).
@@ -952,15 +1188,60 @@ _BACK_REFERENCE = re.compile(
 def refers_back(unit: Unit, shown: Unit) -> bool:
     """True when ``unit``'s subject refers back to the people or things of ``shown``'s fact
     and names them by a content word of it ('Both of those who died were over 80 …' after
-    'Nineteen people have been treated in hospital and two have died.': 'died' in both): a
-    detail of that fact, not a development of its own. A subject with no content word
-    ('Both of them were …', 'The two were …') refers to its own article's last sentence,
-    which need not be ``shown``: never."""
-    match = _BACK_REFERENCE.match(_undated(unit.text))
-    if match is None:
-        return False
-    words = {w for w in tokens(match["subject"]) if w not in _PRONOUNS and w not in _NUMBER_WORDS}
-    return bool(words & shown.vector.keys())
+    'Nineteen people have been treated in hospital and two have died.': 'died' in both;
+    'Among the injured were three firefighters' after '14 people were injured'), names a
+    thing of a year ``shown`` gives ('The 2019 report led to …' after '… an inspection in
+    2019 rated …'), or tells the condition of the hurt ('two remain in a serious condition')
+    or the story of one of the dead or hurt ('whose mother, 84, died last week') after a
+    ``shown`` that counts them (``count_acts``: killed, injured): a detail of that fact, not
+    a development of its own. A subject with no content word ('Both of them were …', 'The
+    two were …') refers to its own article's last sentence, which need not be ``shown``:
+    never."""
+    text = _undated(unit.text)
+    match = _BACK_REFERENCE.match(text) or _AMONG.match(text)
+    if match is not None:
+        words = tokens(match["subject"])
+        words = {w for w in words if w not in _PRONOUNS and w not in _NUMBER_WORDS}
+        if words & shown.vector.keys():
+            return True
+    dated = _DATED_THING.match(text)
+    if dated is not None and "#" + dated["year"] in shown.vector:
+        return True  # 'The 2019 report led to …' after '… an inspection in 2019 rated …'
+    return bool(
+        (_CONDITION.search(text) or _VICTIM.search(text))
+        and {a for a, _, _ in count_acts(shown.text)} & _CASUALTIES
+    )
+
+
+# 'Among the injured were three firefighters', 'Three firefighters were among the injured':
+# the people of another sentence's fact, named after 'among'.
+_AMONG = re.compile(
+    r"^(?:[\w'’-]+(?:\s+[\w'’-]+){0,4}\s+(?:was|were|is|are)\s+)?among\s+(?:the|those)"
+    r"(?P<subject>(?:\s+[\w'’-]+){1,3}?)(?:\s+(?:was|were|is|are)\b|[,.]|$)",
+    re.IGNORECASE,
+)
+# 'The 2019 report led to …', 'City officials said the 2019 report had …': a thing of a year,
+# named as one told of already.
+_DATED_THING = re.compile(
+    r"^(?:[^,.;:]{0,60}?\b(?:said|says|say|told)\s+(?:that\s+)?)?(?:the|that|this)\s+"
+    r"(?P<year>(?:19|20)\d\d)\s+[a-z]+",
+    re.IGNORECASE,
+)
+# How the hurt are: 'two remained in a serious condition', 'still fighting for their lives'.
+_CONDITION = re.compile(
+    r"\bin\s+(?:a\s+)?(?:serious|critical|stable|grave|life-threatening|satisfactory)\s+"
+    r"condition\b|\bfighting\s+for\s+(?:their|his|her)\s+li(?:fe|ves)\b",
+    re.IGNORECASE,
+)
+# One of the dead or hurt told of: 'whose mother, Jane Roe, 84, died last week', 'a man who
+# was injured', 'the family of one of those who died'.
+_VICTIM = re.compile(
+    r"\bwho(?:se\s+[\w'’-]+(?:,\s*[^,]{1,40}){0,3},?)?\s+(?:had\s+|has\s+|later\s+)?"
+    r"(?:died|was\s+killed|were\s+killed|was\s+injured|were\s+injured)\b",
+    re.IGNORECASE,
+)
+#: The acts (``count_acts``) whose counted people a casualty's condition or story details.
+_CASUALTIES = frozenset({"kill", "injur"})
 
 
 #: A word pair written as a proper name ('Marlow State University') somewhere in the story.
@@ -1277,12 +1558,13 @@ def _stands_alone(group: Cluster) -> bool:
 
 def _matters(group: Cluster) -> bool:
     """A development one source alone reports is worth showing when that source leads with
-    it with a figure (a feature's scene-setting opening gives none), a headline or caption
-    agrees with it; and when one of its sentences stands on its own
-    (not "But they could…")."""
-    prominent = bool(group.support) or any(
-        u.rank < 2 and re.search(r"\d", _undated(u.text)) for u in group.members
-    )
+    it with a figure (a feature's scene-setting opening gives none), or a headline agrees
+    with it, or a caption of another source (its own outlet's caption only tells what its
+    photograph shows, beside the paragraph it illustrates); and when one of its sentences
+    stands on its own (not "But they could…")."""
+    prominent = any(
+        u.role == "headline" or not group.sources >= {u.source} for u in group.support
+    ) or any(u.rank < 2 and re.search(r"\d", _undated(u.text)) for u in group.members)
     return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
 
 
@@ -1426,6 +1708,19 @@ def plausible_date(phrase: str | None, published: date | None, ahead: bool) -> d
     return False
 
 
+def _joined(lines: list[str], casing: dict[str, str]) -> str:
+    """Versions of one development as one line: 'A claim; a denial.' A second version's
+    first word keeps its capital only where the sources write it so (a name)."""
+    text = lines[0]
+    for line in lines[1:]:
+        first = line.split(" ", 1)[0]
+        usual = casing.get(first.lower(), first)
+        if usual[:1].islower():
+            line = line[:1].lower() + line[1:]
+        text = text.rstrip(" .") + "; " + line
+    return text
+
+
 def _event(
     kind: str,
     group: Cluster,
@@ -1434,12 +1729,15 @@ def _event(
     casing: dict[str, str],
 ) -> MergedEvent:
     lead = _choose(group)
-    members = supporting(group, lead) + group.details
+    parts = [p for p in (group.claim, group, group.reply) if p is not None]
+    members = [u for p in parts for u in supporting(p, _choose(p))] + group.details
     sources = {u.source for u in members}
+    every = {s for p in parts for s in p.sources}
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
-        for u in _time_of(lead, members, duplicates)
-    ]  # a stale date is no date of the development, nor is its phrase
+        for u in _time_of(lead, supporting(group, lead), duplicates)
+    ]  # a stale date is no date of the development, nor is its phrase; a detail's time
+    # phrase dates the detail (a shuttle starting on Wednesday), not the development
     resolved = [(u, d) for u, d in resolved if d is not False]
     whens = [u for u, _ in resolved]
     dates = [d for _, d in resolved if d]
@@ -1451,15 +1749,18 @@ def _event(
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
     return MergedEvent(
-        summary=clean_wording(lead.text, casing),
+        summary=_joined([clean_wording(p.text, casing) for p in _lines(group)], casing),
         sources=_order(sources),
-        other_figures=_order(group.sources - sources),
-        independent_sources=independent(group.sources | sources, duplicates),
+        other_figures=_order(every - sources),
+        independent_sources=independent(every | sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,
         evidence=evidence,
         shown=kind,
         headline_sources=_order(u.source for u in group.support),
         score=round(_score(group, duplicates), 3),
-        on_timeline=kind != "none" and bool(dates or re.search(r"\d", when or "")),
+        on_timeline=kind != "none"
+        and not group.in_differences
+        and bool(dates or re.search(r"\d", when or "")),
+        in_differences=group.in_differences,
     )

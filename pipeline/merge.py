@@ -734,18 +734,43 @@ def _singular(word: str) -> str:
     return word
 
 
+#: Nouns naming what a sum of money costs: one quantity however a source words it ('the
+#: cost of repairs', 'the repair bill', 'the price'), when the amount is money.
+_COST_WORDS = frozenset("cost bill price tab expense outlay".split())
+_MONEY_UNIT = re.compile(r"^[A-Z]{3}$")
+
+
 def _figure_key(figure: Figure) -> FigureKey:
     """(unit, head noun, modifiers, outcome) of what a figure counts: (None, 'troop',
     {'north', 'korean'}, None). Nouns news uses for the same thing share a head
-    (``vocabulary.COUNT_NOUN_CLASSES``: 'soldiers' and 'troops')."""
+    (``vocabulary.COUNT_NOUN_CLASSES``: 'soldiers' and 'troops'); a sum of money that a
+    cost word names ('cost of repairs', 'repair bill', 'the price') has the head 'cost',
+    with the other words as its modifiers ({'repair'})."""
     words = [_singular(w) for w in re.findall(r"[a-z]+(?:['’][a-z]+)?", figure.counts.lower())]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     words = [w for w in words if w not in _FIGURE_STOP and w not in _FIGURE_FILLER]
     outcome = " ".join(sorted(re.findall(r"[a-z-]+", (figure.outcome or "").lower())) or [])
     if not words or words[-1] in _NOT_COUNTED:
         return figure.unit, "", frozenset(), outcome or None, None
+    cost = _cost_head(figure, words)
+    if cost is not None:
+        return figure.unit, "cost", frozenset(words) - {cost}, outcome or None, _scope(figure)
     head = COUNT_NOUN_CLASSES.get(words[-1], words[-1])
     return figure.unit, head, frozenset(words[:-1]), outcome or None, _scope(figure)
+
+
+def _cost_head(figure: Figure, words: list[str]) -> str | None:
+    """The cost word heading what a sum of money counts: its last word ('repair bill') or
+    its first before 'of' ('cost of repairs'); None for a count, a percentage or another
+    noun ('cost overrun' is an overrun)."""
+    if figure.unit is None or not _MONEY_UNIT.match(figure.unit):
+        return None
+    if words[-1] in _COST_WORDS:
+        return words[-1]
+    opening = re.match(r"\s*(?:the\s+)?([a-z]+)\s+of\b", figure.counts.lower())
+    if opening and _singular(opening.group(1)) in _COST_WORDS:
+        return _singular(opening.group(1))
+    return None
 
 
 def _same_quantity(a: FigureKey, b: FigureKey) -> bool:
@@ -846,18 +871,30 @@ def told_apart(figures: Sequence[Figure]) -> set[tuple]:
     claimant (or none for both), whatever each counts: the source tells them apart, so two
     other sources giving one each do not disagree ('rejected a 4.5% offer … wants 8%';
     'about 200 drivers at one depot … 1,200 drivers'). Values that rival claimants give in
-    one source ('police said 10; the hospital said 12'), or that one sentence sets against
-    each other ('350 jobs, not the 400 promised'), are not told apart."""
+    one source ('police said 10; the hospital said 12'), or that a sentence of the source
+    sets against each other ('350 jobs, not the 400 promised'), are not told apart by it,
+    in that sentence or any other."""
     by_voice: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    by_sentence: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for figure in figures:
         by_voice[figure.source, (figure.claimant or "").lower()].append(figure)
+        by_sentence[figure.source, figure.sentence].append(figure)
+    # values a sentence sets against each other: its source reports them as rivals, in that
+    # sentence and wherever else it gives them ('$21m, not $14m' … 'the $14m figure')
+    contrasted: set[tuple] = set()
+    for (source, _), held in by_sentence.items():
+        if _CONTRAST.search(held[0].sentence_text or ""):
+            contrasted |= {
+                (source, _value_pair(a, b))
+                for i, a in enumerate(held)
+                for b in held[i + 1 :]
+                if _value(a) != _value(b)
+            }
     pairs: set[tuple] = set()
-    for held in by_voice.values():
+    for (source, _), held in by_voice.items():
         for i, a in enumerate(held):
             for b in held[i + 1 :]:
-                if _value(a) == _value(b):
-                    continue
-                if a.sentence == b.sentence and _CONTRAST.search(a.sentence_text or ""):
+                if _value(a) == _value(b) or (source, _value_pair(a, b)) in contrasted:
                     continue
                 pairs.add(_value_pair(a, b))
     return pairs

@@ -280,23 +280,38 @@ _POSITION_ORDER = ("condemns", "opposes", "denies", "warns", "confirms", "defend
 
 def _stances(brief: Brief) -> list[str]:
     """Stances, one screen: what every position is on (the story's main development, named
-    once unless it is the title), then one line per position with every actor who takes it
-    and their sources (an actor whose sources differ appears under each position). Neutral
-    ones, the quotes and sentences that show each position are in the JSON."""
+    once unless it is the title), then one line per position with its actors and their
+    sources. Each actor is named once, under the position most of its sources show (the
+    first in ``_POSITION_ORDER`` on a tie), with any other position its sources show after
+    it ('also defends [S3]'). Neutral ones, the quotes and sentences that show each
+    position are in the JSON."""
     rows = [r for r in brief.stances if r.position != "neutral"]
     if not rows or "stances" in brief.left_to_json:
         return []
     lines = []
     if brief.stance_target and brief.stance_target != brief.title:  # the title says it
         lines += [f"On: {_inline(brief.stance_target)}", ""]
-    by_position: dict[str, list] = {}
+    by_actor: dict[str, list] = {}
     for row in rows:
-        by_position.setdefault(row.position, []).append(row)
+        by_actor.setdefault(row.actor, []).append(row)
+    by_position: dict[str, list] = {}
+    for held in by_actor.values():
+        held.sort(key=lambda r: (-len(r.sources), _POSITION_ORDER.index(r.position)))
+        by_position.setdefault(held[0].position, []).append(held)
     for position in sorted(by_position, key=_POSITION_ORDER.index):
-        held = sorted(by_position[position], key=lambda r: (-len(r.sources), r.actor))
-        actors = ", ".join(f"{_inline(r.actor)} {markers(r.sources)}" for r in held)
-        lines.append(f"- *{position}*: {actors}")
+        ranked = sorted(by_position[position], key=lambda h: (-len(h[0].sources), h[0].actor))
+        lines.append(f"- *{position}*: " + ", ".join(_actor_stance(held) for held in ranked))
     return lines
+
+
+def _actor_stance(held: list) -> str:
+    """'Ana Ruiz [S1, S2] (also defends [S3]; warns [S4])': an actor's main position's
+    sources, then each other position its sources show."""
+    main, *others = held
+    text = f"{_inline(main.actor)} {markers(main.sources)}"
+    if others:
+        text += " (also " + "; ".join(f"{r.position} {markers(r.sources)}" for r in others) + ")"
+    return text
 
 
 def _shorten(text: str, limit: int = 160) -> str:

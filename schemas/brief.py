@@ -95,9 +95,9 @@ class MergedEvent(_Strict):
     on_timeline: bool = Field(False, description="Shown on the timeline: shown, with a time.")
     in_differences: bool = Field(
         False,
-        description="A development one source alone reports that where sources differ already "
-        "says (the quote whose speaker they differ on, the claim they confirm and deny): not "
-        "listed again.",
+        description="A development that where sources differ already says (one source alone "
+        "reports it and it is the quote whose speaker they differ on or the claim they confirm "
+        "and deny; or its line gives only values the sources dispute): not listed again.",
     )
 
 

@@ -842,3 +842,262 @@ def test_lines_sharing_a_name_particular_to_one_fact_and_a_word_are_one_developm
 def test_a_preposition_after_a_plural_is_no_verb():
     assert fragment("All soft cheeses with use-by dates up to December 9, including Brie.")
     assert not fragment("Thousands flee as floods rise.")
+
+
+def test_a_time_of_day_is_one_token_and_counts_nothing():
+    from pipeline.developments import number_tokens
+
+    assert tokens("The gates shut at 6pm.") == tokens("The gates shut at 6 p.m.")
+    assert "@18" in tokens("The gates shut at 18:00.")
+    assert "@7:30" in tokens("Trains resume at 7.30am.")
+    assert number_tokens("The gates shut at 6 p.m. after 300 fans left.") == {"#300"}
+    # a decimal with a unit after it is still a number
+    assert "#2.5" in tokens("A 2.5 metre wall fell.")
+
+
+def test_two_outlets_opening_words_for_one_event_are_one_development():
+    """Four outlets open with the pier's closure; clustering put two openings together and
+    the other two apart (each pair alike, the pairs less so). The closure is told once,
+    with all four among its sources; another outlet's second sentence, as alike, is
+    another fact and stays a development of its own."""
+    from pipeline.developments import _normalised, build_developments, restates_lead
+
+    def lead(sid: str, text: str, vector: dict[str, float], rank: int = 0) -> Unit:
+        when = next((w for w in ("on Friday", "on Saturday") if w in text), None)
+        unit = Unit(sid, rank + 1, text, "body", rank, when, _normalised(vector))
+        unit.first = rank == 0
+        return unit
+
+    s1 = lead(
+        "S1",
+        "Westbay's Victorian pier was closed to the public after divers found its piles rotten.",
+        {"westb": 0.5, "pier": 0.3, "diver": 0.6, "rotte": 0.5},
+    )
+    s3 = lead(
+        "S3",
+        "Westbay's pier was shut on Friday: piles were rotten.",
+        {"westb": 0.5, "pier": 0.3, "surve": 0.6, "rotte": 0.5},
+    )
+    s2 = lead(
+        "S2",
+        "WESTBAY — The town abruptly shut its pier on Saturday, ending its concerts.",
+        {"westb": 0.5, "abrup": 0.6, "conce": 0.6},
+    )
+    s4 = lead(
+        "S4",
+        "Concert fans in Westbay were stunned on Saturday as the town shut its pier.",
+        {"abrup": 0.6, "conce": 0.6, "stunn": 0.5},
+    )
+    rebuild = lead("S2", "Westbay's harbour board will weigh a £3 million rebuild next week.",
+                   {"westb": 0.5, "rebui": 0.7, "board": 0.5}, rank=1)  # fmt: skip
+    closure, openings, board = _cluster_of(s1, s3), _cluster_of(s2, s4), _cluster_of(rebuild)
+    assert restates_lead(openings, closure.members)  # 0.26 alike, and both lead
+    assert not restates_lead(board, closure.members)  # as alike, but a second sentence
+    brief = build_developments(
+        [told(s) for s in ("S1", "S2", "S3", "S4")],
+        {},
+        {},
+        ([s1, s2, s3, s4, rebuild], [closure, openings, board]),
+    )
+    shown = [e for e in brief if e.shown != "none"]
+    [closed] = [e for e in shown if "pier" in e.summary]
+    assert closed.sources == ["S1", "S2", "S3", "S4"]
+    assert closed.when == "on Friday"  # a detail's own time phrase dates no development
+    assert any("rebuild" in e.summary for e in shown)
+
+
+def _cluster_of(*units: Unit) -> Cluster:
+    found = Cluster()
+    for unit in units:
+        found.add(unit)
+    return found
+
+
+def test_a_tabloid_headline_set_in_the_body_is_a_headline_not_a_development():
+    from pipeline.developments import repeats_title, shouted_headline
+
+    assert shouted_headline("PIER PANIC: Crumbling seaside landmark SHUT as anglers fume")
+    assert shouted_headline("TWO HURT IN HARBOUR BLAZE")
+    assert not shouted_headline("NORTH Korean troops have been sent to the front.")
+    assert not shouted_headline("PIER PANIC: the landmark was shut on Friday.")  # a sentence
+    assert repeats_title("PIER OF DOOM - Landmark SHUT", ["Pier of doom: landmark shut"])
+    assert not repeats_title("The landmark pier was shut on Friday.", ["Pier of doom"])
+
+    lead = "Westbay's Victorian pier was closed on Friday after divers found rotten piles."
+    titled = told("S2", "Pier Closed After Divers Find Rot", lead)
+    titled.source.title = "Pier closed after divers find rot"
+    brief = merge_extractions(
+        [
+            told("S1", "PIER PANIC: Crumbling seaside landmark SHUT as anglers fume", lead),
+            titled,
+            told("S3", lead),
+        ]
+    )
+    shown = [e for e in brief.events if e.shown != "none"]
+    assert [e.summary for e in shown] == [lead]
+    # no development at all, shown or kept for the JSON, is made of a headline
+    assert not any("SHUT" in e.summary or "Find Rot" in e.summary for e in brief.events)
+
+
+def test_the_hurt_their_condition_and_a_thing_of_a_shown_year_are_details():
+    hurt = _unit("S1", "Three people died and 20 were injured when the stand collapsed.",
+                 {"kill": 0.5, "injur": 0.5, "stand": 0.6, "colla": 0.4})  # fmt: skip
+    stewards = _unit("S2", "Among the injured were four stewards, treated at the county hospital.",
+                     {"injur": 0.4, "stewa": 0.7, "count": 0.3})  # fmt: skip
+    assert refers_back(stewards, hurt)
+    assert refers_back(_unit("S3", "Four stewards were among the injured.", {"stewa": 1.0}), hurt)
+    ill = _unit("S2", "Two people remained in a critical condition on Sunday.", {"criti": 1.0})
+    assert refers_back(ill, hurt)
+    widow = _unit("S4", "Ann Dee, whose husband, Tom Dee, 70, died at the ground, spoke out.",
+                  {"husba": 0.7, "kill": 0.3})  # fmt: skip
+    assert refers_back(widow, hurt)
+    club = _unit("S4", "The club said it was shocked by the deaths and would help police.",
+                 {"club": 0.6, "shock": 0.6, "kill": 0.3})  # fmt: skip
+    assert not refers_back(club, hurt)  # the deaths named, no one of the dead told of
+    recall = _unit(
+        "S1", "The brewer recalled 9,000 crates on Friday.", {"recal": 0.7, "#9000": 0.7}
+    )
+    assert not refers_back(ill, recall)  # a condition after no count of the hurt
+
+    survey = _unit("S1", "A safety survey in 2021 rated the stand 'poor'.",
+                   {"surve": 0.6, "#2021": 0.4, "poor": 0.6})  # fmt: skip
+    limits = _unit("S2", "Officials said the 2021 survey led to a cap on crowd numbers.",
+                   {"cap": 0.6, "crowd": 0.6, "#2021": 0.3})  # fmt: skip
+    assert refers_back(limits, survey)
+    assert not refers_back(limits, recall)
+
+
+def test_a_line_giving_only_disputed_values_is_left_to_where_sources_differ():
+    """The main event stays a development whatever it gives; a later line that only gives
+    one side of a disputed figure is said by where sources differ, with both sides."""
+    from pipeline.developments import rival_told
+
+    fire = _cluster_of(_unit("S1", "Fire destroyed the mill on Tuesday.", {"mill": 1.0}))
+    claim = _cluster_of(
+        _unit("S1", "The owner said the damage could reach $9 million.", {"#9": 0.6, "dama": 0.8})
+    )
+    assert rival_told(claim, [{"#9", "#6"}])
+    assert rival_told(claim, [{"#40", "#41"}, {"#9", "#6"}])  # any quantity's rivals
+    assert not rival_told(claim, [{"#6", "#7"}])
+    assert not rival_told(fire, [{"#9", "#6"}])  # no number: nothing disputed
+    both = _cluster_of(
+        _unit("S2", "The owner put damage at $9 million and 40 jobs.", {"#9": 0.5, "#40": 0.5})
+    )
+    assert not rival_told(both, [{"#9", "#6"}])  # 40 jobs is no disputed value
+
+    stories = [
+        told("S1", "Fire destroyed the old mill in Ashby on Tuesday night.",
+             "The owner said the damage could reach $9 million."),
+        told("S2", "Fire destroyed the old mill in Ashby on Tuesday night.",
+             "The owner said the damage could reach $9 million."),
+        told("S3", "Fire destroyed the old mill in Ashby on Tuesday night."),
+    ]  # fmt: skip
+    events = build(stories, rivals=[["$9 million", "$6 million"]])
+    [mill, damage] = [e for e in events if e.shown == "key"]
+    assert "mill" in mill.summary and not mill.in_differences
+    assert damage.in_differences and not damage.on_timeline
+    assert not any(e.in_differences for e in build(stories))  # no difference: listed
+
+
+def build(stories, rivals=()):
+    from pipeline.developments import build_developments
+
+    return build_developments(stories, {}, {}, rivals=rivals)
+
+
+def test_an_outlets_own_caption_does_not_make_its_lone_detail_matter():
+    from pipeline.developments import _matters
+
+    line = Unit("S2", 9, "Blankets are handed out at the Hill Street hall until 8pm.", "body",
+                9, None, {"blank": 1.0})  # fmt: skip
+    own = Unit("S2", 4, "Volunteers hand out blankets at the Hill Street hall (Photo: Ann Lee)",
+               "caption", 0, None, {"blank": 1.0})  # fmt: skip
+    lone = _cluster_of(line)
+    lone.support.append(own)
+    assert not _matters(lone)
+    other = Unit("S3", 4, own.text, "caption", 0, None, {"blank": 1.0})
+    lone.support.append(other)
+    assert _matters(lone)  # another outlet shows it too
+    headline = Unit("S2", 1, "Blankets handed out as cold snap bites", "headline", 0, None, {})
+    assert _matters(_cluster_of(line)) is False
+    titled = _cluster_of(line)
+    titled.support.append(headline)
+    assert _matters(titled)
+
+
+def _plain_unit(source: str, text: str, rank: int = 3) -> Unit:
+    """A unit whose vector weighs each of its content words alike."""
+    from pipeline.developments import _normalised
+
+    return Unit(
+        source, rank + 1, text, "body", rank, None, _normalised(dict.fromkeys(tokens(text), 1.0))
+    )
+
+
+def test_a_development_a_shown_lines_closing_clause_tells_is_folded_into_it():
+    from pipeline.developments import told_in_clause
+
+    closed = _plain_unit("S1", "Westbay's pier was closed to the public on Friday after divers "
+                         "found that its oak piles had rotted through.", 0)  # fmt: skip
+    rot = _cluster_of(
+        _plain_unit("S2", "Divers found that 12 of the pier's 40 oak piles had rotted.")
+    )
+    rebuild = _cluster_of(_plain_unit("S2", "The harbour board will weigh a rebuild of the pier."))
+    assert told_in_clause(rot, closed)
+    assert not told_in_clause(rebuild, closed)
+    # the words in the main clause, and a closing clause too short to tell a development
+    found = _plain_unit("S1", "Divers found that its oak piles had rotted through after a storm "
+                        "on Friday.", 0)  # fmt: skip
+    assert not told_in_clause(rot, found)
+
+
+def test_a_development_an_outlet_tells_joined_to_a_shown_one_is_folded_into_it():
+    from pipeline.developments import told_in_clause
+
+    line = _plain_unit("S1", "The ferry company has cancelled six sailings to the island.")
+    both = _plain_unit("S2", "The operator said six sailings had been cancelled and that a "
+                       "relief boat for foot passengers would leave from Westbay pier.")  # fmt: skip
+    boat = _cluster_of(_plain_unit("S3", "A relief boat for foot passengers leaves Westbay pier "
+                                   "each morning at nine."))  # fmt: skip
+    assert told_in_clause(boat, line, [line, both])
+    assert not told_in_clause(boat, line, [line])
+    # an outlet's lead packs several developments in one sentence: its clauses are not read
+    both.first = True
+    assert not told_in_clause(boat, line, [line, both])
+
+
+def test_a_denial_just_after_a_claim_in_its_outlets_is_one_development_with_it():
+    """Two outlets tell the council's claim and, next, the firm's denial; a third the
+    denial alone. One line: the claim, then the denial, with every source."""
+    from pipeline.developments import answers
+
+    def at(sid: str, text: str, rank: int) -> Unit:
+        return _plain_unit(sid, text, rank)
+
+    claim = _cluster_of(
+        at("S1", "The council says the firm dumped waste in the canal for three weeks.", 4),
+        at("S2", "Council officials said waste was dumped in the canal for three weeks.", 6),
+    )
+    denial = _cluster_of(
+        at("S1", "The firm's director rejected any suggestion of wrongdoing.", 5),
+        at("S2", "Harbour Metals denied any wrongdoing on Tuesday.", 8),
+        at("S3", "Harbour Metals denied any wrongdoing.", 2),
+    )
+    assert answers(denial, claim)  # within two sentences after it, in two of its three outlets
+    assert not answers(claim, denial)  # the claim denies nothing
+    late = _cluster_of(at("S1", "Harbour Metals denied any wrongdoing.", 9),
+                       at("S2", "Harbour Metals denied any wrongdoing.", 12))  # fmt: skip
+    assert not answers(late, claim)  # told far from the claim: no answer to it
+
+    from pipeline.developments import build_developments
+
+    units = [*claim.members, *denial.members]
+    events = build_developments(
+        [told(s) for s in ("S1", "S2", "S3")], {}, {}, (units, [denial, claim])
+    )
+    [line] = [e for e in events if e.shown == "key"]
+    assert line.summary == (
+        "The council says the firm dumped waste in the canal for three weeks; Harbour Metals "
+        "denied any wrongdoing on Tuesday."
+    )
+    assert line.sources == ["S1", "S2", "S3"]

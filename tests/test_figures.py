@@ -82,6 +82,7 @@ def test_a_range_is_a_range_and_a_conversion_in_brackets_is_not_another_figure()
         "Call 020 7946 0958 or +1 212 555 0134 for details.",
         "Riverside won 3-1 and the court gave a 5-4 ruling.",
         "He served for 12 years.",
+        "The gates were locked shortly before 6 p.m. on Sunday.",
     ],
 )
 def test_dates_ages_durations_identifiers_times_phones_and_scores_are_not_figures(text):
@@ -118,6 +119,17 @@ def test_what_a_figure_counts_comes_from_its_own_phrase():
 def test_the_claimant_is_who_the_sentence_credits(sentence, claimant):
     offset = find_figures(sentence)[0].start
     assert claimant_cue(sentence, offset) == claimant
+
+
+def test_a_condition_or_a_relative_verb_after_a_sum_is_not_what_it_counts():
+    # 'once …' says when the sum applies; the cost is what the sentence says it is of
+    [bill] = find_figures("She said the cost could reach $9 million once new piers were added.")
+    assert bill.counts == "cost"
+    # 'a forecast that climbed to': 'that' opens a clause, its verb names nothing counted
+    [forecast] = find_figures("The survey gave a forecast that climbed to £4m by spring.")
+    assert forecast.counts == ""
+    [rise] = find_figures("Rents went up by 5%, and that increase of 5% hurt.")[1:]
+    assert rise.counts == "increase"
 
 
 def test_numbers_of_one_source_about_different_things_are_never_a_difference():

@@ -187,6 +187,72 @@ def test_rival_claimants_in_one_source_still_differ():
     assert [g.differs for g in brief.figures if g.counts] == [True]
 
 
+def money(sid: str, n: int, value: str, counts: str, claimant: str | None, text: str):
+    """A figure in dollars (millions) as a sentence gives it."""
+    return figure(sid, n, value, counts, claimant).model_copy(
+        update={"number": float(value) * 1e6, "unit": "USD", "sentence_text": text}
+    )
+
+
+def test_sums_a_cost_word_names_are_one_quantity_and_rival_claimants_differ():
+    """The council's figure for the work and a critic's, each worded as its outlet words a
+    cost ('cost of the works', 'the bill', 'the cost'): one quantity, two accounts."""
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[
+                money("S1", 1, "8", "cost of the works", "the council",
+                      "The council put the cost of the works at $8 million."),
+                money("S1", 2, "11", "", "Jo Marsh",
+                      "Jo Marsh said the full survey gave a range that rose to $11 million."),
+            ]),
+            extraction("S2", figures=[
+                money("S2", 1, "11", "bill", "Jo Marsh", "Jo Marsh said the bill was $11 million."),
+            ]),
+            extraction("S3", figures=[
+                money("S3", 1, "8", "cost", None, "The cost is $8 million, officials said."),
+            ]),
+        ]
+    )  # fmt: skip
+    [cost] = [g for g in brief.figures if g.differs]
+    assert [(c.value, c.claimant, c.sources) for c in cost.claims] == [
+        ("8", "the council", ["S1", "S3"]),
+        ("11", "Jo Marsh", ["S1", "S2"]),
+    ]
+    [difference] = [d for d in brief.differences if d.kind == "figures"]
+    assert difference.sources == ["S1", "S2", "S3"]
+
+
+def test_a_cost_word_names_a_sum_of_money_only():
+    from pipeline.merge import _figure_key
+
+    assert _figure_key(money("S1", 1, "8", "repair bill", None, ""))[1:3] == (
+        "cost",
+        frozenset({"repair"}),
+    )
+    assert _figure_key(money("S1", 1, "8", "cost overrun", None, ""))[1] == "overrun"
+    # a count of bills passed is no cost
+    assert _figure_key(figure("S1", 1, "3", "bills"))[1] == "bill"
+
+
+def test_values_a_source_sets_against_each_other_are_rivals_in_all_its_sentences():
+    """One live page gives the critic's '$11m, not $8m' and, later, the mayor's office on
+    'the $8m figure', neither credited by name: it reports a dispute, it does not tell two
+    quantities apart."""
+    from pipeline.merge import told_apart
+
+    rival = "The full survey puts the cost at up to $11m, not $8m, he says."
+    later = "A spokesperson says the $8m figure is the best estimate."
+    figures = [
+        money("S2", 1, "11", "cost", None, rival),
+        money("S2", 1, "8", "", None, rival),
+        money("S2", 2, "8", "", None, later),
+    ]
+    assert told_apart(figures) == set()
+    # without the contrast, one voice giving both tells them apart
+    plain = [f.model_copy(update={"sentence_text": "The cost is $11m and $8m."}) for f in figures]
+    assert len(told_apart(plain)) == 1
+
+
 def test_a_count_at_one_named_place_is_a_part_not_the_whole():
     part = figure("S2", 1, "60", "drivers").model_copy(
         update={"sentence_text": "At Northgate, around 60 drivers have gathered."}

@@ -234,3 +234,26 @@ def test_speakers_left_to_the_json_are_still_named_with_their_sources():
             entry.listed = False  # as a tight budget leaves them
     markdown = render_markdown(brief)
     assert "*Also quoted (in the JSON):* Ana Ruiz [S1]" in markdown
+
+
+def test_each_stance_actor_is_named_once_under_the_position_most_sources_show():
+    from pipeline.merge import merge_extractions
+
+    brief = merge_extractions(
+        [
+            extraction("S1", stances=[stance("S1", "Ana Ruiz", "supports")]),
+            extraction("S2", stances=[stance("S2", "Ana Ruiz", "supports")]),
+            extraction(
+                "S3",
+                stances=[stance("S3", "Ana Ruiz", "defends"), stance("S3", "Cy Lam", "warns")],
+            ),
+            extraction("S4", stances=[stance("S4", "Ana Ruiz", "condemns")]),
+        ]
+    )
+    stances = render_markdown(brief).split("## Stances")[1].split("##")[0]
+    assert stances.count("Ana Ruiz") == 1
+    lines = [line for line in stances.splitlines() if line.startswith("- ")]
+    assert lines == [
+        "- *warns*: Cy Lam [S3]",
+        "- *supports*: Ana Ruiz [S1, S2] (also condemns [S4]; defends [S3])",
+    ]

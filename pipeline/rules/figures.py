@@ -354,6 +354,8 @@ def _not_a_figure(
         r"\b(?:aged|age|ages)\s+(?:between\s+|of\s+|over\s+|under\s+)?$", before, re.I
     ):
         return True  # an age
+    if money and re.search(r"\d\s?p$", value) and re.match(r"^\.?m\b\.?", after, re.I):
+        return True  # a time of day read as pence: '2 p.m.', '9 pm'
     if money or scale:
         if before.rstrip().endswith("(") and found and found[-1].end >= start - 3:
             return True  # a conversion in brackets: '1.2-billion-euro (US$1.3-billion)'
@@ -414,7 +416,7 @@ _STOP = frozenset(
     these those than said says according of if when while because so then now it its they
     their there here we he she you i also already each per off up down out away back
     worldwide nationwide overall globally abroad altogether apiece annually locally
-    domestically respectively""".split()
+    domestically respectively once unless""".split()
 )
 _TIME_STOP = frozenset(
     [*WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS, "a", "an", "the", "last", "next", "every", "ago",
@@ -552,6 +554,11 @@ def _passive(tokens: list[str], index: int) -> bool:
     )
 
 
+# A linking verb's past form: after 'that' it is a relative clause's verb ('a range that rose
+# to $21m'), not a noun after a demonstrative ('that increase of 5%').
+_PAST_LINK = re.compile(r"^(?:[a-z]+ed|rose|fell|grew|shrank|stood|hit|came|lost|paid|spent|made)$")
+
+
 def _subject_before(text: str, start: int) -> str:
     """The noun phrase a money or percentage figure is a value of, going left over linking
     words: 'The rival bid was worth £3bn' -> 'rival bid'; 'put the rival bid at £3 billion'
@@ -567,8 +574,9 @@ def _subject_before(text: str, start: int) -> str:
     while index >= 0 and (
         (low := tokens[index].lower()) in _LINKS or low in _ADVERBS or _passive(tokens, index)
     ):
-        if links and index > 0 and tokens[index - 1].lower() in _POSSESSIVES:
-            break  # 'an increase of 18%': the noun the figure is of
+        before = tokens[index - 1].lower() if index > 0 else ""
+        if links and before in _POSSESSIVES and not (before == "that" and _PAST_LINK.match(low)):
+            break  # 'an increase of 18%': the noun it is of ('a range that rose to': a verb)
         links += low not in _ADVERBS
         index -= 1
     if not links:
