@@ -50,12 +50,17 @@ HELDOUT3_SET = ROOT / "tests" / "quote_heldout3"
 #: Twenty-four more in the same ten styles, on new invented stories, labelled before any
 #: pipeline code, other set or output was seen (``--set heldout4``).
 HELDOUT4_SET = ROOT / "tests" / "quote_heldout4"
+#: Twenty-four more in the same ten styles by yet another writer, on new invented stories,
+#: labelled before any pipeline code, other set's articles or output was seen
+#: (``--set heldout5``).
+HELDOUT5_SET = ROOT / "tests" / "quote_heldout5"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
     "heldout2": HELDOUT2_SET,
     "heldout3": HELDOUT3_SET,
     "heldout4": HELDOUT4_SET,
+    "heldout5": HELDOUT5_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
