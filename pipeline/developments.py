@@ -672,6 +672,11 @@ def off_topic(
     names: dict[str, set[str]] = defaultdict(set)
     for unit in units:
         names[duplicates.get(unit.source, unit.source)] |= _names(unit.text)
+    # a capitalised word the articles also write in lower case is a common noun in a title
+    # or a name ("County", "Fire", "University"), which every story may use
+    lower = {w for unit in units for w in re.findall(r"\b[a-z][a-z'’-]+\b", unit.text)}
+    for source in names:
+        names[source] = {n for n in names[source] if n.lower() not in lower}
     named_by = Counter(name for source in originals for name in names[source])
     result = {}
     for source in judged:
@@ -679,7 +684,10 @@ def off_topic(
         few = shared[source] < 0.1 * own[source]
         # chance matches (a generic sentence, a lone number) do not hold an article on the
         # story when it names almost nothing the others name
-        if few and (shared[source] <= 1 and common < NAME_SHARE or common < FEW_NAMES):
+        # the fewer names in common, the more chance matches are allowed (none: up to 2/5)
+        chance = CHANCE_SHARE * (2 - common / FEW_NAMES)
+        stranger = common < FEW_NAMES and shared[source] <= chance * own[source]
+        if stranger or (few and shared[source] <= 1 and common < NAME_SHARE):
             result[source] = (
                 f"shares no development with the other {len(originals) - 1} independent "
                 f"sources ({shared[source]} of its {own[source]} reporting sentences match "
@@ -695,6 +703,9 @@ NAME_SHARE = 0.35
 #: An article naming less than this share of names the others name is on another story even
 #: when a few of its sentences (under a tenth) happen to cluster with theirs.
 FEW_NAMES = 0.2
+#: The share of an article's reporting sentences that may cluster with the others' by chance
+#: (a generic line on jobs or a court date) when it names almost nothing they name.
+CHANCE_SHARE = 0.2
 _NAME_WORD = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 _NOT_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April

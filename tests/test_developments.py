@@ -1101,3 +1101,25 @@ def test_a_denial_just_after_a_claim_in_its_outlets_is_one_development_with_it()
         "denied any wrongdoing on Tuesday."
     )
     assert line.sources == ["S1", "S2", "S3"]
+
+
+def test_generic_capitalised_words_are_no_shared_names_and_fewer_names_allow_more_chance():
+    from pipeline.developments import Unit, off_topic
+
+    def unit(source: str, n: int, text: str) -> Unit:
+        return Unit(source, n, text, "body", n, None)
+
+    story = [
+        "Fire crews fought the blaze at the Brenford Chemicals depot in Port Hollis.",
+        "Brenford Chemicals said about 40 people worked at the depot, the County said.",
+        "Fire Chief Marcus Hale said the fire was under control, a county spokesman added.",
+    ]
+    units = [unit(s, n, t) for s in ("S1", "S2", "S3") for n, t in enumerate(story, 1)]
+    # another story, using only the title words every story uses ("County", "Fire"), with a
+    # fifth of its sentences worded like the story's
+    stray = [f"Voters in Tamsworth County queued at polling place {k} run by Greta Lund."
+             for k in range(8)]  # fmt: skip
+    stray += ["Fire crews fought the blaze at the depot until dawn.",
+              "About 40 people worked at the depot, the owners said."]  # fmt: skip
+    units += [unit("S4", n, t) for n, t in enumerate(stray, 1)]
+    assert list(off_topic(units, {}, ["S1", "S2", "S3", "S4"])) == ["S4"]
