@@ -2067,14 +2067,16 @@ def _antecedent(
 
 
 def _antecedent_any(
-    doc: _Document, anchor: int, earlier: list[QuoteSpan], personal: bool = False
+    doc: _Document, anchor: int, earlier: list[QuoteSpan], personal: bool = False, depth: int = 0
 ) -> _Cue | None:
-    """``_antecedent`` without the gender marks."""
+    """``_antecedent`` without the gender marks. A "he said" of an earlier sentence is the
+    same person again: its own antecedent is looked for (two steps at most)."""
     sentence = doc.sentence_at(anchor)
     paragraph = doc.paragraph_at(anchor)
     windows = [(doc.sentence_starts[sentence], anchor)]
     for k in range(sentence - 1, max(sentence - 1 - _LOOKBACK, -1), -1):
         windows.append((doc.sentence_starts[k], doc.sentence_ends[k]))
+    crowded = len(_paragraph_people(doc, anchor)) >= 2 if personal else False
     for lo, hi in windows:
         if paragraph >= 0 and doc.paragraph_at(lo) != paragraph:
             # The paragraph names the person it is about ("Head keeper Jo Bell, 34, was
@@ -2085,7 +2087,13 @@ def _antecedent_any(
             if people:
                 return None  # two people and no speech verb: unsure
             paragraph = -1  # checked once
-        found = _speaker_in_window(doc, max(lo, hi - _SENTENCE_WINDOW), hi, earlier)
+        if personal and depth < 2 and (lo, hi) != windows[0]:
+            again = _pronoun_subject(doc, lo, hi)
+            if again is not None:  # "He said the ban would finish him. ‘…,’ he said."
+                return _antecedent_any(doc, again, earlier, personal, depth + 1)
+        found = _speaker_in_window(
+            doc, max(lo, hi - _SENTENCE_WINDOW), hi, earlier, titled=not crowded
+        )
         if found is not None and personal and (not _personal(found) or _named_as_body(doc, found)):
             # "he" is no body ("Valtmark", a name never a person's surname) nor a group: the
             # person meant is not the nearest speaker, and one further back is a guess
@@ -2108,7 +2116,13 @@ def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
     "Jo Bell". A run after an article or a preposition ("at Brantwood Zoo"), before a
     speaker noun ("Fenwick District Council", "Kestrel spokesman") or holding a body word
     or an acronym is no person."""
-    toks = _tokens(doc, doc.paragraph_starts[doc.paragraph_at(anchor)], anchor)
+    toks = [
+        # "Marion Tate's late husband": a possessive name is a person the paragraph names
+        replace(t, word=t.word[:-2], end=t.end - 2)
+        if t.word.endswith(("'s", "’s")) and _is_name_token(t.word[:-2])
+        else t
+        for t in _tokens(doc, doc.paragraph_starts[doc.paragraph_at(anchor)], anchor)
+    ]
     found: dict[str, _Cue] = {}
     i = 0
     while i < len(toks):
@@ -2127,17 +2141,18 @@ def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
         after = toks[i + 1].word.lower() if i + 1 < len(toks) else ""
         person = _person(toks, j, last, doc.text)
         i += 1
+        topic = j == 1 and toks[0].word in ("For", "To")  # "For Dale Penrose, who…, the vote…"
         if (
             person is None
-            or before in _PREPOSITIONS | _MORE_PREPOSITIONS | {"the", "a", "an"}
+            or (before in _PREPOSITIONS | _MORE_PREPOSITIONS | {"the", "a", "an"} and not topic)
             or after in _SPEAKER_NOUNS  # "Fenwick District Council", "a Kestrel spokesman"
         ):
             continue
         cue = _Cue(_span_text(doc, toks[person[0]], toks[last]), toks[person[0]].start, "name")
         if not _personal(cue):
             continue
-        if len(cue.text.split()) < 2 and not _known_surname(doc, cue):
-            continue
+        if len(cue.text.split()) < 2 and not person[1] and not _known_surname(doc, cue):
+            continue  # one word: a person when titled ("Cllr Lund") or named in full before
         key = cue.text.split()[-1].lower()
         if not any(c.text.split()[-1].lower() == key for c in found.values()):
             found[cue.text] = cue
@@ -2181,9 +2196,12 @@ def _personal(cue: _Cue) -> bool:
     return not any(w.isupper() and len(w) > 1 or w.lower() in BODY_WORDS for w in words)
 
 
-def _speaker_in_window(doc: _Document, lo: int, hi: int, earlier: list[QuoteSpan]) -> _Cue | None:
-    """A named cue of a quote in the window, else its last named speech subject, else its
-    first titled name."""
+def _speaker_in_window(
+    doc: _Document, lo: int, hi: int, earlier: list[QuoteSpan], titled: bool = True
+) -> _Cue | None:
+    """A named cue of a quote in the window, else its last named speech subject, else (with
+    ``titled``: not where the pronoun's paragraph names two people, "Asked whether Cllr Wren
+    had a point, he…") its first titled name."""
     for span in reversed(earlier):
         if span.start < lo:
             break
@@ -2196,9 +2214,11 @@ def _speaker_in_window(doc: _Document, lo: int, hi: int, earlier: list[QuoteSpan
     described = _described_subject(doc, lo, hi)
     if described is not None:
         return described  # "The superintendent said … “…,” she said": the described one
-    titled = _titled_names(doc, lo, hi)
-    if titled:
-        return titled[0]
+    if not titled:
+        return None
+    names = _titled_names(doc, lo, hi)
+    if names:
+        return names[0]
     return _opening_surname(doc, lo, hi)
 
 
@@ -2212,6 +2232,19 @@ def _opening_surname(doc: _Document, lo: int, hi: int) -> _Cue | None:
         return None  # "Lund met Rita Bloom": two people, no one sure
     cue = _Cue(toks[0].word, toks[0].start, "name")
     return cue if _known_surname(doc, cue) and _personal(cue) else None
+
+
+def _pronoun_subject(doc: _Document, lo: int, hi: int) -> int | None:
+    """The offset of "he" or "she" as the subject of a speech verb between ``lo`` and
+    ``hi`` when that sentence names no one, else None."""
+    for m in doc.verbs_in(lo, hi):
+        if m.group().endswith("ing") or m.group().lower() == "according to":
+            continue
+        cue = _subject_before(doc, lo, m.start())
+        if cue is not None and cue.form == "pronoun" and cue.text.lower() in ("he", "she"):
+            if not _speech_subjects(doc, lo, hi):
+                return cue.start
+    return None
 
 
 def _described_subject(doc: _Document, lo: int, hi: int) -> _Cue | None:
