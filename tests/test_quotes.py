@@ -1227,3 +1227,13 @@ def test_a_possessive_name_is_a_person_the_paragraph_names():
         "she said.\n"
     )
     assert _cues(text)[-1] == "Mary Tate"
+
+
+def test_a_first_name_or_a_short_name_given_in_full_once_prints_in_full():
+    from pipeline.rules.entities import resolve_person
+
+    text = "Grandad Barry Stoke, 67, painted it. Barry said no. Mr Lane and Lane Hill met."
+    assert resolve_person("Barry", text)[0] == "Barry Stoke"
+    assert resolve_person("Lane", text)[0] == "Lane"  # a titled surname stays one
+    text = "Brightwell Toys denied it. Brightwell said the claims were false."
+    assert resolve_person("Brightwell", text)[0] == "Brightwell Toys"

@@ -230,6 +230,30 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             best, role = found, found_role or role
     if len({f.split()[0] for f in fuller}) > 1 and len(person.split()) == 1:
         return name.split(",")[0].strip(), None  # two people share the surname: keep it as given
+    if best == person and len(person.split()) == 1:
+        # a first name alone ("Barry") or a short name ("Brightwell") the article gives in
+        # full once ("Barry Stokes", "Brightwell Toys"): the full form, when only one
+        after = {
+            m.group(1)
+            for m in re.finditer(rf"\b{re.escape(person)}[ \t]+([A-Z][a-z’'-]+)\b", text)
+            if m.group(1).lower() not in vocabulary.NOT_NAME_WORDS
+            # not an item of a list or a place ("Hill Gold and Ashby Blue", "boats from
+            # Silver Harbour and Kestrel Bay"): something else that shares the word
+            and not re.search(
+                r"(?:\band|\bor|&|,|\b(?:from|of|in|at|to|near))\s*$", text[: m.start()]
+            )
+            and not re.match(r"\s+(?:and|or|&)\b", text[m.end() :])
+        }
+        titled = re.search(  # "Mr Smith", "Cllr Smith": a surname, never a first name
+            rf"\b(?:{'|'.join(vocabulary.HONORIFICS | vocabulary.TITLE_WORDS)})\.?[ \t]+"
+            rf"{re.escape(person)}\b",
+            text,
+            re.I,
+        )
+        if len(after) == 1 and titled is None:
+            longer = f"{person} {after.pop()}"
+            best = person_name(longer) or best
+            role = role or _role_before(text, text.find(longer))
     return best, role or _appositive_role(best, text)
 
 

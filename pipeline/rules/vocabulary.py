@@ -98,7 +98,8 @@ ROLE_NOUNS = frozenset(
     harbourmaster harbormaster archdeacon archbishop dean canon curate warden ranger
     treasurer registrar bursar provost steward skipper ombudsman auditor surveyor planner
     proprietor stallholder restaurateur shopowner caretaker groundsman janitor lecturer
-    tutor curator librarian councilmember deputy magistrate""".split()
+    tutor curator librarian councilmember deputy magistrate coxswain verger churchwarden
+    sexton""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -131,7 +132,7 @@ NAME_DESCRIPTORS = frozenset(
     """mum mom mummy mommy dad daddy gran granny grandma grandpa grandad granddad nan nana
     nanna hubby wifey tot toddler baby schoolboy schoolgirl teen teenager youngster lad
     brave tragic heroic hero heroine plucky tearful heartbroken devastated doting proud
-    stricken furious fuming pal bestie""".split()
+    stricken furious fuming pal bestie telly tv star celeb""".split()
 )
 
 #: Nouns and modifiers that make a capitalised phrase a body, not a person ("the National
