@@ -201,3 +201,19 @@ def test_an_interviewee_put_questions_to_by_title_and_reporting_between_turns():
         "Not before spring.",
     ]
     assert {p.speaker for p in answers} == {"Ines Dalgo"}
+
+
+def test_an_outlet_label_that_mostly_asks_is_the_interviewer():
+    from pipeline.rules.passages import find_passages
+
+    text = (
+        "**Post:** Why switch the lights off?\n"
+        "**Ada Moss:** Because the budget has a hole in it.\n"
+        "**Post:** Walkers say they will feel less safe.\n"
+        "**Moss:** I understand that.\n"
+        "**Post:** Will any lights stay on?\n"
+        "**Moss:** Yes, at crossings.\n"
+    )
+    passages = find_passages(text)
+    assert {p.speaker for p in passages if p.kind == "answer"} <= {"Ada Moss", "Moss"}
+    assert all(p.speaker != "Post" for p in passages if p.kind == "answer")

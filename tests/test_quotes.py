@@ -1237,3 +1237,7 @@ def test_a_first_name_or_a_short_name_given_in_full_once_prints_in_full():
     assert resolve_person("Lane", text)[0] == "Lane"  # a titled surname stays one
     text = "Brightwell Toys denied it. Brightwell said the claims were false."
     assert resolve_person("Brightwell", text)[0] == "Brightwell Toys"
+
+
+def test_a_body_in_a_title_before_a_name_is_no_part_of_it():
+    assert _cues('Director of Primary Care Services Ines Lyle said: "No."\n') == ["Ines Lyle"]

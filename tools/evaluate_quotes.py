@@ -100,6 +100,9 @@ def same_speaker(said: str | None, gold: str, people: Sequence[str]) -> bool:
         return len(sharing) <= 1
     if s and g and any(s.startswith(f"{g} {w} ") for w in ("for", "of", "at")):
         return True  # "a spokeswoman for the union" is the labelled "a spokeswoman"
+    spokes = re.fullmatch(r"(?:an? )?(.+) spokes(?:man|woman|person)", s)
+    if spokes and g and spokes.group(1) == g:
+        return True  # "a Drayford District Council spokesman": the body speaks
     return bool(s and g) and (s.endswith(" " + g) or g.endswith(" " + s))
 
 

@@ -215,6 +215,10 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         # "the Fellside plant" names something else than "Fellside"
         if after and before and before[-1].lower() in vocabulary.ROLE_WORDS and found == person:
             found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
+        words = found.split()
+        bodies = [k for k, w in enumerate(words[:-1]) if _bare(w).removesuffix("s") in _BODY_WORDS]
+        if bodies:  # "Director of Primary Care Services Gareth Lyle": the name follows the body
+            found = " ".join(words[bodies[-1] + 1 :]) or found
         head, _, rest = found.partition(" ")
         if len(found.split()) >= 3 and descriptor_before(head, rest, text):
             found = rest  # "Glaciologist Hanna Lindqvist": the word is a role, not a name
@@ -275,6 +279,9 @@ def _appositive_role(person: str, text: str) -> str | None:
         if any(w in _ROLE_NOUN_SET or w.split("-")[0] in _ROLE_NOUN_SET for w in lowered):
             return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
     return None
+
+
+_BODY_WORDS = vocabulary.BODY_WORDS
 
 
 def _bare(word: str) -> str:

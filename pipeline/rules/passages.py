@@ -145,11 +145,23 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     if len(turns) < 2:
         return []
     named = [t for t in turns if t[0] == "named"]
+
     # A named speaker all of whose turns are questions is the interviewer.
+    def asks(name: str | None) -> float:
+        turns_of = [t for t in named if t[4] == name]
+        return sum(text[t[2] : t[3]].rstrip().endswith("?") for t in turns_of) / len(turns_of)
+
+    # the interviewer puts questions: every turn, or most turns where the other speaker's are
+    # answers ("**Echo:** Women's groups say … / **Echo:** Will any stay on?")
+    speakers = {t[4] for t in named}
     askers = {
         name
-        for name in {t[4] for t in named}
-        if all(text[t[2] : t[3]].rstrip().endswith("?") for t in named if t[4] == name)
+        for name in speakers
+        if asks(name) == 1
+        or (
+            len(speakers) == 2
+            and asks(name) >= 0.5 > max(asks(other) for other in speakers - {name})
+        )
     }
     answerers = [t[4] for t in named if t[4] not in askers]
     interviewee = _most_common(answerers) or _introduced(text, paragraphs)

@@ -727,8 +727,11 @@ def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool
     titled = False
     for r in range(i - 1, j - 1, -1):
         word = toks[r].word.lower().rstrip(".")
-        if word in _ROLE_WORDS or (r == j and word in ROLE_PLURALS):
-            j, titled = r + 1, True  # "Fans Kayla Brooks and …" (a caption): a role, no name
+        body = word in BODY_WORDS or word.removesuffix("s") in BODY_WORDS
+        if word in _ROLE_WORDS or (r == j and word in ROLE_PLURALS) or (body and r > j):
+            # "Fans Kayla Brooks and …" (a caption): a role, no name; "Director of Primary
+            # Care Services Gareth Lyle": the body in the title is no part of the name
+            j, titled = r + 1, True
             break
     titled = titled or toks[j].word.lower().rstrip(".") in _HONORIFICS
     names = [t.word for t in toks[j + 1 : i + 1]]
