@@ -146,23 +146,23 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         return []
     named = [t for t in turns if t[0] == "named"]
 
-    # A named speaker all of whose turns are questions is the interviewer.
-    def asks(name: str | None) -> float:
-        turns_of = [t for t in named if t[4] == name]
+    def key(name: str | None) -> str:
+        return name.split()[-1] if name else ""  # "Derek Amos" and "Amos" are one speaker
+
+    def asks(who: str) -> float:
+        turns_of = [t for t in named if key(t[4]) == who]
         return sum(text[t[2] : t[3]].rstrip().endswith("?") for t in turns_of) / len(turns_of)
 
-    # the interviewer puts questions: every turn, or most turns where the other speaker's are
-    # answers ("**Echo:** Women's groups say … / **Echo:** Will any stay on?")
-    speakers = {t[4] for t in named}
-    askers = {
-        name
-        for name in speakers
-        if asks(name) == 1
-        or (
-            len(speakers) == 2
-            and asks(name) >= 0.5 > max(asks(other) for other in speakers - {name})
-        )
+    # The interviewer puts questions: every turn, or most turns where the other speaker's are
+    # answers ("**Echo:** Women's groups say … / **Echo:** Will any stay on?").
+    speakers = {key(t[4]) for t in named}
+    asking = {
+        who
+        for who in speakers
+        if asks(who) == 1
+        or (len(speakers) == 2 and asks(who) >= 0.5 > max(asks(o) for o in speakers - {who}))
     }
+    askers = {t[4] for t in named if key(t[4]) in asking}
     answerers = [t[4] for t in named if t[4] not in askers]
     interviewee = _most_common(answerers) or _introduced(text, paragraphs)
     asked = any(t[0] == "question" or (t[0] == "named" and t[4] in askers) for t in turns)
