@@ -54,6 +54,10 @@ HELDOUT4_SET = ROOT / "tests" / "quote_heldout4"
 #: labelled before any pipeline code, other set's articles or output was seen
 #: (``--set heldout5``).
 HELDOUT5_SET = ROOT / "tests" / "quote_heldout5"
+#: Twenty-four more in the same ten styles by a sixth writer, on new invented stories, with
+#: British single quotes, continuation paragraphs and embedded posts, labelled before any
+#: pipeline code, other set's articles or output was seen (``--set heldout6``).
+HELDOUT6_SET = ROOT / "tests" / "quote_heldout6"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
@@ -61,6 +65,7 @@ SETS = {
     "heldout3": HELDOUT3_SET,
     "heldout4": HELDOUT4_SET,
     "heldout5": HELDOUT5_SET,
+    "heldout6": HELDOUT6_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
