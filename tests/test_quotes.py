@@ -1241,3 +1241,24 @@ def test_a_first_name_or_a_short_name_given_in_full_once_prints_in_full():
 
 def test_a_body_in_a_title_before_a_name_is_no_part_of_it():
     assert _cues('Director of Primary Care Services Ines Lyle said: "No."\n') == ["Ines Lyle"]
+
+
+def test_a_title_with_of_before_a_name_is_no_part_of_it_but_a_union_local_is_no_name():
+    text = 'Keeper of Maps Ivo Tern said: "We will tell people." Tern added nothing.\n'
+    assert _cues(text) == ["Ivo Tern"]
+    text = 'Chair of Trustees Ada Oyel said: "We met every milestone."\n'
+    assert _cues(text) == ["Ada Oyel"]
+    text = 'Tanya Birr, president of Harbour Workers Local 9, said it was "wrong".\n'
+    assert _cues(text) == ["Tanya Birr"]
+
+
+def test_a_nickname_between_first_name_and_surname_and_junk_descriptions():
+    from pipeline.rules.entities import resolve_person
+    from pipeline.rules.quotes import find_quotes, speaker_mentions
+
+    text = 'Gran Maud "Queenie" Bass, 67, said no. Maud said it again.'
+    assert resolve_person("Maud", text)[0] == "Maud Bass"
+    text = 'Someone started a chant of "Bring them home!" on the quay.\n'
+    assert all(m != "Someone started a" for m, _ in speaker_mentions(text, find_quotes(text)))
+    text = 'The course will close after councillors voted to end what one called "a subsidy".\n'
+    assert all("voted" not in m for m, _ in speaker_mentions(text, find_quotes(text)))

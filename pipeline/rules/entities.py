@@ -239,7 +239,12 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         # full once ("Barry Stokes", "Brightwell Toys"): the full form, when only one
         after = {
             m.group(1)
-            for m in re.finditer(rf"\b{re.escape(person)}[ \t]+([A-Z][a-z’'-]+)\b", text)
+            for m in re.finditer(
+                # a nickname may stand between: Maureen "Queenie" Bassett
+                rf"\b{re.escape(person)}[ \t]+(?:[\"“‘'][^\"”’'\n]{{1,20}}[\"”’'][ \t]+)?"
+                rf"([A-Z][a-z’'-]+)\b",
+                text,
+            )
             if m.group(1).lower() not in vocabulary.NOT_NAME_WORDS
             # not an item of a list or a place ("Hill Gold and Ashby Blue", "boats from
             # Silver Harbour and Kestrel Bay"): something else that shares the word

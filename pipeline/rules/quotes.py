@@ -65,6 +65,7 @@ from .vocabulary import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_QUOTING_VERBS,
+    OCCUPATION_ENDINGS,
     PREPOSITIONS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -712,6 +713,12 @@ def _run_back(toks: list[_Tok], i: int) -> int | None:
     return j
 
 
+def _title_word(word: str) -> bool:
+    """A role or title word, or an occupation by its ending ("Keeper", "Curator")."""
+    lower = word.lower().rstrip(".")
+    return lower in _ROLE_WORDS or (lower.isalpha() and lower.endswith(OCCUPATION_ENDINGS))
+
+
 def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool] | None:
     """Start of the personal name in the run ``toks[j..i]`` and whether it was titled.
 
@@ -725,10 +732,27 @@ def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool
     if toks[i].word.lower() in BODY_WORDS:
         return None  # "The National Police Federation", "the National Trust": a body
     titled = False
+
+    def named_apart(first: int) -> bool:  # the surname also stands alone in the article
+        surname = toks[i].word
+        alone = re.search(rf"(?<!{re.escape(toks[first].word)} )\b{re.escape(surname)}\b", text)
+        return bool(text) and i - first == 1 and alone is not None
+
+    if j >= 2 and toks[j - 1].word == "of" and _title_word(toks[j - 2].word) and i - j >= 2:
+        if named_apart(i - 1):
+            return i - 1, True  # "Captain of Boats Giles Harrow": the run ends in the name
+    for r in range(j, i):
+        if _title_word(toks[r].word) and toks[r + 1].word == "of" and named_apart(i - 1):
+            # "Keeper of World Cultures Simon Ferrier", "Chair of Trustees Ann Oyelaran": a
+            # title with "of" runs on in capitals; the name is its last two words
+            return max(j, i - 1), True
     for r in range(i - 1, j - 1, -1):
         word = toks[r].word.lower().rstrip(".")
         body = word in BODY_WORDS or word.removesuffix("s") in BODY_WORDS
-        if word in _ROLE_WORDS or (r == j and word in ROLE_PLURALS) or (body and r > j):
+        # a plural role opens a run ("Fans Kayla Brooks"), or ends a title before a name of
+        # two words at least ("Chair of Trustees Ann Oyelaran"; not "Workers Local 12")
+        plural = word in ROLE_PLURALS and (r == j or i - r >= 2)
+        if word in _ROLE_WORDS or plural or (body and r > j):
             # "Fans Kayla Brooks and …" (a caption): a role, no name; "Director of Primary
             # Care Services Gareth Lyle": the body in the title is no part of the name
             j, titled = r + 1, True
@@ -839,10 +863,20 @@ _TIME_OPENER = re.compile(
 _TIME_WORDS = frozenset("yesterday today tonight earlier later afterwards previously".split())
 
 
+#: Verb forms that never stand in a speaker's description: speech verbs and verbs of deciding.
+_VERB_WORDS = SPEECH_VERB_FORMS | frozenset(
+    "voted approved agreed decided ruled backed rejected started began".split()
+)
+
+
 def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     """A descriptive subject such as "a North Korean representative", as written."""
     if words and words[0].word.lower() in ("whose", "which", "who", "whom"):
         return None  # "…, whose chief executive accused…": a relative clause names no one
+    if words and words[-1].word.lower() in ("a", "an", "the"):
+        return None  # "Someone started a (chant …)": no noun phrase
+    if any(w.word.islower() and w.word in _VERB_WORDS for w in words):
+        return None  # "councillors voted (to end what one called …)": a clause, not a speaker
     while words and (words[0].word.lower() in _LEAD_WORDS or words[0].word.isdigit()):
         words = words[1:]  # "But", or the minutes of a live blog's time stamp ("08:15")
     while len(words) > 2 and _TIME_OPENER.fullmatch(f"{words[0].word} {words[1].word}".lower()):

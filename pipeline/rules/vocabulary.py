@@ -99,7 +99,7 @@ ROLE_NOUNS = frozenset(
     treasurer registrar bursar provost steward skipper ombudsman auditor surveyor planner
     proprietor stallholder restaurateur shopowner caretaker groundsman janitor lecturer
     tutor curator librarian councilmember deputy magistrate coxswain verger churchwarden
-    sexton""".split()
+    sexton administrator liquidator receiver""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -297,7 +297,7 @@ DOCUMENT_NOUNS = WRITTEN_WORDS | frozenset(
     website page filing indictment complaint lawsuit ruling law bill rule rules plan budget
     review audit letter guidance forecast estimate estimates record records minutes
     summary transcript dossier briefing presentation brochure leaflet factsheet
-    investigation inquiry probe hearing trial process
+    investigation inquiry probe hearing trial process decision judgment judgement verdict
     transcript video footage map sign banner placard headline caption""".split()
 )
 
