@@ -1262,3 +1262,11 @@ def test_a_nickname_between_first_name_and_surname_and_junk_descriptions():
     assert all(m != "Someone started a" for m, _ in speaker_mentions(text, find_quotes(text)))
     text = 'The course will close after councillors voted to end what one called "a subsidy".\n'
     assert all("voted" not in m for m, _ in speaker_mentions(text, find_quotes(text)))
+
+
+def test_the_printed_name_and_role_split_a_title_with_of():
+    from pipeline.rules.entities import resolve_person
+
+    text = "Keeper of Maps Ivo Tern said no. Tern left the room."
+    assert resolve_person("Tern", text) == ("Ivo Tern", "Keeper of Maps")
+    assert resolve_person("Ivo Tern", text) == ("Ivo Tern", "Keeper of Maps")

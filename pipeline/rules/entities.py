@@ -215,6 +215,14 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         # "the Fellside plant" names something else than "Fellside"
         if after and before and before[-1].lower() in vocabulary.ROLE_WORDS and found == person:
             found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
+        titled_of = [
+            k for k, w in enumerate(before[:-1]) if w == "of" and k and _titled(before[k - 1])
+        ]
+        lead = [] if len(match.group().split()) > 1 else before[-1:]
+        if titled_of and len(found.split()) > len(match.group().split()) + len(lead):
+            # "Keeper of World Cultures Simon Ferrier": a title with "of" runs on in capitals;
+            # the name is the match and, for a surname, the word before it
+            found = " ".join([*lead, match.group()])
         words = found.split()
         bodies = [k for k, w in enumerate(words[:-1]) if _bare(w).removesuffix("s") in _BODY_WORDS]
         if bodies:  # "Director of Primary Care Services Gareth Lyle": the name follows the body
@@ -289,6 +297,14 @@ def _appositive_role(person: str, text: str) -> str | None:
 _BODY_WORDS = vocabulary.BODY_WORDS
 
 
+def _titled(word: str) -> bool:
+    """A role or title word, or an occupation by its ending ("Keeper", "Curator")."""
+    lower = _bare(word)
+    return lower in vocabulary.ROLE_WORDS or (
+        lower.isalpha() and lower.endswith(vocabulary.OCCUPATION_ENDINGS)
+    )
+
+
 def _bare(word: str) -> str:
     """``word`` in lower case without a possessive ending or surrounding punctuation
     ("president's" -> "president"; "said" stays "said", "spokesman" stays whole)."""
@@ -324,6 +340,9 @@ def _role_before(text: str, position: int) -> str | None:
         if bare.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", bare) and not title:
             break  # the end of the previous sentence ("Gov.", "Sen." are titles)
         lower = bare.lower()
+        if lower == "of" and role and len(role) < 5:
+            role.insert(0, bare)  # "Keeper of World Cultures"
+            continue
         if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
             break
         if lower in ROLE_WORDS or bare[:1].isupper() or (not role and _occupation(lower)):
