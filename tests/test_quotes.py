@@ -1270,3 +1270,21 @@ def test_the_printed_name_and_role_split_a_title_with_of():
     text = "Keeper of Maps Ivo Tern said no. Tern left the room."
     assert resolve_person("Tern", text) == ("Ivo Tern", "Keeper of Maps")
     assert resolve_person("Ivo Tern", text) == ("Ivo Tern", "Keeper of Maps")
+
+
+def test_she_after_someone_introduced_by_description_is_not_an_earlier_speaker():
+    text = (
+        '"We have more trucks," the spokesperson added.\n\n'
+        "On Elm Street, a retiree who gave only her first name had shovelled for two days. "
+        '"Nobody has come," she said.\n'
+    )
+    assert _cues(text)[-1] != "the spokesperson"
+
+
+def test_a_venerable_title_after_the_names_a_person_of_the_paragraph():
+    text = (
+        "The Rev Tom Achter said the roof would be steel.\n\n"
+        "The Archdeacon of Wend, the Ven Clara Hob, has warned the diocese cannot pay. "
+        '"We would have to consider closing," she said.\n'
+    )
+    assert _cues(text)[-1] in ("Clara Hob", "Ven Clara Hob", "the Ven Clara Hob")

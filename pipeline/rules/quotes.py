@@ -2103,6 +2103,14 @@ def _antecedent(
     return result
 
 
+#: Someone the paragraph introduces by description ("a retiree who would give only her
+#: first name", "one mother", "a woman at the bus stop"): the "she" that follows.
+_SOMEONE = re.compile(
+    rf"\b(?:a|an|one|another)\s+(?:[a-z-]+\s+){{0,2}}(?:{word_alternation(ROLE_NOUNS)}|woman|man|"
+    r"girl|boy|mother|father|retiree|local|resident|neighbour|neighbor)\b"
+)
+
+
 def _antecedent_any(
     doc: _Document, anchor: int, earlier: list[QuoteSpan], personal: bool = False, depth: int = 0
 ) -> _Cue | None:
@@ -2123,6 +2131,10 @@ def _antecedent_any(
                 return people[0]
             if people:
                 return None  # two people and no speech verb: unsure
+            opening = doc.masked[doc.paragraph_starts[doc.paragraph_at(anchor)] : anchor]
+            if personal and _SOMEONE.search(opening):
+                return None  # "a retiree who gave only her first name … she said": not the
+                # speaker of an earlier paragraph
             paragraph = -1  # checked once
         if personal and depth < 2 and (lo, hi) != windows[0]:
             again = _pronoun_subject(doc, lo, hi)
@@ -2179,6 +2191,7 @@ def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
         person = _person(toks, j, last, doc.text)
         i += 1
         topic = j == 1 and toks[0].word in ("For", "To")  # "For Dale Penrose, who…, the vote…"
+        topic = topic or (before == "the" and toks[j].word.lower().rstrip(".") in _HONORIFICS)
         if (
             person is None
             or (before in _PREPOSITIONS | _MORE_PREPOSITIONS | {"the", "a", "an"} and not topic)

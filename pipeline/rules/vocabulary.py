@@ -60,7 +60,9 @@ PREPOSITIONS = frozenset("to of at for in from with on by about who which that d
 # --- names and roles --------------------------------------------------------------------------
 
 #: Honorifics before a name; with or without a full stop (British and American style).
-HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev".split())
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof sir dame lord lady rev revd ven fr rt hon".split()
+)
 
 #: Lower-case particles inside surnames ("Ursula von der Leyen", "Charles de Gaulle").
 NAME_PARTICLES = frozenset("von van der den de da di du del la le bin al el ibn".split())
