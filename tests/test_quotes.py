@@ -1288,3 +1288,13 @@ def test_a_venerable_title_after_the_names_a_person_of_the_paragraph():
         '"We would have to consider closing," she said.\n'
     )
     assert _cues(text)[-1] in ("Clara Hob", "Ven Clara Hob", "the Ven Clara Hob")
+
+
+def test_a_plural_role_before_a_firm_and_a_firm_named_in_an_appositive():
+    from pipeline.rules.entities import resolve_person
+
+    assert resolve_person("Pell Grant", "Administrators Pell Grant said it lost money.")[0] == (
+        "Pell Grant"
+    )
+    text = "the app's maker, BookNest Software of Tulsa, wrote it. BookNest said no."
+    assert resolve_person("BookNest", text)[0] == "BookNest Software"

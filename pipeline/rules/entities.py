@@ -228,6 +228,8 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         if bodies:  # "Director of Primary Care Services Gareth Lyle": the name follows the body
             found = " ".join(words[bodies[-1] + 1 :]) or found
         head, _, rest = found.partition(" ")
+        if len(found.split()) >= 3 and _bare(head) in vocabulary.ROLE_PLURALS:
+            found, head, rest = rest, *rest.partition(" ")[::2]  # "Administrators Pellow Grant"
         if len(found.split()) >= 3 and descriptor_before(head, rest, text):
             found = rest  # "Glaciologist Hanna Lindqvist": the word is a role, not a name
         if len(found.split()) > len(person.split()):
@@ -257,7 +259,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             # not an item of a list or a place ("Hill Gold and Ashby Blue", "boats from
             # Silver Harbour and Kestrel Bay"): something else that shares the word
             and not re.search(
-                r"(?:\band|\bor|&|,|\b(?:from|of|in|at|to|near))\s*$", text[: m.start()]
+                r"(?:\band|\bor|&|\b(?:from|of|in|at|to|near))\s*$", text[: m.start()]
             )
             and not re.match(r"\s+(?:and|or|&)\b", text[m.end() :])
         }
