@@ -358,7 +358,20 @@ def description_referent(
     title = prepared.article.title or ""
     first = next((s.text for s in prepared.sentences if s.text != title), "")
     lead = [b for b in bodies if b in f"{title} {first}"]
-    return lead[0] if len(lead) == 1 else None
+    if len(lead) == 1:
+        return lead[0]
+    # the one body named as a business ("Halberd Systems", "Kestrel Energy Ltd") among
+    # public bodies and groups
+    firms = [b for b in bodies if any(w.lower().strip(".,") in _FIRM_WORDS for w in b.split())]
+    return firms[0] if len(firms) == 1 else None
+
+
+#: Words that make a name a business's ("Halberd Systems", "Pellor Foods Ltd").
+_FIRM_WORDS = frozenset(
+    """energy metals mining lines airways airlines motors foods holdings industries systems
+    technologies software partners capital securities insurance media ltd limited inc plc llc
+    corp co gmbh sa group services logistics pharma pharmaceuticals labs""".split()
+)
 
 
 _TITLED = re.compile(rf"(?i:{word_alternation(HONORIFICS | TITLE_WORDS)})\.?\s+[A-Z]")

@@ -576,3 +576,18 @@ def test_definite_description_resolves_to_the_one_named_body_or_person():
         )
     )
     assert description_referent("the company", two, two.resolve) is None
+
+
+def test_the_company_is_the_one_body_named_as_a_business_among_public_bodies():
+    from pipeline.extract import description_referent, prepare_article
+    from pipeline.read import Article
+
+    text = (
+        "Tax portal down\n\nThe Revenue Office said the portal failed at 7am. Halberd Systems "
+        'said it was investigating. The Taxpayers Alliance said it was a scandal. "It was '
+        'load-tested," the company said.'
+    )
+    prepared = prepare_article(
+        Article(id="a1", path="a1.txt", title="Tax portal down", text=text, sha256="x")
+    )
+    assert description_referent("the company", prepared, prepared.resolve) == "Halberd Systems"
