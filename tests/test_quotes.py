@@ -1298,3 +1298,11 @@ def test_a_plural_role_before_a_firm_and_a_firm_named_in_an_appositive():
     )
     text = "the app's maker, BookNest Software of Tulsa, wrote it. BookNest said no."
     assert resolve_person("BookNest", text)[0] == "BookNest Software"
+
+
+def test_the_outlets_own_reporter_is_no_antecedent():
+    text = (
+        "07:22 Our reporter on the quay, Kay Mahon, has spoken to Rosa Del, whose brother is "
+        'aboard. She was in tears. "I have not slept," she said.\n'
+    )
+    assert _cues(text)[-1] != "Kay Mahon"

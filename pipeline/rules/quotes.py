@@ -2111,6 +2111,13 @@ _SOMEONE = re.compile(
 )
 
 
+#: The outlet's own journalist, who reports what others say ("our reporter", "our
+#: correspondent in Kyiv"): never the antecedent of a quoted "she said".
+_OUR_REPORTER = re.compile(
+    r"\bour\s+(?:[\w-]+\s+)?(?:reporter|correspondent|journalist|editor|team)\b[^.]*$", re.I
+)
+
+
 def _antecedent_any(
     doc: _Document, anchor: int, earlier: list[QuoteSpan], personal: bool = False, depth: int = 0
 ) -> _Cue | None:
@@ -2143,6 +2150,10 @@ def _antecedent_any(
         found = _speaker_in_window(
             doc, max(lo, hi - _SENTENCE_WINDOW), hi, earlier, titled=not crowded
         )
+        if found is not None and _OUR_REPORTER.search(
+            doc.text[max(0, found.start - 60) : found.start]
+        ):
+            return None  # "Our reporter on the quay, Kirsty Mahon, has spoken to X": the outlet
         if found is not None and personal and (not _personal(found) or _named_as_body(doc, found)):
             # "he" is no body ("Valtmark", a name never a person's surname) nor a group: the
             # person meant is not the nearest speaker, and one further back is a guess
