@@ -166,6 +166,11 @@ def test_no_evidence_gives_no_stance():
     assert judge_stance(StanceEvidence(name="Ana Ruiz", quotes=("We met on Tuesday.",))) is None
 
 
+def _positions(text: str) -> dict[str, str]:
+    """Each stance actor's position in the rules-only extraction of a one-article text."""
+    return {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+
+
 def _article(text: str) -> Article:
     return Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
 
@@ -288,7 +293,7 @@ def test_an_actor_reported_saying_something_has_a_stance_without_a_quotation():
         "Islanders' group Tidewatch said the cuts were unjustified and would hit "
         "older residents hardest.\n"
     )
-    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    stances = _positions(text)
     assert stances["Tidewatch"] == "opposes"
 
 
@@ -310,7 +315,7 @@ def test_the_accused_answering_the_charge_defends():
         "Harrow Logistics said the roof had been inspected in March and that it was "
         "helping the investigation.\n"
     )
-    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    stances = _positions(text)
     assert stances["Harrow Logistics"] == "defends"
 
 
@@ -321,7 +326,7 @@ def test_a_person_and_the_body_they_speak_for_share_a_stance():
         "Consumer body Tapwatch said the rise was unjustified. "
         '"People are paying for years of leaks," said Tapwatch director Ian Cole.\n'
     )
-    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    stances = _positions(text)
     assert stances["Tapwatch"] == "opposes"
     assert stances["Ian Cole"] == "opposes"
 
@@ -333,7 +338,7 @@ def test_a_spokesperson_for_a_body_is_the_body_and_a_reviewing_regulator_is_neut
         "The telecoms watchdog, Ofwire, said it would examine whether the rise was fair. "
         'A spokeswoman for Ofwire said it "has no view yet".\n'
     )
-    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    stances = _positions(text)
     ofwire = [a for a in stances if "Ofwire" in a]
     assert len(ofwire) == 1 and stances[ofwire[0]] == "neutral"
 
@@ -369,7 +374,7 @@ def test_the_body_that_opens_the_lead_is_the_agent_and_defends_its_decision():
         "month's licence auction by a year, citing legal challenges.\n\n"
         "Mobile operator Kiri Telecom said the delay was unfair.\n"
     )
-    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    stances = _positions(text)
     assert stances["Orska's spectrum authority"] == "defends"
     assert stances["Kiri Telecom"] == "opposes"
 
@@ -396,7 +401,7 @@ def test_the_body_the_lead_says_took_the_decision_defends_it():
         "the levy on Tuesday.\n\n"
         "Hotelier Ann Roe said the charge was unfair.\n"
     )
-    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    stances = _positions(text)
     assert stances["Gull Bay Council"] == "defends"
     assert stances["Ann Roe"] in ("opposes", "warns")
 
@@ -406,5 +411,5 @@ def test_the_doer_announcing_its_own_decision_does_not_confirm_it():
         "Police to close dog unit\n\n"
         "Westmere Police will close its dog unit next spring, the force confirmed on Monday.\n"
     )
-    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    stances = _positions(text)
     assert stances.get("Westmere Police") == "defends"
