@@ -162,7 +162,9 @@ _LOADED = re.compile(
     r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?|inferno|"
     r"terrified|ripp(?:ed|ing)|rips|dodgy|slapped|whopping|greedy|crippling|fed-up|booted|"
     r"dragged|drags|bosses|chiefs|generous|paltry|measly|miserly|staggering|eye-watering|"
-    r"downed\s+tools|noses?|sinister|shameless|ruthless|plunder(?:s|ed)?|crooks?)\b",
+    r"downed\s+tools|noses?|sinister|shameless|ruthless|plunder(?:s|ed)?|crooks?|"
+    r"yank(?:s|ed|ing)?|fuming|begg(?:ed|ing)|crammed|bankroll(?:s|ed|ing)?|death\s*traps?|"
+    r"pull(?:s|ed|ing)?\s+the\s+plug)\b",
     re.IGNORECASE,
 )
 # "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
@@ -221,7 +223,10 @@ class Unit:
 
 def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
     """Every reporting sentence, headline and caption of ``extractions``; an extraction made
-    before sentences were kept (no ``sentences``) gives its key events instead."""
+    before sentences were kept (no ``sentences``) gives its key events instead. A body line
+    that is a headline in effect (``live_title``, ``repeats_title``, ``shouted_headline``)
+    takes the role 'headline'; the outlet on its own coverage (``own_coverage``) 'aside':
+    neither a development nor support for one."""
     units = []
     for x in extractions:
         if x.sentences:
@@ -252,6 +257,8 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
             or (unit.rank == first_rank.get(unit.source) and shouted_headline(unit.text))
         ):
             unit.role = "headline"
+        elif unit.role == "body" and own_coverage(unit.text):
+            unit.role = "aside"  # the outlet on its own coverage: no development, no support
     firsts: dict[str, Unit] = {}
     for unit in units:
         if unit.role == "body" and (
@@ -277,6 +284,36 @@ def live_title(text: str) -> bool:
     """True for a live blog's own title or navigation line written as a body sentence ('Flood
     live: the latest as …', 'Follow our live updates'): a headline, not a development."""
     return bool(_LIVE_TITLE.search(_undated(text)))
+
+
+# The outlet talking about its own coverage: what it is following, where its reporters will
+# be, when it will be back, thanks for reading ('We're following the fallout from …', 'Here's
+# what we know so far', "We'll be back tomorrow with reaction", 'Stay with us for updates').
+_OWN_COVERAGE = re.compile(
+    r"\bwe(?:'re|’re|\s+are|'ll|’ll|\s+will|'ve|’ve|\s+have)?\s+(?:been\s+|also\s+)?"
+    r"(?:following|tracking|covering|bringing\s+you|updating|live-blogging|"
+    r"be\s+(?:back|bringing|updating|following|covering|live|at\s+the\s+\w+\s+for)|"
+    r"have\s+more|update\s+(?:this|you)|leave\s+(?:it|our|you|things)|wrap(?:ping)?\s+up)\b|"
+    r"\bhere(?:'s|’s|\s+is|\s+are)\s+(?:what\s+we\s+know|the\s+latest|a\s+(?:recap|round-?up))|"
+    r"\bwhat\s+we\s+know\s+so\s+far\b|"
+    r"\bthanks?(?:\s+you)?\s+for\s+(?:following|reading|joining|watching|staying)\b|"
+    r"^(?:please\s+)?(?:stay\s+(?:with\s+(?:us|the\s+[\w'’.-]+)|tuned)|check\s+back)\b|"
+    r"\b(?:stay\s+with\s+(?:us|the\s+[\w'’.-]+)|check\s+back)\s+(?:here\s+)?for\s+"
+    r"(?:updates|more|the\s+latest)\b|"
+    r"\b(?:this|the)\s+(?:story|article|page|post|blog)\s+(?:will\s+be|has\s+been|is\s+being)"
+    r"\s+updated\b",
+    re.IGNORECASE,
+)
+
+
+def own_coverage(text: str) -> bool:
+    """True for the outlet talking about its own coverage rather than the story: what it is
+    following ("We're following the fallout from the council's decision …"), what it knows
+    so far, where it will be or when it will be back ("We'll be back tomorrow with
+    reaction"), thanks for reading, 'Stay with us for updates', 'This story will be
+    updated'. Quoted words are not read (a speaker's 'we' is the speaker's). Such a line is
+    no development, and supports none."""
+    return bool(_OWN_COVERAGE.search(_unquoted(_undated(text))))
 
 
 #: A body line this close (``fuzz.ratio`` of its words in lower case) to its article's title
@@ -530,7 +567,7 @@ def cluster(units: Sequence[Unit]) -> list[Cluster]:
     for group in clusters:
         centroids.append(group)
     for unit in units:
-        if unit.role == "body" or not unit.vector:
+        if unit.role in ("body", "aside") or not unit.vector:
             continue
         # the clusters below SUPPORT are never chosen: only those that may reach it count
         alike = centroids.alike(unit.vector, SUPPORT)
@@ -832,7 +869,9 @@ LONE_FIGURE = 0.5
 def _choose(group: Cluster) -> Unit:
     """The version to show: plain and neutral (``neutrality_penalty``), typical of what the
     sources say (close to the cluster's centroid) and stating the figures several of them
-    give (``FIGURES``) and not those one alone gives (a source is marked on the line only
+    give (``FIGURES``; a share written in words counts, ``shares_in_words``: the version
+    that says what was found, 'only four of the nine exits were usable', not only that there
+    was an inspection) and not those one alone gives (a source is marked on the line only
     when it holds every number of it), the earlier in its article on a tie."""
     centroid = group.centroid
     widely = _widely(group)
@@ -841,7 +880,7 @@ def _choose(group: Cluster) -> Unit:
         key=lambda u: (
             neutrality_penalty(u.text)
             - CENTRALITY * cosine(u.vector, centroid)
-            - FIGURES * len(widely & u.vector.keys())
+            - FIGURES * len(widely & (u.vector.keys() | shares_in_words(u.text)))
             + (
                 LONE_FIGURE * len(number_tokens(_ASIDE.sub(" ", _undated(u.text))) - widely)
                 if widely
@@ -851,6 +890,17 @@ def _choose(group: Cluster) -> Unit:
             -len(u.text),
         ),
     )
+
+
+@lru_cache(maxsize=65536)
+def shares_in_words(text: str) -> frozenset[str]:
+    """The numbers of a share written in words ('only four of the nine exits' -> {'#4',
+    '#9'}), as clustering tokens: the finding a version states. A lone number word ('the
+    two sides', 'three of them') is no figure of this kind."""
+    found = set()
+    for match in _SHARE_IN_WORDS.finditer(_undated(text).lower()):
+        found |= {"#" + _NUMBER_WORDS[match["part"]], "#" + _NUMBER_WORDS[match["whole"]]}
+    return frozenset(found)
 
 
 def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
@@ -925,7 +975,9 @@ def build_developments(
     rest: list[Cluster] = []
     singles = 0
     for position, (_, _, group) in enumerate(scored):
-        if group.split_off or all(fragment(u.text) for u in group.members):
+        if (group.split_off and independent(group.sources, duplicates) < 2) or all(
+            fragment(u.text) for u in group.members
+        ):
             rest.append(group)  # split off, or lists and phrases without a sentence among them
             continue
         count = independent(group.sources, duplicates)
@@ -1141,13 +1193,35 @@ ANSWER_GAP = 2
 ANSWERING = 2
 
 
+# An accusation or a claim told before the denial in the same sentence: '… accused the mayor
+# of settling a score - a charge the mayor denied', 'alleged …, which the company rejects'.
+_OWN_CLAIM = re.compile(
+    r"\b(?:accus\w*|alleg\w*|claim\w*|charge[sd]?|blam\w*)\b.*\b(?:den(?:y|ied|ies|ying)|"
+    r"reject\w*|refut\w*|dismiss\w*|disput\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def denies_own_claim(text: str) -> bool:
+    """True when ``text`` tells an accusation or a claim and then its denial ('Bluestem
+    accused the mayor of settling a score - a charge he denied'): the sentence says both
+    sides, and is no answer to the sentence before it."""
+    return bool(_OWN_CLAIM.search(_unquoted(_undated(text))))
+
+
 def answers(denial: Cluster, claim: Cluster) -> bool:
     """True when ``denial``'s line denies (a verb of denial: 'denied', 'rejected') what
     ``claim``'s line does not, and ``ANSWERING`` of its outlets or more, half of them at
     least, tell it within ``ANSWER_GAP`` sentences after a sentence of ``claim`` ('Ostland
     was not told of the breach for 36 hours.' … 'Velmar's minister denied any cover-up.'):
-    the denial answers that claim, and the two are one development, told claim first."""
-    if "deny" not in _choose(denial).vector or "deny" in _choose(claim).vector:
+    the denial answers that claim, and the two are one development, told claim first. Not
+    when the denial's line tells what it denies itself ('… accused the mayor of settling a
+    political score - a charge the mayor denied', ``denies_own_claim``): that line is whole,
+    and answers nothing before it."""
+    line = _choose(denial)
+    if "deny" not in line.vector or "deny" in _choose(claim).vector:
+        return False
+    if denies_own_claim(line.text):
         return False
     told = {(u.source, u.rank) for u in claim.members}
     answering = {
@@ -1172,7 +1246,12 @@ def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
     story's main development told in another outlet's opening words. Its sources report
     the shown development; its wording is not that development's, so it is folded in as a
     detail (``Cluster.details``). An article's second sentence most often tells another
-    fact (what followed, what it led to), and is never folded so."""
+    fact (what followed, what it led to), and is never folded so; nor is a development most
+    of whose sources tell it further down (a live blog opening with a finding that the
+    other outlets report as a fact of its own)."""
+    leads = {u.source for u in group.members if u.first}
+    if 2 * len(leads) < len(group.sources):
+        return False
     return any(
         u.source != v.source
         and u.first
@@ -1374,6 +1453,10 @@ _NUMBER_WORDS = {
 _words = "|".join(_NUMBER_WORDS)
 _COUNT_ACT = re.compile(_COUNT_ACT.pattern.replace("{words}", _words))
 _COUNT_SUFFERED = re.compile(_COUNT_SUFFERED.pattern.replace("{words}", _words))
+# A share in words: 'four of the nine', 'two of its three' (``shares_in_words``).
+_SHARE_IN_WORDS = re.compile(
+    rf"\b(?P<part>{_words})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<whole>{_words})\b"
+)
 #: Acts done to people, whose count is the fact whatever the people are called ('killed two
 #: people', 'two pensioners are dead', 'two have died'): the folded words of ``_PARAPHRASES``.
 _SUFFERED = frozenset({"kill", "injur", "arres", "evacu"})
@@ -1443,10 +1526,12 @@ def _line_counts(group: Cluster) -> set[str]:
 
 
 def _widely(group: Cluster) -> set[str]:
-    """Counting numbers that two or more sources of ``group`` give."""
+    """Counting numbers that two or more sources of ``group`` give (in digits, or as a share
+    in words, ``shares_in_words``)."""
     by_source: dict[str, set[str]] = defaultdict(set)
     for unit in group.members:
         by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
+        by_source[unit.source] |= shares_in_words(unit.text)
     return {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
 
 
