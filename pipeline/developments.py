@@ -219,6 +219,15 @@ class Unit:
     vector: dict[str, float] = field(default_factory=dict)
     first: bool = False
     """The first body sentence of its article: what the outlet leads with."""
+    antecedent: str | None = None
+    """Who its opening 'He' or 'She' is: the person the sentence before names as its
+    subject (``antecedent_of``); the line shown names them (``wording``)."""
+
+    @property
+    def wording(self) -> str:
+        """The sentence as a development's line: its opening 'He'/'She' (or 'His'/'Her')
+        replaced by the person it stands for, when known (``antecedent``)."""
+        return named_subject(self.text, self.antecedent)
 
 
 def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
@@ -259,6 +268,8 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
             unit.role = "headline"
         elif unit.role == "body" and own_coverage(unit.text):
             unit.role = "aside"  # the outlet on its own coverage: no development, no support
+    for x in extractions:
+        _resolve_pronouns([u for u in units if u.source == x.source.id], x)
     firsts: dict[str, Unit] = {}
     for unit in units:
         if unit.role == "body" and (
@@ -268,6 +279,96 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
     for unit in firsts.values():
         unit.first = True
     return units
+
+
+# A sentence opening with a pronoun that stands for a person: 'He said …', 'Her lawyer …'.
+_PERSON_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)\s+(?=[a-z])")
+# A subject up to a verb of saying or a common finite verb: 'Bluestem chief executive Marcus
+# Delray said', 'Marcus Delray, the company's chief executive, said', 'Boyle, who chairs …,
+# called'.
+_SUBJECT = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{0,80}?)(?:,[^;:]*?)?\s+(?:said|says|told|tells|added|adds|"
+    r"argued|argues|insisted|insists|claimed|claims|accused|called|calls|warned|warns|"
+    r"confirmed|confirms|denied|denies|urged|urges|announced|announces|asked|wrote|posted|"
+    r"repeated|maintains|maintained|believes|stressed|noted|explained|acknowledged|"
+    r"admitted|vowed|pledged|promised|has|had|is|was|will|would)\b"
+)
+# A name: capitalised words (and 'of', 'de', 'van') ending the subject: 'Marcus Delray',
+# 'Bluestem Chief Executive Marcus Delray'; initials and hyphens allowed.
+_NAME_END = re.compile(r"(?:[A-Z][\w.'’-]*\s+(?:(?:of|de|van|von|da|al)\s+)?)*[A-Z][\w'’-]+$")
+_NOT_A_PERSON = frozenset(
+    """The A An This That These Those It They We Breaking Update Latest Meanwhile But And""".split()
+)
+
+
+def subject_name(text: str) -> str | None:
+    """The person a sentence names as its subject: the words before its verb (before an
+    appositive's comma), when they end in a capitalised name ('Bluestem chief executive
+    Marcus Delray said …' -> 'Bluestem chief executive Marcus Delray'; 'Marcus Delray, the
+    company's chief executive, said …' -> 'Marcus Delray'; 'Breaking: Judge Ada Osei has
+    denied …' -> 'Judge Ada Osei'). None for a subject that is no name ('The mayor said',
+    'The company said'), or longer than six words."""
+    body = _LABEL.sub("", _STAMP.sub("", _undated(text).strip(), count=1), count=1)
+    match = _SUBJECT.match(body)
+    if match is None:
+        return None
+    subject = match["subject"].strip()
+    words = subject.split()
+    if len(words) > 6 or words[0] in _NOT_A_PERSON or not _NAME_END.search(subject):
+        return None
+    if _NAME_END.search(subject).group() in _NOT_A_PERSON:
+        return None
+    return subject
+
+
+def antecedent_of(unit: Unit, before: str | None, speaker: str | None) -> str | None:
+    """Who ``unit``'s opening 'He'/'She'/'His'/'Her' stands for: the person the sentence
+    just before names as its subject (``before``, ``subject_name``), else the named speaker
+    of a quotation in it (``speaker``: 'This is a hit job,' Delray said. He said …'). None
+    when the sentence opens otherwise or the one before names no person."""
+    match = _PERSON_PRONOUN.match(_undated(unit.text))
+    if match is None:
+        return None
+    name = subject_name(before) if before else None
+    if name is None and speaker and speaker.split()[0] not in _NOT_A_PERSON | _PRONOUN_WORDS:
+        name = speaker if speaker[:1].isupper() else None
+    if name is None:
+        return None
+    words = {w.strip(".").lower() for w in name.split()}
+    other = _MEN if match["pronoun"] in ("She", "Her") else _WOMEN
+    return None if words & other else name  # 'She' is no 'Mr. Dunleavy'
+
+
+_PRONOUN_WORDS = frozenset("He She His Her Him".split())
+_MEN = frozenset("mr sir lord king prince".split())
+_WOMEN = frozenset("ms mrs miss dame lady queen princess".split())
+
+
+def named_subject(text: str, name: str | None) -> str:
+    """``text`` with its opening 'He'/'She' replaced by ``name``, 'His'/'Her' by ``name``'s
+    ('He said the founder …' -> 'Marcus Delray said the founder …'); unchanged without a
+    name or such an opening."""
+    if not name:
+        return text
+    body = _undated(text)
+    match = _PERSON_PRONOUN.match(body)
+    if match is None:
+        return text
+    if match["pronoun"] in ("His", "Her"):
+        name += "'s"
+    return name + " " + body[match.end() :]
+
+
+def _resolve_pronouns(units: Sequence[Unit], extraction: ArticleExtraction) -> None:
+    """Set ``Unit.antecedent`` of ``units`` (one article's) that open with a person's
+    pronoun, from the sentence before: a reporting sentence of the article, or a quotation
+    in it with a named speaker."""
+    text_of = {s.sentence: s.text for s in extraction.sentences}
+    speakers = {q.sentence: q.speaker for q in extraction.quotes if q.speaker}
+    for unit in units:
+        if unit.role == "body":
+            before = unit.sentence - 1
+            unit.antecedent = antecedent_of(unit, text_of.get(before), speakers.get(before))
 
 
 # A live blog's own title line in its body: "Storm live: the latest as …", "Follow our live
@@ -878,7 +979,7 @@ def _choose(group: Cluster) -> Unit:
     return min(
         group.members,
         key=lambda u: (
-            neutrality_penalty(u.text)
+            neutrality_penalty(u.wording)
             - CENTRALITY * cosine(u.vector, centroid)
             - FIGURES * len(widely & (u.vector.keys() | shares_in_words(u.text)))
             + (
@@ -1845,7 +1946,7 @@ def _event(
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
     return MergedEvent(
-        summary=_joined([clean_wording(p.text, casing) for p in _lines(group)], casing),
+        summary=_joined([clean_wording(p.wording, casing) for p in _lines(group)], casing),
         sources=_order(sources),
         other_figures=_order(every - sources),
         independent_sources=independent(every | sources, duplicates),

@@ -1270,3 +1270,50 @@ def test_a_part_several_sources_tell_apart_from_a_developments_line_is_shown_on_
     shown = [e for e in events if e.shown == "key"]
     assert any("bridge" in e.summary for e in shown)
     assert any("ferry" in e.summary.lower() for e in shown)
+
+
+def test_a_line_opening_with_he_or_she_names_the_person_the_sentence_before_names():
+    from pipeline.developments import antecedent_of, named_subject, subject_name, units_of
+
+    assert subject_name("Harbour Board chair Ines Roy said the quay was unsafe.") == (
+        "Harbour Board chair Ines Roy"
+    )
+    assert subject_name("Ines Roy, the board's chair, said the quay was unsafe.") == "Ines Roy"
+    assert subject_name("Okoye, who chairs the finance committee, called it a scandal.") == "Okoye"
+    assert subject_name("Breaking: Judge Ada Osei has refused the request.") == "Judge Ada Osei"
+    assert subject_name("The harbour master said the quay was unsafe.") is None
+    assert subject_name("The quay was closed on Monday.") is None
+    assert named_subject("He said the ferry would not sail.", "Ines Roy") == (
+        "Ines Roy said the ferry would not sail."
+    )
+    assert named_subject("His lawyer declined to comment.", "Tom Banks") == (
+        "Tom Banks's lawyer declined to comment."
+    )
+    assert named_subject("He said so.", None) == "He said so."
+    unit = Unit("S1", 4, "She said the ferry would not sail.", "body", 3, None)
+    assert antecedent_of(unit, "Ines Roy, the board's chair, said the quay was unsafe.", None)
+    assert antecedent_of(unit, '"It is unsafe," she said.', "Ines Roy") == "Ines Roy"
+    assert antecedent_of(unit, "Mr. Tom Banks said the quay was safe.", None) is None  # 'She'
+    assert antecedent_of(unit, "The quay was shut.", None) is None
+
+    article = told(
+        "S1",
+        "The Marsh Lane ferry was suspended on Monday after a survey of its lifeboats.",
+        "Harbour Board chair Ines Roy said only two of its six lifeboats could be launched.",
+        "She said the ferry would not sail until all six had been replaced.",
+    )
+    units = units_of([article])
+    assert units[2].antecedent == "Harbour Board chair Ines Roy"
+    assert units[2].wording.startswith("Harbour Board chair Ines Roy said the ferry would not")
+    assert units[2].text.startswith("She said")  # the evidence stays verbatim
+    others = [
+        told(
+            "S2",
+            "Ferry services stay suspended until all six lifeboats have been replaced, "
+            "the harbour board said.",
+        ),  # fmt: skip
+        told("S3", "He said the ferry would not sail until all six lifeboats were replaced."),
+    ]
+    brief = merge_extractions([article, *others])
+    lines = [e.summary for e in brief.events if e.shown != "none"]
+    assert not any(line.startswith(("He ", "She ")) for line in lines)
