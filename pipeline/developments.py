@@ -1166,6 +1166,9 @@ def build_developments(
         first[id(group)] = list(group.members)
         singles += kind == "single"
 
+    for _, group in shown:
+        said_elsewhere(group, units)
+
     def rank(item: tuple[str, Cluster]) -> float:
         return -_score(item[1], duplicates)  # folded-in sentences count too
 
@@ -1173,6 +1176,30 @@ def build_developments(
     ordered += sorted((s for s in shown if s[0] == "single"), key=rank)
     ordered += [("none", g) for g in rest]
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
+
+
+#: A sentence outside a development's cluster says its line when at least this alike it
+#: (cosine) and giving no other figure: its outlet reports the development, though
+#: clustering put the sentence with another (it tells two facts) or alone (in other words).
+SAYS_LINE = 0.3
+
+
+def said_elsewhere(group: Cluster, units: Sequence[Unit]) -> None:
+    """Add to ``group.details`` the sentence of each outlet not yet marked on its line that
+    says the line all the same (``SAYS_LINE``, ``supports``): the line's sources are every
+    outlet that says it, wherever clustering put the sentence. The outlet's best such
+    sentence, one per outlet; body sentences only."""
+    line = _choose(group)
+    marked = {u.source for u in supporting(group, line)} | {u.source for u in group.details}
+    best: dict[str, tuple[float, Unit]] = {}
+    for unit in units:
+        if unit.role != "body" or unit.source in marked:
+            continue
+        score = cosine(unit.vector, line.vector)
+        if score >= SAYS_LINE and score > best.get(unit.source, (0.0, None))[0]:
+            if supports(unit, line):
+                best[unit.source] = (score, unit)
+    group.details += [unit for _, unit in sorted(best.values(), key=lambda t: t[1].source)]
 
 
 def rival_told(group: Cluster, rivals: Sequence[set[str]]) -> bool:
@@ -1226,6 +1253,8 @@ def _repeats(
     line, shown_line = _choose(group), _choose(shown)
     if detail_of(line, shown_line, names):
         return True  # its figures are of the shown fact's people or things
+    if continues(line, own):
+        return True  # 'The rest were blocked …' right after a sentence of the shown fact
     if (
         rival_measures(line, shown_line)
         or same_appointment(line, shown_line)
@@ -1385,9 +1414,10 @@ def refers_back(unit: Unit, shown: Unit) -> bool:
     2019 rated …'), or tells the condition of the hurt ('two remain in a serious condition')
     or the story of one of the dead or hurt ('whose mother, 84, died last week') after a
     ``shown`` that counts them (``count_acts``: killed, injured): a detail of that fact, not
-    a development of its own. A subject with no content word ('Both of them were …', 'The
+    a development of its own; so is a share of the things the shown line's subject names
+    (``share_of_subject``). A subject with no content word ('Both of them were …', 'The
     two were …') refers to its own article's last sentence, which need not be ``shown``:
-    never."""
+    never here (``continues``)."""
     text = _undated(unit.text)
     match = _BACK_REFERENCE.match(text) or _AMONG.match(text)
     if match is not None:
@@ -1398,10 +1428,31 @@ def refers_back(unit: Unit, shown: Unit) -> bool:
     dated = _DATED_THING.match(text)
     if dated is not None and "#" + dated["year"] in shown.vector:
         return True  # 'The 2019 report led to …' after '… an inspection in 2019 rated …'
+    if share_of_subject(text, shown.text):
+        return True  # 'only 58 of its usual 640 services ran' after 'Bus services were halted'
     return bool(
         (_CONDITION.search(text) or _VICTIM.search(text))
         and {a for a, _, _ in count_acts(shown.text)} & _CASUALTIES
     )
+
+
+# The subject of a line: its words up to the first finite verb of a common kind.
+_SUBJECT_END = re.compile(
+    r"\s(?:was|were|is|are|has|have|had|will|would|said|says|could|can)\b|\s\w{3,}ed\b"
+)
+
+
+def share_of_subject(text: str, shown: str) -> bool:
+    """True when ``text`` gives a share ('only 58 of its usual 640 services were running')
+    of the things the subject of the ``shown`` line names ('Bus services across the city
+    were brought to a standstill …'): a count of the shown fact's own things, a detail of
+    it. Its things must share a content word with that subject, numbers aside."""
+    subject = _SUBJECT_END.split(_undated(shown), maxsplit=1)[0]
+    named = {w for w in tokens(subject) if not w.startswith(("#", "@"))}
+    for match in _SHARE.finditer(text.lower()):
+        if named & {w for w in tokens(match["things"]) if not w.startswith(("#", "@"))}:
+            return True
+    return False
 
 
 # 'Among the injured were three firefighters', 'Three firefighters were among the injured':
@@ -1554,6 +1605,34 @@ _NUMBER_WORDS = {
 _words = "|".join(_NUMBER_WORDS)
 _COUNT_ACT = re.compile(_COUNT_ACT.pattern.replace("{words}", _words))
 _COUNT_SUFFERED = re.compile(_COUNT_SUFFERED.pattern.replace("{words}", _words))
+# A subject that is only a reference to the things of the sentence before: 'The rest were
+# …', 'The others …', 'Both of them …', 'The remaining five …'.
+_CONTINUING = re.compile(
+    r"^(?:(?:but|and)\s+)?(?:the\s+(?:rest|remainder|others|remaining(?:\s+\w+)?|other\s+\w+)|"
+    rf"(?:both|all|most|many|some|none|each|several|(?:\w+\s+)?(?:\d+|{_words}))\s+of\s+"
+    rf"(?:them|these|those)|the\s+(?:\d+|{_words}))\s+(?:were|was|are|is|had|have|has|remain"
+    r"(?:ed)?|could|can|would|will)\b",
+    re.IGNORECASE,
+)
+
+
+def continues(unit: Unit, own: Sequence[Unit]) -> bool:
+    """True when ``unit``'s subject only refers back to the things of the sentence before
+    it ('The rest were obstructed by fencing …', 'Both of them were …') and that sentence
+    is one of a shown development's own (``own``): it goes on telling that development."""
+    if not _CONTINUING.match(_undated(unit.text)):
+        return False
+    return any(u.source == unit.source and u.sentence == unit.sentence - 1 for u in own)
+
+
+# A share of some things: 'fewer than one in ten of its usual 640 daily services were
+# running', 'just 58 of its 640 services are running'; the things run to the verb
+# (``share_of_subject``).
+_SHARE = re.compile(
+    rf"\b(?:\d[\d,.]*|{_words}|one)\s+(?:in\s+(?:\d[\d,.]*|{_words})\s+)?(?:out\s+)?of\s+"
+    r"(?:the|its|their|all)?\s*(?P<things>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+"
+    r"(?:were|was|are|is|had|have|has|could|can|would|will|remain(?:ed)?|ran|run|running)\b"
+)
 # A share in words: 'four of the nine', 'two of its three' (``shares_in_words``).
 _SHARE_IN_WORDS = re.compile(
     rf"\b(?P<part>{_words})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<whole>{_words})\b"
@@ -1779,17 +1858,31 @@ def alike(unit: Unit, lead: Unit) -> bool:
 
 
 def supports(unit: Unit, lead: Unit) -> bool:
-    """True when ``unit`` supports ``lead``'s wording: alike, and holding every number of it
-    outside brackets (a source that gives another number reports the development, but not
-    this line; a bracketed conversion is no other number)."""
+    """True when ``unit`` supports ``lead``'s wording: alike, and giving no figure the line
+    does not (numbers outside brackets: a bracketed conversion is no other number). It may
+    hold every number of the line, or some of them ('roughly 34,000 tickets' for '34,000
+    tickets, over the 30,000 limit'), or none when it gives no figure at all ('two days
+    before' for 'less than 48 hours before'); a source that gives another number reports
+    the development, but not this line (``other_figures``)."""
     if unit is lead:
         return True
     if not alike(unit, lead):
         return False
-    return all(
-        re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text)
-        for n in _NUMBER.findall(_ASIDE.sub(" ", _undated(lead.text)))
-    )
+    wanted = _NUMBER.findall(_ASIDE.sub(" ", _undated(lead.text)))
+    if all(re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text) for n in wanted):
+        return True
+    return not other_numbers(unit, lead)
+
+
+def other_numbers(unit: Unit, lead: Unit) -> set[str]:
+    """The numbers ``unit`` gives outside brackets that ``lead`` does not ('26,000' against
+    a line giving '34,000'), commas ignored."""
+    given = {n.replace(",", "") for n in _NUMBER.findall(_ASIDE.sub(" ", _undated(lead.text)))}
+    return {
+        n
+        for n in _NUMBER.findall(_ASIDE.sub(" ", _undated(unit.text)))
+        if n.replace(",", "") not in given
+    }
 
 
 # A bracketed aside: a conversion ('2.8 million pounds ($3.8 million)', '$4.5m (about £3.3m)')
@@ -1930,6 +2023,9 @@ def _event(
     members = [u for p in parts for u in supporting(p, _choose(p))] + group.details
     sources = {u.source for u in members}
     every = {s for p in parts for s in p.sources}
+    # an outlet is told to give other figures only when it does: one that tells the
+    # development in other words, without figures, is no outlet of another figure
+    figured = {u.source for p in parts for u in p.members if other_numbers(u, _choose(p))}
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
         for u in _time_of(lead, supporting(group, lead), duplicates)
@@ -1948,7 +2044,7 @@ def _event(
     return MergedEvent(
         summary=_joined([clean_wording(p.wording, casing) for p in _lines(group)], casing),
         sources=_order(sources),
-        other_figures=_order(every - sources),
+        other_figures=_order((every & figured) - sources),
         independent_sources=independent(every | sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,

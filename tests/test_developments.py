@@ -1317,3 +1317,83 @@ def test_a_line_opening_with_he_or_she_names_the_person_the_sentence_before_name
     brief = merge_extractions([article, *others])
     lines = [e.summary for e in brief.events if e.shown != "none"]
     assert not any(line.startswith(("He ", "She ")) for line in lines)
+
+
+def test_an_outlet_giving_some_or_none_of_a_lines_figures_is_no_outlet_of_other_figures():
+    """The line gives two figures. An outlet giving one of them supports it; one telling the
+    development without any figure supports it too; only one giving another figure is
+    marked as giving other figures."""
+    from pipeline.developments import build_developments, other_numbers, supports
+
+    line = _plain_unit("S1", "The mayor said 34,000 tickets were sold for Saturday, over the "
+                       "permit's 30,000 limit.", 0)  # fmt: skip
+    some = _plain_unit("S2", "But the mayor's office said about 34,000 tickets were sold.", 2)
+    none = _plain_unit("S3", "The mayor said far more tickets were sold for Saturday than the "
+                       "permit allowed.", 2)  # fmt: skip
+    other = _plain_unit("S4", "The promoter said 26,000 tickets were sold for Saturday.", 2)
+    assert supports(some, line) and supports(none, line)
+    assert not supports(other, line) and other_numbers(other, line) == {"26,000"}
+    assert not other_numbers(some, line)
+    group = _cluster_of(line, some, none, other)
+    [event] = [
+        e
+        for e in build_developments(
+            [told(s) for s in ("S1", "S2", "S3", "S4")], {}, {}, (group.members, [group])
+        )
+        if e.shown == "key"
+    ]
+    assert event.summary == line.text
+    assert event.sources == ["S1", "S2", "S3"]
+    assert event.other_figures == ["S4"]
+    assert event.independent_sources == 4
+
+
+def test_an_outlet_saying_a_line_in_a_sentence_clustered_elsewhere_is_among_its_sources():
+    """S3 tells the ferry's suspension in a sentence clustering put with another fact; it
+    says the shown line all the same, and is marked on it. A sentence giving another figure,
+    or too unlike the line, is not."""
+    from pipeline.developments import said_elsewhere
+
+    line = _plain_unit("S1", "The Marsh Lane ferry was suspended on Monday after inspectors "
+                       "found 14 faults on its lifeboats.", 0)  # fmt: skip
+    again = _plain_unit("S2", "Inspectors found 14 faults on the lifeboats of the Marsh Lane ferry, "
+                        "and it was suspended on Monday.", 1)  # fmt: skip
+    both = _plain_unit("S3", "The Marsh Lane ferry was suspended on Monday after inspectors found "
+                       "faults on its lifeboats, and fares on the bus were cut.", 4)  # fmt: skip
+    figure = _plain_unit("S4", "The Marsh Lane ferry was suspended on Monday after inspectors "
+                         "found 9 faults on its lifeboats.", 4)  # fmt: skip
+    unlike = _plain_unit("S5", "Bus fares were cut for the summer.", 4)
+    group = _cluster_of(line, again)
+    said_elsewhere(group, [line, again, both, figure, unlike])
+    assert [u.source for u in group.details] == ["S3"]
+
+
+def test_a_share_of_the_shown_lines_own_things_is_a_detail_of_it():
+    from pipeline.developments import share_of_subject
+
+    shown = "Ferry crossings across the estuary were halted on Monday as 300 crew walked out."
+    assert share_of_subject(
+        "The operator said fewer than one in ten of its usual 120 daily crossings were running.",
+        shown,
+    )
+    assert share_of_subject("Just 9 of its 120 crossings are running this morning.", shown)
+    assert not share_of_subject("Only four of the nine lifeboats were usable.", shown)
+    assert not share_of_subject("The operator said 12 crossings were cancelled.", shown)
+    line = _plain_unit("S1", shown, 0)
+    detail = _plain_unit("S2", "Just 9 of its 120 crossings are running this morning.")
+    assert refers_back(detail, line) and detail_of(detail, line)
+
+
+def test_a_sentence_going_on_about_the_things_of_a_shown_sentence_is_a_detail_of_it():
+    from pipeline.developments import continues
+
+    exits = Unit("S1", 3, "Inspectors found only four of the nine exits could be used.", "body", 2,
+                 None)  # fmt: skip
+    rest = Unit("S1", 4, "The rest were blocked by fencing and stalls.", "body", 3, None)
+    elsewhere = Unit("S2", 4, "The rest were blocked by fencing and stalls.", "body", 3, None)
+    later = Unit("S1", 6, "The rest were blocked by fencing and stalls.", "body", 5, None)
+    named = Unit("S1", 4, "The stage roof was not certified.", "body", 3, None)
+    assert continues(rest, [exits])
+    assert not continues(elsewhere, [exits])  # another article's sentence before it
+    assert not continues(later, [exits])  # not right after it
+    assert not continues(named, [exits])  # a subject of its own
