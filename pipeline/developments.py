@@ -133,8 +133,16 @@ _PARAPHRASES = {
     **dict.fromkeys("deal deals agreement agreements settlement accord".split(), "deal"),
     **dict.fromkeys("another further second fresh".split(), "anoth"),
     **dict.fromkeys("sample samples taster tasters excerpt excerpts".split(), "sample"),
+    **dict.fromkeys(
+        "refund refunds refunded refunding reimburse reimbursed reimbursement repaid".split(),
+        "refund",
+    ),
     **dict.fromkeys("posted publish published publishes leaked".split(), "publish"),
 }
+# Paraphrases of several words, folded to one word before the words are read: 'their money
+# back' is a refund.
+_PHRASE_WORDS = {"money back": "refund"}
+_PHRASES = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASE_WORDS) + r")\b")
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
 _STOPWORDS = frozenset(
@@ -462,11 +470,13 @@ def shouted_headline(text: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    """Content words of ``text``, paraphrases folded and cut to five-letter stems, and its
-    numbers ('1,200' and '1200' alike): the same figure is strong sign of the same fact. A
+    """Content words of ``text``, paraphrases folded (phrases too: 'money back') and cut to
+    five-letter stems, and its numbers ('1,200' and '1200' alike): the same figure is strong
+    sign of the same fact. A
     time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'), not a number: it says
     when, and counts nothing (``_counts``)."""
     text = text.lower().replace("’s", "").replace("'s", "")
+    text = _PHRASES.sub(lambda m: _PHRASE_WORDS[" ".join(m.group().split())], text)
     out = [_clock_token(m) for m in _CLOCK.finditer(text)]
     text = _CLOCK.sub(" ", text)
     for match in _TOKEN.finditer(text):

@@ -733,6 +733,12 @@ def test_general_news_verbs_of_supply_and_arms_are_folded_to_one_word():
     # hedges say nothing about which fact: 'It is unclear exactly how many' shares no word
     # with 'It was unclear what they would get' but the fact's own words
     assert not {"uncle", "exact"} & set(tokens("It is unclear exactly how many were sent."))
+    # getting one's money back is a refund, and so is being reimbursed
+    assert tokens("Fans will get their money back within 30 days.") == tokens(
+        "Fans will get their refunds within 30 days."
+    )
+    assert tokens("Passengers will be reimbursed.") == tokens("Passengers will be refunded.")
+    assert "money" in tokens("The money went to a consultancy.")  # money alone is money
 
 
 def test_paraphrases_of_a_supply_development_are_one_development_of_two_sources():
