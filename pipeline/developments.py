@@ -10,10 +10,15 @@ sources report it and how prominently (a lead sentence, agreement with a headlin
 headlines and captions support a development and never
 make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
 A development said again is folded into the shown one: in other words, as a detail of it (the
-hurt named after 'among', their condition), in another outlet's opening words, in a clause of
-its line ('closed … after engineers found …'), or joined by 'and' to one of its sentences; a
-denial its outlets tell right after a claim is printed with that claim, as one development;
-a line giving only disputed values is left to where sources differ.
+hurt named after 'among', their condition, a share of its own things, 'The rest were …' right
+after one of its sentences), in another outlet's opening words, in a clause of its line
+('closed … after engineers found …'), or joined by 'and' to one of its sentences; a denial
+its outlets tell right after a claim is printed with that claim, as one development; a line
+giving only disputed values is left to where sources differ. A line's sources are the outlets
+that say it, wherever clustering put their sentence, and only an outlet giving another
+number is said to give other figures. A line opening with 'He' or 'She' names the person
+the sentence before names; the outlet talking about its own coverage ('We're following …',
+"We'll be back tomorrow") is no development.
 
 An article that shares no development with the others is off the story: it is named, with why,
 and kept out of the merge.
@@ -276,8 +281,11 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
             unit.role = "headline"
         elif unit.role == "body" and own_coverage(unit.text):
             unit.role = "aside"  # the outlet on its own coverage: no development, no support
+    by_source: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        by_source[unit.source].append(unit)
     for x in extractions:
-        _resolve_pronouns([u for u in units if u.source == x.source.id], x)
+        _resolve_pronouns(by_source[x.source.id], x)
     firsts: dict[str, Unit] = {}
     for unit in units:
         if unit.role == "body" and (
@@ -472,9 +480,8 @@ def shouted_headline(text: str) -> bool:
 def tokens(text: str) -> list[str]:
     """Content words of ``text``, paraphrases folded (phrases too: 'money back') and cut to
     five-letter stems, and its numbers ('1,200' and '1200' alike): the same figure is strong
-    sign of the same fact. A
-    time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'), not a number: it says
-    when, and counts nothing (``_counts``)."""
+    sign of the same fact. A time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'),
+    not a number: it says when, and counts nothing (``_counts``)."""
     text = text.lower().replace("’s", "").replace("'s", "")
     text = _PHRASES.sub(lambda m: _PHRASE_WORDS[" ".join(m.group().split())], text)
     out = [_clock_token(m) for m in _CLOCK.finditer(text)]
@@ -592,8 +599,10 @@ class Cluster:
     differ tells it, with every value and who claims each; it is not listed again."""
     split_off: bool = False
     """Sentences split from a development whose printed line they do not support
-    (``split_unsupported``): kept for the JSON, never shown as a development of their own
-    (they state the same development in other terms, often with another number)."""
+    (``split_unsupported``): kept for the JSON, and shown as a development of their own only
+    when two independent sources tell them (one alone most often states the same development
+    in other terms, often with another number; two tell a fact clustering joined to
+    another, and it is still folded in if it repeats a shown one)."""
 
     _centroid: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
