@@ -10,10 +10,15 @@ sources report it and how prominently (a lead sentence, agreement with a headlin
 headlines and captions support a development and never
 make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
 A development said again is folded into the shown one: in other words, as a detail of it (the
-hurt named after 'among', their condition), in another outlet's opening words, in a clause of
-its line ('closed … after engineers found …'), or joined by 'and' to one of its sentences; a
-denial its outlets tell right after a claim is printed with that claim, as one development;
-a line giving only disputed values is left to where sources differ.
+hurt named after 'among', their condition, a share of its own things, 'The rest were …' right
+after one of its sentences), in another outlet's opening words, in a clause of its line
+('closed … after engineers found …'), or joined by 'and' to one of its sentences; a denial
+its outlets tell right after a claim is printed with that claim, as one development; a line
+giving only disputed values is left to where sources differ. A line's sources are the outlets
+that say it, wherever clustering put their sentence, and only an outlet giving another
+number is said to give other figures. A line opening with 'He' or 'She' names the person
+the sentence before names; the outlet talking about its own coverage ('We're following …',
+"We'll be back tomorrow") is no development.
 
 An article that shares no development with the others is off the story: it is named, with why,
 and kept out of the merge.
@@ -133,8 +138,16 @@ _PARAPHRASES = {
     **dict.fromkeys("deal deals agreement agreements settlement accord".split(), "deal"),
     **dict.fromkeys("another further second fresh".split(), "anoth"),
     **dict.fromkeys("sample samples taster tasters excerpt excerpts".split(), "sample"),
+    **dict.fromkeys(
+        "refund refunds refunded refunding reimburse reimbursed reimbursement repaid".split(),
+        "refund",
+    ),
     **dict.fromkeys("posted publish published publishes leaked".split(), "publish"),
 }
+# Paraphrases of several words, folded to one word before the words are read: 'their money
+# back' is a refund.
+_PHRASE_WORDS = {"money back": "refund"}
+_PHRASES = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASE_WORDS) + r")\b")
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
 _STOPWORDS = frozenset(
@@ -162,7 +175,9 @@ _LOADED = re.compile(
     r"boffins?|cops|tot|slaughter|brave|hero(?:es)?|villains?|axed?|probes?|inferno|"
     r"terrified|ripp(?:ed|ing)|rips|dodgy|slapped|whopping|greedy|crippling|fed-up|booted|"
     r"dragged|drags|bosses|chiefs|generous|paltry|measly|miserly|staggering|eye-watering|"
-    r"downed\s+tools|noses?|sinister|shameless|ruthless|plunder(?:s|ed)?|crooks?)\b",
+    r"downed\s+tools|noses?|sinister|shameless|ruthless|plunder(?:s|ed)?|crooks?|"
+    r"yank(?:s|ed|ing)?|fuming|begg(?:ed|ing)|crammed|bankroll(?:s|ed|ing)?|death\s*traps?|"
+    r"pull(?:s|ed|ing)?\s+the\s+plug)\b",
     re.IGNORECASE,
 )
 # "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
@@ -217,11 +232,23 @@ class Unit:
     vector: dict[str, float] = field(default_factory=dict)
     first: bool = False
     """The first body sentence of its article: what the outlet leads with."""
+    antecedent: str | None = None
+    """Who its opening 'He' or 'She' is: the person the sentence before names as its
+    subject (``antecedent_of``); the line shown names them (``wording``)."""
+
+    @property
+    def wording(self) -> str:
+        """The sentence as a development's line: its opening 'He'/'She' (or 'His'/'Her')
+        replaced by the person it stands for, when known (``antecedent``)."""
+        return named_subject(self.text, self.antecedent)
 
 
 def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
     """Every reporting sentence, headline and caption of ``extractions``; an extraction made
-    before sentences were kept (no ``sentences``) gives its key events instead."""
+    before sentences were kept (no ``sentences``) gives its key events instead. A body line
+    that is a headline in effect (``live_title``, ``repeats_title``, ``shouted_headline``)
+    takes the role 'headline'; the outlet on its own coverage (``own_coverage``) 'aside':
+    neither a development nor support for one."""
     units = []
     for x in extractions:
         if x.sentences:
@@ -252,6 +279,13 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
             or (unit.rank == first_rank.get(unit.source) and shouted_headline(unit.text))
         ):
             unit.role = "headline"
+        elif unit.role == "body" and own_coverage(unit.text):
+            unit.role = "aside"  # the outlet on its own coverage: no development, no support
+    by_source: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        by_source[unit.source].append(unit)
+    for x in extractions:
+        _resolve_pronouns(by_source[x.source.id], x)
     firsts: dict[str, Unit] = {}
     for unit in units:
         if unit.role == "body" and (
@@ -261,6 +295,96 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
     for unit in firsts.values():
         unit.first = True
     return units
+
+
+# A sentence opening with a pronoun that stands for a person: 'He said …', 'Her lawyer …'.
+_PERSON_PRONOUN = re.compile(r"^(?P<pronoun>He|She|His|Her)\s+(?=[a-z])")
+# A subject up to a verb of saying or a common finite verb: 'Bluestem chief executive Marcus
+# Delray said', 'Marcus Delray, the company's chief executive, said', 'Boyle, who chairs …,
+# called'.
+_SUBJECT = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{0,80}?)(?:,[^;:]*?)?\s+(?:said|says|told|tells|added|adds|"
+    r"argued|argues|insisted|insists|claimed|claims|accused|called|calls|warned|warns|"
+    r"confirmed|confirms|denied|denies|urged|urges|announced|announces|asked|wrote|posted|"
+    r"repeated|maintains|maintained|believes|stressed|noted|explained|acknowledged|"
+    r"admitted|vowed|pledged|promised|has|had|is|was|will|would)\b"
+)
+# A name: capitalised words (and 'of', 'de', 'van') ending the subject: 'Marcus Delray',
+# 'Bluestem Chief Executive Marcus Delray'; initials and hyphens allowed.
+_NAME_END = re.compile(r"(?:[A-Z][\w.'’-]*\s+(?:(?:of|de|van|von|da|al)\s+)?)*[A-Z][\w'’-]+$")
+_NOT_A_PERSON = frozenset(
+    """The A An This That These Those It They We Breaking Update Latest Meanwhile But And""".split()
+)
+
+
+def subject_name(text: str) -> str | None:
+    """The person a sentence names as its subject: the words before its verb (before an
+    appositive's comma), when they end in a capitalised name ('Bluestem chief executive
+    Marcus Delray said …' -> 'Bluestem chief executive Marcus Delray'; 'Marcus Delray, the
+    company's chief executive, said …' -> 'Marcus Delray'; 'Breaking: Judge Ada Osei has
+    denied …' -> 'Judge Ada Osei'). None for a subject that is no name ('The mayor said',
+    'The company said'), or longer than six words."""
+    body = _LABEL.sub("", _STAMP.sub("", _undated(text).strip(), count=1), count=1)
+    match = _SUBJECT.match(body)
+    if match is None:
+        return None
+    subject = match["subject"].strip()
+    words = subject.split()
+    if len(words) > 6 or words[0] in _NOT_A_PERSON or not _NAME_END.search(subject):
+        return None
+    if _NAME_END.search(subject).group() in _NOT_A_PERSON:
+        return None
+    return subject
+
+
+def antecedent_of(unit: Unit, before: str | None, speaker: str | None) -> str | None:
+    """Who ``unit``'s opening 'He'/'She'/'His'/'Her' stands for: the person the sentence
+    just before names as its subject (``before``, ``subject_name``), else the named speaker
+    of a quotation in it (``speaker``: 'This is a hit job,' Delray said. He said …'). None
+    when the sentence opens otherwise or the one before names no person."""
+    match = _PERSON_PRONOUN.match(_undated(unit.text))
+    if match is None:
+        return None
+    name = subject_name(before) if before else None
+    if name is None and speaker and speaker.split()[0] not in _NOT_A_PERSON | _PRONOUN_WORDS:
+        name = speaker if speaker[:1].isupper() else None
+    if name is None:
+        return None
+    words = {w.strip(".").lower() for w in name.split()}
+    other = _MEN if match["pronoun"] in ("She", "Her") else _WOMEN
+    return None if words & other else name  # 'She' is no 'Mr. Dunleavy'
+
+
+_PRONOUN_WORDS = frozenset("He She His Her Him".split())
+_MEN = frozenset("mr sir lord king prince".split())
+_WOMEN = frozenset("ms mrs miss dame lady queen princess".split())
+
+
+def named_subject(text: str, name: str | None) -> str:
+    """``text`` with its opening 'He'/'She' replaced by ``name``, 'His'/'Her' by ``name``'s
+    ('He said the founder …' -> 'Marcus Delray said the founder …'); unchanged without a
+    name or such an opening."""
+    if not name:
+        return text
+    body = _undated(text)
+    match = _PERSON_PRONOUN.match(body)
+    if match is None:
+        return text
+    if match["pronoun"] in ("His", "Her"):
+        name += "'s"
+    return name + " " + body[match.end() :]
+
+
+def _resolve_pronouns(units: Sequence[Unit], extraction: ArticleExtraction) -> None:
+    """Set ``Unit.antecedent`` of ``units`` (one article's) that open with a person's
+    pronoun, from the sentence before: a reporting sentence of the article, or a quotation
+    in it with a named speaker."""
+    text_of = {s.sentence: s.text for s in extraction.sentences}
+    speakers = {q.sentence: q.speaker for q in extraction.quotes if q.speaker}
+    for unit in units:
+        if unit.role == "body":
+            before = unit.sentence - 1
+            unit.antecedent = antecedent_of(unit, text_of.get(before), speakers.get(before))
 
 
 # A live blog's own title line in its body: "Storm live: the latest as …", "Follow our live
@@ -277,6 +401,36 @@ def live_title(text: str) -> bool:
     """True for a live blog's own title or navigation line written as a body sentence ('Flood
     live: the latest as …', 'Follow our live updates'): a headline, not a development."""
     return bool(_LIVE_TITLE.search(_undated(text)))
+
+
+# The outlet talking about its own coverage: what it is following, where its reporters will
+# be, when it will be back, thanks for reading ('We're following the fallout from …', 'Here's
+# what we know so far', "We'll be back tomorrow with reaction", 'Stay with us for updates').
+_OWN_COVERAGE = re.compile(
+    r"\bwe(?:'re|’re|\s+are|'ll|’ll|\s+will|'ve|’ve|\s+have)?\s+(?:been\s+|also\s+)?"
+    r"(?:following|tracking|covering|bringing\s+you|updating|live-blogging|"
+    r"be\s+(?:back|bringing|updating|following|covering|live|at\s+the\s+\w+\s+for)|"
+    r"have\s+more|update\s+(?:this|you)|leave\s+(?:it|our|you|things)|wrap(?:ping)?\s+up)\b|"
+    r"\bhere(?:'s|’s|\s+is|\s+are)\s+(?:what\s+we\s+know|the\s+latest|a\s+(?:recap|round-?up))|"
+    r"\bwhat\s+we\s+know\s+so\s+far\b|"
+    r"\bthanks?(?:\s+you)?\s+for\s+(?:following|reading|joining|watching|staying)\b|"
+    r"^(?:please\s+)?(?:stay\s+(?:with\s+(?:us|the\s+[\w'’.-]+)|tuned)|check\s+back)\b|"
+    r"\b(?:stay\s+with\s+(?:us|the\s+[\w'’.-]+)|check\s+back)\s+(?:here\s+)?for\s+"
+    r"(?:updates|more|the\s+latest)\b|"
+    r"\b(?:this|the)\s+(?:story|article|page|post|blog)\s+(?:will\s+be|has\s+been|is\s+being)"
+    r"\s+updated\b",
+    re.IGNORECASE,
+)
+
+
+def own_coverage(text: str) -> bool:
+    """True for the outlet talking about its own coverage rather than the story: what it is
+    following ("We're following the fallout from the council's decision …"), what it knows
+    so far, where it will be or when it will be back ("We'll be back tomorrow with
+    reaction"), thanks for reading, 'Stay with us for updates', 'This story will be
+    updated'. Quoted words are not read (a speaker's 'we' is the speaker's). Such a line is
+    no development, and supports none."""
+    return bool(_OWN_COVERAGE.search(_unquoted(_undated(text))))
 
 
 #: A body line this close (``fuzz.ratio`` of its words in lower case) to its article's title
@@ -324,11 +478,12 @@ def shouted_headline(text: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    """Content words of ``text``, paraphrases folded and cut to five-letter stems, and its
-    numbers ('1,200' and '1200' alike): the same figure is strong sign of the same fact. A
-    time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'), not a number: it says
-    when, and counts nothing (``_counts``)."""
+    """Content words of ``text``, paraphrases folded (phrases too: 'money back') and cut to
+    five-letter stems, and its numbers ('1,200' and '1200' alike): the same figure is strong
+    sign of the same fact. A time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'),
+    not a number: it says when, and counts nothing (``_counts``)."""
     text = text.lower().replace("’s", "").replace("'s", "")
+    text = _PHRASES.sub(lambda m: _PHRASE_WORDS[" ".join(m.group().split())], text)
     out = [_clock_token(m) for m in _CLOCK.finditer(text)]
     text = _CLOCK.sub(" ", text)
     for match in _TOKEN.finditer(text):
@@ -444,8 +599,10 @@ class Cluster:
     differ tells it, with every value and who claims each; it is not listed again."""
     split_off: bool = False
     """Sentences split from a development whose printed line they do not support
-    (``split_unsupported``): kept for the JSON, never shown as a development of their own
-    (they state the same development in other terms, often with another number)."""
+    (``split_unsupported``): kept for the JSON, and shown as a development of their own only
+    when two independent sources tell them (one alone most often states the same development
+    in other terms, often with another number; two tell a fact clustering joined to
+    another, and it is still folded in if it repeats a shown one)."""
 
     _centroid: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
@@ -530,7 +687,7 @@ def cluster(units: Sequence[Unit]) -> list[Cluster]:
     for group in clusters:
         centroids.append(group)
     for unit in units:
-        if unit.role == "body" or not unit.vector:
+        if unit.role in ("body", "aside") or not unit.vector:
             continue
         # the clusters below SUPPORT are never chosen: only those that may reach it count
         alike = centroids.alike(unit.vector, SUPPORT)
@@ -832,16 +989,18 @@ LONE_FIGURE = 0.5
 def _choose(group: Cluster) -> Unit:
     """The version to show: plain and neutral (``neutrality_penalty``), typical of what the
     sources say (close to the cluster's centroid) and stating the figures several of them
-    give (``FIGURES``) and not those one alone gives (a source is marked on the line only
+    give (``FIGURES``; a share written in words counts, ``shares_in_words``: the version
+    that says what was found, 'only four of the nine exits were usable', not only that there
+    was an inspection) and not those one alone gives (a source is marked on the line only
     when it holds every number of it), the earlier in its article on a tie."""
     centroid = group.centroid
     widely = _widely(group)
     return min(
         group.members,
         key=lambda u: (
-            neutrality_penalty(u.text)
+            neutrality_penalty(u.wording)
             - CENTRALITY * cosine(u.vector, centroid)
-            - FIGURES * len(widely & u.vector.keys())
+            - FIGURES * len(widely & (u.vector.keys() | shares_in_words(u.text)))
             + (
                 LONE_FIGURE * len(number_tokens(_ASIDE.sub(" ", _undated(u.text))) - widely)
                 if widely
@@ -851,6 +1010,17 @@ def _choose(group: Cluster) -> Unit:
             -len(u.text),
         ),
     )
+
+
+@lru_cache(maxsize=65536)
+def shares_in_words(text: str) -> frozenset[str]:
+    """The numbers of a share written in words ('only four of the nine exits' -> {'#4',
+    '#9'}), as clustering tokens: the finding a version states. A lone number word ('the
+    two sides', 'three of them') is no figure of this kind."""
+    found = set()
+    for match in _SHARE_IN_WORDS.finditer(_undated(text).lower()):
+        found |= {"#" + _NUMBER_WORDS[match["part"]], "#" + _NUMBER_WORDS[match["whole"]]}
+    return frozenset(found)
 
 
 def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
@@ -925,7 +1095,9 @@ def build_developments(
     rest: list[Cluster] = []
     singles = 0
     for position, (_, _, group) in enumerate(scored):
-        if group.split_off or all(fragment(u.text) for u in group.members):
+        if (group.split_off and independent(group.sources, duplicates) < 2) or all(
+            fragment(u.text) for u in group.members
+        ):
             rest.append(group)  # split off, or lists and phrases without a sentence among them
             continue
         count = independent(group.sources, duplicates)
@@ -1013,6 +1185,9 @@ def build_developments(
         first[id(group)] = list(group.members)
         singles += kind == "single"
 
+    for _, group in shown:
+        said_elsewhere(group, units)
+
     def rank(item: tuple[str, Cluster]) -> float:
         return -_score(item[1], duplicates)  # folded-in sentences count too
 
@@ -1020,6 +1195,30 @@ def build_developments(
     ordered += sorted((s for s in shown if s[0] == "single"), key=rank)
     ordered += [("none", g) for g in rest]
     return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
+
+
+#: A sentence outside a development's cluster says its line when at least this alike it
+#: (cosine) and giving no other figure: its outlet reports the development, though
+#: clustering put the sentence with another (it tells two facts) or alone (in other words).
+SAYS_LINE = 0.3
+
+
+def said_elsewhere(group: Cluster, units: Sequence[Unit]) -> None:
+    """Add to ``group.details`` the sentence of each outlet not yet marked on its line that
+    says the line all the same (``SAYS_LINE``, ``supports``): the line's sources are every
+    outlet that says it, wherever clustering put the sentence. The outlet's best such
+    sentence, one per outlet; body sentences only."""
+    line = _choose(group)
+    marked = {u.source for u in supporting(group, line)} | {u.source for u in group.details}
+    best: dict[str, tuple[float, Unit]] = {}
+    for unit in units:
+        if unit.role != "body" or unit.source in marked:
+            continue
+        score = cosine(unit.vector, line.vector)
+        if score >= SAYS_LINE and score > best.get(unit.source, (0.0, None))[0]:
+            if supports(unit, line):
+                best[unit.source] = (score, unit)
+    group.details += [unit for _, unit in sorted(best.values(), key=lambda t: t[1].source)]
 
 
 def rival_told(group: Cluster, rivals: Sequence[set[str]]) -> bool:
@@ -1073,6 +1272,8 @@ def _repeats(
     line, shown_line = _choose(group), _choose(shown)
     if detail_of(line, shown_line, names):
         return True  # its figures are of the shown fact's people or things
+    if continues(line, own):
+        return True  # 'The rest were blocked …' right after a sentence of the shown fact
     if (
         rival_measures(line, shown_line)
         or same_appointment(line, shown_line)
@@ -1141,13 +1342,35 @@ ANSWER_GAP = 2
 ANSWERING = 2
 
 
+# An accusation or a claim told before the denial in the same sentence: '… accused the mayor
+# of settling a score - a charge the mayor denied', 'alleged …, which the company rejects'.
+_OWN_CLAIM = re.compile(
+    r"\b(?:accus\w*|alleg\w*|claim\w*|charge[sd]?|blam\w*)\b.*\b(?:den(?:y|ied|ies|ying)|"
+    r"reject\w*|refut\w*|dismiss\w*|disput\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def denies_own_claim(text: str) -> bool:
+    """True when ``text`` tells an accusation or a claim and then its denial ('Bluestem
+    accused the mayor of settling a score - a charge he denied'): the sentence says both
+    sides, and is no answer to the sentence before it."""
+    return bool(_OWN_CLAIM.search(_unquoted(_undated(text))))
+
+
 def answers(denial: Cluster, claim: Cluster) -> bool:
     """True when ``denial``'s line denies (a verb of denial: 'denied', 'rejected') what
     ``claim``'s line does not, and ``ANSWERING`` of its outlets or more, half of them at
     least, tell it within ``ANSWER_GAP`` sentences after a sentence of ``claim`` ('Ostland
     was not told of the breach for 36 hours.' … 'Velmar's minister denied any cover-up.'):
-    the denial answers that claim, and the two are one development, told claim first."""
-    if "deny" not in _choose(denial).vector or "deny" in _choose(claim).vector:
+    the denial answers that claim, and the two are one development, told claim first. Not
+    when the denial's line tells what it denies itself ('… accused the mayor of settling a
+    political score - a charge the mayor denied', ``denies_own_claim``): that line is whole,
+    and answers nothing before it."""
+    line = _choose(denial)
+    if "deny" not in line.vector or "deny" in _choose(claim).vector:
+        return False
+    if denies_own_claim(line.text):
         return False
     told = {(u.source, u.rank) for u in claim.members}
     answering = {
@@ -1172,7 +1395,12 @@ def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
     story's main development told in another outlet's opening words. Its sources report
     the shown development; its wording is not that development's, so it is folded in as a
     detail (``Cluster.details``). An article's second sentence most often tells another
-    fact (what followed, what it led to), and is never folded so."""
+    fact (what followed, what it led to), and is never folded so; nor is a development most
+    of whose sources tell it further down (a live blog opening with a finding that the
+    other outlets report as a fact of its own)."""
+    leads = {u.source for u in group.members if u.first}
+    if 2 * len(leads) < len(group.sources):
+        return False
     return any(
         u.source != v.source
         and u.first
@@ -1205,9 +1433,10 @@ def refers_back(unit: Unit, shown: Unit) -> bool:
     2019 rated …'), or tells the condition of the hurt ('two remain in a serious condition')
     or the story of one of the dead or hurt ('whose mother, 84, died last week') after a
     ``shown`` that counts them (``count_acts``: killed, injured): a detail of that fact, not
-    a development of its own. A subject with no content word ('Both of them were …', 'The
+    a development of its own; so is a share of the things the shown line's subject names
+    (``share_of_subject``). A subject with no content word ('Both of them were …', 'The
     two were …') refers to its own article's last sentence, which need not be ``shown``:
-    never."""
+    never here (``continues``)."""
     text = _undated(unit.text)
     match = _BACK_REFERENCE.match(text) or _AMONG.match(text)
     if match is not None:
@@ -1218,10 +1447,31 @@ def refers_back(unit: Unit, shown: Unit) -> bool:
     dated = _DATED_THING.match(text)
     if dated is not None and "#" + dated["year"] in shown.vector:
         return True  # 'The 2019 report led to …' after '… an inspection in 2019 rated …'
+    if share_of_subject(text, shown.text):
+        return True  # 'only 58 of its usual 640 services ran' after 'Bus services were halted'
     return bool(
         (_CONDITION.search(text) or _VICTIM.search(text))
         and {a for a, _, _ in count_acts(shown.text)} & _CASUALTIES
     )
+
+
+# The subject of a line: its words up to the first finite verb of a common kind.
+_SUBJECT_END = re.compile(
+    r"\s(?:was|were|is|are|has|have|had|will|would|said|says|could|can)\b|\s\w{3,}ed\b"
+)
+
+
+def share_of_subject(text: str, shown: str) -> bool:
+    """True when ``text`` gives a share ('only 58 of its usual 640 services were running')
+    of the things the subject of the ``shown`` line names ('Bus services across the city
+    were brought to a standstill …'): a count of the shown fact's own things, a detail of
+    it. Its things must share a content word with that subject, numbers aside."""
+    subject = _SUBJECT_END.split(_undated(shown), maxsplit=1)[0]
+    named = {w for w in tokens(subject) if not w.startswith(("#", "@"))}
+    for match in _SHARE.finditer(text.lower()):
+        if named & {w for w in tokens(match["things"]) if not w.startswith(("#", "@"))}:
+            return True
+    return False
 
 
 # 'Among the injured were three firefighters', 'Three firefighters were among the injured':
@@ -1374,6 +1624,38 @@ _NUMBER_WORDS = {
 _words = "|".join(_NUMBER_WORDS)
 _COUNT_ACT = re.compile(_COUNT_ACT.pattern.replace("{words}", _words))
 _COUNT_SUFFERED = re.compile(_COUNT_SUFFERED.pattern.replace("{words}", _words))
+# A subject that is only a reference to the things of the sentence before: 'The rest were
+# …', 'The others …', 'Both of them …', 'The remaining five …'.
+_CONTINUING = re.compile(
+    r"^(?:(?:but|and)\s+)?(?:the\s+(?:rest|remainder|others|remaining(?:\s+\w+)?|other\s+\w+)|"
+    rf"(?:both|all|most|many|some|none|each|several|(?:\w+\s+)?(?:\d+|{_words}))\s+of\s+"
+    rf"(?:them|these|those)|the\s+(?:\d+|{_words}))\s+(?:were|was|are|is|had|have|has|remain"
+    r"(?:ed)?|could|can|would|will)\b",
+    re.IGNORECASE,
+)
+
+
+def continues(unit: Unit, own: Sequence[Unit]) -> bool:
+    """True when ``unit``'s subject only refers back to the things of the sentence before
+    it ('The rest were obstructed by fencing …', 'Both of them were …') and that sentence
+    is one of a shown development's own (``own``): it goes on telling that development."""
+    if not _CONTINUING.match(_undated(unit.text)):
+        return False
+    return any(u.source == unit.source and u.sentence == unit.sentence - 1 for u in own)
+
+
+# A share of some things: 'fewer than one in ten of its usual 640 daily services were
+# running', 'just 58 of its 640 services are running'; the things run to the verb
+# (``share_of_subject``).
+_SHARE = re.compile(
+    rf"\b(?:\d[\d,.]*|{_words}|one)\s+(?:in\s+(?:\d[\d,.]*|{_words})\s+)?(?:out\s+)?of\s+"
+    r"(?:the|its|their|all)?\s*(?P<things>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+"
+    r"(?:were|was|are|is|had|have|has|could|can|would|will|remain(?:ed)?|ran|run|running)\b"
+)
+# A share in words: 'four of the nine', 'two of its three' (``shares_in_words``).
+_SHARE_IN_WORDS = re.compile(
+    rf"\b(?P<part>{_words})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<whole>{_words})\b"
+)
 #: Acts done to people, whose count is the fact whatever the people are called ('killed two
 #: people', 'two pensioners are dead', 'two have died'): the folded words of ``_PARAPHRASES``.
 _SUFFERED = frozenset({"kill", "injur", "arres", "evacu"})
@@ -1443,10 +1725,12 @@ def _line_counts(group: Cluster) -> set[str]:
 
 
 def _widely(group: Cluster) -> set[str]:
-    """Counting numbers that two or more sources of ``group`` give."""
+    """Counting numbers that two or more sources of ``group`` give (in digits, or as a share
+    in words, ``shares_in_words``)."""
     by_source: dict[str, set[str]] = defaultdict(set)
     for unit in group.members:
         by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
+        by_source[unit.source] |= shares_in_words(unit.text)
     return {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
 
 
@@ -1593,17 +1877,31 @@ def alike(unit: Unit, lead: Unit) -> bool:
 
 
 def supports(unit: Unit, lead: Unit) -> bool:
-    """True when ``unit`` supports ``lead``'s wording: alike, and holding every number of it
-    outside brackets (a source that gives another number reports the development, but not
-    this line; a bracketed conversion is no other number)."""
+    """True when ``unit`` supports ``lead``'s wording: alike, and giving no figure the line
+    does not (numbers outside brackets: a bracketed conversion is no other number). It may
+    hold every number of the line, or some of them ('roughly 34,000 tickets' for '34,000
+    tickets, over the 30,000 limit'), or none when it gives no figure at all ('two days
+    before' for 'less than 48 hours before'); a source that gives another number reports
+    the development, but not this line (``other_figures``)."""
     if unit is lead:
         return True
     if not alike(unit, lead):
         return False
-    return all(
-        re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text)
-        for n in _NUMBER.findall(_ASIDE.sub(" ", _undated(lead.text)))
-    )
+    wanted = _NUMBER.findall(_ASIDE.sub(" ", _undated(lead.text)))
+    if all(re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", unit.text) for n in wanted):
+        return True
+    return not other_numbers(unit, lead)
+
+
+def other_numbers(unit: Unit, lead: Unit) -> set[str]:
+    """The numbers ``unit`` gives outside brackets that ``lead`` does not ('26,000' against
+    a line giving '34,000'), commas ignored."""
+    given = {n.replace(",", "") for n in _NUMBER.findall(_ASIDE.sub(" ", _undated(lead.text)))}
+    return {
+        n
+        for n in _NUMBER.findall(_ASIDE.sub(" ", _undated(unit.text)))
+        if n.replace(",", "") not in given
+    }
 
 
 # A bracketed aside: a conversion ('2.8 million pounds ($3.8 million)', '$4.5m (about £3.3m)')
@@ -1744,6 +2042,9 @@ def _event(
     members = [u for p in parts for u in supporting(p, _choose(p))] + group.details
     sources = {u.source for u in members}
     every = {s for p in parts for s in p.sources}
+    # an outlet is told to give other figures only when it does: one that tells the
+    # development in other words, without figures, is no outlet of another figure
+    figured = {u.source for p in parts for u in p.members if other_numbers(u, _choose(p))}
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
         for u in _time_of(lead, supporting(group, lead), duplicates)
@@ -1760,9 +2061,9 @@ def _event(
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
     return MergedEvent(
-        summary=_joined([clean_wording(p.text, casing) for p in _lines(group)], casing),
+        summary=_joined([clean_wording(p.wording, casing) for p in _lines(group)], casing),
         sources=_order(sources),
-        other_figures=_order(every - sources),
+        other_figures=_order((every & figured) - sources),
         independent_sources=independent(every | sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,

@@ -119,6 +119,13 @@ def test_the_plain_version_is_preferred_to_the_tabloid_one():
     tabloid = "TWO workers died in a horror inferno as terrified families fled a toxic cloud!"
     assert neutrality_penalty(plain) < neutrality_penalty(tabloid)
     assert neutrality_penalty("But he said it was routine, as it had been for years.") > 0
+    plain = "The council withdrew the fair's licence on Friday after finding its exits blocked."
+    for loud in (
+        "The council yanked the fair's licence on Friday after finding its exits blocked.",
+        "The council pulled the plug on the fair on Friday after finding the site blocked.",
+        "The council shut the fair on Friday after finding the site a death trap for crowds.",
+    ):
+        assert neutrality_penalty(loud) >= neutrality_penalty(plain) + 1.5
 
 
 def test_an_article_on_another_story_is_kept_out_and_named():
@@ -397,8 +404,8 @@ def test_headlines_support_the_same_cluster_as_comparing_every_cluster_did(monke
     clusters = developments.cluster(units)
     assert sum(len(c.support) for c in clusters) > 0
     for unit in units:
-        if unit.role == "body" or not unit.vector:
-            continue
+        if unit.role in ("body", "aside") or not unit.vector:
+            continue  # an aside (the outlet on its own coverage) supports nothing
         scored = [(developments.cosine(unit.vector, c.centroid), i) for i, c in enumerate(clusters)]
         best = max(scored)
         held = [i for i, c in enumerate(clusters) if any(s is unit for s in c.support)]
@@ -726,6 +733,12 @@ def test_general_news_verbs_of_supply_and_arms_are_folded_to_one_word():
     # hedges say nothing about which fact: 'It is unclear exactly how many' shares no word
     # with 'It was unclear what they would get' but the fact's own words
     assert not {"uncle", "exact"} & set(tokens("It is unclear exactly how many were sent."))
+    # getting one's money back is a refund, and so is being reimbursed
+    assert tokens("Fans will get their money back within 30 days.") == tokens(
+        "Fans will get their refunds within 30 days."
+    )
+    assert tokens("Passengers will be reimbursed.") == tokens("Passengers will be refunded.")
+    assert "money" in tokens("The money went to a consultancy.")  # money alone is money
 
 
 def test_paraphrases_of_a_supply_development_are_one_development_of_two_sources():
@@ -1123,3 +1136,270 @@ def test_generic_capitalised_words_are_no_shared_names_and_fewer_names_allow_mor
               "About 40 people worked at the depot, the owners said."]  # fmt: skip
     units += [unit("S4", n, t) for n, t in enumerate(stray, 1)]
     assert list(off_topic(units, {}, ["S1", "S2", "S3", "S4"])) == ["S4"]
+
+
+def test_the_outlet_on_its_own_coverage_is_no_development_and_supports_none():
+    from pipeline.developments import own_coverage, units_of
+
+    assert own_coverage("We're following the fallout from the council's vote to shut the lido.")
+    assert own_coverage("Here's what we know so far, and we'll be at the town hall for the vote.")
+    assert own_coverage("We'll be back tomorrow with reaction from swimmers and the council.")
+    assert own_coverage("Thanks for following along - we'll have more at six.")
+    assert own_coverage("Stay with the Courier for updates.")
+    assert own_coverage("This story will be updated.")
+    assert own_coverage("08:15 We are tracking the storm as it moves north.")
+    # facts the outlet was told, or a speaker's 'we', are no talk about its coverage
+    assert not own_coverage("The water board tells us it has received 200 complaints.")
+    assert not own_coverage("We're inside the town hall, where councillors voted 7-2 to shut it.")
+    assert not own_coverage('"We will be back stronger," the club\'s manager said.')
+    assert not own_coverage("The old piano will stay with us for a long time, she said.")
+
+    blog = told(
+        "S1",
+        "We're following the fallout from the council's vote to shut the Marsh Lane lido.",
+        "Councillors voted 7-2 on Monday to close the Marsh Lane lido for good.",
+        "We'll be back tomorrow with reaction from swimmers.",
+        headline="Lido vote: live",
+    )
+    units = units_of([blog])
+    assert [u.role for u in units] == ["headline", "aside", "body", "aside"]
+    assert [u.first for u in units] == [False, False, True, False]  # the lead is the vote
+
+    others = [
+        told("S2", "Councillors voted 7-2 on Monday to close the Marsh Lane lido for good."),
+        told("S3", "The Marsh Lane lido will close after councillors voted 7-2 on Monday."),
+    ]
+    brief = merge_extractions([blog, *others])
+    shown = [e for e in brief.events if e.shown != "none"]
+    assert shown and all("we" not in e.summary.lower().split() for e in shown)
+    said = {(ev.source, ev.sentence) for e in brief.events for ev in e.evidence}
+    assert ("S1", 2) not in said and ("S1", 4) not in said  # neither shown nor support
+
+
+def test_the_version_shown_is_the_one_stating_the_finding_in_words():
+    """Three outlets give the survey's finding as a share in words, at length; a fourth only
+    says, shortly and plainly, that a survey took place. The line shown is one with the
+    finding (without the shares in words, the plain short one would be)."""
+    from pipeline.developments import _choose, _vectorise, shares_in_words
+
+    assert shares_in_words("only three of the eight lifeboats were seaworthy") == {"#3", "#8"}
+    assert shares_in_words("THREE out of eight boats") == {"#3", "#8"}
+    assert not shares_in_words("the two sides met; three of them left")
+    versions = [
+        ("S1", "At the heart of the county's case is a survey of the Kestrel ferry carried out "
+               "on Monday by Harbour Master Ines Roy's office."),
+        ("S2", "Harbour Master Ines Roy said only three of the eight lifeboats on the Kestrel ferry, "
+               "a converted cargo ship moored at the north quay, were seaworthy during a survey on "
+               "Monday."),
+        ("S3", "Inspectors from Harbour Master Ines Roy's office found on Monday that only three of "
+               "the eight lifeboats could be launched and that the ferry's fire doors were wedged "
+               "open."),
+        ("S4", "The survey of the Kestrel ferry by Ines Roy's office found three of eight lifeboats "
+               "fit for use, according to a report the county released to reporters late on "
+               "Tuesday."),
+    ]  # fmt: skip
+    units = [Unit(s, 3, t, "body", 2, None) for s, t in versions]
+    _vectorise(units)
+    group = Cluster()
+    for unit in units:
+        group.add(unit)
+    assert "three of the eight" in _choose(group).text
+    assert not shares_in_words(versions[0][1])
+
+
+def test_an_outlets_opening_finding_told_further_down_by_the_others_is_no_restated_lead():
+    from pipeline.developments import restates_lead
+
+    def at(sid: str, text: str, rank: int, first: bool = False) -> Unit:
+        unit = _plain_unit(sid, text, rank)
+        unit.first = first
+        return unit
+
+    lead = at("S1", "The county closed the Elm Street bridge after engineers found corroded "
+              "cables.", 0, first=True)  # fmt: skip
+    finding = _cluster_of(
+        at("S2", "Engineers found corroded cables on the Elm Street bridge.", 0, first=True),
+        at("S3", "Engineers found that cables under the bridge had corroded.", 4),
+        at("S4", "Inspection engineers found corroded cables on the bridge.", 5),
+    )
+    assert not restates_lead(finding, [lead])  # one of its three sources leads with it
+    opening = _cluster_of(finding.members[0])
+    assert restates_lead(opening, [lead])
+
+
+def test_a_sentence_telling_a_claim_and_its_denial_answers_nothing_before_it():
+    from pipeline.developments import answers, denies_own_claim
+
+    assert denies_own_claim(
+        "The club went to court and accused the mayor of settling a score - a charge he denied."
+    )
+    assert denies_own_claim("Residents allege the pumps failed, which the water board rejects.")
+    assert not denies_own_claim("Harbour Metals denied any wrongdoing on Tuesday.")
+    assert not denies_own_claim("The company rejected the union's pay offer on Monday.")
+    lead = _cluster_of(
+        _plain_unit("S1", "The council shut the Elm Street market on Monday.", 0),
+        _plain_unit("S2", "Elm Street market was shut by the council on Monday.", 0),
+    )
+    both = _cluster_of(
+        _plain_unit(
+            "S1",
+            "Traders went to court and accused the council of settling a score - "
+            "a charge the council denied.",
+            1,
+        ),  # fmt: skip
+        _plain_unit("S2", "The traders accused the council of a vendetta, which it denied.", 1),
+    )
+    assert not answers(both, lead)
+
+
+def test_a_part_several_sources_tell_apart_from_a_developments_line_is_shown_on_its_own():
+    """Clustering joined two facts; the line shown tells one of them. The other, told by two
+    outlets, is a development of its own, not a leftover kept only in the JSON."""
+    from pipeline.developments import build_developments
+
+    bridge = [
+        _plain_unit("S1", "The county closed the Elm Street bridge to all traffic on Monday.", 0),
+        _plain_unit(
+            "S2", "The Elm Street bridge was closed to all traffic by the county on Monday.", 0
+        ),  # fmt: skip
+    ]
+    fares = [
+        _plain_unit("S3", "Ferry fares across the estuary were halved for commuters this week.", 2),
+        _plain_unit("S4", "Commuters will pay half the usual ferry fare across the estuary.", 2),
+    ]
+    events = build_developments(
+        [told(s) for s in ("S1", "S2", "S3", "S4")],
+        {},
+        {},
+        (bridge + fares, [_cluster_of(*bridge, *fares)]),
+    )
+    shown = [e for e in events if e.shown == "key"]
+    assert any("bridge" in e.summary for e in shown)
+    assert any("ferry" in e.summary.lower() for e in shown)
+
+
+def test_a_line_opening_with_he_or_she_names_the_person_the_sentence_before_names():
+    from pipeline.developments import antecedent_of, named_subject, subject_name, units_of
+
+    assert subject_name("Harbour Board chair Ines Roy said the quay was unsafe.") == (
+        "Harbour Board chair Ines Roy"
+    )
+    assert subject_name("Ines Roy, the board's chair, said the quay was unsafe.") == "Ines Roy"
+    assert subject_name("Okoye, who chairs the finance committee, called it a scandal.") == "Okoye"
+    assert subject_name("Breaking: Judge Ada Osei has refused the request.") == "Judge Ada Osei"
+    assert subject_name("The harbour master said the quay was unsafe.") is None
+    assert subject_name("The quay was closed on Monday.") is None
+    assert named_subject("He said the ferry would not sail.", "Ines Roy") == (
+        "Ines Roy said the ferry would not sail."
+    )
+    assert named_subject("His lawyer declined to comment.", "Tom Banks") == (
+        "Tom Banks's lawyer declined to comment."
+    )
+    assert named_subject("He said so.", None) == "He said so."
+    unit = Unit("S1", 4, "She said the ferry would not sail.", "body", 3, None)
+    assert antecedent_of(unit, "Ines Roy, the board's chair, said the quay was unsafe.", None)
+    assert antecedent_of(unit, '"It is unsafe," she said.', "Ines Roy") == "Ines Roy"
+    assert antecedent_of(unit, "Mr. Tom Banks said the quay was safe.", None) is None  # 'She'
+    assert antecedent_of(unit, "The quay was shut.", None) is None
+
+    article = told(
+        "S1",
+        "The Marsh Lane ferry was suspended on Monday after a survey of its lifeboats.",
+        "Harbour Board chair Ines Roy said only two of its six lifeboats could be launched.",
+        "She said the ferry would not sail until all six had been replaced.",
+    )
+    units = units_of([article])
+    assert units[2].antecedent == "Harbour Board chair Ines Roy"
+    assert units[2].wording.startswith("Harbour Board chair Ines Roy said the ferry would not")
+    assert units[2].text.startswith("She said")  # the evidence stays verbatim
+    others = [
+        told(
+            "S2",
+            "Ferry services stay suspended until all six lifeboats have been replaced, "
+            "the harbour board said.",
+        ),  # fmt: skip
+        told("S3", "He said the ferry would not sail until all six lifeboats were replaced."),
+    ]
+    brief = merge_extractions([article, *others])
+    lines = [e.summary for e in brief.events if e.shown != "none"]
+    assert not any(line.startswith(("He ", "She ")) for line in lines)
+
+
+def test_an_outlet_giving_some_or_none_of_a_lines_figures_is_no_outlet_of_other_figures():
+    """The line gives two figures. An outlet giving one of them supports it; one telling the
+    development without any figure supports it too; only one giving another figure is
+    marked as giving other figures."""
+    from pipeline.developments import build_developments, other_numbers, supports
+
+    line = _plain_unit("S1", "The mayor said 34,000 tickets were sold for Saturday, over the "
+                       "permit's 30,000 limit.", 0)  # fmt: skip
+    some = _plain_unit("S2", "But the mayor's office said about 34,000 tickets were sold.", 2)
+    none = _plain_unit("S3", "The mayor said far more tickets were sold for Saturday than the "
+                       "permit allowed.", 2)  # fmt: skip
+    other = _plain_unit("S4", "The promoter said 26,000 tickets were sold for Saturday.", 2)
+    assert supports(some, line) and supports(none, line)
+    assert not supports(other, line) and other_numbers(other, line) == {"26,000"}
+    assert not other_numbers(some, line)
+    group = _cluster_of(line, some, none, other)
+    [event] = [
+        e
+        for e in build_developments(
+            [told(s) for s in ("S1", "S2", "S3", "S4")], {}, {}, (group.members, [group])
+        )
+        if e.shown == "key"
+    ]
+    assert event.summary == line.text
+    assert event.sources == ["S1", "S2", "S3"]
+    assert event.other_figures == ["S4"]
+    assert event.independent_sources == 4
+
+
+def test_an_outlet_saying_a_line_in_a_sentence_clustered_elsewhere_is_among_its_sources():
+    """S3 tells the ferry's suspension in a sentence clustering put with another fact; it
+    says the shown line all the same, and is marked on it. A sentence giving another figure,
+    or too unlike the line, is not."""
+    from pipeline.developments import said_elsewhere
+
+    line = _plain_unit("S1", "The Marsh Lane ferry was suspended on Monday after inspectors "
+                       "found 14 faults on its lifeboats.", 0)  # fmt: skip
+    again = _plain_unit("S2", "Inspectors found 14 faults on the lifeboats of the Marsh Lane ferry, "
+                        "and it was suspended on Monday.", 1)  # fmt: skip
+    both = _plain_unit("S3", "The Marsh Lane ferry was suspended on Monday after inspectors found "
+                       "faults on its lifeboats, and fares on the bus were cut.", 4)  # fmt: skip
+    figure = _plain_unit("S4", "The Marsh Lane ferry was suspended on Monday after inspectors "
+                         "found 9 faults on its lifeboats.", 4)  # fmt: skip
+    unlike = _plain_unit("S5", "Bus fares were cut for the summer.", 4)
+    group = _cluster_of(line, again)
+    said_elsewhere(group, [line, again, both, figure, unlike])
+    assert [u.source for u in group.details] == ["S3"]
+
+
+def test_a_share_of_the_shown_lines_own_things_is_a_detail_of_it():
+    from pipeline.developments import share_of_subject
+
+    shown = "Ferry crossings across the estuary were halted on Monday as 300 crew walked out."
+    assert share_of_subject(
+        "The operator said fewer than one in ten of its usual 120 daily crossings were running.",
+        shown,
+    )
+    assert share_of_subject("Just 9 of its 120 crossings are running this morning.", shown)
+    assert not share_of_subject("Only four of the nine lifeboats were usable.", shown)
+    assert not share_of_subject("The operator said 12 crossings were cancelled.", shown)
+    line = _plain_unit("S1", shown, 0)
+    detail = _plain_unit("S2", "Just 9 of its 120 crossings are running this morning.")
+    assert refers_back(detail, line) and detail_of(detail, line)
+
+
+def test_a_sentence_going_on_about_the_things_of_a_shown_sentence_is_a_detail_of_it():
+    from pipeline.developments import continues
+
+    exits = Unit("S1", 3, "Inspectors found only four of the nine exits could be used.", "body", 2,
+                 None)  # fmt: skip
+    rest = Unit("S1", 4, "The rest were blocked by fencing and stalls.", "body", 3, None)
+    elsewhere = Unit("S2", 4, "The rest were blocked by fencing and stalls.", "body", 3, None)
+    later = Unit("S1", 6, "The rest were blocked by fencing and stalls.", "body", 5, None)
+    named = Unit("S1", 4, "The stage roof was not certified.", "body", 3, None)
+    assert continues(rest, [exits])
+    assert not continues(elsewhere, [exits])  # another article's sentence before it
+    assert not continues(later, [exits])  # not right after it
+    assert not continues(named, [exits])  # a subject of its own
