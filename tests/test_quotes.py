@@ -1306,3 +1306,7 @@ def test_the_outlets_own_reporter_is_no_antecedent():
         'aboard. She was in tears. "I have not slept," she said.\n'
     )
     assert _cues(text)[-1] != "Kay Mahon"
+
+
+def test_a_common_first_name_that_is_also_a_title_stays_a_name():
+    assert _cues('Dean Sowby, the GMB convenor, said: "We were herded in."\n') == ["Dean Sowby"]

@@ -97,7 +97,7 @@ ROLE_NOUNS = frozenset(
     alderperson selectman selectwoman supervisor delegate congressman congresswoman
     congressmember legislator justice regular diner punter holidaymaker onlooker bystander
     eyewitness jogger retiree widow widower landlady publican mourner clerk hotelier
-    harbourmaster harbormaster archdeacon archbishop dean canon curate warden ranger
+    harbourmaster harbormaster archdeacon archbishop curate warden ranger
     treasurer registrar bursar provost steward skipper ombudsman auditor surveyor planner
     proprietor stallholder restaurateur shopowner caretaker groundsman janitor lecturer
     tutor curator librarian councilmember deputy magistrate coxswain verger churchwarden
