@@ -53,3 +53,12 @@ def test_a_weekday_in_a_sentence_about_what_will_happen_is_the_next_one():
     assert normalise_when("on Monday", saturday) == date(2024, 10, 28)
     assert normalise_when("next Saturday", saturday) == date(2024, 11, 9)
     assert normalise_when("tomorrow", saturday) == date(2024, 11, 3)
+
+
+def test_a_plan_told_in_the_past_tense_still_looks_ahead():
+    from pipeline.rules.dates import looks_ahead
+
+    assert looks_ahead("The fair was scheduled to open on Friday.")
+    assert looks_ahead("She said she would resign on Monday.")
+    assert not looks_ahead("It would have opened on Friday.")
+    assert not looks_ahead("The council met on Monday.")

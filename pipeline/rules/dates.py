@@ -78,13 +78,14 @@ def normalise_when(
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|'ll|is (?:due|set|expected|scheduled|to)|are (?:due|set|expected|"
-    r"scheduled|to)|plans? to|intends? to|from next|next)\b",
+    r"\b(?:will|won['’]t|shall|'ll|(?:is|are|was|were|had been|has been) (?:due|set|expected|"
+    r"scheduled|to)|(?:is|are) going to|would(?! have)|plans? to|intends? to|from next|next)\b",
     re.IGNORECASE,
 )
 
 
 def looks_ahead(sentence: str) -> bool:
     """True when a sentence says what will happen ("will reopen on Monday", "is due to vote
-    on Friday"): its weekday is the next one, not the last."""
+    on Friday", "was scheduled to start on Friday", "would meet on Tuesday"): its weekday is
+    the next one, not the last."""
     return bool(_FUTURE.search(sentence))
