@@ -41,6 +41,7 @@ from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
 
 from .rules.dates import looks_ahead, normalise_when
+from .rules.text import OPENING_DATELINE
 
 #: A sentence joins a cluster when its cosine similarity with the cluster's centroid reaches
 #: this; a second sentence of a source already in the cluster must reach ``SAME_SOURCE``.
@@ -180,15 +181,7 @@ _LOADED = re.compile(
     r"pull(?:s|ed|ing)?\s+the\s+plug)\b",
     re.IGNORECASE,
 )
-# "BRUSSELS - ", "WASHINGTON (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --"
-_DATELINE = re.compile(
-    # "BRUSSELS -", "KYIV, Ukraine, March 5 (AP) —": a shouted place, up to two comma parts
-    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}"
-    r"(?:\s*\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—|:)\s+"
-    # "Kyiv, Ukraine, March 5 (AP) —": a place in title case, only with the agency's credit
-    r"|^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}"
-    r"\s*\([A-Za-z .&-]{2,30}\)\s*(?:-{1,2}|–|—)\s+"
-)
+
 # A live blog's time stamp opening an entry: "07:05 ", "12.40pm - ".
 _STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–—:]\s*)?(?=[A-Z\"“])")
 # A label before the sentence proper: "Bus strike latest: ", "Breaking: ".
@@ -879,7 +872,7 @@ def _names(text: str) -> set[str]:
 
 def _undated(text: str) -> str:
     """The sentence without a dateline or a live blog's time stamp."""
-    return _STAMP.sub("", _DATELINE.sub("", text, count=1), count=1)
+    return _STAMP.sub("", OPENING_DATELINE.sub("", text, count=1), count=1)
 
 
 def clean_wording(text: str, casing: dict[str, str]) -> str:
@@ -964,7 +957,7 @@ def neutrality_penalty(text: str) -> float:
         penalty += (SHORTEST - len(words)) / 4
     elif len(words) > LONGEST:
         penalty += (len(words) - LONGEST) / LONG_SLOPE
-    if _DATELINE.match(text) or _STAMP.match(text):
+    if OPENING_DATELINE.match(text) or _STAMP.match(text):
         penalty += 0.25
     if _LABEL.match(_undated(text)):
         penalty += 1.0

@@ -57,14 +57,20 @@ from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
 from .rules.stance import (
     DECISION_VERBS,
     StanceEvidence,
-    dateline_length,
     judge_stances,
     refused_claims,
     reported_words,
     reporter_cue,
     stance_subjects,
 )
-from .rules.text import Sentence, dateline, paragraph_spans, split_sentences, time_phrase
+from .rules.text import (
+    Sentence,
+    dateline,
+    dateline_length,
+    paragraph_spans,
+    split_sentences,
+    time_phrase,
+)
 from .rules.vocabulary import (
     BODY_WORDS,
     HONORIFICS,

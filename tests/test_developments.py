@@ -21,6 +21,7 @@ from pipeline.developments import (
     fragment,
     name_pairs,
     neutrality_penalty,
+    off_topic,
     refers_back,
     same_name,
     tokens,
@@ -145,24 +146,24 @@ def test_an_article_on_another_story_is_kept_out_and_named():
     assert "## Off the story" in markdown and "Left out as about another story" in markdown
 
 
+def _body(source: str, n: int, text: str):
+    """A body sentence of ``source`` as the clustering sees it (``developments.Unit``)."""
+    return Unit(source, n, text, "body", n, None)
+
+
 def test_chance_matches_do_not_hold_an_article_naming_nothing_the_others_name():
-    from pipeline.developments import Unit, off_topic
-
-    def unit(source: str, n: int, text: str) -> Unit:
-        return Unit(source, n, text, "body", n, None)
-
     story = [
         "Fire crews fought the blaze at the Brenford Chemicals depot in Port Hollis.",
         "Brenford Chemicals said about 40 people worked at the Port Hollis depot.",
         "Fire Chief Marcus Hale said the Brenford Chemicals fire was under control.",
     ]
-    units = [unit(s, n, t) for s in ("S1", "S2", "S3") for n, t in enumerate(story, 1)]
+    units = [_body(s, n, t) for s in ("S1", "S2", "S3") for n, t in enumerate(story, 1)]
     # another story: thirty sentences, two of which happen to be worded like the story's
     stray = [f"Engineers in Halverton checked strand {k} of the Tolliver Street span again."
              for k in range(28)]  # fmt: skip
     stray += ["Fire crews fought the blaze at the depot until dawn.",
               "About 40 people worked at the depot, the owners said."]  # fmt: skip
-    units += [unit("S4", n, t) for n, t in enumerate(stray, 1)]
+    units += [_body("S4", n, t) for n, t in enumerate(stray, 1)]
     found = off_topic(units, {}, ["S1", "S2", "S3", "S4"])
     assert list(found) == ["S4"]
 
@@ -253,7 +254,7 @@ def test_the_timeline_has_each_dated_development_once():
 
 
 def test_a_wire_dateline_with_place_country_and_date_is_not_part_of_the_wording():
-    from pipeline.developments import _DATELINE
+    from pipeline.rules.text import OPENING_DATELINE as _DATELINE
 
     for line in ("KYIV, Ukraine, March 5 (AP) — A dam burst.", "Kyiv, Ukraine, March 5 (AP) — A dam burst.",
                  "HARROWBY, England (AP) — A dam burst.", "BRUSSELS - A dam burst."):  # fmt: skip
@@ -1117,24 +1118,19 @@ def test_a_denial_just_after_a_claim_in_its_outlets_is_one_development_with_it()
 
 
 def test_generic_capitalised_words_are_no_shared_names_and_fewer_names_allow_more_chance():
-    from pipeline.developments import Unit, off_topic
-
-    def unit(source: str, n: int, text: str) -> Unit:
-        return Unit(source, n, text, "body", n, None)
-
     story = [
         "Fire crews fought the blaze at the Brenford Chemicals depot in Port Hollis.",
         "Brenford Chemicals said about 40 people worked at the depot, the County said.",
         "Fire Chief Marcus Hale said the fire was under control, a county spokesman added.",
     ]
-    units = [unit(s, n, t) for s in ("S1", "S2", "S3") for n, t in enumerate(story, 1)]
+    units = [_body(s, n, t) for s in ("S1", "S2", "S3") for n, t in enumerate(story, 1)]
     # another story, using only the title words every story uses ("County", "Fire"), with a
     # fifth of its sentences worded like the story's
     stray = [f"Voters in Tamsworth County queued at polling place {k} run by Greta Lund."
              for k in range(8)]  # fmt: skip
     stray += ["Fire crews fought the blaze at the depot until dawn.",
               "About 40 people worked at the depot, the owners said."]  # fmt: skip
-    units += [unit("S4", n, t) for n, t in enumerate(stray, 1)]
+    units += [_body("S4", n, t) for n, t in enumerate(stray, 1)]
     assert list(off_topic(units, {}, ["S1", "S2", "S3", "S4"])) == ["S4"]
 
 

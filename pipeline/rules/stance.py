@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .text import dateline_length
 from .vocabulary import (
     BODY_WORDS,
     REPORTING_VERBS,
@@ -657,8 +658,6 @@ def is_agent(
     return bool(own & told) or bool(proper and all(n.lower() in titled for n in proper))
 
 
-#: A dateline before a wire story's first words ("LONDRIDGE, Sept 30 (Allied Press) - ").
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,?[^-–—]{0,40}?[-–—]+\s*")
 _SAYS_AFTER = re.compile(
     rf"^\s*(?:(?:has|have|had|also|again|on \w+)\s+)*"
     rf"(?:{word_alternation({*(f for f in _VERB_FORMS if ' ' not in f), *SPEECH_VERB_FORMS})}"
@@ -694,13 +693,6 @@ def _decided(name: str, development: str) -> bool:
     )
 
 
-def dateline_length(sentence: str) -> int:
-    """How many characters of ``sentence`` a wire or local dateline takes ("LONDRIDGE, Sept 30
-    (Allied Press) - ", "RIVERTON — "); 0 without one."""
-    found = _DATELINE.match(sentence)
-    return found.end() if found else 0
-
-
 def _opens_with(name: str, headline: str, development: str) -> bool:
     """Whether the headline or the first sentence (past its dateline) opens with the actor's
     name as the subject of what happened ("Kestrel Energy to raise prices…"), not of a
@@ -709,7 +701,7 @@ def _opens_with(name: str, headline: str, development: str) -> bool:
     if len(bare) < 3 or not bare[:1].isupper():
         return False
     first = development[len(headline) :].strip() if development.startswith(headline) else ""
-    for opening in (headline, _DATELINE.sub("", first)):
+    for opening in (headline, first[dateline_length(first) :]):
         opening = re.sub(r"^(?:the)\s+", "", opening.strip(), flags=re.I)
         if not opening.lower().startswith(bare.lower()):
             continue

@@ -181,6 +181,25 @@ def dateline(sentence: str) -> str | None:
     return found.group().strip() if found else None
 
 
+#: A dateline opening a story or an entry, whatever its date: "BRUSSELS - ", "WASHINGTON
+#: (Reuters) -", "LONDON, Oct 28 (AP) — ", "KYIV, Ukraine --", "Kyiv, Ukraine, March 5 (AP) —".
+OPENING_DATELINE = re.compile(
+    # "BRUSSELS -", "KYIV, Ukraine, March 5 (AP) —": a shouted place, up to two comma parts
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}"
+    r"(?:\s*\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—|:)\s+"
+    # "Kyiv, Ukraine, March 5 (AP) —": a place in title case, only with the agency's credit
+    r"|^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}"
+    r"\s*\([A-Za-z .&-]{2,30}\)\s*(?:-{1,2}|–|—)\s+"
+)
+
+
+def dateline_length(sentence: str) -> int:
+    """How many characters of ``sentence`` an opening dateline takes (``OPENING_DATELINE``:
+    "LONDRIDGE, Sept 30 (Allied Press) - ", "RIVERTON — "); 0 without one."""
+    found = OPENING_DATELINE.match(sentence)
+    return found.end() if found else 0
+
+
 _TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]*$")
 
 
