@@ -75,6 +75,7 @@ from .rules.vocabulary import (
     BODY_WORDS,
     HONORIFICS,
     PRONOUNS,
+    ROLE_WORDS,
     SPEECH_VERB_FORMS,
     TITLE_WORDS,
     word_alternation,
@@ -1020,6 +1021,17 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     for key, said in spoken.items():
         forms[key].update(q.speaker for q in said if q.speaker)
     accused = _accused(prepared, masked, forms)
+    speaks_for = {
+        key: _body_of(key, own, mentions, prepared, masked) for key, own in spoken.items()
+    }
+    role_bodies: dict[str, tuple[str, Quote]] = {}  # bodies named only in a speaker's role
+    for key, own in spoken.items():
+        body = role_body(next((q.speaker_role for q in own if q.speaker_role), "") or "")
+        if not speaks_for[key] and body and person_name(own[0].speaker or "") is not None:
+            speaks_for[key] = key_of(body)
+            if speaks_for[key] not in spoken and speaks_for[key] not in names:
+                role_bodies.setdefault(speaks_for[key], (body, own[0]))
+    represented = set(speaks_for.values()) - {""}
     out = []
     for key in [
         *sorted(spoken, key=lambda k: (-len(spoken[k]), spoken[k][0].start)),
@@ -1031,6 +1043,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         if (
             not own
             and not agent
+            and key not in represented
             and reporter_cue(narrative) is None
             and not reported_words(narrative)
         ):
@@ -1054,10 +1067,68 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 key=key,
                 sentence=own[0].sentence if own else prepared.sentence_of(by_key[key][0][0]),
                 accused=key in accused,
-                speaks_for=_body_of(key, own, mentions, prepared, masked),
+                speaks_for=speaks_for.get(key, ""),
             )
         )
+    for key, (body, quote) in role_bodies.items():  # they share their member's stance
+        if speaker_problem(body, text) is None:
+            out.append(
+                StanceEvidence(
+                    name=body,
+                    development=development,
+                    headline=title,
+                    key=key,
+                    sentence=quote.sentence,
+                    accused=key in accused,
+                )
+            )
     return out
+
+
+#: A body named in a role: "president of the Millbrook Dog Owners Alliance", "chair of
+#: Garrow Hill Quiet Nights", or before the role word: "Saltney Traders' Association secretary".
+_ROLE_BODY_AFTER = re.compile(
+    r"\b(?:of|for|at)\s+(?:the\s+)?(?P<body>[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|&|on|"
+    r"[A-Z][\w’'&.-]*))*)"
+)
+_ROLE_BODY_BEFORE = re.compile(r"^(?:the\s+)?(?P<body>(?:[A-Z][\w’'&.-]*\s+){1,6}?)[a-z]")
+
+
+def role_body(role: str) -> str | None:
+    """The named body a speaker's role says they serve, as written, or None: a capitalised
+    phrase after "of", "for" or "at" ("president of the Millbrook Dog Owners Alliance" gives
+    "Millbrook Dog Owners Alliance", "Managing Director of Westbury Metro" gives "Westbury
+    Metro"), or before the role's first lower-case word when it ends in a word of
+    organisations ("Saltney Traders' Association secretary"). A phrase of one word that
+    names no organisation ("Mayor of London") and a title ("Secretary of State") are no
+    body. Pure."""
+    if not _SPEAKS_FOR_OFFICE.search(role):
+        return None  # "a professor at Ardenford University" speaks for herself
+    for found in _ROLE_BODY_AFTER.finditer(role):
+        body = re.sub(r"(?:\s+(?:of|and|for|the|&|on))+$", "", found.group("body")).strip(" .,")
+        words = body.split()
+        if words[0].lower() in ROLE_WORDS:
+            continue  # "Director of Primary Care Services": a title, its body further on
+        last = words[-1].lower().removesuffix("’s").removesuffix("'s")
+        if len(words) >= 2 or last in _ORGANISATION_WORDS:
+            return body
+    found = _ROLE_BODY_BEFORE.match(re.sub(r"^(?:but|and|so|yet|or)\s+", "", role, flags=re.I))
+    if found:
+        body = found.group("body").strip()
+        words = body.split()
+        if len(words) >= 2 and words[-1].lower() in _ORGANISATION_WORDS:
+            return body
+    return None
+
+
+#: Offices whose holder speaks for their body (a chair, a director, a spokesperson), unlike an
+#: expert who works there (a professor, an analyst, a researcher).
+_SPEAKS_FOR_OFFICE = re.compile(
+    r"\b(?:president|chair\w*|director|secretary|spokes\w*|chief|executive|leader|head|"
+    r"manager|founder|co-founder|organi[sz]er|coordinator|convenor|convener|governor|"
+    r"commissioner|boss|owner|principal|officer|representative|treasurer)\b",
+    re.I,
+)
 
 
 #: Words that make a capitalised name a business or an institution ("Kestrel Energy", "Bay

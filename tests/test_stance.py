@@ -3,7 +3,7 @@ through the extraction on small articles written for these tests."""
 
 from dataclasses import replace
 
-from pipeline.extract import prepare_article, rules_only_extraction
+from pipeline.extract import prepare_article, role_body, rules_only_extraction
 from pipeline.read import Article
 from pipeline.rules.stance import (
     StanceEvidence,
@@ -413,3 +413,31 @@ def test_the_doer_announcing_its_own_decision_does_not_confirm_it():
     )
     stances = _positions(text)
     assert stances.get("Westmere Police") == "defends"
+
+
+def test_the_body_a_speakers_office_names_shares_their_stance():
+    """A body named only in its officer's role ("chair of the …") takes the officer's stance;
+    an expert's employer does not speak through them."""
+    text = (
+        "Ferry fares to rise by a third\n\n"
+        "Islay Sound Ferries will raise fares by a third from June, the operator said on Monday.\n\n"
+        '"This is a tax on living on an island," said Morag Dunleavy, chair of the Kintra '
+        "Islanders Association.\n\n"
+        '"Fuel costs have doubled since the contract was signed," said Dr Ewan Rattray, an '
+        "economist at Glenmore University."
+    )
+    found = _positions(text)
+    assert found["Kintra Islanders Association"] == found["Morag Dunleavy"]
+    assert found["Morag Dunleavy"] in ("opposes", "condemns")
+    assert "Glenmore University" not in found
+
+
+def test_role_body_reads_the_body_out_of_a_role():
+    assert (
+        role_body("president of the Millside Tenants Federation") == "Millside Tenants Federation"
+    )
+    assert role_body("Managing Director of Harbourline Buses") == "Harbourline Buses"
+    assert role_body("Crewe Traders' Association secretary") == "Crewe Traders' Association"
+    assert role_body("Mayor of Lisbon") is None  # a place, not a body
+    assert role_body("a lecturer at Tollcross College") is None  # an expert speaks for herself
+    assert role_body("But Corran Borough Council leader") == "Corran Borough Council"
