@@ -217,3 +217,30 @@ def test_an_outlet_label_that_mostly_asks_is_the_interviewer():
     passages = find_passages(text)
     assert {p.speaker for p in passages if p.kind == "answer"} <= {"Ada Moss", "Moss"}
     assert all(p.speaker != "Post" for p in passages if p.kind == "answer")
+
+
+def test_who_spoke_to_whom_names_the_interviewee_and_the_interviewer():
+    """ "<name> spoke to <name>": the subject answers; "She spoke to the <outlet>": the
+    outlet's label asks even when most of its turns are statements."""
+    qa = (
+        "Rail boss on the timetable\n"
+        "After a month of cancellations, operations director Priya Haldane spoke to Tom Reeve.\n"
+        "Q: Why did the new timetable fail?\n"
+        "A: We had too few drivers trained on the new routes.\n"
+        "Q: Passengers want refunds.\n"
+        "A: They will get them, in full.\n"
+    )
+    assert {p.speaker for p in find_passages(qa) if p.kind == "answer"} == {"Priya Haldane"}
+    labelled = (
+        "Colin Marr, chief planner at Dunmere Council, faces the committee on Monday. "
+        "He spoke to the Dunmere Echo.\n"
+        "**Echo:** Residents say the towers are too tall.\n"
+        "**Colin Marr:** Two of them were cut by three storeys.\n"
+        "**Echo:** The civic society calls the scheme a mistake.\n"
+        "**Marr:** I respect them, but the town needs homes.\n"
+    )
+    passages = find_passages(labelled)
+    assert {p.speaker for p in passages if p.kind == "answer"} == {"Colin Marr", "Marr"}
+    assert {p.speaker for p in passages if p.kind == "question"} == {"Echo"}
+    we = "We spoke to Ana Brook, the harbour master.\nQ: Is the pier safe?\nA: It is now.\n"
+    assert {p.speaker for p in find_passages(we) if p.kind == "answer"} == {"Ana Brook"}

@@ -58,6 +58,9 @@ HELDOUT5_SET = ROOT / "tests" / "quote_heldout5"
 #: British single quotes, continuation paragraphs and embedded posts, labelled before any
 #: pipeline code, other set's articles or output was seen (``--set heldout6``).
 HELDOUT6_SET = ROOT / "tests" / "quote_heldout6"
+#: Twenty-four more in the same ten styles by a seventh writer, written blind the same way
+#: and first scored after the work on the sets before it (``--set heldout7``).
+HELDOUT7_SET = ROOT / "tests" / "quote_heldout7"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
@@ -66,6 +69,7 @@ SETS = {
     "heldout4": HELDOUT4_SET,
     "heldout5": HELDOUT5_SET,
     "heldout6": HELDOUT6_SET,
+    "heldout7": HELDOUT7_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {

@@ -162,9 +162,15 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         if asks(who) == 1
         or (len(speakers) == 2 and asks(who) >= 0.5 > max(asks(o) for o in speakers - {who}))
     }
+    introduced = _introduced(text, paragraphs)
+    interviewer = _interviewer(text, paragraphs)
+    if interviewer:  # "She spoke to the Halverton Post": the label "Post" asks
+        asking |= {who for who in speakers if who and who in interviewer.split()}
+    if introduced and len(speakers) == 2 and key(introduced) in speakers and not asking:
+        asking = speakers - {key(introduced)}  # the other one of two asks
     askers = {t[4] for t in named if key(t[4]) in asking}
     answerers = [t[4] for t in named if t[4] not in askers]
-    interviewee = _most_common(answerers) or _introduced(text, paragraphs)
+    interviewee = _most_common(answerers) or introduced
     asked = any(t[0] == "question" or (t[0] == "named" and t[4] in askers) for t in turns)
     passages: list[Passage] = []
     for number, (kind, start, body, end, name, index) in enumerate(turns):
@@ -261,8 +267,63 @@ def _most_common(names: list[str | None]) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
+#: "<subject> spoke to <object>": the subject gave the interview, unless it is the outlet's
+#: own voice ("We spoke to…", "Our reporter talked with…"), where the object did.
+_SPOKE_TO = re.compile(
+    rf"(?P<subject>\b[\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}})\s+(?:spoke|speaks|talked|talks|"
+    rf"has spoken|has talked)\s+(?:exclusively\s+)?(?:to|with)\s+(?:the\s+)?"
+    rf"(?P<object>{_PERSON})"
+)
+_OUTLET_VOICE = frozenset("we i our reporter correspondent editor".split())
+
+
+def _spoke_to(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """(interviewee, interviewer) where the introduction says "<name> spoke to <name>"
+    ("head teacher Miriam Oduya spoke to Joe Farrant", "She spoke to the Halverton Post": a
+    pronoun is the person the paragraph names first); None otherwise, or where the subject
+    is the outlet's own voice ("We spoke to…")."""
+    for start, end in paragraphs[:4]:
+        match = _SPOKE_TO.search(text, start, end)
+        if not match:
+            continue
+        words = match["subject"].split()
+        for k in range(len(words) - 1, 0, -1):  # the subject's own sentence only
+            if words[k - 1].endswith((".", "!", "?")) and len(words[k - 1]) > 3:
+                words = words[k:]
+                break
+        subject = " ".join(words)
+        interviewer = match["object"].rstrip(".,;:")
+        if words[0].lower() in _OUTLET_VOICE or words[-1].lower() in _OUTLET_VOICE:
+            return None
+        if subject.lower() in ("he", "she"):
+            named = re.search(rf"(?<![\w’'-]){_PERSON}", text[start : match.start()])
+            if named is None:
+                return None
+            return named.group(), interviewer
+        trailing = []  # the name before the verb: "head teacher Miriam Oduya"
+        for word in reversed(words):
+            if not word[:1].isupper():
+                break
+            trailing.insert(0, word)
+        if not trailing:
+            return None
+        return " ".join(trailing), interviewer
+    return None
+
+
+def _interviewer(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
+    """Who put the questions, as the introduction names them ("spoke to Joe Farrant",
+    "She spoke to the Halverton Post"), or None."""
+    found = _spoke_to(text, paragraphs)
+    return found[1] if found else None
+
+
 def _introduced(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
-    """The person the interview's introduction says was asked ("We asked Klaus Berger…")."""
+    """The person the interview's introduction says was asked ("We asked Klaus Berger…",
+    "head teacher Miriam Oduya spoke to Joe Farrant")."""
+    found = _spoke_to(text, paragraphs)
+    if found:
+        return found[0]
     for start, end in paragraphs[:4]:
         match = _INTERVIEWEE.search(text, start, end)
         if match:

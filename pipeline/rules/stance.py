@@ -60,6 +60,7 @@ _MORE_VERBS: dict[str, tuple[str, ...]] = {
     "supports": ("call for", "vote for", "campaign for", "push for", "want", "argue for",
                  "vote yes"),
     "condemns": ("fume", "rage", "hit out", "lash out", "round on", "savage", "berate", "blame"),
+    "denies": ("plead not guilty", "plead innocent"),
     "opposes": ("question", "appeal", "vote against", "campaign against", "argue against",
                 "call off", "boycott", "complain", "appeal against", "vow to appeal",
                 "vote no", "dissent"),
@@ -111,7 +112,12 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                "not our fault", "misleading", "mischaracteri[sz]e", "inaccurate",
                "the facts show", "simply wrong", "tells a different story",
                "tell a different story", "told a different story", "a different picture",
-               "not what happened", "we dispute", "we disagree with the findings"),
+               "not what happened", "we dispute", "we disagree with the findings",
+               # a defendant's or their lawyer's answer to a charge
+               "is innocent", "was innocent", "are innocent", "am innocent", "not guilty",
+               "no wrongdoing", "did nothing illegal", "not a crime", "without merit",
+               "meritless", "fight these charges", "fight the charges", "fight this case",
+               "clear his name", "clear her name", "clear their name", "clear my name"),
     # justification of one's own decision or action
     "defends": ("not change course", "will not change course", "won't change course",
                 "stand by", "right decision", "right call",
@@ -813,7 +819,7 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     if evidence.accused and words and said not in ("confirms", "denies", "condemns"):
         return "defends", "accused"  # what the accused says answers the charge
     if agent:
-        if said in ("confirms", "denies") or (said == "warns" and adverse):
+        if said in ("confirms", "denies", "condemns") or (said == "warns" and adverse):
             return said, "quote"
         if said == "warns":
             return "defends", "agent"  # the decision-maker's warning is its justification
