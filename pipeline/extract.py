@@ -342,6 +342,13 @@ def description_referent(
     }
     named.discard("")
     named = {n for n in named if n.split()[0].lower() not in ("the", "a", "an")}
+    if not named:  # a body whose name opens with the head noun ("the team": "Team Corvalla")
+        named = {
+            m.group()
+            for m in re.finditer(
+                rf"\b{re.escape(head.capitalize())}(?:\s+[A-Z][\w’'-]*){{1,3}}", text
+            )
+        }
     if len(named) == 1:
         return named.pop()
     people: set[str] = set()
@@ -1658,6 +1665,10 @@ def _quotes(
         if speaker:
             speaker, found_role = resolve(speaker)
             role = clean_role(found_role)
+            body = spokesperson_body(speaker, prepared, resolve)
+            if body is not None:  # "A company spokeswoman": the company speaks
+                speaker, role = body, speaker.split()[-1].lower()
+        if speaker:
             problem = speaker_problem(speaker, article.text)
             if problem is not None:
                 if dropped is not None:
@@ -1679,6 +1690,23 @@ def _quotes(
             )
         )
     return quotes
+
+
+_SPOKESPERSON = re.compile(
+    r"(?:a|an|the)\s+(?P<kind>[a-z]+)\s+(?:spokes(?:man|woman|person)|representative)", re.I
+)
+
+
+def spokesperson_body(
+    speaker: str, prepared: PreparedArticle, resolve: Callable[[str], tuple[str, str | None]]
+) -> str | None:
+    """The named body a spokesperson described by its kind speaks for ("A company
+    spokeswoman" -> the one business the article names, "a council spokesman" -> "Saltby
+    Town Council": ``description_referent`` of "the company", "the council"), or None."""
+    found = _SPOKESPERSON.fullmatch(speaker.strip())
+    if found is None or found.group("kind").lower() in ("the", "a", "an"):
+        return None
+    return description_referent(f"the {found.group('kind').lower()}", prepared, resolve)
 
 
 def _claimant(said: str | None, span: FigureSpan, prepared: PreparedArticle) -> str | None:

@@ -591,3 +591,64 @@ def test_the_company_is_the_one_body_named_as_a_business_among_public_bodies():
         Article(id="a1", path="a1.txt", title="Tax portal down", text=text, sha256="x")
     )
     assert description_referent("the company", prepared, prepared.resolve) == "Halberd Systems"
+
+
+def _speakers(text: str) -> list[str | None]:
+    """The rules' speaker of each quote of a one-article ``text`` (its first line the title)."""
+    from pipeline.extract import rules_only_extraction
+    from pipeline.read import Article
+
+    title = text.splitlines()[0]
+    return [
+        q.speaker
+        for q in rules_only_extraction(
+            Article(id="a1", path="a1.txt", title=title, text=text, sha256="x")
+        ).quotes
+    ]
+
+
+def test_a_spokesperson_described_by_the_kind_of_body_is_that_body():
+    text = (
+        "Rail operator fined\n\n"
+        "Coastway Trains was fined £2m on Tuesday for repeated late running.\n\n"
+        '"We accept the ruling and have apologised to passengers," a company spokesman said.'
+    )
+    assert _speakers(text) == ["Coastway Trains"]
+
+
+def test_a_body_named_with_its_head_noun_first_is_the_one_the_description_means():
+    text = (
+        "Rider withdrawn\n\n"
+        "The rider was withdrawn from the race on Monday.\n\n"
+        '"Team Halvard has withdrawn its rider pending the B sample," the team said.'
+    )
+    assert _speakers(text) == ["Team Halvard"]
+
+
+def test_the_place_a_described_person_is_in_is_never_the_speaker():
+    text = (
+        "Water off across the valley\n\n"
+        'A caller from Lower Brinscombe has rung in: "Still no water and nobody answers."\n\n'
+        'A pensioner in Millford Road, who did not want to be named, said: "We have had '
+        'nothing for two days."'
+    )
+    speakers = _speakers(text)
+    assert "Lower Brinscombe" not in speakers and "Millford Road" not in speakers
+
+
+def test_a_name_after_a_clerical_title_in_apposition_is_the_speaker():
+    text = (
+        "Chapel sale paused\n\n"
+        "The Dean of Wellsby, the Very Rev Anne Calloway, said: “No sale will be agreed "
+        "before the parish has been heard.”"
+    )
+    assert _speakers(text) == ["Anne Calloway"]
+
+
+def test_american_two_word_titles_and_hyphenated_descriptors_are_not_names():
+    text = (
+        "Ordinance passes\n\n"
+        "Board Member Rosa Quintero called the vote “a win for every tenant.”\n\n"
+        "Great-grandad Walter Pyne, 90, said: “I never thought I'd see it.”"
+    )
+    assert _speakers(text) == ["Rosa Quintero", "Walter Pyne"]

@@ -43,6 +43,7 @@ def person_name(form: str) -> str | None:
             word[:1].isupper()
             and lower not in ROLE_WORDS
             and lower not in _NOT_NAME_WORDS
+            and not vocabulary.name_descriptor(word)  # "Great-gran Maureen Tolley"
             and not word.endswith(("’s", "'s"))  # "Acme's Jane Roe": the possessor is no name
             and not _ACRONYM.fullmatch(word)  # "NATO", "BBC": a body, never a personal name
             and not _COMPOUND.search(word)  # "Gran-of-three": a phrase, not a name

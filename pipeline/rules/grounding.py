@@ -210,6 +210,7 @@ def _speaks(name: str, text: str) -> bool:
 
 def _inside_sentence(word: str, text: str) -> bool:
     """Whether ``word`` occurs capitalised somewhere other than at the start of a sentence."""
+    word = word.replace("’", "'")  # "Pennock’s" as "Pennock's": one apostrophe for both
     for m in whole_words(rf"{re.escape(word)}(?![\w-])", text.replace("’", "'"), joiners="-"):
         before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“‘'(")
         if before and before[-1] not in ".!?:\n":

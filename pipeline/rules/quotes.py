@@ -61,7 +61,6 @@ from .vocabulary import (
     HONORIFICS,
     LABEL_VERBS,
     LEAD_WORDS,
-    NAME_DESCRIPTORS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_QUOTING_VERBS,
@@ -77,6 +76,7 @@ from .vocabulary import (
     WORK_NOUNS,
     WRITTEN_WORDS,
     inflections,
+    name_descriptor,
     word_alternation,
     word_trie,
 )
@@ -660,7 +660,7 @@ def _is_name_token(word: str) -> bool:
         and not word.endswith(("'s", "’s", "s'", "s’"))
         and word.lower() not in _NOT_NAMES
         and word.lower() not in SENTENCE_ADVERBS
-        and word.lower() not in NAME_DESCRIPTORS
+        and not name_descriptor(word)
         and not _compound_word(word)
     )
 
@@ -793,6 +793,16 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
         linked = _linked_head(doc, toks, a, j, i, person)
         if linked is not None:
             return linked
+    if (
+        j is not None
+        and j >= a + 3
+        and toks[j - 1].word.lower() in _PLACE_PREPOSITIONS
+        and toks[a].word.lower() in ("a", "an", "one", "another")
+        and all(t.word.islower() for t in toks[a + 1 : j - 1])
+    ):
+        # "A reader in Dockside", "a younger plot holder at Back Lane": a person described
+        # by where they are; the place is not the speaker
+        return _description(doc, toks[a : j - 1])
     if person is not None:
         first, titled = person
         organisation = j > a and toks[j - 1].word.lower() == "the"
@@ -801,6 +811,11 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
     return _description(doc, toks[a : i + 1])
 
 
+#: Honorifics written after "the" before a name ("the Rev Jane Hale", "the Ven Howard Treloweth",
+#: "the Rt Hon Ann Lee").
+_THE_HONORIFICS = frozenset("rev revd reverend ven venerable very rt right hon honourable".split())
+#: Prepositions of place after a description of a person ("a reader in Dockside").
+_PLACE_PREPOSITIONS = frozenset("in at near outside from on".split())
 #: Prepositions that tie a speaker to a body or a place after the name ("Ilse Kramer of the
 #: group RiverWatch", "Pat from Leeds", "Jo Bell at the council").
 _LINKING = frozenset("of from at".split())
@@ -1057,11 +1072,18 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
         if inner is not None and inner == first:
             cue = _phrase_cue(doc, toks, inner, end - 1)
             return replace(cue, sure=False) if cue is not None and end != comma else cue
+        named_from = first
+        if (
+            end - first >= 3
+            and toks[first].word.lower() == "the"
+            and (toks[first + 1].word.lower().strip(".") in _THE_HONORIFICS)
+        ):
+            named_from = first + 1  # "The Archdeacon of Carnbury, the Ven Howard Treloweth,"
         if all(
             _is_name_token(t.word) or t.word in _PARTICLES or t.word.lower() in _ROLE_WORDS
-            for t in toks[first:end]
+            for t in toks[named_from:end]
         ):
-            titled = _phrase_cue(doc, toks, first, end - 1)  # "…, actress Clara Weiss, …"
+            titled = _phrase_cue(doc, toks, named_from, end - 1)  # "…, actress Clara Weiss, …"
             if titled is not None and titled.form == "name":
                 return replace(titled, sure=False) if end != comma else titled
         head = toks[first].word.lower()
@@ -1405,7 +1427,7 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
             ):
                 a = k
                 b = _name_end(toks, a)
-    while b == a and a < len(toks) - 1 and toks[a].word.lower() in NAME_DESCRIPTORS:
+    while b == a and a < len(toks) - 1 and name_descriptor(toks[a].word):
         a += 1  # "Furious local MP Gareth Lyle fumed:": the epithet and the lower-case
         while (
             a < len(toks)
@@ -2374,7 +2396,7 @@ def _titled_name(doc: _Document, toks: list[_Tok], j: int, i: int) -> _Cue | Non
     before = toks[j - 1].word if j > 0 else ""
     after = toks[i + 1].word if i + 1 < len(toks) else ""
     # "Gran Margaret Oyelaran": a kinship word or epithet marks a person as a role noun does
-    role_before = before.lower() in _ROLE_NOUNS or before.lower() in NAME_DESCRIPTORS
+    role_before = before.lower() in _ROLE_NOUNS or name_descriptor(before)
     # "The chief, Mark Rutte, said": a name of two words or more set off by commas, but not
     # an item of a list ("France, Germany, Italy").
     listed = j >= 2 and before == "," and _is_name_token(toks[j - 2].word)

@@ -101,7 +101,7 @@ ROLE_NOUNS = frozenset(
     treasurer registrar bursar provost steward skipper ombudsman auditor surveyor planner
     proprietor stallholder restaurateur shopowner caretaker groundsman janitor lecturer
     tutor curator librarian councilmember deputy magistrate coxswain verger churchwarden
-    sexton administrator liquidator receiver""".split()
+    sexton administrator liquidator receiver member""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -136,6 +136,17 @@ NAME_DESCRIPTORS = frozenset(
     brave tragic heroic hero heroine plucky tearful heartbroken devastated doting proud
     stricken furious fuming pal bestie telly tv star celeb""".split()
 )
+
+
+def name_descriptor(word: str) -> bool:
+    """Whether ``word``, written before a given name, describes the person rather than
+    naming them: a word of ``NAME_DESCRIPTORS``, or a hyphenated kinship word ending in one
+    ("Great-gran", "Step-mum", "Great-grandad")."""
+    lower = word.lower().strip(".,")
+    return lower in NAME_DESCRIPTORS or (
+        "-" in lower and lower.rsplit("-", 1)[1] in NAME_DESCRIPTORS
+    )
+
 
 #: Nouns and modifiers that make a capitalised phrase a body, not a person ("the National
 #: Intelligence Service", "the Interior Ministry", "the Labour Party"): never part of a
