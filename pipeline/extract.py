@@ -1055,7 +1055,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             and not reported_words(narrative)
         ):
             continue  # named, but neither quoted, nor reported saying, nor given a stance
-        if not own and all(_AFTER_PREPOSITION.search(s[-60:]) for s in subject):
+        if not own and not agent and all(_AFTER_PREPOSITION.search(s[-60:]) for s in subject):
             continue  # "residents of villages near Kelsby say": a place, not the speaker
         name = own[0].speaker if own else prepared.resolve(names[key])[0]
         if not own and name.split()[0].lower() in _NOT_LEADS and " " in name:
@@ -1075,6 +1075,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 sentence=own[0].sentence if own else prepared.sentence_of(by_key[key][0][0]),
                 accused=key in accused,
                 speaks_for=speaks_for.get(key, ""),
+                decided=agent,
             )
         )
     for key, (body, quote) in role_bodies.items():  # they share their member's stance
@@ -1199,30 +1200,81 @@ def _lead_agent(prepared: PreparedArticle) -> tuple[str, int] | None:
     return phrase, first.start + words[0][1]
 
 
-_DECIDER = re.compile(
-    rf"\b(?:after|when|as|once)\s+(?P<body>(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'-]*\s+|of\s+|"
-    rf"the\s+|[a-z]+’s\s+|[a-z]+'s\s+)*?[\w-]+)\s+(?:(?:on|last|this)\s+\w+\s+|"
-    rf"unanimously\s+)?(?:{DECISION_VERBS})\b"
+_BODY_PHRASE = (
+    r"(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'&-]*\s+|of\s+|the\s+|and\s+|[a-z]+’s\s+|"
+    r"[a-z]+'s\s+)*?[\w-]+"
 )
+#: Verbs a body takes a decision or acts with, as the lead reports it.
+_ACTS = (
+    rf"{DECISION_VERBS}|imposed|introduced|announced|launched|awarded|closed|suspended|"
+    r"revoked|fined|withdrew|pulled|axed|cut|raised|removed|shut|sold|dropped|declared|"
+    r"confirmed|unveiled|opened|signed"
+)
+_DECIDER = (
+    # "… after Kestrel Bay Council approved the levy", "an ordinance the City Council approved"
+    re.compile(
+        rf"\b(?:after|when|as|once|that|which)?\s*(?P<body>{_BODY_PHRASE})\s+"
+        rf"(?:(?:on|last|this|late|early)\s+\w+\s+|unanimously\s+|narrowly\s+|"
+        rf"(?:has|have|had)\s+)?(?:{_ACTS})\b"
+    ),
+    # "… approved by Ashvale District Council", "a ban imposed by the harbour board"
+    re.compile(
+        rf"\b(?:{_ACTS})\s+by\s+(?P<body>(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|the)\s+)*)*"
+        r"[A-Z][\w’'&-]*)"
+    ),
+    # "Fernley Borough Council's new rule", "the board's decision"
+    re.compile(
+        rf"(?P<body>{_BODY_PHRASE})[’']s\s+(?:(?:new|latest|controversial|proposed|"
+        r"planned|surprise|own)\s+)?(?:rule|rules|ban|decision|plan|plans|policy|ordinance|"
+        r"scheme|order|move|proposal|proposals|vote|ruling|cuts|closure|levy|fine|charge)\b"
+    ),
+)
+#: How many of the article's first body sentences may name the decider.
+DECIDER_SENTENCES = 3
 
 
 def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
-    """The body the first sentence says took the decision ("… from April after Kestrel Bay
-    Council approved the levy", "… after the town's Board of Selectmen voted 2-1"), as
-    ``(phrase as written, offset)``: a phrase ending in a word of organisations. None
-    without one."""
+    """The body the lead says took the decision or did what happened, as ``(phrase as
+    written, offset)``, from the first ``DECIDER_SENTENCES`` body sentences: "… after Kestrel
+    Bay Council approved the levy", "an ordinance the City Council approved 6-3", "The City
+    Commission voted 4-1 to award…", "a ban imposed by the harbour board", "Fernley Borough
+    Council's new rule". The phrase ends in a word of organisations. None without one."""
     title = prepared.article.title or ""
-    first = next((x for x in prepared.sentences if x.text != title), None)
-    if first is None:
-        return None
     text = prepared.article.text
-    for found in _DECIDER.finditer(text, first.start, first.end):
-        phrase = found.group("body")
-        if phrase.split()[-1].lower() not in _ORGANISATION_WORDS | {"selectmen", "board"}:
-            continue
-        named = re.sub(r"^(?:(?:the|its|their)\s+)?(?:[a-z]+[’']s\s+)?", "", phrase)
-        if speaker_problem(named, text) is None:
-            return named, found.start("body") + phrase.index(named)
+    body = [
+        x for x in prepared.sentences if x.text != title and sentence_role(prepared, x) == "body"
+    ]
+    for sentence in body[:DECIDER_SENTENCES]:
+        hits = sorted(
+            (found.start("body"), found.group("body"))
+            for pattern in _DECIDER
+            for found in pattern.finditer(text, sentence.start, sentence.end)
+        )
+        for start, phrase in hits:
+            phrase = phrase.strip()
+            last = phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s")
+            if last not in _ORGANISATION_WORDS | {"selectmen", "board"}:
+                continue
+            owner = re.match(r"(?P<owner>.+?)[’']s\s+[a-z][\w\s-]*$", phrase)
+            if owner and owner.group("owner").split()[-1].lower() in _ORGANISATION_WORDS:
+                phrase = owner.group("owner")  # "Brackley Borough Council's cabinet"
+            named = re.sub(r"^(?:(?:the|its|their)\s+)?(?:[a-z]+[’']s\s+)?", "", phrase)
+            named = re.sub(r"^(?:[A-Z][a-z]+\s+)?(?:after|when|as|once|that|which)\s+", "", named)
+            if not named[:1].isupper():
+                # "The authority's transport committee": the one body the article names so
+                head = phrase.split()[-1] if len(phrase.split()) <= 3 else ""
+                full = description_referent(f"the {head.lower()}", prepared, prepared.resolve)
+                if (
+                    head
+                    and full
+                    and full.split()[-1].lower() == head.lower()  # a body, not a person
+                    and speaker_problem(full, text) is None
+                ):
+                    at = text.find(full)
+                    return full, at if at >= 0 else start
+                continue
+            if speaker_problem(named, text) is None:
+                return named, start + phrase.index(named)
     return None
 
 

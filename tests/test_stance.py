@@ -441,3 +441,22 @@ def test_role_body_reads_the_body_out_of_a_role():
     assert role_body("Mayor of Lisbon") is None  # a place, not a body
     assert role_body("a lecturer at Tollcross College") is None  # an expert speaks for herself
     assert role_body("But Corran Borough Council leader") == "Corran Borough Council"
+
+
+def test_the_body_the_lead_says_decided_is_the_agent_in_its_other_forms():
+    """The decider named in the first body sentences in a reduced relative, with a
+    possessive decision noun, in the passive or in the second sentence defends it."""
+    forms = [
+        "Late buses to stop under a timetable the Transport Authority approved on Monday.",
+        "Dog walkers are angry. Corran Borough Council's new rule bans dogs from the beach.",
+        "Parking charges rise today. The charges were approved by Wexley Town Council.",
+        "The ferry will stop at night. The Harbour Board voted 5-2 on Friday to end the service.",
+    ]
+    for lead in forms:
+        text = f"Service change\n\n{lead}\n\n“We did not take this lightly,” said Ann Kerr."
+        positions = _positions(text)
+        assert "defends" in positions.values(), (lead, positions)
+        assert any(name.endswith(("Authority", "Council", "Board")) for name in positions), (
+            lead,
+            positions,
+        )

@@ -374,6 +374,8 @@ class StanceEvidence:
             the charge.
         speaks_for: the ``key`` of the body a person speaks for ("Billwise director Omar
             Shafiq"), or "": the two share a stance where one of them shows none.
+        decided: the lead names the actor as the body that took the decision or did what
+            happened ("an ordinance the City Council approved"): the development's agent.
     """
 
     name: str
@@ -387,6 +389,7 @@ class StanceEvidence:
     sentence: int = 1
     accused: bool = False
     speaks_for: str = ""
+    decided: bool = False
 
     @property
     def reported(self) -> tuple[str, ...]:
@@ -789,7 +792,7 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     hedged = any(_HEDGE.search(t) for t in (*evidence.narrative, *evidence.quotes))
     if expert and hedged and cue in (None, "warns", "defends"):
         return "neutral", "role"  # an outside expert's caveat is no warning
-    agent = is_agent(
+    agent = evidence.decided or is_agent(
         evidence.role,
         evidence.name,
         evidence.development,
