@@ -82,7 +82,9 @@ def test_the_body_the_development_is_about_is_its_agent():
     assert is_agent("Superintendent", "Mo Li", "District closes schools for a week.")
 
 
-def test_the_agent_defends_its_decision_and_supports_good_news_or_what_it_praises():
+def test_the_agent_defends_its_decision_even_where_it_praises_it_or_it_is_good_news():
+    """The body that did what happened stands behind its own act: "defends", as readers of
+    five independently labelled sets call it, also when its words praise what it did."""
     development = "Water company raises prices. The water company said prices rise in May."
     director = StanceEvidence(
         name="Ruth Obi", role="company director", quotes=("Prices rise in May.",),
@@ -96,10 +98,10 @@ def test_the_agent_defends_its_decision_and_supports_good_news_or_what_it_praise
     assert judge_stance(director, contested=False) == ("defends", "agent")
     assert judge_stances([director, critic]) == [("defends", "agent"), ("opposes", "quote")]
     praising = replace(director, quotes=("Customers will see lower bills by winter.",))
-    assert judge_stance(praising, contested=True) == ("supports", "agent")
+    assert judge_stance(praising, contested=True) == ("defends", "agent")
     opening = "Water company opens new reservoir. The water company opened it on Monday."
     glad = replace(director, development=opening, headline=opening.split(".")[0])
-    assert judge_stance(glad, contested=False) == ("supports", "agent")
+    assert judge_stance(glad, contested=False) == ("defends", "agent")
 
 
 def test_a_body_the_role_names_is_the_agent_where_the_headline_names_it():

@@ -768,10 +768,10 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     ("opposition", "reporter", "agent", "quote"), or None when the article shows none.
 
     Order: an opposition role (opposes, or condemns or supports where the reporter says so);
-    the reporter's stance verb or adjective; the body the development is about, which
-    supports it where it is good news (``is_good_news``) or its words praise it, and
-    otherwise defends it (harm that befell it: only where ``contested``), unless its words
-    confirm, deny or warn; the words of the actor's quotations (not "supports" where the
+    the reporter's stance verb or adjective; the body the development is about (or that the
+    lead says decided it: ``decided``), which defends it, good news and praise included
+    (harm that befell it: only where ``contested``), unless its words confirm, deny,
+    condemn or warn; the words of the actor's quotations (not "supports" where the
     development is harm that befell people: ``is_adverse``); then, for a quoted actor with
     no evaluative word: an analyst's role is neutral, and a plain witness (no office, no
     body) opposes what a protest headline is against (``is_protest``) and supports good
@@ -828,8 +828,6 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
             return "defends", "agent"  # the decision-maker's warning is its justification
         if adverse:  # the body harm befell answers for its response, not for the harm
             return ("defends", "agent") if contested or said == "defends" else None
-        if is_good_news(headline) or said == "supports":
-            return "supports", "agent"  # glad of its own achievement, or of what it brings
         return "defends", "agent"  # a body explaining its own decision
     if said == "supports" and adverse:
         return None  # praise of the rescuers is not support of the fire
