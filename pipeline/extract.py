@@ -58,6 +58,7 @@ from .rules.stance import (
     DECISION_VERBS,
     StanceEvidence,
     judge_stances,
+    passive_cue,
     refused_claims,
     reported_words,
     reporter_cue,
@@ -1052,6 +1053,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             and not agent
             and key not in represented
             and reporter_cue(narrative) is None
+            and passive_cue(subject) is None
             and not reported_words(narrative)
         ):
             continue  # named, but neither quoted, nor reported saying, nor given a stance

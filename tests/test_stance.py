@@ -462,3 +462,19 @@ def test_the_body_the_lead_says_decided_is_the_agent_in_its_other_forms():
             lead,
             positions,
         )
+
+
+def test_a_passive_gives_the_stance_to_the_agent_after_by_not_to_its_subject():
+    """ "X accused of fraud" (headlinese passive) is no condemnation by X; "welcomed by the
+    tenants' group" is the group's support; "rejects the fraud narrative" denies."""
+    text = (
+        "Former treasurer accused over club accounts\n\n"
+        "Harwick Sailing Club's former treasurer, Dean Moss, was charged on Monday. "
+        "The charge was welcomed by Members for Change, whose chair, Ellen Voss, said "
+        "members were relieved.\n\n"
+        "Moss's solicitor, Ravi Kaul, rejects the prosecution's narrative."
+    )
+    positions = _positions(text)
+    assert positions.get("Ellen Voss") == "supports"
+    assert positions.get("Ravi Kaul") == "denies"
+    assert "Former treasurer" not in positions

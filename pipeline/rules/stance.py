@@ -71,7 +71,10 @@ _MORE_VERBS: dict[str, tuple[str, ...]] = {
 _REJECTED_CRITICISM = (
     r"(?:calls?|demands?|criticism|criticisms|pressure|appeals?|suggestions? that .{0,40}should)"
 )
-_REJECTED_CLAIM = r"(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|rumou?rs?)"
+_REJECTED_CLAIM = (
+    r"(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|rumou?rs?|"
+    r"narrative|characteri[sz]ation|portrayal|version of events|account)"
+)
 _REJECT = r"(?:reject|dismiss|rebuff|brush(?:ed|es)? aside|den(?:y|ies|ied)|refut)\w*"
 
 #: Role words of the political opposition and of campaigners against something.
@@ -426,8 +429,13 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|thes
 _RELATIVE = re.compile(r",\s+(?:which|whose)\b[^,.;]{0,120},")
 
 
-_DENIES_CLAIM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CLAIM}\b", re.I)
-_REJECTS_CRITICISM = re.compile(rf"\b{_REJECT}\s+(?:\w+\s+){{0,2}}?{_REJECTED_CRITICISM}", re.I)
+#: What follows a participle used as a passive in headlinese ("Ex-official accused of
+#: fraud", "Mayor criticised by watchdog"): "of", "by" or "over", never an object.
+_AGENT_AFTER = re.compile(r"\s+(?:of|by|over)\b", re.I)
+_DENIES_CLAIM = re.compile(rf"\b{_REJECT}\s+(?:[\w’'-]+\s+){{0,2}}?{_REJECTED_CLAIM}\b", re.I)
+_REJECTS_CRITICISM = re.compile(
+    rf"\b{_REJECT}\s+(?:[\w’'-]+\s+){{0,2}}?{_REJECTED_CRITICISM}", re.I
+)
 
 
 #: Verbs that report what someone says or thinks in indirect speech ("said the rise was
@@ -536,6 +544,32 @@ def stance_subjects(sentence: str) -> list[tuple[str, int]]:
     return out
 
 
+_BY_AGENT = re.compile(
+    rf"(?<![\w-])(?P<verb>{word_alternation([f for f in _VERB_FORMS if f.endswith('ed')])})"
+    r"\s+by\s+",
+    re.I,
+)
+
+
+def passive_cue(subject_segments: tuple[str, ...]) -> str | None:
+    """The stance a passive gives the actor named after "by" ("The decision was welcomed by
+    the residents' association Vizinhos do Cais", "a plan criticised by Age Concern"):
+    ``subject_segments`` are the words before each mention of the actor; None without one."""
+    for segment in subject_segments:
+        found = max(_BY_AGENT.finditer(segment), key=lambda m: m.start(), default=None)
+        if found is None:  # (the last "<verb> by" before the mention)
+            continue
+        between = segment[found.end() :]
+        if (
+            len(between) <= 120
+            and not re.search(r"[.;:]", between)
+            and _CUE.search(between) is None  # "criticised by X, was defended by Y"
+            and not _NEGATED.search(segment[max(0, found.start() - 20) : found.start()])
+        ):
+            return _VERB_FORMS[found.group("verb").lower()]
+    return None
+
+
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
     """The stance the reporter's words give the actor: the first stance verb or adjective
     of ``segments`` (not negated) in the actor's own clause, with "rejected calls/criticism"
@@ -580,6 +614,12 @@ def _segment_cue(segment: str) -> str | None:
             continue  # "the disputed fee", "a welcome step": an adjective, not the actor's act
         if _REQUEST_AFTER.match(clause, match.end()):
             continue  # "denied the promoter's request for an injunction": a ruling, no denial
+        if (
+            word.endswith("ed")
+            and word not in _ADJECTIVE_FORMS
+            and _AGENT_AFTER.match(clause, match.end())
+        ):
+            continue  # "criticised by", "Ex-official accused of fraud": done to the actor
         return _VERB_FORMS.get(word) or _ADJECTIVE_FORMS[word]
     return None
 
@@ -776,7 +816,7 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     no evaluative word: an analyst's role is neutral, and a plain witness (no office, no
     body) opposes what a protest headline is against (``is_protest``) and supports good
     news."""
-    cue = reporter_cue(evidence.narrative)
+    cue = reporter_cue(evidence.narrative) or passive_cue(evidence.subject_segments)
     adverse = is_adverse(evidence.headline or evidence.development)
     undoing = bool(_words(evidence.headline or evidence.development) & _UNDOING)
     if cue == "supports" and undoing and any(_AUTHOR.search(n) for n in evidence.narrative):
