@@ -222,6 +222,15 @@ def merge_extractions(
     return fit_brief(brief, source_words, once)
 
 
+def merge_figures(extractions: Sequence[ArticleExtraction]) -> list[FigureGroup]:
+    """The figure groups of ``extractions`` taken as one story, as ``merge_extractions``
+    makes them but with no source left out as off the story: what each group counts, its
+    unit, one claim per value and whether the sources differ (``FigureGroup.differs``).
+    Pure."""
+    good = [x for x in extractions if x.error is None]
+    return _merge_figures([f for x in good for f in x.figures], _entity_index(good))
+
+
 #: A development one source alone reports repeats a difference when this share of their
 #: content words is shared (Jaccard over stems, ``_overlap``).
 SAID_AGAIN = 0.5
