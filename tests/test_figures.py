@@ -284,3 +284,55 @@ def test_a_dateline_sets_the_day_a_weekday_is_resolved_from():
 )
 def test_ranges_scales_and_changes(text, values):
     assert [(f.number, f.high, f.unit, f.counts) for f in find_figures(text)] == values
+
+
+# --- units: pounds of weight and of money, temperatures ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "unit"),
+    [
+        ("Divers raised a 500-pound bomb from the harbour.", "500-pound", "lb"),
+        ("Fishermen landed 1,200 pounds of cod on Friday.", "1,200 pounds", "lb"),
+        ("Nobody will pay me back for 300 pounds of brisket, he said.", "300 pounds", "lb"),
+        ("The calf weighed 90 pounds at birth.", "90 pounds", "lb"),
+        ("A 25lb sack of flour split open.", "25lb", "lb"),
+        ("The club was fined 20,000 pounds by the league.", "20,000 pounds", "GBP"),
+        ("Its profit rose to 7 million pounds last year.", "7 million pounds", "GBP"),
+        ("The scheme won a 2 million pound grant in May.", "2 million pound", "GBP"),
+        ("Sales reached 4.1 million pounds ($5.2 million) in all.", "4.1 million pounds", "GBP"),
+        ("The council put 40,000 pounds of public money into signs.", "40,000 pounds", "GBP"),
+        ("A ticket for the final costs £40.", "£40", "GBP"),
+    ],
+)
+def test_a_pound_after_a_number_is_a_weight_unless_its_sentence_speaks_of_money(
+    sentence, written, unit
+):
+    found = find_figures(sentence)[0]
+    assert (found.value, found.unit) == (written, unit)
+
+
+def test_what_a_weight_is_of_comes_from_its_phrase_or_the_thing_weighed():
+    [seed] = find_figures("The bear ate about 40 pounds of birdseed from the feeders.")
+    assert seed.counts == "birdseed"  # a noun in '-eed' is no participle
+    [bear] = find_figures("Rangers moved a bear weighing 280 pounds to the hills.")
+    assert bear.counts == "bear"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "unit"),
+    [
+        ("Temperatures hit 41.3C in the south on Monday.", "41.3C", "°C"),
+        ("Highs near 95F are forecast for the weekend.", "95F", "°F"),
+        ("The water cooled to 80 degrees Celsius overnight.", "80 degrees Celsius", "°C"),
+        ("The kiln runs at 1,200°C day and night.", "1,200°C", "°C"),
+    ],
+)
+def test_a_temperature_keeps_its_scale_and_counts_nothing(sentence, written, unit):
+    [reading] = find_figures(sentence)
+    assert (reading.value, reading.unit, reading.counts) == (written, unit, "")
+
+
+def test_a_letter_after_a_number_is_no_temperature_where_nothing_speaks_of_heat():
+    found = find_figures("The band sold 40 copies of its single, 12C, in a week.")
+    assert [(f.value, f.unit) for f in found] == [("40", None), ("12", None)]

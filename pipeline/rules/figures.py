@@ -30,6 +30,7 @@ from .vocabulary import (
     IDENTIFIER_NOUNS,
     IRREGULAR_PLURALS,
     MEASURE_UNITS,
+    MONEY_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     OUTCOME_WORDS,
@@ -38,8 +39,10 @@ from .vocabulary import (
     SCALES,
     SPEECH_VERB_FORMS,
     SUBJECT_WORDS,
+    TEMPERATURE_WORDS,
     TIME_UNITS,
     WEEKDAYS,
+    WEIGHT_WORDS,
     word_alternation,
 )
 
@@ -305,14 +308,61 @@ def _parts(text: str, match: re.Match[str], continental: bool):
         unit = CURRENCY_WORDS.get(unit_raw) or MEASURE_UNITS.get(unit_raw) or unit
         if unit_raw in TIME_UNITS:
             unit = "time:" + unit_raw
+    end = match.end()
+    if unit_raw in {"pound", "pounds"} and not match.group("cur"):
+        unit = "GBP" if _pounds_are_money(text, start, end) else "lb"
+    if unit is None and not scale:
+        degrees = _temperature_letter(text, start, end)
+        if degrees:
+            unit, end = degrees, end + 1
     number = _to_float(match.group("num"), continental) * SCALES.get(low_scale or "", 1)
     high = None
     if match.groupdict().get("num2"):
         high = _to_float(match.group("num2"), continental) * SCALES.get(scale or "", 1)
         if high <= number:
             return None  # not a range: a date ('2024-10'), a score ('3-1')
-    end = match.end()
     return start, end, number, high, unit, SCALE_NAMES.get(scale or ""), restart
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]`` (cut at '. ', '! ', '? ' or a line break)."""
+    opening = max(text.rfind(m, 0, start) for m in (". ", "! ", "? ", "\n")) + 1
+    closing = [i for m in (". ", "! ", "? ", "\n") if (i := text.find(m, end)) >= 0]
+    return text[opening : min(closing, default=len(text))]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _pounds_are_money(text: str, start: int, end: int) -> bool:
+    """Whether 'pound(s)' ending at ``end`` is money, not a weight: followed by 'sterling' or
+    a conversion in brackets ('18 million pounds ($24m)'); as an adjective before a noun ('a
+    300-pound fine', 'a 3 million pound grant'), when that noun is money; before 'of', when
+    what follows is money ('pounds of funding'), else a weight ('pounds of cheese'); otherwise
+    when its sentence says nothing of weight and speaks of money (``MONEY_WORDS``: 'fined
+    300,000 pounds', 'a profit of 48 million pounds'). A weight by default: English news
+    writes sterling '£'."""
+    after = text[end : end + 40].lower()
+    if re.match(r"\s*(?:sterling\b|\(\s*(?:[a-z]{0,2}\$|€|¥|[a-z]{3}\s?\d))", after):
+        return True
+    if text[end - 5 : end].lower() == "pound":  # singular: an adjective before its noun
+        noun = re.match(r"\s*(?:[a-z]+-)*([a-z]+)", after)
+        return bool(noun) and noun.group(1) in MONEY_WORDS
+    of = re.match(r"\s+of\s+(?:(?:the|a|an|their|its|public|taxpayers['’]?)\s+)*([a-z]+)", after)
+    if of:
+        return of.group(1) in MONEY_WORDS
+    words = set(_WORD.findall(_sentence_around(text, start, end).lower()))
+    return not words & WEIGHT_WORDS and bool(words & MONEY_WORDS)
+
+
+def _temperature_letter(text: str, start: int, end: int) -> str | None:
+    """'°C' or '°F' when the number ending at ``end`` is written with the letter right after
+    it ('34.2C', '88F') in a sentence about temperatures (``TEMPERATURE_WORDS``); None."""
+    letter = re.match(r"([CF])(?![\w’'])", text[end : end + 2])
+    if not letter:
+        return None
+    words = set(_WORD.findall(_sentence_around(text, start, end).lower()))
+    return f"°{letter.group(1)}" if words & TEMPERATURE_WORDS else None
 
 
 def _metres(text: str, end: int) -> bool:
@@ -430,7 +480,8 @@ _LINKS = frozenset(
     pays spent spends earned earns made makes generated received rise rises risen fall falls
     fallen grow grows grown increase increases drop drops climb climbs jump jumps averaged
     averages average reach reaches costing totalling totaling amounting doubled tripled
-    halved will would could may might can should has have had""".split()
+    halved will would could may might can should has have had weighs weighed weighing
+    weigh""".split()
 )
 _POSSESSIVES = DETERMINERS | frozenset(
     "its their his her our my your this that these those".split()
@@ -475,7 +526,10 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
     """What the figure at ``text[start:end]`` counts, and what happened to it ('killed'):
     the noun phrase after it ('1,500 North Korean troops', '45% of voters', '250 sq km of
     territory'), else, for money and percentages, the subject it is a value of ('the rival
-    bid was worth £3bn', 'unemployment rose to 4.5%'). '' when neither names anything."""
+    bid was worth £3bn', 'unemployment rose to 4.5%'). '' when neither names anything, and
+    for a temperature: a reading of a place at a time, which counts nothing."""
+    if unit in _READINGS:
+        return "", None
     words, stop_at = _words_after(text, end)
     counts = " ".join(words)
     outcome = None
@@ -498,6 +552,10 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
     if not counts and unit is not None:
         counts = _subject_before(text, start)
     return _generic_or(counts), outcome
+
+
+#: Units of a reading ('34C', '180 degrees'), not of an amount of something.
+_READINGS = frozenset({"°C", "°F", "degree"})
 
 
 def _generic_or(counts: str) -> str:
@@ -525,18 +583,24 @@ def _words_after(text: str, end: int) -> tuple[list[str], int]:
             break
         if low in SPEECH_VERB_FORMS and (low.endswith("ed") or low in {"said", "says", "told"}):
             break
-        if words and low.endswith("ed"):
+        if words and _participle(low):
             break  # a verb after the noun: 'a £45m extension opened'
         if words and _is_plural(words[-1]) and not _is_plural(word):
             break  # '500 residents filed …'; 'police officers' goes on
         words.append(word)
         stop_at = end + offset + match.end()
     # an ellipsis with no noun ('10,000 expected to be sent'): the phrase names nothing
-    if words and all(w.lower().endswith(("ed", "ing")) for w in words):
+    if words and all(_participle(w.lower()) or w.lower().endswith("ing") for w in words):
         return [], end
     if words and words[-1].lower() in OUTCOME_WORDS:
         return [], end
     return words, stop_at
+
+
+def _participle(word: str) -> bool:
+    """A past participle by its ending ('expected', 'opened'); not a noun in '-eed' ('seed',
+    'birdseed', 'speed')."""
+    return word.endswith("ed") and not word.endswith("eed")
 
 
 #: Degree words between a subject and its linking verb ('profit more than doubled to £612m').

@@ -474,8 +474,41 @@ MEASURE_UNITS: dict[str, str] = {
     "tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kg": "kg",
     "litres": "litre", "liters": "litre", "gallons": "gallon", "barrels": "barrel",
     "mph": "mph", "km/h": "km/h", "kph": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh",
-    "twh": "TWh", "°c": "°C", "°f": "°F", "degrees": "degree",
+    "twh": "TWh", "°c": "°C", "°f": "°F", "degrees": "degree", "degree": "degree",
+    "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F",
+    "degrees c": "°C", "degrees f": "°F", "° c": "°C", "° f": "°F",
+    "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
 }  # fmt: skip
+
+#: 'pound(s)' after a number is a weight ('a 300-pound bear', '40 pounds of birdseed') unless
+#: its sentence speaks of money: these words (what a sum is, what is done with it) or a
+#: conversion in brackets ('18 million pounds ($24 million)'). A pound written '£' is money.
+MONEY_WORDS = frozenset(
+    """cost costs costing costed paid pay pays paying payment payments payout fine fined fines
+    worth price priced prices sold sell sells selling bought buy spent spend spends spending
+    salary salaries wage wages bill bills budget budgets funding fund funds funded grant grants
+    profit profits loss losses revenue revenues turnover sales deal deals bid bids offer offered
+    compensation damages raised raise donated donation donations invest invested investment
+    investments tax taxes debt debts loan loans fee fees bonus bonuses prize reward earn earned
+    earns earnings income pension pensions dividend valued value valuation savings money cash
+    sterling pence bank banks deficit subsidy subsidies contract contracts penalty settlement
+    bail ransom rent rents mortgage windfall jackpot lottery bailout overspend shortfall
+    fortune""".split()
+)
+
+#: Words by which a sentence says a 'pound' is a weight.
+WEIGHT_WORDS = frozenset(
+    """weigh weighs weighed weighing weight weights heavy heavier heaviest lighter lightest
+    overweight obese scales""".split()
+)
+
+#: Words that make a bare 'C' or 'F' after a number a temperature ('34.2C', '88F').
+TEMPERATURE_WORDS = frozenset(
+    """temperature temperatures heat heatwave hot hotter hottest warm warmer warmest cold
+    colder coldest cool cooler freezing frost frosty degrees thermometer mercury high highs
+    low lows weather forecast forecasters chill celsius fahrenheit furnace oven boiling
+    minus reading""".split()
+)
 
 #: Time units: a number of them is a duration ('five-year plan', 'for 26 years'), not a count.
 TIME_UNITS = frozenset(
