@@ -336,3 +336,40 @@ def test_a_temperature_keeps_its_scale_and_counts_nothing(sentence, written, uni
 def test_a_letter_after_a_number_is_no_temperature_where_nothing_speaks_of_heat():
     found = find_figures("The band sold 40 copies of its single, 12C, in a week.")
     assert [(f.value, f.unit) for f in found] == [("40", None), ("12", None)]
+
+
+# --- times, positions, addresses and ages are no quantities --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The twins, aged 5 and 6, were unhurt.",
+        "Pupils aged about 9 took part.",
+        "Flats at 22 and 24 Mill Road were evacuated.",
+        "He has lived at 7 Elm Grove since the war.",
+        "The depot at 1420 Oak Street is shut.",
+        "The shop opens at 9 on Saturday morning.",
+        "Shots were heard around 11 Friday night.",
+        "Polls close at 7 and 8pm in the two states.",
+        "She is ranked 3 in the world and seeded 2 here.",
+        "Questions 3, 4 and 5 were the hardest.",
+    ],
+)
+def test_times_positions_addresses_and_ages_are_no_figures(sentence):
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("The death toll stood at 9 on Friday.", ["9"]),
+        ("The toll rose to 9 on Friday.", ["9"]),
+        ("In 2019 and 2020, 40 people died.", ["40"]),
+        ("Questions 3 and 4 were hard, and 20 pupils failed.", ["20"]),
+        ("Officers seized 9 guns at 14 Hill Road on Monday.", ["9"]),
+        ("Police arrested 12 and charged 4 on Friday.", ["12", "4"]),
+    ],
+)
+def test_a_count_beside_a_time_a_list_or_an_address_is_still_a_figure(sentence, written):
+    assert [f.value for f in find_figures(sentence)] == written

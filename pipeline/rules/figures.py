@@ -34,10 +34,12 @@ from .vocabulary import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     OUTCOME_WORDS,
+    RANK_WORDS,
     ROLE_NOUNS,
     SCALE_NAMES,
     SCALES,
     SPEECH_VERB_FORMS,
+    STREET_WORDS,
     SUBJECT_WORDS,
     TEMPERATURE_WORDS,
     TIME_UNITS,
@@ -181,6 +183,7 @@ def find_figures(text: str) -> list[FigureSpan]:
     blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
     figures: list[FigureSpan] = []
     previous: FigureSpan | None = None
+    rejected: tuple[int, int] | None = None  # the last small bare number that is no figure
     position = 0
     while True:
         match = pattern.search(text, position)
@@ -195,8 +198,12 @@ def find_figures(text: str) -> list[FigureSpan]:
         start, end, number, high, unit, scale, single = parts
         if single is not None:  # not a range after all: read the first number alone
             position = single
-        if _not_a_figure(text, start, end, unit, scale, number, high, figures):
+        if _not_a_figure(text, start, end, unit, scale, number, high, figures) or (
+            _goes_on_from(text, rejected, start, end, unit or scale)
+        ):
+            rejected = (start, end) if not unit and not scale and number < 1000 else None
             continue
+        rejected = None
         qualifier = _APPROX.search(text[max(0, start - 30) : start])
         counts, outcome = _counts(text, start, end, unit)
         same_sentence = previous is not None and not re.search(
@@ -231,6 +238,22 @@ def find_figures(text: str) -> list[FigureSpan]:
         figures.append(figure)
         previous = figure
     return _first_of_pairs(text, figures)
+
+
+def _goes_on_from(
+    text: str, rejected: tuple[int, int] | None, start: int, end: int, marked: object
+) -> bool:
+    """Whether the bare number at ``text[start:end]`` goes on from the small bare number
+    before it that is no figure, as the next item of one list ('aged 17 and 19', 'Questions 3,
+    4 and 5', 'at 5 and 6'): joined to it by 'and', 'or', 'to', a comma or a dash, and with
+    no noun of its own after it."""
+    if rejected is None or marked or not re.fullmatch(r"\d{1,3}", text[start:end]):
+        return False
+    if not re.fullmatch(r"\s*(?:,|and|or|to|&|-|–|,\s*and)\s*", text[rejected[1] : start]):
+        return False
+    return not re.match(r"\s+[a-z]", text[end : end + 2]) or bool(
+        re.match(r"\s+(?:and|or|to|on|in|at|of|for|were|was|are|is|had|have)\b", text[end:])
+    )
 
 
 def _first_of_pairs(text: str, figures: list[FigureSpan]) -> list[FigureSpan]:
@@ -400,10 +423,14 @@ def _not_a_figure(
         return True  # an ordinal
     if re.match(r"^\s?/\s?\d", after):
         return True  # a fraction, a score or a part of a date: '3/4', '24/10'
-    if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or re.search(
-        r"\b(?:aged|age|ages)\s+(?:between\s+|of\s+|over\s+|under\s+)?$", before, re.I
-    ):
-        return True  # an age
+    if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or _AGED.search(before):
+        return True  # an age: 'aged 17', 'aged about 4', 'ages between 5 and 11'
+    if not money and not scale and (_ADDRESS.match(after) or _ADDRESS_PAIR.match(after)):
+        return True  # an address: '1420 Oak Street', 'at 5 and 6 Carlton Terrace'
+    if not unit and not scale and number < 25 and _is_clock(text, start, before, after):
+        return True  # a time of day: 'until 9 on Friday', 'at 3 and 4am'
+    if not unit and not scale and number < 1000 and _RANKED.search(before):
+        return True  # a position: 'ranked 4 in the world', 'seeded 2'
     if money and re.search(r"\d\s?p$", value) and re.match(r"^\.?m\b\.?", after, re.I):
         return True  # a time of day read as pence: '2 p.m.', '9 pm'
     if money or scale:
@@ -444,6 +471,61 @@ def _not_a_figure(
     if not high and _SCORE_BEFORE.search(before) and re.match(r"^\s?[-–]\s?\d", after):
         return True
     return False
+
+
+_AGED = re.compile(
+    rf"\b(?:aged|age|ages)\s+(?:(?:between|of|from|{word_alternation(APPROXIMATIONS)})\s+)?$",
+    re.IGNORECASE,
+)
+_RANKED = re.compile(
+    rf"\b(?:{word_alternation(RANK_WORDS)})\s+(?:(?:no\.?|number|joint|at)\s+)?$", re.IGNORECASE
+)
+# A number before a capitalised name ending in a street word; or the first of two numbers
+# before one ('5 and 6 Carlton Terrace', '5-7 High St').
+_STREET = rf"(?:[A-Z][\w’'.-]*\s+){{1,3}}(?i:{word_alternation(STREET_WORDS)})\b"
+_ADDRESS = re.compile(rf"^[A-Za-z]?\s+{_STREET}")
+_ADDRESS_PAIR = re.compile(rf"^\s*(?:and|&|-|–|to)\s*\d{{1,5}}[A-Za-z]?\s+{_STREET}")
+# A clock time after a small bare number: a day or a part of one after it ('until 9 on Friday
+# morning', 'around 11 Tuesday night', 'by 6 this evening'), or a second time it pairs with
+# ('at 3 and 4am', 'between 2 and 5pm').
+_CLOCK_DAY = re.compile(
+    rf"^\s+(?:(?:on\s+)?(?:{word_alternation(WEEKDAYS)})\b"
+    r"|tonight\b|tomorrow\b|today\b|yesterday\b|overnight\b|sharp\b"
+    r"|(?:this|that|last|tomorrow|in the)\s+(?:morning|afternoon|evening|night)\b)",
+    re.IGNORECASE,
+)
+_CLOCK_PAIR = re.compile(
+    r"^\s*(?:and|or|to|until|till|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s?"
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b|o[’']clock)",
+    re.IGNORECASE,
+)
+_DAY_PART = re.compile(
+    rf"^\s+(?:(?:on\s+)?(?:{word_alternation(WEEKDAYS)})\s+|this\s+|that\s+|last\s+|in the\s+)"
+    r"(?:morning|afternoon|evening|night)\b|^\s+(?:tonight|overnight)\b",
+    re.IGNORECASE,
+)
+# A verb before 'at' that sets a value ('the toll stood at 9 on Friday'): no clock time.
+_VALUE_AT = re.compile(
+    r"\b(?:stood|stands|stand|put|puts|capped|estimated|set|valued|fixed|remained|remains|"
+    r"totalled|pegged|priced|reached)\s+(?:it\s+|them\s+)?(?:at\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_clock(text: str, start: int, before: str, after: str) -> bool:
+    """Whether the small bare number at ``start`` is a time of day: paired with a written
+    time ('3 and 4am'), or after 'at', 'until', 'by'… with a day or part of a day after it
+    ('until 9 on Friday morning', 'around 11 Tuesday night'), unless a verb before sets a
+    value at it ('the toll stood at 9 on Friday')."""
+    if _CLOCK_PAIR.match(after):
+        return True
+    if not _CLOCK_DAY.match(after) or _VALUE_AT.search(before):
+        return False
+    if re.search(r"\b(?:around|about)\s+$", before, re.IGNORECASE):  # 'about 11 on Tuesday'
+        return bool(_DAY_PART.match(after))  # may count: a time only with a part of a day
+    return bool(
+        re.search(r"\b(?:at|until|till|by|from|before|after|past)\s+$", before, re.IGNORECASE)
+    )
 
 
 def _capitalised_name_before(before: str) -> bool:

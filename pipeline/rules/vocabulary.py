@@ -539,6 +539,18 @@ IDENTIFIER_NOUNS = frozenset(
     interstate channel track act scene verse rule category class division type model""".split()
 )
 
+#: Words that end a street's name: a number before such a name is an address ('at 5 and 6
+#: Carlton Terrace', '1420 Oak Street'), not a quantity.
+STREET_WORDS = frozenset(
+    """street st road rd avenue ave lane ln drive dr close way place pl crescent terrace court
+    ct boulevard blvd square sq gardens grove row parade walk mews highway hwy circle alley
+    parkway pkwy embankment wharf quay""".split()
+)
+
+#: Verbs and nouns before a bare number that make it a position in an order, not a quantity
+#: ('ranked 4 in the world', 'seeded 2', 'at number 7').
+RANK_WORDS = frozenset("ranked ranks rank seeded seed placed rated positioned".split())
+
 #: Nouns and participles that, right after a counted noun, say what happened to the people
 #: or things counted: 'killed' and 'wounded' are different quantities of the same soldiers.
 OUTCOME_WORDS = frozenset(
