@@ -38,6 +38,7 @@ from .vocabulary import (
     ROLE_NOUNS,
     SCALE_NAMES,
     SCALES,
+    SPEAKER_PRONOUNS,
     SPEECH_VERB_FORMS,
     STREET_WORDS,
     SUBJECT_WORDS,
@@ -425,6 +426,9 @@ def _not_a_figure(
         return True  # a fraction, a score or a part of a date: '3/4', '24/10'
     if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or _AGED.search(before):
         return True  # an age: 'aged 17', 'aged about 4', 'ages between 5 and 11'
+    if not unit and not scale and number < 130 and _IS_AGE.search(before):
+        if not re.match(r"^\s+(?:[a-z]+s|people|children|men|women|staff)\b", after):
+            return True  # an age: 'He's 72 and as fit as anyone', 'she is 45'
     if not money and not scale and (_ADDRESS.match(after) or _ADDRESS_PAIR.match(after)):
         return True  # an address: '1420 Oak Street', 'at 5 and 6 Carlton Terrace'
     if not unit and not scale and number < 25 and _is_clock(text, start, before, after):
@@ -447,6 +451,11 @@ def _not_a_figure(
             return True
     if re.fullmatch(r"\d{4}[-–]\d{2,4}", value):
         return True  # a span of years: '2014-16', '1990-1991'
+    if bare and high is not None and re.fullmatch(r"\d{4}\D+\d{4}", value):
+        following = re.match(r"\s+([A-Za-z][\w’'-]*)", after)
+        counted = following is not None and _is_plural(following.group(1))
+        if 1000 <= number <= 2100 and 1000 <= high <= 2100 and not counted:
+            return True  # years: 'between 2019 and 2023', 'from 1990 to 2001'
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
     if _CLOCK_AFTER.match(after):
@@ -475,6 +484,11 @@ def _not_a_figure(
 
 _AGED = re.compile(
     rf"\b(?:aged|age|ages)\s+(?:(?:between|of|from|{word_alternation(APPROXIMATIONS)})\s+)?$",
+    re.IGNORECASE,
+)
+_IS_AGE = re.compile(
+    r"\b(?:he|she|i|you|who)(?:['’]s|['’]m|\s+is|\s+was|\s+am|\s+turned|\s+turns)\s+"
+    r"(?:(?:only|just|now|still|nearly|almost|about)\s+)?$",
     re.IGNORECASE,
 )
 _RANKED = re.compile(
@@ -754,7 +768,8 @@ _SPEECH = (
     r"reported|assessed|assesses|added|warned|warns|confirmed|confirms|announced|"
     r"announces|stated|states|put|puts|found|finds|show|shows|showed|projected|projects|"
     r"forecast|forecasts|calculated|calculates|expect|expects|believe|believes|predicted|"
-    r"predicts|counted|counts|wrote|writes|posted"
+    r"predicts|counted|counts|wrote|writes|posted|suggest|suggests|suggested|indicate|"
+    r"indicates|indicated|allege|alleges|alleged|insist|insists|insisted|admitted|admits"
 )
 _ACCORDING = re.compile(
     r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
@@ -763,7 +778,7 @@ _BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPE
 _AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
 # '…, the union said.' / '…, the ministry said on Tuesday.' / '…, officials said, up from …'
 _TRAILING = re.compile(
-    rf",\s*(?P<who>[^,;:“”\"]+?)\s+(?:{_SPEECH})\b(?:\s+(?:on|in|at|to|last|this|late|early)"
+    rf",\s*(?P<who>[^,;:“”\"]+?),?\s+(?:{_SPEECH}|claim|report)\b(?:\s+(?:on|in|at|to|last|this|late|early)"
     rf"\b[^,.;:]*|\s+\w+day)?\s*(?:,|[.!]?\s*$)"
 )
 _LEAD_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}):\s")
@@ -800,56 +815,147 @@ _GROUP_NOUNS = frozenset(
 
 def interview_speaker(sentence: str) -> str | None:
     """The name that opens an interview answer ('Anna Boyd: Eleven, with 420 staff.'), which
-    claims every figure of its paragraph; None."""
+    claims every figure of its paragraph; None, also for a headline's label in capitals
+    ('TANKS ROLL: 2,000 troops on the march', no closing stop)."""
     lead = _LEAD_SPEAKER.match(sentence)
     if not lead or {w.lower() for w in lead.group("who").split()} & _NOT_SPEAKERS:
         return None
+    if lead.group("who").isupper() and not re.search(r"[.!?…\"”’']\s*$", sentence):
+        return None  # a headline's shouted label: 'TANKS ROLL: 2,000 troops on the march'
     return lead.group("who")
 
 
 def claimant_cue(sentence: str, offset: int) -> str | None:
     """Who a sentence credits with the number at ``offset`` (a position in ``sentence``),
-    found by rule: 'according to X', '…, X said.' (at the end, or before a comma), an
-    interview's 'Name: …', 'X said … N', '“… N …,” X said'. Asides (brackets, an age, a
-    relative clause) are read past. The claimant is a name or a description of a person or
-    body, never a verb phrase, a number or a pronoun; None when unclear."""
+    found by rule: 'the 230 claimed by X', 'the 400 X promised', 'according to X', '…, X
+    said.' (at the end, or before a comma), an interview's 'Name: …', 'X said … N', '“… N …,”
+    X said'. Asides (brackets, an age, a relative clause) are read past. The claimant is a
+    name or a description of a person or body, never a verb phrase, a number or a pronoun
+    (``claimant_pronoun``); None when unclear."""
+    found = _credit(sentence, offset)
+    return found[0] if found is not None and found[1] is None else None
+
+
+def claimant_pronoun(sentence: str, offset: int) -> tuple[str, int] | None:
+    """The pronoun ('he', 'she', 'they') by which a sentence credits the number at ``offset``
+    ('He said 40 staff had gone.', '…, she said.'), with its offset in ``sentence``, for the
+    caller to resolve as a speaker; None when the sentence credits a name or a description
+    (``claimant_cue``) or no one."""
+    found = _credit(sentence, offset)
+    return (found[0], found[1]) if found is not None and found[1] is not None else None
+
+
+def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
+    """(claimant, None) for a name or description, (pronoun, its offset) for a 'he', 'she'
+    or 'they', in the order ``claimant_cue`` reads the cues; None."""
     plain = _ASIDES.sub(lambda m: " " * len(m.group()), sentence)
+    local = _CLAIMED_BY.match(plain, offset) or _CLAIMED_REL.match(plain, offset)
+    if local:
+        who = _take(local.group("who"), local.start("who"), description=True)
+        if who:
+            return who
+    if _SET_AGAINST.search(plain, max(0, offset - 40), offset):
+        return None  # 'up to $21m, not $14m': the sentence's voice rejects this value
     match = _ACCORDING.search(plain)
     if match:
-        who = _tidy(match.group("who"), description=True)
+        who = _take(match.group("who"), match.start("who"), description=True)
         if who:
             return who
     trailing = _TRAILING.search(plain, offset)
     if trailing:
-        who = _tidy(trailing.group("who"), description=len(trailing.group("who").split()) <= 5)
+        raw = trailing.group("who")
+        who = _take(raw, trailing.start("who"), description=len(raw.split()) <= 5)
         if who:
             return who
     lead = interview_speaker(plain)
     if lead and plain.index(":") < offset:
-        return lead
+        return lead, None
     before = plain[:offset]
     for candidate in reversed(list(_BEFORE_VERB.finditer(before))):
-        who = _tidy(candidate.group("who"))
-        if who:
+        found = _take(candidate.group("who"), candidate.start("who"))
+        if found:
+            who = found[0]
             named = _NAME_BEFORE.search(before, 0, candidate.start("who"))
-            if named and who[:1].islower():  # 'General Kyrylo Budanov, the head of …, said'
-                return named.group("name")
-            return who
+            if found[1] is None and named and who[:1].islower():
+                return named.group("name"), None  # 'General Kyrylo Budanov, the head of …, said'
+            return found
     after = _AFTER_QUOTE.search(plain, offset)
-    return _tidy(after.group("who")) if after else None
+    return _take(after.group("who"), after.start("who")) if after else None
 
 
-def _tidy(who: str, *, description: bool = False) -> str | None:
-    """Strip leading time phrases and conjunctions and a trailing time word; reject pronouns,
-    numbers and lower-case phrases that name nobody (``description``: a phrase after 'the' or
-    'a' is accepted, as in '…, the union said')."""
+# A value the sentence sets against its own ('…, not $14m', 'well above the $4.6 million';
+# not 'more than 40,000', an approximation):
+# whoever the sentence credits does not claim it.
+_SET_AGAINST = re.compile(
+    r"\b(?:(?:not|rather than|instead of|unlike|contrary to|compared with|compared to)\s+"
+    r"(?:(?:the|a|an|some|about|around|nearly|almost|just)\s+)*"
+    r"|(?:than|above|below)\s+the\s+(?:(?:about|around|nearly|almost|just)\s+)*)$",
+    re.IGNORECASE,
+)
+# What a figure's own phrase says of who gives it: 'the 310,000 admitted by hospital bosses',
+# 'the 400 the company promised' (read from the end of the number, over what it counts).
+_CLAIM_PARTICIPLES = (
+    r"claimed|estimated|reported|given|cited|quoted|admitted|announced|promised|confirmed|"
+    r"stated|put forward|recorded|published|forecast|predicted|offered|proposed|pledged"
+)
+_CLAIMED_BY = re.compile(
+    rf"(?:[^\s,;:]|,\d)*(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:(?:first|initially|originally|previously|"
+    rf"officially)\s+)?(?:{_CLAIM_PARTICIPLES})\s+by\s+(?P<who>[^,.;:()“”\"]+)"
+)
+_NOT_COUNTED_WORDS = (
+    r"after|before|as|when|while|because|since|until|if|and|but|or|to|in|on|at|for|from|with|"
+    r"by|of|was|were|is|are|be|been|had|has|have|would|will|could|should|may|might|than|then"
+)
+_CLAIMED_REL = re.compile(
+    rf"(?:[^\s,;:]|,\d)*(?:\s+(?!(?:{_NOT_COUNTED_WORDS})\b)[a-z][\w-]*){{0,3}}?\s+"
+    rf"(?:that\s+|which\s+)?"
+    rf"(?P<who>(?:the|a|an)\s+(?!(?:its|their|his|her)\b)[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?|"
+    rf"(?:{word_alternation(w for w in _GROUP_NOUNS if w.endswith('s') or w == 'police')})|"
+    rf"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:had\s+|has\s+|have\s+)?"
+    rf"(?:{_CLAIM_PARTICIPLES}|said|says|gave|gives|cites|cited|quotes|quoted)\b"
+)
+
+
+def _take(raw: str, at: int, *, description: bool = False) -> tuple[str, int | None] | None:
+    """(claimant, None) when ``raw`` (at ``at`` in the sentence) names someone (``_tidy``);
+    (pronoun, offset) when it is a 'he', 'she' or 'they' alone; None."""
+    who = _tidy(raw, description=description)
+    if who:
+        return who, None
+    bare = _normalised(raw)
+    if bare.lower() in SPEAKER_PRONOUNS:
+        last = list(re.finditer(rf"\b{bare}\b", raw, re.IGNORECASE))
+        return (bare, at + last[-1].start()) if last else None
+    return None
+
+
+def _normalised(who: str) -> str:
+    """``who`` without the words that name no one around it: a clause opener before it ('…
+    told journalists that X'), a time phrase or a conjunction at its start, a dateline, a
+    time word at its end."""
     who = " ".join(who.split())
     who = re.split(r"\b(?:that|which|who|whom)\s+", who)[-1]  # '… told journalists that X'
     who = re.sub(r"^(?:on|in|last|earlier|this)\b[^,]*?(?=\s[A-Z]|$)", "", who).strip()
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
     who = re.split(r"\s[-–—]{1,2}\s", who)[-1]  # 'CAMBRIDGE, May 2 -- Helix today reported'
-    who = _TIME_TAIL.sub("", who).strip()
+    return _TIME_TAIL.sub("", who).strip()
+
+
+# A name followed by its own verb in the past ('Helen Rourke blasted health chiefs'): the phrase
+# before a participle that credits a figure ('…, claiming 41 …') is a clause, its subject the
+# claimant.
+_NAME_THEN_VERB = re.compile(r"^(?P<name>(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+[a-z]{2,}ed\s+\S")
+
+
+def _tidy(who: str, *, description: bool = False) -> str | None:
+    """Strip leading time phrases and conjunctions and a trailing time word; reject pronouns,
+    numbers and lower-case phrases that name nobody (``description``: a phrase after 'the' or
+    'a' is accepted, as in '…, the union said')."""
+    who = _normalised(who)
+    acted = _NAME_THEN_VERB.match(who)
+    if acted:  # 'Local MP Helen Rourke blasted health chiefs, claiming …': the subject
+        who = acted.group("name")
     if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
     words = [re.sub(r"[’']s?$", "", w.lower()) for w in who.split()]  # "police's" -> "police"
