@@ -1738,6 +1738,7 @@ def _figures(
                 qualifier=span.qualifier,
                 counts=span.counts,
                 outcome=span.outcome,
+                sense=span.sense,
                 claimant=speaker
                 or _resolved(
                     prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),

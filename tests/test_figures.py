@@ -460,3 +460,88 @@ def test_a_place_the_model_names_claims_a_figure_only_where_it_says_something():
     # a description of a source named near the figure is taken as the model gives it
     seen = text.replace("The regime sought", "In the view of the regime's generals, it sought")
     assert _claimants(seen, {"F1": "the regime's generals"})["200"] == "the regime's generals"
+
+
+# --- what a figure counts must agree before figures are one quantity ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        ("The plant, which employs about 600 people, will stay open.", "workforce"),
+        ("Some 600 people work there on three shifts.", "workforce"),
+        ("Dunmore, a market town of 9,400 people, lost its bank.", "population"),
+        ("The valley is home to about 20,000 people.", "population"),
+        ("The trust runs two hospitals serving half a million people.", "served"),
+        ("The council says the hall holds 400 people.", "capacity"),
+        ("The army aims to deploy a total of 6,000 soldiers by spring.", "planned"),
+        ("About 3,000 were sent, with 10,000 expected to be sent by May.", "planned"),
+        ("The firm has a target of 500 new stores.", "planned"),
+        ("At least 1,500 soldiers had already arrived at the front.", "happened"),
+        ("The navy moved at least 3,000 sailors east.", "happened"),
+        ("About 11 people are being treated in hospital.", None),
+    ],
+)
+def test_a_figures_clause_says_what_kind_of_count_it_is(sentence, sense):
+    assert find_figures(sentence)[-1].sense == sense
+
+
+def _group(*figures):
+    """The figure groups of figures given as (source, value, counts, claimant, sense)."""
+    from pipeline.merge import merge_figures
+
+    by_source: dict[str, list] = {}
+    for n, (sid, value, counts, claimant, sense) in enumerate(figures, 1):
+        made = figure(sid, n, value, counts, claimant).model_copy(update={"sense": sense})
+        by_source.setdefault(sid, []).append(made)
+    return merge_figures([extraction(sid, figures=found) for sid, found in by_source.items()])
+
+
+def test_a_population_a_workforce_and_people_treated_are_never_one_quantity():
+    groups = _group(
+        ("S1", "2,300", "people", "the health service", None),
+        ("S2", "2,500", "people", "the council", "population"),
+        ("S3", "2,400", "people", "the company", "workforce"),
+    )
+    assert not any(g.differs for g in groups)
+    assert sorted(g.counts for g in groups) == [
+        "people",
+        "people (population)",
+        "people (workforce)",
+    ]
+
+
+def test_a_planned_figure_and_one_that_happened_are_two_quantities():
+    groups = _group(
+        ("S1", "3,000", "troops", "officials", "happened"),
+        ("S2", "10,000", "troops", "reports", "planned"),
+        ("S3", "2,500", "troops", "monitors", None),
+    )
+    [happened] = [g for g in groups if g.differs]
+    assert [c.value for c in happened.claims] == ["2,500", "3,000"]
+    assert [g.counts for g in groups if not g.differs] == ["troops (planned or expected)"]
+
+
+def test_an_increment_is_not_the_whole_and_plans_for_other_times_are_not_one():
+    from pipeline.merge import merge_figures
+
+    whole = figure("S1", 1, "6,000", "soldiers", "intelligence").model_copy(
+        update={"sense": "planned"}
+    )
+    more = figure("S2", 1, "3,500", "soldiers", "reports").model_copy(update={"sense": "planned"})
+
+    def flagged(a, b):
+        groups = merge_figures([extraction("S1", figures=[a]), extraction("S2", figures=[b])])
+        return [g.counts for g in groups if g.differs]
+
+    assert flagged(whole, more) == ["soldiers (planned or expected)"]
+    # 'another 3,500' counts those added, not the whole
+    assert flagged(whole, more.model_copy(update={"qualifier": "another"})) == []
+    # plans for different times are different quantities
+    by_monday = whole.model_copy(
+        update={"sentence_text": "Some 6,000 soldiers were set to join by Monday."}
+    )
+    by_year = more.model_copy(
+        update={"sentence_text": "It aims to deploy 3,500 soldiers by the end of the year."}
+    )
+    assert flagged(by_monday, by_year) == []

@@ -171,6 +171,9 @@ class FigureSpan:
     """'thousand', 'million', 'billion' or 'trillion' as the text scales it; None."""
     outcome: str | None = None
     """What happened to what is counted, as written after it ('killed or wounded')."""
+    sense: str | None = None
+    """What kind of count its phrase makes it (``figure_sense``): 'workforce', 'population',
+    'served', 'capacity', 'planned' or 'happened'; None when its phrase does not say."""
 
 
 def find_figures(text: str) -> list[FigureSpan]:
@@ -235,6 +238,7 @@ def find_figures(text: str) -> list[FigureSpan]:
             unit=unit,
             scale=scale,
             outcome=outcome,
+            sense=figure_sense(text, start, end),
         )
         figures.append(figure)
         previous = figure
@@ -255,6 +259,90 @@ def _goes_on_from(
     return not re.match(r"\s+[a-z]", text[end : end + 2]) or bool(
         re.match(r"\s+(?:and|or|to|on|in|at|of|for|were|was|are|is|had|have)\b", text[end:])
     )
+
+
+_APPROXIMATION = rf"(?:(?:{word_alternation(APPROXIMATIONS)}|a|an)\s+)*"
+#: Words before a figure that make it a kind of count ('employs about 600 people').
+_SENSE_BEFORE = {
+    "workforce": rf"\b(?:employs|employ|employed|employing|employer of|workforce of|"
+    rf"payroll of|staff of)\s+{_APPROXIMATION}$",
+    "population": rf"\b(?:(?:town|city|village|country|nation|island|community|region|state|"
+    rf"borough|county|suburb|district|municipality|province|population)\s+of|home to|"
+    rf"population of|inhabited by|populated by)\s+{_APPROXIMATION}$",
+    "served": rf"\b(?:serving|serves|serve|served|caters for|catering for|covering|covers)\s+"
+    rf"{_APPROXIMATION}$",
+    "capacity": rf"\b(?:holds|hold|holding|seats|seat|seating|capacity of|capacity for|room "
+    rf"for|space for|accommodates|accommodate|accommodating|sleeps|can take)\s+{_APPROXIMATION}$",
+    # a plan, a target or an expectation: 'aims to deploy a total of 6,000', 'a target of 500'
+    "planned": rf"\b(?:(?:aims?|aimed|aiming|plans?|planned|planning|intends?|intended|"
+    rf"hopes?|hoped|seeks?|sought|expects?|expected|wants?|wanted|is|are|was|were|set|due|"
+    rf"projected|forecast|on track|pledged|promised|vowed|scheduled|poised)\s+to\s+"
+    rf"[a-z]+(?:\s+(?:up|out|in|on))?|target of|targets? of|goal of|aim of|plans? for|"
+    rf"target(?:ing|ed|s)?)\s+{_APPROXIMATION}$",
+}
+_SENSE_BEFORE_RE = {sense: re.compile(p, re.IGNORECASE) for sense, p in _SENSE_BEFORE.items()}
+# Words after a figure (and up to five words of what it counts) that make it a kind of count:
+# '10,000 expected to be sent', '9,400 people live there'.
+_SENSE_AFTER = {
+    "planned": re.compile(
+        r"^(?:\s+[\w’'-]+){0,5}?\s+(?:(?:is|are|was|were|being)\s+)?(?:expected|due|set|"
+        r"planned|projected|forecast|scheduled|poised|slated)\s+to\b",
+        re.IGNORECASE,
+    ),
+    "workforce": re.compile(
+        r"^(?:\s+[\w’'-]+){0,3}?\s+(?:who\s+)?(?:work|works|worked|are employed|were "
+        r"employed)\s+(?:there|at|for|in)\b",
+        re.IGNORECASE,
+    ),
+    "population": re.compile(
+        r"^(?:\s+[\w’'-]+){0,3}?\s+(?:who\s+)?(?:live|lives|lived)\s+(?:there|in)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+# Told as having happened: a verb in the past right before the figure ('moved at least 3,000',
+# 'has sent about 2,000'), or a perfect or passive after what it counts ('1,500 troops had
+# already arrived', '3,000 soldiers were believed to have been deployed').
+_NOT_DONE = (
+    r"expected|planned|projected|forecast|targeted|hoped|intended|promised|pledged|wanted|"
+    r"aimed|needed|proposed|offered|demanded|estimated|said|reported|claimed|believed"
+)
+_HAPPENED_BEFORE = re.compile(
+    rf"\b(?:(?:has|have|had)\s+(?:\w+ly\s+|already\s+)?[a-z]+(?:ed|en|wn|t)|"
+    rf"(?!(?:{_NOT_DONE})\b)[a-z]{{3,}}ed)\s+{_APPROXIMATION}$",
+    re.IGNORECASE,
+)
+_HAPPENED_AFTER = re.compile(
+    r"^(?:\s+[\w’'-]+){0,5}?\s+(?:(?:have|has|had)\s+(?:already\s+|now\s+|so far\s+)?"
+    r"(?:been\s+)?|(?:were|was)\s+(?:already\s+|reportedly\s+)?)[a-z]+(?:ed|en|wn)\b",
+    re.IGNORECASE,
+)
+
+
+def figure_sense(text: str, start: int, end: int) -> str | None:
+    """What kind of count the figure at ``text[start:end]`` is, where its own clause says
+    ('Figure.sense'): 'workforce' ('employs about 600 people', '600 people work there'),
+    'population' ('a town of 9,400 people', 'home to', '9,400 people live there'), 'served'
+    ('serving half a million people'), 'capacity' ('the hall holds 400 people') or 'planned'
+    ('aims to deploy a total of 6,000', 'a target of 500', '10,000 expected to be sent'), or
+    'happened' ('moved at least 3,000', '1,500 troops had already arrived'); None when its
+    clause does not say."""
+    clause = max(text.rfind(m, 0, start) for m in (",", ";", ":", "(", "—", "–", "\n")) + 1
+    before = text[max(clause, start - 80) : start]
+    sentence_end = min(
+        [i for m in (". ", "; ", "\n") if (i := text.find(m, end)) >= 0], default=len(text)
+    )
+    after = text[end : min(sentence_end, end + 80)]
+    for sense, pattern in _SENSE_BEFORE_RE.items():
+        if pattern.search(before):
+            return sense
+    for sense, pattern in _SENSE_AFTER.items():
+        if pattern.match(after):
+            return sense
+    if _HAPPENED_BEFORE.search(before) or _HAPPENED_AFTER.match(after):
+        return "happened"
+    return None
 
 
 def _first_of_pairs(text: str, figures: list[FigureSpan]) -> list[FigureSpan]:
@@ -560,7 +648,8 @@ _STOP = frozenset(
     """had have has were was are is be been will would could should can may might must to in
     on into from by who which that and or but as at for with since after before during this
     these those than said says according of if when while because so then now it its they
-    their there here we he she you i also already each per off up down out away back
+    their there here we he she you i our my your his her also already each per off up down
+    out away back
     worldwide nationwide overall globally abroad altogether apiece annually locally
     domestically respectively once unless""".split()
 )
@@ -774,7 +863,7 @@ _SPEECH = (
 _ACCORDING = re.compile(
     r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
 )
-_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPEECH}|claim)\b")
 _AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
 # '…, the union said.' / '…, the ministry said on Tuesday.' / '…, officials said, up from …'
 _TRAILING = re.compile(
@@ -797,11 +886,13 @@ _ROLE_THEN_NAME = re.compile(
 )
 _PRONOUN = re.compile(rf"^(?:{word_alternation(SUBJECT_WORDS)})$", re.I)
 # Asides blanked before reading a sentence for its claimant: brackets, an age or a relative
-# clause in apposition, a linking adverb ('Northwind (NYSE: NWF) today said', 'Dana Ortiz, 58,
-# said', 'The firm, which employs 6,500 staff, said', 'Monitors, however, put').
+# clause in apposition, a linking adverb, a participle saying what a figure rests on
+# ('Northwind (NYSE: NWF) today said', 'Dana Ortiz, 58, said', 'The firm, which employs 6,500
+# staff, said', 'Monitors, however, put', 'The ministry, citing flow measurements, said').
 _ASIDES = re.compile(
     r"\([^()]*\)|(?<!\d),\s*\d{1,3}\s*,|,\s*(?:which|who)\s[^,]*(?:,\d{3}[^,]*)*,"
-    r"|,\s*(?:however|meanwhile|though|too|in turn|for their part|separately),",
+    r"|,\s*(?:however|meanwhile|though|too|in turn|for their part|separately),"
+    r"|,\s*(?:citing|basing|working|drawing|relying|quoting|using|speaking)\s[^,]*,",
     re.IGNORECASE,
 )
 _GROUP_NOUNS = frozenset(
@@ -889,7 +980,8 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
 _SET_AGAINST = re.compile(
     r"\b(?:(?:not|rather than|instead of|unlike|contrary to|compared with|compared to)\s+"
     r"(?:(?:the|a|an|some|about|around|nearly|almost|just)\s+)*"
-    r"|(?:than|above|below)\s+the\s+(?:(?:about|around|nearly|almost|just)\s+)*)$",
+    r"|(?:than|above|below)\s+the\s+(?:official\s+|previous\s+|earlier\s+|reported\s+)?"
+    r"(?:(?:about|around|nearly|almost|just)\s+)*)$",
     re.IGNORECASE,
 )
 # What a figure's own phrase says of who gives it: 'the 310,000 admitted by hospital bosses',
@@ -911,8 +1003,10 @@ _CLAIMED_REL = re.compile(
     rf"(?:that\s+|which\s+)?"
     rf"(?P<who>(?:the|a|an)\s+(?!(?:its|their|his|her)\b)[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?|"
     rf"(?:{word_alternation(w for w in _GROUP_NOUNS if w.endswith('s') or w == 'police')})|"
+    rf"(?:our|their|its|his|her)\s+[\w’'-]+|"
     rf"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:had\s+|has\s+|have\s+)?"
-    rf"(?:{_CLAIM_PARTICIPLES}|said|says|gave|gives|cites|cited|quotes|quoted)\b"
+    rf"(?:{_CLAIM_PARTICIPLES}|said|says|gave|gives|cites|cited|quotes|quoted|believe|"
+    rf"believes|believed|estimate|estimates|count|counts)\b"
 )
 
 
@@ -956,6 +1050,9 @@ def _tidy(who: str, *, description: bool = False) -> str | None:
     acted = _NAME_THEN_VERB.match(who)
     if acted:  # 'Local MP Helen Rourke blasted health chiefs, claiming …': the subject
         who = acted.group("name")
+    if re.search(r"\b(?:has|have|had)\s+[a-z]+\s+\S", who):
+        return None  # a clause, not a name: 'The operation has seen Kyiv's forces'
+
     if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
     words = [re.sub(r"[’']s?$", "", w.lower()) for w in who.split()]  # "police's" -> "police"

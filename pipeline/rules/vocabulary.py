@@ -478,6 +478,8 @@ MEASURE_UNITS: dict[str, str] = {
     "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F",
     "degrees c": "°C", "degrees f": "°F", "° c": "°C", "° f": "°F",
     "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
+    "cubic metres": "m³", "cubic meters": "m³", "cubic metre": "m³", "cubic meter": "m³",
+    "m3": "m³", "m³": "m³", "cubic feet": "cu ft", "cubic foot": "cu ft",
 }  # fmt: skip
 
 #: 'pound(s)' after a number is a weight ('a 300-pound bear', '40 pounds of birdseed') unless
@@ -522,7 +524,7 @@ APPROXIMATIONS = (
     "some", "up to", "roughly", "approximately", "an estimated", "estimated", "a total of",
     "fewer than", "less than", "as many as", "as much as", "as few as", "just over",
     "just under", "under", "upwards of", "close to", "between", "well over", "no fewer than",
-    "no more than", "an additional", "another",
+    "no more than", "an additional", "another", "a further",
 )  # fmt: skip
 
 #: Approximations that bound a figure from above or below (a range's ends agree with them).
