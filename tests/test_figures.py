@@ -317,6 +317,8 @@ def test_what_a_weight_is_of_comes_from_its_phrase_or_the_thing_weighed():
     assert seed.counts == "birdseed"  # a noun in '-eed' is no participle
     [bear] = find_figures("Rangers moved a bear weighing 280 pounds to the hills.")
     assert bear.counts == "bear"
+    [theirs] = find_figures("We count 2,500 of their soldiers on the ridge.")
+    assert theirs.counts == "soldiers"
 
 
 @pytest.mark.parametrize(

@@ -710,9 +710,10 @@ def _is_plural(word: str) -> bool:
 def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str | None]:
     """What the figure at ``text[start:end]`` counts, and what happened to it ('killed'):
     the noun phrase after it ('1,500 North Korean troops', '45% of voters', '250 sq km of
-    territory'), else, for money and percentages, the subject it is a value of ('the rival
-    bid was worth £3bn', 'unemployment rose to 4.5%'). '' when neither names anything, and
-    for a temperature: a reading of a place at a time, which counts nothing."""
+    territory', '2,500 of their soldiers'), else, for money and percentages, the subject it
+    is a value of ('the rival bid was worth £3bn', 'unemployment rose to 4.5%'). '' when
+    neither names anything, and for a temperature: a reading of a place at a time, which
+    counts nothing."""
     if unit in _READINGS:
         return "", None
     words, stop_at = _words_after(text, end)
@@ -733,6 +734,12 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
         if prep and (money or prep.group().split()[0] == "of"):
             found_words = _words_after(text, prep.end())[0]
             if found_words and found_words[0].lower() not in TIME_UNITS:
+                counts = " ".join(found_words)
+    if not words and unit is None:  # '2,500 of their soldiers': a count of their soldiers
+        theirs = re.match(r"\s+of\s+(?:their|our|its|his|her|your|my)\s+", text[end : end + 30])
+        if theirs:
+            found_words = _words_after(text, end + theirs.end())[0]
+            if found_words and _is_plural(found_words[-1]):
                 counts = " ".join(found_words)
     if not counts and unit is not None:
         counts = _subject_before(text, start)
