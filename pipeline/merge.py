@@ -988,7 +988,8 @@ def _group_label(members: Sequence[Figure]) -> str:
     label = f"{label} {outcome}" if outcome else label
     senses = {f.sense for f in members} - {None}
     if len(senses) == 1 and (sense := next(iter(senses))) in _SENSE_LABELS:
-        label = f"{label} ({_SENSE_LABELS[sense]})"  # 'people (workforce)'
+        if _SENSE_LABELS[sense] not in label.lower():  # not 'population (population)'
+            label = f"{label} ({_SENSE_LABELS[sense]})"  # 'people (workforce)'
     return label
 
 

@@ -269,10 +269,11 @@ _SENSE_BEFORE = {
     "population": rf"\b(?:(?:town|city|village|country|nation|island|community|region|state|"
     rf"borough|county|suburb|district|municipality|province|population)\s+of|home to|"
     rf"population of|inhabited by|populated by)\s+{_APPROXIMATION}$",
-    "served": rf"\b(?:serving|serves|serve|served|caters for|catering for|covering|covers)\s+"
+    "served": rf"\b(?:serving|serves|serve|served|caters for|catering for)\s+{_APPROXIMATION}$",
+    # a venue's size: 'the hall holds 400 people' (not 'claims to hold 900 gigabytes')
+    "capacity": rf"(?<!\bto )\b(?:holds|can hold|seats|can seat|seating for|capacity of|"
+    rf"capacity for|room for|space for|accommodates|can accommodate|sleeps|can take)\s+"
     rf"{_APPROXIMATION}$",
-    "capacity": rf"\b(?:holds|hold|holding|seats|seat|seating|capacity of|capacity for|room "
-    rf"for|space for|accommodates|accommodate|accommodating|sleeps|can take)\s+{_APPROXIMATION}$",
     # a plan, a target or an expectation: 'aims to deploy a total of 6,000', 'a target of 500'
     "planned": rf"\b(?:(?:aims?|aimed|aiming|plans?|planned|planning|intends?|intended|"
     rf"hopes?|hoped|seeks?|sought|expects?|expected|wants?|wanted|is|are|was|were|set|due|"
