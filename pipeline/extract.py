@@ -1716,8 +1716,9 @@ def _figures(
     resolve: Callable[[str], tuple[str, str | None]],
     quotes: Sequence[Quote] = (),
 ) -> list[Figure]:
-    """The article's figures with their claimants: the speaker ``quotes`` give the quotation
-    a figure is in (the rules' or the model's, as the brief shows it), else the rules'
+    """The article's figures with their claimants: for a figure in a quotation the rules
+    credit to someone, the speaker ``quotes`` give that quotation (the rules' or the model's,
+    as the brief shows it; none where the quote is left unattributed); else the rules'
     claimant (``PreparedArticle.claimant``), else the model's (``_claimant``)."""
     article = prepared.article
     spoken = {(q.start, q.end): q.speaker for q in quotes if q.speaker}
@@ -1725,7 +1726,14 @@ def _figures(
     for span in prepared.figures:
         sentence = prepared.sentences[prepared.sentence_of(span.start) - 1]
         quoted = prepared.quote_of(span)
-        speaker = spoken.get((quoted.start, quoted.end)) if quoted is not None else None
+        claimant = (
+            spoken.get((quoted.start, quoted.end))  # its quotation's speaker, or none
+            if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS
+            else _resolved(
+                prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
+                resolve,
+            )
+        )
         figures.append(
             Figure(
                 id=f"{article.id}.{span.id}",
@@ -1739,11 +1747,7 @@ def _figures(
                 counts=span.counts,
                 outcome=span.outcome,
                 sense=span.sense,
-                claimant=speaker
-                or _resolved(
-                    prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
-                    resolve,
-                ),
+                claimant=claimant,
                 sentence=sentence.id,
                 sentence_text=sentence.text,
                 start=span.start,

@@ -547,3 +547,23 @@ def test_an_increment_is_not_the_whole_and_plans_for_other_times_are_not_one():
         update={"sentence_text": "It aims to deploy 3,500 soldiers by the end of the year."}
     )
     assert flagged(by_monday, by_year) == []
+
+
+def test_a_figure_in_a_quotation_left_unattributed_has_no_claimant_either():
+    from pipeline.extract import Labels, assemble_extraction, prepare_article, speaker_candidates
+    from pipeline.read import Article
+    from schemas.extraction import ExtractionStats
+
+    text = (
+        "Fleet commander Oskar Lind met the port's mayor, Ana Varga, on Monday.\n\n"
+        "“Over 400 of our sailors have been ill this winter,” he said.\n"
+    )
+    prepared = prepare_article(Article(id="S1", path="a.txt", text=text, sha256="x"))
+    [quote] = prepared.quotes
+    assert (quote.cue, quote.confident) == ("Oskar Lind", False)  # a guess the model checks
+    varga = next(c.id for c in speaker_candidates(prepared) if c.name == "Ana Varga")
+    for answer, claimant in ((None, "Oskar Lind"), (varga, None)):
+        labels = Labels(speakers={quote.id: answer} if answer else {})
+        extraction = assemble_extraction(prepared, labels, ExtractionStats())
+        assert [q.speaker for q in extraction.quotes] == [claimant]
+        assert [f.claimant for f in extraction.figures] == [claimant]
