@@ -43,7 +43,13 @@ from .read import Article
 from .rules.claims import find_claims
 from .rules.dates import looks_ahead, normalise_when, parse_date
 from .rules.entities import person_name, resolve_person
-from .rules.figures import FigureSpan, claimant_cue, find_figures, interview_speaker
+from .rules.figures import (
+    FigureSpan,
+    claimant_cue,
+    claimant_pronoun,
+    find_figures,
+    interview_speaker,
+)
 from .rules.grounding import (
     answer_check,
     clean_role,
@@ -53,7 +59,7 @@ from .rules.grounding import (
     speaker_problem,
 )
 from .rules.passages import Passage, find_passages
-from .rules.quotes import QuoteSpan, find_quotes, speaker_mentions
+from .rules.quotes import QuoteSpan, find_quotes, pronoun_referent, speaker_mentions
 from .rules.stance import (
     DECISION_VERBS,
     StanceEvidence,
@@ -80,6 +86,7 @@ from .rules.vocabulary import (
     SPEECH_VERB_FORMS,
     TITLE_WORDS,
     word_alternation,
+    word_trie,
 )
 
 INSTRUCTIONS_PROMPT = "instructions.v6"
@@ -230,10 +237,20 @@ class PreparedArticle:
         return dict(grouped)
 
     def claimant(self, figure: FigureSpan) -> str | None:
-        """Who the figure's sentence credits with it, by rule (None: ask the model); a
-        figure in an embedded post or an interview answer is its speaker's."""
+        """Who claims the figure, by rule (None: ask the model): the speaker of the quotation
+        it is in; else who its sentence credits with it (``claimant_cue``), or the person or
+        body a 'he', 'she' or 'they' crediting it stands for, resolved as a quote's "he
+        said" is (``pronoun_referent``); a figure in an embedded post or an interview answer
+        is its speaker's."""
+        quoted = self.quote_of(figure)
+        if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS:
+            return quoted.cue
         sentence = self.sentences[self.sentence_of(figure.start) - 1]
-        found = claimant_cue(sentence.text, figure.start - sentence.start)
+        offset = figure.start - sentence.start
+        found = claimant_cue(sentence.text, offset)
+        pronoun = claimant_pronoun(sentence.text, offset) if found is None else None
+        if pronoun is not None:
+            found = self.referent(pronoun[0], sentence.start + pronoun[1])
         if found is None:  # a post or an interview answer: its speaker claims its figures
             for passage in self.passages:
                 if passage.kind in ("post", "answer") and passage.speaker:
@@ -243,6 +260,19 @@ class PreparedArticle:
             opening = self.paragraphs[sentence.paragraph][0]
             found = interview_speaker(opening.text) if opening is not sentence else None
         return found
+
+    def quote_of(self, figure: FigureSpan) -> QuoteSpan | None:
+        """The quotation (not a scare quote) the figure is in; None."""
+        inside = [
+            q for q in self.quotes_over(figure.start, figure.end)
+            if q.kind != "scare" and q.start <= figure.start and figure.end <= q.end
+        ]  # fmt: skip
+        return min(inside, key=lambda q: q.end - q.start) if inside else None
+
+    @cached_property
+    def referent(self) -> Callable[[str, int], str | None]:
+        """``pronoun_referent`` of the article: (pronoun, offset) -> the name it stands for."""
+        return pronoun_referent(self.article.text, self.quotes)
 
 
 def needs_model(quote: QuoteSpan) -> bool:
@@ -929,7 +959,7 @@ def assemble_extraction(
     return ArticleExtraction(
         source=source_info(article),
         quotes=quotes,
-        figures=_figures(prepared, labels.claimants, resolve),
+        figures=_figures(prepared, labels.claimants, resolve, quotes),
         events=[_event(prepared, i, s) for i, s in enumerate(key_sentences(prepared), 1)],
         stances=_stances(prepared, labels, quotes, claims),
         claims=claims,
@@ -1765,12 +1795,60 @@ def spokesperson_body(
 
 def _claimant(said: str | None, span: FigureSpan, prepared: PreparedArticle) -> str | None:
     """The model's claimant, if it is named in the figure's sentence or the two before it (a
-    "he said" looks back) and does not just repeat the figure ('a total of 10,000 soldiers')."""
+    "he said" looks back), does not just repeat the figure ('a total of 10,000 soldiers') and
+    is a description of a source or a name the article shows saying something
+    (``says_something``): a country or a place the figure's sentence only names ('help from
+    Iran, which has supplied 200 missiles') is no claimant."""
     if not said or span.value in said or re.search(r"\d", said):
         return None
     number = prepared.sentence_of(span.start)
     nearby = " ".join(s.text for s in prepared.sentences[max(0, number - 3) : number])
-    return said if grounded_name(said, nearby) or grounded_phrase(said, nearby) else None
+    if not (grounded_name(said, nearby) or grounded_phrase(said, nearby)):
+        return None
+    if _described(said):
+        return said  # 'South Korea's spy agency', 'analysts at Example Capital': a source
+    return said if says_something(said, prepared.article.text, prepared.speaker_cues) else None
+
+
+def _described(claimant: str) -> bool:
+    """Whether a claimant is a description of a source ('South Korea's spy agency', 'the
+    ministry'), not a bare proper name ('Iran', 'North Korea', 'Mark Rutte')."""
+    return any(w[:1].islower() for w in claimant.split() if w.lower() not in {"of", "and"})
+
+
+#: Verbs by which a person or body is shown saying or giving something: every reporting verb,
+#: and the verbs news uses for a body's figures ('the ministry put the toll at', 'data show').
+_SAYING = word_trie(
+    SPEECH_VERB_FORMS
+    | set(
+        """believe believes believed expect expects expected put puts found finds show shows
+        showed shown count counts counted assess assesses assessed calculate calculates
+        calculated told""".split()
+    )
+)
+
+
+def says_something(name: str, text: str, speakers: Sequence[str] = ()) -> bool:
+    """Whether ``text`` shows ``name`` saying something: the speaker of a quotation (one of
+    ``speakers``), the subject of a reporting verb ('North Korea has denied…', 'Russia says',
+    'Rutte, the alliance's chief, said'), or named after 'according to'. For a person's name
+    of two words or more, the surname alone counts too ('Rutte said'). Case-insensitive."""
+    if any(name.lower() == s.lower() for s in speakers):
+        return True
+    forms = [name]
+    words = name.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        forms.append(words[-1])
+    for form in forms:
+        written = re.escape(form)
+        if re.search(
+            rf"(?i:according to)\s+{written}\b|(?<![\w-]){written}(?:\s*,[^,.;]{{1,80}},)?\s+"
+            rf"(?:\w+ly\s+)?(?:(?:has|have|had|will|would|also|then|later)\s+)*(?:{_SAYING})\b",
+            text,
+            re.IGNORECASE,
+        ):
+            return True
+    return False
 
 
 def _resolved(name: str | None, resolve: Callable[[str], tuple[str, str | None]]) -> str | None:
@@ -1789,11 +1867,26 @@ def _figures(
     prepared: PreparedArticle,
     claimants: dict[str, str],
     resolve: Callable[[str], tuple[str, str | None]],
+    quotes: Sequence[Quote] = (),
 ) -> list[Figure]:
+    """The article's figures with their claimants: for a figure in a quotation the rules
+    credit to someone, the speaker ``quotes`` give that quotation (the rules' or the model's,
+    as the brief shows it; none where the quote is left unattributed); else the rules'
+    claimant (``PreparedArticle.claimant``), else the model's (``_claimant``)."""
     article = prepared.article
+    spoken = {(q.start, q.end): q.speaker for q in quotes if q.speaker}
     figures = []
     for span in prepared.figures:
         sentence = prepared.sentences[prepared.sentence_of(span.start) - 1]
+        quoted = prepared.quote_of(span)
+        claimant = (
+            spoken.get((quoted.start, quoted.end))  # its quotation's speaker, or none
+            if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS
+            else _resolved(
+                prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
+                resolve,
+            )
+        )
         figures.append(
             Figure(
                 id=f"{article.id}.{span.id}",
@@ -1806,10 +1899,8 @@ def _figures(
                 qualifier=span.qualifier,
                 counts=span.counts,
                 outcome=span.outcome,
-                claimant=_resolved(
-                    prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
-                    resolve,
-                ),
+                sense=span.sense,
+                claimant=claimant,
                 sentence=sentence.id,
                 sentence_text=sentence.text,
                 start=span.start,

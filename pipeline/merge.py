@@ -222,6 +222,15 @@ def merge_extractions(
     return fit_brief(brief, source_words, once)
 
 
+def merge_figures(extractions: Sequence[ArticleExtraction]) -> list[FigureGroup]:
+    """The figure groups of ``extractions`` taken as one story, as ``merge_extractions``
+    makes them but with no source left out as off the story: what each group counts, its
+    unit, one claim per value and whether the sources differ (``FigureGroup.differs``).
+    Pure."""
+    good = [x for x in extractions if x.error is None]
+    return _merge_figures([f for x in good for f in x.figures], _entity_index(good))
+
+
 #: A development one source alone reports repeats a difference when this share of their
 #: content words is shared (Jaccard over stems, ``_overlap``).
 SAID_AGAIN = 0.5
@@ -697,7 +706,7 @@ _FIGURE_STOP = frozenset("the a an of in to into for from by on at and or been h
 #: Adjectives that do not change what is counted ("elite troops" are troops).
 _FIGURE_FILLER = frozenset("elite new more other additional estimated extra further".split())
 
-FigureKey = tuple[str | None, str, frozenset[str], str | None, str | None]
+FigureKey = tuple[str | None, str, frozenset[str], str | None, str | None, str | None]
 
 #: Words a figure's phrase may end on that name nothing counted ('want 8% instead').
 _NOT_COUNTED = frozenset("instead apiece each too also so far now more less alone".split())
@@ -741,8 +750,9 @@ _MONEY_UNIT = re.compile(r"^[A-Z]{3}$")
 
 
 def _figure_key(figure: Figure) -> FigureKey:
-    """(unit, head noun, modifiers, outcome) of what a figure counts: (None, 'troop',
-    {'north', 'korean'}, None). Nouns news uses for the same thing share a head
+    """(unit, head noun, modifiers, outcome, place, sense) of what a figure counts: (None,
+    'troop', {'north', 'korean'}, None, None, 'happened'). Nouns news uses for the same thing
+    share a head
     (``vocabulary.COUNT_NOUN_CLASSES``: 'soldiers' and 'troops'); a sum of money that a
     cost word names ('cost of repairs', 'repair bill', 'the price') has the head 'cost',
     with the other words as its modifiers ({'repair'})."""
@@ -750,13 +760,15 @@ def _figure_key(figure: Figure) -> FigureKey:
     words = [re.sub(r"['’]s$", "", w) for w in words]
     words = [w for w in words if w not in _FIGURE_STOP and w not in _FIGURE_FILLER]
     outcome = " ".join(sorted(re.findall(r"[a-z-]+", (figure.outcome or "").lower())) or [])
+    sense = figure.sense
     if not words or words[-1] in _NOT_COUNTED:
-        return figure.unit, "", frozenset(), outcome or None, None
+        return figure.unit, "", frozenset(), outcome or None, None, sense
     cost = _cost_head(figure, words)
     if cost is not None:
-        return figure.unit, "cost", frozenset(words) - {cost}, outcome or None, _scope(figure)
+        modifiers = frozenset(words) - {cost}
+        return figure.unit, "cost", modifiers, outcome or None, _scope(figure), sense
     head = COUNT_NOUN_CLASSES.get(words[-1], words[-1])
-    return figure.unit, head, frozenset(words[:-1]), outcome or None, _scope(figure)
+    return figure.unit, head, frozenset(words[:-1]), outcome or None, _scope(figure), sense
 
 
 def _cost_head(figure: Figure, words: list[str]) -> str | None:
@@ -774,15 +786,77 @@ def _cost_head(figure: Figure, words: list[str]) -> str | None:
 
 
 def _same_quantity(a: FigureKey, b: FigureKey) -> bool:
-    """Same unit, head noun, outcome and place (``_scope``), and modifiers that agree (one
-    side may have none)."""
-    unit_a, head_a, mods_a, outcome_a, scope_a = a
-    unit_b, head_b, mods_b, outcome_b, scope_b = b
+    """Same unit, head noun, outcome and place (``_scope``), senses that agree
+    (``senses_agree``), and modifiers that agree (one side may have none)."""
+    unit_a, head_a, mods_a, outcome_a, scope_a, sense_a = a
+    unit_b, head_b, mods_b, outcome_b, scope_b, sense_b = b
     if not head_a or head_a != head_b or unit_a != unit_b or outcome_a != outcome_b:
         return False
-    if scope_a != scope_b:
+    if scope_a != scope_b or not senses_agree(sense_a, sense_b):
         return False
     return not mods_a or not mods_b or bool(mods_a & mods_b)
+
+
+#: Senses a figure's phrase may leave unsaid: a figure that says neither is planned nor has
+#: happened may be either. A workforce, a population, a catchment or a capacity is said.
+_LOOSE_SENSES = frozenset({None, "planned", "happened"})
+
+
+def senses_agree(a: str | None, b: str | None) -> bool:
+    """Whether figures of senses ``a`` and ``b`` (``Figure.sense``) can count one quantity:
+    the same sense; or neither a workforce, population, catchment nor capacity and not one
+    planned and the other happened ('a total of 10,000 expected' is not the 3,000 sent)."""
+    if a == b:
+        return True
+    return a in _LOOSE_SENSES and b in _LOOSE_SENSES and {a, b} != {"planned", "happened"}
+
+
+#: Qualifiers that make a figure an increment on another ('another 3,500 expected to
+#: follow'): it counts those added, not the whole.
+_INCREMENTS = frozenset({"another", "an additional", "a further"})
+
+
+def _countable_with(a: Figure, b: Figure) -> bool:
+    """Whether two figures whose phrases count the same thing can be one quantity: their
+    senses agree (``senses_agree``), both or neither are increments ('another 3,500' is not
+    the 6,000 in all), and two planned figures are not for different times ('5,000 … by
+    Monday' is not '10,000 by the end of the year')."""
+    if not senses_agree(a.sense, b.sense):
+        return False
+    if (a.qualifier in _INCREMENTS) != (b.qualifier in _INCREMENTS):
+        return False
+    if a.sense == b.sense == "planned":
+        first, second = _deadline(a), _deadline(b)
+        return first is None or second is None or first == second
+    return True
+
+
+_DEADLINE = re.compile(
+    r"\bby\s+(?:the\s+(?:end|start|middle)\s+of\s+)?(?:the\s+|this\s+|next\s+)?"
+    r"(?P<when>[A-Za-z]+)",
+)
+
+
+def _deadline(figure: Figure) -> str | None:
+    """The time a planned figure is for, as its clause writes it after the value ('by
+    Monday' -> 'monday', 'by the end of the year' -> 'year'); None."""
+    text = figure.sentence_text or ""
+    at = text.find(figure.value)
+    if at < 0:
+        return None
+    clause = re.split(r"[,;.]", text[at + len(figure.value) :], maxsplit=1)[0]
+    found = _DEADLINE.search(clause)
+    return found.group("when").lower() if found else None
+
+
+#: How a group's label names the kind of count its sense makes it.
+_SENSE_LABELS = {
+    "workforce": "workforce",
+    "population": "population",
+    "served": "served",
+    "capacity": "capacity",
+    "planned": "planned or expected",
+}
 
 
 def _agree(a: Figure, b: Figure) -> bool:
@@ -906,11 +980,17 @@ _CONTRAST = re.compile(r"\b(?:not|rather than|instead of|contrary to|disputes?|d
 
 def _group_label(members: Sequence[Figure]) -> str:
     """The wording most sources use for what the group counts (the shortest on a tie), with
-    the outcome: 'Russian troops killed or wounded'."""
+    the outcome and the kind of count its sense makes it: 'Russian troops killed or wounded',
+    'people (workforce)', 'North Korean soldiers (planned or expected)'."""
     counts = [f.counts for f in members]
     label = max(counts, key=lambda c: (counts.count(c), -len(c)))
     outcome = next((f.outcome for f in members if f.outcome), None)
-    return f"{label} {outcome}" if outcome else label
+    label = f"{label} {outcome}" if outcome else label
+    senses = {f.sense for f in members} - {None}
+    if len(senses) == 1 and (sense := next(iter(senses))) in _SENSE_LABELS:
+        if _SENSE_LABELS[sense] not in label.lower():  # not 'population (population)'
+            label = f"{label} ({_SENSE_LABELS[sense]})"  # 'people (workforce)'
+    return label
 
 
 def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[FigureGroup]:
@@ -925,7 +1005,7 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
             nameless.append(figure)
             continue
         for group_key, members in groups:
-            if _same_quantity(key, group_key):
+            if _same_quantity(key, group_key) and all(_countable_with(figure, m) for m in members):
                 members.append(figure)
                 break
         else:
@@ -972,7 +1052,7 @@ def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float
 #: A claimant read with the verb's auxiliary ('Calder Transit has'), and a phrase that names
 #: no one ('published in April': a participle, not a person or body).
 _CLAIMANT_TAIL = re.compile(r"\s+(?:has|have|had|is|was|were|will|would)$")
-_NOT_A_CLAIMANT = re.compile(r"^[a-z]+ed\b")
+_NOT_A_CLAIMANT = re.compile(r"^[a-z]{2,}ed\b(?![-’'])")  # not 'red-faced bosses'
 
 
 def claimant_name(claimant: str | None) -> str | None:

@@ -11,11 +11,13 @@ merges each story's documents as the brief does, and prints:
 - claimant accuracy: the rule-found claimant equals the labelled one ('-' for the outlet);
 - non-figures rejected: labelled years, ages, identifiers, times… not read as figures;
 - false "sources differ" groups: groups flagged in a story that its labels do not name, and
-  real differences missed.
+  real differences missed (the documents of a story are merged as the labels group them: no
+  document is left out as off the story).
 
-Two sets are scored: ``figures.txt`` (the development set the rules were built on) and
+Three sets are scored: ``figures.txt`` (the development set the rules were built on),
 ``figures_heldout.txt`` (written afterwards, in other stories and styles, to see how the rules
-carry over).
+carry over) and ``figures_heldout2.txt`` (written later still, on the kinds a tester found
+wrong, labelled before the rules were run on it).
 
 ``--misses`` lists every miss. Figures are printed, not asserted: the targets are printed
 beside them.
@@ -32,12 +34,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.extract import rules_only_extraction
-from pipeline.merge import merge_extractions
+from pipeline.merge import merge_figures
 from pipeline.read import Article
 
 LABELS = Path(__file__).resolve().parents[1] / "tests" / "labels" / "figures.txt"
 #: Written after the rules were tuned on ``LABELS``; scored once before any change.
 HELD_OUT = LABELS.with_name("figures_heldout.txt")
+#: Written and labelled before the rules were run on it, after a tester's findings: weights in
+#: pounds, temperatures, clock times, ordinals, addresses and ages, pronoun and 'reports'
+#: claimants, planned beside actual figures, a population beside a number of jobs.
+HELD_OUT_2 = LABELS.with_name("figures_heldout2.txt")
 TARGETS = {
     "precision": 0.95,
     "recall": 0.95,
@@ -237,9 +243,8 @@ def evaluate(path: Path = LABELS) -> Score:
             if i not in used:
                 score.misses.append(f"{doc.id}: not a labelled figure: {figure.value!r}")
     for story, extractions in stories.items():
-        brief = merge_extractions(extractions)
         real = differs.get(story, set())
-        flagged = [g for g in brief.figures if g.differs]
+        flagged = [g for g in merge_figures(extractions) if g.differs]
         score.flagged += len(flagged)
         for group in flagged:
             if not any(_head(h) & _head(group.counts) for h in real):
@@ -281,11 +286,11 @@ def report(score: Score) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--labels", type=Path, action="append", help="a labelled file (default: both sets)"
+        "--labels", type=Path, action="append", help="a labelled file (default: all three sets)"
     )
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    for index, path in enumerate(args.labels or [LABELS, HELD_OUT]):
+    for index, path in enumerate(args.labels or [LABELS, HELD_OUT, HELD_OUT_2]):
         score = evaluate(path)
         print(("\n" if index else "") + f"== {path.name}")
         print(report(score))

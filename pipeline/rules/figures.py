@@ -30,16 +30,22 @@ from .vocabulary import (
     IDENTIFIER_NOUNS,
     IRREGULAR_PLURALS,
     MEASURE_UNITS,
+    MONEY_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     OUTCOME_WORDS,
+    RANK_WORDS,
     ROLE_NOUNS,
     SCALE_NAMES,
     SCALES,
+    SPEAKER_PRONOUNS,
     SPEECH_VERB_FORMS,
+    STREET_WORDS,
     SUBJECT_WORDS,
+    TEMPERATURE_WORDS,
     TIME_UNITS,
     WEEKDAYS,
+    WEIGHT_WORDS,
     word_alternation,
 )
 
@@ -165,6 +171,9 @@ class FigureSpan:
     """'thousand', 'million', 'billion' or 'trillion' as the text scales it; None."""
     outcome: str | None = None
     """What happened to what is counted, as written after it ('killed or wounded')."""
+    sense: str | None = None
+    """What kind of count its phrase makes it (``figure_sense``): 'workforce', 'population',
+    'served', 'capacity', 'planned' or 'happened'; None when its phrase does not say."""
 
 
 def find_figures(text: str) -> list[FigureSpan]:
@@ -178,6 +187,7 @@ def find_figures(text: str) -> list[FigureSpan]:
     blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
     figures: list[FigureSpan] = []
     previous: FigureSpan | None = None
+    rejected: tuple[int, int] | None = None  # the last small bare number that is no figure
     position = 0
     while True:
         match = pattern.search(text, position)
@@ -192,8 +202,12 @@ def find_figures(text: str) -> list[FigureSpan]:
         start, end, number, high, unit, scale, single = parts
         if single is not None:  # not a range after all: read the first number alone
             position = single
-        if _not_a_figure(text, start, end, unit, scale, number, high, figures):
+        if _not_a_figure(text, start, end, unit, scale, number, high, figures) or (
+            _goes_on_from(text, rejected, start, end, unit or scale)
+        ):
+            rejected = (start, end) if not unit and not scale and number < 1000 else None
             continue
+        rejected = None
         qualifier = _APPROX.search(text[max(0, start - 30) : start])
         counts, outcome = _counts(text, start, end, unit)
         same_sentence = previous is not None and not re.search(
@@ -224,10 +238,112 @@ def find_figures(text: str) -> list[FigureSpan]:
             unit=unit,
             scale=scale,
             outcome=outcome,
+            sense=figure_sense(text, start, end),
         )
         figures.append(figure)
         previous = figure
     return _first_of_pairs(text, figures)
+
+
+def _goes_on_from(
+    text: str, rejected: tuple[int, int] | None, start: int, end: int, marked: object
+) -> bool:
+    """Whether the bare number at ``text[start:end]`` goes on from the small bare number
+    before it that is no figure, as the next item of one list ('aged 17 and 19', 'Questions 3,
+    4 and 5', 'at 5 and 6'): joined to it by 'and', 'or', 'to', a comma or a dash, and with
+    no noun of its own after it."""
+    if rejected is None or marked or not re.fullmatch(r"\d{1,3}", text[start:end]):
+        return False
+    if not re.fullmatch(r"\s*(?:,|and|or|to|&|-|–|,\s*and)\s*", text[rejected[1] : start]):
+        return False
+    return not re.match(r"\s+[a-z]", text[end : end + 2]) or bool(
+        re.match(r"\s+(?:and|or|to|on|in|at|of|for|were|was|are|is|had|have)\b", text[end:])
+    )
+
+
+_APPROXIMATION = rf"(?:(?:{word_alternation(APPROXIMATIONS)}|a|an)\s+)*"
+#: Words before a figure that make it a kind of count ('employs about 600 people').
+_SENSE_BEFORE = {
+    "workforce": rf"\b(?:employs|employ|employed|employing|employer of|workforce of|"
+    rf"payroll of|staff of)\s+{_APPROXIMATION}$",
+    "population": rf"\b(?:(?:town|city|village|country|nation|island|community|region|state|"
+    rf"borough|county|suburb|district|municipality|province|population)\s+of|home to|"
+    rf"population of|inhabited by|populated by)\s+{_APPROXIMATION}$",
+    "served": rf"\b(?:serving|serves|serve|served|caters for|catering for)\s+{_APPROXIMATION}$",
+    # a venue's size: 'the hall holds 400 people' (not 'claims to hold 900 gigabytes')
+    "capacity": rf"(?<!\bto )\b(?:holds|can hold|seats|can seat|seating for|capacity of|"
+    rf"capacity for|room for|space for|accommodates|can accommodate|sleeps|can take)\s+"
+    rf"{_APPROXIMATION}$",
+    # a plan, a target or an expectation: 'aims to deploy a total of 6,000', 'a target of 500'
+    "planned": rf"\b(?:(?:aims?|aimed|aiming|plans?|planned|planning|intends?|intended|"
+    rf"hopes?|hoped|seeks?|sought|expects?|expected|wants?|wanted|is|are|was|were|set|due|"
+    rf"projected|forecast|on track|pledged|promised|vowed|scheduled|poised)\s+to\s+"
+    rf"[a-z]+(?:\s+(?:up|out|in|on))?|target of|targets? of|goal of|aim of|plans? for|"
+    rf"target(?:ing|ed|s)?)\s+{_APPROXIMATION}$",
+}
+_SENSE_BEFORE_RE = {sense: re.compile(p, re.IGNORECASE) for sense, p in _SENSE_BEFORE.items()}
+# Words after a figure (and up to five words of what it counts) that make it a kind of count:
+# '10,000 expected to be sent', '9,400 people live there'.
+_SENSE_AFTER = {
+    "planned": re.compile(
+        r"^(?:\s+[\w’'-]+){0,5}?\s+(?:(?:is|are|was|were|being)\s+)?(?:expected|due|set|"
+        r"planned|projected|forecast|scheduled|poised|slated)\s+to\b",
+        re.IGNORECASE,
+    ),
+    "workforce": re.compile(
+        r"^(?:\s+[\w’'-]+){0,3}?\s+(?:who\s+)?(?:work|works|worked|are employed|were "
+        r"employed)\s+(?:there|at|for|in)\b",
+        re.IGNORECASE,
+    ),
+    "population": re.compile(
+        r"^(?:\s+[\w’'-]+){0,3}?\s+(?:who\s+)?(?:live|lives|lived)\s+(?:there|in)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+# Told as having happened: a verb in the past right before the figure ('moved at least 3,000',
+# 'has sent about 2,000'), or a perfect or passive after what it counts ('1,500 troops had
+# already arrived', '3,000 soldiers were believed to have been deployed').
+_NOT_DONE = (
+    r"expected|planned|projected|forecast|targeted|hoped|intended|promised|pledged|wanted|"
+    r"aimed|needed|proposed|offered|demanded|estimated|said|reported|claimed|believed"
+)
+_HAPPENED_BEFORE = re.compile(
+    rf"\b(?:(?:has|have|had)\s+(?:\w+ly\s+|already\s+)?[a-z]+(?:ed|en|wn|t)|"
+    rf"(?!(?:{_NOT_DONE})\b)[a-z]{{3,}}ed)\s+{_APPROXIMATION}$",
+    re.IGNORECASE,
+)
+_HAPPENED_AFTER = re.compile(
+    r"^(?:\s+[\w’'-]+){0,5}?\s+(?:(?:have|has|had)\s+(?:already\s+|now\s+|so far\s+)?"
+    r"(?:been\s+)?|(?:were|was)\s+(?:already\s+|reportedly\s+)?)[a-z]+(?:ed|en|wn)\b",
+    re.IGNORECASE,
+)
+
+
+def figure_sense(text: str, start: int, end: int) -> str | None:
+    """What kind of count the figure at ``text[start:end]`` is, where its own clause says
+    ('Figure.sense'): 'workforce' ('employs about 600 people', '600 people work there'),
+    'population' ('a town of 9,400 people', 'home to', '9,400 people live there'), 'served'
+    ('serving half a million people'), 'capacity' ('the hall holds 400 people') or 'planned'
+    ('aims to deploy a total of 6,000', 'a target of 500', '10,000 expected to be sent'), or
+    'happened' ('moved at least 3,000', '1,500 troops had already arrived'); None when its
+    clause does not say."""
+    clause = max(text.rfind(m, 0, start) for m in (",", ";", ":", "(", "—", "–", "\n")) + 1
+    before = text[max(clause, start - 80) : start]
+    sentence_end = min(
+        [i for m in (". ", "; ", "\n") if (i := text.find(m, end)) >= 0], default=len(text)
+    )
+    after = text[end : min(sentence_end, end + 80)]
+    for sense, pattern in _SENSE_BEFORE_RE.items():
+        if pattern.search(before):
+            return sense
+    for sense, pattern in _SENSE_AFTER.items():
+        if pattern.match(after):
+            return sense
+    if _HAPPENED_BEFORE.search(before) or _HAPPENED_AFTER.match(after):
+        return "happened"
+    return None
 
 
 def _first_of_pairs(text: str, figures: list[FigureSpan]) -> list[FigureSpan]:
@@ -305,14 +421,61 @@ def _parts(text: str, match: re.Match[str], continental: bool):
         unit = CURRENCY_WORDS.get(unit_raw) or MEASURE_UNITS.get(unit_raw) or unit
         if unit_raw in TIME_UNITS:
             unit = "time:" + unit_raw
+    end = match.end()
+    if unit_raw in {"pound", "pounds"} and not match.group("cur"):
+        unit = "GBP" if _pounds_are_money(text, start, end) else "lb"
+    if unit is None and not scale:
+        degrees = _temperature_letter(text, start, end)
+        if degrees:
+            unit, end = degrees, end + 1
     number = _to_float(match.group("num"), continental) * SCALES.get(low_scale or "", 1)
     high = None
     if match.groupdict().get("num2"):
         high = _to_float(match.group("num2"), continental) * SCALES.get(scale or "", 1)
         if high <= number:
             return None  # not a range: a date ('2024-10'), a score ('3-1')
-    end = match.end()
     return start, end, number, high, unit, SCALE_NAMES.get(scale or ""), restart
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]`` (cut at '. ', '! ', '? ' or a line break)."""
+    opening = max(text.rfind(m, 0, start) for m in (". ", "! ", "? ", "\n")) + 1
+    closing = [i for m in (". ", "! ", "? ", "\n") if (i := text.find(m, end)) >= 0]
+    return text[opening : min(closing, default=len(text))]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _pounds_are_money(text: str, start: int, end: int) -> bool:
+    """Whether 'pound(s)' ending at ``end`` is money, not a weight: followed by 'sterling' or
+    a conversion in brackets ('18 million pounds ($24m)'); as an adjective before a noun ('a
+    300-pound fine', 'a 3 million pound grant'), when that noun is money; before 'of', when
+    what follows is money ('pounds of funding'), else a weight ('pounds of cheese'); otherwise
+    when its sentence says nothing of weight and speaks of money (``MONEY_WORDS``: 'fined
+    300,000 pounds', 'a profit of 48 million pounds'). A weight by default: English news
+    writes sterling '£'."""
+    after = text[end : end + 40].lower()
+    if re.match(r"\s*(?:sterling\b|\(\s*(?:[a-z]{0,2}\$|€|¥|[a-z]{3}\s?\d))", after):
+        return True
+    if text[end - 5 : end].lower() == "pound":  # singular: an adjective before its noun
+        noun = re.match(r"\s*(?:[a-z]+-)*([a-z]+)", after)
+        return bool(noun) and noun.group(1) in MONEY_WORDS
+    of = re.match(r"\s+of\s+(?:(?:the|a|an|their|its|public|taxpayers['’]?)\s+)*([a-z]+)", after)
+    if of:
+        return of.group(1) in MONEY_WORDS
+    words = set(_WORD.findall(_sentence_around(text, start, end).lower()))
+    return not words & WEIGHT_WORDS and bool(words & MONEY_WORDS)
+
+
+def _temperature_letter(text: str, start: int, end: int) -> str | None:
+    """'°C' or '°F' when the number ending at ``end`` is written with the letter right after
+    it ('34.2C', '88F') in a sentence about temperatures (``TEMPERATURE_WORDS``); None."""
+    letter = re.match(r"([CF])(?![\w’'])", text[end : end + 2])
+    if not letter:
+        return None
+    words = set(_WORD.findall(_sentence_around(text, start, end).lower()))
+    return f"°{letter.group(1)}" if words & TEMPERATURE_WORDS else None
 
 
 def _metres(text: str, end: int) -> bool:
@@ -350,10 +513,17 @@ def _not_a_figure(
         return True  # an ordinal
     if re.match(r"^\s?/\s?\d", after):
         return True  # a fraction, a score or a part of a date: '3/4', '24/10'
-    if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or re.search(
-        r"\b(?:aged|age|ages)\s+(?:between\s+|of\s+|over\s+|under\s+)?$", before, re.I
-    ):
-        return True  # an age
+    if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or _AGED.search(before):
+        return True  # an age: 'aged 17', 'aged about 4', 'ages between 5 and 11'
+    if not unit and not scale and number < 130 and _IS_AGE.search(before):
+        if not re.match(r"^\s+(?:[a-z]+s|people|children|men|women|staff)\b", after):
+            return True  # an age: 'He's 72 and as fit as anyone', 'she is 45'
+    if not money and not scale and (_ADDRESS.match(after) or _ADDRESS_PAIR.match(after)):
+        return True  # an address: '1420 Oak Street', 'at 5 and 6 Carlton Terrace'
+    if not unit and not scale and number < 25 and _is_clock(text, start, before, after):
+        return True  # a time of day: 'until 9 on Friday', 'at 3 and 4am'
+    if not unit and not scale and number < 1000 and _RANKED.search(before):
+        return True  # a position: 'ranked 4 in the world', 'seeded 2'
     if money and re.search(r"\d\s?p$", value) and re.match(r"^\.?m\b\.?", after, re.I):
         return True  # a time of day read as pence: '2 p.m.', '9 pm'
     if money or scale:
@@ -370,6 +540,11 @@ def _not_a_figure(
             return True
     if re.fullmatch(r"\d{4}[-–]\d{2,4}", value):
         return True  # a span of years: '2014-16', '1990-1991'
+    if bare and high is not None and re.fullmatch(r"\d{4}\D+\d{4}", value):
+        following = re.match(r"\s+([A-Za-z][\w’'-]*)", after)
+        counted = following is not None and _is_plural(following.group(1))
+        if 1000 <= number <= 2100 and 1000 <= high <= 2100 and not counted:
+            return True  # years: 'between 2019 and 2023', 'from 1990 to 2001'
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
     if _CLOCK_AFTER.match(after):
@@ -396,6 +571,66 @@ def _not_a_figure(
     return False
 
 
+_AGED = re.compile(
+    rf"\b(?:aged|age|ages)\s+(?:(?:between|of|from|{word_alternation(APPROXIMATIONS)})\s+)?$",
+    re.IGNORECASE,
+)
+_IS_AGE = re.compile(
+    r"\b(?:he|she|i|you|who)(?:['’]s|['’]m|\s+is|\s+was|\s+am|\s+turned|\s+turns)\s+"
+    r"(?:(?:only|just|now|still|nearly|almost|about)\s+)?$",
+    re.IGNORECASE,
+)
+_RANKED = re.compile(
+    rf"\b(?:{word_alternation(RANK_WORDS)})\s+(?:(?:no\.?|number|joint|at)\s+)?$", re.IGNORECASE
+)
+# A number before a capitalised name ending in a street word; or the first of two numbers
+# before one ('5 and 6 Carlton Terrace', '5-7 High St').
+_STREET = rf"(?:[A-Z][\w’'.-]*\s+){{1,3}}(?i:{word_alternation(STREET_WORDS)})\b"
+_ADDRESS = re.compile(rf"^[A-Za-z]?\s+{_STREET}")
+_ADDRESS_PAIR = re.compile(rf"^\s*(?:and|&|-|–|to)\s*\d{{1,5}}[A-Za-z]?\s+{_STREET}")
+# A clock time after a small bare number: a day or a part of one after it ('until 9 on Friday
+# morning', 'around 11 Tuesday night', 'by 6 this evening'), or a second time it pairs with
+# ('at 3 and 4am', 'between 2 and 5pm').
+_CLOCK_DAY = re.compile(
+    rf"^\s+(?:(?:on\s+)?(?:{word_alternation(WEEKDAYS)})\b"
+    r"|tonight\b|tomorrow\b|today\b|yesterday\b|overnight\b|sharp\b"
+    r"|(?:this|that|last|tomorrow|in the)\s+(?:morning|afternoon|evening|night)\b)",
+    re.IGNORECASE,
+)
+_CLOCK_PAIR = re.compile(
+    r"^\s*(?:and|or|to|until|till|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s?"
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b|o[’']clock)",
+    re.IGNORECASE,
+)
+_DAY_PART = re.compile(
+    rf"^\s+(?:(?:on\s+)?(?:{word_alternation(WEEKDAYS)})\s+|this\s+|that\s+|last\s+|in the\s+)"
+    r"(?:morning|afternoon|evening|night)\b|^\s+(?:tonight|overnight)\b",
+    re.IGNORECASE,
+)
+# A verb before 'at' that sets a value ('the toll stood at 9 on Friday'): no clock time.
+_VALUE_AT = re.compile(
+    r"\b(?:stood|stands|stand|put|puts|capped|estimated|set|valued|fixed|remained|remains|"
+    r"totalled|pegged|priced|reached)\s+(?:it\s+|them\s+)?(?:at\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_clock(text: str, start: int, before: str, after: str) -> bool:
+    """Whether the small bare number at ``start`` is a time of day: paired with a written
+    time ('3 and 4am'), or after 'at', 'until', 'by'… with a day or part of a day after it
+    ('until 9 on Friday morning', 'around 11 Tuesday night'), unless a verb before sets a
+    value at it ('the toll stood at 9 on Friday')."""
+    if _CLOCK_PAIR.match(after):
+        return True
+    if not _CLOCK_DAY.match(after) or _VALUE_AT.search(before):
+        return False
+    if re.search(r"\b(?:around|about)\s+$", before, re.IGNORECASE):  # 'about 11 on Tuesday'
+        return bool(_DAY_PART.match(after))  # may count: a time only with a part of a day
+    return bool(
+        re.search(r"\b(?:at|until|till|by|from|before|after|past)\s+$", before, re.IGNORECASE)
+    )
+
+
 def _capitalised_name_before(before: str) -> bool:
     match = re.search(r"([A-Za-z][\w’'-]*)\s+$", before)
     if not match:
@@ -414,7 +649,8 @@ _STOP = frozenset(
     """had have has were was are is be been will would could should can may might must to in
     on into from by who which that and or but as at for with since after before during this
     these those than said says according of if when while because so then now it its they
-    their there here we he she you i also already each per off up down out away back
+    their there here we he she you i our my your his her also already each per off up down
+    out away back
     worldwide nationwide overall globally abroad altogether apiece annually locally
     domestically respectively once unless""".split()
 )
@@ -430,7 +666,8 @@ _LINKS = frozenset(
     pays spent spends earned earns made makes generated received rise rises risen fall falls
     fallen grow grows grown increase increases drop drops climb climbs jump jumps averaged
     averages average reach reaches costing totalling totaling amounting doubled tripled
-    halved will would could may might can should has have had""".split()
+    halved will would could may might can should has have had weighs weighed weighing
+    weigh""".split()
 )
 _POSSESSIVES = DETERMINERS | frozenset(
     "its their his her our my your this that these those".split()
@@ -474,8 +711,12 @@ def _is_plural(word: str) -> bool:
 def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str | None]:
     """What the figure at ``text[start:end]`` counts, and what happened to it ('killed'):
     the noun phrase after it ('1,500 North Korean troops', '45% of voters', '250 sq km of
-    territory'), else, for money and percentages, the subject it is a value of ('the rival
-    bid was worth £3bn', 'unemployment rose to 4.5%'). '' when neither names anything."""
+    territory', '2,500 of their soldiers'), else, for money and percentages, the subject it
+    is a value of ('the rival bid was worth £3bn', 'unemployment rose to 4.5%'). '' when
+    neither names anything, and for a temperature: a reading of a place at a time, which
+    counts nothing."""
+    if unit in _READINGS:
+        return "", None
     words, stop_at = _words_after(text, end)
     counts = " ".join(words)
     outcome = None
@@ -495,9 +736,19 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
             found_words = _words_after(text, prep.end())[0]
             if found_words and found_words[0].lower() not in TIME_UNITS:
                 counts = " ".join(found_words)
+    if not words and unit is None:  # '2,500 of their soldiers': a count of their soldiers
+        theirs = re.match(r"\s+of\s+(?:their|our|its|his|her|your|my)\s+", text[end : end + 30])
+        if theirs:
+            found_words = _words_after(text, end + theirs.end())[0]
+            if found_words and _is_plural(found_words[-1]):
+                counts = " ".join(found_words)
     if not counts and unit is not None:
         counts = _subject_before(text, start)
     return _generic_or(counts), outcome
+
+
+#: Units of a reading ('34C', '180 degrees'), not of an amount of something.
+_READINGS = frozenset({"°C", "°F", "degree"})
 
 
 def _generic_or(counts: str) -> str:
@@ -525,18 +776,24 @@ def _words_after(text: str, end: int) -> tuple[list[str], int]:
             break
         if low in SPEECH_VERB_FORMS and (low.endswith("ed") or low in {"said", "says", "told"}):
             break
-        if words and low.endswith("ed"):
+        if words and _participle(low):
             break  # a verb after the noun: 'a £45m extension opened'
         if words and _is_plural(words[-1]) and not _is_plural(word):
             break  # '500 residents filed …'; 'police officers' goes on
         words.append(word)
         stop_at = end + offset + match.end()
     # an ellipsis with no noun ('10,000 expected to be sent'): the phrase names nothing
-    if words and all(w.lower().endswith(("ed", "ing")) for w in words):
+    if words and all(_participle(w.lower()) or w.lower().endswith("ing") for w in words):
         return [], end
     if words and words[-1].lower() in OUTCOME_WORDS:
         return [], end
     return words, stop_at
+
+
+def _participle(word: str) -> bool:
+    """A past participle by its ending ('expected', 'opened'); not a noun in '-eed' ('seed',
+    'birdseed', 'speed')."""
+    return word.endswith("ed") and not word.endswith("eed")
 
 
 #: Degree words between a subject and its linking verb ('profit more than doubled to £612m').
@@ -608,16 +865,17 @@ _SPEECH = (
     r"reported|assessed|assesses|added|warned|warns|confirmed|confirms|announced|"
     r"announces|stated|states|put|puts|found|finds|show|shows|showed|projected|projects|"
     r"forecast|forecasts|calculated|calculates|expect|expects|believe|believes|predicted|"
-    r"predicts|counted|counts|wrote|writes|posted"
+    r"predicts|counted|counts|wrote|writes|posted|suggest|suggests|suggested|indicate|"
+    r"indicates|indicated|allege|alleges|alleged|insist|insists|insisted|admitted|admits"
 )
 _ACCORDING = re.compile(
     r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
 )
-_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+_BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPEECH}|claim)\b")
 _AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
 # '…, the union said.' / '…, the ministry said on Tuesday.' / '…, officials said, up from …'
 _TRAILING = re.compile(
-    rf",\s*(?P<who>[^,;:“”\"]+?)\s+(?:{_SPEECH})\b(?:\s+(?:on|in|at|to|last|this|late|early)"
+    rf",\s*(?P<who>[^,;:“”\"]+?),?\s+(?:{_SPEECH}|claim|report)\b(?:\s+(?:on|in|at|to|last|this|late|early)"
     rf"\b[^,.;:]*|\s+\w+day)?\s*(?:,|[.!]?\s*$)"
 )
 _LEAD_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}):\s")
@@ -636,11 +894,13 @@ _ROLE_THEN_NAME = re.compile(
 )
 _PRONOUN = re.compile(rf"^(?:{word_alternation(SUBJECT_WORDS)})$", re.I)
 # Asides blanked before reading a sentence for its claimant: brackets, an age or a relative
-# clause in apposition, a linking adverb ('Northwind (NYSE: NWF) today said', 'Dana Ortiz, 58,
-# said', 'The firm, which employs 6,500 staff, said', 'Monitors, however, put').
+# clause in apposition, a linking adverb, a participle saying what a figure rests on
+# ('Northwind (NYSE: NWF) today said', 'Dana Ortiz, 58, said', 'The firm, which employs 6,500
+# staff, said', 'Monitors, however, put', 'The ministry, citing flow measurements, said').
 _ASIDES = re.compile(
     r"\([^()]*\)|(?<!\d),\s*\d{1,3}\s*,|,\s*(?:which|who)\s[^,]*(?:,\d{3}[^,]*)*,"
-    r"|,\s*(?:however|meanwhile|though|too|in turn|for their part|separately),",
+    r"|,\s*(?:however|meanwhile|though|too|in turn|for their part|separately),"
+    r"|,\s*(?:citing|basing|working|drawing|relying|quoting|using|speaking)\s[^,]*,",
     re.IGNORECASE,
 )
 _GROUP_NOUNS = frozenset(
@@ -654,56 +914,153 @@ _GROUP_NOUNS = frozenset(
 
 def interview_speaker(sentence: str) -> str | None:
     """The name that opens an interview answer ('Anna Boyd: Eleven, with 420 staff.'), which
-    claims every figure of its paragraph; None."""
+    claims every figure of its paragraph; None, also for a headline's label in capitals
+    ('TANKS ROLL: 2,000 troops on the march', no closing stop)."""
     lead = _LEAD_SPEAKER.match(sentence)
     if not lead or {w.lower() for w in lead.group("who").split()} & _NOT_SPEAKERS:
         return None
+    if lead.group("who").isupper() and not re.search(r"[.!?…\"”’']\s*$", sentence):
+        return None  # a headline's shouted label: 'TANKS ROLL: 2,000 troops on the march'
     return lead.group("who")
 
 
 def claimant_cue(sentence: str, offset: int) -> str | None:
     """Who a sentence credits with the number at ``offset`` (a position in ``sentence``),
-    found by rule: 'according to X', '…, X said.' (at the end, or before a comma), an
-    interview's 'Name: …', 'X said … N', '“… N …,” X said'. Asides (brackets, an age, a
-    relative clause) are read past. The claimant is a name or a description of a person or
-    body, never a verb phrase, a number or a pronoun; None when unclear."""
+    found by rule: 'the 230 claimed by X', 'the 400 X promised', 'according to X', '…, X
+    said.' (at the end, or before a comma), an interview's 'Name: …', 'X said … N', '“… N …,”
+    X said'. Asides (brackets, an age, a relative clause) are read past. The claimant is a
+    name or a description of a person or body, never a verb phrase, a number or a pronoun
+    (``claimant_pronoun``); None when unclear."""
+    found = _credit(sentence, offset)
+    return found[0] if found is not None and found[1] is None else None
+
+
+def claimant_pronoun(sentence: str, offset: int) -> tuple[str, int] | None:
+    """The pronoun ('he', 'she', 'they') by which a sentence credits the number at ``offset``
+    ('He said 40 staff had gone.', '…, she said.'), with its offset in ``sentence``, for the
+    caller to resolve as a speaker; None when the sentence credits a name or a description
+    (``claimant_cue``) or no one."""
+    found = _credit(sentence, offset)
+    return (found[0], found[1]) if found is not None and found[1] is not None else None
+
+
+def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
+    """(claimant, None) for a name or description, (pronoun, its offset) for a 'he', 'she'
+    or 'they', in the order ``claimant_cue`` reads the cues; None."""
     plain = _ASIDES.sub(lambda m: " " * len(m.group()), sentence)
+    local = _CLAIMED_BY.match(plain, offset) or _CLAIMED_REL.match(plain, offset)
+    if local:
+        who = _take(local.group("who"), local.start("who"), description=True)
+        if who:
+            return who
+    if _SET_AGAINST.search(plain, max(0, offset - 40), offset):
+        return None  # 'up to $21m, not $14m': the sentence's voice rejects this value
     match = _ACCORDING.search(plain)
     if match:
-        who = _tidy(match.group("who"), description=True)
+        who = _take(match.group("who"), match.start("who"), description=True)
         if who:
             return who
     trailing = _TRAILING.search(plain, offset)
     if trailing:
-        who = _tidy(trailing.group("who"), description=len(trailing.group("who").split()) <= 5)
+        raw = trailing.group("who")
+        who = _take(raw, trailing.start("who"), description=len(raw.split()) <= 5)
         if who:
             return who
     lead = interview_speaker(plain)
     if lead and plain.index(":") < offset:
-        return lead
+        return lead, None
     before = plain[:offset]
     for candidate in reversed(list(_BEFORE_VERB.finditer(before))):
-        who = _tidy(candidate.group("who"))
-        if who:
+        found = _take(candidate.group("who"), candidate.start("who"))
+        if found:
+            who = found[0]
             named = _NAME_BEFORE.search(before, 0, candidate.start("who"))
-            if named and who[:1].islower():  # 'General Kyrylo Budanov, the head of …, said'
-                return named.group("name")
-            return who
+            if found[1] is None and named and who[:1].islower():
+                return named.group("name"), None  # 'General Kyrylo Budanov, the head of …, said'
+            return found
     after = _AFTER_QUOTE.search(plain, offset)
-    return _tidy(after.group("who")) if after else None
+    return _take(after.group("who"), after.start("who")) if after else None
 
 
-def _tidy(who: str, *, description: bool = False) -> str | None:
-    """Strip leading time phrases and conjunctions and a trailing time word; reject pronouns,
-    numbers and lower-case phrases that name nobody (``description``: a phrase after 'the' or
-    'a' is accepted, as in '…, the union said')."""
+# A value the sentence sets against its own ('…, not $14m', 'well above the $4.6 million';
+# not 'more than 40,000', an approximation):
+# whoever the sentence credits does not claim it.
+_SET_AGAINST = re.compile(
+    r"\b(?:(?:not|rather than|instead of|unlike|contrary to|compared with|compared to)\s+"
+    r"(?:(?:the|a|an|some|about|around|nearly|almost|just)\s+)*"
+    r"|(?:than|above|below)\s+the\s+(?:official\s+|previous\s+|earlier\s+|reported\s+)?"
+    r"(?:(?:about|around|nearly|almost|just)\s+)*)$",
+    re.IGNORECASE,
+)
+# What a figure's own phrase says of who gives it: 'the 310,000 admitted by hospital bosses',
+# 'the 400 the company promised' (read from the end of the number, over what it counts).
+_CLAIM_PARTICIPLES = (
+    r"claimed|estimated|reported|given|cited|quoted|admitted|announced|promised|confirmed|"
+    r"stated|put forward|recorded|published|forecast|predicted|offered|proposed|pledged"
+)
+_CLAIMED_BY = re.compile(
+    rf"(?:[^\s,;:]|,\d)*(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:(?:first|initially|originally|previously|"
+    rf"officially)\s+)?(?:{_CLAIM_PARTICIPLES})\s+by\s+(?P<who>[^,.;:()“”\"]+)"
+)
+_NOT_COUNTED_WORDS = (
+    r"after|before|as|when|while|because|since|until|if|and|but|or|to|in|on|at|for|from|with|"
+    r"by|of|was|were|is|are|be|been|had|has|have|would|will|could|should|may|might|than|then"
+)
+_CLAIMED_REL = re.compile(
+    rf"(?:[^\s,;:]|,\d)*(?:\s+(?!(?:{_NOT_COUNTED_WORDS})\b)[a-z][\w-]*){{0,3}}?\s+"
+    rf"(?:that\s+|which\s+)?"
+    rf"(?P<who>(?:the|a|an)\s+(?!(?:its|their|his|her)\b)[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?|"
+    rf"(?:{word_alternation(w for w in _GROUP_NOUNS if w.endswith('s') or w == 'police')})|"
+    rf"(?:our|their|its|his|her)\s+[\w’'-]+|"
+    rf"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:had\s+|has\s+|have\s+)?"
+    rf"(?:{_CLAIM_PARTICIPLES}|said|says|gave|gives|cites|cited|quotes|quoted|believe|"
+    rf"believes|believed|estimate|estimates|count|counts)\b"
+)
+
+
+def _take(raw: str, at: int, *, description: bool = False) -> tuple[str, int | None] | None:
+    """(claimant, None) when ``raw`` (at ``at`` in the sentence) names someone (``_tidy``);
+    (pronoun, offset) when it is a 'he', 'she' or 'they' alone; None."""
+    who = _tidy(raw, description=description)
+    if who:
+        return who, None
+    bare = _normalised(raw)
+    if bare.lower() in SPEAKER_PRONOUNS:
+        last = list(re.finditer(rf"\b{bare}\b", raw, re.IGNORECASE))
+        return (bare, at + last[-1].start()) if last else None
+    return None
+
+
+def _normalised(who: str) -> str:
+    """``who`` without the words that name no one around it: a clause opener before it ('…
+    told journalists that X'), a time phrase or a conjunction at its start, a dateline, a
+    time word at its end."""
     who = " ".join(who.split())
     who = re.split(r"\b(?:that|which|who|whom)\s+", who)[-1]  # '… told journalists that X'
     who = re.sub(r"^(?:on|in|last|earlier|this)\b[^,]*?(?=\s[A-Z]|$)", "", who).strip()
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
     who = re.split(r"\s[-–—]{1,2}\s", who)[-1]  # 'CAMBRIDGE, May 2 -- Helix today reported'
-    who = _TIME_TAIL.sub("", who).strip()
+    return _TIME_TAIL.sub("", who).strip()
+
+
+# A name followed by its own verb in the past ('Helen Rourke blasted health chiefs'): the phrase
+# before a participle that credits a figure ('…, claiming 41 …') is a clause, its subject the
+# claimant.
+_NAME_THEN_VERB = re.compile(r"^(?P<name>(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+[a-z]{2,}ed\s+\S")
+
+
+def _tidy(who: str, *, description: bool = False) -> str | None:
+    """Strip leading time phrases and conjunctions and a trailing time word; reject pronouns,
+    numbers and lower-case phrases that name nobody (``description``: a phrase after 'the' or
+    'a' is accepted, as in '…, the union said')."""
+    who = _normalised(who)
+    acted = _NAME_THEN_VERB.match(who)
+    if acted:  # 'Local MP Helen Rourke blasted health chiefs, claiming …': the subject
+        who = acted.group("name")
+    if re.search(r"\b(?:has|have|had)\s+[a-z]+\s+\S", who):
+        return None  # a clause, not a name: 'The operation has seen Kyiv's forces'
+
     if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
     words = [re.sub(r"[’']s?$", "", w.lower()) for w in who.split()]  # "police's" -> "police"

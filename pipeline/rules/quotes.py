@@ -372,6 +372,38 @@ def resolve_pronoun_cues(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return resolved
 
 
+def pronoun_referent(text: str, spans: list[QuoteSpan]) -> Callable[[str, int], str | None]:
+    """A function ``(pronoun, offset) -> name`` that resolves a 'he', 'she' or 'they' at
+    ``offset`` in ``text`` as a quote's "he said" is resolved (``resolve_pronoun_cues``, with
+    ``spans`` the article's quotes): the nearest named speaker before it, a person for 'he'
+    or 'she', a group or a body for 'they'; None when there is none or the guess is unsafe.
+    The text is read once, on the first call."""
+    doc: _Document | None = None
+
+    def referent(pronoun: str, offset: int) -> str | None:
+        nonlocal doc
+        if pronoun.lower() not in _PRONOUNS:
+            return None
+        if doc is None:
+            doc = _document(text, _paragraphs(text), spans)
+        asked = QuoteSpan(
+            id="",
+            start=offset,
+            end=offset,
+            text="",
+            kind="quote",
+            paragraph=doc.paragraph_at(offset),
+            continues=None,
+            cue=pronoun,
+            cue_start=offset,
+        )
+        earlier = [s for s in spans if s.end <= offset]
+        found = _resolve_antecedent(doc, asked, earlier).cue
+        return found if found and found.lower() not in _PRONOUNS else None
+
+    return referent
+
+
 def _opening_name(doc: _Document, lo: int, hi: int) -> _Cue | None:
     """A name of two words or more that opens a sentence as its subject ("Daniel Ferreira
     wants to sell."): someone a later "he said" may refer to."""

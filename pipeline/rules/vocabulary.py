@@ -485,8 +485,43 @@ MEASURE_UNITS: dict[str, str] = {
     "tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kg": "kg",
     "litres": "litre", "liters": "litre", "gallons": "gallon", "barrels": "barrel",
     "mph": "mph", "km/h": "km/h", "kph": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh",
-    "twh": "TWh", "°c": "°C", "°f": "°F", "degrees": "degree",
+    "twh": "TWh", "°c": "°C", "°f": "°F", "degrees": "degree", "degree": "degree",
+    "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F",
+    "degrees c": "°C", "degrees f": "°F", "° c": "°C", "° f": "°F",
+    "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
+    "cubic metres": "m³", "cubic meters": "m³", "cubic metre": "m³", "cubic meter": "m³",
+    "m3": "m³", "m³": "m³", "cubic feet": "cu ft", "cubic foot": "cu ft",
 }  # fmt: skip
+
+#: 'pound(s)' after a number is a weight ('a 300-pound bear', '40 pounds of birdseed') unless
+#: its sentence speaks of money: these words (what a sum is, what is done with it) or a
+#: conversion in brackets ('18 million pounds ($24 million)'). A pound written '£' is money.
+MONEY_WORDS = frozenset(
+    """cost costs costing costed paid pay pays paying payment payments payout fine fined fines
+    worth price priced prices sold sell sells selling bought buy spent spend spends spending
+    salary salaries wage wages bill bills budget budgets funding fund funds funded grant grants
+    profit profits loss losses revenue revenues turnover sales deal deals bid bids offer offered
+    compensation damages raised raise donated donation donations invest invested investment
+    investments tax taxes debt debts loan loans fee fees bonus bonuses prize reward earn earned
+    earns earnings income pension pensions dividend valued value valuation savings money cash
+    sterling pence bank banks deficit subsidy subsidies contract contracts penalty settlement
+    bail ransom rent rents mortgage windfall jackpot lottery bailout overspend shortfall
+    fortune""".split()
+)
+
+#: Words by which a sentence says a 'pound' is a weight.
+WEIGHT_WORDS = frozenset(
+    """weigh weighs weighed weighing weight weights heavy heavier heaviest lighter lightest
+    overweight obese scales""".split()
+)
+
+#: Words that make a bare 'C' or 'F' after a number a temperature ('34.2C', '88F').
+TEMPERATURE_WORDS = frozenset(
+    """temperature temperatures heat heatwave hot hotter hottest warm warmer warmest cold
+    colder coldest cool cooler freezing frost frosty degrees thermometer mercury high highs
+    low lows weather forecast forecasters chill celsius fahrenheit furnace oven boiling
+    minus reading""".split()
+)
 
 #: Time units: a number of them is a duration ('five-year plan', 'for 26 years'), not a count.
 TIME_UNITS = frozenset(
@@ -500,7 +535,7 @@ APPROXIMATIONS = (
     "some", "up to", "roughly", "approximately", "an estimated", "estimated", "a total of",
     "fewer than", "less than", "as many as", "as much as", "as few as", "just over",
     "just under", "under", "upwards of", "close to", "between", "well over", "no fewer than",
-    "no more than", "an additional", "another",
+    "no more than", "an additional", "another", "a further",
 )  # fmt: skip
 
 #: Approximations that bound a figure from above or below (a range's ends agree with them).
@@ -516,6 +551,18 @@ IDENTIFIER_NOUNS = frozenset(
     amendment case bill row unit block floor ward district precinct lot bus highway
     interstate channel track act scene verse rule category class division type model""".split()
 )
+
+#: Words that end a street's name: a number before such a name is an address ('at 5 and 6
+#: Carlton Terrace', '1420 Oak Street'), not a quantity.
+STREET_WORDS = frozenset(
+    """street st road rd avenue ave lane ln drive dr close way place pl crescent terrace court
+    ct boulevard blvd square sq gardens grove row parade walk mews highway hwy circle alley
+    parkway pkwy embankment wharf quay""".split()
+)
+
+#: Verbs and nouns before a bare number that make it a position in an order, not a quantity
+#: ('ranked 4 in the world', 'seeded 2', 'at number 7').
+RANK_WORDS = frozenset("ranked ranks rank seeded seed placed rated positioned".split())
 
 #: Nouns and participles that, right after a counted noun, say what happened to the people
 #: or things counted: 'killed' and 'wounded' are different quantities of the same soldiers.
