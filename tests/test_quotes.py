@@ -1310,3 +1310,15 @@ def test_the_outlets_own_reporter_is_no_antecedent():
 
 def test_a_common_first_name_that_is_also_a_title_stays_a_name():
     assert _cues('Dean Sowby, the GMB convenor, said: "We were herded in."\n') == ["Dean Sowby"]
+
+
+def test_an_opening_participle_phrase_is_not_the_speaker_of_a_colon_lead_in():
+    """ "Leaving the courtroom, he paused for reporters: “…”": the cue is the pronoun after
+    the opening phrase, never "Leaving"."""
+    text = (
+        "Verdict\n\nCouncillor Amos Reid was convicted on Monday.\n\n"
+        'Leaving the courtroom, he paused briefly for reporters: "I will appeal."\n'
+    )
+    (span,) = find_quotes(text)
+    assert span.cue != "Leaving"
+    assert span.cue == "Amos Reid"

@@ -1436,14 +1436,33 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         a += 1
     while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
         a += 1
+    if (
+        a + 1 < len(toks)
+        and toks[a].word.endswith("ing")
+        and toks[a].word[:1].isupper()
+        and toks[a + 1].word[:1].islower()
+    ):
+        # "Leaving the courtroom, he paused for reporters:": an opening participle phrase
+        comma = next((k for k in range(a + 1, min(len(toks), a + 9)) if toks[k].word == ","), None)
+        if comma is None:
+            return None
+        a = comma + 1
     rest = [t.word for t in toks[a + 1 : -1]]
+    plain = all(w.isalpha() and w.islower() for w in rest)
     if (
         a < len(toks)
         and toks[a].word.lower() in _PRONOUNS
         and toks[-1].word == ":"
-        and 1 <= len(rest) <= 2
-        and all(w.isalpha() and w.islower() for w in rest)
-        and not set(rest) & (_PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS | _BE_FORMS)
+        and plain
+        and (
+            (
+                1 <= len(rest) <= 2
+                and not set(rest) & (_PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS)
+            )
+            # "he paused briefly for reporters:": a past-tense predicate, then where or to whom
+            or (3 <= len(rest) <= 5 and rest[0].endswith("ed") and rest[0] not in _BE_FORMS)
+        )
+        and not set(rest) & _BE_FORMS
     ):
         return _Cue(toks[a].word, toks[a].start, "pronoun")  # "She fumed:", "He hit back:"
     b = _name_end(toks, a)
