@@ -278,6 +278,14 @@ _FURNITURE = re.compile(
       | view\ (?:this\ (?:email|e-mail)\ )?(?:online|in\ (?:your\ )?browser).*|unsubscribe\b.*
       | (?:update|manage)\ (?:your\ )?(?:email\ |e-mail\ )?(?:preferences|subscription).*
       | you(?:'re|’re|\ are)\ receiving\ this\b.*|forwarded\ this\ (?:email|e-mail|newsletter)\b.*
+      # the outlet's own prompts to come back: "Stay with KMLW 7 for updates on this
+      # developing story", "Check back for updates", "This story will be updated"
+      | (?:stay\ (?:with|tuned\ to)|keep\ it\ (?:here\ )?(?:with|on)|check\ back|come\ back)\b
+          .{{0,80}}\b(?:updates?|more|developments|latest|developing)\b.*
+      | (?:this\ is\ an?\ |this\ (?:story|article)\ is\ an?\ )?(?:developing|breaking)
+          \ (?:story|news\ story)\b.{{0,80}}
+      | this\ (?:story|article|page|post)\ (?:will\ be|is\ being|may\ be)\ updated\b.*
+      | download\ (?:the|our)\ .{{0,40}}\bapp\b.*
       # live pages
       | show\ (?:key\ events|latest\ updates|more\ updates|all\ updates)\b.*|refresh\W*
       | (?:live\ )?(?:updates?\ )?auto-?update\ (?:on|off)\W*

@@ -504,3 +504,18 @@ def test_a_file_given_for_the_folder_is_told_apart_from_a_missing_folder(tmp_pat
         read_articles(article)
     with pytest.raises(InputError, match="does not exist"):
         read_articles(tmp_path / "nowhere")
+
+
+def test_the_outlets_prompts_to_come_back_are_furniture_but_reporting_is_kept():
+    text = (
+        "Dam inspection ordered\n"
+        "The state ordered an inspection of the Hollis Dam on Friday.\n"
+        "Stay with Channel 4 Action News for updates on this developing story.\n"
+        "This story will be updated.\n"
+        "Download the Ledger app for breaking news alerts.\n"
+        "Stay with us, the engineer told residents, because the water is still rising.\n"
+    )
+    cleaned = clean_text(text)
+    assert "developing story" not in cleaned.body and "app" not in cleaned.body
+    assert "This story will be updated." in cleaned.removed
+    assert "Stay with us, the engineer told residents" in cleaned.body
