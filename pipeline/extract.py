@@ -1004,7 +1004,16 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     for quote in quotes:
         if quote.speaker and quote.kind != "scare":
             spoken.setdefault(key_of(quote.speaker), []).append(quote)
-    found = list(prepared.mentions)
+    datelines = [  # a dateline names a place, never an actor ("PORT VALANCE, Oct 3 (Reuters) -")
+        (x.start, x.start + dateline_length(x.text))
+        for x in prepared.sentences[:3]
+        if dateline_length(x.text)
+    ]
+    found = [
+        (form, start)
+        for form, start in prepared.mentions
+        if not any(a <= start < b for a, b in datelines)
+    ]
     taken = {start for _, start in found}
     for sentence in prepared.sentences:  # actors the reporter gives a stance verb, unquoted
         if sentence_role(prepared, sentence) != "body":
@@ -1087,7 +1096,11 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             and not reported_words(narrative)
         ):
             continue  # named, but neither quoted, nor reported saying, nor given a stance
-        if not own and not agent and all(_AFTER_PREPOSITION.search(s[-60:]) for s in subject):
+        if (
+            not own
+            and not agent
+            and all(_AFTER_PREPOSITION.search(_before_name(x, forms[key])[-60:]) for x in subject)
+        ):
             continue  # "residents of villages near Kelsby say": a place, not the speaker
         name = own[0].speaker if own else prepared.resolve(names[key])[0]
         if not own and name.split()[0].lower() in _NOT_LEADS and " " in name:
@@ -1343,6 +1356,16 @@ def _named_body(form: str, text: str) -> bool:
     if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words):
         return True
     return len(words) == 1 and not re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(form)}\b", text)
+
+
+def _before_name(segment: str, forms: set[str]) -> str:
+    """``segment`` without the name it ends with (one of ``forms``): what the reporter
+    writes before the mention ("residents of villages near " before "Kelsby"), so that an
+    "of" inside the name ("Federation of Industry") is no preposition before it."""
+    for form in sorted(forms, key=len, reverse=True):
+        if form and segment.endswith(form):
+            return segment[: -len(form)] + " X"
+    return segment
 
 
 _AFTER_PREPOSITION = re.compile(

@@ -478,3 +478,19 @@ def test_a_passive_gives_the_stance_to_the_agent_after_by_not_to_its_subject():
     assert positions.get("Ellen Voss") == "supports"
     assert positions.get("Ravi Kaul") == "denies"
     assert "Former treasurer" not in positions
+
+
+def test_a_body_with_of_in_its_name_and_a_complaint_of_no_consultation():
+    """ "The Federation of Industry criticised…" is an actor (the "of" is inside its name,
+    not before a place); "said it had not been consulted" opposes; a dateline place never
+    is an actor."""
+    text = (
+        "Rates rise again\n\n"
+        "PORT ELSING, May 2 (Northline) - The central bank raised its main rate on Thursday.\n\n"
+        "The Elsing Federation of Industry criticised the decision.\n\n"
+        "The Elsing Tenants and Residents Association said it had not been consulted."
+    )
+    positions = _positions(text)
+    assert positions.get("The Elsing Federation of Industry") == "opposes"
+    assert positions.get("The Elsing Tenants and Residents Association") == "opposes"
+    assert not any("PORT" in name for name in positions)

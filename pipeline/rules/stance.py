@@ -190,7 +190,9 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "disappointed", "let us down", "hard enough", "a blow", "body blow",
                 "setback", "step backwards", "backward step", "stranded", "slap in the face",
                 "kick in the teeth", "insult", "unjustified", "unjustifiable", "unwarranted",
-                "uncalled for"),
+                "uncalled for", "not been consulted", "never consulted", "no consultation",
+                "without consultation", "without consulting", "reconsider", "think again",
+                "rethink", "reverse the decision", "u-turn", "not the way to"),
 }  # fmt: skip
 _QUOTE_WORD_LABEL = {
     **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},
