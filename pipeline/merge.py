@@ -1199,7 +1199,9 @@ def _merge_stances(
             )
             if key not in rows:
                 rows[key] = StanceRow(
-                    actor=actor,
+                    # the row's first source's own spelling where it differs only in case
+                    # ("Nato" where another outlet writes "NATO")
+                    actor=stance.actor if stance.actor.lower() == actor.lower() else actor,
                     position=stance.position,
                     target=target,
                     sources=[stance.source],

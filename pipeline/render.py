@@ -293,7 +293,7 @@ def _stances(brief: Brief) -> list[str]:
         lines += [f"On: {_inline(brief.stance_target)}", ""]
     by_actor: dict[str, list] = {}
     for row in rows:
-        by_actor.setdefault(row.actor, []).append(row)
+        by_actor.setdefault(row.actor.lower(), []).append(row)  # "Nato" and "NATO": one
     by_position: dict[str, list] = {}
     for held in by_actor.values():
         held.sort(key=lambda r: (-len(r.sources), _POSITION_ORDER.index(r.position)))

@@ -494,3 +494,24 @@ def test_a_body_with_of_in_its_name_and_a_complaint_of_no_consultation():
     assert positions.get("The Elsing Federation of Industry") == "opposes"
     assert positions.get("The Elsing Tenants and Residents Association") == "opposes"
     assert not any("PORT" in name for name in positions)
+
+
+def test_reported_speech_about_another_party_shows_no_stance_on_the_development():
+    development = "Harbour toll doubled. Port Ennis doubled its harbour toll on Monday."
+    aside = StanceEvidence(
+        name="Ferry users",
+        narrative=("Ferry users said Corvel Shipping might struggle to keep its routes open.",),
+        development=development,
+    )
+    assert judge_stance(aside) is None
+    on_it = replace(aside, narrative=("Ferry users said the toll was unfair to fishermen.",))
+    assert judge_stance(on_it) == ("opposes", "quote")
+
+
+def test_one_body_in_two_house_styles_is_one_stance_row():
+    from pipeline.rules.entities import EntityIndex
+
+    index = EntityIndex()
+    index.add("NATO", "S1")
+    index.add("Nato", "S2")
+    assert index.canonical("Nato") == index.canonical("NATO")

@@ -163,6 +163,11 @@ class EntityIndex:
 
     def _find(self, form: str) -> Cluster | None:
         person = person_of(form)
+        for cluster in self.clusters:  # "Nato" and "NATO": one name in two house styles
+            if cluster.key.lower() == form.lower() or any(
+                f.lower() == form.lower() for f in cluster.forms
+            ):
+                return cluster
         for cluster in self.clusters:
             if person and person_of(cluster.key) == cluster.key:
                 if _same_person(person, cluster.key):

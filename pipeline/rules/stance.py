@@ -350,6 +350,16 @@ def is_good_news(development: str) -> bool:
     return bool(words & GOOD_NEWS_WORDS) and not is_adverse(development)
 
 
+def _about_another(reported: str, development: str) -> bool:
+    """Whether reported speech is about a party the development does not name: it opens
+    with a capitalised name ("Iran might struggle…") that the headline and first sentence
+    never write."""
+    opening = re.match(r"(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", reported.strip())
+    if opening is None or opening.group(1).lower() in ("i", "we", "it", "they", "he", "she"):
+        return False
+    return opening.group(1).split()[0] not in development
+
+
 def is_protest(headline: str) -> bool:
     """Whether the headline says the story is opposition to the development
     (``PROTEST_WORDS``: "march against", "fight plan to close")."""
@@ -856,7 +866,12 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         cue = None  # "…, the force confirmed": the doer announcing its decision, no admission
     if cue is not None:
         return cue, "reporter"
-    words = (*evidence.quotes, *evidence.reported)
+    # what the actor is reported saying about another party the development does not name
+    # ("Experts said Iran might struggle…" in a story on troops) shows no stance on it
+    words = (
+        *evidence.quotes,
+        *(r for r in evidence.reported if not _about_another(r, evidence.development)),
+    )
     said = quote_stance(words, adverse)
     headline = evidence.headline or evidence.development
     if hedged and said in (None, "defends"):
