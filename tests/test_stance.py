@@ -515,3 +515,18 @@ def test_one_body_in_two_house_styles_is_one_stance_row():
     index.add("NATO", "S1")
     index.add("Nato", "S2")
     assert index.canonical("Nato") == index.canonical("NATO")
+
+
+def test_a_body_of_another_nation_is_not_the_agent_of_the_development():
+    development = (
+        "Spy agency says troops have crossed the border. South Korean intelligence said on "
+        "Monday that troops had crossed the border."
+    )
+    other = StanceEvidence(
+        name="Ukrainian military intelligence",
+        narrative=("Ukrainian military intelligence said the first units had arrived.",),
+        development=development,
+    )
+    own = replace(other, name="South Korean intelligence")
+    assert not is_agent("", other.name, development)
+    assert is_agent("", own.name, development)

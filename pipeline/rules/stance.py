@@ -697,6 +697,13 @@ def is_agent(
     }
     if acronyms & set(re.findall(r"\b[A-Z]{2,}\b", development)):
         return True  # "the EU's foreign policy chief" on "EU extends sanctions"
+    first = name.split()[0] if name.split() else ""
+    if (
+        _DEMONYM.fullmatch(first)
+        and set(name.lower().split()) & BODY_WORDS
+        and first.lower() not in told
+    ):
+        return False  # "Ukrainian military intelligence" on "South Korean intelligence says…"
     own = {w for w in re.findall(r"[a-z]+", described.lower()) if w in BODY_WORDS}
     if _GOVERNMENT_OFFICES.search(described) and not _OTHER_BODY_SECRETARY.search(role):
         own |= _GOVERNMENT_BODIES  # not "the cooperative's secretary", "union secretary"
