@@ -530,3 +530,16 @@ def test_a_body_of_another_nation_is_not_the_agent_of_the_development():
     own = replace(other, name="South Korean intelligence")
     assert not is_agent("", other.name, development)
     assert is_agent("", own.name, development)
+
+
+def test_common_news_idioms_of_position_in_quotations():
+    assert quote_stance(("He has maintained his innocence from the start.",)) == "denies"
+    assert quote_stance(("It is a scandal dressed up as reform.",)) == "condemns"
+    assert quote_stance(("This is a solution in search of a problem.",)) == "opposes"
+    assert quote_stance(("Nobody came to talk to us before the vote.",)) == "opposes"
+    assert quote_stance(("If it keeps the lanes clear, I'm all for it.",)) == "supports"
+    hedged = StanceEvidence(
+        name="Ofwater",
+        quotes=("The regulator does not comment on individual complaints.",),
+    )
+    assert judge_stance(hedged) == ("neutral", "hedge")

@@ -120,7 +120,9 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                "is innocent", "was innocent", "are innocent", "am innocent", "not guilty",
                "no wrongdoing", "did nothing illegal", "not a crime", "without merit",
                "meritless", "fight these charges", "fight the charges", "fight this case",
-               "clear his name", "clear her name", "clear their name", "clear my name"),
+               "clear his name", "clear her name", "clear their name", "clear my name",
+               "his innocence", "her innocence", "their innocence", "my innocence",
+               "don't believe it", "do not believe it", "did not believe the"),
     # justification of one's own decision or action
     "defends": ("not change course", "will not change course", "won't change course",
                 "stand by", "right decision", "right call",
@@ -145,7 +147,9 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "worst possible", "failed", "failure", "let down", "abandoned", "sack",
                  "should resign", "must resign", "not an accident", "was a choice",
                  "heads must roll", "cruel", "callous", "to save money", "cut corners",
-                 "cutting corners", "cost-cutting", "indefensible"),
+                 "cutting corners", "cost-cutting", "indefensible", "not acceptable",
+                 "above the law", "dressed up as", "marking their own homework",
+                 "marking its own homework"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
@@ -172,7 +176,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "amazing", "incredible", "dream come true", "excited", "exciting",
                  "congratulations", "well done", "well deserved", "well-deserved",
                  "step forward", "great day", "proud day", "couldn't be happier",
-                 "could not be happier"),
+                 "could not be happier", "all for it", "look forward to", "looked forward to",
+                 "looks forward to", "shares its goal", "shared its goal", "share the goal"),
     # objection, complaint, grievance
     "opposes": ("furious", "angry", "mistake", "wrong", "unfair", "cannot", "can't",
                 "won't", "will not", "refuse", "had enough", "enough is enough",
@@ -190,7 +195,11 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "disappointed", "let us down", "hard enough", "a blow", "body blow",
                 "setback", "step backwards", "backward step", "stranded", "slap in the face",
                 "kick in the teeth", "insult", "unjustified", "unjustifiable", "unwarranted",
-                "uncalled for", "not been consulted", "never consulted", "no consultation",
+                "uncalled for", "gutted", "a solution in search of a problem", "brutal",
+                "heavy-handed",
+                "nobody came to talk", "no one came to talk", "nobody talked to us",
+                "nobody asked us", "no one asked us", "supposed to go", "meant to go",
+                "not been consulted", "never consulted", "no consultation",
                 "without consultation", "without consulting", "reconsider", "think again",
                 "rethink", "reverse the decision", "u-turn", "not the way to"),
 }  # fmt: skip
@@ -309,6 +318,10 @@ _HEDGE = re.compile(
     r"time will tell|hard to say|difficult to say|inconclusive|on the one hand|"
     r"a link, not a cause|not (?:necessarily )?(?:a|the) cause|"
     r"(?:takes?|taking|took|has|have|had) no (?:view|position|side)s?|an open mind|"
+    r"(?:does|do|did|would|will) not take (?:a|any) (?:view|position|side)|"
+    r"(?:does|do|did|would|will) not comment on|declined to comment on the (?:merits|case)|"
+    r"(?:would|will) decide (?:within|by|after|once)|look carefully at|"
+    r"bring the (?:two )?(?:sides|parties) (?:together|to the table)|"
     r"(?:no|not yet (?:made|taken) a) decision (?:has|had) (?:yet )?been (?:made|taken)|"
     r"(?:would|will|to|is to|was to|could) (?:examine|review|investigate|look into|assess|"
     r"consider|study|establish|determine) whether|"
