@@ -342,6 +342,24 @@ _COMMERCIAL_HEADS = frozenset(
 _DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
 
 
+def acronym_expansion(form: str, text: str) -> str | None:
+    """The body an acronym stands for where the article writes it out ("the RFS" -> "Rural
+    Fire Service": the initials of its capitalised words, "of", "and" and "for" skipped), or
+    None: not an acronym, or no single spelled-out name."""
+    bare = re.sub(r"^(?:the|The)\s+", "", form.strip())
+    if not re.fullmatch(r"[A-Z]{2,6}", bare):
+        return None
+    found = set()
+    for m in re.finditer(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+", text):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        for k in range(len(words) - len(bare) + 1):  # the name may open after other words
+            if "".join(w[0] for w in words[k:]) == bare:
+                name = m.group()
+                found.add(name[name.index(words[k]) :])
+                break
+    return found.pop() if len(found) == 1 else None
+
+
 def description_referent(
     form: str, prepared: PreparedArticle, resolve: Callable[[str], tuple[str, str | None]]
 ) -> str | None:
@@ -359,6 +377,9 @@ def description_referent(
       among several, the one the headline and first sentence name.
 
     Linear in the article (one scan per distinct description)."""
+    expanded = acronym_expansion(form, prepared.article.text)
+    if expanded is not None:
+        return expanded
     match = _DESCRIPTION.fullmatch(form.strip())
     if match is None:
         return None

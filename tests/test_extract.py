@@ -652,3 +652,14 @@ def test_american_two_word_titles_and_hyphenated_descriptors_are_not_names():
         "Great-grandad Walter Pyne, 90, said: “I never thought I'd see it.”"
     )
     assert _speakers(text) == ["Rosa Quintero", "Walter Pyne"]
+
+
+def test_a_title_with_of_and_its_body_before_a_name_and_an_acronym_written_out():
+    text = (
+        "Gallery reopens\n\n"
+        "Keeper of Asian Art Lena Marsh said the rooms would reopen. "
+        '"We have waited a long time," she said.\n\n'
+        "Crews from the Coastal Rescue Service were called. "
+        '"Stay off the rocks," the CRS said.'
+    )
+    assert _speakers(text) == ["Lena Marsh", "Coastal Rescue Service"]

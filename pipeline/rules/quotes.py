@@ -819,6 +819,20 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
             speaker = _description(doc, toks[a : s + 1])
             if speaker is not None and speaker.text.split()[-1].lower() in _SPOKES:
                 return replace(speaker, text=doc.text[speaker.start : last.end])
+    of = next((k for k in range(i - 2, max(a, 1) - 1, -1) if toks[k].word == "of"), None)
+    if (
+        of is not None
+        and i - of >= 3
+        and (
+            toks[of - 1].word.lower().rstrip(".") in _ROLE_WORDS
+            or toks[of - 1].word.lower().endswith(OCCUPATION_ENDINGS)  # "Keeper"
+        )
+        and toks[of - 1].word[:1].isupper()
+        and all(_is_name_token(t.word) for t in toks[of + 1 : i + 1])
+    ):
+        # "Keeper of World Cultures Simon Ferrier": a title, its body, then the name (a
+        # given name and a surname)
+        return _Cue(_span_text(doc, toks[i - 1], last), toks[i - 1].start, "name")
     j = _run_back(toks, i)
     person = _person(toks, j, i, doc.text) if j is not None else None
     if j is not None and j > a:
