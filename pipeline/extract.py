@@ -85,6 +85,7 @@ from .rules.vocabulary import (
     ROLE_WORDS,
     SPEECH_VERB_FORMS,
     TITLE_WORDS,
+    name_descriptor,
     word_alternation,
     word_trie,
 )
@@ -342,6 +343,11 @@ _COMMERCIAL_HEADS = frozenset(
 _DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
 
 
+#: Heads of descriptions that stand for a body named with another word ("the force" for
+#: "Kelby Police").
+_HEAD_SYNONYMS = {"force": "police", "constabulary": "police"}
+
+
 def acronym_expansion(form: str, text: str) -> str | None:
     """The body an acronym stands for where the article writes it out ("the RFS" -> "Rural
     Fire Service": the initials of its capitalised words, "of", "and" and "for" skipped), or
@@ -383,8 +389,9 @@ def description_referent(
     match = _DESCRIPTION.fullmatch(form.strip())
     if match is None:
         return None
-    words = match.group(1).split()
-    head = words[-1]
+    # an epithet says how the person is, not who ("the furious chef" is the chef)
+    words = [w for w in match.group(1).split() if not name_descriptor(w)] or match.group(1).split()
+    head = _HEAD_SYNONYMS.get(words[-1], words[-1])
     text = prepared.article.text
     named = {
         re.sub(r"^The\s+", "", m.group().strip())

@@ -663,3 +663,14 @@ def test_a_title_with_of_and_its_body_before_a_name_and_an_acronym_written_out()
         '"Stay off the rocks," the CRS said.'
     )
     assert _speakers(text) == ["Lena Marsh", "Coastal Rescue Service"]
+
+
+def test_an_epithet_in_a_description_and_the_force_for_the_police():
+    text = (
+        "Kitchen closed\n\n"
+        "Celebrity chef Marco Lindqvist had his kitchen closed by inspectors on Friday.\n\n"
+        '"It is a witch hunt," the furious chef said.\n\n'
+        "Officers from Wexmoor Police attended. "
+        '"We were called at 10pm," the force said.'
+    )
+    assert _speakers(text) == ["Marco Lindqvist", "Wexmoor Police"]
