@@ -543,3 +543,14 @@ def test_common_news_idioms_of_position_in_quotations():
         quotes=("The regulator does not comment on individual complaints.",),
     )
     assert judge_stance(hedged) == ("neutral", "hedge")
+
+
+def test_a_movement_verb_and_injuries_are_no_stance():
+    text = (
+        "Ferry hits rocks\n\n"
+        "The Skerry Queen slammed into rocks off Ardlow on Friday.\n\n"
+        '"Most have cuts and bruises," said the hospital\'s medical director, Dr Ann Pryor.'
+    )
+    positions = _positions(text)
+    assert "The Skerry Queen" not in positions and "Skerry Queen" not in positions
+    assert positions.get("Ann Pryor") in (None, "neutral")

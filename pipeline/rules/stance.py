@@ -182,7 +182,7 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
     "opposes": ("furious", "angry", "mistake", "wrong", "unfair", "cannot", "can't",
                 "won't", "will not", "refuse", "had enough", "enough is enough",
                 "nightmare", "ridiculous", "absurd", "disaster", "chaos", "blackmail",
-                "cuts", "not consulted", "nobody asked", "no one asked", "too much",
+                "not consulted", "nobody asked", "no one asked", "too much",
                 "too high", "can't afford", "cannot afford", "who pays", "how can",
                 "why should", "robbery", "rip-off", "against", "stop", "scrap",
                 "legal challenge", "fight", "costs us", "cost us", "we lose", "not good enough",
@@ -446,6 +446,9 @@ _REQUEST_AFTER = re.compile(
     r"petition|permission|bail|injunction|appeal|plea)\b",
     re.I,
 )
+#: A preposition of movement after a verb ("the ferry slammed into rocks", "blasted through
+#: the wall"): the verb tells a movement, not a stance.
+_MOTION_AFTER = re.compile(r"\s+(?:into|onto|through|across|along|towards?|over the)\b", re.I)
 #: A determiner or possessive just before a stance word makes it an adjective or a noun of
 #: something else ("the disputed fee", "its backing", "a welcome step").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+$", re.I)
@@ -639,6 +642,8 @@ def _segment_cue(segment: str) -> str | None:
             continue  # "the disputed fee", "a welcome step": an adjective, not the actor's act
         if _REQUEST_AFTER.match(clause, match.end()):
             continue  # "denied the promoter's request for an injunction": a ruling, no denial
+        if _MOTION_AFTER.match(clause, match.end()):
+            continue  # "slammed into the reef", "hit out across": a movement, not a stance
         if (
             word.endswith("ed")
             and word not in _ADJECTIVE_FORMS
