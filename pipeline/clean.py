@@ -239,7 +239,10 @@ _FURNITURE = re.compile(
       | (?:photo|photograph|picture|pic|image|video|graphic|illustration|credit|photo\ credit
           |image\ source|image\ caption|media\ caption)s?\s*:.*
       # links to other stories
-      | (?:see|read)\ more\b.*|more\ on\b.*|more\ from\b.*|(?:also\ )?read\ (?:also|next)\b.*
+      | (?:see|read)\ more\b.*|(?:also\ )?read\ (?:also|next)\b.*
+      # "More on this story", "More from Sport:": a link label, not "More on the salvage
+      # plan. Divers have…", which reports
+      | more\ (?:on|from)\b[^.!?]*(?:[.!?:]\W*)?
       | related(?:\ (?:stories|articles|coverage|content|reading|links|topics|news|videos))?
           (?:\s*:.*|\W*)
       | (?:most\ (?:read|popular|viewed|shared)|recommended(?:\ for\ you)?|top\ stories

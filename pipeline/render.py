@@ -81,7 +81,10 @@ def _section(title: str, lines: list[str]) -> list[str]:
 #: Characters that start Markdown markup anywhere in a line: emphasis, code, links and
 #: images, tables, strikethrough, escapes. ``<``, ``>`` and ``&`` become HTML entities.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML_SPECIAL = {"<": "&lt;", ">": "&gt;"}
+#: An ampersand that would start a character reference ("&amp;", "&#58;", "&lt"): escaped; any
+#: other shows literally in CommonMark and stays as written.
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 #: What makes a line a heading, quote, list item or rule when it comes first.
 _LINE_START = re.compile(r"^(\s*)([#>+=-])")
 #: An ordered-list mark ("1. ", "2) "): its punctuation is escaped ("1\\. "), not the digits.
@@ -95,7 +98,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def escape_md(text: str | None, *, code: bool = False) -> str:
     """Text from input (article text, titles, outlets, dates, names, file names, reasons) as
     one line of Markdown that shows it literally and can carry no markup or HTML: white space
-    collapsed, control characters as ``\\xNN``, ``& < >`` as HTML entities, Markdown's
+    collapsed, control characters as ``\\xNN``, ``< >`` and an ``&`` that would start an entity
+    as HTML entities, Markdown's
     markup characters backslash-escaped, a line-leading heading or list mark escaped, and the
     colon of a bare URL scheme written as an entity so no viewer makes a link of it.
 
@@ -108,6 +112,7 @@ def escape_md(text: str | None, *, code: bool = False) -> str:
         fence = "`" * (longest + 1)
         pad = " " if line.startswith("`") or line.endswith("`") else ""
         return f"{fence}{pad}{line}{pad}{fence}"
+    line = _ENTITY_LIKE.sub("&amp;", line)  # a bare "&" ("Whitcombe & Sayre") shows as is
     line = "".join(_HTML_SPECIAL.get(ch, ch) for ch in line)
     line = _MD_SPECIAL.sub(r"\\\1", line)
     line = _AUTOLINK.sub(

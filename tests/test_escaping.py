@@ -111,3 +111,9 @@ def test_a_number_that_opens_a_field_keeps_its_digits_and_only_a_list_mark_is_es
     assert escape_md("1. listed") == "1\\. listed" and escape_md("2) item") == "2\\) item"
     html = render_html(f"- value: {escape_md('3.8 billion euros')}\n")
     assert "\\" not in html and "3.8 billion euros" in html
+
+
+def test_a_plain_ampersand_shows_as_written_and_an_entity_stays_literal():
+    assert escape_md("Whitcombe & Sayre, AT&T") == "Whitcombe & Sayre, AT&T"
+    html = render_html(escape_md("Smith &amp; Sons &#60;b&#62;"))
+    assert "&amp;amp;" in html and "<b>" not in html

@@ -567,3 +567,10 @@ def test_a_figure_in_a_quotation_left_unattributed_has_no_claimant_either():
         extraction = assemble_extraction(prepared, labels, ExtractionStats())
         assert [q.speaker for q in extraction.quotes] == [claimant]
         assert [f.claimant for f in extraction.figures] == [claimant]
+
+
+def test_no_less_than_is_a_lower_bound_not_less_than():
+    from pipeline.rules.figures import find_figures
+
+    (found,) = find_figures("The audit put the losses at no less than $38 million.")
+    assert found.qualifier == "no less than"

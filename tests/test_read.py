@@ -519,3 +519,14 @@ def test_the_outlets_prompts_to_come_back_are_furniture_but_reporting_is_kept():
     assert "developing story" not in cleaned.body and "app" not in cleaned.body
     assert "This story will be updated." in cleaned.removed
     assert "Stay with us, the engineer told residents" in cleaned.body
+
+
+def test_a_more_on_paragraph_that_reports_is_kept_and_a_more_on_link_is_not():
+    text = (
+        "Salvage under way\n"
+        "More on the salvage plan. Divers have confirmed two breaches in the hull.\n"
+        "More on this story\n"
+    )
+    cleaned = clean_text(text)
+    assert "Divers have confirmed two breaches in the hull." in cleaned.body
+    assert cleaned.removed == ["More on this story"]

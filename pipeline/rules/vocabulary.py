@@ -535,12 +535,17 @@ APPROXIMATIONS = (
     "some", "up to", "roughly", "approximately", "an estimated", "estimated", "a total of",
     "fewer than", "less than", "as many as", "as much as", "as few as", "just over",
     "just under", "under", "upwards of", "close to", "between", "well over", "no fewer than",
-    "no more than", "an additional", "another", "a further",
+    "no more than", "an additional", "another", "a further", "no less than",
+    "not less than", "not more than", "not fewer than",
 )  # fmt: skip
 
 #: Approximations that bound a figure from above or below (a range's ends agree with them).
-UPPER_BOUNDS = frozenset({"up to", "as many as", "as much as", "at most", "no more than"})
-LOWER_BOUNDS = frozenset({"at least", "no fewer than", "upwards of"})
+UPPER_BOUNDS = frozenset(
+    {"up to", "as many as", "as much as", "at most", "no more than", "not more than"}
+)
+LOWER_BOUNDS = frozenset(
+    {"at least", "no fewer than", "upwards of", "no less than", "not less than", "not fewer than"}
+)
 
 #: Nouns before a number that make it a label, list position or identifier, not a quantity
 #: ('Question 1', 'page 12', 'Flight 370', 'No. 5').
