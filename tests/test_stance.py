@@ -554,3 +554,8 @@ def test_a_movement_verb_and_injuries_are_no_stance():
     positions = _positions(text)
     assert "The Skerry Queen" not in positions and "Skerry Queen" not in positions
     assert positions.get("Ann Pryor") in (None, "neutral")
+
+
+def test_demanding_answers_condemns_and_is_no_support():
+    assert quote_stance(("Our members flagged this and they deserve answers.",)) == "condemns"
+    assert quote_stance(("The fans deserve this win.",)) == "supports"

@@ -149,7 +149,9 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "heads must roll", "cruel", "callous", "to save money", "cut corners",
                  "cutting corners", "cost-cutting", "indefensible", "not acceptable",
                  "above the law", "dressed up as", "marking their own homework",
-                 "marking its own homework"),
+                 "marking its own homework", "deserve answers", "deserves answers",
+                 "deserve better", "deserves better", "deserve the truth",
+                 "deserve an explanation"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
