@@ -127,6 +127,11 @@ _PARAPHRASES = {
     **dict.fromkeys("fall fell fallen dropped declined plunged slumped".split(), "fall"),
     **dict.fromkeys("approve approved approves passed backed endorsed".split(), "approve"),
     **dict.fromkeys("close closed closes closure shut shutdown".split(), "close"),
+    **dict.fromkeys("burst bursts collapse collapsed collapses".split(), "burst"),
+    **dict.fromkeys(
+        "halt halted halts halting suspend suspended suspends suspending stopped stopping".split(),
+        "halt",
+    ),
     **dict.fromkeys("evacuate evacuated evacuation evacuations".split(), "evacuate"),
     **dict.fromkeys("blaze blazes fire fires flames wildfire".split(), "fire"),
     **dict.fromkeys("probe investigation inquiry investigating investigate".split(), "probe"),
@@ -147,7 +152,24 @@ _PARAPHRASES = {
 }
 # Paraphrases of several words, folded to one word before the words are read: 'their money
 # back' is a refund.
-_PHRASE_WORDS = {"money back": "refund"}
+_PHRASE_WORDS = {
+    "money back": "refund",
+    # a furnace switched off, a plant shut down: closed ('turned down' is refused, not here)
+    **dict.fromkeys(
+        [
+            f"{verb} {part}"
+            for verb in "shut shuts shutting close closes closed closing".split()
+            for part in ("down", "off")
+        ]
+        + [
+            f"{verb} off"
+            for verb in "switch switches switched switching turn turns turned turning".split()
+        ],
+        "close",
+    ),
+    # a dam or a roof that gave way burst or collapsed
+    **dict.fromkeys("give way|gives way|gave way|giving way|given way".split("|"), "burst"),
+}
 _PHRASES = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASE_WORDS) + r")\b")
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
@@ -178,7 +200,7 @@ _LOADED = re.compile(
     r"dragged|drags|bosses|chiefs|generous|paltry|measly|miserly|staggering|eye-watering|"
     r"downed\s+tools|noses?|sinister|shameless|ruthless|plunder(?:s|ed)?|crooks?|"
     r"yank(?:s|ed|ing)?|fuming|begg(?:ed|ing)|crammed|bankroll(?:s|ed|ing)?|death\s*traps?|"
-    r"pull(?:s|ed|ing)?\s+the\s+plug)\b",
+    r"pull(?:s|ed|ing)?\s+the\s+plug|herd(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 

@@ -1399,3 +1399,19 @@ def test_a_sentence_going_on_about_the_things_of_a_shown_sentence_is_a_detail_of
     assert not continues(elsewhere, [exits])  # another article's sentence before it
     assert not continues(later, [exits])  # not right after it
     assert not continues(named, [exits])  # a subject of its own
+
+
+def test_shutting_down_switching_off_halting_and_giving_way_fold_to_one_word_each():
+    assert "close" in tokens("The owners plan to shut down the mill by spring.")
+    assert "close" in tokens("The last paper machine will be switched off in March.")
+    assert "close" in tokens("Kilns were turned off on Friday.")
+    assert "close" not in tokens("The union turned down the pay offer.")  # refused, not closed
+    assert "halt" in tokens("Work was halted at the quarry.")
+    assert "halt" in tokens("The firm stopped work at the quarry.")
+    assert "halt" in tokens("Ferries were suspended for the day.")
+    assert "burst" in tokens("The levee gave way after a week of rain.")
+    assert "burst" in tokens("A levee collapsed overnight.")
+    plain = neutrality_penalty("Passengers were led onto waiting coaches at the terminal.")
+    assert neutrality_penalty("Passengers were herded onto waiting coaches at the terminal.") > (
+        plain
+    )
