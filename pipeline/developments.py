@@ -1044,20 +1044,23 @@ def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
     return len({duplicates.get(s, s) for s in sources})
 
 
-def _score(group: Cluster, duplicates: dict[str, str]) -> float:
+def _score(group: Cluster, duplicates: dict[str, str], credited: bool = False) -> float:
     """Independent sources first, then prominence: lead positions (an outlet's first body
     sentence counting most, ``LEAD_FIRST``) and headline and caption agreement (each counted
-    once per independent source)."""
-    sources = independent(group.sources, duplicates)
+    once per independent source). ``credited``: the sentences folded in as details count as
+    its own (every outlet marked on its line weighs in its rank, wherever clustering put the
+    sentence that says it)."""
+    told = [*group.members, *group.details] if credited else group.members
+    sources = independent((u.source for u in told), duplicates)
     best_rank: dict[str, int] = {}
-    for unit in group.members:
+    for unit in told:
         source = duplicates.get(unit.source, unit.source)
         best_rank[source] = min(best_rank.get(source, 99), unit.rank)
     prominence = sum(
         PROMINENCE * max(0.0, 1 - rank / PROMINENT_RANKS) for rank in best_rank.values()
     )
     headlines = independent((u.source for u in group.support), duplicates)
-    leads = independent((u.source for u in group.members if u.first), duplicates)
+    leads = independent((u.source for u in told if u.first), duplicates)
     return 3.0 * sources + prominence + LEAD_FIRST * leads + 1.0 * headlines
 
 
@@ -1101,6 +1104,8 @@ def build_developments(
     casing = casing_of(u.text for u in units)
     rare = rare_pairs(units)
     names = name_pairs(units)
+    heads = headline_words(extractions, units)
+    leads = [u for u in units if u.first]
     total = independent((x.source.id for x in extractions), duplicates)
     scored = sorted(
         ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
@@ -1172,6 +1177,9 @@ def build_developments(
             if repeat is None
             else None
         )
+        if led is None and repeat is None:  # outlets' leads told on in their next sentence
+            at = lead_told_on(group, [first[id(g)] for _, g in shown], leads, heads, duplicates)
+            led = shown[at] if at is not None else None
         if led is not None:  # another outlet's opening words for a shown development, or
             # what its line tells in a clause ('closed … after engineers found …')
             led[1].details += group.members
@@ -1204,7 +1212,7 @@ def build_developments(
         said_elsewhere(group, units)
 
     def rank(item: tuple[str, Cluster]) -> float:
-        return -_score(item[1], duplicates)  # folded-in sentences count too
+        return -_score(item[1], duplicates, credited=True)  # folded-in sentences count too
 
     ordered = sorted((s for s in shown if s[0] == "key"), key=rank)
     ordered += sorted((s for s in shown if s[0] == "single"), key=rank)
@@ -1413,8 +1421,7 @@ def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
     fact (what followed, what it led to), and is never folded so; nor is a development most
     of whose sources tell it further down (a live blog opening with a finding that the
     other outlets report as a fact of its own)."""
-    leads = {u.source for u in group.members if u.first}
-    if 2 * len(leads) < len(group.sources):
+    if not _mostly_leads(group):
         return False
     return any(
         u.source != v.source
@@ -1424,6 +1431,82 @@ def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
         for u in group.members[:COMPARED]
         for v in own[:COMPARED]
     )
+
+
+def _mostly_leads(group: Cluster) -> bool:
+    """Whether half of ``group``'s sources or more lead with it (``Unit.first``)."""
+    leads = {u.source for u in group.members if u.first}
+    return 2 * len(leads) >= len(group.sources)
+
+
+#: A development that this many outlets' leads go on to tell in their next sentence is the
+#: lead's own fact, told over two sentences (``lead_told_on``).
+LEAD_GOES_ON = 2
+
+
+def lead_told_on(
+    group: Cluster,
+    owns: Sequence[Sequence[Unit]],
+    leads: Sequence[Unit],
+    heads: dict[str, frozenset[str]],
+    duplicates: dict[str, str] | None = None,
+) -> int | None:
+    """Which of the shown developments (``owns``: each one's own sentences) ``group``, made
+    of outlets' leads (half its sources or more lead with it), is told over two sentences
+    with: the one that most outlets' leads (``leads``: every outlet's first body sentence)
+    go on to tell in their very next sentence, with a word of their headline in both
+    (``continues_lead``), when ``LEAD_GOES_ON`` independent outlets do so or more, and a
+    lead of ``group`` is among them ('One of the last flat-glass works … is to close …' /
+    'Corvane Glass told staff … the furnace would be shut down at the end of September',
+    and another outlet's two first sentences alike, under headlines saying 'close'). Its
+    index, or None. Its sources report that development: the lead is folded in as a
+    detail, and the development is told once, with every outlet that leads with it. (A
+    development shown before the sentences that outlets tell right after their lead does
+    not take them in: an outlet's second sentence most often tells another fact.)"""
+    if not _mostly_leads(group):
+        return None
+    duplicates = duplicates or {}
+    mine = {u.source for u in group.members if u.first}
+    best, most = None, LEAD_GOES_ON - 1
+    for index, own in enumerate(owns):
+        going = {
+            u.source
+            for u in leads
+            for v in own
+            if continues_lead(u, v, heads.get(u.source, frozenset()))
+        }
+        count = independent(going, duplicates)
+        if going & mine and count > most:
+            best, most = index, count
+    return best
+
+
+def continues_lead(lead: Unit, after: Unit, head: Iterable[str]) -> bool:
+    """True when ``after`` is the body sentence right after ``lead``, an outlet's first, and
+    the two share a word of the outlet's headline (``head``: its ``tokens``; numbers count
+    too): the lead's fact, told on in the next sentence ('… is to close' / '… told the
+    furnace would be shut down at the end of September' under 'Glassworks to close')."""
+    return (
+        lead.first
+        and after.source == lead.source
+        and after.rank == lead.rank + 1
+        and bool(lead.vector.keys() & after.vector.keys() & set(head))
+    )
+
+
+def headline_words(
+    extractions: Sequence[ArticleExtraction], units: Sequence[Unit]
+) -> dict[str, frozenset[str]]:
+    """Each source's headline words (``tokens``): of its title and of its lines that are
+    headlines in effect (role 'headline')."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for x in extractions:
+        if x.source.title:
+            found[x.source.id].update(tokens(x.source.title))
+    for unit in units:
+        if unit.role == "headline":
+            found[unit.source].update(tokens(unit.text))
+    return {source: frozenset(words) for source, words in found.items()}
 
 
 #: A sentence whose subject refers back to people or things another sentence told of: 'Both

@@ -1415,3 +1415,97 @@ def test_shutting_down_switching_off_halting_and_giving_way_fold_to_one_word_eac
     assert neutrality_penalty("Passengers were herded onto waiting coaches at the terminal.") > (
         plain
     )
+
+
+def _mill_story():
+    """Two outlets tell the mill's closure over their first two sentences, a third leads with
+    it in other words; clustering put the leads apart from the second sentences, and the job
+    figures (three outlets) apart again."""
+    from pipeline.developments import _normalised
+
+    def at(sid: str, rank: int, text: str) -> Unit:
+        unit = Unit(sid, rank + 1, text, "body", rank, None,
+                    _normalised(dict.fromkeys(tokens(text), 1.0)))  # fmt: skip
+        unit.first = rank == 0
+        return unit
+
+    leads = [
+        at(
+            "S1",
+            0,
+            "Harwick's century-old paper mill is to close, its owners said, blaming pulp prices.",
+        ),  # fmt: skip
+        at(
+            "S3",
+            0,
+            "Nordpaper said on Tuesday it would close the Harwick paper mill, "
+            "citing what it pays for pulp.",
+        ),  # fmt: skip
+    ]
+    machines = [
+        at("S1", 1, "Workers were told the last paper machine would be switched off in March."),
+        at(
+            "S2",
+            1,
+            "Staff heard at a canteen meeting that the machines would be turned off in March.",
+        ),  # fmt: skip
+        at("S4", 1, "The paper machines go quiet in March, managers told the workforce."),
+        at("S5", 1, "Its machines will be switched off in March."),
+    ]
+    opening = at("S2", 0, "A town that has made paper since 1912 will see its works shut.")
+    jobs = [
+        at("S1", 2, "The union said 260 people would lose their jobs at Harwick."),
+        at("S2", 2, "Union officials put the jobs lost at 260."),
+        at("S3", 1, "The union says 260 jobs will go."),
+    ]
+    others = [
+        at("S4", 0, "Nordpaper's announcement stunned Harwick on Tuesday morning."),
+        at("S5", 0, "Harwick's mayor called it a dark day for the valley."),
+    ]
+    units = [*leads, *machines, opening, *jobs, *others]
+    return units, leads, machines, jobs
+
+
+def test_outlets_telling_their_lead_on_in_the_next_sentence_give_one_development_first():
+    """The closure is told once, first, with every outlet that leads with it: two outlets go
+    on from a lead under a headline saying 'close' to a sentence of the machines' shutdown,
+    so the leads (one clustered with another outlet's) and those sentences are one
+    development; the job figures stay one of their own."""
+    from pipeline.developments import (
+        _score,
+        build_developments,
+        continues_lead,
+        headline_words,
+        lead_told_on,
+    )
+
+    units, leads, machines, jobs = _mill_story()
+    titled = [
+        extraction("S1", source=source("S1", title="Harwick paper mill to close")),
+        extraction("S2", source=source("S2", title="Closure of Harwick mill confirmed")),
+        extraction("S3", source=source("S3", title="Nordpaper to shut Harwick mill")),
+        extraction("S4", source=source("S4", title="Harwick stunned")),
+        extraction("S5", source=source("S5", title="A dark day for Harwick")),
+    ]
+    heads = headline_words(titled, units)
+    assert "close" in heads["S1"] and "close" in heads["S3"]
+    assert continues_lead(leads[0], machines[0], heads["S1"])
+    assert not continues_lead(leads[0], machines[1], heads["S1"])  # another outlet's
+    assert not continues_lead(leads[1], jobs[2], heads["S3"])  # no headline word in both
+    outlet_leads = [u for u in units if u.first]
+    assert lead_told_on(_cluster_of(*leads), [jobs, machines], outlet_leads, heads) == 1
+    # a development that only one outlet tells on from its lead is no such development
+    assert lead_told_on(_cluster_of(*leads), [jobs, machines[:1]], outlet_leads, heads) is None
+
+    machine_group = _cluster_of(*machines)
+    machine_group.details += leads
+    assert _score(machine_group, {}, credited=True) > _score(machine_group, {})
+
+    clusters = [_cluster_of(*jobs), _cluster_of(*machines), _cluster_of(*leads)]
+    clusters += [_cluster_of(u) for u in units if u.first and u not in leads]
+    events = build_developments(titled, {}, {}, (units, clusters))
+    shown = [e for e in events if e.shown == "key"]
+    closure = [e for e in shown if "close" in e.summary or "in March" in e.summary]
+    assert closure == shown[:1]  # told once, first
+    assert shown[0].sources == ["S1", "S2", "S3", "S4", "S5"]
+    assert any("260" in e.summary for e in shown[1:])
