@@ -1217,7 +1217,15 @@ def build_developments(
     ordered = sorted((s for s in shown if s[0] == "key"), key=rank)
     ordered += sorted((s for s in shown if s[0] == "single"), key=rank)
     ordered += [("none", g) for g in rest]
-    return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
+    placed = {
+        (u.source, u.rank): (id(g), u)
+        for _, g in shown
+        for p in (g.claim, g, g.reply)
+        if p is not None
+        for u in [*p.members, *(g.details if p is g else [])]
+        if u.role == "body"
+    }
+    return [_event(kind, g, duplicates, published, casing, units, placed) for kind, g in ordered]
 
 
 #: A sentence outside a development's cluster says its line when at least this alike it
@@ -1357,6 +1365,88 @@ def told_in_clause(group: Cluster, line: Unit, own: Sequence[Unit] = ()) -> bool
             ):
                 return True
     return False
+
+
+def one_fact(
+    line: Unit,
+    outside: Sequence[Unit],
+    elsewhere: dict[tuple[str, int], Unit] | None = None,
+) -> str:
+    """``line``'s wording (``Unit.wording``) without a clause ending it that tells another
+    fact, so that the line tells its development once and the other fact is told where
+    it is shown:
+
+    - a clause joined by ', and' or 'and that' (``_JOINED``) whose words, weighted as in
+      its sentence, are as alike a sentence of another outlet (``outside``: body sentences
+      of no version or detail of this development) as a sentence that repeats it
+      (``cosine`` from ``FOLD``): that outlet tells the fact on its own ('The company has
+      recalled 14 cheeses, including …, and stopped production at its plant.' is printed
+      'The company has recalled 14 cheeses, including ….' when another outlet writes 'The
+      company halted production at the plant on Monday.');
+    - a clause telling what led to the line's fact (``_CLAUSE``: 'after a tailings dam
+      burst at its copper mine') whose thing the line's outlet takes up in its very next
+      sentence, one of another shown development (``elsewhere``: their body sentences by
+      source and rank), which is alike the clause besides (``SAME_MOMENT``): '… demanded
+      €45m in compensation after a tailings dam burst at its mine.' / 'The dam gave way
+      late on Friday …' (``takes_up``). The clause only points to that development, which
+      its outlet tells in full.
+
+    The clause is kept when the part before it, or the clause, is short (``CLAUSE_WORDS``),
+    or the part before it would leave a quotation open."""
+    wording = line.wording
+    after = (elsewhere or {}).get((line.source, line.rank + 1))
+    for pattern in (_JOINED, _CLAUSE):
+        for match in pattern.finditer(wording):
+            head, tail = wording[: match.start()], wording[match.end() :]
+            if min(len(head.split()), len(tail.split())) < CLAUSE_WORDS or _open_quote(head):
+                continue
+            words = set(tokens(tail))
+            clause = _normalised({w: v for w, v in line.vector.items() if w in words})
+            if not clause:
+                continue
+            if pattern is _JOINED:
+                told = any(
+                    u.source != line.source and cosine(clause, u.vector) >= FOLD for u in outside
+                )
+            else:
+                told = (
+                    after is not None
+                    and takes_up(after.text, tail)
+                    and cosine(clause, after.vector) >= SAME_MOMENT
+                )
+            if told:
+                return head.rstrip(" ,;:") + "."
+    return wording
+
+
+# A thing a clause brings in: 'a tailings dam', 'an unpaid £3m grant' (its article and up to
+# three words after it).
+_BROUGHT_IN = re.compile(r"\b(?:a|an)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE)
+# A sentence opening with a thing told of before: 'The dam gave way …', 'The burst dam …'.
+_TAKEN_UP = re.compile(r"^(?:the|this|that)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
+
+
+def takes_up(text: str, clause: str) -> bool:
+    """True when ``text`` opens with a thing that ``clause`` brings in ('The dam gave way
+    late on Friday …' after '… after a tailings dam burst at its mine'): the definite
+    article for what the clause named with 'a' or 'an', a content word of both (numbers
+    left out)."""
+    opening = _TAKEN_UP.match(_undated(text).strip().lower())
+    if opening is None:
+        return False
+    named = {w for w in tokens(opening.group(1)) if not w.startswith(("#", "@"))}
+    brought = {
+        w
+        for match in _BROUGHT_IN.finditer(clause)
+        for w in tokens(match.group(1))
+        if not w.startswith(("#", "@"))
+    }
+    return bool(named & brought)
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` leaves a double quotation open."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 #: A denial answers a claim its outlets tell at most this many sentences before it.
@@ -2134,9 +2224,14 @@ def _event(
     duplicates: dict[str, str],
     published: dict[str, date | None],
     casing: dict[str, str],
+    units: Sequence[Unit] = (),
+    placed: dict[tuple[str, int], tuple[int, Unit]] | None = None,
 ) -> MergedEvent:
     lead = _choose(group)
     parts = [p for p in (group.claim, group, group.reply) if p is not None]
+    told = {id(u) for p in parts for u in p.members} | {id(u) for u in group.details}
+    outside = [u for u in units if u.role == "body" and id(u) not in told]
+    elsewhere = {at: u for at, (owner, u) in (placed or {}).items() if owner != id(group)}
     members = [u for p in parts for u in supporting(p, _choose(p))] + group.details
     sources = {u.source for u in members}
     every = {s for p in parts for s in p.sources}
@@ -2159,7 +2254,13 @@ def _event(
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
     return MergedEvent(
-        summary=_joined([clean_wording(p.wording, casing) for p in _lines(group)], casing),
+        summary=_joined(
+            [
+                clean_wording(one_fact(p, outside, elsewhere) if p is lead else p.wording, casing)
+                for p in _lines(group)
+            ],
+            casing,
+        ),
         sources=_order(sources),
         other_figures=_order((every & figured) - sources),
         independent_sources=independent(every | sources, duplicates),

@@ -1509,3 +1509,50 @@ def test_outlets_telling_their_lead_on_in_the_next_sentence_give_one_development
     assert closure == shown[:1]  # told once, first
     assert shown[0].sources == ["S1", "S2", "S3", "S4", "S5"]
     assert any("260" in e.summary for e in shown[1:])
+
+
+def test_a_clause_joined_by_and_that_another_outlet_tells_on_its_own_is_left_out_of_the_line():
+    from pipeline.developments import one_fact
+
+    line = _plain_unit(
+        "S1",
+        "The council has banned barbecues in Ferris Park, including on its beach, and closed "
+        "the lakeside path to walkers and cyclists.",
+        2,
+    )
+    path = _plain_unit("S2", "The lakeside path was closed to walkers and cyclists on Sunday.")
+    assert one_fact(line, [path]) == (
+        "The council has banned barbecues in Ferris Park, including on its beach."
+    )
+    assert one_fact(line, []) == line.text  # no other outlet tells it: the line says it
+    same_outlet = _plain_unit("S1", path.text, 5)
+    assert one_fact(line, [same_outlet]) == line.text
+    short = _plain_unit("S1", "The council banned barbecues, and closed the lakeside path.", 2)
+    assert one_fact(short, [path]) == short.text  # too short a part to stand alone
+
+
+def test_a_clause_whose_thing_the_outlet_takes_up_next_in_a_shown_development_is_left_out():
+    from pipeline.developments import one_fact, takes_up
+
+    line = _plain_unit(
+        "S1",
+        "Ferris County has sued the quarry's owner for 2 million dollars after a slurry pond "
+        "burst at its Dellow quarry, fouling the Ash river.",
+        0,
+    )
+    after = _plain_unit(
+        "S1",
+        "The pond gave way on Friday night after days of rain, releasing grey slurry into the "
+        "river.",
+        1,
+    )
+    clause = "a slurry pond burst at its Dellow quarry, fouling the Ash river."
+    assert takes_up(after.text, clause)
+    assert not takes_up("The drivers rejected the pay offer.", "about 900 drivers began a strike")
+    assert not takes_up("Quarry owners met the council.", clause)  # no definite article
+    assert one_fact(line, [], {("S1", 1): after}) == (
+        "Ferris County has sued the quarry's owner for 2 million dollars."
+    )
+    assert one_fact(line, [], {}) == line.text  # the pond's burst is shown nowhere else
+    elsewhere = _plain_unit("S2", after.text, 1)
+    assert one_fact(line, [], {("S2", 1): elsewhere}) == line.text  # not its next sentence
