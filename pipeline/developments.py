@@ -11,12 +11,17 @@ headlines and captions support a development and never
 make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
 A development said again is folded into the shown one: in other words, as a detail of it (the
 hurt named after 'among', their condition, a share of its own things, 'The rest were …' right
-after one of its sentences), in another outlet's opening words, in a clause of its line
-('closed … after engineers found …'), or joined by 'and' to one of its sentences; a denial
-its outlets tell right after a claim is printed with that claim, as one development; a line
-giving only disputed values is left to where sources differ. A line's sources are the outlets
-that say it, wherever clustering put their sentence, and only an outlet giving another
-number is said to give other figures. A line opening with 'He' or 'She' names the person
+after one of its sentences), in another outlet's opening words, in leads that outlets tell on
+in their next sentence ('… is to close' / '… the furnace will be shut down in September'),
+in a clause of its line ('closed … after engineers found …'), joined by 'and' to one of its
+sentences, or told again by few of its own outlets with its particular act ('review the
+terms of the grant'); a denial its outlets tell right after a claim is printed with that
+claim, as one development; a line giving only disputed values is left to where sources
+differ. A line tells one fact: a clause of it that tells another ('…, and stopped
+production', '… after a dam burst' when the next sentence tells the burst) is left out of
+its wording. A line's sources are the outlets that say it, wherever clustering put their
+sentence, and developments rank by all of them; only an outlet giving another number is said
+to give other figures. A line opening with 'He' or 'She' names the person
 the sentence before names; the outlet talking about its own coverage ('We're following …',
 "We'll be back tomorrow") is no development.
 
@@ -1103,6 +1108,7 @@ def build_developments(
     groups = [part for group in groups for part in split_unsupported(group)]
     casing = casing_of(u.text for u in units)
     rare = rare_pairs(units)
+    near = rare_near_pairs(units)
     names = name_pairs(units)
     heads = headline_words(extractions, units)
     leads = [u for u in units if u.first]
@@ -1140,7 +1146,7 @@ def build_developments(
                 (
                     s
                     for s in shown
-                    if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names)
+                    if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names, near)
                 ),
                 None,
             )
@@ -1268,6 +1274,22 @@ def word_pairs(text: str) -> set[tuple[str, str]]:
     return set(zip(words, words[1:], strict=False))
 
 
+def near_pairs(text: str) -> set[tuple[str, str]]:
+    """Content words of ``text`` (``tokens``, numbers left out) as ordered pairs, next to
+    each other or one word apart: an act and its object with a word between ('review the
+    terms of the grant' -> ('revie', 'grant') among them, as 'reviewing the grant' gives)."""
+    words = [w for w in tokens(_undated(text)) if not w.startswith(("#", "@"))]
+    return set(zip(words, words[1:], strict=False)) | set(zip(words, words[2:], strict=False))
+
+
+def rare_near_pairs(units: Sequence[Unit]) -> frozenset[tuple[str, str]]:
+    """The ``near_pairs`` that two or more of ``units`` hold but no more than ``RARE_PAIR``
+    of them: an act on a thing particular to one fact of the story. Linear."""
+    held = Counter(pair for u in units for pair in near_pairs(u.text))
+    most = max(2, RARE_PAIR * len(units))
+    return frozenset(pair for pair, n in held.items() if 2 <= n <= most)
+
+
 def rare_pairs(units: Sequence[Unit]) -> frozenset[tuple[str, str]]:
     """The word pairs (``word_pairs``) that two or more of ``units`` hold but no more than
     ``RARE_PAIR`` of them: names and phrases particular to one fact of the story. Linear."""
@@ -1283,6 +1305,7 @@ def _repeats(
     rivals: Sequence[set[str]] = (),
     rare: frozenset[tuple[str, str]] = frozenset(),
     names: frozenset[tuple[str, str]] = frozenset(),
+    near: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
     (``REPEAT``), its line only gives another value of a quantity the shown line states
@@ -1293,9 +1316,10 @@ def _repeats(
     particular to one fact, ``names``, and a word of it), or one of its sentences is close
     to one of the shown one's own sentences (``FOLD``; sentences folded in later are not
     compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
-    sentences, leads first). Never when its line gives counts that several of its sources
-    give and the shown line does not (and no rival of them): another fact, reported in the
-    same sentence as the shown one by some source."""
+    sentences, leads first), or it is a lesser telling of the shown fact (``lesser``,
+    ``near``). Never when its line gives counts that several of its sources give and the
+    shown line does not (and no rival of them): another fact, reported in the same sentence
+    as the shown one by some source."""
     mine, theirs = _line_counts(group), _line_counts(shown)
     new = mine - theirs
     if new and any(new <= r and theirs & r for r in rivals):
@@ -1303,6 +1327,14 @@ def _repeats(
     line, shown_line = _choose(group), _choose(shown)
     if detail_of(line, shown_line, names):
         return True  # its figures are of the shown fact's people or things
+    if any(
+        same_name(u, shown_line, names) and cosine(u.vector, shown_line.vector) >= PAIR_FOLD
+        for u in group.members[:COMPARED]
+        if u is not line
+    ):
+        return True  # one of its outlets names the shown fact's particular name in it
+    if lesser(group, shown, own, near):
+        return True  # fewer outlets, all of the shown fact's, telling its particular act
     if continues(line, own):
         return True  # 'The rest were blocked …' right after a sentence of the shown fact
     if (
@@ -1327,6 +1359,26 @@ def _repeats(
         fold = min(fold, VAGUE_FOLD)
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
+    )
+
+
+def lesser(
+    group: Cluster, shown: Cluster, own: Sequence[Unit], near: frozenset[tuple[str, str]]
+) -> bool:
+    """True when ``group`` is the shown development told again by few of its outlets: fewer
+    than half as many outlets tell it, every one of them tells the shown development too,
+    and one of its sentences shares with one of the shown development's own (``own``) an
+    act on a thing particular to one fact (``near``: a pair of words held by few of the
+    story's sentences, ``rare_near_pairs``: 'review the terms of the grant' and 'reviewing
+    the grant') and is alike it besides (``PAIR_FOLD``). An outlet's lead, which packs
+    several of the story's developments in one sentence, is not compared."""
+    if not group.sources <= shown.sources or 2 * len(group.sources) >= len(shown.sources):
+        return False
+    return any(
+        near_pairs(u.text) & near_pairs(v.text) & near and cosine(u.vector, v.vector) >= PAIR_FOLD
+        for u in group.members[:COMPARED]
+        for v in own[:COMPARED]
+        if not v.first
     )
 
 

@@ -1556,3 +1556,71 @@ def test_a_clause_whose_thing_the_outlet_takes_up_next_in_a_shown_development_is
     assert one_fact(line, [], {}) == line.text  # the pond's burst is shown nowhere else
     elsewhere = _plain_unit("S2", after.text, 1)
     assert one_fact(line, [], {("S2", 1): elsewhere}) == line.text  # not its next sentence
+
+
+def test_few_outlets_telling_a_shown_facts_particular_act_again_are_that_development():
+    from pipeline.developments import _repeats, lesser
+
+    def at(sid: str, rank: int, text: str) -> Unit:
+        return _plain_unit(sid, text, rank)
+
+    shown = _cluster_of(
+        at("S1", 0, "Lenham's tram line will close in May, the operator said."),
+        at(
+            "S2",
+            6,
+            "The transport board is reviewing the tram subsidy and could ask for the money back.",
+        ),  # fmt: skip
+        at(
+            "S3",
+            7,
+            "Lenham received a 4 million pound tram subsidy from the Lenham Transport "
+            "Board in 2021.",
+        ),  # fmt: skip
+        at("S4", 7, "The tram subsidy, paid in 2021, came from the Lenham Transport Board."),
+        at("S5", 9, "Questions are being asked about the tram subsidy."),
+    )
+    remark = _cluster_of(
+        at(
+            "S2",
+            8,
+            "Board chair Ada Kerr said it would review the terms of the subsidy, "
+            "including whether any of it must be repaid.",
+        ),  # fmt: skip
+        at("S5", 11, "Ada Kerr says the board will look at whether the subsidy must be repaid."),
+    )
+    near = frozenset({("revie", "subsi")})
+    assert lesser(remark, shown, shown.members, near)
+    assert not lesser(remark, shown, shown.members, frozenset())  # no particular act shared
+    assert not lesser(remark, shown, shown.members[:1] + shown.members[2:], near)  # S2's told it
+    widely = _cluster_of(*remark.members, at("S3", 9, "Kerr said the board would review it."),
+                         at("S4", 9, "The board will review it, Kerr said."))  # fmt: skip
+    assert not lesser(widely, shown, shown.members, near)  # as many outlets as half of them
+    stranger = _cluster_of(*remark.members, at("S6", 3, "Kerr said the board would review it."))
+    assert not lesser(stranger, shown, shown.members, near)  # an outlet the shown one lacks
+    assert _repeats(remark, shown, shown.members, near=near)
+
+
+def test_a_version_naming_a_shown_facts_particular_name_makes_its_development_that_one():
+    from pipeline.developments import _repeats
+
+    shown = _cluster_of(
+        _plain_unit(
+            "S1",
+            "Lenham received a 4 million pound tram subsidy from the Lenham "
+            "Transport Board in 2021.",
+            5,
+        ),  # fmt: skip
+    )
+    review = _cluster_of(
+        _plain_unit("S2", "Its board said it would look again at the money next month.", 6),
+        _plain_unit(
+            "S3",
+            "The Lenham Transport Board has confirmed it will review the 4 "
+            "million pound subsidy it paid in 2021.",
+            8,
+        ),  # fmt: skip
+    )
+    names = frozenset({("lenha", "trans"), ("trans", "board")})
+    assert _repeats(review, shown, shown.members, names=names)
+    assert not _repeats(_cluster_of(review.members[0]), shown, shown.members, names=names)
