@@ -86,8 +86,10 @@ def test_paraphrases_of_one_fact_are_one_development_with_every_source():
     assert all(e.summary != "Party sues county election board" for e in brief.events)
     markdown = render_markdown(brief)
     assert "(3/3)" in markdown
-    listed = markdown.split("## Key developments")[1].split("\n## ")[0]
-    assert listed.count("12,000 voters") == 1
+    # below the title, once: the summary states it with its count, and no list says it again
+    body = markdown.split("## Timeline")[0].split("\n", 1)[1]
+    assert body.count("12,000 voters") == 1
+    assert "12,000 voters from the rolls. (on Tuesday) [S1, S2, S3] (3/3)" in body
 
 
 def test_unrelated_sentences_of_each_source_stay_apart():
