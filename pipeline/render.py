@@ -406,7 +406,7 @@ def _entities(brief: Brief) -> list[str]:
 def _sources(brief: Brief) -> list[str]:
     lines = []
     for source in brief.sources:
-        outlet = source.outlet or "outlet unknown"
+        outlet = source.outlet or "outlet not named in the file"
         if source.outlet_inferred:
             outlet += " (inferred from the text)"
         bits = [f"**{source.id}** {_inline(outlet)}"]
