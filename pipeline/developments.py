@@ -12,14 +12,14 @@ make one. Merge shows the top ones once each, in the clearest and most neutral o
 A development said again is folded into the shown one: in other words, as a detail of it (the
 hurt named after 'among', their condition, a share of its own things, 'The rest were …' right
 after one of its sentences), in another outlet's opening words, in leads that outlets tell on
-in their next sentence ('… is to close' / '… the furnace will be shut down in September'),
+in their next sentence ('… is to close' / '… the last machine will be switched off'),
 in a clause of its line ('closed … after engineers found …'), joined by 'and' to one of its
 sentences, or told again by few of its own outlets with its particular act ('review the
-terms of the grant'); a denial its outlets tell right after a claim is printed with that
+terms of the subsidy'); a denial its outlets tell right after a claim is printed with that
 claim, as one development; a line giving only disputed values is left to where sources
-differ. A line tells one fact: a clause of it that tells another ('…, and stopped
-production', '… after a dam burst' when the next sentence tells the burst) is left out of
-its wording. A line's sources are the outlets that say it, wherever clustering put their
+differ. A line tells one fact: a clause of it that tells another ('…, and closed the
+path', '… after a pond burst' when the next sentence tells the burst) is left out of its
+wording. A line's sources are the outlets that say it, wherever clustering put their
 sentence, and developments rank by all of them; only an outlet giving another number is said
 to give other figures. A line opening with 'He' or 'She' names the person
 the sentence before names; the outlet talking about its own coverage ('We're following …',
@@ -159,7 +159,7 @@ _PARAPHRASES = {
 # back' is a refund.
 _PHRASE_WORDS = {
     "money back": "refund",
-    # a furnace switched off, a plant shut down: closed ('turned down' is refused, not here)
+    # a machine switched off, a plant shut down: closed ('turned down' is refused, not here)
     **dict.fromkeys(
         [
             f"{verb} {part}"
@@ -172,7 +172,7 @@ _PHRASE_WORDS = {
         ],
         "close",
     ),
-    # a dam or a roof that gave way burst or collapsed
+    # a levee or a roof that gave way burst or collapsed
     **dict.fromkeys("give way|gives way|gave way|giving way|given way".split("|"), "burst"),
 }
 _PHRASES = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASE_WORDS) + r")\b")
@@ -1277,7 +1277,8 @@ def word_pairs(text: str) -> set[tuple[str, str]]:
 def near_pairs(text: str) -> set[tuple[str, str]]:
     """Content words of ``text`` (``tokens``, numbers left out) as ordered pairs, next to
     each other or one word apart: an act and its object with a word between ('review the
-    terms of the grant' -> ('revie', 'grant') among them, as 'reviewing the grant' gives)."""
+    terms of the subsidy' -> ('revie', 'subsi') among them, as 'reviewing the subsidy'
+    gives)."""
     words = [w for w in tokens(_undated(text)) if not w.startswith(("#", "@"))]
     return set(zip(words, words[1:], strict=False)) | set(zip(words, words[2:], strict=False))
 
@@ -1369,8 +1370,8 @@ def lesser(
     than half as many outlets tell it, every one of them tells the shown development too,
     and one of its sentences shares with one of the shown development's own (``own``) an
     act on a thing particular to one fact (``near``: a pair of words held by few of the
-    story's sentences, ``rare_near_pairs``: 'review the terms of the grant' and 'reviewing
-    the grant') and is alike it besides (``PAIR_FOLD``). An outlet's lead, which packs
+    story's sentences, ``rare_near_pairs``: 'review the terms of the subsidy' and
+    'reviewing the subsidy') and is alike it besides (``PAIR_FOLD``). An outlet's lead, which packs
     several of the story's developments in one sentence, is not compared."""
     if not group.sources <= shown.sources or 2 * len(group.sources) >= len(shown.sources):
         return False
@@ -1431,17 +1432,17 @@ def one_fact(
     - a clause joined by ', and' or 'and that' (``_JOINED``) whose words, weighted as in
       its sentence, are as alike a sentence of another outlet (``outside``: body sentences
       of no version or detail of this development) as a sentence that repeats it
-      (``cosine`` from ``FOLD``): that outlet tells the fact on its own ('The company has
-      recalled 14 cheeses, including …, and stopped production at its plant.' is printed
-      'The company has recalled 14 cheeses, including ….' when another outlet writes 'The
-      company halted production at the plant on Monday.');
-    - a clause telling what led to the line's fact (``_CLAUSE``: 'after a tailings dam
-      burst at its copper mine') whose thing the line's outlet takes up in its very next
-      sentence, one of another shown development (``elsewhere``: their body sentences by
-      source and rank), which is alike the clause besides (``SAME_MOMENT``): '… demanded
-      €45m in compensation after a tailings dam burst at its mine.' / 'The dam gave way
-      late on Friday …' (``takes_up``). The clause only points to that development, which
-      its outlet tells in full.
+      (``cosine`` from ``FOLD``): that outlet tells the fact on its own ('The council has
+      banned barbecues in the park, including on its beach, and closed the lakeside path.'
+      is printed 'The council has banned barbecues in the park, including on its beach.'
+      when another outlet writes 'The lakeside path was closed on Sunday.');
+    - a clause telling what led to the line's fact (``_CLAUSE``: 'after a slurry pond burst
+      at its quarry') whose thing the line's outlet takes up in its very next sentence, one
+      of another shown development (``elsewhere``: their body sentences by source and
+      rank), which is alike the clause besides (``SAME_MOMENT``): '… has sued the quarry's
+      owner after a slurry pond burst at its quarry.' / 'The pond gave way on Friday …'
+      (``takes_up``). The clause only points to that development, which its outlet tells
+      in full.
 
     The clause is kept when the part before it, or the clause, is short (``CLAUSE_WORDS``),
     or the part before it would leave a quotation open."""
@@ -1471,16 +1472,16 @@ def one_fact(
     return wording
 
 
-# A thing a clause brings in: 'a tailings dam', 'an unpaid £3m grant' (its article and up to
+# A thing a clause brings in: 'a slurry pond', 'an unpaid £3m subsidy' (its article and up to
 # three words after it).
 _BROUGHT_IN = re.compile(r"\b(?:a|an)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE)
-# A sentence opening with a thing told of before: 'The dam gave way …', 'The burst dam …'.
+# A sentence opening with a thing told of before: 'The pond gave way …', 'The burst pond …'.
 _TAKEN_UP = re.compile(r"^(?:the|this|that)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
 
 
 def takes_up(text: str, clause: str) -> bool:
-    """True when ``text`` opens with a thing that ``clause`` brings in ('The dam gave way
-    late on Friday …' after '… after a tailings dam burst at its mine'): the definite
+    """True when ``text`` opens with a thing that ``clause`` brings in ('The pond gave way
+    on Friday …' after '… after a slurry pond burst at its quarry'): the definite
     article for what the clause named with 'a' or 'an', a content word of both (numbers
     left out)."""
     opening = _TAKEN_UP.match(_undated(text).strip().lower())
@@ -1598,9 +1599,9 @@ def lead_told_on(
     with: the one that most outlets' leads (``leads``: every outlet's first body sentence)
     go on to tell in their very next sentence, with a word of their headline in both
     (``continues_lead``), when ``LEAD_GOES_ON`` independent outlets do so or more, and a
-    lead of ``group`` is among them ('One of the last flat-glass works … is to close …' /
-    'Corvane Glass told staff … the furnace would be shut down at the end of September',
-    and another outlet's two first sentences alike, under headlines saying 'close'). Its
+    lead of ``group`` is among them ('The town's paper mill is to close …' / 'Workers were
+    told the last machine would be switched off in March', and another outlet's two first
+    sentences alike, under headlines saying 'close'). Its
     index, or None. Its sources report that development: the lead is folded in as a
     detail, and the development is told once, with every outlet that leads with it. (A
     development shown before the sentences that outlets tell right after their lead does
@@ -1627,7 +1628,7 @@ def continues_lead(lead: Unit, after: Unit, head: Iterable[str]) -> bool:
     """True when ``after`` is the body sentence right after ``lead``, an outlet's first, and
     the two share a word of the outlet's headline (``head``: its ``tokens``; numbers count
     too): the lead's fact, told on in the next sentence ('… is to close' / '… told the
-    furnace would be shut down at the end of September' under 'Glassworks to close')."""
+    last machine would be switched off in March' under 'Paper mill to close')."""
     return (
         lead.first
         and after.source == lead.source
