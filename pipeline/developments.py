@@ -1274,13 +1274,14 @@ def word_pairs(text: str) -> set[tuple[str, str]]:
     return set(zip(words, words[1:], strict=False))
 
 
-def near_pairs(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def near_pairs(text: str) -> frozenset[tuple[str, str]]:
     """Content words of ``text`` (``tokens``, numbers left out) as ordered pairs, next to
     each other or one word apart: an act and its object with a word between ('review the
     terms of the subsidy' -> ('revie', 'subsi') among them, as 'reviewing the subsidy'
     gives)."""
     words = [w for w in tokens(_undated(text)) if not w.startswith(("#", "@"))]
-    return set(zip(words, words[1:], strict=False)) | set(zip(words, words[2:], strict=False))
+    return frozenset(zip(words, words[1:], strict=False)) | set(zip(words, words[2:], strict=False))
 
 
 def rare_near_pairs(units: Sequence[Unit]) -> frozenset[tuple[str, str]]:
@@ -1610,13 +1611,14 @@ def lead_told_on(
         return None
     duplicates = duplicates or {}
     mine = {u.source for u in group.members if u.first}
+    lead_of = {u.source: u for u in leads}
     best, most = None, LEAD_GOES_ON - 1
     for index, own in enumerate(owns):
         going = {
-            u.source
-            for u in leads
+            v.source
             for v in own
-            if continues_lead(u, v, heads.get(u.source, frozenset()))
+            if v.source in lead_of
+            and continues_lead(lead_of[v.source], v, heads.get(v.source, frozenset()))
         }
         count = independent(going, duplicates)
         if going & mine and count > most:
@@ -2282,9 +2284,13 @@ def _event(
 ) -> MergedEvent:
     lead = _choose(group)
     parts = [p for p in (group.claim, group, group.reply) if p is not None]
-    told = {id(u) for p in parts for u in p.members} | {id(u) for u in group.details}
-    outside = [u for u in units if u.role == "body" and id(u) not in told]
-    elsewhere = {at: u for at, (owner, u) in (placed or {}).items() if owner != id(group)}
+    wording = lead.wording
+    if kind != "none":  # a shown line tells one fact (a development kept for the JSON keeps
+        # its sentence whole, and costs no comparison with every other sentence)
+        told = {id(u) for p in parts for u in p.members} | {id(u) for u in group.details}
+        outside = [u for u in units if u.role == "body" and id(u) not in told]
+        elsewhere = {at: u for at, (owner, u) in (placed or {}).items() if owner != id(group)}
+        wording = one_fact(lead, outside, elsewhere)
     members = [u for p in parts for u in supporting(p, _choose(p))] + group.details
     sources = {u.source for u in members}
     every = {s for p in parts for s in p.sources}
@@ -2308,10 +2314,7 @@ def _event(
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
     return MergedEvent(
         summary=_joined(
-            [
-                clean_wording(one_fact(p, outside, elsewhere) if p is lead else p.wording, casing)
-                for p in _lines(group)
-            ],
+            [clean_wording(wording if p is lead else p.wording, casing) for p in _lines(group)],
             casing,
         ),
         sources=_order(sources),
