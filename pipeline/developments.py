@@ -2291,12 +2291,13 @@ def _event(
         outside = [u for u in units if u.role == "body" and id(u) not in told]
         elsewhere = {at: u for at, (owner, u) in (placed or {}).items() if owner != id(group)}
         wording = one_fact(lead, outside, elsewhere)
-    members = [u for p in parts for u in supporting(p, _choose(p))] + group.details
+    chosen = [(p, _choose(p)) for p in parts]  # each part's version, chosen once
+    members = [u for p, line in chosen for u in supporting(p, line)] + group.details
     sources = {u.source for u in members}
     every = {s for p in parts for s in p.sources}
     # an outlet is told to give other figures only when it does: one that tells the
     # development in other words, without figures, is no outlet of another figure
-    figured = {u.source for p in parts for u in p.members if other_numbers(u, _choose(p))}
+    figured = {u.source for p, line in chosen for u in p.members if other_numbers(u, line)}
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
         for u in _time_of(lead, supporting(group, lead), duplicates)
