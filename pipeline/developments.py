@@ -11,12 +11,17 @@ headlines and captions support a development and never
 make one. Merge shows the top ones once each, in the clearest and most neutral of the versions.
 A development said again is folded into the shown one: in other words, as a detail of it (the
 hurt named after 'among', their condition, a share of its own things, 'The rest were …' right
-after one of its sentences), in another outlet's opening words, in a clause of its line
-('closed … after engineers found …'), or joined by 'and' to one of its sentences; a denial
-its outlets tell right after a claim is printed with that claim, as one development; a line
-giving only disputed values is left to where sources differ. A line's sources are the outlets
-that say it, wherever clustering put their sentence, and only an outlet giving another
-number is said to give other figures. A line opening with 'He' or 'She' names the person
+after one of its sentences), in another outlet's opening words, in leads that outlets tell on
+in their next sentence ('… is to close' / '… the last machine will be switched off'),
+in a clause of its line ('closed … after engineers found …'), joined by 'and' to one of its
+sentences, or told again by few of its own outlets with its particular act ('review the
+terms of the subsidy'); a denial its outlets tell right after a claim is printed with that
+claim, as one development; a line giving only disputed values is left to where sources
+differ. A line tells one fact: a clause of it that tells another ('…, and closed the
+path', '… after a pond burst' when the next sentence tells the burst) is left out of its
+wording. A line's sources are the outlets that say it, wherever clustering put their
+sentence, and developments rank by all of them; only an outlet giving another number is said
+to give other figures. A line opening with 'He' or 'She' names the person
 the sentence before names; the outlet talking about its own coverage ('We're following …',
 "We'll be back tomorrow") is no development.
 
@@ -127,6 +132,11 @@ _PARAPHRASES = {
     **dict.fromkeys("fall fell fallen dropped declined plunged slumped".split(), "fall"),
     **dict.fromkeys("approve approved approves passed backed endorsed".split(), "approve"),
     **dict.fromkeys("close closed closes closure shut shutdown".split(), "close"),
+    **dict.fromkeys("burst bursts collapse collapsed collapses".split(), "burst"),
+    **dict.fromkeys(
+        "halt halted halts halting suspend suspended suspends suspending stopped stopping".split(),
+        "halt",
+    ),
     **dict.fromkeys("evacuate evacuated evacuation evacuations".split(), "evacuate"),
     **dict.fromkeys("blaze blazes fire fires flames wildfire".split(), "fire"),
     **dict.fromkeys("probe investigation inquiry investigating investigate".split(), "probe"),
@@ -147,7 +157,24 @@ _PARAPHRASES = {
 }
 # Paraphrases of several words, folded to one word before the words are read: 'their money
 # back' is a refund.
-_PHRASE_WORDS = {"money back": "refund"}
+_PHRASE_WORDS = {
+    "money back": "refund",
+    # a machine switched off, a plant shut down: closed ('turned down' is refused, not here)
+    **dict.fromkeys(
+        [
+            f"{verb} {part}"
+            for verb in "shut shuts shutting close closes closed closing".split()
+            for part in ("down", "off")
+        ]
+        + [
+            f"{verb} off"
+            for verb in "switch switches switched switching turn turns turned turning".split()
+        ],
+        "close",
+    ),
+    # a levee or a roof that gave way burst or collapsed
+    **dict.fromkeys("give way|gives way|gave way|giving way|given way".split("|"), "burst"),
+}
 _PHRASES = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASE_WORDS) + r")\b")
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
@@ -178,7 +205,7 @@ _LOADED = re.compile(
     r"dragged|drags|bosses|chiefs|generous|paltry|measly|miserly|staggering|eye-watering|"
     r"downed\s+tools|noses?|sinister|shameless|ruthless|plunder(?:s|ed)?|crooks?|"
     r"yank(?:s|ed|ing)?|fuming|begg(?:ed|ing)|crammed|bankroll(?:s|ed|ing)?|death\s*traps?|"
-    r"pull(?:s|ed|ing)?\s+the\s+plug)\b",
+    r"pull(?:s|ed|ing)?\s+the\s+plug|herd(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 
@@ -1022,20 +1049,23 @@ def independent(sources: Iterable[str], duplicates: dict[str, str]) -> int:
     return len({duplicates.get(s, s) for s in sources})
 
 
-def _score(group: Cluster, duplicates: dict[str, str]) -> float:
+def _score(group: Cluster, duplicates: dict[str, str], credited: bool = False) -> float:
     """Independent sources first, then prominence: lead positions (an outlet's first body
     sentence counting most, ``LEAD_FIRST``) and headline and caption agreement (each counted
-    once per independent source)."""
-    sources = independent(group.sources, duplicates)
+    once per independent source). ``credited``: the sentences folded in as details count as
+    its own (every outlet marked on its line weighs in its rank, wherever clustering put the
+    sentence that says it)."""
+    told = [*group.members, *group.details] if credited else group.members
+    sources = independent((u.source for u in told), duplicates)
     best_rank: dict[str, int] = {}
-    for unit in group.members:
+    for unit in told:
         source = duplicates.get(unit.source, unit.source)
         best_rank[source] = min(best_rank.get(source, 99), unit.rank)
     prominence = sum(
         PROMINENCE * max(0.0, 1 - rank / PROMINENT_RANKS) for rank in best_rank.values()
     )
     headlines = independent((u.source for u in group.support), duplicates)
-    leads = independent((u.source for u in group.members if u.first), duplicates)
+    leads = independent((u.source for u in told if u.first), duplicates)
     return 3.0 * sources + prominence + LEAD_FIRST * leads + 1.0 * headlines
 
 
@@ -1078,7 +1108,10 @@ def build_developments(
     groups = [part for group in groups for part in split_unsupported(group)]
     casing = casing_of(u.text for u in units)
     rare = rare_pairs(units)
+    near = rare_near_pairs(units)
     names = name_pairs(units)
+    heads = headline_words(extractions, units)
+    leads = [u for u in units if u.first]
     total = independent((x.source.id for x in extractions), duplicates)
     scored = sorted(
         ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
@@ -1113,7 +1146,7 @@ def build_developments(
                 (
                     s
                     for s in shown
-                    if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names)
+                    if _repeats(group, s[1], first[id(s[1])], rival_sets, rare, names, near)
                 ),
                 None,
             )
@@ -1150,6 +1183,9 @@ def build_developments(
             if repeat is None
             else None
         )
+        if led is None and repeat is None:  # outlets' leads told on in their next sentence
+            at = lead_told_on(group, [first[id(g)] for _, g in shown], leads, heads, duplicates)
+            led = shown[at] if at is not None else None
         if led is not None:  # another outlet's opening words for a shown development, or
             # what its line tells in a clause ('closed … after engineers found …')
             led[1].details += group.members
@@ -1182,12 +1218,20 @@ def build_developments(
         said_elsewhere(group, units)
 
     def rank(item: tuple[str, Cluster]) -> float:
-        return -_score(item[1], duplicates)  # folded-in sentences count too
+        return -_score(item[1], duplicates, credited=True)  # folded-in sentences count too
 
     ordered = sorted((s for s in shown if s[0] == "key"), key=rank)
     ordered += sorted((s for s in shown if s[0] == "single"), key=rank)
     ordered += [("none", g) for g in rest]
-    return [_event(kind, g, duplicates, published, casing) for kind, g in ordered]
+    placed = {
+        (u.source, u.rank): (id(g), u)
+        for _, g in shown
+        for p in (g.claim, g, g.reply)
+        if p is not None
+        for u in [*p.members, *(g.details if p is g else [])]
+        if u.role == "body"
+    }
+    return [_event(kind, g, duplicates, published, casing, units, placed) for kind, g in ordered]
 
 
 #: A sentence outside a development's cluster says its line when at least this alike it
@@ -1230,6 +1274,24 @@ def word_pairs(text: str) -> set[tuple[str, str]]:
     return set(zip(words, words[1:], strict=False))
 
 
+@lru_cache(maxsize=65536)
+def near_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Content words of ``text`` (``tokens``, numbers left out) as ordered pairs, next to
+    each other or one word apart: an act and its object with a word between ('review the
+    terms of the subsidy' -> ('revie', 'subsi') among them, as 'reviewing the subsidy'
+    gives)."""
+    words = [w for w in tokens(_undated(text)) if not w.startswith(("#", "@"))]
+    return frozenset(zip(words, words[1:], strict=False)) | set(zip(words, words[2:], strict=False))
+
+
+def rare_near_pairs(units: Sequence[Unit]) -> frozenset[tuple[str, str]]:
+    """The ``near_pairs`` that two or more of ``units`` hold but no more than ``RARE_PAIR``
+    of them: an act on a thing particular to one fact of the story. Linear."""
+    held = Counter(pair for u in units for pair in near_pairs(u.text))
+    most = max(2, RARE_PAIR * len(units))
+    return frozenset(pair for pair, n in held.items() if 2 <= n <= most)
+
+
 def rare_pairs(units: Sequence[Unit]) -> frozenset[tuple[str, str]]:
     """The word pairs (``word_pairs``) that two or more of ``units`` hold but no more than
     ``RARE_PAIR`` of them: names and phrases particular to one fact of the story. Linear."""
@@ -1245,6 +1307,7 @@ def _repeats(
     rivals: Sequence[set[str]] = (),
     rare: frozenset[tuple[str, str]] = frozenset(),
     names: frozenset[tuple[str, str]] = frozenset(),
+    near: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """True when ``group`` states a development already shown: their centroids are alike
     (``REPEAT``), its line only gives another value of a quantity the shown line states
@@ -1255,9 +1318,10 @@ def _repeats(
     particular to one fact, ``names``, and a word of it), or one of its sentences is close
     to one of the shown one's own sentences (``FOLD``; sentences folded in later are not
     compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
-    sentences, leads first). Never when its line gives counts that several of its sources
-    give and the shown line does not (and no rival of them): another fact, reported in the
-    same sentence as the shown one by some source."""
+    sentences, leads first), or it is a lesser telling of the shown fact (``lesser``,
+    ``near``). Never when its line gives counts that several of its sources give and the
+    shown line does not (and no rival of them): another fact, reported in the same sentence
+    as the shown one by some source."""
     mine, theirs = _line_counts(group), _line_counts(shown)
     new = mine - theirs
     if new and any(new <= r and theirs & r for r in rivals):
@@ -1265,6 +1329,14 @@ def _repeats(
     line, shown_line = _choose(group), _choose(shown)
     if detail_of(line, shown_line, names):
         return True  # its figures are of the shown fact's people or things
+    if any(
+        same_name(u, shown_line, names) and cosine(u.vector, shown_line.vector) >= PAIR_FOLD
+        for u in group.members[:COMPARED]
+        if u is not line
+    ):
+        return True  # one of its outlets names the shown fact's particular name in it
+    if lesser(group, shown, own, near):
+        return True  # fewer outlets, all of the shown fact's, telling its particular act
     if continues(line, own):
         return True  # 'The rest were blocked …' right after a sentence of the shown fact
     if (
@@ -1289,6 +1361,26 @@ def _repeats(
         fold = min(fold, VAGUE_FOLD)
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
+    )
+
+
+def lesser(
+    group: Cluster, shown: Cluster, own: Sequence[Unit], near: frozenset[tuple[str, str]]
+) -> bool:
+    """True when ``group`` is the shown development told again by few of its outlets: fewer
+    than half as many outlets tell it, every one of them tells the shown development too,
+    and one of its sentences shares with one of the shown development's own (``own``) an
+    act on a thing particular to one fact (``near``: a pair of words held by few of the
+    story's sentences, ``rare_near_pairs``: 'review the terms of the subsidy' and
+    'reviewing the subsidy') and is alike it besides (``PAIR_FOLD``). An outlet's lead, which packs
+    several of the story's developments in one sentence, is not compared."""
+    if not group.sources <= shown.sources or 2 * len(group.sources) >= len(shown.sources):
+        return False
+    return any(
+        near_pairs(u.text) & near_pairs(v.text) & near and cosine(u.vector, v.vector) >= PAIR_FOLD
+        for u in group.members[:COMPARED]
+        for v in own[:COMPARED]
+        if not v.first
     )
 
 
@@ -1327,6 +1419,88 @@ def told_in_clause(group: Cluster, line: Unit, own: Sequence[Unit] = ()) -> bool
             ):
                 return True
     return False
+
+
+def one_fact(
+    line: Unit,
+    outside: Sequence[Unit],
+    elsewhere: dict[tuple[str, int], Unit] | None = None,
+) -> str:
+    """``line``'s wording (``Unit.wording``) without a clause ending it that tells another
+    fact, so that the line tells its development once and the other fact is told where
+    it is shown:
+
+    - a clause joined by ', and' or 'and that' (``_JOINED``) whose words, weighted as in
+      its sentence, are as alike a sentence of another outlet (``outside``: body sentences
+      of no version or detail of this development) as a sentence that repeats it
+      (``cosine`` from ``FOLD``): that outlet tells the fact on its own ('The council has
+      banned barbecues in the park, including on its beach, and closed the lakeside path.'
+      is printed 'The council has banned barbecues in the park, including on its beach.'
+      when another outlet writes 'The lakeside path was closed on Sunday.');
+    - a clause telling what led to the line's fact (``_CLAUSE``: 'after a slurry pond burst
+      at its quarry') whose thing the line's outlet takes up in its very next sentence, one
+      of another shown development (``elsewhere``: their body sentences by source and
+      rank), which is alike the clause besides (``SAME_MOMENT``): '… has sued the quarry's
+      owner after a slurry pond burst at its quarry.' / 'The pond gave way on Friday …'
+      (``takes_up``). The clause only points to that development, which its outlet tells
+      in full.
+
+    The clause is kept when the part before it, or the clause, is short (``CLAUSE_WORDS``),
+    or the part before it would leave a quotation open."""
+    wording = line.wording
+    after = (elsewhere or {}).get((line.source, line.rank + 1))
+    for pattern in (_JOINED, _CLAUSE):
+        for match in pattern.finditer(wording):
+            head, tail = wording[: match.start()], wording[match.end() :]
+            if min(len(head.split()), len(tail.split())) < CLAUSE_WORDS or _open_quote(head):
+                continue
+            words = set(tokens(tail))
+            clause = _normalised({w: v for w, v in line.vector.items() if w in words})
+            if not clause:
+                continue
+            if pattern is _JOINED:
+                told = any(
+                    u.source != line.source and cosine(clause, u.vector) >= FOLD for u in outside
+                )
+            else:
+                told = (
+                    after is not None
+                    and takes_up(after.text, tail)
+                    and cosine(clause, after.vector) >= SAME_MOMENT
+                )
+            if told:
+                return head.rstrip(" ,;:") + "."
+    return wording
+
+
+# A thing a clause brings in: 'a slurry pond', 'an unpaid £3m subsidy' (its article and up to
+# three words after it).
+_BROUGHT_IN = re.compile(r"\b(?:a|an)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE)
+# A sentence opening with a thing told of before: 'The pond gave way …', 'The burst pond …'.
+_TAKEN_UP = re.compile(r"^(?:the|this|that)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
+
+
+def takes_up(text: str, clause: str) -> bool:
+    """True when ``text`` opens with a thing that ``clause`` brings in ('The pond gave way
+    on Friday …' after '… after a slurry pond burst at its quarry'): the definite
+    article for what the clause named with 'a' or 'an', a content word of both (numbers
+    left out)."""
+    opening = _TAKEN_UP.match(_undated(text).strip().lower())
+    if opening is None:
+        return False
+    named = {w for w in tokens(opening.group(1)) if not w.startswith(("#", "@"))}
+    brought = {
+        w
+        for match in _BROUGHT_IN.finditer(clause)
+        for w in tokens(match.group(1))
+        if not w.startswith(("#", "@"))
+    }
+    return bool(named & brought)
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` leaves a double quotation open."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 #: A denial answers a claim its outlets tell at most this many sentences before it.
@@ -1391,8 +1565,7 @@ def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
     fact (what followed, what it led to), and is never folded so; nor is a development most
     of whose sources tell it further down (a live blog opening with a finding that the
     other outlets report as a fact of its own)."""
-    leads = {u.source for u in group.members if u.first}
-    if 2 * len(leads) < len(group.sources):
+    if not _mostly_leads(group):
         return False
     return any(
         u.source != v.source
@@ -1402,6 +1575,83 @@ def restates_lead(group: Cluster, own: Sequence[Unit]) -> bool:
         for u in group.members[:COMPARED]
         for v in own[:COMPARED]
     )
+
+
+def _mostly_leads(group: Cluster) -> bool:
+    """Whether half of ``group``'s sources or more lead with it (``Unit.first``)."""
+    leads = {u.source for u in group.members if u.first}
+    return 2 * len(leads) >= len(group.sources)
+
+
+#: A development that this many outlets' leads go on to tell in their next sentence is the
+#: lead's own fact, told over two sentences (``lead_told_on``).
+LEAD_GOES_ON = 2
+
+
+def lead_told_on(
+    group: Cluster,
+    owns: Sequence[Sequence[Unit]],
+    leads: Sequence[Unit],
+    heads: dict[str, frozenset[str]],
+    duplicates: dict[str, str] | None = None,
+) -> int | None:
+    """Which of the shown developments (``owns``: each one's own sentences) ``group``, made
+    of outlets' leads (half its sources or more lead with it), is told over two sentences
+    with: the one that most outlets' leads (``leads``: every outlet's first body sentence)
+    go on to tell in their very next sentence, with a word of their headline in both
+    (``continues_lead``), when ``LEAD_GOES_ON`` independent outlets do so or more, and a
+    lead of ``group`` is among them ('The town's paper mill is to close …' / 'Workers were
+    told the last machine would be switched off in March', and another outlet's two first
+    sentences alike, under headlines saying 'close'). Its
+    index, or None. Its sources report that development: the lead is folded in as a
+    detail, and the development is told once, with every outlet that leads with it. (A
+    development shown before the sentences that outlets tell right after their lead does
+    not take them in: an outlet's second sentence most often tells another fact.)"""
+    if not _mostly_leads(group):
+        return None
+    duplicates = duplicates or {}
+    mine = {u.source for u in group.members if u.first}
+    lead_of = {u.source: u for u in leads}
+    best, most = None, LEAD_GOES_ON - 1
+    for index, own in enumerate(owns):
+        going = {
+            v.source
+            for v in own
+            if v.source in lead_of
+            and continues_lead(lead_of[v.source], v, heads.get(v.source, frozenset()))
+        }
+        count = independent(going, duplicates)
+        if going & mine and count > most:
+            best, most = index, count
+    return best
+
+
+def continues_lead(lead: Unit, after: Unit, head: Iterable[str]) -> bool:
+    """True when ``after`` is the body sentence right after ``lead``, an outlet's first, and
+    the two share a word of the outlet's headline (``head``: its ``tokens``; numbers count
+    too): the lead's fact, told on in the next sentence ('… is to close' / '… told the
+    last machine would be switched off in March' under 'Paper mill to close')."""
+    return (
+        lead.first
+        and after.source == lead.source
+        and after.rank == lead.rank + 1
+        and bool(lead.vector.keys() & after.vector.keys() & set(head))
+    )
+
+
+def headline_words(
+    extractions: Sequence[ArticleExtraction], units: Sequence[Unit]
+) -> dict[str, frozenset[str]]:
+    """Each source's headline words (``tokens``): of its title and of its lines that are
+    headlines in effect (role 'headline')."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for x in extractions:
+        if x.source.title:
+            found[x.source.id].update(tokens(x.source.title))
+    for unit in units:
+        if unit.role == "headline":
+            found[unit.source].update(tokens(unit.text))
+    return {source: frozenset(words) for source, words in found.items()}
 
 
 #: A sentence whose subject refers back to people or things another sentence told of: 'Both
@@ -2029,15 +2279,25 @@ def _event(
     duplicates: dict[str, str],
     published: dict[str, date | None],
     casing: dict[str, str],
+    units: Sequence[Unit] = (),
+    placed: dict[tuple[str, int], tuple[int, Unit]] | None = None,
 ) -> MergedEvent:
     lead = _choose(group)
     parts = [p for p in (group.claim, group, group.reply) if p is not None]
-    members = [u for p in parts for u in supporting(p, _choose(p))] + group.details
+    wording = lead.wording
+    if kind != "none":  # a shown line tells one fact (a development kept for the JSON keeps
+        # its sentence whole, and costs no comparison with every other sentence)
+        told = {id(u) for p in parts for u in p.members} | {id(u) for u in group.details}
+        outside = [u for u in units if u.role == "body" and id(u) not in told]
+        elsewhere = {at: u for at, (owner, u) in (placed or {}).items() if owner != id(group)}
+        wording = one_fact(lead, outside, elsewhere)
+    chosen = [(p, _choose(p)) for p in parts]  # each part's version, chosen once
+    members = [u for p, line in chosen for u in supporting(p, line)] + group.details
     sources = {u.source for u in members}
     every = {s for p in parts for s in p.sources}
     # an outlet is told to give other figures only when it does: one that tells the
     # development in other words, without figures, is no outlet of another figure
-    figured = {u.source for p in parts for u in p.members if other_numbers(u, _choose(p))}
+    figured = {u.source for p, line in chosen for u in p.members if other_numbers(u, line)}
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
         for u in _time_of(lead, supporting(group, lead), duplicates)
@@ -2054,7 +2314,10 @@ def _event(
             evidence.append(Evidence(source=unit.source, sentence=unit.sentence, text=unit.text))
     when = max((u.when for u in whens), key=lambda p: bool(re.search(r"\d", p)), default=None)
     return MergedEvent(
-        summary=_joined([clean_wording(p.wording, casing) for p in _lines(group)], casing),
+        summary=_joined(
+            [clean_wording(wording if p is lead else p.wording, casing) for p in _lines(group)],
+            casing,
+        ),
         sources=_order(sources),
         other_figures=_order((every & figured) - sources),
         independent_sources=independent(every | sources, duplicates),

@@ -55,6 +55,7 @@ from .rules.grounding import (
     clean_role,
     grounded_name,
     grounded_phrase,
+    house_byline,
     publisher_named,
     speaker_problem,
 )
@@ -1718,9 +1719,16 @@ def published_on(prepared: PreparedArticle) -> date | None:
 
 
 def source_info(article: Article) -> SourceInfo:
-    """Where ``article`` came from: its metadata as read, with the outlet, when the file
-    names none, from a publisher's own line (newsletter, copyright: ``publisher_named``)."""
-    outlet = article.outlet or publisher_named([*article.removed, *article.text.splitlines()])
+    """Where ``article`` came from: its metadata as read, with the outlet, when the file's
+    metadata names none, from a publisher's own line (newsletter, copyright:
+    ``publisher_named``) or a house byline ('By Globe Reporter': ``house_byline``); None
+    when the article names no outlet (an outlet it quotes, 'told the BBC', is no sign of
+    its own)."""
+    outlet = (
+        article.outlet
+        or publisher_named([*article.removed, *article.text.splitlines()])
+        or house_byline(article.author)
+    )
     return SourceInfo(
         id=article.id,
         path=article.path,

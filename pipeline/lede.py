@@ -5,7 +5,9 @@ facts of the sources it cites, and every name, number, claim word and negation m
 them as a whole word (``check_sentence``); a sentence that says an earlier one again in other
 words is refused too (``repeats``); a sentence that fails is re-asked, then dropped. When no
 sentence survives (or no model is at hand) the lede is built by rule from the most widely
-reported events.
+reported events. The developments a lede sentence states are marked (``mark_lede``): the
+brief says them there, with their count of sources, and its list of developments goes on
+from there rather than saying them again.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from schemas.brief import Brief, LedeSentence
+from schemas.brief import Brief, LedeSentence, MergedEvent
 from schemas.model_io import Checking, answer_context
 
 from .developments import tokens
@@ -175,6 +178,36 @@ def repeats(text: str, earlier: list[str]) -> str | None:
         if own and len(shared) / min(len(own), len(set(tokens(other))) or 1) >= REPEAT_SHARE:
             return f"'{text[:50]}' repeats '{other[:50]}'"
     return None
+
+
+#: A lede sentence states a development when it holds this share of the content words of the
+#: development's line or more, and each of its numbers.
+STATES_SHARE = 0.6
+
+
+def states(sentence: str, line: str) -> bool:
+    """True when the lede ``sentence`` says what a development's ``line`` says: it holds
+    ``STATES_SHARE`` of the line's content words (``tokens``) or more and every number of
+    the line (a copy of the line does; so does the line in other words, its facts kept)."""
+    own = set(tokens(line))
+    if not own or len(own & set(tokens(sentence))) < STATES_SHARE * len(own):
+        return False
+    given = {n.replace(",", "") for n in _NUMBER.findall(sentence)}
+    return all(n.replace(",", "") in given for n in _NUMBER.findall(line))
+
+
+def mark_lede(lede: Sequence[LedeSentence], events: Sequence[MergedEvent]) -> list[MergedEvent]:
+    """``events`` with ``lede_sentence`` set on each shown development ('key' or 'single')
+    that a sentence of ``lede`` states (``states``; the first such sentence), and cleared on
+    every other: a development the lede states is said there, once, and not listed again
+    below it. Pure: returns new events."""
+    marked = []
+    for event in events:
+        at = None
+        if event.shown != "none":
+            at = next((i for i, s in enumerate(lede) if states(s.text, event.summary)), None)
+        marked.append(event.model_copy(update={"lede_sentence": at}))
+    return marked
 
 
 def _fold(text: str) -> str:

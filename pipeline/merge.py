@@ -40,6 +40,7 @@ from schemas.extraction import ArticleExtraction, Claim, Figure, Quote, SourceIn
 
 from .developments import MIN_KEY, build_developments, independent, story_of
 from .developments import tokens as dev_tokens
+from .lede import mark_lede
 from .render import render_markdown
 from .rules.dates import parse_date
 from .rules.entities import EntityIndex
@@ -194,10 +195,11 @@ def merge_extractions(
     source_words = (
         sum(x.source.characters for x in good if x.source.id not in duplicates) // CHARS_PER_WORD
     )
+    lede = _lede(events, once)
     brief = Brief(
         title=title or _title(sources, events),
-        lede=_lede(events, once),
-        events=events,
+        lede=lede,
+        events=mark_lede(lede, events),
         speakers=_flag_minor(speakers, source_words),
         stances=_merge_stances(good, index, target),
         stance_target=target if any(x.stances for x in good) else None,
@@ -517,7 +519,11 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
     best = len(render_markdown(brief.model_copy(update={"speakers": one})).split()) - rest()
     if rest() + min(floor, best) > limit and brief.stances:
         brief.left_to_json.append("stances")
-    shown = [e for e in brief.events if e.shown != "none" and not e.in_differences]
+    shown = [
+        e
+        for e in brief.events
+        if e.shown != "none" and not e.in_differences and e.lede_sentence is None
+    ]  # those the lede states are said there, and listed nowhere else
     keys = sum(1 for e in shown if e.shown == "key")
     for event in reversed(shown):  # singles, then keys, least wanted first
         if rest() + min(floor, best) <= limit or (event.shown == "key" and keys <= MIN_KEY):

@@ -133,18 +133,20 @@ def _inline(text: str) -> str:
 
 
 def _lede(brief: Brief) -> list[str]:
-    """The opening paragraph, without the sentences that only copy a key development word for
-    word (the list below says them once, with their counts): a summary of nothing but copies
-    is left out."""
-    shown = {_words(e.summary) for e in brief.events if e.shown == "key"}
-    lines = [s for s in brief.lede if _words(s.text) not in shown]
-    if not lines:
-        return []
-    return [" ".join(f"{_inline(s.text)} {markers(s.sources)}" for s in lines)]
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    """The opening paragraph: each sentence with its source markers and, when it states
+    developments (``MergedEvent.lede_sentence``), their count of independent sources (and
+    the time of the one it states, unless it says it), as the list below gives them; the
+    list does not say them again."""
+    total = brief.stats.independent_sources
+    parts = []
+    for at, sentence in enumerate(brief.lede):
+        stated = [e for e in brief.events if e.lede_sentence == at]
+        when = stated[0].when if len(stated) == 1 else None
+        said = when and when.lower() in sentence.text.lower()
+        when = f" ({_inline(when)})" if when and not said else ""
+        count = f" ({max(e.independent_sources for e in stated)}/{total})" if stated else ""
+        parts.append(f"{_inline(sentence.text)}{when} {markers(sentence.sources)}{count}")
+    return [" ".join(parts)] if parts else []
 
 
 def _provenance(brief: Brief) -> list[str]:
@@ -169,7 +171,7 @@ def _events(brief: Brief, total: int, shown: str) -> list[str]:
     """The developments merge placed under ``shown`` ('key' or 'single'), each once."""
     lines = []
     for event in brief.events:
-        if event.shown != shown or event.in_differences:
+        if event.shown != shown or event.in_differences or event.lede_sentence is not None:
             continue
         said = event.when and event.when.lower() in event.summary.lower()
         when = f" ({_inline(event.when)})" if event.when and not said else ""
@@ -409,7 +411,7 @@ def _entities(brief: Brief) -> list[str]:
 def _sources(brief: Brief) -> list[str]:
     lines = []
     for source in brief.sources:
-        outlet = source.outlet or "outlet unknown"
+        outlet = source.outlet or "outlet not named in the file"
         if source.outlet_inferred:
             outlet += " (inferred from the text)"
         bits = [f"**{source.id}** {_inline(outlet)}"]

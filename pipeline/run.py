@@ -29,7 +29,7 @@ from .extract import (
     prepare_article,
     rules_only_extraction,
 )
-from .lede import check_sentence, lede_facts, lede_key, write_lede
+from .lede import check_sentence, lede_facts, lede_key, mark_lede, write_lede
 from .merge import find_near_duplicates, merge_extractions
 from .model.session import Model, ModelSession
 from .model.usage import Usage
@@ -300,7 +300,9 @@ def _with_lede(brief: Brief, model: Model, cache: ExtractionCache | None) -> Bri
             cache.put_value(key, [line.model_dump() for line in lines])
     if not lines:
         return brief
-    return brief.model_copy(update={"lede": lines, "lede_by": "model"})
+    return brief.model_copy(
+        update={"lede": lines, "lede_by": "model", "events": mark_lede(lines, brief.events)}
+    )
 
 
 def _ticker(progress: Progress | None, done: int, total: int) -> Callable[[str], None]:

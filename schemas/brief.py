@@ -99,6 +99,12 @@ class MergedEvent(_Strict):
         "reports it and it is the quote whose speaker they differ on or the claim they confirm "
         "and deny; or its line gives only values the sources dispute): not listed again.",
     )
+    lede_sentence: int | None = Field(
+        None,
+        description="The sentence of the lede (0-based) that states it: the Markdown says it "
+        "there, with its count of sources, and does not list it again; None when the lede "
+        "does not state it.",
+    )
 
 
 class OffTopic(_Strict):

@@ -27,7 +27,9 @@ class SourceInfo(_Strict):
     title: str | None = None
     outlet: str | None = None
     outlet_inferred: bool = Field(
-        False, description="True when the model inferred the outlet from the text."
+        False,
+        description="True when the outlet was read off the text (a publisher's newsletter or "
+        "copyright line, a house byline such as 'By Globe Reporter'), not given by metadata.",
     )
     date: str | None = None
     url: str | None = None

@@ -86,8 +86,10 @@ def test_paraphrases_of_one_fact_are_one_development_with_every_source():
     assert all(e.summary != "Party sues county election board" for e in brief.events)
     markdown = render_markdown(brief)
     assert "(3/3)" in markdown
-    listed = markdown.split("## Key developments")[1].split("\n## ")[0]
-    assert listed.count("12,000 voters") == 1
+    # below the title, once: the summary states it with its count, and no list says it again
+    body = markdown.split("## Timeline")[0].split("\n", 1)[1]
+    assert body.count("12,000 voters") == 1
+    assert "12,000 voters from the rolls. (on Tuesday) [S1, S2, S3] (3/3)" in body
 
 
 def test_unrelated_sentences_of_each_source_stay_apart():
@@ -1399,3 +1401,228 @@ def test_a_sentence_going_on_about_the_things_of_a_shown_sentence_is_a_detail_of
     assert not continues(elsewhere, [exits])  # another article's sentence before it
     assert not continues(later, [exits])  # not right after it
     assert not continues(named, [exits])  # a subject of its own
+
+
+def test_shutting_down_switching_off_halting_and_giving_way_fold_to_one_word_each():
+    assert "close" in tokens("The owners plan to shut down the mill by spring.")
+    assert "close" in tokens("The last paper machine will be switched off in March.")
+    assert "close" in tokens("Kilns were turned off on Friday.")
+    assert "close" not in tokens("The union turned down the pay offer.")  # refused, not closed
+    assert "halt" in tokens("Work was halted at the quarry.")
+    assert "halt" in tokens("The firm stopped work at the quarry.")
+    assert "halt" in tokens("Ferries were suspended for the day.")
+    assert "burst" in tokens("The levee gave way after a week of rain.")
+    assert "burst" in tokens("A levee collapsed overnight.")
+    plain = neutrality_penalty("Passengers were led onto waiting coaches at the terminal.")
+    assert neutrality_penalty("Passengers were herded onto waiting coaches at the terminal.") > (
+        plain
+    )
+
+
+def _mill_story():
+    """Two outlets tell the mill's closure over their first two sentences, a third leads with
+    it in other words; clustering put the leads apart from the second sentences, and the job
+    figures (three outlets) apart again."""
+    from pipeline.developments import _normalised
+
+    def at(sid: str, rank: int, text: str) -> Unit:
+        unit = Unit(sid, rank + 1, text, "body", rank, None,
+                    _normalised(dict.fromkeys(tokens(text), 1.0)))  # fmt: skip
+        unit.first = rank == 0
+        return unit
+
+    leads = [
+        at(
+            "S1",
+            0,
+            "Harwick's century-old paper mill is to close, its owners said, blaming pulp prices.",
+        ),  # fmt: skip
+        at(
+            "S3",
+            0,
+            "Nordpaper said on Tuesday it would close the Harwick paper mill, "
+            "citing what it pays for pulp.",
+        ),  # fmt: skip
+    ]
+    machines = [
+        at("S1", 1, "Workers were told the last paper machine would be switched off in March."),
+        at(
+            "S2",
+            1,
+            "Staff heard at a canteen meeting that the machines would be turned off in March.",
+        ),  # fmt: skip
+        at("S4", 1, "The paper machines go quiet in March, managers told the workforce."),
+        at("S5", 1, "Its machines will be switched off in March."),
+    ]
+    opening = at("S2", 0, "A town that has made paper since 1912 will see its works shut.")
+    jobs = [
+        at("S1", 2, "The union said 260 people would lose their jobs at Harwick."),
+        at("S2", 2, "Union officials put the jobs lost at 260."),
+        at("S3", 1, "The union says 260 jobs will go."),
+    ]
+    others = [
+        at("S4", 0, "Nordpaper's announcement stunned Harwick on Tuesday morning."),
+        at("S5", 0, "Harwick's mayor called it a dark day for the valley."),
+    ]
+    units = [*leads, *machines, opening, *jobs, *others]
+    return units, leads, machines, jobs
+
+
+def test_outlets_telling_their_lead_on_in_the_next_sentence_give_one_development_first():
+    """The closure is told once, first, with every outlet that leads with it: two outlets go
+    on from a lead under a headline saying 'close' to a sentence of the machines' shutdown,
+    so the leads (one clustered with another outlet's) and those sentences are one
+    development; the job figures stay one of their own."""
+    from pipeline.developments import (
+        _score,
+        build_developments,
+        continues_lead,
+        headline_words,
+        lead_told_on,
+    )
+
+    units, leads, machines, jobs = _mill_story()
+    titled = [
+        extraction("S1", source=source("S1", title="Harwick paper mill to close")),
+        extraction("S2", source=source("S2", title="Closure of Harwick mill confirmed")),
+        extraction("S3", source=source("S3", title="Nordpaper to shut Harwick mill")),
+        extraction("S4", source=source("S4", title="Harwick stunned")),
+        extraction("S5", source=source("S5", title="A dark day for Harwick")),
+    ]
+    heads = headline_words(titled, units)
+    assert "close" in heads["S1"] and "close" in heads["S3"]
+    assert continues_lead(leads[0], machines[0], heads["S1"])
+    assert not continues_lead(leads[0], machines[1], heads["S1"])  # another outlet's
+    assert not continues_lead(leads[1], jobs[2], heads["S3"])  # no headline word in both
+    outlet_leads = [u for u in units if u.first]
+    assert lead_told_on(_cluster_of(*leads), [jobs, machines], outlet_leads, heads) == 1
+    # a development that only one outlet tells on from its lead is no such development
+    assert lead_told_on(_cluster_of(*leads), [jobs, machines[:1]], outlet_leads, heads) is None
+
+    machine_group = _cluster_of(*machines)
+    machine_group.details += leads
+    assert _score(machine_group, {}, credited=True) > _score(machine_group, {})
+
+    clusters = [_cluster_of(*jobs), _cluster_of(*machines), _cluster_of(*leads)]
+    clusters += [_cluster_of(u) for u in units if u.first and u not in leads]
+    events = build_developments(titled, {}, {}, (units, clusters))
+    shown = [e for e in events if e.shown == "key"]
+    closure = [e for e in shown if "close" in e.summary or "in March" in e.summary]
+    assert closure == shown[:1]  # told once, first
+    assert shown[0].sources == ["S1", "S2", "S3", "S4", "S5"]
+    assert any("260" in e.summary for e in shown[1:])
+
+
+def test_a_clause_joined_by_and_that_another_outlet_tells_on_its_own_is_left_out_of_the_line():
+    from pipeline.developments import one_fact
+
+    line = _plain_unit(
+        "S1",
+        "The council has banned barbecues in Ferris Park, including on its beach, and closed "
+        "the lakeside path to walkers and cyclists.",
+        2,
+    )
+    path = _plain_unit("S2", "The lakeside path was closed to walkers and cyclists on Sunday.")
+    assert one_fact(line, [path]) == (
+        "The council has banned barbecues in Ferris Park, including on its beach."
+    )
+    assert one_fact(line, []) == line.text  # no other outlet tells it: the line says it
+    same_outlet = _plain_unit("S1", path.text, 5)
+    assert one_fact(line, [same_outlet]) == line.text
+    short = _plain_unit("S1", "The council banned barbecues, and closed the lakeside path.", 2)
+    assert one_fact(short, [path]) == short.text  # too short a part to stand alone
+
+
+def test_a_clause_whose_thing_the_outlet_takes_up_next_in_a_shown_development_is_left_out():
+    from pipeline.developments import one_fact, takes_up
+
+    line = _plain_unit(
+        "S1",
+        "Ferris County has sued the quarry's owner for 2 million dollars after a slurry pond "
+        "burst at its Dellow quarry, fouling the Ash river.",
+        0,
+    )
+    after = _plain_unit(
+        "S1",
+        "The pond gave way on Friday night after days of rain, releasing grey slurry into the "
+        "river.",
+        1,
+    )
+    clause = "a slurry pond burst at its Dellow quarry, fouling the Ash river."
+    assert takes_up(after.text, clause)
+    assert not takes_up("The drivers rejected the pay offer.", "about 900 drivers began a strike")
+    assert not takes_up("Quarry owners met the council.", clause)  # no definite article
+    assert one_fact(line, [], {("S1", 1): after}) == (
+        "Ferris County has sued the quarry's owner for 2 million dollars."
+    )
+    assert one_fact(line, [], {}) == line.text  # the pond's burst is shown nowhere else
+    elsewhere = _plain_unit("S2", after.text, 1)
+    assert one_fact(line, [], {("S2", 1): elsewhere}) == line.text  # not its next sentence
+
+
+def test_few_outlets_telling_a_shown_facts_particular_act_again_are_that_development():
+    from pipeline.developments import _repeats, lesser
+
+    def at(sid: str, rank: int, text: str) -> Unit:
+        return _plain_unit(sid, text, rank)
+
+    shown = _cluster_of(
+        at("S1", 0, "Lenham's tram line will close in May, the operator said."),
+        at(
+            "S2",
+            6,
+            "The transport board is reviewing the tram subsidy and could ask for the money back.",
+        ),  # fmt: skip
+        at(
+            "S3",
+            7,
+            "Lenham received a 4 million pound tram subsidy from the Lenham Transport "
+            "Board in 2021.",
+        ),  # fmt: skip
+        at("S4", 7, "The tram subsidy, paid in 2021, came from the Lenham Transport Board."),
+        at("S5", 9, "Questions are being asked about the tram subsidy."),
+    )
+    remark = _cluster_of(
+        at(
+            "S2",
+            8,
+            "Board chair Ada Kerr said it would review the terms of the subsidy, "
+            "including whether any of it must be repaid.",
+        ),  # fmt: skip
+        at("S5", 11, "Ada Kerr says the board will look at whether the subsidy must be repaid."),
+    )
+    near = frozenset({("revie", "subsi")})
+    assert lesser(remark, shown, shown.members, near)
+    assert not lesser(remark, shown, shown.members, frozenset())  # no particular act shared
+    assert not lesser(remark, shown, shown.members[:1] + shown.members[2:], near)  # S2's told it
+    widely = _cluster_of(*remark.members, at("S3", 9, "Kerr said the board would review it."),
+                         at("S4", 9, "The board will review it, Kerr said."))  # fmt: skip
+    assert not lesser(widely, shown, shown.members, near)  # as many outlets as half of them
+    stranger = _cluster_of(*remark.members, at("S6", 3, "Kerr said the board would review it."))
+    assert not lesser(stranger, shown, shown.members, near)  # an outlet the shown one lacks
+    assert _repeats(remark, shown, shown.members, near=near)
+
+
+def test_a_version_naming_a_shown_facts_particular_name_makes_its_development_that_one():
+    from pipeline.developments import _repeats
+
+    shown = _cluster_of(
+        _plain_unit(
+            "S1",
+            "Lenham received a 4 million pound tram subsidy from the Lenham "
+            "Transport Board in 2021.",
+            5,
+        ),  # fmt: skip
+    )
+    review = _cluster_of(
+        _plain_unit("S2", "Its board said it would look again at the money next month.", 6),
+        _plain_unit(
+            "S3",
+            "The Lenham Transport Board has confirmed it will review the 4 "
+            "million pound subsidy it paid in 2021.",
+            8,
+        ),  # fmt: skip
+    )
+    names = frozenset({("lenha", "trans"), ("trans", "board")})
+    assert _repeats(review, shown, shown.members, names=names)
+    assert not _repeats(_cluster_of(review.members[0]), shown, shown.members, names=names)

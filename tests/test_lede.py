@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -130,3 +132,60 @@ def test_a_possessive_name_is_the_name():
 def test_a_number_written_with_or_without_thousands_commas_is_the_same_number():
     assert check_sentence("At least 1500 troops had arrived.", ["S3"], FACTS) is None
     assert "150" in check_sentence("At least 150 troops had arrived.", ["S3"], FACTS)
+
+
+def test_a_lede_sentence_states_a_development_holding_most_of_its_words_and_all_its_numbers():
+    from pipeline.lede import states
+
+    line = (
+        "The Ferris county council has closed the Dellow quarry after 40 tonnes of slurry spilled."
+    )
+    assert states(line, line)
+    assert states("After 40 tonnes of slurry spilled, Ferris council closed Dellow quarry.", line)
+    assert not states("Ferris council closed the Dellow quarry after a spill.", line)  # no 40
+    assert not states("Slurry spilled at the quarry, 40 tonnes of it.", line)  # too little
+    assert not states("Anything at all.", "")
+
+
+def test_the_developments_a_lede_states_are_marked_with_its_sentence_and_the_rest_cleared():
+    from pipeline.lede import mark_lede
+    from schemas.brief import LedeSentence, MergedEvent
+
+    def shown(text: str, kind: str = "key", at: int | None = None) -> MergedEvent:
+        return MergedEvent(summary=text, sources=["S1"], evidence=[], shown=kind, lede_sentence=at)
+
+    events = [
+        shown("The Dellow quarry has been closed by Ferris county council."),
+        shown("Ferris county has sued the quarry's owner for 2 million dollars.", at=0),
+        shown("The Dellow quarry has been closed by Ferris county council.", kind="none"),
+        shown("Anglers report dead fish along the Ash river.", kind="single"),
+    ]
+    lede = [
+        LedeSentence(text="Ferris county council has closed the Dellow quarry.", sources=["S1"]),
+        LedeSentence(text="Anglers report dead fish along the Ash river.", sources=["S2"]),
+    ]
+    marked = mark_lede(lede, events)
+    assert [e.lede_sentence for e in marked] == [0, None, None, 1]
+    assert events[1].lede_sentence == 0  # a new list: the events given are left as they were
+
+
+def test_a_model_lede_says_the_top_developments_and_the_list_below_does_not_repeat_them():
+    """The model's lede restates the first fact; the Markdown says it once, in the summary,
+    with its count, and the key developments go on from there."""
+    from fakes import FakeModel
+
+    from pipeline.render import render_markdown
+    from pipeline.run import run_folder
+
+    folder = Path(__file__).resolve().parent / "stories" / "bridge-closure"
+    report = run_folder(folder, FakeModel(), cache_dir=None)
+    brief = report.brief
+    assert brief.lede_by == "model"
+    [stated] = [e for e in brief.events if e.lede_sentence is not None]
+    markdown = render_markdown(brief)
+    top = markdown.split("## Who said what")[0]
+    assert top.count(stated.summary) == 1
+    summary = top.split("## Summary")[1].split("##")[0]
+    assert f"({stated.independent_sources}/{brief.stats.independent_sources})" in summary
+    listed = top.split("## Key developments")[1].split("##")[0]
+    assert stated.summary not in listed and listed.count("\n- ") >= 5

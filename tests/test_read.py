@@ -497,6 +497,35 @@ def test_a_registration_prompt_names_the_outlet_when_nothing_else_does(tmp_path)
     assert (source.outlet, source.outlet_inferred, source.wire) == ("Reuters", True, "Reuters")
 
 
+def test_a_house_byline_names_the_outlet_and_an_outlet_quoted_in_the_text_does_not(tmp_path):
+    from pipeline.render import render_markdown
+    from pipeline.rules.grounding import house_byline
+    from pipeline.run import run_folder
+
+    assert house_byline("By Harbour Courier Reporter") == "Harbour Courier"
+    assert house_byline("Gazette Staff") == "Gazette"
+    assert house_byline("Political Correspondent") is None  # a beat, not an outlet
+    assert house_byline("Lena Holm, Staff Writer") is None  # a person signs it
+    write(
+        tmp_path,
+        "a.txt",
+        "Ferry halted\n\nBy Harbour Courier Reporter\n\nThe island ferry was halted on "
+        "Monday after a collision in fog, the operator said.\n",
+    )
+    write(
+        tmp_path,
+        "b.txt",
+        "Ferry collision\n\nThe island ferry stopped running after a collision in fog, its "
+        "captain told the Evening Post on Monday.\n",
+    )
+    brief = run_folder(tmp_path, None).brief
+    named = {s.path: (s.outlet, s.outlet_inferred) for s in brief.sources}
+    assert named == {"a.txt": ("Harbour Courier", True), "b.txt": (None, False)}
+    sources = render_markdown(brief).split("## Sources")[1]
+    assert "Harbour Courier (inferred from the text)" in sources
+    assert "outlet not named in the file" in sources and "Evening Post" not in sources
+
+
 def test_a_file_given_for_the_folder_is_told_apart_from_a_missing_folder(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Title\n\nSome reporting here, said Ana.\n", encoding="utf-8")

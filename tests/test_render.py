@@ -65,7 +65,7 @@ def test_markdown_has_every_section_with_source_markers(brief):
     markdown = render_markdown(brief)
     for heading in [
         "# Nato confirms troops \\| Kursk",
-        "## Key developments",
+        "## Summary",
         "## Timeline",
         "## Who said what",
         "## Stances",
@@ -86,13 +86,21 @@ def test_markdown_has_every_section_with_source_markers(brief):
     assert other.split("## Stances")[1].lstrip().startswith("On: Troops in Kursk\n")
     assert "- *warns*: Mark Rutte [S1]" in stances
     assert "[S1, S2] (2/2)" in markdown
-    # the rule-built summary only copied the key developments: it is left out, not repeated
-    assert "## Summary" not in markdown
+    # the summary states the only key development, with its count and time: no list says
+    # it again
+    summary = markdown.split("## Summary")[1].split("##")[0]
+    [key] = [e for e in brief.events if e.shown == "key"]
+    assert key.lede_sentence == 0
+    assert f"{key.summary} (on Monday) [S1, S2] (2/2)" in summary
+    assert "## Key developments" not in markdown
+    assert markdown.count(key.summary) == 2  # and on the timeline
+    # a sentence of a lede that states no development has no count; the list gives them all
     own = brief.lede[0].model_copy(update={"text": "Troops from the North are now in Kursk."})
-    with_own = render_markdown(brief.model_copy(update={"lede": [own, *brief.lede]}))
+    unmarked = [e.model_copy(update={"lede_sentence": None}) for e in brief.events]
+    with_own = render_markdown(brief.model_copy(update={"lede": [own], "events": unmarked}))
     summary = with_own.split("## Summary")[1].split("##")[0]
-    assert "Troops from the North are now in Kursk." in summary
-    assert all(line.text not in summary for line in brief.lede)
+    assert summary.strip() == "Troops from the North are now in Kursk. [S1, S2]"
+    assert key.summary in with_own.split("## Key developments")[1].split("##")[0]
     assert "at least" not in markdown  # no qualifier was given
     # differing values are where sources differ, near the top; agreeing ones under figures
     assert (

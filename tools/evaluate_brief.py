@@ -7,8 +7,8 @@ by rules alone, and, for a story with a recorded cassette, again replaying the m
 Per story it prints:
 
 - developments covered before the quotes (every part of the Markdown above "Who said what";
-  target >= 0.8), developments shown more than once among the listed developments (target 0),
-  headlines or captions shown as a development (target 0);
+  target >= 0.8), developments shown more than once among the summary's sentences and the
+  listed developments (target 0), headlines or captions shown as a development (target 0);
 - words before the quotes (about 400-600 for five articles), brief words / source words
   (target <= 0.33), quotes still in the JSON (every rule-found quotation of every article
   on the story: must be all);
@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STORIES = ROOT / "tests" / "stories"
 QUOTES_HEADING = "## Who said what"
 LISTS = ("## Key developments", "## Only in one source")
+SUMMARY = "## Summary"
 TARGETS = {"covered": 0.8, "repeated": 0, "headlines": 0, "ratio": 0.33}
 
 
@@ -76,6 +77,18 @@ def _section_lines(markdown: str, heading: str) -> list[str]:
         if inside and line.startswith("- "):
             lines.append(line[2:])
     return lines
+
+
+def summary_items(markdown: str) -> list[str]:
+    """The summary's sentences, each up to its source markers and count ('… [S1, S2] (2/4)')."""
+    text, inside = [], False
+    for line in markdown.splitlines():
+        if line.startswith("## "):
+            inside = line.strip() == SUMMARY
+            continue
+        if inside and line.strip():
+            text.append(line)
+    return [p.strip() for p in re.findall(r".+?\](?:\s+\(\d+/\d+\))?", " ".join(text))]
 
 
 def before_quotes(markdown: str) -> str:
@@ -133,7 +146,8 @@ def measure(markdown: str, brief: Brief, labels: dict, articles, on_topic: set[s
     items = _items(top)
     developments = labels["developments"]
     covered = [d for d in developments if any(covers(i, d) for i in items)]
-    listed = [line for heading in LISTS for line in _section_lines(markdown, heading)]
+    listed = summary_items(markdown)
+    listed += [line for heading in LISTS for line in _section_lines(markdown, heading)]
     repeated = [d["id"] for d in developments if sum(covers(line, d) for line in listed) > 1]
     shown = labels.get("headlines_and_captions", [])
     headlines = [

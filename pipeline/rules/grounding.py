@@ -87,6 +87,36 @@ def publisher_named(lines: Sequence[str]) -> str | None:
     return None
 
 
+# A house byline: the outlet's name and a desk or staff noun, no person's name ('Globe
+# Reporter', 'Courier Staff', 'Herald News Desk'), as a byline gives it (without its 'By').
+_HOUSE_BYLINE = re.compile(
+    r"^(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}?)\s+(?:Reporters?|Staff(?:\s+Writers?)?|"
+    r"Correspondents?|News\s*[Dd]esk|Desk|Team)$"
+)
+#: Words that name a reporter's beat or rank, not an outlet ('Political Correspondent').
+_BEATS = frozenset(
+    """political foreign home chief senior staff special industry health business transport
+    science education crime security defence defense diplomatic economics economy environment
+    sport sports royal court legal local social technology consumer affairs city news our
+    investigations investigative energy arts culture travel motoring property money
+    parliamentary westminster washington europe europe's world national regional community
+    junior trainee freelance digital online night day weekend""".split()
+)
+
+
+def house_byline(byline: str | None) -> str | None:
+    """The outlet a house byline names, for a story no reporter signs ('By Globe Reporter'
+    gives 'Globe', 'By Courier Staff' 'Courier'); None for a person's byline ('Jane Roe,
+    Staff Writer') or a beat ('Political Correspondent')."""
+    match = _HOUSE_BYLINE.match(" ".join((byline or "").split()).removeprefix("By "))
+    if match is None:
+        return None
+    name = match["name"]
+    if any(word.lower() in _BEATS for word in name.split()):
+        return None
+    return name
+
+
 _MARKUP = re.compile(r"\((?:[QFSAP]\d+|none)\)|\b[QFSAP]\d+\b|[{}<>\[\]|*_#]")
 _CREDIT = re.compile(r"/|\b(?:photo|foto|getty|credit|images?|file|pictured?)\b", re.I)
 _INITIAL_END = re.compile(r"\s[A-Z]\.?$")
