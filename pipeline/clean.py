@@ -419,6 +419,9 @@ class Cleaned:
     byline: str | None = None
     published: str | None = None
     """The date a "Published …"/"Updated …" line gives, as written ("5 March 2024")."""
+    masthead: str | None = None
+    """The outlet a masthead line names under the headline ("The Daily Ensign, Saturday 13
+    September 2025", "Valley Post Online | Oct. 7, 2025"), or None."""
 
 
 # A full date inside a "Published …" line: "5 March 2024", "March 5, 2024", "2024-03-05".
@@ -426,6 +429,23 @@ _PUBLISHED = re.compile(r"^(?:first\s+)?(?:published|posted|updated)\b", re.IGNO
 _FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A date as a masthead prints it: "Saturday 13 September 2025", "Wednesday, October 8,
+# 2025", "Oct. 7, 2025", "13 Sept 2025".
+_MASTHEAD_DATE = (
+    rf"(?:{_WEEKDAY},?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})"
+)
+# A masthead line: the outlet's name and the date ("The Daily Ensign, Saturday 13 September
+# 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone.
+_MASTHEAD = re.compile(
+    rf"^(?:(?!{_WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
+    rf"(?P<date>{_MASTHEAD_DATE})\.?$"
+)
+#: How many lines from the top a masthead may stand (headline, standfirst, byline, masthead).
+MASTHEAD_LINES = 6
 
 
 # An attribution or a quotation in double marks: a line that says it is reporting.
@@ -470,6 +490,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
     title = None
     byline = None
     published = None
+    masthead: str | None = None
     seen: set[str] = set()
     links: dict[int, str] = {}
     for index, line in enumerate(lines):
@@ -494,12 +515,24 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             removed.append(line)
             if published is None and _PUBLISHED.match(line) and (date := _FULL_DATE.search(line)):
                 published = date.group()
+                if index < MASTHEAD_LINES:  # "The Marlowe Springs Ledger" / "Published …"
+                    masthead = masthead or _lone_outlet(prev, removed)
         elif line == prev or line == nxt:  # a caption printed twice (alt text and caption)
             removed.append(line)
             if line == nxt:
                 found_captions.append(line)
         elif line in seen and len(line.split()) > 3:  # a pull quote or caption repeated
             removed.append(line)
+        elif index < MASTHEAD_LINES and (match := _MASTHEAD.match(line)):
+            removed.append(line)  # the outlet and date under the headline: metadata
+            published = published or match["date"]
+            if not match["outlet"] and prev is not None and prev == title and _name_only(prev):
+                # a newsletter's name over its date ("The Fiduciary Brief" / "Wednesday,
+                # October 8, 2025"): the outlet, not the headline, which comes next
+                kept.remove(prev)
+                removed.insert(len(removed) - 1, prev)
+                title = None
+            masthead = masthead or match["outlet"] or _lone_outlet(prev, removed)
         elif (match := _BYLINE.match(line)) and not _TERMINAL.search(line):
             removed.append(line)
             byline = byline or match["names"]
@@ -530,7 +563,26 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         dateline_date=dateline_date,
         byline=byline,
         published=published,
+        masthead=masthead,
     )
+
+
+def _name_only(line: str) -> bool:
+    """A short capitalised phrase with no sentence punctuation ("Westshore Live", "The
+    Fiduciary Brief"): a name, not a headline."""
+    words = line.split()
+    return (
+        1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not _TERMINAL.search(line)
+    )
+
+
+def _lone_outlet(line: str | None, removed: list[str]) -> str | None:
+    """The outlet's name on the line above a lone masthead date ("Westshore Live" over
+    "Saturday 13 September 2025"), when that line was set apart as a heading: a short
+    capitalised phrase with no sentence punctuation."""
+    if line is None or not removed or removed[-2:-1] != [line]:
+        return None
+    return line if _name_only(line) else None
 
 
 def _wire_name(written: str) -> str:

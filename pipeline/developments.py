@@ -902,11 +902,16 @@ def _undated(text: str) -> str:
     return _STAMP.sub("", OPENING_DATELINE.sub("", text, count=1), count=1)
 
 
+_LIST_MARK = re.compile(r"^(?:[-–—•*·]|\d{1,2}[.)])\s+")
+
+
 def clean_wording(text: str, casing: dict[str, str]) -> str:
-    """A sentence as a development: no dateline, no opening connective that leans on the
-    sentence before ('But ', 'In response, '), a capitalised first word in normal case
+    """A sentence as a development: no dateline, no list mark ('- '), no opening connective
+    that leans on the sentence before ('But ', 'In response, '), a capitalised first word in
+    normal case
     ('NORTH Korean troops' -> 'North Korean troops', using how the sources write the word)."""
     text = _LEAN_OPENING.sub("", " ".join(_undated(text).split()), count=1)
+    text = _LIST_MARK.sub("", text, count=1)  # "- The ferry ran aground…": a list item's mark
     words = text.split(" ")
     for index, word in enumerate(words[:3]):
         core = word.strip("\"“‘'(,")

@@ -249,7 +249,7 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         text=body,
         sha256=hashlib.sha256(body.encode()).hexdigest(),
         title=metadata.get("title") or cleaned.title,
-        outlet=metadata.get("outlet"),
+        outlet=metadata.get("outlet") or cleaned.masthead,
         date=date,
         url=metadata.get("url"),
         wire=cleaned.wire,
@@ -274,6 +274,7 @@ def _dated(written: str | None) -> str | None:
     from .rules.dates import parse_date
 
     plain = written.replace(".", "").replace(",", ", ").replace("Sept ", "Sep ")
+    plain = re.sub(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", "", plain)
     parsed = parse_date(" ".join(plain.split()))
     return parsed.isoformat() if parsed else written
 

@@ -1626,3 +1626,10 @@ def test_a_version_naming_a_shown_facts_particular_name_makes_its_development_th
     names = frozenset({("lenha", "trans"), ("trans", "board")})
     assert _repeats(review, shown, shown.members, names=names)
     assert not _repeats(_cluster_of(review.members[0]), shown, shown.members, names=names)
+
+
+def test_a_list_items_mark_is_not_part_of_a_developments_wording():
+    from pipeline.developments import clean_wording
+
+    assert clean_wording("- The pier was closed on Friday.", {}) == "The pier was closed on Friday."
+    assert clean_wording("2) Talks resume on Monday.", {}) == "Talks resume on Monday."

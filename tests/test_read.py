@@ -559,3 +559,24 @@ def test_a_more_on_paragraph_that_reports_is_kept_and_a_more_on_link_is_not():
     cleaned = clean_text(text)
     assert "Divers have confirmed two breaches in the hull." in cleaned.body
     assert cleaned.removed == ["More on this story"]
+
+
+def test_a_masthead_line_names_the_outlet_and_date_and_is_no_reporting():
+    """ "<Outlet>, <date>" under the headline, a newsletter's name over its date, and an
+    outlet's name over a "Published" line are metadata, not developments."""
+    paper = clean_text(
+        "Quarry blast rattles village\nBy Ann Reid\nThe Dunmore Courier, Tuesday 4 March 2025\n"
+        "A blast at the quarry broke windows on Monday.\n"
+    )
+    assert (paper.masthead, paper.published) == ("The Dunmore Courier", "Tuesday 4 March 2025")
+    assert "The Dunmore Courier, Tuesday 4 March 2025" in paper.removed
+    newsletter = clean_text(
+        "The Grain Letter\nMonday, June 2, 2025\nWheat prices hit a ten-year high\n"
+        "Wheat rose for a fifth week, traders said.\n"
+    )
+    assert newsletter.masthead == "The Grain Letter"
+    assert newsletter.title == "Wheat prices hit a ten-year high"
+    local = clean_text(
+        "Bridge reopens\nThe Hollin Post\nPublished June 3, 2025\nThe bridge reopened.\n"
+    )
+    assert local.masthead == "The Hollin Post"
