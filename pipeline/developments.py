@@ -918,6 +918,8 @@ def clean_wording(text: str, casing: dict[str, str]) -> str:
         if len(core) < 2 or not core.isupper() or not core.isalpha():
             break
         usual = casing.get(core.lower())
+        if usual is None and index == 0 and len(core) >= SHOUT_LENGTH and _lower_after(words):
+            usual = core.lower()  # "TERRIFIED passengers": a tabloid's shout no source writes
         if usual is None:
             break
         words[index] = word.replace(core, usual if index else usual[:1].upper() + usual[1:])
@@ -927,19 +929,33 @@ def clean_wording(text: str, casing: dict[str, str]) -> str:
     return text
 
 
+#: A shouted first word this long that no source writes otherwise is a tabloid's capitals,
+#: not an acronym ('TERRIFIED passengers'): shown in normal case.
+SHOUT_LENGTH = 5
+
+
+def _lower_after(words: list[str]) -> bool:
+    """Whether the word after a sentence's first is in lower case ('TERRIFIED passengers'),
+    as it is after a shouted word and not in a run of capitals ('BREAKING NEWS')."""
+    return len(words) > 1 and words[1][:1].islower()
+
+
 def casing_of(texts: Iterable[str]) -> dict[str, str]:
     """The usual written form of each word that also appears in lower or title case, for
-    words never written in capitals inside a sentence (an acronym like 'NATO' is; a tabloid's
-    shouted first word 'NORTH' is not)."""
+    words never written in capitals inside a sentence (an acronym like 'NATO' is, and keeps
+    its capitals; a tabloid's shouted first word 'NORTH' is not)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     acronyms: set[str] = set()
+    written: dict[str, str] = {}
     for text in texts:
         for index, word in enumerate(re.findall(r"[A-Za-z]+", text)):
             if not word.isupper() or len(word) == 1:
                 counts[word.lower()][word] += 1
             elif index > 2:
                 acronyms.add(word.lower())
-    return {w: c.most_common(1)[0][0] for w, c in counts.items() if w not in acronyms}
+                written[word.lower()] = word
+    usual = {w: c.most_common(1)[0][0] for w, c in counts.items() if w not in acronyms}
+    return {**usual, **{w: written[w] for w in acronyms}}
 
 
 #: What each 'we', 'our' or 'us' of the outlet's own voice costs a version ('the 120,000

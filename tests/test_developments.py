@@ -1633,3 +1633,13 @@ def test_a_list_items_mark_is_not_part_of_a_developments_wording():
 
     assert clean_wording("- The pier was closed on Friday.", {}) == "The pier was closed on Friday."
     assert clean_wording("2) Talks resume on Monday.", {}) == "Talks resume on Monday."
+
+
+def test_a_tabloid_shout_no_source_writes_otherwise_is_shown_in_normal_case():
+    from pipeline.developments import casing_of, clean_wording
+
+    casing = casing_of(["The board of UNESCO met.", "UNESCO said it would act."])
+    assert clean_wording("PETRIFIED diners fled the restaurant.", casing) == (
+        "Petrified diners fled the restaurant."
+    )
+    assert clean_wording("UNESCO said it would act.", casing) == "UNESCO said it would act."
