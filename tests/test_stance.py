@@ -559,3 +559,27 @@ def test_a_movement_verb_and_injuries_are_no_stance():
 def test_demanding_answers_condemns_and_is_no_support():
     assert quote_stance(("Our members flagged this and they deserve answers.",)) == "condemns"
     assert quote_stance(("The fans deserve this win.",)) == "supports"
+
+
+def test_the_body_a_headline_reports_a_fact_on_vouches_for_it():
+    """ "Alliance says troops deployed": the alliance confirms the fact, even where its
+    chief warns of what it means; a body's own decision is still defended."""
+    development = (
+        "Alliance says troops were deployed to the border. The alliance said on Monday that "
+        "troops had been sent."
+    )
+    chief = StanceEvidence(
+        name="Ana Leko",
+        role="alliance secretary-general",
+        quotes=("This is a dangerous escalation and a threat to us all.",),
+        development=development,
+        headline="Alliance says troops were deployed to the border",
+    )
+    assert judge_stance(chief) == ("confirms", "agent")
+    decision = replace(
+        chief,
+        development="Alliance to close its border office. The alliance will close it in May.",
+        headline="Alliance to close its border office",
+        quotes=("We had to cut costs.",),
+    )
+    assert judge_stance(decision) == ("defends", "agent")

@@ -908,6 +908,8 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     if agent:
         if said in ("confirms", "denies", "condemns") or (said == "warns" and adverse):
             return said, "quote"
+        if not adverse and _REPORTS_FACT.search(evidence.headline or evidence.development):
+            return "confirms", "agent"  # "Nato says troops deployed": it vouches for a fact
         if said == "warns":
             return "defends", "agent"  # the decision-maker's warning is its justification
         if adverse:  # the body harm befell answers for its response, not for the harm
@@ -937,6 +939,13 @@ _OFFICE = re.compile(
 )
 
 
+#: A headline that reports a fact on someone's word ("Nato says North Korean troops
+#: deployed", "Police confirm two arrests"): its speaker vouches for the fact.
+_REPORTS_FACT = re.compile(
+    r"^[^:;]{2,60}?\b(?:says?|confirms?|reveals?|reports?|finds?|found)\s+(?!it\b|they\b)"
+    r"[^,;:]*\b(?:were|was|are|is|have|has|had|deployed|killed|arrived|sent|found|detected)\b",
+    re.I,
+)
 _ADMITTED = re.compile(r"\b(?:admit|acknowledg|conced|apologi[sz]|accept)\w*", re.I)
 
 
