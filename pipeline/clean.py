@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 from .errors import InputError
 
+#: A day of the week as written with a capital ("Saturday"), for datelines and mastheads.
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
 # Magic numbers of binary formats that sometimes hide behind a text extension.
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
 # Byte-order marks, longest first (a UTF-32 LE mark starts with the UTF-16 LE one).
@@ -431,17 +434,16 @@ _FULL_DATE = re.compile(
 )
 
 
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # A date as a masthead prints it: "Saturday 13 September 2025", "Wednesday, October 8,
 # 2025", "Oct. 7, 2025", "13 Sept 2025".
 _MASTHEAD_DATE = (
-    rf"(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{WEEKDAY},?\s+)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})"
 )
 # A masthead line: the outlet's name and the date ("The Daily Ensign, Saturday 13 September
 # 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone.
 _MASTHEAD = re.compile(
-    rf"^(?:(?!{_WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
+    rf"^(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
     rf"(?P<date>{_MASTHEAD_DATE})\.?$"
 )
 #: How many lines from the top a masthead may stand (headline, standfirst, byline, masthead).
@@ -625,7 +627,7 @@ def _looks_like_headline(line: str) -> bool:
 # What makes a line reporting even without a full stop: a figure, a date or an attribution.
 _REPORTING_MARK = re.compile(
     r"\d|\b(?:said|says|told|tells|according to|announced|confirmed|reported|claimed"
-    r"|yesterday|today|tonight|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    rf"|yesterday|today|tonight|tomorrow|{WEEKDAY}"
     r"|January|February|March|April|June|July|August|September|October|November|December)\b"
 )
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_text, decode_bytes, repair_text
+from .clean import WEEKDAY, clean_text, decode_bytes, repair_text
 from .errors import InputError
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -274,7 +274,7 @@ def _dated(written: str | None) -> str | None:
     from .rules.dates import parse_date
 
     plain = written.replace(".", "").replace(",", ", ").replace("Sept ", "Sep ")
-    plain = re.sub(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", "", plain)
+    plain = re.sub(rf"^{WEEKDAY},?\s+", "", plain)  # "Saturday 13 September 2025"
     parsed = parse_date(" ".join(plain.split()))
     return parsed.isoformat() if parsed else written
 

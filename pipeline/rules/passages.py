@@ -162,8 +162,9 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         if asks(who) == 1
         or (len(speakers) == 2 and asks(who) >= 0.5 > max(asks(o) for o in speakers - {who}))
     }
-    introduced = _introduced(text, paragraphs)
-    interviewer = _interviewer(text, paragraphs)
+    spoke = _spoke_to(text, paragraphs)
+    introduced = spoke[0] if spoke else _introduced(text, paragraphs)
+    interviewer = spoke[1] if spoke else None
     if interviewer:  # "She spoke to the Halverton Post": the label "Post" asks
         asking |= {who for who in speakers if who and who in interviewer.split()}
     if introduced and len(speakers) == 2 and key(introduced) in speakers and not asking:
@@ -309,13 +310,6 @@ def _spoke_to(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, str] |
             return None
         return " ".join(trailing), interviewer
     return None
-
-
-def _interviewer(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
-    """Who put the questions, as the introduction names them ("spoke to Joe Farrant",
-    "She spoke to the Halverton Post"), or None."""
-    found = _spoke_to(text, paragraphs)
-    return found[1] if found else None
 
 
 def _introduced(text: str, paragraphs: list[tuple[int, int]]) -> str | None:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from .text import dateline_length
 from .vocabulary import (
     BODY_WORDS,
+    PRONOUNS,
     REPORTING_VERBS,
     ROLE_WORDS,
     SPEECH_VERB_FORMS,
@@ -370,7 +371,7 @@ def _about_another(reported: str, development: str) -> bool:
     with a capitalised name ("Iran might struggle…") that the headline and first sentence
     never write."""
     opening = re.match(r"(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", reported.strip())
-    if opening is None or opening.group(1).lower() in ("i", "we", "it", "they", "he", "she"):
+    if opening is None or opening.group(1).lower() in PRONOUNS:
         return False
     return opening.group(1).split()[0] not in development
 
