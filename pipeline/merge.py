@@ -44,6 +44,7 @@ from .lede import mark_lede
 from .render import render_markdown
 from .rules.dates import parse_date
 from .rules.entities import EntityIndex
+from .rules.figures import money_kind
 from .rules.text import normalise_space, split_sentences
 from .rules.vocabulary import COUNT_NOUN_CLASSES, IRREGULAR_PLURALS, LOWER_BOUNDS, UPPER_BOUNDS
 
@@ -710,7 +711,10 @@ def _unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
 
 _FIGURE_STOP = frozenset("the a an of in to into for from by on at and or been have has".split())
 #: Adjectives that do not change what is counted ("elite troops" are troops).
-_FIGURE_FILLER = frozenset("elite new more other additional estimated extra further".split())
+_FIGURE_FILLER = frozenset(
+    """elite new more other additional estimated extra further total final true real overall
+    latest projected full""".split()
+)
 
 FigureKey = tuple[str | None, str, frozenset[str], str | None, str | None, str | None]
 
@@ -762,6 +766,9 @@ def _figure_key(figure: Figure) -> FigureKey:
     (``vocabulary.COUNT_NOUN_CLASSES``: 'soldiers' and 'troops'); a sum of money that a
     cost word names ('cost of repairs', 'repair bill', 'the price') has the head 'cost',
     with the other words as its modifiers ({'repair'})."""
+    if not figure.counts and _money_kind(figure) is not None:
+        kind = _money_kind(figure)
+        return figure.unit, f"{KIND_HEAD}{kind}", frozenset(), None, _scope(figure), figure.sense
     words = [_singular(w) for w in re.findall(r"[a-z]+(?:['’][a-z]+)?", figure.counts.lower())]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     words = [w for w in words if w not in _FIGURE_STOP and w not in _FIGURE_FILLER]
@@ -770,11 +777,28 @@ def _figure_key(figure: Figure) -> FigureKey:
     if not words or words[-1] in _NOT_COUNTED:
         return figure.unit, "", frozenset(), outcome or None, None, sense
     cost = _cost_head(figure, words)
+    kind = _money_kind(figure)
+    if kind is not None and not (kind == "cost" and cost is not None):
+        # a sum of one kind is one quantity however an outlet words what it is of
+        head = f"{KIND_HEAD}{kind}"
+        return figure.unit, head, frozenset(), outcome or None, _scope(figure), sense
     if cost is not None:
         modifiers = frozenset(words) - {cost}
-        return figure.unit, "cost", modifiers, outcome or None, _scope(figure), sense
+        return figure.unit, f"{KIND_HEAD}cost", modifiers, outcome or None, _scope(figure), sense
     head = COUNT_NOUN_CLASSES.get(words[-1], words[-1])
     return figure.unit, head, frozenset(words[:-1]), outcome or None, _scope(figure), sense
+
+
+#: How a key's head marks a kind of sum (``rules.figures.money_kind``) rather than a noun.
+KIND_HEAD = "sum:"
+
+
+def _money_kind(figure: Figure) -> str | None:
+    """The kind of sum a money figure is (``rules.figures.money_kind`` on its sentence); None
+    for a figure that is not money, or whose sentence names no kind."""
+    if figure.unit is None or not _MONEY_UNIT.match(figure.unit) or not figure.sentence_text:
+        return None
+    return money_kind(figure.sentence_text, figure.value)
 
 
 def _cost_head(figure: Figure, words: list[str]) -> str | None:
@@ -865,11 +889,45 @@ _SENSE_LABELS = {
 }
 
 
+#: Qualifiers that make a value a floor ('more than $100 million'), a ceiling ('up to 3,000')
+#: or a value a little over ('nearly 250').
+_FLOORS = LOWER_BOUNDS | frozenset({"more than", "over", "above", "in excess of", "exceeding"})
+_CEILINGS = UPPER_BOUNDS | frozenset({"less than", "under", "below", "fewer than"})
+_JUST_UNDER = frozenset({"nearly", "almost", "just under", "close to"})
+#: How far past a floor or under a ceiling a value still agrees with it ('more than 20' and
+#: 23): further, the bound was most likely of something else.
+BOUND_REACH = 1.5
+#: How far under a value 'nearly' that value reaches ('nearly 250' and 243, not 212).
+JUST_UNDER_REACH = 0.9
+
+
+def _within_bound(bound: Figure, value: Figure) -> bool:
+    """Whether a plain ``value`` is what ``bound`` ('more than 20', 'up to $5m', 'nearly
+    250') allows, and close to it."""
+    if bound.high is not None or value.high is not None or value.qualifier in _FLOORS | _CEILINGS:
+        return False
+    x, y = bound.number, value.number
+    if bound.qualifier in _FLOORS:
+        return x <= y <= BOUND_REACH * x
+    if bound.qualifier in _CEILINGS:
+        return x / BOUND_REACH <= y <= x
+    if bound.qualifier in _JUST_UNDER:
+        return JUST_UNDER_REACH * x <= y <= x
+    return False
+
+
 def _agree(a: Figure, b: Figure) -> bool:
     """Whether two values for one quantity say the same: equal, or a range and an 'up to'
-    its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end."""
+    its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end, or a
+    floor, a ceiling or a 'nearly' and a value it allows ('more than $100 million' and $112
+    million, ``_within_bound``) unless two claimants give them (an audit's 'at least $38m'
+    and the prosecutors' $41.6m are two accounts)."""
     if a.number == b.number and a.high == b.high:
         return True
+    first, second = claimant_name(a.claimant), claimant_name(b.claimant)
+    if not (first and second and first.lower() != second.lower()):
+        if _within_bound(a, b) or _within_bound(b, a):
+            return True
     for r, bound in ((a, b), (b, a)):
         if r.high is not None and bound.high is None:
             if bound.qualifier in UPPER_BOUNDS and bound.number == r.high:
@@ -980,8 +1038,12 @@ def told_apart(figures: Sequence[Figure]) -> set[tuple]:
     return pairs
 
 
-#: Words by which one sentence sets two values against each other.
-_CONTRAST = re.compile(r"\b(?:not|rather than|instead of|contrary to|disputes?|denie[sd])\b")
+#: Words by which one sentence sets two values against each other, or lists them as rival
+#: estimates.
+_CONTRAST = re.compile(
+    r"\b(?:not|rather than|instead of|contrary to|disputes?|denie[sd]|estimates|"
+    r"(?:figures|accounts|tallies)\s+(?:range|ranged|vary|varied|differ|differed))\b"
+)  # 'loss estimates run from $38M to $57M': the values are rival estimates
 
 
 def _group_label(members: Sequence[Figure]) -> str:
@@ -1016,6 +1078,7 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
                 break
         else:
             groups.append((key, [figure]))
+    groups = _join_same_sums(groups)
     alone = []
     for figure in nameless:  # the same value as one named quantity: that quantity
         holders = [m for _, m in groups if any(_value(f) == _value(figure) for f in m)]
@@ -1029,7 +1092,7 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
         claims: dict[tuple[float, float | None], list[Figure]] = defaultdict(list)
         for figure in members:
             claims[(figure.number, figure.high)].append(figure)
-        label = _group_label([m for m in members if _figure_key(m)[1]])
+        label = KIND_LABELS.get(key[1]) or _group_label([m for m in members if _figure_key(m)[1]])
         disputed = _disputed(members, apart)
         result.append(
             FigureGroup(
@@ -1048,6 +1111,48 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
         for f in alone
     ]
     return result
+
+
+#: How a group of sums of one kind is labelled.
+KIND_LABELS = {
+    f"{KIND_HEAD}{kind}": label
+    for kind, label in {
+        "loss": "losses", "cost": "cost", "severance": "severance payout",
+        "payment": "payments", "fine": "fine", "bail": "bail or bond",
+        "investment": "sum invested", "assets": "assets managed", "fraud": "alleged fraud",
+        "levy": "levy or tax", "pay": "pay", "funding": "funding", "revenue": "revenue",
+        "profit": "profit", "debt": "debt", "damages": "damages or compensation",
+        "change": "change",
+    }.items()
+}  # fmt: skip
+
+
+def _join_same_sums(
+    groups: list[tuple[FigureKey, list[Figure]]],
+) -> list[tuple[FigureKey, list[Figure]]]:
+    """Groups of money figures that share an exact sum (same currency, value and range) are
+    one quantity: '$112 million of pension money', 'steered $112M to' and 'the $112 million
+    it committed' are one sum whatever each outlet says it is of. Never when the two groups
+    are sums of different kinds (a '$500,000 bond' and a '$500,000 fine'); a group with a
+    kind gives the joined group its key. Counts and measures are left as they are: 12
+    injured and 12 schools are not one quantity."""
+    joined: list[tuple[FigureKey, list[Figure]]] = []
+    for key, members in groups:
+        sums = {_value(f) for f in members} if key[0] and _MONEY_UNIT.match(key[0]) else set()
+        for index, (other_key, other) in enumerate(joined):
+            if not sums or other_key[0] != key[0] or not sums & {_value(f) for f in other}:
+                continue
+            kinds = {k[1] for k in (key, other_key) if k[1].startswith(KIND_HEAD)}
+            if len(kinds) > 1 or key[4] != other_key[4]:
+                continue  # two kinds of sum, or a part at one place
+            if not all(_countable_with(f, m) for f in members for m in other):
+                continue
+            head = key if key[1].startswith(KIND_HEAD) else other_key
+            joined[index] = (head, other + members)
+            break
+        else:
+            joined.append((key, list(members)))
+    return joined
 
 
 def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float, float]:

@@ -574,3 +574,44 @@ def test_no_less_than_is_a_lower_bound_not_less_than():
 
     (found,) = find_figures("The audit put the losses at no less than $38 million.")
     assert found.qualifier == "no less than"
+
+
+def test_the_kind_of_a_sum_is_read_from_the_words_beside_it():
+    """The nearest word naming a kind of sum, in the figure's clause: a noun right after it,
+    a verb or noun before it; a change told 'by' a sum is a change; words past 'to', 'by' or
+    'once' belong to another phrase."""
+    from pipeline.rules.figures import money_kind
+
+    cases = {
+        ("The charity lost £2.5m on the bond fund.", "£2.5m"): "loss",
+        ("Auditors put the losses at £2m or more.", "£2m"): "loss",
+        ("She was fined €40,000 by the regulator.", "€40,000"): "fine",
+        ("a €90,000 golden handshake for the outgoing boss", "€90,000"): "severance",
+        ("He is owed 12 months’ salary, about $180,000.", "$180,000"): "severance",
+        ("The bill for the new bridge has blown out by more than £9m.", "£9m"): "change",
+        ("She committed $20 million to two funds managed by her cousin.", "$20 million"): (
+            "investment"
+        ),
+        ("The trust, which manages about $4bn, said nothing.", "$4bn"): "assets",
+        ("Bail was set at $250,000.", "$250,000"): "bail",
+        ("A figure of $3m, once fees paid to advisers are added.", "$3m"): None,
+        ("It is a $2bn plan.", "$2bn"): None,
+    }
+    for (sentence, value), kind in cases.items():
+        assert money_kind(sentence, value) == kind, sentence
+
+
+def test_a_line_that_lists_a_figure_under_a_name_credits_that_name():
+    """'- Police: 40 arrests', 'The regulator's auditors, Grey & Pike: at least £3m': the
+    name before the colon gives the figure; a label ('Deaths: 7') or a shouted headline is
+    no one."""
+    cases = {
+        "- Police: 40 people were arrested.": "Police",
+        "- The regulator's auditors, Grey & Pike: at least £3m, according to a draft.": "Grey & Pike",
+        "• The union: 3,000 marched.": "The union",
+        "Deaths: 7 confirmed so far.": None,
+        "RIOT CHAOS: 3,000 people on the march": None,
+    }
+    for line, who in cases.items():
+        number = find_figures(line)[0]
+        assert claimant_cue(line, number.start) == who, line

@@ -226,7 +226,7 @@ def test_a_cost_word_names_a_sum_of_money_only():
     from pipeline.merge import _figure_key
 
     assert _figure_key(money("S1", 1, "8", "repair bill", None, ""))[1:3] == (
-        "cost",
+        "sum:cost",
         frozenset({"repair"}),
     )
     assert _figure_key(money("S1", 1, "8", "cost overrun", None, ""))[1] == "overrun"
@@ -806,3 +806,80 @@ def test_a_date_in_a_relative_clause_that_ends_the_sentence_is_not_the_developme
     # a relative clause set off inside the sentence, or a date in the main clause, stays
     assert time_phrase("The council, which met on Monday, approved the plan.") == "on Monday"
     assert time_phrase("Kyiv said on Friday that troops, who came in May, fought.") == "on Friday"
+
+
+def test_sums_of_one_kind_are_one_quantity_however_each_outlet_words_them():
+    """A severance told four ways (a payout of, weeks' pay worth, a golden handshake, a
+    sum of): one quantity, and the outlets that give other values differ; a bond of the same
+    story is another quantity."""
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[
+                money("S1", 1, "0.25", "", None,
+                      "She leaves with 26 weeks' salary, a sum of about $0.25 million."),
+                money("S1", 2, "0.5", "bond", None, "He was freed on $0.5 million bond."),
+            ]),
+            extraction("S2", figures=[
+                money("S2", 1, "0.26", "payout", None, "She will get a payout of $0.26 million."),
+            ]),
+            extraction("S3", figures=[
+                money("S3", 1, "0.4", "", None, "She walks off with a $0.4 million golden handshake!"),
+            ]),
+        ]
+    )  # fmt: skip
+    groups = {g.counts: g for g in brief.figures}
+    severance = groups["severance payout"]
+    assert [c.number for c in severance.claims] == [0.25e6, 0.26e6, 0.4e6]
+    assert severance.differs
+    assert [c.number for c in groups["bail or bond"].claims] == [0.5e6]
+
+
+def test_one_exact_sum_is_one_quantity_whatever_each_outlet_says_it_is_of():
+    """'$112 million of pension money', 'steered $112 million into' and 'the $112 million
+    deals': one sum, one group, no difference."""
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[money("S1", 1, "112", "pension money", None,
+                                            "He put $112 million of pension money into deals.")]),
+            extraction("S2", figures=[money("S2", 1, "112", "", None,
+                                            "Prosecutors say he steered $112 million to a friend.")]),
+            extraction("S3", figures=[money("S3", 1, "112", "deals", None,
+                                            "The $112 million deals went sour.")]),
+        ]
+    )  # fmt: skip
+    holding = [g for g in brief.figures if any(c.number == 112e6 for c in g.claims)]
+    assert len(holding) == 1 and not holding[0].differs
+    assert sorted(holding[0].claims[0].sources) == ["S1", "S2", "S3"]
+
+
+def test_a_floor_or_a_ceiling_agrees_with_a_value_it_allows_unless_two_claimants_give_them():
+    """'more than $100 million' and '$120 million' say the same; an audit's 'at least $30
+    million' and the police's '$33 million' are two accounts."""
+    from pipeline.merge import _agree
+
+    floor = money("S1", 1, "100", "", None, "More than $100 million went missing.").model_copy(
+        update={"qualifier": "more than"}
+    )
+    plain = money("S2", 1, "120", "", "the police", "The police said $120 million went missing.")
+    assert _agree(floor, plain)
+    assert not _agree(floor, plain.model_copy(update={"number": 400e6}))  # too far past it
+    audit = floor.model_copy(
+        update={"qualifier": "at least", "number": 30e6, "claimant": "an audit"}
+    )
+    assert not _agree(audit, plain.model_copy(update={"number": 33e6}))
+    nearly = floor.model_copy(update={"qualifier": "nearly", "number": 250e6})
+    assert _agree(nearly, plain.model_copy(update={"number": 243e6}))
+    assert not _agree(nearly, plain.model_copy(update={"number": 212e6}))
+
+
+def test_a_sentence_listing_rival_estimates_does_not_tell_its_values_apart():
+    """'estimates run from $3m to $5m' gives two rival values of one loss: other outlets
+    giving one each differ."""
+    from pipeline.merge import told_apart
+
+    line = "Loss estimates run from $3 million to $5 million."
+    figures = [
+        money("S1", 1, "3", "", None, line),
+        money("S1", 2, "5", "", None, line).model_copy(update={"sentence": 1}),
+    ]
+    assert not told_apart(figures)

@@ -30,6 +30,7 @@ from .vocabulary import (
     IDENTIFIER_NOUNS,
     IRREGULAR_PLURALS,
     MEASURE_UNITS,
+    MONEY_KINDS,
     MONEY_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -858,6 +859,70 @@ def _subject_before(text: str, start: int) -> str:
     return " ".join(phrase)
 
 
+# --- what kind of sum ------------------------------------------------------------------------
+
+_KIND_OF = {word: kind for kind, words in MONEY_KINDS.items() for word in words}
+#: How far (in words, either side, within the figure's clause) a word naming a sum's kind is
+#: read.
+KIND_WINDOW = 8
+# Where a figure's clause ends: a semicolon, a colon, a dash, a bracket, a line break.
+_CLAUSE_END = re.compile(r"[;:()\n]|\s[-–—]{1,2}\s|[–—]")
+# A sum a change is told by ('blown out by more than $23 million', 'rose by £2m'): a change of
+# a quantity, not the quantity.
+_CHANGE_BY = re.compile(
+    r"\b(?:blown|blew|blowing|rose|risen|rising|increased?|increasing|grew|grown|jumped|"
+    r"climbed|soared|fell|fallen|dropped|cut|reduced|overran|overrun|gone|went|up|down)\s+"
+    r"(?:out\s+|up\s+|over\s+)?by\s+(?:[a-z]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A severance told as pay for a span ("38 weeks' pay", "six months’ salary").
+_SPAN_PAY = re.compile(
+    r"\b(?:\d+|[a-z]+)\s+(?:weeks?|months?|years?)['’]?\s+(?:pay|salary|wages)\b", re.IGNORECASE
+)
+_KIND_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: Words after a sum that start another clause or phrase: what follows them is not what the
+#: sum is ('$112 million to three vehicles managed by …', '$57 million, once fees paid …').
+_KIND_STOPS = frozenset(
+    """to by from which that who whom whose when once after before and but while because if
+    as than since until unless where""".split()
+)
+
+
+def money_kind(sentence: str, value: str) -> str | None:
+    """The kind of sum a money figure is (a key of ``vocabulary.MONEY_KINDS``: 'loss',
+    'cost', 'severance', 'payment', …), read from the nearest word naming one within
+    ``KIND_WINDOW`` words of ``value`` in ``sentence``, inside its clause (a semicolon, colon,
+    dash or bracket ends one): 'lost $41.6m' -> 'loss', 'a $400,000 golden handshake' ->
+    'severance', "38 weeks' pay, a sum of about $312,000" -> 'severance'; 'change' for a sum a
+    change is told by ('blown out by $23m'). None when no such word is near, or ``value`` is
+    not in ``sentence``. Pure: works on the figure's own sentence."""
+    at = sentence.find(value)
+    if at < 0:
+        return None
+    start, end = at, at + len(value)
+    left_end = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    right = _CLAUSE_END.search(sentence, end)
+    left = sentence[left_end:start]
+    if _CHANGE_BY.search(left):
+        return "change"
+    clause = sentence[left_end : right.start() if right else len(sentence)]
+    if _SPAN_PAY.search(clause):
+        return "severance"
+    before = [w.lower() for w in _KIND_WORD.findall(left)][::-1][:KIND_WINDOW]
+    after = []
+    for word in _KIND_WORD.findall(sentence[end : right.start() if right else None]):
+        if word.lower() in _KIND_STOPS or len(after) == KIND_WINDOW:
+            break  # 'managed by …', 'once fees …': another clause's words
+        after.append(word.lower())
+    for distance in range(KIND_WINDOW):
+        for words in (after, before):  # a noun right after the sum names it first
+            if distance < len(words):
+                word = re.sub(r"['’]s$", "", words[distance])
+                if word in _KIND_OF:
+                    return _KIND_OF[word]
+    return None
+
+
 # --- who claims it ----------------------------------------------------------------------------
 
 _SPEECH = (
@@ -955,6 +1020,9 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
             return who
     if _SET_AGAINST.search(plain, max(0, offset - 40), offset):
         return None  # 'up to $21m, not $14m': the sentence's voice rejects this value
+    labelled = _labelled_claimant(plain, offset)
+    if labelled:
+        return labelled, None
     match = _ACCORDING.search(plain)
     if match:
         who = _take(match.group("who"), match.start("who"), description=True)
@@ -980,6 +1048,37 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
             return found
     after = _AFTER_QUOTE.search(plain, offset)
     return _take(after.group("who"), after.start("who")) if after else None
+
+
+# A line that gives a figure under the name of whoever gives it, as lists of rival figures do:
+# '- Prosecutors: $41.6 million, per the indictment.', 'The auditors, Whitcombe & Sayre: at
+# least $38 million'. The value comes right after the colon (an approximation may come first).
+_LABELLED = re.compile(
+    r"^\s*(?:[-•*–]\s+)?(?P<who>[^:“”\"]{2,160}?):\s+(?P<gap>(?:[a-z]+\s+){0,3})(?=\S)"
+)
+
+
+def _labelled_claimant(plain: str, offset: int) -> str | None:
+    """Who a 'Name: value' line credits with the value at ``offset``: the phrase before the
+    colon, or, when it describes and then names ('The board's forensic auditors, Whitcombe
+    & Sayre'), the name in it; None when the value is not right after the line's colon."""
+    found = _LABELLED.match(plain)
+    if not found or found.end() != offset:
+        return None
+    parts = [p.strip() for p in found.group("who").split(",") if p.strip()]
+    named = [
+        p
+        for i, p in enumerate(parts)
+        if (i or len(p.split()) > 1)  # a lone capitalised word opening the line may be a label
+        and not p.isupper()  # 'TANKS ROLL: 2,000 troops …': a shouted headline's label
+        and re.fullmatch(r"(?:[A-Z][\w’'.-]*|&|and|of)(?:\s+(?:[A-Z][\w’'.-]*|&|and|of))*", p)
+    ]
+    if named:
+        return _tidy(named[0], description=True)
+    words = {re.sub(r"(?:[’']s?|s)$", "", w.lower()) for w in parts[0].split()} if parts else set()
+    if not words & {re.sub(r"s$", "", w) for w in _GROUP_NOUNS | BODY_WORDS | ROLE_NOUNS}:
+        return None  # 'Deaths: 7', 'Key date: …': a label, not someone who gives a figure
+    return _tidy(parts[0], description=True)
 
 
 # A value the sentence sets against its own ('…, not $14m', 'well above the $4.6 million';

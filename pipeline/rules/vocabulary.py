@@ -596,6 +596,39 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "geese": "goose", "livestock": "livestock", "aircraft": "aircraft", "data": "data",
 }  # fmt: skip
 
+#: What a sum of money is, by the words news puts next to it: the kind of amount ('lost $41.6m',
+#: 'a payout of $300,000', 'a $400,000 golden handshake', 'the bill at $61m'). Two sums of one
+#: kind in one story are one quantity however each outlet words it; sums of two kinds never
+#: are ('$500,000 bond' is no fine). From financial news style: the nouns and verbs that name
+#: a loss, a cost, a payment, a severance, a fine, bail, an investment, assets held, a fraud,
+#: a levy, pay, funding, revenue, profit, debt and damages ('worth' and 'valued' are left out:
+#: they say what any sum is of).
+MONEY_KINDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "loss": "loss losses lost lose loses losing write-down writedown writedowns",
+        "cost": "cost costs costing bill bills price-tag blowout blow-out overrun overruns "
+        "expense expenses outlay budget budgeted",
+        "severance": "payout pay-out payouts payoff pay-off severance handshake termination "
+        "redundancy",
+        "payment": "paid payment payments fee fees kickback kickbacks bribe bribes collected "
+        "pocketed",
+        "fine": "fine fined fines penalty penalties",
+        "bail": "bail bond",
+        "investment": "invested invest investing investment investments steered steering "
+        "funneled funneling funnelled funnelling channelled channeled diverted committed",
+        "assets": "manages managed manage assets oversees holdings",
+        "fraud": "fraud frauds scam scheme swindle embezzled embezzlement stole stolen theft",
+        "levy": "levy levies tax taxes rates surcharge",
+        "pay": "salary salaries wage wages earns earned earning bonus bonuses",
+        "funding": "grant grants funding funded subsidy subsidies allocated awarded",
+        "revenue": "revenue revenues sales turnover",
+        "profit": "profit profits",
+        "debt": "debt debts owes owed owing borrowing borrowings loan loans",
+        "damages": "damages compensation settlement",
+    }.items()
+}
+
 #: What a figure 'counts' when the phrase names nothing: such labels never group figures.
 GENERIC_COUNTS = frozenset(
     """unspecified percent per cent s times time points point number numbers total more
