@@ -249,6 +249,7 @@ _FURNITURE = re.compile(
       | related(?:\ (?:stories|articles|coverage|content|reading|links|topics|news|videos))?
           (?:\s*:.*|\W*)
       | (?:most\ (?:read|popular|viewed|shared)|recommended(?:\ for\ you)?|top\ stories
+          |(?:today['’]s\ )?(?:top|lead|cover)\ story|in\ this\ (?:issue|edition)
           |trending(?:\ now)?|latest\ (?:news|stories)|you\ may\ also\ like|don't\ miss)\W*
       # sharing buttons: a line made only of network names
       | {_SHARE_WORDS}(?:\s*[|,·•/]?\s*{_SHARE_WORDS})*\W*
@@ -450,6 +451,59 @@ _MASTHEAD = re.compile(
 MASTHEAD_LINES = 6
 
 
+# The parts of a metadata line, set apart by bars or dots ("BUSINESS | Tuesday, March 10,
+# 2026", "By Ann Lee | The Daily Post | 15 October 2025", "Monday 9 March 2026 | All times
+# ET | Updates by …", "Tuesday 10 March 2026 | Issue 1,482").
+_METADATA_BAR = re.compile(r"\s+[|·•]\s+")
+_METADATA_PART = re.compile(
+    rf"^(?:{_MASTHEAD_DATE}|(?:updates?\s+)?by\s+\S.*|issue\s+(?:no\.?\s*)?[\d,]+|vol(?:ume|\.)?\s+\d+"
+    r"|all\s+times\s+\S+|\d+\s+min(?:ute)?s?\s+read)$",
+    re.IGNORECASE,
+)
+#: A metadata line's parts are this short.
+METADATA_WORDS = 8
+
+
+def metadata_parts(line: str) -> list[str] | None:
+    """The parts of a metadata line: two or more short parts set apart by bars or dots, one
+    of them a date, a byline ("By …", "Updates by …"), an issue number or a reading time,
+    none a sentence ("BUSINESS | Tuesday, March 10, 2026" -> ['BUSINESS', 'Tuesday, March
+    10, 2026']); None for any other line (reporting never sets its words apart by bars)."""
+    bare = line.strip("*_ ")
+    parts = [p.strip("*_ ") for p in _METADATA_BAR.split(bare)]
+    if len(parts) < 2 or _SAID.search(bare):
+        return None
+    if any(
+        not p or len(p.split()) > METADATA_WORDS or _INNER_SENTENCE_END.search(p) for p in parts
+    ):
+        return None
+    return parts if any(_METADATA_PART.match(p) for p in parts) else None
+
+
+def _outlet_part(parts: list[str]) -> str | None:
+    """The part of a metadata line that names the outlet ("The Daily Post"): a short
+    capitalised name that is no date, byline, issue or one-word section ("BUSINESS")."""
+    for part in parts:
+        if _METADATA_PART.match(part) or (part.isupper() and len(part.split()) == 1):
+            continue
+        if _name_only(part):
+            return part
+    return None
+
+
+# A publisher's disclaimer paragraph: "X is published by Y for professional subscribers",
+# "Nothing in this newsletter constitutes investment advice", "This article is for
+# information only and does not constitute financial advice".
+_DISCLAIMER = re.compile(
+    r"^(?:[\w&'’.-]+\s+){1,6}is\s+published\s+by\s+.{0,80}\bfor\s+(?:\w+\s+){0,2}"
+    r"(?:subscribers|readers|clients|members)\b"
+    r"|\b(?:nothing\s+in\s+this\s+\w+|this\s+(?:newsletter|article|report|publication|"
+    r"material|content|information|page)\b.{0,60}?\s+(?:does|do)\s+not)\s+constitutes?\s+"
+    r"(?:an?\s+)?(?:investment|financial|legal|tax|medical)\s+advice\b",
+    re.IGNORECASE,
+)
+
+
 # An attribution or a quotation in double marks: a line that says it is reporting.
 _SAID = re.compile(r"\b(?:said|says|told)\b|[“”„«»]|\"\w")
 
@@ -458,6 +512,8 @@ def is_furniture(line: str) -> bool:
     """True when a stripped line is page furniture by what it says: a newsletter or sign-up
     prompt, a share or follow button, a photo credit, a link to other stories, a staff
     credit ("Reporting by …; Editing by …"), "Our Standards: …", a copyright line."""
+    if _DISCLAIMER.search(line):
+        return True  # a publisher's disclaimer, whatever it quotes ('reply "UNSUBSCRIBE"')
     if _SAID.search(line):  # reporting: "Sign up now," the minister said, …
         return False
     return bool(_FURNITURE.match(line)) or _is_staff_credit(line)
@@ -525,6 +581,21 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
                 found_captions.append(line)
         elif line in seen and len(line.split()) > 3:  # a pull quote or caption repeated
             removed.append(line)
+        elif parts := metadata_parts(line):
+            removed.append(line)  # "By … | The Daily Post | 15 October 2025": metadata
+            dated = next((p for p in parts if re.fullmatch(_MASTHEAD_DATE, p)), None)
+            published = published or dated
+            byline = byline or next((m["names"] for p in parts if (m := _BYLINE.match(p))), None)
+            if index < MASTHEAD_LINES:
+                if title is not None and _name_only(title) and _headline_follows(lines, index):
+                    # the outlet's name over its metadata line ("THE EASTBROOK REGISTER" /
+                    # "BUSINESS | …"), with any tagline under it; the headline comes next
+                    at = kept.index(title)
+                    removed[-1:-1] = kept[at:]
+                    del kept[at:]
+                    masthead = masthead or title
+                    title = None
+                masthead = masthead or _outlet_part(parts)
         elif index < MASTHEAD_LINES and (match := _MASTHEAD.match(line)):
             removed.append(line)  # the outlet and date under the headline: metadata
             published = published or match["date"]
@@ -567,6 +638,15 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         published=published,
         masthead=masthead,
     )
+
+
+def _headline_follows(lines: list[str], index: int) -> bool:
+    """Whether the first line after ``lines[index]`` that is not furniture reads as a
+    headline (no sentence punctuation at its end)."""
+    for line in lines[index + 1 :]:
+        if not is_furniture(line):
+            return _looks_like_headline(line)
+    return False
 
 
 def _name_only(line: str) -> bool:

@@ -2045,6 +2045,14 @@ _PREPOSITION = re.compile(
 )
 
 
+# A key-numbers list's item: a figure, a dash or colon, and what it counts ('4,212 - patients
+# enrolled', '~$2.3bn – market value erased', '11+: deaths the patient group counts').
+_FIGURE_ITEM = re.compile(
+    r"^\s*(?:[-*•]\s+)?[~≈+<>]?\s*[$€£¥]?\d[\d.,]*(?:\s*(?:%|bn|m|k|million|billion|"
+    r"percent|per\s+cent))?\+?\s*[-–—:]\s+\S"
+)
+
+
 @lru_cache(maxsize=65536)
 def fragment(text: str) -> bool:
     """True when ``text`` has no finite verb: a list or a phrase ('Pregnant women, newborns,
@@ -2054,6 +2062,8 @@ def fragment(text: str) -> bool:
     a preposition ('police arrested', not 'with weakened'), or an '-s' word before an object
     ('Ostland demands €45 million', 'the union rejects the offer'). Errs towards a sentence:
     only a line with none of these is a fragment."""
+    if _FIGURE_ITEM.match(text):
+        return True  # '4,212 - patients enrolled', '~$2.3bn – value lost': a key-numbers list
     body = _undated(text)
     listing = "," in body or ";" in body
     words = re.findall(r"[\w'’$€£-]+|[,;:()]", body)
@@ -2225,12 +2235,18 @@ def incidental(phrase: str | None, text: str) -> bool:
     return at >= 0 and bool(_INCIDENTAL.search(text[:at]))
 
 
+#: A day that only one outlet's sentence gives dates the development when that sentence is
+#: this alike the shown line (cosine): it tells the same fact ('filed a lawsuit on
+#: Tuesday'), not another fact clustered with it ('He was arrested early Tuesday').
+DATED_ALIKE = 0.3
+
+
 def _time_of(lead: Unit, members: Sequence[Unit], duplicates: dict[str, str]) -> list[Unit]:
     """The sentences that date a development: the shown line's own time phrase and the
     sentences giving the same one; without one, the phrase most independent sources give,
-    a vague period ('earlier this year') only when two or more give it: one other sentence's
-    period most often dates something else it mentions ('attacks on a school earlier this
-    year'), while a day it names ('on Tuesday', 'Sept 16') is most often the fact's."""
+    and only when two or more give it: one other sentence's time phrase most often dates
+    something else it tells ('attacks on a school earlier this year'; 'He was arrested early
+    Tuesday' beside the charges it is clustered with)."""
     dated = [
         u
         for u in members
@@ -2241,7 +2257,12 @@ def _time_of(lead: Unit, members: Sequence[Unit], duplicates: dict[str, str]) ->
     by_phrase: dict[str, set[str]] = defaultdict(set)
     for unit in dated:
         by_phrase[(unit.when or "").lower()].add(duplicates.get(unit.source, unit.source))
-    agreed = [p for p, s in by_phrase.items() if len(s) > 1 or _DAY.search(p)]
+    alike = {
+        (u.when or "").lower()
+        for u in dated
+        if _DAY.search(u.when or "") and cosine(u.vector, lead.vector) >= DATED_ALIKE
+    }
+    agreed = [p for p, s in by_phrase.items() if len(s) > 1 or p in alike]
     if not agreed:
         return []
     best = max(agreed, key=lambda p: (len(by_phrase[p]), bool(re.search(r"\d", p))))

@@ -1643,3 +1643,15 @@ def test_a_tabloid_shout_no_source_writes_otherwise_is_shown_in_normal_case():
         "Petrified diners fled the restaurant."
     )
     assert clean_wording("UNESCO said it would act.", casing) == "UNESCO said it would act."
+
+
+def test_a_key_numbers_list_item_is_no_development():
+    """'4,100 - homes without power', '~£3bn: value wiped off': a figure and what it counts,
+    set out as a list, states no development (its figure is still a figure)."""
+    from pipeline.developments import fragment
+
+    assert fragment("4,100 - homes without power at the peak")
+    assert fragment("~£3bn – value wiped off the shares")
+    assert fragment("12+: deaths the families count")
+    assert not fragment("4,100 homes were without power at the peak.")
+    assert not fragment("2025-26: the council spent more than it raised.")

@@ -580,3 +580,46 @@ def test_a_masthead_line_names_the_outlet_and_date_and_is_no_reporting():
         "Bridge reopens\nThe Hollin Post\nPublished June 3, 2025\nThe bridge reopened.\n"
     )
     assert local.masthead == "The Hollin Post"
+
+
+def test_metadata_lines_set_apart_by_bars_are_taken_out_and_the_outlet_over_them_is_no_headline():
+    """A section and date, a byline with outlet and date, an issue line, a live page's line
+    of who updates it: metadata, never reporting; an outlet's name in capitals over such a
+    line is the masthead, and the headline is the next line."""
+    from pipeline.clean import clean_text
+
+    paper = clean_text(
+        "THE HOLLOWAY COURIER\nSPORT | Saturday, May 2, 2026\n\nCity sack their manager after"
+        " six straight defeats\n\nBy Tom Reyes\n\nHolloway City dismissed their manager on"
+        " Friday.\n"
+    )
+    assert paper.title == "City sack their manager after six straight defeats"
+    assert paper.masthead == "THE HOLLOWAY COURIER"
+    assert paper.published == "Saturday, May 2, 2026"
+    assert "SPORT | Saturday, May 2, 2026" in paper.removed
+    tabloid = clean_text(
+        "# GAFFER GETS THE BOOT!\n\n**By Kim Lo | The Evening Trumpet | 2 May 2026**\n\n"
+        "CITY boss Ray Dunne was sacked last night.\n"
+    )
+    assert tabloid.masthead == "The Evening Trumpet" and tabloid.byline == "Kim Lo"
+    assert "Evening Trumpet" not in tabloid.body
+    letter = clean_text(
+        "FOOTBALL FINANCE WEEKLY\nFriday 1 May 2026 | Issue 212\n\nClub debts soar\n\nDebts"
+        " rose again.\n\n*Live | Saturday 2 May 2026 | All times BST | Updates by Jo Hart*\n"
+    )
+    assert letter.title == "Club debts soar" and "Issue 212" not in letter.body
+    assert "Updates by" not in letter.body
+    kept = clean_text("Headline here\n\nFans said the vote was close | very close.\n")
+    assert "very close" in kept.body  # reporting is never metadata
+
+
+def test_a_publishers_disclaimer_is_furniture_but_reporting_about_advice_is_not():
+    from pipeline.clean import is_furniture
+
+    assert is_furniture(
+        "Market Weekly is published by Oakline Media for professional subscribers. Nothing in"
+        ' this newsletter constitutes investment advice. Reply "STOP" to unsubscribe.'
+    )
+    assert is_furniture("This report is for information only and does not constitute tax advice.")
+    assert not is_furniture('The judge said the leaflet "does not constitute legal advice".')
+    assert not is_furniture("The novel is published by Harbour Books in May.")

@@ -61,6 +61,9 @@ HELDOUT6_SET = ROOT / "tests" / "quote_heldout6"
 #: Twenty-four more in the same ten styles by a seventh writer, written blind the same way
 #: and first scored after the work on the sets before it (``--set heldout7``).
 HELDOUT7_SET = ROOT / "tests" / "quote_heldout7"
+#: An eighth, written blind the same way: twenty-four articles in eleven styles (two saved
+#: pages), first scored after the work on the sets before it (``--set heldout8``).
+HELDOUT8_SET = ROOT / "tests" / "quote_heldout8"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
@@ -70,6 +73,7 @@ SETS = {
     "heldout5": HELDOUT5_SET,
     "heldout6": HELDOUT6_SET,
     "heldout7": HELDOUT7_SET,
+    "heldout8": HELDOUT8_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
