@@ -87,7 +87,7 @@ def test_every_set_labels_each_of_its_articles_and_no_name_is_shared_between_set
     seen: set[str] = set()
     for folder in SETS.values():
         labels = load_labels(folder / "labels.yaml")
-        files = sorted(p.name for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+        files = sorted(p.name for p in folder.iterdir() if p.suffix in (".txt", ".html", ".md"))
         assert files == sorted(labels) and not seen & set(labels)
         seen |= set(labels)
         for gold in labels.values():

@@ -1322,3 +1322,24 @@ def test_an_opening_participle_phrase_is_not_the_speaker_of_a_colon_lead_in():
     (span,) = find_quotes(text)
     assert span.cue != "Leaving"
     assert span.cue == "Amos Reid"
+
+
+def test_a_given_name_alone_resolves_past_possessives_slogans_and_descriptors():
+    """A tabloid's second reference by given name ("Gary, 41, said") is the person named in
+    full once, even when that full name is a possessive after 'to' ("ran to Gary Pell’s
+    shop") or a slogan in quote marks holds the given name ("Save Edna's Garden", "Let Edna
+    Stay"); kinship words and party labels before a name are no part of it, and a party label
+    is a role while a kinship word is not."""
+    from pipeline.rules.entities import resolve_person
+
+    shop = "The goats ran to Gary Pell’s shop.\n\nGary, 41, said: “They ate my stock.”\n"
+    assert resolve_person("Gary", shop)[0] == "Gary Pell"
+    garden = (
+        'Widow Edna Frane, 80, faces eviction.\n\nHer son started a petition, "Let Edna Stay".'
+        '\n\nEdna said: "I will not go."\n'
+    )
+    assert resolve_person("Edna", garden) == ("Edna Frane", None)
+    race = "Democrat Lia Moreno won by nine votes.\n\nMoreno said it was a long night.\n"
+    assert resolve_person("Democrat Lia Moreno", race) == ("Lia Moreno", "Democrat")
+    council = "Cr Jo Pike moved the motion.\n\n“It is done,” Cr Pike said.\n"
+    assert resolve_person("Pike", council)[0] == "Jo Pike"

@@ -209,6 +209,8 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     best, role = person, None
     fuller: set[str] = set()
     for match in whole_words(rf"{_name_pattern(person)}\b", text):
+        if _inside_quotes(text, match.start()):
+            continue  # a slogan or title: "Let Edna Keep Her Gnomes"
         window = text[max(0, match.start() - 80) : match.start()]
         # a name never joins across a clause mark, a sentence end, a dash or a line break
         lead = re.split(r"[,;:()“”\"\n]|[.!?]\s|\s[-–—]\s?|[–—]", window)[-1]
@@ -254,7 +256,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         # a first name alone ("Barry") or a short name ("Brightwell") the article gives in
         # full once ("Barry Stokes", "Brightwell Toys"): the full form, when only one
         after = {
-            m.group(1)
+            re.sub(r"[’']s$", "", m.group(1))  # "Gary Tolland’s bakery"
             for m in re.finditer(
                 # a nickname may stand between: Maureen "Queenie" Bassett
                 rf"\b{re.escape(person)}[ \t]+(?:[\"“‘'][^\"”’'\n]{{1,20}}[\"”’'][ \t]+)?"
@@ -263,11 +265,16 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             )
             if m.group(1).lower() not in vocabulary.NOT_NAME_WORDS
             # not an item of a list or a place ("Hill Gold and Ashby Blue", "boats from
-            # Silver Harbour and Kestrel Bay"): something else that shares the word
-            and not re.search(
-                r"(?:\band|\bor|&|\b(?:from|of|in|at|to|near))\s*$", text[: m.start()]
+            # Silver Harbour and Kestrel Bay"): something else that shares the word; a
+            # possessive is a person's ("ran to Gary Tolland’s bakery")
+            and (
+                not re.search(
+                    r"(?:\band|\bor|&|\b(?:from|of|in|at|to|near))\s*$", text[: m.start()]
+                )
+                or re.search(r"[’']s$", m.group(1))
             )
             and not re.match(r"\s+(?:and|or|&)\b", text[m.end() :])
+            and not _inside_quotes(text, m.start())  # a slogan: "Let Edna Keep Her Gnomes"
         }
         titled = re.search(  # "Mr Smith", "Cllr Smith": a surname, never a first name
             rf"\b(?:{'|'.join(vocabulary.HONORIFICS | vocabulary.TITLE_WORDS)})\.?[ \t]+"
@@ -279,7 +286,20 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             longer = f"{person} {after.pop()}"
             best = person_name(longer) or best
             role = role or _role_before(text, text.find(longer))
+    if role and vocabulary.name_descriptor(role) and role.lower() not in _PARTY_LABELS:
+        role = None  # "Widow Edna Pask", "Mum Kerry": a description, not a role
     return best, role or _appositive_role(best, text)
+
+
+#: Party labels before a name ("Democrat Ana Ruiz"): a role, unlike the kinship words and
+#: epithets of ``vocabulary.NAME_DESCRIPTORS``.
+_PARTY_LABELS = frozenset({"democrat", "republican", "tory", "libertarian"})
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside double quotation marks opened earlier on its line."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
 
 
 _ROLE_NOUN_SET = vocabulary.ROLE_NOUNS

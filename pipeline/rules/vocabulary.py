@@ -114,7 +114,7 @@ TITLE_WORDS = frozenset(
     princess pope sen rep gov lt col capt sgt gen adm supt det insp cmdr cdr maj brig cpl pvt
     senior junior acting
     interim former chief assistant associate executive managing national regional
-    federal cllr""".split()
+    federal cllr clr cr councillor alderman ald""".split()
 )
 
 #: Every word that may stand in a title before a name.
@@ -128,13 +128,15 @@ RELATION_NOUNS = frozenset(
 )
 
 #: Words a tabloid writes capitalised before a given name to describe the person ("Mum
-#: Kerry", "Gran Edith", "Brave Tom", "Hero Sam"): kinship nouns and epithets. Never part of
-#: the name; the name is what follows ("Kerry").
+#: Kerry", "Gran Edith", "Brave Tom", "Hero Sam", "Widow Edna"), and a party member's label
+#: ("Democrat Ana Ruiz", "Tory Sam Lee"): kinship nouns, epithets and party nouns. Never part
+#: of the name; the name is what follows ("Kerry").
 NAME_DESCRIPTORS = frozenset(
     """mum mom mummy mommy dad daddy gran granny grandma grandpa grandad granddad nan nana
     nanna hubby wifey tot toddler baby schoolboy schoolgirl teen teenager youngster lad
     brave tragic heroic hero heroine plucky tearful heartbroken devastated doting proud
-    stricken furious fuming pal bestie telly tv star celeb""".split()
+    stricken furious fuming pal bestie telly tv star celeb widow widower pensioner
+    grandmother grandfather democrat republican tory libertarian""".split()
 )
 
 
