@@ -425,6 +425,18 @@ def description_referent(
             bodies.add(full)
     if len(people) == 1:
         return people.pop()
+    # "signed by the regional prefect, Bernard Lafitte-Roux,": the name set beside the
+    # description, when the article sets exactly one there
+    beside = {
+        m.group("name")
+        for m in re.finditer(
+            rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,3}}{re.escape(words[-1])},\s+"
+            r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*[,.;]",
+            text,
+        )
+    }
+    if len(beside) == 1 and person_name(next(iter(beside))) == next(iter(beside)):
+        return beside.pop()
     if head not in _COMMERCIAL_HEADS or not bodies:
         return None
     if len(bodies) == 1:
@@ -1222,7 +1234,8 @@ _ORGANISATION_WORDS = (
         """energy metals mining lines airways airlines buses trains rail railways motors foods
     holdings industries systems technologies partners capital securities insurance health
     healthcare pharmaceuticals media press news ltd limited inc plc llc corp co gmbh sa
-    alliance society charity institution trust""".split()
+    alliance society charity institution trust museum gallery library zoo theatre theater
+    playhouse orchestra festival""".split()
     )
 )
 
@@ -1276,7 +1289,7 @@ def _lead_agent(prepared: PreparedArticle) -> tuple[str, int] | None:
 
 _BODY_PHRASE = (
     r"(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'&-]*\s+|of\s+|the\s+|and\s+|[a-z]+’s\s+|"
-    r"[a-z]+'s\s+)*?[\w-]+"
+    r"[a-z]+'s\s+)*?[\w-]+(?:\.(?=,))?"  # "Quillstream Inc., the payroll company, said …"
 )
 #: Verbs a body takes a decision or acts with, as the lead reports it.
 _ACTS = (
@@ -1288,12 +1301,22 @@ _DECIDER = (
     # "… after Kestrel Bay Council approved the levy", "an ordinance the City Council approved"
     re.compile(
         rf"\b(?:after|when|as|once|that|which)?\s*(?P<body>{_BODY_PHRASE})\s+"
-        rf"(?:(?:on|last|this|late|early)\s+\w+\s+|unanimously\s+|narrowly\s+|"
-        rf"(?:has|have|had)\s+)?(?:{_ACTS})\b"
+        rf"(?:(?:on|last|this|late|early)\s+\w+\s+|(?:today|yesterday|tonight|now)\s+|"
+        rf"unanimously\s+|narrowly\s+|(?:has|have|had)\s+)?(?:{_ACTS})\b"
+    ),
+    # "The Halbrook Museum is to hand back …", "Quillstream Inc. … said Tuesday it will lay
+    # off …", "The club has agreed to sell …": the body says what it will do
+    re.compile(
+        rf"\b(?P<body>{_BODY_PHRASE})(?:,[^,;]{{1,120}},)?\s+"
+        r"(?:(?:is|are)\s+(?:to|set\s+to|planning\s+to|preparing\s+to)"
+        r"|(?:has|have)\s+(?:decided|agreed|voted|chosen|opted)\s+to"
+        r"|(?:said|says|announced|confirmed)(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?(?:it|they)"
+        r"\s+(?:will|would|is\s+to|are\s+to|plans?\s+to))\s+[a-z]"
     ),
     # "… approved by Ashvale District Council", "a ban imposed by the harbour board"
     re.compile(
-        rf"\b(?:{_ACTS})\s+by\s+(?P<body>(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|the)\s+)*)*"
+        rf"\b(?:{_ACTS})\s+(?:(?:on|last|this|late|early)\s+\w+\s+|(?:today|yesterday)\s+)?"
+        rf"by\s+(?P<body>(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|the)\s+)*)*"
         r"[A-Z][\w’'&-]*)"
     ),
     # "Fernley Borough Council's new rule", "the board's decision"
@@ -1326,9 +1349,13 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
         )
         for start, phrase in hits:
             phrase = phrase.strip()
-            last = phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s")
-            if last not in _ORGANISATION_WORDS | {"selectmen", "board"}:
+            last = phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s").rstrip(".")
+            of_body = re.search(r"\b(\w+)\s+of\s+[A-Z]", phrase)  # "Museum of World Cultures"
+            if last not in _ORGANISATION_WORDS | {"selectmen", "board"} and not (
+                of_body and of_body.group(1).lower() in _ORGANISATION_WORDS
+            ):
                 continue
+            phrase = re.sub(r"[’']s$", "", phrase)  # "… by Fenmouth City Council’s planning …"
             owner = re.match(r"(?P<owner>.+?)[’']s\s+[a-z][\w\s-]*$", phrase)
             if owner and owner.group("owner").split()[-1].lower() in _ORGANISATION_WORDS:
                 phrase = owner.group("owner")  # "Brackley Borough Council's cabinet"
@@ -1808,7 +1835,9 @@ def _quotes(
         if speaker:
             speaker, found_role = resolve(speaker)
             role = clean_role(found_role)
-            body = spokesperson_body(speaker, prepared, resolve)
+            body = spokesperson_body(speaker, prepared, resolve) or _paragraph_body(
+                speaker, prepared, span.start
+            )
             if body is not None:  # "A company spokeswoman": the company speaks
                 speaker, role = body, speaker.split()[-1].lower()
         if speaker:
@@ -1833,6 +1862,35 @@ def _quotes(
             )
         )
     return quotes
+
+
+_BARE_SPOKESPERSON = re.compile(r"(?i:a|an|the)\s+spokes(?:man|woman|person)")
+# A lower-case noun that says the capitalised name after it is a body: "campaigners Captive
+# Wild", "rail operator Westmarch Trains", "the charity Hopefield".
+_BODY_BEFORE = re.compile(
+    r"\b(?:campaigners|campaign\s+group|group|charity|operator|firm|company|retailer|"
+    r"airline|developer|landlord|agency|agents|insurer|union|club|trust|watchdog|regulator|"
+    r"provider|chain|brand|maker|manufacturer|supplier|council|society|association|"
+    r"organisation|organization|network|coalition|alliance|business)\s+$"
+)
+
+
+def _paragraph_body(speaker: str, prepared: PreparedArticle, at: int) -> str | None:
+    """The body a bare "a spokeswoman" speaks for: the last body named in the quotation's
+    paragraph before it ("Rail operator Westmarch Trains says … A spokesperson told us: …"),
+    a name the article says is a body (a word of organisations in it, or a noun of
+    organisations right before it: "campaigners Captive Wild"). None otherwise."""
+    if not _BARE_SPOKESPERSON.fullmatch(speaker.strip()):
+        return None
+    text = prepared.article.text
+    start = text.rfind("\n", 0, at) + 1
+    found = None
+    for form, where in prepared.mentions:
+        if start <= where < at and (
+            _named_body(form, text) or _BODY_BEFORE.search(text[max(0, where - 40) : where].lower())
+        ):
+            found = form
+    return prepared.resolve(found)[0] if found else None
 
 
 _SPOKESPERSON = re.compile(

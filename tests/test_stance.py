@@ -583,3 +583,64 @@ def test_the_body_a_headline_reports_a_fact_on_vouches_for_it():
         quotes=("We had to cut costs.",),
     )
     assert judge_stance(decision) == ("defends", "agent")
+
+
+def test_a_body_that_says_what_it_will_do_or_is_named_after_by_defends_it():
+    """The lead's decider in more forms: 'X is to hand back …' (a particle 'back' is no
+    backing), 'X, the …, said Tuesday it will …', 'approved last night by X’s committee',
+    and a body whose name runs on with 'of' ('the Orwell Gallery of Modern Craft')."""
+    gallery = _positions(
+        "Gallery to return bronze heads\n\n"
+        "The Orwell Gallery of Modern Craft is to hand back four bronze heads to the city of "
+        "Oyo, decades after they were sold to it.\n\n"
+        '"It is the right thing to do," said its director, Lena Frost.\n'
+    )
+    assert gallery.get("The Orwell Gallery of Modern Craft") == "defends"
+    firm = _positions(
+        "Software firm to cut 600 jobs\n\n"
+        "Brackwater Inc., the accounting software maker, said Tuesday it will cut 600 jobs.\n\n"
+        '"This is a betrayal," said union organiser Jo Tate.\n'
+    )
+    assert firm.get("Brackwater Inc.") == "defends"
+    tower = _positions(
+        "Tower approved despite objections\n\n"
+        "A 12-storey tower was approved last night by Kelham District Council’s planning "
+        "committee, despite 900 objections.\n\n"
+        '"It will ruin the skyline," said resident Amy Vale.\n'
+    )
+    assert tower.get("Kelham District Council") == "defends"
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_named_before_in_the_paragraph():
+    """'Bus operator Redline Coaches says … A spokeswoman said: …' and 'animal campaigners
+    Open Cages criticised the zoo. A spokesman fumed: …': the body speaks."""
+    from pipeline.extract import rules_only_extraction as extract
+
+    coaches = extract(
+        _article(
+            "Coaches cancelled\n\nBus operator Redline Coaches says it will run no coaches "
+            'tonight. A spokeswoman said: "Safety comes first."\n'
+        )
+    )
+    assert [q.speaker for q in coaches.quotes] == ["Redline Coaches"]
+    cages = extract(
+        _article(
+            "Zoo reopens\n\nBut animal campaigners Open Cages criticised the zoo. A spokesman "
+            'fumed: "This is reckless."\n'
+        )
+    )
+    assert [q.speaker for q in cages.quotes] == ["Open Cages"]
+
+
+def test_the_description_set_beside_a_name_is_that_person():
+    """'signed by the regional prefect, Anne Morel,' … 'the prefect wrote that «…»'."""
+    from pipeline.extract import rules_only_extraction as extract
+
+    order = extract(
+        _article(
+            "Wolf cull ordered\n\nThe order, signed on Monday by the regional prefect, Anne "
+            "Morel, allows one wolf to be shot. In it, the prefect wrote that «every other "
+            "measure has failed».\n"
+        )
+    )
+    assert [q.speaker for q in order.quotes] == ["Anne Morel"]

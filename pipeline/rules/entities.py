@@ -35,7 +35,8 @@ def person_name(form: str) -> str | None:
     head = form.split(",")[0]
     words = _WORD.findall(head)
     name: list[str] = []
-    for word in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         lower = word.lower().strip(".")
         if lower in _PARTICLES and name:
             name.insert(0, word)
@@ -50,10 +51,23 @@ def person_name(form: str) -> str | None:
         ):
             name.insert(0, word)
         else:
+            if lower == "of" and index and _institution(words[index - 1]):
+                return None  # "The Halbrook Museum of World Cultures": a body's name
             break
     while name and name[0].lower() in _PARTICLES:
         name.pop(0)
     return " ".join(name) or None
+
+
+#: Nouns heading an institution's name before 'of' ("Museum of …", "Federation of …").
+_INSTITUTIONS = vocabulary.BODY_WORDS | frozenset(
+    "museum gallery library academy society federation institution council".split()
+)
+
+
+def _institution(word: str) -> bool:
+    """Whether ``word`` (capitalised, before 'of') heads an institution's name."""
+    return word[:1].isupper() and word.lower().rstrip("s") in _INSTITUTIONS
 
 
 #: Endings of nouns for what someone does or where they are from ("Glaciologist", "Beekeeper",

@@ -435,6 +435,12 @@ _NOUN_HOMOGRAPHS = frozenset(
     challenges object objects appeal appeals rage rages savage round want wants question
     questions""".split()
 )
+# A modal, 'to' or a pronoun right before a word: 'will back', 'to back', 'they back'.
+_RIGHT_AFTER_AUXILIARY = re.compile(
+    r"\b(?:would|will|to|could|may|might|shall|should|must|can|did|does|do|they|we|he|she|"
+    r"i)\s+$",
+    re.IGNORECASE,
+)
 _VERB_BEFORE = re.compile(
     r"\b(?:would|will|to|could|may|might|shall|should|must|can|did|does|do|they|we|he|she|"
     r"i)\s+(?:\w+\s+)?$",
@@ -641,6 +647,8 @@ def _segment_cue(segment: str) -> str | None:
             continue  # a participle clause ("…, supporting the inquiry") is about another act
         if word.split()[0] in _NOUN_HOMOGRAPHS and not _VERB_BEFORE.search(before):
             continue  # "the attack", "get back", "their support": a noun or an adverb
+        if word in ("back", "backs") and not _RIGHT_AFTER_AUXILIARY.search(before):
+            continue  # "is to hand back", "will pay back": a particle of another verb
         if " " not in word and _DETERMINER_BEFORE.search(before):
             continue  # "the disputed fee", "a welcome step": an adjective, not the actor's act
         if _REQUEST_AFTER.match(clause, match.end()):
@@ -892,6 +900,8 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         and not any(_ADMITTED.search(n) for n in evidence.narrative)
     ):
         cue = None  # "…, the force confirmed": the doer announcing its decision, no admission
+    if cue == "supports" and evidence.decided:
+        return "defends", "agent"  # the decider backing what it decided defends it
     if cue is not None:
         return cue, "reporter"
     # what the actor is reported saying about another party the development does not name
