@@ -786,6 +786,10 @@ def _figure_key(figure: Figure) -> FigureKey:
         modifiers = frozenset(words) - {cost}
         return figure.unit, f"{KIND_HEAD}cost", modifiers, outcome or None, _scope(figure), sense
     head = COUNT_NOUN_CLASSES.get(words[-1], words[-1])
+    fatal = "fatal" in words[:-1]  # 'seven fatal events', 'three fatal crashes'
+    if figure.unit is None and (head in _DEATH_NOUNS or fatal or outcome in _DEATH_OUTCOMES):
+        # 'seven patients … had died', '11 deaths', 'seven fatal events': one count of dead
+        return None, "death", frozenset(), None, _scope(figure), sense
     return figure.unit, head, frozenset(words[:-1]), outcome or None, _scope(figure), sense
 
 
@@ -799,6 +803,12 @@ def _money_kind(figure: Figure) -> str | None:
     if figure.unit is None or not _MONEY_UNIT.match(figure.unit) or not figure.sentence_text:
         return None
     return money_kind(figure.sentence_text, figure.value)
+
+
+#: What counts the dead, whatever noun or verb a source uses: 'deaths', 'fatalities', 'seven
+#: patients died', 'were killed', 'confirmed dead'.
+_DEATH_NOUNS = frozenset({"death", "fatality", "dead"})
+_DEATH_OUTCOMES = frozenset({"died", "dead", "killed", "confirmed-dead"})
 
 
 def _cost_head(figure: Figure, words: list[str]) -> str | None:
@@ -916,6 +926,19 @@ def _within_bound(bound: Figure, value: Figure) -> bool:
     return False
 
 
+_ROUGHLY = frozenset({"about", "around", "roughly", "some", "approximately", "nearly", "almost"})
+#: How far an 'about' value may be from an exact one it agrees with (share of the value).
+ROUGHLY_REACH = 0.05
+
+
+def _roughly(a: Figure, b: Figure) -> bool:
+    """Whether 'about 4,200' (``a``) and 4,212 (``b``) say the same: ``a`` is approximate
+    and within ``ROUGHLY_REACH`` of ``b``."""
+    if a.qualifier not in _ROUGHLY or a.high is not None or b.high is not None:
+        return False
+    return abs(a.number - b.number) <= ROUGHLY_REACH * abs(a.number)
+
+
 def _agree(a: Figure, b: Figure) -> bool:
     """Whether two values for one quantity say the same: equal, or a range and an 'up to'
     its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end, or a
@@ -926,7 +949,7 @@ def _agree(a: Figure, b: Figure) -> bool:
         return True
     first, second = claimant_name(a.claimant), claimant_name(b.claimant)
     if not (first and second and first.lower() != second.lower()):
-        if _within_bound(a, b) or _within_bound(b, a):
+        if _within_bound(a, b) or _within_bound(b, a) or _roughly(a, b) or _roughly(b, a):
             return True
     for r, bound in ((a, b), (b, a)):
         if r.high is not None and bound.high is None:
@@ -1094,7 +1117,11 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
         claims: dict[tuple[float, float | None], list[Figure]] = defaultdict(list)
         for figure in members:
             claims[(figure.number, figure.high)].append(figure)
-        label = KIND_LABELS.get(key[1]) or _group_label([m for m in members if _figure_key(m)[1]])
+        label = (
+            KIND_LABELS.get(key[1])
+            or ("deaths" if key[1] == "death" else None)
+            or _group_label([m for m in members if _figure_key(m)[1]])
+        )
         disputed = _disputed(members, apart)
         result.append(
             FigureGroup(

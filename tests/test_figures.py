@@ -485,7 +485,10 @@ def test_a_place_the_model_names_claims_a_figure_only_where_it_says_something():
     ],
 )
 def test_a_figures_clause_says_what_kind_of_count_it_is(sentence, sense):
-    assert find_figures(sentence)[-1].sense == sense
+    written_in_digits = [
+        f for f in find_figures(sentence) if f.scale or any(c.isdigit() for c in f.value)
+    ]
+    assert written_in_digits[-1].sense == sense
 
 
 def _group(*figures):
@@ -615,3 +618,29 @@ def test_a_line_that_lists_a_figure_under_a_name_credits_that_name():
     for line, who in cases.items():
         number = find_figures(line)[0]
         assert claimant_cue(line, number.start) == who, line
+
+
+def test_counts_written_in_words_are_figures():
+    """News writes counts under ten in words: 'seven deaths', 'Nine passengers were taken
+    to hospital', 'twenty-three variations'; not a duration, a reference ('the two sides')
+    or a word number of a larger figure ('two million')."""
+    found = {f.value: (f.number, f.counts) for f in find_figures(
+        "Nine passengers were taken to hospital and seven deaths were recorded. The firm "
+        "ordered twenty-three variations over three days. The two sides met. Two million "
+        "people watched."
+    )}  # fmt: skip
+    assert found["Nine"] == (9.0, "passengers")
+    assert found["seven"] == (7.0, "deaths")
+    assert found["twenty-three"] == (23.0, "variations")
+    assert "three" not in found and "two" not in found
+    assert found["Two million"][0] == 2_000_000
+
+
+def test_a_key_numbers_list_line_says_what_it_counts_and_who_gives_it():
+    """'* 7 - deaths, all on the drug (company count)', '* 11+ - deaths cited by the
+    families' group': what follows the dash is counted; a bracket or 'cited by' credits."""
+    lines = "  * 7 - deaths, all on the drug (company count)\n  * 11+ - deaths cited by the families' group"
+    first, second = find_figures(lines.splitlines()[0])[0], find_figures(lines.splitlines()[1])[0]
+    assert first.counts == "deaths" and second.counts == "deaths"
+    assert claimant_cue(lines.splitlines()[0], first.start) == "company"
+    assert claimant_cue(lines.splitlines()[1], second.start) == "the families' group"

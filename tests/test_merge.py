@@ -883,3 +883,27 @@ def test_a_sentence_listing_rival_estimates_does_not_tell_its_values_apart():
         money("S1", 2, "5", "", None, line).model_copy(update={"sentence": 1}),
     ]
     assert not told_apart(figures)
+
+
+def test_the_dead_are_one_count_however_each_source_counts_them():
+    """'seven patients had died' (the company), '11 deaths' (a patient group) and 'seven
+    fatal events' are one quantity, the deaths; the two accounts differ. 'about 4,200' and
+    4,212 enrolled agree."""
+    died = figure("S1", 1, "7", "patients", "the company").model_copy(update={"outcome": "died"})
+    deaths = figure("S2", 1, "11", "deaths", "the patient group").model_copy(
+        update={"qualifier": "at least"}
+    )
+    fatal = figure("S3", 1, "7", "fatal events", None)
+    about = figure("S2", 2, "4200", "patients", None).model_copy(update={"qualifier": "about"})
+    exact = figure("S3", 2, "4212", "patients", None)
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[died]),
+            extraction("S2", figures=[deaths, about]),
+            extraction("S3", figures=[fatal, exact]),
+        ]
+    )
+    groups = {g.counts: g for g in brief.figures}
+    assert [c.number for c in groups["deaths"].claims] == [7, 11]
+    assert groups["deaths"].differs
+    assert not groups["patients"].differs

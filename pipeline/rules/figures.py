@@ -220,6 +220,7 @@ def find_figures(text: str) -> list[FigureSpan]:
             and not earlier
             and previous
             and same_sentence
+            and not re.search(r"[;()]", text[previous.end : start])  # '(MHRA); X says about 600'
             and previous.unit == unit
             and unit is None
         ):
@@ -243,7 +244,102 @@ def find_figures(text: str) -> list[FigureSpan]:
         )
         figures.append(figure)
         previous = figure
+    figures = _with_counts_in_words(text, figures)
     return _first_of_pairs(text, figures)
+
+
+# Counts written in words, as news style writes those under ten and round tens ("seven
+# deaths", "Nine people were taken to hospital", "TEN taken to hospital", "twenty-three
+# variations"): a word number right before what it counts.
+_UNITS_IN_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_IN_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_COUNT_IN_WORDS = re.compile(
+    rf"(?<![\w’'-])(?i:(?P<tens>{word_alternation(_TENS_IN_WORDS)})(?:-(?P<ones>"
+    rf"{word_alternation(_UNITS_IN_WORDS)}))?|(?P<unit>{word_alternation(_UNITS_IN_WORDS)}))"
+    r"(?![\w’'-])"
+)
+#: Words after a word number that make it no count of things: 'two of them', 'the two
+#: sides', 'one or two', 'nine times out of ten', 'two-thirds'.
+_NOT_COUNTED_AFTER = re.compile(r"^(?:\s+(?:of|or|and|to|times|percent|per)\b|-|\s*%)", re.I)
+
+
+#: What an article counts of itself ('five questions about …', 'three things we learned'):
+#: no reported quantity.
+_ARTICLE_NOUNS = frozenset(
+    """questions answers things ways reasons words lessons takeaways tips facts moments
+    highlights""".split()
+)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every)\s+$"
+    rf"|\b(?:\d+|one|{word_alternation(_UNITS_IN_WORDS)})\s+(?:or|to|and)\s+$",
+    re.I,
+)
+
+
+def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSpan]:
+    """``figures`` with the counts ``text`` writes in words added in order: a word number
+    from two to ninety-nine right before a plural noun it counts ('seven deaths', 'nine
+    passengers were taken to hospital'); never a duration ('three days'), an age, a
+    number inside a figure already found ('two million'), or a word number followed by
+    'of', 'or' or 'times'."""
+    taken = [(f.start, f.end) for f in figures]
+    added: list[FigureSpan] = []
+    for match in _COUNT_IN_WORDS.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b or a < end <= b for a, b in taken):
+            continue
+        after = text[end : end + 40]
+        if _DEFINITE_BEFORE.search(text[max(0, start - 20) : start]):
+            continue  # 'the two sides', 'one or two people': a reference, not a count
+        if _NOT_COUNTED_AFTER.match(after) or re.match(
+            r"^\s+(?:thousand|million|billion)", after, re.I
+        ):
+            continue
+        if _not_a_figure(text, start, end, None, None, 10.0, None, figures):
+            continue
+        words, _ = _words_after(text, end)
+        if not words or not _is_plural(words[-1]) or words[0].lower() in TIME_UNITS:
+            continue
+        if words[-1].lower() in _ARTICLE_NOUNS:
+            continue  # 'five questions', 'three things to know': the article's own parts
+        if words[-1].lower() in TIME_UNITS or words[-1].lower().rstrip("s") in TIME_UNITS:
+            continue
+        low = match.group().lower()
+        number = float(
+            (_TENS_IN_WORDS.get(match["tens"].lower(), 0) if match["tens"] else 0)
+            + (_UNITS_IN_WORDS.get((match["ones"] or match["unit"] or "").lower(), 0))
+        )
+        if not number or low in ("one",):
+            continue
+        counts, outcome = _counts(text, start, end, None)
+        qualifier = _APPROX.search(text[max(0, start - 30) : start])
+        added.append(
+            FigureSpan(
+                id="",
+                start=start,
+                end=end,
+                value=text[start:end],
+                number=number,
+                qualifier=qualifier.group("q").lower() if qualifier else None,
+                counts=counts,
+                high=None,
+                unit=None,
+                scale=None,
+                outcome=outcome,
+                sense=figure_sense(text, start, end),
+            )
+        )
+    if not added:
+        return figures
+    merged = sorted([*figures, *added], key=lambda f: f.start)
+    return [replace(f, id=f"F{i}") for i, f in enumerate(merged, 1)]
 
 
 def _goes_on_from(
@@ -688,6 +784,16 @@ _OUTCOME = re.compile(
 )
 
 
+# An outcome after a clause that describes the counted ('… patients taking the drug, X, had
+# died'): its verb with an auxiliary, within the sentence.
+_LATER_OUTCOME = re.compile(
+    r"^\s+(?:taking|receiving|treated|on|in|at|from|who|which|aboard|using)\b[^.;:!?]{0,70}?\s"
+    r"(?:have|has|had|were|was)\s+(?:(?:since|now|all|been|reportedly)\s+)*"
+    rf"(?P<o>{word_alternation(OUTCOME_WORDS)})\b",
+    re.IGNORECASE,
+)
+
+
 # 'up from 980 the week before': an earlier value, never given the counts of the figure before
 _EARLIER = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
 _VERB_BEFORE = re.compile(
@@ -709,6 +815,10 @@ def _is_plural(word: str) -> bool:
     )
 
 
+# The dash or colon after a key-numbers list's figure ('7 - deaths …', '11+ – deaths …').
+_ITEM_DASH = re.compile(r"\+?\s*[-–—:]\s+(?=[A-Za-z])")
+
+
 def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str | None]:
     """What the figure at ``text[start:end]`` counts, and what happened to it ('killed'):
     the noun phrase after it ('1,500 North Korean troops', '45% of voters', '250 sq km of
@@ -719,9 +829,20 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
     if unit in _READINGS:
         return "", None
     words, stop_at = _words_after(text, end)
+    line_start = text.rfind("\n", 0, start) + 1
+    item = _ITEM_DASH.match(text, end)
+    if (
+        not words
+        and item
+        and re.fullmatch(r"\s*(?:[-*•]\s*)?[~≈]?\s*[-+]?", text[line_start:start])
+    ):
+        words, stop_at = _words_after(text, item.end())  # '7 - deaths …' in a key-numbers list
     counts = " ".join(words)
     outcome = None
     found = _OUTCOME.match(text[stop_at : stop_at + 80]) if words else None
+    if words and not found:  # 'seven patients taking the drug, ravocitide, had died'
+        later = _LATER_OUTCOME.match(text[stop_at : stop_at + 90])
+        found = later if later and not re.search(r"\d", later.group()) else None
     if found:
         outcome = " ".join(found.group("o").split())
     elif words:
@@ -1020,7 +1141,7 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
             return who
     if _SET_AGAINST.search(plain, max(0, offset - 40), offset):
         return None  # 'up to $21m, not $14m': the sentence's voice rejects this value
-    labelled = _labelled_claimant(plain, offset)
+    labelled = _labelled_claimant(plain, offset) or _item_claimant(sentence, offset)
     if labelled:
         return labelled, None
     match = _ACCORDING.search(plain)
@@ -1056,6 +1177,38 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
 _LABELLED = re.compile(
     r"^\s*(?:[-•*–]\s+)?(?P<who>[^:“”\"]{2,160}?):\s+(?P<gap>(?:[a-z]+\s+){0,3})(?=\S)"
 )
+
+
+# A key-numbers list's line: the figure first, then a dash and what it counts.
+_ITEM_START = re.compile(r"^\s*(?:[-*•]\s*)?[~≈]?\s*[-+]?\s*$")
+# Who a list line credits: '(company count)', '(MHRA)', 'cited by the patient group', 'per X'.
+_ITEM_SOURCE = re.compile(
+    r"\((?P<bracket>[A-Za-z][^()]{1,40})\)|\b(?:cited|claimed|given|reported|estimated)\s+by\s+"
+    r"(?P<by>[^,;()]+)|\b(?:per|according\s+to)\s+(?P<per>[^,;()]+)"
+)
+_COUNT_WORDS = re.compile(
+    r"\s+(?:count|counts|estimate|estimates|figure|figures|data|tally)$", re.I
+)
+
+
+def _item_claimant(sentence: str, offset: int) -> str | None:
+    """Who a key-numbers list line credits with the figure that opens it ('7 - deaths, all
+    on drug (company count)' -> 'company'; '11+ - deaths cited by the patient group' -> 'the
+    patient group'); None for any other line."""
+    line_start = sentence.rfind("\n", 0, offset) + 1
+    if not _ITEM_START.match(sentence[line_start:offset]):
+        return None
+    line_end = sentence.find("\n", offset)
+    line = sentence[offset : line_end if line_end >= 0 else len(sentence)]
+    if not _ITEM_DASH.search(line[:12]):
+        return None
+    found = _ITEM_SOURCE.search(line)
+    if not found:
+        return None
+    who = _COUNT_WORDS.sub("", (found["bracket"] or found["by"] or found["per"]).strip())
+    if re.search(r"\d", who) or len(who.split()) > 8:
+        return None
+    return _tidy(who, description=True)
 
 
 def _labelled_claimant(plain: str, offset: int) -> str | None:
