@@ -397,16 +397,20 @@ def description_referent(
     named = {
         re.sub(r"^The\s+", "", m.group().strip())
         for m in re.finditer(
-            rf"(?:\b[A-Z][\w’'-]*\s+){{1,4}}{re.escape(head.capitalize())}\b", text
+            rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}{re.escape(head.capitalize())}\b", text
         )
     }
     named.discard("")
-    named = {n for n in named if n.split()[0].lower() not in ("the", "a", "an")}
+    named = {
+        n
+        for n in named
+        if n.split()[0].lower() not in ("the", "a", "an") and n.lower() != head.lower()
+    }  # not "Company" of a press release's "The Company said"
     if not named:  # a body whose name opens with the head noun ("the team": "Team Corvalla")
         named = {
             m.group()
             for m in re.finditer(
-                rf"\b{re.escape(head.capitalize())}(?:\s+[A-Z][\w’'-]*){{1,3}}", text
+                rf"\b{re.escape(head.capitalize())}(?:[ \t]+[A-Z][\w’'-]*){{1,3}}", text
             )
         }
     if len(named) == 1:
@@ -444,8 +448,9 @@ def description_referent(
     title = prepared.article.title or ""
     first = next((s.text for s in prepared.sentences if s.text != title), "")
     lead = [b for b in bodies if b in f"{title} {first}"]
-    if len(lead) == 1:
-        return lead[0]
+    shortest = min(lead, key=len, default=None)
+    if shortest is not None and all(shortest in b for b in lead):
+        return shortest  # "Veltrane Biosciences" (and a headline run "… Provides Update")
     # the one body named as a business ("Halberd Systems", "Kestrel Energy Ltd") among
     # public bodies and groups
     firms = [b for b in bodies if any(w.lower().strip(".,") in _FIRM_WORDS for w in b.split())]
@@ -1146,6 +1151,9 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         name = own[0].speaker if own else prepared.resolve(names[key])[0]
         if not own and name.split()[0].lower() in _NOT_LEADS and " " in name:
             name = name.split(" ", 1)[1]  # "About Brightwater Energy:" opens a boilerplate
+        name = actor_name(name, prepared)
+        if name is None:
+            continue
         if speaker_problem(name, text) is not None:
             continue
         out.append(
@@ -1177,6 +1185,105 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 )
             )
     return out
+
+
+#: Words that may close an actor's phrase without naming anyone ("The council now puts …").
+_ACTOR_TAIL = re.compile(r"\s+(?:now|today|yesterday|tonight|also|still|too|again|already|itself)$")
+#: Words that make an actor's phrase a clause, not a name or a description: a pronoun, or
+#: an article inside it ("herself a grandmother", "process the council").
+_CLAUSE_WORDS = frozenset(
+    "the a an herself himself itself themselves he she it they his her its their who which "
+    "that said says".split()
+)
+#: Words that may stand lower-case inside a name ("Federation of Small Businesses").
+_NAME_CONNECTORS = frozenset("of and the for on in at de du van von der la le & y".split())
+
+
+def actor_name(name: str, prepared: PreparedArticle) -> str | None:
+    """The name a stance actor the reporter gives a stance (not a quoted speaker) is shown
+    under, or None when the phrase names no one: a time word at its end is dropped ("The
+    council now"), a spokesperson stands for the body ("A spokesperson for Veltrane" ->
+    "Veltrane"), a description stands for the one person or body it refers to ("The
+    Company", "the N.J. company" -> the company the article names) or for no one; a lone
+    capitalised common noun ("Campaigners", "Company", "Out") and a clause ("herself a
+    grandmother", "process the council") name no one. Pure."""
+    name = _ACTOR_TAIL.sub("", name.strip())
+    spokes = _SPOKESPERSON_FOR.fullmatch(name)
+    if spokes:
+        name = spokes.group("body")
+    text = prepared.article.text
+    words = name.split()
+    if not words:
+        return None
+    lowered = [w for w in words[1:] if w[:1].islower() and w.lower() not in _NAME_CONNECTORS]
+    # "The Company" (a press release's capital) is a description; "The Diocese of Westbury" a
+    # name
+    capital_head = (
+        len(words) == 2
+        and words[0].lower() == "the"
+        and words[1].lower() in BODY_WORDS | _COMMERCIAL_HEADS
+    )
+    described = (
+        words[0] in ("the", "a", "an")
+        or (words[0] in ("The", "A", "An") and (lowered or capital_head))
+        or words[-1][:1].islower()
+        or bool(lowered)
+    )
+    if described:
+        phrase = " ".join(w.lower() if w[:1].isupper() and not w.isupper() else w for w in words)
+        if words[0].lower() not in ("the", "a", "an"):
+            phrase = f"the {phrase}"
+        referent = description_referent(phrase, prepared, prepared.resolve)
+        if referent is None and len(words) > 1 and words[-1][:1].islower():
+            # "the Emberton, N.J. company": its head alone ("the company")
+            referent = description_referent(f"the {words[-1]}", prepared, prepared.resolve)
+        body_head = words[-1].lower() in BODY_WORDS | _COMMERCIAL_HEADS | _ORGANISATION_WORDS
+        if referent is not None and not (body_head and person_name(referent) == referent):
+            return referent  # never a body's description resolved to its chair
+        inner = [w.lower() for w in words[1:]]
+        if set(inner) & _CLAUSE_WORDS or words[0].lower() in _CLAUSE_WORDS - {"the", "a", "an"}:
+            return None  # "herself a grandmother", "process the council": a clause
+        return name  # "the minister", "Veloria's foreign ministry": a description
+    if len(words) == 1 and name.lower() in BODY_WORDS | _COMMERCIAL_HEADS:
+        # "Council", "Company": the one body of that kind the article names, or as written
+        return description_referent(f"the {name.lower()}", prepared, prepared.resolve) or name
+    if (
+        len(words) == 1
+        and name[:1].isupper()
+        and not name.isupper()
+        and not _stands_as_name(name, text)
+    ):
+        # "the District" of "Pine Hollow Unified School District": the body it ends; else no
+        # one ("Campaigners dispute …", "Out of caution, …", "State Local Government …")
+        body = description_referent(f"the {name.lower()}", prepared, prepared.resolve)
+        ends = (
+            body is not None
+            and body.split()[-1].lower() == name.lower()
+            and re.search(rf"{re.escape(body)}(?![ \t]+[A-Z])", text) is not None
+        )  # a whole name ending in the word, not "State Local" of "… Local Government …"
+        return body if ends and person_name(body) != body else None
+    return name
+
+
+def _stands_as_name(word: str, text: str) -> bool:
+    """Whether a one-word name is written somewhere as a name on its own: capitalised inside
+    a sentence, with no capitalised word next to it, and never written in lower case (a
+    common noun opening a sentence, or a word of a longer name, is no name)."""
+    if re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False
+    for found in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[max(0, found.start() - 30) : found.start()]
+        after = text[found.end() : found.end() + 30]
+        opening = re.search(r"(?:^|[.!?:]\s+|\n\s*(?:[>*#-]+\s*)?)[\"“‘']?$", before)
+        if re.match(r"\s+[A-Z]", after):
+            continue  # a word of a longer name: "State Local Government Minister"
+        titled = re.search(r"([A-Z][\w’'.-]*)\s+$", before)
+        if titled and titled.group(1).lower().rstrip(".") in HONORIFICS | TITLE_WORDS:
+            return True  # "Lord Patel", "Sen. Ortiz": a surname after a title
+        if opening or titled:
+            continue
+        return True
+    return False
 
 
 #: A body named in a role: "president of the Millbrook Dog Owners Alliance", "chair of

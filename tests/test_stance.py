@@ -644,3 +644,29 @@ def test_the_description_set_beside_a_name_is_that_person():
         )
     )
     assert [q.speaker for q in order.quotes] == ["Anne Morel"]
+
+
+def test_a_stance_actor_is_a_name_or_a_description_never_a_clause_or_a_stray_word():
+    """A time word closing the phrase goes ('The council now'); a spokesperson stands for the
+    body; a capitalised description ('The Company') for the one it refers to; a clause
+    ('herself a grandmother') and a word that never stands as a name ('Campaigners' opening
+    a sentence, 'Local' inside 'State Local Government Minister') name no one; a surname
+    after a title ('Lord Vane') and a description no one in the article answers to ('the
+    harbour master') stay."""
+    from pipeline.extract import actor_name, prepare_article
+
+    text = (
+        "Levy approved\n\nThe Kelby Water Company will raise its levy. The Company said the "
+        "rise was needed. Campaigners dispute that. The council now backs it, State Local "
+        "Government Minister Jo Rees said. Mayor Ann Hale, herself a grandmother, agreed. "
+        "Lord Vane opposed it; the minister did not.\n"
+    )
+    prepared = prepare_article(_article(text))
+    assert actor_name("The council now", prepared) == "The council"
+    assert actor_name("A spokesperson for Kelby Water Company", prepared) == "Kelby Water Company"
+    assert actor_name("The Company", prepared) == "Kelby Water Company"
+    assert actor_name("herself a grandmother", prepared) is None
+    assert actor_name("Campaigners", prepared) is None
+    assert actor_name("Local", prepared) is None
+    assert actor_name("Vane", prepared) == "Vane"
+    assert actor_name("the harbour master", prepared) == "the harbour master"
