@@ -134,13 +134,17 @@ _PARAPHRASES = {
     **dict.fromkeys("close closed closes closure shut shutdown".split(), "close"),
     **dict.fromkeys("burst bursts collapse collapsed collapses".split(), "burst"),
     **dict.fromkeys(
-        "halt halted halts halting suspend suspended suspends suspending stopped stopping".split(),
+        """halt halted halts halting suspend suspended suspends suspending stopped stopping
+        pause paused pauses pausing""".split(),
         "halt",
     ),
     **dict.fromkeys("evacuate evacuated evacuation evacuations".split(), "evacuate"),
     **dict.fromkeys("blaze blazes fire fires flames wildfire".split(), "fire"),
     **dict.fromkeys("probe investigation inquiry investigating investigate".split(), "probe"),
-    **dict.fromkeys("firm company companies firms".split(), "company"),
+    **dict.fromkeys("firm company companies firms drugmaker drugmakers".split(), "company"),
+    **dict.fromkeys("trial trials study studies".split(), "trial"),
+    **dict.fromkeys("sack sacked sacks sacking axe axed fired ousted oust ousting".split(), "sack"),
+    **dict.fromkeys("aground grounded grounding".split(), "aground"),
     **dict.fromkeys("soldier soldiers troops troop personnel forces".split(), "troop"),
     **dict.fromkeys("plan plans planned proposal proposed propose".split(), "plan"),
     **dict.fromkeys("fine fined fines penalty".split(), "fine"),
@@ -172,6 +176,9 @@ _PHRASE_WORDS = {
         ],
         "close",
     ),
+    # a ship on the rocks ran aground; a chief shown the door was sacked
+    **dict.fromkeys("onto the rocks|on the rocks|onto rocks".split("|"), "aground"),
+    **dict.fromkeys("shown the door|given the boot|got the boot".split("|"), "sack"),
     # a levee or a roof that gave way burst or collapsed
     **dict.fromkeys("give way|gives way|gave way|giving way|given way".split("|"), "burst"),
 }
