@@ -1343,3 +1343,26 @@ def test_a_given_name_alone_resolves_past_possessives_slogans_and_descriptors():
     assert resolve_person("Democrat Lia Moreno", race) == ("Lia Moreno", "Democrat")
     council = "Cr Jo Pike moved the motion.\n\n“It is done,” Cr Pike said.\n"
     assert resolve_person("Pike", council)[0] == "Jo Pike"
+
+
+def test_a_bodys_name_is_never_cut_into_a_person():
+    """'The National Weather Centre's chief forecaster, Dr Ana Roe, …' — 'he said' after it
+    is Ana Roe, never 'Weather'; 'Historic Buildings Trust, which advises …, told' keeps its
+    first word even though 'historic' is written in lower case elsewhere."""
+    from pipeline.extract import rules_only_extraction
+    from pipeline.read import Article
+
+    def speakers(text: str) -> list[str | None]:
+        article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+        return [q.speaker for q in rules_only_extraction(article).quotes]
+
+    storm = (
+        "Storm warning\n\nThe National Weather Centre's chief forecaster, Dr Ana Roe, has been "
+        'explaining the warning.\n\n"The storm has deepened fast," she said.\n'
+    )
+    assert speakers(storm) == ["Ana Roe"]
+    trust = (
+        "Tower approved\n\nHistoric Buildings Trust, which advises on the historic town centre,"
+        " had told councillors the tower would cause ‘serious harm’ to the views.\n"
+    )
+    assert speakers(trust) == ["Historic Buildings Trust"]

@@ -73,7 +73,7 @@ def _institution(word: str) -> bool:
 #: Endings of nouns for what someone does or where they are from ("Glaciologist", "Beekeeper",
 #: "Ferryman", "Islander", "Historian"): a capitalised word with one of them, before a full
 #: name, is a descriptor when the article also writes the name without it.
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "eer", "ant", "ent", "ess", "ic")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "eer", "ant", "ent", "ess")
 #: Endings no first name has: a word with one of them before a name is always a descriptor.
 _OCCUPATION_ENDINGS = vocabulary.OCCUPATION_ENDINGS
 

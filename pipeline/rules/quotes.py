@@ -2460,6 +2460,9 @@ def _titled_name(doc: _Document, toks: list[_Tok], j: int, i: int) -> _Cue | Non
     first, titled = person
     before = toks[j - 1].word if j > 0 else ""
     after = toks[i + 1].word if i + 1 < len(toks) else ""
+    bare = re.sub(r"[’']s?$", "", after)
+    if bare[:1].isupper() and bare.lower() in BODY_WORDS:
+        return None  # "The National Weather Centre's chief": a body's name runs on
     # "Gran Margaret Oyelaran": a kinship word or epithet marks a person as a role noun does
     role_before = before.lower() in _ROLE_NOUNS or name_descriptor(before)
     # "The chief, Mark Rutte, said": a name of two words or more set off by commas, but not
