@@ -358,8 +358,8 @@ _DATELINE_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)"
     rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
-    rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES}))\))?\s*[-–—]{{1,2}}\s+(?=\S)"
-)
+    rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES})|[A-Z]{{2,6}})\))?\s*[-–—]{{1,2}}\s+(?=\S)"
+)  # an agency's initials in brackets after a dateline name it, known or not ("(ANW)")
 # A wire dateline with the place in ordinary case ("Kyiv, Feb 24 (Reuters) -") or none at all
 # ("(Reuters) -"): the agency in brackets is the evidence.
 _WIRE_DATELINE = re.compile(
@@ -371,6 +371,7 @@ _WIRE_DATELINE = re.compile(
 # on the last line ("— Reuters", "(AFP)"); never a photo credit ("Photo: AFP", "REUTERS/Name").
 _CLOSING_WIRE = re.compile(
     rf"(?<![:/])(?:\s+|^)[-–—(]*\s*(?P<wire>{_WIRE_NAMES.upper()}|Reuters|Bloomberg|Xinhua)\)?\s*$"
+    r"|^[-–—]\s*(?P<initials>[A-Z]{2,6})\s*$"  # a closing credit line of initials: "- ANW"
 )
 # A caption: a line that ends with the picture's credit.
 _CAPTION_CREDIT = re.compile(
@@ -445,8 +446,9 @@ _MASTHEAD_DATE = (
 # 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone.
 _MASTHEAD = re.compile(
     rf"^(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
-    rf"(?P<date>{_MASTHEAD_DATE})\.?$"
-)
+    rf"(?P<date>{_MASTHEAD_DATE})\.?"
+    r"(?:\s*[-–—,|·]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$"
+)  # a time may follow the date: "Wednesday, October 15, 2025 - 11:05am"
 #: How many lines from the top a masthead may stand (headline, standfirst, byline, masthead).
 MASTHEAD_LINES = 6
 
@@ -619,16 +621,18 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         seen.add(line)
     wire, dateline, dateline_date = _dateline(kept, title)
     if kept and (match := _CLOSING_WIRE.search(kept[-1])) and not _CAPTION_CREDIT.search(kept[-1]):
-        closing = _wire_name(match["wire"])
+        closing = _wire_name(match["wire"] or match["initials"])
         rest = kept[-1][: match.start()].rstrip()
         if rest:
             kept[-1] = rest
         else:
             removed.append(kept.pop())
         wire = wire or closing
+    if masthead is not None and masthead.isupper():
+        masthead = _title_case(masthead)  # "THE EASTBROOK REGISTER" -> "The Eastbrook Register"
     return Cleaned(
         body="\n\n".join(kept) + "\n",
-        title=title,
+        title=_MARKDOWN_HEADING.sub("", title) if title else title,
         removed=removed,
         captions=found_captions,
         wire=wire,
@@ -637,6 +641,19 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         byline=byline,
         published=published,
         masthead=masthead,
+    )
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_SMALL_WORDS = frozenset("of the and for in on at a an to".split())
+
+
+def _title_case(name: str) -> str:
+    """An outlet's name printed in capitals, in title case ("THE DAILY POST" -> "The Daily
+    Post"); short function words stay lower case inside it."""
+    words = name.lower().split()
+    return " ".join(
+        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
     )
 
 

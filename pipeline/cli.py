@@ -450,12 +450,12 @@ def _summary(
     failed = f" ({failed_calls} failed)" if failed_calls else ""
     if args.no_model:
         console.print(
-            f"newsbrief: {stats.articles} articles by rules alone (no model), "
+            f"newsbrief: {_articles(stats.articles)} by rules alone (no model), "
             f"{report.seconds:.1f} s"
         )
     else:
         console.print(
-            f"newsbrief: {stats.articles} articles ({report.cached} from cache), "
+            f"newsbrief: {_articles(stats.articles)} ({report.cached} from cache), "
             f"{int(usage.get('calls', 0))} model calls{failed}, "
             f"{int(usage.get('prompt_tokens', 0))} prompt + "
             f"{int(usage.get('completion_tokens', 0))} completion tokens, "
@@ -498,3 +498,8 @@ def main() -> None:
         sys.stderr.flush()
         os._exit(130)
     sys.exit(code)
+
+
+def _articles(count: int) -> str:
+    """'1 article', '5 articles'."""
+    return f"{count} article" if count == 1 else f"{count} articles"

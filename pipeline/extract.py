@@ -81,7 +81,9 @@ from .rules.text import (
 )
 from .rules.vocabulary import (
     BODY_WORDS,
+    COMMERCIAL_HEADS,
     HONORIFICS,
+    ORGANISATION_WORDS,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_VERB_FORMS,
@@ -336,11 +338,7 @@ def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
 #: Head nouns of a description that stands for a business ("the company said"): such a
 #: body's name rarely holds the noun ("Coastline Trains"), so the article's named bodies are
 #: looked through instead.
-_COMMERCIAL_HEADS = frozenset(
-    """company firm group business operator airline insurer retailer developer lender
-    carrier manufacturer maker supplier utility chain carmaker broadcaster publisher
-    producer""".split()
-)
+_COMMERCIAL_HEADS = COMMERCIAL_HEADS
 _DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
 
 
@@ -1332,19 +1330,8 @@ _SPEAKS_FOR_OFFICE = re.compile(
 )
 
 
-#: Words that make a capitalised name a business or an institution ("Kestrel Energy", "Bay
-#: Transit Lines", "Vostra Metals", "Acme Holdings Ltd").
-_ORGANISATION_WORDS = (
-    BODY_WORDS
-    | _COMMERCIAL_HEADS
-    | frozenset(
-        """energy metals mining lines airways airlines buses trains rail railways motors foods
-    holdings industries systems technologies partners capital securities insurance health
-    healthcare pharmaceuticals media press news ltd limited inc plc llc corp co gmbh sa
-    alliance society charity institution trust museum gallery library zoo theatre theater
-    playhouse orchestra festival""".split()
-    )
-)
+#: Words that make a capitalised name a business or an institution (``vocabulary``).
+_ORGANISATION_WORDS = ORGANISATION_WORDS
 
 
 def _lead_agent(prepared: PreparedArticle) -> tuple[str, int] | None:

@@ -43,10 +43,16 @@ from .developments import tokens as dev_tokens
 from .lede import mark_lede
 from .render import render_markdown
 from .rules.dates import parse_date
-from .rules.entities import EntityIndex
+from .rules.entities import EntityIndex, person_name
 from .rules.figures import money_kind
 from .rules.text import normalise_space, split_sentences
-from .rules.vocabulary import COUNT_NOUN_CLASSES, IRREGULAR_PLURALS, LOWER_BOUNDS, UPPER_BOUNDS
+from .rules.vocabulary import (
+    COUNT_NOUN_CLASSES,
+    IRREGULAR_PLURALS,
+    LOWER_BOUNDS,
+    ORGANISATION_WORDS,
+    UPPER_BOUNDS,
+)
 
 UNATTRIBUTED = "Speaker not identified"
 DUPLICATE_SHARE = 0.8
@@ -379,7 +385,7 @@ def _merge_quotes(
     result.sort(key=lambda s: (s.speaker == UNATTRIBUTED, -len(s.quotes), s.speaker))
     differences = []
     for i, names in speakers_of.items():
-        named = sorted(names - {UNATTRIBUTED})
+        named = sorted(n for n in names - {UNATTRIBUTED} if _named_person(n))
         if len(named) > 1:
             entry = entries[i][1]
             differences.append(
@@ -393,6 +399,21 @@ def _merge_quotes(
                 )
             )
     return result, differences
+
+
+def _named_person(name: str) -> bool:
+    """Whether a speaker is a named person, whose credit two outlets can contradict: not a
+    description ("the ousted CEO", "A spokesperson for Veltrane"), not a body ("Ashgrove
+    Pharma", whose chief may speak its words), not a fragment ("through her lawyer")."""
+    words = name.split()
+    if not words or not name[:1].isupper() or words[0].lower() in ("the", "a", "an"):
+        return False
+    if any(w.lower().strip(".,’'s") in _BODY_NAME_WORDS for w in words):
+        return False
+    return person_name(name) == name
+
+
+_BODY_NAME_WORDS = ORGANISATION_WORDS  # from vocabulary
 
 
 #: A quotation of at most this many words is a fragment ("fake news", "portion"); a partial

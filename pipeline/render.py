@@ -287,7 +287,7 @@ _POSITION_ORDER = ("condemns", "opposes", "denies", "warns", "confirms", "defend
 
 def _stances(brief: Brief) -> list[str]:
     """Stances, one screen: what every position is on (the story's main development, named
-    once unless it is the title), then one line per position with its actors and their
+    once), then one line per position with its actors and their
     sources. Each actor is named once, under the position most of its sources show (the
     first in ``_POSITION_ORDER`` on a tie), with any other position its sources show after
     it ('also defends [S3]'). Neutral ones, the quotes and sentences that show each
@@ -296,7 +296,7 @@ def _stances(brief: Brief) -> list[str]:
     if not rows or "stances" in brief.left_to_json:
         return []
     lines = []
-    if brief.stance_target and brief.stance_target != brief.title:  # the title says it
+    if brief.stance_target:  # what every position is on, even where the title says it
         lines += [f"On: {_inline(brief.stance_target)}", ""]
     by_actor: dict[str, list] = {}
     for row in rows:
@@ -411,7 +411,9 @@ def _entities(brief: Brief) -> list[str]:
 def _sources(brief: Brief) -> list[str]:
     lines = []
     for source in brief.sources:
-        outlet = source.outlet or "outlet not named in the file"
+        outlet = source.outlet or (
+            f"{source.wire} wire copy" if source.wire else "outlet not named in the file"
+        )  # a wire story with no outlet of its own is the agency's copy
         if source.outlet_inferred:
             outlet += " (inferred from the text)"
         bits = [f"**{source.id}** {_inline(outlet)}"]

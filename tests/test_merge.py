@@ -907,3 +907,15 @@ def test_the_dead_are_one_count_however_each_source_counts_them():
     assert [c.number for c in groups["deaths"].claims] == [7, 11]
     assert groups["deaths"].differs
     assert not groups["patients"].differs
+
+
+def test_only_two_named_people_given_one_quotation_are_a_difference_of_attribution():
+    """A body and its spokeswoman, or a name and a description of that person, giving the
+    same words are not two outlets disagreeing; two named people are."""
+    from pipeline.merge import _named_person
+
+    assert _named_person("Tom Achterberg") and _named_person("Lena Voss")
+    assert not _named_person("Ashgrove Pharma")
+    assert not _named_person("A spokesperson for Veltrane")
+    assert not _named_person("the ousted CEO")
+    assert not _named_person("through her lawyer")

@@ -594,7 +594,7 @@ def test_metadata_lines_set_apart_by_bars_are_taken_out_and_the_outlet_over_them
         " Friday.\n"
     )
     assert paper.title == "City sack their manager after six straight defeats"
-    assert paper.masthead == "THE HOLLOWAY COURIER"
+    assert paper.masthead == "The Holloway Courier"  # set in capitals, named in title case
     assert paper.published == "Saturday, May 2, 2026"
     assert "SPORT | Saturday, May 2, 2026" in paper.removed
     tabloid = clean_text(
@@ -623,3 +623,20 @@ def test_a_publishers_disclaimer_is_furniture_but_reporting_about_advice_is_not(
     assert is_furniture("This report is for information only and does not constitute tax advice.")
     assert not is_furniture('The judge said the leaflet "does not constitute legal advice".')
     assert not is_furniture("The novel is published by Harbour Books in May.")
+
+
+def test_an_agencys_initials_and_a_closing_credit_name_the_wire_and_a_dated_masthead_the_outlet():
+    """'HALLOW, Oct 3 (KNA) - …' names the wire KNA even where no list knows it; a last line
+    '- KNA' credits it; 'Hallow Gazette' over 'Friday, October 3, 2025 - 9:40am' is the
+    outlet; a Markdown heading mark is no part of the title."""
+    from pipeline.clean import clean_text
+
+    wire = clean_text("Dam gates opened\n\nHALLOW, Oct 3 (KNA) - Engineers opened the dam.\n")
+    assert wire.wire == "KNA" and wire.dateline == "HALLOW, Oct 3"
+    copy = clean_text(
+        "Dam gates opened\n\nHallow Gazette\nFriday, October 3, 2025 - 9:40am\n\n"
+        "Engineers opened the dam on Friday.\n\n- KNA\n"
+    )
+    assert copy.masthead == "Hallow Gazette" and copy.wire == "KNA"
+    assert "KNA" not in copy.body
+    assert clean_text("# Dam gates opened\n\nEngineers opened it.\n").title == "Dam gates opened"

@@ -78,10 +78,10 @@ def test_markdown_has_every_section_with_source_markers(brief):
         assert heading in markdown
     assert "### Mark Rutte — Nato Secretary General" in markdown
     assert "- “a significant escalation of the war” [S1]" in markdown
-    # what every position is on is the title: it is not said again
+    # what every position is on is said, even where it is the title
     stances = markdown.split("## Stances")[1].split("## Who said what")[0]
     assert brief.stance_target == brief.title
-    assert "On:" not in stances
+    assert "On: Nato confirms troops" in stances
     other = render_markdown(brief.model_copy(update={"stance_target": "Troops in Kursk"}))
     assert other.split("## Stances")[1].lstrip().startswith("On: Troops in Kursk\n")
     assert "- *warns*: Mark Rutte [S1]" in stances

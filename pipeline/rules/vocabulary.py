@@ -163,6 +163,27 @@ BODY_WORDS = frozenset(
     secretariat tribunal prosecutors regulator watchdog""".split()
 )
 
+#: Head nouns of a description that stands for a business ("the company said").
+COMMERCIAL_HEADS = frozenset(
+    """company firm group business operator airline insurer retailer developer lender
+    carrier manufacturer maker supplier utility chain carmaker broadcaster publisher
+    producer drugmaker""".split()
+)
+#: Words that make a capitalised name a business or an institution ("Kestrel Energy", "Bay
+#: Transit Lines", "Vostra Metals", "Acme Holdings Ltd", "Ashgrove Pharma").
+ORGANISATION_WORDS = (
+    BODY_WORDS
+    | COMMERCIAL_HEADS
+    | frozenset(
+        """energy metals mining lines airways airlines buses trains rail railways motors foods
+    holdings industries systems technologies partners capital securities insurance health
+    healthcare pharmaceuticals pharma biosciences bioscience therapeutics biotech labs
+    software logistics media press news ltd limited inc plc llc corp co gmbh sa
+    alliance society charity institution trust museum gallery library zoo theatre theater
+    playhouse orchestra festival""".split()
+    )
+)
+
 #: Words that end a sentence with a full stop without ending the sentence ("Mr.", "Jan.").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col maj sgt capt jr sr rev pres supt det insp
