@@ -209,7 +209,6 @@ def find_figures(text: str) -> list[FigureSpan]:
             rejected = (start, end) if not unit and not scale and number < 1000 else None
             continue
         rejected = None
-        qualifier = _APPROX.search(text[max(0, start - 30) : start])
         counts, outcome = _counts(text, start, end, unit)
         same_sentence = previous is not None and not re.search(
             r"[.!?]\s", text[previous.end : start]
@@ -228,19 +227,8 @@ def find_figures(text: str) -> list[FigureSpan]:
             outcome = outcome or previous.outcome
         if not counts and unit is None and not earlier:
             counts = _generic_or(_subject_before(text, start))  # 'visitor numbers rose to 1.3m'
-        figure = FigureSpan(
-            id=f"F{len(figures) + 1}",
-            start=start,
-            end=end,
-            value=text[start:end],
-            number=number,
-            qualifier=qualifier.group("q").lower() if qualifier else None,
-            counts=counts,
-            high=high,
-            unit=unit,
-            scale=scale,
-            outcome=outcome,
-            sense=figure_sense(text, start, end),
+        figure = _span(
+            text, f"F{len(figures) + 1}", start, end, number, counts, outcome, high, unit, scale
         )
         figures.append(figure)
         previous = figure
@@ -319,27 +307,42 @@ def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSp
         if not number or low in ("one",):
             continue
         counts, outcome = _counts(text, start, end, None)
-        qualifier = _APPROX.search(text[max(0, start - 30) : start])
-        added.append(
-            FigureSpan(
-                id="",
-                start=start,
-                end=end,
-                value=text[start:end],
-                number=number,
-                qualifier=qualifier.group("q").lower() if qualifier else None,
-                counts=counts,
-                high=None,
-                unit=None,
-                scale=None,
-                outcome=outcome,
-                sense=figure_sense(text, start, end),
-            )
-        )
+        added.append(_span(text, "", start, end, number, counts, outcome))
     if not added:
         return figures
     merged = sorted([*figures, *added], key=lambda f: f.start)
     return [replace(f, id=f"F{i}") for i, f in enumerate(merged, 1)]
+
+
+def _span(
+    text: str,
+    span_id: str,
+    start: int,
+    end: int,
+    number: float,
+    counts: str,
+    outcome: str | None,
+    high: float | None = None,
+    unit: str | None = None,
+    scale: str | None = None,
+) -> FigureSpan:
+    """The figure at ``text[start:end]`` with the approximation written before it and the
+    kind of count its clause makes it (``figure_sense``)."""
+    qualifier = _APPROX.search(text[max(0, start - 30) : start])
+    return FigureSpan(
+        id=span_id,
+        start=start,
+        end=end,
+        value=text[start:end],
+        number=number,
+        qualifier=qualifier.group("q").lower() if qualifier else None,
+        counts=counts,
+        high=high,
+        unit=unit,
+        scale=scale,
+        outcome=outcome,
+        sense=figure_sense(text, start, end),
+    )
 
 
 def _goes_on_from(
