@@ -2221,10 +2221,13 @@ _DAY = re.compile(
 # What makes a date part of a noun phrase rather than when something happened: a date of a
 # product or a document ('use-by dates up to 9 December', 'an expiry date of', 'a letter dated')
 # or a bound ('up to and including 9 December').
-# A determiner right before a date makes it a modifier of a noun ('the Nov. 4 election').
+# A determiner right before a date makes it a modifier of a noun ('the Nov. 4 election'); a
+# date a thing was 'originally scheduled for' is the date it no longer has.
 _INCIDENTAL = re.compile(
     r"(?:\b(?:dates?|dated|use[- ]by|best[- ]before|sell[- ]by|display[- ]until|expir\w*)"
     r"(?:\s+[\w-]+){0,3}|\bup\s+(?:to|until)(?:\s+and\s+including)?|"
+    r"\b(?:originally|previously|initially|first)\s+(?:scheduled|planned|set|slated|due)"
+    r"\s+(?:for|on)|"
     r"\b(?:the|a|an|its|their)(?=\s*$)(?<!\bon the))\s*$",
     re.IGNORECASE,
 )

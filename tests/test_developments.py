@@ -1655,3 +1655,10 @@ def test_a_key_numbers_list_item_is_no_development():
     assert fragment("12+: deaths the families count")
     assert not fragment("4,100 homes were without power at the peak.")
     assert not fragment("2025-26: the council spent more than it raised.")
+
+
+def test_the_date_a_thing_was_originally_set_for_does_not_date_its_postponement():
+    from pipeline.developments import incidental
+
+    assert incidental("June 4", "The firm postponed its launch, originally scheduled for June 4.")
+    assert not incidental("Monday", "The council vote is scheduled for Monday.")
