@@ -793,7 +793,8 @@ def _figure_key(figure: Figure) -> FigureKey:
     words = [_singular(w) for w in re.findall(r"[a-z]+(?:['’][a-z]+)?", figure.counts.lower())]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     words = [w for w in words if w not in _FIGURE_STOP and w not in _FIGURE_FILLER]
-    outcome = " ".join(sorted(re.findall(r"[a-z-]+", (figure.outcome or "").lower())) or [])
+    told = _OUTCOME_CLASSES.get((figure.outcome or "").lower(), figure.outcome or "")
+    outcome = " ".join(sorted(re.findall(r"[a-z-]+", told.lower())) or [])
     sense = figure.sense
     if not words or words[-1] in _NOT_COUNTED:
         return figure.unit, "", frozenset(), outcome or None, None, sense
@@ -813,6 +814,12 @@ def _figure_key(figure: Figure) -> FigureKey:
         return None, "death", frozenset(), None, _scope(figure), sense
     return figure.unit, head, frozenset(words[:-1]), outcome or None, _scope(figure), sense
 
+
+#: Outcomes news words several ways, each to one ('taken to hospital' is hospitalised).
+_OUTCOME_CLASSES = dict.fromkeys(
+    ["taken to hospital", "treated in hospital", "admitted to hospital", "hospitalized"],
+    "hospitalised",
+)
 
 #: How a key's head marks a kind of sum (``rules.figures.money_kind``) rather than a noun.
 KIND_HEAD = "sum:"

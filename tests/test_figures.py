@@ -644,3 +644,11 @@ def test_a_key_numbers_list_line_says_what_it_counts_and_who_gives_it():
     assert first.counts == "deaths" and second.counts == "deaths"
     assert claimant_cue(lines.splitlines()[0], first.start) == "company"
     assert claimant_cue(lines.splitlines()[1], second.start) == "the families' group"
+
+
+def test_a_places_possessive_count_of_people_is_its_population_and_hospital_is_an_outcome():
+    found = find_figures("For Tarrow's 2,400 residents the bridge is a lifeline.")[0]
+    assert found.sense == "population"
+    taken = find_figures("Seven people were taken to hospital after the crash.")[0]
+    assert taken.outcome == "taken to hospital"
+    assert find_figures("Ann Lee's 40 employees were told.")[0].sense is None

@@ -421,6 +421,19 @@ _HAPPENED_AFTER = re.compile(
 )
 
 
+# A place's possessive right before a count ("Feorlig's", "the island's", "the town’s"), and
+# the people it counts after it: the place's population.
+_PLACE_POSSESSIVE = re.compile(
+    r"(?:\b(?:the|this|that)\s+(?:island|town|city|village|country|nation|region|state|"
+    r"county|borough|district|suburb|valley|community)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+"
+    rf"{_APPROXIMATION}$"
+)
+_RESIDENTS_AFTER = re.compile(
+    r"\s+(?:permanent\s+|year-round\s+)?(?:people|residents|inhabitants|islanders|"
+    r"villagers|townspeople|citizens)\b"
+)
+
+
 def figure_sense(text: str, start: int, end: int) -> str | None:
     """What kind of count the figure at ``text[start:end]`` is, where its own clause says
     ('Figure.sense'): 'workforce' ('employs about 600 people', '600 people work there'),
@@ -438,6 +451,8 @@ def figure_sense(text: str, start: int, end: int) -> str | None:
     for sense, pattern in _SENSE_BEFORE_RE.items():
         if pattern.search(before):
             return sense
+    if _PLACE_POSSESSIVE.search(before) and _RESIDENTS_AFTER.match(text, end):
+        return "population"  # "Feorlig's 3,100 residents", "the island's 3,100 people"
     for sense, pattern in _SENSE_AFTER.items():
         if pattern.match(after):
             return sense

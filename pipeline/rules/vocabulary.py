@@ -598,7 +598,7 @@ OUTCOME_WORDS = frozenset(
     """killed dead died wounded injured hurt missing displaced evacuated arrested detained
     captured rescued infected hospitalised hospitalized sacked fired laid-off abducted
     kidnapped executed deported stranded homeless confirmed-dead""".split()
-)
+) | frozenset({"taken to hospital", "treated in hospital", "admitted to hospital"})
 
 #: Nouns that English news uses interchangeably for one kind of thing counted, each to the
 #: word it is grouped under: 'soldiers' and 'troops' are the same count, as are 'people' and
