@@ -240,6 +240,13 @@ _LEAN_OPENING = re.compile(
     r"in turn|separately),\s+)(?=\S)",
     re.IGNORECASE,
 )
+# A short lead-in clause that points at the sentence before and hands over with a colon
+# ("That will now be tested: …", "This much is clear: …"): what follows states the fact.
+_LEAD_IN = re.compile(r"^(?i:that|this|it|which|here|there)\b[^:;.“”\"]{0,40}:\s+(?=[A-Z])")
+# A connective set inside commas after the subject ("The union, meanwhile, said …").
+_INNER_CONNECTIVE = re.compile(
+    r",\s+(?i:meanwhile|however|though|too|also|in turn|for (?:its|his|her|their) part),(?=\s)"
+)
 #: What an opening connective the shown line drops costs a version (it still leans a little).
 LEAN_OPENING = 0.25
 _CONNECTIVES = frozenset("but and or so yet however meanwhile also still then".split())
@@ -918,6 +925,8 @@ def clean_wording(text: str, casing: dict[str, str]) -> str:
     normal case
     ('NORTH Korean troops' -> 'North Korean troops', using how the sources write the word)."""
     text = _LEAN_OPENING.sub("", " ".join(_undated(text).split()), count=1)
+    text = _LEAD_IN.sub("", text, count=1)  # "That will now be tested: Sen. …"
+    text = _INNER_CONNECTIVE.sub("", text, count=1)  # "The union, meanwhile, said …"
     text = _LIST_MARK.sub("", text, count=1)  # "- The ferry ran aground…": a list item's mark
     words = text.split(" ")
     for index, word in enumerate(words[:3]):

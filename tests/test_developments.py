@@ -1662,3 +1662,16 @@ def test_the_date_a_thing_was_originally_set_for_does_not_date_its_postponement(
 
     assert incidental("June 4", "The firm postponed its launch, originally scheduled for June 4.")
     assert not incidental("Monday", "The council vote is scheduled for Monday.")
+
+
+def test_a_lead_in_pointing_back_and_an_inner_connective_are_no_part_of_a_development():
+    from pipeline.developments import clean_wording
+
+    assert clean_wording("That much is now clear: The mayor will resign.", {}) == (
+        "The mayor will resign."
+    )
+    assert clean_wording("The union, meanwhile, said it would appeal.", {}) == (
+        "The union said it would appeal."
+    )
+    kept = "This is the second flood: the river rose again."
+    assert clean_wording(kept, {}) == kept
