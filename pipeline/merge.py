@@ -1233,7 +1233,7 @@ def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float
 
 #: A claimant read with the verb's auxiliary ('Calder Transit has'), and a phrase that names
 #: no one ('published in April': a participle, not a person or body).
-_CLAIMANT_TAIL = re.compile(r"\s+(?:has|have|had|is|was|were|will|would)$")
+_CLAIMANT_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|was|were|will|would|now|also|still))+$")
 _NOT_A_CLAIMANT = re.compile(r"^[a-z]{2,}ed\b(?![-’'])")  # not 'red-faced bosses'
 
 

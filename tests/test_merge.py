@@ -919,3 +919,10 @@ def test_only_two_named_people_given_one_quotation_are_a_difference_of_attributi
     assert not _named_person("A spokesperson for Veltrane")
     assert not _named_person("the ousted CEO")
     assert not _named_person("through her lawyer")
+
+
+def test_a_claimant_shows_no_time_word_or_auxiliary_at_its_end():
+    from pipeline.merge import claimant_name
+
+    assert claimant_name("The council now") == "The council"
+    assert claimant_name("Calder Transit has") == "Calder Transit"
