@@ -1366,3 +1366,13 @@ def test_a_bodys_name_is_never_cut_into_a_person():
         " had told councillors the tower would cause ‘serious harm’ to the views.\n"
     )
     assert speakers(trust) == ["Historic Buildings Trust"]
+
+
+def test_a_name_joined_by_an_ampersand_is_a_firm():
+    from pipeline.rules.entities import EntityIndex, person_name
+
+    assert person_name("Pike & Dunn") is None
+    assert person_name("Marks & Lyle chief Jo Lee") == "Jo Lee"
+    index = EntityIndex()
+    index.add("Pike & Dunn", "S1")
+    assert index.canonical("Pike & Dunn") == "Pike & Dunn"

@@ -56,6 +56,8 @@ def person_name(form: str) -> str | None:
             break
     while name and name[0].lower() in _PARTICLES:
         name.pop(0)
+    if name and "&" in head[head.rfind(name[0]) :]:
+        return None  # "Whitcombe & Sayre", "Harrowgate & Finch": a firm, never a person
     return " ".join(name) or None
 
 
