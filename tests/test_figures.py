@@ -652,3 +652,12 @@ def test_a_places_possessive_count_of_people_is_its_population_and_hospital_is_a
     taken = find_figures("Seven people were taken to hospital after the crash.")[0]
     assert taken.outcome == "taken to hospital"
     assert find_figures("Ann Lee's 40 employees were told.")[0].sense is None
+
+
+def test_people_set_apart_by_what_they_did_are_a_part_not_the_whole():
+    """'24 people who had booked but did not turn up' is no count of those aboard; 'a bear
+    that wandered in' is still the bear."""
+    part = find_figures("The total included 24 people who had booked but did not sail.")[0]
+    assert part.outcome == "booked"
+    assert find_figures("A ferry carrying 243 people ran aground.")[0].outcome is None
+    assert find_figures("A 300-pound bear that wandered in was moved.")[0].outcome is None

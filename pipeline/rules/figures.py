@@ -802,6 +802,13 @@ _OUTCOME = re.compile(
 )
 
 
+# A relative clause after the counted noun that says what they did ('24 people who had booked
+# but did not turn up'): a part of them set apart by that act, never the whole.
+_WHO_DID = re.compile(
+    r"\s+who\s+(?:had\s+|have\s+|has\s+)?(?:already\s+|since\s+)?(?P<did>[a-z]+ed)\b"
+)
+
+
 # An outcome after a clause that describes the counted ('… patients taking the drug, X, had
 # died'): its verb with an auxiliary, within the sentence.
 _LATER_OUTCOME = re.compile(
@@ -867,6 +874,8 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
         verb = _VERB_BEFORE.search(text, max(0, start - 40), start)
         if verb and verb.group(1).lower() in OUTCOME_WORDS:
             outcome = verb.group(1).lower()  # 'the floods have killed 130 people'
+        elif (which := _WHO_DID.match(text, stop_at)) is not None:
+            outcome = which.group("did").lower()  # '24 people who had booked but …'
     if not words and unit is not None:
         rate = _RATE.match(text, end)
         tail = rate.end() if rate else end
