@@ -250,12 +250,20 @@ def _extract_all(
                 results[extraction.source.id] = extraction
     except BaseException:
         # Ctrl-C, SIGTERM, a replay or configuration error: finished articles are already in
-        # the cache; stop the rest now rather than waiting for calls in flight.
-        client.close()
+        # the cache; stop the rest now rather than waiting for calls in flight. Closing the
+        # client may wait on a connection a worker holds mid-call: it gets a moment, never
+        # the whole call.
+        closer = threading.Thread(target=client.close, daemon=True)
+        closer.start()
+        closer.join(timeout=CLOSE_WAIT_S)
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
     return results
+
+
+#: Seconds an interrupted run waits for the model client to close before it stops anyway.
+CLOSE_WAIT_S = 1.0
 
 
 def _with_lede(brief: Brief, model: Model, cache: ExtractionCache | None) -> Brief:
