@@ -82,6 +82,7 @@ from .rules.text import (
 from .rules.vocabulary import (
     BODY_WORDS,
     COMMERCIAL_HEADS,
+    GROUP_NOUNS,
     HONORIFICS,
     ORGANISATION_WORDS,
     PRONOUNS,
@@ -1959,14 +1960,9 @@ def _quotes(
 
 
 _BARE_SPOKESPERSON = re.compile(r"(?i:a|an|the)\s+spokes(?:man|woman|person)")
-# A lower-case noun that says the capitalised name after it is a body: "campaigners Captive
+# Lower-case nouns that say the capitalised name after them is a body: "campaigners Captive
 # Wild", "rail operator Westmarch Trains", "the charity Hopefield".
-_BODY_BEFORE = re.compile(
-    r"\b(?:campaigners|campaign\s+group|group|charity|operator|firm|company|retailer|"
-    r"airline|developer|landlord|agency|agents|insurer|union|club|trust|watchdog|regulator|"
-    r"provider|chain|brand|maker|manufacturer|supplier|council|society|association|"
-    r"organisation|organization|network|coalition|alliance|business)\s+$"
-)
+_BODY_NOUNS = ORGANISATION_WORDS | GROUP_NOUNS | frozenset("agents watchdog regulator".split())
 
 
 def _paragraph_body(speaker: str, prepared: PreparedArticle, at: int) -> str | None:
@@ -1980,8 +1976,9 @@ def _paragraph_body(speaker: str, prepared: PreparedArticle, at: int) -> str | N
     start = text.rfind("\n", 0, at) + 1
     found = None
     for form, where in prepared.mentions:
+        before = text[max(0, where - 40) : where].lower().split()
         if start <= where < at and (
-            _named_body(form, text) or _BODY_BEFORE.search(text[max(0, where - 40) : where].lower())
+            _named_body(form, text) or before[-1:] and before[-1] in _BODY_NOUNS
         ):
             found = form
     return prepared.resolve(found)[0] if found else None

@@ -436,16 +436,11 @@ _NOUN_HOMOGRAPHS = frozenset(
     questions""".split()
 )
 # A modal, 'to' or a pronoun right before a word: 'will back', 'to back', 'they back'.
-_RIGHT_AFTER_AUXILIARY = re.compile(
-    r"\b(?:would|will|to|could|may|might|shall|should|must|can|did|does|do|they|we|he|she|"
-    r"i)\s+$",
-    re.IGNORECASE,
+_AUXILIARY = (
+    r"\b(?:would|will|to|could|may|might|shall|should|must|can|did|does|do|they|we|he|she|i)"
 )
-_VERB_BEFORE = re.compile(
-    r"\b(?:would|will|to|could|may|might|shall|should|must|can|did|does|do|they|we|he|she|"
-    r"i)\s+(?:\w+\s+)?$",
-    re.I,
-)
+_RIGHT_AFTER_AUXILIARY = re.compile(rf"{_AUXILIARY}\s+$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(rf"{_AUXILIARY}\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 #: What a court or an official grants or turns down: turning it down is a ruling on a
