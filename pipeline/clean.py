@@ -611,7 +611,11 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         elif (match := _BYLINE.match(line)) and not _TERMINAL.search(line):
             removed.append(line)
             byline = byline or match["names"]
-        elif not kept and title is None and _looks_like_headline(line):
+        elif (
+            not kept
+            and title is None
+            and (_looks_like_headline(line) or _MARKDOWN_HEADING.match(line))
+        ):
             title = line
             kept.append(line)
         elif index > 0 and following[index] is not None and _is_cross_head(line, nxt or ""):

@@ -75,6 +75,7 @@ from .rules.text import (
     Sentence,
     dateline,
     dateline_length,
+    informative_headline,
     paragraph_spans,
     split_sentences,
     time_phrase,
@@ -1013,10 +1014,28 @@ def assemble_extraction(
     )
 
 
+#: How many of the article's first paragraphs may name its main development when its
+#: headline does not (a standfirst under a tabloid's pun, a release's lead under its label).
+TARGET_PARAGRAPHS = 3
+
+
 def stance_target(prepared: PreparedArticle) -> str:
     """What the article's stances are on: its main development, as its headline words it
-    (else its first sentence)."""
+    (``rules.text.informative_headline``), else as the first sentence of its first
+    ``TARGET_PARAGRAPHS`` paragraphs that names it (the standfirst under "GNOME SWEET
+    GNOME!", the lead under "NEWS RELEASE"), else the headline or first sentence as they
+    stand; "" for an article with no text."""
     title = prepared.article.title
+    candidates = [title] if title else []
+    candidates += [
+        s.text
+        for s in prepared.sentences
+        if s.paragraph < TARGET_PARAGRAPHS and s.text.strip() != (title or "").strip()
+    ]
+    for candidate in candidates:
+        named = informative_headline(candidate)
+        if named:
+            return named
     if title:
         return title
     return prepared.sentences[0].text if prepared.sentences else ""

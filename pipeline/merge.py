@@ -45,7 +45,7 @@ from .render import render_markdown
 from .rules.dates import parse_date
 from .rules.entities import EntityIndex, person_name
 from .rules.figures import money_kind
-from .rules.text import normalise_space, split_sentences
+from .rules.text import informative_headline, normalise_space, split_sentences
 from .rules.vocabulary import (
     COUNT_NOUN_CLASSES,
     IRREGULAR_PLURALS,
@@ -1432,7 +1432,20 @@ def _sentence(text: str) -> str:
 
 
 def _title(sources: Sequence[SourceInfo], events: Sequence[MergedEvent]) -> str:
+    """The first independent source's headline that names the story
+    (``informative_headline``: not "GNOME SWEET GNOME!", not "NEWS RELEASE"), one in
+    ordinary case before one in capitals; else the first headline; else the most reported
+    development."""
     titled = [s.title for s in sources if s.title and not s.duplicate_of]
-    if titled:
-        return titled[0]
+    named = [n for t in titled if (n := informative_headline(t))]
+    plain = [t for t in named if not _in_capitals(t)]
+    for pool in (plain, named, titled):
+        if pool:
+            return pool[0]
     return events[0].summary if events else "News brief"
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether most of the letters of ``text`` are capitals (a tabloid's splash)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.7 * len(letters)

@@ -926,3 +926,21 @@ def test_a_claimant_shows_no_time_word_or_auxiliary_at_its_end():
 
     assert claimant_name("The council now") == "The council"
     assert claimant_name("Calder Transit has") == "Calder Transit"
+
+
+def test_title_is_a_headline_that_names_the_story_in_ordinary_case():
+    sources = [
+        ("S1", "DOUGH NUTS!"),  # a tabloid's pun names nothing
+        ("S2", "CANAL TOWPATH TO CLOSE FOR TWO YEARS OF REPAIRS"),
+        ("S3", "Canal towpath to close for two years while engineers rebuild its banks"),
+    ]
+    brief = merge_extractions(
+        [extraction(sid, source=source(sid, title=title)) for sid, title in sources]
+    )
+    assert brief.title == "Canal towpath to close for two years while engineers rebuild its banks"
+
+
+def test_title_leaves_out_a_quotation_that_opens_the_headline():
+    title = "“We were never told”: tenants on the sale of Larch Court flats"
+    brief = merge_extractions([extraction("S1", source=source("S1", title=title))])
+    assert brief.title == "tenants on the sale of Larch Court flats"

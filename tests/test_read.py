@@ -640,3 +640,12 @@ def test_an_agencys_initials_and_a_closing_credit_name_the_wire_and_a_dated_mast
     assert copy.masthead == "Hallow Gazette" and copy.wire == "KNA"
     assert "KNA" not in copy.body
     assert clean_text("# Dam gates opened\n\nEngineers opened it.\n").title == "Dam gates opened"
+
+
+def test_a_markdown_heading_is_the_title_even_when_it_ends_in_a_quote_mark():
+    from pipeline.clean import clean_text
+
+    cleaned = clean_text(
+        "# Miners on the pit closure: “We knew it was coming”\n\nThe pit shut on Friday."
+    )
+    assert cleaned.title == "Miners on the pit closure: “We knew it was coming”"

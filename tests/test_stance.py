@@ -670,3 +670,29 @@ def test_a_stance_actor_is_a_name_or_a_description_never_a_clause_or_a_stray_wor
     assert actor_name("Local", prepared) is None
     assert actor_name("Vane", prepared) == "Vane"
     assert actor_name("the harbour master", prepared) == "the harbour master"
+
+
+def test_stance_target_passes_over_a_headline_that_names_no_development():
+    from pipeline.extract import stance_target
+
+    text = (
+        "“I WANT MY BUS BACK!”\n\n"
+        "Pensioners fume as Dunmere council scraps the number 7 village bus\n\n"
+        "Dunmere District Council has scrapped the number 7 bus, which ran twice a day."
+    )
+    assert stance_target(prepare_article(_article(text))) == (
+        "Pensioners fume as Dunmere council scraps the number 7 village bus"
+    )
+
+
+def test_stance_target_skips_a_release_label_for_the_release_headline():
+    from pipeline.extract import stance_target
+
+    text = (
+        "FOR IMMEDIATE RELEASE: 3 March\n\n"
+        "Harbour trust opens new lifeboat station at Port Ellin\n\n"
+        "The Port Ellin Harbour Trust today opened its new lifeboat station."
+    )
+    assert stance_target(prepare_article(_article(text))) == (
+        "Harbour trust opens new lifeboat station at Port Ellin"
+    )

@@ -220,3 +220,45 @@ def time_phrase(sentence: str) -> str | None:
         if match:
             return match.group().strip()
     return None
+
+
+# A quotation in a headline: between a pair of marks of one family ("…", “…”, ‘…’, «…», „…“);
+# a straight single mark opens only at a word's start, so an apostrophe never does.
+_HEADLINE_QUOTATION = re.compile(
+    r"""“[^“”]+”|"[^"]+"|„[^„“”]+[“”]|«[^«»]+»|‘[^‘’]+’(?!\w)|(?<!\w)'[^']+'(?!\w)"""
+)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+#: Labels a page or a release prints where a headline would be: they name no story.
+_LABELS = re.compile(
+    r"^(?:(?:(?:news|press|media)\s+)?release|breaking(?:\s+news)?|exclusive|"
+    r"live(?:\s+updates)?|update[sd]?|statement|opinion|analysis|comment|interview)\W*$"
+    r"|^(?:for\s+immediate\s+(?:release|use)|embargo(?:ed)?|not\s+for\s+publication)\b",
+    re.IGNORECASE,
+)
+#: Words a headline must have outside its quotations to name what happened.
+HEADLINE_WORDS = 4
+
+
+def informative_headline(line: str) -> str | None:
+    """A headline (or a standfirst) as what a story is about, for a stance target or a
+    brief's title: ``line`` without a Markdown heading's '#' and without a quotation that
+    opens it before a colon or a dash ("“I found out from a journalist”: Author on the
+    pulling of her novel" -> "Author on the pulling of her novel"). None when what is left
+    names no development: a label ("NEWS RELEASE", "Live"), fewer than ``HEADLINE_WORDS``
+    words outside quotation marks ("GNOME SWEET GNOME!"), or mostly a quotation ("“THEY
+    ATE ALL MY CUSTARD SLICES!”"). Pure; never raises."""
+    text = _MARKDOWN_HEADING.sub("", line.strip()).strip()
+    opening = _HEADLINE_QUOTATION.match(text)
+    if opening:
+        rest = re.match(r"\s*[:—–-]\s*(?P<rest>\S.*)$", text[opening.end() :])
+        if rest and len(rest["rest"].split()) >= HEADLINE_WORDS:
+            text = rest["rest"]
+    if not text or _LABELS.match(text):
+        return None
+    unquoted = _HEADLINE_QUOTATION.sub(" ", text)
+    letters = sum(ch.isalpha() for ch in text)
+    if len(re.findall(r"[^\W\d_]{2,}|\d+", unquoted)) < HEADLINE_WORDS:
+        return None
+    if letters and sum(ch.isalpha() for ch in unquoted) < letters / 2:
+        return None
+    return text
