@@ -181,6 +181,8 @@ def speaker_problem(speaker: str, text: str) -> str | None:
         return f"'{bare}' is not in the article"
     if len(words) > 6:
         return f"'{bare}' is too long for a name"
+    if _only_in_capitals(bare, text):
+        return f"'{bare}' is only written in capitals (a headline's words, not a name)"
     lowered = {w.lower().strip(".,:;!?'’") for w in words}
     lower_words = {w.strip(".,:;!?'’") for w in words if w[:1].islower()}
     if lower_words & _VERBS or lowered & _FIRST_PERSON:
@@ -227,6 +229,20 @@ def speaker_problem(speaker: str, text: str) -> str | None:
     if len(named) == 1 and not named[0].isupper() and not _inside_sentence(named[0], text):
         return f"'{bare}' is only a capitalised word at the start of a sentence"
     return None
+
+
+def _only_in_capitals(name: str, text: str) -> bool:
+    """Whether ``name`` is two or more words in capitals that the article never writes in
+    ordinary case: in a tabloid's capitals headline every word is capitalised, so "TOWN SAYS
+    IT WAS KEPT" names no one called "WAS KEPT"; "COLLEEN VARGA" over a story that writes
+    "Colleen Varga" is her."""
+    words = [w for w in name.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 2 or not all(w.isupper() for w in words):
+        return False
+    pattern = r"\s+".join(re.escape(w) for w in name.split())
+    return not any(
+        not m.group().isupper() for m in re.finditer(pattern, text, flags=re.IGNORECASE)
+    )
 
 
 def _speaks(name: str, text: str) -> bool:

@@ -960,10 +960,13 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
         if head_at is None and k >= 2 and words[k - 1].word.lower() in _POSTPOSITIVE:
             head_at = k - 2  # "a source close to the investigation": "source" is the head
             continue
+        modifier = (  # "engineering professor", "nursing director": a noun before a role
+            k + 1 < len(words) and words[k + 1].word.lower().split("-")[-1] in _ROLE_NOUNS
+        )
         if (
             word.lower() in _PREPOSITIONS
             or word in _MORE_PREPOSITIONS
-            or (word.islower() and word.endswith("ing"))
+            or (word.islower() and word.endswith("ing") and not modifier)
         ):
             words = words[:k]  # "Fishermen waiting outside the talks": the head before it
             break
@@ -1175,17 +1178,22 @@ def _verb_like(word: str) -> bool:
 
 def _possessed_role(words: list[_Tok]) -> bool:
     """Whether a comma group is a role owned by a place or body, "Ostland's environment
-    minister" or "the council's chief executive": a possessive, then lower-case words ending
-    in a role noun (an appositive after a name, never the speaker)."""
+    minister", "the council's chief executive" or "the firm's head of operations": a
+    possessive, then lower-case words ending in a role noun or holding one before "of",
+    "for", "at" or "with" (an appositive after a name, never the speaker)."""
     k = 1 if words and words[0].word.lower() == "the" else 0
-    if len(words) < k + 2 or not words[k].word.endswith(("'s", "’s")):
+    while k + 1 < len(words) and k < 4 and _is_name_token(words[k].word):
+        k += 1  # "Seaway Lines' head of operations": a body's name of several words
+    if len(words) < k + 2 or not words[k].word.endswith(("'s", "’s", "s'", "s’")):
         return False
     rest = words[k + 1 :]
-    return (
-        len(rest) <= 4
-        and all(w.word.isalpha() and w.word.islower() for w in rest)
-        and rest[-1].word in _ROLE_NOUNS
-    )
+    if len(rest) > 6 or not all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", w.word) for w in rest):
+        return False
+    heads = [w.word.split("-")[-1] for w in rest]  # "vice-president" is a president
+    return heads[-1] in _ROLE_NOUNS or any(
+        a in _ROLE_NOUNS and b in ("of", "for", "at", "with")
+        for a, b in zip(heads, heads[1:], strict=False)
+    )  # "Clearwell's vice-president of operations"
 
 
 def _role_of_body(words: list[_Tok]) -> bool:
@@ -1303,10 +1311,17 @@ def _pick(inverted: _Cue | None, before: _Cue | None) -> _Cue | None:
     return before or inverted
 
 
+#: Speech verbs whose object is the listener, never an inverted subject.
+_LISTENER_VERB = re.compile(r"(?:tell|tells|told|informs?|informed|assured?|assures)", re.I)
+
+
 def _inverted_subject(doc: _Document, lo: int, m: re.Match[str]) -> _Cue | None:
     """The named subject after a verb set off by a comma: "…, adds Lina Haddad, who …",
-    "…, said the minister"."""
+    "…, said the minister". "tell" never comes before its subject: what follows it is the
+    listener ("…, Darren Mackey, the firm's operations chief, told RTC News")."""
     if m.group().endswith("ing") or not doc.masked[lo : m.start()].rstrip().endswith(","):
+        return None
+    if _LISTENER_VERB.fullmatch(m.group()):
         return None
     cue = _phrase_after(doc, m.end(), min(len(doc.masked), m.end() + _WINDOW))
     if cue is None or cue.form not in ("name", "description"):

@@ -117,8 +117,17 @@ TITLE_WORDS = frozenset(
     federal cllr clr cr councillor alderman ald""".split()
 )
 
-#: Every word that may stand in a title before a name.
-ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS | HONORIFICS
+#: Prefixes joined by a hyphen to a role noun in a compound title ("vice-president",
+#: "deputy-mayor", "co-founder", "ex-minister").
+ROLE_PREFIXES = frozenset("vice deputy co acting assistant associate ex joint under sub".split())
+
+#: Every word that may stand in a title before a name, hyphened compounds included.
+ROLE_WORDS = (
+    ROLE_NOUNS
+    | TITLE_WORDS
+    | HONORIFICS
+    | frozenset(f"{prefix}-{noun}" for prefix in ROLE_PREFIXES for noun in ROLE_NOUNS)
+)
 
 #: Informal nouns for someone close to a person, who speak as sources in tabloid copy ("Pals
 #: say …", "One pal told us"): speakers when described, never titles before a name.
