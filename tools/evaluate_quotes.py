@@ -64,6 +64,10 @@ HELDOUT7_SET = ROOT / "tests" / "quote_heldout7"
 #: An eighth, written blind the same way: twenty-four articles in eleven styles (two saved
 #: pages), first scored after the work on the sets before it (``--set heldout8``).
 HELDOUT8_SET = ROOT / "tests" / "quote_heldout8"
+#: A ninth, written blind the same way: twenty-four articles in twelve styles (two saved
+#: pages, one with its quote marks as HTML entities), first scored after the work on the
+#: sets before it (``--set heldout9``).
+HELDOUT9_SET = ROOT / "tests" / "quote_heldout9"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
@@ -74,6 +78,7 @@ SETS = {
     "heldout6": HELDOUT6_SET,
     "heldout7": HELDOUT7_SET,
     "heldout8": HELDOUT8_SET,
+    "heldout9": HELDOUT9_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
