@@ -451,12 +451,23 @@ _MASTHEAD = re.compile(
 )  # a time may follow the date: "Wednesday, October 15, 2025 - 11:05am"
 #: How many lines from the top a masthead may stand (headline, standfirst, byline, masthead).
 MASTHEAD_LINES = 6
+#: A masthead's date with a weekday and no year ("Tuesday, September 16"): page furniture,
+#: but no date to publish the article under.
+_YEARLESS_DATE = re.compile(
+    rf"^{WEEKDAY},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\.?$"
+)
+#: Last words of a news outlet's name (a masthead in ordinary case: "The Calder Examiner").
+_OUTLET_WORDS = frozenset(
+    """news times post courier herald gazette mirror journal telegraph chronicle tribune
+    examiner observer guardian independent standard express star sun mail record register
+    ledger dispatch bulletin sentinel enquirer inquirer argus echo advertiser recorder""".split()
+)
 
 
 # The parts of a metadata line, set apart by bars or dots ("BUSINESS | Tuesday, March 10,
 # 2026", "By Ann Lee | The Daily Post | 15 October 2025", "Monday 9 March 2026 | All times
 # ET | Updates by …", "Tuesday 10 March 2026 | Issue 1,482").
-_METADATA_BAR = re.compile(r"\s+[|·•]\s+")
+_METADATA_BAR = re.compile(r"\s+[|·•—–]\s+")
 _METADATA_PART = re.compile(
     rf"^(?:{_MASTHEAD_DATE}|(?:updates?\s+)?by\s+\S.*|issue\s+(?:no\.?\s*)?[\d,]+|vol(?:ume|\.)?\s+\d+"
     r"|all\s+times\s+\S+|\d+\s+min(?:ute)?s?\s+read)$",
@@ -467,7 +478,8 @@ METADATA_WORDS = 8
 
 
 def metadata_parts(line: str) -> list[str] | None:
-    """The parts of a metadata line: two or more short parts set apart by bars or dots, one
+    """The parts of a metadata line: two or more short parts set apart by bars, dots or
+    spaced dashes, one
     of them a date, a byline ("By …", "Updates by …"), an issue number or a reading time,
     none a sentence ("BUSINESS | Tuesday, March 10, 2026" -> ['BUSINESS', 'Tuesday, March
     10, 2026']); None for any other line (reporting never sets its words apart by bars)."""
@@ -482,12 +494,23 @@ def metadata_parts(line: str) -> list[str] | None:
     return parts if any(_METADATA_PART.match(p) for p in parts) else None
 
 
+#: Names of a news site's sections, printed beside the byline or date ("Books", "World").
+_SECTIONS = frozenset(
+    """news world uk us business money sport sports politics opinion comment culture arts
+    books travel health science technology tech lifestyle life style food entertainment
+    local national international weather education environment features analysis live
+    markets economy finance property motoring obituaries letters media music film tv""".split()
+)
+
+
 def _outlet_part(parts: list[str]) -> str | None:
     """The part of a metadata line that names the outlet ("The Daily Post"): a short
     capitalised name that is no date, byline, issue or one-word section ("BUSINESS")."""
     for part in parts:
         if _METADATA_PART.match(part) or (part.isupper() and len(part.split()) == 1):
             continue
+        if part.lower() in _SECTIONS:
+            continue  # "By Tamsin Greer | Books": the section, not the outlet
         if _name_only(part):
             return part
     return None
@@ -608,6 +631,26 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
                 removed.insert(len(removed) - 1, prev)
                 title = None
             masthead = masthead or match["outlet"] or _lone_outlet(prev, removed)
+        elif index < MASTHEAD_LINES and _YEARLESS_DATE.match(line):
+            removed.append(line)  # "Tuesday, September 16" under the masthead
+            if title is not None and kept == [title] and _name_only(title) and title.isupper():
+                kept.remove(title)  # "THE HARBOUR BUGLE" over its date: the outlet
+                removed.insert(len(removed) - 1, title)
+                masthead = masthead or _title_case(title)
+                title = None
+        elif (
+            title is not None
+            and kept == [title]
+            and _masthead_name(title)
+            and _looks_like_headline(line)
+            and not _name_only(line)
+        ):
+            # "THE NATIONAL COURIER" over the headline: the outlet's name, not the headline
+            kept.remove(title)
+            removed.append(title)
+            masthead = masthead or _title_case(title)
+            title = line
+            kept.append(line)
         elif (match := _BYLINE.match(line)) and not _TERMINAL.search(line):
             removed.append(line)
             byline = byline or match["names"]
@@ -668,6 +711,14 @@ def _headline_follows(lines: list[str], index: int) -> bool:
         if not is_furniture(line):
             return _looks_like_headline(line)
     return False
+
+
+def _masthead_name(line: str) -> bool:
+    """Whether a first line is an outlet's name over its headline: a short name ending in a
+    word of news outlets ("THE NATIONAL COURIER", "The Harbour Gazette"); a headline in
+    capitals ("LOTTO LOUT'S SHAME") is none."""
+    words = re.findall(r"[\w’'&-]+", line)
+    return _name_only(line) and bool(words) and words[-1].lower() in _OUTLET_WORDS
 
 
 def _name_only(line: str) -> bool:

@@ -85,6 +85,7 @@ from .rules.vocabulary import (
     COMMERCIAL_HEADS,
     GROUP_NOUNS,
     HONORIFICS,
+    NEWS_OUTLET_WORDS,
     ORGANISATION_WORDS,
     PRONOUNS,
     ROLE_WORDS,
@@ -1226,6 +1227,8 @@ def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     capitalised common noun ("Campaigners", "Company", "Out") and a clause ("herself a
     grandmother", "process the council") name no one. Pure."""
     name = _ACTOR_TAIL.sub("", name.strip())
+    if _news_outlet(name, prepared):
+        return None  # "seen by The National Courier", "told RTC News": the press reports
     spokes = _SPOKESPERSON_FOR.fullmatch(name)
     if spokes:
         name = spokes.group("body")
@@ -1281,6 +1284,25 @@ def actor_name(name: str, prepared: PreparedArticle) -> str | None:
         )  # a whole name ending in the word, not "State Local" of "… Local Government …"
         return body if ends and person_name(body) != body else None
     return name
+
+
+def _news_outlet(name: str, prepared: PreparedArticle) -> bool:
+    """Whether ``name`` is a news outlet that reports the story rather than takes part in it:
+    the article's own outlet, or a capitalised name ending in a word of news outlets
+    (``NEWS_OUTLET_WORDS``: "RTC News", "The National Courier", "Harbour Radio") that the
+    headline and the first sentence do not name (an outlet the story is about takes part)."""
+    words = re.findall(r"[\w’'&-]+", name)
+    if not words or not words[-1][:1].isupper():
+        return False
+    own = prepared.article.outlet or ""
+    if own and name.lower().removeprefix("the ") in own.lower():
+        return True
+    if words[-1].lower() not in NEWS_OUTLET_WORDS:
+        return False
+    title = prepared.article.title or ""
+    first = next((x.text for x in prepared.sentences if x.text != title), "")
+    bare = re.sub(r"^the\s+", "", name, flags=re.I)
+    return bare.lower() not in f"{title} {first}".lower()
 
 
 def _stands_as_name(word: str, text: str) -> bool:

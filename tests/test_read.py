@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.read import clean_text, read_articles
+from pipeline.read import clean_text, read_article, read_articles
 
 ARTICLE = "Nato says troops are in Kursk\n\nNato confirmed the deployment on Monday.\n\n“It is a grave escalation,” Rutte said.\n"
 
@@ -649,3 +649,50 @@ def test_a_markdown_heading_is_the_title_even_when_it_ends_in_a_quote_mark():
         "# Miners on the pit closure: “We knew it was coming”\n\nThe pit shut on Friday."
     )
     assert cleaned.title == "Miners on the pit closure: “We knew it was coming”"
+
+
+def test_markdown_is_read_as_text_without_its_markup(tmp_path):
+    path = tmp_path / "live.md"
+    path.write_text(
+        "# Lock gates fail on the Arle canal\n\n"
+        "*Canal Weekly — Issue 88 — Monday, 3 March 2025*\n\n"
+        "**What the failure means for boaters, and who pays**\n\n"
+        "---\n\n"
+        "## The failure\n\n"
+        "The lower gates at [Fenby Lock](https://example.org/fenby) split on *Sunday*, "
+        "the trust said \\*provisionally\\*.\n\n"
+        "- 40 boats stranded\n- 2 weeks to repair\n\n"
+        "![A gate](gate.jpg)\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert article.title == "Lock gates fail on the Arle canal"
+    assert article.outlet == "Canal Weekly" and article.date == "2025-03-03"
+    assert (
+        "The lower gates at Fenby Lock split on Sunday, the trust said *provisionally*."
+        in article.text
+    )
+    assert "- 40 boats stranded" in article.text and "- 2 weeks to repair" in article.text
+    assert not any(mark in article.text for mark in ("**", "](", "![", "# ", "---"))
+
+
+def test_an_outlet_name_over_the_headline_is_the_masthead_not_the_title():
+    from pipeline.clean import clean_text
+
+    cleaned = clean_text(
+        "THE HARBOUR GAZETTE\n\nThursday, March 6\n\n"
+        "Lock gates fail on the Arle canal, stranding forty boats\n\n"
+        "The lower gates at Fenby Lock split on Sunday.\n"
+    )
+    assert cleaned.title == "Lock gates fail on the Arle canal, stranding forty boats"
+    assert cleaned.masthead == "The Harbour Gazette"
+    assert "Thursday, March 6" in cleaned.removed
+
+
+def test_a_headline_in_capitals_is_still_the_title():
+    from pipeline.clean import clean_text
+
+    cleaned = clean_text(
+        "LOCK OF SHAME\n\nBoaters stranded\n\nThe gates at Fenby Lock split on Sunday.\n"
+    )
+    assert cleaned.title == "LOCK OF SHAME"

@@ -240,9 +240,7 @@ def _only_in_capitals(name: str, text: str) -> bool:
     if len(words) < 2 or not all(w.isupper() for w in words):
         return False
     pattern = r"\s+".join(re.escape(w) for w in name.split())
-    return not any(
-        not m.group().isupper() for m in re.finditer(pattern, text, flags=re.IGNORECASE)
-    )
+    return not any(not m.group().isupper() for m in re.finditer(pattern, text, flags=re.IGNORECASE))
 
 
 def _speaks(name: str, text: str) -> bool:

@@ -178,6 +178,15 @@ COMMERCIAL_HEADS = frozenset(
     carrier manufacturer maker supplier utility chain carmaker broadcaster publisher
     producer drugmaker""".split()
 )
+#: Last words of a news outlet's name ("The National Courier", "RTC News", "Harbour Radio",
+#: "the Daily Mallet" is not caught: a name with none of these is read as any other).
+NEWS_OUTLET_WORDS = frozenset(
+    """news times post courier herald gazette mirror journal telegraph chronicle tribune
+    examiner observer guardian independent standard express star sun mail record register
+    ledger dispatch bulletin sentinel enquirer inquirer reporter argus echo advertiser
+    recorder radio tv television broadcasting newswire wire""".split()
+)
+
 #: Words that make a capitalised name a business or an institution ("Kestrel Energy", "Bay
 #: Transit Lines", "Vostra Metals", "Acme Holdings Ltd", "Ashgrove Pharma").
 ORGANISATION_WORDS = (
