@@ -42,7 +42,7 @@ from .model.templates import render_prompt
 from .read import Article
 from .rules.claims import find_claims
 from .rules.dates import looks_ahead, normalise_when, parse_date
-from .rules.entities import person_name, resolve_person
+from .rules.entities import person_name, resolve_person, shared_surname_referent
 from .rules.figures import (
     FigureSpan,
     claimant_cue,
@@ -88,6 +88,7 @@ from .rules.vocabulary import (
     NEWS_OUTLET_WORDS,
     ORGANISATION_WORDS,
     PRONOUNS,
+    ROLE_NOUNS,
     ROLE_WORDS,
     SPEECH_VERB_FORMS,
     TITLE_WORDS,
@@ -407,7 +408,11 @@ def description_referent(
         for n in named
         if n.split()[0].lower() not in ("the", "a", "an") and n.lower() != head.lower()
     }  # not "Company" of a press release's "The Company said"
-    if not named:  # a body whose name opens with the head noun ("the team": "Team Corvalla")
+    role_head = head in ROLE_NOUNS and head not in ORGANISATION_WORDS
+    if role_head:
+        named = set()  # "the transport minister": a person's role, never a body's name
+    if not named and not role_head:
+        # a body whose name opens with the head noun ("the team": "Team Corvalla")
         named = {
             m.group()
             for m in re.finditer(
@@ -425,7 +430,8 @@ def description_referent(
         if person_name(mention) != mention.strip() or _TITLED.match(mention):
             role = role or mention  # a title or a role word before the name: a person
         if role and all(w in role.lower().split() for w in words):
-            people.add(full)
+            if person_name(full) is not None or full.split()[-1].lower() not in ROLE_NOUNS:
+                people.add(full)  # not "Transport Minister" standing alone
         elif role is None:
             bodies.add(full)
     if len(people) == 1:
@@ -435,7 +441,8 @@ def description_referent(
     beside = {
         m.group("name")
         for m in re.finditer(
-            rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,3}}{re.escape(words[-1])},\s+"
+            rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,3}}{re.escape(words[-1])}"
+            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
             r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*[,.;]",
             text,
         )
@@ -1970,12 +1977,18 @@ def _quotes(
             speaker, how = guess, "rule"
         if speaker:
             speaker, found_role = resolve(speaker)
+            shared = shared_surname_referent(speaker, article.text, span.cue_start or span.start)
+            if shared is not None:  # "Ms Denning" where Rachel and Tom Denning are named
+                speaker, found_role = resolve(shared)
             role = clean_role(found_role)
             body = spokesperson_body(speaker, prepared, resolve) or _paragraph_body(
                 speaker, prepared, span.start
             )
             if body is not None:  # "A company spokeswoman": the company speaks
                 speaker, role = body, speaker.split()[-1].lower()
+            elif (holder := _role_holder(speaker, prepared, resolve)) is not None:
+                speaker, found_role = resolve(holder)  # "the prefect", "Transport Minister"
+                role = clean_role(found_role)
         if speaker:
             problem = speaker_problem(speaker, article.text)
             if problem is not None:
@@ -2001,20 +2014,56 @@ def _quotes(
 
 
 _BARE_SPOKESPERSON = re.compile(r"(?i:a|an|the)\s+spokes(?:man|woman|person)")
+#: A spokesperson introduced with the body they speak for ("A spokeswoman for Kestrel Air").
+_SPOKESPERSON_OF = re.compile(
+    r"\b(?i:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w’'&-]*){0,5})"
+)
 # Lower-case nouns that say the capitalised name after them is a body: "campaigners Captive
 # Wild", "rail operator Westmarch Trains", "the charity Hopefield".
 _BODY_NOUNS = ORGANISATION_WORDS | GROUP_NOUNS | frozenset("agents watchdog regulator".split())
 
 
+def _role_holder(
+    speaker: str, prepared: PreparedArticle, resolve: Callable[[str], tuple[str, str | None]]
+) -> str | None:
+    """The one person the article names in the role a speaker is given by ("the prefect"
+    -> "Jean-Baptiste Corvol" after "The prefect of Haute-Vérane, Jean-Baptiste Corvol,";
+    "Transport Minister" -> "Geraint Ellery" after "Transport Minister Geraint Ellery"), or
+    None: the speaker names a person already, its head is no role noun, or the article
+    names no one or several in that role (``description_referent``)."""
+    words = speaker.split()
+    if not words or person_name(speaker) is not None or speaker[:1].isdigit():
+        return None
+    if words[0].lower() in ("a", "an", "one", "another"):
+        return None  # "a minister": someone the article does not name
+    head = words[-1].lower().split("-")[-1]
+    if head not in ROLE_NOUNS or head in ORGANISATION_WORDS | _SPOKES_HEADS:
+        return None
+    bare = " ".join(w.lower() for w in words if w.lower() != "the")
+    referent = description_referent(f"the {bare}", prepared, resolve)
+    if referent is None or person_name(referent) != referent:
+        return None
+    return referent
+
+
+_SPOKES_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+
+
 def _paragraph_body(speaker: str, prepared: PreparedArticle, at: int) -> str | None:
-    """The body a bare "a spokeswoman" speaks for: the last body named in the quotation's
-    paragraph before it ("Rail operator Westmarch Trains says … A spokesperson told us: …"),
-    a name the article says is a body (a word of organisations in it, or a noun of
-    organisations right before it: "campaigners Captive Wild"). None otherwise."""
+    """The body a bare "a spokeswoman" speaks for: the body the paragraph gave a spokesperson
+    before it ("A spokesperson for Millbrook Lifeboat Station said … the spokesperson
+    said"), else the last body named in the quotation's paragraph before it ("Rail operator
+    Westmarch Trains says … A spokesperson told us: …"), a name the article says is a body
+    (a word of organisations in it, or a noun of organisations right before it: "campaigners
+    Captive Wild"). None otherwise."""
     if not _BARE_SPOKESPERSON.fullmatch(speaker.strip()):
         return None
     text = prepared.article.text
     start = text.rfind("\n", 0, at) + 1
+    named = list(_SPOKESPERSON_OF.finditer(text, start, at))
+    if named:  # "A spokesperson for Millbrook Lifeboat Station said … the spokesperson said"
+        return prepared.resolve(named[-1].group("body"))[0]
     found = None
     for form, where in prepared.mentions:
         before = text[max(0, where - 40) : where].lower().split()

@@ -60,3 +60,86 @@ def test_a_professor_described_by_university_and_field_is_not_the_university():
     )
     [(speaker, _)] = attributed(text)
     assert speaker is not None and speaker.endswith("transport professor")
+
+
+@pytest.mark.parametrize("tag", ["D-Lake City", "R-Ohio", "I-Vt."])
+def test_a_party_tag_after_a_legislator_is_passed_over(tag):
+    text = LEAD + f'State Sen. Ruth Okafor, {tag}, said the bill "restores order to the harbor."\n'
+    assert attributed(text)[0][0] == "Ruth Okafor"
+
+
+def test_a_surname_two_people_share_stands_for_the_one_introduced_before_it():
+    text = (
+        LEAD + "Council leader Martin Greer defended the timetable.\n\n"
+        '"We had no choice," Greer said.\n\n'
+        "His sister, Alison Greer, who runs the island shop, disagreed.\n\n"
+        '"Nobody asked us," Ms Greer said.\n\n'
+        'Mr Greer later added: "We will review it."\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Martin Greer", "Alison Greer", "Martin Greer"]
+
+
+def test_a_shared_surname_used_only_after_both_are_named_is_not_expanded():
+    text = (
+        LEAD
+        + "Martin Greer and Alison Greer run the ferry shop.\n\n"
+        + '"It is hard," Greer said.\n'
+    )
+    assert attributed(text) == [("Greer", None)]
+
+
+def test_the_subject_of_talked_to_is_the_interviewee_even_after_an_appositive():
+    text = (
+        "Why the ferry stops: an interview\n\n"
+        "Its operations director, Imogen Brack, talked to Sam Ferris.\n\n"
+        "Q: Why cut the winter sailings?\n\n"
+        "A: Because the fuel bill doubled.\n\n"
+        "Q: Will they come back?\n\n"
+        "A: In April, if the council pays its share.\n"
+    )
+    assert {s for s, _ in attributed(text)} == {"Imogen Brack"}
+
+
+def test_a_question_opening_with_an_auxiliary_names_no_given_name():
+    text = LEAD + 'Did Seaway warn passengers? A notice called the cuts "temporary", Seaway said.\n'
+    assert attributed(text)[0][0] == "Seaway"
+
+
+def test_the_spokesperson_is_the_body_the_paragraph_gave_a_spokesperson():
+    text = (
+        LEAD + "A spokeswoman for Kelby Harbour Lifeboat said crews were ready. "
+        '"We train for this," the spokeswoman said.\n'
+    )
+    assert attributed(text)[-1][0] == "Kelby Harbour Lifeboat"
+
+
+def test_a_plural_possessive_mark_before_a_conjunction_closes_a_single_quotation():
+    text = (
+        LEAD + "Imogen Brack said the cut would be 'hard on families' but insisted it was needed. "
+        "'We cannot run empty boats all winter.'\n"
+    )
+    quotes = [q.text for q in _quotes_of(text)]
+    assert quotes == ["hard on families", "We cannot run empty boats all winter."]
+
+
+def test_an_opening_participle_clause_is_passed_over_to_the_subject_of_a_colon_lead_in():
+    text = LEAD + "Asked whether the service would return, Ms Brack was blunt: 'Not this year.'\n"
+    assert attributed(text)[0][0].endswith("Brack")
+
+
+@pytest.mark.parametrize(
+    ("introduction", "speaker"),
+    [
+        ("The harbour master of Kelby, Owen Tarrant, closed the slipway.", "the harbour master"),
+        ("Transport Minister Ewa Lind visited the island.", "Transport Minister"),
+    ],
+)
+def test_a_speaker_given_by_role_alone_is_the_one_person_named_in_that_role(introduction, speaker):
+    text = LEAD + f'{introduction}\n\n"The boats stay in," {speaker} said.\n'
+    named = "Owen Tarrant" if "Owen" in introduction else "Ewa Lind"
+    assert attributed(text)[-1][0] == named
+
+
+def _quotes_of(text: str):
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+    return rules_only_extraction(article).quotes

@@ -450,3 +450,108 @@ def _role_phrase(words: list[str]) -> str | None:
     if not any(w in vocabulary.ROLE_NOUNS for w in nouns):
         return None
     return re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", " ".join(words), flags=re.I)
+
+
+#: Honorifics that tell a man from a woman ("Mr Denning" is not "Ms Denning").
+_GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def shared_surname_referent(form: str, text: str, at: int) -> str | None:
+    """The full name a surname shared by two or more people of ``text`` stands for at
+    offset ``at`` ("Vance", "Ms Denning"), or None where the article does not tell.
+
+    News copy introduces each person by full name and then uses the surname, so a form
+    stands for the one person of that surname introduced before its first use; later uses
+    of the same form ("Ms Denning" again) keep that person. Where two share the surname and
+    one gendered honorific is already theirs, the other honorific ("Mr Denning" after "Ms
+    Denning") stands for the other. A form whose first use comes after both introductions
+    and that no contrast settles stays unresolved: a wrong speaker is worse than none.
+    Pure; never raises."""
+    person = person_name(form)
+    if not person or len(person.split()) != 1:
+        return None
+    bindings = _surname_bindings(text, person)
+    key = _surname_form(form, person)
+    found = [(start, name) for (k, start), name in bindings.items() if k == key and start <= at]
+    return max(found)[1] if found else None
+
+
+def _surname_form(form: str, surname: str) -> str:
+    honorific = re.match(r"\s*(mr|mrs|ms|miss)\b\.?", form, re.I)
+    return f"{honorific.group(1).lower()} {surname}" if honorific else surname
+
+
+def _surname_bindings(text: str, surname: str) -> dict[tuple[str, int], str]:
+    """``{(form, offset of its first use): full name}`` for the uses of ``surname`` alone or
+    after an honorific, in the order the article makes them (``shared_surname_referent``)."""
+    introduced: dict[str, int] = {}
+    pattern = rf"\b([A-Z][a-z’'-]+)[ \t]+{re.escape(surname)}\b"
+    for match in re.finditer(pattern, text):
+        given = match.group(1)
+        lower = given.lower().rstrip(".")
+        if lower in vocabulary.ROLE_WORDS or lower in _NOT_NAME_WORDS or given.endswith("s’"):
+            continue
+        introduced.setdefault(f"{given} {surname}", match.start(1))
+    if len(introduced) < 2:
+        return {}
+    bound: dict[str, str] = {}
+    out: dict[tuple[str, int], str] = {}
+    uses = re.finditer(rf"\b(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?{re.escape(surname)}\b", text)
+    for use in uses:
+        before = text[max(0, use.start() - 30) : use.start()]
+        if not use.group(1) and re.search(r"[A-Z][a-z’'-]+[ \t]+$", before):
+            continue  # "Linda Vance": a full name, not the surname alone
+        form = _surname_form(use.group(), surname)
+        if form in bound:
+            continue
+        known = [name for name, start in introduced.items() if start < use.start()]
+        name = known[0] if len(known) == 1 else None
+        sex = _GENDERED.get(form.split()[0]) if " " in form else None
+        if name is None and sex and len(introduced) == 2:
+            others = {
+                n for f, n in bound.items() if " " in f and _GENDERED.get(f.split()[0]) != sex
+            }
+            others |= {n for n in introduced if _sex_of(n, text) not in (None, sex)}
+            rest = [n for n in introduced if n not in others]
+            told = [n for n in rest if _sex_of(n, text) == sex]  # "His sister, Alison Greer"
+            name = rest[0] if len(rest) == 1 else told[0] if len(told) == 1 else None
+        if name is not None:
+            bound[form] = name
+            out[(form, use.start())] = name
+    return out
+
+
+#: Words that tell a person's sex when set beside their name ("His sister, Alison Greer";
+#: "Tom Reid, her husband,") or used of them right after it ("… defended his decision").
+_FEMALE = frozenset(
+    """she her hers herself sister wife mother mum mom daughter widow grandmother gran granny
+    aunt niece girlfriend fiancee businesswoman chairwoman spokeswoman councilwoman
+    congresswoman actress headmistress policewoman landlady""".split()
+)
+_MALE = frozenset(
+    """he him his himself brother husband father dad son widower grandfather grandad uncle
+    nephew boyfriend fiance businessman chairman spokesman councilman congressman
+    headmaster policeman landlord""".split()
+)
+
+
+def _sex_of(name: str, text: str) -> str | None:
+    """ "f" or "m" where the sentence that first names ``name`` tells, by a kinship word or
+    a gendered noun just before or after the name, or by the first gendered pronoun after
+    it with no other name between; None where it does not (or tells both)."""
+    at = text.find(name)
+    if at < 0:
+        return None
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    end = min(ends) if ends else len(text)
+    before = re.findall(r"[a-z]+", text[max(start, at - 25) : at].lower())[-2:]
+    before = [w for w in before if w not in vocabulary.PRONOUNS]  # "His sister": hers
+    after = text[at + len(name) : end]
+    words = [*before, *re.findall(r"[a-z]+", after.split("(")[0][:40].lower())[:3]]
+    found = {"f" for w in words if w in _FEMALE} | {"m" for w in words if w in _MALE}
+    if not found:
+        pronoun = re.search(r"\b(?:he|him|his|she|her|hers)\b|\b[A-Z][a-z]+ [A-Z][a-z]+", after)
+        if pronoun and pronoun.group()[:1].islower():
+            found = {"f" if pronoun.group() in _FEMALE else "m"}
+    return found.pop() if len(found) == 1 else None

@@ -269,9 +269,10 @@ def _most_common(names: list[str | None]) -> str | None:
 
 
 #: "<subject> spoke to <object>": the subject gave the interview, unless it is the outlet's
-#: own voice ("We spoke to…", "Our reporter talked with…"), where the object did.
+#: own voice ("We spoke to…", "Our reporter talked with…"), where the object did; the
+#: subject may close an appositive ("Its director, Oona Feltham, talked to Kit Ramsden").
 _SPOKE_TO = re.compile(
-    rf"(?P<subject>\b[\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}})\s+(?:spoke|speaks|talked|talks|"
+    rf"(?P<subject>\b[\w’'.-]+(?:\s+{_NAME_WORD}){{0,3}}),?\s+(?:spoke|speaks|talked|talks|"
     rf"has spoken|has talked)\s+(?:exclusively\s+)?(?:to|with)\s+(?:the\s+)?"
     rf"(?P<object>{_PERSON})"
 )

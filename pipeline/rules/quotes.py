@@ -534,6 +534,23 @@ def _opens_single(ch: str, prev: str, nxt: str) -> bool:
     return ch == _SINGLE_OPEN or nxt.isalpha()
 
 
+#: Words that never follow a plural possessive: after "families'" they show the mark
+#: closes a quotation ("'painful for a lot of families' but insisted …").
+_NEVER_POSSESSED = frozenset(
+    """but and or nor so yet as than then that which who whom whose when while where if
+    because though although unless until since before after to of in on at for from with by
+    about into is was were are be been has have had will would can could should may might
+    must do does did he she they it we i you his her its their our the a an this these those
+    not also said says say insisted added told tells warned argued claimed""".split()
+)
+
+
+def _next_word(text: str, at: int) -> str:
+    """The lower-case word that starts at ``at`` ("" at none)."""
+    found = re.match(r"[a-z]+", text[at : at + 20])
+    return found.group() if found else ""
+
+
 def _single_closers(text: str, start: int, end: int, mark: str) -> list[int | None]:
     """For each offset, the nearest ``mark`` (’ or ') closing a single quote from there.
 
@@ -550,7 +567,12 @@ def _single_closers(text: str, start: int, end: int, mark: str) -> list[int | No
             found = None
         elif ch == mark and j > start and not text[j - 1].isspace():
             after = text[j + 1 : j + 3]
-            possessive = text[j - 1] == "s" and after[:1] == " " and after[1:2].islower()
+            possessive = (
+                text[j - 1] == "s"
+                and after[:1] == " "
+                and after[1:2].islower()
+                and _next_word(text, j + 2) not in _NEVER_POSSESSED
+            )  # "the workers' union", not "'painful for families' but insisted"
             if (j + 1 == end or not text[j + 1].isalnum()) and not possessive:
                 found = j
         nearest[j - start] = found
@@ -1117,6 +1139,9 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
         first = k + 1
         if first >= end:
             return None
+        if _PARTY_TAG.fullmatch(toks[first].word) and k >= 0 and toks[k].word == ",":
+            end = k  # "Sen. Ann Roe, D-Elm Grove, said": the party tag is passed over
+            continue
         inner = _run_back(toks, end - 1)
         if inner is not None and inner == first:
             cue = _phrase_cue(doc, toks, inner, end - 1)
@@ -1156,6 +1181,11 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1)
         end = k
     return None
+
+
+#: An American legislator's party and district or state after the name ("R-Ashby Falls",
+#: "D-Ohio", "I-Vt."): an appositive, never a name.
+_PARTY_TAG = re.compile(r"(?:D|R|I|Ind|Dem|Rep)\.?-[A-Z][\w.]*")
 
 
 def _described_at(words: list[_Tok]) -> bool:
@@ -1467,12 +1497,13 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         a += 1
     if (
         a + 1 < len(toks)
-        and toks[a].word.endswith("ing")
+        and (toks[a].word.endswith(("ing", "ed")) or toks[a].word in ("Told", "Shown"))
         and toks[a].word[:1].isupper()
         and toks[a + 1].word[:1].islower()
     ):
-        # "Leaving the courtroom, he paused for reporters:": an opening participle phrase
-        comma = next((k for k in range(a + 1, min(len(toks), a + 9)) if toks[k].word == ","), None)
+        # "Leaving the courtroom, he paused for reporters:", "Asked whether the trust would
+        # reconsider, Prof Keele was blunt:": an opening participle phrase
+        comma = next((k for k in range(a + 1, min(len(toks), a + 13)) if toks[k].word == ","), None)
         if comma is None:
             return None
         a = comma + 1

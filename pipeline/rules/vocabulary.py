@@ -39,8 +39,10 @@ NOT_NAME_WORDS = frozenset(
     analysts witnesses police reports sources critics observers residents diplomats
     authorities fighting ministry department office council commission agency service
     committee government army forces monday tuesday wednesday thursday friday saturday
-    sunday january february march july september october november december""".split()
-)
+    sunday january february march july september october november december
+    did does do has have had is was were are would could should shall might must why how
+    what where who which whose whether""".split()
+)  # auxiliaries and wh-words open questions ("Did Brantwell try…?"); never "Will", "May"
 
 #: Words allowed between a subject and its speech verb ("X also said", "X has repeatedly said").
 ADVERBS_BEFORE_VERB = frozenset(
@@ -198,6 +200,7 @@ ORGANISATION_WORDS = (
     healthcare pharmaceuticals pharma biosciences bioscience therapeutics biotech labs
     software logistics media press news ltd limited inc plc llc corp co gmbh sa
     alliance society charity institution trust museum gallery library zoo theatre theater
+    diocese church parish cathedral abbey mosque synagogue temple
     playhouse orchestra festival""".split()
     )
 )
