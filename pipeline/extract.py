@@ -2079,12 +2079,31 @@ _SPOKESPERSON = re.compile(
 )
 
 
+_NAMED_SPOKESPERSON = re.compile(
+    r"(?i:a|an|the)\s+(?P<body>[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w’'&-]*){0,5})"
+    r"\s+(?:spokes(?:man|woman|person)|representative)"
+)
+
+
 def spokesperson_body(
     speaker: str, prepared: PreparedArticle, resolve: Callable[[str], tuple[str, str | None]]
 ) -> str | None:
     """The named body a spokesperson described by its kind speaks for ("A company
     spokeswoman" -> the one business the article names, "a council spokesman" -> "Saltby
-    Town Council": ``description_referent`` of "the company", "the council"), or None."""
+    Town Council": ``description_referent`` of "the company", "the council"), or the body
+    named in the description ("A Kelby Harbour Board spokesman" -> "Kelby Harbour Board"),
+    or None."""
+    named = _NAMED_SPOKESPERSON.fullmatch(speaker.strip())
+    if named is not None:  # "A Kelby Harbour Board spokesman": the board speaks
+        body = named.group("body")
+        longer = {  # "A Kestrel spokesperson" of "Kestrel Road Services"
+            m.group()
+            for m in re.finditer(
+                rf"\b{re.escape(body)}(?:[ \t]+[A-Z][\w’'&-]*)+", prepared.article.text
+            )
+            if not m.group().endswith((" Spokesman", " Spokeswoman", " Spokesperson"))
+        }
+        return longer.pop() if len(longer) == 1 else resolve(body)[0]
     found = _SPOKESPERSON.fullmatch(speaker.strip())
     if found is None or found.group("kind").lower() in ("the", "a", "an"):
         return None

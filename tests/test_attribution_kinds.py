@@ -143,3 +143,48 @@ def test_a_speaker_given_by_role_alone_is_the_one_person_named_in_that_role(intr
 def _quotes_of(text: str):
     article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
     return rules_only_extraction(article).quotes
+
+
+def test_she_never_stands_for_a_man_the_article_calls_someone_s_husband():
+    text = (
+        LEAD + "Maureen Pask, whose late husband Len built the jetty, was in tears.\n\n"
+        '"He would be heartbroken," she told us.\n'
+    )
+    assert attributed(text)[0][0] != "Len"
+
+
+def test_he_after_a_described_spokesman_is_that_spokesman():
+    text = (
+        LEAD + "Councillor Ann Hale said she was angry.\n\n"
+        "A Kelby Harbour Board spokesman insisted the cut was fair. "
+        'He said: "The figures do not add up."\n'
+    )
+    assert attributed(text)[-1][0] == "Kelby Harbour Board"
+
+
+def test_a_hyphened_descriptor_before_a_name_is_not_part_of_it():
+    text = (
+        LEAD
+        + 'Sixth-former Ruby Quist, 17, told the meeting: "We need the boat to get to school."\n'
+    )
+    assert attributed(text)[0][0] == "Ruby Quist"
+
+
+def test_an_institution_named_with_of_speaks_as_a_whole():
+    text = (
+        LEAD
+        + 'The Federation of Island Traders warned the cuts were "a slow death for the high street".\n'
+    )
+    assert attributed(text)[0][0] in (
+        "The Federation of Island Traders",
+        "Federation of Island Traders",
+    )
+
+
+def test_a_label_in_a_second_clause_gives_its_own_subject():
+    text = (
+        LEAD + 'Seaway Lines warned fares were "at their limit", while the island council '
+        'called the cut "a betrayal of islanders".\n'
+    )
+    speakers = [s for s, _ in attributed(text)]
+    assert speakers[0] == "Seaway Lines" and speakers[1] != "Seaway Lines"

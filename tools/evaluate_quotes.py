@@ -121,6 +121,9 @@ def same_speaker(said: str | None, gold: str, people: Sequence[str]) -> bool:
     spokes = re.fullmatch(r"(?:an? )?(.+) spokes(?:man|woman|person)", s)
     if spokes and g and spokes.group(1) == g:
         return True  # "a Drayford District Council spokesman": the body speaks
+    spoken_for = re.fullmatch(r"(?:an? )?(.+) spokes(?:man|woman|person)", g)
+    if spoken_for and s and spoken_for.group(1) == s:
+        return True  # the body, where the labels give its spokesperson
     return bool(s and g) and (s.endswith(" " + g) or g.endswith(" " + s))
 
 

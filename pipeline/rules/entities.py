@@ -26,7 +26,10 @@ _NOT_NAME_WORDS = vocabulary.NOT_NAME_WORDS | vocabulary.PRONOUNS | vocabulary.N
 _NOT_ROLES = vocabulary.DETERMINERS | vocabulary.HONORIFICS | {"of", "and", "for"}
 _PARTICLES = vocabulary.NAME_PARTICLES
 _ACRONYM = re.compile(r"[A-Z]{2,}")
-_COMPOUND = re.compile(r"-(?:of|in|the|and|to|at|for|on)-|-\w+-\w+-", re.I)
+#: A hyphened descriptor, never part of a name: "Gran-of-three", "Eighth-grader",
+#: "Ex-soldier" (a surname's hyphened parts are each capitalised, "Okafor-Reyes"; a given
+#: name's lower-case part is a short syllable, "Min-jun", "Seo-yeon").
+_COMPOUND = re.compile(r"(?i:-(?:of|in|the|and|to|at|for|on)-|-\w+-\w+-)|^[A-Z][a-z]*-[a-z]{5,}$")
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -523,16 +526,8 @@ def _surname_bindings(text: str, surname: str) -> dict[tuple[str, int], str]:
 
 #: Words that tell a person's sex when set beside their name ("His sister, Alison Greer";
 #: "Tom Reid, her husband,") or used of them right after it ("… defended his decision").
-_FEMALE = frozenset(
-    """she her hers herself sister wife mother mum mom daughter widow grandmother gran granny
-    aunt niece girlfriend fiancee businesswoman chairwoman spokeswoman councilwoman
-    congresswoman actress headmistress policewoman landlady""".split()
-)
-_MALE = frozenset(
-    """he him his himself brother husband father dad son widower grandfather grandad uncle
-    nephew boyfriend fiance businessman chairman spokesman councilman congressman
-    headmaster policeman landlord""".split()
-)
+_FEMALE = vocabulary.FEMALE_NOUNS | frozenset("she her hers herself".split())
+_MALE = vocabulary.MALE_NOUNS | frozenset("he him his himself".split())
 
 
 def _sex_of(name: str, text: str) -> str | None:

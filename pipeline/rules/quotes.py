@@ -57,10 +57,12 @@ from .vocabulary import (
     CRY_NOUNS,
     CUE_VERB_FORMS,
     DOCUMENT_NOUNS,
+    FEMALE_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     LABEL_VERBS,
     LEAD_WORDS,
+    MALE_NOUNS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_QUOTING_VERBS,
@@ -295,15 +297,19 @@ class _Document:
     @cached_property
     def gender_marks(self) -> dict[str, set[str]]:
         """Surname -> what the article marks of the person's gender, for "he" and "she":
-        "m" after "Mr", "f" after "Mrs", "Ms" or "Miss"; "not f" (or "not m") for one
-        introduced as someone else's ("Her deputy, Karl Moen,": a "she" nearby is the one
-        "her" stands for, not him). One scan of the text."""
+            "m" after "Mr", "f" after "Mrs", "Ms" or "Miss", or after a kinship noun ("her late
+        husband Ron", "his daughter Amy"); "not f" (or "not m") for one
+            introduced as someone else's ("Her deputy, Karl Moen,": a "she" nearby is the one
+            "her" stands for, not him). One scan of the text."""
         marks: dict[str, set[str]] = {}
         for m in _HONORIFIC_NAME.finditer(self.text):
             marks.setdefault(m.group(2), set()).add("m" if m.group(1) == "Mr" else "f")
         for m in _POSSESSED_NAME.finditer(self.text):
             not_ = "not f" if m.group(1).lower() == "her" else "not m"
             marks.setdefault(m.group(2).split()[-1], set()).add(not_)
+        for m in _KIN_NAME.finditer(self.text):  # "her late husband Ron", "son Tom"
+            noun = m.group(1).lower()
+            marks.setdefault(m.group(2), set()).add("f" if noun in FEMALE_NOUNS else "m")
         return marks
 
 
@@ -312,6 +318,11 @@ _HONORIFIC_NAME = re.compile(
 )
 _POSSESSED_NAME = re.compile(
     r"\b([Hh]er|[Hh]is)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*,\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)"
+)
+
+
+_KIN_NAME = re.compile(
+    rf"\b((?i:{word_alternation(FEMALE_NOUNS | MALE_NOUNS)})),?\s+([A-Z][\w’'-]+)\b(?!\s+[A-Z])"
 )
 
 
@@ -857,6 +868,19 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
         return _Cue(_span_text(doc, toks[i - 1], last), toks[i - 1].start, "name")
     j = _run_back(toks, i)
     person = _person(toks, j, i, doc.text) if j is not None else None
+    if (
+        person is not None
+        and j is not None
+        and j >= a + 2
+        and toks[j - 1].word == "of"
+        and _INSTITUTION_HEAD.fullmatch(toks[j - 2].word)
+    ):
+        # "The Federation of Ostranian Industry warned": a body's name, not a person in it
+        first = j - 2
+        while first > a and _is_name_token(toks[first - 1].word):
+            first -= 1
+        if first == a or (first == a + 1 and toks[a].word.lower() == "the"):
+            return _Cue(_span_text(doc, toks[a], last), toks[a].start, "name")
     if j is not None and j > a:
         linked = _linked_head(doc, toks, a, j, i, person)
         if linked is not None:
@@ -879,6 +903,16 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
     return _description(doc, toks[a : i + 1])
 
 
+#: Capitalised heads of an institution's name before "of" ("Federation of …", "Museum of
+#: …", "University of …", "Ministry of …").
+_INSTITUTION_HEAD = re.compile(
+    r"(?:Federation|Confederation|Association|Society|Union|League|Council|Museum|Gallery|"
+    r"University|College|Institute|Institution|Academy|School|Ministry|Department|Office|"
+    r"Board|Bank|Chamber|Court|Commission|Committee|Agency|Authority|Bureau|Church|Diocese|"
+    r"Order|Guild|Trust|Foundation|Fund|Friends|Campaign|Coalition|Alliance|Federal|Republic|"
+    r"Kingdom|State|City|Town|County|Port|Library|Hospital|Centre|Center|Organisation|"
+    r"Organization|Company|Corporation|Bank|Party|Congress|Assembly|Parliament)"
+)
 #: Honorifics written after "the" before a name ("the Rev Jane Hale", "the Ven Howard Treloweth",
 #: "the Rt Hon Ann Lee").
 _THE_HONORIFICS = frozenset("rev revd reverend ven venerable very rt right hon honourable".split())
@@ -1695,6 +1729,9 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
             nxt = None
         before_lo = prev.close_end if prev is not None else lo
         cue = _after_cue(doc, draft, nxt) or _before_cue(doc, draft, before_lo)
+        if cue is None and prev is not None:
+            # "X warned that … “…”, while Y called the hike “…”": Y's label, not X again
+            cue = _labeller(doc, before_lo, draft.open_pos)
         if cue is None and prev is not None and prev.cue is not None:
             cue = replace(prev.cue, sure=False)
         if cue is None:
@@ -2122,6 +2159,12 @@ def _resolve_antecedent(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan
         return span
     personal = span.cue.lower() in ("he", "she", "his", "her")
     found = _antecedent(doc, span.cue_start, earlier, personal, span.cue.lower())
+    if personal:
+        # "A council spokesman insisted the notice was fair. He said: “…”": the person
+        # described just before, when no name comes between
+        described = _described_speaker(doc, span.cue_start, None, same_paragraph=True)
+        if described is not None and (found is None or described.start > found.start):
+            return replace(span, cue=described.text, cue_start=described.start, confident=False)
     if not pronoun:
         described = _described_speaker(doc, span.cue_start, span.cue.split()[-1].lower())
         if described is not None and (found is None or described.start > found.start):
@@ -2190,16 +2233,23 @@ _ROLE_SYNONYMS: dict[str, set[str]] = {
 }
 
 
-def _described_speaker(doc: _Document, anchor: int, head: str) -> _Cue | None:
+def _described_speaker(
+    doc: _Document, anchor: int, head: str | None, same_paragraph: bool = False
+) -> _Cue | None:
     """The speaker a role description ending in ``head`` ("the spokesperson") refers back to
     when it was introduced by a description, not a name: the nearest speech subject before
     ``anchor`` (in its sentence, then up to three sentences back) that is an indefinite or
     possessive description with the same head noun ("A district council spokesperson said
-    …"), as written. None when there is none: then a named antecedent may hold the role."""
-    heads = next((group for group in _SAME_ROLE if head in group), {head})
+    …"), as written. None when there is none: then a named antecedent may hold the role.
+    With ``head`` None, any role noun heads it (the "he" after "A council spokesman
+    insisted …"); with ``same_paragraph``, only the anchor's paragraph is searched."""
+    heads = next((group for group in _SAME_ROLE if head in group), {head}) if head else ROLE_NOUNS
     sentence = doc.sentence_at(anchor)
+    paragraph = doc.paragraph_at(anchor)
     for k in range(sentence, max(sentence - 1 - _LOOKBACK, -1), -1):
         lo = doc.sentence_starts[k]
+        if same_paragraph and doc.paragraph_at(lo) != paragraph:
+            break
         hi = anchor if k == sentence else doc.sentence_ends[k]
         found = None
         for m in doc.verbs_in(lo, hi):
@@ -2212,6 +2262,9 @@ def _described_speaker(doc: _Document, anchor: int, head: str) -> _Cue | None:
                 and cue.start < anchor
                 and cue.text.split()[0].lower() != "the"
                 and cue.text.split()[-1].lower() in heads
+                # for a pronoun, the description opens its clause: "Colin Platt, now a
+                # pundit, said" describes a named speaker
+                and not (head is None and re.search(r"[A-Z]", doc.masked[lo : cue.start]))
             ):
                 found = cue
         if found is not None:

@@ -710,3 +710,16 @@ def word_trie(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(root)
+
+
+#: Nouns that tell a woman or a man when set beside a name ("her late husband Ron", "His
+#: sister, Alison Greer"): kinship words and gendered role nouns.
+FEMALE_NOUNS = frozenset(
+    """sister wife mother mum mom daughter widow grandmother gran granny aunt niece
+    girlfriend fiancee businesswoman chairwoman spokeswoman councilwoman congresswoman actress
+    headmistress policewoman landlady""".split()
+)
+MALE_NOUNS = frozenset(
+    """brother husband father dad son widower grandfather grandad uncle nephew boyfriend fiance
+    businessman chairman spokesman councilman congressman headmaster policeman landlord""".split()
+)
