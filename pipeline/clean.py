@@ -268,6 +268,12 @@ _FURNITURE = re.compile(
       | (?:getty\ images|shutterstock|alamy|epa(?:-efe)?)\W*
       | (?:image|media|video)\ (?:source|caption)\s*,.*
       | (?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago
+      # translation and syndication notes: "Translated from French. This article first
+      # appeared in Le Courrier de la Vérane."
+      | (?:(?:translated\ (?:from\ (?:the\ )?[\w-]+|by\ [^.]{{1,60}})(?:\ by\ [^.]{{1,60}})?
+          |this\ (?:article|story|piece|report)\ (?:first\ |originally\ )?(?:appeared
+          |was\ (?:first\ |originally\ )?published)\ (?:in|on|by)\ [^.]{{1,80}}
+          |(?:originally\ published|republished)\ (?:in|by|with)\ [^.]{{1,80}})\.?\s*){{1,2}}
       # press releases: release markers and media contacts
       | for\ immediate\ release\W*|\#{{3}}|-*\s*ends\s*-*
       | media\ (?:contacts?|enquiries|inquiries)\s*:.*

@@ -696,3 +696,16 @@ def test_a_headline_in_capitals_is_still_the_title():
         "LOCK OF SHAME\n\nBoaters stranded\n\nThe gates at Fenby Lock split on Sunday.\n"
     )
     assert cleaned.title == "LOCK OF SHAME"
+
+
+def test_a_translation_or_syndication_note_is_furniture_not_reporting():
+    from pipeline.clean import clean_text
+
+    cleaned = clean_text(
+        "Mill to close after 90 years\n\n"
+        "Translated from Dutch. This article first appeared in the Leidse Courant.\n\n"
+        "The Vos mill will close in March, its owners said on Monday.\n"
+    )
+    assert "Translated from Dutch" not in cleaned.body
+    assert any(line.startswith("Translated from Dutch") for line in cleaned.removed)
+    assert "The Vos mill will close in March" in cleaned.body
