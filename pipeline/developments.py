@@ -141,7 +141,10 @@ _PARAPHRASES = {
     **dict.fromkeys("evacuate evacuated evacuation evacuations".split(), "evacuate"),
     **dict.fromkeys("blaze blazes fire fires flames wildfire".split(), "fire"),
     **dict.fromkeys("probe investigation inquiry investigating investigate".split(), "probe"),
-    **dict.fromkeys("firm company companies firms drugmaker drugmakers".split(), "company"),
+    **dict.fromkeys(
+        "firm company companies firms drugmaker drugmakers operator operators".split(), "company"
+    ),
+    **dict.fromkeys("withhold withheld withholds withholding".split(), "withhold"),
     **dict.fromkeys("trial trials study studies".split(), "trial"),
     **dict.fromkeys("sack sacked sacks sacking axe axed fired ousted oust ousting".split(), "sack"),
     **dict.fromkeys("aground grounded grounding".split(), "aground"),
@@ -179,6 +182,12 @@ _PHRASE_WORDS = {
     # a ship on the rocks ran aground; a chief shown the door was sacked
     **dict.fromkeys("onto the rocks|on the rocks|onto rocks".split("|"), "aground"),
     **dict.fromkeys("shown the door|given the boot|got the boot".split("|"), "sack"),
+    # a contractor put on notice was served a notice of default; a payment held back was
+    # withheld
+    **dict.fromkeys(
+        "on notice|on formal notice|notice of default|default notice".split("|"), "notice"
+    ),
+    **dict.fromkeys("holding back|held back|hold back|holds back".split("|"), "withhold"),
     # a levee or a roof that gave way burst or collapsed
     **dict.fromkeys("give way|gives way|gave way|giving way|given way".split("|"), "burst"),
 }
@@ -280,8 +289,10 @@ class Unit:
 def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
     """Every reporting sentence, headline and caption of ``extractions``; an extraction made
     before sentences were kept (no ``sentences``) gives its key events instead. A body line
-    that is a headline in effect (``live_title``, ``repeats_title``, ``shouted_headline``)
-    takes the role 'headline'; the outlet on its own coverage (``own_coverage``) 'aside':
+    that is a headline in effect (``live_title``, ``repeats_title``, ``shouted_headline``,
+    or a line with no closing stop above the article's first sentence that has one: a
+    standfirst, a teaser, a key-points list) takes the role 'headline'; the outlet on its
+    own coverage (``own_coverage``) 'aside':
     neither a development nor support for one."""
     units = []
     for x in extractions:
@@ -306,11 +317,24 @@ def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
         x.source.id: min((s.rank for s in x.sentences if s.role == "body"), default=0)
         for x in extractions
     }
+    # the first body sentence with a closing stop: the lines above it that have none are a
+    # standfirst, a teaser or a key-points list, which restate the report (support only)
+    first_closed = {
+        x.source.id: min(
+            (s.rank for s in x.sentences if s.role == "body" and _CLOSED.search(s.text.rstrip())),
+            default=0,
+        )
+        for x in extractions
+    }
     for unit in units:
         if unit.role == "body" and (
             live_title(unit.text)
             or (unit.rank < LEAD and repeats_title(unit.text, titles[unit.source]))
             or (unit.rank == first_rank.get(unit.source) and shouted_headline(unit.text))
+            or (
+                unit.rank < first_closed.get(unit.source, 0)
+                and not _CLOSED.search(unit.text.rstrip())
+            )
         ):
             unit.role = "headline"
         elif unit.role == "body" and own_coverage(unit.text):
@@ -1002,7 +1026,8 @@ def neutrality_penalty(text: str) -> float:
     """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
     tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
     ('But', 'In response'), a subject that is only a pronoun ('He', 'They'), a length far
-    from a news sentence's, and no finite verb at all (``fragment``, ``FRAGMENT``)."""
+    from a news sentence's, no finite verb at all (``fragment``, ``FRAGMENT``) and no closing
+    stop (``UNCLOSED``)."""
     words = text.split()
     penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
     penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
@@ -1027,7 +1052,15 @@ def neutrality_penalty(text: str) -> float:
         penalty += 1.0
     if fragment(text):
         penalty += FRAGMENT  # no finite verb: a list or a phrase, no sentence
+    if not _CLOSED.search(text.rstrip()):
+        penalty += UNCLOSED  # no closing stop: a standfirst or a teaser, not a report
     return penalty
+
+
+#: What a version with no closing stop costs: a standfirst under a headline ("As 37 people
+#: seek hospital care, the town and its operator trade blame"), a bullet, a teaser.
+UNCLOSED = 2.0
+_CLOSED = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 #: How much being typical of the cluster (cosine with its centroid) weighs against the
@@ -1049,11 +1082,13 @@ def _choose(group: Cluster) -> Unit:
     give (``FIGURES``; a share written in words counts, ``shares_in_words``: the version
     that says what was found, 'only four of the nine exits were usable', not only that there
     was an inspection) and not those one alone gives (a source is marked on the line only
-    when it holds every number of it), the earlier in its article on a tie."""
+    when it holds every number of it), the earlier in its article on a tie. A sentence with a
+    closing stop is shown before any without (a standfirst, a bullet, a teaser)."""
     centroid = group.centroid
     widely = _widely(group)
+    closed = [u for u in group.members if _CLOSED.search(u.text.rstrip())]
     return min(
-        group.members,
+        closed or group.members,  # a standfirst or a bullet only where no sentence says it
         key=lambda u: (
             neutrality_penalty(u.wording)
             - CENTRALITY * cosine(u.vector, centroid)

@@ -1675,3 +1675,29 @@ def test_a_lead_in_pointing_back_and_an_inner_connective_are_no_part_of_a_develo
     )
     kept = "This is the second flood: the river rose again."
     assert clean_wording(kept, {}) == kept
+
+
+def test_a_standfirst_or_key_point_above_the_first_full_sentence_supports_but_is_not_shown():
+    lead = "Harbour Board closed the Kelby slipway on Monday after divers found cracked piles."
+    brief = merge_extractions(
+        [
+            told(
+                "S1",
+                "As boat owners scramble for berths, the board and its contractor trade blame",
+                lead,
+            ),
+            told("S2", "- Slipway shut after divers find cracks", lead.replace("on Monday ", "")),
+            told("S3", lead),
+        ]
+    )
+    shown = [e.summary for e in brief.events if e.shown != "none"]
+    assert shown and all(line.rstrip().endswith(".") for line in shown)
+    assert not any("scramble" in e.summary or "Slipway shut" in e.summary for e in brief.events)
+
+
+def test_a_line_with_a_closing_stop_is_shown_before_one_without():
+    from pipeline.developments import neutrality_penalty
+
+    assert neutrality_penalty("The board closed the slipway on Monday") > neutrality_penalty(
+        "The board closed the slipway on Monday."
+    )
