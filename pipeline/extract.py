@@ -461,15 +461,32 @@ def description_referent(
         return shortest  # "Veltrane Biosciences" (and a headline run "… Provides Update")
     # the one body named as a business ("Halberd Systems", "Kestrel Energy Ltd") among
     # public bodies and groups
-    firms = [b for b in bodies if any(w.lower().strip(".,") in _FIRM_WORDS for w in b.split())]
-    return firms[0] if len(firms) == 1 else None
+    text = prepared.article.text
+    firms = {
+        full
+        for b in bodies
+        for full in (b, _longest_form(b, text))
+        if any(w.lower().strip(".,") in _FIRM_WORDS for w in full.split())
+    }
+    firms = {f for f in firms if not any(f != g and f in g for g in firms)}
+    return firms.pop() if len(firms) == 1 else None
+
+
+def _longest_form(name: str, text: str) -> str:
+    """The one longer capitalised name ``text`` writes ``name`` as the start of ("Clearwell"
+    -> "Clearwell Utilities Inc."), else ``name``."""
+    longer = {
+        m.group().rstrip(",")
+        for m in re.finditer(rf"\b{re.escape(name)}(?:[ \t]+[A-Z][\w’'&.-]*)+", text)
+    }
+    return longer.pop() if len(longer) == 1 else name
 
 
 #: Words that make a name a business's ("Halberd Systems", "Pellor Foods Ltd").
 _FIRM_WORDS = frozenset(
     """energy metals mining lines airways airlines motors foods holdings industries systems
     technologies software partners capital securities insurance media ltd limited inc plc llc
-    corp co gmbh sa group services logistics pharma pharmaceuticals labs""".split()
+    corp co gmbh sa group services logistics pharma pharmaceuticals labs utilities""".split()
 )
 
 

@@ -188,3 +188,27 @@ def test_a_label_in_a_second_clause_gives_its_own_subject():
     )
     speakers = [s for s, _ in attributed(text)]
     assert speakers[0] == "Seaway Lines" and speakers[1] != "Seaway Lines"
+
+
+def test_a_lone_capitals_word_of_a_capitals_headline_is_no_speaker():
+    from pipeline.rules.grounding import speaker_problem
+
+    text = "SHIP SHOCK! CREW TOLD 'ABANDON' AS OWNER SAYS IT WAS LEFT OUT\n\nThe owner was left out of talks.\n"
+    assert speaker_problem("LEFT", text) is not None
+    assert speaker_problem("NATO", "NATO said the ship was safe.\n") is None
+
+
+def test_the_company_is_the_one_business_its_short_name_stands_for():
+    from pipeline.extract import description_referent, prepare_article
+
+    text = (
+        "Ferry firm blamed\n\n"
+        "The council paid Seaway Lines Ltd. to run the ferry. Seaway said it was not at fault. "
+        'Councillor Ann Hale said: "We are angry." The company said the boats were safe.\n'
+    )
+    prepared = prepare_article(
+        Article(id="S1", path="a.txt", text=text, sha256="x", title="Ferry firm blamed")
+    )
+    assert description_referent("the company", prepared, prepared.resolve).startswith(
+        "Seaway Lines"
+    )

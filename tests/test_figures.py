@@ -661,3 +661,12 @@ def test_people_set_apart_by_what_they_did_are_a_part_not_the_whole():
     assert part.outcome == "booked"
     assert find_figures("A ferry carrying 243 people ran aground.")[0].outcome is None
     assert find_figures("A 300-pound bear that wandered in was moved.")[0].outcome is None
+
+
+def test_a_passive_participle_after_a_count_is_no_claimant():
+    from pipeline.rules.figures import claimant_cue
+
+    said = "Of the 52 pupils taken ill, nine have been admitted, the health board said."
+    assert claimant_cue(said, said.find("52")) == "the health board"
+    plain = "By noon, 52 pupils had been seen by doctors, and nine had been admitted."
+    assert claimant_cue(plain, plain.find("52")) is None

@@ -944,3 +944,20 @@ def test_title_leaves_out_a_quotation_that_opens_the_headline():
     title = "“We were never told”: tenants on the sale of Larch Court flats"
     brief = merge_extractions([extraction("S1", source=source("S1", title=title))])
     assert brief.title == "tenants on the sale of Larch Court flats"
+
+
+def test_claimed_counts_far_apart_are_no_rival_accounts():
+    from values import figure
+
+    def claimed(sid, value, who):
+        return figure(sid, 1, value, "people").model_copy(update={"claimant": who})
+
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[claimed("S1", "41", "the health board")]),
+            extraction("S2", figures=[claimed("S2", "45", "the hospital")]),
+            extraction("S3", figures=[claimed("S3", "9,000", "the mayor")]),
+        ]
+    )
+    [difference] = [d for d in brief.differences if d.kind == "figures"]
+    assert [c.value for c in difference.claims] == ["41", "45"]

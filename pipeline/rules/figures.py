@@ -1091,6 +1091,9 @@ _TRAILING = re.compile(
     rf",\s*(?P<who>[^,;:“”\"]+?),?\s+(?:{_SPEECH}|claim|report)\b(?:\s+(?:on|in|at|to|last|this|late|early)"
     rf"\b[^,.;:]*|\s+\w+day)?\s*(?:,|[.!]?\s*$)"
 )
+#: A subject that ends in a form of "be": the speech verb after it is a passive participle
+#: ("six had been admitted", "two were reported missing").
+_PASSIVE_END = re.compile(r"\b(?:be|been|being|is|are|was|were)$", re.I)
 _LEAD_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}):\s")
 #: Words of a label before a colon that is no speaker ('Breaking News: …', 'Editor's Note:').
 _NOT_SPEAKERS = frozenset(
@@ -1177,6 +1180,10 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
         if who:
             return who
     trailing = _TRAILING.search(plain, offset)
+    while trailing and _PASSIVE_END.search(trailing.group("who")):
+        # "…, six have been admitted, the health authority said.": admitted to hospital, no
+        # speaker; the attribution may follow
+        trailing = _TRAILING.search(plain, trailing.end("who"))
     if trailing:
         raw = trailing.group("who")
         who = _take(raw, trailing.start("who"), description=len(raw.split()) <= 5)

@@ -232,15 +232,25 @@ def speaker_problem(speaker: str, text: str) -> str | None:
 
 
 def _only_in_capitals(name: str, text: str) -> bool:
-    """Whether ``name`` is two or more words in capitals that the article never writes in
-    ordinary case: in a tabloid's capitals headline every word is capitalised, so "TOWN SAYS
-    IT WAS KEPT" names no one called "WAS KEPT"; "COLLEEN VARGA" over a story that writes
-    "Colleen Varga" is her."""
+    """Whether ``name`` is written in capitals and only ever inside lines written in
+    capitals: in a tabloid's capitals headline every word is capitalised, so "TOWN SAYS IT
+    WAS KEPT IN THE DARK" names no one called "KEPT"; "COLLEEN VARGA" over a story that
+    writes "Colleen Varga", or "NATO" in a sentence, is a name."""
     words = [w for w in name.split() if any(ch.isalpha() for ch in w)]
-    if len(words) < 2 or not all(w.isupper() for w in words):
+    if not words or not all(w.isupper() for w in words):
         return False
     pattern = r"\s+".join(re.escape(w) for w in name.split())
-    return not any(not m.group().isupper() for m in re.finditer(pattern, text, flags=re.IGNORECASE))
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        if not m.group().isupper():
+            if all(w[:1].isupper() for w in m.group().split()):
+                return False  # written as a name somewhere ("Colleen Varga")
+            continue  # "was kept in the dark": a common word, never a name
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        letters = [ch for ch in text[start : end if end >= 0 else len(text)] if ch.isalpha()]
+        if sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+            return False  # in capitals inside an ordinary line: an acronym ("NATO said")
+    return True
 
 
 def _speaks(name: str, text: str) -> bool:
