@@ -1422,6 +1422,11 @@ def _repeats(
     if cosine(group.centroid, shown.centroid) >= REPEAT:
         return True
     if (
+        len(_telling_numbers(line.text) & _telling_numbers(shown_line.text)) >= SHARED_NUMBERS
+        and cosine(line.vector, shown_line.vector) >= NUMBERS_FOLD
+    ):
+        return True  # "about 1.4% of 2024 revenue of 310 million euros" / "1.4 per cent of €310m"
+    if (
         word_pairs(line.text) & word_pairs(shown_line.text) & rare
         and cosine(line.vector, shown_line.vector) >= PAIR_FOLD
     ):
@@ -2026,6 +2031,19 @@ def counted_alike(group: Cluster, shown: Unit) -> bool:
     worded best."""
     agreeing = {u.source for u in group.members[:COMPARED] if same_count(u, shown)}
     return 2 * len(agreeing) > len(group.sources)
+
+
+#: Two lines that give this many of the same telling numbers (``_telling_numbers``), and are
+#: this alike besides, state one fact: "the fine is about 1.4% of its 2024 revenue of 310
+#: million euros" and "the fine is modest: about 1.4 per cent of last year's €310m revenue".
+SHARED_NUMBERS = 2
+NUMBERS_FOLD = 0.2
+
+
+def _telling_numbers(text: str) -> set[str]:
+    """The counting numbers of ``text`` that tell one fact from another: not a small whole
+    number (below ten), which many facts share ('two insurers', 'three judges')."""
+    return {w for w in number_tokens(text) if not re.fullmatch(r"#\d", w)}
 
 
 def number_tokens(text: str) -> set[str]:

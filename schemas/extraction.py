@@ -113,8 +113,9 @@ class Figure(_Strict):
         "people'), 'population' ('a town of 9,400 people', 'home to'), 'served' ('serving "
         "half a million people'), 'capacity' ('the hall holds 400 people'), 'planned' (a "
         "plan, target or expectation: 'aims to deploy 6,000', '10,000 expected to be sent'), "
-        "'happened' (told as done: 'had arrived', 'moved 3,000'); null when its phrase does "
-        "not say. A workforce, a population, a catchment and a capacity are each their own "
+        "'part' (set apart from the rest: 'the other two insurers'), 'happened' (told as "
+        "done: 'had arrived', 'moved 3,000'); null when its phrase does not say. A "
+        "workforce, a population, a catchment, a capacity and a part are each their own "
         "quantity; a planned figure is never one quantity with one that happened.",
     )
     claimant: str | None = Field(description="Who states it; null when the outlet does.")

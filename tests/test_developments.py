@@ -1701,3 +1701,22 @@ def test_a_line_with_a_closing_stop_is_shown_before_one_without():
     assert neutrality_penalty("The board closed the slipway on Monday") > neutrality_penalty(
         "The board closed the slipway on Monday."
     )
+
+
+def test_two_lines_giving_the_same_telling_numbers_state_one_fact():
+    brief = merge_extractions(
+        [
+            told("S1", "The court upheld the fine against Seaway Lines on Monday."),
+            told("S2", "The court upheld Seaway's fine, ruling on Monday."),
+            told(
+                "S3",
+                "The fine is equivalent to about 2.7% of Seaway's 2024 revenue of 188 million euros.",
+            ),
+            told(
+                "S4",
+                "The penalty itself is modest: about 2.7 per cent of last year's €188m turnover.",
+            ),
+        ]
+    )
+    shown = [e.summary for e in brief.events if e.shown != "none"]
+    assert sum("2.7" in line for line in shown) == 1

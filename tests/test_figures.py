@@ -670,3 +670,19 @@ def test_a_passive_participle_after_a_count_is_no_claimant():
     assert claimant_cue(said, said.find("52")) == "the health board"
     plain = "By noon, 52 pupils had been seen by doctors, and nine had been admitted."
     assert claimant_cue(plain, plain.find("52")) is None
+
+
+def test_the_other_few_are_a_part_not_a_rival_count_of_the_whole():
+    found = find_figures("The other two insurers could not be reached for comment.")
+    assert found[0].sense == "part"
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "3", "insurers")]),
+            extraction("S2", figures=[figure("S2", 1, "3", "insurers")]),
+            extraction(
+                "S3",
+                figures=[figure("S3", 1, "2", "insurers").model_copy(update={"sense": "part"})],
+            ),
+        ]
+    )
+    assert not any(g.differs for g in brief.figures)

@@ -374,6 +374,8 @@ _SENSE_BEFORE = {
     "capacity": rf"(?<!\bto )\b(?:holds|can hold|seats|can seat|seating for|capacity of|"
     rf"capacity for|room for|space for|accommodates|can accommodate|sleeps|can take)\s+"
     rf"{_APPROXIMATION}$",
+    # a part set apart from the rest: 'the other two insurers', 'the remaining 40 staff'
+    "part": r"\b(?:the|its|their)\s+(?:other|remaining)\s+$",
     # a plan, a target or an expectation: 'aims to deploy a total of 6,000', 'a target of 500'
     "planned": rf"\b(?:(?:aims?|aimed|aiming|plans?|planned|planning|intends?|intended|"
     rf"hopes?|hoped|seeks?|sought|expects?|expected|wants?|wanted|is|are|was|were|set|due|"
@@ -439,9 +441,9 @@ def figure_sense(text: str, start: int, end: int) -> str | None:
     ('Figure.sense'): 'workforce' ('employs about 600 people', '600 people work there'),
     'population' ('a town of 9,400 people', 'home to', '9,400 people live there'), 'served'
     ('serving half a million people'), 'capacity' ('the hall holds 400 people') or 'planned'
-    ('aims to deploy a total of 6,000', 'a target of 500', '10,000 expected to be sent'), or
-    'happened' ('moved at least 3,000', '1,500 troops had already arrived'); None when its
-    clause does not say."""
+    ('aims to deploy a total of 6,000', 'a target of 500', '10,000 expected to be sent'),
+    'part' ('the other two insurers', 'the remaining 40 staff'), or 'happened' ('moved at
+    least 3,000', '1,500 troops had already arrived'); None when its clause does not say."""
     clause = max(text.rfind(m, 0, start) for m in (",", ";", ":", "(", "—", "–", "\n")) + 1
     before = text[max(clause, start - 80) : start]
     sentence_end = min(
