@@ -399,7 +399,9 @@ def description_referent(
     named = {
         re.sub(r"^The\s+", "", m.group().strip())
         for m in re.finditer(
-            rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}{re.escape(head.capitalize())}\b", text
+            # never cut from a longer name: "Aldermark Consumer" of "… Consumer Alliance"
+            rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}{re.escape(head.capitalize())}\b(?![ \t]+[A-Z])",
+            text,
         )
     }
     named.discard("")

@@ -212,3 +212,20 @@ def test_the_company_is_the_one_business_its_short_name_stands_for():
     assert description_referent("the company", prepared, prepared.resolve).startswith(
         "Seaway Lines"
     )
+
+
+def test_words_only_ever_written_before_more_of_a_name_are_no_speaker():
+    from pipeline.rules.grounding import speaker_problem
+
+    text = "Harbour Users Association said the fee was unfair. The Harbour Users Association met."
+    assert speaker_problem("Harbour Users", text) is not None
+    assert speaker_problem("Harbour Users Association", text) is None
+
+
+def test_one_body_with_and_without_its_article_is_one_entity():
+    from pipeline.rules.entities import EntityIndex
+
+    index = EntityIndex()
+    index.add("The Kelby Harbour Board", "S1")
+    index.add("Kelby Harbour Board", "S2")
+    assert len(index.clusters) == 1

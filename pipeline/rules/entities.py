@@ -129,6 +129,11 @@ def _same_person(a: str, b: str) -> bool:
     return all(any(fuzz.ratio(s, w) >= 88 for w in long) for s in short)
 
 
+def _without_article(name: str) -> str:
+    """``name`` in lower case without a leading "the" ("The Kremlin" -> "kremlin")."""
+    return re.sub(r"^the\s+", "", name.lower())
+
+
 def _form(name: str) -> str:
     """A name form with white space and apostrophes made uniform."""
     return " ".join(name.replace("’", "'").split())
@@ -182,9 +187,12 @@ class EntityIndex:
 
     def _find(self, form: str) -> Cluster | None:
         person = person_of(form)
-        for cluster in self.clusters:  # "Nato" and "NATO": one name in two house styles
-            if cluster.key.lower() == form.lower() or any(
-                f.lower() == form.lower() for f in cluster.forms
+        bare = _without_article(form)
+        for cluster in self.clusters:
+            # "Nato" and "NATO": one name in two house styles; "The Veldhaven Administrative
+            # Court" and "Veldhaven Administrative Court": one body with or without its article
+            if _without_article(cluster.key) == bare or any(
+                _without_article(f) == bare for f in cluster.forms
             ):
                 return cluster
         for cluster in self.clusters:

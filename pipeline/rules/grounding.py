@@ -140,12 +140,20 @@ _TIME_TAIL = re.compile(
 
 
 def _cut_from_a_longer_name(name: str, text: str) -> bool:
-    """Whether the one-word ``name`` is only ever written as the end of a longer name joined
-    by "of" ("Transportation" in "the Department of Transportation", "Defence" in "Ministry
-    of Defence"): a fragment, never a speaker of its own."""
-    if " " in name or not name[:1].isupper():
+    """Whether ``name`` is only ever written as part of a longer name: one word as the end of
+    a name joined by "of" ("Transportation" in "the Department of Transportation"), or words
+    always followed by another capitalised word ("Aldermark Consumer" of "Aldermark Consumer
+    Alliance"): a fragment, never a speaker of its own."""
+    if not name[:1].isupper():
         return False
     found = list(whole_words(rf"{re.escape(name)}(?![\w-])", text, joiners="-"))
+    if " " in name:
+        # "Aldermark Consumer" only ever before "Alliance": the start of a body's name
+        if not all(w[:1].isupper() for w in name.split()):
+            return False
+        return bool(found) and all(
+            re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) for m in found
+        )
     return bool(found) and all(
         re.search(r"\b[A-Z][\w’'-]*\s+of\s+(?:the\s+)?$", text[max(0, m.start() - 40) : m.start()])
         for m in found
