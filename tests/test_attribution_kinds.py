@@ -229,3 +229,20 @@ def test_one_body_with_and_without_its_article_is_one_entity():
     index.add("The Kelby Harbour Board", "S1")
     index.add("Kelby Harbour Board", "S2")
     assert len(index.clusters) == 1
+
+
+def test_the_statement_read_is_the_words_of_whoever_the_article_gave_the_statement():
+    text = (
+        LEAD + 'Imogen Brack, in a statement issued by her lawyers, said she was "shocked".\n\n'
+        '"I ran that line for twenty years," the statement read.\n'
+    )
+    assert attributed(text)[-1][0] == "Imogen Brack"
+
+
+def test_the_statement_read_with_two_authors_before_it_names_no_one():
+    text = (
+        LEAD
+        + "Imogen Brack, in a statement, called it unfair. Rory Quinlan, in a statement, agreed.\n\n"
+        '"It was a hard call," the statement read.\n'
+    )
+    assert attributed(text)[-1][0] is None

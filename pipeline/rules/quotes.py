@@ -1149,6 +1149,8 @@ def _possessor(doc: _Document, toks: list[_Tok], i: int) -> _Cue | None:
     word = toks[i].word
     if word.lower() in _POSSESSIVE_PRONOUNS:
         return _Cue(word, toks[i].start, "pronoun")
+    if word.lower() == "the" and i + 1 < len(toks):
+        return _document_author(doc, toks[i + 1])  # "the statement read": whose statement
     if not word.endswith(("'s", "’s")):
         return None
     a = _clause_start(toks, i)
@@ -1157,6 +1159,51 @@ def _possessor(doc: _Document, toks: list[_Tok], i: int) -> _Cue | None:
     if owner is None or owner.form == "pronoun":
         return None
     return owner
+
+
+#: A document as the subject of the verb after a quotation ("“…,” the statement read."):
+#: the quotation is the document's, whoever the sentences around it name.
+_UNOWNED_DOCUMENT = re.compile(
+    rf"\W*(?:the|a|an)\s+(?:[a-z-]+\s+)?(?:{word_alternation(DOCUMENT_NOUNS | WRITTEN_WORDS)})"
+    r"\s+(?:read|reads|said|says|stated|states|added|adds|continued|continues)\b"
+)
+_AUTHOR_NAME = r"(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})"
+
+
+def _document_author(doc: _Document, noun: _Tok) -> _Cue | None:
+    """Who wrote "the statement" (letter, post, email…) that a cue names: the one person or
+    body the text before, in the paragraph and the one before it, gives one to ("Holbrook,
+    in a statement released through his representatives, said …", "a statement from Kelby
+    Council", "Ms Roe's letter", "Ann Roe said in a statement"); None where none or several
+    are given one (a document alone names no speaker)."""
+    kind = re.escape(noun.word.lower())
+    paragraph = doc.paragraph_at(noun.start)
+    lo = doc.paragraph_starts[max(0, paragraph - 1)]
+    before = doc.masked[lo : noun.start]
+    patterns = (
+        rf"{_AUTHOR_NAME},?\s+(?:[a-z]+\s+){{0,2}}in\s+an?\s+(?:[a-z]+\s+)?{kind}\b",
+        rf"\ban?\s+(?:[a-z]+\s+)?{kind}\s+(?:from|by|issued\s+by|released\s+by)\s+"
+        rf"(?:the\s+)?{_AUTHOR_NAME}",
+        rf"{_AUTHOR_NAME}[’']s\s+(?:[a-z]+\s+)?{kind}\b",
+        rf"{_AUTHOR_NAME}\s+(?:said|says|added|wrote)\s+in\s+an?\s+(?:[a-z]+\s+)?{kind}\b",
+    )
+    found: dict[str, int] = {}
+    for pattern in patterns:
+        for m in re.finditer(pattern, before):
+            who = m.group("who")
+            if who.split()[0].lower() in NOT_NAME_WORDS | _LEAD_WORDS:
+                who = " ".join(who.split()[1:])
+            if who:
+                found.setdefault(
+                    who.split()[-1].lower(), lo + m.start("who") + m.group("who").find(who)
+                )
+    if len(found) != 1:
+        return None
+    start = next(iter(found.values()))
+    end = re.match(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}", doc.text[start:])
+    if end is None:
+        return None
+    return _Cue(end.group(), start, "name", sure=False)
 
 
 def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | None:
@@ -1739,6 +1786,9 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
             cue = replace(cue, sure=False) if cue is not None else None
         if cue is None:
             cue = _labeller(doc, lo, draft.open_pos)
+        if cue is None and _UNOWNED_DOCUMENT.match(doc.masked, draft.close_end):
+            draft.cue = None  # "“…,” the statement read.": a document whose author is unclear
+            continue
         draft.cue = cue or _lead_in_cue(doc, draft) or _reporter_before(doc, draft)
         if draft.cue is not None and draft.cue.sure and _contradicted(doc, draft.cue, sentence):
             draft.cue = replace(draft.cue, sure=False)
