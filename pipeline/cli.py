@@ -485,13 +485,42 @@ def _stop_cleanly_on_sigterm() -> None:
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    if _WATCHDOG.is_set():
+        _arm_watchdog()
     raise KeyboardInterrupt
 
 
+#: Set by the console script: an interrupt also arms ``_arm_watchdog``.
+_WATCHDOG = threading.Event()
+#: Seconds an interrupted run has to stop on its own (stop the embedded server, say so)
+#: before the process ends regardless: no wait of a library's clean-up can keep it alive.
+INTERRUPT_GRACE_S = 1.5
+
+
+def _arm_watchdog() -> None:
+    """End the process ``INTERRUPT_GRACE_S`` after an interrupt if it has not ended by then,
+    with the interrupt's message and exit status 130. Nothing is written by then: output
+    files are written only after every article is done."""
+
+    def stop_now() -> None:
+        try:
+            os.write(2, b"newsbrief: interrupted; no output written\n")
+        finally:
+            os._exit(130)
+
+    timer = threading.Timer(INTERRUPT_GRACE_S, stop_now)
+    timer.daemon = True
+    timer.start()
+
+
 def main() -> None:
-    """Console-script entry point. After an interrupt the process ends at once: calls still
-    stalled in worker threads are abandoned, not waited for (the embedded server has been
-    stopped and nothing was written by then)."""
+    """Console-script entry point. After an interrupt (Ctrl-C, SIGTERM) the process ends at
+    once: calls still stalled in worker threads are abandoned, not waited for (the embedded
+    server has been stopped and nothing was written by then); should a clean-up wait anyway,
+    it ends ``INTERRUPT_GRACE_S`` after the interrupt (``_arm_watchdog``)."""
+    _WATCHDOG.set()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _interrupt)
     code = cli()
     if code == 130:
         sys.stdout.flush()

@@ -299,3 +299,36 @@ def test_an_html_page_with_only_a_caption_script_and_footer_is_not_briefed():
     reasons = {f.path: f.reason for f in report.brief.failures}
     assert "no article text found" in reasons["opinion.html"]
     assert [s.path for s in report.brief.sources] == ["closing-caption.txt"]
+
+
+def test_an_interrupt_ends_the_process_even_when_a_clean_up_hangs(tmp_path):
+    # The console script's interrupt arms a watchdog: a clean-up that never returns (here a
+    # `finally` that sleeps) cannot keep the process alive past INTERRUPT_GRACE_S.
+    script = tmp_path / "stuck.py"
+    script.write_text(
+        "import signal, sys, time\n"
+        "from pipeline import cli\n"
+        "cli._WATCHDOG.set()\n"
+        "signal.signal(signal.SIGINT, cli._interrupt)\n"
+        "print('ready', flush=True)\n"
+        "try:\n"
+        "    time.sleep(60)\n"
+        "finally:\n"
+        "    time.sleep(60)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout.readline().strip() == "ready"
+        sent = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=10)
+        took = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert code == 130
+    assert took < 3.0, took
+    assert "interrupted; no output written" in process.stderr.read()
