@@ -431,7 +431,9 @@ def description_referent(
         full, role = resolve(mention)
         if person_name(mention) != mention.strip() or _TITLED.match(mention):
             role = role or mention  # a title or a role word before the name: a person
-        if role and all(w in role.lower().split() for w in words):
+        held = f"{role} {_body_after(full, text)}".lower().split() if role else []
+        if role and all(w in held for w in words):
+            # "the police chief": "Chief Superintendent Rhona McBride of Tavyshire Police"
             if person_name(full) is not None or full.split()[-1].lower() not in ROLE_NOUNS:
                 people.add(full)  # not "Transport Minister" standing alone
         elif role is None:
@@ -472,6 +474,16 @@ def description_referent(
     }
     firms = {f for f in firms if not any(f != g and f in g for g in firms)}
     return firms.pop() if len(firms) == 1 else None
+
+
+def _body_after(name: str, text: str) -> str:
+    """The body the article sets right after a person's name with "of" or "at" ("Rhona
+    McBride of Tavyshire Police" -> "Tavyshire Police"), or ""."""
+    found = re.search(
+        rf"\b{re.escape(name)}\s+(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){{0,4}})",
+        text,
+    )
+    return found.group("body") if found else ""
 
 
 def _longest_form(name: str, text: str) -> str:

@@ -246,3 +246,11 @@ def test_the_statement_read_with_two_authors_before_it_names_no_one():
         '"It was a hard call," the statement read.\n'
     )
     assert attributed(text)[-1][0] is None
+
+
+def test_a_role_description_matches_the_body_set_after_a_name():
+    text = (
+        LEAD + "Chief Inspector Mara Voss of Kelby Harbour Police briefed reporters.\n\n"
+        '"Nobody will be forced to leave," the police chief said.\n'
+    )
+    assert attributed(text)[-1][0] == "Mara Voss"
