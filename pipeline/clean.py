@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import InputError
+from .rules.text import MARKDOWN_HEADING as _MARKDOWN_HEADING
+from .rules.vocabulary import NEWS_OUTLET_WORDS
 
 #: A day of the week as written with a capital ("Saturday"), for datelines and mastheads.
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -462,12 +464,6 @@ MASTHEAD_LINES = 6
 _YEARLESS_DATE = re.compile(
     rf"^{WEEKDAY},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\.?$"
 )
-#: Last words of a news outlet's name (a masthead in ordinary case: "The Calder Examiner").
-_OUTLET_WORDS = frozenset(
-    """news times post courier herald gazette mirror journal telegraph chronicle tribune
-    examiner observer guardian independent standard express star sun mail record register
-    ledger dispatch bulletin sentinel enquirer inquirer argus echo advertiser recorder""".split()
-)
 
 
 # The parts of a metadata line, set apart by bars or dots ("BUSINESS | Tuesday, March 10,
@@ -697,7 +693,6 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
     )
 
 
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _SMALL_WORDS = frozenset("of the and for in on at a an to".split())
 
 
@@ -724,7 +719,7 @@ def _masthead_name(line: str) -> bool:
     word of news outlets ("THE NATIONAL COURIER", "The Harbour Gazette"); a headline in
     capitals ("LOTTO LOUT'S SHAME") is none."""
     words = re.findall(r"[\w’'&-]+", line)
-    return _name_only(line) and bool(words) and words[-1].lower() in _OUTLET_WORDS
+    return _name_only(line) and bool(words) and words[-1].lower() in NEWS_OUTLET_WORDS
 
 
 def _name_only(line: str) -> bool:

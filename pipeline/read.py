@@ -311,7 +311,7 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
 
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     lines: list[str] = []
-    row: list[str] = []
+    row: list[str] | None = None  # the cells of the table row being read
     ordered: list[int | None] = []  # the next number of each open list; None for bullets
     marker = ""
     heading = None
@@ -332,11 +332,12 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
             heading = ""  # the next inline block is the headline
         elif kind == "tr_open":
             row = []
-        elif kind == "tr_close":
+        elif kind == "tr_close" and row is not None:
             lines.append(" | ".join(cell for cell in row if cell))
+            row = None
         elif kind == "inline":
             words = _inline_text(token)
-            if token.level and tokens and _in_cell(token):
+            if row is not None:
                 row.append(words)
             elif words:
                 lines.append(marker + words)
@@ -346,10 +347,6 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
         elif kind in ("fence", "code_block", "html_block"):
             lines.extend(line for line in token.content.splitlines() if line.strip())
     return "\n\n".join(line for line in lines if line.strip()) + "\n", heading or None
-
-
-def _in_cell(token) -> bool:
-    return bool(token.map is None and token.level >= 4)
 
 
 def _inline_text(token) -> str:

@@ -9,9 +9,16 @@ from pipeline.extract import rules_only_extraction
 from pipeline.read import Article
 
 
+def article_of(text: str) -> Article:
+    return Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+
+
+def _quotes_of(text: str):
+    return rules_only_extraction(article_of(text)).quotes
+
+
 def attributed(text: str) -> list[tuple[str | None, str | None]]:
-    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
-    return [(q.speaker, q.speaker_role) for q in rules_only_extraction(article).quotes]
+    return [(q.speaker, q.speaker_role) for q in _quotes_of(text)]
 
 
 LEAD = "Ferry operator blamed for cancellations\n\nThe island council says the operator is at fault.\n\n"
@@ -140,11 +147,6 @@ def test_a_speaker_given_by_role_alone_is_the_one_person_named_in_that_role(intr
     assert attributed(text)[-1][0] == named
 
 
-def _quotes_of(text: str):
-    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
-    return rules_only_extraction(article).quotes
-
-
 def test_she_never_stands_for_a_man_the_article_calls_someone_s_husband():
     text = (
         LEAD + "Maureen Pask, whose late husband Len built the jetty, was in tears.\n\n"
@@ -206,9 +208,7 @@ def test_the_company_is_the_one_business_its_short_name_stands_for():
         "The council paid Seaway Lines Ltd. to run the ferry. Seaway said it was not at fault. "
         'Councillor Ann Hale said: "We are angry." The company said the boats were safe.\n'
     )
-    prepared = prepare_article(
-        Article(id="S1", path="a.txt", text=text, sha256="x", title="Ferry firm blamed")
-    )
+    prepared = prepare_article(article_of(text))
     assert description_referent("the company", prepared, prepared.resolve).startswith(
         "Seaway Lines"
     )

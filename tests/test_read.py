@@ -662,6 +662,7 @@ def test_markdown_is_read_as_text_without_its_markup(tmp_path):
         "The lower gates at [Fenby Lock](https://example.org/fenby) split on *Sunday*, "
         "the trust said \\*provisionally\\*.\n\n"
         "- 40 boats stranded\n- 2 weeks to repair\n\n"
+        "| Lock | Boats |\n|---|---|\n| Fenby | 40 |\n\n"
         "![A gate](gate.jpg)\n",
         encoding="utf-8",
     )
@@ -673,6 +674,8 @@ def test_markdown_is_read_as_text_without_its_markup(tmp_path):
         in article.text
     )
     assert "- 40 boats stranded" in article.text and "- 2 weeks to repair" in article.text
+    assert "Fenby | 40" in article.text  # a table row per line
+    assert "Lock | Boats" in article.removed  # its header row reads as page furniture
     assert not any(mark in article.text for mark in ("**", "](", "![", "# ", "---"))
 
 

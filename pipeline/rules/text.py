@@ -227,7 +227,8 @@ def time_phrase(sentence: str) -> str | None:
 _HEADLINE_QUOTATION = re.compile(
     r"""“[^“”]+”|"[^"]+"|„[^„“”]+[“”]|«[^«»]+»|‘[^‘’]+’(?!\w)|(?<!\w)'[^']+'(?!\w)"""
 )
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+#: A Markdown heading's opening marks ("# ", "## ").
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 #: Labels a page or a release prints where a headline would be: they name no story.
 _LABELS = re.compile(
     r"^(?:(?:(?:news|press|media)\s+)?release|breaking(?:\s+news)?|exclusive|"
@@ -247,7 +248,7 @@ def informative_headline(line: str) -> str | None:
     names no development: a label ("NEWS RELEASE", "Live"), fewer than ``HEADLINE_WORDS``
     words outside quotation marks ("GNOME SWEET GNOME!"), or mostly a quotation ("“THEY
     ATE ALL MY CUSTARD SLICES!”"). Pure; never raises."""
-    text = _MARKDOWN_HEADING.sub("", line.strip()).strip()
+    text = MARKDOWN_HEADING.sub("", line.strip()).strip()
     opening = _HEADLINE_QUOTATION.match(text)
     if opening:
         rest = re.match(r"\s*[:—–-]\s*(?P<rest>\S.*)$", text[opening.end() :])
