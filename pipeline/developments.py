@@ -1613,16 +1613,91 @@ def answers(denial: Cluster, claim: Cluster) -> bool:
     and answers nothing before it."""
     line = _choose(denial)
     if "deny" not in line.vector or "deny" in _choose(claim).vector:
-        return False
+        return responds(denial, claim)
     if denies_own_claim(line.text):
         return False
+    return _told_after(denial, claim)
+
+
+def _told_after(reply: Cluster, claim: Cluster) -> bool:
+    """Whether ``ANSWERING`` of ``reply``'s outlets or more, half of them at least, tell it
+    within ``ANSWER_GAP`` sentences after a sentence of ``claim``."""
     told = {(u.source, u.rank) for u in claim.members}
     answering = {
         u.source
-        for u in denial.members
+        for u in reply.members
         if any((u.source, u.rank - gap) in told for gap in range(1, ANSWER_GAP + 1))
     }
-    return len(answering) >= ANSWERING and 2 * len(answering) >= len(denial.sources)
+    return len(answering) >= ANSWERING and 2 * len(answering) >= len(reply.sources)
+
+
+#: Verbs that report what a party says, for the party a line is told on the word of.
+_SAYING = (
+    r"said|says|insisted|insists|maintained|maintains|claimed|claims|argued|argues|"
+    r"contended|contends|countered|counters|responded|responds|replied|replies|stressed|"
+    r"stresses|added|adds|disputed|disputes|told|tells"
+)
+_SAID_BY_OPENING = re.compile(
+    rf"^(?P<party>(?:[Tt]he\s+)?[A-Z][^,;:\"“”]{{0,60}}?)(?:,[^;:\"“”]{{0,80}},)?\s+"
+    rf"(?:(?:has|had|have|also|again|now)\s+)?(?:{_SAYING})\b"
+)
+_SAID_BY_CLOSING = re.compile(
+    rf",\s+(?P<party>(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[\w'’&.-]+){{0,5}}?)\s+"
+    rf"(?:{_SAYING})(?:\s+on\s+\w+)?\.?[\"”’]?$"
+)
+
+
+def said_by(text: str) -> str | None:
+    """The party a sentence is told on the word of, lowercased: the subject of its verb of
+    saying at the opening ('The Maritime and Ferry Workers' Union said crew members had …'
+    -> 'the maritime and ferry workers' union'; 'The company says around 870,000 …' -> 'the
+    company') or an attribution closing it ('Divers found two holes …, Halmere said.' ->
+    'halmere'); None for a sentence the reporter tells on no one's word."""
+    body = _LABEL.sub("", _STAMP.sub("", _undated(text).strip(), count=1), count=1)
+    found = _SAID_BY_OPENING.match(body) or _SAID_BY_CLOSING.search(body)
+    return found["party"].lower() if found else None
+
+
+_PRONOUN_PARTIES = frozenset("he she they it we i".split())
+_DISPUTES = re.compile(
+    r"\bdisput(?:es|ed|ing)\s+(?:the|a|an|its|their|his|her|this|that|these|those)\b", re.I
+)
+#: A reply's line and the claim's line are about one thing when at least this alike.
+RESPONSE = 0.05
+
+
+def responds(reply: Cluster, claim: Cluster) -> bool:
+    """True when ``reply``'s line is another party's answer to ``claim``'s line, told with
+    no verb of denial ('The union said crew had reported problems with the ship's radar …'
+    … 'Halmere said a radar fault had been fixed and tested on Tuesday.'): each line is
+    told on a party's word (``said_by``), the two parties differ, the lines are about one
+    thing (``RESPONSE``), and the outlets tell the reply right after the claim
+    (``_told_after``). The two are one development, told claim first."""
+    line, claimed = _choose(reply), _choose(claim)
+    party, claimant = said_by(line.text), said_by(claimed.text)
+    if claimant is None and _DISPUTES.search(line.text):
+        claimant = ""  # 'disputing the DPA's figure': an answer to a finding told as fact
+    if not party or claimant is None or (claimant and (party in claimant or claimant in party)):
+        return False
+    if {party, claimant} & _PRONOUN_PARTIES:
+        return False  # 'She says …': whose word is not told here
+    if denies_own_claim(line.text) or denies_own_claim(claimed.text):
+        return False
+    shared = set(line.vector) & set(claimed.vector)
+    named = {
+        t
+        for text in (line.text, claimed.text)
+        for t in tokens(" ".join(_CAPITALISED.findall(text)))
+    }
+    topic = {t for t in shared - named if not t[:1].isdigit()}
+    return (
+        bool(topic)
+        and cosine(line.vector, claimed.vector) >= RESPONSE
+        and _told_after(reply, claim)
+    )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 def _lines(group: Cluster) -> list[Unit]:

@@ -1119,6 +1119,52 @@ def test_a_denial_just_after_a_claim_in_its_outlets_is_one_development_with_it()
     assert line.sources == ["S1", "S2", "S3"]
 
 
+def test_another_partys_answer_just_after_a_claim_is_one_development_with_it():
+    """A party's answer without a verb of denial ('the fault had been repaired') told
+    right after another party's claim on the same thing is the claim's reply; a sentence
+    of another party on another thing, a pronoun's word, or one party's own next sentence
+    is not."""
+    from pipeline.developments import answers, responds, said_by
+
+    def at(sid: str, text: str, rank: int) -> Unit:
+        return _plain_unit(sid, text, rank)
+
+    claim = _cluster_of(
+        at("S1", "The tenants' association said residents had reported damp in the lifts.", 3),
+        at("S2", "Tenants say they reported damp in the lifts for months.", 7),
+    )
+    reply = _cluster_of(
+        at("S1", "Brookfield Homes said the damp in the lifts had been treated in May.", 4),
+        at("S2", "The landlord said the damp had been treated, Brookfield Homes said.", 9),
+    )
+    assert said_by(_choose_text(claim)) == "the tenants' association"
+    assert said_by("Leaks were fixed on Monday, Brookfield Homes said.") == "brookfield homes"
+    assert said_by("Leaks were fixed on Monday.") is None
+    assert responds(reply, claim) and answers(reply, claim)
+    assert not responds(claim, reply)  # told before the answer, not after it
+    other = _cluster_of(
+        at("S1", "Brookfield Homes said it would build 40 flats next year.", 4),
+        at("S2", "Brookfield Homes said 40 new flats would follow next year.", 8),
+    )
+    assert not responds(other, claim)  # another thing
+    same = _cluster_of(
+        at("S1", "The tenants' association said the damp in the lifts was getting worse.", 4),
+        at("S2", "The tenants' association said the damp in the lifts was getting worse.", 8),
+    )
+    assert not responds(same, claim)  # one party's word, told on
+    pronoun = _cluster_of(
+        at("S1", "She said the damp in the lifts had been treated in May.", 4),
+        at("S2", "She said the damp in the lifts had been treated.", 8),
+    )
+    assert not responds(pronoun, claim)  # whose word is not told in the line
+
+
+def _choose_text(group) -> str:
+    from pipeline.developments import _choose
+
+    return _choose(group).text
+
+
 def test_generic_capitalised_words_are_no_shared_names_and_fewer_names_allow_more_chance():
     story = [
         "Fire crews fought the blaze at the Brenford Chemicals depot in Port Hollis.",
