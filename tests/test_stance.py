@@ -104,6 +104,38 @@ def test_the_agent_defends_its_decision_even_where_it_praises_it_or_it_is_good_n
     assert judge_stance(glad, contested=False) == ("defends", "agent")
 
 
+def test_a_plain_witness_of_a_contested_decision_is_against_it_unless_harm_befell_people():
+    """Where someone opposes the development, a quoted resident whose words hold no
+    evaluative word is on the side news copy quotes such witnesses for: against it. Not
+    an official, not someone speaking for a body, not where nobody opposes, and not on
+    harm that befell people (a fire, a crash)."""
+    development = "Council votes to shut the library. The council voted on Monday."
+    headline = "Council votes to shut the library"
+    council = StanceEvidence(
+        name="Orla Penn", role="council leader", quotes=("The figures did not add up.",),
+        development=development, headline=headline, key="penn",
+    )  # fmt: skip
+    critic = StanceEvidence(
+        name="Sam Lake", role="", quotes=("It is unfair and shameful.",),
+        development=development, headline=headline, key="lake",
+    )  # fmt: skip
+    resident = StanceEvidence(
+        name="Ada Moss", role="", quotes=("I have come here every week for forty years.",),
+        development=development, headline=headline, key="moss",
+    )  # fmt: skip
+    assert judge_stances([council, critic, resident])[2] == ("opposes", "witness")
+    assert judge_stances([council, resident])[1] is None  # nobody opposes it
+    official = replace(resident, role="library manager")
+    assert judge_stances([council, critic, official])[2] is None
+    friends = StanceEvidence(name="Friends of the Library", key="friends")
+    member = replace(resident, speaks_for="friends")
+    assert judge_stances([council, critic, friends, member])[3] != ("opposes", "witness")
+    fire = "Fire destroys the library. A fire destroyed the library on Monday."
+    harm = [replace(e, development=fire, headline=fire.split(".")[0])
+            for e in (council, critic, resident)]  # fmt: skip
+    assert judge_stances(harm)[2] != ("opposes", "witness")
+
+
 def test_a_body_the_role_names_is_the_agent_where_the_headline_names_it():
     development = "Brightmoor Energy opens wind farm. Brightmoor Energy opened it today."
     headline = "Brightmoor Energy opens wind farm"

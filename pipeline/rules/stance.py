@@ -846,7 +846,9 @@ def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
     return best if counts[best] else None
 
 
-def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str, str] | None:
+def judge_stance(
+    evidence: StanceEvidence, contested: bool = True, contested_only: bool = True
+) -> tuple[str, str] | None:
     """``(label, why)``: the actor's stance on the development and the kind of evidence
     ("opposition", "reporter", "agent", "quote"), or None when the article shows none.
 
@@ -858,7 +860,11 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
     development is harm that befell people: ``is_adverse``); then, for a quoted actor with
     no evaluative word: an analyst's role is neutral, and a plain witness (no office, no
     body) opposes what a protest headline is against (``is_protest``) and supports good
-    news."""
+    news. ``contested_only=False`` (an article where an actor who does not speak for the
+    development's body opposes or condemns it, ``judge_stances``): a plain witness who
+    speaks for no body (``StanceEvidence.speaks_for``) and whose words show no class is on
+    the side news copy quotes such witnesses for, against the development, unless the
+    development is harm that befell people."""
     cue = reporter_cue(evidence.narrative) or passive_cue(evidence.subject_segments)
     adverse = is_adverse(evidence.headline or evidence.development)
     undoing = bool(_words(evidence.headline or evidence.development) & _UNDOING)
@@ -935,6 +941,13 @@ def judge_stance(evidence: StanceEvidence, contested: bool = True) -> tuple[str,
         return None if _official(evidence.role, evidence.name) else ("opposes", "headline")
     if is_good_news(headline):
         return "supports", "headline"
+    if (
+        not contested_only
+        and not adverse
+        and not evidence.speaks_for
+        and not _official(evidence.role, evidence.name)
+    ):
+        return "opposes", "witness"
     return None
 
 
@@ -991,7 +1004,10 @@ def judge_stances(evidence: list[StanceEvidence]) -> list[tuple[str, str] | None
         found is not None and found[1] != "agent" and found[0] in ("opposes", "condemns")
         for found in plain
     )
-    found = plain if contested else [judge_stance(e, contested=False) for e in evidence]
+    if contested:
+        found = [judge_stance(e, contested=True, contested_only=False) for e in evidence]
+    else:
+        found = [judge_stance(e, contested=False) for e in evidence]
     return _shared_with_body(evidence, found)
 
 
@@ -1007,7 +1023,7 @@ def _shared_with_body(
             members.setdefault(e.speaks_for, f)
     out = []
     for e, f in zip(evidence, found, strict=True):
-        if f is None and e.speaks_for in by_key:
+        if f is None and e.speaks_for and e.speaks_for in by_key:
             f = (by_key[e.speaks_for][0], "body")
         elif f is None and e.key in members:
             f = (members[e.key][0], "member")
