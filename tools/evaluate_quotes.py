@@ -68,6 +68,11 @@ HELDOUT8_SET = ROOT / "tests" / "quote_heldout8"
 #: pages, one with its quote marks as HTML entities), first scored after the work on the
 #: sets before it (``--set heldout9``).
 HELDOUT9_SET = ROOT / "tests" / "quote_heldout9"
+#: A tenth, written blind the same way: twenty-four articles in twelve other styles
+#: (Australasian and South Asian papers, court reports, earnings, parliament, obituaries,
+#: science, police appeals, transcripts, two saved pages, newsletters), first scored after
+#: the work on the sets before it (``--set heldout10``).
+HELDOUT10_SET = ROOT / "tests" / "quote_heldout10"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
@@ -79,6 +84,7 @@ SETS = {
     "heldout7": HELDOUT7_SET,
     "heldout8": HELDOUT8_SET,
     "heldout9": HELDOUT9_SET,
+    "heldout10": HELDOUT10_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
