@@ -58,6 +58,7 @@ from .rules.grounding import (
     house_byline,
     publisher_named,
     speaker_problem,
+    unnamed_speaker,
 )
 from .rules.passages import Passage, find_passages
 from .rules.quotes import QuoteSpan, find_quotes, pronoun_referent, speaker_mentions
@@ -1105,8 +1106,9 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
 
     spoken: dict[str, list[Quote]] = {}
     for quote in quotes:
-        if quote.speaker and quote.kind != "scare":
-            spoken.setdefault(key_of(quote.speaker), []).append(quote)
+        actor = quote.speaker or (quote.speaker_role if quote.attributed_by == "none" else None)
+        if actor and quote.kind != "scare":  # an unnamed speaker ("one resident") has a stance
+            spoken.setdefault(key_of(actor), []).append(quote)
     datelines = [  # a dateline names a place, never an actor ("PORT VALANCE, Oct 3 (Reuters) -")
         (x.start, x.start + dateline_length(x.text))
         for x in prepared.sentences[:3]
@@ -1205,7 +1207,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             and all(_AFTER_PREPOSITION.search(_before_name(x, forms[key])[-60:]) for x in subject)
         ):
             continue  # "residents of villages near Kelsby say": a place, not the speaker
-        name = own[0].speaker if own else prepared.resolve(names[key])[0]
+        name = (own[0].speaker or own[0].speaker_role) if own else prepared.resolve(names[key])[0]
         if not own and name.split()[0].lower() in _NOT_LEADS and " " in name:
             name = name.split(" ", 1)[1]  # "About Brightwater Energy:" opens a boilerplate
         name = actor_name(name, prepared)
@@ -1216,7 +1218,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         out.append(
             StanceEvidence(
                 name=name,
-                role=next((q.speaker_role for q in own if q.speaker_role), "") or "",
+                role=next((q.speaker_role for q in own if q.speaker and q.speaker_role), ""),
                 narrative=narrative,
                 quotes=tuple(q.text for q in own),
                 development=development,
@@ -2026,6 +2028,10 @@ def _quotes(
                 if dropped is not None:
                     dropped.append(f"{span.id}: {problem}")
                 speaker, role, how = None, None, "none"
+            elif unnamed_speaker(speaker):
+                # "one resident": no one the article names; the description is kept as
+                # how the speaker is described, and the quote has no speaker
+                speaker, role, how = None, _as_described(speaker), "none"
         quotes.append(
             Quote(
                 id=f"{article.id}.{span.id}",
@@ -2042,6 +2048,15 @@ def _quotes(
             )
         )
     return quotes
+
+
+def _as_described(description: str) -> str:
+    """An unnamed speaker's description as a reader is told it: its opening capital, a
+    sentence's, lowered ("One resident" -> "one resident")."""
+    first, _, rest = description.strip().partition(" ")
+    if first[1:].islower() or len(first) == 1:
+        first = first.lower()
+    return f"{first} {rest}".strip()
 
 
 _BARE_SPOKESPERSON = re.compile(r"(?i:a|an|the)\s+spokes(?:man|woman|person)")

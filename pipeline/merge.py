@@ -364,6 +364,13 @@ def _merge_quotes(
         speakers_of[match].add(speaker)
         if owner == UNATTRIBUTED and speaker != UNATTRIBUTED:
             entries[match] = (speaker, entry)
+    for quote in spoken:  # how the articles describe a speaker they do not name
+        if quote.speaker is None and quote.speaker_role:
+            match = found.exact(quote.text)
+            if match is not None and entries[match][0] == UNATTRIBUTED:
+                held = entries[match][1].described_as
+                if quote.speaker_role not in held:
+                    held.append(quote.speaker_role)
     for (_, entry), held in zip(entries, sources, strict=True):
         entry.sources = _sorted_sources(held)
     for variant, held in variants.values():

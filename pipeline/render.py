@@ -247,7 +247,12 @@ def _speakers(brief: Brief) -> list[str]:
             more = (f"; in part {markers(parts)}" if parts else "") + (
                 f"; in other words {markers(worded)}" if worded else ""
             )
-            lines.append(f"- “{_inline(entry.text)}” {markers(entry.sources)}{more}")
+            described = (
+                f" — {_inline('; '.join(entry.described_as))}"
+                if entry.described_as and not group.attributed
+                else ""
+            )
+            lines.append(f"- “{_inline(entry.text)}”{described} {markers(entry.sources)}{more}")
         lines.append("")
     unlisted = sum(group.unlisted for group in brief.speakers)
     # speakers with something to say that the Markdown leaves to the JSON: named, with their

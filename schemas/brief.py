@@ -145,6 +145,11 @@ class QuoteEntry(_Strict):
         description="Shown in the Markdown's who said what: not minor, and among the "
         "speaker's most widely carried quotes.",
     )
+    described_as: list[str] = Field(
+        default_factory=list,
+        description="For a quotation whose speaker the articles do not name: how they "
+        "describe the speaker ('one resident', 'a senior official'), once each.",
+    )
 
 
 class SpeakerQuotes(_Strict):

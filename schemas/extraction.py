@@ -70,7 +70,12 @@ class Quote(_Strict):
     speaker: str | None = Field(
         description="Who said it, as named in the article; null if unknown."
     )
-    speaker_role: str | None = None
+    speaker_role: str | None = Field(
+        None,
+        description="The speaker's role as the article gives it ('council leader'); for a "
+        "speaker the article does not name (speaker null), how it describes them ('one "
+        "resident').",
+    )
     attributed_by: Literal["model", "rule", "none"]
     start: int = Field(description="Offset of the first quoted character in the cleaned text.")
     end: int

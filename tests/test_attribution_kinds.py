@@ -254,3 +254,58 @@ def test_a_role_description_matches_the_body_set_after_a_name():
         '"Nobody will be forced to leave," the police chief said.\n'
     )
     assert attributed(text)[-1][0] == "Mara Voss"
+
+
+@pytest.mark.parametrize(
+    ("cue", "described"),
+    [
+        ("one islander said", "one islander"),
+        ("said a retired harbour pilot", "a retired harbour pilot"),
+        ("Some passengers said", "some passengers"),
+        ("the crowd chanted", "the crowd"),
+        ("commuters said", "commuters"),
+    ],
+)
+def test_a_speaker_the_article_does_not_name_is_no_speaker_but_keeps_its_description(
+    cue, described
+):
+    """'one islander' names no one (one islander of one article is not the islander of
+    another): the quote has no speaker, and the description is kept for the reader."""
+    if cue[0].isupper():  # a lead-in before the quotation
+        text = LEAD + f'{cue}: "We have been forgotten."\n'
+    else:  # an attribution after it
+        text = LEAD + f'"We have been forgotten," {cue}.\n'
+    assert attributed(text) == [(None, described)]
+
+
+@pytest.mark.parametrize("speaker", ["police", "officials", "the minister", "the regulator"])
+def test_bodies_and_roles_are_not_unnamed_descriptions(speaker):
+    from pipeline.rules.grounding import unnamed_speaker
+
+    assert not unnamed_speaker(speaker)
+    assert not unnamed_speaker("a spokesman for Seaway Lines")
+    assert unnamed_speaker("One senior official") and unnamed_speaker("a source close to the talks")
+
+
+def test_an_unnamed_speaker_keeps_a_stance_and_the_brief_shows_the_description():
+    from pipeline.merge import merge_extractions as merge
+    from pipeline.render import render_markdown
+
+    text = (
+        "Council votes to close the island ferry office\n\n"
+        "The council voted on Monday to close the island ferry office.\n\n"
+        '"It is a disgrace and we will fight it," said one islander.\n\n'
+        '"The savings are needed," said council leader Orla Penn.\n'
+    )
+    extraction = rules_only_extraction(article_of(text))
+    [quote] = [q for q in extraction.quotes if q.text.startswith("It is")]
+    assert (quote.speaker, quote.speaker_role, quote.attributed_by) == (
+        None,
+        "one islander",
+        "none",
+    )
+    assert any(s.actor == "one islander" for s in extraction.stances)
+    brief = merge([extraction])
+    [entry] = [e for g in brief.speakers if not g.attributed for e in g.quotes]
+    assert entry.described_as == ["one islander"]
+    assert "“It is a disgrace and we will fight it,” — one islander [S1]" in render_markdown(brief)

@@ -160,6 +160,62 @@ def _cut_from_a_longer_name(name: str, text: str) -> bool:
     )
 
 
+#: Words that open a description of someone the article does not name: "one resident",
+#: "a retired teacher", "some board members", "another shopper".
+_INDEFINITE = frozenset(
+    "a an one some another several many few two three four five a few other".split()
+)
+#: Heads of plural and collective descriptions that stand for a body when bare ("police
+#: said", "officials said"): the body speaks, and the article names it elsewhere.
+_BODY_PLURALS = frozenset(
+    """police officials authorities prosecutors investigators regulators inspectors
+    ministers lawmakers organisers organizers""".split()
+)
+
+
+def unnamed_speaker(speaker: str) -> bool:
+    """Whether ``speaker`` (a speaker as the rules or the model give it, resolved) only
+    describes someone the article does not name: an indefinite description ("one resident",
+    "A self-employed plumber", "some board members"), a bare plural of people in lower
+    case ("fans", "early readers", "partially sighted people"; not "police" or
+    "officials", which stand for a body) or a definite description headed by a noun for a
+    member of the public or a crowd ("the crowd", "the widow"). Such a description is no
+    speaker: one resident of one article is not the resident of another. Roles ("the
+    minister") and bodies ("the regulator") are not caught here."""
+    words = speaker.strip().split()
+    if not words or any(w[:1].isupper() for w in words[1:]) or any(c.isdigit() for c in speaker):
+        return False  # a capitalised word past the first is a name ("a Kelby Harbour spokesman")
+    lowered = [w.lower().strip(".,;:!?") for w in words]
+    head = lowered[-1]
+    if lowered[0] in _INDEFINITE and len(words) > 1:
+        return True
+    if lowered[0] == "the" and len(words) > 1:
+        return head in _MEMBER_NOUNS
+    return (
+        len(words) <= 4
+        and head.endswith("s")
+        and head not in _BODY_PLURALS
+        and (head in GROUP_NOUNS or head in ROLE_PLURALS or head == "people")
+    ) or head in ("crowd", "crowds")
+
+
+#: Nouns for a member of the public or a crowd, not an office: "the crowd", "the widow",
+#: "the complainant" said.
+_MEMBER_NOUNS = (
+    (
+        frozenset(
+            """crowd crowds widow widower complainant onlooker bystander passenger customer
+        shopper resident neighbour neighbor witness mother father mum dad parent pupil
+        student fan reader viewer listener caller commuter driver motorist pedestrian
+        pensioner woman man girl boy worker""".split()
+        )
+        | GROUP_NOUNS
+    )
+    - _BODY_PLURALS
+    - frozenset({"police", "staff", "unions", "members"})
+)
+
+
 def speaker_problem(speaker: str, text: str) -> str | None:
     """Why ``speaker`` cannot be printed as the speaker of a quote in ``text``, or None.
 
