@@ -309,3 +309,44 @@ def test_an_unnamed_speaker_keeps_a_stance_and_the_brief_shows_the_description()
     [entry] = [e for g in brief.speakers if not g.attributed for e in g.quotes]
     assert entry.described_as == ["one islander"]
     assert "“It is a disgrace and we will fight it,” — one islander [S1]" in render_markdown(brief)
+
+
+def test_a_transcript_header_names_who_asks_who_answers_and_who_chairs():
+    """'Chair:', 'Witness:' and 'Presenter:' lines say whose turns 'THE CHAIR:', 'A.' and
+    'HARLOW:' are; the presenter's turns are questions; a 'CALLER:' is nobody named."""
+    text = (
+        "HARBOUR WALL INQUIRY\nTranscript, day 3\n"
+        "Chair: Sir Tobias Wren\nWitness: MS NELL ARKWRIGHT, harbour engineer (sworn)\n\n"
+        "Q. You inspected the wall in 2020?\n"
+        "A. I did. The mortar was failing then.\n"
+        "THE CHAIR: Take your time, Ms Arkwright.\n"
+        "A. Thank you. I reported it twice.\n"
+    )
+    got = attributed(text)
+    assert got[0][0] == "Nell Arkwright" and got[-1][0] == "Nell Arkwright"
+    assert ("Tobias Wren" in (got[1][0] or "")) and len(got) == 3
+    radio = (
+        "MORNING PHONE-IN\nPresenter: Jo Harlow\nGuest: Cllr Dev Mistry, council leader\n\n"
+        "HARLOW: Why close the library?\n"
+        "MISTRY: Because the roof is unsafe and repairs cost too much.\n"
+        "CALLER: Nobody asked us about it!\n"
+        "HARLOW: Councillor?\n"
+        "MISTRY: We will consult on a new site.\n"
+    )
+    speakers = [s for s, _ in attributed(radio)]
+    assert speakers == ["Dev Mistry", None, "Dev Mistry"]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ('Mayor Smt. Lata Kumari Iyer said, "No vendor will be left out."', "Lata Kumari Iyer"),
+        ('"The report is clear," said Commissioner Dr. R. Venkat Rao, IAS.', "R. Venkat Rao"),
+        ('"This is a case about trust," said Helen Ostrow KC, prosecuting.', "Helen Ostrow"),
+        ('Engr. Tariq Saleem conceded: "Recovery is poor."', "Tariq Saleem"),
+        ('Nell Arkwright always said: "The wall will hold."', "Nell Arkwright"),
+        ('Nell Arkwright did not tell the inquiry. "I cannot say," she said.', "Nell Arkwright"),
+    ],
+)
+def test_honorifics_initials_and_letters_after_a_name_are_read_as_such(line, speaker):
+    assert attributed(LEAD + line + "\n")[0][0] == speaker

@@ -35,7 +35,7 @@ _WORD = re.compile(r"[\w’'.-]+")
 
 def person_name(form: str) -> str | None:
     """The personal name inside a form ('Nato chief Mark Rutte' -> 'Mark Rutte'), or None."""
-    head = form.split(",")[0]
+    head = vocabulary.without_post_nominals(form.split(",")[0])
     words = _WORD.findall(head)
     name: list[str] = []
     for index in range(len(words) - 1, -1, -1):
@@ -230,6 +230,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     Secretary Lloyd Austin"; a name that is already full keeps its form. Bodies and
     descriptions ('a North Korean representative', 'The Kremlin') come back unchanged.
     """
+    name = vocabulary.without_post_nominals(name)
     person = person_of(_SPEECH_TAIL.sub("", name.split(",")[0].strip()))
     if not person:
         return _SPEECH_TAIL.sub("", name), None  # a body or a description, not a person
@@ -240,7 +241,12 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             continue  # a slogan or title: "Let Edna Keep Her Gnomes"
         window = text[max(0, match.start() - 80) : match.start()]
         # a name never joins across a clause mark, a sentence end, a dash or a line break
-        lead = re.split(r"[,;:()“”\"\n]|[.!?]\s|\s[-–—]\s?|[–—]", window)[-1]
+        # (an initial or an honorific's full stop ends no sentence: "Dr. P. Raghavendra")
+        lead = re.split(
+            r"[,;:()“”\"\n]|(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSmt)"
+            r"[.!?]\s|\s[-–—]\s?|[–—]",
+            window,
+        )[-1]
         before = lead.split()[-6:]
         if match.start() > 80 and before and len(lead.split()) == len(window.split()):
             before = before[1:]  # the window may start mid-word
@@ -400,6 +406,8 @@ def _role_before(text: str, position: int) -> str | None:
         if bare.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", bare) and not title:
             break  # the end of the previous sentence ("Gov.", "Sen." are titles)
         lower = bare.lower()
+        if not role and lower.rstrip(".") in vocabulary.HONORIFICS:
+            continue  # "Municipal Commissioner Dr. P. Shastry": the honorific is no role
         if lower == "of" and role and len(role) < 5:
             role.insert(0, bare)  # "Keeper of World Cultures"
             continue

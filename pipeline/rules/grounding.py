@@ -51,10 +51,17 @@ def grounded_name(name: str, text: str) -> bool:
     words = [w for w in _NAME_WORD.findall(name.replace("’", "'"))]
     words = [w for w in words if w.lower() not in PRONOUNS and w.lower() not in _NOT_NAMES]
     plain = text.replace("’", "'")
-    return bool(words) and all(
-        next(whole_words(rf"{re.escape(w)}(?![\w-])", plain, joiners="-"), None) is not None
+    missing = [
+        w
         for w in words
-    )
+        if next(whole_words(rf"{re.escape(w)}(?![\w-])", plain, joiners="-"), None) is None
+    ]
+    if not words or not missing:
+        return bool(words)
+    # a name a transcript's header writes in capitals ("Witness: MR ALAN QUARRIE") whose
+    # surname the article writes as a name ("Mr Quarrie"): "Alan Quarrie" is grounded
+    upper = r"\s+".join(re.escape(w.upper()) for w in name.replace("’", "'").split())
+    return words[-1] not in missing and re.search(rf"(?<![\w-]){upper}(?![\w-])", plain) is not None
 
 
 def grounded_phrase(phrase: str, text: str) -> bool:
@@ -183,7 +190,7 @@ def unnamed_speaker(speaker: str) -> bool:
     speaker: one resident of one article is not the resident of another. Roles ("the
     minister") and bodies ("the regulator") are not caught here."""
     words = speaker.strip().split()
-    if not words or any(w[:1].isupper() for w in words[1:]) or any(c.isdigit() for c in speaker):
+    if not words or any(w[:1].isupper() for w in words[1:]):
         return False  # a capitalised word past the first is a name ("a Kelby Harbour spokesman")
     lowered = [w.lower().strip(".,;:!?") for w in words]
     head = lowered[-1]
@@ -207,7 +214,7 @@ _MEMBER_NOUNS = (
             """crowd crowds widow widower complainant onlooker bystander passenger customer
         shopper resident neighbour neighbor witness mother father mum dad parent pupil
         student fan reader viewer listener caller commuter driver motorist pedestrian
-        pensioner woman man girl boy worker""".split()
+        pensioner woman man girl boy worker heckler participant questioner voice""".split()
         )
         | GROUP_NOUNS
     )

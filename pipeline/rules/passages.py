@@ -134,13 +134,21 @@ def _speaker_of_post(display: str, handle: str) -> str:
 def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     # kind, start, body, end, name, paragraph index
     turns: list[tuple[str, int, int, int, str | None, int]] = []
+    cast = _cast(text, paragraphs)
+    header = _cast_lines(text, paragraphs)
     for index, (start, end) in enumerate(paragraphs):
+        if index in header:
+            continue  # "Chair: Dame Imelda Rusk": who takes part, not a turn
         line = text[start:end]
         if match := _QUESTION_LABEL.match(line):
             turns.append(("question", start, start + match.end(), end, None, index))
         elif match := _ANSWER_LABEL.match(line):
             turns.append(("answer", start, start + match.end(), end, None, index))
-        elif (match := _SPEAKER_LABEL.match(line)) and _is_person_label(match["name"], text):
+        elif (match := _SPEAKER_LABEL.match(line)) and (
+            _is_person_label(match["name"], text)
+            or match["name"].lower() in UNNAMED_LABELS  # "CALLER:"
+            or any(_same_person(match["name"], name, part) for part, name in cast)
+        ):
             turns.append(("named", start, start + match.end(), end, match["name"], index))
     if len(turns) < 2:
         return []
@@ -163,20 +171,30 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         or (len(speakers) == 2 and asks(who) >= 0.5 > max(asks(o) for o in speakers - {who}))
     }
     spoke = _spoke_to(text, paragraphs)
-    introduced = spoke[0] if spoke else _introduced(text, paragraphs)
+    answering = [name for part, name in cast if part in _ANSWERING_PARTS]
+    introduced = (answering[0] if answering else None) or (
+        spoke[0] if spoke else _introduced(text, paragraphs)
+    )
     interviewer = spoke[1] if spoke else None
     if interviewer:  # "She spoke to the Halverton Post": the label "Post" asks
         asking |= {who for who in speakers if who and who in interviewer.split()}
+    for part, name in cast:  # "Presenter: Morag Dunnet" asks as "DUNNET:" or "PRESENTER:"
+        if part in _ASKING_PARTS:
+            asking |= {who for who in speakers if who and _same_person(who, name, part)}
     if introduced and len(speakers) == 2 and key(introduced) in speakers and not asking:
         asking = speakers - {key(introduced)}  # the other one of two asks
     askers = {t[4] for t in named if key(t[4]) in asking}
     answerers = [t[4] for t in named if t[4] not in askers]
-    interviewee = _most_common(answerers) or introduced
+    # "A." answers are the introduced witness's where the header names one; labelled turns
+    # of others (the chair of an inquiry) are their own
+    interviewee = (introduced if answering else None) or _most_common(answerers) or introduced
     asked = any(t[0] == "question" or (t[0] == "named" and t[4] in askers) for t in turns)
     passages: list[Passage] = []
     for number, (kind, start, body, end, name, index) in enumerate(turns):
         passages.append(Passage("label", start, body - _trailing_space(text, start, body)))
-        if kind == "question" or (kind == "named" and name in askers):
+        if kind == "named":
+            name = _cast_name(name, cast)
+        if kind == "question" or (kind == "named" and turns[number][4] in askers):
             turn: tuple[PassageKind, str | None] = ("question", name)
         else:
             turn = ("answer", interviewee if kind == "answer" else name)
@@ -258,6 +276,86 @@ def _is_person_label(name: str, text: str) -> bool:
         return False
     surname = words[-1]
     return text.count(surname) >= 2
+
+
+#: Parts a transcript's header gives ("Presenter: Morag Dunnet", "Witness: MR ALAN QUARRIE,
+#: former chief engineer", "Guests: …; …"): who asks, who answers, who chairs.
+_ASKING_PARTS = frozenset(
+    "presenter host interviewer anchor moderator examined counsel questioner".split()
+)
+_ANSWERING_PARTS = frozenset("witness interviewee guest guests".split())
+_CAST_LINE = re.compile(
+    r"^(?P<part>presenter|host|interviewer|anchor|moderator|chair|chairman|chairwoman|"
+    r"chairperson|witness|interviewee|guests?|examined by|counsel)\s*:?\s+(?P<names>[^\n]+)$",
+    re.IGNORECASE,
+)
+#: Labels of turns by someone a transcript does not name: the words have no speaker.
+UNNAMED_LABELS = frozenset(
+    """caller listener viewer voice audience member man woman unidentified speaker
+    participant questioner heckler""".split()
+)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|cllr)\.?\s+", re.I)
+
+
+def _cast_lines(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the paragraphs that are a transcript's header lines (``_cast``)."""
+    return {k for k in range(min(6, len(paragraphs))) if _cast_of(text, *paragraphs[k])}
+
+
+def _cast(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The people a transcript's header names, as ``(part, name)`` in order ("Chair: Dame
+    Imelda Rusk" -> ``("chair", "Dame Imelda Rusk")``; "Witness: MR ALAN QUARRIE, former
+    chief engineer" -> ``("witness", "Alan Quarrie")``: a name in capitals is written in
+    ordinary case, without its honorific; "Guests: A, role; B, role" gives both)."""
+    return [found for start, end in paragraphs[:6] for found in _cast_of(text, start, end)]
+
+
+def _cast_of(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """The ``(part, name)`` pairs of one header line; none for a turn ("HOST: Councillor?")."""
+    match = _CAST_LINE.match(text[start:end].strip())
+    if match is None:
+        return []
+    part = match["part"].lower().split()[0]
+    part = "chair" if part.startswith("chair") else part
+    out = []
+    for entry in match["names"].split(";"):
+        name = entry.split(",")[0].strip()
+        name = re.sub(r"\s+\((?:affirmed|sworn)\)$", "", name, flags=re.I).rstrip(".")
+        name = _POST_NOMINALS.sub("", name).strip()
+        if name.isupper():
+            name = _HONORIFIC.sub("", name).title()
+        words = name.split()
+        if not words or len(words) > 6 or name.endswith(("?", "!")):
+            return []  # a turn, not a header line
+        if not all(w[:1].isupper() or w.lower() in _PARTICLE_WORDS for w in words):
+            return []
+        out.append((part, name))
+    return out
+
+
+_PARTICLE_WORDS = frozenset("van von de der den da di du la le al bin ibn of".split())
+
+
+def _same_person(label: str, name: str, part: str) -> bool:
+    """Whether a turn's label ("DUNNET", "PRESENTER", "THE CHAIR") stands for the header's
+    ``name`` in ``part``: its surname, or the part itself."""
+    bare = re.sub(r"^the\s+", "", label.strip(), flags=re.I).lower()
+    return bare == part or bare == name.split()[-1].lower()
+
+
+def _cast_name(label: str | None, cast: list[tuple[str, str]]) -> str | None:
+    """The name a turn's label stands for: the header's person for a part or a surname
+    ("THE CHAIR" -> "Dame Imelda Rusk"), a description for a label of someone unnamed
+    ("CALLER" -> "the caller", no speaker: ``grounding.unnamed_speaker``), else the label as
+    written."""
+    if label is None:
+        return None
+    if label.lower() in UNNAMED_LABELS:
+        return f"the {label.lower()}"  # a description: the words are nobody's named
+    for part, name in cast:
+        if _same_person(label, name, part):
+            return name
+    return label
 
 
 def _most_common(names: list[str | None]) -> str | None:

@@ -51,6 +51,7 @@ from typing import Any, Literal
 from .entities import descriptor_before
 from .text import sentence_bounds
 from .vocabulary import (
+    ABBREVIATIONS,
     ADVERBS_BEFORE_VERB,
     BE_FORMS,
     BODY_WORDS,
@@ -63,6 +64,7 @@ from .vocabulary import (
     LABEL_VERBS,
     LEAD_WORDS,
     MALE_NOUNS,
+    MONTH_ABBREVIATIONS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     NOT_QUOTING_VERBS,
@@ -155,8 +157,19 @@ _LINE = re.compile(r"[^\n]+")
 
 # Words ("Mr.", "U.S.", "Chan-il" and "Putin's" stay whole), runs of masked quote text,
 # or any other single character.
+# Titles written with a full stop ("Dr.", "Sen.", "Smt.", "Engr."): news abbreviations that
+# are not of months or of firms ("Jan.", "Inc.").
+_DOTTED_TITLES = sorted(
+    (
+        w.capitalize()
+        for w in ABBREVIATIONS
+        - frozenset("vs etc no inc ltd co corp mt ft".split())
+        - frozenset(MONTH_ABBREVIATIONS)
+    ),
+    key=lambda w: (-len(w), w),
+)
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr)\.(?!\w)"
+    rf"(?:{'|'.join(_DOTTED_TITLES)})\.(?!\w)"
     r"|(?:[A-Za-z]\.){2,}"
     r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: "Daniel B. Moore"
     r"|[\w'’*\-]+(?:\.[\w'’*\-]+)*"

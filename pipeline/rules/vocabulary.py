@@ -47,7 +47,9 @@ NOT_NAME_WORDS = frozenset(
 #: Words allowed between a subject and its speech verb ("X also said", "X has repeatedly said").
 ADVERBS_BEFORE_VERB = frozenset(
     """also later earlier then has have had previously repeatedly once again further recently
-    reportedly initially already even just simply publicly separately""".split()
+    reportedly initially already even just simply publicly separately always often never
+    sometimes usually frequently regularly occasionally rarely still famously privately
+    openly allegedly apparently""".split()
 )
 
 #: Forms of "to be".
@@ -63,8 +65,26 @@ PREPOSITIONS = frozenset("to of at for in from with on by about who which that d
 
 #: Honorifics before a name; with or without a full stop (British and American style).
 HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr prof sir dame lord lady rev revd ven fr rt hon".split()
+    """mr mrs ms miss mx dr prof sir dame lord lady rev revd ven fr rt hon smt shri sri
+    shrimati thiru tmt engr""".split()
+)  # South Asian English: Smt., Shri, Thiru; Engr. for a chartered engineer
+
+#: Letters after a name that are not part of it: honours, professional and elected ranks
+#: ("Simon Radley KC", "Asha Rahman MP", "P. Raghavendra Shastry, IAS"), as written.
+POST_NOMINALS = frozenset(
+    """KC QC SC MP MEP MSP MLA MPP MHA TD AM MS OBE MBE CBE KBE DBE GBE CH OM PC JP DL FRS
+    FRSE FREng FMedSci PhD DPhil MD IAS IPS IFS IRS Jr Sr""".split()
 )
+
+
+def without_post_nominals(name: str) -> str:
+    """``name`` without the honours and ranks written after it (``POST_NOMINALS``): "Simon
+    Radley KC" -> "Simon Radley", "Ana Ruiz, OBE" -> "Ana Ruiz"; unchanged otherwise."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(",.") in POST_NOMINALS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
 
 #: Lower-case particles inside surnames ("Ursula von der Leyen", "Charles de Gaulle").
 NAME_PARTICLES = frozenset("von van der den de da di du del la le bin al el ibn".split())
@@ -208,7 +228,7 @@ ORGANISATION_WORDS = (
 #: Words that end a sentence with a full stop without ending the sentence ("Mr.", "Jan.").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col maj sgt capt jr sr rev pres supt det insp
-    cmdr cdr brig cpl pvt adm const
+    cmdr cdr brig cpl pvt adm const smt engr tmt
     vs etc no inc ltd co corp mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
