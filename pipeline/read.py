@@ -381,6 +381,22 @@ _CAPTION_XPATH = (
 )
 
 
+def _mark_inline_quotations(tree) -> None:
+    """Write the quote marks a browser draws around ``<q>`` elements into the text, “…”
+    (‘…’ for a ``<q>`` inside another), and unwrap the element: the words read as the
+    quotation they are ("called the sale <q>a betrayal of the city</q>"). In place."""
+    for node in list(tree.iter("q")):
+        depth = sum(1 for _ in node.iterancestors("q"))
+        opening, closing = ("“", "”") if depth % 2 == 0 else ("‘", "’")
+        node.text = opening + (node.text or "")
+        if len(node):
+            node[-1].tail = (node[-1].tail or "") + closing
+        else:
+            node.text += closing
+    for node in list(tree.iter("q")):
+        node.drop_tag()
+
+
 def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...], str]:
     """Main text, metadata, picture captions and what else a saved web page holds.
 
@@ -404,6 +420,7 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...], str]
         if caption and caption not in captions:
             captions.append(caption)
         node.drop_tree()
+    _mark_inline_quotations(tree)
     text = trafilatura.extract(tree, include_comments=False, include_tables=False)
     # Only dates the page states as its own (metadata, <time>, URL): trafilatura's extensive
     # search would otherwise take a copyright year for "2024-01-01".

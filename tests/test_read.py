@@ -99,6 +99,25 @@ def test_html_main_text_and_metadata(tmp_path):
     assert article.outlet == "Example News"
 
 
+def test_inline_quotation_elements_read_with_their_quote_marks(tmp_path):
+    """A browser draws the marks of <q>; the text holds none: they are written in, single
+    marks for a <q> inside another."""
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report says the council met again on Monday.</p>"
+        for i in range(8)
+    )
+    html = (
+        "<html><head><title>Garden sale</title></head><body><article><h1>Garden sale</h1>"
+        f"{paragraphs}<p>The union called the sale <q>a betrayal of the <em>whole</em> city</q>"
+        " and the chair said <q>we were told <q>no comment</q> twice</q>.</p>"
+        "</article></body></html>"
+    )
+    write(tmp_path, "page.html", html)
+    [article] = read_articles(tmp_path).articles
+    assert "called the sale “a betrayal of the whole city” and" in article.text
+    assert "said “we were told ‘no comment’ twice”." in article.text
+
+
 def test_bad_files_are_reported_and_the_rest_is_read(tmp_path):
     write(tmp_path, "good.txt", ARTICLE)
     write(tmp_path, "empty.txt", "  \n")
