@@ -334,10 +334,13 @@ def _merge_quotes(
     sources: list[set[str]] = []  # per entry; sorted once at the end
     variants: dict[tuple[int, str], tuple[QuoteVariant, set[str]]] = {}
     speakers_of: dict[int, set[str]] = defaultdict(set)
+    nested = _nested(spoken)
     for quote in spoken:
         speaker = index.canonical(quote.speaker) or UNATTRIBUTED
         exact = found.exact(quote.text)
-        variant = None if exact is not None else found.variant_of(quote.text)
+        # words told inside another quotation ("Gus always said, ‘…’") are their own
+        # speaker's, never a part of the quotation that holds them
+        variant = None if exact is not None or quote.id in nested else found.variant_of(quote.text)
         if exact is None and variant is None:
             entry = QuoteEntry(
                 text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id]
@@ -575,6 +578,23 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
 def _same_text(a: str, b: str) -> bool:
     """Character for character the same words (white space aside): one entry, many sources."""
     return normalise_space(a) == normalise_space(b)
+
+
+def _nested(quotes: Sequence[Quote]) -> set[str]:
+    """Ids of the quotations told inside another quotation of their article (by offsets)."""
+    by_source: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_source[quote.source].append(quote)
+    inside = set()
+    for held in by_source.values():
+        held = sorted(held, key=lambda q: (q.start, -q.end))
+        reach, owner = -1, None
+        for quote in held:
+            if owner is not None and quote.end <= reach and quote.start >= owner.start:
+                inside.add(quote.id)
+            elif quote.end > reach:
+                reach, owner = quote.end, quote
+    return inside
 
 
 class _QuoteIndex:

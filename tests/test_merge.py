@@ -961,3 +961,19 @@ def test_claimed_counts_far_apart_are_no_rival_accounts():
     )
     [difference] = [d for d in brief.differences if d.kind == "figures"]
     assert [c.value for c in difference.claims] == ["41", "45"]
+
+
+def test_words_told_inside_another_quotation_are_their_own_speakers_not_a_difference():
+    """'Gus always said, “This station belongs to the town.”' inside Lorraine Pike's
+    quotation: the inner words are Gus Amadi's entry, the outer Lorraine Pike's, and the
+    two are no difference of attribution."""
+    outer_text = "Gus always said, “This station belongs to the town.” Now it is sold,"
+    outer = quote("S1", 1, outer_text, "Lorraine Pike")
+    at = outer_text.index("This")
+    inner = quote("S1", 2, "This station belongs to the town.", "Gus Amadi").model_copy(
+        update={"start": at, "end": at + 33}
+    )
+    brief = merge_extractions([extraction("S1", quotes=[outer, inner])])
+    by_speaker = {g.speaker: [e.text for e in g.quotes] for g in brief.speakers}
+    assert by_speaker == {"Lorraine Pike": [outer_text], "Gus Amadi": [inner.text]}
+    assert "attributed to" not in render_markdown(brief)

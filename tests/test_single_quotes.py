@@ -47,8 +47,17 @@ def test_a_plural_possessive_inside_a_quote_does_not_close_it():
 
 
 def test_single_quotes_inside_a_double_quote_are_part_of_it():
+    """The outer quotation stays whole; words it says someone said are a quotation too,
+    of nobody named where a pronoun said them."""
     text = "\"We told them 'no deal at all' last week,\" said Ana Ruiz."
-    assert spans(text) == [("We told them 'no deal at all' last week,", "Ana Ruiz", "quote")]
+    assert spans(text) == [
+        ("We told them 'no deal at all' last week,", "Ana Ruiz", "quote"),
+        ("no deal at all", None, "quote"),
+    ]
+    named = "\"Then Tom Ede said, 'We have to stop.' He was right,\" said Ana Ruiz."
+    assert spans(named)[1] == ("We have to stop.", "Tom Ede", "quote")
+    term = "\"The so-called 'efficiency review' is a sham,\" said Ana Ruiz."
+    assert spans(term) == [("The so-called 'efficiency review' is a sham,", "Ana Ruiz", "quote")]
 
 
 def test_short_single_quoted_terms_are_not_speech():

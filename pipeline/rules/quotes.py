@@ -378,7 +378,82 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if draft.kind == "scare":
             draft.cue = None
     spans = resolve_pronoun_cues(text, _freeze(text, drafts))
-    return _share_chain_cues(_follow_quote_paragraphs(doc, spans))
+    return nested_quotes(text, _share_chain_cues(_follow_quote_paragraphs(doc, spans)))
+
+
+#: The inner marks of each outer family: single marks inside double ones and the reverse.
+_INNER_MARKS = {"double": (("‘", "’"), ("'", "'")), "single": (("“", "”"), ('"', '"'))}
+#: Who a quotation inside another is told as the words of, at the end of the outer words
+#: before it ("… Gus always said, ‘…’", "Then my wife said, '…'", "He told me, “…”"): a
+#: name, a pronoun or a description, then a verb of saying or shouting.
+_INNER_CUE = re.compile(
+    r"(?:^|(?<=[\s,;:—–-]))(?P<who>(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})|"
+    r"(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne)(?:\s+[a-z][\w’'-]*){1,3}|"
+    r"[Oo]ne of them|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
+    r"\s+(?:(?:once|always|just|then|had|has|have|would|kept|even|simply|actually)\s+)*"
+    r"(?:said|says|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|shouted|shouts|yelled|"
+    r"screamed|wrote|writes|asked|asks|replied|added|warned|insisted|texted|emailed|"
+    r"messaged|whispered|cried|chanted|went)"
+    r"\s*[,:]?\s*$"
+)
+_SUBJECT_PRONOUNS = frozenset("he she they i we".split())
+_OPENING_WORDS = LEAD_WORDS | ADVERBS_BEFORE_VERB | frozenset("when as once after before".split())
+
+
+def nested_quotes(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """``spans`` with the quotations told inside them as spans of their own ("… Then my wife
+    said, 'We have to stop.' …" holds "We have to stop."), numbered after them and placed
+    in order of appearance: the outer words stay whole. An inner quotation is speech only
+    after a verb of saying at the end of the outer words before it; its cue is the name
+    there ("Gus always said, ‘…’" gives "Gus"), none for a pronoun or a description (whose
+    words they are is not told). Other inner marks ('the “efficiency review”') hold a
+    term, not speech, and are left inside."""
+    inner: list[QuoteSpan] = []
+    for span in spans:
+        if span.kind == "scare" or len(span.text) < 8:
+            continue
+        outer = text[span.start - 1 : span.start]
+        family = "single" if outer in "‘'" else "double"
+        for opening, closing in _INNER_MARKS[family]:
+            marks = re.escape(opening + closing)
+            pattern = (
+                rf"(?<![\w’']){re.escape(opening)}(?=\S)(?P<words>[^{marks}\n]{{2,400}}?"
+                rf"[^\s{re.escape(opening)}]){re.escape(closing)}(?![\w’'])"
+            )
+            for match in re.finditer(pattern, span.text):
+                said = _INNER_CUE.search(span.text[: match.start()])
+                if said is None:
+                    continue
+                who, at = said["who"], said.start("who")
+                while " " in who and who.split()[0].lower() in _OPENING_WORDS:
+                    first = who.split()[0]  # "Then Tom Ede said": the name is "Tom Ede"
+                    who, at = (
+                        who[len(first) :].lstrip(),
+                        at + len(who) - len(who[len(first) :].lstrip()),
+                    )
+                named = who[:1].isupper() and who.lower() not in _SUBJECT_PRONOUNS and (
+                    who.split()[0].lower() not in ("my", "his", "her", "our", "their", "the",
+                                                   "a", "an", "one")
+                )  # fmt: skip
+                start = span.start + match.start("words")
+                inner.append(
+                    QuoteSpan(
+                        id="",
+                        start=start,
+                        end=start + len(match["words"]),
+                        text=match["words"],
+                        kind="quote",
+                        paragraph=span.paragraph,
+                        continues=None,
+                        cue=who if named else None,
+                        cue_start=span.start + at if named else None,
+                        confident=False,
+                    )
+                )
+    if not inner:
+        return spans
+    numbered = [replace(q, id=f"Q{len(spans) + k}") for k, q in enumerate(inner, 1)]
+    return sorted([*spans, *numbered], key=lambda q: (q.start, -q.end))
 
 
 def resolve_pronoun_cues(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -580,16 +655,29 @@ def _single_closers(text: str, start: int, end: int, mark: str) -> list[int | No
 
     A closer follows a non-space and is not followed by a letter or digit (so "It’s" is an
     apostrophe), nor is it a plural possessive before a noun ("the workers’ union"). For
-    curly marks a double mark in between blocks the match; straight single quotes may hold
-    double ones ('what "red mercury" is?').
+    curly marks a double mark in between blocks the match unless it is one of a whole pair
+    (‘He told me, “It’s a timing issue”, and I believed him,’); straight single quotes may
+    hold double ones ('what "red mercury" is?').
     """
     nearest: list[int | None] = [None] * (end - start)
     found: int | None = None
+    inside = False  # read backwards, between the closing and the opening mark of a pair
     for j in range(end - 1, start - 1, -1):
         ch = text[j]
         if ch in _ANY_DOUBLE and mark == _SINGLE_CLOSE:
-            found = None
-        elif ch == mark and j > start and not text[j - 1].isspace():
+            closing = ch in "”»" or (ch == '"' and not inside)
+            if found is not None and closing and not inside:
+                inside = True  # a nested double quotation, read from its end
+            elif found is not None and inside and not closing:
+                inside = False  # …and its opening: the pair is whole
+            else:
+                found, inside = None, False
+            nearest[j - start] = None
+            continue
+        if inside:
+            nearest[j - start] = None
+            continue
+        if ch == mark and j > start and not text[j - 1].isspace():
             after = text[j + 1 : j + 3]
             possessive = (
                 text[j - 1] == "s"
