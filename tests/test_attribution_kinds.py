@@ -350,3 +350,19 @@ def test_a_transcript_header_names_who_asks_who_answers_and_who_chairs():
 )
 def test_honorifics_initials_and_letters_after_a_name_are_read_as_such(line, speaker):
     assert attributed(LEAD + line + "\n")[0][0] == speaker
+
+
+def test_a_gender_mark_on_one_family_member_is_not_every_bearer_of_the_surname():
+    """'his son, David Thorne' marks David, not Abel Thorne: Abel's 'he said' stands."""
+    text = (
+        "Steel chief dies at 88\n\n"
+        "Abel Thorne, who has died aged 88, ran the works for a decade.\n\n"
+        "“I did not close the works. The price of steel did,” he said in 1998.\n\n"
+        "His son, David Thorne, said his father kept every letter.\n"
+    )
+    assert attributed(text)[0][0] == "Abel Thorne"
+    # one bearer of the surname: a mark on the surname is hers, and a "he" is not her
+    alone = text.replace("Abel Thorne, who", "Ms Ann Thorne, who").replace(
+        "His son, David Thorne, said his", "A colleague said her"
+    )
+    assert attributed(alone)[0][0] is None

@@ -319,7 +319,7 @@ class _Document:
             marks.setdefault(m.group(2), set()).add("m" if m.group(1) == "Mr" else "f")
         for m in _POSSESSED_NAME.finditer(self.text):
             not_ = "not f" if m.group(1).lower() == "her" else "not m"
-            marks.setdefault(m.group(2).split()[-1], set()).add(not_)
+            marks.setdefault(m.group(2), set()).add(not_)  # "his son, David Thorne": David
         for m in _KIN_NAME.finditer(self.text):  # "her late husband Ron", "son Tom"
             noun = m.group(1).lower()
             marks.setdefault(m.group(2), set()).add("f" if noun in FEMALE_NOUNS else "m")
@@ -339,10 +339,31 @@ _KIN_NAME = re.compile(
 )
 
 
+def _shared_surname(text: str, surname: str) -> bool:
+    """Whether ``text`` names two people with ``surname`` ("Abel Thorne", "David Thorne")."""
+    given = {
+        m.group(1)
+        for m in re.finditer(rf"\b([A-Z][\w’'-]+)\s+{re.escape(surname)}\b", text)
+        if m.group(1).lower().rstrip(".") not in _HONORIFICS | TITLE_WORDS
+    }
+    return len(given) > 1
+
+
 def _gender_clash(doc: _Document, cue: _Cue, pronoun: str) -> bool:
     """Whether the article marks the named ``cue`` as not what ``pronoun`` ("he", "she",
     "his", "her") refers to (``_Document.gender_marks``)."""
-    marks = doc.gender_marks.get(cue.text.split()[-1], set())
+    surname = cue.text.split()[-1]
+    marks = set(doc.gender_marks.get(cue.text, set()))
+    if cue.text == surname or not _shared_surname(doc.text, surname):
+        # a mark on the surname alone ("Mr Thorne") is this person's unless two people of
+        # the article bear it ("Abel Thorne" and "his son, David Thorne")
+        marks |= doc.gender_marks.get(surname, set())
+        marks |= {
+            mark
+            for name, found in doc.gender_marks.items()
+            if " " in name and name.split()[-1] == surname
+            for mark in found
+        }
     if pronoun in ("she", "her"):
         return bool(marks & {"m", "not f"})
     if pronoun in ("he", "his"):
