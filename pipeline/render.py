@@ -18,6 +18,8 @@ import jsonschema
 
 from schemas.brief import Brief, FigureClaim, FigureGroup
 
+from .rules.grounding import unnamed_speaker
+
 
 def markers(sources: list[str]) -> str:
     """``[S1, S3]``."""
@@ -312,8 +314,19 @@ def _stances(brief: Brief) -> list[str]:
         by_position.setdefault(held[0].position, []).append(held)
     for position in sorted(by_position, key=_POSITION_ORDER.index):
         ranked = sorted(by_position[position], key=lambda h: (-len(h[0].sources), h[0].actor))
-        lines.append(f"- *{position}*: " + ", ".join(_actor_stance(held) for held in ranked))
+        named = [_actor_stance(held) for held in ranked if not unnamed_speaker(held[0].actor)]
+        unnamed = [held for held in ranked if unnamed_speaker(held[0].actor)]
+        if unnamed:  # "one mum", "a retired nurse": counted with their sources, named in JSON
+            cited = sorted({s for held in unnamed for s in held[0].sources}, key=_source_key)
+            people = "person" if len(unnamed) == 1 else "people"
+            named.append(f"{len(unnamed)} unnamed {people} {markers(cited)}")
+        lines.append(f"- *{position}*: " + ", ".join(named))
     return lines
+
+
+def _source_key(source: str) -> tuple[int, str]:
+    """'S2' before 'S10'."""
+    return (len(source), source)
 
 
 def _actor_stance(held: list) -> str:

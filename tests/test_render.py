@@ -227,6 +227,26 @@ def test_stances_are_one_line_per_position_with_every_actor_who_takes_it():
     assert lines == ["- *opposes*: Ana Ruiz [S1], Cy Lam [S2]", "- *supports*: Ben Ode [S1]"]
 
 
+def test_unnamed_people_in_a_stance_line_are_counted_with_their_sources():
+    """'one mum', 'a retired nurse': no one to name; the line counts them and cites their
+    sources, and the JSON keeps each."""
+    from pipeline.merge import merge_extractions
+
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1",
+                stances=[stance("S1", "Ana Ruiz", "opposes"), stance("S1", "one mum", "opposes")],
+            ),
+            extraction("S3", stances=[stance("S3", "a retired nurse", "opposes")]),
+        ]
+    )
+    stances = render_markdown(brief).split("## Stances")[1].split("##")[0]
+    lines = [line for line in stances.splitlines() if line.startswith("- ")]
+    assert lines == ["- *opposes*: Ana Ruiz [S1], 2 unnamed people [S1, S3]"]
+    assert {r.actor for r in brief.stances} >= {"one mum", "a retired nurse"}
+
+
 def test_speakers_left_to_the_json_are_still_named_with_their_sources():
     from pipeline.merge import merge_extractions
 
