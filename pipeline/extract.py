@@ -354,11 +354,27 @@ _HEAD_SYNONYMS = {"force": "police", "constabulary": "police"}
 
 def acronym_expansion(form: str, text: str) -> str | None:
     """The body an acronym stands for where the article writes it out ("the RFS" -> "Rural
-    Fire Service": the initials of its capitalised words, "of", "and" and "for" skipped), or
-    None: not an acronym, or no single spelled-out name."""
+    Fire Service": the name set before it in brackets, else the initials of its capitalised
+    words, "of", "and" and "for" skipped), or None: not an acronym, or no single
+    spelled-out name."""
     bare = re.sub(r"^(?:the|The)\s+", "", form.strip())
     if not re.fullmatch(r"[A-Z]{2,6}", bare):
         return None
+    # defined in brackets: "the Sarandpur Electric Supply Company (SESCO)", whose initials
+    # need not spell it letter for letter
+    defined = set()
+    for m in re.finditer(
+        rf"([A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+)\s+\((?:the\s+)?"
+        rf"{re.escape(bare)}\)",
+        text,
+    ):
+        words = m.group(1).split()
+        while words and (words[0][:1] != bare[0] or words[0] in ("The", "A", "An")):
+            words.pop(0)
+        if len(words) >= 2:
+            defined.add(" ".join(words))
+    if len(defined) == 1:
+        return defined.pop()
     found = set()
     for m in re.finditer(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+", text):
         words = [w for w in m.group().split() if w[:1].isupper()]
@@ -419,7 +435,9 @@ def description_referent(
         named = {
             m.group()
             for m in re.finditer(
-                rf"\b{re.escape(head.capitalize())}(?:[ \t]+[A-Z][\w’'-]*){{1,3}}", text
+                rf"\b{re.escape(head.capitalize())}(?:[ \t]+(?:of|for)(?:[ \t]+the)?)?"
+                rf"(?:[ \t]+[A-Z][\w’'-]*){{1,3}}",
+                text,
             )
         }
     if len(named) == 1:
@@ -627,10 +645,19 @@ def _passage_quotes(text: str, passages: list[Passage], quotes: list[QuoteSpan])
                 paragraph=sum(1 for s in starts if s <= passage.start) - 1,
                 continues=None,
                 cue=passage.speaker,
-                cue_start=text.rfind(passage.speaker),
+                cue_start=_named_at(text, passage.speaker, passage.start),
             )
         )
     return spans
+
+
+def _named_at(text: str, name: str, before: int) -> int | None:
+    """Where ``text`` names ``name`` last before offset ``before``, else first after it; None
+    where it never does (a header's name in capitals written in ordinary case)."""
+    at = text.rfind(name, 0, before)
+    if at < 0:
+        at = text.find(name, before)
+    return at if at >= 0 else None
 
 
 def chunks(
@@ -2142,12 +2169,17 @@ def spokesperson_body(
     named = _NAMED_SPOKESPERSON.fullmatch(speaker.strip())
     if named is not None:  # "A Kelby Harbour Board spokesman": the board speaks
         body = named.group("body")
+        expanded = acronym_expansion(body, prepared.article.text)
+        if expanded is not None:  # "a SESCO spokesman" of "Sarandpur Electric Supply Company"
+            return expanded
         longer = {  # "A Kestrel spokesperson" of "Kestrel Road Services"
             m.group()
             for m in re.finditer(
                 rf"\b{re.escape(body)}(?:[ \t]+[A-Z][\w’'&-]*)+", prepared.article.text
             )
             if not m.group().endswith((" Spokesman", " Spokeswoman", " Spokesperson"))
+            # not a title after it: "SESCO Chief Executive Engr. Naveed Akhtar"
+            and not any(w.lower().rstrip(".") in ROLE_WORDS for w in m.group()[len(body) :].split())
         }
         return longer.pop() if len(longer) == 1 else resolve(body)[0]
     found = _SPOKESPERSON.fullmatch(speaker.strip())

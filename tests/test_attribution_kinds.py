@@ -366,3 +366,26 @@ def test_a_gender_mark_on_one_family_member_is_not_every_bearer_of_the_surname()
         "His son, David Thorne, said his", "A colleague said her"
     )
     assert attributed(alone)[0][0] is None
+
+
+def test_a_body_is_named_in_full_from_its_bracketed_initials_or_its_of_name():
+    """'a SESCO spokesman' after 'the Sarandpur Electric Supply Company (SESCO)', not the
+    title run 'SESCO Chief Executive'; 'the university' is the one 'University of …'."""
+    text = (
+        LEAD + "Officials of the Sarandpur Electric Supply Company (SESCO) were questioned.\n\n"
+        "SESCO Chief Executive Engr. Naveed Akhtar conceded losses were high.\n\n"
+        'The crackdown has "so far resulted in 1,140 arrests", according to a SESCO spokesman.\n\n'
+        "Researchers at the University of Fernleigh led the study.\n\n"
+        'In a release, the university called it "a rare good-news story".\n'
+    )
+    speakers = [s for s, _ in attributed(text)]
+    assert speakers == ["Sarandpur Electric Supply Company", "University of Fernleigh"]
+
+
+def test_a_role_alone_is_its_holder_named_later_with_a_negated_verb_between():
+    text = (
+        "Post office sale approved\n\n"
+        'The Prime Minister insisted the sale was "the best deal for every household".\n\n'
+        "Prime Minister Helena Ashgrove did not tell the House how many branches would close.\n"
+    )
+    assert attributed(text)[0][0] == "Helena Ashgrove"

@@ -220,6 +220,11 @@ _ROLE_WORDS = ROLE_NOUNS | TITLE_WORDS
 _HONORIFICS = HONORIFICS
 _PARTICLES = NAME_PARTICLES
 _SKIP_WORDS = ADVERBS_BEFORE_VERB
+# Auxiliaries and negation between a subject and its verb, in lower case only ("Helena
+# Ashgrove did not tell the House", "he would never say"): "May" and "Will" are names.
+_BEFORE_VERB = frozenset(
+    """not never did does do would will could can cannot might may must should shall""".split()
+)
 _SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS
 # Conjunctions that open a clause: a subject never reaches back across one.
 _SUBORDINATORS = frozenset(
@@ -1200,7 +1205,7 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
     """The subject of the speech verb at ``verb``, read backwards from it."""
     toks = _tokens(doc, max(lo, verb - _WINDOW), verb)
     i = len(toks) - 1
-    while i >= 0 and toks[i].word.lower() in _SKIP_WORDS:
+    while i >= 0 and (toks[i].word.lower() in _SKIP_WORDS or toks[i].word in _BEFORE_VERB):
         i -= 1
     if i < 0 or toks[i].word.lower() in _BE_FORMS:
         return None

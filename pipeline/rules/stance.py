@@ -566,13 +566,21 @@ def stance_subjects(sentence: str) -> list[tuple[str, int]]:
             continue
         if word.split()[0] in _NOUN_HOMOGRAPHS or _DETERMINER_BEFORE.search(before):
             continue
+        if re.match(r"\s+(?:you|ye)\b", clean[match.end() :], re.I):
+            continue  # "Paul Renshaw and Leanne Fothergill, thank you both": an address
         subject = subject_before(before.rstrip(" ,"))
         if subject and subject[:1].isupper() and subject.split()[-1][:1].isupper():
             at = before.rfind(subject)
             if at >= 0 and not re.search(
                 r"\b(?:of|at|from|for|with|by|to|in)\s+(?:the\s+)?$", before[:at], re.I
             ):  # "Carol Aske, of the Royal Guild of Midwives, warned": the person warns
-                out.append((subject, at))
+                # "Ana Ruiz and Tom Ede welcomed …": each of them
+                offset = 0
+                for name in re.split(r"\s+and\s+", subject):
+                    offset = subject.find(name, offset)
+                    if name[:1].isupper():
+                        out.append((name, at + offset))
+                    offset += len(name)
     return out
 
 
