@@ -389,3 +389,17 @@ def test_a_role_alone_is_its_holder_named_later_with_a_negated_verb_between():
         "Prime Minister Helena Ashgrove did not tell the House how many branches would close.\n"
     )
     assert attributed(text)[0][0] == "Helena Ashgrove"
+
+
+def test_a_headline_quotation_takes_the_speaker_the_body_gives_the_same_words():
+    """'‘We’ve been forgotten’: …' over a body that says "‘We’ve been forgotten,’ Cr Vokes
+    said": Vokes's words; never the speaker of a quotation that only tells them inside."""
+    text = (
+        "‘We’ve been forgotten’: Premier scraps rail upgrade\n\n"
+        "The state government has scrapped the rail upgrade.\n\n"
+        "‘We’ve been forgotten,’ Cr Rosalind Vokes said.\n\n"
+        "‘He told us, “This line will be built, full stop.” Now look,’ said Grant Tully.\n"
+    )
+    got = attributed(text)
+    assert got[0][0] == "Rosalind Vokes"
+    assert got[-1] == (None, None)  # "He" told it: not Grant Tully's words

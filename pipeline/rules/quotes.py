@@ -404,7 +404,42 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if draft.kind == "scare":
             draft.cue = None
     spans = resolve_pronoun_cues(text, _freeze(text, drafts))
-    return nested_quotes(text, _share_chain_cues(_follow_quote_paragraphs(doc, spans)))
+    spans = _share_chain_cues(_follow_quote_paragraphs(doc, spans))
+    return repeated_quotes(nested_quotes(text, spans))
+
+
+def _words_of(text: str) -> str:
+    """Lower-case words of a quotation, apostrophes and punctuation folded away."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
+
+
+def repeated_quotes(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """``spans`` with a quotation that no cue credits given the speaker of the attributed
+    quotation whose words hold it, where exactly one speaker's do: a headline, standfirst
+    or pull-quote repeats words the body attributes ("‘We’ve been forgotten’: Premier
+    scraps rail upgrade" … "‘We’ve been forgotten,’ Cr Vokes said."). Three words at
+    least; never a scare quote; the cue is marked unsure (``confident=False``)."""
+    said = [
+        (q, _words_of(q.text))
+        for q in spans
+        if q.cue and q.kind != "scare" and q.cue.lower() not in _PRONOUNS
+    ]
+    out = []
+    for span in spans:
+        words = _words_of(span.text)
+        if span.cue is None and span.kind != "scare" and len(words.split()) >= 3:
+            holders = {
+                q.cue: q
+                for q, held in said
+                if q is not span
+                and not q.start <= span.start < q.end  # told inside it: another's words
+                and f" {words} " in f" {held} "
+            }
+            if len(holders) == 1:
+                (holder,) = holders.values()
+                span = replace(span, cue=holder.cue, cue_start=holder.cue_start, confident=False)
+        out.append(span)
+    return out
 
 
 #: The inner marks of each outer family: single marks inside double ones and the reverse.
