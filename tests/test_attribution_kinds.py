@@ -403,3 +403,11 @@ def test_a_headline_quotation_takes_the_speaker_the_body_gives_the_same_words():
     got = attributed(text)
     assert got[0][0] == "Rosalind Vokes"
     assert got[-1] == (None, None)  # "He" told it: not Grant Tully's words
+
+
+def test_a_list_item_opening_with_a_name_and_a_colon_is_that_persons_words():
+    text = (
+        LEAD + '- Kit Amberley, Wharfside Chamber of Commerce: "If we turn this down, the '
+        'ships go elsewhere."\n- Cllr Femi Adeyemi, harbour ward: "I support it, with conditions."\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Kit Amberley", "Femi Adeyemi"]

@@ -1727,6 +1727,9 @@ def _name_end(toks, a: int) -> int:
     return b
 
 
+_LIST_MARKS = ("-", "–", "—", "•", "*", "·")
+
+
 def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
     """The name that opens a clause ending in a colon: "Dr Ines Moreau, who chairs the
     board, is more blunt: “…”" gives "Ines Moreau"; a live blog's time stamp before it is
@@ -1734,7 +1737,8 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
     words before a title ("But local MP Fiona Dalgleish blasted:"). Only a name counts, or a
     pronoun right before a verb or two ("She fumed:", "He hit back:"), resolved later."""
     a = 0
-    while a < len(toks) and (toks[a].word.isdigit() or toks[a].word in (":", ".")):
+    # a time stamp, or a list item's mark ("- Kit Amberley, Wharfside Chamber of Commerce:")
+    while a < len(toks) and (toks[a].word.isdigit() or toks[a].word in (":", ".", *_LIST_MARKS)):
         a += 1
     while a < len(toks) and toks[a].word.lower() in _LEAD_WORDS:
         a += 1
