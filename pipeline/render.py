@@ -240,11 +240,11 @@ def _speakers(brief: Brief) -> list[str]:
         for entry in entries:
             parts = sorted(
                 {s for v in entry.variants if v.kind == "part" for s in v.sources},
-                key=lambda s: (len(s), s),
+                key=_source_key,
             )
             worded = sorted(
                 {s for v in entry.variants if v.kind == "wording" for s in v.sources},
-                key=lambda s: (len(s), s),
+                key=_source_key,
             )
             more = (f"; in part {markers(parts)}" if parts else "") + (
                 f"; in other words {markers(worded)}" if worded else ""
@@ -285,7 +285,7 @@ def _speakers(brief: Brief) -> list[str]:
 
 def _sources_of(group) -> list[str]:
     """Every source of a speaker's quotes, S1 before S10."""
-    return sorted({s for e in group.quotes for s in e.sources}, key=lambda s: (len(s), s))
+    return sorted({s for e in group.quotes for s in e.sources}, key=_source_key)
 
 
 #: The order positions are listed in: against, wary, for.

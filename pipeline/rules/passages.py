@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .vocabulary import HONORIFICS, NAME_PARTICLES, without_post_nominals
+
 __all__ = ["Passage", "PassageKind", "find_passages"]
 
 PassageKind = Literal["post", "credit", "question", "answer", "label"]
@@ -58,8 +60,6 @@ _POST_CREDIT = re.compile(
     rf"\s*(?P<date>{_POST_DATE})?\.?\s*$",
     re.IGNORECASE,
 )
-# Letters after a name that are not part of it: "Asha Rahman MP", "Sir Tom Ede KC".
-_POST_NOMINALS = re.compile(r"(?:\s+(?:MP|MEP|MSP|MLA|MS|TD|QC|KC|OBE|MBE|CBE|PhD))+$")
 # Markdown emphasis a label may carry: "**Q:**", "__Klaus Berger__:".
 _EM = r"[*_]{0,2}"
 # A question label: "Q:", "Q.", "Question:", "Question 1:", "Q1:", "Interviewer:".
@@ -127,7 +127,7 @@ def _speaker_of_post(display: str, handle: str) -> str:
     """The name a post's credit gives, without emoji or letters after it; the handle when
     the display name holds no name."""
     words = [w for w in display.split() if any(c.isalpha() for c in w)]
-    name = _POST_NOMINALS.sub("", " ".join(w.strip("|,;:") for w in words)).strip()
+    name = without_post_nominals(" ".join(w.strip("|,;:") for w in words)).strip()
     return name if any(c.isupper() for c in name[:1]) else f"@{handle}"
 
 
@@ -294,7 +294,7 @@ UNNAMED_LABELS = frozenset(
     """caller listener viewer voice audience member man woman unidentified speaker
     participant questioner heckler""".split()
 )
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|cllr)\.?\s+", re.I)
+_HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(HONORIFICS | {'cllr'}))})\.?\s+", re.I)
 
 
 def _cast_lines(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
@@ -321,19 +321,16 @@ def _cast_of(text: str, start: int, end: int) -> list[tuple[str, str]]:
     for entry in match["names"].split(";"):
         name = entry.split(",")[0].strip()
         name = re.sub(r"\s+\((?:affirmed|sworn)\)$", "", name, flags=re.I).rstrip(".")
-        name = _POST_NOMINALS.sub("", name).strip()
+        name = without_post_nominals(name).strip()
         if name.isupper():
             name = _HONORIFIC.sub("", name).title()
         words = name.split()
         if not words or len(words) > 6 or name.endswith(("?", "!")):
             return []  # a turn, not a header line
-        if not all(w[:1].isupper() or w.lower() in _PARTICLE_WORDS for w in words):
+        if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES | {"of"} for w in words):
             return []
         out.append((part, name))
     return out
-
-
-_PARTICLE_WORDS = frozenset("van von de der den da di du la le al bin ibn of".split())
 
 
 def _same_person(label: str, name: str, part: str) -> bool:
