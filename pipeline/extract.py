@@ -15,7 +15,7 @@ import bisect
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
@@ -42,7 +42,13 @@ from .model.templates import render_prompt
 from .read import Article
 from .rules.claims import find_claims
 from .rules.dates import looks_ahead, normalise_when, parse_date
-from .rules.entities import person_name, resolve_person, shared_surname_referent
+from .rules.entities import (
+    person_name,
+    resolve_person,
+    shared_surname_referent,
+    shares_surname,
+    titled_surname_referent,
+)
 from .rules.figures import (
     FigureSpan,
     claimant_cue,
@@ -58,6 +64,7 @@ from .rules.grounding import (
     house_byline,
     publisher_named,
     speaker_problem,
+    unheld_role,
     unnamed_speaker,
 )
 from .rules.passages import Passage, find_passages
@@ -345,6 +352,10 @@ def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
 #: looked through instead.
 _COMMERCIAL_HEADS = COMMERCIAL_HEADS
 _DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
+_HONORIFIC_WORDS = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(HONORIFICS, key=len, reverse=True)
+)
+_SCOPE_EPITHET = re.compile(r"^((?i:the))\s+[\w-]+[’']s\s+(?:[\w-]*(?:est|first|second|third)\s+)?")
 
 
 #: Heads of descriptions that stand for a body named with another word ("the force" for
@@ -386,6 +397,15 @@ def acronym_expansion(form: str, text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _names(found: Iterable[re.Match], reporter_names: Callable[[re.Match], bool]) -> set[str]:
+    """The names ``found`` ("The" dropped), those the reporter writes where there are any:
+    a name in someone's words ("anyone at City Hall") counts only where the article gives
+    no other."""
+    found = list(found)
+    own = [m for m in found if reporter_names(m)] or found
+    return {re.sub(r"^The\s+", "", m.group().strip()) for m in own}
+
+
 def description_referent(
     form: str, prepared: PreparedArticle, resolve: Callable[[str], tuple[str, str | None]]
 ) -> str | None:
@@ -406,6 +426,9 @@ def description_referent(
     expanded = acronym_expansion(form, prepared.article.text)
     if expanded is not None:
         return expanded
+    # "the world's fourth-largest toymaker", "the Playhouse's patron": the scope and the
+    # rank say where the one toymaker or patron is, the head says what it is
+    form = _SCOPE_EPITHET.sub(r"\1 ", form.strip())
     match = _DESCRIPTION.fullmatch(form.strip())
     if match is None:
         return None
@@ -413,14 +436,20 @@ def description_referent(
     words = [w for w in match.group(1).split() if not name_descriptor(w)] or match.group(1).split()
     head = _HEAD_SYNONYMS.get(words[-1], words[-1])
     text = prepared.article.text
-    named = {
-        re.sub(r"^The\s+", "", m.group().strip())
-        for m in re.finditer(
+    # a name in someone's words is theirs, not the reporter's naming ("anyone at City Hall")
+    spoken = [(q.start, q.end) for q in prepared.quotes]
+
+    def reporter_names(found: re.Match) -> bool:
+        return not any(start <= found.start() < end for start, end in spoken)
+
+    named = _names(
+        re.finditer(
             # never cut from a longer name: "Aldermark Consumer" of "… Consumer Alliance"
             rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}{re.escape(head.capitalize())}\b(?![ \t]+[A-Z])",
             text,
-        )
-    }
+        ),
+        reporter_names,
+    )
     named.discard("")
     named = {
         n
@@ -432,14 +461,14 @@ def description_referent(
         named = set()  # "the transport minister": a person's role, never a body's name
     if not named and not role_head:
         # a body whose name opens with the head noun ("the team": "Team Corvalla")
-        named = {
-            m.group()
-            for m in re.finditer(
+        named = _names(
+            re.finditer(
                 rf"\b{re.escape(head.capitalize())}(?:[ \t]+(?:of|for)(?:[ \t]+the)?)?"
                 rf"(?:[ \t]+[A-Z][\w’'-]*){{1,3}}",
                 text,
-            )
-        }
+            ),
+            reporter_names,
+        )
     if len(named) == 1:
         return named.pop()
     people: set[str] = set()
@@ -464,15 +493,17 @@ def description_referent(
     beside = {
         m.group("name")
         for m in re.finditer(
-            rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,3}}{re.escape(words[-1])}"
+            rf"\b[Tt]he\s+(?:[\w-]+[’']s\s+)?(?:[a-z-]+\s+){{0,3}}{re.escape(words[-1])}"
             r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
+            # "The Playhouse's patron, the actor Dame Celia Fordyce, who …"
+            rf"(?:(?:the|a|an)\s+[a-z-]+\s+)?(?:(?i:{_HONORIFIC_WORDS})\.?\s+)?"
             r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*[,.;]",
             text,
         )
     }
     if len(beside) == 1 and person_name(next(iter(beside))) == next(iter(beside)):
         return beside.pop()
-    if head not in _COMMERCIAL_HEADS or not bodies:
+    if not (head in _COMMERCIAL_HEADS or head.endswith("maker")) or not bodies:
         return None
     if len(bodies) == 1:
         return bodies.pop()
@@ -2037,14 +2068,23 @@ def _quotes(
             speaker, how = guess, "rule"
         if speaker:
             speaker, found_role = resolve(speaker)
-            shared = shared_surname_referent(speaker, article.text, span.cue_start or span.start)
-            if shared is not None:  # "Ms Denning" where Rachel and Tom Denning are named
+            at = span.cue_start or span.start
+            shared = shared_surname_referent(speaker, article.text, at)
+            if shared is None and " " not in speaker and shares_surname(speaker, article.text):
+                # "Mayor Harrowby" after "Mayor Glenys Harrowby" and "Cr Doug Harrowby"; a
+                # surname two people share and nothing tells apart names no one
+                shared = titled_surname_referent(speaker, article.text, at) or ""
+            if shared:  # "Ms Denning" where Rachel and Tom Denning are named
                 speaker, found_role = resolve(shared)
             role = clean_role(found_role)
             body = spokesperson_body(speaker, prepared, resolve) or _paragraph_body(
                 speaker, prepared, span.start
             )
-            if body is not None:  # "A company spokeswoman": the company speaks
+            if shared == "":
+                speaker, role, how = None, None, "none"
+                if dropped is not None:
+                    dropped.append(f"{span.id}: a surname two people share; left unattributed")
+            elif body is not None:  # "A company spokeswoman": the company speaks
                 speaker, role = body, speaker.split()[-1].lower()
             elif (holder := _role_holder(speaker, prepared, resolve)) is not None:
                 speaker, found_role = resolve(holder)  # "the prefect", "Transport Minister"
@@ -2055,7 +2095,7 @@ def _quotes(
                 if dropped is not None:
                     dropped.append(f"{span.id}: {problem}")
                 speaker, role, how = None, None, "none"
-            elif unnamed_speaker(speaker):
+            elif unnamed_speaker(speaker) or unheld_role(speaker):
                 # "one resident": no one the article names; the description is kept as
                 # how the speaker is described, and the quote has no speaker
                 speaker, role, how = None, _as_described(speaker), "none"
@@ -2134,9 +2174,9 @@ def _paragraph_body(speaker: str, prepared: PreparedArticle, at: int) -> str | N
         return None
     text = prepared.article.text
     start = text.rfind("\n", 0, at) + 1
-    named = list(_SPOKESPERSON_OF.finditer(text, start, at))
-    if named:  # "A spokesperson for Millbrook Lifeboat Station said … the spokesperson said"
-        return prepared.resolve(named[-1].group("body"))[0]
+    named = _last_spokesperson_body(prepared, start, at)
+    if named is not None:  # "A spokesperson for Millbrook Lifeboat Station said … the
+        return named  # spokesperson said"; "A Kestrel spokesperson said …"
     found = None
     for form, where in prepared.mentions:
         before = text[max(0, where - 40) : where].lower().split()
@@ -2144,7 +2184,34 @@ def _paragraph_body(speaker: str, prepared: PreparedArticle, at: int) -> str | N
             _named_body(form, text) or before[-1:] and before[-1] in _BODY_NOUNS
         ):
             found = form
-    return prepared.resolve(found)[0] if found else None
+    if found:
+        return prepared.resolve(found)[0]
+    if speaker.strip().lower().startswith("the "):
+        # "the spokesperson added", paragraphs after "A Kestrel spokesperson said": the
+        # definite article points back to the last spokesperson the article gave a body
+        return _last_spokesperson_body(prepared, 0, at)
+    return None
+
+
+def _last_spokesperson_body(prepared: PreparedArticle, start: int, at: int) -> str | None:
+    """The body of the last spokesperson given one between offsets ``start`` and ``at``
+    ("A spokesperson for Millbrook Lifeboat Station", "A Kestrel spokesperson"), resolved
+    to its fullest name, or None."""
+    text = prepared.article.text
+    last = max(
+        (
+            m
+            for pattern in (_SPOKESPERSON_OF, _NAMED_SPOKESPERSON)
+            for m in pattern.finditer(text, start, at)
+        ),
+        key=lambda m: m.start(),
+        default=None,
+    )
+    if last is None:
+        return None
+    if last.re is _SPOKESPERSON_OF:
+        return prepared.resolve(last.group("body"))[0]
+    return spokesperson_body(last.group(), prepared, prepared.resolve)
 
 
 _SPOKESPERSON = re.compile(

@@ -86,13 +86,62 @@ def test_a_surname_two_people_share_stands_for_the_one_introduced_before_it():
     assert [s for s, _ in attributed(text)] == ["Martin Greer", "Alison Greer", "Martin Greer"]
 
 
-def test_a_shared_surname_used_only_after_both_are_named_is_not_expanded():
+def test_a_shared_surname_used_only_after_both_are_named_names_no_one():
+    # "Greer" alone could be either: a wrong speaker is worse than none
     text = (
         LEAD
         + "Martin Greer and Alison Greer run the ferry shop.\n\n"
         + '"It is hard," Greer said.\n'
     )
-    assert attributed(text) == [("Greer", None)]
+    assert attributed(text) == [(None, None)]
+
+
+def test_a_title_before_a_shared_surname_tells_which_person():
+    text = (
+        LEAD
+        + "Mayor Ruth Penrose chaired the vote. Her cousin, Cllr Owen Penrose, voted against.\n\n"
+        + '"We had to act," Mayor Penrose said.\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Ruth Penrose"]
+
+
+def test_a_role_the_article_gives_no_named_holder_is_no_speaker():
+    text = (
+        LEAD
+        + "According to one senior government adviser, the polling changed everything.\n\n"
+        + '"We were never going to win that argument," the adviser admitted.\n'
+    )
+    assert attributed(text) == [(None, "the adviser")]
+
+
+def test_the_spokesperson_later_is_the_body_an_earlier_paragraph_gave_one():
+    text = (
+        LEAD
+        + 'A Tallow Ferries spokesperson said the cuts were "temporary".\n\n'
+        + "Islanders were unconvinced.\n\n"
+        + '"We expect to restore sailings in spring," the spokesperson added.\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Tallow Ferries", "Tallow Ferries"]
+
+
+def test_a_body_named_inside_a_description_speaks_by_its_name():
+    text = (
+        LEAD
+        + 'The main opposition Harbour Alliance party called the cuts "a betrayal".\n\n'
+        + 'The Quayside Friends society said they were "cruel".\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Harbour Alliance", "Quayside Friends"]
+
+
+def test_where_a_speaker_works_is_passed_over_to_the_speaker():
+    text = (
+        LEAD
+        + "Prof. K. L. Varadan, former Head, Department of Marine Studies, Kelby Institute of "
+        + 'Technology, who has sailed the route, said the cuts were "avoidable".\n\n'
+        + "A report by Island Voice, based on a survey of 400 households, accused the operator "
+        + 'of "abandoning the islands".\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["K. L. Varadan", "Island Voice"]
 
 
 def test_the_subject_of_talked_to_is_the_interviewee_even_after_an_appositive():

@@ -18,7 +18,7 @@ FULL = [
     "Major Helen Price told reporters the crossing would carry lorries of up to 40 tonnes.",
     "“People here have waited long enough,” she added.",
     "The council said at least 2,300 households had been cut off since the floods began.",
-    "A permanent bridge is not expected before the spring, according to the county engineer.",
+    "A permanent bridge is not expected before the spring, according to county engineer Tom Reyes.",
     "Shopkeepers in the high street cheered as the first lorry crossed just after noon.",
     "“It feels like the town is open for business again.”",
 ]

@@ -97,8 +97,10 @@ _MARKUP = re.compile(r"\((?:[QFSAP]\d+|none)\)|\b[QFSAP]\d+\b")
 
 
 def norm(text: str) -> str:
-    """Lower case, apostrophes and punctuation folded, leading article dropped."""
+    """Lower case, apostrophes and punctuation folded, leading article and a company's
+    legal suffix dropped ("Quillstream Inc." is Quillstream)."""
     text = re.sub(r"[^\w]+", " ", text.lower().replace("’", "'").replace("'", "")).strip()
+    text = re.sub(r" (?:inc|ltd|plc|llc|corp|co|gmbh|limited)$", "", text)
     return re.sub(r"^(?:a|an|the) ", "", text)
 
 

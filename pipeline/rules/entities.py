@@ -233,7 +233,8 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     name = vocabulary.without_post_nominals(name)
     person = person_of(_SPEECH_TAIL.sub("", name.split(",")[0].strip()))
     if not person:
-        return _SPEECH_TAIL.sub("", name), None  # a body or a description, not a person
+        bare = _SPEECH_TAIL.sub("", name)
+        return body_in_description(bare) or bare, None  # a body or a description
     best, role = person, None
     fuller: set[str] = set()
     for match in whole_words(rf"{_name_pattern(person)}\b", text):
@@ -327,6 +328,36 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
 #: Party labels before a name ("Democrat Ana Ruiz"): a role, unlike the kinship words and
 #: epithets of ``vocabulary.NAME_DESCRIPTORS``.
 _PARTY_LABELS = frozenset({"democrat", "republican", "tory", "libertarian"})
+
+
+#: A body named inside a description of it: "The main opposition Civic Union party", "the
+#: KSO trade union confederation", "the Hallam Zoo Friends society". Lower-case words,
+#: then the capitalised name, then lower-case nouns ending in one for a body.
+_DESCRIBED_BODY = re.compile(
+    r"(?i:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,4}"
+    r"(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*)"
+    r"(?P<noun>(?:\s+[a-z][\w-]*){1,3})"
+)
+#: Head nouns of such a description; "company", "firm" and the like are left to the
+#: article-wide lookup of businesses.
+_DESCRIBED_BODY_HEADS = vocabulary.BODY_WORDS | frozenset(
+    """society charity campaign confederation coalition lobby collective cooperative
+    co-operative consortium syndicate""".split()
+)
+
+
+def body_in_description(form: str) -> str | None:
+    """The name of the body a description of it holds ("The main opposition Civic Union
+    party" -> "Civic Union", "the KSO trade union confederation" -> "KSO"), or None: the
+    form is no such description (its last word is no noun for a body, the name is a
+    possessor's: "the Playhouse's patron"). Pure."""
+    found = _DESCRIBED_BODY.fullmatch(form.strip())
+    if found is None:
+        return None
+    if found.group("noun").split()[-1].lower() not in _DESCRIBED_BODY_HEADS:
+        return None
+    name = found.group("name")
+    return None if name.endswith(("’s", "'s")) else name
 
 
 def _inside_quotes(text: str, at: int) -> bool:
@@ -495,14 +526,31 @@ def shared_surname_referent(form: str, text: str, at: int) -> str | None:
     return max(found)[1] if found else None
 
 
-def _surname_form(form: str, surname: str) -> str:
-    honorific = re.match(r"\s*(mr|mrs|ms|miss)\b\.?", form, re.I)
-    return f"{honorific.group(1).lower()} {surname}" if honorific else surname
+def titled_surname_referent(surname: str, text: str, at: int) -> str | None:
+    """The one person a title before a shared surname at offset ``at`` names ("Mayor
+    Harrowby" -> "Glenys Harrowby" where the article wrote "Mayor Glenys Harrowby" and "Cr
+    Doug Harrowby"), or None: no title there, or the title goes with no one or with
+    several of that surname. Pure."""
+    before = re.search(r"([A-Z][\w.]*)[ \t]+$", text[max(0, at - 40) : at])
+    if before is None or before.group(1).lower().rstrip(".") not in vocabulary.ROLE_WORDS:
+        return None
+    title = re.escape(before.group(1))
+    named = {
+        f"{m.group(1)} {surname}"
+        for m in re.finditer(rf"\b{title}[ \t]+([A-Z][\w’'-]+)[ \t]+{re.escape(surname)}\b", text)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
-def _surname_bindings(text: str, surname: str) -> dict[tuple[str, int], str]:
-    """``{(form, offset of its first use): full name}`` for the uses of ``surname`` alone or
-    after an honorific, in the order the article makes them (``shared_surname_referent``)."""
+def shares_surname(surname: str, text: str) -> bool:
+    """Whether ``text`` introduces two or more people by ``surname`` with different given
+    names ("Glenys Harrowby", "Doug Harrowby"): the surname alone then names no one. Pure."""
+    return len(_introduced(text, surname)) > 1
+
+
+def _introduced(text: str, surname: str) -> dict[str, int]:
+    """``{full name: offset of its first use}`` of the people ``text`` names with
+    ``surname`` after a given name (not a title: "Mayor Harrowby")."""
     introduced: dict[str, int] = {}
     pattern = rf"\b([A-Z][a-z’'-]+)[ \t]+{re.escape(surname)}\b"
     for match in re.finditer(pattern, text):
@@ -511,6 +559,18 @@ def _surname_bindings(text: str, surname: str) -> dict[tuple[str, int], str]:
         if lower in vocabulary.ROLE_WORDS or lower in _NOT_NAME_WORDS or given.endswith("s’"):
             continue
         introduced.setdefault(f"{given} {surname}", match.start(1))
+    return introduced
+
+
+def _surname_form(form: str, surname: str) -> str:
+    honorific = re.match(r"\s*(mr|mrs|ms|miss)\b\.?", form, re.I)
+    return f"{honorific.group(1).lower()} {surname}" if honorific else surname
+
+
+def _surname_bindings(text: str, surname: str) -> dict[tuple[str, int], str]:
+    """``{(form, offset of its first use): full name}`` for the uses of ``surname`` alone or
+    after an honorific, in the order the article makes them (``shared_surname_referent``)."""
+    introduced = _introduced(text, surname)
     if len(introduced) < 2:
         return {}
     bound: dict[str, str] = {}

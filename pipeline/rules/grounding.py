@@ -200,10 +200,33 @@ def unnamed_speaker(speaker: str) -> bool:
         return head in _MEMBER_NOUNS
     return (
         len(words) <= 4
-        and head.endswith("s")
+        and (head.endswith("s") or head == "people")
         and head not in _BODY_PLURALS
         and (head in GROUP_NOUNS or head in ROLE_PLURALS or head == "people")
     ) or head in ("crowd", "crowds")
+
+
+def unheld_role(speaker: str) -> bool:
+    """Whether ``speaker`` is a role or a document in lower case that the article gave no
+    named holder: "the minister", "founder", "the adviser", "the spokesperson" (after a
+    spokesperson of no named body), "the accounts". Called after the role's holder and a
+    spokesperson's body were looked for: such a description names no one, and printing it
+    as a speaker would credit nobody a reader can find. Bodies ("the council", "police")
+    are not caught: their words are the body's. Pure."""
+    words = speaker.strip().split()
+    if not words or any(w[:1].isupper() for w in words[1:]):
+        return False
+    lowered = [w.lower().strip(".,;:!?") for w in words]
+    if lowered[0] in ("the", "its", "their"):  # "Its chair" with no name after it
+        lowered = lowered[1:]
+    elif len(lowered) > 1 or not words[0][:1].islower() and lowered[0] not in ROLE_NOUNS:
+        return False  # "founder" bare, as a headline writes it; never a capitalised name
+    if not lowered or len(lowered) > 4:
+        return False
+    head = lowered[-1]
+    if head in DOCUMENT_NOUNS:
+        return True
+    return head in ROLE_NOUNS and head not in BODY_WORDS and head not in _MEMBER_NOUNS
 
 
 #: Nouns for a member of the public or a crowd, not an office: "the crowd", "the widow",

@@ -69,6 +69,7 @@ from .vocabulary import (
     NOT_NAME_WORDS,
     NOT_QUOTING_VERBS,
     OCCUPATION_ENDINGS,
+    ORGANISATION_WORDS,
     PREPOSITIONS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -171,7 +172,7 @@ _DOTTED_TITLES = sorted(
 _TOKEN = re.compile(
     rf"(?:{'|'.join(_DOTTED_TITLES)})\.(?!\w)"
     r"|(?:[A-Za-z]\.){2,}"
-    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])"  # a middle initial: "Daniel B. Moore"
+    r"|[A-Z]\.(?=[ \t]+[A-Z](?:[a-z]|\.[ \t]))"  # initials: "Daniel B. Moore", "M. V. Rao"
     r"|[\w'’*\-]+(?:\.[\w'’*\-]+)*"
     r"|\x00+"
     r"|\S"
@@ -235,6 +236,9 @@ _SUBORDINATORS = frozenset(
 _APPOSITIVE_OPENERS = frozenset(
     "a an the who which whose whom where its his her their another one".split()
 )
+#: Adjectives that open a role in apposition ("…, former Head, …"); a group that goes on
+#: to a name ("Its chair, retired teacher Gwen Pilbeam, said") is the speaker's.
+_ROLE_ADJECTIVES = frozenset("former acting retired interim then".split())
 # Possessives before a word for written words ("her statement read"): the pronoun they stand for.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _BE_FORMS = BE_FORMS
@@ -1375,7 +1379,8 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
     group that is a name, or the stretch before the appositives, is the subject. A name inside
     an appositive ("Riverside East") never is."""
     end = comma
-    for _ in range(4):
+    body: _Cue | None = None  # a body's name among the appositives, should no person come
+    for _ in range(5):
         k = end - 1
         while k >= 0 and toks[k].word != "," and k > end - 16:
             k -= 1
@@ -1386,8 +1391,12 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             end = k  # "Sen. Ann Roe, D-Elm Grove, said": the party tag is passed over
             continue
         inner = _run_back(toks, end - 1)
-        if inner is not None and inner == first:
+        only_roles = all(t.word.lower().rstrip(".") in _ROLE_WORDS for t in toks[first:end])
+        if inner is not None and inner == first and not only_roles:  # not "…, Director, …"
             cue = _phrase_cue(doc, toks, inner, end - 1)
+            if cue is not None and _employer(toks, first, end, k):
+                body, end = body or cue, k  # where a person works is no subject
+                continue
             return replace(cue, sure=False) if cue is not None and end != comma else cue
         named_from = first
         if (
@@ -1396,11 +1405,17 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             and (toks[first + 1].word.lower().strip(".") in _THE_HONORIFICS)
         ):
             named_from = first + 1  # "The Archdeacon of Carnbury, the Ven Howard Treloweth,"
-        if all(
-            _is_name_token(t.word) or t.word in _PARTICLES or t.word.lower() in _ROLE_WORDS
-            for t in toks[named_from:end]
+        if (
+            all(
+                _is_name_token(t.word) or t.word in _PARTICLES or t.word.lower() in _ROLE_WORDS
+                for t in toks[named_from:end]
+            )
+            and not only_roles
         ):
             titled = _phrase_cue(doc, toks, named_from, end - 1)  # "…, actress Clara Weiss, …"
+            if titled is not None and titled.form == "name" and _employer(toks, first, end, k):
+                body, end = body or titled, k
+                continue
             if titled is not None and titled.form == "name":
                 return replace(titled, sure=False) if end != comma else titled
         head = toks[first].word.lower()
@@ -1409,6 +1424,14 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             or head in _ROLE_NOUNS
             or head in _PREPOSITIONS
             or head.isdigit()  # an age: "Maureen Platt, 63, from Dunford, said"
+            # "…, former Head, …"; a participle's phrase: "The report, based on undercover
+            # visits, accused"; not where a name ends it: "Its chair, retired teacher Gwen
+            # Pilbeam, said"
+            or (
+                (head in _ROLE_ADJECTIVES or re.fullmatch(r"[a-z]{3,}(?:ed|ing)", head))
+                and end - first > 1
+                and not _named_after_role(toks, first, end)
+            )
             or _role_of_body(toks[first:end])  # "medical director of the Trust"
             or _possessed_role(toks[first:end])  # "Ostland's environment minister"
             or _described_at(toks[first:end])  # "drought lead at the Water Authority"
@@ -1418,12 +1441,39 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             if relative is not None:
                 end = relative  # "Name, whose book, ‘…’, was written here, said": pass it
                 continue
+            if _employer(toks, first, end, k) and all(
+                t.word[:1].isupper() or t.word.lower() in ("of", "and", "for", "&")
+                for t in toks[first:end]
+            ):  # "…, Department of Civil Engineering, Velunagar Institute of Technology, …"
+                body = body or _phrase_cue(doc, toks, first, end - 1)
+                end = k
+                continue
         if not is_appositive or k < 0 or toks[k].word != ",":
             if k == end - 1:
-                return None
-            return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1)
+                return body
+            return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1) or body
         end = k
-    return None
+    return body
+
+
+def _named_after_role(toks: list[_Tok], first: int, end: int) -> bool:
+    """Whether the comma group ``toks[first:end]`` ends in a name of two words or more set
+    after a role noun ("retired teacher Gwen Pilbeam")."""
+    run = _run_back(toks, end - 1)
+    return run is not None and first < run <= end - 2 and toks[run - 1].word.lower() in _ROLE_NOUNS
+
+
+def _employer(toks: list[_Tok], first: int, end: int, k: int) -> bool:
+    """Whether the comma group ``toks[first:end]`` names a body and another comma group comes
+    before it (``toks[k]`` is its comma): "Prof. Rao, former Head, Department of Civil
+    Engineering, Velunagar Institute of Technology, who …, stated" names where the speaker
+    works, and the subject is further back."""
+    return (
+        k >= 0
+        and toks[k].word == ","
+        and any(t.word.lower().rstrip(".") in ORGANISATION_WORDS for t in toks[first:end])
+        and any(_is_name_token(t.word) for t in toks[max(0, k - 8) : k])
+    )
 
 
 #: An American legislator's party and district or state after the name ("R-Ashby Falls",

@@ -107,7 +107,7 @@ ROLE_NOUNS = frozenset(
     engineer architect chemist physicist biologist historian pharmacist pilot driver
     farmer fisherman miner student pupil pensioner veteran landlord tenant shopkeeper
     barrister solicitor magistrate coroner paramedic firefighter officer constable
-    bishop priest imam rabbi vicar chaplain
+    bishop priest imam rabbi vicar chaplain patron benefactor curator
     mother father son daughter wife husband brother sister grandmother grandfather
     teammate colleague partner neighbour neighbor friend spokesman candidate nominee
     champion headteacher headmaster headmistress parent grandparent carer volunteer
@@ -375,7 +375,8 @@ DOCUMENT_NOUNS = WRITTEN_WORDS | frozenset(
     review audit letter guidance forecast estimate estimates record records minutes
     summary transcript dossier briefing presentation brochure leaflet factsheet
     investigation inquiry probe hearing trial process decision judgment judgement verdict
-    transcript video footage map sign banner placard headline caption""".split()
+    transcript video footage map sign banner placard headline caption accounts statistics
+    paperwork""".split()
 )
 
 #: Plural or collective nouns for groups that speak as one ("protesters chanted", "police
