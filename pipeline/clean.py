@@ -286,6 +286,10 @@ _FURNITURE = re.compile(
       | (?:email|contact)\ (?:us|the\ newsroom|our\ newsdesk|the\ newsdesk)\b.*
       # navigation: a lone separator or menu word, a row of menu items between bars
       | [\W_]+|(?:home|news|sport|contact(?:\ us)?|about(?:\ us)?|search|log\ out|loading)\W*
+      # a wire desk's note on what a new version of the story adds or changes: "(Adds
+      # regulator comment in paragraphs 7-13)", "(Updates with close of trading)"
+      | \((?:adds|updates|recasts|corrects|changes|rewrites|writes\ through|repeats|refiles
+          |updates|fixes|removes|inserts|moves|tops|adds\ byline)\b[^()]{{0,200}}\)
       # contributor credits: "Associated Press writer Ken Ode contributed to this report."
       | .{{0,120}}\bcontributed\ (?:to\ )?(?:this|the)\ (?:report|story|article)\.?
       | (?:[\w'’&]+(?:\ [\w'’&]+){{0,2}}\ ?\|\ ?){{2,}}[\w'’&]+(?:\ [\w'’&]+){{0,2}}

@@ -57,6 +57,7 @@ from .rules.figures import (
     interview_speaker,
 )
 from .rules.grounding import (
+    BODY_PLURALS,
     answer_check,
     clean_role,
     grounded_name,
@@ -97,6 +98,7 @@ from .rules.vocabulary import (
     ORGANISATION_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
+    ROLE_PLURALS,
     ROLE_WORDS,
     SPEECH_VERB_FORMS,
     TITLE_WORDS,
@@ -375,14 +377,15 @@ def acronym_expansion(form: str, text: str) -> str | None:
     # need not spell it letter for letter
     defined = set()
     for m in re.finditer(
-        rf"([A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+)\s+\((?:the\s+)?"
-        rf"{re.escape(bare)}\)",
+        # up to eight words of the clause before: a name in a language that writes its
+        # inner words in lower case ("Association des francophones du Nord (AFN)")
+        rf"((?:[\w’'&.-]+[ \t]+){{1,8}})\((?:the\s+)?{re.escape(bare)}\)",
         text,
     ):
         words = m.group(1).split()
         while words and (words[0][:1] != bare[0] or words[0] in ("The", "A", "An")):
             words.pop(0)
-        if len(words) >= 2:
+        if len(words) >= 2 and words[-1][:1].isupper():
             defined.add(" ".join(words))
     if len(defined) == 1:
         return defined.pop()
@@ -434,7 +437,9 @@ def description_referent(
         return None
     # an epithet says how the person is, not who ("the furious chef" is the chef)
     words = [w for w in match.group(1).split() if not name_descriptor(w)] or match.group(1).split()
-    head = _HEAD_SYNONYMS.get(words[-1], words[-1])
+    # "the minister of state": the head comes before "of"
+    last = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = _HEAD_SYNONYMS.get(last, last)
     text = prepared.article.text
     # a name in someone's words is theirs, not the reporter's naming ("anyone at City Hall")
     spoken = [(q.start, q.end) for q in prepared.quotes]
@@ -473,9 +478,12 @@ def description_referent(
         return named.pop()
     people: set[str] = set()
     bodies: set[str] = set()
+    written: dict[str, set[str]] = defaultdict(set)  # each body's forms as the article writes them
     for mention, _ in prepared.mentions:
         if not mention[:1].isupper() or mention.split()[0].lower() in ("the", "a", "an"):
             continue
+        if mention.lower() in (GROUP_NOUNS | ROLE_PLURALS) - BODY_PLURALS:
+            continue  # "Farmers say …": a sentence's capital, no body's name (police are one)
         full, role = resolve(mention)
         if person_name(mention) != mention.strip() or _TITLED.match(mention):
             role = role or mention  # a title or a role word before the name: a person
@@ -486,6 +494,7 @@ def description_referent(
                 people.add(full)  # not "Transport Minister" standing alone
         elif role is None:
             bodies.add(full)
+            written[full] |= {full, mention}
     if len(people) == 1:
         return people.pop()
     # "signed by the regional prefect, Bernard Lafitte-Roux,": the name set beside the
@@ -493,8 +502,8 @@ def description_referent(
     beside = {
         m.group("name")
         for m in re.finditer(
-            rf"\b[Tt]he\s+(?:[\w-]+[’']s\s+)?(?:[a-z-]+\s+){{0,3}}{re.escape(words[-1])}"
-            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
+            rf"\b[Tt]he\s+(?:[\w-]+[’']s\s+)?(?:[a-z-]+\s+){{0,3}}(?i:{re.escape(last)})"
+            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}){0,2},\s+"
             # "The Playhouse's patron, the actor Dame Celia Fordyce, who …"
             rf"(?:(?:the|a|an)\s+[a-z-]+\s+)?(?:(?i:{_HONORIFIC_WORDS})\.?\s+)?"
             r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*[,.;]",
@@ -509,7 +518,7 @@ def description_referent(
         return bodies.pop()
     title = prepared.article.title or ""
     first = next((s.text for s in prepared.sentences if s.text != title), "")
-    lead = [b for b in bodies if b in f"{title} {first}"]
+    lead = [b for b in bodies if any(form in f"{title} {first}" for form in written[b])]
     shortest = min(lead, key=len, default=None)
     if shortest is not None and all(shortest in b for b in lead):
         return shortest  # "Veltrane Biosciences" (and a headline run "… Provides Update")
@@ -2009,6 +2018,9 @@ def source_info(article: Article) -> SourceInfo:
     )
 
 
+_INITIALS = re.compile(r"[A-Z]{2,6}")
+
+
 def _person_resolver(text: str) -> Callable[[str], tuple[str, str | None]]:
     """``resolve_person(name, text)``, each distinct name looked up once: every lookup scans
     the whole text, and a long article names the same few people hundreds of times."""
@@ -2016,7 +2028,9 @@ def _person_resolver(text: str) -> Callable[[str], tuple[str, str | None]]:
 
     def resolve(name: str) -> tuple[str, str | None]:
         if name not in found:
-            found[name] = resolve_person(name, text)
+            # "AFN", after "the Association des francophones du Nord (AFN)": the body in full
+            expanded = acronym_expansion(name, text) if _INITIALS.fullmatch(name) else None
+            found[name] = (expanded, None) if expanded else resolve_person(name, text)
         return found[name]
 
     return resolve
@@ -2069,11 +2083,13 @@ def _quotes(
         if speaker:
             speaker, found_role = resolve(speaker)
             at = span.cue_start or span.start
-            shared = shared_surname_referent(speaker, article.text, at)
+            shared = None
+            if " " not in speaker and shares_surname(speaker, article.text):
+                # "Mayor Harrowby" after "Mayor Glenys Harrowby" and "Cr Doug Harrowby"
+                shared = titled_surname_referent(speaker, article.text, at)
+            shared = shared or shared_surname_referent(speaker, article.text, at)
             if shared is None and " " not in speaker and shares_surname(speaker, article.text):
-                # "Mayor Harrowby" after "Mayor Glenys Harrowby" and "Cr Doug Harrowby"; a
-                # surname two people share and nothing tells apart names no one
-                shared = titled_surname_referent(speaker, article.text, at) or ""
+                shared = ""  # a surname two people share and nothing tells apart: no one
             if shared:  # "Ms Denning" where Rachel and Tom Denning are named
                 speaker, found_role = resolve(shared)
             role = clean_role(found_role)
@@ -2150,7 +2166,10 @@ def _role_holder(
         return None
     if words[0].lower() in ("a", "an", "one", "another"):
         return None  # "a minister": someone the article does not name
-    head = words[-1].lower().split("-")[-1]
+    lowered = [w.lower() for w in words]
+    # "the Minister of State": the role's head comes before "of"
+    head_word = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else lowered[-1]
+    head = head_word.split("-")[-1]
     if head not in ROLE_NOUNS or head in ORGANISATION_WORDS | _SPOKES_HEADS:
         return None
     bare = " ".join(w.lower() for w in words if w.lower() != "the")

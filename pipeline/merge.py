@@ -48,6 +48,7 @@ from .rules.figures import money_kind
 from .rules.text import informative_headline, normalise_space, split_sentences
 from .rules.vocabulary import (
     COUNT_NOUN_CLASSES,
+    EVACUATION_OUTCOMES,
     IRREGULAR_PLURALS,
     LOWER_BOUNDS,
     ORGANISATION_WORDS,
@@ -846,7 +847,7 @@ def _figure_key(figure: Figure) -> FigureKey:
 _OUTCOME_CLASSES = dict.fromkeys(
     ["taken to hospital", "treated in hospital", "admitted to hospital", "hospitalized"],
     "hospitalised",
-)
+) | dict.fromkeys(EVACUATION_OUTCOMES, "evacuated")
 
 #: How a key's head marks a kind of sum (``rules.figures.money_kind``) rather than a noun.
 KIND_HEAD = "sum:"

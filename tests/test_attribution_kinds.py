@@ -460,3 +460,99 @@ def test_a_list_item_opening_with_a_name_and_a_colon_is_that_persons_words():
         'ships go elsewhere."\n- Cllr Femi Adeyemi, harbour ward: "I support it, with conditions."\n'
     )
     assert [s for s, _ in attributed(text)] == ["Kit Amberley", "Femi Adeyemi"]
+
+
+def speakers(text: str) -> list[str | None]:
+    return [s for s, _ in attributed(text)]
+
+
+def test_given_names_in_any_latin_script_tell_two_people_of_one_surname_apart():
+    text = (
+        LEAD
+        + "Cllr Seán Furey chaired the meeting.\n\n"
+        + '"We were not told," Furey said.\n\n'
+        + "His cousin, Deputy Bríd Furey, backed the plan.\n\n"
+        + '"It is fair," Deputy Furey said.\n'
+    )
+    assert speakers(text) == ["Seán Furey", "Bríd Furey"]
+
+
+def test_a_body_named_in_a_language_that_writes_inner_words_in_lower_case():
+    text = (
+        LEAD
+        + "The Fédération des pêcheurs du Sud (FPS), which speaks for 40 crews, said the cuts "
+        + "were « inacceptables ».\n"
+    )
+    assert speakers(text) == ["Fédération des pêcheurs du Sud"]
+
+
+def test_a_speech_verb_after_a_modal_is_no_cue():
+    text = (
+        LEAD
+        + "The harbour master, Ruth Ekwall, called the delays “avoidable” and said the "
+        + "board would respond “in a measured way”.\n"
+    )
+    assert speakers(text) == ["Ruth Ekwall", "Ruth Ekwall"]
+
+
+def test_people_described_by_where_they_are_are_no_place_and_a_body_speaks_through_them():
+    text = (
+        LEAD
+        + 'Residents along the route of the Kelby Loop say the cuts are "a slap in the face".\n\n'
+        + 'Analysts at Orrin Capital wrote that the plan was "overdue".\n'
+    )
+    assert speakers(text) == [None, "Orrin Capital"]
+
+
+def test_the_next_clause_with_its_own_subject_does_not_credit_the_quotation_before_it():
+    text = (
+        LEAD
+        + "Skipper Tom Veale said the crew had sailed ‘in good faith’, and the Ferry Users’ "
+        + "Group said it ‘will not give up’.\n"
+    )
+    assert speakers(text) == ["Tom Veale", "the Ferry Users’ Group"]
+
+
+def test_a_role_with_of_is_held_by_the_person_set_beside_it():
+    text = (
+        LEAD
+        + "The Minister of State for Ports, Niamh Rowe, visited on Friday. "
+        + '"The money is there," the Minister of State said.\n'
+    )
+    assert speakers(text) == ["Niamh Rowe"]
+
+
+def test_a_demonym_does_not_make_an_unnamed_source_a_name():
+    text = LEAD + 'A Western diplomat said the talks were "close".\n'
+    assert attributed(text) == [(None, "a Western diplomat")]
+
+
+def test_a_business_by_its_short_name_or_its_trade_is_the_one_the_article_names():
+    text = (
+        "Kelvin to appeal sidewalk ban\n\n"
+        + "The city revoked the permit of Kelvin Robotics on Monday.\n\n"
+        + 'Kelvin said its robots would keep "rolling, carefully".\n\n'
+        + 'The robot maker said the ban was "a gift to the car".\n'
+    )
+    assert speakers(text) == ["Kelvin Robotics", "Kelvin Robotics"]
+
+
+def test_a_body_whose_name_runs_on_with_of_the_and_and_speaks_whole():
+    text = (
+        LEAD
+        + "The Shipwrights’ Guild of the Upper Tamm said crews must be “paid in full”.\n\n"
+        + "The Kelby and District Chamber of Commerce warned of “empty shops”.\n"
+    )
+    assert speakers(text) == [
+        "The Shipwrights’ Guild of the Upper Tamm",
+        "The Kelby and District Chamber of Commerce",
+    ]
+
+
+def test_a_month_is_never_the_one_a_pronoun_stands_for():
+    text = (
+        LEAD
+        + "Inspector Hana Osei said her office had written to the operator in June warning "
+        + 'that sailings were late. "No delay was ever agreed," she said.\n'
+    )
+    assert speakers(text) == ["Hana Osei"]

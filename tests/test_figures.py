@@ -686,3 +686,31 @@ def test_the_other_few_are_a_part_not_a_rival_count_of_the_whole():
         ]
     )
     assert not any(g.differs for g in brief.figures)
+
+
+def test_a_number_word_before_a_measure_keeps_its_unit():
+    found = find_figures("The lake must fall by four metres after nearly four inches of rain.")
+    assert [(f.value, f.number, f.unit) for f in found] == [
+        ("four metres", 4.0, "m"),
+        ("four inches", 4.0, "in"),
+    ]
+
+
+def test_people_told_to_leave_are_one_count_however_each_source_words_it(tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Villages cleared below cracked weir\n\n"
+        "About 1,200 people were ordered out of their homes on Sunday, police said. "
+        "Some 90 people spent the night at a rest centre.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Weir scare empties two villages\n\n"
+        "Some 1,500 residents were evacuated on Sunday, the county council said. "
+        "Nearly 120 people slept at the rest centre.\n",
+        encoding="utf-8",
+    )
+    groups = run_folder(folder, None).brief.figures
+    told = sorted([c.value for c in g.claims] for g in groups if g.differs)
+    assert told == [["1,200", "1,500"], ["90", "120"]]

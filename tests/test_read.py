@@ -731,3 +731,11 @@ def test_a_translation_or_syndication_note_is_furniture_not_reporting():
     assert "Translated from Dutch" not in cleaned.body
     assert any(line.startswith("Translated from Dutch") for line in cleaned.removed)
     assert "The Vos mill will close in March" in cleaned.body
+
+
+def test_a_wire_desks_note_of_what_a_version_adds_is_furniture():
+    from pipeline.clean import is_furniture
+
+    assert is_furniture("(Adds harbour board comment, paragraphs 6-9)")
+    assert is_furniture("(Updates with closing prices)")
+    assert not is_furniture("(Adds that the mayor said the harbour would stay shut)")

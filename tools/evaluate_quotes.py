@@ -73,6 +73,11 @@ HELDOUT9_SET = ROOT / "tests" / "quote_heldout9"
 #: science, police appeals, transcripts, two saved pages, newsletters), first scored after
 #: the work on the sets before it (``--set heldout10``).
 HELDOUT10_SET = ROOT / "tests" / "quote_heldout10"
+#: An eleventh, written blind the same way: twenty-four articles in twelve more styles
+#: (sport, arts, Irish and Canadian news with guillemets, Scottish and Welsh politics, tech,
+#: election night, disaster, diplomatic wire, press conferences, trade press, two saved
+#: pages), first scored after the work on the sets before it (``--set heldout11``).
+HELDOUT11_SET = ROOT / "tests" / "quote_heldout11"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
@@ -85,6 +90,7 @@ SETS = {
     "heldout8": HELDOUT8_SET,
     "heldout9": HELDOUT9_SET,
     "heldout10": HELDOUT10_SET,
+    "heldout11": HELDOUT11_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {

@@ -56,6 +56,9 @@ def person_name(form: str) -> str | None:
         else:
             if lower == "of" and index and _institution(words[index - 1]):
                 return None  # "The Halbrook Museum of World Cultures": a body's name
+            if lower == "the" and index > 1 and words[index - 1].lower() == "of":
+                if _institution(words[index - 2]):
+                    return None  # "The Shipwrights’ Guild of the Upper Tamm"
             break
     while name and name[0].lower() in _PARTICLES:
         name.pop(0)
@@ -252,7 +255,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         if match.start() > 80 and before and len(lead.split()) == len(window.split()):
             before = before[1:]  # the window may start mid-word
         found = person_name(" ".join([*before, match.group()])) or person
-        after = re.match(r"(?:[ \t]+[A-Z][a-z]+){1,2}\b", text[match.end() :])
+        after = re.match(rf"(?:[ \t]+{vocabulary.NAME_WORD}){{1,2}}\b", text[match.end() :])
         # only after a title ("President Yoon Suk Yeol"): "Tarn Brie and Fellside Blue" or
         # "the Fellside plant" names something else than "Fellside"
         if after and before and before[-1].lower() in vocabulary.ROLE_WORDS and found == person:
@@ -286,7 +289,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             best, role = found, found_role or role
     if len({f.split()[0] for f in fuller}) > 1 and len(person.split()) == 1:
         return name.split(",")[0].strip(), None  # two people share the surname: keep it as given
-    if best == person and len(person.split()) == 1:
+    if best == person:
         # a first name alone ("Barry") or a short name ("Brightwell") the article gives in
         # full once ("Barry Stokes", "Brightwell Toys"): the full form, when only one
         after = {
@@ -294,7 +297,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             for m in re.finditer(
                 # a nickname may stand between: Maureen "Queenie" Bassett
                 rf"\b{re.escape(person)}[ \t]+(?:[\"“‘'][^\"”’'\n]{{1,20}}[\"”’'][ \t]+)?"
-                rf"([A-Z][a-z’'-]+)\b",
+                rf"({vocabulary.NAME_WORD})\b",
                 text,
             )
             if m.group(1).lower() not in vocabulary.NOT_NAME_WORDS
@@ -306,9 +309,14 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
                     r"(?:\band|\bor|&|\b(?:from|of|in|at|to|near))\s*$", text[: m.start()]
                 )
                 or re.search(r"[’']s$", m.group(1))
+                # a body's name is a body's after "of" too: "the permit of Trundle Robotics"
+                or m.group(1).lower() in vocabulary.ORGANISATION_WORDS
             )
             and not re.match(r"\s+(?:and|or|&)\b", text[m.end() :])
             and not _inside_quotes(text, m.start())  # a slogan: "Let Edna Keep Her Gnomes"
+            # a name of two words or more runs on only into a body's word: "Vale Crest
+            # Dairies", never "Ana Ruiz Garcia" guessed from another person
+            and (len(person.split()) == 1 or m.group(1).lower() in vocabulary.ORGANISATION_WORDS)
         }
         titled = re.search(  # "Mr Smith", "Cllr Smith": a surname, never a first name
             rf"\b(?:{'|'.join(vocabulary.HONORIFICS | vocabulary.TITLE_WORDS)})\.?[ \t]+"
@@ -318,7 +326,8 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         )
         if len(after) == 1 and titled is None:
             longer = f"{person} {after.pop()}"
-            best = person_name(longer) or best
+            organisation = longer.split()[-1].lower() in vocabulary.ORGANISATION_WORDS
+            best = person_name(longer) or (longer if organisation else best)  # "Trundle Robotics"
             role = role or _role_before(text, text.find(longer))
     if role and vocabulary.name_descriptor(role) and role.lower() not in _PARTY_LABELS:
         role = None  # "Widow Edna Pask", "Mum Kerry": a description, not a role
@@ -537,7 +546,9 @@ def titled_surname_referent(surname: str, text: str, at: int) -> str | None:
     title = re.escape(before.group(1))
     named = {
         f"{m.group(1)} {surname}"
-        for m in re.finditer(rf"\b{title}[ \t]+([A-Z][\w’'-]+)[ \t]+{re.escape(surname)}\b", text)
+        for m in re.finditer(
+            rf"\b{title}[ \t]+({vocabulary.NAME_WORD})[ \t]+{re.escape(surname)}\b", text
+        )
     }
     return named.pop() if len(named) == 1 else None
 
@@ -552,7 +563,7 @@ def _introduced(text: str, surname: str) -> dict[str, int]:
     """``{full name: offset of its first use}`` of the people ``text`` names with
     ``surname`` after a given name (not a title: "Mayor Harrowby")."""
     introduced: dict[str, int] = {}
-    pattern = rf"\b([A-Z][a-z’'-]+)[ \t]+{re.escape(surname)}\b"
+    pattern = rf"(?<!\w)({vocabulary.NAME_WORD})[ \t]+{re.escape(surname)}\b"
     for match in re.finditer(pattern, text):
         given = match.group(1)
         lower = given.lower().rstrip(".")
@@ -578,7 +589,7 @@ def _surname_bindings(text: str, surname: str) -> dict[tuple[str, int], str]:
     uses = re.finditer(rf"\b(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?{re.escape(surname)}\b", text)
     for use in uses:
         before = text[max(0, use.start() - 30) : use.start()]
-        if not use.group(1) and re.search(r"[A-Z][a-z’'-]+[ \t]+$", before):
+        if not use.group(1) and re.search(rf"{vocabulary.NAME_WORD}[ \t]+$", before):
             continue  # "Linda Vance": a full name, not the surname alone
         form = _surname_form(use.group(), surname)
         if form in bound:
@@ -622,7 +633,10 @@ def _sex_of(name: str, text: str) -> str | None:
     words = [*before, *re.findall(r"[a-z]+", after.split("(")[0][:40].lower())[:3]]
     found = {"f" for w in words if w in _FEMALE} | {"m" for w in words if w in _MALE}
     if not found:
-        pronoun = re.search(r"\b(?:he|him|his|she|her|hers)\b|\b[A-Z][a-z]+ [A-Z][a-z]+", after)
+        pronoun = re.search(
+            rf"\b(?:he|him|his|she|her|hers)\b|\b{vocabulary.NAME_WORD} {vocabulary.NAME_WORD}",
+            after,
+        )
         if pronoun and pronoun.group()[:1].islower():
             found = {"f" if pronoun.group() in _FEMALE else "m"}
     return found.pop() if len(found) == 1 else None

@@ -68,13 +68,18 @@ _WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
 }  # fmt: skip
 _WORDNUM = word_alternation(_WORD_NUMBERS)
+#: Number words that count a measure in words ("four metres", "FOUR inches"); "a" and "one"
+#: ("a metre away", "one mile from") are left out: they rarely state a quantity at issue.
+_WORDNUM_MEASURE = word_alternation(w for w in _WORD_NUMBERS if w not in ("a", "one", "half a"))
+_MEASURE = word_alternation(MEASURE_UNITS)
 
 
 def _figure_pattern(style: str) -> re.Pattern[str]:
     number = _NUMBER[style]
     return re.compile(
         rf"(?<![\w.,:/#'’$£€¥₹₽₩₺₪₴-])"
-        rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM})(?=[\s-](?i:thousand|million|billion|trillion)\b))"
+        rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM})(?=[\s-](?i:thousand|million|billion|trillion)\b)"
+        rf"|(?i:{_WORDNUM_MEASURE})(?=[\s-](?i:{_MEASURE})(?![\w])))"
         rf"(?P<scale1>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
         rf"(?:(?P<sep>\s?[-–—]\s?|\s+to\s+|\s+and\s+)(?P<cur2>{_CUR})?(?P<num2>{number}))?"
         rf"(?P<scale>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"

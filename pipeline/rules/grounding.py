@@ -174,10 +174,16 @@ _INDEFINITE = frozenset(
 )
 #: Heads of plural and collective descriptions that stand for a body when bare ("police
 #: said", "officials said"): the body speaks, and the article names it elsewhere.
-_BODY_PLURALS = frozenset(
+#: Plurals that stand for a body when bare ("police said", "officials said").
+BODY_PLURALS = _BODY_PLURALS = frozenset(
     """police officials authorities prosecutors investigators regulators inspectors
     ministers lawmakers organisers organizers""".split()
 )
+
+
+#: An adjective of a people or a region, capitalised in English ("Western", "European",
+#: "Chinese", "Israeli"): no name ("A Western diplomat").
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ern|an|ese|ish|ic|i)")
 
 
 def unnamed_speaker(speaker: str) -> bool:
@@ -190,7 +196,7 @@ def unnamed_speaker(speaker: str) -> bool:
     speaker: one resident of one article is not the resident of another. Roles ("the
     minister") and bodies ("the regulator") are not caught here."""
     words = speaker.strip().split()
-    if not words or any(w[:1].isupper() for w in words[1:]):
+    if not words or any(w[:1].isupper() and not _DEMONYM.fullmatch(w) for w in words[1:]):
         return False  # a capitalised word past the first is a name ("a Kelby Harbour spokesman")
     lowered = [w.lower().strip(".,;:!?") for w in words]
     head = lowered[-1]
@@ -273,7 +279,11 @@ def speaker_problem(speaker: str, text: str) -> str | None:
         if speaker_problem(body, text) is None or _speaks(body, text):
             return None
         return f"'{bare}' is not in the article"
-    if len(words) > 6:
+    body_name = any(w.lower().strip(".,’'") in BODY_WORDS for w in words) and all(
+        w[:1].isupper() or w.lower() in ("of", "the", "and", "&", "for", "de", "des", "du")
+        for w in words
+    )  # "The Kelby and District Chamber of Commerce"
+    if len(words) > (10 if body_name else 6):
         return f"'{bare}' is too long for a name"
     if _only_in_capitals(bare, text):
         return f"'{bare}' is only written in capitals (a headline's words, not a name)"

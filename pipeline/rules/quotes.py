@@ -66,6 +66,7 @@ from .vocabulary import (
     MALE_NOUNS,
     MONTH_ABBREVIATIONS,
     NAME_PARTICLES,
+    NAME_WORD,
     NOT_NAME_WORDS,
     NOT_QUOTING_VERBS,
     OCCUPATION_ENDINGS,
@@ -1008,6 +1009,10 @@ def _span_text(doc: _Document, first: _Tok, last: _Tok) -> str:
 
 def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None:
     """The speaker named by the phrase ``toks[a..i]``: pronoun, name or description."""
+    if i > a and toks[i].word == ")":
+        # "The Association des francophones du Nord (AFN)": the name before its initials,
+        # or the initials where the phrase holds nothing else
+        i -= 3 if i - a >= 3 and toks[i - 2].word == "(" else 1
     last = toks[i]
     if last.word.lower() in _PRONOUNS:
         return _Cue(last.word, last.start, "pronoun")
@@ -1034,16 +1039,28 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
         return _Cue(_span_text(doc, toks[i - 1], last), toks[i - 1].start, "name")
     j = _run_back(toks, i)
     person = _person(toks, j, i, doc.text) if j is not None else None
+    of = j - 1 if j is not None else None
+    if of is not None and of > a and toks[of].word.lower() == "the" and toks[of - 1].word == "of":
+        of -= 1  # "The Composers’ Guild of the Lower Valley"
     if (
         person is not None
-        and j is not None
-        and j >= a + 2
-        and toks[j - 1].word == "of"
-        and _INSTITUTION_HEAD.fullmatch(toks[j - 2].word)
+        and of is not None
+        and of >= a + 1
+        and toks[of].word == "of"
+        and _INSTITUTION_HEAD.fullmatch(toks[of - 1].word)
     ):
         # "The Federation of Ostranian Industry warned": a body's name, not a person in it
-        first = j - 2
-        while first > a and _is_name_token(toks[first - 1].word):
+        first = of - 1
+        while first > a and (
+            _is_name_token(toks[first - 1].word)
+            or toks[first - 1].word.endswith(("s’", "s'"))  # "Composers’ Guild"
+            # "The Brackenholt and District Chamber of Commerce"
+            or (
+                toks[first - 1].word in ("and", "&")
+                and first - 1 > a
+                and _is_name_token(toks[first - 2].word)
+            )
+        ):
             first -= 1
         if first == a or (first == a + 1 and toks[a].word.lower() == "the"):
             return _Cue(_span_text(doc, toks[a], last), toks[a].start, "name")
@@ -1061,6 +1078,18 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
         # "A reader in Dockside", "a younger plot holder at Back Lane": a person described
         # by where they are; the place is not the speaker
         return _description(doc, toks[a : j - 1])
+    plural_head = a + 1 if toks[a].word.lower() == "the" and a + 1 < i else a
+    if (
+        j is not None
+        and j > plural_head + 1
+        and toks[plural_head].word.lower() in GROUP_NOUNS | ROLE_PLURALS
+        and toks[plural_head + 1].word.lower() in _PREPOSITIONS | _MORE_PREPOSITIONS
+        # "Analysts at Tremont Securities": a body's people speak for it
+        and not any(t.word.lower().rstrip(".") in ORGANISATION_WORDS for t in toks[j : i + 1])
+    ):
+        # "Landowners along the route of the proposed Slievemore Greenway have vowed":
+        # people described by where they are; the place is not the speaker
+        return _description(doc, toks[a : plural_head + 1])
     if person is not None:
         first, titled = person
         organisation = j > a and toks[j - 1].word.lower() == "the"
@@ -1202,7 +1231,25 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
         any(_describes_speaker(w.word) for w in noun) or _common_noun(noun)
     ):
         return None  # "the statement", "the report", "it", "Somehow": nothing that speaks
+    if (
+        len(noun) > 1
+        and noun[-1].word.islower()
+        and head not in _SPEAKER_NOUNS
+        and not _common_noun(noun)  # "One grain grower said"
+        and not any(_describes_speaker(w.word) for w in noun[1:])
+        and _opens_line_or_sentence(doc, noun[0].start)
+    ):
+        return None  # "- Major incident declared at 11.20am": a capital of the line's start
     return _Cue(_span_text(doc, words[0], words[-1]), words[0].start, "description")
+
+
+def _opens_line_or_sentence(doc: _Document, at: int) -> bool:
+    """Whether offset ``at`` opens a line, a list item or a sentence (its capital says
+    nothing of a name)."""
+    before = doc.text[max(0, at - 8) : at]
+    if at <= 8 and not before.strip(" \t-*•–—"):
+        return True
+    return re.search(r"(?:\n|[.!?][\"”’']?\s)[ \t]*(?:[-*•–—][ \t]+)?$", before) is not None
 
 
 def _common_noun(words: list[_Tok]) -> bool:
@@ -1266,7 +1313,15 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
         return _appositive_subject(doc, toks, i - 1)  # "X, a Democrat from Ohio, who wrote"
     if toks[i].word.lower() == "which" and i > 1 and toks[i - 1].word == ",":
         return _relative_antecedent(doc, toks, i - 2)
-    return _phrase_cue(doc, toks, _clause_start(toks, i), i)
+    cue = _phrase_cue(doc, toks, _clause_start(toks, i), i)
+    before = [t.word.lower() for t in toks if t.end <= (cue.start if cue else 0)][-1:]
+    if cue is not None and before and before[0] in _OBJECT_PREPOSITIONS:
+        return None  # "written to Hallowdene in June warning …": the object of "in"
+    return cue
+
+
+#: Prepositions whose object is never the subject of the verb after it.
+_OBJECT_PREPOSITIONS = frozenset("in on into onto during".split())
 
 
 #: A finite verb as written after a subject: a past or present form ("welcomed", "arrested",
@@ -1596,6 +1651,9 @@ def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue 
             continue
         if verb.lower() == "according to":
             cue = _phrase_after(doc, m.end(), hi)
+        elif _MODAL_BEFORE.search(doc.masked[max(lo, m.start() - 24) : m.start()]):
+            continue  # "said Astria would respond “in a proportionate way”": a speech act
+            # to come, reported by the one who speaks
         else:
             cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
             if cue is None and not _is_word(doc.masked[lo : m.start()]):
@@ -1606,6 +1664,12 @@ def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue 
 
 
 _AUXILIARIES = frozenset("has have had will would can could may might must".split())
+#: A modal right before a speech verb ("would respond", "will not comment"): no speech that
+#: was made.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:would|will|could|should|might|may|must|shall|'ll|’ll)(?:\s+(?:not|never|also|then))?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _progressive_start(doc: _Document, lo: int, m: re.Match[str]) -> int | None:
@@ -1688,6 +1752,11 @@ def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None
     opener = stripped.split(" ", 1)[0].lower()
     if opener in _SUBORDINATORS - {"and", "but", "or", "as"}:
         return None  # “Build it here!” until the chair threatened…: a new clause, no credit
+    if opener in ("and", "but") and doc.verbs_in(doc.sentence_starts[sentence], draft.open_pos):
+        # "Orde said the board had backed it ‘from the first read-through’, and the Trust
+        # said …": the quotation is in the clause of the verb before it; the next clause,
+        # with its own subject and verb, credits its own words
+        return None
     if stripped[:1] in _DASHES and stripped[:1]:
         dash = lo + len(rest) - len(stripped)
         dashed = _phrase_after(doc, dash + len(stripped) - len(stripped.lstrip(_DASHES + " ")), hi)
@@ -2678,7 +2747,9 @@ def _known_surname(doc: _Document, cue: _Cue) -> bool:
     word = cue.text.split()[0]
     if word.lower() in _NOT_NAMES or not word[:1].isupper():
         return False
-    return re.search(rf"\b[A-Z][a-z’'-]+\s+{re.escape(word)}\b", doc.text[: cue.start]) is not None
+    return (
+        re.search(rf"(?<!\w){NAME_WORD}\s+{re.escape(word)}\b", doc.text[: cue.start]) is not None
+    )
 
 
 #: Nouns that class a name as a business before it ("its parent, Valtmark", "the firm

@@ -28,6 +28,7 @@ from functools import lru_cache
 from .text import dateline_length
 from .vocabulary import (
     BODY_WORDS,
+    ORGANISATION_WORDS,
     PRONOUNS,
     REPORTING_VERBS,
     ROLE_WORDS,
@@ -576,12 +577,27 @@ def stance_subjects(sentence: str) -> list[tuple[str, int]]:
             ):  # "Carol Aske, of the Royal Guild of Midwives, warned": the person warns
                 # "Ana Ruiz and Tom Ede welcomed …": each of them
                 offset = 0
-                for name in re.split(r"\s+and\s+", subject):
+                names = re.split(r"\s+and\s+", subject)
+                if len(names) == 2 and _one_body(*names):
+                    names = [subject]  # "The Brackenholt and District Chamber of Commerce"
+                for name in names:
                     offset = subject.find(name, offset)
                     if name[:1].isupper():
                         out.append((name, at + offset))
                     offset += len(name)
     return out
+
+
+def _one_body(first: str, second: str) -> bool:
+    """Whether "first and second" is one body's name: the second names a body
+    ("District Chamber of Commerce") and the first is a place or a name of no body
+    ("Brackenholt"), no person's name of two words."""
+    words = [w.lower().strip(".,") for w in second.split()]
+    return (
+        any(w in ORGANISATION_WORDS for w in words)
+        and not any(w.lower() in ORGANISATION_WORDS for w in first.split())
+        and len(re.sub(r"^(?:The|the)\s+", "", first).split()) == 1
+    )
 
 
 _BY_AGENT = re.compile(

@@ -112,6 +112,7 @@ ROLE_NOUNS = frozenset(
     teammate colleague partner neighbour neighbor friend spokesman candidate nominee
     champion headteacher headmaster headmistress parent grandparent carer volunteer
     coordinator worker employee commuter motorist cyclist homeowner householder tourist
+    landowner tenant renter leaseholder
     visitor fan supporter survivor victim patient consultant midwife dentist vet
     receptionist cleaner shopkeeper trader entrepreneur founder boss reader viewer
     listener customer passenger shopper fundraiser investor shareholder developer
@@ -191,14 +192,15 @@ BODY_WORDS = frozenset(
     organisation organization institute university college school hospital board authority
     bureau administration cabinet alliance coalition movement network foundation fund trust
     club league team force guard command centre center embassy consulate mission delegation
-    secretariat tribunal prosecutors regulator watchdog""".split()
+    secretariat tribunal prosecutors regulator watchdog chamber guild""".split()
 )
 
 #: Head nouns of a description that stands for a business ("the company said").
 COMMERCIAL_HEADS = frozenset(
     """company firm group business operator airline insurer retailer developer lender
     carrier manufacturer maker supplier utility chain carmaker broadcaster publisher
-    producer drugmaker""".split()
+    producer drugmaker processor wholesaler distributor importer exporter shipper brewer
+    distiller grocer supermarket housebuilder miner startup start-up bank""".split()
 )
 #: Last words of a news outlet's name ("The National Courier", "RTC News", "Harbour Radio",
 #: "the Daily Mallet" is not caught: a name with none of these is read as any other).
@@ -221,7 +223,9 @@ ORGANISATION_WORDS = (
     software logistics media press news ltd limited inc plc llc corp co gmbh sa
     alliance society charity institution trust museum gallery library zoo theatre theater
     diocese church parish cathedral abbey mosque synagogue temple
-    playhouse orchestra festival""".split()
+    playhouse orchestra festival robotics dynamics ventures solutions networks studios
+    brands dairies farms engineering consulting analytics aerospace automotive shipping
+    freight logistics brewery breweries bakery bakeries homes hotels resorts""".split()
     )
 )
 
@@ -376,7 +380,7 @@ DOCUMENT_NOUNS = WRITTEN_WORDS | frozenset(
     summary transcript dossier briefing presentation brochure leaflet factsheet
     investigation inquiry probe hearing trial process decision judgment judgement verdict
     transcript video footage map sign banner placard headline caption accounts statistics
-    paperwork""".split()
+    paperwork advisory notice bulletin circular memo memorandum""".split()
 )
 
 #: Plural or collective nouns for groups that speak as one ("protesters chanted", "police
@@ -556,6 +560,8 @@ MEASURE_UNITS: dict[str, str] = {
     "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
     "cubic metres": "m³", "cubic meters": "m³", "cubic metre": "m³", "cubic meter": "m³",
     "m3": "m³", "m³": "m³", "cubic feet": "cu ft", "cubic foot": "cu ft",
+    "inches": "in", "inch": "in", "yards": "yd", "yard": "yd", "litre": "litre",
+    "liter": "litre",
 }  # fmt: skip
 
 #: 'pound(s)' after a number is a weight ('a 300-pound bear', '40 pounds of birdseed') unless
@@ -634,6 +640,17 @@ STREET_WORDS = frozenset(
 #: ('ranked 4 in the world', 'seeded 2', 'at number 7').
 RANK_WORDS = frozenset("ranked ranks rank seeded seed placed rated positioned".split())
 
+#: The ways news says people were made to leave their homes: one outcome, "evacuated".
+EVACUATION_OUTCOMES = frozenset(
+    {"ordered out", "forced out", "moved out", "told to leave", "told to go", "ordered to leave",
+     "forced to leave", "forced to flee", "fled", "forced from their homes",
+     "ordered from their homes", "evacuated from", "made to leave", "told to get out"}
+)  # fmt: skip
+
+#: A capitalised word of a personal name in any Latin script, as a regex: "Tomás",
+#: "Siobhán", "Jean-Guy", "O’Brien", "Zoë" (``[A-Z][a-z]+`` misses the first four).
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|[’'-](?=[^\W\d_]))+"
+
 #: Nouns and participles that, right after a counted noun, say what happened to the people
 #: or things counted: 'killed' and 'wounded' are different quantities of the same soldiers.
 OUTCOME_WORDS = frozenset(
@@ -641,6 +658,7 @@ OUTCOME_WORDS = frozenset(
     captured rescued infected hospitalised hospitalized sacked fired laid-off abducted
     kidnapped executed deported stranded homeless confirmed-dead""".split()
 ) | frozenset({"taken to hospital", "treated in hospital", "admitted to hospital"})
+OUTCOME_WORDS |= EVACUATION_OUTCOMES
 
 #: Nouns that English news uses interchangeably for one kind of thing counted, each to the
 #: word it is grouped under: 'soldiers' and 'troops' are the same count, as are 'people' and
@@ -648,6 +666,7 @@ OUTCOME_WORDS = frozenset(
 COUNT_NOUN_CLASSES: dict[str, str] = {
     "soldier": "troop", "serviceman": "troop", "servicewoman": "troop",
     "servicemember": "troop", "person": "people", "individual": "people",
+    "resident": "people", "villager": "people", "inhabitant": "people",
     "worker": "employee", "staff": "employee", "staffer": "employee",
     "kid": "child", "house": "home", "dwelling": "home", "position": "job", "post": "job",
     "increase": "rise", "raise": "rise",
