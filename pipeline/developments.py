@@ -47,6 +47,7 @@ from schemas.extraction import ArticleExtraction
 
 from .rules.dates import looks_ahead, normalise_when
 from .rules.text import OPENING_DATELINE
+from .rules.vocabulary import EVACUATION_OUTCOMES
 
 #: A sentence joins a cluster when its cosine similarity with the cluster's centroid reaches
 #: this; a second sentence of a source already in the cluster must reach ``SAME_SOURCE``.
@@ -138,7 +139,9 @@ _PARAPHRASES = {
         pause paused pauses pausing""".split(),
         "halt",
     ),
-    **dict.fromkeys("evacuate evacuated evacuation evacuations".split(), "evacuate"),
+    **dict.fromkeys("evacuate evacuated evacuation evacuations evacuees fled".split(), "evacuate"),
+    **dict.fromkeys("block blocked blocks blocking veto vetoed vetoes".split(), "block"),
+    **dict.fromkeys("rain rainfall downpour downpours deluge".split(), "rain"),
     **dict.fromkeys("blaze blazes fire fires flames wildfire".split(), "fire"),
     **dict.fromkeys("probe investigation inquiry investigating investigate".split(), "probe"),
     **dict.fromkeys(
@@ -188,6 +191,8 @@ _PHRASE_WORDS = {
         "on notice|on formal notice|notice of default|default notice".split("|"), "notice"
     ),
     **dict.fromkeys("holding back|held back|hold back|holds back".split("|"), "withhold"),
+    # people ordered out, forced out or told to leave were evacuated
+    **dict.fromkeys(sorted(w for w in EVACUATION_OUTCOMES if " " in w), "evacuate"),
     # a levee or a roof that gave way burst or collapsed
     **dict.fromkeys("give way|gives way|gave way|giving way|given way".split("|"), "burst"),
 }
@@ -1417,6 +1422,11 @@ def _repeats(
         or counted_alike(group, shown_line)
     ):
         return True
+    if (
+        _distinctive_numbers(line.text) & _distinctive_numbers(shown_line.text)
+        and cosine(line.vector, shown_line.vector) >= DISTINCT_NUMBER_FOLD
+    ):
+        return True  # "competition in 212 local areas" / "in 212 neighbourhoods": one count
     if new and _widely(group) & new:
         return False
     if cosine(group.centroid, shown.centroid) >= REPEAT:
@@ -2113,12 +2123,25 @@ def counted_alike(group: Cluster, shown: Unit) -> bool:
 #: million euros" and "the fine is modest: about 1.4 per cent of last year's €310m revenue".
 SHARED_NUMBERS = 2
 NUMBERS_FOLD = 0.2
+#: How alike two lines that share one distinctive number (``_distinctive_numbers``) need be
+#: besides to tell one fact ("212 local areas" / "212 neighbourhoods").
+DISTINCT_NUMBER_FOLD = 0.12
 
 
 def _telling_numbers(text: str) -> set[str]:
     """The counting numbers of ``text`` that tell one fact from another: not a small whole
     number (below ten), which many facts share ('two insurers', 'three judges')."""
     return {w for w in number_tokens(text) if not re.fullmatch(r"#\d", w)}
+
+
+def _distinctive_numbers(text: str) -> set[str]:
+    """The counting numbers of ``text`` that few facts share by chance: three digits or
+    more, not a round figure ('212', '7.4', '1,140'; not '100', '2,000', '10')."""
+    return {
+        w
+        for w in number_tokens(text)
+        if len(re.sub(r"\D", "", w)) >= 3 and not re.sub(r"\D", "", w).endswith("0")
+    }
 
 
 def number_tokens(text: str) -> set[str]:

@@ -1139,7 +1139,14 @@ def _group_label(members: Sequence[Figure]) -> str:
     'people (workforce)', 'North Korean soldiers (planned or expected)'."""
     counts = [f.counts for f in members]
     label = max(counts, key=lambda c: (counts.count(c), -len(c)))
-    outcome = next((f.outcome for f in members if f.outcome), None)
+    outcomes = [f.outcome for f in members if f.outcome]
+    # one word for an outcome the sources word differently ('ordered out', 'evacuated')
+    classes = {_OUTCOME_CLASSES.get(o.lower(), o) for o in outcomes}
+    outcome = (
+        classes.pop()
+        if len(classes) == 1 and len(set(outcomes)) > 1
+        else next(iter(outcomes), None)
+    )
     label = f"{label} {outcome}" if outcome else label
     senses = {f.sense for f in members} - {None}
     if len(senses) == 1 and (sense := next(iter(senses))) in _SENSE_LABELS:
@@ -1167,7 +1174,7 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
                 break
         else:
             groups.append((key, [figure]))
-    groups = _join_same_sums(groups)
+    groups = _join_told_counts(_join_same_sums(groups))
     alone = []
     for figure in nameless:  # the same value as one named quantity: that quantity
         holders = [m for _, m in groups if any(_value(f) == _value(figure) for f in m)]
@@ -1226,8 +1233,8 @@ KIND_SPAN = 3.0
 
 
 def _kin_sums(key: FigureKey, a: Figure, b: Figure) -> bool:
-    """Whether two sums grouped by their kind alone (``KIND_HEAD``) are close enough
-    (``KIND_SPAN``) to be one quantity; always True for figures grouped by what they count."""
+    """Whether two values grouped as one quantity are close enough to be one: sums grouped
+    by their kind alone (``KIND_HEAD``) within ``KIND_SPAN``; always True for counts."""
     if not key[1].startswith(KIND_HEAD) or not a.number or not b.number:
         return True
     low, high = sorted((abs(a.number), abs(b.number)))
@@ -1257,6 +1264,33 @@ def _join_same_sums(
             head = key if key[1].startswith(KIND_HEAD) else other_key
             joined[index] = (head, other + members)
             break
+        else:
+            joined.append((key, list(members)))
+    return joined
+
+
+def _join_told_counts(
+    groups: list[tuple[FigureKey, list[Figure]]],
+) -> list[tuple[FigureKey, list[Figure]]]:
+    """Two groups of one noun and unit that give the same two values or more, one of them
+    saying what happened to those counted and the other not, are one quantity: '1,900
+    people were ordered out' and 'some 2,300 people were evacuated' in one group, 'around
+    1,900 people living in 800 properties … were told to go' and '2,300 residents' in
+    another, are the same evacuation told with and without its verb nearby."""
+    joined: list[tuple[FigureKey, list[Figure]]] = []
+    for key, members in groups:
+        values = {_value(f) for f in members}
+        for index, (other_key, other) in enumerate(joined):
+            same_thing = (
+                other_key[:3] == key[:3]
+                and other_key[4] == key[4]
+                and senses_agree(other_key[5], key[5])
+            )
+            told = None in (key[3], other_key[3]) or key[3] == other_key[3]
+            if same_thing and told and len(values & {_value(f) for f in other}) >= 2:
+                head = key if key[3] else other_key
+                joined[index] = (head, other + members)
+                break
         else:
             joined.append((key, list(members)))
     return joined
