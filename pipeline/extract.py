@@ -73,6 +73,7 @@ from .rules.quotes import QuoteSpan, find_quotes, pronoun_referent, speaker_ment
 from .rules.stance import (
     DECISION_VERBS,
     StanceEvidence,
+    crowd_stances,
     judge_stances,
     passive_cue,
     refused_claims,
@@ -1259,6 +1260,9 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         narrative, subject = segments(key)
         own = spoken.get(key, [])
         agent = any(x is not None and key == key_of(x[0]) for x in (lead, decider))
+        for_decider = not agent and any(  # one who speaks for it ("its chief executive")
+            x is not None and speaks_for.get(key) == key_of(x[0]) for x in (lead, decider)
+        )
         if (
             not own
             and not agent
@@ -1296,6 +1300,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 accused=key in accused,
                 speaks_for=speaks_for.get(key, ""),
                 decided=agent,
+                for_decider=for_decider,
             )
         )
     for key, (body, quote) in role_bodies.items():  # they share their member's stance
@@ -1538,19 +1543,40 @@ _BODY_PHRASE = (
 _ACTS = (
     rf"{DECISION_VERBS}|imposed|introduced|announced|launched|awarded|closed|suspended|"
     r"revoked|fined|withdrew|pulled|axed|cut|raised|removed|shut|sold|dropped|declared|"
-    r"confirmed|unveiled|opened|signed"
+    r"confirmed|unveiled|opened|signed|sacked|fired|dismissed|ended|halted|paused|froze|"
+    r"blocked|vetoed|expelled|evicted|terminated|postponed|delayed|certified|lifted|"
+    r"reversed|demolished|merged|ditched|shelved|slashed|hiked|increased|reduced|"
+    r"restricted|replaced|recalled|charged|sued|appointed|ousted|benched|evacuated"
 )
+#: The base forms of ``_ACTS`` a lead gives what a body will do ("Brennwerk will close its
+#: Kessling plant", "The board is to scrap …").
+_WILL_ACT = (
+    r"approve|ban|close|cut|raise|end|shut|sell|scrap|axe|suspend|merge|introduce|impose|"
+    r"remove|demolish|cancel|withdraw|drop|expel|evict|sack|fire|lay\s+off|fine|award|open|"
+    r"halt|pause|freeze|block|veto|terminate|postpone|delay|lift|reverse|replace|recall|"
+    r"shelve|slash|hike|increase|reduce|restrict|charge|sue|appoint|relocate|move|build|"
+    r"hand\s+back|return|eliminate|outsource|privati[sz]e|nationali[sz]e|take\s+over|buy|"
+    r"acquire|reopen|rename|require|allow|permit|stop|convert|transfer"
+)
+#: A body's initials in brackets after its name ("The Power Pricing Authority (PPA) on …").
+_INITIALS = r"(?:\s*\([A-Z][A-Za-z&]{1,9}\))?"
 _DECIDER = (
     # "… after Kestrel Bay Council approved the levy", "an ordinance the City Council approved"
     re.compile(
-        rf"\b(?:after|when|as|once|that|which)?\s*(?P<body>{_BODY_PHRASE})\s+"
+        rf"\b(?:after|when|as|once|that|which)?\s*(?P<body>{_BODY_PHRASE}){_INITIALS}\s+"
         rf"(?:(?:on|last|this|late|early)\s+\w+\s+|(?:today|yesterday|tonight|now)\s+|"
         rf"unanimously\s+|narrowly\s+|(?:has|have|had)\s+)?(?:{_ACTS})\b"
+    ),
+    # "The appliance maker Brennwerk will close its Kessling factory"
+    re.compile(
+        rf"\b(?P<body>{_BODY_PHRASE}){_INITIALS}\s+(?:(?:on|last|this)\s+\w+\s+)?"
+        rf"(?:will|is\s+to|are\s+to|plans\s+to|plan\s+to|intends\s+to|wants\s+to)\s+"
+        rf"(?:now\s+|also\s+)?(?:{_WILL_ACT})\b"
     ),
     # "The Halbrook Museum is to hand back …", "Quillstream Inc. … said Tuesday it will lay
     # off …", "The club has agreed to sell …": the body says what it will do
     re.compile(
-        rf"\b(?P<body>{_BODY_PHRASE})(?:,[^,;]{{1,120}},)?\s+"
+        rf"\b(?P<body>{_BODY_PHRASE}){_INITIALS}(?:,[^,;]{{1,120}},)?\s+"
         r"(?:(?:is|are)\s+(?:to|set\s+to|planning\s+to|preparing\s+to)"
         r"|(?:has|have)\s+(?:decided|agreed|voted|chosen|opted)\s+to"
         r"|(?:said|says|announced|confirmed)(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?(?:it|they)"
@@ -1562,9 +1588,16 @@ _DECIDER = (
         rf"by\s+(?P<body>(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|the)\s+)*)*"
         r"[A-Z][\w’'&-]*)"
     ),
+    # "a decision by Garda management to close …", "The decision was made at 2:40 p.m. by
+    # the Cassel Valley Emergency Management Agency"
+    re.compile(
+        r"\b(?:decision|move|order|vote|ruling|call|plan)\s+(?:was\s+|had\s+been\s+)?"
+        r"(?:(?:made|taken|announced|approved)\s+(?:[^,;]{0,30}?\s+)?)?by\s+"
+        rf"(?P<body>{_BODY_PHRASE}){_INITIALS}(?=\s+(?:to|on|in|at|after|last|this)\b|[,.;])"
+    ),
     # "Fernley Borough Council's new rule", "the board's decision"
     re.compile(
-        rf"(?P<body>{_BODY_PHRASE})[’']s\s+(?:(?:new|latest|controversial|proposed|"
+        rf"(?P<body>{_BODY_PHRASE})(?:[’']s|(?<=s)[’'])\s+(?:(?:new|latest|controversial|proposed|"
         r"planned|surprise|own)\s+)?(?:rule|rules|ban|decision|plan|plans|policy|ordinance|"
         r"scheme|order|move|proposal|proposals|vote|ruling|cuts|closure|levy|fine|charge)\b"
     ),
@@ -1594,8 +1627,25 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             phrase = phrase.strip()
             last = phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s").rstrip(".")
             of_body = re.search(r"\b(\w+)\s+of\s+[A-Z]", phrase)  # "Museum of World Cultures"
-            if last not in _ORGANISATION_WORDS | {"selectmen", "board"} and not (
-                of_body and of_body.group(1).lower() in _ORGANISATION_WORDS
+            members = _MEMBERS.get(last)
+            if members and len(phrase.split()) <= 2:
+                # "after councillors voted to …": the council the article names
+                full = description_referent(f"the {members}", prepared, prepared.resolve)
+                named = set(re.findall(rf"(?:[A-Z][\w’'-]+\s+)+{members.capitalize()}\b", text))
+                if (
+                    full
+                    and full.split()[-1].lower() == members
+                    and len(named) <= 1  # two councils: which one voted is not said
+                    and speaker_problem(full, text) is None
+                ):
+                    at = text.find(full)
+                    return full, at if at >= 0 else start
+                continue
+            if (
+                last not in _ORGANISATION_WORDS | {"selectmen", "board", "management", "leadership"}
+                and not (of_body and of_body.group(1).lower() in _ORGANISATION_WORDS)
+                and not _named_business(text, start, phrase)
+                and not _headline_subject(phrase, prepared)
             ):
                 continue
             phrase = re.sub(r"[’']s$", "", phrase)  # "… by Fenmouth City Council’s planning …"
@@ -1620,6 +1670,76 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             if speaker_problem(named, text) is None:
                 return named, start + phrase.index(named)
     return None
+
+
+#: Members whose vote is their body's decision ("after councillors voted to …").
+_MEMBERS = {
+    "councillors": "council", "councilors": "council", "trustees": "trust",
+    "commissioners": "commission", "governors": "board", "directors": "board",
+    "ministers": "government", "selectmen": "board", "supervisors": "board",
+}  # fmt: skip
+
+
+def _headline_subject(phrase: str, prepared: PreparedArticle) -> bool:
+    """Whether a headline line of the article (its title or a standfirst) opens with the
+    name ``phrase`` as the subject of what happened ("Velmora expels Astrian ambassador",
+    "Norvik Line slaps surcharge on …"), not of a speech verb: the doer the story is about,
+    though its name holds no word of organisations."""
+    bare = re.sub(r"^(?:the|its|their)\s+", "", phrase.strip(), flags=re.I)
+    if len(bare) < 3 or not bare[:1].isupper() or bare.split()[0].lower() in _NOT_LEADS:
+        return False
+    if bare.lower() in PRONOUNS or re.search(r"[’']s$", bare):
+        return False
+    lines = [prepared.article.title or ""] + [
+        x.text for x in prepared.sentences[:3] if sentence_role(prepared, x) == "headline"
+    ]
+    for line in lines:
+        if not line.startswith(bare):
+            continue
+        rest = line[len(bare) :]
+        verb = re.match(r"\s+(?:to\s+|will\s+|has\s+|have\s+)?([a-z]+)\b", rest)
+        if (
+            verb
+            and verb.group(1) not in SPEECH_VERB_FORMS
+            and verb.group(1)
+            not in (
+                "says",
+                "said",
+                "is",
+                "are",
+                "was",
+                "were",
+                "and",
+                "or",
+                "of",
+            )
+        ):
+            return True
+    return False
+
+
+#: A company's legal suffix ("Quellmark Semiconductor Corp", "Veltra Holdings plc").
+_LEGAL_SUFFIX = re.compile(
+    r"\b(?:Corp|Corporation|Inc|Ltd|Limited|plc|PLC|LLC|LLP|AG|SA|SE|NV|GmbH|Holdings|Co)\.?$"
+)
+#: A trade set before a name ("the appliance maker Brennwerk", "chipmaker Quellmark").
+_TRADE_BEFORE = re.compile(
+    rf"\b(?:{word_alternation(_COMMERCIAL_HEADS | {'chipmaker', 'automaker', 'carmaker'})})"
+    r"\s+$",
+    re.I,
+)
+
+
+def _named_business(text: str, start: int, phrase: str) -> bool:
+    """Whether ``phrase`` (at ``start`` of ``text``) names a business, though no word of
+    organisations ends it: a legal suffix ("Quellmark Semiconductor Corp") or a trade set
+    right before it ("The appliance maker Brennwerk")."""
+    bare = phrase.strip()
+    if not bare[:1].isupper():
+        return False
+    return bool(
+        _LEGAL_SUFFIX.search(bare) or _TRADE_BEFORE.search(text[max(0, start - 40) : start])
+    )
 
 
 def _head_follows(text: str, at: int) -> bool:
@@ -1795,6 +1915,45 @@ def _stances(
                 quote=max(evidence.quotes, key=len) if evidence.quotes else None,
             )
         )
+    return out + _crowd_stances(prepared, quotes, out, target)
+
+
+def _crowd_stances(
+    prepared: PreparedArticle, quotes: list[Quote], shown: list[Stance], target: str
+) -> list[Stance]:
+    """The crowds and unnamed groups the reporter shows acting for or against what happened
+    (``rules.stance.crowd_stances``: "a section of the crowd chanted …", "About forty
+    farmers … gathered with placards"), one stance each, under the words the article uses;
+    a group already shown (as the unnamed speaker of its chant) is replaced by the fuller
+    phrase. Pure."""
+    text = prepared.article.text
+    out: list[Stance] = []
+    for sentence in prepared.sentences:
+        if sentence_role(prepared, sentence) != "body":
+            continue
+        chants = tuple(
+            q.text
+            for q in quotes
+            if q.sentence == sentence.id and not q.speaker and q.kind != "scare"
+        )
+        for phrase, _at, label in crowd_stances(sentence.text, chants):
+            folded = phrase.lower()
+            if any(s.actor.lower() == folded for s in out):
+                continue
+            shown[:] = [  # "students" (who chanted, by their quotation) is the fuller phrase
+                s for s in shown if not (s.actor[:1].islower() and s.actor.lower() in folded)
+            ]
+            out.append(
+                Stance(
+                    source=prepared.article.id,
+                    actor=phrase,
+                    position=label,
+                    target=target,
+                    sentence=sentence.id,
+                    evidence=text[sentence.start : sentence.end],
+                    quote=max(chants, key=len) if chants else None,
+                )
+            )
     return out
 
 

@@ -28,6 +28,7 @@ from functools import lru_cache
 from .text import dateline_length
 from .vocabulary import (
     BODY_WORDS,
+    GROUP_NOUNS,
     ORGANISATION_WORDS,
     PRONOUNS,
     REPORTING_VERBS,
@@ -408,6 +409,8 @@ class StanceEvidence:
             Shafiq"), or "": the two share a stance where one of them shows none.
         decided: the lead names the actor as the body that took the decision or did what
             happened ("an ordinance the City Council approved"): the development's agent.
+        for_decider: the actor speaks for that body ("its chief executive"): on its side
+            unless the reporter or their words say otherwise.
     """
 
     name: str
@@ -422,6 +425,7 @@ class StanceEvidence:
     accused: bool = False
     speaks_for: str = ""
     decided: bool = False
+    for_decider: bool = False
 
     @property
     def reported(self) -> tuple[str, ...]:
@@ -905,12 +909,16 @@ def judge_stance(
     hedged = any(_HEDGE.search(t) for t in (*evidence.narrative, *evidence.quotes))
     if expert and hedged and cue in (None, "warns", "defends"):
         return "neutral", "role"  # an outside expert's caveat is no warning
-    agent = evidence.decided or is_agent(
-        evidence.role,
-        evidence.name,
-        evidence.development,
-        (*evidence.subject_segments, *_appositives(evidence)),
-        evidence.headline,
+    agent = (
+        evidence.decided
+        or evidence.for_decider
+        or is_agent(
+            evidence.role,
+            evidence.name,
+            evidence.development,
+            (*evidence.subject_segments, *_appositives(evidence)),
+            evidence.headline,
+        )
     )
     if (
         cue == "defends"
@@ -925,8 +933,9 @@ def judge_stance(
         and not any(_ADMITTED.search(n) for n in evidence.narrative)
     ):
         cue = None  # "…, the force confirmed": the doer announcing its decision, no admission
-    if cue == "supports" and evidence.decided:
-        return "defends", "agent"  # the decider backing what it decided defends it
+    if evidence.decided and cue in ("supports", "confirms", "warns"):
+        # the decider backing, announcing or confirming what it decided defends it
+        return "defends", "agent"
     if cue is not None:
         return cue, "reporter"
     # what the actor is reported saying about another party the development does not name
@@ -1052,4 +1061,80 @@ def _shared_with_body(
         elif f is None and e.key in members:
             f = (members[e.key][0], "member")
         out.append(f)
+    return out
+
+
+#: Acts of a crowd against what happened ("booed", "marched", "picketed the depot") and for
+#: it ("cheered", "applauded"): the stance a reader gives a crowd the reporter shows so.
+_CROWD_AGAINST = (
+    r"chant(?:ed|ing)|boo(?:ed|ing)|jeer(?:ed|ing)|heckl(?:ed|ing)|protest(?:ed|ing)|"
+    r"march(?:ed|ing)|rall(?:ied|ying)|demonstrat(?:ed|ing)|picket(?:ed|ing)|"
+    r"blockad(?:ed|ing)|occup(?:ied|ying)|shout(?:ed|ing)|walked\s+out|staged\s+a\s+\w+|"
+    r"wav(?:ed|ing)\s+(?:placards|banners|signs)|(?:held|holding)\s+(?:placards|banners|signs)|"
+    r"gathered\s+(?:[^.;,]{0,60}?\s+)?(?:with|holding|carrying)\s+(?:placards|banners|signs)|"
+    r"gathered\s+(?:[^.;,]{0,60}?\s+)?in\s+protest|stood\s+[^.;]{0,60}?\s+with\s+(?:a\s+)?"
+    r"(?:banner|placards?|signs?)"
+)
+_CROWD_FOR = (
+    r"cheer(?:ed|ing)|applaud(?:ed|ing)|celebrat(?:ed|ing)|gave\s+\w+\s+a\s+standing\s+ovation"
+)
+_COUNT = (
+    r"(?:(?:about|some|nearly|around|more\s+than|over|almost|at\s+least|roughly|up\s+to)\s+)?"
+    r"(?:(?:\d[\d,]*|a\s+dozen|dozens|hundreds|thousands|scores|a\s+few|several|many|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|a\s+hundred|a\s+handful|a\s+section|a\s+group|a\s+crowd|a\s+knot|a\s+line|"
+    r"a\s+row)\s+(?:of\s+(?:the\s+)?)?)?"
+)
+_CROWD_HEADS = (
+    GROUP_NOUNS - {"police", "officials", "authorities", "prosecutors", "investigators",
+                   "analysts", "experts", "economists", "observers", "diplomats", "sources",
+                   "lawmakers", "ministers", "leaders", "spokespeople", "regulators",
+                   "inspectors", "rescuers", "firefighters", "paramedics", "troops", "soldiers",
+                   "militants", "rebels", "member", "insider", "insiders", "source", "someone",
+                   "somebody", "voice", "person", "man", "woman", "customer", "shopper",
+                   "passenger", "bystander", "onlooker", "unions", "members", "staff"}
+) | {"children", "pupils", "families", "tenants", "traders", "vendors", "drivers", "mourners",
+     "spectators", "audience", "hecklers", "marchers", "picketers", "strikers", "commuters",
+     "worshippers", "landowners", "farmers", "fishermen", "residents", "neighbours"}  # fmt: skip
+_CROWD = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=,\s)|"
+    + "|".join(rf"(?<=\b{w}\s)" for w in ("and", "as", "while", "when", "after", "before", "where"))
+    + ")"
+    rf"(?P<group>(?i:(?:the\s+|a\s+|an\s+)?{_COUNT})"
+    rf"(?:(?:[a-z]+|[A-Z][\w’'-]+)\s+){{0,2}}?"
+    rf"(?i:{word_alternation(_CROWD_HEADS)})\b"
+    r"(?:\s+and\s+[a-z]+)?"
+    r"(?:\s+(?:in|at|from|outside|along|on|inside|near|of)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'-]*\s+)*(?:[a-z][\w’'-]*\s+)?[\w’'-]+)?)"
+    r"(?P<between>(?:,\s+(?:some\s+of\s+whom|who|many\s+of\s+whom)[^,]{0,100},)?"
+    r"(?:\s+(?:made|were|was|had|have|stood|sat|waited|lined|gathered)\b[^.;!?“”\"]{0,100}?,)?\s+"
+    r"(?:(?:had|have|has|were|was|also|then|again|loudly)\s+)*(?:\w+ly\s+)?)"
+    rf"(?P<act>{_CROWD_AGAINST}|{_CROWD_FOR})\b",
+)
+#: A chant of one name over and over ("Ben! Ben! Ben!"): for that person.
+_NAME_CHANT = re.compile(r"^\s*([A-Z][\w’'-]+)[!,.]?(?:\s+\1[!,.]?){1,}\s*$")
+
+
+def crowd_stances(sentence: str, chants: tuple[str, ...] = ()) -> list[tuple[str, int, str]]:
+    """The crowds and groups a sentence shows acting for or against what happened, as
+    ``(phrase as written, offset in sentence, label)``: "About forty farmers … gathered
+    outside County Buildings with placards" opposes, "a section of the crowd chanted …"
+    opposes, "the crowd at the brewery cheered" supports. ``chants``: the words the
+    sentence quotes (read for their class: "Shame on you!" condemns; one name chanted over
+    and over supports). A group named as the object of someone else's act is not caught:
+    the phrase opens a sentence or clause. Pure."""
+    out = []
+    for found in _CROWD.finditer(sentence):
+        group = found.group("group").strip()
+        if len(group.split()) > 9:
+            continue
+        act = found.group("act").lower()
+        label = "supports" if re.fullmatch(_CROWD_FOR, act) else "opposes"
+        if act.startswith("chant") or act.startswith("shout"):
+            said = quote_stance(chants)
+            if any(_NAME_CHANT.match(c) for c in chants):
+                label = "supports"
+            elif said in ("condemns", "supports"):
+                label = said
+        out.append((group, found.start("group"), label))
     return out
