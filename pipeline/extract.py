@@ -1284,6 +1284,15 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         name = actor_name(name, prepared)
         if name is None:
             continue
+        described = _BODY_DESCRIPTION.fullmatch(name)
+        if described and not own:
+            # "The company", "THE firm": the one body the article names so, or no one
+            head = described.group("head").lower()
+            full = description_referent(f"the {head}", prepared, prepared.resolve)
+            if full and full.lower() != name.lower():
+                if key_of(full) in spoken or key_of(full) in names:
+                    continue  # shown under its name already
+                name = full  # else a body the article only describes keeps its words
         if speaker_problem(name, text) is not None:
             continue
         out.append(
@@ -1318,6 +1327,11 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     return out
 
 
+#: A body described, not named ("The company", "THE firm", "the water regulator").
+_BODY_DESCRIPTION = re.compile(
+    r"(?i:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,2}"
+    rf"(?P<head>(?i:{word_alternation((_COMMERCIAL_HEADS | ORGANISATION_WORDS) - {'group'})}))"
+)
 #: Words that may close an actor's phrase without naming anyone ("The council now puts …").
 _ACTOR_TAIL = re.compile(r"\s+(?:now|today|yesterday|tonight|also|still|too|again|already|itself)$")
 #: Words that make an actor's phrase a clause, not a name or a description: a pronoun, or
@@ -1724,7 +1738,7 @@ _LEGAL_SUFFIX = re.compile(
 )
 #: A trade set before a name ("the appliance maker Brennwerk", "chipmaker Quellmark").
 _TRADE_BEFORE = re.compile(
-    rf"\b(?:{word_alternation(_COMMERCIAL_HEADS | {'chipmaker', 'automaker', 'carmaker'})})"
+    rf"\b(?:{word_alternation(_COMMERCIAL_HEADS)}|\w+makers?|\w+builders?)"
     r"\s+$",
     re.I,
 )

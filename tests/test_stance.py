@@ -728,3 +728,118 @@ def test_stance_target_skips_a_release_label_for_the_release_headline():
     assert stance_target(prepare_article(_article(text))) == (
         "Harbour trust opens new lifeboat station at Port Ellin"
     )
+
+
+# Crowds and groups: the reporter shows their stance by what they do, not by a quotation
+# with a named speaker (sentences written for these tests).
+
+
+def test_a_crowd_chanting_or_marching_opposes_and_cheering_supports():
+    from pipeline.rules.stance import crowd_stances
+
+    found = crowd_stances(
+        "As the minister left, a knot of the demonstrators outside the depot chanted "
+        "“Not in our name!”",
+        ("Not in our name!",),
+    )
+    assert found == [("a knot of the demonstrators outside the depot", 22, "opposes")]
+    assert crowd_stances("Nearly sixty tenants marched to the town hall on Friday.") == [
+        ("Nearly sixty tenants", 0, "opposes")
+    ]
+    found = crowd_stances("Some 300 fans in the North Stand, who had waited all day, booed.")
+    assert [(g, label) for g, _, label in found] == [
+        ("Some 300 fans in the North Stand", "opposes")
+    ]
+    assert crowd_stances("Commuters cheered as the first train pulled in.")[0][2] == "supports"
+
+
+def test_a_crowd_chanting_a_name_supports_and_a_cry_of_shame_condemns():
+    from pipeline.rules.stance import crowd_stances
+
+    cheer = crowd_stances(
+        "Inside the hall, the volunteers chanted “Mara! Mara! Mara!”", ("Mara! Mara! Mara!",)
+    )
+    assert cheer[0][0] == "the volunteers" and cheer[0][2] == "supports"
+    shame = crowd_stances(
+        "Outside the court, villagers shouted “Shame on you!” at the directors.", ("Shame on you!",)
+    )
+    assert shame[0][0] == "villagers" and shame[0][2] == "condemns"
+
+
+def test_a_group_that_is_the_object_of_another_act_is_no_crowd():
+    from pipeline.rules.stance import crowd_stances
+
+    assert crowd_stances("The council told residents that the road would reopen.") == []
+    assert crowd_stances("Police said the protesters had been told to disperse.") == []
+
+
+def test_a_crowd_in_an_article_gets_a_stance_under_its_own_words():
+    text = (
+        "Depot closure goes ahead despite protest\n\n"
+        "Vantry Transport will close its Eastgate bus depot in March, the company said on Monday.\n\n"
+        "About eighty drivers and their families gathered outside the depot gates with "
+        "placards, chanting “Keep Eastgate open!”\n\n"
+        '"The depot is no longer viable," said Vantry\'s operations director, Lena Brook.\n'
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances.get("About eighty drivers and their families") == "opposes"
+
+
+# The body that took the decision, found in the lead in the shapes news copy uses.
+
+
+def test_the_decider_is_found_past_its_bracketed_initials_and_in_a_decision_by():
+    from pipeline.extract import _lead_decider
+
+    def decider(text):
+        found = _lead_decider(prepare_article(_article(text)))
+        return found[0] if found else None
+
+    assert (
+        decider(
+            "Tariff rise approved\n\nThe Coastal Water Authority (CWA) on Friday approved a rise "
+            "of 6 per cent in household bills.\n"
+        )
+        == "The Coastal Water Authority"
+    )
+    assert (
+        decider(
+            "Night clinic to shut\n\nPatients reacted with dismay to a decision by Harrowby "
+            "Health Board to shut the night clinic from May.\n"
+        )
+        == "Harrowby Health Board"
+    )
+    assert (
+        decider(
+            "Toymaker to shut plant\n\nThe toymaker Pelloway will close its Dunmore plant by the "
+            "end of the year, with the loss of 300 jobs.\n"
+        )
+        == "Pelloway"
+    )
+
+
+def test_a_country_or_firm_the_headline_opens_with_as_doer_is_the_decider():
+    from pipeline.extract import _lead_decider
+
+    text = (
+        "Ostravia expels two envoys over spying claims\n\n"
+        "Ostravia on Wednesday expelled two diplomats from neighbouring Kelm, accusing them of "
+        "espionage. Kelm said it would answer Ostravia in kind.\n"
+    )
+    assert _lead_decider(prepare_article(_article(text)))[0] == "Ostravia"
+    speech = (
+        "Ostravia says envoys were spies\n\n"
+        "Ostravia on Wednesday expelled two diplomats from neighbouring Kelm.\n"
+    )
+    assert _lead_decider(prepare_article(_article(speech))) is None
+
+
+def test_a_body_described_not_named_stands_for_the_one_body_the_article_names():
+    text = (
+        "Grocer fined over recalled yoghurt\n\n"
+        "Brindle Foods Ltd was fined £40,000 on Tuesday after recalled yoghurt stayed on sale.\n\n"
+        "THE firm denied that any customer had fallen ill.\n\n"
+        '"We acted within hours," said Brindle\'s managing director, Sam Okoro.\n'
+    )
+    actors = [s.actor for s in rules_only_extraction(_article(text)).stances]
+    assert not any(a.lower() == "the firm" for a in actors)

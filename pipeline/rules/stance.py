@@ -1095,7 +1095,8 @@ _CROWD_HEADS = (
                    "passenger", "bystander", "onlooker", "unions", "members", "staff"}
 ) | {"children", "pupils", "families", "tenants", "traders", "vendors", "drivers", "mourners",
      "spectators", "audience", "hecklers", "marchers", "picketers", "strikers", "commuters",
-     "worshippers", "landowners", "farmers", "fishermen", "residents", "neighbours"}  # fmt: skip
+     "worshippers", "landowners", "farmers", "fishermen", "residents", "neighbours",
+     "volunteers", "campaigners", "motorists", "cyclists", "patients", "nurses", "staff"}  # fmt: skip
 _CROWD = re.compile(
     r"(?:^|(?<=[.;:!?]\s)|(?<=,\s)|"
     + "|".join(rf"(?<=\b{w}\s)" for w in ("and", "as", "while", "when", "after", "before", "where"))
@@ -1103,7 +1104,7 @@ _CROWD = re.compile(
     rf"(?P<group>(?i:(?:the\s+|a\s+|an\s+)?{_COUNT})"
     rf"(?:(?:[a-z]+|[A-Z][\w’'-]+)\s+){{0,2}}?"
     rf"(?i:{word_alternation(_CROWD_HEADS)})\b"
-    r"(?:\s+and\s+[a-z]+)?"
+    r"(?:\s+and\s+(?:their\s+|the\s+|other\s+)?[a-z]+)?"
     r"(?:\s+(?:in|at|from|outside|along|on|inside|near|of)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'-]*\s+)*(?:[a-z][\w’'-]*\s+)?[\w’'-]+)?)"
     r"(?P<between>(?:,\s+(?:some\s+of\s+whom|who|many\s+of\s+whom)[^,]{0,100},)?"
