@@ -1096,7 +1096,7 @@ _CROWD_HEADS = (
 ) | {"children", "pupils", "families", "tenants", "traders", "vendors", "drivers", "mourners",
      "spectators", "audience", "hecklers", "marchers", "picketers", "strikers", "commuters",
      "worshippers", "landowners", "farmers", "fishermen", "residents", "neighbours",
-     "volunteers", "campaigners", "motorists", "cyclists", "patients", "nurses", "staff"}  # fmt: skip
+     "volunteers", "campaigners", "motorists", "cyclists", "patients", "staff"}  # fmt: skip
 _CROWD = re.compile(
     r"(?:^|(?<=[.;:!?]\s)|(?<=,\s)|"
     + "|".join(rf"(?<=\b{w}\s)" for w in ("and", "as", "while", "when", "after", "before", "where"))
