@@ -556,3 +556,39 @@ def test_a_month_is_never_the_one_a_pronoun_stands_for():
         + 'that sailings were late. "No delay was ever agreed," she said.\n'
     )
     assert speakers(text) == ["Hana Osei"]
+
+
+# Twelfth blind set, kinds of junk (own wording): a tabloid's capitals run into a name, a
+# title's portfolio joined to its holder, an honorific of Singapore or West African English.
+
+
+def test_a_tabloid_kicker_in_capitals_is_no_part_of_a_name():
+    from pipeline.rules.grounding import speaker_problem
+
+    text = (
+        "Baker Tess Morrow SACKED over stale loaves\n\n"
+        "BAKERY BOSS RAGE: staff walked out. Tess Morrow said the bread was fine. "
+        "Her boss was in a rage.\n"
+    )
+    assert speaker_problem("Tess Morrow SACKED", text) is not None
+    assert speaker_problem("BAKERY BOSS RAGE", text) is not None
+    assert speaker_problem("Tess Morrow", text) is None
+    assert speaker_problem("Asha Rahman MBE", "Asha Rahman MBE said it was right.") is None
+
+
+def test_a_portfolio_that_ends_a_title_is_no_given_name():
+    from pipeline.rules.grounding import speaker_problem
+
+    text = "The Cabinet Secretary for Water Amina Odhiambo said the dam would be finished.\n"
+    assert speaker_problem("Water Amina Odhiambo", text) is not None
+    assert speaker_problem("Amina Odhiambo", text) is None
+
+
+def test_madam_and_alhaji_are_honorifics_not_names():
+    text = (
+        "Stall rents to rise\n\n"
+        '"I cannot pay more," said Madam Tan Hui Min, who sells noodles at the centre.\n\n'
+        '"The traders were consulted," said Alhaji Sani Bello, chairman of the market board.\n'
+    )
+    speakers = {q.speaker for q in rules_only_extraction(article_of(text)).quotes}
+    assert speakers == {"Tan Hui Min", "Sani Bello"}

@@ -78,6 +78,12 @@ HELDOUT10_SET = ROOT / "tests" / "quote_heldout10"
 #: election night, disaster, diplomatic wire, press conferences, trade press, two saved
 #: pages), first scored after the work on the sets before it (``--set heldout11``).
 HELDOUT11_SET = ROOT / "tests" / "quote_heldout11"
+#: A twelfth, written blind the same way: twenty-four articles in twelve more styles (local
+#: TV web copy, tabloid, Nigerian and Kenyan news, Singapore and Hong Kong news, newswire
+#: press releases, appeal rulings, environment, health, education, transport, product
+#: recalls, two saved pages), first scored after the work on the sets before it
+#: (``--set heldout12``).
+HELDOUT12_SET = ROOT / "tests" / "quote_heldout12"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
@@ -91,6 +97,7 @@ SETS = {
     "heldout9": HELDOUT9_SET,
     "heldout10": HELDOUT10_SET,
     "heldout11": HELDOUT11_SET,
+    "heldout12": HELDOUT12_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {

@@ -25,6 +25,7 @@ from .vocabulary import (
     HONORIFICS,
     NOT_NAME_WORDS,
     OCCUPATION_ENDINGS,
+    POST_NOMINALS,
     PRONOUNS,
     RELATION_NOUNS,
     ROLE_NOUNS,
@@ -287,6 +288,10 @@ def speaker_problem(speaker: str, text: str) -> str | None:
         return f"'{bare}' is too long for a name"
     if _only_in_capitals(bare, text):
         return f"'{bare}' is only written in capitals (a headline's words, not a name)"
+    if _capitals_kicker(words, text):
+        return f"'{bare}' holds a headline's words in capitals ('FURY', 'AXED')"
+    if _title_word_joined(words, text):
+        return f"'{bare}' opens with the last word of a title ('… for Finance Grace Wambui')"
     lowered = {w.lower().strip(".,:;!?'’") for w in words}
     lower_words = {w.strip(".,:;!?'’") for w in words if w[:1].islower()}
     if lower_words & _VERBS or lowered & _FIRST_PERSON:
@@ -333,6 +338,53 @@ def speaker_problem(speaker: str, text: str) -> str | None:
     if len(named) == 1 and not named[0].isupper() and not _inside_sentence(named[0], text):
         return f"'{bare}' is only a capitalised word at the start of a sentence"
     return None
+
+
+def _capitals_kicker(words: list[str], text: str) -> bool:
+    """Whether a tabloid's capitals run into the name: a last word of four or more capital
+    letters after a name written in lower case ("Ross Fenner AXED"; "Asha Rahman MBE" and
+    other post-nominals are letters after a name, not a kicker), or a name all in capitals
+    holding a word the article writes in lower case elsewhere ("BONFIRE NIGHT FURY" over
+    "… stolen bonfire night …")."""
+    letters = [w.strip(".,:;!?’'") for w in words]
+    if len(letters) >= 2 and all(w.isupper() for w in letters if any(c.isalpha() for c in w)):
+        lower = {w.lower() for w in re.findall(r"\b[a-z][a-z’'-]+\b", text)}
+        return any(w.lower() in lower and len(w) >= 3 for w in letters)
+    last = letters[-1] if letters else ""
+    return (
+        len(letters) >= 2
+        and len(last) >= 4
+        and last.isupper()
+        and last.isalpha()
+        and last not in POST_NOMINALS
+        and any(w[:1].isupper() and not w.isupper() for w in letters[:-1])
+    )
+
+
+#: Portfolios a title names before its holder ("Member for Finance", "Minister for
+#: Sustainability and Estates"): never a given name.
+_PORTFOLIOS = frozenset(
+    """finance estates health education transport trade justice defence defense agriculture
+    environment housing energy sport sports culture tourism treasury planning works roads
+    water security labour labor industry infrastructure communications development youth
+    welfare lands mines fisheries interior affairs sustainability commerce economy budget
+    revenue lands heritage arts science technology innovation employment immigration policing
+    communities equalities enterprise investment""".split()
+)
+
+
+def _title_word_joined(words: list[str], text: str) -> bool:
+    """Whether a name of three or more words opens with the portfolio that ends a title
+    written before it ("Member for Finance Grace Wambui", "Minister … for Sustainability and
+    Estates Gerald Teo"): the portfolio follows "for", "of" or "and" wherever the speaker
+    as given stands in the article."""
+    if len(words) < 3 or words[0].lower().strip(",") not in _PORTFOLIOS:
+        return False
+    whole = r"\s+".join(re.escape(w) for w in words)
+    found = list(re.finditer(whole, text))
+    return bool(found) and all(
+        re.search(r"\b(?:for|of|and)\s+$", text[max(0, m.start() - 6) : m.start()]) for m in found
+    )
 
 
 def _only_in_capitals(name: str, text: str) -> bool:

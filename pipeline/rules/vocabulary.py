@@ -66,8 +66,9 @@ PREPOSITIONS = frozenset("to of at for in from with on by about who which that d
 #: Honorifics before a name; with or without a full stop (British and American style).
 HONORIFICS = frozenset(
     """mr mrs ms miss mx dr prof sir dame lord lady rev revd ven fr rt hon smt shri sri
-    shrimati thiru tmt engr""".split()
-)  # South Asian English: Smt., Shri, Thiru; Engr. for a chartered engineer
+    shrimati thiru tmt engr madam mdm alhaji alhaja hajia mallam""".split()
+)  # South Asian English: Smt., Shri, Thiru; Engr. for a chartered engineer; Singapore and
+# Malaysian English: Madam, Mdm; West African English: Alhaji, Alhaja, Hajia, Mallam
 
 #: Letters after a name that are not part of it: honours, professional and elected ranks
 #: ("Simon Radley KC", "Asha Rahman MP", "P. Raghavendra Shastry, IAS"), as written.
