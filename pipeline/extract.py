@@ -1694,6 +1694,10 @@ _MEMBERS = {
 }  # fmt: skip
 
 
+#: Words after a headline's opening name that make it no doer ("X says …", "X and Y …").
+_NO_DEED = frozenset("says said is are was were and or of".split())
+
+
 def _headline_subject(phrase: str, prepared: PreparedArticle) -> bool:
     """Whether a headline line of the article (its title or a standfirst) opens with the
     name ``phrase`` as the subject of what happened ("Velmora expels Astrian ambassador",
@@ -1712,22 +1716,7 @@ def _headline_subject(phrase: str, prepared: PreparedArticle) -> bool:
             continue
         rest = line[len(bare) :]
         verb = re.match(r"\s+(?:to\s+|will\s+|has\s+|have\s+)?([a-z]+)\b", rest)
-        if (
-            verb
-            and verb.group(1) not in SPEECH_VERB_FORMS
-            and verb.group(1)
-            not in (
-                "says",
-                "said",
-                "is",
-                "are",
-                "was",
-                "were",
-                "and",
-                "or",
-                "of",
-            )
-        ):
+        if verb and verb.group(1) not in SPEECH_VERB_FORMS | _NO_DEED:
             return True
     return False
 
@@ -1929,17 +1918,25 @@ def _stances(
                 quote=max(evidence.quotes, key=len) if evidence.quotes else None,
             )
         )
-    return out + _crowd_stances(prepared, quotes, out, target)
+    crowds = _crowd_stances(prepared, quotes, target)
+    fuller = [c.actor.lower() for c in crowds]
+    # an unnamed group shown by its chant ("students") gives way to the fuller phrase
+    out = [
+        s
+        for s in out
+        if not (
+            s.actor[:1].islower()
+            and any(re.search(rf"\b{re.escape(s.actor.lower())}\b", f) for f in fuller)
+        )
+    ]
+    return out + crowds
 
 
-def _crowd_stances(
-    prepared: PreparedArticle, quotes: list[Quote], shown: list[Stance], target: str
-) -> list[Stance]:
+def _crowd_stances(prepared: PreparedArticle, quotes: list[Quote], target: str) -> list[Stance]:
     """The crowds and unnamed groups the reporter shows acting for or against what happened
     (``rules.stance.crowd_stances``: "a section of the crowd chanted …", "About forty
-    farmers … gathered with placards"), one stance each, under the words the article uses;
-    a group already shown (as the unnamed speaker of its chant) is replaced by the fuller
-    phrase. Pure."""
+    farmers … gathered with placards"), one stance each, under the words the article uses.
+    Pure."""
     text = prepared.article.text
     out: list[Stance] = []
     for sentence in prepared.sentences:
@@ -1954,9 +1951,6 @@ def _crowd_stances(
             folded = phrase.lower()
             if any(s.actor.lower() == folded for s in out):
                 continue
-            shown[:] = [  # "students" (who chanted, by their quotation) is the fuller phrase
-                s for s in shown if not (s.actor[:1].islower() and s.actor.lower() in folded)
-            ]
             out.append(
                 Stance(
                     source=prepared.article.id,

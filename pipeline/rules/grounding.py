@@ -368,7 +368,7 @@ _PORTFOLIOS = frozenset(
     environment housing energy sport sports culture tourism treasury planning works roads
     water security labour labor industry infrastructure communications development youth
     welfare lands mines fisheries interior affairs sustainability commerce economy budget
-    revenue lands heritage arts science technology innovation employment immigration policing
+    revenue heritage arts science technology innovation employment immigration policing
     communities equalities enterprise investment""".split()
 )
 

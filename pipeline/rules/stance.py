@@ -1086,17 +1086,17 @@ _COUNT = (
     r"a\s+row)\s+(?:of\s+(?:the\s+)?)?)?"
 )
 _CROWD_HEADS = (
-    GROUP_NOUNS - {"police", "officials", "authorities", "prosecutors", "investigators",
-                   "analysts", "experts", "economists", "observers", "diplomats", "sources",
-                   "lawmakers", "ministers", "leaders", "spokespeople", "regulators",
-                   "inspectors", "rescuers", "firefighters", "paramedics", "troops", "soldiers",
-                   "militants", "rebels", "member", "insider", "insiders", "source", "someone",
-                   "somebody", "voice", "person", "man", "woman", "customer", "shopper",
-                   "passenger", "bystander", "onlooker", "unions", "members", "staff"}
+    GROUP_NOUNS
+    - {"police", "officials", "authorities", "prosecutors", "investigators", "analysts",
+       "experts", "economists", "observers", "diplomats", "sources", "lawmakers", "ministers",
+       "leaders", "spokespeople", "regulators", "inspectors", "rescuers", "firefighters",
+       "paramedics", "troops", "soldiers", "militants", "rebels", "member", "insider",
+       "insiders", "source", "someone", "somebody", "voice", "person", "man", "woman",
+       "customer", "shopper", "passenger", "bystander", "onlooker", "unions", "members"}
 ) | {"children", "pupils", "families", "tenants", "traders", "vendors", "drivers", "mourners",
      "spectators", "audience", "hecklers", "marchers", "picketers", "strikers", "commuters",
-     "worshippers", "landowners", "farmers", "fishermen", "residents", "neighbours",
-     "volunteers", "campaigners", "motorists", "cyclists", "patients", "staff"}  # fmt: skip
+     "worshippers", "landowners", "fishermen", "volunteers", "motorists", "cyclists",
+     "patients"}  # fmt: skip
 _CROWD = re.compile(
     r"(?:^|(?<=[.;:!?]\s)|(?<=,\s)|"
     + "|".join(rf"(?<=\b{w}\s)" for w in ("and", "as", "while", "when", "after", "before", "where"))
