@@ -93,6 +93,7 @@ from .rules.text import (
 from .rules.vocabulary import (
     BODY_WORDS,
     COMMERCIAL_HEADS,
+    DEMONYM,
     GROUP_NOUNS,
     HONORIFICS,
     NEWS_OUTLET_WORDS,
@@ -1278,7 +1279,9 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             and all(_AFTER_PREPOSITION.search(_before_name(x, forms[key])[-60:]) for x in subject)
         ):
             continue  # "residents of villages near Kelsby say": a place, not the speaker
-        name = (own[0].speaker or own[0].speaker_role) if own else prepared.resolve(names[key])[0]
+        name = (
+            (own[0].speaker or own[0].speaker_role) if own else _body_resolved(names[key], prepared)
+        )
         if not own and name.split()[0].lower() in _NOT_LEADS and " " in name:
             name = name.split(" ", 1)[1]  # "About Brightwater Energy:" opens a boilerplate
         name = actor_name(name, prepared)
@@ -1325,6 +1328,19 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 )
             )
     return out
+
+
+def _body_resolved(form: str, prepared: PreparedArticle) -> str:
+    """The name a mention ``form`` resolves to (``PreparedArticle.resolve``), unless that
+    drops the word that makes it a body ("The Marovian government" is not "Marovian")."""
+    resolved = prepared.resolve(form)[0]
+    if (
+        DEMONYM.fullmatch(resolved)  # a people's adjective
+        and resolved in form
+        and form.split()[-1].lower() in _ORGANISATION_WORDS
+    ):
+        return re.sub(r"^(?i:the)\s+", "", form)
+    return resolved
 
 
 #: A body described, not named ("The company", "THE firm", "the water regulator").
@@ -1560,7 +1576,16 @@ _ACTS = (
     r"confirmed|unveiled|opened|signed|sacked|fired|dismissed|ended|halted|paused|froze|"
     r"blocked|vetoed|expelled|evicted|terminated|postponed|delayed|certified|lifted|"
     r"reversed|demolished|merged|ditched|shelved|slashed|hiked|increased|reduced|"
-    r"restricted|replaced|recalled|charged|sued|appointed|ousted|benched|evacuated"
+    r"restricted|replaced|recalled|charged|sued|appointed|ousted|benched|evacuated|"
+    r"authori[sz]ed|sanctioned|permitted|allowed|issued|downgraded|relegated|deducted"
+)
+#: What may stand between a body and its act in a lead: a day, a time, a vote count, an
+#: adverb of how it was done, an auxiliary ("voted 4-3 Monday night to", "on Tuesday
+#: unanimously approved", "have sacked").
+_WHEN = (
+    r"(?:(?:(?:on|last|this|late|early)\s+\w+|(?:today|yesterday|tonight|now)|"
+    r"(?:unanimously|narrowly|formally|provisionally|quietly|finally)|(?:has|have|had)|"
+    r"\d+\s*[-–]\s*\d+|[A-Z][a-z]+day(?:\s+(?:night|morning|evening|afternoon))?)\s+){0,3}"
 )
 #: The base forms of ``_ACTS`` a lead gives what a body will do ("Brennwerk will close its
 #: Kessling plant", "The board is to scrap …").
@@ -1578,8 +1603,13 @@ _DECIDER = (
     # "… after Kestrel Bay Council approved the levy", "an ordinance the City Council approved"
     re.compile(
         rf"\b(?:after|when|as|once|that|which)?\s*(?P<body>{_BODY_PHRASE}){_INITIALS}\s+"
-        rf"(?:(?:on|last|this|late|early)\s+\w+\s+|(?:today|yesterday|tonight|now)\s+|"
-        rf"unanimously\s+|narrowly\s+|(?:has|have|had)\s+)?(?:{_ACTS})\b"
+        rf"{_WHEN}(?:{_ACTS})\b"
+    ),
+    # "Marcus Delacroix was provisionally suspended Tuesday after …, the Continental
+    # Athletics Integrity Unit announced": who announces a decision given in the passive
+    re.compile(
+        rf"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:{_ACTS})\b[^.;!?]*,\s+"
+        rf"(?P<body>{_BODY_PHRASE})\s+(?:announced|said|confirmed|says|announces)\b"
     ),
     # "The appliance maker Brennwerk will close its Kessling factory"
     re.compile(
@@ -1667,6 +1697,9 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             if owner and owner.group("owner").split()[-1].lower() in _ORGANISATION_WORDS:
                 phrase = owner.group("owner")  # "Brackley Borough Council's cabinet"
             named = re.sub(r"^(?:(?:the|its|their)\s+)?(?:[a-z]+[’']s\s+)?", "", phrase)
+            run = re.fullmatch(r"(?:The\s+)?(?P<name>(?:[A-Z][\w’'&-]*\s+)+)[a-z]+", named)
+            if run and run.group("name").split()[-1].lower() in _ORGANISATION_WORDS | {"district"}:
+                named = run.group("name").strip()  # "the … School District board": the district
             named = re.sub(r"^(?:[A-Z][a-z]+\s+)?(?:after|when|as|once|that|which)\s+", "", named)
             if not named[:1].isupper():
                 # "The authority's transport committee": the one body the article names so
@@ -1681,6 +1714,8 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
                     at = text.find(full)
                     return full, at if at >= 0 else start
                 continue
+            if speaker_problem(named, text) is not None and named.startswith("The "):
+                named = named[4:]  # "The Marovian government" reads as a clause opening
             if speaker_problem(named, text) is None:
                 return named, start + phrase.index(named)
     return None

@@ -1376,3 +1376,17 @@ def test_a_name_joined_by_an_ampersand_is_a_firm():
     index = EntityIndex()
     index.add("Pike & Dunn", "S1")
     assert index.canonical("Pike & Dunn") == "Pike & Dunn"
+
+
+def test_a_clause_with_a_possessive_is_no_subject_of_a_speech_verb_noun():
+    """'Hollin Foods Ltd lowered its annual profit forecast': 'forecast' is a noun here, so
+    'Hollin Foods Ltd lowered its annual profit' is no speaker; the body that opens the
+    sentence is the one named. 'One of its members' stays a description after 'of'."""
+    from pipeline.rules.quotes import find_quotes, speaker_mentions
+
+    text = "Hollin Foods Ltd lowered its annual profit forecast on Monday and said it would act."
+    assert speaker_mentions(text, find_quotes(text)) == [("Hollin Foods Ltd", 0)]
+    text = "A spokeswoman for its parent company said the sale would go ahead."
+    assert [m for m, _ in speaker_mentions(text, find_quotes(text))] == [
+        "A spokeswoman for its parent company"
+    ]

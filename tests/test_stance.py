@@ -843,3 +843,53 @@ def test_a_body_described_not_named_stands_for_the_one_body_the_article_names():
     )
     actors = [s.actor for s in rules_only_extraction(_article(text)).stances]
     assert not any(a.lower() == "the firm" for a in actors)
+
+
+def test_a_speakers_own_stance_verb_in_the_first_person_shows_their_stance():
+    """'We support …', 'I am opposed', 'we fully back …' and a reporter's fragment that is
+    the verb ('strongly supports') show the stance; backing refused in the first person
+    ('We cannot accept this') is against; another's backing ('they support it') and a noun
+    ('support for carers') are no stance of the speaker's."""
+    assert quote_stance(("Our members were heard, and we support the scheme.",)) == "supports"
+    assert quote_stance(("firmly supports",)) == "supports"
+    assert quote_stance(("I am opposed to it and I always will be.",)) == "opposes"
+    assert quote_stance(("We will fully back the new timetable.",)) == "supports"
+    assert quote_stance(("We cannot accept this outcome.",)) == "opposes"
+    assert quote_stance(("I won't endorse it.",)) == "opposes"
+    assert quote_stance(("They support it, apparently.",)) is None
+    assert quote_stance(("There is support for carers in the budget.",)) is None
+
+
+def test_the_lead_names_the_decider_past_a_vote_count_a_day_or_a_passive():
+    """A decider in more lead forms: a vote count and a day between the body and its verb
+    ('voted 5-2 Thursday evening to'), a body's lower-case part after a named body ('the
+    Pellham County School District board': the district), and a passive decision whose
+    announcer closes the sentence ('… was suspended on Friday, the Coastal Rowing Integrity
+    Unit announced')."""
+    board = _positions(
+        "Library drops graphic novel\n\n"
+        "PELLHAM — The Pellham County School District board voted 5-2 Thursday evening to "
+        "drop a graphic novel from its reading list.\n\n"
+        '"We listened to every parent," said Ana Ruiz, who chairs the board.\n'
+    )
+    assert board.get("Pellham County School District") == "defends"
+    unit = _positions(
+        "Rower suspended after failed test\n\n"
+        "Olympic rower Tess Marlow was provisionally suspended on Friday after a sample "
+        "showed a banned diuretic, the Coastal Rowing Integrity Unit announced.\n\n"
+        '"I have never knowingly taken anything," Marlow said.\n'
+    )
+    assert unit.get("Coastal Rowing Integrity Unit") == "defends"
+
+
+def test_a_body_named_by_its_peoples_adjective_keeps_its_body_word():
+    """'The Veskian government said on Monday it would ban …': the actor is the Veskian
+    government, not the adjective 'Veskian'."""
+    positions = _positions(
+        "Veskia to ban raw timber exports\n\n"
+        "The Veskian government said on Monday it would ban exports of raw timber from "
+        "June, a move aimed at building sawmills at home.\n\n"
+        '"This is a necessary step for our forests," forestry minister Ilo Tamm said.\n'
+    )
+    assert "Veskian" not in positions
+    assert positions.get("Veskian government") == "defends"

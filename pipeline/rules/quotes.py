@@ -1181,6 +1181,11 @@ _VERB_WORDS = SPEECH_VERB_FORMS | frozenset(
 )
 
 
+#: Determiners of a possessor: inside a subject only after a preposition ("one of its
+#: members"), else the verb of a clause stands before them ("Acme Corp raised its …").
+_POSSESSIVE_DETERMINERS = frozenset("its their his her our my your".split())
+
+
 def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     """A descriptive subject such as "a North Korean representative", as written."""
     if words and words[0].word.lower() in ("whose", "which", "who", "whom"):
@@ -1189,6 +1194,14 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
         return None  # "Someone started a (chant …)": no noun phrase
     if any(w.word.islower() and w.word in _VERB_WORDS for w in words):
         return None  # "councillors voted (to end what one called …)": a clause, not a speaker
+    if any(
+        w.word.lower() in _POSSESSIVE_DETERMINERS
+        and words[k - 1].word.lower() not in _PREPOSITIONS | _MORE_PREPOSITIONS
+        and words[k - 1].word.lower() not in ("and", "or", "&")
+        for k, w in enumerate(words)
+        if k > 0
+    ):
+        return None  # "Acme Corp raised its full-year revenue (forecast)": a clause
     while words and (words[0].word.lower() in _LEAD_WORDS or words[0].word.isdigit()):
         words = words[1:]  # "But", or the minutes of a live blog's time stamp ("08:15")
     while len(words) > 2 and _TIME_OPENER.fullmatch(f"{words[0].word} {words[1].word}".lower()):

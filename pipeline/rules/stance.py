@@ -28,6 +28,7 @@ from functools import lru_cache
 from .text import dateline_length
 from .vocabulary import (
     BODY_WORDS,
+    DEMONYM,
     GROUP_NOUNS,
     ORGANISATION_WORDS,
     PRONOUNS,
@@ -226,6 +227,32 @@ _HOW_MEANT = re.compile(r"\bhow (?:am|are|is) [\w-]+ (?:meant|supposed|expected)
 #: not yet done, so the speaker opposes it.
 _WOULD_BE = re.compile(r"\b(?:would|will|could)\s+(?:\w+\s+){0,2}$", re.I)
 _QUOTE_WORD = re.compile(rf"(?<![\w-])(?:{word_alternation(_QUOTE_WORD_LABEL)})(?![\w-])", re.I)
+#: The speaker's own stance verb in the first person ("We support the project", "I am
+#: opposed", "we fully back it", "we will oppose"), or a fragment the reporter quotes that
+#: is one ("strongly supports"): the most direct evidence a quotation holds, so it counts
+#: double. Negated forms ("we do not oppose the goal") are left out: what they are for is
+#: not said.
+_OWN_STANCE_VERBS = {
+    form: label
+    for form, label in _VERB_FORMS.items()
+    if label in ("supports", "opposes", "condemns", "defends", "warns") and " " not in form
+}
+_OWN_STANCE = re.compile(
+    r"(?:\b(?:we|i)(?:['’](?:re|m|ve|ll)|\s+(?:are|am|have|will|would|do|did|must|"
+    r"continue to|still|remain))?\s+(?:(?:very|fully|strongly|firmly|totally|wholly|"
+    r"wholeheartedly|completely|absolutely|entirely|always|still|also|all|both)\s+)?|"
+    r"^\s*(?:(?:very|fully|strongly|firmly|wholeheartedly|warmly)\s+)?)"
+    rf"({word_alternation(_OWN_STANCE_VERBS)}|opposed)(?![\w-])",
+    re.I,
+)
+#: Backing refused in the first person ("We do not support this decision", "I can't back
+#: it"): against it.
+_OWN_REFUSAL = re.compile(
+    r"\b(?:we|i)\s+(?:do not|don['’]t|cannot|can['’]t|can not|will not|won['’]t|could not|"
+    r"couldn['’]t|would not|wouldn['’]t)\s+(?:\w+ly\s+)?(?:support|back|endorse|welcome|"
+    r"agree with|accept)\b",
+    re.I,
+)
 
 #: A subordinate clause starts where the reporter's words stop being about the actor
 #: ("a mediator said, after both sides rejected…").
@@ -751,7 +778,7 @@ def is_agent(
         return True  # "the EU's foreign policy chief" on "EU extends sanctions"
     first = name.split()[0] if name.split() else ""
     if (
-        _DEMONYM.fullmatch(first)
+        DEMONYM.fullmatch(first)
         and set(name.lower().split()) & BODY_WORDS
         and first.lower() not in told
     ):
@@ -834,13 +861,10 @@ def _opens_with(name: str, headline: str, development: str) -> bool:
     return False
 
 
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i)$")
-
-
 def _demonym_of_title(word: str, role: str) -> bool:
     """Whether ``word`` is a nationality adjective qualifying a title in ``role`` ("Korean" in
     "South Korean President", "French" is not caught: a word that names no body either way)."""
-    if not _DEMONYM.fullmatch(word):
+    if not DEMONYM.fullmatch(word):
         return False
     after = role[role.find(word) + len(word) :].split()
     return not after or after[0].lower().strip(",") in ROLE_WORDS
@@ -861,6 +885,11 @@ def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
         ):
             label = "opposes"  # "closing it would be a disgrace": against a plan not yet done
         counts[label] += 1
+    for quote in quotes:
+        for match in _OWN_STANCE.finditer(quote):
+            verb = match.group(1).lower()
+            counts["opposes" if verb == "opposed" else _OWN_STANCE_VERBS[verb]] += 2
+        counts["opposes"] += 2 * len(_OWN_REFUSAL.findall(quote))
     counts["warns"] += 2 * len(_CONDITIONAL_HARM.findall(text))  # a structure, not a word
     counts["opposes"] += len(_HOW_MEANT.findall(text))
     for label in ("confirms", "denies"):

@@ -225,10 +225,14 @@ ORGANISATION_WORDS = (
     alliance society charity institution trust museum gallery library zoo theatre theater
     diocese church parish cathedral abbey mosque synagogue temple
     playhouse orchestra festival robotics dynamics ventures solutions networks studios
-    brands dairies farms engineering consulting analytics aerospace automotive shipping
+    brands dairies farms engineering consulting analytics aerospace automotive shipping unit
     freight logistics brewery breweries bakery bakeries homes hotels resorts""".split()
     )
 )
+
+#: A people's adjective as a capitalised word ("Marovian", "Japanese", "Welsh", "Icelandic",
+#: "Omani"), to be matched whole (``fullmatch``).
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i)")
 
 #: Words that end a sentence with a full stop without ending the sentence ("Mr.", "Jan.").
 ABBREVIATIONS = frozenset(
