@@ -197,6 +197,20 @@ _PHRASE_WORDS = {
     **dict.fromkeys("give way|gives way|gave way|giving way|given way".split("|"), "burst"),
 }
 _PHRASES = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRASE_WORDS) + r")\b")
+#: A contract ended, terminated, cancelled, scrapped or torn up (its value or kind between:
+#: "ended its £38 million contract", "terminated the four-year catering deal"): the
+#: contractor was sacked, in the words of ``_PARAPHRASES``.
+_CONTRACT_ENDED = re.compile(
+    r"\b(?:end|ends|ended|ending|terminat\w*|cancel\w*|scrap\w*|axe[sd]?|axing|"
+    r"tore\s+up|torn\s+up|tear(?:s|ing)?\s+up|rip(?:s|ped|ping)?\s+up|withdr[ae]w\w*)\s+"
+    r"(?:(?:its|the|their|his|her|our|a|an)\s+)?(?:[\w£$€.,-]+\s+){0,4}?(?:contract|deal)s?\b"
+)
+#: A contractor dropped, stripped of its work or replaced ("dropped the company that …",
+#: "dropped caterer Tollbrook"): sacked, not a fall ('dropped' alone is one).
+_SUPPLIER_DROPPED = re.compile(
+    r"\b(?:drop|drops|dropped|dropping|ditch\w*)\s+(?:(?:its|the|their)\s+)?"
+    r"(?:company|firm|caterer|contractor|supplier|provider|operator)\b"
+)
 # Function words and the commonest verbs and adverbs of English, which say nothing about
 # which fact a sentence states.
 _STOPWORDS = frozenset(
@@ -547,6 +561,8 @@ def tokens(text: str) -> list[str]:
     not a number: it says when, and counts nothing (``_counts``)."""
     text = text.lower().replace("’s", "").replace("'s", "")
     text = _PHRASES.sub(lambda m: _PHRASE_WORDS[" ".join(m.group().split())], text)
+    text = _CONTRACT_ENDED.sub(" sack contract ", text)
+    text = _SUPPLIER_DROPPED.sub(" sack company ", text)
     out = [_clock_token(m) for m in _CLOCK.finditer(text)]
     text = _CLOCK.sub(" ", text)
     for match in _TOKEN.finditer(text):
@@ -666,6 +682,12 @@ class Cluster:
     when two independent sources tell them (one alone most often states the same development
     in other terms, often with another number; two tell a fact clustering joined to
     another, and it is still folded in if it repeats a shown one)."""
+
+    own: list[Unit] = field(default_factory=list)
+    """Of the story's main development (the first shown), its members when it was shown:
+    its line is one of them (``_choose``), never a sentence folded in later as a repeat of
+    it, which may tell another fact besides (the lab result folded into "the council sacked
+    the caterer after an outbreak" must not become the story's first line)."""
 
     _centroid: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
@@ -1062,6 +1084,18 @@ def neutrality_penalty(text: str) -> float:
     return penalty
 
 
+#: An outlet naming its own scoop ("the Echo can reveal", "has learned", "exclusively",
+#: "understands"): a version of that outlet, not of the story; another outlet's plain
+#: wording is shown where there is one (``_choose``), its own where it alone reports it.
+_SELF_REFERENCE = re.compile(
+    r"\b(?:can\s+(?:now\s+|today\s+|exclusively\s+)*reveal|(?:has|have)\s+(?:learned|learnt)|"
+    r"exclusively|understands\s+that|told\s+(?:the|this)\s+(?:paper|newspaper|website|"
+    r"station|programme|program)|in\s+an\s+exclusive)\b",
+    re.IGNORECASE,
+)
+SELF_REFERENCE = 2.0
+
+
 #: What a version with no closing stop costs: a standfirst under a headline ("As 37 people
 #: seek hospital care, the town and its operator trade blame"), a bullet, a teaser.
 UNCLOSED = 2.0
@@ -1091,11 +1125,13 @@ def _choose(group: Cluster) -> Unit:
     closing stop is shown before any without (a standfirst, a bullet, a teaser)."""
     centroid = group.centroid
     widely = _widely(group)
-    closed = [u for u in group.members if _CLOSED.search(u.text.rstrip())]
+    candidates = group.own or group.members
+    closed = [u for u in candidates if _CLOSED.search(u.text.rstrip())]
     return min(
-        closed or group.members,  # a standfirst or a bullet only where no sentence says it
+        closed or candidates,  # a standfirst or a bullet only where no sentence says it
         key=lambda u: (
             neutrality_penalty(u.wording)
+            + SELF_REFERENCE * bool(_SELF_REFERENCE.search(_unquoted(u.text)))
             - CENTRALITY * cosine(u.vector, centroid)
             - FIGURES * len(widely & (u.vector.keys() | shares_in_words(u.text)))
             + (
@@ -1289,6 +1325,8 @@ def build_developments(
         group.in_differences = bool(shown) and rival_told(group, rival_sets)
         shown.append((kind, group))
         first[id(group)] = list(group.members)
+        if not shown[:-1]:  # the story's main development: its line stays its own fact
+            group.own = list(group.members)
         singles += kind == "single"
 
     for _, group in shown:

@@ -1766,3 +1766,44 @@ def test_two_lines_giving_the_same_telling_numbers_state_one_fact():
     )
     shown = [e.summary for e in brief.events if e.shown != "none"]
     assert sum("2.7" in line for line in shown) == 1
+
+
+def test_ending_a_contract_or_dropping_a_contractor_is_sacking_it():
+    sacked = set(tokens("The council sacked the caterer Tollbrook."))
+    assert "sack" in set(tokens("The council ended its £38 million contract with Tollbrook."))
+    assert "sack" in set(tokens("The trust terminated the four-year catering deal."))
+    assert "sack" in set(tokens("Ministers tore up the contract last week."))
+    assert "sack" in set(tokens("The council dropped the company that ran school meals."))
+    assert "sack" in sacked
+    # a figure that dropped is a fall, and a contract only signed is no sacking
+    assert "sack" not in set(tokens("Output dropped 3 per cent."))
+    assert "sack" not in set(tokens("The council signed a £38 million contract."))
+
+
+def test_an_outlets_own_scoop_wording_gives_way_to_plain_wording():
+    from pipeline.developments import _choose
+
+    scoop = _unit("S1", "The Echo can reveal that the council sacked the caterer on Friday.",
+                  {"sack": 0.7, "cater": 0.7})  # fmt: skip
+    plain = _unit("S2", "The council sacked the caterer on Friday.", {"sack": 0.7, "cater": 0.7})
+    group = Cluster()
+    group.add(scoop)
+    group.add(plain)
+    assert _choose(group) is plain
+    alone = Cluster()
+    alone.add(scoop)
+    assert _choose(alone) is scoop  # its own wording where it alone reports it
+
+
+def test_the_main_developments_line_is_one_of_its_own_members_not_a_folded_repeat():
+    from pipeline.developments import _choose
+
+    sacked = _unit("S1", "The council sacked the caterer after an outbreak.",
+                   {"sack": 0.7, "cater": 0.5, "outbr": 0.5})  # fmt: skip
+    lab = _unit("S2", "The caterer was sacked after a lab confirmed the outbreak strain.",
+                {"sack": 0.7, "cater": 0.5, "outbr": 0.5, "lab": 0.1})  # fmt: skip
+    group = Cluster()
+    group.add(sacked)
+    group.own = [sacked]
+    group.add(lab)  # folded in later as a repeat of the shown line
+    assert _choose(group) is sacked
