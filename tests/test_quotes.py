@@ -1390,3 +1390,31 @@ def test_a_clause_with_a_possessive_is_no_subject_of_a_speech_verb_noun():
     assert [m for m, _ in speaker_mentions(text, find_quotes(text))] == [
         "A spokeswoman for its parent company"
     ]
+
+
+def test_mentions_after_a_quotation_inside_a_quotation_keep_their_offsets():
+    from pipeline.rules.quotes import find_quotes, speaker_mentions
+
+    text = (
+        "“They told us ‘the order books are full’ three weeks ago,” said Mia Holt.\n\n"
+        "Education Commissioner Harlan Voss, who would gain the powers, said takeovers "
+        "would be rare.\n\n"
+        "The Eastmarch Civic Society said it would apply to have the palm house listed."
+    )
+    spans = find_quotes(text)
+    assert any(a.start < b.start and b.end <= a.end for a in spans for b in spans if a is not b)
+    mentions = speaker_mentions(text, spans)
+    assert mentions and all(text[at : at + len(form)] == form for form, at in mentions)
+    assert {"Mia Holt", "The Eastmarch Civic Society"} <= {form.strip() for form, _ in mentions}
+    assert any("Harlan Voss" in form for form, _ in mentions)
+
+
+def test_a_description_in_apposition_to_a_name_is_that_name_as_a_mention():
+    from pipeline.rules.quotes import find_quotes, speaker_mentions
+
+    text = (
+        "Dr Ann Roe, a lecturer in drama at Westmarch University who has written about the "
+        "play, thinks the fuss will fade. ‘Endings have been rewritten before,’ she said."
+    )
+    forms = [form for form, _ in speaker_mentions(text, find_quotes(text))]
+    assert "a lecturer" not in forms and any("Ann Roe" in f for f in forms)

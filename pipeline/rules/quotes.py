@@ -585,6 +585,10 @@ def _opening_name(doc: _Document, lo: int, hi: int) -> _Cue | None:
     return cue if cue is not None and cue.form == "name" and " " in cue.text else None
 
 
+#: What lies between a name and the description in apposition to it ("Ann Roe, a lecturer").
+_APPOSITIVE_GAP = re.compile(r",[ \t]*")
+
+
 def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]:
     """People and bodies the article presents as speakers or names with a title, as
     ``(phrase as written, offset)`` in order: the named or described cues of ``spans``, the
@@ -609,6 +613,12 @@ def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]
                 named = _antecedent(doc, cue.start, [])
                 if named is not None and _holds_role(doc, named, cue.text):
                     cue = replace(named, start=cue.start)  # "the Nato chief" is Mark Rutte
+            if cue is not None and cue.form == "description":
+                named = _antecedent(doc, cue.start, [])
+                if named is not None and _APPOSITIVE_GAP.fullmatch(
+                    doc.text, named.start + len(named.text), cue.start
+                ):
+                    cue = named  # "Dr Ann Roe, a lecturer in drama who has written …": Ann Roe
             if cue is not None and cue.form != "pronoun":
                 found.setdefault(cue.start, cue.text)
         for cue in _titled_names(doc, lo, hi):
@@ -840,12 +850,17 @@ def _infinitive(masked: str, m: re.Match[str]) -> bool:
 
 
 def _mask(text: str, spans: list[_Draft] | list[QuoteSpan]) -> str:
-    """``text`` with every quoted character masked, but a final . ! or ? kept."""
+    """``text`` with every quoted character masked, but a final . ! or ? kept; of the same
+    length as ``text``, whose offsets it keeps. A span nested in another (a quotation
+    inside a quotation) or overlapping it is masked once."""
     parts: list[str] = []
     last = 0
     for span in sorted(spans, key=lambda s: s.start):
         stop = span.end - 1 if text[span.end - 1] in ".!?" else span.end
-        parts += [text[last : span.start], _MASK * (stop - span.start)]
+        start = max(span.start, last)
+        if stop <= start:
+            continue  # inside a span masked already
+        parts += [text[last:start], _MASK * (stop - start)]
         last = stop
     parts.append(text[last:])
     return "".join(parts)
