@@ -1150,6 +1150,61 @@ def stance_target(prepared: PreparedArticle) -> str:
     return prepared.sentences[0].text if prepared.sentences else ""
 
 
+#: A title standing alone ("the Governor", "The health minister", "the chief executive"):
+#: a determiner, at most two modifiers, and a role noun.
+_BARE_TITLE = re.compile(
+    rf"(?:[Tt]he\s+)?(?:[\w’'-]+\s+){{0,2}}(?i:{word_alternation(ROLE_NOUNS)})"
+)
+
+
+def _titled_holder(form: str, prepared: PreparedArticle) -> str:
+    """The one person the article gives the title ``form`` stands for ("the Governor
+    defended the increase" after "Governor Peter Kamau Njoroge assented …"), so that what
+    the reporter says of the title and what the person says are one actor's; ``form``
+    itself where it is no bare title or the article names no single holder
+    (``description_referent``)."""
+    if (
+        not _BARE_TITLE.fullmatch(form.strip())
+        or form.strip()[:1].isupper()
+        and any(
+            w[:1].isupper() and w.lower() not in ROLE_WORDS | ROLE_NOUNS | {"the"}
+            for w in form.split()
+        )
+    ):
+        return form
+    title = re.sub(r"^[Tt]he\s+", "", form.strip())
+    holder = description_referent(f"the {title.lower()}", prepared, prepared.resolve)
+    return holder if holder and person_name(holder) is not None else form
+
+
+#: A title of a body's head or voice with no body named ("Chief Executive", "the managing
+#: director", "a spokeswoman"): in news copy, of the body the story is about ("its
+#: chairman" is of the body just named: ``_body_of``).
+_EXECUTIVE_TITLE = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:deputy|interim|acting|group|joint)\s+)?"
+    r"(?:chief\s+executive(?:\s+officer)?|ceo|managing\s+director|general\s+manager|"
+    r"chief\s+operating\s+officer|chair|chairman|chairwoman|chairperson|"
+    r"spokes(?:person|man|woman)|press\s+officer|director\s+general)",
+    re.I,
+)
+
+
+def _owned_title(role: str, name: str, text: str) -> bool:
+    """Whether ``text`` gives the person ``name`` the title ``role`` as some body's ("Its
+    chairman, Alan Pritchard", "the group's spokeswoman Ann Roe", "chairman of the trust
+    Ann Roe"): a title of a body the sentence names, not of the story's doer."""
+    surname = re.escape(name.split()[-1]) if name.split() else ""
+    if not surname or not role:
+        return False
+    owned = re.compile(
+        rf"(?:\b(?:its|their|his|her)\s+|[’']s\s+){re.escape(role)},?\s+(?:[\w.’'-]+\s+){{0,3}}"
+        rf"{surname}\b|\b{re.escape(role)}\s+(?:of|at|for)\s+[^,.;]{{1,60}}?,?\s+"
+        rf"(?:[\w.’'-]+\s+){{0,3}}{surname}\b",
+        re.I,
+    )
+    return bool(owned.search(text))
+
+
 def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[StanceEvidence]:
     """What the article shows of each actor (``rules.stance.StanceEvidence``): every
     grounded speaker of ``quotes``, most quoted first, then every other person or body the
@@ -1170,7 +1225,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         if form not in keys:
             spokes = _SPOKESPERSON_FOR.fullmatch(form.strip())
             body = spokes.group("body") if spokes else form  # the body speaks through them
-            keys[form] = _speaker_key(body, resolve=prepared.resolve)
+            keys[form] = _speaker_key(_titled_holder(body, prepared), resolve=prepared.resolve)
         return keys[form]
 
     spoken: dict[str, list[Quote]] = {}
@@ -1252,6 +1307,18 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             speaks_for[key] = key_of(body)
             if speaks_for[key] not in spoken and speaks_for[key] not in names:
                 role_bodies.setdefault(speaks_for[key], (body, own[0]))
+    doer = decider or lead
+    if doer is not None:  # "said Chief Executive Sarah Nkemelu": of the body the story is about
+        for key, own in spoken.items():
+            role = (own[0].speaker_role or "").strip()
+            if (
+                not speaks_for[key]
+                and key != key_of(doer[0])
+                and _EXECUTIVE_TITLE.fullmatch(role)
+                and person_name(own[0].speaker or "") is not None
+                and not _owned_title(role, own[0].speaker or "", text)
+            ):
+                speaks_for[key] = key_of(doer[0])
     represented = set(speaks_for.values()) - {""}
     out = []
     for key in [
@@ -1430,15 +1497,18 @@ def actor_name(name: str, prepared: PreparedArticle) -> str | None:
 
 def _news_outlet(name: str, prepared: PreparedArticle) -> bool:
     """Whether ``name`` is a news outlet that reports the story rather than takes part in it:
-    the article's own outlet, or a capitalised name ending in a word of news outlets
-    (``NEWS_OUTLET_WORDS``: "RTC News", "The National Courier", "Harbour Radio") that the
-    headline and the first sentence do not name (an outlet the story is about takes part)."""
+    the article's own outlet (unless the headline opens with it as the doer, as a press
+    release's issuer: "Larkwell Water announces …"), or a capitalised name ending in a word
+    of news outlets (``NEWS_OUTLET_WORDS``: "RTC News", "The National Courier", "Harbour
+    Radio") that the headline and the first sentence do not name (an outlet the story is
+    about takes part)."""
     words = re.findall(r"[\w’'&-]+", name)
     if not words or not words[-1][:1].isupper():
         return False
     own = prepared.article.outlet or ""
     if own and name.lower().removeprefix("the ") in own.lower():
-        return True
+        # a press release's issuer is its outlet, and the doer its headline opens with
+        return not _headline_subject(name, prepared)
     if words[-1].lower() not in NEWS_OUTLET_WORDS:
         return False
     title = prepared.article.title or ""
@@ -1733,6 +1803,18 @@ _MEMBERS = {
 _NO_DEED = frozenset("says said is are was were and or of".split())
 
 
+#: A headline's "announces" followed by what is announced, not by a clause ("announces
+#: temporary use ban", "unveils £2m plan"; not "announces that", "confirms troops were …").
+_ANNOUNCES_MEASURE = re.compile(
+    r"\s+(?:to\s+)?(?:announc\w*|unveil\w*)\s+(?!that\b|it\b|they\b|he\b|she\b|we\b)"
+    r"(?:(?:an?|the|its|their|new|\S*\d\S*|[a-z-]+)\s+){0,4}?"
+    r"(?:ban|bans|plan|plans|cuts?|rise|rises|increase|closure|closures|levy|charge|charges|"
+    r"fee|fees|tax|policy|scheme|restrictions?|measures?|suspension|freeze|review|changes|"
+    r"deal|takeover|merger|redundancies|layoffs|job\s+cuts|recall|programme|program)\b",
+    re.I,
+)
+
+
 def _headline_subject(phrase: str, prepared: PreparedArticle) -> bool:
     """Whether a headline line of the article (its title or a standfirst) opens with the
     name ``phrase`` as the subject of what happened ("Velmora expels Astrian ambassador",
@@ -1751,7 +1833,11 @@ def _headline_subject(phrase: str, prepared: PreparedArticle) -> bool:
             continue
         rest = line[len(bare) :]
         verb = re.match(r"\s+(?:to\s+|will\s+|has\s+|have\s+)?([a-z]+)\b", rest)
-        if verb and verb.group(1) not in SPEECH_VERB_FORMS | _NO_DEED:
+        if verb and (
+            verb.group(1) not in SPEECH_VERB_FORMS | _NO_DEED
+            # "Larkwell Water announces temporary use ban": announcing a measure is a deed
+            or _ANNOUNCES_MEASURE.match(rest)
+        ):
             return True
     return False
 

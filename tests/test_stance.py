@@ -893,3 +893,72 @@ def test_a_body_named_by_its_peoples_adjective_keeps_its_body_word():
     )
     assert "Veskian" not in positions
     assert positions.get("Veskian government") == "defends"
+
+
+def test_asking_for_what_would_stop_or_reexamine_the_development_opposes_it():
+    survey = "The Friends said it was devastated and called for an independent survey first."
+    assert reporter_cue((survey,)) == "opposes"
+    assert reporter_cue(("She said the state would take the matter to the supreme court.",)) == (
+        "opposes"
+    )
+    assert reporter_cue(("Residents have launched a legal challenge.",)) == "opposes"
+    assert reporter_cue(("The delegation walked out of the session.",)) == "opposes"
+    # a body reviewing its own act, and a call for the development itself, are no objection
+    assert reporter_cue(("The council launched a review of the incident.",)) is None
+    assert reporter_cue(("The union called for the ban to be extended.",)) == "supports"
+    assert reporter_cue(("The union did not call for a review.",)) is None
+
+
+def test_devastated_and_heartbroken_object_and_blame_in_quotes_sharpens_an_objection():
+    assert quote_stance(("We are devastated and heartbroken.",)) == "opposes"
+    evidence = StanceEvidence(
+        name="Hoofprint International",
+        narrative=("Hoofprint International called the plan a massacre and said it would "
+                   "go to court to seek an injunction.",),
+        quotes=("a massacre dressed up as conservation",),
+        development="Ministry orders cull of 400 wild horses.",
+        headline="Ministry orders cull of 400 wild horses",
+    )  # fmt: skip
+    assert judge_stance(evidence) == ("condemns", "reporter")
+
+
+def test_a_subject_set_off_by_however_or_for_its_part_still_takes_the_verb():
+    from pipeline.rules.stance import stance_subjects
+
+    sentence = "The Lorry Owners Association, however, welcomed the pledge to ring-fence it."
+    assert stance_subjects(sentence) == [("The Lorry Owners Association", 0)]
+    assert stance_subjects("Greenway, for its part, condemned the plan.") == [("Greenway", 0)]
+
+
+def test_what_the_reporter_says_of_a_title_is_said_of_its_one_holder():
+    text = (
+        "Farmers protest as Tarlow County doubles produce cess\n\n"
+        "Farmers have threatened to stop supplying markets after the county government doubled "
+        "the cess charged on every bag of potatoes.\n\n"
+        "Governor Peter Omondi Kariuki assented to the Finance Act on Monday.\n\n"
+        "Speaking in Ndiritu on Wednesday, the Governor defended the increase.\n\n"
+        '"Our roads are collapsing under the weight of these lorries," Kariuki said.\n'
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances.get("Peter Omondi Kariuki") == "defends"
+    assert "Governor" not in stances
+
+
+def test_a_press_releases_issuer_and_its_untitled_executives_defend_its_measure():
+    text = (
+        "Larchmere Water announces temporary use ban as reservoirs fall\n\n"
+        "NEWS RELEASE\n\n"
+        "Larchmere Water will introduce a temporary use ban for its 900,000 customers from "
+        "Friday, after the driest spring on record.\n\n"
+        '"Leakage is too high, and we own that," said Chief Executive Ruth Adeyemi.\n\n'
+        "Campaign group Save Our Taps said it was angry. Its chairman, Tom Bell, said: "
+        '"This is a failure of investment, and customers cannot afford it."\n'
+    )
+    article = Article(
+        id="S1", path="release.txt", title=text.splitlines()[0], text=text, sha256="x",
+        outlet="Larchmere Water",
+    )  # fmt: skip
+    stances = {s.actor: s.position for s in rules_only_extraction(article).stances}
+    assert stances.get("Larchmere Water") == "defends"
+    assert stances.get("Ruth Adeyemi") == "defends"  # "Chief Executive": of the issuer
+    assert stances.get("Tom Bell") != "defends"  # "Its chairman": of the group just named

@@ -48,6 +48,7 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "opposes": ("critical", "furious", "angry", "unhappy", "sceptical", "skeptical",
                 "opposed", "dismayed", "frustrated", "disappointed", "unconvinced", "hostile",
                 "incensed", "upset", "livid", "irate", "enraged", "seething", "fuming",
+                "devastated", "heartbroken", "blindsided", "baffled", "bemused", "not convinced",
                 "up in arms", "hopping mad", "up in arms over", "aghast", "dismayed by"),
     "condemns": ("scathing", "outraged", "damning", "withering", "scornful", "contemptuous",
                  "appalled", "disgusted", "horrified", "sickened", "incandescent"),
@@ -202,6 +203,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "setback", "step backwards", "backward step", "stranded", "slap in the face",
                 "kick in the teeth", "insult", "unjustified", "unjustifiable", "unwarranted",
                 "uncalled for", "gutted", "a solution in search of a problem", "brutal",
+                "devastated", "heartbroken", "blindsided", "gone for good", "once it's gone",
+                "once it’s gone",
                 "heavy-handed",
                 "nobody came to talk", "no one came to talk", "nobody talked to us",
                 "nobody asked us", "no one asked us", "supposed to go", "meant to go",
@@ -582,6 +585,16 @@ def refused_claims(segments: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: A connective set between a subject and its verb in commas (", however,", ", for its
+#: part,", ", meanwhile,"): the subject is before it.
+_ASIDE = re.compile(
+    r",\s*(?:however|though|meanwhile|too|also|instead|nonetheless|nevertheless|in turn|"
+    r"in contrast|by contrast|in response|for (?:its|his|her|their|our) part|on the other hand|"
+    r"for now|so far|in a statement|separately)\s*,?\s*$",
+    re.I,
+)
+
+
 def stance_subjects(sentence: str) -> list[tuple[str, int]]:
     """The named subjects of the reporter's stance verbs in one sentence ("The digital rights
     group Open Line, which brought the case, welcomed the judgment" gives ``("Open Line",
@@ -600,6 +613,8 @@ def stance_subjects(sentence: str) -> list[tuple[str, int]]:
             continue
         if re.match(r"\s+(?:you|ye)\b", clean[match.end() :], re.I):
             continue  # "Paul Renshaw and Leanne Fothergill, thank you both": an address
+        # "The Lorry Owners Association, however, welcomed …": past the aside to the subject
+        before = _ASIDE.sub(lambda m: " " * len(m.group()), before)
         subject = subject_before(before.rstrip(" ,"))
         if subject and subject[:1].isupper() and subject.split()[-1][:1].isupper():
             at = before.rfind(subject)
@@ -657,6 +672,25 @@ def passive_cue(subject_segments: tuple[str, ...]) -> str | None:
     return None
 
 
+#: Asking for what would stop, delay or re-examine what was done ("called for an
+#: independent survey before any demolition", "demanded a public inquiry", "urged a pause",
+#: "is seeking a judicial review", "vowed to take the matter to court"): against it, though
+#: "call for" alone backs what is called for.
+_CALLS_TO_STOP = re.compile(
+    r"\b(?:(?:call|calls|called|calling|demand\w*|urg\w*|press\w*|push\w*|seek\w*|sought|"
+    r"ask\w*|appeal\w*)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:(?:independent|urgent|full|"
+    r"public|immediate|judicial|formal|legal|fresh|new|proper|thorough|emergency)\s+)*"
+    r"(?:review|inquiry|enquiry|investigation|survey|halt|pause|delay|moratorium|rethink|"
+    r"reversal|suspension|audit|probe|reconsideration|u-turn|challenge|injunction|"
+    r"stay)\b|\b(?:lodg\w*|fil(?:e|es|ed|ing)|threaten\w*|vow\w*|launch\w*)\s+"
+    r"(?:an?\s+|the\s+)?(?:(?:formal|legal|court|judicial)\s+)*(?:challenge|injunction|"
+    r"lawsuit|judicial\s+review)\b|\b(?:take|taking|took|taken|takes)\s+(?:the\s+(?:matter|case|decision|issue|"
+    r"council|government|ministry|company|board)\s+|it\s+|them\s+)to\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}?(?:court|tribunal|ombudsman)\b|\bwalk(?:ed|s)?\s+out\b)",
+    re.I,
+)
+
+
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
     """The stance the reporter's words give the actor: the first stance verb or adjective
     of ``segments`` (not negated) in the actor's own clause, with "rejected calls/criticism"
@@ -686,6 +720,10 @@ def _segment_cue(segment: str) -> str | None:
             return position  # "did not deny the reports" is no denial
     if _ADVICE.search(clause):
         return "warns"
+    if (found := _CALLS_TO_STOP.search(clause)) and not _NEGATED.search(
+        clause[max(0, found.start() - 20) : found.start()]
+    ):
+        return "opposes"
     if _AUTHOR.search(clause):
         return "supports"
     for match in _CUE.finditer(clause):
@@ -965,6 +1003,8 @@ def judge_stance(
     if evidence.decided and cue in ("supports", "confirms", "warns"):
         # the decider backing, announcing or confirming what it decided defends it
         return "defends", "agent"
+    if cue == "opposes" and quote_stance(evidence.quotes, adverse) == "condemns":
+        return "condemns", "reporter"  # against it, in words of moral blame ("a massacre")
     if cue is not None:
         return cue, "reporter"
     # what the actor is reported saying about another party the development does not name
