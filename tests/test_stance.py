@@ -962,3 +962,29 @@ def test_a_press_releases_issuer_and_its_untitled_executives_defend_its_measure(
     assert stances.get("Larchmere Water") == "defends"
     assert stances.get("Ruth Adeyemi") == "defends"  # "Chief Executive": of the issuer
     assert stances.get("Tom Bell") != "defends"  # "Its chairman": of the group just named
+
+
+def test_backing_people_or_calling_for_something_else_is_no_support_of_the_development():
+    from pipeline.rules.stance import _backs_another
+
+    closure = "Council votes to close island school"
+    assert _backs_another(("it would support parents in every way open to it.",), closure)
+    assert _backs_another(("thanked the volunteers.",), "Fire destroys village hall")
+    rebuild = "Food centre to close for two-year rebuild"
+    assert _backs_another(("called for the rent waiver to cover the full two years.",), rebuild)
+    assert not _backs_another(("called for the ban to be extended.",), "Council bans fireworks")
+    assert not _backs_another(("welcomed the decision.",), "Council bans fireworks")
+    statement = StanceEvidence(
+        name="Inchvarra Community Council",
+        narrative=("Inchvarra Community Council said in a statement that it was       and would "
+                   "support parents                         .",),
+        quotes=("dismayed but not surprised", "in every way open to us"),
+        development="Island school to close, its six pupils sent by boat",
+        headline="Island school to close, its six pupils sent by boat",
+    )  # fmt: skip
+    assert judge_stance(statement) == ("opposes", "quote")
+
+
+def test_reservations_object_and_a_grab_condemns():
+    assert quote_stance(("serious reservations",)) == "opposes"
+    assert quote_stance(("a land grab in the name of safety",)) == "condemns"

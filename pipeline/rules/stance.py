@@ -33,6 +33,7 @@ from .vocabulary import (
     ORGANISATION_WORDS,
     PRONOUNS,
     REPORTING_VERBS,
+    ROLE_PLURALS,
     ROLE_WORDS,
     SPEECH_VERB_FORMS,
     inflections,
@@ -156,7 +157,7 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "above the law", "dressed up as", "marking their own homework",
                  "marking its own homework", "deserve answers", "deserves answers",
                  "deserve better", "deserves better", "deserve the truth",
-                 "deserve an explanation"),
+                 "deserve an explanation", "land grab", "power grab", "cash grab"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
@@ -204,6 +205,7 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "kick in the teeth", "insult", "unjustified", "unjustifiable", "unwarranted",
                 "uncalled for", "gutted", "a solution in search of a problem", "brutal",
                 "devastated", "heartbroken", "blindsided", "gone for good", "once it's gone",
+                "reservations", "serious concerns", "grave concerns",
                 "once it’s gone",
                 "heavy-handed",
                 "nobody came to talk", "no one came to talk", "nobody talked to us",
@@ -941,6 +943,45 @@ def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
     return best if counts[best] else None
 
 
+#: Backing given to people ("would support parents", "thanked the volunteers", "praised
+#: crews"): support of them, not of what happened to them or was decided about them.
+_BACKS_PEOPLE = re.compile(
+    r"\b(?:support\w*|back(?:s|ed|ing)?|thank\w*|prais\w*)\s+(?:(?:the|its|their|all|local|"
+    r"affected|those|every)\s+)*(?P<who>[a-z]+)\b"
+)
+#: A call for something ("called for the rent waiver to cover the full two years"): what is
+#: called for, up to a preposition or a stop.
+_CALLS_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+for\s+(?P<what>[^,.;:]{3,80})", re.I)
+#: Words a call for the development itself uses ("called for the ban to be extended",
+#: "called for the decision to be implemented quickly").
+_THE_DEVELOPMENT = frozenset(
+    "decision move plan plans ruling ban proposal proposals scheme deal policy measure "
+    "measures law bill order it this".split()
+)
+_CALL_STOPWORDS = frozenset("the a an to be of for in on and its their his her more all".split())
+
+
+def _backs_another(narrative: tuple[str, ...], development: str) -> bool:
+    """Whether the reporter's words of support are about someone or something other than the
+    development: backing people (``_BACKS_PEOPLE``: people the story affects are not what
+    happened to them), or a call for something that shares no word with the development and
+    is no word for it (a critic's demand: "called for the rent waiver to cover the full two
+    years" under "hawker centre to close for rebuild")."""
+    text = " ".join(narrative)
+    people = (GROUP_NOUNS | ROLE_PLURALS) - {"officials", "authorities", "ministers", "leaders"}
+    if any(m.group("who") in people for m in _BACKS_PEOPLE.finditer(text)):
+        return True
+    calls = list(_CALLS_FOR.finditer(text))
+    if not calls:
+        return False
+    stems = {w[:5] for w in _words(development) if len(w) > 3}
+    for call in calls:
+        words = [w for w in re.findall(r"[a-z]+", call.group("what").lower())]
+        if _THE_DEVELOPMENT & set(words[:3]) or {w[:5] for w in words if len(w) > 3} & stems:
+            return False
+    return True
+
+
 def judge_stance(
     evidence: StanceEvidence, contested: bool = True, contested_only: bool = True
 ) -> tuple[str, str] | None:
@@ -1005,6 +1046,8 @@ def judge_stance(
         return "defends", "agent"
     if cue == "opposes" and quote_stance(evidence.quotes, adverse) == "condemns":
         return "condemns", "reporter"  # against it, in words of moral blame ("a massacre")
+    if cue == "supports" and _backs_another(evidence.narrative, evidence.development):
+        cue = None  # "would support parents", "called for the rent waiver to cover …"
     if cue is not None:
         return cue, "reporter"
     # what the actor is reported saying about another party the development does not name
