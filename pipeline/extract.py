@@ -355,7 +355,7 @@ def speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
 #: body's name rarely holds the noun ("Coastline Trains"), so the article's named bodies are
 #: looked through instead.
 _COMMERCIAL_HEADS = COMMERCIAL_HEADS
-_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
+_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z-]*(?:[’']s?)?\s+){0,2}[a-z][a-z-]*)")
 _HONORIFIC_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(HONORIFICS, key=len, reverse=True)
 )
@@ -365,6 +365,16 @@ _SCOPE_EPITHET = re.compile(r"^((?i:the))\s+[\w-]+[’']s\s+(?:[\w-]*(?:est|firs
 #: Heads of descriptions that stand for a body named with another word ("the force" for
 #: "Kelby Police").
 _HEAD_SYNONYMS = {"force": "police", "constabulary": "police"}
+#: Heads of descriptions that stand for a body by what it does, named with one of several
+#: words ("the regulator" for "the Charities Oversight Board", "the watchdog" for "the Water
+#: Standards Authority"): the one body the article names with one of them.
+_FUNCTION_HEADS: dict[str, frozenset[str]] = dict.fromkeys(
+    ("regulator", "watchdog"),
+    frozenset(
+        "authority board commission agency office regulator ombudsman inspectorate "
+        "watchdog council".split()
+    ),
+)
 
 
 def acronym_expansion(form: str, text: str) -> str | None:
@@ -443,6 +453,8 @@ def description_referent(
     last = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     head = _HEAD_SYNONYMS.get(last, last)
     text = prepared.article.text
+    if len(words) == 1 and head in _MEMBERS and head not in ("ministers", "directors"):
+        head = _MEMBERS[head]  # "the trustees say": the trust the article names
     # a name in someone's words is theirs, not the reporter's naming ("anyone at City Hall")
     spoken = [(q.start, q.end) for q in prepared.quotes]
 
@@ -476,6 +488,22 @@ def description_referent(
             ),
             reporter_names,
         )
+    if not named and head in _FUNCTION_HEADS:
+        named = _names(
+            re.finditer(
+                rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}(?i:{'|'.join(_FUNCTION_HEADS[head])})\b"
+                r"(?![ \t]+[A-Z])",
+                text,
+            ),
+            reporter_names,
+        )
+        named = {
+            n
+            for n in named
+            if len(n.split()) > 1  # not "The regulator" itself
+            and n.split()[-1].lower() in _FUNCTION_HEADS[head]
+            and n.split()[0].lower() not in ("the", "a", "an")
+        }
     if len(named) == 1:
         return named.pop()
     people: set[str] = set()
@@ -514,6 +542,24 @@ def description_referent(
     }
     if len(beside) == 1 and person_name(next(iter(beside))) == next(iter(beside)):
         return beside.pop()
+    # "a respected elder in the constituency, Alhaji Musa Lawal Abiodun," before "the elder
+    # stated"; "The only organization to welcome the cut, the Calder Taxpayers' Federation,
+    # called it …": the one person or body set in apposition to the head with its phrase
+    apposed = {
+        m.group("name")
+        for m in re.finditer(
+            rf"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:[\w-]+[’']s\s+)?(?:[a-z-]+\s+){{0,3}}"
+            rf"(?i:{re.escape(last)})(?:\s+(?:[a-z-]+|[A-Z][\w’'-]*)){{0,6}}?,\s+(?:the\s+)?"
+            rf"(?:(?i:{_HONORIFIC_WORDS})\.?\s+)?"
+            r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'-]+){1,4})\s*[,.;]",
+            text,
+        )
+    }
+    apposed = {
+        n for n in apposed if person_name(n) == n or n.split()[-1].lower() in ORGANISATION_WORDS
+    }
+    if len(apposed) == 1:
+        return apposed.pop()
     if not (head in _COMMERCIAL_HEADS or head.endswith("maker")) or not bodies:
         return None
     if len(bodies) == 1:
@@ -2418,7 +2464,45 @@ def _quotes(
                 continues=f"{article.id}.{span.continues}" if span.continues else None,
             )
         )
-    return quotes
+    return _headline_quotes_as_in_body(quotes, prepared)
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"[\w]+", text.lower()))
+
+
+def _headline_quotes_as_in_body(quotes: list[Quote], prepared: PreparedArticle) -> list[Quote]:
+    """``quotes`` with each quotation of a headline or standfirst (one of the first three
+    sentences, with no closing stop) that the body quotes too
+    ("Rail users' chair says travellers will be left ‘stranded’" over "…, chair of Rail
+    Users North, said … would be ‘stranded’") credited as the body credits it, where every
+    body quotation holding its words has one speaker: a headline names its speaker by a
+    short description ("concern group", "Rail users' chair") that the body names in full.
+    Pure."""
+
+    def headline(q: Quote) -> bool:
+        sentence = prepared.sentences[q.sentence - 1]
+        if sentence_role(prepared, sentence) == "headline":
+            return True
+        # a standfirst: one of the first lines, with no closing stop
+        return q.sentence <= 3 and not re.search(r"[.!?][”’\"')]*\s*$", sentence.text)
+
+    body = [q for q in quotes if q.speaker and not headline(q)]
+    out = []
+    for quote in quotes:
+        words = _words_of(quote.text)
+        if words and headline(quote):
+            same = [b for b in body if f" {words} " in f" {_words_of(b.text)} "]
+            if len({b.speaker for b in same}) == 1:
+                quote = quote.model_copy(
+                    update={
+                        "speaker": same[0].speaker,
+                        "speaker_role": same[0].speaker_role,
+                        "attributed_by": same[0].attributed_by,
+                    }
+                )
+        out.append(quote)
+    return out
 
 
 def _as_described(description: str) -> str:

@@ -1418,3 +1418,60 @@ def test_a_description_in_apposition_to_a_name_is_that_name_as_a_mention():
     )
     forms = [form for form, _ in speaker_mentions(text, find_quotes(text))]
     assert "a lecturer" not in forms and any("Ann Roe" in f for f in forms)
+
+
+def _all_speakers_of(text: str) -> list[tuple[str, str | None]]:
+    from pipeline.extract import rules_only_extraction
+    from pipeline.read import Article
+
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+    return [(q.text, q.speaker) for q in rules_only_extraction(article).quotes]
+
+
+def _speakers_of(text: str) -> dict[str, str | None]:
+    from pipeline.extract import rules_only_extraction
+    from pipeline.read import Article
+
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+    return {q.text: q.speaker for q in rules_only_extraction(article).quotes}
+
+
+def test_a_description_speaker_is_the_one_body_or_person_the_article_names_so():
+    said = _speakers_of(
+        "Charity's boss keeps £60,000 car\n\n"
+        "Last week the Charities Oversight Board opened an inquiry into the Hopefield Animal "
+        "Sanctuary Trust. The regulator has said only: “We have opened an inquiry.”\n\n"
+        "The trustees, for their part, say they “retain full confidence” in the chief.\n\n"
+        "Members of the Carrowby Transport Workers' Union met on Monday. The drivers' union "
+        "said: “We can't put people on nights alone.”\n\n"
+        "Meanwhile, a respected elder in the town, Alhaji Musa Lawal Abiodun, appealed for "
+        "calm. “This matter will be settled,” the elder stated.\n\n"
+        "The only organization to welcome the cut, the Calder Taxpayers’ Federation, called it "
+        "“a long-overdue dose of discipline.”\n"
+    )
+    assert said["We have opened an inquiry."] == "Charities Oversight Board"
+    assert said["retain full confidence"] == "Hopefield Animal Sanctuary Trust"
+    assert said["We can't put people on nights alone."] == "Carrowby Transport Workers' Union"
+    assert said["This matter will be settled,"] == "Musa Lawal Abiodun"
+    assert said["a long-overdue dose of discipline."] == "Calder Taxpayers’ Federation"
+
+
+def test_a_quotation_of_the_standfirst_is_credited_as_the_body_credits_it():
+    rail = _all_speakers_of(
+        "Rail operator to close ticket offices at 14 stations\n\n"
+        "Rail users’ chair says older travellers will be left ‘stranded’\n\n"
+        "Northline Rail is to close the ticket offices at 14 of its stations.\n\n"
+        "Margaret Oduya, chair of Rail Users North, said older and disabled passengers would "
+        "be ‘stranded’.\n\n"
+        "Tom Reed, chair of the Northline board, said: ‘The way people buy tickets has "
+        "changed.’\n"
+    )
+    assert [s for t, s in rail if t == "stranded"] == ["Margaret Oduya", "Margaret Oduya"]
+    flats = _all_speakers_of(
+        "Minimum size rules for subdivided flats to take effect next March\n\n"
+        "Landlords warn of evictions; concern group says rules “long overdue but toothless”\n\n"
+        "Leung Mei-ling, spokeswoman for the Flat Residents’ Alliance, called the rules “long "
+        "overdue but toothless”. Raymond Ho, chairman of the Owners’ Association, said "
+        "landlords would withdraw flats.\n"
+    )
+    assert [s for t, s in flats if t.startswith("long overdue")] == ["Leung Mei-ling"] * 2

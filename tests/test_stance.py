@@ -988,3 +988,14 @@ def test_backing_people_or_calling_for_something_else_is_no_support_of_the_devel
 def test_reservations_object_and_a_grab_condemns():
     assert quote_stance(("serious reservations",)) == "opposes"
     assert quote_stance(("a land grab in the name of safety",)) == "condemns"
+
+
+def test_asking_an_authority_to_step_in_or_seeing_it_differently_opposes():
+    asked = "She said the union would ask the official languages commissioner to investigate."
+    assert reporter_cue((asked,)) == "opposes"
+    assert reporter_cue(("Parents urged ministers to intervene.",)) == "opposes"
+    assert reporter_cue(("Her brother, who co-founded the firm, sees it differently.",)) == (
+        "opposes"
+    )
+    # asking the public to act is advice, not an objection
+    assert reporter_cue(("The council asked residents to report leaks.",)) == "warns"

@@ -50,6 +50,8 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
                 "opposed", "dismayed", "frustrated", "disappointed", "unconvinced", "hostile",
                 "incensed", "upset", "livid", "irate", "enraged", "seething", "fuming",
                 "devastated", "heartbroken", "blindsided", "baffled", "bemused", "not convinced",
+                "sees it differently", "see it differently", "saw it differently",
+                "takes a different view", "took a different view", "begs to differ",
                 "up in arms", "hopping mad", "up in arms over", "aghast", "dismayed by"),
     "condemns": ("scathing", "outraged", "damning", "withering", "scornful", "contemptuous",
                  "appalled", "disgusted", "horrified", "sickened", "incandescent"),
@@ -688,7 +690,11 @@ _CALLS_TO_STOP = re.compile(
     r"(?:an?\s+|the\s+)?(?:(?:formal|legal|court|judicial)\s+)*(?:challenge|injunction|"
     r"lawsuit|judicial\s+review)\b|\b(?:take|taking|took|taken|takes)\s+(?:the\s+(?:matter|case|decision|issue|"
     r"council|government|ministry|company|board)\s+|it\s+|them\s+)to\s+(?:the\s+)?"
-    r"(?:\w+\s+){0,3}?(?:court|tribunal|ombudsman)\b|\bwalk(?:ed|s)?\s+out\b)",
+    r"(?:\w+\s+){0,3}?(?:court|tribunal|ombudsman)\b|\bwalk(?:ed|s)?\s+out\b|"
+    # "would ask the languages commissioner to investigate", "urged ministers to intervene"
+    r"\b(?:ask\w*|urg\w*|call(?:s|ed|ing)?\s+on|press\w*|petition\w*|lobb\w*)\s+"
+    r"(?:[\w’'-]+\s+){1,5}?to\s+(?:investigate|intervene|review|reconsider|overturn|block|"
+    r"halt|stop|reverse|step\s+in|think\s+again|look\s+again|call\s+in)\b)",
     re.I,
 )
 
