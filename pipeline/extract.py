@@ -186,7 +186,10 @@ class PreparedArticle:
         (``rules.stance.judge_stance`` on the rules' speakers): the model is asked only
         about them. Computed once."""
         quotes = _quotes(self, {}, self.resolve)  # the rules' speakers: no figures, no claims
-        shown = {_speaker_key(s.actor, self.article.text) for s in _stances(self, Labels(), quotes)}
+        shown = {
+            _speaker_key(s.actor, self.article.text)
+            for s in _stances(self, Labels(), quotes, unread=None)
+        }
         return [a for a in actors(self) if _speaker_key(a.name, self.article.text) not in shown]
 
     @cached_property
@@ -2040,15 +2043,20 @@ _NOT_CLAIMED = {"does not deny": "denies", "does not confirm": "confirms"}
 
 
 def _stances(
-    prepared: PreparedArticle, labels: Labels, quotes: list[Quote], claims: Sequence[Claim] = ()
+    prepared: PreparedArticle,
+    labels: Labels,
+    quotes: list[Quote],
+    claims: Sequence[Claim] = (),
+    unread: str | None = "neutral",
 ) -> list[Stance]:
     """Each actor's position on the article's main development: what the article shows
     (``rules.stance.judge_stance``: the reporter's stance verb, an opposition role, the body
     the development is about, the words of their quotations), else what the actor's claim
     says of it (``claims``: "has denied the reports" denies, "did not deny" is no stance),
-    else the model's judgement; an actor with none of these has no stance. A brief never
-    lists an actor as denying a development under one heading and supporting it under
-    another.
+    else the model's judgement; a quoted actor with none of these is ``unread`` ("neutral":
+    their words take no side; None where the stances rules cannot read are being gathered
+    for the model), an actor neither quoted nor shown has no stance. A brief never lists an
+    actor as denying a development under one heading and supporting it under another.
     (On the quote development set, replaying the embedded model: 0.26 with the model first
     and the reporter's verb only -> see ``tools.evaluate_quotes``.)"""
     text = prepared.article.text
@@ -2071,6 +2079,8 @@ def _stances(
         if found:
             claim = None  # what the article shows of the actor's stance comes first
         position = claim.position if claim else found[0] if found else judged.get(evidence.key)
+        if position is None and evidence.quotes:
+            position = unread  # quoted, with no word for or against: a reader says neutral
         if position is None or (not found and position in refused_claims(evidence.narrative)):
             continue  # "refused to deny" is no denial, whatever the model read into it
         sentence = claim.sentence if claim else evidence.sentence

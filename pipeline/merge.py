@@ -1439,9 +1439,10 @@ def _merge_stances(
     extractions: Sequence[ArticleExtraction], index: EntityIndex, target: str | None = None
 ) -> list[StanceRow]:
     """One row per actor and position, with every source and sentence that shows it, each
-    on the story's ``target``."""
+    on the story's ``target``; the actor under a name its own sources write."""
     rows: dict[tuple[str, str], StanceRow] = {}
     held: dict[tuple[str, str], tuple[list[str], list[Evidence]]] = {}
+    forms: dict[tuple[str, str], list[str]] = {}  # each row's actor as its sources write it
     for x in extractions:
         for stance in x.stances:
             actor = index.canonical(stance.actor) or stance.actor
@@ -1464,10 +1465,16 @@ def _merge_stances(
             sources, shown = held.setdefault(key, ([], []))
             sources.append(stance.source)
             shown.append(evidence)
+            forms.setdefault(key, []).append(stance.actor)
     # sorted and made unique once per row, not again with every stance
     for key, row in rows.items():
         row.sources = _sorted_sources(held[key][0])
         row.evidence = _unique_evidence(held[key][1])
+        own = forms[key]
+        if row.actor.split()[-1].lower() not in {f.split()[-1].lower() for f in own if f}:
+            # a row cites only sources that spell the name their way ("Zelensky" where
+            # another outlet writes "Zelenskyy"): the fullest of their own spellings
+            row.actor = max(own, key=lambda f: (len(f.split()), len(f)))
     return sorted(rows.values(), key=lambda r: (-len(r.sources), r.actor))
 
 

@@ -425,8 +425,10 @@ def test_a_stance_verb_gives_the_position_and_the_headline_its_target():
         "“We met the operator on Friday,” said union leader Sam Orr.\n"
     )
     extraction = assemble_extraction(prepare_article(article(text)), Labels(), ExtractionStats())
-    [stance] = extraction.stances  # Sam Orr shows no position by rule and no model was asked
+    stance, other = extraction.stances
     assert (stance.actor, stance.position) == ("Grace Lee", "supports")
+    # Sam Orr's words take no side, and no model was asked: neutral
+    assert (other.actor, other.position) == ("Sam Orr", "neutral")
     assert stance.target == "Rail operator fined over cancellations"
     assert stance.quote == "This sends a clear message to every operator,"
 

@@ -351,6 +351,20 @@ def test_stances_are_merged_by_actor_and_position():
     assert rows == {("Mark Rutte", "warns"): ["S1", "S2"], ("Dmitry Peskov", "denies"): ["S2"]}
 
 
+def test_a_stance_row_is_named_as_its_own_sources_spell_the_actor():
+    """One outlet writes "Zelenskyy", another "Zelensky": a row citing only the second
+    prints the second's spelling, so that its name is in every source it cites."""
+    brief = merge_extractions(
+        [
+            extraction("S1", stances=[stance("S1", "Volodymyr Zelenskyy", "warns")]),
+            extraction("S2", stances=[stance("S2", "Volodymyr Zelensky", "neutral")]),
+        ]
+    )
+    rows = {(r.position, r.actor) for r in brief.stances}
+    assert ("neutral", "Volodymyr Zelensky") in rows
+    assert ("warns", "Volodymyr Zelenskyy") in rows
+
+
 def test_a_stance_row_of_many_sources_lists_each_source_once_in_order_and_each_sentence_once():
     """Rows are gathered first and sorted once (not again with every stance): sources in
     S-number order, evidence in the order first seen, one per source and sentence."""
