@@ -1716,6 +1716,25 @@ _WILL_ACT = (
     r"hand\s+back|return|eliminate|outsource|privati[sz]e|nationali[sz]e|take\s+over|buy|"
     r"acquire|reopen|rename|require|allow|permit|stop|convert|transfer"
 )
+
+
+def _progressive(verb: str) -> str:
+    """The -ing form of one alternative of ``_WILL_ACT`` ('close' -> 'closing', 'cut' ->
+    'cutting', 'lay\\s+off' -> 'laying\\s+off')."""
+    head, sep, rest = verb.partition("\\s+")
+    if head.endswith("el"):
+        head = head + "l?ing"  # cancelling, canceling; expelling
+    elif head.endswith("e") and not head.endswith(("ee", "ie")):
+        head = head[:-1] + "ing"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", head):
+        head = head + head[-1] + "ing"  # ban, cut, shut, scrap, drop, stop
+    else:
+        head += "ing"
+    return head + sep + rest
+
+
+#: What a body is doing as the lead reports it ("is recalling", "are closing").
+_ACTING = "|".join(_progressive(v) for v in _WILL_ACT.split("|"))
 #: A body's initials in brackets after its name ("The Power Pricing Authority (PPA) on …").
 _INITIALS = r"(?:\s*\([A-Z][A-Za-z&]{1,9}\))?"
 _DECIDER = (
@@ -1735,6 +1754,11 @@ _DECIDER = (
         rf"\b(?P<body>{_BODY_PHRASE}){_INITIALS}\s+(?:(?:on|last|this)\s+\w+\s+)?"
         rf"(?:will|is\s+to|are\s+to|plans\s+to|plan\s+to|intends\s+to|wants\s+to)\s+"
         rf"(?:now\s+|also\s+)?(?:{_WILL_ACT})\b"
+    ),
+    # "Brightmere Home Appliances is recalling about 48,000 of its air fryers"
+    re.compile(
+        rf"\b(?P<body>{_BODY_PHRASE}){_INITIALS}\s+(?:is|are)\s+(?:now\s+|also\s+)?"
+        rf"(?:{_ACTING})\b"
     ),
     # "The Halbrook Museum is to hand back …", "Quillstream Inc. … said Tuesday it will lay
     # off …", "The club has agreed to sell …": the body says what it will do
@@ -1809,6 +1833,7 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
                 and not (of_body and of_body.group(1).lower() in _ORGANISATION_WORDS)
                 and not _named_business(text, start, phrase)
                 and not _headline_subject(phrase, prepared)
+                and not _headline_short_form(phrase, prepared)
             ):
                 continue
             phrase = re.sub(r"[’']s$", "", phrase)  # "… by Fenmouth City Council’s planning …"
@@ -1862,6 +1887,29 @@ _ANNOUNCES_MEASURE = re.compile(
     r"deal|takeover|merger|redundancies|layoffs|job\s+cuts|recall|programme|program)\b",
     re.I,
 )
+
+
+#: A headline's verb of a deed in the present ("recalls", "closes", "axes", "lays off").
+_HEADLINE_DEED = re.compile(
+    r"\s+(?:"
+    + "|".join(
+        v + ("es" if re.search(r"(?:s|sh|ch|x|z)$", v) else "s")
+        for v in _WILL_ACT.split("|")
+        if "\\s+" not in v
+    )
+    + r")\b"
+)
+
+
+def _headline_short_form(phrase: str, prepared: PreparedArticle) -> bool:
+    """Whether the headline opens with the first word of the name ``phrase`` as the doer of
+    a deed ("Brightmere recalls 48,000 air fryers" over "Brightmere Home Appliances is
+    recalling …"): a short form of a business's name."""
+    words = re.sub(r"^(?:the|its|their)\s+", "", phrase.strip(), flags=re.I).split()
+    if len(words) < 2 or not words[0][:1].isupper() or words[0].lower() in _NOT_LEADS:
+        return False
+    title = prepared.article.title or ""
+    return title.startswith(words[0]) and bool(_HEADLINE_DEED.match(title, len(words[0])))
 
 
 def _headline_subject(phrase: str, prepared: PreparedArticle) -> bool:

@@ -999,3 +999,22 @@ def test_asking_an_authority_to_step_in_or_seeing_it_differently_opposes():
     )
     # asking the public to act is advice, not an objection
     assert reporter_cue(("The council asked residents to report leaks.",)) == "warns"
+
+
+def test_a_business_the_headline_names_short_doing_what_happened_is_the_decider():
+    from pipeline.extract import _lead_decider
+
+    text = (
+        "Brightmere recalls 48,000 air fryers after nine kitchen fires\n\n"
+        "Brightmere Home Appliances is recalling about 48,000 of its air fryers after 37 "
+        "reports of units overheating, the Consumer Product Safety Board announced Tuesday.\n\n"
+        "“We are contacting every customer,” said Alan Whitby, a Brightmere spokesman.\n\n"
+        "Consumer campaigner Jo Marsh condemned the delay. “It is a disgrace,” she said.\n"
+    )
+    decider = _lead_decider(prepare_article(_article(text)))
+    assert decider is not None and decider[0] == "Brightmere Home Appliances"
+    # a headline's first word before any lower-case word is no short form of a name
+    other = text.replace("Brightmere recalls", "Brightmere fryers recalled")
+    assert _lead_decider(prepare_article(_article(other))) is None or (
+        _lead_decider(prepare_article(_article(other)))[0] != "Brightmere Home Appliances"
+    )
