@@ -617,6 +617,26 @@ _FIRM_WORDS = frozenset(
 _TITLED = re.compile(rf"(?i:{word_alternation(HONORIFICS | TITLE_WORDS)})\.?\s+[A-Z]")
 
 
+#: Words for a news organisation set before or after its name ("the state news agency
+#: KNA", "KNA, the state news agency", "broadcaster RTV").
+_OUTLET_NOUNS = (
+    r"(?:(?:state|official|national|private|public|local)\s+)?(?:news\s+agency|newspaper|"
+    r"broadcaster|wire\s+service|news\s+service|television|tv\s+channel|radio\s+station|"
+    r"news\s+site|news\s+outlet|outlet|tabloid|daily)"
+)
+
+
+def _relaying_outlet(name: str, text: str) -> bool:
+    """Whether ``text`` calls ``name`` a news organisation ("the state news agency KNA
+    reported"): an outlet passing on what someone said, not who said it, so never a
+    candidate speaker of a quote."""
+    named = re.escape(name)
+    return bool(
+        re.search(rf"\b{_OUTLET_NOUNS}\s+(?:the\s+)?{named}\b", text, re.I)
+        or re.search(rf"\b{named},\s+(?:the|a|an)\s+{_OUTLET_NOUNS}\b", text, re.I)
+    )
+
+
 def _speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
     text, resolve = prepared.article.text, prepared.resolve
     groups: dict[str, list[tuple[str, int]]] = {}
@@ -629,7 +649,7 @@ def _speaker_candidates(prepared: PreparedArticle) -> list[Candidate]:
     for key, mentions in groups.items():
         forms = [resolve(form)[0] for form, _ in mentions]
         name = max(forms, key=lambda f: (len(f.split()), len(f)))
-        if speaker_problem(name, text) is not None:
+        if speaker_problem(name, text) is not None or _relaying_outlet(name, text):
             continue
         paragraphs = tuple(
             sorted(

@@ -1475,3 +1475,19 @@ def test_a_quotation_of_the_standfirst_is_credited_as_the_body_credits_it():
         "landlords would withdraw flats.\n"
     )
     assert [s for t, s in flats if t.startswith("long overdue")] == ["Leung Mei-ling"] * 2
+
+
+def test_a_news_agency_passing_on_words_is_no_candidate_speaker():
+    from pipeline.extract import prepare_article, speaker_candidates
+    from pipeline.read import Article
+
+    text = (
+        "Dam vote splits the basin\n\n"
+        "President Ilian Drago welcomed the result, the state news agency KNA reported. He told "
+        "the agency he recalled saying: “Not one cup of water will be stolen.”\n\n"
+        "Broadcaster RTV Nord said its reporters were refused entry.\n"
+    )
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title="Dam vote")
+    names = [c.name for c in speaker_candidates(prepare_article(article))]
+    assert "Ilian Drago" in names
+    assert "KNA" not in names and "RTV Nord" not in names
