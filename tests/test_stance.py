@@ -1018,3 +1018,13 @@ def test_a_business_the_headline_names_short_doing_what_happened_is_the_decider(
     assert _lead_decider(prepare_article(_article(other))) is None or (
         _lead_decider(prepare_article(_article(other)))[0] != "Brightmere Home Appliances"
     )
+
+
+def test_the_head_of_a_cathedral_harbour_parish_or_town_council_speaks_for_it():
+    cathedral = "Cathedral to charge sightseers £9. Holmchester Cathedral will start charging."
+    assert is_agent("Dean of Holmchester", "Cordelia Manning", cathedral)
+    assert is_agent("Harbourmaster", "Gwen Tregothnan", "Jet skis banned from Porthkennack harbour")
+    assert is_agent("Archdeacon", "Ruth Calloway", "Village church bells fall silent at night")
+    assert is_agent("Town Clerk", "Alison Reddy", "Town council removes benches from square")
+    # a head of another kind of body is not the decider's
+    assert not is_agent("Harbourmaster", "Gwen Tregothnan", "Cathedral to charge sightseers £9")
