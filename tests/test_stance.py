@@ -1028,3 +1028,9 @@ def test_the_head_of_a_cathedral_harbour_parish_or_town_council_speaks_for_it():
     assert is_agent("Town Clerk", "Alison Reddy", "Town council removes benches from square")
     # a head of another kind of body is not the decider's
     assert not is_agent("Harbourmaster", "Gwen Tregothnan", "Cathedral to charge sightseers £9")
+
+
+def test_an_unrealistic_plan_a_missed_point_and_an_alternative_instead_object():
+    assert quote_stance(("The notice period is wholly unrealistic.",)) == "opposes"
+    assert quote_stance(("The figure missed the point.",)) == "opposes"
+    assert quote_stance(("he would ask the council to look at a grant instead",)) == "opposes"
