@@ -565,7 +565,7 @@ def description_referent(
         return apposed.pop()
     if not (head in _COMMERCIAL_HEADS or head.endswith("maker")) or not bodies:
         return None
-    if len(bodies) == 1:
+    if len(bodies) == 1 and (head in _GENERIC_BUSINESS or _shows_trade(next(iter(bodies)), head)):
         return bodies.pop()
     title = prepared.article.title or ""
     first = next((s.text for s in prepared.sentences if s.text != title), "")
@@ -574,7 +574,10 @@ def description_referent(
     if shortest is not None and all(shortest in b for b in lead):
         return shortest  # "Veltrane Biosciences" (and a headline run "… Provides Update")
     # the one body named as a business ("Halberd Systems", "Kestrel Energy Ltd") among
-    # public bodies and groups
+    # public bodies and groups; not for a trade ("the broadcaster", "the airline") that a
+    # name like "Greenfork Media" does not show is its own
+    if head not in _GENERIC_BUSINESS:
+        return None
     text = prepared.article.text
     firms = {
         full
@@ -607,6 +610,27 @@ def _longest_form(name: str, text: str) -> str:
 
 
 #: Words that make a name a business's ("Halberd Systems", "Pellor Foods Ltd").
+def _shows_trade(name: str, head: str) -> bool:
+    """Whether a body's name says it is of the trade ``head`` names ("Corrin Air" for "the
+    airline", "Harbour Radio" for "the broadcaster"): a trade word of the head's kind in it."""
+    words = {w.lower().strip(".,") for w in name.split()}
+    return bool(words & _TRADE_WORDS.get(head, {head}))
+
+
+#: Words in a body's name that show its trade, by the head a description uses.
+_TRADE_WORDS: dict[str, set[str]] = {
+    "airline": {"air", "airways", "airlines", "aviation", "jet", "wings"},
+    "carrier": {"air", "airways", "airlines", "lines", "shipping", "freight", "rail"},
+    "broadcaster": {"tv", "television", "radio", "channel", "broadcasting", "news"},
+    "bank": {"bank", "banking", "savings", "credit", "building"},
+    "insurer": {"insurance", "assurance", "mutual"},
+    "brewer": {"brewing", "brewery", "breweries", "ales", "beer"},
+    "publisher": {"press", "publishing", "books"},
+    "utility": {"water", "energy", "power", "gas", "electric", "utilities"},
+    "miner": {"mining", "metals", "minerals", "resources"},
+}
+#: Heads of a description that any business answers to ("the company", "the firm").
+_GENERIC_BUSINESS = frozenset("company firm group business".split())
 _FIRM_WORDS = frozenset(
     """energy metals mining lines airways airlines motors foods holdings industries systems
     technologies software partners capital securities insurance media ltd limited inc plc llc
