@@ -1034,3 +1034,14 @@ def test_an_unrealistic_plan_a_missed_point_and_an_alternative_instead_object():
     assert quote_stance(("The notice period is wholly unrealistic.",)) == "opposes"
     assert quote_stance(("The figure missed the point.",)) == "opposes"
     assert quote_stance(("he would ask the council to look at a grant instead",)) == "opposes"
+
+
+def test_demanding_a_resignation_or_calling_it_vandalism_condemns():
+    resign = "Opposition spokesman Nils Vinter called the escape a humiliation and demanded "
+    assert reporter_cue((resign + "Aalto's resignation.",)) == "condemns"
+    assert reporter_cue(("Campaigners urged the chief executive to step down.",)) == "condemns"
+    assert quote_stance(("This is an act of industrial vandalism.",)) == "condemns"
+    assert quote_stance(("The government has known for two years and has done nothing.",)) == (
+        "condemns"
+    )
+    assert quote_stance(("We did nothing wrong.",)) == "denies"  # the longer phrase wins

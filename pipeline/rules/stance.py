@@ -159,7 +159,9 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "above the law", "dressed up as", "marking their own homework",
                  "marking its own homework", "deserve answers", "deserves answers",
                  "deserve better", "deserves better", "deserve the truth",
-                 "deserve an explanation", "land grab", "power grab", "cash grab"),
+                 "deserve an explanation", "land grab", "power grab", "cash grab",
+                 "vandalism", "humiliation", "death sentence", "answer for this",
+                 "has done nothing", "have done nothing", "did nothing to"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
@@ -678,6 +680,13 @@ def passive_cue(subject_segments: tuple[str, ...]) -> str | None:
     return None
 
 
+#: Demanding that someone go ("demanded Aalto's resignation", "called for the chief to
+#: resign", "urged her to step down"): blame, not mere objection.
+_DEMANDS_RESIGNATION = re.compile(
+    r"\b(?:demand\w*|call(?:s|ed|ing)?\s+(?:for|on)|urg\w*)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:resignation|to\s+resign|to\s+step\s+down|to\s+quit|sacking|dismissal)\b",
+    re.I,
+)
 #: Asking for what would stop, delay or re-examine what was done ("called for an
 #: independent survey before any demolition", "demanded a public inquiry", "urged a pause",
 #: "is seeking a judicial review", "vowed to take the matter to court"): against it, though
@@ -730,6 +739,8 @@ def _segment_cue(segment: str) -> str | None:
             return position  # "did not deny the reports" is no denial
     if _ADVICE.search(clause):
         return "warns"
+    if _DEMANDS_RESIGNATION.search(clause):
+        return "condemns"
     if (found := _CALLS_TO_STOP.search(clause)) and not _NEGATED.search(
         clause[max(0, found.start() - 20) : found.start()]
     ):
