@@ -1045,3 +1045,19 @@ def test_demanding_a_resignation_or_calling_it_vandalism_condemns():
         "condemns"
     )
     assert quote_stance(("We did nothing wrong.",)) == "denies"  # the longer phrase wins
+
+
+def test_an_outside_expert_explains_unless_the_reporter_gives_a_stance():
+    lecturer = StanceEvidence(
+        name="Callum Reyes",
+        role="a lecturer in politics at Kestrel University",
+        quotes=("Voters tend to punish early elections unless there is an obvious reason.",),
+        development="Government loses majority in snap election",
+        headline="Government loses majority in snap election",
+    )
+    assert judge_stance(lecturer) == ("neutral", "role")
+    critic = replace(lecturer, narrative=("Callum Reyes criticised the timing of the vote.",))
+    assert judge_stance(critic) == ("opposes", "reporter")
+    # a body whose name holds an expert's word is no outside expert
+    guild = replace(lecturer, name="Independent Publishers' Guild", role="")
+    assert judge_stance(guild) != ("neutral", "role")

@@ -353,6 +353,17 @@ _ANALYST = re.compile(
 )
 
 
+#: An outside expert by their own description ("a lecturer in politics at …", "energy
+#: analyst", "an employment lawyer"): one who explains the development, as labellers read
+#: them, unless the reporter gives them a stance verb.
+_OUTSIDE_EXPERT = re.compile(
+    r"\b(?:economist|analyst|strategist|professor|academic|lecturer|researcher|expert|"
+    r"commentator|historian|pollster|scholar|(?:employment|planning|constitutional|property|"
+    r"data|competition|tax|insurance|media|transport)\s+lawyer)s?\b",
+    re.I,
+)
+
+
 #: Even-handed words: the speaker weighs the development without taking a side ("You can
 #: argue it either way", "It is too soon to say"), or a caveat about a finding ("cautioned
 #: that the study showed a link, not a cause").
@@ -1083,6 +1094,13 @@ def judge_stance(
         return "condemns", "reporter"  # against it, in words of moral blame ("a massacre")
     if cue == "supports" and _backs_another(evidence.narrative, evidence.development):
         cue = None  # "would support parents", "called for the rent waiver to cover …"
+    outsider = (
+        bool(_OUTSIDE_EXPERT.search(described))
+        and not _words(evidence.name) & BODY_WORDS
+        and not _OPPOSITION.search(described)
+    )
+    if outsider and cue is None and not agent and not evidence.accused:
+        return "neutral", "role"  # an outside expert explains; their words are analysis
     if cue is not None:
         return cue, "reporter"
     # what the actor is reported saying about another party the development does not name
