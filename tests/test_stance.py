@@ -1061,3 +1061,8 @@ def test_an_outside_expert_explains_unless_the_reporter_gives_a_stance():
     # a body whose name holds an expert's word is no outside expert
     guild = replace(lecturer, name="Independent Publishers' Guild", role="")
     assert judge_stance(guild) != ("neutral", "role")
+
+
+def test_reacting_with_fury_objects_and_being_overjoyed_supports():
+    assert reporter_cue(("The works council reacted with fury.",)) == "opposes"
+    assert quote_stance(("overjoyed",)) == "supports"

@@ -51,6 +51,8 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
                 "incensed", "upset", "livid", "irate", "enraged", "seething", "fuming",
                 "devastated", "heartbroken", "blindsided", "baffled", "bemused", "not convinced",
                 "sees it differently", "see it differently", "saw it differently",
+                "reacted with fury", "reacted with anger", "reacted angrily", "with dismay",
+                "reacted with dismay", "reacted furiously",
                 "takes a different view", "took a different view", "begs to differ",
                 "up in arms", "hopping mad", "up in arms over", "aghast", "dismayed by"),
     "condemns": ("scathing", "outraged", "damning", "withering", "scornful", "contemptuous",
@@ -58,7 +60,8 @@ STANCE_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "defends": ("unapologetic", "defiant", "adamant", "unrepentant", "bullish", "unmoved"),
     "supports": ("delighted", "pleased", "happy", "proud", "thrilled", "grateful", "relieved",
                  "forgiving", "optimistic", "enthusiastic", "glad", "jubilant", "elated",
-                 "supportive", "in favour", "in favor", "upbeat", "positive"),
+                 "supportive", "in favour", "in favor", "upbeat", "positive", "overjoyed",
+                 "ecstatic"),
     "confirms": ("apologetic", "contrite", "gracious in defeat"),
 }  # fmt: skip
 
