@@ -1421,6 +1421,7 @@ def test_a_description_in_apposition_to_a_name_is_that_name_as_a_mention():
 
 
 def _all_speakers_of(text: str) -> list[tuple[str, str | None]]:
+    """(quotation, speaker) of every quotation of a one-article text, rules alone."""
     from pipeline.extract import rules_only_extraction
     from pipeline.read import Article
 
@@ -1429,11 +1430,8 @@ def _all_speakers_of(text: str) -> list[tuple[str, str | None]]:
 
 
 def _speakers_of(text: str) -> dict[str, str | None]:
-    from pipeline.extract import rules_only_extraction
-    from pipeline.read import Article
-
-    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
-    return {q.text: q.speaker for q in rules_only_extraction(article).quotes}
+    """Each quotation's speaker (the last of quotations with the same words)."""
+    return dict(_all_speakers_of(text))
 
 
 def test_a_description_speaker_is_the_one_body_or_person_the_article_names_so():
