@@ -1520,6 +1520,11 @@ _CLAUSE_WORDS = frozenset(
 _NAME_CONNECTORS = frozenset("of and the for on in at de du van von der la le & y".split())
 
 
+#: A people's adjective with a point of the compass ("North Korean", "South African"): never
+#: a person's name, unlike a lone word of that shape ("Brian", "Ryan").
+_COMPASS_DEMONYM = re.compile(rf"(?:North|South|East|West|Northern|Southern)\s+{DEMONYM.pattern}")
+
+
 def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     """The name a stance actor the reporter gives a stance (not a quoted speaker) is shown
     under, or None when the phrase names no one: a time word at its end is dropped ("The
@@ -1529,6 +1534,8 @@ def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     capitalised common noun ("Campaigners", "Company", "Out") and a clause ("herself a
     grandmother", "process the council") name no one. Pure."""
     name = _ACTOR_TAIL.sub("", name.strip())
+    if _COMPASS_DEMONYM.fullmatch(name):
+        return None  # "North Korean": a people's adjective, no actor
     if _news_outlet(name, prepared):
         return None  # "seen by The National Courier", "told RTC News": the press reports
     spokes = _SPOKESPERSON_FOR.fullmatch(name)
@@ -2551,6 +2558,10 @@ def _quotes(
                 # "one resident": no one the article names; the description is kept as
                 # how the speaker is described, and the quote has no speaker
                 speaker, role, how = None, _as_described(speaker), "none"
+            elif _COMPASS_DEMONYM.fullmatch(speaker.strip()):
+                # "a North Korean representative": a people's adjective names no one
+                described = f"{speaker} {role}" if role else speaker
+                speaker, role, how = None, _as_described(f"a {described}"), "none"
         quotes.append(
             Quote(
                 id=f"{article.id}.{span.id}",

@@ -1506,3 +1506,22 @@ def test_a_trade_description_is_a_body_only_where_its_name_shows_the_trade():
         "Later the broadcaster said: 'We expect everyone to be treated with respect.'\n"
     )
     assert said["We expect everyone to be treated with respect."] == "Harbour Radio"
+
+
+def test_a_peoples_adjective_is_no_speaker_and_no_stance_actor():
+    from pipeline.extract import rules_only_extraction
+    from pipeline.read import Article
+
+    text = (
+        "UN meeting hears denial\n\n"
+        "“My delegation does not feel any need for comment on such rumors,” a North Korean "
+        "representative to the United Nations said.\n\n"
+        "“We will look again,” said Brian Ryan.\n"
+    )
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title="UN meeting")
+    extraction = rules_only_extraction(article)
+    [denial] = [q for q in extraction.quotes if q.text.startswith("My delegation")]
+    assert denial.speaker is None and denial.speaker_role == "a North Korean representative"
+    assert "North Korean" not in {s.actor for s in extraction.stances}
+    # a name of that shape is still a name
+    assert any(q.speaker == "Brian Ryan" for q in extraction.quotes)
