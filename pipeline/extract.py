@@ -69,7 +69,13 @@ from .rules.grounding import (
     unnamed_speaker,
 )
 from .rules.passages import Passage, find_passages
-from .rules.quotes import QuoteSpan, find_quotes, pronoun_referent, speaker_mentions
+from .rules.quotes import (
+    QuoteSpan,
+    find_quotes,
+    pronoun_referent,
+    quote_words,
+    speaker_mentions,
+)
 from .rules.stance import (
     DECISION_VERBS,
     StanceEvidence,
@@ -1944,7 +1950,7 @@ _ANNOUNCES_MEASURE = re.compile(
 _HEADLINE_DEED = re.compile(
     r"\s+(?:"
     + "|".join(
-        v + ("es" if re.search(r"(?:s|sh|ch|x|z)$", v) else "s")
+        v + ("es" if re.search(r"(?:s|sh|ch|x|z|o)$", v) else "s")
         for v in _WILL_ACT.split("|")
         if "\\s+" not in v
     )
@@ -2580,10 +2586,6 @@ def _quotes(
     return _headline_quotes_as_in_body(quotes, prepared)
 
 
-def _words_of(text: str) -> str:
-    return " ".join(re.findall(r"[\w]+", text.lower()))
-
-
 def _headline_quotes_as_in_body(quotes: list[Quote], prepared: PreparedArticle) -> list[Quote]:
     """``quotes`` with each quotation of a headline or standfirst (one of the first three
     sentences, with no closing stop) that the body quotes too
@@ -2603,9 +2605,9 @@ def _headline_quotes_as_in_body(quotes: list[Quote], prepared: PreparedArticle) 
     body = [q for q in quotes if q.speaker and not headline(q)]
     out = []
     for quote in quotes:
-        words = _words_of(quote.text)
+        words = quote_words(quote.text)
         if words and headline(quote):
-            same = [b for b in body if f" {words} " in f" {_words_of(b.text)} "]
+            same = [b for b in body if f" {words} " in f" {quote_words(b.text)} "]
             if len({b.speaker for b in same}) == 1:
                 quote = quote.model_copy(
                     update={

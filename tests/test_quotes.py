@@ -1420,13 +1420,18 @@ def test_a_description_in_apposition_to_a_name_is_that_name_as_a_mention():
     assert "a lecturer" not in forms and any("Ann Roe" in f for f in forms)
 
 
+def _one_article(text: str):
+    """A one-article source ``S1`` of ``text``, titled by its first line."""
+    from pipeline.read import Article
+
+    return Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+
+
 def _all_speakers_of(text: str) -> list[tuple[str, str | None]]:
     """(quotation, speaker) of every quotation of a one-article text, rules alone."""
     from pipeline.extract import rules_only_extraction
-    from pipeline.read import Article
 
-    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
-    return [(q.text, q.speaker) for q in rules_only_extraction(article).quotes]
+    return [(q.text, q.speaker) for q in rules_only_extraction(_one_article(text)).quotes]
 
 
 def _speakers_of(text: str) -> dict[str, str | None]:
@@ -1477,7 +1482,6 @@ def test_a_quotation_of_the_standfirst_is_credited_as_the_body_credits_it():
 
 def test_a_news_agency_passing_on_words_is_no_candidate_speaker():
     from pipeline.extract import prepare_article, speaker_candidates
-    from pipeline.read import Article
 
     text = (
         "Dam vote splits the basin\n\n"
@@ -1485,8 +1489,7 @@ def test_a_news_agency_passing_on_words_is_no_candidate_speaker():
         "the agency he recalled saying: “Not one cup of water will be stolen.”\n\n"
         "Broadcaster RTV Nord said its reporters were refused entry.\n"
     )
-    article = Article(id="S1", path="a.txt", text=text, sha256="x", title="Dam vote")
-    names = [c.name for c in speaker_candidates(prepare_article(article))]
+    names = [c.name for c in speaker_candidates(prepare_article(_one_article(text)))]
     assert "Ilian Drago" in names
     assert "KNA" not in names and "RTV Nord" not in names
 
@@ -1510,7 +1513,6 @@ def test_a_trade_description_is_a_body_only_where_its_name_shows_the_trade():
 
 def test_a_peoples_adjective_is_no_speaker_and_no_stance_actor():
     from pipeline.extract import rules_only_extraction
-    from pipeline.read import Article
 
     text = (
         "UN meeting hears denial\n\n"
@@ -1518,8 +1520,7 @@ def test_a_peoples_adjective_is_no_speaker_and_no_stance_actor():
         "representative to the United Nations said.\n\n"
         "“We will look again,” said Brian Ryan.\n"
     )
-    article = Article(id="S1", path="a.txt", text=text, sha256="x", title="UN meeting")
-    extraction = rules_only_extraction(article)
+    extraction = rules_only_extraction(_one_article(text))
     [denial] = [q for q in extraction.quotes if q.text.startswith("My delegation")]
     assert denial.speaker is None and denial.speaker_role == "a North Korean representative"
     assert "North Korean" not in {s.actor for s in extraction.stances}

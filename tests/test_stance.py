@@ -954,10 +954,7 @@ def test_a_press_releases_issuer_and_its_untitled_executives_defend_its_measure(
         "Campaign group Save Our Taps said it was angry. Its chairman, Tom Bell, said: "
         '"This is a failure of investment, and customers cannot afford it."\n'
     )
-    article = Article(
-        id="S1", path="release.txt", title=text.splitlines()[0], text=text, sha256="x",
-        outlet="Larchmere Water",
-    )  # fmt: skip
+    article = replace(_article(text), outlet="Larchmere Water")  # a release: its issuer's
     stances = {s.actor: s.position for s in rules_only_extraction(article).stances}
     assert stances.get("Larchmere Water") == "defends"
     assert stances.get("Ruth Adeyemi") == "defends"  # "Chief Executive": of the issuer

@@ -413,8 +413,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return repeated_quotes(nested_quotes(text, spans))
 
 
-def _words_of(text: str) -> str:
-    """Lower-case words of a quotation, apostrophes and punctuation folded away."""
+def quote_words(text: str) -> str:
+    """Lower-case words of a quotation, apostrophes and punctuation folded away ("It's
+    ‘stranded’." -> "it s stranded"): for telling whether one quotation holds another's
+    words."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
 
 
@@ -425,13 +427,13 @@ def repeated_quotes(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     scraps rail upgrade" … "‘We’ve been forgotten,’ Cr Vokes said."). Three words at
     least; never a scare quote; the cue is marked unsure (``confident=False``)."""
     said = [
-        (q, _words_of(q.text))
+        (q, quote_words(q.text))
         for q in spans
         if q.cue and q.kind != "scare" and q.cue.lower() not in _PRONOUNS
     ]
     out = []
     for span in spans:
-        words = _words_of(span.text)
+        words = quote_words(span.text)
         if span.cue is None and span.kind != "scare" and len(words.split()) >= 3:
             holders = {
                 q.cue: q

@@ -348,9 +348,13 @@ PROTEST_WORDS = frozenset(
 
 #: Roles of those who comment from outside (an economist, an analyst): with no evaluative
 #: word they are neutral on the development.
+#: Those whose trade is to explain ("economist", "a lecturer in politics", "pollster").
+_EXPLAINERS = (
+    r"economist|analyst|strategist|professor|academic|lecturer|researcher|expert|"
+    r"commentator|historian|pollster|scholar"
+)
 _ANALYST = re.compile(
-    r"\b(?:economist|analyst|strategist|professor|academic|lecturer|researcher|expert|"
-    r"observer|commentator|historian|pollster|fellow|specialist|scholar|pundit|\w+ologist|"
+    rf"\b(?:{_EXPLAINERS}|observer|fellow|specialist|pundit|\w+ologist|"
     r"not involved in the (?:research|study|work|trial|case)|independent)s?\b",
     re.I,
 )
@@ -358,11 +362,11 @@ _ANALYST = re.compile(
 
 #: An outside expert by their own description ("a lecturer in politics at …", "energy
 #: analyst", "an employment lawyer"): one who explains the development, as labellers read
-#: them, unless the reporter gives them a stance verb.
+#: them, unless the reporter gives them a stance verb. Narrower than ``_ANALYST``: an
+#: "observer", a "fellow" or an "independent" may well take a side.
 _OUTSIDE_EXPERT = re.compile(
-    r"\b(?:economist|analyst|strategist|professor|academic|lecturer|researcher|expert|"
-    r"commentator|historian|pollster|scholar|(?:employment|planning|constitutional|property|"
-    r"data|competition|tax|insurance|media|transport)\s+lawyer)s?\b",
+    rf"\b(?:{_EXPLAINERS}|(?:employment|planning|constitutional|property|data|competition|"
+    r"tax|insurance|media|transport)\s+lawyer)s?\b",
     re.I,
 )
 
@@ -998,6 +1002,9 @@ _BACKS_PEOPLE = re.compile(
     r"\b(?:support\w*|back(?:s|ed|ing)?|thank\w*|prais\w*)\s+(?:(?:the|its|their|all|local|"
     r"affected|those|every)\s+)*(?P<who>[a-z]+)\b"
 )
+#: People the story affects, whom backing is no backing of what befell them (not those who
+#: decide: "backed officials" is another matter).
+_BACKED_PEOPLE = (GROUP_NOUNS | ROLE_PLURALS) - {"officials", "authorities", "ministers", "leaders"}
 #: A call for something ("called for the rent waiver to cover the full two years"): what is
 #: called for, up to a preposition or a stop.
 _CALLS_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+for\s+(?P<what>[^,.;:]{3,80})", re.I)
@@ -1007,7 +1014,6 @@ _THE_DEVELOPMENT = frozenset(
     "decision move plan plans ruling ban proposal proposals scheme deal policy measure "
     "measures law bill order it this".split()
 )
-_CALL_STOPWORDS = frozenset("the a an to be of for in on and its their his her more all".split())
 
 
 def _backs_another(narrative: tuple[str, ...], development: str) -> bool:
@@ -1017,15 +1023,14 @@ def _backs_another(narrative: tuple[str, ...], development: str) -> bool:
     is no word for it (a critic's demand: "called for the rent waiver to cover the full two
     years" under "hawker centre to close for rebuild")."""
     text = " ".join(narrative)
-    people = (GROUP_NOUNS | ROLE_PLURALS) - {"officials", "authorities", "ministers", "leaders"}
-    if any(m.group("who") in people for m in _BACKS_PEOPLE.finditer(text)):
+    if any(m.group("who") in _BACKED_PEOPLE for m in _BACKS_PEOPLE.finditer(text)):
         return True
     calls = list(_CALLS_FOR.finditer(text))
     if not calls:
         return False
     stems = {w[:5] for w in _words(development) if len(w) > 3}
     for call in calls:
-        words = [w for w in re.findall(r"[a-z]+", call.group("what").lower())]
+        words = re.findall(r"[a-z]+", call.group("what").lower())
         if _THE_DEVELOPMENT & set(words[:3]) or {w[:5] for w in words if len(w) > 3} & stems:
             return False
     return True
