@@ -203,7 +203,16 @@ _PHRASES = re.compile(r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _PHRAS
 _CONTRACT_ENDED = re.compile(
     r"\b(?:end|ends|ended|ending|terminat\w*|cancel\w*|scrap\w*|axe[sd]?|axing|"
     r"tore\s+up|torn\s+up|tear(?:s|ing)?\s+up|rip(?:s|ped|ping)?\s+up|withdr[ae]w\w*)\s+"
-    r"(?:(?:its|the|their|his|her|our|a|an)\s+)?(?:[\w£$€.,-]+\s+){0,4}?(?:contract|deal)s?\b"
+    r"(?:(?:its|the|their|his|her|our|a|an)\s+)?(?:[\w£$€.,'’-]+\s+){0,4}?(?:contract|deal)s?\b"
+)
+#: Someone dismissed from a post ("dismissed its chief executive", "has dismissed manager
+#: Joe Bloggs"): sacked, not a claim dismissed ('dismissed' alone denies, in
+#: ``_PARAPHRASES``); not the post holder's words ("dismissed the chief executive's claims").
+_STAFF_DISMISSED = re.compile(
+    r"\bdismiss(?:es|ed|ing)?\s+(?:(?:its|the|their|his|her|our)\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"(?:chief|executive|manager|director|coach|head|boss|ceo|officer|secretary|minister|"
+    r"chair|chairman|chairwoman|president|editor|principal|headteacher|employees?|staff|"
+    r"workers?)\b(?!(?:\s+[\w-]+)?[’']s\b)"
 )
 #: A contractor dropped, stripped of its work or replaced ("dropped the company that …",
 #: "dropped caterer Tollbrook"): sacked, not a fall ('dropped' alone is one).
@@ -559,7 +568,8 @@ def tokens(text: str) -> list[str]:
     five-letter stems, and its numbers ('1,200' and '1200' alike): the same figure is strong
     sign of the same fact. A time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'),
     not a number: it says when, and counts nothing (``_counts``)."""
-    text = text.lower().replace("’s", "").replace("'s", "")
+    text = _STAFF_DISMISSED.sub(lambda m: " sack " + m.group().split(None, 1)[1], text.lower())
+    text = text.replace("’s", "").replace("'s", "")
     text = _PHRASES.sub(lambda m: _PHRASE_WORDS[" ".join(m.group().split())], text)
     text = _CONTRACT_ENDED.sub(" sack contract ", text)
     text = _SUPPLIER_DROPPED.sub(" sack company ", text)
@@ -568,7 +578,7 @@ def tokens(text: str) -> list[str]:
     for match in _TOKEN.finditer(text):
         word = match.group().strip("'’-.,")
         if word[:1].isdigit():
-            out.append("#" + word.replace(",", ""))
+            out.append(number_token(word))
             continue
         if len(word) < 3 or word in _STOPWORDS or _LOADED.fullmatch(word):
             continue  # loaded words carry tone, not the fact
@@ -630,10 +640,24 @@ def _vectorise(units: Sequence[Unit]) -> None:
         unit.vector = {w: v / norm for w, v in vector.items()}
 
 
+def number_token(number: str) -> str:
+    """The clustering token of a number as written: '#' and its digits ('1,200' and '1200'
+    -> '#1200'), except a count written with a thousands comma whose digits could be read as
+    a year ('1,900 people' -> '#1,900'): a year is never written so, and ``_counts`` must not
+    take the count for one."""
+    digits = number.replace(",", "")
+    if "," in number and _YEAR.fullmatch(digits):
+        return "#" + number
+    return "#" + digits
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _counts(token: str) -> bool:
-    """A number token that counts something ('#1200'), not a year ('#2022'), which dates the
-    background more often than it names the fact."""
-    return token.startswith("#") and not re.fullmatch(r"#(?:1[89]|20)\d\d", token)
+    """A number token that counts something ('#1200', '#1,900'), not a year ('#2022'), which
+    dates the background more often than it names the fact."""
+    return token.startswith("#") and not _YEAR.fullmatch(token[1:])
 
 
 def _rarity(count: int, total: int) -> float:
@@ -1439,9 +1463,10 @@ def _repeats(
     as the shown one by some source."""
     mine, theirs = _line_counts(group), _line_counts(shown)
     new = mine - theirs
-    if new and any(new <= r and theirs & r for r in rivals):
-        return True  # the same quantity, another source's figure
     line, shown_line = _choose(group), _choose(shown)
+    rival = new - ages(line.text)  # 'a 141-year-old dam' describes; it counts no one
+    if rival and any(rival <= r and theirs & r for r in rivals):
+        return True  # the same quantity, another source's figure
     if detail_of(line, shown_line, names):
         return True  # its figures are of the shown fact's people or things
     if any(
@@ -2115,7 +2140,11 @@ def count_acts(text: str) -> set[tuple[str, str, str]]:
     body = _undated(text).lower()
     for match in _COUNT_ACT.finditer(body):
         verb = tokens(match["verb"])
-        number = "#" + _NUMBER_WORDS.get(match["number"], match["number"].replace(",", ""))
+        number = (
+            "#" + _NUMBER_WORDS[match["number"]]
+            if match["number"] in _NUMBER_WORDS
+            else number_token(match["number"])
+        )
         number = number.rstrip(".")
         plurals = [w for w in match["after"].split() if w.endswith("s") and tokens(w)]
         noun = tokens(plurals[0]) if plurals else []
@@ -2127,7 +2156,11 @@ def count_acts(text: str) -> set[tuple[str, str, str]]:
             found.add((verb[0], number, noun[0]))
     for match in _COUNT_SUFFERED.finditer(body):
         acts = [t for t in tokens(match["after"]) if t in _SUFFERED]
-        number = "#" + _NUMBER_WORDS.get(match["number"], match["number"].replace(",", ""))
+        number = (
+            "#" + _NUMBER_WORDS[match["number"]]
+            if match["number"] in _NUMBER_WORDS
+            else number_token(match["number"])
+        )
         if acts and _counts(number.rstrip(".")):
             found.add((acts[0], number.rstrip("."), ""))
     return found
@@ -2186,6 +2219,18 @@ def number_tokens(text: str) -> set[str]:
     """The counting numbers of ``text`` as clustering tokens ('2,300 appointments' ->
     {'#2300'}; years left out)."""
     return {w for w in tokens(text) if _counts(w)}
+
+
+# An age: '141-year-old', 'aged 58', '58 years old', 'a 34-year-old vessel'.
+_AGE = re.compile(
+    r"\b(\d+)(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old\b|\baged\s+(\d+)\b", re.IGNORECASE
+)
+
+
+def ages(text: str) -> set[str]:
+    """The clustering tokens of the ages ``text`` gives ('a 141-year-old dam', 'aged 58' ->
+    {'#141', '#58'}): a thing's or person's description, not a count of the fact."""
+    return {number_token(a or b) for a, b in (m.groups() for m in _AGE.finditer(text))}
 
 
 def _line_counts(group: Cluster) -> set[str]:

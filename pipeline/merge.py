@@ -1069,7 +1069,7 @@ def _rivals(a: Figure, b: Figure) -> bool:
     """Whether two values can be rival accounts of one quantity: close (``RIVAL_FACTOR``),
     or each credited to a different claimant and within ``CLAIMED_SPAN``."""
     low, high = sorted((abs(a.number), abs(b.number)))
-    if high <= RIVAL_FACTOR * low:
+    if _close(a, b):
         return True
     if high > CLAIMED_SPAN * low:
         return False  # 37 people in hospital, 11,000 told to boil water: two quantities
@@ -1289,11 +1289,29 @@ def _join_told_counts(
             told = None in (key[3], other_key[3]) or key[3] == other_key[3]
             if same_thing and told and len(values & {_value(f) for f in other}) >= 2:
                 head = key if key[3] else other_key
-                joined[index] = (head, other + members)
+                if key[3] == other_key[3]:
+                    joined[index] = (head, other + members)
+                    break
+                # of the group that does not say what happened, only the values near the
+                # told group's: '160 people spent the night at rest centres' is not
+                # among the 1,900 or 2,300 evacuated, though both groups count 'people'
+                told_group, untold = (members, other) if key[3] else (other, members)
+                near = [f for f in untold if any(_close(f, t) for t in told_group)]
+                rest = [f for f in untold if not any(_close(f, t) for t in told_group)]
+                joined[index] = (head, told_group + near)
+                if rest:
+                    joined.append((key if not key[3] else other_key, rest))
                 break
         else:
             joined.append((key, list(members)))
     return joined
+
+
+def _close(a: Figure, b: Figure) -> bool:
+    """Whether two values are close enough to be one count told by rival sources
+    (``RIVAL_FACTOR``)."""
+    low, high = sorted((abs(a.number), abs(b.number)))
+    return high <= RIVAL_FACTOR * low
 
 
 def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float, float]:

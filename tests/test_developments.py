@@ -1807,3 +1807,48 @@ def test_the_main_developments_line_is_one_of_its_own_members_not_a_folded_repea
     group.own = [sacked]
     group.add(lab)  # folded in later as a repeat of the shown line
     assert _choose(group) is sacked
+
+
+def test_two_leads_giving_rival_counts_of_one_evacuation_are_one_development():
+    from values import figure
+
+    def counted(x, n, value, outcome, claimant=None):
+        number = figure(x.source.id, n, value, "people", claimant)
+        return x.model_copy(update={"figures": [number.model_copy(update={"outcome": outcome})]})
+
+    ordered_out = "About 1,900 people were ordered out of their homes on Sunday after water was found seeping through the embankment of a 141-year-old dam above Tavenham."  # fmt: skip
+    evacuated = "Emergency crews pumped water out of the reservoir on Monday after some 2,300 people were evacuated from Tavenham, the council said."  # fmt: skip
+    pumps = "Fire crews used pumps to lower the water level in the reservoir by a metre."
+    school = "The village school is shut until further notice and the road is closed."
+    brief = merge_extractions(
+        [
+            counted(told("S1", ordered_out, pumps, school), 1, "1,900", "ordered out"),
+            counted(
+                told("S2", ordered_out.replace("About", "Around"), school, pumps),
+                1,
+                "1,900",
+                "ordered out",
+            ),  # fmt: skip
+            counted(told("S3", evacuated, pumps, school), 1, "2,300", "evacuated", "the council"),
+            counted(told("S4", evacuated, school, pumps), 1, "2,300", "evacuated", "the council"),
+        ]
+    )
+    shown = [e.summary for e in brief.events if e.shown != "none"]
+    assert sum("1,900" in line or "2,300" in line for line in shown) == 1, shown
+    [difference] = [d for d in brief.differences if d.kind == "figures"]
+    assert [c.value for c in difference.claims] == ["1,900", "2,300"]
+
+
+def test_a_count_written_with_a_thousands_comma_is_never_a_year():
+    from pipeline.developments import ages, number_tokens
+
+    assert number_tokens("About 1,900 people were ordered out.") == {"#1,900"}
+    assert number_tokens("The dam was built in 1884 and 2,300 fled.") == {"#2300"}
+    assert ages("a 141-year-old dam; Pallister, aged 58") == {"#141", "#58"}
+
+
+def test_a_post_holder_dismissed_is_sacked_a_claim_dismissed_is_denied():
+    assert "sack" in tokens("The council has dismissed its chief executive over the costs.")
+    assert "sack" in tokens("Councillors voted to terminate Ms Tolhurst's contract.")
+    assert "sack" not in tokens("He dismissed the chief executive's claims.")
+    assert "deny" in tokens("She dismissed the allegations.")

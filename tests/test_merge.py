@@ -991,3 +991,31 @@ def test_words_told_inside_another_quotation_are_their_own_speakers_not_a_differ
     by_speaker = {g.speaker: [e.text for e in g.quotes] for g in brief.speakers}
     assert by_speaker == {"Lorraine Pike": [outer_text], "Gus Amadi": [inner.text]}
     assert "attributed to" not in render_markdown(brief)
+
+
+def test_a_count_far_from_a_told_evacuation_is_not_one_of_its_values():
+    # '1,900 people were ordered out' / '2,300 were evacuated', and elsewhere '1,900 people',
+    # '2,300 residents' and '160 people spent the night at rest centres': the 160 is not a
+    # third account of the evacuation
+    def counted(sid, n, value, outcome=None, claimant=None):
+        number = figure(sid, n, value, "people", claimant)
+        return number.model_copy(update={"outcome": outcome})
+
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1", figures=[counted("S1", 1, "1,900", "ordered out"), counted("S1", 2, "160")]
+            ),  # fmt: skip
+            extraction("S2", figures=[counted("S2", 1, "1,900"), counted("S2", 2, "200")]),
+            extraction(
+                "S3",
+                figures=[
+                    counted("S3", 1, "2,300", "evacuated", "the council"),
+                    counted("S3", 2, "2,300"),
+                ],
+            ),  # fmt: skip
+        ]
+    )
+    told = {d.topic: [c.value for c in d.claims] for d in brief.differences if d.kind == "figures"}
+    assert told["people evacuated"] == ["1,900", "2,300"]
+    assert all("160" not in values for topic, values in told.items() if topic != "people")
