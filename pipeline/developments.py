@@ -128,7 +128,17 @@ _PARAPHRASES = {
     **dict.fromkeys("confirm confirmed confirms acknowledged acknowledge".split(), "confirm"),
     **dict.fromkeys("deny denied denies refuted rejected rejects dismissed".split(), "deny"),
     **dict.fromkeys("announce announced announces unveiled unveil".split(), "announce"),
-    **dict.fromkeys("ban banned bans prohibited outlawed".split(), "ban"),
+    **dict.fromkeys(
+        """ban banned bans banning prohibit prohibits prohibited prohibiting prohibition
+        outlawed""".split(),
+        "ban",
+    ),
+    # a court that quashed, annulled or overturned a decision, or set it aside
+    **dict.fromkeys(
+        """overturn overturns overturned overturning quash quashes quashed quashing annul
+        annuls annulled annulling invalidated rescinded revoked""".split(),
+        "overturn",
+    ),
     **dict.fromkeys("rise rose risen increased climbed jumped surged soared".split(), "rise"),
     **dict.fromkeys("fall fell fallen dropped declined plunged slumped".split(), "fall"),
     **dict.fromkeys("approve approved approves passed backed endorsed".split(), "approve"),
@@ -182,6 +192,11 @@ _PHRASE_WORDS = {
         ],
         "close",
     ),
+    # a ruling struck down or set aside was overturned
+    **dict.fromkeys(
+        "struck down|strikes down|strike down|striking down|set aside|sets aside".split("|"),
+        "overturn",
+    ),
     # a ship on the rocks ran aground; a chief shown the door was sacked
     **dict.fromkeys("onto the rocks|on the rocks|onto rocks".split("|"), "aground"),
     **dict.fromkeys("shown the door|given the boot|got the boot".split("|"), "sack"),
@@ -205,14 +220,18 @@ _CONTRACT_ENDED = re.compile(
     r"tore\s+up|torn\s+up|tear(?:s|ing)?\s+up|rip(?:s|ped|ping)?\s+up|withdr[ae]w\w*)\s+"
     r"(?:(?:its|the|their|his|her|our|a|an)\s+)?(?:[\w£$€.,'’-]+\s+){0,4}?(?:contract|deal)s?\b"
 )
-#: Someone dismissed from a post ("dismissed its chief executive", "has dismissed manager
-#: Joe Bloggs"): sacked, not a claim dismissed ('dismissed' alone denies, in
-#: ``_PARAPHRASES``); not the post holder's words ("dismissed the chief executive's claims").
+#: Someone dismissed or removed from a post ("dismissed its chief executive", "voted to
+#: remove Marianne Tolhurst", "has dismissed manager Joe Bloggs"): sacked, not a claim
+#: dismissed ('dismissed' alone denies, in ``_PARAPHRASES``) nor a thing removed; not the
+#: post holder's words ("dismissed the chief executive's claims"). Read before lower case:
+#: a person is named in capitals.
 _STAFF_DISMISSED = re.compile(
-    r"\bdismiss(?:es|ed|ing)?\s+(?:(?:its|the|their|his|her|our)\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"\b(?i:dismiss(?:es|ed|ing)?|remov(?:e|es|ed|ing)|oust(?:s|ed|ing)?)\s+"
+    r"(?:(?i:(?:(?:its|the|their|his|her|our)\s+)?(?:[\w.-]+\s+){0,2}?"
     r"(?:chief|executive|manager|director|coach|head|boss|ceo|officer|secretary|minister|"
     r"chair|chairman|chairwoman|president|editor|principal|headteacher|employees?|staff|"
-    r"workers?)\b(?!(?:\s+[\w-]+)?[’']s\b)"
+    r"workers?))|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    r"\b(?!(?:\s+[\w-]+)?[’']s\b)"
 )
 #: A contractor dropped, stripped of its work or replaced ("dropped the company that …",
 #: "dropped caterer Tollbrook"): sacked, not a fall ('dropped' alone is one).
@@ -568,13 +587,15 @@ def tokens(text: str) -> list[str]:
     five-letter stems, and its numbers ('1,200' and '1200' alike): the same figure is strong
     sign of the same fact. A time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'),
     not a number: it says when, and counts nothing (``_counts``)."""
-    text = _STAFF_DISMISSED.sub(lambda m: " sack " + m.group().split(None, 1)[1], text.lower())
+    text = _STAFF_DISMISSED.sub(lambda m: " sack " + m.group().split(None, 1)[1], text).lower()
     text = text.replace("’s", "").replace("'s", "")
     text = _PHRASES.sub(lambda m: _PHRASE_WORDS[" ".join(m.group().split())], text)
     text = _CONTRACT_ENDED.sub(" sack contract ", text)
     text = _SUPPLIER_DROPPED.sub(" sack company ", text)
     out = [_clock_token(m) for m in _CLOCK.finditer(text)]
     text = _CLOCK.sub(" ", text)
+    out += [_word_clock_token(m) for m in _WORD_CLOCK.finditer(text)]
+    text = _WORD_CLOCK.sub(lambda m: " " + (m["rest"] or ""), text)
     for match in _TOKEN.finditer(text):
         word = match.group().strip("'’-.,")
         if word[:1].isdigit():
@@ -592,6 +613,33 @@ _CLOCK = re.compile(
     r"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?m\b\.?"
     r"|(?<![\w.,:])(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
 )
+
+
+# A time of day in words: 'twenty to seven', 'half past six in the morning', 'ten o'clock',
+# its half of the day read from the words after it ('… on Friday evening').
+_HOURS = "one two three four five six seven eight nine ten eleven twelve".split()
+_WORD_CLOCK = re.compile(
+    r"\b(?:(?P<part>five|ten|twenty|twenty-five|quarter|half)\s+(?P<rel>past|to)\s+"
+    rf"(?P<hour>{'|'.join(_HOURS)})|(?P<whole>{'|'.join(_HOURS)})\s+o[’']clock)\b"
+    r"(?P<rest>(?:\s+(?:on|in|at|this|that|the|[a-z]+day))*\s+(?P<half>morning|afternoon|evening|night)\b)?"
+)
+_MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "quarter": 15, "half": 30}
+
+
+def _word_clock_token(match: re.Match[str]) -> str:
+    """'@18:40' for 'twenty to seven on Friday evening', '@6:30' for 'half past six' (the
+    half of the day unknown: as written), '@10' for 'ten o'clock'."""
+    hour = _HOURS.index(match["hour"] or match["whole"]) + 1
+    minute = 0
+    if match["part"]:
+        minute = _MINUTES[match["part"]]
+        if match["rel"] == "to":
+            hour, minute = hour - 1 or 12, 60 - minute
+    if match["half"] in ("afternoon", "evening", "night") and hour < 12:
+        hour += 12
+    elif match["half"] == "morning" and hour == 12:
+        hour = 0
+    return f"@{hour}" + (f":{minute:02d}" if minute else "")
 
 
 def _clock_token(match: re.Match[str]) -> str:

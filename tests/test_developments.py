@@ -1852,3 +1852,24 @@ def test_a_post_holder_dismissed_is_sacked_a_claim_dismissed_is_denied():
     assert "sack" in tokens("Councillors voted to terminate Ms Tolhurst's contract.")
     assert "sack" not in tokens("He dismissed the chief executive's claims.")
     assert "deny" in tokens("She dismissed the allegations.")
+
+
+def test_a_time_of_day_in_words_is_the_same_token_as_in_figures():
+    assert "@18:40" in tokens("The ferry went onto the rocks at twenty to seven on Friday evening.")
+    assert "@18:40" in tokens("The ferry ran aground at 6.40pm on Friday.")
+    assert "@6:30" in tokens("Staff arrived at half past six.")  # the half of the day unsaid
+    assert "@23:15" in tokens("The alarm sounded at quarter past eleven at night.")
+    assert "@10" in tokens("Doors open at ten o'clock.")
+    assert "#10" not in tokens("Doors open at ten o'clock.")
+
+
+def test_a_ruling_overturned_in_other_words_and_a_ban_by_any_name_are_one_act():
+    assert set(tokens("The court annulled the blanket ban.")) == set(
+        tokens("The court struck down the blanket prohibition.")
+    )
+    overturned = tokens("overturned")[0]
+    assert overturned in tokens("Judges quashed the order.")
+    assert overturned in tokens("The ruling was set aside on appeal.")
+    # a post holder removed is sacked; a thing removed is not
+    assert "sack" in tokens("Councillors voted to remove Marianne Tolhurst.")
+    assert "sack" not in tokens("Crews removed the debris.")
