@@ -1357,6 +1357,15 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     if lead is not None and lead[1] not in taken:
         found.append(lead)
     decider = _lead_decider(prepared)
+    if (
+        lead is not None
+        and decider is not None
+        and prepared.sentence_of(decider[1]) > prepared.sentence_of(lead[1])
+        and _REACTION.match(text, decider[1] + len(decider[0]))
+    ):
+        # the lead's doer took the decision; a body that rejects or refuses after it
+        # ("Veloria's foreign ministry rejected the measures") answers it
+        decider = None
     if decider is not None and decider[1] not in taken:
         found.append(decider)
     mentions = sorted((start, start + len(form), key_of(form), form) for form, start in found)
@@ -1742,8 +1751,9 @@ def _lead_agent(prepared: PreparedArticle) -> tuple[str, int] | None:
 
 
 _BODY_PHRASE = (
-    r"(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'&-]*\s+|of\s+|the\s+|and\s+|[a-z]+’s\s+|"
-    r"[a-z]+'s\s+)*?[\w-]+(?:\.(?=,))?"  # "Quillstream Inc., the payroll company, said …"
+    r"(?!(?:and|of)\s)(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'&-]*\s+|of\s+|the\s+|and\s+|"
+    r"[a-z]+[’']s\s+(?:[a-z]+\s+)?)*?"  # "The authority's transport committee approved …"
+    r"[\w-]+(?:\.(?=,))?"  # "Quillstream Inc., the payroll company, said …"
 )
 #: Verbs a body takes a decision or acts with, as the lead reports it.
 _ACTS = (
@@ -1839,6 +1849,27 @@ _DECIDER = (
         r"(?:(?:made|taken|announced|approved)\s+(?:[^,;]{0,30}?\s+)?)?by\s+"
         rf"(?P<body>{_BODY_PHRASE}){_INITIALS}(?=\s+(?:to|on|in|at|after|last|this)\b|[,.;])"
     ),
+    # "the licensing committee of Vale of Brook Council refused …": the council decided
+    re.compile(
+        r"\b(?:(?:the|a|its)\s+)?(?:[a-z-]+\s+){0,2}(?:committee|sub-?committee|panel|board|"
+        r"cabinet)\s+of\s+(?P<body>(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|the)\s+)*)*"
+        rf"[A-Z][\w’'&-]*)\s+{_WHEN}(?:{_ACTS})\b"
+    ),
+    # "Sedgeford Town Council is facing accusations that …", "the trust has come under fire
+    # for …": the body the story holds to account did what happened
+    re.compile(
+        rf"\b(?P<body>{_BODY_PHRASE}){_INITIALS}\s+(?:is|are|has\s+been|have\s+been)\s+"
+        r"(?:facing|under)\s+(?:(?:growing|mounting|fierce|fresh|heavy|strong)\s+)?"
+        r"(?:accusations|criticism|calls|a\s+backlash|backlash|fire|pressure|questions|anger|"
+        r"legal\s+action|a\s+legal\s+challenge)\b"
+    ),
+    # "The Schools Standards Office report, published on Friday, says …": the body whose
+    # report, ruling or inspection the story is
+    re.compile(
+        rf"\b(?P<body>{_BODY_PHRASE}){_INITIALS}(?:[’']s)?\s+(?:report|inspection|ruling|"
+        r"audit|review|investigation|judgment|judgement|verdict)(?:,[^,;]{1,80},)?\s+"
+        r"(?:says|said|found|finds|concluded|concludes|rated|rates|ruled|rules)\b"
+    ),
     # "Fernley Borough Council's new rule", "the board's decision"
     re.compile(
         rf"(?P<body>{_BODY_PHRASE})(?:[’']s|(?<=s)[’'])\s+(?:(?:new|latest|controversial|proposed|"
@@ -1902,7 +1933,7 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             if run and run.group("name").split()[-1].lower() in _ORGANISATION_WORDS | {"district"}:
                 named = run.group("name").strip()  # "the … School District board": the district
             named = re.sub(r"^(?:[A-Z][a-z]+\s+)?(?:after|when|as|once|that|which)\s+", "", named)
-            if not named[:1].isupper():
+            if not re.sub(r"^The\s+", "", named)[:1].isupper():
                 # "The authority's transport committee": the one body the article names so
                 head = phrase.split()[-1] if len(phrase.split()) <= 3 else ""
                 full = description_referent(f"the {head.lower()}", prepared, prepared.resolve)
@@ -1920,6 +1951,14 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             if speaker_problem(named, text) is None:
                 return named, start + phrase.index(named)
     return None
+
+
+#: A body's verb that answers another's decision rather than taking one ("… rejected the
+#: measures", "… on Tuesday refused to comply").
+_REACTION = re.compile(
+    r"(?:\s+(?:on|last|this)\s+\w+|\s+(?:has|have|had|swiftly|quickly|immediately|angrily))*"
+    r"\s+(?:rejected|refused|denied|dismissed|condemned|criticised|criticized|protested)\b"
+)
 
 
 #: Members whose vote is their body's decision ("after councillors voted to …").

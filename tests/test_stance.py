@@ -1063,3 +1063,49 @@ def test_an_outside_expert_explains_unless_the_reporter_gives_a_stance():
 def test_reacting_with_fury_objects_and_being_overjoyed_supports():
     assert reporter_cue(("The works council reacted with fury.",)) == "opposes"
     assert quote_stance(("overjoyed",)) == "supports"
+
+
+def test_the_body_a_committee_of_a_report_or_accusations_name_took_the_decision():
+    refused = _positions(
+        "Brookmere Festival is off after licence refusal\n\n"
+        "Declan Morrow has run the Brookmere Festival for eleven years. Last month the "
+        "licensing committee of Vale of Brook Council refused the festival a licence after "
+        "objections from the police.\n\n"
+        '"I\'m not angry any more," Morrow said.\n'
+    )
+    assert refused.get("Vale of Brook Council") == "defends"  # its refusal is its decision
+    accused = _positions(
+        "Anger as benches vanish from Sedgeford's Market Place\n\n"
+        "Six benches have been taken out of Sedgeford's Market Place, and Sedgeford Town "
+        "Council is facing accusations that it is trying to drive rough sleepers out.\n\n"
+        'Town Clerk Alison Reddy said the benches had been removed "for refurbishment".\n'
+    )
+    assert accused.get("Sedgeford Town Council") == "defends"
+    rated = _positions(
+        "Ferncombe primary rated inadequate\n\n"
+        "A Ferncombe primary school has been rated inadequate by inspectors. The Schools "
+        "Standards Office report, published on Friday, says leaders had lost sight of basic "
+        "routines.\n\n"
+        '"The report makes difficult reading," the headteacher, Lorna Beckwith, said.\n'
+    )
+    assert {a.removeprefix("The "): p for a, p in rated.items()}["Schools Standards Office"] == (
+        "defends"
+    )
+    approved = _positions(
+        "Cable car plan splits neighbours\n\n"
+        "Residents have given a mixed response to plans for a cable car, which the Wend "
+        "Valley Combined Authority says would cut a detour. The authority's transport "
+        "committee approved an outline business case last week.\n\n"
+        '"They\'ll be looking into my bathroom," said resident Jenny Lister.\n'
+    )
+    assert approved.get("Wend Valley Combined Authority") == "defends"
+
+
+def test_a_body_that_rejects_the_leads_decision_answers_it_and_did_not_take_it():
+    positions = _positions(
+        "EU extends sanctions on Veloria\n\n"
+        "BRUSSELS, March 2 (Dev Wire) - The European Union on Monday extended sanctions on "
+        "Veloria for another year.\n\n"
+        'Veloria\'s foreign ministry rejected the measures as "illegal interference".\n'
+    )
+    assert positions.get("Veloria's foreign ministry") == "opposes"

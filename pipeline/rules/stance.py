@@ -1095,8 +1095,10 @@ def judge_stance(
         and not any(_ADMITTED.search(n) for n in evidence.narrative)
     ):
         cue = None  # "…, the force confirmed": the doer announcing its decision, no admission
-    if evidence.decided and cue in ("supports", "confirms", "warns"):
-        # the decider backing, announcing or confirming what it decided defends it
+    if evidence.decided and cue in ("supports", "confirms", "warns", "opposes"):
+        # the decider backing, announcing or confirming what it decided defends it, a
+        # refusal or a ban included ("the licensing committee of … Council refused the
+        # festival a licence": the council defends its refusal)
         return "defends", "agent"
     if cue == "opposes" and quote_stance(evidence.quotes, adverse) == "condemns":
         return "condemns", "reporter"  # against it, in words of moral blame ("a massacre")
