@@ -1109,3 +1109,21 @@ def test_a_body_that_rejects_the_leads_decision_answers_it_and_did_not_take_it()
         'Veloria\'s foreign ministry rejected the measures as "illegal interference".\n'
     )
     assert positions.get("Veloria's foreign ministry") == "opposes"
+
+
+def test_a_measure_called_too_harsh_badly_made_or_doomed_is_opposed():
+    from pipeline.rules.stance import quote_stance
+
+    for words in (
+        "blanket bans are disproportionate",
+        "the tax is punitive and populist",
+        "this is a massive blow to the town",
+        "it was madness",
+        "the whole thing is a half-baked vanity project",
+        "it risks criminalising every teenager",
+    ):
+        assert quote_stance((words,)) == "opposes", words
+    assert quote_stance(("the review was a whitewash",)) == "condemns"
+    # joy that sounds like disbelief, and a striker's own words, are not objections
+    assert quote_stance(("I thought it was a joke!",)) is None
+    assert quote_stance(("Nobody takes strike action lightly",)) != "opposes"

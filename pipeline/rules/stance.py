@@ -164,7 +164,8 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "deserve better", "deserves better", "deserve the truth",
                  "deserve an explanation", "land grab", "power grab", "cash grab",
                  "vandalism", "humiliation", "death sentence", "answer for this",
-                 "has done nothing", "have done nothing", "did nothing to"),
+                 "has done nothing", "have done nothing", "did nothing to",
+                 "whitewash", "cover-up", "sham", "cynical"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
@@ -221,7 +222,22 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "nobody asked us", "no one asked us", "supposed to go", "meant to go",
                 "not been consulted", "never consulted", "no consultation",
                 "without consultation", "without consulting", "reconsider", "think again",
-                "rethink", "reverse the decision", "u-turn", "not the way to"),
+                "rethink", "reverse the decision", "u-turn", "not the way to",
+                # a measure judged too harsh, badly made or doomed, in news copy's words
+                "disproportionate", "excessive", "punitive", "draconian", "ill-conceived",
+                "ill-thought-out", "ill thought out", "half-baked", "misguided", "flawed",
+                "unworkable", "unjust", "counterproductive", "counter-productive", "damaging",
+                "populist", "vanity project", "white elephant", "stealth tax", "madness",
+                "farce", "farcical", "shambles", "fiasco", "laughable",
+                "not done its homework", "not done their homework", "paper exercise",
+                "box-ticking", "tick-box", "fantasy", "pie in the sky", "wishful thinking",
+                "saddened", "dismayed", "dismay", "sad day", "no mandate",
+                "broken promise", "criminalise", "criminalising", "criminalize",
+                "criminalizing", "suicide", "barmy", "bonkers", "senseless", "needless",
+                "a step too far", "overkill", "over the top", "overreach", "knee-jerk",
+                "blunt instrument", "sledgehammer", "nail in the coffin", "death knell",
+                "ghost town", "major blow", "massive blow", "huge blow", "heavy blow",
+                "cruel blow", "devastating blow", "real blow", "big blow", "serious blow"),
 }  # fmt: skip
 _QUOTE_WORD_LABEL = {
     **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},
