@@ -1127,3 +1127,22 @@ def test_a_measure_called_too_harsh_badly_made_or_doomed_is_opposed():
     # joy that sounds like disbelief, and a striker's own words, are not objections
     assert quote_stance(("I thought it was a joke!",)) is None
     assert quote_stance(("Nobody takes strike action lightly",)) != "opposes"
+
+
+def test_a_stance_given_as_a_phrase_or_a_measure_judged_worth_having():
+    from pipeline.rules.stance import quote_stance, reporter_cue
+
+    assert reporter_cue(("The farmers' alliance has written in support of the application",)) == (
+        "supports"
+    )
+    assert reporter_cue(("Six councillors voted in favour of the scheme",)) == "supports"
+    assert reporter_cue(("She spoke in opposition to the plan",)) == "opposes"
+    assert reporter_cue(("He did not speak in favour of the plan",)) is None
+    assert quote_stance(("Screening at 50 is very good value for money",)) == "supports"
+    assert quote_stance(("This is the most important privacy ruling in a generation",)) == (
+        "supports"
+    )
+    # an appeal to common sense is an objection's, not approval
+    assert quote_stance(("Rules are rules, but there's such a thing as common sense",)) != (
+        "supports"
+    )

@@ -193,7 +193,13 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "congratulations", "well done", "well deserved", "well-deserved",
                  "step forward", "great day", "proud day", "couldn't be happier",
                  "could not be happier", "all for it", "look forward to", "looked forward to",
-                 "looks forward to", "shares its goal", "shared its goal", "share the goal"),
+                 "looks forward to", "shares its goal", "shared its goal", "share the goal",
+                 # a measure judged worth having
+                 "good value", "value for money", "most important", "essential", "a start",
+                 "right direction", "sensible",
+                 "long-awaited", "game-changer", "game changer", "lifeline", "breakthrough",
+                 "historic", "vindicated", "vindication", "draws a line", "draw a line",
+                 "line under", "come home", "coming home", "in support", "good day"),
     # objection, complaint, grievance
     "opposes": ("furious", "angry", "mistake", "wrong", "unfair", "cannot", "can't",
                 "won't", "will not", "refuse", "had enough", "enough is enough",
@@ -744,6 +750,13 @@ _CALLS_TO_STOP = re.compile(
 )
 
 
+#: A stance given as a phrase ("has written in support of the application", "voted in
+#: favour of the scheme", "spoke in opposition to it").
+_IN_FAVOUR = re.compile(
+    r"\b(?:in|of)\s+(support|favou?r|opposition)\s+(?:of|to|for)\b", re.IGNORECASE
+)
+
+
 def reporter_cue(segments: tuple[str, ...]) -> str | None:
     """The stance the reporter's words give the actor: the first stance verb or adjective
     of ``segments`` (not negated) in the actor's own clause, with "rejected calls/criticism"
@@ -781,6 +794,10 @@ def _segment_cue(segment: str) -> str | None:
         return "opposes"
     if _AUTHOR.search(clause):
         return "supports"
+    if (found := _IN_FAVOUR.search(clause)) and not _NEGATED.search(
+        clause[max(0, found.start() - 20) : found.start()]
+    ):
+        return "opposes" if found.group(1).lower().startswith("opposition") else "supports"
     for match in _CUE.finditer(clause):
         before = clause[: match.start()]
         if _NEGATED.search(before[-20:]):
