@@ -1146,3 +1146,19 @@ def test_a_stance_given_as_a_phrase_or_a_measure_judged_worth_having():
     assert quote_stance(("Rules are rules, but there's such a thing as common sense",)) != (
         "supports"
     )
+
+
+def test_defending_the_decision_is_the_actors_own_defending_anothers_backs_it():
+    own = _positions(
+        "Ferry sailed into storm\n\n"
+        "A ferry carrying 80 passengers was battered by waves on Tuesday after leaving port "
+        "in a gale warning.\n\n"
+        "Bay Transit Lines, which operates the ferry, defended the decision to sail.\n"
+    )
+    assert own.get("Bay Transit Lines") == "defends"
+    backed = _positions(
+        "Referee's late penalty sinks Ashby\n\n"
+        "Ashby lost 2-1 after a penalty in the 94th minute on Saturday.\n\n"
+        'Rival manager Tom Pryce defended the referee\'s decision, saying it was "clear".\n'
+    )
+    assert backed.get("Tom Pryce") == "supports"

@@ -422,8 +422,12 @@ _UNDOING = frozenset(
 #: Insisting or defending that someone's decision was right ("insisted the decision was
 #: correct"): from one who did not take it, backing it.
 _BACKS_DECISION = re.compile(
-    r"\b(?:insist|defend|justif|maintain)\w*\s+(?:that\s+)?(?:the|this|their|his|her)\s+"
-    r"(?:[\w'’-]+\s+)?(?:decision|call|ruling|verdict|judgment|judgement|penalty|choice)\b",
+    r"\b(?:insist|maintain)\w*\s+(?:that\s+)?(?:the|this|their|his|her)\s+"
+    r"(?:[\w'’-]+\s+)?(?:decision|call|ruling|verdict|judgment|judgement|penalty|choice)\b"
+    # defending or justifying a decision is backing another's only where it is another's
+    # ("defended the referee's decision"); "defended the decision to sail" is the actor's own
+    r"|\b(?:defend|justif)\w*\s+(?:the|this)\s+[\w-]+[’']s?\s+(?:[\w-]+\s+)?"
+    r"(?:decision|call|ruling|verdict|judgment|judgement|penalty|choice)\b",
     re.I,
 )
 #: Offices named by the development itself ("Governor vetoes…", "Mayor closes…"): the holder
