@@ -1162,3 +1162,19 @@ def test_defending_the_decision_is_the_actors_own_defending_anothers_backs_it():
         'Rival manager Tom Pryce defended the referee\'s decision, saying it was "clear".\n'
     )
     assert backed.get("Tom Pryce") == "supports"
+
+
+def test_a_member_on_the_losing_side_of_the_vote_opposes_the_decision():
+    positions = _positions(
+        "Board approves four-day school week\n\n"
+        "The Tallis school board voted 5-2 on Monday to move to a four-day week from "
+        "August.\n\n"
+        'Board chair Ann Webb said the change was "the right decision for our teachers".\n\n'
+        'Board member Howard Lutz, the lone no vote, said working parents had been "an '
+        'afterthought".\n\n'
+        'In a dissenting opinion, Judge Aurel Bastien wrote that the board had "tied its own '
+        'hands".\n'
+    )
+    assert positions.get("Howard Lutz") == "opposes"
+    assert positions.get("Aurel Bastien") == "opposes"
+    assert positions.get("Ann Webb") == "defends"

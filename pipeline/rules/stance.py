@@ -941,6 +941,14 @@ _SAYS_AFTER = re.compile(
     r"|hits|vows|demands|calls|urges)\b",
     re.I,
 )
+#: A member of the deciding body on the losing side of its vote: "one of the two no votes",
+#: "the lone no vote", "who voted against", "in a dissenting opinion", "the only dissenter".
+_DISSENT = re.compile(
+    r"\b(?:(?:one\s+of\s+the\s+\w+|the\s+(?:lone|only|sole))\s+(?:no|dissenting)\s+votes?|"
+    r"(?:who\s+)?voted\s+against|in\s+(?:a|his|her|their)\s+dissent(?:ing\s+opinion)?|"
+    r"dissenting\s+(?:opinion|judgment|judgement|view)|the\s+(?:lone|only|sole)\s+dissenter)\b",
+    re.I,
+)
 #: Appositives after a name ("Tom Ashby, the MP for Weald, who sits on…, said"): passed over
 #: to reach the name's verb.
 _APPOSITIVES = re.compile(r"^(?:\s*,[^,]{1,120}(?=,))+\s*,")
@@ -1103,6 +1111,12 @@ def judge_stance(
         _OPPOSITION.search(s) for s in evidence.subject_segments
     ):
         return (cue if cue in ("condemns", "supports") else "opposes"), "opposition"
+    if any(_DISSENT.search(s) for s in (evidence.role, *evidence.subject_segments)) or any(
+        _DISSENT.search(n) for n in evidence.narrative
+    ):
+        # a member of the deciding body who voted against it ("one of the two no votes",
+        # "in a dissenting opinion") is against the decision, not its defender
+        return ("condemns" if cue == "condemns" else "opposes"), "dissent"
     described = " ".join([evidence.role, *evidence.subject_segments])
     expert = bool(_ANALYST.search(" ".join([described, *evidence.narrative])))
     hedged = any(_HEDGE.search(t) for t in (*evidence.narrative, *evidence.quotes))
