@@ -1178,3 +1178,18 @@ def test_a_member_on_the_losing_side_of_the_vote_opposes_the_decision():
     assert positions.get("Howard Lutz") == "opposes"
     assert positions.get("Aurel Bastien") == "opposes"
     assert positions.get("Ann Webb") == "defends"
+
+
+def test_harm_told_ahead_and_advice_to_the_public_warn():
+    from pipeline.rules.stance import quote_stance
+
+    for words in (
+        "Do not drink it, do not cook with it",
+        "Parents should check their cupboards now",
+        "It's a big gamble",
+        "six months of construction would be a killer for independents",
+        "the ban would be devastating for waterfront businesses",
+    ):
+        assert quote_stance((words,)) == "warns", words
+    # a cost to oneself is a grievance, not a warning
+    assert quote_stance(("the cut would cost him about £45,000 a year",)) != "warns"

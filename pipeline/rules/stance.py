@@ -176,7 +176,12 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
               "fear", "alarming", "on the brink", "unsafe", "not safe", "can spread",
               "could spread", "precaution", "precautions", "keep an eye", "seek medical",
               "wake-up call", "warning sign", "red flag", "alarm bells", "will be lost",
-              "lives will be lost", "cost lives", "costs lives", "lives at risk"),
+              "lives will be lost", "cost lives", "costs lives", "lives at risk",
+              # harm a measure will do, told ahead
+              "gamble", "big gamble", "devastating", "a killer", "will regret",
+              "go under", "out of business", "close for good", "shut for good",
+              "do not drink", "don't drink", "check their", "check your",
+              "take this seriously", "take it seriously"),
     # approval, praise, hope, relief, benefit
     "supports": ("fair", "boost", "welcome", "welcomed", "delighted", "pleased", "proud",
                  "thank", "thanks",
