@@ -1193,3 +1193,16 @@ def test_harm_told_ahead_and_advice_to_the_public_warn():
         assert quote_stance((words,)) == "warns", words
     # a cost to oneself is a grievance, not a warning
     assert quote_stance(("the cut would cost him about £45,000 a year",)) != "warns"
+
+
+def test_a_barrister_an_engineer_or_a_scientist_from_outside_explains():
+    positions = _positions(
+        "Court quashes incinerator permit\n\n"
+        "The High Court on Friday quashed the permit for the Velling incinerator.\n\n"
+        "Planning barrister Claire Ennis described the ruling as 'a reminder, not a "
+        "revolution'.\n\n"
+        "Transport engineer Dr Anil Batra said such schemes \"can't be judged on one "
+        'site".\n'
+    )
+    assert positions.get("Claire Ennis") == "neutral"
+    assert positions.get("Anil Batra") == "neutral"

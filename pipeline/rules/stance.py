@@ -393,7 +393,9 @@ _ANALYST = re.compile(
 #: "observer", a "fellow" or an "independent" may well take a side.
 _OUTSIDE_EXPERT = re.compile(
     rf"\b(?:{_EXPLAINERS}|(?:employment|planning|constitutional|property|data|competition|"
-    r"tax|insurance|media|transport)\s+lawyer)s?\b",
+    r"tax|insurance|media|transport|copyright|privacy|election|sports)\s+"
+    r"(?:lawyer|barrister|solicitor|attorney)|(?:transport|traffic|structural|civil|water|"
+    r"coastal|flood|safety)\s+engineer|scientist|\w{3,}ologist|consultant\s+in\s+[a-z]+)s?\b",
     re.I,
 )
 
