@@ -1206,3 +1206,24 @@ def test_a_barrister_an_engineer_or_a_scientist_from_outside_explains():
     )
     assert positions.get("Claire Ennis") == "neutral"
     assert positions.get("Anil Batra") == "neutral"
+
+
+def test_blame_for_harm_that_could_have_been_stopped_condemns_and_refused_blame_does_not():
+    from pipeline.rules.stance import quote_stance
+
+    for words in (
+        "an utter shambles that was entirely avoidable",
+        "a regulator asleep at the wheel",
+        "the levy is daylight robbery",
+        "this is a constitutional coup",
+        "a quiet act of censorship",
+    ):
+        assert quote_stance((words,)) == "condemns", words
+    assert quote_stance(("It was about age-appropriateness, not censorship.",)) != "condemns"
+    voted_no = _positions(
+        "City approves stadium deal\n\n"
+        "The city council voted 6-3 on Tuesday to approve a $400 million stadium deal.\n\n"
+        'Councilmember Jerome Whitaker, who voted no, said the city was "handing a blank '
+        'check to a billionaire."\n'
+    )
+    assert voted_no.get("Jerome Whitaker") == "opposes"

@@ -165,7 +165,13 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "deserve an explanation", "land grab", "power grab", "cash grab",
                  "vandalism", "humiliation", "death sentence", "answer for this",
                  "has done nothing", "have done nothing", "did nothing to",
-                 "whitewash", "cover-up", "sham", "cynical"),
+                 "whitewash", "cover-up", "sham", "cynical",
+                 # blame for harm that could have been stopped, or for power abused
+                 "daylight robbery", "highway robbery", "coup", "asleep at the wheel",
+                 "censorship", "entirely avoidable", "avoidable", "preventable",
+                 "entirely preventable", "quietly buried", "left in the dark",
+                 "how many warnings", "not in our name", "blank cheque", "blank check",
+                 "sold its heart", "sold out"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
@@ -267,6 +273,9 @@ _HOW_MEANT = re.compile(r"\bhow (?:am|are|is) [\w-]+ (?:meant|supposed|expected)
 #: A condemnation on a condition ("would be a disgrace", "would be criminal"): the plan is
 #: not yet done, so the speaker opposes it.
 _WOULD_BE = re.compile(r"\b(?:would|will|could)\s+(?:\w+\s+){0,2}$", re.I)
+#: A negation right before a word of blame ("not censorship", "no cover-up", "never a
+#: whitewash"): the speaker refuses the blame.
+_NEGATED_BLAME = re.compile(r"\b(?:not|no|never|n[’']t)\s+(?:(?:a|an|any)\s+)?$", re.I)
 _QUOTE_WORD = re.compile(rf"(?<![\w-])(?:{word_alternation(_QUOTE_WORD_LABEL)})(?![\w-])", re.I)
 #: The speaker's own stance verb in the first person ("We support the project", "I am
 #: opposed", "we fully back it", "we will oppose"), or a fragment the reporter quotes that
@@ -952,7 +961,7 @@ _SAYS_AFTER = re.compile(
 #: "the lone no vote", "who voted against", "in a dissenting opinion", "the only dissenter".
 _DISSENT = re.compile(
     r"\b(?:(?:one\s+of\s+the\s+\w+|the\s+(?:lone|only|sole))\s+(?:no|dissenting)\s+votes?|"
-    r"(?:who\s+)?voted\s+against|in\s+(?:a|his|her|their)\s+dissent(?:ing\s+opinion)?|"
+    r"(?:who\s+)?voted\s+(?:against|no\b)|in\s+(?:a|his|her|their)\s+dissent(?:ing\s+opinion)?|"
     r"dissenting\s+(?:opinion|judgment|judgement|view)|the\s+(?:lone|only|sole)\s+dissenter)\b",
     re.I,
 )
@@ -1025,6 +1034,10 @@ def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
     text = " ".join(quotes)
     for match in _QUOTE_WORD.finditer(text):
         label = _QUOTE_WORD_LABEL[match.group().lower()]
+        if label == "condemns" and _NEGATED_BLAME.search(
+            text[max(0, match.start() - 16) : match.start()]
+        ):
+            continue  # "about age-appropriateness, not censorship": blame refused
         if label == "condemns" and _WOULD_BE.search(
             text[max(0, match.start() - 24) : match.start()]
         ):
