@@ -170,7 +170,7 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "daylight robbery", "highway robbery", "coup", "asleep at the wheel",
                  "censorship", "entirely avoidable", "avoidable", "preventable",
                  "entirely preventable", "quietly buried", "left in the dark",
-                 "how many warnings", "not in our name", "blank cheque", "blank check",
+                 "how many warnings", "blank cheque", "blank check",
                  "sold its heart", "sold out"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
