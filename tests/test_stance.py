@@ -1227,3 +1227,18 @@ def test_blame_for_harm_that_could_have_been_stopped_condemns_and_refused_blame_
         'check to a billionaire."\n'
     )
     assert voted_no.get("Jerome Whitaker") == "opposes"
+
+
+def test_a_crowd_carrying_or_holding_something_on_the_way_to_its_act():
+    from pipeline.rules.stance import crowd_stances
+
+    assert crowd_stances(
+        'Protesters holding spades and trays of runner beans chanted "Hands off our plots!" '
+        "as councillors arrived.",
+        ("Hands off our plots!",),
+    ) == [("Protesters", 0, "opposes")]
+    assert crowd_stances(
+        "About 200 residents gathered outside the station on Wednesday afternoon, many "
+        "holding placards reading ‘Don’t derail Marrabine’, and chanting ‘Save our line!’",
+        ("Save our line!",),
+    ) == [("About 200 residents", 0, "opposes")]

@@ -1317,7 +1317,7 @@ _CROWD_AGAINST = (
     r"march(?:ed|ing)|rall(?:ied|ying)|demonstrat(?:ed|ing)|picket(?:ed|ing)|"
     r"blockad(?:ed|ing)|occup(?:ied|ying)|shout(?:ed|ing)|walked\s+out|staged\s+a\s+\w+|"
     r"wav(?:ed|ing)\s+(?:placards|banners|signs)|(?:held|holding)\s+(?:placards|banners|signs)|"
-    r"gathered\s+(?:[^.;,]{0,60}?\s+)?(?:with|holding|carrying)\s+(?:placards|banners|signs)|"
+    r"gathered\s+(?:[^.;]{0,80}?\s+)?(?:with|holding|carrying)\s+(?:placards|banners|signs)|"
     r"gathered\s+(?:[^.;,]{0,60}?\s+)?in\s+protest|stood\s+[^.;]{0,60}?\s+with\s+(?:a\s+)?"
     r"(?:banner|placards?|signs?)"
 )
@@ -1352,9 +1352,12 @@ _CROWD = re.compile(
     rf"(?i:{word_alternation(_CROWD_HEADS)})\b"
     r"(?:\s+and\s+(?:their\s+|the\s+|other\s+)?[a-z]+)?"
     r"(?:\s+(?:in|at|from|outside|along|on|inside|near|of)\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'-]*\s+)*(?:[a-z][\w’'-]*\s+)?[\w’'-]+)?)"
-    r"(?P<between>(?:,\s+(?:some\s+of\s+whom|who|many\s+of\s+whom)[^,]{0,100},)?"
-    r"(?:\s+(?:made|were|was|had|have|stood|sat|waited|lined|gathered)\b[^.;!?“”\"]{0,100}?,)?\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'-]*\s+)*(?:[a-z][\w’'-]*\s+)?[\w’'-]+){0,3})"
+    # what they carried or wore on the way ("Protesters carrying a banner reading …")
+    r"(?P<between>(?:\s+(?:holding|carrying|waving|wearing|clutching)\s+[^.;!?]{0,90}?)?"
+    r"(?:,\s+(?:some\s+of\s+whom|who|many\s+of\s+whom)[^,]{0,100},)?"
+    r"(?:\s+(?:made|were|was|had|have|stood|sat|waited|lined|gathered|packed|filled|"
+    r"crowded|massed|assembled)\b[^.;!?“”\"]{0,100}?,)?\s+"
     r"(?:(?:had|have|has|were|was|also|then|again|loudly)\s+)*(?:\w+ly\s+)?)"
     rf"(?P<act>{_CROWD_AGAINST}|{_CROWD_FOR})\b",
 )
