@@ -1751,7 +1751,8 @@ def _lead_agent(prepared: PreparedArticle) -> tuple[str, int] | None:
 
 
 _BODY_PHRASE = (
-    r"(?!(?:and|of)\s)(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'&-]*\s+|of\s+|the\s+|and\s+|"
+    r"(?!(?:and|of|for)\s)(?:(?:the|its|their)\s+)?(?:[A-Z][\w’'&-]*\s+|of\s+|the\s+|and\s+|"
+    r"for\s+(?=[A-Z])|"  # "the Department for Families' decision"
     r"[a-z]+[’']s\s+(?:[a-z]+\s+)?)*?"  # "The authority's transport committee approved …"
     r"[\w-]+(?:\.(?=,))?"  # "Quillstream Inc., the payroll company, said …"
 )
@@ -1763,7 +1764,8 @@ _ACTS = (
     r"blocked|vetoed|expelled|evicted|terminated|postponed|delayed|certified|lifted|"
     r"reversed|demolished|merged|ditched|shelved|slashed|hiked|increased|reduced|"
     r"restricted|replaced|recalled|charged|sued|appointed|ousted|benched|evacuated|"
-    r"authori[sz]ed|sanctioned|permitted|allowed|issued|downgraded|relegated|deducted"
+    r"authori[sz]ed|sanctioned|permitted|allowed|issued|downgraded|relegated|deducted|"
+    r"served|extended|renewed"
 )
 #: What may stand between a body and its act in a lead: a day, a time, a vote count, an
 #: adverb of how it was done, an auxiliary ("voted 4-3 Monday night to", "on Tuesday
@@ -1807,8 +1809,14 @@ _INITIALS = r"(?:\s*\([A-Z][A-Za-z&]{1,9}\))?"
 _DECIDER = (
     # "… after Kestrel Bay Council approved the levy", "an ordinance the City Council approved"
     re.compile(
-        rf"\b(?:after|when|as|once|that|which)?\s*(?P<body>{_BODY_PHRASE}){_INITIALS}\s+"
+        rf"\b(?:after|when|as|once|that|which)?\s*(?P<body>{_BODY_PHRASE}){_INITIALS}"
+        r"(?:,\s+(?:the|a|an)\s+[^,;]{1,120},)?\s+"  # "Hollins Bakers, the family firm …,"
         rf"{_WHEN}(?:{_ACTS})\b"
+    ),
+    # "Bosses at Channel Meridian confirmed …": who runs the body speaks for its act
+    re.compile(
+        r"\b(?:[Bb]osses|[Ee]xecutives|[Cc]hiefs|[Mm]anagers|[Dd]irectors|[Oo]fficials)\s+"
+        rf"(?:at|of)\s+(?P<body>{_BODY_PHRASE}){_INITIALS}\s+{_WHEN}(?:{_ACTS})\b"
     ),
     # "Marcus Delacroix was provisionally suspended Tuesday after …, the Continental
     # Athletics Integrity Unit announced": who announces a decision given in the passive
@@ -1901,7 +1909,7 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
         for start, phrase in hits:
             phrase = phrase.strip()
             last = phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s").rstrip(".")
-            of_body = re.search(r"\b(\w+)\s+of\s+[A-Z]", phrase)  # "Museum of World Cultures"
+            of_body = re.search(r"\b(\w+)\s+(?:of|for)\s+[A-Z]", phrase)  # "Museum of World …"
             members = _MEMBERS.get(last)
             if members and len(phrase.split()) <= 2:
                 # "after councillors voted to …": the council the article names
@@ -1929,6 +1937,12 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             if owner and owner.group("owner").split()[-1].lower() in _ORGANISATION_WORDS:
                 phrase = owner.group("owner")  # "Brackley Borough Council's cabinet"
             named = re.sub(r"^(?:(?:the|its|their)\s+)?(?:[a-z]+[’']s\s+)?", "", phrase)
+            trade = re.match(
+                r"(?:The\s+)?(?:(?:[A-Z][a-z]+\s+)?([a-z]+)|([A-Z][a-z]+))\s+(?=[A-Z])", named
+            )
+            head = (trade.group(1) or trade.group(2)).lower() if trade else ""
+            if head in _COMMERCIAL_HEADS or head.endswith("maker"):
+                named = named[trade.end() :]  # "Drugmaker Corvane Pharma": the name
             run = re.fullmatch(r"(?:The\s+)?(?P<name>(?:[A-Z][\w’'&-]*\s+)+)[a-z]+", named)
             if run and run.group("name").split()[-1].lower() in _ORGANISATION_WORDS | {"district"}:
                 named = run.group("name").strip()  # "the … School District board": the district
@@ -2054,9 +2068,26 @@ def _named_business(text: str, start: int, phrase: str) -> bool:
     bare = phrase.strip()
     if not bare[:1].isupper():
         return False
+    end = start + len(phrase)
     return bool(
-        _LEGAL_SUFFIX.search(bare) or _TRADE_BEFORE.search(text[max(0, start - 40) : start])
+        _LEGAL_SUFFIX.search(bare)
+        or _TRADE_BEFORE.search(text[max(0, start - 40) : start])
+        or _RUN_BY_BEFORE.search(text[max(0, start - 40) : start])
+        or _TRADE_AFTER.match(text, end)
     )
+
+
+#: Those who run a business, named before it ("Bosses at Channel Meridian", "executives of
+#: Harlow Foods", "letting agents Crestmoor Lettings").
+_RUN_BY_BEFORE = re.compile(
+    r"\b(?:bosses|executives|chiefs|managers|directors|owners|agents)\s+(?:at\s+|of\s+)?$", re.I
+)
+#: A business's appositive right after its name ("Hollins Bakers, the Yorkshire family firm
+#: famous for …,").
+_TRADE_AFTER = re.compile(
+    rf",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{word_alternation(_COMMERCIAL_HEADS)})\b",
+    re.I,
+)
 
 
 def _head_follows(text: str, at: int) -> bool:

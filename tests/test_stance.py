@@ -1242,3 +1242,40 @@ def test_a_crowd_carrying_or_holding_something_on_the_way_to_its_act():
         "holding placards reading ‘Don’t derail Marrabine’, and chanting ‘Save our line!’",
         ("Save our line!",),
     ) == [("About 200 residents", 0, "opposes")]
+
+
+def test_a_business_named_by_its_trade_its_bosses_or_its_appositive_took_the_decision():
+    from pipeline.extract import _lead_decider
+
+    def decider(text: str) -> str | None:
+        found = _lead_decider(prepare_article(_article(text)))
+        return found[0] if found else None
+
+    assert (
+        decider(
+            "Corvane recalls drug\n\nVELDHAM, June 17 (Interpress) - Drugmaker Corvane Pharma is "
+            "recalling more than 3 million packs of its tablet.\n"
+        )
+        == "Corvane Pharma"
+    )
+    assert (
+        decider(
+            "Bakery chain shuts\n\nHollins Bakers, the Yorkshire family firm famous for its steak "
+            "bake, last night shut the doors of all 61 of its shops.\n"
+        )
+        == "Hollins Bakers"
+    )
+    assert (
+        decider(
+            "Chef axed\n\nBosses at Channel Meridian confirmed last night that the chef would not "
+            "return.\n"
+        )
+        == "Channel Meridian"
+    )
+    assert (
+        decider(
+            "Fares to rise\n\nRail fares will rise by 4 per cent in March, after the Department "
+            "for Transport approved the increase.\n"
+        )
+        == "Department for Transport"
+    )

@@ -54,8 +54,8 @@ def person_name(form: str) -> str | None:
         ):
             name.insert(0, word)
         else:
-            if lower == "of" and index and _institution(words[index - 1]):
-                return None  # "The Halbrook Museum of World Cultures": a body's name
+            if lower in ("of", "for") and index and _institution(words[index - 1]):
+                return None  # "The Halbrook Museum of World Cultures", "Department for …"
             if lower == "the" and index > 1 and words[index - 1].lower() == "of":
                 if _institution(words[index - 2]):
                     return None  # "The Shipwrights’ Guild of the Upper Tamm"
