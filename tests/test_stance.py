@@ -1279,3 +1279,25 @@ def test_a_business_named_by_its_trade_its_bosses_or_its_appositive_took_the_dec
         )
         == "Department for Transport"
     )
+
+
+def test_a_petition_or_a_plea_to_block_after_has_since_opposes():
+    from pipeline.rules.stance import reporter_cue
+
+    assert (
+        reporter_cue(
+            (
+                "Thrupcombe Parish Council has since written to the diocese asking it to block the sale",
+            )
+        )
+        == "opposes"
+    )  # 'since' here is no clause of time
+    assert (
+        reporter_cue(
+            (
+                "The Taxpayers Alliance said it would begin gathering signatures to force a referendum",
+            )
+        )
+        == "opposes"
+    )
+    assert reporter_cue(("The group has launched a petition",)) == "opposes"

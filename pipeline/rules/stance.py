@@ -307,7 +307,10 @@ _OWN_REFUSAL = re.compile(
 #: A subordinate clause starts where the reporter's words stop being about the actor
 #: ("a mediator said, after both sides rejected…").
 _CLAUSE_END = re.compile(
-    r",?\s+(?:after|before|while|whereas|because|since|when|although|though|until|as)\b", re.I
+    # not the adverb of "has since written", "had since agreed"
+    r",?(?<!\bhas)(?<!\bhave)(?<!\bhad)\s+"
+    r"(?:after|before|while|whereas|because|since|when|although|though|until|as)\b",
+    re.I,
 )
 #: A concession followed by "but": the actor grants a point and defends the development.
 _CONCEDE_BUT = re.compile(
@@ -765,7 +768,11 @@ _CALLS_TO_STOP = re.compile(
     # "would ask the languages commissioner to investigate", "urged ministers to intervene"
     r"\b(?:ask\w*|urg\w*|call(?:s|ed|ing)?\s+on|press\w*|petition\w*|lobb\w*)\s+"
     r"(?:[\w’'-]+\s+){1,5}?to\s+(?:investigate|intervene|review|reconsider|overturn|block|"
-    r"halt|stop|reverse|step\s+in|think\s+again|look\s+again|call\s+in)\b)",
+    r"halt|stop|reverse|step\s+in|think\s+again|look\s+again|call\s+in)\b|"
+    # a petition or a referendum sought against it
+    r"\b(?:gather\w*|collect\w*)\s+(?:\w+\s+)?signatures\b|"
+    r"\b(?:start\w*|launch\w*|organi[sz]\w*|set\s+up)\s+an?\s+petition\b|"
+    r"\bforce\s+an?\s+(?:referendum|vote|recall)\b)",
     re.I,
 )
 
