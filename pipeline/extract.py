@@ -1411,6 +1411,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     role_bodies: dict[str, tuple[str, Quote]] = {}  # bodies named only in a speaker's role
     for key, own in spoken.items():
         body = role_body(next((q.speaker_role for q in own if q.speaker_role), "") or "")
+        body = body or body_led_by(own[0].speaker or "", text)
         if not speaks_for[key] and body and person_name(own[0].speaker or "") is not None:
             speaks_for[key] = key_of(body)
             if speaks_for[key] not in spoken and speaks_for[key] not in names:
@@ -1687,6 +1688,36 @@ def role_body(role: str) -> str | None:
         if len(words) >= 2 and words[-1].lower() in _ORGANISATION_WORDS:
             return body
     return None
+
+
+def body_led_by(speaker: str, text: str) -> str | None:
+    """The named body a relative clause after the speaker's name says they lead, as written,
+    or None: "Margaret Hollis, who chairs the Eastvale Beekeepers' Association" gives
+    "Eastvale Beekeepers' Association"; "…, who is the president of the Kelmouth Rowing
+    Club" gives "Kelmouth Rowing Club". The body is capitalised words ending in a word of
+    organisations, or three capitalised words or more ("Garrow Hill Quiet Nights"). Pure."""
+    if person_name(speaker) is None:
+        return None
+    found = re.search(
+        rf"{re.escape(speaker)}[^.;:“”\"]{{0,40}}?,\s+who\s+{_LEADS_BODY}\s+(?:the\s+)?"
+        r"(?P<body>(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|for|the)\s+)*)*[A-Z][\w’'&-]*)",
+        text,
+    )
+    if not found:
+        return None
+    body = found.group("body")
+    last = body.split()[-1].lower().removesuffix("’s").removesuffix("'s")
+    capitals = [w for w in body.split() if w[:1].isupper()]
+    return body if last in _ORGANISATION_WORDS or len(capitals) >= 3 else None
+
+
+#: What a person does for a body they speak for, in a relative clause after their name ("…,
+#: who chairs the …", "…, who is the president of …", "…, who founded …").
+_LEADS_BODY = (
+    r"(?:chairs|heads|leads|runs|founded|co-founded|represents|speaks\s+for|directs|"
+    r"(?:is|was)\s+(?:the\s+)?(?:chair\w*|president|director|secretary|head|leader|founder|"
+    r"spokes\w+|chief\s+executive)\s+(?:of|for|at))"
+)
 
 
 #: Offices whose holder speaks for their body (a chair, a director, a spokesperson), unlike an

@@ -1301,3 +1301,24 @@ def test_a_petition_or_a_plea_to_block_after_has_since_opposes():
         == "opposes"
     )
     assert reporter_cue(("The group has launched a petition",)) == "opposes"
+
+
+def test_the_body_a_speaker_chairs_in_a_relative_clause_shares_their_stance():
+    from pipeline.extract import body_led_by
+
+    text = (
+        "We spoke to Margaret Hollis, who chairs the Eastvale Beekeepers' Association and has "
+        "kept bees for 34 years. Jean Ferrand, who is the chair of Garrow Hill Quiet Nights, "
+        "said so. Ann Lee, who runs a cafe, agreed."
+    )
+    assert body_led_by("Margaret Hollis", text) == "Eastvale Beekeepers' Association"
+    assert body_led_by("Jean Ferrand", text) == "Garrow Hill Quiet Nights"
+    assert body_led_by("Ann Lee", text) is None  # a cafe is no named body
+    positions = _positions(
+        "Harbour cruise berth approved\n\n"
+        "The harbour board on Monday approved a new berth for cruise ships.\n\n"
+        '"It is a disgrace and we will fight it," said Tom Penhale, who chairs the Wharfside '
+        "Fishermen's Co-operative.\n"
+    )
+    assert positions.get("Wharfside Fishermen's Co-operative") == positions.get("Tom Penhale")
+    assert positions.get("Tom Penhale") is not None
