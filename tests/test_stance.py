@@ -1322,3 +1322,18 @@ def test_the_body_a_speaker_chairs_in_a_relative_clause_shares_their_stance():
     )
     assert positions.get("Wharfside Fishermen's Co-operative") == positions.get("Tom Penhale")
     assert positions.get("Tom Penhale") is not None
+
+
+def test_declining_to_comment_or_saying_only_a_formula_takes_no_side():
+    positions = _positions(
+        "Ethics panel opens inquiry into senator\n\n"
+        "The state Senate ethics panel voted 6-1 on Tuesday to open an inquiry into Sen. Ray "
+        "Vance's campaign spending.\n\n"
+        "The lone vote against came from Sen. Dean Ostrowski, who called the complaint "
+        '"a fishing expedition".\n\n'
+        "Gov. Tom Aldana declined to comment on the inquiry. His spokeswoman, Erin Blake, said "
+        'only that the governor "respects the independence of the Senate."\n'
+    )
+    assert positions.get("Tom Aldana") == "neutral"
+    assert positions.get("Erin Blake") == "neutral"
+    assert positions.get("Dean Ostrowski") == "opposes"

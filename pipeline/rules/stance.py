@@ -422,6 +422,8 @@ _HEDGE = re.compile(
     r"(?:takes?|taking|took|has|have|had) no (?:view|position|side)s?|an open mind|"
     r"(?:does|do|did|would|will) not take (?:a|any) (?:view|position|side)|"
     r"(?:does|do|did|would|will) not comment on|declined to comment on the (?:merits|case)|"
+    r"(?:declined|refused|would not|will not|did not wish) to comment|no comment|"
+    r"said only that|"
     r"(?:would|will) decide (?:within|by|after|once)|look carefully at|"
     r"bring the (?:two )?(?:sides|parties) (?:together|to the table)|"
     r"(?:no|not yet (?:made|taken) a) decision (?:has|had) (?:yet )?been (?:made|taken)|"
@@ -968,6 +970,7 @@ _SAYS_AFTER = re.compile(
 #: "the lone no vote", "who voted against", "in a dissenting opinion", "the only dissenter".
 _DISSENT = re.compile(
     r"\b(?:(?:one\s+of\s+the\s+\w+|the\s+(?:lone|only|sole))\s+(?:no|dissenting)\s+votes?|"
+    r"(?:lone|only|sole)\s+vote\s+against|"
     r"(?:who\s+)?voted\s+(?:against|no\b)|in\s+(?:a|his|her|their)\s+dissent(?:ing\s+opinion)?|"
     r"dissenting\s+(?:opinion|judgment|judgement|view)|the\s+(?:lone|only|sole)\s+dissenter)\b",
     re.I,
