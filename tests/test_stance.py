@@ -1337,3 +1337,11 @@ def test_declining_to_comment_or_saying_only_a_formula_takes_no_side():
     assert positions.get("Tom Aldana") == "neutral"
     assert positions.get("Erin Blake") == "neutral"
     assert positions.get("Dean Ostrowski") == "opposes"
+
+
+def test_a_body_still_studying_the_decision_or_too_early_to_speculate_takes_no_side():
+    from pipeline.rules.stance import _HEDGE
+
+    assert _HEDGE.search('Ferrell Mart said it was "studying the decision" and had no comment')
+    assert _HEDGE.search("it was far too early to speculate on the cause")
+    assert not _HEDGE.search("The council said it was studying options for the site")

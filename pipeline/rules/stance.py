@@ -416,7 +416,9 @@ _OUTSIDE_EXPERT = re.compile(
 #: argue it either way", "It is too soon to say"), or a caveat about a finding ("cautioned
 #: that the study showed a link, not a cause").
 _HEDGE = re.compile(
-    r"\b(?:either way|too (?:soon|early) to (?:say|tell|know|judge)|remains? to be seen|"
+    r"\b(?:either way|too (?:soon|early) to (?:say|tell|know|judge|speculate)|"
+    r"remains? to be seen|(?:studying|reviewing|assessing) the (?:decision|ruling|details|"
+    r"proposals?|judgment|judgement|findings|report)|"
     r"time will tell|hard to say|difficult to say|inconclusive|on the one hand|"
     r"a link, not a cause|not (?:necessarily )?(?:a|the) cause|"
     r"(?:takes?|taking|took|has|have|had) no (?:view|position|side)s?|an open mind|"
