@@ -3,6 +3,8 @@ through the extraction on small articles written for these tests."""
 
 from dataclasses import replace
 
+import pytest
+
 from pipeline.extract import prepare_article, role_body, rules_only_extraction
 from pipeline.read import Article
 from pipeline.rules.stance import (
@@ -1111,24 +1113,6 @@ def test_a_body_that_rejects_the_leads_decision_answers_it_and_did_not_take_it()
     assert positions.get("Veloria's foreign ministry") == "opposes"
 
 
-def test_a_measure_called_too_harsh_badly_made_or_doomed_is_opposed():
-    from pipeline.rules.stance import quote_stance
-
-    for words in (
-        "blanket bans are disproportionate",
-        "the tax is punitive and populist",
-        "this is a massive blow to the town",
-        "it was madness",
-        "the whole thing is a half-baked vanity project",
-        "it risks criminalising every teenager",
-    ):
-        assert quote_stance((words,)) == "opposes", words
-    assert quote_stance(("the review was a whitewash",)) == "condemns"
-    # joy that sounds like disbelief, and a striker's own words, are not objections
-    assert quote_stance(("I thought it was a joke!",)) is None
-    assert quote_stance(("Nobody takes strike action lightly",)) != "opposes"
-
-
 def test_a_stance_given_as_a_phrase_or_a_measure_judged_worth_having():
     from pipeline.rules.stance import quote_stance, reporter_cue
 
@@ -1180,21 +1164,6 @@ def test_a_member_on_the_losing_side_of_the_vote_opposes_the_decision():
     assert positions.get("Ann Webb") == "defends"
 
 
-def test_harm_told_ahead_and_advice_to_the_public_warn():
-    from pipeline.rules.stance import quote_stance
-
-    for words in (
-        "Do not drink it, do not cook with it",
-        "Parents should check their cupboards now",
-        "It's a big gamble",
-        "six months of construction would be a killer for independents",
-        "the ban would be devastating for waterfront businesses",
-    ):
-        assert quote_stance((words,)) == "warns", words
-    # a cost to oneself is a grievance, not a warning
-    assert quote_stance(("the cut would cost him about £45,000 a year",)) != "warns"
-
-
 def test_a_barrister_an_engineer_or_a_scientist_from_outside_explains():
     positions = _positions(
         "Court quashes incinerator permit\n\n"
@@ -1206,27 +1175,6 @@ def test_a_barrister_an_engineer_or_a_scientist_from_outside_explains():
     )
     assert positions.get("Claire Ennis") == "neutral"
     assert positions.get("Anil Batra") == "neutral"
-
-
-def test_blame_for_harm_that_could_have_been_stopped_condemns_and_refused_blame_does_not():
-    from pipeline.rules.stance import quote_stance
-
-    for words in (
-        "an utter shambles that was entirely avoidable",
-        "a regulator asleep at the wheel",
-        "the levy is daylight robbery",
-        "this is a constitutional coup",
-        "a quiet act of censorship",
-    ):
-        assert quote_stance((words,)) == "condemns", words
-    assert quote_stance(("It was about age-appropriateness, not censorship.",)) != "condemns"
-    voted_no = _positions(
-        "City approves stadium deal\n\n"
-        "The city council voted 6-3 on Tuesday to approve a $400 million stadium deal.\n\n"
-        'Councilmember Jerome Whitaker, who voted no, said the city was "handing a blank '
-        'check to a billionaire."\n'
-    )
-    assert voted_no.get("Jerome Whitaker") == "opposes"
 
 
 def test_a_crowd_carrying_or_holding_something_on_the_way_to_its_act():
@@ -1345,3 +1293,53 @@ def test_a_body_still_studying_the_decision_or_too_early_to_speculate_takes_no_s
     assert _HEDGE.search('Ferrell Mart said it was "studying the decision" and had no comment')
     assert _HEDGE.search("it was far too early to speculate on the cause")
     assert not _HEDGE.search("The council said it was studying options for the site")
+
+
+# Words of news copy's quotations and the stance each shows (written for these tests, by
+# kind: a measure called too harsh, harm told ahead, blame for harm that could have been
+# stopped); and look-alikes that show none of it.
+_WORDS_AND_CLASSES = [
+    ("blanket bans are disproportionate", "opposes"),
+    ("the tax is punitive and populist", "opposes"),
+    ("this is a massive blow to the town", "opposes"),
+    ("it was madness", "opposes"),
+    ("the whole thing is a half-baked vanity project", "opposes"),
+    ("it risks criminalising every teenager", "opposes"),
+    ("the review was a whitewash", "condemns"),
+    ("an utter shambles that was entirely avoidable", "condemns"),
+    ("a regulator asleep at the wheel", "condemns"),
+    ("the levy is daylight robbery", "condemns"),
+    ("this is a constitutional coup", "condemns"),
+    ("a quiet act of censorship", "condemns"),
+    ("Do not drink it, do not cook with it", "warns"),
+    ("Parents should check their cupboards now", "warns"),
+    ("It's a big gamble", "warns"),
+    ("six months of construction would be a killer for independents", "warns"),
+    ("the ban would be devastating for waterfront businesses", "warns"),
+]
+_NOT_OF_CLASS = [
+    ("I thought it was a joke!", "opposes"),  # joy that sounds like disbelief
+    ("Nobody takes strike action lightly", "opposes"),  # a striker's own words
+    ("the cut would cost him about £45,000 a year", "warns"),  # a grievance, not a warning
+    ("It was about age-appropriateness, not censorship.", "condemns"),  # blame refused
+]
+
+
+@pytest.mark.parametrize(("words", "label"), _WORDS_AND_CLASSES)
+def test_news_copy_words_show_their_stance(words, label):
+    assert quote_stance((words,)) == label
+
+
+@pytest.mark.parametrize(("words", "label"), _NOT_OF_CLASS)
+def test_look_alike_words_show_no_such_stance(words, label):
+    assert quote_stance((words,)) != label
+
+
+def test_a_member_who_voted_no_opposes_whatever_blame_their_words_carry():
+    voted_no = _positions(
+        "City approves stadium deal\n\n"
+        "The city council voted 6-3 on Tuesday to approve a $400 million stadium deal.\n\n"
+        'Councilmember Jerome Whitaker, who voted no, said the city was "handing a blank '
+        'check to a billionaire."\n'
+    )
+    assert voted_no.get("Jerome Whitaker") == "opposes"
