@@ -1316,12 +1316,16 @@ _WORDS_AND_CLASSES = [
     ("It's a big gamble", "warns"),
     ("six months of construction would be a killer for independents", "warns"),
     ("the ban would be devastating for waterfront businesses", "warns"),
+    ("It is not fair on families", "opposes"),  # praise denied by 'be not'
+    ("We are not happy with it", "opposes"),
+    ("This isn't good news for anyone", "opposes"),
 ]
 _NOT_OF_CLASS = [
     ("I thought it was a joke!", "opposes"),  # joy that sounds like disbelief
     ("Nobody takes strike action lightly", "opposes"),  # a striker's own words
     ("the cut would cost him about £45,000 a year", "warns"),  # a grievance, not a warning
     ("It was about age-appropriateness, not censorship.", "condemns"),  # blame refused
+    ("It is a first step, not a victory", "opposes"),  # one thing weighed against another
 ]
 
 

@@ -276,6 +276,15 @@ _WOULD_BE = re.compile(r"\b(?:would|will|could)\s+(?:\w+\s+){0,2}$", re.I)
 #: A negation right before a word of blame ("not censorship", "no cover-up", "never a
 #: whitewash"): the speaker refuses the blame.
 _NEGATED_BLAME = re.compile(r"\b(?:not|no|never|n[’']t)\s+(?:(?:a|an|any)\s+)?$", re.I)
+#: A word of praise denied by "be not" ("it is not fair", "we are not happy", "isn't very
+#: good"): the speaker objects. Not a noun's negation ("a first step, not a victory") nor a
+#: verb's ("does not protect"), which weigh one thing against another.
+_NEGATED_PRAISE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|’s|'s|’re|'re|feel|felt|look|looks|sound|sounds)\s+"
+    r"(?:not|never|hardly)\s+(?:(?:very|so|too|particularly|entirely|exactly|really|"
+    r"remotely)\s+)*$|\b(?:isn|aren|wasn|weren)[’']t\s+(?:(?:very|so|too|really)\s+)*$",
+    re.I,
+)
 _QUOTE_WORD = re.compile(rf"(?<![\w-])(?:{word_alternation(_QUOTE_WORD_LABEL)})(?![\w-])", re.I)
 #: The speaker's own stance verb in the first person ("We support the project", "I am
 #: opposed", "we fully back it", "we will oppose"), or a fragment the reporter quotes that
@@ -1050,6 +1059,10 @@ def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
             text[max(0, match.start() - 16) : match.start()]
         ):
             continue  # "about age-appropriateness, not censorship": blame refused
+        if label == "supports" and _NEGATED_PRAISE.search(
+            text[max(0, match.start() - 30) : match.start()]
+        ):
+            label = "opposes"  # "not fair on families", "we are not happy": praise denied
         if label == "condemns" and _WOULD_BE.search(
             text[max(0, match.start() - 24) : match.start()]
         ):
