@@ -1319,6 +1319,9 @@ _WORDS_AND_CLASSES = [
     ("It is not fair on families", "opposes"),  # praise denied by 'be not'
     ("We are not happy with it", "opposes"),
     ("This isn't good news for anyone", "opposes"),
+    ("Save our park!", "opposes"),  # a protest's slogan
+    ("Hands off our plots!", "opposes"),
+    ("branding the row heartless", "condemns"),
 ]
 _NOT_OF_CLASS = [
     ("I thought it was a joke!", "opposes"),  # joy that sounds like disbelief
@@ -1326,6 +1329,7 @@ _NOT_OF_CLASS = [
     ("the cut would cost him about £45,000 a year", "warns"),  # a grievance, not a warning
     ("It was about age-appropriateness, not censorship.", "condemns"),  # blame refused
     ("It is a first step, not a victory", "opposes"),  # one thing weighed against another
+    ("The new unit will save lives", "opposes"),  # saving is no slogan
 ]
 
 

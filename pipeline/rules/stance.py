@@ -171,7 +171,7 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                  "censorship", "entirely avoidable", "avoidable", "preventable",
                  "entirely preventable", "quietly buried", "left in the dark",
                  "how many warnings", "blank cheque", "blank check",
-                 "sold its heart", "sold out"),
+                 "sold its heart", "sold out", "heartless"),
     # harm to come, advice to take care
     "warns": ("risk", "risks", "danger", "dangerous", "threat", "warn", "warning", "likely",
               "unless", "before it is too late", "too late", "stay away", "stay at home",
@@ -253,6 +253,7 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "criminalizing", "suicide", "barmy", "bonkers", "senseless", "needless",
                 "a step too far", "overkill", "over the top", "overreach", "knee-jerk",
                 "blunt instrument", "sledgehammer", "nail in the coffin", "death knell",
+                "save our", "keep our", "hands off our",  # a protest's slogans
                 "ghost town", "major blow", "massive blow", "huge blow", "heavy blow",
                 "cruel blow", "devastating blow", "real blow", "big blow", "serious blow"),
 }  # fmt: skip
