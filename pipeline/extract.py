@@ -1855,6 +1855,12 @@ _DECIDER = (
         rf"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:{_ACTS})\b[^.;!?]*,\s+"
         rf"(?P<body>{_BODY_PHRASE})\s+(?:announced|said|confirmed|says|announces)\b"
     ),
+    # "Kestle Birth Centre will stop admitting women at night from 1 March, Kestle and Arden
+    # Hospitals Trust said": who announces what it will do, after the lead's clause
+    re.compile(
+        rf"\b(?:will|is\s+to|are\s+to)\s+(?:\w+ly\s+)?(?:{_WILL_ACT})\b[^.;!?]*,\s+"
+        rf"(?P<body>{_BODY_PHRASE}){_INITIALS}\s+(?:said|announced|confirmed|says|announces)\b"
+    ),
     # "The appliance maker Brennwerk will close its Kessling factory"
     re.compile(
         rf"\b(?P<body>{_BODY_PHRASE}){_INITIALS}\s+(?:(?:on|last|this)\s+\w+\s+)?"

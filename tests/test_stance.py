@@ -1351,3 +1351,18 @@ def test_a_member_who_voted_no_opposes_whatever_blame_their_words_carry():
         'check to a billionaire."\n'
     )
     assert voted_no.get("Jerome Whitaker") == "opposes"
+
+
+def test_the_body_that_announces_what_will_be_done_after_the_leads_clause_decided_it():
+    from pipeline.extract import _lead_decider
+
+    found = _lead_decider(
+        prepare_article(
+            _article(
+                "Lido reopens after repairs\n\n"
+                "Marbury's open-air lido will reopen to swimmers next month for the first time "
+                "since 2019, the Marbury Lido Trust said today.\n"
+            )
+        )
+    )
+    assert found is not None and found[0].removeprefix("the ") == "Marbury Lido Trust"
