@@ -1319,6 +1319,12 @@ _WORDS_AND_CLASSES = [
     ("It is not fair on families", "opposes"),  # praise denied by 'be not'
     ("We are not happy with it", "opposes"),
     ("This isn't good news for anyone", "opposes"),
+    # one word of praise and one of objection: the objection is the marked one (sarcasm,
+    # a promise recalled)
+    (
+        "They promised us a future; now they want us to say thank you. A slap in the face.",
+        "opposes",
+    ),
     ("Save our park!", "opposes"),  # a protest's slogan
     ("Hands off our plots!", "opposes"),
     ("branding the row heartless", "condemns"),

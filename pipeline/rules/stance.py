@@ -1083,7 +1083,9 @@ def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
     counts["defends"] *= 2
     if adverse:
         counts["supports"] = 0
-    best = max(("defends", "condemns", "supports", "opposes", "warns"), key=lambda k: counts[k])
+    # on a tie, objection before praise: the marked word of the two ("promised us a future
+    # … say thank you … a slap in the face")
+    best = max(("defends", "condemns", "opposes", "supports", "warns"), key=lambda k: counts[k])
     return best if counts[best] else None
 
 
