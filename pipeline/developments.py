@@ -2177,6 +2177,12 @@ _SHARE_IN_WORDS = re.compile(
 _SUFFERED = frozenset({"kill", "injur", "arres", "evacu"})
 
 
+def _count_token(number: str) -> str:
+    """The clustering token of a count written in digits or as a number word up to twenty
+    ('14' -> '#14', 'two' -> '#2', '1,900' -> '#1,900': ``number_token``)."""
+    return "#" + _NUMBER_WORDS[number] if number in _NUMBER_WORDS else number_token(number)
+
+
 def count_acts(text: str) -> set[tuple[str, str, str]]:
     """What ``text`` does to how many of what, as clustering tokens: a verb that is no
     function word right before a counting number, and the first plural word after it
@@ -2188,12 +2194,7 @@ def count_acts(text: str) -> set[tuple[str, str, str]]:
     body = _undated(text).lower()
     for match in _COUNT_ACT.finditer(body):
         verb = tokens(match["verb"])
-        number = (
-            "#" + _NUMBER_WORDS[match["number"]]
-            if match["number"] in _NUMBER_WORDS
-            else number_token(match["number"])
-        )
-        number = number.rstrip(".")
+        number = _count_token(match["number"]).rstrip(".")
         plurals = [w for w in match["after"].split() if w.endswith("s") and tokens(w)]
         noun = tokens(plurals[0]) if plurals else []
         if not verb or not _counts(number) or match["verb"] in _ATTRIBUTIVE:
@@ -2204,13 +2205,9 @@ def count_acts(text: str) -> set[tuple[str, str, str]]:
             found.add((verb[0], number, noun[0]))
     for match in _COUNT_SUFFERED.finditer(body):
         acts = [t for t in tokens(match["after"]) if t in _SUFFERED]
-        number = (
-            "#" + _NUMBER_WORDS[match["number"]]
-            if match["number"] in _NUMBER_WORDS
-            else number_token(match["number"])
-        )
-        if acts and _counts(number.rstrip(".")):
-            found.add((acts[0], number.rstrip("."), ""))
+        number = _count_token(match["number"]).rstrip(".")
+        if acts and _counts(number):
+            found.add((acts[0], number, ""))
     return found
 
 

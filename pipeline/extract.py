@@ -1844,11 +1844,6 @@ _DECIDER = (
         r"(?:,\s+(?:the|a|an)\s+[^,;]{1,120},)?\s+"  # "Hollins Bakers, the family firm …,"
         rf"{_WHEN}(?:{_ACTS})\b"
     ),
-    # "Bosses at Channel Meridian confirmed …": who runs the body speaks for its act
-    re.compile(
-        r"\b(?:[Bb]osses|[Ee]xecutives|[Cc]hiefs|[Mm]anagers|[Dd]irectors|[Oo]fficials)\s+"
-        rf"(?:at|of)\s+(?P<body>{_BODY_PHRASE}){_INITIALS}\s+{_WHEN}(?:{_ACTS})\b"
-    ),
     # "Marcus Delacroix was provisionally suspended Tuesday after …, the Continental
     # Athletics Integrity Unit announced": who announces a decision given in the passive
     re.compile(
@@ -1974,11 +1969,8 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             if owner and owner.group("owner").split()[-1].lower() in _ORGANISATION_WORDS:
                 phrase = owner.group("owner")  # "Brackley Borough Council's cabinet"
             named = re.sub(r"^(?:(?:the|its|their)\s+)?(?:[a-z]+[’']s\s+)?", "", phrase)
-            trade = re.match(
-                r"(?:The\s+)?(?:(?:[A-Z][a-z]+\s+)?([a-z]+)|([A-Z][a-z]+))\s+(?=[A-Z])", named
-            )
-            head = (trade.group(1) or trade.group(2)).lower() if trade else ""
-            if head in _COMMERCIAL_HEADS or head.endswith("maker"):
+            trade = _TRADE_OPENING.match(named)
+            if trade and re.fullmatch(_TRADE, trade["lower"] or trade["first"], re.I):
                 named = named[trade.end() :]  # "Drugmaker Corvane Pharma": the name
             run = re.fullmatch(r"(?:The\s+)?(?P<name>(?:[A-Z][\w’'&-]*\s+)+)[a-z]+", named)
             if run and run.group("name").split()[-1].lower() in _ORGANISATION_WORDS | {"district"}:
@@ -2090,11 +2082,21 @@ def _headline_subject(phrase: str, prepared: PreparedArticle) -> bool:
 _LEGAL_SUFFIX = re.compile(
     r"\b(?:Corp|Corporation|Inc|Ltd|Limited|plc|PLC|LLC|LLP|AG|SA|SE|NV|GmbH|Holdings|Co)\.?$"
 )
-#: A trade set before a name ("the appliance maker Brennwerk", "chipmaker Quellmark").
+#: A trade ("maker", "chipmaker", "housebuilder", "airline"), as set before a name.
+_TRADE = rf"(?:{word_alternation(_COMMERCIAL_HEADS)}|\w+makers?|\w+builders?)"
+#: A trade or those who run a business, set before its name ("the appliance maker
+#: Brennwerk", "chipmaker Quellmark", "Bosses at Channel Meridian", "letting agents
+#: Crestmoor Lettings").
 _TRADE_BEFORE = re.compile(
-    rf"\b(?:{word_alternation(_COMMERCIAL_HEADS)}|\w+makers?|\w+builders?)"
-    r"\s+$",
+    rf"\b(?:{_TRADE}|(?:bosses|executives|chiefs|managers|directors|owners|agents)"
+    r"(?:\s+(?:at|of))?)\s+$",
     re.I,
+)
+#: The word that may be a trade opening a body's phrase, not part of its name: its first
+#: word ("Drugmaker Corvane Pharma"), or a lower-case word after it ("Supermarket chain
+#: Pellmarket"); a capitalised second word is the name's ("Harbour Group Holdings").
+_TRADE_OPENING = re.compile(
+    r"(?:The\s+)?(?:(?:[A-Z][a-z]+\s+)?(?P<lower>[a-z]+)|(?P<first>[A-Z][a-z]+))\s+(?=[A-Z])"
 )
 
 
@@ -2109,16 +2111,10 @@ def _named_business(text: str, start: int, phrase: str) -> bool:
     return bool(
         _LEGAL_SUFFIX.search(bare)
         or _TRADE_BEFORE.search(text[max(0, start - 40) : start])
-        or _RUN_BY_BEFORE.search(text[max(0, start - 40) : start])
         or _TRADE_AFTER.match(text, end)
     )
 
 
-#: Those who run a business, named before it ("Bosses at Channel Meridian", "executives of
-#: Harlow Foods", "letting agents Crestmoor Lettings").
-_RUN_BY_BEFORE = re.compile(
-    r"\b(?:bosses|executives|chiefs|managers|directors|owners|agents)\s+(?:at\s+|of\s+)?$", re.I
-)
 #: A business's appositive right after its name ("Hollins Bakers, the Yorkshire family firm
 #: famous for …,").
 _TRADE_AFTER = re.compile(

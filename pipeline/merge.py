@@ -1296,11 +1296,13 @@ def _join_told_counts(
                 # told group's: '160 people spent the night at rest centres' is not
                 # among the 1,900 or 2,300 evacuated, though both groups count 'people'
                 told_group, untold = (members, other) if key[3] else (other, members)
-                near = [f for f in untold if any(_close(f, t) for t in told_group)]
-                rest = [f for f in untold if not any(_close(f, t) for t in told_group)]
+                near: list[Figure] = []
+                rest: list[Figure] = []
+                for figure in untold:
+                    (near if any(_close(figure, t) for t in told_group) else rest).append(figure)
                 joined[index] = (head, told_group + near)
                 if rest:
-                    joined.append((key if not key[3] else other_key, rest))
+                    joined.append((other_key if key[3] else key, rest))
                 break
         else:
             joined.append((key, list(members)))

@@ -1159,8 +1159,8 @@ def judge_stance(
         _OPPOSITION.search(s) for s in evidence.subject_segments
     ):
         return (cue if cue in ("condemns", "supports") else "opposes"), "opposition"
-    if any(_DISSENT.search(s) for s in (evidence.role, *evidence.subject_segments)) or any(
-        _DISSENT.search(n) for n in evidence.narrative
+    if any(
+        _DISSENT.search(s) for s in (evidence.role, *evidence.subject_segments, *evidence.narrative)
     ):
         # a member of the deciding body who voted against it ("one of the two no votes",
         # "in a dissenting opinion") is against the decision, not its defender
