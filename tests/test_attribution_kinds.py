@@ -592,3 +592,44 @@ def test_madam_and_alhaji_are_honorifics_not_names():
     )
     speakers = {q.speaker for q in rules_only_extraction(article_of(text)).quotes}
     assert speakers == {"Tan Hui Min", "Sani Bello"}
+
+
+@pytest.mark.parametrize(
+    ("introduction", "speaker", "role"),
+    [
+        ("Speaking to reporters, Professor of Economics Nia Coyle disagreed.", "Nia Coyle",
+         "Professor of Economics"),
+        ("In a statement, Minister for Housing Darragh Quill welcomed it.", "Darragh Quill",
+         "Minister for Housing"),
+        ("Later, Secretary of State Lowri Penhale hit back.", "Lowri Penhale",
+         "Secretary of State"),
+        ("At the briefing, Federal Minister for Water (Irrigation Wing) Sardar Imtiaz Khorasi "
+         "defended the levy.", "Imtiaz Khorasi", None),
+    ],
+)  # fmt: skip
+def test_a_title_with_of_or_for_before_a_name_stands_before_the_person(introduction, speaker, role):
+    text = LEAD + f'{introduction} "We will not go back on this," she said.\n'
+    assert attributed(text) == [(speaker, role)]
+
+
+def test_a_body_after_a_lower_case_role_with_for_is_no_person():
+    text = LEAD + (
+        "A spokesperson for Kelder Lifeboat Station said crews backed the plan. "
+        '"We have had two call-outs," the spokesperson said.\n'
+    )
+    assert attributed(text) == [("Kelder Lifeboat Station", "spokesperson")]
+
+
+def test_a_capitalised_title_of_a_body_between_commas_is_passed_over_to_the_name():
+    text = LEAD + (
+        "Dr. Aroha Penwith, Senior Research Fellow at the Dunmore Institute of Transport "
+        'Economics, said fares were not the problem. "The ferries are simply too old," she '
+        "cautioned.\n"
+    )
+    assert attributed(text) == [("Aroha Penwith", None)]
+
+
+@pytest.mark.parametrize("verb", ["opined", "averred"])
+def test_south_asian_and_west_african_speech_verbs_are_cues(verb):
+    text = LEAD + f'"The timetable is a fiction," Tobias Marrin {verb}.\n'
+    assert attributed(text) == [("Tobias Marrin", None)]

@@ -261,12 +261,15 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         if after and before and before[-1].lower() in vocabulary.ROLE_WORDS and found == person:
             found = person_name(match.group() + after.group()) or found  # President Yoon Suk Yeol
         titled_of = [
-            k for k, w in enumerate(before[:-1]) if w == "of" and k and _titled(before[k - 1])
+            k
+            for k, w in enumerate(before[:-1])
+            if w in ("of", "for") and k and _titled(before[k - 1])
         ]
         lead = [] if len(match.group().split()) > 1 else before[-1:]
         if titled_of and len(found.split()) > len(match.group().split()) + len(lead):
-            # "Keeper of World Cultures Simon Ferrier": a title with "of" runs on in capitals;
-            # the name is the match and, for a surname, the word before it
+            # "Keeper of World Cultures Simon Ferrier", "Minister for Health Paul Grey": a
+            # title with "of" or "for" runs on in capitals; the name is the match and, for a
+            # surname, the word before it
             found = " ".join([*lead, match.group()])
         words = found.split()
         bodies = [k for k, w in enumerate(words[:-1]) if _bare(w).removesuffix("s") in _BODY_WORDS]
@@ -448,8 +451,8 @@ def _role_before(text: str, position: int) -> str | None:
         lower = bare.lower()
         if not role and lower.rstrip(".") in vocabulary.HONORIFICS:
             continue  # "Municipal Commissioner Dr. P. Shastry": the honorific is no role
-        if lower == "of" and role and len(role) < 5:
-            role.insert(0, bare)  # "Keeper of World Cultures"
+        if lower in ("of", "for") and role and len(role) < 5:
+            role.insert(0, bare)  # "Keeper of World Cultures", "Minister for Health"
             continue
         if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
             break

@@ -968,6 +968,12 @@ def _title_word(word: str) -> bool:
     return lower in _ROLE_WORDS or (lower.isalpha() and lower.endswith(OCCUPATION_ENDINGS))
 
 
+def _titled_complement(toks: list[_Tok], j: int) -> bool:
+    """Whether the run starting at ``toks[j]`` is the complement of a title before it: a role
+    word and "of" or "for" ("Minister for | Health Paul Grey", "Chair of | Trustees …")."""
+    return j >= 2 and toks[j - 1].word in ("of", "for") and _title_word(toks[j - 2].word)
+
+
 def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool] | None:
     """Start of the personal name in the run ``toks[j..i]`` and whether it was titled.
 
@@ -987,9 +993,24 @@ def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool
         alone = re.search(rf"(?<!{re.escape(toks[first].word)} )\b{re.escape(surname)}\b", text)
         return bool(text) and i - first == 1 and alone is not None
 
-    if j >= 2 and toks[j - 1].word == "of" and _title_word(toks[j - 2].word) and i - j >= 2:
+    for r in range(j + 1, i):
+        if toks[r].word.lower().rstrip(".") in _HONORIFICS:
+            # "Minister for Energy Sardar Tariq Kundi", "Director of Public Health Dr Ann
+            # Roe": an honorific inside the run opens the name
+            return r, True
+    if _titled_complement(toks, j) and i - j >= 2:
         if named_apart(i - 1):
             return i - 1, True  # "Captain of Boats Giles Harrow": the run ends in the name
+        title = toks[j - 2]
+        opening = text[: title.start].rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n")
+        if title.word[:1].isupper() and not opening:
+            # "Later, Professor of Economics Ann Lee", "said Secretary of State Jane Doe": a
+            # capitalised title inside a sentence stands before a name, and its complement
+            # is the run's first words; a name is two words (and an initial between). Not
+            # "a spokesperson for Millbrook Lifeboat Station", nor a title opening a
+            # sentence ("Chair of Save Carrowfield Maternity said")
+            initial = re.fullmatch(r"[A-Z]\.?", toks[i - 1].word) is not None
+            return max(j + 1, i - 2 if initial else i - 1), True
     for r in range(j, i):
         if _title_word(toks[r].word) and toks[r + 1].word == "of" and named_apart(i - 1):
             # "Keeper of World Cultures Simon Ferrier", "Chair of Trustees Ann Oyelaran": a
@@ -1605,15 +1626,17 @@ def _possessed_role(words: list[_Tok]) -> bool:
 
 
 def _role_of_body(words: list[_Tok]) -> bool:
-    """Whether a comma group is a lower-case role of a body, "medical director of Ridgeway
-    Trust" or "senior lecturer at the college": it opens with a lower-case word and a role
-    noun stands right before "of", "at", "for" or "with"."""
-    if not words or not words[0].word[:1].islower():
+    """Whether a comma group is a role of a body, "medical director of Ridgeway Trust",
+    "senior lecturer at the college" or, as a title, "Senior Research Fellow at the Institute
+    of …": a role noun stands right before "of", "at", "for" or "with", after lower-case
+    words or after at most three capitalised words of a title."""
+    if not words:
         return False
-    return any(
-        a.word.lower() in _ROLE_NOUNS and b.word.lower() in ("of", "at", "for", "with")
-        for a, b in zip(words, words[1:], strict=False)
-    )
+    for n, (a, b) in enumerate(zip(words, words[1:], strict=False)):
+        if a.word.lower() in _ROLE_NOUNS and b.word.lower() in ("of", "at", "for", "with"):
+            lower = words[0].word[:1].islower()
+            return lower or (n <= 3 and all(w.word[:1].isupper() for w in words[: n + 1]))
+    return False
 
 
 def _relative_comma(toks: list[_Tok], first: int) -> int | None:
@@ -2754,8 +2777,13 @@ def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
         i += 1
         topic = j == 1 and toks[0].word in ("For", "To")  # "For Dale Penrose, who…, the vote…"
         topic = topic or (before == "the" and toks[j].word.lower().rstrip(".") in _HONORIFICS)
+        topic = topic or (_titled_complement(toks, j) and person is not None and person[0] > j)
+        # "Minister for Energy (Power Division) Sardar …": a capitalised run in brackets
+        # after a capitalised word qualifies a title or a name, it is no one
+        bracketed = before == "(" and after == ")" and j >= 2 and toks[j - 2].word[:1].isupper()
         if (
             person is None
+            or bracketed
             or (before in _PREPOSITIONS | _MORE_PREPOSITIONS | {"the", "a", "an"} and not topic)
             or after in _SPEAKER_NOUNS  # "Fenwick District Council", "a Kestrel spokesman"
         ):

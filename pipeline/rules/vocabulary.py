@@ -66,9 +66,10 @@ PREPOSITIONS = frozenset("to of at for in from with on by about who which that d
 #: Honorifics before a name; with or without a full stop (British and American style).
 HONORIFICS = frozenset(
     """mr mrs ms miss mx dr prof sir dame lord lady rev revd ven fr rt hon smt shri sri
-    shrimati thiru tmt engr madam mdm alhaji alhaja hajia mallam""".split()
-)  # South Asian English: Smt., Shri, Thiru; Engr. for a chartered engineer; Singapore and
-# Malaysian English: Madam, Mdm; West African English: Alhaji, Alhaja, Hajia, Mallam
+    shrimati thiru tmt sardar begum engr madam mdm alhaji alhaja hajia mallam""".split()
+)  # South Asian English: Smt., Shri, Thiru, Sardar, Begum; Engr. for a chartered engineer;
+# Singapore and Malaysian English: Madam, Mdm; West African English: Alhaji, Alhaja, Hajia,
+# Mallam
 
 #: Letters after a name that are not part of it: honours, professional and elected ranks
 #: ("Simon Radley KC", "Asha Rahman MP", "P. Raghavendra Shastry, IAS"), as written.
@@ -125,7 +126,7 @@ ROLE_NOUNS = frozenset(
     treasurer registrar bursar provost steward skipper ombudsman auditor surveyor planner
     proprietor stallholder restaurateur shopowner caretaker groundsman janitor lecturer
     tutor curator librarian councilmember deputy magistrate coxswain verger churchwarden
-    sexton administrator liquidator receiver member""".split()
+    sexton administrator liquidator receiver member fellow""".split()
 )
 
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
@@ -193,7 +194,8 @@ BODY_WORDS = frozenset(
     organisation organization institute university college school hospital board authority
     bureau administration cabinet alliance coalition movement network foundation fund trust
     club league team force guard command centre center embassy consulate mission delegation
-    secretariat tribunal prosecutors regulator watchdog chamber guild""".split()
+    secretariat tribunal prosecutors regulator watchdog chamber guild division directorate
+    inspectorate caucus""".split()
 )
 
 #: Head nouns of a description that stands for a business ("the company said").
@@ -258,7 +260,7 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
                 "observe", "continue", "explain", "describe", "report", "speak"),
     "assertive": ("claim", "assert", "argue", "insist", "maintain", "contend", "declare",
                   "announce", "stress", "emphasise", "emphasize", "reiterate", "repeat",
-                  "affirm", "confirm", "underline", "point out"),
+                  "affirm", "confirm", "underline", "point out", "opine", "aver"),
     "admissive": ("admit", "concede", "acknowledge", "confess", "allow", "grant"),
     "directive": ("warn", "caution", "urge", "plead", "demand", "call", "appeal", "beg",
                   "advise", "recommend", "suggest", "propose", "order"),
@@ -294,7 +296,7 @@ _IRREGULAR = {
 }
 _DOUBLING = {
     "admit", "quip", "regret", "commit", "plan", "brag", "rebut", "chat", "snap", "sob", "slam",
-    "grin",
+    "grin", "aver",
 }  # fmt: skip
 
 
