@@ -633,3 +633,30 @@ def test_a_capitalised_title_of_a_body_between_commas_is_passed_over_to_the_name
 def test_south_asian_and_west_african_speech_verbs_are_cues(verb):
     text = LEAD + f'"The timetable is a fiction," Tobias Marrin {verb}.\n'
     assert attributed(text) == [("Tobias Marrin", None)]
+
+
+@pytest.mark.parametrize(
+    ("introduction", "cue", "speaker"),
+    [
+        ("In a press release, Harlow Water said supplies were safe.", "the press release added",
+         "Harlow Water"),
+        ("In a statement, the ferry company confirmed the cuts.", "the statement read",
+         "the ferry company"),
+        ("In a joint statement, Corran Ports announced the closure.", "the joint statement added",
+         "Corran Ports"),
+    ],
+)  # fmt: skip
+def test_a_document_introduced_by_in_a_statement_is_its_author_s(introduction, cue, speaker):
+    text = LEAD + f'{introduction} "We will keep customers informed," {cue}.\n'
+    assert [s for s, _ in attributed(text)] == [speaker]
+
+
+def test_a_pull_quote_between_paragraphs_is_the_speaker_the_body_credits_it_to():
+    text = LEAD + (
+        'Mayor Rhian Tolley said she understood the anger. "I grew up on that island," '
+        "Tolley said.\n\n"
+        '"They promised us a boat in spring. Then summer. Now never."\n\n'
+        'Kit Amberley, who runs the island shop, said trade had halved. "They promised us a '
+        'boat in spring. Then summer. Now never," Amberley said.\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Rhian Tolley", "Kit Amberley", "Kit Amberley"]

@@ -55,6 +55,7 @@ from .vocabulary import (
     ADVERBS_BEFORE_VERB,
     BE_FORMS,
     BODY_WORDS,
+    COMMERCIAL_HEADS,
     CRY_NOUNS,
     CUE_VERB_FORMS,
     DOCUMENT_NOUNS,
@@ -1423,6 +1424,8 @@ def _possessor(doc: _Document, toks: list[_Tok], i: int) -> _Cue | None:
         return _Cue(word, toks[i].start, "pronoun")
     if word.lower() == "the" and i + 1 < len(toks):
         return _document_author(doc, toks[i + 1])  # "the statement read": whose statement
+    if word.isalpha() and word.islower() and i > 0 and toks[i - 1].word.lower() == "the":
+        return _document_author(doc, toks[i + 1])  # "the press release added", "the joint …"
     if not word.endswith(("'s", "’s")):
         return None
     a = _clause_start(toks, i)
@@ -1440,6 +1443,9 @@ _UNOWNED_DOCUMENT = re.compile(
     r"\s+(?:read|reads|said|says|stated|states|added|adds|continued|continues)\b"
 )
 _AUTHOR_NAME = r"(?P<who>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})"
+#: A body by description as a document's author ("the ministry", "the city council").
+_BODY_HEADS = word_alternation(BODY_WORDS | COMMERCIAL_HEADS)
+_AUTHOR_BODY = rf"(?P<body>the\s+(?:[a-z-]+\s+)?(?:{_BODY_HEADS}))"
 
 
 def _document_author(doc: _Document, noun: _Tok) -> _Cue | None:
@@ -1458,10 +1464,16 @@ def _document_author(doc: _Document, noun: _Tok) -> _Cue | None:
         rf"(?:the\s+)?{_AUTHOR_NAME}",
         rf"{_AUTHOR_NAME}[’']s\s+(?:[a-z]+\s+)?{kind}\b",
         rf"{_AUTHOR_NAME}\s+(?:said|says|added|wrote)\s+in\s+an?\s+(?:[a-z]+\s+)?{kind}\b",
+        # "In a press release, the ministry stated …", "In a statement, Kelby Council said"
+        rf"\b[Ii]n\s+an?\s+(?:[a-z]+\s+)?{kind},\s+(?:{_AUTHOR_NAME}|{_AUTHOR_BODY})\s+"
+        r"(?:said|says|stated|states|added|wrote|announced|confirmed)\b",
     )
     found: dict[str, int] = {}
     for pattern in patterns:
         for m in re.finditer(pattern, before):
+            if m.groupdict().get("body"):
+                found.setdefault(m.group("body").split()[-1].lower(), -(lo + m.start("body")))
+                continue
             who = m.group("who")
             if who.split()[0].lower() in NOT_NAME_WORDS | _LEAD_WORDS:
                 who = " ".join(who.split()[1:])
@@ -1472,6 +1484,9 @@ def _document_author(doc: _Document, noun: _Tok) -> _Cue | None:
     if len(found) != 1:
         return None
     start = next(iter(found.values()))
+    if start < 0:  # a body by description: "the ministry"
+        body = re.match(rf"the\s+(?:[a-z-]+\s+)?(?:{_BODY_HEADS})\b", doc.text[-start:])
+        return _Cue(body.group(), -start, "description", sure=False) if body else None
     end = re.match(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}", doc.text[start:])
     if end is None:
         return None
@@ -2982,10 +2997,24 @@ def _follow_quote_paragraphs(doc: _Document, spans: list[QuoteSpan]) -> list[Quo
             and prev.kind == "quote"
             and _is_named(prev.cue)
             and _leads_paragraph(doc, span)
+            and not _repeats_another(span, spans)
         ):
             span = replace(span, cue=prev.cue, cue_start=prev.cue_start, confident=False)
         out.append(span)
     return out
+
+
+def _repeats_another(span: QuoteSpan, spans: list[QuoteSpan]) -> bool:
+    """Whether the words of ``span`` (three at least) stand inside another quotation of the
+    article: a pull quote set between paragraphs repeats the body's words, and the speaker
+    is whoever the body credits them to (``repeated_quotes``), not the paragraph before."""
+    words = quote_words(span.text)
+    return len(words.split()) >= 3 and any(
+        q is not span
+        and not q.start <= span.start < q.end
+        and f" {words} " in f" {quote_words(q.text)} "
+        for q in spans
+    )
 
 
 def _leads_paragraph(doc: _Document, span: QuoteSpan) -> bool:
