@@ -84,6 +84,11 @@ HELDOUT11_SET = ROOT / "tests" / "quote_heldout11"
 #: recalls, two saved pages), first scored after the work on the sets before it
 #: (``--set heldout12``).
 HELDOUT12_SET = ROOT / "tests" / "quote_heldout12"
+#: A thirteenth, written blind the same way: twenty-four articles in twelve more styles
+#: (Caribbean, Gulf and Philippine papers, fact-checks, live pages, question-and-answer
+#: interviews, farming, student, defence, personal-finance and religious-affairs press, two
+#: saved pages), first scored after the work on the sets before it (``--set heldout13``).
+HELDOUT13_SET = ROOT / "tests" / "quote_heldout13"
 SETS = {
     "dev": DEV_SET,
     "heldout": HELDOUT_SET,
@@ -98,6 +103,7 @@ SETS = {
     "heldout10": HELDOUT10_SET,
     "heldout11": HELDOUT11_SET,
     "heldout12": HELDOUT12_SET,
+    "heldout13": HELDOUT13_SET,
 }
 LABELS = DEV_SET / "labels.yaml"
 TARGETS = {
