@@ -660,3 +660,43 @@ def test_a_pull_quote_between_paragraphs_is_the_speaker_the_body_credits_it_to()
         'boat in spring. Then summer. Now never," Amberley said.\n'
     )
     assert [s for s, _ in attributed(text)] == ["Rhian Tolley", "Kit Amberley", "Kit Amberley"]
+
+
+@pytest.mark.parametrize("title", ["Director-General", "Attorney-General", "Auditor-General"])
+def test_a_compound_title_with_general_is_a_role_never_a_speaker(title):
+    text = LEAD + (
+        f"Wen Adeyemi-Roos, {title} of the island authority, said the timetable was "
+        f'"about safety, nothing else."\n\n"The pier is for walking," the {title} said.\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Wen Adeyemi-Roos", "Wen Adeyemi-Roos"]
+
+
+@pytest.mark.parametrize("document", ["manifesto", "prospectus", "communique"])
+def test_a_document_as_subject_is_never_a_speaker(document):
+    text = LEAD + (
+        f"However, the 2021 {document} of the ruling Islands First group told voters the "
+        "crossing would cost 'around £4 million'.\n"
+    )
+    assert [s for s, _ in attributed(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("trade", "body"),
+    [("Manufacturer", "Ostrel Marine Systems"), ("Shipbuilder", "Harrow-Lind Marine"),
+     ("Insurer", "Calder Mutual")],
+)  # fmt: skip
+def test_a_business_s_trade_written_as_a_title_is_no_part_of_its_name(trade, body):
+    text = LEAD + f"{trade} {body} said it would 'vigorously defend its position'.\n"
+    assert [s for s, _ in attributed(text)] == [body]
+
+
+def test_a_nickname_in_quote_marks_is_no_speech_and_the_name_runs_across_it():
+    text = LEAD + (
+        'The crossing was cancelled, Ports Secretary Ramon "Bong" Dizon-Arce said on Monday.'
+        '\n\n"We will not sail on a hull that fails," Sec. Dizon-Arce said.\n'
+    )
+    quotes = _quotes_of(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("scare", None),
+        ("quote", "Ramon Dizon-Arce"),
+    ]

@@ -226,6 +226,16 @@ _HONORIFIC = re.compile(rf"^(?i:{vocabulary.word_alternation(_TITLES)})\.?\s+(?=
 _ROLE_TOKEN = re.compile(r"[A-Z][\w.’'-]*|[a-z][\w-]*")
 
 
+#: A business's trade written before its name as a title ("Manufacturer Vantor Land
+#: Systems", "Drugmaker Corvane Pharma"): no part of the name. Not "Bank of …" nor "Group
+#: Captain", where the word opens a name.
+_TRADE_BEFORE_NAME = re.compile(
+    rf"^(?:{vocabulary.word_alternation(vocabulary.COMMERCIAL_HEADS - {'bank', 'group'})}"
+    r"|[A-Z][a-z]+(?:maker|builder))\s+(?=[A-Z][\w’'&-]+(?:\s+[A-Z][\w’'&.-]+)*$)",
+    re.I,
+)
+
+
 def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     """The fullest form of a person's name in ``text`` and the role written before it.
 
@@ -233,7 +243,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     Secretary Lloyd Austin"; a name that is already full keeps its form. Bodies and
     descriptions ('a North Korean representative', 'The Kremlin') come back unchanged.
     """
-    name = vocabulary.without_post_nominals(name)
+    name = _TRADE_BEFORE_NAME.sub("", vocabulary.without_post_nominals(name))
     person = person_of(_SPEECH_TAIL.sub("", name.split(",")[0].strip()))
     if not person:
         bare = _SPEECH_TAIL.sub("", name)
@@ -244,6 +254,9 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         if _inside_quotes(text, match.start()):
             continue  # a slogan or title: "Let Edna Keep Her Gnomes"
         window = text[max(0, match.start() - 80) : match.start()]
+        # a nickname in quote marks between given name and surname is passed over: Ramon
+        # "Bong" Dizon-Villareal
+        window = re.sub(r"(?<=[A-Za-z.])\s+[\"“‘'][A-Z][^\"”’'\n]{0,20}[\"”’']\s+$", " ", window)
         # a name never joins across a clause mark, a sentence end, a dash or a line break
         # (an initial or an honorific's full stop ends no sentence: "Dr. P. Raghavendra")
         lead = re.split(
@@ -334,6 +347,7 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             role = role or _role_before(text, text.find(longer))
     if role and vocabulary.name_descriptor(role) and role.lower() not in _PARTY_LABELS:
         role = None  # "Widow Edna Pask", "Mum Kerry": a description, not a role
+    best = _TRADE_BEFORE_NAME.sub("", best)  # "Manufacturer Vantor Land Systems" is the maker
     return best, role or _appositive_role(best, text)
 
 

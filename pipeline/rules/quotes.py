@@ -969,6 +969,15 @@ def _title_word(word: str) -> bool:
     return lower in _ROLE_WORDS or (lower.isalpha() and lower.endswith(OCCUPATION_ENDINGS))
 
 
+def _could_be_name(word: str, text: str) -> bool:
+    """Whether ``word`` may be part of a personal name: no body's or title's word, and never
+    written in lower case in ``text`` (a common noun is: "Maternity" after "maternity unit")."""
+    bare = word.lower().rstrip(".")
+    if bare in ORGANISATION_WORDS or bare in _ROLE_WORDS:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text) is None
+
+
 def _titled_complement(toks: list[_Tok], j: int) -> bool:
     """Whether the run starting at ``toks[j]`` is the complement of a title before it: a role
     word and "of" or "for" ("Minister for | Health Paul Grey", "Chair of | Trustees …")."""
@@ -1002,16 +1011,17 @@ def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool
     if _titled_complement(toks, j) and i - j >= 2:
         if named_apart(i - 1):
             return i - 1, True  # "Captain of Boats Giles Harrow": the run ends in the name
-        title = toks[j - 2]
-        opening = text[: title.start].rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n")
-        if title.word[:1].isupper() and not opening:
-            # "Later, Professor of Economics Ann Lee", "said Secretary of State Jane Doe": a
-            # capitalised title inside a sentence stands before a name, and its complement
-            # is the run's first words; a name is two words (and an initial between). Not
-            # "a spokesperson for Millbrook Lifeboat Station", nor a title opening a
-            # sentence ("Chair of Save Carrowfield Maternity said")
-            initial = re.fullmatch(r"[A-Z]\.?", toks[i - 1].word) is not None
-            return max(j + 1, i - 2 if initial else i - 1), True
+        initial = re.fullmatch(r"[A-Z]\.?", toks[i - 1].word) is not None
+        start = max(j + 1, i - 2 if initial else i - 1)
+        if toks[j - 2].word[:1].isupper() and all(
+            _could_be_name(t.word, text) for t in toks[start : i + 1] if len(t.word) > 2
+        ):
+            # "Professor of Economics Ann Lee", "Minister for Defence Procurement Jonah
+            # Kettering": a capitalised title before a name, its complement the run's first
+            # words; a name is two words (and an initial between) that the article never
+            # writes in lower case. Not "a spokesperson for Millbrook Lifeboat Station" (a
+            # lower-case role), nor "Chair of Save Carrowfield Maternity" ("maternity unit")
+            return start, True
     for r in range(j, i):
         if _title_word(toks[r].word) and toks[r + 1].word == "of" and named_apart(i - 1):
             # "Keeper of World Cultures Simon Ferrier", "Chair of Trustees Ann Oyelaran": a
@@ -1072,6 +1082,7 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
         )
         and toks[of - 1].word[:1].isupper()
         and all(_is_name_token(t.word) for t in toks[of + 1 : i + 1])
+        and all(_could_be_name(t.word, doc.text) for t in toks[i - 1 : i + 1])
     ):
         # "Keeper of World Cultures Simon Ferrier": a title, its body, then the name (a
         # given name and a surname)
@@ -2289,6 +2300,8 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
     """quote, partial or scare (see the QuoteSpan docs in the module header)."""
     text = doc.text[draft.start : draft.end]
     words = _word_count(text)
+    if words <= 3 and _nickname(doc, draft):
+        return "scare"  # Ramon “Bong” Dizon-Villareal: a nickname is no speech
     if draft.continues is not None or _is_introduced(doc, draft):
         return "quote"
     if _opens_sentence(doc, draft) and not _is_embedded(doc, draft):
@@ -2304,6 +2317,25 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
     if words >= 3 or draft.cue is not None or _is_attributed(doc, draft):
         return "partial"
     return "scare"
+
+
+def _nickname(doc: _Document, draft: _Draft) -> bool:
+    """Whether the span is a nickname set between a given name and a surname (Ramon “Bong”
+    Dizon-Villareal, Maureen ‘Queenie’ Bassett): capitalised words in marks, a capitalised
+    name word right before the opening mark and right after the closing one."""
+    inside = doc.text[draft.start : draft.end]
+    return (
+        draft.closed
+        and inside[:1].isupper()
+        and re.search(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*[ \t]+$", doc.text[: draft.open_pos])
+        is not None
+        and re.match(r"[ \t]+[A-Z][a-z][\w’'-]*", doc.text[draft.close_end :]) is not None
+        and not _NAME_STOPS.match(doc.text[: draft.open_pos].split()[-1])
+    )
+
+
+#: Words before a quoted term that are no given name ("The", "Operation", "Project").
+_NAME_STOPS = re.compile(r"(?i:the|a|an|this|that|operation|project|campaign|called|dubbed)$")
 
 
 def _called_out(doc: _Document, draft: _Draft) -> bool:

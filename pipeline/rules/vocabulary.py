@@ -129,6 +129,21 @@ ROLE_NOUNS = frozenset(
     sexton administrator liquidator receiver member fellow""".split()
 )
 
+#: Compound titles of a role noun and "general" or "in chief" ("Director-General",
+#: "Attorney General", "Editor-in-Chief"), hyphened as written in one word.
+ROLE_NOUNS = ROLE_NOUNS | frozenset(
+    [
+        *(
+            f"{noun}-general"
+            for noun in """director attorney solicitor auditor governor surgeon inspector
+            registrar postmaster secretary adjutant paymaster comptroller accountant controller
+            vicar""".split()
+        ),
+        "editor-in-chief",
+        "commander-in-chief",
+    ]
+)
+
 #: Endings of nouns naming an occupation that no first name has ("Glaciologist", "Beekeeper",
 #: "Statistician", "Photographer"): a word with one is a role, never part of a name.
 OCCUPATION_ENDINGS = ("ist", "ician", "ologer", "grapher", "keeper", "monger")
@@ -139,7 +154,7 @@ TITLE_WORDS = frozenset(
     princess pope sen rep gov lt col capt sgt gen adm supt det insp cmdr cdr maj brig cpl pvt
     senior junior acting
     interim former chief assistant associate executive managing national regional
-    federal cllr clr cr councillor alderman ald""".split()
+    federal cllr clr cr councillor alderman ald sec usec asec atty cong brgy""".split()
 )
 
 #: Prefixes joined by a hyphen to a role noun in a compound title ("vice-president",
@@ -239,7 +254,7 @@ DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i)")
 #: Words that end a sentence with a full stop without ending the sentence ("Mr.", "Jan.").
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col maj sgt capt jr sr rev pres supt det insp
-    cmdr cdr brig cpl pvt adm const smt engr tmt
+    cmdr cdr brig cpl pvt adm const smt engr tmt sec usec asec atty cong brgy hon
     vs etc no inc ltd co corp mt ft jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
@@ -387,7 +402,8 @@ DOCUMENT_NOUNS = WRITTEN_WORDS | frozenset(
     summary transcript dossier briefing presentation brochure leaflet factsheet
     investigation inquiry probe hearing trial process decision judgment judgement verdict
     transcript video footage map sign banner placard headline caption accounts statistics
-    paperwork advisory notice bulletin circular memo memorandum""".split()
+    paperwork advisory notice bulletin circular memo memorandum manifesto prospectus
+    submission communique communiqué charter""".split()
 )
 
 #: Plural or collective nouns for groups that speak as one ("protesters chanted", "police
