@@ -473,7 +473,11 @@ def description_referent(
     named = _names(
         re.finditer(
             # never cut from a longer name: "Aldermark Consumer" of "… Consumer Alliance"
-            rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}{re.escape(head.capitalize())}\b(?![ \t]+[A-Z])",
+            # and with what runs on with "of": "Reserve Bank of Cassaria", "Vellmark's
+            # Ministry of Defence"
+            rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}{re.escape(head.capitalize())}\b"
+            r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})?"
+            r"(?![ \t]+[A-Z])",
             text,
         ),
         reporter_names,
@@ -481,7 +485,7 @@ def description_referent(
     named.discard("")
     named = {
         n
-        for n in named
+        for n in (re.sub(r"^.*[’']s\s+", "", n) for n in named)  # "Vellmark's Ministry"
         if n.split()[0].lower() not in ("the", "a", "an") and n.lower() != head.lower()
     }  # not "Company" of a press release's "The Company said"
     role_head = head in ROLE_NOUNS and head not in ORGANISATION_WORDS

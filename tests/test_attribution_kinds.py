@@ -700,3 +700,29 @@ def test_a_nickname_in_quote_marks_is_no_speech_and_the_name_runs_across_it():
         ("scare", None),
         ("quote", "Ramon Dizon-Arce"),
     ]
+
+
+def test_she_never_stands_for_a_man_the_article_has_called_he_when_two_share_a_surname():
+    text = LEAD + (
+        'Owen Carrow, from Lisle, wrote: "I chose this ferry because it was cheap." He adds: '
+        '"It is like being sold a boat and charged for the water."\n\n'
+        "A second letter came from another Carrow, Jean, of Hurley, no relation, she assures "
+        'me. "I have sailed with them for forty years," she writes.\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Owen Carrow", "Owen Carrow", None]
+
+
+def test_the_gender_a_paragraph_gives_one_person_is_theirs_not_a_namesake_s():
+    text = LEAD + (
+        'Maud Carrow, who runs the island shop, backed the cut. "It had to go," she said.\n\n'
+        """Her brother, Étienne Carrow, sees it differently. "It solves nothing," he said.\n"""
+    )
+    assert [s for s, _ in attributed(text)] == ["Maud Carrow", "Étienne Carrow"]
+
+
+def test_the_ministry_is_the_body_named_with_of_after_a_country_s_possessive():
+    text = LEAD + (
+        "Vellmark's Ministry of Transport has cancelled the contract. A ministry spokesperson "
+        'said: "The contract has been terminated."\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Ministry of Transport"]

@@ -256,7 +256,11 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
         window = text[max(0, match.start() - 80) : match.start()]
         # a nickname in quote marks between given name and surname is passed over: Ramon
         # "Bong" Dizon-Villareal
-        window = re.sub(r"(?<=[A-Za-z.])\s+[\"“‘'][A-Z][^\"”’'\n]{0,20}[\"”’']\s+$", " ", window)
+        window = re.sub(
+            r"(?<=[A-Za-z.])[ \t]+[\"“‘'][A-Z][\w’'-]*(?:[ \t][\w’'-]+){0,2}[\"”’'][ \t]+$",
+            " ",
+            window,
+        )
         # a name never joins across a clause mark, a sentence end, a dash or a line break
         # (an initial or an honorific's full stop ends no sentence: "Dr. P. Raghavendra")
         lead = re.split(

@@ -334,7 +334,34 @@ class _Document:
         for m in _KIN_NAME.finditer(self.text):  # "her late husband Ron", "son Tom"
             noun = m.group(1).lower()
             marks.setdefault(m.group(2), set()).add("f" if noun in FEMALE_NOUNS else "m")
+        ends = [*self.paragraph_starts[1:], len(self.text)]
+        for lo, hi in zip(self.paragraph_starts, ends, strict=False):
+            # "Alan Petts, from Sowerby, wrote: “…” He adds": a paragraph about one person
+            # named in full, whose every "he" or "she" outside the quotes is of one gender
+            said = self.masked[lo:hi]
+            names = {m.group() for m in _FULL_NAME.finditer(said)} - {""}
+            names = {n for n in names if n.split()[0].lower().rstrip(".") not in _NOT_GIVEN}
+            genders = {
+                "f" if (m.group(1) or m.group(2)).lower() == "she" else "m"
+                for m in _PRONOUN_SPEAKS.finditer(said)
+            }
+            if len(names) == 1 and len(genders) == 1:
+                marks.setdefault(names.pop(), set()).update(genders)
         return marks
+
+
+#: A given name and a surname as written (two capitalised words).
+_FULL_NAME = re.compile(
+    r"(?:^|(?<=[\w,;:.!?] ))[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+ [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ][\w’'-]*\b(?! [A-Z])",
+    re.MULTILINE,
+)
+#: "he said", "She adds", "said she": a pronoun as the subject of a speech verb.
+_PRONOUN_SPEAKS = re.compile(
+    rf"\b([Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?:{word_alternation(SPEECH_VERB_FORMS)})\b"
+    rf"|\b(?:{word_alternation(SPEECH_VERB_FORMS)})\s+(he|she)\b"
+)
+#: Capitalised words that open no personal name.
+_NOT_GIVEN = _HONORIFICS | TITLE_WORDS | _ROLE_NOUNS | ORGANISATION_WORDS | NOT_NAME_WORDS
 
 
 _HONORIFIC_NAME = re.compile(
@@ -354,7 +381,7 @@ def _shared_surname(text: str, surname: str) -> bool:
     """Whether ``text`` names two people with ``surname`` ("Abel Thorne", "David Thorne")."""
     given = {
         m.group(1)
-        for m in re.finditer(rf"\b([A-Z][\w’'-]+)\s+{re.escape(surname)}\b", text)
+        for m in re.finditer(rf"\b([A-ZÀ-ÖØ-Þ][\w’'-]+)\s+{re.escape(surname)}\b", text)
         if m.group(1).lower().rstrip(".") not in _HONORIFICS | TITLE_WORDS
     }
     return len(given) > 1
@@ -365,10 +392,12 @@ def _gender_clash(doc: _Document, cue: _Cue, pronoun: str) -> bool:
     "his", "her") refers to (``_Document.gender_marks``)."""
     surname = cue.text.split()[-1]
     marks = set(doc.gender_marks.get(cue.text, set()))
-    if cue.text == surname or not _shared_surname(doc.text, surname):
+    shared = _shared_surname(doc.text, surname)
+    if cue.text == surname or not shared:
         # a mark on the surname alone ("Mr Thorne") is this person's unless two people of
         # the article bear it ("Abel Thorne" and "his son, David Thorne")
         marks |= doc.gender_marks.get(surname, set())
+    if not shared:
         marks |= {
             mark
             for name, found in doc.gender_marks.items()
