@@ -726,3 +726,29 @@ def test_the_ministry_is_the_body_named_with_of_after_a_country_s_possessive():
         'said: "The contract has been terminated."\n'
     )
     assert [s for s, _ in attributed(text)] == ["Ministry of Transport"]
+
+
+def test_a_column_s_byline_is_the_writer_never_the_speaker_of_the_quote_below_it():
+    text = (
+        "FERRY WATCH with Nadia Kessel\n\n"
+        '"It is a fee for being poor": readers on the new booking charge\n\n'
+        'A reader in Lisle put it sharply: "It is a fee for being poor."\n'
+    )
+    assert "Nadia Kessel" not in {s for s, _ in attributed(text)}
+
+
+def test_a_capitalised_title_of_the_body_after_a_name_is_passed_over():
+    text = LEAD + (
+        "Harold Petrenko, Reeve of the Rural Municipality of Dunmore, warned the closure "
+        'would not stop there. "Every ferry that stops takes a school run with it," he said.\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Harold Petrenko"]
+
+
+@pytest.mark.parametrize("title", ["Canon", "Pastor", "Monsignor"])
+def test_a_clerical_title_is_no_part_of_the_name(title):
+    text = LEAD + (
+        f"The Revd {title} Margery Ellison spoke against the motion. 'A church without a "
+        "priest is a building with a lock on it,' she said.\n"
+    )
+    assert [s for s, _ in attributed(text)] == ["Margery Ellison"]

@@ -1687,6 +1687,13 @@ def _role_of_body(words: list[_Tok]) -> bool:
     words or after at most three capitalised words of a title."""
     if not words:
         return False
+    if (
+        len(words) >= 4
+        and words[0].word[:1].isupper()
+        and words[1].word == "of"
+        and words[2].word.lower() == "the"
+    ):
+        return True  # "Reeve of the Rural Municipality of Dunvale": a title of the body
     for n, (a, b) in enumerate(zip(words, words[1:], strict=False)):
         if a.word.lower() in _ROLE_NOUNS and b.word.lower() in ("of", "at", "for", "with"):
             lower = words[0].word[:1].islower()
@@ -2112,9 +2119,14 @@ def _credit_line(doc: _Document, lo: int, hi: int) -> _Cue | None:
         return None
     if any(w.word.lower() in _BE_FORMS or w.word.lower() in ("has", "have", "had") for w in words):
         return None
+    if doc.paragraph_at(lo) == 0:
+        return None  # the first line: a headline or a column's name, no one's credit
     for cue in _titled_names(doc, lo, hi) + [
         c for c in (_phrase_cue(doc, toks, k, k + 1) for k in range(len(toks) - 1)) if c
     ]:
+        before = re.findall(r"[\w’']+", doc.text[lo : cue.start])[-1:]
+        if before and before[0].lower() in ("by", "with"):
+            return None  # "YOUR MONEY with Gemma Lyle", "By Ann Roe": a byline, the writer
         if cue.form == "name" and " " in cue.text:
             return replace(cue, sure=False)
     return None

@@ -126,7 +126,8 @@ ROLE_NOUNS = frozenset(
     treasurer registrar bursar provost steward skipper ombudsman auditor surveyor planner
     proprietor stallholder restaurateur shopowner caretaker groundsman janitor lecturer
     tutor curator librarian councilmember deputy magistrate coxswain verger churchwarden
-    sexton administrator liquidator receiver member fellow""".split()
+    sexton administrator liquidator receiver member fellow canon rector pastor cardinal
+    monsignor prebendary convenor convener moderator sheikh emir sultan chieftain headman""".split()
 )
 
 #: Compound titles of a role noun and "general" or "in chief" ("Director-General",
