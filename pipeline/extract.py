@@ -488,6 +488,8 @@ def description_referent(
         for n in (re.sub(r"^.*[’']s\s+", "", n) for n in named)  # "Vellmark's Ministry"
         if n.split()[0].lower() not in ("the", "a", "an") and n.lower() != head.lower()
     }  # not "Company" of a press release's "The Company said"
+    # "Regional Authority (chair …)" is the short form of "Tidewell Regional Authority"
+    named = {n for n in named if not any(m != n and m.endswith(f" {n}") for m in named)}
     role_head = head in ROLE_NOUNS and head not in ORGANISATION_WORDS
     if role_head:
         named = set()  # "the transport minister": a person's role, never a body's name
@@ -496,7 +498,9 @@ def description_referent(
         named = _names(
             re.finditer(
                 rf"\b{re.escape(head.capitalize())}(?:[ \t]+(?:of|for)(?:[ \t]+the)?)?"
-                rf"(?:[ \t]+[A-Z][\w’'-]*){{1,3}}",
+                # "Ministry of Human Resources and National Workforce"
+                rf"(?:[ \t]+[A-Z][\w’'-]*){{1,3}}"
+                rf"(?:[ \t]+(?:and|&)(?:[ \t]+[A-Z][\w’'-]*){{1,3}})?",
                 text,
             ),
             reporter_names,
@@ -531,10 +535,14 @@ def description_referent(
         if person_name(mention) != mention.strip() or _TITLED.match(mention):
             role = role or mention  # a title or a role word before the name: a person
         held = f"{role} {_body_after(full, text)}".lower().split() if role else []
+        body_head = head in ORGANISATION_WORDS and head not in ROLE_NOUNS
         if role and all(w in held for w in words):
             # "the police chief": "Chief Superintendent Rhona McBride of Tavyshire Police"
+            if body_head and " " in full and person_name(full) == full:
+                continue  # "the authority" is never "Regional Authority chair Hugh Penrose"
             if person_name(full) is not None or full.split()[-1].lower() not in ROLE_NOUNS:
-                people.add(full)  # not "Transport Minister" standing alone
+                people.add(full)  # not "Transport Minister" standing alone; "car-sharing
+                # company Carrivo" for "the company"
         elif role is None:
             bodies.add(full)
             written[full] |= {full, mention}

@@ -752,3 +752,20 @@ def test_a_clerical_title_is_no_part_of_the_name(title):
         "priest is a building with a lock on it,' she said.\n"
     )
     assert [s for s, _ in attributed(text)] == ["Margery Ellison"]
+
+
+def test_a_body_s_description_is_never_the_person_who_chairs_it():
+    text = LEAD + (
+        "The Tidewell Regional Authority ordered the evacuation. Regional Authority chair Cllr "
+        'Hugo Penhale spoke to reporters. "We move people early," he said.\n\nIn a new '
+        'statement, the authority said: "Residents must not return until the all-clear."\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Hugo Penhale", "Tidewell Regional Authority"]
+
+
+def test_a_ministry_s_name_runs_on_across_and():
+    text = LEAD + (
+        "Operators must hire more islanders, the Ministry of Ports and Island Transport "
+        'announced. The ministry said operators "not meeting the share" would be fined.\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Ministry of Ports and Island Transport"]

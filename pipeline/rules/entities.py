@@ -56,6 +56,11 @@ def person_name(form: str) -> str | None:
         else:
             if lower in ("of", "for") and index and _institution(words[index - 1]):
                 return None  # "The Halbrook Museum of World Cultures", "Department for …"
+            if lower in ("and", "&") and any(
+                words[k].lower() in ("of", "for") and _institution(words[k - 1])
+                for k in range(1, index)
+            ):
+                return None  # "Ministry of Ports and Island Transport": one body's name
             if lower == "the" and index > 1 and words[index - 1].lower() == "of":
                 if _institution(words[index - 2]):
                     return None  # "The Shipwrights’ Guild of the Upper Tamm"

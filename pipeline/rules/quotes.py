@@ -1117,6 +1117,19 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
         # given name and a surname)
         return _Cue(_span_text(doc, toks[i - 1], last), toks[i - 1].start, "name")
     j = _run_back(toks, i)
+    if j is not None and j - 2 > a and toks[j - 1].word in ("and", "&"):
+        k = _run_back(toks, j - 2)
+        if (
+            k is not None
+            and k - 2 >= a
+            and toks[k - 1].word == "of"
+            and _INSTITUTION_HEAD.fullmatch(toks[k - 2].word)
+        ):
+            # "the Ministry of Ports and Island Transport announced": one body's name
+            first = k - 2
+            while first > a and _is_name_token(toks[first - 1].word):
+                first -= 1
+            return _Cue(_span_text(doc, toks[first], last), toks[first].start, "name")
     person = _person(toks, j, i, doc.text) if j is not None else None
     of = j - 1 if j is not None else None
     if of is not None and of > a and toks[of].word.lower() == "the" and toks[of - 1].word == "of":
@@ -2119,8 +2132,6 @@ def _credit_line(doc: _Document, lo: int, hi: int) -> _Cue | None:
         return None
     if any(w.word.lower() in _BE_FORMS or w.word.lower() in ("has", "have", "had") for w in words):
         return None
-    if doc.paragraph_at(lo) == 0:
-        return None  # the first line: a headline or a column's name, no one's credit
     for cue in _titled_names(doc, lo, hi) + [
         c for c in (_phrase_cue(doc, toks, k, k + 1) for k in range(len(toks) - 1)) if c
     ]:
