@@ -244,3 +244,22 @@ def test_who_spoke_to_whom_names_the_interviewee_and_the_interviewer():
     assert {p.speaker for p in passages if p.kind == "question"} == {"Echo"}
     we = "We spoke to Ana Brook, the harbour master.\nQ: Is the pier safe?\nA: It is now.\n"
     assert {p.speaker for p in find_passages(we) if p.kind == "answer"} == {"Ana Brook"}
+
+
+def test_the_interviewee_is_the_person_the_outlet_says_it_spoke_to_after_a_description():
+    text = (
+        "The architect on her library\n\n"
+        "The council voted to clad the library in timber.\n\n"
+        "We spoke to the building's architect, Tamsin Ferrow, 71, at her studio in Lisle.\n\n"
+        "Q: When did you hear about the vote?\n\n"
+        "A: A journalist rang me. Not the council, a journalist.\n"
+    )
+    answers = [(kind, who) for kind, _, who in spans(text) if kind == "answer"]
+    assert answers == [("answer", "Tamsin Ferrow")]
+
+
+def test_a_role_ends_before_the_honorific_standing_before_the_name():
+    from pipeline.rules.entities import resolve_person
+
+    text = "The scheme, which council leader Cllr Piet Ashman says is overdue, passed."
+    assert resolve_person("Piet Ashman", text) == ("Piet Ashman", "council leader")

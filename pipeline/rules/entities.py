@@ -485,7 +485,13 @@ def _role_before(text: str, position: int) -> str | None:
             break
         if len(role) >= 6:
             break
+    while len(role) > 1 and role[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
+        role.pop()  # "council leader Cllr Peter Ashdown": the role is "council leader"
     return " ".join(role) or _role_in_commas(window)
+
+
+#: Honorifics and abbreviated titles that stand right before a name after its role.
+_TITLE_ABBREVIATIONS = vocabulary.HONORIFICS | {"cllr", "clr", "cr", "ald", "hon"}
 
 
 _ROLE_DETERMINERS = frozenset("the a an its his her their our".split())

@@ -86,7 +86,8 @@ _INTERVIEWEE = re.compile(
     rf"\b(?:asked|spoke (?:to|with)|talked (?:to|with)|interviewed|interview with|sat down "
     rf"with|conversation with|questions? (?:to|for)|put (?:[\w’'-]+\s+){{1,2}}?questions to|"
     rf"caught up with|quizzed|questioned)\s+"
-    rf"(?:(?:the|a|an|our|its)\s+[\w-]+(?:\s+[\w-]+){{0,3}},?\s+)?(?P<name>{_PERSON})"
+    # "the building's architect, Teodora Blyth"
+    rf"(?:(?:the|a|an|our|its)\s+[\w’'-]+(?:\s+[\w’'-]+){{0,3}},?\s+)?(?P<name>{_PERSON})"
 )
 
 
@@ -414,7 +415,7 @@ def _introduced(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     found = _spoke_to(text, paragraphs)
     if found:
         return found[0]
-    for start, end in paragraphs[:4]:
+    for start, end in paragraphs[:6]:
         match = _INTERVIEWEE.search(text, start, end)
         if match:
             name = match["name"]
