@@ -1857,9 +1857,10 @@ _DECIDER = (
         rf"{_WHEN}(?:{_ACTS})\b"
     ),
     # "Marcus Delacroix was provisionally suspended Tuesday after …, the Continental
-    # Athletics Integrity Unit announced": who announces a decision given in the passive
+    # Athletics Integrity Unit announced", "Scooters will be banned from …, Qasr Al Bahr
+    # Municipality announced": who announces a decision given in the passive
     re.compile(
-        rf"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:{_ACTS})\b[^.;!?]*,\s+"
+        rf"\b(?:was|were|been|be)\s+(?:\w+ly\s+)?(?:{_ACTS})\b[^.;!?]*,\s+"
         rf"(?P<body>{_BODY_PHRASE})\s+(?:announced|said|confirmed|says|announces)\b"
     ),
     # "Kestle Birth Centre will stop admitting women at night from 1 March, Kestle and Arden

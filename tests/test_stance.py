@@ -1372,3 +1372,18 @@ def test_the_body_that_announces_what_will_be_done_after_the_leads_clause_decide
         )
     )
     assert found is not None and found[0].removeprefix("the ") == "Marbury Lido Trust"
+
+
+def test_the_body_announcing_a_measure_in_the_passive_future_decided_it():
+    from pipeline.extract import _lead_decider
+
+    found = _lead_decider(
+        prepare_article(
+            _article(
+                "Municipality pulls scooters off the seafront\n\n"
+                "Rental scooters will be banned from the seafront promenade from next week, "
+                "Port Anvil Municipality announced yesterday, after 37 accidents.\n"
+            )
+        )
+    )
+    assert found is not None and found[0] == "Port Anvil Municipality"

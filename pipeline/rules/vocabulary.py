@@ -211,7 +211,7 @@ BODY_WORDS = frozenset(
     bureau administration cabinet alliance coalition movement network foundation fund trust
     club league team force guard command centre center embassy consulate mission delegation
     secretariat tribunal prosecutors regulator watchdog chamber guild division directorate
-    inspectorate caucus""".split()
+    inspectorate caucus municipality""".split()
 )
 
 #: Head nouns of a description that stands for a business ("the company said").
