@@ -2006,6 +2006,35 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
                 named = named[4:]  # "The Marovian government" reads as a clause opening
             if speaker_problem(named, text) is None:
                 return named, start + phrase.index(named)
+        official = _official_announcer(prepared, sentence)
+        if official is not None:
+            return official
+    return None
+
+
+#: The official who announces after the lead's clause what will be or was done ("Fares will
+#: double from June 1, Minister of Works and Transport Sherwin Rampersad confirmed").
+_OFFICIAL_ANNOUNCER = re.compile(
+    r"\b(?:will|was|were|been|is\s+to|are\s+to)\s+[^.;!?]*,\s+"
+    r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}(?:Minister|Secretary|Mayor|Governor|Commissioner|"
+    r"Director|Director-General|Chief\s+Executive|Chairman|Chairwoman|Chair|President)\b"
+    r"[^,;:.!?“”\"]{3,80}?)\s+(?:announced|confirmed|said|says|announces|confirms)\b"
+)
+
+
+def _official_announcer(prepared: PreparedArticle, sentence: Sentence) -> tuple[str, int] | None:
+    """The one person an official title opens, announcing at the end of ``sentence`` what
+    the lead's clause says will be done, as ``(name, offset)`` (a speaker mention,
+    ``PreparedArticle.mentions``); None otherwise."""
+    for found in _OFFICIAL_ANNOUNCER.finditer(prepared.article.text, sentence.start, sentence.end):
+        lo, hi = found.span("who")
+        people = [
+            (name, at)
+            for name, at in prepared.mentions
+            if lo <= at < hi and " " in name and person_name(name) == name
+        ]
+        if len(people) == 1:
+            return people[0]
     return None
 
 

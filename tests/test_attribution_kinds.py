@@ -769,3 +769,11 @@ def test_a_ministry_s_name_runs_on_across_and():
         'announced. The ministry said operators "not meeting the share" would be fined.\n'
     )
     assert [s for s, _ in attributed(text)] == ["Ministry of Ports and Island Transport"]
+
+
+def test_a_title_whose_complement_holds_and_stands_before_the_person():
+    text = LEAD + (
+        "Fares will double from June 1, Minister of Works and Transport Selwyn Ramdial "
+        'confirmed yesterday, saying the service "cannot survive on a 2009 fare."\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Selwyn Ramdial"]

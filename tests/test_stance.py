@@ -1387,3 +1387,19 @@ def test_the_body_announcing_a_measure_in_the_passive_future_decided_it():
         )
     )
     assert found is not None and found[0] == "Port Anvil Municipality"
+
+
+def test_the_official_announcing_after_the_leads_clause_defends_the_measure():
+    from pipeline.extract import _lead_decider
+
+    found = _lead_decider(
+        prepare_article(
+            _article(
+                "Ferry fares to double\n\n"
+                "Fares on the island ferry will double from June 1, Minister of Works and "
+                'Transport Selwyn Ramdial confirmed yesterday, saying the service "cannot '
+                'survive on a 2009 fare."\n'
+            )
+        )
+    )
+    assert found is not None and found[0] == "Selwyn Ramdial"

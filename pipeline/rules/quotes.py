@@ -1009,8 +1009,14 @@ def _could_be_name(word: str, text: str) -> bool:
 
 def _titled_complement(toks: list[_Tok], j: int) -> bool:
     """Whether the run starting at ``toks[j]`` is the complement of a title before it: a role
-    word and "of" or "for" ("Minister for | Health Paul Grey", "Chair of | Trustees …")."""
-    return j >= 2 and toks[j - 1].word in ("of", "for") and _title_word(toks[j - 2].word)
+    word and "of" or "for" ("Minister for | Health Paul Grey", "Chair of | Trustees …"),
+    with capitalised words joined by "and" between ("Minister of Works and | Transport …")."""
+    k = j - 1
+    while k >= 2 and toks[k].word in ("and", "&") and _is_name_token(toks[k - 1].word):
+        k -= 1
+        while k >= 1 and _is_name_token(toks[k].word):
+            k -= 1
+    return k >= 1 and toks[k].word in ("of", "for") and _title_word(toks[k - 1].word)
 
 
 def _person(toks: list[_Tok], j: int, i: int, text: str = "") -> tuple[int, bool] | None:
