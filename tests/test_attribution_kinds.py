@@ -777,3 +777,11 @@ def test_a_title_whose_complement_holds_and_stands_before_the_person():
         'confirmed yesterday, saying the service "cannot survive on a 2009 fare."\n'
     )
     assert [s for s, _ in attributed(text)] == ["Selwyn Ramdial"]
+
+
+def test_friends_of_a_place_is_a_body_never_a_person_named_after_it():
+    text = LEAD + (
+        "Friends of Larkmoor Hill, a lay group that gathered 4,800 signatures against the "
+        'sale, accused the council of "a clear conflict of interest".\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Friends of Larkmoor Hill"]

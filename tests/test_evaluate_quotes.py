@@ -119,3 +119,23 @@ def test_no_speaker_or_role_of_a_brief_holds_markup_or_a_clause():
                 assert "(Q" not in value and "(P" not in value and " said" not in value
     markdown = render_markdown(report.brief)
     assert "(Q" not in markdown and "(P" not in markdown
+
+
+def test_a_stance_is_scored_on_the_row_of_that_very_actor_before_a_longer_name_ending_in_it():
+    gold = {
+        "style": "british",
+        "people": ["Ashcombe Museum", "Friends of Ashcombe Museum"],
+        "quotes": [],
+        "stances": [
+            {"actor": "Ashcombe Museum", "label": "defends"},
+            {"actor": "Friends of Ashcombe Museum", "label": "supports"},
+        ],
+    }
+    x = extraction(
+        "S1",
+        stances=[
+            stance("S1", "The Friends of Ashcombe Museum", "supports"),
+            stance("S1", "Ashcombe Museum", "defends"),
+        ],
+    )
+    assert score_article(gold, x, "a.txt").figures()["stance accuracy"] == 1.0

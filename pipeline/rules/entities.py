@@ -74,7 +74,7 @@ def person_name(form: str) -> str | None:
 
 #: Nouns heading an institution's name before 'of' ("Museum of …", "Federation of …").
 _INSTITUTIONS = vocabulary.BODY_WORDS | frozenset(
-    "museum gallery library academy society federation institution council".split()
+    "museum gallery library academy society federation institution council friend campaign".split()
 )
 
 
