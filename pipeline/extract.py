@@ -1931,7 +1931,7 @@ _DECIDER = (
     ),
 )
 #: How many of the article's first body sentences may name the decider.
-DECIDER_SENTENCES = 3
+DECIDER_SENTENCES = 4
 
 
 def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
@@ -2015,10 +2015,8 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
 #: The official who announces after the lead's clause what will be or was done ("Fares will
 #: double from June 1, Minister of Works and Transport Sherwin Rampersad confirmed").
 _OFFICIAL_ANNOUNCER = re.compile(
-    r"\b(?:will|was|were|been|is\s+to|are\s+to)\s+[^.;!?]*,\s+"
-    r"(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}(?:Minister|Secretary|Mayor|Governor|Commissioner|"
-    r"Director|Director-General|Chief\s+Executive|Chairman|Chairwoman|Chair|President)\b"
-    r"[^,;:.!?“”\"]{3,80}?)\s+(?:announced|confirmed|said|says|announces|confirms)\b"
+    r"\b(?:will|was|were|been|is\s+to|are\s+to)\s+[^;!?]*?,\s+"
+    r"(?P<who>[A-Z][^,;:!?“”\"]{3,100}?)\s+(?:announced|confirmed|said|says|announces|confirms)\b"
 )
 
 
@@ -2028,10 +2026,18 @@ def _official_announcer(prepared: PreparedArticle, sentence: Sentence) -> tuple[
     ``PreparedArticle.mentions``); None otherwise."""
     for found in _OFFICIAL_ANNOUNCER.finditer(prepared.article.text, sentence.start, sentence.end):
         lo, hi = found.span("who")
+        titled = any(
+            part in ROLE_NOUNS - {"member"}
+            for word in found.group("who").split()[:-2]
+            if word[:1].isupper()
+            for part in word.lower().strip("().").split("-")
+        )  # "Vice-Provost (Students) Dr. Sandra Ilunga", "Minister of Works … Rampersad"
+        if not titled:
+            continue
         people = [
             (name, at)
             for name, at in prepared.mentions
-            if lo <= at < hi and " " in name and person_name(name) == name
+            if lo <= at < hi and len((person_name(name) or "").split()) >= 2
         ]
         if len(people) == 1:
             return people[0]

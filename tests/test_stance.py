@@ -1403,3 +1403,34 @@ def test_the_official_announcing_after_the_leads_clause_defends_the_measure():
         )
     )
     assert found is not None and found[0] == "Selwyn Ramdial"
+
+
+@pytest.mark.parametrize(
+    ("lead", "decider"),
+    [
+        ("Residence fees at Harlow University will rise 9 per cent next fall, Vice-Provost "
+         "(Students) Dr. Sandra Ilori announced Thursday.", "Dr. Sandra Ilori"),
+        ("DUNMORE — Northgate Grain Co-operative will close its Dunmore elevator next year, "
+         "the co-op told members in a letter.", "Northgate Grain Co-operative"),
+    ],
+)  # fmt: skip
+def test_the_official_or_the_co_operative_the_lead_names_decided(lead, decider):
+    from pipeline.extract import _lead_decider
+
+    found = _lead_decider(prepare_article(_article(f"Fees and closures\n\n{lead}\n")))
+    assert found is not None and found[0] == decider
+
+
+def test_a_column_s_lead_may_follow_its_standfirst():
+    from pipeline.extract import _lead_decider
+
+    found = _lead_decider(
+        prepare_article(
+            _article(
+                "Your money\n\nMy bank now charges me to spend abroad. Can it do that?\n\n"
+                "This week's postbag is dominated by one change. From 1 May, the Fenton "
+                "Building Society will charge 2.75 per cent on every foreign purchase.\n"
+            )
+        )
+    )
+    assert found is not None and found[0].removeprefix("the ") == "Fenton Building Society"

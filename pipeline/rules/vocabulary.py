@@ -244,7 +244,8 @@ ORGANISATION_WORDS = (
     diocese church parish cathedral abbey mosque synagogue temple
     playhouse orchestra festival robotics dynamics ventures solutions networks studios
     brands dairies farms engineering consulting analytics aerospace automotive shipping unit
-    freight logistics brewery breweries bakery bakeries homes hotels resorts""".split()
+    freight logistics brewery breweries bakery bakeries homes hotels resorts co-operative
+    cooperative co-op coop""".split()
     )
 )
 
