@@ -1434,3 +1434,21 @@ def test_a_column_s_lead_may_follow_its_standfirst():
         )
     )
     assert found is not None and found[0].removeprefix("the ") == "Fenton Building Society"
+
+
+def test_the_headline_s_reaction_clause_makes_no_one_the_development_s_agent():
+    from pipeline.rules.stance import is_agent
+
+    headline = "Ports agency scraps Kelby seawall; mayor cries foul"
+    development = f"{headline} The Ports Agency has cancelled the Kelby seawall."
+    assert not is_agent("Kelby Mayor", "Cecilia Abell", development, (), headline)
+    assert is_agent("spokeswoman", "Ports Agency", development, (), headline)
+
+
+def test_a_relative_clause_makes_an_actor_the_body_s_only_where_they_lead_it():
+    from pipeline.rules.stance import is_agent
+
+    development = "Library to cut hours The library will close at night, the university said."
+    works_there = ("who asked not to be named because she works at a university café",)
+    assert not is_agent("", "a third-year student", development, works_there)
+    assert is_agent("", "Ann Roe", development, ("who chairs the university council",))

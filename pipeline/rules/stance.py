@@ -931,7 +931,14 @@ def is_agent(
     """
     if _opens_with(name, headline, development) or _decided(name, development):
         return True  # "Kestrel Energy to raise prices": the actor the development is about
+    if ";" in headline:
+        # "DCW scraps Sta. Lucida seawall; mayor cries foul": the headline's second clause
+        # is a reaction to the development, not part of it
+        development = development.replace(headline.split(";", 1)[1], " ")
     told = set(re.findall(r"[a-z]+", development.lower()))
+    # a relative clause describes the actor; it makes them the body's only where they lead
+    # or speak for it ("who chairs the council"), not "who works at a university café"
+    context = tuple(c for c in context if not _RELATIVE_START.match(c) or _LEADS_IT.match(c))
     described = " ".join([role, name, *context])
     titles = {_TITLE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", role.lower())}
     if titles & _OFFICE_NOUNS & told:
@@ -970,6 +977,14 @@ def is_agent(
     opening = re.match(r"(?:[A-Z][\w’'-]*\s*)+", headline.strip())
     titled = set(re.findall(r"[a-z]+", opening.group().lower())) if opening else set()
     return bool(own & told) or bool(proper and all(n.lower() in titled for n in proper))
+
+
+_RELATIVE_START = re.compile(r"\s*(?:who|whose|which|that)\b", re.I)
+_LEADS_IT = re.compile(
+    r"\s*who\s+(?:now\s+|also\s+)?(?:chairs|leads|heads|runs|manages|directs|speaks\s+for|"
+    r"represents|sits\s+on|works\s+for|is\s+(?:the|a|its)\b)",
+    re.I,
+)
 
 
 _SAYS_AFTER = re.compile(
