@@ -500,7 +500,9 @@ def description_referent(
                 rf"\b{re.escape(head.capitalize())}(?:[ \t]+(?:of|for)(?:[ \t]+the)?)?"
                 # "Ministry of Human Resources and National Workforce"
                 rf"(?:[ \t]+[A-Z][\w’'-]*){{1,3}}"
-                rf"(?:[ \t]+(?:and|&)(?:[ \t]+[A-Z][\w’'-]*){{1,3}})?",
+                rf"(?:[ \t]+(?:and|&)(?:[ \t]+[A-Z][\w’'-]*){{1,3}})?"
+                # "Ministry of Energy (Power Division)": a qualifier in brackets, not initials
+                r"(?:[ \t]+\([A-Z][a-z][\w’' -]{0,30}\))?",
                 text,
             ),
             reporter_names,

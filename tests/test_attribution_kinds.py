@@ -785,3 +785,15 @@ def test_friends_of_a_place_is_a_body_never_a_person_named_after_it():
         'sale, accused the council of "a clear conflict of interest".\n'
     )
     assert [s for s, _ in attributed(text)] == ["Friends of Larkmoor Hill"]
+
+
+def test_a_body_s_name_keeps_its_qualifier_in_brackets_but_not_its_initials():
+    text = LEAD + (
+        'The rise was "unavoidable", the Ministry of Energy (Power Division) said. In a press '
+        'release, the ministry stated that some would be exempt. "We shield the vulnerable," '
+        "the press release added.\n\nThe Department of Coastal Works (DCW) agreed. The "
+        'department said: "Costs rose."\n'
+    )
+    speakers = [s for s, _ in attributed(text)]
+    assert speakers[1] == "Ministry of Energy (Power Division)"
+    assert speakers[-1] == "Department of Coastal Works"
