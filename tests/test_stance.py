@@ -1452,3 +1452,18 @@ def test_a_relative_clause_makes_an_actor_the_body_s_only_where_they_lead_it():
     works_there = ("who asked not to be named because she works at a university café",)
     assert not is_agent("", "a third-year student", development, works_there)
     assert is_agent("", "Ann Roe", development, ("who chairs the university council",))
+
+
+def test_a_minister_s_portfolio_is_no_other_body_and_gov_t_is_the_government():
+    from pipeline.rules.stance import is_agent
+
+    development = "Gov't to sell 49 per cent of Redmond Water"
+    assert is_agent("Minister of Utilities Senator", "Alton Farr", development)
+    assert not is_agent("chief economist at Nordhaven Bank", "Ann Roe", development)
+
+
+def test_an_appositive_cut_at_the_segment_s_end_still_tells_who_the_actor_is():
+    from pipeline.rules.stance import _APPOSITIVE_AFTER
+
+    found = _APPOSITIVE_AFTER.match("Faisal Qarmazi, Minister of Human Resources and National ", 14)
+    assert found is not None and found.group(1).startswith("Minister of Human Resources")

@@ -936,6 +936,8 @@ def is_agent(
         # is a reaction to the development, not part of it
         development = development.replace(headline.split(";", 1)[1], " ")
     told = set(re.findall(r"[a-z]+", development.lower()))
+    if re.search(r"\bgov(?:[’']?t|\.)(?!\w)", development, re.I):
+        told.add("government")  # a headline's "Gov't to sell …"
     # a relative clause describes the actor; it makes them the body's only where they lead
     # or speak for it ("who chairs the council"), not "who works at a university café"
     context = tuple(c for c in context if not _RELATIVE_START.match(c) or _LEADS_IT.match(c))
@@ -965,7 +967,11 @@ def is_agent(
     # a body named in the role that the development does not name is another body
     # ("chief economist at Nordhaven Bank" on "Central bank holds rates")
     # (capitalised title words, "Police Chief", are no body's name)
-    named = [n for n in re.findall(r"(?<!^)\b[A-Z][a-z]+", role) if n.lower() not in ROLE_WORDS]
+    # (nor a minister's portfolio: "Minister of Utilities", "Secretary of State for Health")
+    portfolio = _PORTFOLIO.sub(r"\1", role)
+    named = [
+        n for n in re.findall(r"(?<!^)\b[A-Z][a-z]+", portfolio) if n.lower() not in ROLE_WORDS
+    ]
     if any(n.lower() not in told and n.lower() not in BODY_WORDS for n in named):
         return False
     # a body the role names that the development names too ("chief executive of Brightwater
@@ -979,6 +985,11 @@ def is_agent(
     return bool(own & told) or bool(proper and all(n.lower() in titled for n in proper))
 
 
+#: A minister's portfolio after the title ("Minister of Works and Transport").
+_PORTFOLIO = re.compile(
+    r"\b(Minister|Secretary|Commissioner)\s+(?:of|for)\s+(?:State\s+for\s+)?"
+    r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+)*"
+)
 _RELATIVE_START = re.compile(r"\s*(?:who|whose|which|that)\b", re.I)
 _LEADS_IT = re.compile(
     r"\s*who\s+(?:now\s+|also\s+)?(?:chairs|leads|heads|runs|manages|directs|speaks\s+for|"
@@ -1303,7 +1314,7 @@ def _appositives(evidence: StanceEvidence) -> tuple[str, ...]:
     return tuple(out)
 
 
-_APPOSITIVE_AFTER = re.compile(r",\s+([^,.;:\"“”]{3,80})[,.]")
+_APPOSITIVE_AFTER = re.compile(r",\s+([^,.;:\"“”]{3,80})(?:[,.]|\s*$)")
 
 
 def _official(role: str, name: str) -> bool:
