@@ -1318,6 +1318,21 @@ def _owned_title(role: str, name: str, text: str) -> bool:
     return bool(owned.search(text))
 
 
+def surname_referent(form: str, text: str, at: int) -> str | None:
+    """Who a surname two or more people of ``text`` share stands for at offset ``at``: the
+    full name where the article tells ("Mayor Harrowby" after "Mayor Glenys Harrowby" and
+    "Cr Doug Harrowby"; "Ms Denning" introduced before; ``rules.entities``), "" where
+    nothing tells them apart (no one: a wrong person is worse than none), None where
+    ``form`` is no shared surname. Pure."""
+    shared = None
+    if " " not in form and shares_surname(form, text):
+        shared = titled_surname_referent(form, text, at)
+    shared = shared or shared_surname_referent(form, text, at)
+    if shared is None and shares_surname(person_name(form) or form, text):
+        shared = ""
+    return shared
+
+
 def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[StanceEvidence]:
     """What the article shows of each actor (``rules.stance.StanceEvidence``): every
     grounded speaker of ``quotes``, most quoted first, then every other person or body the
@@ -1356,6 +1371,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         for form, start in prepared.mentions
         if not any(a <= start < b for a, b in datelines)
     ]
+    found = _told_apart(found, text)
     taken = {start for _, start in found}
     for sentence in prepared.sentences:  # actors the reporter gives a stance verb, unquoted
         if sentence_role(prepared, sentence) != "body":
@@ -1365,7 +1381,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 form, at = form.split(" ", 1)[-1], at + len(form.split(" ", 1)[0]) + 1
             start = sentence.start + at
             if start not in taken and speaker_problem(form, text) is None:
-                found.append((form, start))
+                found += _told_apart([(form, start)], text)
                 taken.add(start)
     lead = _lead_agent(prepared)
     if lead is not None and lead[1] not in taken:
@@ -1518,6 +1534,20 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 )
             )
     return out
+
+
+def _told_apart(mentions: list[tuple[str, int]], text: str) -> list[tuple[str, int]]:
+    """``(form, offset)`` mentions with a surname two people share named in full where the
+    article tells who it is ("Cllr Pryce" -> "Gareth Pryce", "Mrs Pryce" -> "Sian Pryce"),
+    and dropped where it does not: their stances are never pooled. Pure."""
+    told = []
+    for form, start in mentions:
+        shared = surname_referent(form, text, start)
+        if shared is None:
+            told.append((form, start))
+        elif shared:
+            told.append((shared, start))
+    return told
 
 
 def _body_resolved(form: str, prepared: PreparedArticle) -> str:
@@ -2684,14 +2714,7 @@ def _quotes(
             speaker, how = guess, "rule"
         if speaker:
             speaker, found_role = resolve(speaker)
-            at = span.cue_start or span.start
-            shared = None
-            if " " not in speaker and shares_surname(speaker, article.text):
-                # "Mayor Harrowby" after "Mayor Glenys Harrowby" and "Cr Doug Harrowby"
-                shared = titled_surname_referent(speaker, article.text, at)
-            shared = shared or shared_surname_referent(speaker, article.text, at)
-            if shared is None and " " not in speaker and shares_surname(speaker, article.text):
-                shared = ""  # a surname two people share and nothing tells apart: no one
+            shared = surname_referent(speaker, article.text, span.cue_start or span.start)
             if shared:  # "Ms Denning" where Rachel and Tom Denning are named
                 speaker, found_role = resolve(shared)
             role = clean_role(found_role)

@@ -105,6 +105,31 @@ def test_a_title_before_a_shared_surname_tells_which_person():
     assert [s for s, _ in attributed(text)] == ["Ruth Penrose"]
 
 
+def test_stances_of_two_people_sharing_a_surname_are_never_pooled_under_one_form():
+    # the councillor's stance stays his; the petitioner (no relation) keeps hers
+    text = (
+        "Council approves village school change despite petition\n\n"
+        "The county council's cabinet has approved the change.\n\n"
+        "Cabinet member Cllr Owen Tarrant said the decision was right.\n\n"
+        '"It is a gift to every child," Cllr Tarrant told the meeting.\n\n'
+        "Ruth Tarrant, who started the petition and is no relation, opposed the change.\n\n"
+        '"Nobody listened to parents," she said.\n\n'
+        "Mrs Tarrant said parents would write to every councillor this week.\n"
+    )
+    actors = [s.actor for s in rules_only_extraction(article_of(text)).stances]
+    assert "Owen Tarrant" in actors and "Ruth Tarrant" in actors
+    assert not [a for a in actors if a.split()[0] in {"Mrs", "Cllr", "Tarrant"}]
+
+
+def test_an_honorific_before_a_shared_surname_that_nothing_tells_apart_names_no_one():
+    text = (
+        LEAD
+        + "Hannah Okafor and Grace Okafor run the island shop.\n\n"
+        + '"Bring the numbers to the council," Ms Okafor said.\n'
+    )
+    assert attributed(text) == [(None, None)]
+
+
 def test_a_role_the_article_gives_no_named_holder_is_no_speaker():
     text = (
         LEAD
