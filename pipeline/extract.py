@@ -210,6 +210,8 @@ class PreparedArticle:
             if name not in referents:
                 referents[name] = description_referent(name, self, plain)
             found = referents[name]
+            if found is None and _in_capitals(name, self.article.text):
+                found = name.title()  # "HARCOURT:" in a transcript is the Sandra Harcourt named
             return plain(found) if found else plain(name)
 
         return resolve
@@ -1316,6 +1318,18 @@ def _owned_title(role: str, name: str, text: str) -> bool:
         re.I,
     )
     return bool(owned.search(text))
+
+
+def _in_capitals(name: str, text: str) -> bool:
+    """Whether ``name`` is a name written in capitals ("HARCOURT", a transcript's speaker
+    label) that ``text`` also writes in ordinary case ("Sandra Harcourt"): an acronym the
+    article never writes otherwise ("NATO", "BBC") is left as it is. Pure."""
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    return (
+        len(letters) >= 3
+        and name.isupper()
+        and re.search(rf"(?<!\w){re.escape(name.title())}(?!\w)", text) is not None
+    )
 
 
 def surname_referent(form: str, text: str, at: int) -> str | None:

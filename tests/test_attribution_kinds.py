@@ -822,3 +822,26 @@ def test_a_body_s_name_keeps_its_qualifier_in_brackets_but_not_its_initials():
     speakers = [s for s, _ in attributed(text)]
     assert speakers[1] == "Ministry of Energy (Power Division)"
     assert speakers[-1] == "Department of Coastal Works"
+
+
+def test_a_transcript_label_in_capitals_is_the_person_named_in_ordinary_case():
+    text = (
+        "Transit chief defends cuts\n\n"
+        "Chief executive Maria Quenby took questions on Monday.\n\n"
+        "REPORTER: How will night workers get home?\n\n"
+        "QUENBY: Some of them will have to find another way for a few months.\n\n"
+        "REPORTER: Will you resign?\n\n"
+        "QUENBY: No. I will be judged on whether it comes back.\n"
+    )
+    speakers = {s for s, _ in attributed(text)}
+    assert speakers == {"Maria Quenby"}
+    actors = [s.actor for s in rules_only_extraction(article_of(text)).stances]
+    assert "QUENBY" not in actors
+
+
+def test_an_acronym_in_capitals_is_not_turned_into_a_name():
+    text = (
+        "Alliance warns on troops\n\n"
+        'NATO said in a statement: "We are watching the border closely."\n'
+    )
+    assert attributed(text)[0][0] == "NATO"
