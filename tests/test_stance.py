@@ -1467,3 +1467,32 @@ def test_an_appositive_cut_at_the_segment_s_end_still_tells_who_the_actor_is():
 
     found = _APPOSITIVE_AFTER.match("Faisal Qarmazi, Minister of Human Resources and National ", 14)
     assert found is not None and found.group(1).startswith("Minister of Human Resources")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Nobody goes into nursing to close wards. But a ward that keeps shutting is no ward.",
+        "No one on the board wanted this, but the numbers left us nowhere to go.",
+        "I understand people's anger, but the bridge is not safe.",
+        "I respect the right to protest. But this road will save lives.",
+        "This is a decision we have not taken lightly.",
+        "It was the toughest call of my time here.",
+        "It was an agonising decision, and the right one.",
+        "The closure could not have been avoided.",
+    ],
+)
+def test_a_concession_before_a_justification_defends_the_decision(words):
+    assert quote_stance((words,)) == "defends"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # granting the other side's reasons, or a wish that is not the decider's, is no defence
+        "Nobody gets everything they wanted, but everybody gets something.",
+        "I know the council has no money, but closing the library is wrong.",
+    ],
+)
+def test_granting_what_is_not_a_feeling_is_no_concession(words):
+    assert quote_stance((words,)) != "defends"

@@ -268,6 +268,28 @@ _CONDITIONAL_HARM = re.compile(
     r"\b(?:will|would|could|is going to)\b",
     re.I,
 )
+#: A concession before a justification, the way those who took a decision answer for it:
+#: the harm or the feeling it causes granted, then "but" ("Nobody wants to take services
+#: away. But …", "I understand the anger, but …", "I respect the right to protest, but …"),
+#: a decision not taken lightly, the hardest or an agonising one ("the hardest of my
+#: career"), one that could not be avoided. What is granted is a feeling or a wish, never the
+#: other side's reasons ("I know the council has no money, but …" objects).
+_CONCESSION = re.compile(
+    r"\b(?:nobody|no\s+one|no-one)\s+(?:(?:on|in|at|here)\s+(?:(?:the|this)\s+)?[\w’'-]+\s+)?"
+    r"(?:wants?|wanted|likes?|liked|"
+    r"enjoys?|enjoyed|goes|went|takes?|took)\b[^.?!]{0,90}[.?!,;:]?[ \t]+(?:but|yet)\b"
+    r"|\bI\s+(?:fully\s+|completely\s+|absolutely\s+)?(?:understand|respect|know|accept|"
+    r"appreciate|hear|recogni[sz]e|share)\s+(?:[\w’'-]+\s+){0,4}?(?:anger|frustration|"
+    r"concerns?|upset|disappointment|feelings?|worries|fears|hurt|strength\s+of\s+feeling|"
+    r"right\s+to\s+protest|(?:do\s+not|don[’']t)\s+want)\b"
+    r"|\b(?:take|takes|took|taken|taking)\s+(?:[\w’'-]+\s+){0,4}?lightly\b"
+    r"|\b(?:the\s+)?(?:hardest|toughest|most\s+difficult|most\s+painful)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:of\s+my|I\s+have|I[’']ve|we\s+have|we[’']ve|I[’']ll|I\s+will)\b"
+    r"|\b(?:agonising|agonizing|painful|heartbreaking|heavy[- ]hearted)\s+(?:but\s+)?"
+    r"(?:decision|choice|call)\b"
+    r"|\b(?:could|can)\s*(?:not|n[’']t)\s+(?:have\s+)?(?:be(?:en)?\s+)?avoided\b",
+    re.I,
+)
 #: A complaint as a question ("How are we meant to get there?", "How is anyone supposed
 #: to pay that?").
 _HOW_MEANT = re.compile(r"\bhow (?:am|are|is) [\w-]+ (?:meant|supposed|expected) to\b", re.I)
@@ -1102,6 +1124,7 @@ def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
         counts["opposes"] += 2 * len(_OWN_REFUSAL.findall(quote))
     counts["warns"] += 2 * len(_CONDITIONAL_HARM.findall(text))  # a structure, not a word
     counts["opposes"] += len(_HOW_MEANT.findall(text))
+    counts["defends"] += len(_CONCESSION.findall(text))  # doubled below, as a defence is
     for label in ("confirms", "denies"):
         if counts[label]:
             return label
