@@ -1496,3 +1496,19 @@ def test_a_concession_before_a_justification_defends_the_decision(words):
 )
 def test_granting_what_is_not_a_feeling_is_no_concession(words):
     assert quote_stance((words,)) != "defends"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Closing the whole beach for one dog bite is completely out of proportion.",
+        "It is a massive overreaction by people who have never run a shop.",
+        "The board rushed to judgment to keep the mayor happy.",
+        "Two buses out of twenty is a token gesture, not a solution.",
+        "We will explore every legal avenue, including a judicial review.",
+        "Where are the kids supposed to play now, the car park?",
+        "My grandfather worked here. What do I tell my daughter?",
+    ],
+)
+def test_words_that_judge_a_measure_excessive_futile_or_to_be_fought_oppose_it(words):
+    assert quote_stance((words,)) == "opposes"

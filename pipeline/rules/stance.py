@@ -255,7 +255,17 @@ QUOTE_WORDS: dict[str, tuple[str, ...]] = {
                 "blunt instrument", "sledgehammer", "nail in the coffin", "death knell",
                 "save our", "keep our", "hands off our",  # a protest's slogans
                 "ghost town", "major blow", "massive blow", "huge blow", "heavy blow",
-                "cruel blow", "devastating blow", "real blow", "big blow", "serious blow"),
+                "cruel blow", "devastating blow", "real blow", "big blow", "serious blow",
+                # a measure judged out of proportion, rushed, or for show
+                "out of proportion", "overreaction", "over-reaction", "overreacting",
+                "over-reacting", "rushed", "rush to judgment", "rush to judgement",
+                "too far", "wider than", "further than necessary", "more than necessary",
+                "token gesture", "a gesture", "empty gesture", "not a solution",
+                "no solution", "sticking plaster", "a plaster on", "drop in the ocean",
+                "window dressing", "window-dressing", "lip service", "tokenism",
+                # recourse against it
+                "judicial review", "legal avenue", "legal action", "take it to court",
+                "see them in court", "see you in court", "in the courts", "lawsuit"),
 }  # fmt: skip
 _QUOTE_WORD_LABEL = {
     **{a: label for label, adjs in STANCE_ADJECTIVES.items() for a in adjs if " " not in a},
@@ -292,7 +302,12 @@ _CONCESSION = re.compile(
 )
 #: A complaint as a question ("How are we meant to get there?", "How is anyone supposed
 #: to pay that?").
-_HOW_MEANT = re.compile(r"\bhow (?:am|are|is) [\w-]+ (?:meant|supposed|expected) to\b", re.I)
+_HOW_MEANT = re.compile(
+    r"\b(?:how|where|what|when|who)\s+(?:am|are|is|do|does|will)\s+[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:meant|supposed|expected)\s+to\b[^.?!]*\?"
+    r"|\bwhat\s+do\s+(?:I|we)\s+tell\b[^.?!]*\?",
+    re.I,
+)
 #: A condemnation on a condition ("would be a disgrace", "would be criminal"): the plan is
 #: not yet done, so the speaker opposes it.
 _WOULD_BE = re.compile(r"\b(?:would|will|could)\s+(?:\w+\s+){0,2}$", re.I)
