@@ -1512,3 +1512,14 @@ def test_granting_what_is_not_a_feeling_is_no_concession(words):
 )
 def test_words_that_judge_a_measure_excessive_futile_or_to_be_fought_oppose_it(words):
     assert quote_stance((words,)) == "opposes"
+
+
+def test_welcoming_the_news_supports_it_though_the_headline_tells_it_as_harm():
+    text = (
+        "VILLAGE FURY: 'They've stolen our summer fair from the kids'\n\n"
+        "The parish council has cancelled this year's summer fair after a row over insurance.\n\n"
+        'Organiser Dennis Crabtree, 61, said he was furious. "It\'s a disgrace," he said.\n\n'
+        'Neighbour Joyce Pennant, 70, welcomed the news. "My cats hide for days after it," '
+        "she said.\n"
+    )
+    assert _positions(text)["Joyce Pennant"] == "supports"

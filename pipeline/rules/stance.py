@@ -1173,6 +1173,18 @@ _THE_DEVELOPMENT = frozenset(
 )
 
 
+#: The reporter's words of support whose object is the development itself ("welcomed the
+#: news", "backed the decision", "praised the ban"): support of it even where a headline
+#: tells it as harm ("They've stolen bonfire night").
+_WELCOMES_IT = re.compile(
+    r"\b(?:welcom|back|support|prais|applaud|endors|hail|cheer)\w*\s+(?:the|this|that|its|"
+    r"their|his|her)\s+(?:[\w-]+\s+)?(?:news|announcement|decision|move|ban|plan|plans|"
+    r"ruling|proposal|scheme|policy|measure|measures|change|changes|closure|cancellation|"
+    r"order|law|bill|deal|verdict|sentence)\b",
+    re.I,
+)
+
+
 def _backs_another(narrative: tuple[str, ...], development: str) -> bool:
     """Whether the reporter's words of support are about someone or something other than the
     development: backing people (``_BACKS_PEOPLE``: people the story affects are not what
@@ -1217,7 +1229,11 @@ def judge_stance(
     undoing = bool(_words(evidence.headline or evidence.development) & _UNDOING)
     if cue == "supports" and undoing and any(_AUTHOR.search(n) for n in evidence.narrative):
         cue = "opposes"  # who wrote the bill is against its veto
-    if adverse and cue == "supports":
+    if (
+        adverse
+        and cue == "supports"
+        and not any(_WELCOMES_IT.search(n) for n in evidence.narrative)
+    ):
         cue = None  # backing an inquiry or the staff is no support of the harm
     if _OPPOSITION.search(evidence.role) or any(
         _OPPOSITION.search(s) for s in evidence.subject_segments
