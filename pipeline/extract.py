@@ -1507,6 +1507,8 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         name = actor_name(name, prepared)
         if name is None:
             continue
+        if not own and re.fullmatch(r"(?i:(?:a|an|the)\s+)?spokes(?:man|woman|person)", name):
+            continue  # a spokesperson speaks for a body: its stance is the body's row
         described = _BODY_DESCRIPTION.fullmatch(name)
         if described and not own:
             # "The company", "THE firm": the one body the article names so, or no one
@@ -2242,13 +2244,13 @@ def _same_body(name: str, description: str, text: str) -> bool:
 
 def _named_body(form: str, text: str) -> bool:
     """Whether a capitalised mention names a body, not a person: it holds a word of
-    organisations (``_ORGANISATION_WORDS``), or it is one word the article never writes as a
-    person's surname ("Northgrid", but not "Munro" after "Craig Munro")."""
+    organisations (``_ORGANISATION_WORDS``) or an ampersand, or it is one word the article
+    never writes as a person's surname ("Northgrid", but not "Munro" after "Craig Munro")."""
     words = form.split()
     if not form[:1].isupper():
         return False
-    if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words):
-        return True
+    if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words) or "&" in words:
+        return True  # "& " joins a firm's name ("Tolland & Sons"), never two people
     return len(words) == 1 and not re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(form)}\b", text)
 
 

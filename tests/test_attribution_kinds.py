@@ -845,3 +845,43 @@ def test_an_acronym_in_capitals_is_not_turned_into_a_name():
         'NATO said in a statement: "We are watching the border closely."\n'
     )
     assert attributed(text)[0][0] == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("The residents' association said it was 'horrified'.", "horrified"),
+        ("The ramblers' group called the closure 'short-sighted' on Monday.", "short-sighted"),
+        ("The council had given the club 'every chance' to find a buyer.", "every chance"),
+    ],
+)
+def test_one_or_two_words_in_british_single_quotes_set_off_by_spaces_are_quoted(sentence, words):
+    texts = [q.text for q in _quotes_of(LEAD + sentence + "\n")]
+    assert words in texts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They played rock 'n' roll until two in the morning.",
+        "Fans of the '90s band queued round the block.",
+        "The players' 'lads on tour' night out was cancelled.",
+    ],
+)
+def test_elisions_and_possessives_are_never_single_quote_marks(sentence):
+    texts = [q.text for q in _quotes_of(LEAD + sentence + "\n")]
+    assert texts in ([], ["lads on tour"])
+
+
+def test_an_ampersand_joins_one_firms_name_which_speaks_and_whose_spokesman_speaks_for_it():
+    text = (
+        LEAD
+        + "Brannock & Daughters said it was 'relieved' the mill would stay open. A spokesman"
+        + " said the family had been given 'every opportunity' to buy it.\n"
+    )
+    assert attributed(text) == [
+        ("Brannock & Daughters", None),
+        ("Brannock & Daughters", "spokesman"),
+    ]
+    actors = [s.actor for s in rules_only_extraction(article_of(text)).stances]
+    assert not [a for a in actors if "spokes" in a.lower()]

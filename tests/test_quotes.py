@@ -113,17 +113,21 @@ def test_nested_single_quotes_stay_in_the_span():
     assert summary(spans) == [("He called it ‘cannon fodder’ today,", "quote", None, "Lee Min-bok")]
 
 
-def test_top_level_single_quotes_need_three_words_or_one_curly_term():
+def test_top_level_single_quotes_need_three_words_or_one_term_set_off_by_a_space():
     text = "Putin vows to respond as army chiefs plan ‘range of responses’"
     assert summary(quotes(text)) == [("range of responses", "partial", None, None)]
     # straight single quotes are quote marks too (British style), with the same rule
     assert summary(quotes("Army chiefs plan 'range of responses'")) == [
         ("range of responses", "partial", None, None)
     ]
-    assert quotes("Army chiefs plan 'responses' and it's the '90s") == []
-    # one word in curly marks is a term: never speech unless someone says it
+    # one word in quote marks, curly or straight and set off by a space, is a term: never
+    # speech unless someone says it; an apostrophe ("it's", "the '90s") pairs with nothing
+    assert summary(quotes("Army chiefs plan 'responses' and it's the '90s")) == [
+        ("responses", "scare", None, None)
+    ]
     assert summary(quotes("The ‘Kursk’ operation goes on.")) == [("Kursk", "scare", None, None)]
-    assert quotes("The 'Kursk' operation goes on.") == []
+    assert summary(quotes("The 'Kursk' operation goes on.")) == [("Kursk", "scare", None, None)]
+    assert quotes("The lads' night out and the fans' coach") == []
     assert quotes("Rock ‘n’ roll is back.") == []
     said = "Nadia Bloom said the vote had been ‘agonising’ but fair."
     assert summary(quotes(said)) == [("agonising", "partial", None, "Nadia Bloom")]

@@ -697,9 +697,14 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
             if close is not None:
                 # a curly opener is unambiguous; a straight one needs punctuation or three words
                 short = text[close - 1] in ",.!?;:…" or ch == _SINGLE_OPEN
-                # one word in curly marks is a term (‘agonising’), never an apostrophe's pair
-                word = ch == _SINGLE_OPEN and _ONE_WORD.fullmatch(text, i + 1, close) is not None
-                least = 1 if word else 2 if short else 3
+                # one word in curly marks is a term (‘agonising’), never an apostrophe's pair;
+                # so is one in straight marks set off by a space ("said it was 'appalled'."):
+                # an elision ("rock 'n' roll", "'em") is shorter or opens no word
+                word = _ONE_WORD.fullmatch(text, i + 1, close) is not None and (
+                    ch == _SINGLE_OPEN or not prev or prev.isspace() or prev in "([{—–"
+                )
+                set_off = not prev or prev.isspace() or prev in "([{—–"
+                least = 1 if word else 2 if short or set_off else 3
                 if _add(drafts, text, i, close, close + 1, paragraph, least):
                     skip_to = close + 1
         elif depth > 0 and ch not in (_SINGLE_OPEN, _APOSTROPHE):
@@ -1123,6 +1128,15 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
         # given name and a surname)
         return _Cue(_span_text(doc, toks[i - 1], last), toks[i - 1].start, "name")
     j = _run_back(toks, i)
+    firm = j is not None and j - 2 >= a and toks[j - 1].word == "&"
+    if firm and _is_name_token(toks[j - 2].word):
+        # "Tolland & Sons said", "Harbison & Cole": an ampersand joins one firm's name, never
+        # two people
+        k = _run_back(toks, j - 2)
+        if k is not None and k >= a:
+            if toks[k].word.lower() == "the" and k + 1 < j - 1:
+                k += 1
+            return _Cue(_span_text(doc, toks[k], last), toks[k].start, "name")
     if j is not None and j - 2 > a and toks[j - 1].word in ("and", "&"):
         k = _run_back(toks, j - 2)
         if (
@@ -1390,7 +1404,16 @@ def _describes_speaker(word: str) -> bool:
 def _clause_start(toks: list[_Tok], i: int) -> int:
     """Index of the first word of the unpunctuated stretch that ends at ``toks[i]``."""
     a = i
-    while a > 0 and _is_word(toks[a - 1].word):
+    while a > 0 and (
+        _is_word(toks[a - 1].word)
+        # "Tolland & Sons said": an ampersand inside a firm's name
+        or (
+            toks[a - 1].word == "&"
+            and a >= 2
+            and _is_name_token(toks[a - 2].word)
+            and _is_name_token(toks[a].word)
+        )
+    ):
         a -= 1
     return a
 
