@@ -1530,3 +1530,31 @@ def test_a_peoples_adjective_is_no_speaker_and_no_stance_actor():
     assert "North Korean" not in {s.actor for s in extraction.stances}
     # a name of that shape is still a name
     assert any(q.speaker == "Brian Ryan" for q in extraction.quotes)
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner"),
+    [
+        (
+            "The council told us last spring, 'We're looking into it.' Nothing happened.",
+            "We're looking into it.",
+        ),
+        (
+            "They sent me a letter saying it was 'a routine precaution.' I was terrified.",
+            "a routine precaution.",
+        ),
+        (
+            "A father emailed me on Sunday: 'Where do the kids go at three?' I had no answer.",
+            "Where do the kids go at three?",
+        ),
+        (
+            "Asked why, counsel calmly replied, 'Because it pays.' That settles nothing.",
+            "Because it pays.",
+        ),
+    ],
+)
+def test_words_told_inside_a_quotation_after_a_verb_of_saying_are_a_quotation(outer, inner):
+    text = f'Parent Ruth Amos said: "{outer}"'
+    found = {q.text: q for q in quotes(text)}
+    assert inner in found
+    assert found[inner].cue is None  # whose words they are is not told by a name

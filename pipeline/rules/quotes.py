@@ -487,11 +487,20 @@ _INNER_MARKS = {"double": (("‘", "’"), ("'", "'")), "single": (("“", "”"
 _INNER_CUE = re.compile(
     r"(?:^|(?<=[\s,;:—–-]))(?P<who>(?:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})|"
     r"(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne)(?:\s+[a-z][\w’'-]*){1,3}|"
-    r"[Oo]ne of them|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)"
-    r"\s+(?:(?:once|always|just|then|had|has|have|would|kept|even|simply|actually)\s+)*"
-    r"(?:said|says|told\s+(?:me|us|him|her|them)|tells\s+(?:me|us)|shouted|shouts|yelled|"
-    r"screamed|wrote|writes|asked|asks|replied|added|warned|insisted|texted|emailed|"
-    r"messaged|whispered|cried|chanted|went)"
+    r"[Oo]ne of them|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|"
+    # a bare noun for who spoke ("counsel answered", "police said")
+    r"(?:counsel|police|officials|staff|management|security|doctors|nurses|officers))"
+    r"\s+(?:(?:once|always|just|then|had|has|have|would|kept|even|simply|actually|"
+    r"\w+ly)\s+)*"
+    r"(?:said|says|told|tells|shouted|shouts|yelled|screamed|wrote|writes|asked|asks|replied|"
+    r"answered|added|warned|insisted|texted|emailed|messaged|whispered|cried|chanted|went|"
+    r"announced|posted|started|began|read|reads|"
+    # "a form letter saying it was '…'"
+    r"saying(?:\s+(?:it|that|this|they)\s+(?:was|were|is|are|had\s+been|would\s+be))?)"
+    # to whom and when: "told us two years ago", "emailed me last week"
+    r"(?:\s+(?:me|us|him|her|them|the\s+court|the\s+room|reporters))?"
+    r"(?:\s+(?:(?:last|this|on|in|at|that|one|every)\s+[\w’'-]+|yesterday|today|once|"
+    r"(?:\w+\s+)?(?:years?|months?|weeks?|days?)\s+ago|at\s+the\s+time))?"
     r"\s*[,:]?\s*$"
 )
 _SUBJECT_PRONOUNS = frozenset("he she they i we".split())
@@ -514,8 +523,10 @@ def nested_quotes(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
         family = "single" if outer in "‘'" else "double"
         for opening, closing in _INNER_MARKS[family]:
             marks = re.escape(opening + closing)
+            # an apostrophe between letters ("We're", "don’t") is no closing mark
             pattern = (
-                rf"(?<![\w’']){re.escape(opening)}(?=\S)(?P<words>[^{marks}\n]{{2,400}}?"
+                rf"(?<![\w’']){re.escape(opening)}(?=\S)"
+                rf"(?P<words>(?:[^{marks}\n]|(?<=\w)[’'](?=\w)){{2,400}}?"
                 rf"[^\s{re.escape(opening)}]){re.escape(closing)}(?![\w’'])"
             )
             for match in re.finditer(pattern, span.text):
