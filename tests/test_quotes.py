@@ -1551,6 +1551,11 @@ def test_a_peoples_adjective_is_no_speaker_and_no_stance_actor():
             "Asked why, counsel calmly replied, 'Because it pays.' That settles nothing.",
             "Because it pays.",
         ),
+        ("The trust talks about 'efficiency'. I call it closing wards.", "efficiency"),
+        (
+            "They sent a leaflet calling it a 'modern service offer'. It is a cut.",
+            "modern service offer",
+        ),
     ],
 )
 def test_words_told_inside_a_quotation_after_a_verb_of_saying_are_a_quotation(outer, inner):

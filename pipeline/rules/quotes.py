@@ -535,6 +535,10 @@ def nested_quotes(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
                 said = _INNER_CUE.search(span.text[: match.start()])
                 if said is None:
                     continue
+                if re.search(r"\bcall\w*\s+\w+\s*(?:an?|the)?\s*$", said.group()) and (
+                    len(match["words"].split()) < 3
+                ):
+                    continue  # "He called it ‘cannon fodder’": a label, not speech
                 who, at = said["who"], said.start("who")
                 while " " in who and who.split()[0].lower() in _OPENING_WORDS:
                     first = who.split()[0]  # "Then Tom Ede said": the name is "Tom Ede"
