@@ -212,6 +212,8 @@ class PreparedArticle:
             found = referents[name]
             if found is None and _in_capitals(name, self.article.text):
                 found = name.title()  # "HARCOURT:" in a transcript is the Sandra Harcourt named
+            if found is None:
+                found = body_full_name(name, self.article.text)  # "Fenmoor" told in a statement
             return plain(found) if found else plain(name)
 
         return resolve
@@ -1320,6 +1322,30 @@ def _owned_title(role: str, name: str, text: str) -> bool:
     return bool(owned.search(text))
 
 
+def body_full_name(form: str, text: str) -> str | None:
+    """The full name of a body that ``form`` opens, where the article writes exactly one
+    such name ending in a word of organisations ("Fenmoor" -> "Fenmoor Building Society",
+    "Castlereach" -> "Castlereach District Council"), else None: a form written after a
+    given name is a person's surname ("Ruth Castlereach"), and a form that opens two bodies'
+    names ("Fenmoor Building Society", "Fenmoor Rugby Club") names neither. Pure."""
+    bare = form.strip()
+    if not re.fullmatch(r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?", bare):
+        return None
+    if re.search(rf"\b[A-Z][a-z]+[ \t]+{re.escape(bare)}\b(?![ \t]+[A-Z])", text):
+        return None  # "Ruth Fenmoor": a person's name
+    longer = {
+        m.group()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?:[ \t]+[A-Z][\w’'&-]*){{1,3}}", text)
+    }
+    bodies = {
+        name
+        for name in longer
+        if name.split()[-1].lower().strip(".,") in ORGANISATION_WORDS
+        and not any(o != name and o.startswith(name + " ") for o in longer)
+    }
+    return bodies.pop() if len(bodies) == 1 else None
+
+
 def _in_capitals(name: str, text: str) -> bool:
     """Whether ``name`` is a name written in capitals ("HARCOURT", a transcript's speaker
     label) that ``text`` also writes in ordinary case ("Sandra Harcourt"): an acronym the
@@ -2286,8 +2312,15 @@ def _body_of(
         return ""
     text = prepared.article.text
     role = (own[0].speaker_role or "").lower()
+    cased = own[0].speaker_role or ""
     for m in mentions:
-        named = m[3][:1].isupper() and re.search(rf"\b{re.escape(m[3].lower())}\b", role)
+        # the whole name in the role: "Fenmoor" is not the body of "chairman of the Fenmoor
+        # Members' Forum"
+        named = (
+            m[3][:1].isupper()
+            and re.search(rf"\b{re.escape(m[3].lower())}\b", role)
+            and not re.search(rf"\b{re.escape(m[3])}[ \t]+[A-Z]", cased)
+        )
         if m[2] != key and named:
             return m[2]  # "Billwise director Omar Shafiq"
     bodies = [m for m in mentions if m[2] != key and _named_body(m[3], text)]

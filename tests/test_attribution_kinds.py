@@ -885,3 +885,25 @@ def test_an_ampersand_joins_one_firms_name_which_speaks_and_whose_spokesman_spea
     ]
     actors = [s.actor for s in rules_only_extraction(article_of(text)).stances]
     assert not [a for a in actors if "spokes" in a.lower()]
+
+
+def test_a_bodys_short_name_speaks_under_the_full_name_the_article_gives_it():
+    text = (
+        "Savers hit by card fee\n\n"
+        "From May the Tarnwick Building Society will charge a fee on foreign purchases.\n\n"
+        'Tarnwick told us in a statement: "The change affects few members."\n\n'
+        "Joan Ellery, chair of the Tarnwick Members' Forum, disagreed. "
+        '"Members should have been asked," she said.\n'
+    )
+    assert attributed(text)[0] == ("Tarnwick Building Society", None)
+    assert attributed(text)[1][0] == "Joan Ellery"
+
+
+def test_a_short_name_two_bodies_open_or_a_person_bears_names_no_body():
+    from pipeline.extract import body_full_name
+
+    two = "The Tarnwick Building Society and the Tarnwick Rugby Club agreed."
+    assert body_full_name("Tarnwick", two) is None
+    person = "Ruth Tarnwick, who founded Tarnwick Holdings, said she was sorry."
+    assert body_full_name("Tarnwick", person) is None
+    assert body_full_name("Tarnwick", "Tarnwick Holdings cut 40 jobs.") == "Tarnwick Holdings"
