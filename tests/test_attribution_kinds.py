@@ -907,3 +907,17 @@ def test_a_short_name_two_bodies_open_or_a_person_bears_names_no_body():
     person = "Ruth Tarnwick, who founded Tarnwick Holdings, said she was sorry."
     assert body_full_name("Tarnwick", person) is None
     assert body_full_name("Tarnwick", "Tarnwick Holdings cut 40 jobs.") == "Tarnwick Holdings"
+
+
+def test_a_shared_surname_right_after_a_second_bearer_is_introduced_is_that_bearer():
+    text = (
+        LEAD
+        + "Health director Eleanor Quayle said 41 people were treated. "
+        + '"The plume has gone," Quayle said.\n\n'
+        + "Farmer Mark Quayle, who lives next to the plant, complained months ago. "
+        + '"I\'m angry," Quayle said.\n\n'
+        + '"Air readings are back to normal," Quayle added.\n'
+    )
+    # the third is the first bearer again: the binding of the bare surname holds outside the
+    # paragraph that introduces the second bearer
+    assert [s for s, _ in attributed(text)] == ["Eleanor Quayle", "Mark Quayle", "Eleanor Quayle"]

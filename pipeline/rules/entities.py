@@ -564,7 +564,21 @@ def shared_surname_referent(form: str, text: str, at: int) -> str | None:
     bindings = _surname_bindings(text, person)
     key = _surname_form(form, person)
     found = [(start, name) for (k, start), name in bindings.items() if k == key and start <= at]
-    return max(found)[1] if found else None
+    bound = max(found) if found else None
+    introduced = _introduced(text, person)
+    if len(introduced) < 2:
+        return None
+    before = sorted((start, name) for name, start in introduced.items() if start < at)
+    if before and (bound is None or (before[-1][1] != bound[1] and before[-1][0] > bound[0])):
+        # another bearer introduced since the form was bound, or both before its first use:
+        # the one introduced in the form's own paragraph, alone there, is meant ("Farmer
+        # Mark Tarrant … said. '…,' Tarrant said."); elsewhere the binding holds
+        start, name = before[-1]
+        paragraph = text.rfind("\n", 0, at) + 1
+        here = {n for s, n in before if s >= paragraph}
+        if start >= paragraph and len(here) == 1:
+            return name
+    return bound[1] if bound else None
 
 
 def titled_surname_referent(surname: str, text: str, at: int) -> str | None:
