@@ -196,8 +196,9 @@ def _left_to_json(brief: Brief) -> list[str]:
             parts.append(f"the timeline ({_count(timed, 'dated development')})")
     if "figures" in brief.left_to_json and brief.figures:
         parts.append(_count(len(brief.figures), "figure"))
-    if "stances" in brief.left_to_json:
-        parts.append(_count(sum(1 for r in brief.stances if r.position != "neutral"), "stance"))
+    taking_sides = sum(1 for r in brief.stances if r.position != "neutral")
+    if "stances" in brief.left_to_json and taking_sides:
+        parts.append(_count(taking_sides, "stance"))
     if "titles" in brief.left_to_json:
         parts.append("the sources' titles")
     if not parts:

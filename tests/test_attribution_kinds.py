@@ -921,3 +921,22 @@ def test_a_shared_surname_right_after_a_second_bearer_is_introduced_is_that_bear
     # the third is the first bearer again: the binding of the bare surname holds outside the
     # paragraph that introduces the second bearer
     assert [s for s, _ in attributed(text)] == ["Eleanor Quayle", "Mark Quayle", "Eleanor Quayle"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "unnamed"),
+    [
+        ("a North Korean representative", True),
+        ("North Korean foreign ministry official", True),
+        ("Russian diplomat", True),
+        ("a South African source", True),
+        ("North Korea", False),
+        ("Foreign Ministry", False),
+        ("Korean Central News Agency", False),
+        ("a Kelby Harbour spokesman", False),
+    ],
+)
+def test_a_peoples_adjective_with_its_compass_word_names_no_one(speaker, unnamed):
+    from pipeline.rules.grounding import unnamed_speaker
+
+    assert unnamed_speaker(speaker) is unnamed

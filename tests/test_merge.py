@@ -793,6 +793,16 @@ def test_a_short_story_over_its_budget_leaves_sections_to_the_json_and_counts_th
     assert "## Timeline" not in markdown and "## Figures" not in markdown
     note = next(line for line in markdown.splitlines() if line.startswith("*In the JSON for"))
     assert f"{len(brief.figures)} figures" in note
+    assert " 0 " not in f" {note} "  # nothing is counted that is not there ("0 stances")
+    no_sides = brief.model_copy(
+        update={
+            "left_to_json": [*brief.left_to_json, "stances"],
+            "stances": [s for s in brief.stances if s.position == "neutral"],
+        }
+    )
+    assert "stance" not in next(
+        line for line in render_markdown(no_sides).splitlines() if line.startswith("*In the JSON")
+    )
     assert any(e.on_timeline for e in brief.events) and brief.figures  # the JSON keeps both
     if brief.developments_left:
         assert f"{brief.developments_left} more development" in note

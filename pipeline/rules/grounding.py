@@ -185,6 +185,13 @@ BODY_PLURALS = _BODY_PLURALS = frozenset(
 #: An adjective of a people or a region, capitalised in English ("Western", "European",
 #: "Chinese", "Israeli"): no name ("A Western diplomat").
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ern|an|ese|ish|ic|i)")
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western".split())
+#: Heads of a description of one person that a people's adjective opens and no name
+#: follows ("Russian diplomat", "North Korean foreign ministry official").
+_UNNAMED_HEADS = frozenset(
+    "official representative diplomat spokesman spokeswoman spokesperson source insider "
+    "officer soldier aide adviser advisor envoy delegate".split()
+)
 
 
 def unnamed_speaker(speaker: str) -> bool:
@@ -197,10 +204,26 @@ def unnamed_speaker(speaker: str) -> bool:
     speaker: one resident of one article is not the resident of another. Roles ("the
     minister") and bodies ("the regulator") are not caught here."""
     words = speaker.strip().split()
-    if not words or any(w[:1].isupper() and not _DEMONYM.fullmatch(w) for w in words[1:]):
+    # "a North Korean representative": a compass word before a people's adjective is part
+    # of the adjective, not a name
+    compass = {
+        k for k in range(1, len(words) - 1)
+        if words[k] in _COMPASS and _DEMONYM.fullmatch(words[k + 1])
+    }  # fmt: skip
+    if not words or any(
+        w[:1].isupper() and not _DEMONYM.fullmatch(w) and k not in compass
+        for k, w in enumerate(words[1:], 1)
+    ):
         return False  # a capitalised word past the first is a name ("a Kelby Harbour spokesman")
     lowered = [w.lower().strip(".,;:!?") for w in words]
     head = lowered[-1]
+    adjective = (
+        2
+        if len(words) > 2 and words[0] in _COMPASS and _DEMONYM.fullmatch(words[1])
+        else (1 if _DEMONYM.fullmatch(words[0]) else 0)
+    )
+    if adjective and len(words) > adjective and head in _UNNAMED_HEADS:
+        return True  # "North Korean foreign ministry official", "Russian diplomat": no name
     if lowered[0] in _INDEFINITE and len(words) > 1:
         return True
     if lowered[0] == "the" and len(words) > 1:
