@@ -473,9 +473,9 @@ def test_two_people_sharing_a_surname_are_two_candidates():
     prepared = prepare_article(article(text))
     names = [c.name for c in speaker_candidates(prepared)]
     assert "Daniel Ferreira" in names and "Luca Ferreira" in names
-    # the bare surname is not silently expanded to either of them
+    # the bare surname in the paragraph that introduces the second bearer is that bearer
     quotes = assemble_extraction(prepared, Labels(), ExtractionStats()).quotes
-    assert quotes[1].speaker in (None, "Ferreira")
+    assert quotes[1].speaker == "Luca Ferreira"
 
 
 def test_answers_in_another_form_of_the_same_value_are_read_without_a_re_ask():

@@ -105,7 +105,10 @@ def _cue_claim(source: str, sentence: Sentence, quotes: Sequence[Quote]) -> Clai
 
 def _quoted_denial(source: str, sentence: Sentence, quotes: Sequence[Quote]) -> Claim | None:
     for quote in quotes:
-        if quote.sentence != sentence.id or not quote.speaker:
+        # a speaker the article does not name is a claimant under its description ("a
+        # North Korean envoy"): unattributed as a speaker, it still denies
+        actor = quote.speaker or (quote.speaker_role if quote.attributed_by == "none" else None)
+        if quote.sentence != sentence.id or not actor:
             continue
         found = _DENIAL_WORDS.search(quote.text)
         if found:
@@ -113,7 +116,7 @@ def _quoted_denial(source: str, sentence: Sentence, quotes: Sequence[Quote]) -> 
                 source=source,
                 sentence=sentence.id,
                 text=sentence.text,
-                actor=quote.speaker,
+                actor=actor,
                 position="denies",
                 cue=found.group(0),
             )
