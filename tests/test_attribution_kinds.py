@@ -940,3 +940,16 @@ def test_a_peoples_adjective_with_its_compass_word_names_no_one(speaker, unnamed
     from pipeline.rules.grounding import unnamed_speaker
 
     assert unnamed_speaker(speaker) is unnamed
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Agency area manager", "Agency area manager"),
+        ("Council planning officer", "Council planning officer"),
+        ("Yesterday area manager", "manager"),  # a time word is no body
+    ],
+)
+def test_a_bodys_title_keeps_the_word_that_says_which_of_its_officers(title, role):
+    text = LEAD + f'{title} Colin Baptiste said: "We are monitoring the site."\n'
+    assert attributed(text) == [("Colin Baptiste", role)]

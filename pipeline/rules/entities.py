@@ -464,7 +464,8 @@ def _role_before(text: str, position: int) -> str | None:
     if position > 80 and words and len(words) == len(window.split()):
         words = words[1:]  # the window may start mid-word: never a role cut mid-word
     role: list[str] = []
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         bare = word.strip(',;:()“”"')
         if bare != word.rstrip() or not bare:
             break
@@ -480,6 +481,19 @@ def _role_before(text: str, position: int) -> str | None:
         if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
             break
         if lower in ROLE_WORDS or bare[:1].isupper() or (not role and _occupation(lower)):
+            role.insert(0, bare)
+        elif (
+            role
+            and len(role) < 3
+            and bare.isalpha()
+            and bare.islower()
+            and lower not in _NOT_ROLES
+            and k > 0
+            and words[k - 1].lower().strip(',;:()“”"') in vocabulary.ORGANISATION_WORDS
+            and words[k - 1][:1].isupper()
+        ):
+            # "Agency area manager", "Council planning officer": the body's own title, with
+            # the word that says which of its managers or officers
             role.insert(0, bare)
         else:
             break
