@@ -420,8 +420,10 @@ def _entities(brief: Brief) -> list[str]:
     every entity)."""
     lines = []
     for entity in brief.entities:
-        others = [f for f in entity.forms if f != entity.name]
-        if others:
+        # a form that differs only in case ("The company") is no other name, and a
+        # description ("the company") names no one to list
+        others = [f for f in entity.forms if f.lower() != entity.name.lower()]
+        if others and entity.name[:1].isupper():
             forms = ", ".join(_inline(f) for f in others)
             lines.append(f"- **{_inline(entity.name)}**: also {forms} {markers(entity.sources)}")
     return lines

@@ -1029,3 +1029,20 @@ def test_a_count_far_from_a_told_evacuation_is_not_one_of_its_values():
     told = {d.topic: [c.value for c in d.claims] for d in brief.differences if d.kind == "figures"}
     assert told["people evacuated"] == ["1,900", "2,300"]
     assert all("160" not in values for topic, values in told.items() if topic != "people")
+
+
+def test_a_surname_two_people_of_the_story_share_joins_neither_of_them():
+    from pipeline.rules.entities import EntityIndex
+
+    index = EntityIndex()
+    index.add("Eleanor Quayle", "S1")
+    index.add("Mark Quayle", "S1")
+    index.add("Quayle", "S2")
+    index.add("Eleanor Quayle", "S2")
+    assert index.canonical("Quayle") == "Quayle"
+    assert index.canonical("Eleanor Quayle") == "Eleanor Quayle"
+    assert index.canonical("Mark Quayle") == "Mark Quayle"
+    one = EntityIndex()
+    one.add("Eleanor Quayle", "S1")
+    one.add("Quayle", "S2")
+    assert one.canonical("Quayle") == "Eleanor Quayle"  # one bearer: her surname

@@ -285,3 +285,24 @@ def test_each_stance_actor_is_named_once_under_the_position_most_sources_show():
         "- *warns*: Cy Lam [S3]",
         "- *supports*: Ana Ruiz [S1, S2] (also condemns [S4]; defends [S3])",
     ]
+
+
+def test_people_and_bodies_lists_other_names_not_case_nor_descriptions():
+    from pathlib import Path
+
+    from pipeline.run import run_folder
+    from schemas.brief import Entity
+
+    story = Path(__file__).parent / "stories" / "bus-strike"
+    brief = run_folder(story, None).brief.model_copy(
+        update={
+            "entities": [
+                Entity(name="the company", forms=["the company", "The company"], sources=["S1"]),
+                Entity(name="Nato", forms=["Nato", "NATO"], sources=["S1", "S2"]),
+                Entity(name="Mark Rutte", forms=["Mark Rutte", "Rutte"], sources=["S1"]),
+            ]
+        }
+    )
+    section = render_markdown(brief).split("## People and bodies", 1)[1].split("## ", 1)[0]
+    assert "Mark Rutte" in section and "Rutte" in section
+    assert "company" not in section and "NATO" not in section

@@ -203,13 +203,24 @@ class EntityIndex:
                 _without_article(f) == bare for f in cluster.forms
             ):
                 return cluster
+        if person:
+            same = [
+                c
+                for c in self.clusters
+                if person_of(c.key) == c.key and _same_person(person, c.key)
+            ]
+            if len(same) > 1 and len(person.split()) == 1:
+                return None  # "Tarrant" where Eleanor and Mark Tarrant are named: no one
+            # a full name joins the full name it matches before a bare surname's cluster
+            same.sort(key=lambda c: len(c.key.split()) < 2)
+            if same:
+                cluster = same[0]
+                if len(person.split()) > len(cluster.key.split()):
+                    cluster.key = person
+                return cluster
+            return None
         for cluster in self.clusters:
-            if person and person_of(cluster.key) == cluster.key:
-                if _same_person(person, cluster.key):
-                    if len(person.split()) > len(cluster.key.split()):
-                        cluster.key = person
-                    return cluster
-            elif not person and cluster.key == form.lower():
+            if cluster.key == form.lower():
                 return cluster
         return None
 
