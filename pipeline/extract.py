@@ -99,6 +99,7 @@ from .rules.text import (
 from .rules.vocabulary import (
     BODY_WORDS,
     COMMERCIAL_HEADS,
+    COMPASS_WORDS,
     DEMONYM,
     GROUP_NOUNS,
     HONORIFICS,
@@ -1624,7 +1625,7 @@ _NAME_CONNECTORS = frozenset("of and the for on in at de du van von der la le & 
 
 #: A people's adjective with a point of the compass ("North Korean", "South African"): never
 #: a person's name, unlike a lone word of that shape ("Brian", "Ryan").
-_COMPASS_DEMONYM = re.compile(rf"(?:North|South|East|West|Northern|Southern)\s+{DEMONYM.pattern}")
+_COMPASS_DEMONYM = re.compile(rf"(?:{'|'.join(sorted(COMPASS_WORDS))})\s+{DEMONYM.pattern}")
 
 
 def actor_name(name: str, prepared: PreparedArticle) -> str | None:

@@ -586,13 +586,13 @@ def shared_surname_referent(form: str, text: str, at: int) -> str | None:
     person = person_name(form)
     if not person or len(person.split()) != 1:
         return None
-    bindings = _surname_bindings(text, person)
-    key = _surname_form(form, person)
-    found = [(start, name) for (k, start), name in bindings.items() if k == key and start <= at]
-    bound = max(found) if found else None
     introduced = _introduced(text, person)
     if len(introduced) < 2:
         return None
+    bindings = _surname_bindings(text, person, introduced)
+    key = _surname_form(form, person)
+    found = [(start, name) for (k, start), name in bindings.items() if k == key and start <= at]
+    bound = max(found) if found else None
     before = sorted((start, name) for name, start in introduced.items() if start < at)
     if before and (bound is None or (before[-1][1] != bound[1] and before[-1][0] > bound[0])):
         # another bearer introduced since the form was bound, or both before its first use:
@@ -649,10 +649,13 @@ def _surname_form(form: str, surname: str) -> str:
     return f"{honorific.group(1).lower()} {surname}" if honorific else surname
 
 
-def _surname_bindings(text: str, surname: str) -> dict[tuple[str, int], str]:
+def _surname_bindings(
+    text: str, surname: str, introduced: dict[str, int] | None = None
+) -> dict[tuple[str, int], str]:
     """``{(form, offset of its first use): full name}`` for the uses of ``surname`` alone or
-    after an honorific, in the order the article makes them (``shared_surname_referent``)."""
-    introduced = _introduced(text, surname)
+    after an honorific, in the order the article makes them (``shared_surname_referent``);
+    ``introduced``: ``_introduced(text, surname)`` where the caller has it."""
+    introduced = _introduced(text, surname) if introduced is None else introduced
     if len(introduced) < 2:
         return {}
     bound: dict[str, str] = {}

@@ -19,6 +19,7 @@ from .text import whole_words
 from .vocabulary import (
     BE_FORMS,
     BODY_WORDS,
+    COMPASS_WORDS,
     CUE_VERB_FORMS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
@@ -185,7 +186,6 @@ BODY_PLURALS = _BODY_PLURALS = frozenset(
 #: An adjective of a people or a region, capitalised in English ("Western", "European",
 #: "Chinese", "Israeli"): no name ("A Western diplomat").
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ern|an|ese|ish|ic|i)")
-_COMPASS = frozenset("North South East West Northern Southern Eastern Western".split())
 #: Heads of a description of one person that a people's adjective opens and no name
 #: follows ("Russian diplomat", "North Korean foreign ministry official").
 _UNNAMED_HEADS = frozenset(
@@ -208,7 +208,7 @@ def unnamed_speaker(speaker: str) -> bool:
     # of the adjective, not a name
     compass = {
         k for k in range(1, len(words) - 1)
-        if words[k] in _COMPASS and _DEMONYM.fullmatch(words[k + 1])
+        if words[k] in COMPASS_WORDS and _DEMONYM.fullmatch(words[k + 1])
     }  # fmt: skip
     if not words or any(
         w[:1].isupper() and not _DEMONYM.fullmatch(w) and k not in compass
@@ -219,7 +219,7 @@ def unnamed_speaker(speaker: str) -> bool:
     head = lowered[-1]
     adjective = (
         2
-        if len(words) > 2 and words[0] in _COMPASS and _DEMONYM.fullmatch(words[1])
+        if len(words) > 2 and words[0] in COMPASS_WORDS and _DEMONYM.fullmatch(words[1])
         else (1 if _DEMONYM.fullmatch(words[0]) else 0)
     )
     if adjective and len(words) > adjective and head in _UNNAMED_HEADS:

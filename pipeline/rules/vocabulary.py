@@ -252,6 +252,8 @@ ORGANISATION_WORDS = (
 #: A people's adjective as a capitalised word ("Marovian", "Japanese", "Welsh", "Icelandic",
 #: "Omani"), to be matched whole (``fullmatch``).
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i)")
+#: Points of the compass that open a people's adjective ("North Korean", "South African").
+COMPASS_WORDS = frozenset("North South East West Northern Southern Eastern Western".split())
 
 #: Words that end a sentence with a full stop without ending the sentence ("Mr.", "Jan.").
 ABBREVIATIONS = frozenset(
