@@ -953,3 +953,33 @@ def test_a_peoples_adjective_with_its_compass_word_names_no_one(speaker, unnamed
 def test_a_bodys_title_keeps_the_word_that_says_which_of_its_officers(title, role):
     text = LEAD + f'{title} Colin Baptiste said: "We are monitoring the site."\n'
     assert attributed(text) == [("Colin Baptiste", role)]
+
+
+@pytest.mark.parametrize(
+    "subject, speaker",
+    [
+        ("The Island Ferry Users' Group (IFUG)", "The Island Ferry Users' Group"),
+        ("Councillor Mared Pugh (Plaid Cymru)", "Mared Pugh"),
+        ("Rep. Dana Whitlow (D-Maine)", "Dana Whitlow"),
+        ("Tomos Rees (67)", "Tomos Rees"),
+        ("The Fédération des pêcheurs du Sud (FPS)", "Fédération des pêcheurs du Sud"),
+    ],
+)
+def test_an_aside_in_brackets_between_a_name_and_its_verb_does_not_hide_the_speaker(
+    subject, speaker
+):
+    text = LEAD + f'{subject} said the cuts were "a betrayal of the island".\n'
+    assert [s for s, _ in attributed(text)] == [speaker]
+
+
+def test_an_aside_before_a_comma_is_not_the_speaker():
+    text = (
+        LEAD
+        + 'Rep. Dana Whitlow (D-Maine), who sits on the transport panel, said: "Restore them."\n'
+    )
+    assert [s for s, _ in attributed(text)] == ["Dana Whitlow"]
+
+
+def test_a_body_named_after_a_noun_phrase_speaks_whole_not_by_its_last_word():
+    text = LEAD + 'It was a change the Department of Transport described as "regrettable".\n'
+    assert [s for s, _ in attributed(text)] == ["the Department of Transport"]

@@ -128,11 +128,13 @@ def same_speaker(said: str | None, gold: str, people: Sequence[str]) -> bool:
     the same surname and no other first name ("Whitfield" for "Laura Whitfield", unless two
     people of the article share the surname); or, for a description, one ending the other
     ("spokeswoman" and "police spokeswoman") or the labelled one qualified by its body
-    ("a spokeswoman for the union" for "a spokeswoman")."""
+    ("a spokeswoman for the union" for "a spokeswoman"); a bracketed qualifier of the
+    labelled name may be left out ("Ministry of Energy" for "Ministry of Energy (Power
+    Division)")."""
     if not said:
         return False
     s, g = norm(said.split(",")[0]), norm(gold)
-    if s == g:
+    if s == g or s == norm(re.sub(r"\s*\([^()]*\)$", "", gold)):
         return True
     sp, gp = person_name(said.split(",")[0]), person_name(gold)
     if sp and gp and gold[:1].isupper():

@@ -855,7 +855,7 @@ def _document(
     text: str, paragraphs: list[tuple[int, int]], spans: list[_Draft] | list[QuoteSpan]
 ) -> _Document:
     """Mask the quoted text of ``spans`` and split the paragraphs into sentences."""
-    masked = _mask(text, spans)
+    masked = _blank_asides(_mask(text, spans))
     starts: list[int] = []
     ends: list[int] = []
     for p_start, p_end in paragraphs:
@@ -880,6 +880,26 @@ def _document(
         ),
         labels=list(_LABEL_VERB.finditer(masked)),
     )
+
+
+# A short aside in brackets after a capitalised word, before a comma or a lower-case word: an
+# acronym, a party and state, an age ("The Arable Growers' Union (AGU) said", "Sen. Ann Lee
+# (R-Ohio), who …", "Jane Doe (34) said"); not one before a capitalised word ("John (Jack) Smith").
+_ASIDE = re.compile(r"(?<=[\w.'’])([ \t]*)\(([^()\x00\n]{1,30})\)(?=[ \t]*(?:,|[a-z]))")
+_WORD_BEFORE = re.compile(r"[\w.'’-]+$")
+
+
+def _blank_asides(masked: str) -> str:
+    """``masked`` with each aside of ``_ASIDE`` of at most four words after a capitalised word
+    turned to spaces, so that a name and its verb meet; offsets are kept."""
+
+    def blank(m: re.Match[str]) -> str:
+        before = _WORD_BEFORE.search(masked, 0, m.start())
+        if before is None or not before.group()[:1].isupper() or len(m.group(2).split()) > 4:
+            return m.group()
+        return " " * len(m.group())
+
+    return _ASIDE.sub(blank, masked)
 
 
 def _progressive(masked: str, m: re.Match[str]) -> bool:
@@ -1193,6 +1213,15 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
             first -= 1
         if first == a or (first == a + 1 and toks[a].word.lower() == "the"):
             return _Cue(_span_text(doc, toks[a], last), toks[a].start, "name")
+        if (
+            toks[first - 1].word.lower() == "the"
+            and first - 2 >= a
+            and toks[first - 2].word.isalpha()
+            and toks[first - 2].word.islower()
+            and toks[first - 2].word not in _PREPOSITIONS | _LINKING
+        ):
+            # "a move the Ministry of Energy described as …": the body after a noun phrase
+            return _Cue(_span_text(doc, toks[first - 1], last), toks[first - 1].start, "name")
     if j is not None and j > a:
         linked = _linked_head(doc, toks, a, j, i, person)
         if linked is not None:
@@ -2225,6 +2254,19 @@ def _participle_cue(doc: _Document, lo: int, hi: int) -> _Cue | None:
     return min(found, key=lambda cue: cue.start, default=None)
 
 
+_INITIALS_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Z&]{1,7})\)")
+
+
+def _by_initials(doc: _Document, cue: _Cue | None) -> _Cue | None:
+    """A name cue followed by its initials in brackets ("The Fédération des pêcheurs du Sud
+    (FPS) said") as those initials, which the article defines as the whole name: the rules'
+    name may have kept only its last capitalised words ("Sud")."""
+    if cue is None or cue.form != "name":
+        return cue
+    m = _INITIALS_AFTER.match(doc.text, cue.start + len(cue.text))
+    return cue if m is None else replace(cue, text=m.group(1), start=m.start(1))
+
+
 def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
     """Set the rule-based cue of every draft, in order of appearance."""
     for index, draft in enumerate(drafts):
@@ -2237,7 +2279,7 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
         if nxt is not None and nxt.paragraph != draft.paragraph:
             nxt = None
         before_lo = prev.close_end if prev is not None else lo
-        cue = _after_cue(doc, draft, nxt) or _before_cue(doc, draft, before_lo)
+        cue = _by_initials(doc, _after_cue(doc, draft, nxt) or _before_cue(doc, draft, before_lo))
         if cue is None and prev is not None:
             # "X warned that … “…”, while Y called the hike “…”": Y's label, not X again
             cue = _labeller(doc, before_lo, draft.open_pos)
