@@ -1895,6 +1895,13 @@ _WHEN = (
 )
 #: The base forms of ``_ACTS`` a lead gives what a body will do ("Brennwerk will close its
 #: Kessling plant", "The board is to scrap …").
+#: What a body says it will do in answer to another's decision, not a decision of its own
+#: ("The Farmers' Guild said it would seek talks", "… it will challenge the ruling").
+_ANSWERING = (
+    r"ask|seek|call|press|lobby|challenge|appeal|fight|contest|consider|study|review|respond|"
+    r"meet|write|urge|campaign|oppose|protest|ballot|request|demand|continue\s+to\s+press|"
+    r"keep\s+(?:pressing|fighting)|take\s+legal|explore|look\s+at|monitor|support|help"
+)
 _WILL_ACT = (
     r"approve|ban|close|cut|raise|end|shut|sell|scrap|axe|suspend|merge|introduce|impose|"
     r"remove|demolish|cancel|withdraw|drop|expel|evict|sack|fire|lay\s+off|fine|award|open|"
@@ -1962,7 +1969,8 @@ _DECIDER = (
         r"(?:(?:is|are)\s+(?:to|set\s+to|planning\s+to|preparing\s+to)"
         r"|(?:has|have)\s+(?:decided|agreed|voted|chosen|opted)\s+to"
         r"|(?:said|says|announced|confirmed)(?:\s+(?:on\s+)?\w+day)?\s+(?:that\s+)?(?:it|they)"
-        r"\s+(?:will|would|is\s+to|are\s+to|plans?\s+to))\s+[a-z]"
+        r"\s+(?:will|would|is\s+to|are\s+to|plans?\s+to))\s+"
+        rf"(?!(?:{_ANSWERING})\b)[a-z]"
     ),
     # "… approved by Ashvale District Council", "a ban imposed by the harbour board"
     re.compile(
@@ -2328,10 +2336,15 @@ def _body_of(
     kinds = [w for w in re.findall(r"[a-z]+", role) if w in BODY_WORDS]
     if kinds:  # "union leader": their own body, the one the article names so if only one
         named = {m[2] for m in mentions if m[2] != key and kinds[0] in m[3].lower().split()}
-        return named.pop() if len(named) == 1 else ""
+        if named:
+            return named.pop() if len(named) == 1 else ""
     first = own[0]
     paragraph = prepared.sentences[first.sentence - 1].paragraph
-    allowed = {paragraph, paragraph - 1} if role.startswith("its ") else {paragraph}
+    # "Its dairy board chairman, Tom Hesketh, said": the role's "its" stands before it
+    owned = role.startswith("its ") or _ITS_ROLE.search(
+        masked, prepared.sentences[first.sentence - 1].start, first.start
+    )
+    allowed = {paragraph, paragraph - 1} if owned else {paragraph}
     before = [
         m
         for m in bodies
@@ -2341,6 +2354,9 @@ def _body_of(
     return before[-1][2] if before else ""
 
 
+#: A role owned by "its" in apposition before a name ("Its dairy board chairman, Tom
+#: Hesketh,"): the body is the one the sentence before names.
+_ITS_ROLE = re.compile(r"(?:^|[.;]\s+|\n)Its\s+[a-z][\w\s’'-]{0,40},\s+[A-Z]")
 #: "a spokeswoman for the World Freight Union", "a spokesman for Ofpower": the body speaks.
 _SPOKESPERSON_FOR = re.compile(
     r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:spokes(?:person|man|woman|people)|representative)"

@@ -1523,3 +1523,29 @@ def test_welcoming_the_news_supports_it_though_the_headline_tells_it_as_harm():
         "she said.\n"
     )
     assert _positions(text)["Joyce Pennant"] == "supports"
+
+
+def test_a_body_whose_relative_clause_holds_a_figure_is_still_given_its_stance():
+    text = (
+        "Island council cuts ferry subsidy\n\n"
+        "The island council cut the ferry subsidy by a fifth on Monday.\n\n"
+        "The Seafarers’ Union, which represents 2,400 crew, also opposes the cut. "
+        '"Every lost sailing is a lost job," said union president Nia Rowlands.\n'
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances["The Seafarers’ Union"] == "opposes"
+    assert stances["Nia Rowlands"] == "opposes"  # she speaks for it
+
+
+def test_its_officer_in_apposition_speaks_for_the_body_the_sentence_before_names():
+    text = (
+        "Creamery cuts milk price\n\n"
+        "Dunmore Creamery will pay farmers 3p a litre less from May.\n\n"
+        "The Hill Farmers’ Guild said it would ask for talks with the creamery. Its dairy "
+        "committee chairman, Owen Breck, said: 'The farmer carries all the risk and the "
+        "creamery keeps its margin. That is wrong.'\n"
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert stances["Owen Breck"] == "opposes"
+    # it shares its officer's stance; saying it will ask for talks takes no decision
+    assert stances["The Hill Farmers’ Guild"] == "opposes"

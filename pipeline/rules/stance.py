@@ -615,7 +615,9 @@ _MOTION_AFTER = re.compile(r"\s+(?:into|onto|through|across|along|towards?|over 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+$", re.I)
 #: A non-restrictive relative clause between commas ("the deal, which halves the disputed
 #: fee, was…"): about the thing named, not the actor's own act.
-_RELATIVE = re.compile(r",\s+(?:which|whose)\b[^,.;]{0,120},")
+# A relative clause set off by commas, whose figures may hold a comma or a point ("The
+# union, which represents 1,900 drivers, opposes …").
+_RELATIVE = re.compile(r",\s+(?:which|whose)\b(?:[^,.;]|(?<=\d)[,.](?=\d)){0,120},")
 
 
 #: What follows a participle used as a passive in headlinese ("Ex-official accused of
