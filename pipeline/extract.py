@@ -1949,7 +1949,8 @@ _DECIDER = (
     # Hospitals Trust said": who announces what it will do, after the lead's clause
     re.compile(
         rf"\b(?:will|is\s+to|are\s+to)\s+(?:\w+ly\s+)?(?:{_WILL_ACT})\b[^.;!?]*,\s+"
-        rf"(?P<body>{_BODY_PHRASE}){_INITIALS}\s+(?:said|announced|confirmed|says|announces)\b"
+        rf"(?P<body>{_BODY_PHRASE}){_INITIALS}\s+(?:(?:has|have)\s+)?"
+        r"(?:said|announced|confirmed|says|announces)\b"
     ),
     # "The appliance maker Brennwerk will close its Kessling factory"
     re.compile(
@@ -1974,9 +1975,11 @@ _DECIDER = (
     ),
     # "… approved by Ashvale District Council", "a ban imposed by the harbour board"
     re.compile(
-        rf"\b(?:{_ACTS})\s+(?:(?:on|last|this|late|early)\s+\w+\s+|(?:today|yesterday)\s+)?"
-        rf"by\s+(?P<body>(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|the)\s+)*)*"
-        r"[A-Z][\w’'&-]*)"
+        rf"\b(?:{_ACTS})\s+(?:\d+\s*[-–]\s*\d+\s+)?"  # "approved 6-1 Thursday by"
+        r"(?:(?:on|last|this|late|early)\s+\w+\s+|(?:today|yesterday)\s+|[A-Z][a-z]+day\s+)?"
+        r"by\s+(?P<body>(?:the\s+)?(?:(?:state|federal|city|county|provincial|regional|national|"
+        r"local|district|town|borough)\s+)?"  # "by the state Transportation Commission"
+        r"(?:[A-Z][\w’'&-]*\s+(?:(?:of|and|the)\s+)*)*[A-Z][\w’'&-]*)"
     ),
     # "a decision by Garda management to close …", "The decision was made at 2:40 p.m. by
     # the Cassel Valley Emergency Management Agency"
@@ -2029,12 +2032,14 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
         x for x in prepared.sentences if x.text != title and sentence_role(prepared, x) == "body"
     ]
     for sentence in body[:DECIDER_SENTENCES]:
+        # who announces what will be done or was done ("The Mercer Library will close …, the
+        # university has confirmed") comes before the subject of the lead's verb
         hits = sorted(
-            (found.start("body"), found.group("body"))
-            for pattern in _DECIDER
+            (index not in (1, 2), found.start("body"), found.group("body"))
+            for index, pattern in enumerate(_DECIDER)
             for found in pattern.finditer(text, sentence.start, sentence.end)
         )
-        for start, phrase in hits:
+        for _, start, phrase in hits:
             phrase = phrase.strip()
             last = phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s").rstrip(".")
             of_body = re.search(r"\b(\w+)\s+(?:of|for)\s+[A-Z]", phrase)  # "Museum of World …"
@@ -2072,6 +2077,13 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             if run and run.group("name").split()[-1].lower() in _ORGANISATION_WORDS | {"district"}:
                 named = run.group("name").strip()  # "the … School District board": the district
             named = re.sub(r"^(?:[A-Z][a-z]+\s+)?(?:after|when|as|once|that|which)\s+", "", named)
+            # "the state Transportation Commission": the level of government is no name
+            named = re.sub(
+                r"^(?:state|federal|city|county|provincial|regional|national|local|district|"
+                r"town|borough)\s+(?=[A-Z])",
+                "",
+                named,
+            )
             if not re.sub(r"^The\s+", "", named)[:1].isupper():
                 # "The authority's transport committee": the one body the article names so
                 head = phrase.split()[-1] if len(phrase.split()) <= 3 else ""
@@ -2079,7 +2091,8 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
                 if (
                     head
                     and full
-                    and full.split()[-1].lower() == head.lower()  # a body, not a person
+                    # a body, not a person: "the university" is "University of Halsworth"
+                    and head.lower() in (full.split()[-1].lower(), _of_head(full))
                     and speaker_problem(full, text) is None
                 ):
                     at = text.find(full)
@@ -2093,6 +2106,13 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
         if official is not None:
             return official
     return None
+
+
+def _of_head(name: str) -> str:
+    """The head of a body's name written "<Head> of <Place>" ("University of Halsworth" gives
+    "university"), in lower case, or ""."""
+    m = re.fullmatch(r"(?:The\s+)?([A-Z][a-z]+)\s+of\s+[A-Z].*", name)
+    return m.group(1).lower() if m else ""
 
 
 #: The official who announces after the lead's clause what will be or was done ("Fares will
@@ -2716,7 +2736,7 @@ def source_info(article: Article) -> SourceInfo:
     )
 
 
-_INITIALS = re.compile(r"[A-Z]{2,6}")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _person_resolver(text: str) -> Callable[[str], tuple[str, str | None]]:
@@ -2727,7 +2747,7 @@ def _person_resolver(text: str) -> Callable[[str], tuple[str, str | None]]:
     def resolve(name: str) -> tuple[str, str | None]:
         if name not in found:
             # "AFN", after "the Association des francophones du Nord (AFN)": the body in full
-            expanded = acronym_expansion(name, text) if _INITIALS.fullmatch(name) else None
+            expanded = acronym_expansion(name, text) if _ACRONYM.fullmatch(name) else None
             found[name] = (expanded, None) if expanded else resolve_person(name, text)
         return found[name]
 

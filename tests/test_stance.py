@@ -820,6 +820,34 @@ def test_the_decider_is_found_past_its_bracketed_initials_and_in_a_decision_by()
     )
 
 
+def test_the_decider_after_a_vote_tally_and_a_level_of_government_and_the_announcer_first():
+    from pipeline.extract import _lead_decider
+
+    def decider(text):
+        found = _lead_decider(prepare_article(_article(text)))
+        return found[0] if found else None
+
+    assert (
+        decider(
+            "Tunnel to be tolled\n\nDrivers will pay $2 each way under a plan approved 5-2 "
+            "Monday by the state Highways Board.\n"
+        )
+        == "Highways Board"
+    )
+    assert (
+        decider(
+            "Pool to close at night\n\nThe Granby Lido will shut at 8pm from June, Wexley "
+            "Borough Council has confirmed.\n"
+        )
+        == "Wexley Borough Council"
+    )
+    reply = (
+        "Creamery cuts price\n\nFarmers will be paid less from May. The Hill Farmers' Guild "
+        "said it would seek talks with the creamery.\n"
+    )
+    assert decider(reply) is None  # seeking talks answers the decision
+
+
 def test_a_country_or_firm_the_headline_opens_with_as_doer_is_the_decider():
     from pipeline.extract import _lead_decider
 
