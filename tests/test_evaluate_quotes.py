@@ -139,3 +139,25 @@ def test_a_stance_is_scored_on_the_row_of_that_very_actor_before_a_longer_name_e
         ],
     )
     assert score_article(gold, x, "a.txt").figures()["stance accuracy"] == 1.0
+
+
+def test_the_side_of_a_stance_counts_defends_for_supports_but_not_opposes():
+    from tools.evaluate_quotes import score_article, stance_side
+
+    assert stance_side("defends") == stance_side("supports") == "for"
+    assert stance_side("condemns") == stance_side("warns") == "against"
+    assert stance_side("neutral") == "neutral"
+    gold = {
+        "quotes": [],
+        "stances": [
+            {"actor": "Laura Whitfield", "label": "supports"},
+            {"actor": "Omar Ruiz", "label": "opposes"},
+        ],
+    }
+    found = extraction(
+        "S1",
+        stances=[stance("S1", "Laura Whitfield", "defends"), stance("S1", "Omar Ruiz", "supports")],
+    )
+    figures = score_article(gold, found).figures()
+    assert figures["stance accuracy"] == 0.0
+    assert figures["stance side"] == 0.5

@@ -10,7 +10,10 @@ Per style and overall it prints: quote recall and precision, speaker accuracy (r
 among the quotes given one), the share of quotes left unattributed, junk speakers (a printed
 speaker the article does not name as a person or body, or one holding markup: must be 0),
 roles (the labelled role found in the printed one), stance accuracy (labelled stances given
-the right label), how many stances carry a target and how many stances the labels give
+the right label; the target), the side of those stances (for: supports or defends; against:
+opposes, condemns or warns; any other label only itself: a reading of how many stances are on
+the wrong side, since labellers differ on "defends" and "supports"), how many stances carry a
+target and how many stances the labels give
 nobody (a stance on an actor the labeller saw take no side, or on a stray actor: "extra"),
 then model calls and re-asks. The
 example (``examples/kursk``, labels in ``tests/labels/kursk.json``) follows, scored as
@@ -173,6 +176,7 @@ class Tally:
     roles_right: int = 0
     gold_stances: int = 0
     stances_right: int = 0
+    stances_on_side: int = 0
     stances_with_target: int = 0
     stances_out: int = 0
     extra_stances: int = 0
@@ -199,6 +203,7 @@ class Tally:
             "junk speakers": self.junk,
             "roles": ratio(self.roles_right, self.roles_labelled),
             "stance accuracy": ratio(self.stances_right, self.gold_stances),
+            "stance side": ratio(self.stances_on_side, self.gold_stances),
             "stances with target": ratio(self.stances_with_target, self.stances_out),
             "extra stances": self.extra_stances,
         }
@@ -207,6 +212,21 @@ class Tally:
 def _matches(text: str, start: str) -> bool:
     t, s = norm(text), norm(start)
     return bool(t and s) and (t.startswith(s) or s.startswith(t) and len(t) >= 0.6 * len(s))
+
+
+_SIDES = {
+    "supports": "for",
+    "defends": "for",
+    "opposes": "against",
+    "condemns": "against",
+    "warns": "against",
+}
+
+
+def stance_side(label: str) -> str:
+    """The side a stance label takes on the development: "for" (supports, defends),
+    "against" (opposes, condemns, warns), or the label itself (neutral, confirms, denies)."""
+    return _SIDES.get(label, label)
 
 
 def score_article(gold: dict, extraction, name: str = "") -> Tally:
@@ -269,6 +289,8 @@ def score_article(gold: dict, extraction, name: str = "") -> Tally:
         found = next((s for s in stances if norm(s.actor) == norm(item["actor"])), None) or next(
             (s for s in stances if same_speaker(s.actor, item["actor"], people)), None
         )
+        if found is not None and stance_side(found.position) == stance_side(item["label"]):
+            tally.stances_on_side += 1
         if found is not None and found.position == item["label"]:
             tally.stances_right += 1
         else:
@@ -313,6 +335,7 @@ _COLUMNS = (
     ("junk speakers", "junk"),
     ("roles", "roles"),
     ("stance accuracy", "stance"),
+    ("stance side", "side"),
     ("stances with target", "target"),
     ("extra stances", "extra"),
 )
