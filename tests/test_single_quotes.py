@@ -63,3 +63,27 @@ def test_single_quotes_inside_a_double_quote_are_part_of_it():
 def test_short_single_quoted_terms_are_not_speech():
     text = "The opposition accused her of 'reckless' spending on the new centre."
     assert spans(text) == []
+
+
+@pytest.mark.parametrize("opener, closer", [("'", "'"), ("‘", "’")])
+def test_a_single_quoted_quotation_that_runs_on_into_the_next_paragraph(opener, closer):
+    # British copy leaves the paragraph open and reopens the next one with the same mark
+    text = (
+        f"Shopkeeper Rhian Pugh, 52, said: {opener}I'm worn out. We've had the road dug up "
+        "since March and nobody tells us anything.\n\n"
+        f"{opener}They don't have to stand here all day watching the till.{closer}\n\n"
+        "The council said the works were on schedule.\n"
+    )
+    quotes = find_quotes(text)
+    assert [(q.text[:18], q.cue) for q in quotes] == [
+        ("I'm worn out. We'v", "Rhian Pugh"),
+        ("They don't have to", "Rhian Pugh"),
+    ]
+    assert quotes[1].continues == quotes[0].id
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_an_unclosed_apostrophe_that_no_next_paragraph_reopens_is_no_quotation():
+    text = "He said: 'twas ever thus, as the locals put it.\n\nThe road reopens in May.\n"
+    assert spans(text) == []

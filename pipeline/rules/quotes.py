@@ -724,6 +724,11 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
                 least = 1 if word else 2 if short or set_off else 3
                 if _add(drafts, text, i, close, close + 1, paragraph, least):
                     skip_to = close + 1
+            elif _continued_single(text, start, i, end, ch):
+                # "…, said: 'I'm terrified. … to find one." with the next paragraph opening
+                # "'These bosses …'": a quotation that runs on, left open at the paragraph end
+                if _add(drafts, text, i, end, end, paragraph, 3):
+                    skip_to = end
         elif depth > 0 and ch not in (_SINGLE_OPEN, _APOSTROPHE):
             depth += _depth_change(ch, prev, nxt)
             if depth == 0:
@@ -731,6 +736,18 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
     if depth > 0:
         _add(drafts, text, open_pos, end, end, paragraph)
     return drafts
+
+
+def _continued_single(text: str, start: int, at: int, end: int, mark: str) -> bool:
+    """Whether a single mark at ``at`` with no closer in its paragraph (``start``..``end``)
+    opens a quotation that runs on into the next paragraph, as British copy writes it: it
+    opens the paragraph or follows a colon or a comma, and the next paragraph opens with the
+    same mark."""
+    before = text[start:at].rstrip()
+    if before and not before.endswith((":", ",")):
+        return False
+    following = text[end : end + 8].lstrip()
+    return following.startswith(mark) and len(following) > 1 and following[1].isalpha()
 
 
 def _opens(ch: str, prev: str, nxt: str) -> bool:
