@@ -2,7 +2,7 @@
 
 Every sentence must carry source markers; every quoted span in it must be verbatim in the
 facts of the sources it cites, and every name, number, claim word and negation must appear in
-them as a whole word (``check_sentence``); a sentence that says an earlier one again in other
+them as a whole word, and most of its content words too (``check_sentence``); a sentence that says an earlier one again in other
 words is refused too (``repeats``); a sentence that fails is re-asked, then dropped. When no
 sentence survives (or no model is at hand) the lede is built by rule from the most widely
 reported events. The developments a lede sentence states are marked (``mark_lede``): the
@@ -132,7 +132,9 @@ def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -
     """Why a lede sentence cannot be printed, or None when it holds only what the facts of the
     sources it cites say: each quoted span verbatim in them; each number, capitalised word
     (the first word too, unless a function word) and claim word (``_CLAIM_FAMILIES``) found
-    there as a whole word, case folded; a negation only where they have one."""
+    there as a whole word, case folded; a negation only where they have one; at most
+    ``UNSUPPORTED_WORDS`` content words (``developments.tokens``), or ``UNSUPPORTED_SHARE`` of
+    them, that the facts do not have."""
     if not sources:
         return f"'{text[:50]}' cites no source"
     cited = [f for f in facts if set(f["sources"]) & set(sources)]
@@ -162,7 +164,20 @@ def check_sentence(text: str, sources: list[str], facts: list[dict[str, Any]]) -
             return f"'{text[:50]}': the claim '{family}' is not in the facts of {sources}"
     if _NEGATION.search(_fold(text)) and not _NEGATION.search(folded):
         return f"'{text[:50]}': a negation that the facts of {sources} do not have"
+    own = set(tokens(text))
+    missing = sorted(own - set(tokens(evidence)))
+    if len(missing) > UNSUPPORTED_WORDS and len(missing) > UNSUPPORTED_SHARE * len(own):
+        # "is expected to have significant economic impacts on the local community": words
+        # of the model's own, which no source says
+        return f"'{text[:50]}': words not in the facts of {sources} ({', '.join(missing[:6])})"
     return None
+
+
+#: A lede sentence may use a few content words its facts do not (a connective, a plainer
+#: verb: ``UNSUPPORTED_WORDS``), never more than this share of its own: the rest is the
+#: model's, not the sources'.
+UNSUPPORTED_WORDS = 2
+UNSUPPORTED_SHARE = 0.3
 
 
 #: A lede sentence sharing this share of its content words with an earlier one repeats it.

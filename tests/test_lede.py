@@ -189,3 +189,16 @@ def test_a_model_lede_says_the_top_developments_and_the_list_below_does_not_repe
     assert f"({stated.independent_sources}/{brief.stats.independent_sources})" in summary
     listed = top.split("## Key developments")[1].split("##")[0]
     assert stated.summary not in listed and listed.count("\n- ") >= 5
+
+
+def test_a_sentence_of_the_models_own_words_is_rejected_though_its_names_are_in_the_facts():
+    invented = (
+        "The deployment of troops to Kursk is expected to have significant economic impacts "
+        "on the local community and the surrounding area."
+    )
+    problem = check_sentence(invented, ["S1"], FACTS)
+    assert problem is not None and "words not in the facts" in problem
+    # a plainer verb or a connective of its own is allowed
+    assert (
+        check_sentence("Nato said North Korean troops were sent to Kursk.", ["S1"], FACTS) is None
+    )
