@@ -2,12 +2,12 @@
 
 Every sentence must carry source markers; every quoted span in it must be verbatim in the
 facts of the sources it cites, and every name, number, claim word and negation must appear in
-them as a whole word, and most of its content words too (``check_sentence``); a sentence that says an earlier one again in other
-words is refused too (``repeats``); a sentence that fails is re-asked, then dropped. When no
-sentence survives (or no model is at hand) the lede is built by rule from the most widely
-reported events. The developments a lede sentence states are marked (``mark_lede``): the
-brief says them there, with their count of sources, and its list of developments goes on
-from there rather than saying them again.
+them as a whole word, and most of its content words too (``check_sentence``); a sentence
+that says an earlier one again in other words is refused too (``repeats``); a sentence that
+fails is re-asked, then dropped. When no sentence survives (or no model is at hand) the lede
+is built by rule from the most widely reported events. The developments a lede sentence
+states are marked (``mark_lede``): the brief says them there, with their count of sources,
+and its list of developments goes on from there rather than saying them again.
 """
 
 from __future__ import annotations
