@@ -983,3 +983,40 @@ def test_an_aside_before_a_comma_is_not_the_speaker():
 def test_a_body_named_after_a_noun_phrase_speaks_whole_not_by_its_last_word():
     text = LEAD + 'It was a change the Department of Transport described as "regrettable".\n'
     assert [s for s, _ in attributed(text)] == ["the Department of Transport"]
+
+
+@pytest.mark.parametrize(
+    "lead_in, speaker, role",
+    [
+        ("The statement quoted Finance Director Owain Pryce:", "Owain Pryce", "Finance Director"),
+        (
+            "The company's release quoted its managing director, Lise Brandt, as saying:",
+            "Lise Brandt",
+            "managing director",
+        ),
+    ],
+)
+def test_the_one_a_release_quoted_is_the_speaker(lead_in, speaker, role):
+    text = (
+        LEAD + f'The operator issued a statement on Monday. {lead_in} "Sailings resume in May."\n'
+    )
+    assert attributed(text) == [(speaker, role)]
+
+
+def test_a_body_whose_official_name_holds_one_common_noun_is_a_speaker_or_none_never_cut():
+    text = (
+        LEAD + "The Medicines and Healthcare products Regulatory Agency said it was 'monitoring'.\n"
+    )
+    assert [s for s, _ in attributed(text)] == [
+        "The Medicines and Healthcare products Regulatory Agency"
+    ]
+    cut = LEAD + "The Civil Aviation and airports Safety Authority said it was 'monitoring'.\n"
+    assert [s for s, _ in attributed(cut)] in (
+        [None],
+        ["The Civil Aviation and airports Safety Authority"],
+    )
+
+
+def test_an_occupation_in_apposition_is_the_role():
+    text = LEAD + '"Crossings are safe," said Mari Lund, a marine biologist at Skerry College.\n'
+    assert attributed(text) == [("Mari Lund", "marine biologist at Skerry College")]

@@ -427,12 +427,17 @@ def _appositive_role(person: str, text: str) -> str | None:
         lowered = [_bare(w) for w in words]
         if _verb_among(words):  # "chair of the Arden Appeal": a capitalised word is a name
             continue
+        head = next(
+            (k for k, w in enumerate(lowered) if k and w in vocabulary.PREPOSITIONS), len(lowered)
+        )
         if any(
             w in _ROLE_NOUN_SET
             or w.split("-")[0] in _ROLE_NOUN_SET
             or w.split("-")[-1] in _ROLE_NOUN_SET
             for w in lowered
-        ):  # "chief-executive", "vice-president"
+        ) or any(
+            _occupation(w) for w in lowered[:head]
+        ):  # "chief-executive", "vice-president"; "a pediatric pulmonologist at …"
             return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
     return None
 

@@ -276,6 +276,10 @@ _MEMBER_NOUNS = (
 )
 
 
+#: Words that open a description, not a name ("the council", "a spokeswoman").
+_DETERMINERS = frozenset("the a an its his her their our one another some".split())
+
+
 def speaker_problem(speaker: str, text: str) -> str | None:
     """Why ``speaker`` cannot be printed as the speaker of a quote in ``text``, or None.
 
@@ -303,12 +307,33 @@ def speaker_problem(speaker: str, text: str) -> str | None:
         if speaker_problem(body, text) is None or _speaks(body, text):
             return None
         return f"'{bare}' is not in the article"
-    body_name = any(w.lower().strip(".,’'") in BODY_WORDS for w in words) and all(
-        w[:1].isupper() or w.lower() in ("of", "the", "and", "&", "for", "de", "des", "du")
-        for w in words
-    )  # "The Kelby and District Chamber of Commerce"
+    inner_lower = [
+        w
+        for w in words[1:-1]
+        if not w[:1].isupper()
+        and w.lower() not in ("of", "the", "and", "&", "for", "de", "des", "du")
+    ]
+    body_name = (
+        any(w.lower().strip(".,’'") in BODY_WORDS for w in words)
+        and words[-1][:1].isupper()
+        # "The Kelby and District Chamber of Commerce"; one common noun inside a body's
+        # official name ("Medicines and Healthcare products Regulatory Agency")
+        and (
+            not inner_lower
+            or (len(inner_lower) == 1 and words[-1].lower().strip(".,’'") in BODY_WORDS)
+        )
+        and (words[0][:1].isupper() or words[0] == "the")
+    )
     if len(words) > (10 if body_name else 6):
         return f"'{bare}' is too long for a name"
+    if (
+        words[0][:1].islower()
+        and words[0].lower() not in _DETERMINERS
+        and words[-1][:1].isupper()
+        and re.search(rf"[A-Z][\w’'-]*\s+(?:(?:and|of|&)\s+)?{re.escape(bare)}\b", text)
+    ):
+        # "airports Safety Authority" of "The Civil Aviation and airports Safety Authority"
+        return f"'{bare}' is cut from a longer name"
     if _only_in_capitals(bare, text):
         return f"'{bare}' is only written in capitals (a headline's words, not a name)"
     if _capitals_kicker(words, text):

@@ -2271,6 +2271,24 @@ def _participle_cue(doc: _Document, lo: int, hi: int) -> _Cue | None:
     return min(found, key=lambda cue: cue.start, default=None)
 
 
+#: "The release quoted Chief Operating Officer Brian Tessler:", "… quoted its chief
+#: executive, Ann Lee, as saying": the one quoted is the object of "quoted".
+_QUOTED_OBJECT = re.compile(
+    r"\bquoted\s+(?P<who>[^:;.!?\x00]{3,120}?)(?:,?\s+as\s+saying)?\s*[:,]?\s*$"
+)
+
+
+def _quoted_object(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """The speaker a reporter introduces as the object of "quoted" just before the quote
+    opening at ``hi`` (from ``lo``, the sentence start or the previous quote's end)."""
+    found = _QUOTED_OBJECT.search(doc.masked, lo, hi)
+    if found is None:
+        return None
+    toks = [t for t in _tokens(doc, found.start("who"), found.end("who")) if t.word != ","]
+    j = _run_back(toks, len(toks) - 1) if toks else None
+    return _phrase_cue(doc, toks, j, len(toks) - 1) if j is not None else None
+
+
 _INITIALS_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Z&]{1,7})\)")
 
 
@@ -2296,7 +2314,9 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
         if nxt is not None and nxt.paragraph != draft.paragraph:
             nxt = None
         before_lo = prev.close_end if prev is not None else lo
-        cue = _by_initials(doc, _after_cue(doc, draft, nxt) or _before_cue(doc, draft, before_lo))
+        cue = _quoted_object(doc, before_lo, draft.open_pos) or _by_initials(
+            doc, _after_cue(doc, draft, nxt) or _before_cue(doc, draft, before_lo)
+        )
         if cue is None and prev is not None:
             # "X warned that … “…”, while Y called the hike “…”": Y's label, not X again
             cue = _labeller(doc, before_lo, draft.open_pos)
