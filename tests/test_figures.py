@@ -358,6 +358,8 @@ def test_a_letter_after_a_number_is_no_temperature_where_nothing_speaks_of_heat(
         "Questions 3, 4 and 5 were the hardest.",
         "“He's 72 and as fit as anyone,” his wife said.",
         "The firm won contracts between 2019 and 2023 without a tender.",
+        "“It is overdue,” said resident Dai Rowe, 58.",
+        "“We were never asked,” said Nia Bevan, 41, who runs the bakery.",
     ],
 )
 def test_times_positions_addresses_and_ages_are_no_figures(sentence):

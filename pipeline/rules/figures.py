@@ -681,8 +681,15 @@ def _not_a_figure(
         return True  # a citation: '[12]'
     if plain and bare and before.rstrip().endswith("(") and re.match(r"^\s*\)", after):
         return True  # '(61)' after a name, '(3)' a list mark
-    if plain and bare and re.search(r"[A-Z][\w’'.-]*,\s*$", before) and re.match(r"^,", after):
-        return True  # an age in apposition: 'the mayor, Ann Lee, 61,'
+    if (
+        plain
+        and bare
+        and number < 130
+        and re.search(r"[A-Z][\w’'.-]*,\s*$", before)
+        and re.match(r"^(?:,|[.;:!?)]|\s*$|\s+(?:and|who|from|of|said|says)\b)", after)
+    ):
+        # an age in apposition: 'the mayor, Ann Lee, 61,', '… said resident Tom Bell, 58.'
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     if plain and re.fullmatch(r"\s*", text[line_start:start]) and re.match(r"^[.):]\s", after):
         return True  # a list number: '1. ', '2) '
