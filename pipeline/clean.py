@@ -681,6 +681,8 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         else:
             removed.append(kept.pop())
         wire = wire or closing
+    if masthead is None:
+        masthead = next(filter(None, (_copyright_holder(line) for line in removed)), None)
     if masthead is not None and masthead.isupper():
         masthead = _title_case(masthead)  # "THE EASTBROOK REGISTER" -> "The Eastbrook Register"
     return Cleaned(
@@ -695,6 +697,36 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         published=published,
         masthead=masthead,
     )
+
+
+#: A copyright line: "© Daily Beacon 2025", "© 2024 Riverside Gazette. All rights
+#: reserved.", "Copyright (c) 2025 The Harbour Post Ltd".
+_COPYRIGHT = re.compile(
+    r"^\s*(?i:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}\s+)?"
+    r"(?P<holder>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4}?)"
+    r"(?:\s+(?:Ltd|Limited|plc|Inc|LLC|Media|Group)\.?)?(?:,?\s+\d{4})?\s*(?:[.|,;–—-].*)?$"
+)
+
+
+def _copyright_holder(line: str) -> str | None:
+    """The outlet a copyright line names ("© Daily Beacon 2025" gives "Daily Beacon"), when its
+    last word is a word of news outlets; None otherwise (a photo agency, a parent company)."""
+    found = _COPYRIGHT.match(line)
+    if found is None:
+        return None
+    holder = found["holder"].strip()
+    words = holder.split()
+    if not words or not words[0][:1].isupper() or words[-1].lower() not in _HOLDER_WORDS:
+        return None
+    return holder
+
+
+#: Last words of a newspaper's or broadcaster's name, on a copyright line where nothing else
+#: could stand ("© Daily Beacon 2025", "© Westshore Live").
+_HOLDER_WORDS = NEWS_OUTLET_WORDS | frozenset(
+    """beacon bugle clarion globe mercury messenger press pioneer weekly daily live today
+    online review leader monitor citizen""".split()
+)
 
 
 _SMALL_WORDS = frozenset("of the and for in on at a an to".split())

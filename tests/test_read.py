@@ -739,3 +739,19 @@ def test_a_wire_desks_note_of_what_a_version_adds_is_furniture():
     assert is_furniture("(Adds harbour board comment, paragraphs 6-9)")
     assert is_furniture("(Updates with closing prices)")
     assert not is_furniture("(Adds that the mayor said the harbour would stay shut)")
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("© Kelderby Beacon 2025", "Kelderby Beacon"),
+        ("© 2025 Kelderby Gazette. All rights reserved.", "Kelderby Gazette"),
+        ("COPYRIGHT 2025 THE KELDERBY BUGLE", "The Kelderby Bugle"),
+        ("© Getty Images", None),
+    ],
+)
+def test_the_outlet_is_read_from_a_closing_copyright_line_when_nothing_else_names_it(line, outlet):
+    text = "Bridge vote passes\nThe council voted for the bridge on Tuesday.\n" + line + "\n"
+    cleaned = clean_text(text)
+    assert cleaned.masthead == outlet
+    assert line in cleaned.removed
