@@ -1628,6 +1628,19 @@ _NAME_CONNECTORS = frozenset("of and the for on in at de du van von der la le & 
 _COMPASS_DEMONYM = re.compile(rf"(?:{'|'.join(sorted(COMPASS_WORDS))})\s+{DEMONYM.pattern}")
 
 
+#: A tabloid's shouted adjective opening a sentence ("FURIOUS parents", "OUTRAGED fans").
+_SHOUTED_ADJECTIVE = re.compile(
+    r"[A-Z]{3,}(?:OUS|FUL|ED|ING|IVE|ANT|ENT|LESS|Y|ATE|IC)\s+(?=[a-z])"
+)
+#: A kind of body written before its name at a sentence's start ("Charity Asthma Relief UK
+#: said", "Campaign group Save Our Pool", "Watchdog Ofpower").
+_CLASS_BEFORE_NAME = re.compile(
+    r"(?:Charity|Campaign\s+group|Pressure\s+group|Lobby\s+group|Watchdog|Regulator|Union|"
+    r"Think\s+tank|Trade\s+body|Industry\s+body|Rights\s+group|Residents'\s+group|"
+    r"Consumer\s+group)\s+(?=[A-Z])"
+)
+
+
 def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     """The name a stance actor the reporter gives a stance (not a quoted speaker) is shown
     under, or None when the phrase names no one: a time word at its end is dropped ("The
@@ -1636,7 +1649,23 @@ def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     Company", "the N.J. company" -> the company the article names) or for no one; a lone
     capitalised common noun ("Campaigners", "Company", "Out") and a clause ("herself a
     grandmother", "process the council") name no one. Pure."""
-    name = _ACTOR_TAIL.sub("", name.strip())
+    found = _actor_name(_unshouted(name.strip()), prepared)
+    return _unshouted(found) if found else found
+
+
+def _unshouted(name: str) -> str:
+    """``name`` without a tabloid's shouted adjective before a lower-case word ("FURIOUS
+    parents" -> "parents"): the shout is tone, not the actor's name."""
+    shout = _SHOUTED_ADJECTIVE.match(name)
+    return name[shout.end() :] if shout and name[shout.end() :][:1].islower() else name
+
+
+def _actor_name(name: str, prepared: PreparedArticle) -> str | None:
+    """``actor_name`` of a name with no shouted adjective."""
+    name = _ACTOR_TAIL.sub("", name)
+    kind = _CLASS_BEFORE_NAME.match(name)
+    if kind and len(name[kind.end() :].split()) >= 2:
+        name = name[kind.end() :]  # "Charity Asthma Relief UK": the charity's name
     if _COMPASS_DEMONYM.fullmatch(name):
         return None  # "North Korean": a people's adjective, no actor
     if _news_outlet(name, prepared):
@@ -1745,7 +1774,8 @@ def _stands_as_name(word: str, text: str) -> bool:
 #: Garrow Hill Quiet Nights", or before the role word: "Saltney Traders' Association secretary".
 _ROLE_BODY_AFTER = re.compile(
     r"\b(?:of|for|at)\s+(?:the\s+)?(?P<body>[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|&|on|"
-    r"[A-Z][\w’'&.-]*))*)"
+    r"[A-Z][\w’'&.-]*))*(?:(?:(?<=Local)|(?<=Lodge)|(?<=Branch)|(?<=Chapter)|(?<=Post))\s+\d+(?![\d,.]))?)"
+    # "United Steelworkers Local 4412", "American Legion Post 12": the number is the name's
 )
 _ROLE_BODY_BEFORE = re.compile(r"^(?:the\s+)?(?P<body>(?:[A-Z][\w’'&.-]*\s+){1,6}?)[a-z]")
 
@@ -2306,7 +2336,18 @@ def _named_body(form: str, text: str) -> bool:
         return False
     if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words) or "&" in words:
         return True  # "& " joins a firm's name ("Tolland & Sons"), never two people
-    return len(words) == 1 and not re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(form)}\b", text)
+    if len(words) != 1 or re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(form)}\b", text):
+        return False
+    # "whose son Alfie, 7,": a person named by kin or given an age is no body
+    return not re.search(rf"\b(?:{_KIN})\s+{re.escape(form)}\b|\b{re.escape(form)},\s+\d", text)
+
+
+#: Words for kin and children before a given name ("her son Alfie", "baby Isla").
+_KIN = (
+    r"son|daughter|wife|husband|partner|mother|father|mum|dad|brother|sister|grandson|"
+    r"granddaughter|grandmother|grandfather|child|baby|boy|girl|toddler|niece|nephew|"
+    r"cousin|fiancée?|widow|widower|aunt|uncle"
+)
 
 
 def _before_name(segment: str, forms: set[str]) -> str:
@@ -2499,6 +2540,7 @@ def _crowd_stances(prepared: PreparedArticle, quotes: list[Quote], target: str) 
             if q.sentence == sentence.id and not q.speaker and q.kind != "scare"
         )
         for phrase, _at, label in crowd_stances(sentence.text, chants):
+            phrase = _unshouted(phrase)  # "FURIOUS parents": a tabloid's shout is no name
             folded = phrase.lower()
             if any(s.actor.lower() == folded for s in out):
                 continue

@@ -1577,3 +1577,21 @@ def test_its_officer_in_apposition_speaks_for_the_body_the_sentence_before_names
     assert stances["Owen Breck"] == "opposes"
     # it shares its officer's stance; saying it will ask for talks takes no decision
     assert stances["The Hill Farmers’ Guild"] == "opposes"
+
+
+def test_stance_actors_are_named_as_a_reader_would_name_them():
+    text = (
+        "Toy factory to shut\n\n"
+        "OUTRAGED shoppers have slammed toymaker Pelloway after it said it would shut its "
+        "Dunmore plant.\n\n"
+        "Mum-of-three Gemma Hale, 36, whose daughter Isla, 6, loves the dolls, said: 'It is a "
+        "scandal. They have let the town down.'\n\n"
+        "Charity Play Fair Trust said it was dismayed. 'Children will lose out,' said its "
+        "chief executive, Ruth Baines.\n\n"
+        "'It is a betrayal,' said Colm Reid, president of Toyworkers Local 118.\n"
+    )
+    stances = {s.actor: s.position for s in rules_only_extraction(_article(text)).stances}
+    assert "Isla" not in stances  # a child named by kin is no body her mother speaks for
+    assert not any(a.startswith("OUTRAGED") for a in stances)
+    assert "Play Fair Trust" in stances and "Charity Play Fair Trust" not in stances
+    assert stances.get("Toyworkers Local 118") == stances["Colm Reid"]
