@@ -790,13 +790,15 @@ def test_a_crowd_in_an_article_gets_a_stance_under_its_own_words():
 # The body that took the decision, found in the lead in the shapes news copy uses.
 
 
-def test_the_decider_is_found_past_its_bracketed_initials_and_in_a_decision_by():
+def decider(text: str) -> str | None:
+    """The deciding body the lead of a one-article ``text`` names, as written, or None."""
     from pipeline.extract import _lead_decider
 
-    def decider(text):
-        found = _lead_decider(prepare_article(_article(text)))
-        return found[0] if found else None
+    found = _lead_decider(prepare_article(_article(text)))
+    return found[0] if found else None
 
+
+def test_the_decider_is_found_past_its_bracketed_initials_and_in_a_decision_by():
     assert (
         decider(
             "Tariff rise approved\n\nThe Coastal Water Authority (CWA) on Friday approved a rise "
@@ -821,12 +823,6 @@ def test_the_decider_is_found_past_its_bracketed_initials_and_in_a_decision_by()
 
 
 def test_the_decider_after_a_vote_tally_and_a_level_of_government_and_the_announcer_first():
-    from pipeline.extract import _lead_decider
-
-    def decider(text):
-        found = _lead_decider(prepare_article(_article(text)))
-        return found[0] if found else None
-
     assert (
         decider(
             "Tunnel to be tolled\n\nDrivers will pay $2 each way under a plan approved 5-2 "
