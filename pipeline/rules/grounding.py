@@ -21,6 +21,7 @@ from .vocabulary import (
     BODY_WORDS,
     COMPASS_WORDS,
     CUE_VERB_FORMS,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -277,7 +278,7 @@ _MEMBER_NOUNS = (
 
 
 #: Words that open a description, not a name ("the council", "a spokeswoman").
-_DETERMINERS = frozenset("the a an its his her their our one another some".split())
+_DETERMINERS = DETERMINERS | frozenset("its his her their our one another some".split())
 
 
 def speaker_problem(speaker: str, text: str) -> str | None:
