@@ -755,3 +755,14 @@ def test_the_outlet_is_read_from_a_closing_copyright_line_when_nothing_else_name
     cleaned = clean_text(text)
     assert cleaned.masthead == outlet
     assert line in cleaned.removed
+
+
+def test_a_dateline_with_a_state_abbreviation_and_a_credit_is_not_a_sentence_of_its_own():
+    from pipeline.rules.text import split_sentences
+
+    texts = [s.text for s in split_sentences(
+        "ST. PAUL, Minn. (AP) — The board voted 5-2 on Monday. She moved to Dunmore, Pa. "
+        "(She was 40.) It closed."
+    )]  # fmt: skip
+    assert texts[0] == "ST. PAUL, Minn. (AP) — The board voted 5-2 on Monday."
+    assert "She moved to Dunmore, Pa." in texts

@@ -71,10 +71,16 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         single_dot = text[m.start()] == "." and text[m.start() + 1] not in ".!?"
         if single_dot and _is_abbreviation(text, m.start()):
             continue
+        if single_dot and _CREDIT_AFTER.match(text, m.end(), end):
+            continue  # 'DUNMORE, Pa. (AP) — …': a dateline's place, then the agency's credit
         bounds.append((current, m.end()))
         current = m.end()
     bounds.append((current, end))
     return bounds
+
+
+# An agency's credit and the dash that ends a dateline: ' (AP) — ', ' (Reuters) - '.
+_CREDIT_AFTER = re.compile(r"\s*\([A-Z][A-Za-z .&-]{0,30}\)\s*(?:-{1,2}|–|—)\s")
 
 
 def _is_ellipsis(end: str) -> bool:
