@@ -1486,16 +1486,33 @@ def _merge_stances(
             sources.append(stance.source)
             shown.append(evidence)
             forms.setdefault(key, []).append(stance.actor)
+    # one name for an actor in all its rows ('Clearwell Utilities Inc.' opposes, 'Clearwell
+    # Utilities' denies): the fullest of its name and the forms its sources write
+    every: dict[str, set[str]] = defaultdict(set)
+    for key, own in forms.items():
+        every[key[0]].update([key[0], *(f for f in own if f)])
     # sorted and made unique once per row, not again with every stance
     for key, row in rows.items():
         row.sources = _sorted_sources(held[key][0])
         row.evidence = _unique_evidence(held[key][1])
         own = forms[key]
-        if row.actor.split()[-1].lower() not in {f.split()[-1].lower() for f in own if f}:
+        named = max(every[key[0]], key=lambda f: (len(f.split()), len(f), f))
+        row.actor = named if any(_writes(f, named) for f in own) else row.actor
+        if not any(_writes(f, row.actor) for f in own if f):
             # a row cites only sources that spell the name their way ("Zelensky" where
             # another outlet writes "Zelenskyy"): the fullest of their own spellings
             row.actor = max(own, key=lambda f: (len(f.split()), len(f)))
     return sorted(rows.values(), key=lambda r: (-len(r.sources), r.actor))
+
+
+def _writes(form: str, name: str) -> bool:
+    """Whether a source writing ``form`` writes ``name``: the same words (case and stops
+    aside), or its opening words with a suffix after them ('Clearwell Utilities' for
+    'Clearwell Utilities Inc.'), or the same last word ('Zelensky' for 'Volodymyr
+    Zelensky')."""
+    own = re.sub(r"[.,]", "", form).lower().split()
+    full = re.sub(r"[.,]", "", name).lower().split()
+    return bool(own and full) and (full[: len(own)] == own or own[-1] == full[-1])
 
 
 #: The rule-built lede: at most this many sentences, none that repeats an earlier one.

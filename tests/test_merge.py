@@ -1046,3 +1046,20 @@ def test_a_surname_two_people_of_the_story_share_joins_neither_of_them():
     one.add("Eleanor Quayle", "S1")
     one.add("Quayle", "S2")
     assert one.canonical("Quayle") == "Eleanor Quayle"  # one bearer: her surname
+
+
+def test_an_actor_has_one_name_in_all_its_stance_rows():
+    brief = merge_extractions(
+        [
+            extraction("S1", stances=[stance("S1", "Pellory Water Inc.", "denies")]),
+            extraction("S2", stances=[stance("S2", "Pellory Water", "opposes")]),
+            extraction("S3", stances=[stance("S3", "Pellory Water Inc", "denies")]),
+            extraction("S4", stances=[stance("S4", "Volodymyr Zelenskyy", "condemns")]),
+            extraction("S5", stances=[stance("S5", "Zelensky", "warns")]),
+        ]
+    )
+    actors = {(r.actor, r.position) for r in brief.stances}
+    assert ("Pellory Water Inc.", "denies") in actors
+    assert ("Pellory Water Inc.", "opposes") in actors
+    # a source that spells the name its own way is not shown another's spelling
+    assert ("Zelensky", "warns") in actors
