@@ -45,7 +45,7 @@ from rapidfuzz import fuzz
 from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
 
-from .rules.dates import looks_ahead, normalise_when
+from .rules.dates import looks_ahead, normalise_when, parse_date
 from .rules.text import OPENING_DATELINE
 from .rules.vocabulary import EVACUATION_OUTCOMES
 
@@ -112,6 +112,8 @@ _PARAPHRASES = {
     **dict.fromkeys("kill killed killing dead died dies death deaths fatal".split(), "kill"),
     **dict.fromkeys("injure injured injuries injury wounded hurt".split(), "injure"),
     **dict.fromkeys("resign resigned resigns resignation quit quits".split(), "resign"),
+    # a part of a year: 'the middle of next year' is 'mid-2026'
+    **dict.fromkeys("middle midway".split(), "mid"),
     **dict.fromkeys(
         """send sent sending sends deploy deployed deploying deployment dispatched dispatch
         ship shipped shipping shipment shipments supply supplied supplies supplying provide
@@ -322,6 +324,9 @@ class Unit:
     vector: dict[str, float] = field(default_factory=dict)
     first: bool = False
     """The first body sentence of its article: what the outlet leads with."""
+    filed: date | None = None
+    """The day its article was filed (the article's date), to read 'next year' and 'last
+    month' as the year and month they name when clustering (``tokens``)."""
     antecedent: str | None = None
     """Who its opening 'He' or 'She' is: the person the sentence before names as its
     subject (``antecedent_of``); the line shown names them (``wording``)."""
@@ -336,21 +341,25 @@ class Unit:
 def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
     """Every reporting sentence, headline and caption of ``extractions``; an extraction made
     before sentences were kept (no ``sentences``) gives its key events instead. A body line
-    that is a headline in effect (``live_title``, ``repeats_title``, ``shouted_headline``,
-    or a line with no closing stop above the article's first sentence that has one: a
-    standfirst, a teaser, a key-points list) takes the role 'headline'; the outlet on its
-    own coverage (``own_coverage``) 'aside':
-    neither a development nor support for one."""
+    that is a headline in effect (``live_title``, ``repeats_title``,
+    ``shouted_headline``, or a line with no closing stop above the article's first sentence
+    that has one: a standfirst, a teaser, a key-points list) takes the role 'headline'; the
+    outlet on its own coverage (``own_coverage``) 'aside': neither a development nor support
+    for one."""
     units = []
+    # an article without a date was filed about when the story's others were: their latest
+    dated = [d for x in extractions if (d := parse_date(x.source.date))]
     for x in extractions:
+        filed = parse_date(x.source.date) or max(dated, default=None)
         if x.sentences:
             units += [
-                Unit(x.source.id, s.sentence, s.text, s.role, s.rank, s.when) for s in x.sentences
+                Unit(x.source.id, s.sentence, s.text, s.role, s.rank, s.when, filed=filed)
+                for s in x.sentences
             ]
         else:
             units += [
                 Unit(x.source.id, e.sentences[0] if e.sentences else i, e.summary, "body", i,
-                     e.when)
+                     e.when, filed=filed)
                 for i, e in enumerate(x.events)
             ]  # fmt: skip
     titles: dict[str, list[str]] = defaultdict(list)
@@ -502,6 +511,28 @@ _LIVE_TITLE = re.compile(
 )
 
 
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+# A chronology box's entry: a date, a dash or colon, then what happened in notes ('Nov 30 -
+# Leak found around 6.40 a.m.; major incident declared …', '14 August 2025 - Merger referred
+# for …', 'March 2023: Inspection calls for repairs').
+_CHRONOLOGY = re.compile(
+    rf"^(?:{_MONTH_WORD}\s+{_DAYS}(?:,?\s+\d{{4}})?|{_DAYS}\s+{_MONTH_WORD}(?:\s+\d{{4}})?|"
+    rf"{_MONTH_WORD}\s+\d{{4}}|\d{{4}})\s*(?:[-–—]|:)\s+(?=\S)"
+)
+
+
+def chronology_entry(text: str) -> bool:
+    """True for an entry of a chronology box ('Nov 30 - Leak found around 6.40 a.m.; major
+    incident declared 11.20 a.m.'): a date and a dash or colon, then notes with no closing
+    stop or several joined by semicolons. It tells that its source reports the developments
+    it notes (it is clustered with them), but it is no line to show (``_choose``)."""
+    if not _CHRONOLOGY.match(text):
+        return False
+    rest = _CHRONOLOGY.sub("", text, count=1).rstrip()
+    return ";" in rest or not _CLOSED.search(rest)
+
+
 def live_title(text: str) -> bool:
     """True for a live blog's own title or navigation line written as a body sentence ('Flood
     live: the latest as …', 'Follow our live updates'): a headline, not a development."""
@@ -582,11 +613,16 @@ def shouted_headline(text: str) -> bool:
     )
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, filed: date | None = None) -> list[str]:
     """Content words of ``text``, paraphrases folded (phrases too: 'money back') and cut to
     five-letter stems, and its numbers ('1,200' and '1200' alike): the same figure is strong
     sign of the same fact. A time of day ('2pm', '2 p.m.', '14:00') is one token ('@14'),
-    not a number: it says when, and counts nothing (``_counts``)."""
+    not a number: it says when, and counts nothing (``_counts``). Given the day the article
+    was ``filed``, 'next year', 'last month' and the like are the year and month they name
+    ('the middle of next year' in 2025 meets 'mid-2026'; 'next month' in October meets
+    'November')."""
+    if filed is not None:
+        text = _RELATIVE_TIME.sub(lambda m: _named_time(m, filed), text)
     text = _STAFF_DISMISSED.sub(lambda m: " sack " + m.group().split(None, 1)[1], text).lower()
     text = text.replace("’s", "").replace("'s", "")
     text = _PHRASES.sub(lambda m: _PHRASE_WORDS[" ".join(m.group().split())], text)
@@ -606,6 +642,23 @@ def tokens(text: str) -> list[str]:
         word = _PARAPHRASES.get(word, word)
         out.append(_stem(word)[:5])
     return out
+
+
+# A year or month named from the day of writing: 'next year', 'last month', 'this year'.
+_RELATIVE_TIME = re.compile(
+    r"\b(?P<which>(?i:next|last|this|the\s+coming))\s+(?P<unit>(?i:year|month))\b"
+)
+_OFFSET = {"next": 1, "last": -1, "this": 0, "the coming": 1}
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def _named_time(match: re.Match[str], filed: date) -> str:
+    """The year ('2026') or month ('November') a ``_RELATIVE_TIME`` match names, seen from
+    the day the article was ``filed``."""
+    offset = _OFFSET[" ".join(match["which"].lower().split())]
+    if match["unit"].lower() == "year":
+        return str(filed.year + offset)
+    return _MONTHS.split()[(filed.month - 1 + offset) % 12]
 
 
 # A time of day in lower case: '2pm', '2 p.m.', '9.30am', '14:00', '2:15 p.m.'.
@@ -669,7 +722,7 @@ def _vectorise(units: Sequence[Unit]) -> None:
     uses (the story's names) weighs little."""
     sources = {u.source for u in units}
     by_source: dict[str, set[str]] = defaultdict(set)
-    docs = [tokens(_undated(u.text)) for u in units]
+    docs = [tokens(_undated(u.text), u.filed) for u in units]
     for unit, doc in zip(units, docs, strict=True):
         by_source[unit.source].update(doc)
     df = Counter(w for words in by_source.values() for w in words)
@@ -733,6 +786,11 @@ class Cluster:
     members: list[Unit] = field(default_factory=list)
     support: list[Unit] = field(default_factory=list)
     """Headlines and captions that agree with it."""
+    minority: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Values of a disputed quantity that one source alone gives where two or more give
+    another ('#1400': a tabloid's '1,400 jobs'), each with the values more sources give
+    ('#1200'): a version stating one is not shown where another version of the development
+    states a value more sources give (``MINORITY_FIGURE``)."""
     total: dict[str, float] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
     """Sources of its members."""
@@ -1008,7 +1066,53 @@ def off_topic(
                 f"theirs, and {common:.0%} of the names it uses appear in them): it is about "
                 "another story"
             )
+    # an article that leads on what another leads on (two names in common in their headlines
+    # and first sentences: 'Halbrook' and 'Dunmore') is on the story, however differently
+    # its sentences are worded ('will close its Monahan Avenue plant by July 2026')
+    leads = lead_names(units, duplicates, lower)
+    for source in list(result):
+        if any(
+            len(leads[source] & leads[other]) >= LEAD_NAMES
+            for other in judged
+            if other != source and other not in result
+        ):
+            del result[source]
     return {s: result[duplicates.get(s, s)] for s in sources if duplicates.get(s, s) in result}
+
+
+def lead_names(
+    units: Sequence[Unit], duplicates: dict[str, str], lower: set[str]
+) -> dict[str, set[str]]:
+    """Per independent source, the names in its headlines and first sentence: words it
+    writes capitalised inside a sentence somewhere (``_names``; so a headline in title case
+    gives only its names), not also written in lower case in ``lower`` (the articles' lower
+    case words), not a day, month or wire service word, possessives folded ('Dunmore's')."""
+    named: dict[str, set[str]] = defaultdict(set)
+    lead: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        source = duplicates.get(unit.source, unit.source)
+        words = {_POSSESSIVE.sub("", w) for w in _LEAD_WORD.findall(unit.text)}
+        named[source] |= {_POSSESSIVE.sub("", w) for w in _names(unit.text)}
+        if unit.role == "headline" or unit.first:
+            lead[source] |= words
+    return {
+        source: {
+            w
+            for w in words & named[source]
+            if w.lower() not in lower and w not in _NOT_NAMES and w not in _NOT_LEAD_NAMES
+        }
+        for source, words in lead.items()
+    } | {source: set() for source in named if source not in lead}
+
+
+#: Two names in common in their headlines and first sentences put two articles on one story.
+LEAD_NAMES = 2
+_LEAD_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+_POSSESSIVE = re.compile(r"[’']s$")
+# abbreviated months and the words of a wire service's name
+_NOT_LEAD_NAMES = frozenset(
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Press Associated Agence".split()
+)
 
 
 #: An article naming mostly people, places and bodies the others name is on the story, even
@@ -1187,6 +1291,11 @@ FIGURES = 0.75
 LONE_FIGURE = 0.5
 
 
+#: What each value of a disputed quantity that one source alone gives costs a version
+#: (``Cluster.minority``): the line says what most sources say, where sources differ the rest.
+MINORITY_FIGURE = 2.0
+
+
 def _choose(group: Cluster) -> Unit:
     """The version to show: plain and neutral (``neutrality_penalty``), typical of what the
     sources say (close to the cluster's centroid) and stating the figures several of them
@@ -1194,11 +1303,20 @@ def _choose(group: Cluster) -> Unit:
     that says what was found, 'only four of the nine exits were usable', not only that there
     was an inspection) and not those one alone gives (a source is marked on the line only
     when it holds every number of it), the earlier in its article on a tie. A sentence with a
-    closing stop is shown before any without (a standfirst, a bullet, a teaser)."""
+    closing stop is shown before any without (a standfirst, a bullet, a teaser); a
+    chronology box's notes only where no sentence says it; a value of a disputed quantity
+    that one source alone gives not where a version gives the value more sources give
+    (``Cluster.minority``, ``MINORITY_FIGURE``)."""
     centroid = group.centroid
     widely = _widely(group)
     candidates = group.own or group.members
+    # a chronology box's notes are shown only where no sentence tells the development
+    candidates = [u for u in candidates if not chronology_entry(u.text)] or candidates
     closed = [u for u in candidates if _CLOSED.search(u.text.rstrip())]
+    # a lone value of a disputed quantity, where another version states a value more give
+    given = {w for u in candidates for w in u.vector}
+    outvoted = {t for t, more in group.minority.items() if t in given and more & given}
+    widely |= {w for t in outvoted for w in group.minority[t] & given}
     return min(
         closed or candidates,  # a standfirst or a bullet only where no sentence says it
         key=lambda u: (
@@ -1210,7 +1328,8 @@ def _choose(group: Cluster) -> Unit:
                 LONE_FIGURE * len(number_tokens(_ASIDE.sub(" ", _undated(u.text))) - widely)
                 if widely
                 else 0
-            ),
+            )
+            + MINORITY_FIGURE * sum(t in u.vector for t in outvoted),
             u.rank,
             -len(u.text),
         ),
@@ -1291,6 +1410,10 @@ def build_developments(
         return []
     groups = groups if groups is not None else cluster(units)
     groups = [part for group in groups for part in split_unsupported(group)]
+    widely = story_figures(units, duplicates)
+    minority = {t: frozenset(r & widely) for r in rival_sets if r & widely for t in r - widely}
+    for group in groups:
+        group.minority = minority
     casing = casing_of(u.text for u in units)
     rare = rare_pairs(units)
     near = rare_near_pairs(units)
@@ -1307,9 +1430,10 @@ def build_developments(
     singles = 0
     for position, (_, _, group) in enumerate(scored):
         if (group.split_off and independent(group.sources, duplicates) < 2) or all(
-            fragment(u.text) for u in group.members
+            fragment(u.text) or chronology_entry(u.text) for u in group.members
         ):
-            rest.append(group)  # split off, or lists and phrases without a sentence among them
+            # split off, or lists, phrases and a chronology's notes without a sentence
+            rest.append(group)
             continue
         count = independent(group.sources, duplicates)
         listed = [g for kind, g in shown if kind == "key" and not g.in_differences]
@@ -2291,6 +2415,19 @@ def _widely(group: Cluster) -> set[str]:
         by_source[unit.source] |= {w for w in unit.vector if _counts(w)}
         by_source[unit.source] |= shares_in_words(unit.text)
     return {w for w, n in Counter(w for ws in by_source.values() for w in ws).items() if n > 1}
+
+
+def story_figures(units: Sequence[Unit], duplicates: dict[str, str]) -> frozenset[str]:
+    """Counting numbers (``_counts``) that two or more independent sources give in their
+    sentences (``duplicates``: a copy counts as its original)."""
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for unit in units:
+        if unit.role == "body":
+            by_source[duplicates.get(unit.source, unit.source)] |= {
+                w for w in unit.vector if _counts(w)
+            }
+    given = Counter(w for ws in by_source.values() for w in ws)
+    return frozenset(w for w, n in given.items() if n > 1)
 
 
 #: A vague version ('A judge is due to hear the case next week.') repeats a shown development

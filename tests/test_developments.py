@@ -1873,3 +1873,96 @@ def test_a_ruling_overturned_in_other_words_and_a_ban_by_any_name_are_one_act():
     # a post holder removed is sacked; a thing removed is not
     assert "sack" in tokens("Councillors voted to remove Marianne Tolhurst.")
     assert "sack" not in tokens("Crews removed the debris.")
+
+
+def test_next_year_and_next_month_are_the_year_and_month_they_name():
+    from datetime import date
+
+    filed = date(2025, 10, 15)
+    late = tokens("The hall is now not expected to open until the middle of next year.", filed)
+    dated = tokens("The hall is now expected to open in mid-2026.", filed)
+    assert {"mid", "#2026"} <= set(late) & set(dated)
+    assert "novem" in tokens("The audit will be released next month.", filed)
+    assert "#2024" in tokens("Profits fell last year.", filed)
+    assert "next" in tokens("The hall opens next year.")  # no date: left as written
+
+
+def test_a_chronology_box_entry_is_clustered_but_never_shown_as_a_development():
+    from pipeline.developments import chronology_entry
+
+    assert chronology_entry("Nov 30 - Leak found at dawn; alert raised 11.20 a.m.; area cleared")
+    assert chronology_entry("14 August 2025 - Merger referred for an in-depth investigation")
+    assert chronology_entry("March 2023: Inspection calls for spillway repairs")
+    assert not chronology_entry("Nov 30 - The council said on Monday it would act.")
+    assert not chronology_entry("2024 was the driest year on record.")
+    first = told(
+        "S1",
+        "Water was seen leaking through the embankment of the Kelby dam early on Sunday.",
+        "Dec 1 - Leak found 6.40 a.m.; major incident declared; evacuation ordered 1 p.m.",
+    )
+    second = told(
+        "S2",
+        "Water was found leaking through the Kelby dam's embankment on Sunday morning.",
+        "Police ordered the evacuation of 400 homes below the Kelby dam on Sunday.",
+    )
+    brief = merge_extractions([first, second])
+    assert not any(e.summary.startswith("Dec 1") for e in brief.events if e.shown != "none")
+
+
+def test_an_article_that_leads_on_the_same_names_is_on_the_story_however_it_is_worded():
+    from pipeline.developments import units_of
+
+    wire = [
+        "Halbrook Pharmaceuticals said Tuesday it will close its inhaler plant in Dunmore by "
+        "next summer, eliminating about 1,200 jobs.",
+        "The company said the move would save roughly $85 million a year.",
+        "Shares in the company rose 4% in afternoon trading.",
+    ]
+    trade = [
+        "Halbrook Pharmaceuticals will shut its Dunmore inhaler plant, saving $85 million a "
+        "year, it said on Tuesday.",
+        "Analysts at Corbel Securities called the decision overdue.",
+        "The company employs about 14,000 people worldwide.",
+    ]
+    local = [
+        "Halbrook Pharmaceuticals will close its Monahan Avenue plant by July, ending six "
+        "decades of manufacturing in Dunmore.",
+        "Mayor Patricia Kowalczyk said the borough learned of the closure from a news alert.",
+        "The borough council will discuss the closure at its meeting on Monday.",
+        "Longtime employee Joe Brennan, a line mechanic for 27 years, said it came as a shock.",
+    ]
+    units = units_of(
+        [told("S1", *wire, headline="Halbrook to close Dunmore inhaler plant"),
+         told("S2", *trade, headline="Halbrook closes Dunmore site to save $85m"),
+         told("S3", *local, headline="Halbrook to close Dunmore plant; borough blindsided")]
+    )  # fmt: skip
+    assert off_topic(units, {}, ["S1", "S2", "S3"]) == {}
+
+
+def test_the_line_shown_gives_the_figure_most_sources_give_not_a_lone_rival():
+    from pipeline.developments import _choose, _vectorise, story_figures
+
+    wire = _body(
+        "S1",
+        1,
+        "DUNMORE, Pa. (AP) — Halbrook Pharmaceuticals said Tuesday it will close its inhaler "
+        "plant in northeastern Pennsylvania by next summer, eliminating about 1,200 jobs and "
+        "shifting production of its BreezEase children's asthma inhaler to a contract "
+        "manufacturer in Ireland.",
+    )
+    tabloid = _body(
+        "S3",
+        1,
+        "The firm will shut its plant in Dunmore, Pennsylvania, with the loss of 1,400 jobs, "
+        "and move production of the BreezEase puffer to Ireland.",
+    )
+    local = _body("S2", 1, "A company spokeswoman said about 1,200 employees would be affected.")
+    units = [wire, tabloid, local]
+    _vectorise(units)
+    group = Cluster()
+    group.add(wire)
+    group.add(tabloid)
+    assert _choose(group) is tabloid  # the shorter, plainer version, all else equal
+    assert "#1200" in story_figures(units, {}) and "#1400" not in story_figures(units, {})
+    group.minority = {"#1400": frozenset({"#1200"})}  # one source gives 1,400 jobs, two 1,200
+    assert _choose(group) is wire
