@@ -1966,3 +1966,12 @@ def test_the_line_shown_gives_the_figure_most_sources_give_not_a_lone_rival():
     assert "#1200" in story_figures(units, {}) and "#1400" not in story_figures(units, {})
     group.minority = {"#1400": frozenset({"#1200"})}  # one source gives 1,400 jobs, two 1,200
     assert _choose(group) is wire
+
+
+def test_tabloid_verbs_of_attack_and_cutting_make_a_version_less_neutral():
+    plain = "The opposition critic said ministers had cut water inspections from four to one."
+    for loaded in (
+        "The opposition critic has torn into ministers, saying they slashed inspections.",
+        "The opposition critic said ministers had cut water inspections to the bone.",
+    ):
+        assert neutrality_penalty(loaded) > neutrality_penalty(plain)
