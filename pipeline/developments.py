@@ -272,7 +272,7 @@ _LOADED = re.compile(
     r"yank(?:s|ed|ing)?|fuming|begg(?:ed|ing)|crammed|bankroll(?:s|ed|ing)?|death\s*traps?|"
     r"pull(?:s|ed|ing)?\s+the\s+plug|herd(?:s|ed|ing)?|(?:tear|tears|tore|torn)\s+into|"
     r"to\s+the\s+bone|slash(?:es|ed|ing)?|blitz(?:ed)?|grilled|savaged|"
-    r"mauled|fury|handed\s+out|coughed\s+up|splash(?:es|ed)?\s+out)\b",
+    r"mauled)\b",
     re.IGNORECASE,
 )
 
