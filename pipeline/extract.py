@@ -88,6 +88,7 @@ from .rules.stance import (
     stance_subjects,
 )
 from .rules.text import (
+    OPENING_DATELINE,
     Sentence,
     dateline,
     dateline_length,
@@ -588,8 +589,10 @@ def description_referent(
     }
     if len(apposed) == 1:
         return apposed.pop()
-    if not (head in _COMMERCIAL_HEADS or head.endswith("maker")) or not bodies:
+    if not (head in _COMMERCIAL_HEADS or head.endswith("maker")):
         return None
+    if not bodies:
+        return _lead_business(head, prepared)
     if len(bodies) == 1 and (head in _GENERIC_BUSINESS or _shows_trade(next(iter(bodies)), head)):
         return bodies.pop()
     title = prepared.article.title or ""
@@ -602,7 +605,7 @@ def description_referent(
     # public bodies and groups; not for a trade ("the broadcaster", "the airline") that a
     # name like "Greenfork Media" does not show is its own
     if head not in _GENERIC_BUSINESS:
-        return None
+        return _lead_business(head, prepared)
     text = prepared.article.text
     firms = {
         full
@@ -612,6 +615,35 @@ def description_referent(
     }
     firms = {f for f in firms if not any(f != g and f in g for g in firms)}
     return firms.pop() if len(firms) == 1 else None
+
+
+def _lead_business(head: str, prepared: PreparedArticle) -> str | None:
+    """The one business the article's first sentence names whose name shows the trade
+    ``head`` says ("Halbrook Pharmaceuticals' decision to shut …" for "the New Jersey
+    drugmaker"; ``_shows_trade``; for "the company" or "the firm", a name with a business's
+    word: ``_FIRM_WORDS``), or None: what a business story leads on is the business its
+    descriptions stand for."""
+    title = prepared.article.title or ""
+    first = next((s.text for s in prepared.sentences if s.text != title), "")
+    found = {
+        _POSSESSIVE_END.sub("", m.group())
+        for m in _CAPITALISED_RUN.finditer(OPENING_DATELINE.sub("", first, count=1))
+    }
+    trade = {
+        name
+        for name in found
+        if len(name.split()) > 1
+        and (
+            _shows_trade(name, head)
+            if head not in _GENERIC_BUSINESS
+            else any(w.lower().strip(".,") in _FIRM_WORDS for w in name.split()[1:])
+        )
+    }
+    return trade.pop() if len(trade) == 1 else None
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'&-]*(?:[ \t]+[A-Z][\w’'&.-]*){1,3}")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
 def _body_after(name: str, text: str) -> str:
@@ -653,7 +685,18 @@ _TRADE_WORDS: dict[str, set[str]] = {
     "publisher": {"press", "publishing", "books"},
     "utility": {"water", "energy", "power", "gas", "electric", "utilities"},
     "miner": {"mining", "metals", "minerals", "resources"},
-}
+    "drugmaker": {"pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biosciences",
+                  "biotech", "laboratories", "labs", "medicines", "drugs"},
+    "carmaker": {"motors", "motor", "auto", "automotive", "cars", "automobiles"},
+    "grocer": {"foods", "food", "stores", "markets", "supermarkets", "grocers", "fresh"},
+    "supermarket": {"foods", "food", "stores", "markets", "supermarkets", "grocers", "fresh"},
+    "retailer": {"stores", "retail", "shops", "mart", "outlets"},
+    "housebuilder": {"homes", "housing", "construction", "builders"},
+    "developer": {"developments", "properties", "property", "estates", "homes", "land"},
+    "shipper": {"shipping", "lines", "freight", "logistics", "maritime"},
+    "distiller": {"distillery", "distillers", "distilling", "spirits", "whisky"},
+    "lender": {"bank", "banking", "credit", "finance", "financial", "savings", "lending"},
+}  # fmt: skip
 #: Heads of a description that any business answers to ("the company", "the firm").
 _GENERIC_BUSINESS = frozenset("company firm group business".split())
 _FIRM_WORDS = frozenset(
@@ -1700,8 +1743,15 @@ def _actor_name(name: str, prepared: PreparedArticle) -> str | None:
             # "the Emberton, N.J. company": its head alone ("the company")
             referent = description_referent(f"the {words[-1]}", prepared, prepared.resolve)
         body_head = words[-1].lower() in BODY_WORDS | _COMMERCIAL_HEADS | _ORGANISATION_WORDS
-        if referent is not None and not (body_head and person_name(referent) == referent):
-            return referent  # never a body's description resolved to its chair
+        # never a body's description resolved to its chair ('Halbrook Pharmaceuticals' is a
+        # body: a business's word ends it)
+        chair = person_name(referent) == referent if referent is not None else False
+        if chair and referent is not None:
+            chair = referent.split()[-1].lower().strip(
+                ".,"
+            ) not in _FIRM_WORDS | BODY_WORDS and not _shows_trade(referent, words[-1].lower())
+        if referent is not None and not (body_head and chair):
+            return referent
         inner = [w.lower() for w in words[1:]]
         if set(inner) & _CLAUSE_WORDS or words[0].lower() in _CLAUSE_WORDS - {"the", "a", "an"}:
             return None  # "herself a grandmother", "process the council": a clause

@@ -676,3 +676,30 @@ def test_an_epithet_in_a_description_and_the_force_for_the_police():
         '"We were called at 10pm," the force said.'
     )
     assert _speakers(text) == ["Marco Lindqvist", "Wexmoor Police"]
+
+
+def test_a_trade_description_stands_for_the_business_the_first_sentence_names():
+    """'the Ohio drugmaker' -> the business the article leads on whose name shows the trade
+    (not a body of analysts quoted in it); no such business in the lead -> as written."""
+    from pipeline.extract import actor_name
+
+    def article(text: str, title: str) -> Article:
+        return Article(id="a1", path="a1.txt", title=title, text=f"{title}\n\n{text}", sha256="x")
+
+    told = prepare_article(
+        article(
+            "Pellory Therapeutics' plan to close its Marren inhaler site has divided analysts. "
+            "The Ohio drugmaker said the move would save $40 million a year. Analysts at "
+            'Brisk & Dunne called it overdue. "It was inevitable," said Brisk & Dunne.',
+            "Pellory's Marren exit divides opinion",
+        )
+    )
+    assert actor_name("The Ohio drugmaker", told) == "Pellory Therapeutics"
+    untold = prepare_article(
+        article(
+            "A plan to close an inhaler site has divided analysts. The Ohio drugmaker said the "
+            "move would save $40 million a year.",
+            "Site to close",
+        )
+    )
+    assert actor_name("The Ohio drugmaker", untold) == "The Ohio drugmaker"
