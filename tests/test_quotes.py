@@ -1501,12 +1501,20 @@ def test_a_news_agency_passing_on_words_is_no_candidate_speaker():
 def test_a_trade_description_is_a_body_only_where_its_name_shows_the_trade():
     said = _speakers_of(
         "TV chef axed after tirade at crew\n\n"
-        "Bosses at Channel Meridian confirmed last night that the chef would not return.\n\n"
+        "Bosses confirmed last night that the chef would not return.\n\n"
         "In a statement, the broadcaster said: 'We expect everyone to be treated with respect.'\n\n"
         "Greenfork Media, which makes the show, said it backed the decision.\n"
     )
     # "Greenfork Media" does not show it is the broadcaster: no speaker rather than a wrong one
     assert said["We expect everyone to be treated with respect."] is None
+    said = _speakers_of(
+        "TV chef axed after tirade at crew\n\n"
+        "Bosses at Channel Meridian confirmed last night that the chef would not return.\n\n"
+        "In a statement, the broadcaster said: 'We expect everyone to be treated with respect.'\n\n"
+        "Greenfork Media, which makes the show, said it backed the decision.\n"
+    )
+    # the one name in the first sentence that shows the trade is the broadcaster
+    assert said["We expect everyone to be treated with respect."] == "Channel Meridian"
     said = _speakers_of(
         "Presenter axed after tirade at crew\n\n"
         "Harbour Radio said in a statement that the presenter would not return.\n\n"
