@@ -409,6 +409,9 @@ def test_a_printed_speaker_is_a_grounded_name_or_description_never_junk(speaker,
         ("a campaigner for a nonprofit, told a newspaper.", "campaigner for a nonprofit"),
         ("State", None),
         ("(Q4) spokesman", "spokesman"),
+        ("But Alderman", "Alderman"),  # a sentence's connective before the title
+        ("Meanwhile the Health Minister", "Health Minister"),
+        ("Andean envoy", "Andean envoy"),
     ],
 )
 def test_a_role_is_short_and_from_the_article_never_a_clause(role, clean):

@@ -766,3 +766,18 @@ def test_a_dateline_with_a_state_abbreviation_and_a_credit_is_not_a_sentence_of_
     )]  # fmt: skip
     assert texts[0] == "ST. PAUL, Minn. (AP) — The board voted 5-2 on Monday."
     assert "She moved to Dunmore, Pa." in texts
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Springfield, Ill., June 10, 2025 /PRNewswire/ -- ",
+        "SPRINGFIELD, Ill.--(BUSINESS WIRE)--",
+        "SPRINGFIELD, Ill., June 10, 2025 (GLOBE NEWSWIRE) -- ",
+    ],
+)
+def test_a_press_release_dateline_is_a_dateline(opening):
+    from pipeline.rules.text import OPENING_DATELINE
+
+    found = OPENING_DATELINE.match(opening + "Harrow Plastics said on Tuesday it would reopen.")
+    assert found is not None and found.group() == opening

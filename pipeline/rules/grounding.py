@@ -486,7 +486,9 @@ def clean_role(role: str | None) -> str | None:
         return None
     role = _MARKUP.sub("", role)
     role = re.split(r"[,;:()\[\]“”\"]|\s[-–—]\s|\b(?:who|which|that|said|says)\b", role)[0]
-    role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" -–—"), flags=re.I).strip()
+    # a sentence's opening connective before a title is no part of it ("But Alderman")
+    role = _OPENING_CONNECTIVE.sub("", role.strip(" -–—"))
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I).strip()
     words = role.split()
     if (
         words
@@ -510,6 +512,11 @@ def clean_role(role: str | None) -> str | None:
     ):
         return None
     return role
+
+
+_OPENING_CONNECTIVE = re.compile(
+    r"^(?i:but|and|so|yet|or|meanwhile|however|also|still|then|now|even|instead)\s+"
+)
 
 
 #: Abbreviated titles that make a role on their own ("Gov.", "Sen.", "Lt.").

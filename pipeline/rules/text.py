@@ -194,8 +194,13 @@ OPENING_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}"
     r"(?:\s*\([A-Za-z .&-]{2,30}\))?\s*(?:-{1,2}|–|—|:)\s+"
     # "Kyiv, Ukraine, March 5 (AP) —": a place in title case, only with the agency's credit
-    r"|^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,2}"
+    r"|^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,3}"
     r"\s*\([A-Za-z .&-]{2,30}\)\s*(?:-{1,2}|–|—)\s+"
+    # a press release's: "Springfield, Ill., June 10, 2025 /PRNewswire/ --", "SPRINGFIELD,
+    # Ill.--(BUSINESS WIRE)--"
+    r"|^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*[A-Za-z0-9 .]{1,30}){0,3}"
+    r"(?:\s*/[A-Za-z -]{2,30}/\s*(?:-{1,2}|–|—)\s*"
+    r"|\s*-{1,2}\s*\([A-Z][A-Za-z .&-]{1,30}\)\s*-{1,2}\s*)"
 )
 
 
