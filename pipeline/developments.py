@@ -541,8 +541,9 @@ def live_title(text: str) -> bool:
     return bool(_LIVE_TITLE.search(_undated(text)))
 
 
-# The outlet talking about its own coverage: what it is following, where its reporters will
-# be, when it will be back, thanks for reading ('We're following the fallout from …', 'Here's
+# The outlet talking about its own coverage (or a release about itself: 'issued the following
+# statement'): what it is following, where its reporters will be, when it will be back,
+# thanks for reading ('We're following the fallout from …', 'Here's
 # what we know so far', "We'll be back tomorrow with reaction", 'Stay with us for updates').
 _OWN_COVERAGE = re.compile(
     r"\bwe(?:'re|’re|\s+are|'ll|’ll|\s+will|'ve|’ve|\s+have)?\s+(?:been\s+|also\s+)?"
@@ -556,7 +557,9 @@ _OWN_COVERAGE = re.compile(
     r"\b(?:stay\s+with\s+(?:us|the\s+[\w'’.-]+)|check\s+back)\s+(?:here\s+)?for\s+"
     r"(?:updates|more|the\s+latest)\b|"
     r"\b(?:this|the)\s+(?:story|article|page|post|blog)\s+(?:will\s+be|has\s+been|is\s+being)"
-    r"\s+updated\b",
+    r"\s+updated\b|"
+    # a press release announcing itself: 'today issued the following statement'
+    r"\b(?:issued|issues|released|releases|made|makes)\s+the\s+following\s+statement\b",
     re.IGNORECASE,
 )
 

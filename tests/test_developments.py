@@ -1975,3 +1975,13 @@ def test_tabloid_verbs_of_attack_and_cutting_make_a_version_less_neutral():
         "The opposition critic said ministers had cut water inspections to the bone.",
     ):
         assert neutrality_penalty(loaded) > neutrality_penalty(plain)
+
+
+def test_a_release_announcing_its_own_statement_is_no_development():
+    from pipeline.developments import own_coverage
+
+    assert own_coverage(
+        "Harrow Plastics, a leading processor of recycled plastics, today issued the following "
+        "statement regarding the fire at its Canal Street site."
+    )
+    assert not own_coverage("Harrow Plastics said its sprinklers worked as designed.")
