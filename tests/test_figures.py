@@ -716,3 +716,16 @@ def test_people_told_to_leave_are_one_count_however_each_source_words_it(tmp_pat
     groups = run_folder(folder, None).brief.figures
     told = sorted([c.value for c in g.claims] for g in groups if g.differs)
     assert told == [["1,200", "1,500"], ["90", "120"]]
+
+
+@pytest.mark.parametrize(
+    "sentence, counts",
+    [
+        ("The blaze forced about 300 residents from their homes overnight.", "residents"),
+        ("Around 340 people were turfed out of their homes on Monday.", "people"),
+        ("The fire chief put the number of people evacuated at about 320.", "number of people"),
+    ],
+)
+def test_people_moved_out_of_their_homes_were_evacuated(sentence, counts):
+    [figure] = find_figures(sentence)
+    assert (figure.counts, figure.outcome) == (counts, "evacuated")

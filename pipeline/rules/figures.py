@@ -232,6 +232,7 @@ def find_figures(text: str) -> list[FigureSpan]:
             outcome = outcome or previous.outcome
         if not counts and unit is None and not earlier:
             counts = _generic_or(_subject_before(text, start))  # 'visitor numbers rose to 1.3m'
+            counts, outcome = outcome_ending(counts, outcome)  # 'put the number evacuated at'
         figure = _span(
             text, f"F{len(figures) + 1}", start, end, number, counts, outcome, high, unit, scale
         )
@@ -833,6 +834,15 @@ _LATER_OUTCOME = re.compile(
 )
 
 
+# Those counted moved out of their homes: ' from their homes', ' were turfed out of their
+# homes', ' had been driven from their homes'.
+_FROM_HOMES = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|been)\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:from|out\s+of)\s+(?:their|his|her|its)\s+(?:own\s+)?(?:homes?|houses?|flats?)\b",
+    re.IGNORECASE,
+)
+
+
 # 'up from 980 the week before': an earlier value, never given the counts of the figure before
 _EARLIER = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
 _VERB_BEFORE = re.compile(
@@ -890,6 +900,10 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
             outcome = verb.group(1).lower()  # 'the floods have killed 130 people'
         elif (which := _WHO_DID.match(text, stop_at)) is not None:
             outcome = which.group("did").lower()  # '24 people who had booked but …'
+        elif _FROM_HOMES.match(text, stop_at, min(len(text), stop_at + 60)):
+            # 'forced about 300 residents from their homes', '340 people were turfed out of
+            # their homes': those counted were moved out
+            outcome = "evacuated"
     if not words and unit is not None:
         rate = _RATE.match(text, end)
         tail = rate.end() if rate else end
@@ -907,7 +921,17 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
                 counts = " ".join(found_words)
     if not counts and unit is not None:
         counts = _subject_before(text, start)
+    counts, outcome = outcome_ending(counts, outcome)
     return _generic_or(counts), outcome
+
+
+def outcome_ending(counts: str, outcome: str | None) -> tuple[str, str | None]:
+    """(counts, outcome) with the outcome taken from the end of ``counts`` where none is
+    known ('number of people evacuated' -> ('number of people', 'evacuated'))."""
+    held = counts.split()
+    if outcome is None and len(held) > 1 and held[-1].lower() in OUTCOME_WORDS:
+        return " ".join(held[:-1]), held[-1].lower()
+    return counts, outcome
 
 
 #: Units of a reading ('34C', '180 degrees'), not of an amount of something.
