@@ -791,6 +791,9 @@ class Cluster:
     members: list[Unit] = field(default_factory=list)
     support: list[Unit] = field(default_factory=list)
     """Headlines and captions that agree with it."""
+    rivals: Sequence[frozenset[str]] = ()
+    """Per disputed quantity, the number tokens of its values (``number_tokens``): a source
+    giving a rival of a value its line states is not marked on the line (``_event``)."""
     minority: dict[str, frozenset[str]] = field(default_factory=dict)
     """Values of a disputed quantity that one source alone gives where two or more give
     another ('#1400': a tabloid's '1,400 jobs'), each with the values more sources give
@@ -1417,8 +1420,9 @@ def build_developments(
     groups = [part for group in groups for part in split_unsupported(group)]
     widely = story_figures(units, duplicates)
     minority = {t: frozenset(r & widely) for r in rival_sets if r & widely for t in r - widely}
+    rivals = [frozenset(r) for r in rival_sets]
     for group in groups:
-        group.minority = minority
+        group.minority, group.rivals = minority, rivals
     casing = casing_of(u.text for u in units)
     rare = rare_pairs(units)
     near = rare_near_pairs(units)
@@ -2604,6 +2608,22 @@ def supports(unit: Unit, lead: Unit) -> bool:
     return not other_numbers(unit, lead)
 
 
+def gives_rival(unit: Unit, line: Unit, group: Cluster) -> bool:
+    """True when ``unit`` gives a value of a disputed quantity (``Cluster.rivals``) that
+    ``line`` does not give but whose rival ``line`` states ('340' against '300')."""
+    if unit is line or not group.rivals:
+        return False
+    mine = number_tokens(_ASIDE.sub(" ", _undated(unit.text)))
+    told = number_tokens(_ASIDE.sub(" ", _undated(line.text)))
+    return any((mine - told) & r and told & r for r in group.rivals)
+
+
+def states_figures(unit: Unit, line: Unit) -> bool:
+    """True when ``unit`` gives every counting number ``line`` gives (and it gives one)."""
+    told = number_tokens(_ASIDE.sub(" ", _undated(line.text)))
+    return bool(told) and told <= number_tokens(_ASIDE.sub(" ", _undated(unit.text)))
+
+
 def other_numbers(unit: Unit, lead: Unit) -> set[str]:
     """The numbers ``unit`` gives outside brackets that ``lead`` does not ('26,000' against
     a line giving '34,000'), commas ignored."""
@@ -2775,6 +2795,13 @@ def _event(
         wording = one_fact(lead, outside, elsewhere)
     chosen = [(p, _choose(p)) for p in parts]  # each part's version, chosen once
     members = [u for p, line in chosen for u in supporting(p, line)] + group.details
+    # an outlet that gives a rival of the line's figure ('around 340 people' for 'about 300
+    # residents'), in any sentence, and never the line's, is not marked on it, though one
+    # of its sentences tells the development unfigured
+    body = [u for u in units if u.role == "body" and u.source in {m.source for m in members}]
+    rival = {u.source for u in body if gives_rival(u, lead, group)}
+    rival -= {u.source for u in body if states_figures(u, lead)}
+    members = [u for u in members if u.source not in rival]
     sources = {u.source for u in members}
     every = {s for p in parts for s in p.sources}
     # an outlet is told to give other figures only when it does: one that tells the
@@ -2801,7 +2828,7 @@ def _event(
             casing,
         ),
         sources=_order(sources),
-        other_figures=_order((every & figured) - sources),
+        other_figures=_order(((every & figured) | rival) - sources),
         independent_sources=independent(every | sources, duplicates),
         when=when,
         date=min(dates).isoformat() if dates else None,

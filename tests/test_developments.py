@@ -1985,3 +1985,40 @@ def test_a_release_announcing_its_own_statement_is_no_development():
         "statement regarding the fire at its Canal Street site."
     )
     assert not own_coverage("Harrow Plastics said its sprinklers worked as designed.")
+
+
+def test_counts_of_people_moved_out_are_one_disputed_figure_and_rivals_are_not_marked(tmp_path):
+    (tmp_path / "wire.txt").write_text(
+        "Fire forces hundreds from homes in Carrow\n\n"
+        "CARROW, Ore. (AP) — A fire that tore through a timber yard forced about 300 residents "
+        "from their homes overnight, officials said Tuesday.\n\n"
+        "Fire Chief Dana Pruitt said the blaze was under control by dawn.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "tabloid.txt").write_text(
+        "TIMBER INFERNO\n\n"
+        "Terrified families were forced to flee their homes in Carrow as a fire tore through a "
+        "timber yard overnight.\n\n"
+        "Around 340 people were turfed out of their homes, Fire Chief Dana Pruitt said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "local.txt").write_text(
+        "Carrow timber yard fire\n\n"
+        "About 320 people were evacuated from homes near the Carrow timber yard overnight, "
+        "Fire Chief Dana Pruitt said.\n\n"
+        "The blaze was under control by dawn, Pruitt said.\n",
+        encoding="utf-8",
+    )
+    brief = run_folder(tmp_path, None).brief
+    [people] = [g for g in brief.figures if g.differs]
+    assert sorted(c.value for c in people.claims) == ["300", "320", "340"]
+    # a source giving a rival of the line's figure, and never the line's, is not marked on it
+    from pipeline.developments import gives_rival, states_figures
+
+    line = _body("S1", 1, "A fire forced about 300 residents from their homes overnight.")
+    unfigured = _body("S2", 1, "Terrified families were forced to flee their homes overnight.")
+    rival = _body("S2", 2, "Around 340 people were turfed out of their homes.")
+    group = Cluster(rivals=[frozenset({"#300", "#340"})])
+    assert gives_rival(rival, line, group) and not states_figures(rival, line)
+    assert not gives_rival(unfigured, line, group)
+    assert not gives_rival(rival, line, Cluster())  # no dispute: no rival
