@@ -284,6 +284,15 @@ _FURNITURE = re.compile(
       | (?:got|have|do\ you\ have)\ a\ (?:story|news\ tip|tip|picture)\b.*
       | we\ pay\ for\ (?:your\ )?(?:stories|pictures|videos).*
       | (?:email|contact)\ (?:us|the\ newsroom|our\ newsdesk|the\ newsdesk)\b.*
+      # the reporter's contact line: "Contact Jane Doe at jdoe@paper.com or 555-0148."
+      | (?:contact|reach|email|e-mail)\ [\w'’.-]+(?:\ [\w'’.-]+){{0,3}}\ (?:at|on|via)\ 
+          [^\s@]+@[^\s@]+\.\w+.*
+      # a telephone number standing alone ("217-555-0102", "+44 20 7946 0958"): nine digits
+      # or more, so never a date ("10.06.2025")
+      | (?:tel(?:ephone)?|phone|t)?\W{{0,3}}(?=(?:\D*\d){{9}})
+          \+?\(?\d{{2,5}}\)?(?:[\ .-]\d{{2,5}}){{1,4}}\W*
+      # an advertisement's offer: "Save 20% on summer tires at …"
+      | (?:save|get|enjoy|take)\ (?:up\ to\ )?\d{{1,2}}\ ?%\ (?:off|on)\b.{{0,80}}
       # navigation: a lone separator or menu word, a row of menu items between bars
       | [\W_]+|(?:home|news|sport|contact(?:\ us)?|about(?:\ us)?|search|log\ out|loading)\W*
       # a wire desk's note on what a new version of the story adds or changes: "(Adds
@@ -443,7 +452,7 @@ class Cleaned:
 
 # A full date inside a "Published …" line: "5 March 2024", "March 5, 2024", "2024-03-05".
 _PUBLISHED = re.compile(r"^(?:first\s+)?(?:published|posted|updated)\b", re.IGNORECASE)
-_FULL_DATE = re.compile(
+FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 
@@ -602,7 +611,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             found_captions.append(line)
         elif is_furniture(line):
             removed.append(line)
-            if published is None and _PUBLISHED.match(line) and (date := _FULL_DATE.search(line)):
+            if published is None and _PUBLISHED.match(line) and (date := FULL_DATE.search(line)):
                 published = date.group()
                 if index < MASTHEAD_LINES:  # "The Marlowe Springs Ledger" / "Published …"
                     masthead = masthead or _lone_outlet(prev, removed)
@@ -672,6 +681,13 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         else:
             kept.append(line)
         seen.add(line)
+    # a press release's boilerplate: "About Prairie Recycling Co." and what follows it, in
+    # the second half of the text
+    for at in range(len(kept) - 1, max(1, len(kept) // 2) - 1, -1):
+        if _ABOUT_HEADING.fullmatch(kept[at]):
+            removed += kept[at:]
+            del kept[at:]
+            break
     wire, dateline, dateline_date = _dateline(kept, title)
     if kept and (match := _CLOSING_WIRE.search(kept[-1])) and not _CAPTION_CREDIT.search(kept[-1]):
         closing = _wire_name(match["wire"] or match["initials"])
@@ -697,6 +713,13 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         published=published,
         masthead=masthead,
     )
+
+
+#: The heading of a press release's boilerplate on its issuer: "About Prairie Recycling Co.",
+#: "About the Harbour Trust:".
+_ABOUT_HEADING = re.compile(
+    r"(?i:about)\s+(?:the\s+)?[A-Z][\w&'’.,-]*(?:\s+(?:[A-Z][\w&'’.,-]*|of|and|&|for|the)){0,7}:?"
+)
 
 
 #: A copyright line: "© Daily Beacon 2025", "© 2024 Riverside Gazette. All rights

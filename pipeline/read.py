@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import WEEKDAY, clean_text, decode_bytes, repair_text
+from .clean import FULL_DATE, WEEKDAY, clean_text, decode_bytes, repair_text
 from .errors import InputError
+from .rules.vocabulary import NEWS_OUTLET_WORDS
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -438,7 +439,76 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...], str]
         ):
             if value:
                 found[key] = value
+    if "outlet" not in found:
+        outlet = title_outlet(tree.findtext(".//title") or "")
+        if outlet:
+            found["outlet"] = outlet
+    if "date" not in found:
+        stated = _stated_date(tree)
+        if stated:
+            found["date"] = stated
+    if "author" in found:
+        found["author"] = clean_author(found["author"]) or found.pop("author")
     return text or "", found, tuple(captions), _page_holds(tree, captions, found)
+
+
+def title_outlet(title: str) -> str | None:
+    """The outlet a page's ``<title>`` ends with after a bar ("… | The State
+    Journal-Courier"), or after a dash where it is a news outlet's name ("… - Harbour
+    News"), or None. A part of six words or fewer, not the whole title."""
+    parts = [p.strip() for p in re.split(r"\s+\|\s+", " ".join(title.split()))]
+    last = parts[-1] if len(parts) > 1 else None
+    if last is None:
+        dashed = re.split(r"\s+[-–—]\s+", " ".join(title.split()))
+        if len(dashed) > 1 and dashed[-1].split()[-1].lower() in NEWS_OUTLET_WORDS:
+            last = dashed[-1]
+    if last and len(last.split()) <= 6 and last[:1].isupper():
+        return last
+    return None
+
+
+#: Elements that state when the page was filed: a byline, a date line, a time stamp.
+_DATE_XPATH = (
+    "//*[contains(@class,'byline') or contains(@class,'date') or contains(@class,'time') or "
+    "contains(@class,'published') or contains(@class,'meta') or contains(@class,'dateline')]"
+)
+
+
+def _stated_date(tree) -> str | None:
+    """The full date ("June 10, 2025") the page's byline or date line states, as an ISO
+    date (``_dated``), or None; the first such element that states one."""
+    for node in tree.xpath(_DATE_XPATH)[:20]:
+        found = FULL_DATE.search(" ".join(node.text_content().split()))
+        if found:
+            return _dated(found.group())
+    return None
+
+
+def clean_author(raw: str) -> str | None:
+    """The people of a page's author field, without the roles, dates and labels run in
+    with them ("Hannah Whitcomb; Staff Writer; Updated June" -> "Hannah Whitcomb"), joined
+    with ", "; None when none is left."""
+    names = []
+    for part in re.split(r"\s*[;|]\s*|\s*,\s*|\s+and\s+", raw):
+        part = re.sub(r"^(?i:by)\s+", "", part.strip())
+        words = part.split()
+        if (
+            1 < len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and not any(w.lower().strip(".") in _NOT_AUTHOR for w in words)
+            and not re.search(r"\d", part)
+        ):
+            names.append(part)
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+#: Words of a role, a date or a label run in with an author's name.
+_NOT_AUTHOR = frozenset(
+    """staff writer reporter correspondent editor columnist contributor updated published
+    posted january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec news desk team wire press
+    associated senior chief political business""".split()
+)
 
 
 # A string of six or more words inside a script: text the page fills in when it runs.

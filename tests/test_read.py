@@ -781,3 +781,53 @@ def test_a_press_release_dateline_is_a_dateline(opening):
 
     found = OPENING_DATELINE.match(opening + "Harrow Plastics said on Tuesday it would reopen.")
     assert found is not None and found.group() == opening
+
+
+def test_a_page_without_site_metadata_names_its_outlet_author_and_date_as_it_shows_them(
+    tmp_path,
+):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Mill fire: families return home | The Carrow Courier</title></head>"
+        "<body><nav>Home | News | Sport</nav><article><h1>Mill fire: families return home</h1>"
+        '<p class="byline">By Ana Ruiz, Staff Writer | Updated June 10, 2025, 6:45 p.m.</p>'
+        "<p>Most of the families who spent the night in the Carrow school gym were back in "
+        "their homes by Tuesday evening, the fire chief said.</p>"
+        '<div class="ad">ADVERTISEMENT<br>Save 20% on summer tires at Carrow Auto</div>'
+        "<p>The council will hold a hearing on the fire on June 17, officials said, and the "
+        "mill's owner said it would attend.</p>"
+        "<p>Contact Ana Ruiz at aruiz@carrowcourier.com or 503-555-0148.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    [article] = read_articles(tmp_path).articles
+    assert (article.outlet, article.date) == ("The Carrow Courier", "2025-06-10")
+    assert article.author in (None, "Ana Ruiz")
+    assert "Save 20%" not in article.text and "555-0148" not in article.text
+    assert "hearing on the fire on June 17" in article.text
+
+
+def test_an_author_field_keeps_the_people_not_their_roles_or_dates():
+    from pipeline.read import clean_author, title_outlet
+
+    assert clean_author("Hannah Whitcomb; Staff Writer; Updated June") == "Hannah Whitcomb"
+    assert clean_author("By Jo Lee and Sam Park") == "Jo Lee, Sam Park"
+    assert clean_author("Staff") is None
+    assert title_outlet("Fire latest | The State Journal-Courier") == "The State Journal-Courier"
+    assert title_outlet("Fire latest - Harbour News") == "Harbour News"
+    assert title_outlet("Fire - what we know so far") is None
+
+
+def test_a_press_release_ends_before_its_boilerplate_on_the_issuer():
+    from pipeline.clean import clean_text
+
+    cleaned = clean_text(
+        "Harrow Plastics statement on the Canal Street fire\n\n"
+        "Harrow Plastics said on Tuesday that its sprinklers worked as designed.\n\n"
+        "The company will attend the council hearing on June 17.\n\n"
+        "About Harrow Plastics Ltd.\n\n"
+        "Founded in 1987, Harrow Plastics processes 60,000 tons of plastic a year.\n\n"
+        "Tel: 01632 960 418\n"
+    )
+    assert "60,000" not in cleaned.body and "01632" not in cleaned.body
+    assert "council hearing on June 17" in cleaned.body
