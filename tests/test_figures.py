@@ -729,3 +729,21 @@ def test_people_told_to_leave_are_one_count_however_each_source_words_it(tmp_pat
 def test_people_moved_out_of_their_homes_were_evacuated(sentence, counts):
     [figure] = find_figures(sentence)
     assert (figure.counts, figure.outcome) == (counts, "evacuated")
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("Shocking figures seen by this paper show 2,500 tonnes were piled up.", None),
+        ("Documents obtained by the Herald show 2,500 tonnes were piled up.", None),
+        ("Figures released by the council show 2,500 tonnes were piled up.", "the council"),
+    ],
+)
+def test_papers_name_their_author_as_claimant_never_the_press_that_saw_them(sentence, claimant):
+    assert claimant_cue(sentence, sentence.index("2,500")) == claimant
+
+
+def test_an_emergency_number_is_no_count():
+    assert find_figures("It was contained 11 hours after the first 911 call.") == []
+    assert find_figures("Neighbours dialled 999 as the roof caught fire.") == []
+    assert [f.value for f in find_figures("About 911 homes lost power.")] == ["911"]

@@ -120,6 +120,15 @@ _PHONE = re.compile(
     r"|\(\d{2,5}\)[\s.-]?\d{2,5}(?:[\s.-]\d{2,5}){1,3}"
     r"|0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}|(?:1[-\s])?\d{3}-\d{3}-\d{4}|0\d{4}\s\d{6})(?![\w,]|\.\d)"
 )
+# An emergency telephone number ('the first 911 call', 'dialled 999'): a number to ring, no
+# count.
+_EMERGENCY_NUMBER = re.compile(
+    r"\b(?P<number>911|999|112|000)(?=\s+(?:calls?|callers?|operators?|dispatch\w*|lines?|"
+    r"centres?|centers?|services?|system)\b)"
+    r"|\b(?:call|calls|called|calling|dial|dials|dialled|dialed|dialling|dialing|ring|rang|"
+    r"ringing|phone|phoned|phoning)\s+(?P<number2>911|999|112|000)\b",
+    re.IGNORECASE,
+)
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CLOCK_AFTER = re.compile(
     r"^(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|gmt\b|bst\b|utc\b|"
@@ -191,6 +200,9 @@ def find_figures(text: str) -> list[FigureSpan]:
     blocked = [m.span() for m in _PHONE.finditer(text)]
     blocked += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
+    blocked += [
+        m.span("number" if m["number"] else "number2") for m in _EMERGENCY_NUMBER.finditer(text)
+    ]
     figures: list[FigureSpan] = []
     previous: FigureSpan | None = None
     rejected: tuple[int, int] | None = None  # the last small bare number that is no figure
@@ -1186,7 +1198,39 @@ def claimant_cue(sentence: str, offset: int) -> str | None:
     name or a description of a person or body, never a verb phrase, a number or a pronoun
     (``claimant_pronoun``); None when unclear."""
     found = _credit(sentence, offset)
-    return found[0] if found is not None and found[1] is None else None
+    if found is None or found[1] is not None:
+        return None
+    papers = _PAPERS_BY.search(sentence, 0, offset)
+    if papers is not None and (found[0] in papers.group() or papers.group().split()[0] in found[0]):
+        # 'figures released by the council show …': the author of the papers; 'documents
+        # seen by this paper show …': no one (who holds them says nothing of whose it is)
+        return papers["who"] if papers["how"].lower() in _PUT_OUT else None
+    return found[0]
+
+
+# Papers that show a figure and who put them out or got hold of them: 'figures released by
+# the council', 'documents seen by this paper', 'Shocking figures obtained by the Echo'.
+_PAPERS_BY = re.compile(
+    r"\b(?:figures|data|documents|papers|records|files|statistics|numbers|emails|minutes|"
+    r"accounts|reports?|analysis|estimates)\s+(?P<how>[a-z]+)\s+(?:by|to)\s+"
+    r"(?P<who>(?:the\s+|this\s+|a\s+)?[\w'’&.-]+(?:\s+[A-Z][\w'’&.-]*){0,4})\s+"
+    r"(?:show|shows|showed|reveal|reveals|revealed|suggest|suggests|suggested|indicate|"
+    r"indicates|indicated|put|puts|say|says|said)\b",
+    re.IGNORECASE,
+)
+# How the papers came: made public by their author, or obtained by the press (who holds
+# them says nothing of whose figure it is).
+_PUT_OUT = frozenset("released published compiled issued produced prepared collected".split())
+
+
+_PAPERS_BY = re.compile(
+    r"\b(?:figures|data|documents|papers|records|files|statistics|numbers|emails|minutes|"
+    r"accounts|reports?|analysis|estimates)\s+(?P<how>[a-z]+)\s+(?:by|to)\s+"
+    r"(?P<who>(?:the\s+|this\s+|a\s+)?[\w'’&.-]+(?:\s+[A-Z][\w'’&.-]*){0,4})\s+"
+    r"(?:show|shows|showed|reveal|reveals|revealed|suggest|suggests|suggested|indicate|"
+    r"indicates|indicated|put|puts|say|says|said)\b",
+    re.IGNORECASE,
+)
 
 
 def claimant_pronoun(sentence: str, offset: int) -> tuple[str, int] | None:
