@@ -1528,7 +1528,11 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         body = body or body_led_by(own[0].speaker or "", text)
         if not speaks_for[key] and body and person_name(own[0].speaker or "") is not None:
             speaks_for[key] = key_of(body)
-            if speaks_for[key] not in spoken and speaks_for[key] not in names:
+            if (
+                speaks_for[key] not in spoken
+                and speaks_for[key] not in names
+                and not portfolio_only(body)
+            ):
                 role_bodies.setdefault(speaks_for[key], (body, own[0]))
     doer = decider or lead
     if doer is not None:  # "said Chief Executive Sarah Nkemelu": of the body the story is about
@@ -1828,6 +1832,24 @@ _ROLE_BODY_AFTER = re.compile(
     # "United Steelworkers Local 4412", "American Legion Post 12": the number is the name's
 )
 _ROLE_BODY_BEFORE = re.compile(r"^(?:the\s+)?(?P<body>(?:[A-Z][\w’'&.-]*\s+){1,6}?)[a-z]")
+
+
+#: Words of a government portfolio or a tier, which name no one body without whose it is
+#: ('Foreign Ministry', 'Health Department', 'Regional Council').
+_PORTFOLIO_WORDS = frozenset(
+    """foreign defence defense health interior home finance justice education transport
+    environment treasury economy economic trade labour labor energy culture agriculture
+    communications information press public national regional local federal central state
+    city county district""".split()
+)
+
+
+def portfolio_only(body: str) -> bool:
+    """True for a body named only by a portfolio or tier and an organisation word ("Foreign
+    Ministry", "Health Department", "City Council"): whose it is is left unsaid, so it is no
+    row of its own beside the officer who speaks for it."""
+    words = [w.lower().strip(".,") for w in body.split()]
+    return bool(words) and all(w in _PORTFOLIO_WORDS | _ORGANISATION_WORDS for w in words)
 
 
 def role_body(role: str) -> str | None:

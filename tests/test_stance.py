@@ -1591,3 +1591,17 @@ def test_stance_actors_are_named_as_a_reader_would_name_them():
     assert not any(a.startswith("OUTRAGED") for a in stances)
     assert "Play Fair Trust" in stances and "Charity Play Fair Trust" not in stances
     assert stances.get("Toyworkers Local 118") == stances["Colm Reid"]
+
+
+def test_a_body_named_only_by_its_portfolio_is_no_row_beside_its_officer():
+    text = (
+        "Envoy expelled\n\n"
+        "Veloria expelled the Cassarian ambassador on Monday.\n\n"
+        "Foreign Ministry spokeswoman Irina Dovrenko condemned the expulsion as “a hostile "
+        "act”.\n\n"
+        '"This is a shameful provocation," said Morag Dunleavy, chair of the Kintra Islanders '
+        "Association."
+    )
+    found = _positions(text)
+    assert "Irina Dovrenko" in found and "Foreign Ministry" not in found
+    assert found.get("Kintra Islanders Association") == found["Morag Dunleavy"]
