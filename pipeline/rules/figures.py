@@ -1223,16 +1223,6 @@ _PAPERS_BY = re.compile(
 _PUT_OUT = frozenset("released published compiled issued produced prepared collected".split())
 
 
-_PAPERS_BY = re.compile(
-    r"\b(?:figures|data|documents|papers|records|files|statistics|numbers|emails|minutes|"
-    r"accounts|reports?|analysis|estimates)\s+(?P<how>[a-z]+)\s+(?:by|to)\s+"
-    r"(?P<who>(?:the\s+|this\s+|a\s+)?[\w'’&.-]+(?:\s+[A-Z][\w'’&.-]*){0,4})\s+"
-    r"(?:show|shows|showed|reveal|reveals|revealed|suggest|suggests|suggested|indicate|"
-    r"indicates|indicated|put|puts|say|says|said)\b",
-    re.IGNORECASE,
-)
-
-
 def claimant_pronoun(sentence: str, offset: int) -> tuple[str, int] | None:
     """The pronoun ('he', 'she', 'they') by which a sentence credits the number at ``offset``
     ('He said 40 staff had gone.', '…, she said.'), with its offset in ``sentence``, for the
