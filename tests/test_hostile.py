@@ -310,8 +310,8 @@ def test_an_interrupt_ends_the_process_even_when_a_clean_up_hangs(tmp_path):
         "from pipeline import cli\n"
         "cli._WATCHDOG.set()\n"
         "signal.signal(signal.SIGINT, cli._interrupt)\n"
-        "print('ready', flush=True)\n"
         "try:\n"
+        "    print('ready', flush=True)\n"  # inside: an interrupt after it meets the finally
         "    time.sleep(60)\n"
         "finally:\n"
         "    time.sleep(60)\n"
