@@ -1085,7 +1085,45 @@ def off_topic(
             if other != source and other not in result
         ):
             del result[source]
+    # one that tells what another tells on the same day of the month ('the council's hearing
+    # on the fire on June 17'), however local its angle, is on the story too
+    on_story = [u for u in units if duplicates.get(u.source, u.source) not in result]
+    for source in list(result):
+        own_units = [u for u in units if duplicates.get(u.source, u.source) == source]
+        if any(same_day_told(u, on_story) for u in own_units):
+            del result[source]
     return {s: result[duplicates.get(s, s)] for s in sources if duplicates.get(s, s) in result}
+
+
+def same_day_told(unit: Unit, others: Sequence[Unit]) -> bool:
+    """True when body sentence ``unit`` names a day of a month ('June 17') that a body
+    sentence or headline of ``others`` names too, and the two are alike (``DAY_ALIKE``)."""
+    days = _month_days(unit.text)
+    if unit.role != "body" or not days or not unit.vector:
+        return False
+    return any(
+        other.role in ("body", "headline")
+        and other.vector
+        and days & _month_days(other.text)
+        and cosine(unit.vector, other.vector) >= DAY_ALIKE
+        for other in others
+    )
+
+
+#: How alike two sentences naming the same day must be to tell the same thing.
+DAY_ALIKE = 0.3
+_MONTH_DAY = re.compile(
+    r"\b(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(?P<day>\d{1,2})\b"
+    r"|\b(?P<day2>\d{1,2})\s+(?P<month2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
+)
+
+
+def _month_days(text: str) -> set[tuple[str, int]]:
+    """The days of a month ``text`` names: {('jun', 17)} for 'June 17' and '17 June'."""
+    return {
+        ((m["month"] or m["month2"])[:3].lower(), int(m["day"] or m["day2"]))
+        for m in _MONTH_DAY.finditer(text)
+    }
 
 
 def lead_names(

@@ -17,6 +17,7 @@ from pipeline.developments import (
     _repeats,
     casing_of,
     clean_wording,
+    cluster,
     detail_of,
     fragment,
     name_pairs,
@@ -2022,3 +2023,35 @@ def test_counts_of_people_moved_out_are_one_disputed_figure_and_rivals_are_not_m
     assert gives_rival(rival, line, group) and not states_figures(rival, line)
     assert not gives_rival(unfigured, line, group)
     assert not gives_rival(rival, line, Cluster())  # no dispute: no rival
+
+
+def test_a_local_angle_telling_what_another_tells_on_the_same_day_is_on_the_story():
+    from pipeline.developments import units_of
+
+    wire = [
+        "A fire at the Carrow timber yard forced about 300 residents from their homes.",
+        "The city council will hold a special hearing on the fire on June 17.",
+        "Fire Chief Dana Pruitt said the blaze was under control by dawn.",
+    ]
+    trade = [
+        "A fire at the Carrow timber yard forced some 300 residents from their homes.",
+        "The company said its sprinklers had worked as designed.",
+        "Shares in the company fell 4% in early trading.",
+    ]
+    local = [
+        "When the sirens started, Rosa Jimenez went door to door along Pope Avenue.",
+        "By midnight, sixty neighbours were drinking coffee in the church hall.",
+        "Jimenez said the block club would bring a bus of residents to the council's hearing "
+        "on the fire on June 17.",
+        "The block club is collecting receipts from families who paid for hotels.",
+    ]
+    stray = [
+        "Voters in Duluth approved an $18 million library renovation on Tuesday.",
+        "Library director Carolyn Sturdevant said work would start in the spring.",
+        "The council will hear bids for the work on June 24.",
+    ]
+    units = units_of(
+        [told("S1", *wire), told("S2", *trade), told("S3", *local), told("S4", *stray)]
+    )
+    cluster(units)
+    assert set(off_topic(units, {}, ["S1", "S2", "S3", "S4"])) == {"S4"}
