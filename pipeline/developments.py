@@ -46,7 +46,7 @@ from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
 
 from .rules.dates import looks_ahead, normalise_when, parse_date
-from .rules.text import OPENING_DATELINE
+from .rules.text import MONTH_WORD, OPENING_DATELINE
 from .rules.vocabulary import EVACUATION_OUTCOMES
 
 #: A sentence joins a cluster when its cosine similarity with the cluster's centroid reaches
@@ -343,11 +343,10 @@ class Unit:
 def units_of(extractions: Sequence[ArticleExtraction]) -> list[Unit]:
     """Every reporting sentence, headline and caption of ``extractions``; an extraction made
     before sentences were kept (no ``sentences``) gives its key events instead. A body line
-    that is a headline in effect (``live_title``, ``repeats_title``,
-    ``shouted_headline``, or a line with no closing stop above the article's first sentence
-    that has one: a standfirst, a teaser, a key-points list) takes the role 'headline'; the
-    outlet on its own coverage (``own_coverage``) 'aside': neither a development nor support
-    for one."""
+    that is a headline in effect (``live_title``, ``repeats_title``, ``shouted_headline``,
+    or a line with no closing stop above the article's first sentence that has one: a
+    standfirst, a teaser, a key-points list) takes the role 'headline'; the outlet on its
+    own coverage (``own_coverage``) 'aside': neither a development nor support for one."""
     units = []
     # an article without a date was filed about when the story's others were: their latest
     dated = [d for x in extractions if (d := parse_date(x.source.date))]
@@ -513,7 +512,7 @@ _LIVE_TITLE = re.compile(
 )
 
 
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_WORD = rf"{MONTH_WORD}\.?"
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
 # A chronology box's entry: a date, a dash or colon, then what happened in notes ('Nov 30 -
 # Leak found around 6.40 a.m.; major incident declared …', '14 August 2025 - Merger referred
@@ -1113,8 +1112,8 @@ def same_day_told(unit: Unit, others: Sequence[Unit]) -> bool:
 #: How alike two sentences naming the same day must be to tell the same thing.
 DAY_ALIKE = 0.3
 _MONTH_DAY = re.compile(
-    r"\b(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(?P<day>\d{1,2})\b"
-    r"|\b(?P<day2>\d{1,2})\s+(?P<month2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
+    rf"\b(?P<month>{MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})\b"
+    rf"|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_WORD})\b"
 )
 
 
@@ -2646,20 +2645,34 @@ def supports(unit: Unit, lead: Unit) -> bool:
     return not other_numbers(unit, lead)
 
 
-def gives_rival(unit: Unit, line: Unit, group: Cluster) -> bool:
-    """True when ``unit`` gives a value of a disputed quantity (``Cluster.rivals``) that
-    ``line`` does not give but whose rival ``line`` states ('340' against '300')."""
-    if unit is line or not group.rivals:
-        return False
-    mine = number_tokens(_ASIDE.sub(" ", _undated(unit.text)))
-    told = number_tokens(_ASIDE.sub(" ", _undated(line.text)))
-    return any((mine - told) & r and told & r for r in group.rivals)
+def _line_numbers(unit: Unit) -> set[str]:
+    """The counting numbers of ``unit`` outside brackets and its dateline."""
+    return number_tokens(_ASIDE.sub(" ", _undated(unit.text)))
 
 
-def states_figures(unit: Unit, line: Unit) -> bool:
-    """True when ``unit`` gives every counting number ``line`` gives (and it gives one)."""
-    told = number_tokens(_ASIDE.sub(" ", _undated(line.text)))
-    return bool(told) and told <= number_tokens(_ASIDE.sub(" ", _undated(unit.text)))
+def rival_sources(
+    line: Unit, members: Sequence[Unit], units: Sequence[Unit], rivals: Sequence[frozenset[str]]
+) -> set[str]:
+    """The sources of ``members`` that, in a body sentence of ``units``, give a rival of a
+    disputed value ``line`` states ('around 340' against 'about 300'; ``rivals``: per
+    disputed quantity, its values' number tokens) and in no sentence give every figure of
+    the line: they report the development, but not this line's figure."""
+    told = _line_numbers(line)
+    disputed = [r for r in rivals if told & r]
+    if not disputed:
+        return set()
+    held = {m.source for m in members}
+    rival: set[str] = set()
+    stating: set[str] = set()
+    for unit in units:
+        if unit.role != "body" or unit.source not in held:
+            continue
+        numbers = _line_numbers(unit)
+        if told <= numbers:
+            stating.add(unit.source)
+        elif any((numbers - told) & r for r in disputed):
+            rival.add(unit.source)
+    return rival - stating
 
 
 def other_numbers(unit: Unit, lead: Unit) -> set[str]:
@@ -2836,9 +2849,7 @@ def _event(
     # an outlet that gives a rival of the line's figure ('around 340 people' for 'about 300
     # residents'), in any sentence, and never the line's, is not marked on it, though one
     # of its sentences tells the development unfigured
-    body = [u for u in units if u.role == "body" and u.source in {m.source for m in members}]
-    rival = {u.source for u in body if gives_rival(u, lead, group)}
-    rival -= {u.source for u in body if states_figures(u, lead)}
+    rival = rival_sources(lead, members, units, group.rivals)
     members = [u for u in members if u.source not in rival]
     sources = {u.source for u in members}
     every = {s for p in parts for s in p.sources}

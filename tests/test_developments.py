@@ -2014,15 +2014,17 @@ def test_counts_of_people_moved_out_are_one_disputed_figure_and_rivals_are_not_m
     [people] = [g for g in brief.figures if g.differs]
     assert sorted(c.value for c in people.claims) == ["300", "320", "340"]
     # a source giving a rival of the line's figure, and never the line's, is not marked on it
-    from pipeline.developments import gives_rival, states_figures
+    from pipeline.developments import rival_sources
 
     line = _body("S1", 1, "A fire forced about 300 residents from their homes overnight.")
     unfigured = _body("S2", 1, "Terrified families were forced to flee their homes overnight.")
     rival = _body("S2", 2, "Around 340 people were turfed out of their homes.")
-    group = Cluster(rivals=[frozenset({"#300", "#340"})])
-    assert gives_rival(rival, line, group) and not states_figures(rival, line)
-    assert not gives_rival(unfigured, line, group)
-    assert not gives_rival(rival, line, Cluster())  # no dispute: no rival
+    both = _body("S3", 1, "Police said 300 people left; the council said 340.")
+    units = [line, unfigured, rival, both]
+    members = [line, unfigured, both]
+    disputed = [frozenset({"#300", "#340"})]
+    assert rival_sources(line, members, units, disputed) == {"S2"}
+    assert rival_sources(line, members, units, []) == set()  # no dispute: no rival
 
 
 def test_a_local_angle_telling_what_another_tells_on_the_same_day_is_on_the_story():

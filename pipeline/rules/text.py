@@ -148,15 +148,16 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+#: A month's name, whole or cut short ("March", "Mar", "Sept"), as a regex.
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MODIFIER = r"(?i:on|by|since|until|last|this|next|earlier this|later this|early|late)"
 # Phrases that name a day, most specific first; a bare period word ('year') never counts,
 # nor one inside a compound ('a five-year plan', 'a 30-year-old', 'yearly').
 _TIME_PHRASES = (
     re.compile(
-        rf"(?<![\w-])(?:{_MODIFIER}\s+)?(?:{_MONTH_WORD}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-        rf"|\d{{1,2}}\s+{_MONTH_WORD}(?:\s+\d{{4}})?)(?![\w-])"
+        rf"(?<![\w-])(?:{_MODIFIER}\s+)?(?:{MONTH_WORD}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+        rf"|\d{{1,2}}\s+{MONTH_WORD}(?:\s+\d{{4}})?)(?![\w-])"
     ),
     re.compile(rf"(?<![\w-])(?:{_MODIFIER}\s+)?{_WEEKDAY}(?![\w-])"),
     re.compile(r"(?<![\w-])(?i:yesterday|today|tonight)(?![\w-])"),
@@ -172,7 +173,7 @@ _TIME_PHRASES = (
 # A wire dateline opening a story ('BRUSSELS, Oct 28 (Reuters) -'): its date is when the story
 # was filed, not when the event happened.
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Z .'’-]+,\s*(?:{_MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})"
+    rf"^[A-Z][A-Z .'’-]+,\s*(?:{MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_WORD})"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*"
 )
 
