@@ -58,6 +58,7 @@ from .rules.figures import (
 )
 from .rules.grounding import (
     BODY_PLURALS,
+    OPENING_CONNECTIVE,
     answer_check,
     clean_role,
     grounded_name,
@@ -596,7 +597,7 @@ def description_referent(
     if len(bodies) == 1 and (head in _GENERIC_BUSINESS or _shows_trade(next(iter(bodies)), head)):
         return bodies.pop()
     title = prepared.article.title or ""
-    first = next((s.text for s in prepared.sentences if s.text != title), "")
+    first = first_sentence(prepared)
     lead = [b for b in bodies if any(form in f"{title} {first}" for form in written[b])]
     shortest = min(lead, key=len, default=None)
     if shortest is not None and all(shortest in b for b in lead):
@@ -617,14 +618,18 @@ def description_referent(
     return firms.pop() if len(firms) == 1 else None
 
 
+def first_sentence(prepared: PreparedArticle) -> str:
+    """The article's first sentence that is not its headline ("" when it has none)."""
+    return next((s.text for s in prepared.sentences if s.text != prepared.article.title), "")
+
+
 def _lead_business(head: str, prepared: PreparedArticle) -> str | None:
     """The one business the article's first sentence names whose name shows the trade
     ``head`` says ("Halbrook Pharmaceuticals' decision to shut …" for "the New Jersey
     drugmaker"; ``_shows_trade``; for "the company" or "the firm", a name with a business's
     word: ``_FIRM_WORDS``), or None: what a business story leads on is the business its
     descriptions stand for."""
-    title = prepared.article.title or ""
-    first = next((s.text for s in prepared.sentences if s.text != title), "")
+    first = first_sentence(prepared)
     found = {
         _POSSESSIVE_END.sub("", m.group())
         for m in _CAPITALISED_RUN.finditer(OPENING_DATELINE.sub("", first, count=1))
@@ -1490,7 +1495,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         by_sentence[prepared.sentence_of(mention[0])].append(mention)
         by_key[mention[2]].append(mention)
     title = prepared.article.title or ""
-    first = next((s.text for s in prepared.sentences if s.text != title), "")
+    first = first_sentence(prepared)
     development = f"{title} {first}".strip()
 
     def segments(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -1870,7 +1875,7 @@ def role_body(role: str) -> str | None:
         last = words[-1].lower().removesuffix("’s").removesuffix("'s")
         if len(words) >= 2 or last in _ORGANISATION_WORDS:
             return body
-    found = _ROLE_BODY_BEFORE.match(re.sub(r"^(?:but|and|so|yet|or)\s+", "", role, flags=re.I))
+    found = _ROLE_BODY_BEFORE.match(OPENING_CONNECTIVE.sub("", role))
     if found:
         body = found.group("body").strip()
         words = body.split()
@@ -2813,7 +2818,7 @@ def published_on(prepared: PreparedArticle) -> date | None:
     in the year of the article's own date (or the year the dateline gives), else the article's
     own date; None when neither is known."""
     own = parse_date(prepared.article.date)
-    opening = next((s.text for s in prepared.sentences if s.text != prepared.article.title), "")
+    opening = first_sentence(prepared)
     phrase = dateline(opening)
     if phrase:
         return parse_date(phrase) or normalise_when(phrase, own) or own

@@ -502,12 +502,11 @@ def clean_author(raw: str) -> str | None:
     return ", ".join(dict.fromkeys(names)) or None
 
 
-#: Words of a role, a date or a label run in with an author's name.
+#: Words of a role or a label run in with an author's name ("Updated June" goes with
+#: 'updated'; a date with a digit goes as a whole).
 _NOT_AUTHOR = frozenset(
     """staff writer reporter correspondent editor columnist contributor updated published
-    posted january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec news desk team wire press
-    associated senior chief political business""".split()
+    posted news desk team wire press associated senior chief political business""".split()
 )
 
 

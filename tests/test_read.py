@@ -831,3 +831,10 @@ def test_a_press_release_ends_before_its_boilerplate_on_the_issuer():
     )
     assert "60,000" not in cleaned.body and "01632" not in cleaned.body
     assert "council hearing on June 17" in cleaned.body
+
+
+def test_an_author_named_like_a_month_is_kept():
+    from pipeline.read import clean_author
+
+    assert clean_author("June Carter | June 10, 2025") == "June Carter"
+    assert clean_author("Jo May; Updated March") == "Jo May"

@@ -200,9 +200,7 @@ def find_figures(text: str) -> list[FigureSpan]:
     blocked = [m.span() for m in _PHONE.finditer(text)]
     blocked += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
-    blocked += [
-        m.span("number" if m["number"] else "number2") for m in _EMERGENCY_NUMBER.finditer(text)
-    ]
+    blocked += [m.span(m.lastgroup) for m in _EMERGENCY_NUMBER.finditer(text)]
     figures: list[FigureSpan] = []
     previous: FigureSpan | None = None
     rejected: tuple[int, int] | None = None  # the last small bare number that is no figure

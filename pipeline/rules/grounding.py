@@ -487,7 +487,7 @@ def clean_role(role: str | None) -> str | None:
     role = _MARKUP.sub("", role)
     role = re.split(r"[,;:()\[\]“”\"]|\s[-–—]\s|\b(?:who|which|that|said|says)\b", role)[0]
     # a sentence's opening connective before a title is no part of it ("But Alderman")
-    role = _OPENING_CONNECTIVE.sub("", role.strip(" -–—"))
+    role = OPENING_CONNECTIVE.sub("", role.strip(" -–—"))
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I).strip()
     words = role.split()
     if (
@@ -514,7 +514,8 @@ def clean_role(role: str | None) -> str | None:
     return role
 
 
-_OPENING_CONNECTIVE = re.compile(
+#: A sentence's opening connective, which may run into a title or a name ("But Alderman").
+OPENING_CONNECTIVE = re.compile(
     r"^(?i:but|and|so|yet|or|meanwhile|however|also|still|then|now|even|instead)\s+"
 )
 
