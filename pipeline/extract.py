@@ -2789,11 +2789,20 @@ def _voiced(prepared: PreparedArticle) -> set[int]:
 
 def _mostly_quoted(prepared: PreparedArticle) -> set[int]:
     """Sentences that are mostly someone's words: they belong under who said what, not among
-    the events (a fragment like "And three, a dangerous expansion," he added)."""
+    the events (a fragment like "And three, a dangerous expansion," he added). A quotation
+    of several sentences counts whole in the one it opens in, and in each later one by the
+    characters it holds of it ('I'm terrified. Last time …': both are her words)."""
     quoted: dict[int, int] = defaultdict(int)
     for quote in prepared.quotes:
-        if quote.kind != "scare":
-            quoted[prepared.sentence_of(quote.start)] += quote.end - quote.start
+        if quote.kind == "scare":
+            continue
+        # the sentence it opens in holds it all (a lead-in and the first of several quoted
+        # sentences is someone's words); each later one it spans, what it holds of it
+        opening = prepared.sentence_of(quote.start)
+        quoted[opening] += quote.end - quote.start
+        for number in range(opening + 1, prepared.sentence_of(quote.end - 1) + 1):
+            sentence = prepared.sentences[number - 1]
+            quoted[number] += min(quote.end, sentence.end) - max(quote.start, sentence.start)
     return {s.id for s in prepared.sentences if quoted.get(s.id, 0) * 2 >= max(1, len(s.text))}
 
 
