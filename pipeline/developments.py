@@ -95,12 +95,17 @@ PAIR_FOLD = 0.2
 MAX_KEY = 12
 MIN_KEY = 5
 KEY_WORDS = 360
+#: At most this many developments one source alone reports (as many more as the key ones
+#: fall short of ``MIN_KEY``), those where sources differ apart.
 MAX_SINGLE = 3
 #: A development one source alone reports is also shown when it ranks among the story's
 #: first this many clusters (by sources, position and votes): high in its outlet's report.
 SINGLE_RANK = 12
-#: ...and its outlet gives it among its first this many reporting sentences.
+#: ...and its outlet gives it among its first this many reporting sentences; among its first
+#: ``HIGH_IN_THIN`` where fewer than ``MIN_KEY`` developments are carried by two sources or
+#: more (a small story, or outlets that each tell their own part): the top would be thin.
 HIGH_IN_OUTLET = 2
+HIGH_IN_THIN = 6
 #: A body sentence within the first ``LEAD`` of its article is its lead.
 LEAD = 3
 
@@ -176,6 +181,18 @@ _PARAPHRASES = {
         "refund",
     ),
     **dict.fromkeys("posted publish published publishes leaked".split(), "publish"),
+    # a value overstated in other words, and hidden in other words
+    **dict.fromkeys(
+        """inflated inflate inflates inflating overstated overstate overstates overstating
+        marked-up exaggerated overvalued""".split(),
+        "inflate",
+    ),
+    **dict.fromkeys(
+        """conceal concealed conceals concealing hide hid hidden hides hiding""".split(),
+        "conceal",
+    ),
+    **dict.fromkeys("nearly almost".split(), "nearly"),
+    **dict.fromkeys("board trustees directors".split(), "board"),
 }
 # Paraphrases of several words, folded to one word before the words are read: 'their money
 # back' is a refund.
@@ -1470,15 +1487,27 @@ def build_developments(
     scored = sorted(
         ((_score(g, duplicates), i, g) for i, g in enumerate(groups)), key=lambda t: (-t[0], t[1])
     )
+    # fewer developments than ``MIN_KEY`` that two outlets or more tell: a thin top, filled
+    # with what one outlet alone tells high in its report
+    thin = (
+        sum(
+            independent(g.sources, duplicates) > 1
+            and not all(fragment(u.text) or chronology_entry(u.text) for u in g.members)
+            for g in groups
+        )
+        < MIN_KEY
+    )
     shown: list[tuple[str, Cluster]] = []
     first: dict[int, list[Unit]] = {}  # each shown cluster's own sentences, before folding
     rest: list[Cluster] = []
     singles = 0
     for position, (_, _, group) in enumerate(scored):
         if (group.split_off and independent(group.sources, duplicates) < 2) or all(
-            fragment(u.text) or chronology_entry(u.text) for u in group.members
+            fragment(u.text) or chronology_entry(u.text) or no_comment(u.text)
+            for u in group.members
         ):
-            # split off, or lists, phrases and a chronology's notes without a sentence
+            # split off, or lists, phrases, a chronology's notes and no comments without a
+            # sentence
             rest.append(group)
             continue
         count = independent(group.sources, duplicates)
@@ -1490,8 +1519,14 @@ def build_developments(
             kind = "key"
         elif (
             count == 1
-            and singles < MAX_SINGLE
-            and (_matters(group) or (position < SINGLE_RANK and _stands_alone(group)))
+            and singles < MAX_SINGLE + (max(0, MIN_KEY - keys) if thin else 0)
+            and (
+                _matters(group)
+                or (
+                    position < (2 * SINGLE_RANK if thin else SINGLE_RANK)
+                    and _stands_alone(group, HIGH_IN_THIN if thin else HIGH_IN_OUTLET)
+                )
+            )
         ):
             kind = "single"
         else:
@@ -1569,7 +1604,7 @@ def build_developments(
         first[id(group)] = list(group.members)
         if not shown[:-1]:  # the story's main development: its line stays its own fact
             group.own = list(group.members)
-        singles += kind == "single"
+        singles += kind == "single" and not group.in_differences  # listed as a single
 
     for _, group in shown:
         said_elsewhere(group, units)
@@ -1588,7 +1623,12 @@ def build_developments(
         for u in [*p.members, *(g.details if p is g else [])]
         if u.role == "body"
     }
-    return [_event(kind, g, duplicates, published, casing, units, placed) for kind, g in ordered]
+    events = [_event(kind, g, duplicates, published, casing, units, placed) for kind, g in ordered]
+    for event in events:  # another outlet says it too (``said_elsewhere``): no single
+        if event.shown == "single" and independent(event.sources, duplicates) > 1:
+            event.shown = "key"
+    order = {"key": 0, "single": 1, "none": 2}
+    return sorted(events, key=lambda e: order[e.shown])  # stable: best first in each kind
 
 
 #: A sentence outside a development's cluster says its line when at least this alike it
@@ -2592,13 +2632,32 @@ def _in_sentence(phrase: str, text: str) -> bool:
     return phrase in _undated(text).lower() or phrase not in text.lower()
 
 
-def _stands_alone(group: Cluster) -> bool:
-    """Whether one of the cluster's sentences is high in its outlet's report
-    (``HIGH_IN_OUTLET``) and a plain, complete statement (not "But they could…", not a
-    fragment, not loaded wording)."""
+#: A sentence that says only that someone gave no answer ("Her lawyer declined to
+#: comment."): no line of its own (it stays in the JSON).
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|refused|did not respond|did not reply|could not be reached|was not available"
+    r"|were not available|did not return|had not responded|has not responded|not immediately"
+    r"(?: respond| reply| return| available))\b[^.;]{0,60}\b(?:comment|request|calls?|message|"
+    r"queries|questions|email|respond)\w*[^.;]{0,40}[.!]?[\"”’']*$",
+    re.IGNORECASE,
+)
+
+
+def no_comment(text: str) -> bool:
+    """True for a sentence that only says someone did not comment or answer ("Kessler's
+    lawyer declined to comment.", "The company did not respond to a request for comment on
+    Tuesday."): short, and the refusal is its end."""
+    return len(text.split()) <= 20 and bool(_NO_COMMENT.search(text.strip()))
+
+
+def _stands_alone(group: Cluster, high: int = HIGH_IN_OUTLET) -> bool:
+    """Whether one of the cluster's sentences is high in its outlet's report (among its first
+    ``high`` reporting sentences) and a plain, complete statement (not "But they could…",
+    not a fragment, not loaded wording) as its line would be worded (an opening 'She' named:
+    ``Unit.wording``)."""
     return (
-        any(u.rank < HIGH_IN_OUTLET for u in group.members)
-        and min(neutrality_penalty(u.text) for u in group.members) < 1.5
+        any(u.rank < high for u in group.members)
+        and min(neutrality_penalty(u.wording) for u in group.members) < 1.5
         and not all(fragment(u.text) for u in group.members)
     )
 
@@ -2612,7 +2671,7 @@ def _matters(group: Cluster) -> bool:
     prominent = any(
         u.role == "headline" or not group.sources >= {u.source} for u in group.support
     ) or any(u.rank < 2 and re.search(r"\d", _undated(u.text)) for u in group.members)
-    return prominent and min(neutrality_penalty(u.text) for u in group.members) < 1.5
+    return prominent and min(neutrality_penalty(u.wording) for u in group.members) < 1.5
 
 
 #: A sentence of a development supports the line printed for it when the two are at least

@@ -22,6 +22,7 @@ from pipeline.developments import (
     fragment,
     name_pairs,
     neutrality_penalty,
+    no_comment,
     off_topic,
     refers_back,
     same_name,
@@ -712,7 +713,9 @@ def test_the_same_act_on_the_same_count_is_one_development():
     assert not _repeats(cars, shown, shown.members)  # other things counted: another fact
 
 
-def test_a_development_one_outlet_leads_with_is_shown_though_it_gives_no_figure():
+def test_a_development_one_outlet_leads_with_is_shown_though_it_gives_no_figure(monkeypatch):
+    # a story whose outlets share enough developments: its top is not thin
+    monkeypatch.setattr("pipeline.developments.MIN_KEY", 1)
     lead = "The mayor ordered an independent inquiry into how the contract was awarded."
     own = told(
         "S2",
@@ -2057,3 +2060,68 @@ def test_a_local_angle_telling_what_another_tells_on_the_same_day_is_on_the_stor
     )
     cluster(units)
     assert set(off_topic(units, {}, ["S1", "S2", "S3", "S4"])) == {"S4"}
+
+
+def test_a_thin_top_is_filled_with_what_one_outlet_tells_high_in_its_report():
+    # four outlets that share one development and each tell their own part of the story
+    shared = "Halworth Foods will close its Dunmore bakery in March, with the loss of 300 jobs."
+    brief = merge_extractions(
+        [
+            told("S1", shared, "Workers will be offered severance and the chance to transfer.",
+                 "The company's lawyer declined to comment."),
+            told("S2", "Halworth Foods is to shut its Dunmore bakery in March, cutting 300 jobs.",
+                 "The county workforce board will hold a job fair for the bakery's staff."),
+            told("S3", "Halworth Foods said on Tuesday it would close the Dunmore bakery.",
+                 "Bakers at the plant said they learned of the closure from a news alert.",
+                 "The union said it would fight the decision in the courts."),
+        ]
+    )  # fmt: skip
+    shown = {e.summary: e.shown for e in brief.events}
+    for line in (
+        "Workers will be offered severance and the chance to transfer.",
+        "The county workforce board will hold a job fair for the bakery's staff.",
+        "The union said it would fight the decision in the courts.",
+    ):
+        assert shown[line] == "single"
+    # a sentence that only says someone gave no answer is no line of its own
+    assert shown["The company's lawyer declined to comment."] == "none"
+
+
+def test_a_single_another_outlet_also_says_is_a_key_development_not_only_in_one_source():
+    # clustering put the tabloid's 'have BEEN DOCKED 15 POINTS' apart; another outlet says
+    # the line all the same (said_elsewhere): the line is no longer 'only in one source'
+    report = run_folder(STORIES / "club-points-deduction", None)
+    assert not [
+        e.summary for e in report.brief.events if e.shown == "single" and len(e.sources) > 1
+    ]
+    promoted = [e for e in report.brief.events if "DOCKED" in e.summary.upper()]
+    assert promoted and all(e.shown in ("key", "none") for e in promoted)
+
+
+def test_no_comment_sentences_are_told_apart_from_a_refusal_with_news_in_it():
+    assert no_comment("Kessler's lawyer declined to comment.")
+    assert no_comment("The company did not respond to a request for comment on Tuesday.")
+    assert no_comment("A spokesman could not be reached for comment.")
+    assert no_comment("Police were not immediately available for comment.")
+    assert not no_comment("Halworth declined to say how many workers would be offered transfers.")
+    assert not no_comment(
+        "The minister declined to comment on the report but said the plan would go ahead "
+        "next year with more money for schools."
+    )
+
+
+def test_every_sentence_of_a_quotation_of_several_is_someone_s_words_not_a_development():
+    # British style: a quotation of two sentences, its paragraph left open (it goes on in the
+    # next): the second sentence is hers as much as the first, in either quote style
+    for open_, close in (("'", "'"), ("“", "”")):
+        text = (
+            "Ferry fares to rise in spring\n\n"
+            "The island's ferry operator will raise fares by 12 per cent from April.\n\n"
+            f"Commuter Jane Hollis, 41, said: {open_}I'm worried. Last year we were already "
+            "choosing between the crossing and the weekly shop.\n\n"
+            f"{open_}Nobody asked the people who use it every day.{close}\n"
+        )
+        article = Article(id="S1", path="a.txt", text=text, sha256="x", title="Fares to rise")
+        found = [s.text for s in reported_sentences(prepare_article(article))]
+        assert found[-1].startswith("The island's ferry operator"), found
+        assert not any("choosing between" in line for line in found)
