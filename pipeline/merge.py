@@ -518,10 +518,11 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
     longer, in turn: figures one source alone gives (of a brief of ``FIGURE_SOURCES``
     independent sources or more), then the timeline (its developments are listed above,
     with their time) and then the figures (the developments state them; where sources
-    differ lists the rival ones) go to the JSON only (``left_to_json``; the Markdown counts
-    them), and the less widely carried quotes too, down to ``QUOTE_FLOOR`` of the sources'
-    words, and to ``MIN_SPEAKERS`` speakers (one when the rest of the brief leaves no room
-    for more). Nothing leaves the JSON; returns a new brief."""
+    differ lists the rival ones), the sources' titles and the other names of people and
+    bodies go to the JSON only (``left_to_json``; the Markdown counts them), and the less
+    widely carried quotes too, down to ``QUOTE_FLOOR`` of the sources' words, and to
+    ``MIN_SPEAKERS`` speakers (one when the rest of the brief leaves no room for more).
+    Nothing leaves the JSON; returns a new brief."""
     limit = BRIEF_SHARE * source_words
     if len(render_markdown(brief).split()) <= limit:
         return brief
@@ -541,7 +542,7 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
         return len(render_markdown(brief.model_copy(update={"speakers": quotes})).split())
 
     floor = QUOTE_FLOOR * source_words
-    for section in ("timeline", "figures", "titles", "speakers"):
+    for section in ("timeline", "figures", "titles", "people", "speakers"):
         if rest() + floor <= limit:
             break
         brief.left_to_json.append(section)

@@ -201,6 +201,8 @@ def _left_to_json(brief: Brief) -> list[str]:
         parts.append(_count(taking_sides, "stance"))
     if "titles" in brief.left_to_json:
         parts.append("the sources' titles")
+    if "people" in brief.left_to_json and _entities(brief.model_copy(update={"left_to_json": []})):
+        parts.append("the other names of people and bodies")
     if not parts:
         return []
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
@@ -417,8 +419,10 @@ def _differences(brief: Brief) -> list[str]:
 
 def _entities(brief: Brief) -> list[str]:
     """Each person or body the sources name in several ways, with those forms (the JSON has
-    every entity)."""
-    lines = []
+    every entity; none when merge left them to the JSON)."""
+    lines: list[str] = []
+    if "people" in brief.left_to_json:
+        return lines
     for entity in brief.entities:
         # a form that differs only in case ("The company") is no other name, and a
         # description ("the company") names no one to list

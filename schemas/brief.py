@@ -301,12 +301,15 @@ class Brief(_Strict):
             "quotes, speakers and figures are in the brief."
         ),
     )
-    left_to_json: list[Literal["timeline", "figures", "titles", "speakers", "stances"]] = Field(
+    left_to_json: list[
+        Literal["timeline", "figures", "titles", "people", "speakers", "stances"]
+    ] = Field(
         default_factory=list,
         description=(
             "What the Markdown leaves out to stay short (it says how much): the timeline "
-            "(``events`` on_timeline), the figures, the sources' titles, the names of "
-            "speakers none of whose quotes it lists, the stances. All of it is here."
+            "(``events`` on_timeline), the figures, the sources' titles, the other names of "
+            "people and bodies (``entities``), the names of speakers none of whose quotes it "
+            "lists, the stances. All of it is here."
         ),
     )
     developments_left: int = Field(

@@ -300,9 +300,14 @@ def test_people_and_bodies_lists_other_names_not_case_nor_descriptions():
                 Entity(name="the company", forms=["the company", "The company"], sources=["S1"]),
                 Entity(name="Nato", forms=["Nato", "NATO"], sources=["S1", "S2"]),
                 Entity(name="Mark Rutte", forms=["Mark Rutte", "Rutte"], sources=["S1"]),
-            ]
+            ],
+            "left_to_json": [],
         }
     )
     section = render_markdown(brief).split("## People and bodies", 1)[1].split("## ", 1)[0]
     assert "Mark Rutte" in section and "Rutte" in section
     assert "company" not in section and "NATO" not in section
+    # a brief fitted to its length leaves the other names to the JSON, and says so
+    fitted = render_markdown(brief.model_copy(update={"left_to_json": ["people"]}))
+    assert "## People and bodies" not in fitted
+    assert "the other names of people and bodies" in fitted
