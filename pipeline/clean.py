@@ -369,6 +369,10 @@ WIRES = {
     "cna": "CNA",
 }
 _WIRE_NAMES = "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True))
+#: An agency this module does not know by name, credited in a dateline or a closing line:
+#: capitalised words ending in a word of news agencies ("Meridian Press", "Allied
+#: Newswire", "Northern News Service").
+_AGENCY_NAME = r"(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Press|News|Newswire|Wire|Agency|Service)"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -379,20 +383,21 @@ _DATELINE_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)"
     rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
-    rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES})|[A-Z]{{2,6}})\))?\s*[-–—]{{1,2}}\s+(?=\S)"
+    rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES})|[A-Z]{{2,6}}|{_AGENCY_NAME})\))?\s*[-–—]{{1,2}}\s+(?=\S)"
 )  # an agency's initials in brackets after a dateline name it, known or not ("(ANW)")
 # A wire dateline with the place in ordinary case ("Kyiv, Feb 24 (Reuters) -") or none at all
 # ("(Reuters) -"): the agency in brackets is the evidence.
 _WIRE_DATELINE = re.compile(
     rf"^(?:(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){{0,3}}(?:,\s*[A-Z][A-Za-z.]+"
     rf"(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s*(?P<date>{_DATELINE_DATE}))?\s*)?"
-    rf"\((?P<wire>(?i:{_WIRE_NAMES}))\)\s*[-–—:]{{1,2}}\s+(?=\S)"
+    rf"\((?P<wire>(?i:{_WIRE_NAMES})|{_AGENCY_NAME})\)\s*[-–—:]{{1,2}}\s+(?=\S)"
 )
 # An agency credit closing the last paragraph ("… said on X. REUTERS") or standing alone
 # on the last line ("— Reuters", "(AFP)"); never a photo credit ("Photo: AFP", "REUTERS/Name").
 _CLOSING_WIRE = re.compile(
     rf"(?<![:/])(?:\s+|^)[-–—(]*\s*(?P<wire>{_WIRE_NAMES.upper()}|Reuters|Bloomberg|Xinhua)\)?\s*$"
     r"|^[-–—]\s*(?P<initials>[A-Z]{2,6})\s*$"  # a closing credit line of initials: "- ANW"
+    rf"|^[-–—]\s*(?P<named>{_AGENCY_NAME})\s*$"  # or of a name: "- Meridian Press"
 )
 # A caption: a line that ends with the picture's credit.
 _CAPTION_CREDIT = re.compile(
@@ -669,6 +674,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         elif (match := _BYLINE.match(line)) and not _TERMINAL.search(line):
             removed.append(line)
             byline = byline or match["names"]
+            masthead = masthead or _byline_outlet(line[match.end("names") :])
         elif (
             not kept
             and title is None
@@ -689,8 +695,13 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             del kept[at:]
             break
     wire, dateline, dateline_date = _dateline(kept, title)
+    if len(kept) > 2 and _masthead_name(kept[-1]) and _CLOSING_WIRE.search(kept[-2]):
+        # the outlet signs off under the agency's credit ("- Meridian Press", then
+        # "Strathbeg & Glenvarra Gazette"): its name, and the credit is the last line
+        masthead = masthead or kept[-1]
+        removed.append(kept.pop())
     if kept and (match := _CLOSING_WIRE.search(kept[-1])) and not _CAPTION_CREDIT.search(kept[-1]):
-        closing = _wire_name(match["wire"] or match["initials"])
+        closing = _wire_name(match["wire"] or match["initials"] or match["named"])
         rest = kept[-1][: match.start()].rstrip()
         if rest:
             kept[-1] = rest
@@ -781,12 +792,38 @@ def _masthead_name(line: str) -> bool:
     return _name_only(line) and bool(words) and words[-1].lower() in NEWS_OUTLET_WORDS
 
 
+#: A journalist's title after a byline's name ("Crime Reporter"): no outlet.
+_DESK_WORDS = frozenset(
+    """reporter correspondent editor writer columnist journalist critic staff desk
+    contributor""".split()
+)
+
+
+def _byline_outlet(rest: str) -> str | None:
+    """The outlet a byline names after the writer ("By Jenny Calloway, Marlbridge Mercury" ->
+    "Marlbridge Mercury"): a part that is a name ending in a word of news outlets, not a
+    journalist's title ("Crime Reporter"); None otherwise."""
+    for part in re.split(r"\s*[,|–—-]\s*", rest.strip(" ,|–—-")):
+        words = part.split()
+        if (
+            words
+            and _name_only(part)
+            and words[-1].lower() in _HOLDER_WORDS
+            and not {w.lower() for w in words} & _DESK_WORDS
+        ):
+            return part
+    return None
+
+
 def _name_only(line: str) -> bool:
     """A short capitalised phrase with no sentence punctuation ("Westshore Live", "The
     Fiduciary Brief"): a name, not a headline."""
     words = line.split()
     return (
-        1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not _TERMINAL.search(line)
+        1 <= len(words) <= 5
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in ("&", "and", "of") for w in words)  # "Strathbeg & …"
+        and not _TERMINAL.search(line)
     )
 
 

@@ -838,3 +838,37 @@ def test_an_author_named_like_a_month_is_kept():
 
     assert clean_author("June Carter | June 10, 2025") == "June Carter"
     assert clean_author("Jo May; Updated March") == "Jo May"
+
+
+@pytest.mark.parametrize(
+    ("opening", "wire", "dateline"),
+    [
+        ("TORVIK, Norway, Oct 11 (Fjordline Press) - The ferry sailed.", "Fjordline Press",
+         "TORVIK, Norway, Oct 11"),
+        ("ELMSTEAD, Ohio, Sept. 9 (Prairie Newswire) — The plant closed.", "Prairie Newswire",
+         "ELMSTEAD, Ohio, Sept. 9"),
+        ("Port Avery, May 2 (Coastal News Service) - Boats stayed in.", "Coastal News Service",
+         "Port Avery, May 2"),
+    ],
+)  # fmt: skip
+def test_an_agency_no_list_knows_is_named_by_its_dateline_credit(opening, wire, dateline):
+    cleaned = clean_text(f"Headline here\n{opening}\nMore reporting follows here.\n")
+    assert (cleaned.wire, cleaned.dateline) == (wire, dateline)
+
+
+def test_a_reprint_credits_the_agency_then_signs_off_with_its_own_name():
+    """'- Fjordline Press' then 'Harbour & District Gazette' on the last lines: the agency's
+    copy, run by that outlet; a byline's outlet names the outlet too."""
+    copy = clean_text(
+        "Ferry stranded\n\nThe ferry ran aground on Saturday, the operator said.\n\n"
+        "- Fjordline Press\n\nHarbour & District Gazette\n"
+    )
+    assert copy.wire == "Fjordline Press"
+    assert copy.masthead == "Harbour & District Gazette"
+    assert copy.body == "Ferry stranded\n\nThe ferry ran aground on Saturday, the operator said.\n"
+    bylined = clean_text(
+        "Ferry stranded\n\nBy Ann Holm, Westvale Mercury\n\nThe ferry ran aground.\n"
+    )
+    assert bylined.masthead == "Westvale Mercury"
+    desk = clean_text("Ferry stranded\n\nBy Ann Holm, Crime Reporter\n\nThe ferry ran aground.\n")
+    assert desk.masthead is None
