@@ -1020,3 +1020,29 @@ def test_a_body_whose_official_name_holds_one_common_noun_is_a_speaker_or_none_n
 def test_an_occupation_in_apposition_is_the_role():
     text = LEAD + '"Crossings are safe," said Mari Lund, a marine biologist at Skerry College.\n'
     assert attributed(text) == [("Mari Lund", "marine biologist at Skerry College")]
+
+
+@pytest.mark.parametrize(
+    ("owner", "speaker"),
+    [("Seaway Holdings", "Seaway Holdings"), ("The Harbour Friends", "Harbour Friends")],
+)
+def test_a_statement_of_a_name_ending_in_s_with_the_apostrophe_alone_is_its_owners(owner, speaker):
+    text = LEAD + f'{owner}\' statement read: "Every sailing ran to the published timetable."\n'
+    assert [q.speaker for q in _quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("described", ["Mum-of-three", "Father-of-four", "Grandmother-of-six"])
+def test_a_person_introduced_with_a_kinship_count_is_the_she_or_he_of_the_next_paragraph(
+    described,
+):
+    pronoun = "he" if described.startswith("Father") else "she"
+    text = (
+        LEAD + f"{described} Alison Crewe, 41, from Hollin, waited four hours at the quay.\n\n"
+        f'"Nobody told us anything. We just sat there," {pronoun} said last night.\n'
+    )
+    assert [q.speaker for q in _quotes_of(text)] == ["Alison Crewe"]
+
+
+def test_a_firms_name_with_an_ampersand_stays_whole_in_the_role():
+    text = LEAD + '"We will refund every ticket," Seaway & Dunn chief executive Tara Holt said.\n'
+    assert attributed(text) == [("Tara Holt", "Seaway & Dunn chief executive")]

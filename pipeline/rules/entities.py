@@ -496,6 +496,9 @@ def _role_before(text: str, position: int) -> str | None:
             continue
         if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
             break
+        if bare == "&" and role and k > 0 and words[k - 1][:1].isupper():
+            role.insert(0, bare)  # "Tallow & Finch Chief Executive": a firm's name holds it
+            continue
         if lower in ROLE_WORDS or bare[:1].isupper() or (not role and _occupation(lower)):
             role.insert(0, bare)
         elif (

@@ -1563,7 +1563,8 @@ def _relative_antecedent(doc: _Document, toks: list[_Tok], end: int) -> _Cue | N
 
 def _possessor(doc: _Document, toks: list[_Tok], i: int) -> _Cue | None:
     """Who owns the written words at ``toks[i + 1]``: "the minister's statement" gives "the
-    minister", "her letter" gives a pronoun; anything else names no speaker."""
+    minister", "Carrick Heights' statement" gives "Carrick Heights", "her letter" gives a
+    pronoun; anything else names no speaker."""
     word = toks[i].word
     if word.lower() in _POSSESSIVE_PRONOUNS:
         return _Cue(word, toks[i].start, "pronoun")
@@ -1571,10 +1572,13 @@ def _possessor(doc: _Document, toks: list[_Tok], i: int) -> _Cue | None:
         return _document_author(doc, toks[i + 1])  # "the statement read": whose statement
     if word.isalpha() and word.islower() and i > 0 and toks[i - 1].word.lower() == "the":
         return _document_author(doc, toks[i + 1])  # "the press release added", "the joint …"
-    if not word.endswith(("'s", "’s")):
+    # "the minister's statement", and a name ending in s with the apostrophe alone
+    # ("Carrick Heights' statement", "the Joneses' letter")
+    cut = 2 if word.endswith(("'s", "’s")) else 1 if word.endswith(("s'", "s’")) else 0
+    if not cut:
         return None
     a = _clause_start(toks, i)
-    bare = replace(toks[i], end=toks[i].end - 2, word=word[:-2])
+    bare = replace(toks[i], end=toks[i].end - cut, word=word[:-cut])
     owner = _phrase_cue(doc, [*toks[a:i], bare], 0, i - a)
     if owner is None or owner.form == "pronoun":
         return None

@@ -193,11 +193,21 @@ NAME_DESCRIPTORS = frozenset(
 def name_descriptor(word: str) -> bool:
     """Whether ``word``, written before a given name, describes the person rather than
     naming them: a word of ``NAME_DESCRIPTORS``, or a hyphenated kinship word ending in one
-    ("Great-gran", "Step-mum", "Great-grandad")."""
+    ("Great-gran", "Step-mum", "Great-grandad"), or a kinship word and its count ("Mum-of-three",
+    "Father-of-four", "Grandmother-of-six")."""
     lower = word.lower().strip(".,")
+    parts = lower.split("-")
     return lower in NAME_DESCRIPTORS or (
-        "-" in lower and lower.rsplit("-", 1)[1] in NAME_DESCRIPTORS
+        len(parts) > 1
+        and (
+            parts[-1] in NAME_DESCRIPTORS
+            or (parts[0] in NAME_DESCRIPTORS | _PARENTS and parts[1] == "of")
+        )
     )
+
+
+#: Parents and grandparents counted in news copy's "Father-of-four", "Mother-of-two".
+_PARENTS = frozenset("mother father grandmother grandfather parent".split())
 
 
 #: Nouns and modifiers that make a capitalised phrase a body, not a person ("the National
