@@ -2635,19 +2635,28 @@ def _in_sentence(phrase: str, text: str) -> bool:
 #: A sentence that says only that someone gave no answer ("Her lawyer declined to
 #: comment."): no line of its own (it stays in the JSON).
 _NO_COMMENT = re.compile(
-    r"\b(?:declined|refused|did not respond|did not reply|could not be reached|was not available"
-    r"|were not available|did not return|had not responded|has not responded|not immediately"
-    r"(?: respond| reply| return| available))\b[^.;]{0,60}\b(?:comment|request|calls?|message|"
-    r"queries|questions|email|respond)\w*[^.;]{0,40}[.!]?[\"”’']*$",
+    r"\b(?:(?:declined|refused)\s+(?:to\s+)?(?:comment|respond|answer)"
+    r"|(?:did|does|do|has|have|had|would)\s+not\s+(?:yet\s+|immediately\s+)?"
+    r"(?:respond|reply|return|comment|answer)\w*"
+    r"|could\s+not\s+(?:immediately\s+)?be\s+reached"
+    r"|(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available\s+(?:for|to)\s+comment"
+    r"|(?:gave|offered)\s+no\s+comment)\b",
     re.IGNORECASE,
 )
+#: What may follow the refusal in the same sentence: its object and when ("to a request for
+#: comment on Tuesday"), never a clause of news ("…, but said the plan would go ahead").
+NO_COMMENT_TAIL = 70
 
 
 def no_comment(text: str) -> bool:
     """True for a sentence that only says someone did not comment or answer ("Kessler's
     lawyer declined to comment.", "The company did not respond to a request for comment on
     Tuesday."): short, and the refusal is its end."""
-    return len(text.split()) <= 20 and bool(_NO_COMMENT.search(text.strip()))
+    found = _NO_COMMENT.search(text)
+    if found is None or len(text.split()) > 20:
+        return False
+    tail = text[found.end() :]
+    return len(tail) <= NO_COMMENT_TAIL and not re.search(r"\b(?:but|and said|saying)\b", tail)
 
 
 def _stands_alone(group: Cluster, high: int = HIGH_IN_OUTLET) -> bool:

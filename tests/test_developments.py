@@ -2103,6 +2103,11 @@ def test_no_comment_sentences_are_told_apart_from_a_refusal_with_news_in_it():
     assert no_comment("The company did not respond to a request for comment on Tuesday.")
     assert no_comment("A spokesman could not be reached for comment.")
     assert no_comment("Police were not immediately available for comment.")
+    assert no_comment("The operator has not yet responded.")
+    assert not no_comment(
+        "The council has not responded to the union's letter, and the strike will go ahead "
+        "on Monday as planned."
+    )
     assert not no_comment("Halworth declined to say how many workers would be offered transfers.")
     assert not no_comment(
         "The minister declined to comment on the report but said the plan would go ahead "
