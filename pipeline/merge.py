@@ -1074,8 +1074,22 @@ def _rivals(a: Figure, b: Figure) -> bool:
         return True
     if high > CLAIMED_SPAN * low:
         return False  # 37 people in hospital, 11,000 told to boil water: two quantities
+    if _one_sum(a) and _one_sum(b) and a.counts.lower() == b.counts.lower():
+        return True  # 'a £50 voucher' and 'a £150 voucher': the value of one thing, told twice
     first, second = claimant_name(a.claimant), claimant_name(b.claimant)
     return bool(first and second and first.lower() != second.lower())
+
+
+def _one_sum(figure: Figure) -> bool:
+    """A sum of money that is the value of one thing the sentence names in the singular ('a
+    £150 voucher', 'a $2m fine'), not a total of many ('£40m of contracts')."""
+    words = (figure.counts or "").split()
+    return (
+        figure.unit is not None
+        and bool(_MONEY_UNIT.match(figure.unit))
+        and bool(words)
+        and not words[-1].lower().endswith("s")
+    )
 
 
 #: Values each credited to its own claimant are rival accounts only this close: police's
@@ -1312,9 +1326,17 @@ def _join_told_counts(
 
 def _close(a: Figure, b: Figure) -> bool:
     """Whether two values are close enough to be one count told by rival sources
-    (``RIVAL_FACTOR``)."""
+    (``RIVAL_FACTOR``), or are both small counts of what happened to people or things
+    (``SMALL_OUTCOME``: three taken to hospital, or five, is one count told two ways)."""
     low, high = sorted((abs(a.number), abs(b.number)))
+    if a.outcome and b.outcome and a.unit is None and b.unit is None and high <= SMALL_OUTCOME:
+        return low > 0
     return high <= RIVAL_FACTOR * low
+
+
+#: Counts of an outcome (killed, injured, taken to hospital, arrested) up to this many are
+#: rival accounts of one count whatever their ratio: news rarely counts a part of so few.
+SMALL_OUTCOME = 10
 
 
 def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float, float]:
@@ -1329,11 +1351,14 @@ _NOT_A_CLAIMANT = re.compile(r"^[a-z]{2,}ed\b(?![-’'])")  # not 'red-faced bos
 
 
 def claimant_name(claimant: str | None) -> str | None:
-    """Who claims a figure, as the brief shows it: without a trailing auxiliary; None for a
-    phrase that names no one (a participle, a shouted headline label)."""
+    """Who claims a figure, as the brief shows it: without a trailing auxiliary or a list's
+    bullet; None for a phrase that names no one (a participle, a shouted headline label)."""
     if not claimant:
         return None
-    name = _CLAIMANT_TAIL.sub("", claimant.strip())
+    # a live blog's bullet ('- Operator says 146 passengers …'): the marker is no name
+    name = _CLAIMANT_TAIL.sub("", re.sub(r"^[-*•·–—]+\s*", "", claimant.strip()))
+    if not name:
+        return None
     shouted = len(name.split()) > 1 and name.isupper()  # a tabloid's label: 'VOTER PURGE FURY'
     return None if shouted or _NOT_A_CLAIMANT.match(name) else name
 

@@ -747,3 +747,57 @@ def test_an_emergency_number_is_no_count():
     assert find_figures("It was contained 11 hours after the first 911 call.") == []
     assert find_figures("Neighbours dialled 999 as the roof caught fire.") == []
     assert [f.value for f in find_figures("About 911 homes lost power.")] == ["911"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "FIVE people were rushed to hospital suffering from the cold.",
+        "Three people have been taken to Westvale General Hospital, the ambulance service said.",
+        "Four walkers were airlifted to the Royal Cairn Infirmary.",
+    ],
+)
+def test_people_taken_to_hospital_in_other_words_were_hospitalised(sentence):
+    [found] = find_figures(sentence)
+    assert found.outcome == "hospitalised"
+
+
+def test_a_change_of_a_count_gives_its_second_value_what_the_first_counts():
+    text = "The union said the company had cut its maintenance team from nine engineers to five."
+    assert [(f.number, f.counts) for f in find_figures(text)] == [
+        (9.0, "engineers"),
+        (5.0, "engineers"),
+    ]
+
+
+def test_small_outcome_counts_and_the_value_of_one_thing_are_rival_accounts(tmp_path):
+    """Three taken to hospital and FIVE: one count told two ways, though five is more than
+    half again three; 'a £50 voucher' and 'a £150 voucher': the value of one thing. A
+    change one source tells whole ('from nine engineers to five') is no rivalry with
+    another source's 'five engineers'."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Gondola stalls over gorge\n\n"
+        "Three people were taken to Westvale General Hospital, the ambulance service said. "
+        "Every passenger will receive a full refund and a £150 voucher. The union said the "
+        "company had cut its maintenance team from nine engineers to five.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "GONDOLA HELL\n\n"
+        "FIVE people were rushed to hospital suffering from the cold. The firm has offered "
+        "passengers a paltry £50 voucher. We were down to five engineers, one worker said.\n",
+        encoding="utf-8",
+    )
+    groups = run_folder(folder, None).brief.figures
+    told = sorted(sorted(c.value for c in g.claims) for g in groups if g.differs)
+    assert told == [["FIVE", "Three"], ["£150", "£50"]]
+
+
+def test_a_live_blogs_bullet_is_no_part_of_the_claimant():
+    from pipeline.merge import claimant_name
+
+    assert claimant_name("- Operator") == "Operator"
+    assert claimant_name("• the county council") == "the county council"
+    assert claimant_name("-") is None

@@ -287,12 +287,20 @@ _DEFINITE_BEFORE = re.compile(
 )
 
 
+#: A change of a count, its first value and what it counts before the second: 'from nine
+#: engineers to ', 'from 120 nurses to '.
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<first>[\w,.]+)\s+(?:[A-Za-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*s\s+to\s+$"
+)
+
+
 def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSpan]:
     """``figures`` with the counts ``text`` writes in words added in order: a word number
     from two to ninety-nine right before a plural noun it counts ('seven deaths', 'nine
     passengers were taken to hospital'); never a duration ('three days'), an age, a
     number inside a figure already found ('two million'), or a word number followed by
-    'of', 'or' or 'times'."""
+    'of', 'or' or 'times'; and the second value of a change the first names the count of
+    ('from nine engineers to five')."""
     taken = [(f.start, f.end) for f in figures]
     added: list[FigureSpan] = []
     for match in _COUNT_IN_WORDS.finditer(text):
@@ -309,6 +317,20 @@ def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSp
         if _not_a_figure(text, start, end, None, None, 10.0, None, figures):
             continue
         words, _ = _words_after(text, end)
+        earlier = _FROM_TO.search(text, max(0, start - 80), start)
+        if earlier is not None and earlier.end() == start:
+            # 'cut its team from nine engineers to five': the second value counts the same
+            low = match.group().lower()
+            number = float(
+                (_TENS_IN_WORDS.get(match["tens"].lower(), 0) if match["tens"] else 0)
+                + (_UNITS_IN_WORDS.get((match["ones"] or match["unit"] or "").lower(), 0))
+            )
+            before = [f for f in [*figures, *added] if earlier.start("first") <= f.start < start]
+            if number and low != "one" and before and before[0].counts:
+                added.append(
+                    _span(text, "", start, end, number, before[0].counts, before[0].outcome)
+                )
+            continue
         if not words or not _is_plural(words[-1]) or words[0].lower() in TIME_UNITS:
             continue
         if words[-1].lower() in _ARTICLE_NOUNS:
@@ -853,6 +875,16 @@ _FROM_HOMES = re.compile(
 )
 
 
+# Those counted taken to hospital in other words: ' were rushed to hospital', ' have been taken
+# to Belford Royal Infirmary', ' were airlifted to the Royal London Hospital'.
+_TO_HOSPITAL = re.compile(
+    r"\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|later)\s+)*"
+    r"(?:[a-z]+ly\s+)?(?:taken|rushed|admitted|airlifted|flown|brought|treated|ferried)\s+"
+    r"(?:to|in|at|into)\s+(?:(?:a|the)\s+)?(?:local\s+)?(?:hospitals?\b|"
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:Hospital|Infirmary|Medical\s+Cent(?:re|er)|Clinic)\b)",
+)
+
+
 # 'up from 980 the week before': an earlier value, never given the counts of the figure before
 _EARLIER = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\s+$")
 _VERB_BEFORE = re.compile(
@@ -910,6 +942,8 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
             outcome = verb.group(1).lower()  # 'the floods have killed 130 people'
         elif (which := _WHO_DID.match(text, stop_at)) is not None:
             outcome = which.group("did").lower()  # '24 people who had booked but …'
+        elif _TO_HOSPITAL.match(text, stop_at, min(len(text), stop_at + 90)):
+            outcome = "hospitalised"  # 'FIVE people were rushed to hospital'
         elif _FROM_HOMES.match(text, stop_at, min(len(text), stop_at + 60)):
             # 'forced about 300 residents from their homes', '340 people were turfed out of
             # their homes': those counted were moved out
