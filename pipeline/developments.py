@@ -1374,6 +1374,8 @@ def _choose(group: Cluster) -> Unit:
     candidates = group.own or group.members
     # a chronology box's notes are shown only where no sentence tells the development
     candidates = [u for u in candidates if not chronology_entry(u.text)] or candidates
+    # a sentence that only says someone gave no answer is never the line of what happened
+    candidates = [u for u in candidates if not no_comment(u.text)] or candidates
     closed = [u for u in candidates if _CLOSED.search(u.text.rstrip())]
     # a lone value of a disputed quantity, where another version states a value more give
     given = {w for u in candidates for w in u.vector}

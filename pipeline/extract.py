@@ -514,6 +514,12 @@ def description_referent(
             ),
             reporter_names,
         )
+        # "University Librarian Dr Fiona Lusk": a title before a person's name, no body
+        named = {
+            n
+            for n in named
+            if not any(w.lower().strip(".") in ROLE_WORDS | HONORIFICS for w in n.split()[1:])
+        }
     if not named and head in _FUNCTION_HEADS:
         named = _names(
             re.finditer(
@@ -1588,6 +1594,14 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             continue
         if not own and re.fullmatch(r"(?i:(?:a|an|the)\s+)?spokes(?:man|woman|person)", name):
             continue  # a spokesperson speaks for a body: its stance is the body's row
+        spokes = _BODY_SPOKESPERSON.fullmatch(name)
+        if spokes:
+            # "a council spokeswoman": the one council the article names speaks through her
+            body = f"the {spokes['body'].lower()}"
+            full = description_referent(body, prepared, prepared.resolve) or body
+            if key_of(full) != key and (key_of(full) in spoken or key_of(full) in names):
+                continue  # shown under the body's name already
+            name = full
         described = _BODY_DESCRIPTION.fullmatch(name)
         if described and not own:
             # "The company", "THE firm": the one body the article names so, or no one
@@ -1662,6 +1676,13 @@ def _body_resolved(form: str, prepared: PreparedArticle) -> str:
 _BODY_DESCRIPTION = re.compile(
     r"(?i:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,2}"
     rf"(?P<head>(?i:{word_alternation((_COMMERCIAL_HEADS | ORGANISATION_WORDS) - {'group'})}))"
+)
+#: A spokesperson named by the body's word alone ("a council spokeswoman", "The company
+#: spokesman"): the body speaks.
+_BODY_SPOKESPERSON = re.compile(
+    r"(?i:(?:the|a|an)\s+)?"
+    rf"(?P<body>(?i:{word_alternation((_COMMERCIAL_HEADS | ORGANISATION_WORDS) - {'group'})}))"
+    r"\s+(?i:spokes(?:man|woman|person)|press\s+officer|representative)"
 )
 #: Words that may close an actor's phrase without naming anyone ("The council now puts …").
 _ACTOR_TAIL = re.compile(r"\s+(?:now|today|yesterday|tonight|also|still|too|again|already|itself)$")

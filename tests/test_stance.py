@@ -1605,3 +1605,29 @@ def test_a_body_named_only_by_its_portfolio_is_no_row_beside_its_officer():
     found = _positions(text)
     assert "Irina Dovrenko" in found and "Foreign Ministry" not in found
     assert found.get("Kintra Islanders Association") == found["Morag Dunleavy"]
+
+
+def test_a_spokesperson_named_by_the_bodys_word_is_that_body_and_a_title_is_no_body():
+    """'A council spokeswoman said …': the one council the article names has the stance row;
+    'University Librarian Dr Ada Moss' names a person, never a body called 'University …'."""
+    text = (
+        "Pensioner fined for feeding gulls\n\n"
+        "Brackwater Borough Council brought in a ban on feeding gulls last summer.\n\n"
+        "Council leader Tom Hale defended the rules. “The signs are up everywhere,” he said.\n\n"
+        "A council spokeswoman said the fine could be appealed within 14 days.\n"
+    )
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+    actors = {s.actor for s in rules_only_extraction(article).stances}
+    assert "Brackwater Borough Council" in actors
+    assert not any("spokeswoman" in a for a in actors)
+    library = (
+        "Library to close overnight\n\n"
+        "The Brennan Library will close between 1am and 7am, the university has confirmed.\n\n"
+        "University Librarian Dr Ada Moss said she understood the anger. “Nobody wants to lock "
+        "people out,” she said.\n\n"
+        "A university spokesperson said the decision was final.\n"
+    )
+    article = Article(id="S1", path="a.txt", text=library, sha256="x", title="Library")
+    actors = {s.actor for s in rules_only_extraction(article).stances}
+    assert not any(a.startswith("University Librarian") for a in actors)
+    assert "the university" in actors
