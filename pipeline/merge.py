@@ -1573,16 +1573,27 @@ def _sentence(text: str) -> str:
 
 def _title(sources: Sequence[SourceInfo], events: Sequence[MergedEvent]) -> str:
     """The first independent source's headline that names the story
-    (``informative_headline``: not "GNOME SWEET GNOME!", not "NEWS RELEASE"), one in
+    (``informative_headline``: not "GNOME SWEET GNOME!", not "NEWS RELEASE"; not a service
+    piece's "what owners need to know" nor a live page's: ``_SERVICE_HEADLINE``), one in
     ordinary case before one in capitals; else the first headline; else the most reported
     development."""
     titled = [s.title for s in sources if s.title and not s.duplicate_of]
     named = [n for t in titled if (n := informative_headline(t))]
-    plain = [t for t in named if not _in_capitals(t)]
+    plain = [t for t in named if not _in_capitals(t) and not _SERVICE_HEADLINE.search(t)]
+    named = [t for t in named if not _SERVICE_HEADLINE.search(t)] or named
     for pool in (plain, named, titled):
         if pool:
             return pool[0]
     return events[0].summary if events else "News brief"
+
+
+#: A headline of a service piece or a page of updates, not of the story: "what owners need
+#: to know", "how to get your refund", "live:", "everything we know".
+_SERVICE_HEADLINE = re.compile(
+    r"\b(?:what\s+(?:\w+\s+){0,2}(?:need|needs)\s+to\s+know|how\s+to\b|everything\s+"
+    r"(?:we|you)\s+know|explained\b|q\s*&\s*a\b)|^live\b|\blive:",
+    re.IGNORECASE,
+)
 
 
 def _in_capitals(text: str) -> bool:

@@ -137,8 +137,8 @@ def _inline(text: str) -> str:
 def _lede(brief: Brief) -> list[str]:
     """The opening paragraph: each sentence with its source markers and, when it states
     developments (``MergedEvent.lede_sentence``), their count of independent sources (and
-    the time of the one it states, unless it says it), as the list below gives them; the
-    list does not say them again."""
+    the time of the one it states, unless it says it) and the sources that tell it with
+    other figures, as the list below gives them; the list does not say them again."""
     total = brief.stats.independent_sources
     parts = []
     for at, sentence in enumerate(brief.lede):
@@ -146,7 +146,12 @@ def _lede(brief: Brief) -> list[str]:
         when = stated[0].when if len(stated) == 1 else None
         said = when and when.lower() in sentence.text.lower()
         when = f" ({_inline(when)})" if when and not said else ""
-        count = f" ({max(e.independent_sources for e in stated)}/{total})" if stated else ""
+        others = sorted(
+            {s for e in stated for s in e.other_figures} - set(sentence.sources),
+            key=lambda s: (len(s), s),
+        )
+        other = f"; other figures {markers(others)}" if others else ""
+        count = f" ({max(e.independent_sources for e in stated)}/{total}{other})" if stated else ""
         parts.append(f"{_inline(sentence.text)}{when} {markers(sentence.sources)}{count}")
     return [" ".join(parts)] if parts else []
 

@@ -311,3 +311,18 @@ def test_people_and_bodies_lists_other_names_not_case_nor_descriptions():
     fitted = render_markdown(brief.model_copy(update={"left_to_json": ["people"]}))
     assert "## People and bodies" not in fitted
     assert "the other names of people and bodies" in fitted
+
+
+def test_a_service_pieces_headline_is_not_the_briefs_title():
+    from pipeline.merge import _title
+    from schemas.extraction import SourceInfo
+
+    def source(sid: str, title: str) -> SourceInfo:
+        return SourceInfo(id=sid, path=f"{sid}.txt", title=title, characters=100, sha256="x")
+
+    sources = [
+        source("S1", "Kettle recall: what owners need to know"),
+        source("S2", "Maker recalls 60,000 kettles after lids fly open"),
+    ]
+    assert _title(sources, []) == "Maker recalls 60,000 kettles after lids fly open"
+    assert _title(sources[:1], []) == "Kettle recall: what owners need to know"  # no other
