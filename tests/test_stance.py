@@ -86,7 +86,8 @@ def test_the_body_the_development_is_about_is_its_agent():
 
 def test_the_agent_defends_its_decision_even_where_it_praises_it_or_it_is_good_news():
     """The body that did what happened stands behind its own act: "defends", as readers of
-    five independently labelled sets call it, also when its words praise what it did."""
+    five independently labelled sets call it, also when its words praise what it did while
+    others contest it; uncontested good news it hails, it supports."""
     development = "Water company raises prices. The water company said prices rise in May."
     director = StanceEvidence(
         name="Ruth Obi", role="company director", quotes=("Prices rise in May.",),
@@ -104,6 +105,11 @@ def test_the_agent_defends_its_decision_even_where_it_praises_it_or_it_is_good_n
     opening = "Water company opens new reservoir. The water company opened it on Monday."
     glad = replace(director, development=opening, headline=opening.split(".")[0])
     assert judge_stance(glad, contested=False) == ("defends", "agent")
+    # what no one contests, and its maker hails in words of praise, it backs: as readers of
+    # thirteen blind sets call it more often than "defends" (6 to 3)
+    hailed = replace(glad, quotes=("We are delighted to open it, and proud of the team.",))
+    assert judge_stance(hailed, contested=False) == ("supports", "agent")
+    assert judge_stance(hailed, contested=True) == ("defends", "agent")
 
 
 def test_a_plain_witness_of_a_contested_decision_is_against_it_unless_harm_befell_people():
@@ -1631,3 +1637,10 @@ def test_a_spokesperson_named_by_the_bodys_word_is_that_body_and_a_title_is_no_b
     actors = {s.actor for s in rules_only_extraction(article).stances}
     assert not any(a.startswith("University Librarian") for a in actors)
     assert "the university" in actors
+
+
+def test_a_machines_failure_is_a_fault_told_not_blame():
+    assert quote_stance(("The back-up motor had failed to engage.",)) is None
+    assert quote_stance(("A sensor failure caused the stoppage.",)) is None
+    assert quote_stance(("The council failed the families of this town.",)) == "condemns"
+    assert quote_stance(("The company failed to act on years of warnings.",)) == "condemns"

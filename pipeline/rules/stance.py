@@ -1111,6 +1111,19 @@ def _demonym_of_title(word: str, role: str) -> bool:
     return not after or after[0].lower().strip(",") in ROLE_WORDS
 
 
+#: A machine's failure ("the back-up motor had failed to engage", "a sensor failure"): a
+#: fault told, not blame of anyone.
+_MACHINE_FAILED = re.compile(
+    r"\b(?:motor|engine|system|pump|brake|valve|sensor|alarm|generator|drive|component|part|"
+    r"device|machine|equipment|software|server|signal|switch|gear|battery|circuit|cable|"
+    r"hinge|latch|spring|lift|turbine|boiler)s?\s+(?:(?:had|has|have|was|were)\s+)?"
+    r"(?:(?:also|then|again|apparently|reportedly)\s+)?(?:failed|failure)\b"
+    r"|\bfailed\s+to\s+(?:engage|start|work|open|close|operate|deploy|activate|function|"
+    r"trigger|kick\s+in|switch\s+on|ignite)\b",
+    re.IGNORECASE,
+)
+
+
 def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
     """The stance the actor's own words show: an apology or admission, then a denial, then
     the class with most evaluative words (``QUOTE_WORDS``; a defence or a condemnation
@@ -1125,6 +1138,10 @@ def quote_stance(quotes: tuple[str, ...], adverse: bool = False) -> str | None:
             text[max(0, match.start() - 16) : match.start()]
         ):
             continue  # "about age-appropriateness, not censorship": blame refused
+        if label == "condemns" and _MACHINE_FAILED.search(
+            text[max(0, match.start() - 40) : match.end() + 30]
+        ):
+            continue  # "a back-up motor had failed to engage": a fault, no one blamed
         if label == "supports" and _NEGATED_PRAISE.search(
             text[max(0, match.start() - 30) : match.start()]
         ):
@@ -1315,6 +1332,8 @@ def judge_stance(
             return "defends", "agent"  # the decision-maker's warning is its justification
         if adverse:  # the body harm befell answers for its response, not for the harm
             return ("defends", "agent") if contested or said == "defends" else None
+        if said == "supports" and not contested:
+            return "supports", "agent"  # what no one contests, its maker hails: it backs it
         return "defends", "agent"  # a body explaining its own decision
     if said == "supports" and adverse:
         return None  # praise of the rescuers is not support of the fire
