@@ -1101,6 +1101,17 @@ def off_topic(
             if other != source and other not in result
         ):
             del result[source]
+    # one that tells two of the others' developments and names four of the names two other
+    # sources or more use ('Kestlemouth', 'Dornshire', 'Kaveri'), in a house style of its
+    # own (another country's wire, its own names around them), is on the story
+    for source in list(result):
+        widely = sum(
+            1
+            for n in names[source]
+            if sum(1 for o in originals if o != source and n in names[o]) >= 2
+        )
+        if shared[source] >= SHARED_TOLD and widely >= SHARED_NAMES:
+            del result[source]
     # one that tells what another tells on the same day of the month ('the council's hearing
     # on the fire on June 17'), however local its angle, is on the story too
     on_story = [u for u in units if duplicates.get(u.source, u.source) not in result]
@@ -1124,6 +1135,14 @@ def same_day_told(unit: Unit, others: Sequence[Unit]) -> bool:
         and cosine(unit.vector, other.vector) >= DAY_ALIKE
         for other in others
     )
+
+
+#: An article that tells this many of the others' developments and names this many names
+#: that two other sources or more use is on the story (``off_topic``). With three names, 2
+#: of the 2,760 pairings of a story with another's article let the stray in (invented
+#: stories reuse surnames); with four, none.
+SHARED_TOLD = 2
+SHARED_NAMES = 4
 
 
 #: How alike two sentences naming the same day must be to tell the same thing.

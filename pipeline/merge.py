@@ -193,7 +193,8 @@ def merge_extractions(
     events = build_developments(good, once, published, (units, groups), rivals)
     quotes = [q for x in good for q in x.quotes]
     speakers, attribution_differences = _merge_quotes(quotes, index)
-    target = stance_target(title, sources, events)
+    on_story = [s for s in sources if s.id not in strays]
+    target = stance_target(title, on_story, events)
     differences = (
         [_figure_difference(g) for g in figures if g.differs]
         + _claim_differences([c for x in good for c in x.claims], events, index)
@@ -205,7 +206,8 @@ def merge_extractions(
     )
     lede = _lede(events, once)
     brief = Brief(
-        title=title or _title(sources, events),
+        # the story's own headline: never that of an article left out as another story's
+        title=title or _title(on_story, events),
         lede=lede,
         events=mark_lede(lede, events),
         speakers=_flag_minor(speakers, source_words),

@@ -229,6 +229,13 @@ def test_a_stray_article_added_to_a_labelled_story_is_kept_out(tmp_path, story):
     shown = [e for e in brief.events if e.shown != "none"]
     assert shown and all(e.independent_sources >= 1 for e in shown)
     assert not any("Kursk" in e.summary for e in shown)
+    # first in the folder, a stray's headline is still not the brief's title
+    (folder / "zz_stray.txt").unlink()
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "examples" / "kursk" /
+                    "001_eab52758ff889176.txt", folder / "000_stray.txt")  # fmt: skip
+    again = run_folder(folder, None).brief
+    assert [o.path for o in again.off_topic] == ["000_stray.txt"]
+    assert "Korea" not in again.title and "Kursk" not in again.title
 
 
 @pytest.mark.parametrize("story", ["voter-rolls", "warehouse-fire", "bus-strike"])
@@ -2130,3 +2137,49 @@ def test_every_sentence_of_a_quotation_of_several_is_someone_s_words_not_a_devel
         found = [s.text for s in reported_sentences(prepare_article(article))]
         assert found[-1].startswith("The island's ferry operator"), found
         assert not any("choosing between" in line for line in found)
+
+
+def test_a_foreign_wires_copy_that_tells_two_developments_and_names_the_storys_names_is_on_it(
+    tmp_path,
+):
+    """A foreign wire's copy (its own capital's dateline, its own officials and market) that
+    tells two of the others' developments and names four names two other sources or more
+    use is on the story, however few of its sentences match; the brief's title is never the
+    headline of an article left out."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    lead = (
+        "Caldmoor Council's planning committee approved a £300 million expansion of Port "
+        "Hallam on Tuesday by seven votes to four."
+    )
+    owner = "The port is majority owned by Tamsin Harbours, which will fund most of the work."
+    callin = "The government has 21 days to call in the decision."
+    for name, extra in (
+        ("a_herald.txt", "Campaigners from the Hallam Estuary Trust protested outside."),
+        ("b_echo.txt", "The Hallam Estuary Trust said it would consider a legal challenge."),
+        ("c_news.txt", "Dredging is due to start next spring, the Tamsin Harbours chief said."),
+    ):
+        (folder / name).write_text(
+            f"Port Hallam expansion approved\n\n{lead} {owner} {extra} {callin}\n",
+            encoding="utf-8",
+        )
+    (folder / "d_wire.txt").write_text(
+        "Tamsin Harbours to invest £300 mn in UK port after council nod\n\n"
+        "SINGAPORE, Oct 15 (Straits Press) - Tamsin Harbours will invest about £300 million in "
+        "expanding Port Hallam after Caldmoor Council cleared the project by seven votes to "
+        "four on Tuesday, the company said. Shares of the group rose 3.1 per cent on the "
+        "Singapore Exchange. Trade minister Lim Wei Jie welcomed the decision in parliament. "
+        "The British government has 21 days in which it can call in the council's decision. "
+        "The Hallam Estuary Trust has opposed the dredging.\n\n"
+        "Analysts at Raffles Quay brokerage Merlion Capital said the project was a long-dated "
+        "bet. Tamsin Harbours bought its stake in 2021 from Osprey Infrastructure Fund. The "
+        "group also runs terminals in Penang, Batam and Colombo. Its chairman, Goh Swee Lin, "
+        "told the Business Times the group wanted more European assets. Opposition MP Pritam "
+        "Nair questioned the priority given to overseas projects. The Maritime and Port "
+        "Authority of Singapore declined to comment on the British plan. Chief financial "
+        "officer Daniel Teo said the group would borrow from DBS and OCBC.\n",
+        encoding="utf-8",
+    )
+    brief = run_folder(folder, None).brief
+    assert not brief.off_topic
+    assert brief.title == "Port Hallam expansion approved"
