@@ -282,6 +282,13 @@ _FURNITURE = re.compile(
       | notes?\ to\ editors\s*:?
       # reader prompts of local papers and tabloids
       | (?:got|have|do\ you\ have)\ a\ (?:story|news\ tip|tip|picture)\b.*
+      | (?:have|had)\ your\ say\b.*|(?:join|tell\ us\ in)\ the\ (?:comments|conversation)\b.*
+      | (?:what\ do\ you\ think|let\ us\ know)\b[^.]{{0,80}}\b(?:comments?|email|below)\b.*
+      # an interview's editorial note: "This interview has been edited for length and clarity."
+      | (?:this\ |the\ )?(?:interview|conversation|transcript|q\s?&\s?a|exchange)\ (?:has\ been
+          |was|have\ been)\ (?:lightly\ )?(?:edited|condensed|shortened)\b
+          (?:,?\ (?:and|for|lightly|edited|condensed|shortened|length|clarity|brevity|space))*
+          \W*
       | we\ pay\ for\ (?:your\ )?(?:stories|pictures|videos).*
       | (?:email|contact)\ (?:us|the\ newsroom|our\ newsdesk|the\ newsdesk)\b.*
       # the reporter's contact line: "Contact Jane Doe at jdoe@paper.com or 555-0148."

@@ -801,3 +801,11 @@ def test_a_live_blogs_bullet_is_no_part_of_the_claimant():
     assert claimant_name("- Operator") == "Operator"
     assert claimant_name("• the county council") == "the county council"
     assert claimant_name("-") is None
+
+
+def test_a_count_in_a_hyphened_adjective_counts_its_own_noun():
+    """'a 900-page statement' counts pages, so never joins '900 jobs' told elsewhere."""
+    [pages] = find_figures("We were given a 900-page environmental statement to read.")
+    assert (pages.number, pages.counts) == (900.0, "page")
+    [jobs] = find_figures("The port says 900 jobs will be created.")
+    assert jobs.counts == "jobs"

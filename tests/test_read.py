@@ -872,3 +872,21 @@ def test_a_reprint_credits_the_agency_then_signs_off_with_its_own_name():
     assert bylined.masthead == "Westvale Mercury"
     desk = clean_text("Ferry stranded\n\nBy Ann Holm, Crime Reporter\n\nThe ferry ran aground.\n")
     assert desk.masthead is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This interview has been edited for length and clarity.",
+        "The interview has been lightly edited and condensed.",
+        "Have your say on the port decision in the comments below, or email news@example.com",
+        "What do you think? Let us know in the comments below.",
+    ],
+)
+def test_an_interviews_editorial_note_and_a_call_for_comments_are_furniture(line):
+    cleaned = clean_text(
+        f"Port plan approved\n\nThe council approved the plan on Tuesday.\n\n{line}\n"
+    )
+    assert line not in cleaned.body and line in cleaned.removed
+    told = "The interview was edited by the desk after the minister complained about its tone."
+    assert told in clean_text(f"Port plan approved\n\n{told}\n").body

@@ -919,6 +919,11 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
     counts nothing."""
     if unit in _READINGS:
         return "", None
+    hyphened = re.match(r"-(?P<noun>[a-z]+)\b", text[end : end + 30])
+    if hyphened and unit is None:
+        # 'a 900-page statement': a count of pages in an adjective, never of what follows
+        # ('900 jobs' elsewhere is another quantity)
+        return hyphened["noun"], None
     words, stop_at = _words_after(text, end)
     line_start = text.rfind("\n", 0, start) + 1
     item = _ITEM_DASH.match(text, end)
