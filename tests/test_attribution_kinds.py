@@ -1046,3 +1046,20 @@ def test_a_person_introduced_with_a_kinship_count_is_the_she_or_he_of_the_next_p
 def test_a_firms_name_with_an_ampersand_stays_whole_in_the_role():
     text = LEAD + '"We will refund every ticket," Seaway & Dunn chief executive Tara Holt said.\n'
     assert attributed(text) == [("Tara Holt", "Seaway & Dunn chief executive")]
+
+
+def test_names_of_initials_keep_them_and_lose_the_titles_last_word():
+    """'Union Minister for Ports, Shipping and Waterways R. S. Kulkarni' names R. S. Kulkarni,
+    not 'Waterways R. S. Kulkarni'; 'A. Joseph Thomas' keeps the initial that opens it."""
+    from pipeline.rules.entities import person_name
+
+    assert person_name("Waterways R. S. Kulkarni") == "R. S. Kulkarni"
+    assert person_name("Opposition member A. Joseph Thomas") == "A. Joseph Thomas"
+    assert person_name("John R. Smith") == "John R. Smith"
+    assert person_name("M. V. Krishnamurthy") == "M. V. Krishnamurthy"
+    text = (
+        LEAD + "Minister for Ports, Shipping and Waterways R. S. Kulkarni welcomed the plan. "
+        "Mr Kulkarni said the government would 'stand firmly behind' the operator.\n\n"
+        "'Our own harbours are waiting,' said opposition member A. Joseph Thomas.\n"
+    )
+    assert [q.speaker for q in _quotes_of(text)] == ["R. S. Kulkarni", "A. Joseph Thomas"]

@@ -44,13 +44,16 @@ def person_name(form: str) -> str | None:
         if lower in _PARTICLES and name:
             name.insert(0, word)
         elif (
-            word[:1].isupper()
-            and lower not in ROLE_WORDS
-            and lower not in _NOT_NAME_WORDS
-            and not vocabulary.name_descriptor(word)  # "Great-gran Maureen Tolley"
-            and not word.endswith(("’s", "'s"))  # "Acme's Jane Roe": the possessor is no name
-            and not _ACRONYM.fullmatch(word)  # "NATO", "BBC": a body, never a personal name
-            and not _COMPOUND.search(word)  # "Gran-of-three": a phrase, not a name
+            (name and re.fullmatch(r"[A-Z]\.", word))
+            or (  # "A. Joseph Thomas": an initial
+                word[:1].isupper()
+                and lower not in ROLE_WORDS
+                and lower not in _NOT_NAME_WORDS
+                and not vocabulary.name_descriptor(word)  # "Great-gran Maureen Tolley"
+                and not word.endswith(("’s", "'s"))  # "Acme's Jane Roe": the possessor is no name
+                and not _ACRONYM.fullmatch(word)  # "NATO", "BBC": a body, never a personal name
+                and not _COMPOUND.search(word)  # "Gran-of-three": a phrase, not a name
+            )
         ):
             name.insert(0, word)
         else:
@@ -67,6 +70,11 @@ def person_name(form: str) -> str | None:
             break
     while name and name[0].lower() in _PARTICLES:
         name.pop(0)
+    initials = [k for k, w in enumerate(name) if re.fullmatch(r"[A-Z]\.", w)]
+    if len(initials) >= 2 and initials[0] > 0 and initials[:2] == [initials[0], initials[0] + 1]:
+        # "Waterways R. S. Kulkarni" of "Minister for … Shipping and Waterways R. S.
+        # Kulkarni": a name of initials opens with them, a title's last word before them
+        name = name[initials[0] :]
     if name and "&" in head[head.rfind(name[0]) :]:
         return None  # "Whitcombe & Sayre", "Harrowgate & Finch": a firm, never a person
     return " ".join(name) or None

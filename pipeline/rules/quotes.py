@@ -2672,7 +2672,10 @@ def _holds_role(doc: _Document, cue: _Cue, description: str) -> bool:
     name = re.escape(cue.text.split()[-1])
     generic = words[-1].lower() in _GENERIC_HEADS
     for m in re.finditer(rf"(?<!\w){name}(?!\w)", doc.text):
-        title = re.split(r"[.!?;:()“”\"\n]", doc.text[max(0, m.start() - 60) : m.start()])[-1]
+        # an initial's full stop ends nothing: "Minister for Ports R. S. Kulkarni"
+        title = re.split(
+            r"(?<!\b[A-Z])[.!?]|[;:()“”\"\n]", doc.text[max(0, m.start() - 70) : m.start()]
+        )[-1]
         after = doc.text[m.end() : m.end() + 80]
         appositive = re.split(r"[.!?;:()“”\"\n]|,", after[1:])[0] if after[:1] == "," else ""
         if pattern.search(title) or pattern.search(appositive):
