@@ -1063,3 +1063,20 @@ def test_names_of_initials_keep_them_and_lose_the_titles_last_word():
         "'Our own harbours are waiting,' said opposition member A. Joseph Thomas.\n"
     )
     assert [q.speaker for q in _quotes_of(text)] == ["R. S. Kulkarni", "A. Joseph Thomas"]
+
+
+def test_a_quotation_paragraph_after_one_that_names_one_person_is_theirs():
+    """British radio and local copy: the speaker is named in the paragraph before, with no
+    speech verb; the quotation runs over two paragraphs and ends 'he said'. Two people named
+    before: no guess."""
+    text = (
+        LEAD + "Down on the quay the mood was different. Tom Pellow of the Harbour Fishermen's "
+        "Association has been on this programme many times. Tonight he sounded tired.\n\n"
+        "\u201cWe went in there with the science and the maps. They listened politely.\n\n"
+        "\u201cThe dredgers will come next spring,\u201d he said.\n"
+    )
+    assert [q.speaker for q in _quotes_of(text)] == ["Tom Pellow", "Tom Pellow"]
+    two = text.replace(
+        "Tonight he sounded tired.", "Tonight he sat beside Harry Crane, the harbourmaster."
+    )
+    assert [q.speaker for q in _quotes_of(two)] == [None, None]

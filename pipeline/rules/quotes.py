@@ -576,13 +576,27 @@ def resolve_pronoun_cues(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
 
     The name is the nearest named speaker before the cue: a named cue of an earlier span,
     the subject of a speech verb, or a titled name, searched in the cue's own sentence and
-    then up to three sentences back.  ``cue_start`` then points at that name.  A pronoun
-    with no antecedent becomes ``None``; an unresolved description is kept as written.
+    then up to three sentences back (for a quotation that runs on from a paragraph before,
+    back from where it began).  ``cue_start`` then points at that name.  A pronoun with no
+    antecedent becomes ``None``; an unresolved description is kept as written.
     """
     doc = _document(text, _paragraphs(text), spans)
     resolved: list[QuoteSpan] = []
+    by_id: dict[str, QuoteSpan] = {}
     for span in spans:
-        resolved.append(_resolve(doc, span, resolved))
+        found = _resolve(doc, span, resolved)
+        root = span
+        while root.continues and root.continues in by_id:
+            root = by_id[root.continues]
+        if found.cue is None and span.cue and root is not span and span.cue_start is not None:
+            # "“We went in there … they would. ¶ “The dredgers will come …,” he said.": the
+            # words run on from a paragraph before, so "he" is who was named before them
+            earlier = [r for r in resolved if r.start < root.start]
+            again = _resolve(doc, replace(span, cue_start=root.start), earlier)
+            if again.cue is not None:
+                found = again
+        by_id[span.id] = span
+        resolved.append(found)
     return resolved
 
 
@@ -2947,6 +2961,19 @@ def _antecedent_any(
             if personal and _SOMEONE.search(opening):
                 return None  # "a retiree who gave only her first name … she said": not the
                 # speaker of an earlier paragraph
+            here = doc.paragraph_at(anchor)
+            if personal and here > 0 and not opening.strip(" \t\n'" + _ANY_DOUBLE + _SINGLE_OPEN):
+                # the paragraph is the quotation ("“We went in there …,” he said."): the one
+                # person the paragraph before names and leads up to, with no speech verb
+                # ("Tom Penhallow … has been on this programme many times. This evening he
+                # sounded tired.")
+                before = _paragraph_people(doc, doc.paragraph_starts[here] - 1)
+                if (
+                    len(before) == 1
+                    and _personal(before[0])
+                    and _name_runs(doc, here - 1) <= {before[0].text}
+                ):
+                    return before[0]
             paragraph = -1  # checked once
         if personal and depth < 2 and (lo, hi) != windows[0]:
             again = _pronoun_subject(doc, lo, hi)
@@ -2973,6 +3000,29 @@ def _antecedent_any(
         if cue is not None and cue.start < anchor and not (personal and not _personal(cue)):
             return cue
     return None
+
+
+def _name_runs(doc: _Document, paragraph: int) -> set[str]:
+    """Every run of two capitalised name words or more in ``paragraph`` outside quotes that
+    holds no word of a body ("Harbour Fishermen's Association" is none): who else it may
+    name, wherever a preposition puts them ("beside Harry Crane")."""
+    start = doc.paragraph_starts[paragraph]
+    end = (
+        doc.paragraph_starts[paragraph + 1]
+        if paragraph + 1 < len(doc.paragraph_starts)
+        else len(doc.text)
+    )
+    runs, current = set(), []
+    for tok in [*_tokens(doc, start, end), None]:
+        if tok is not None and _is_name_token(tok.word):
+            current.append(tok.word)
+            continue
+        if len(current) >= 2 and not any(
+            w.lower().rstrip("s’'") in BODY_WORDS | ORGANISATION_WORDS for w in current
+        ):
+            runs.add(" ".join(current))
+        current = []
+    return runs
 
 
 def _paragraph_people(doc: _Document, anchor: int) -> list[_Cue]:
