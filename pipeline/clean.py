@@ -337,9 +337,10 @@ _CREDIT_WORDS = frozenset(
     "and in at from the of with additional reporting writing editing by compiled research "
     "graphics produced for".split()
 )
-# A byline: "By Jane Doe", "By Jane Doe and John Roe, Political Correspondent".
+# A byline: "By Jane Doe", "By Jane Doe and John Roe, Political Correspondent", a
+# broadcast's "Presented by Jo Carne".
 _BYLINE = re.compile(
-    r"^(?i:by)\s+(?P<names>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|and|&|van|von|de|der|al))*)"
+    r"^(?i:(?:presented|reported|written|produced)\s+)?(?i:by)\s+(?P<names>[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|and|&|van|von|de|der|al))*)"
     r"(?:\s*[,|–—-]\s*[\w ,'’&-]{0,60})?$"
 )
 # "… said on X. read more": a link label closing a paragraph of reporting.
@@ -480,8 +481,15 @@ _MASTHEAD_DATE = (
 _MASTHEAD = re.compile(
     rf"^(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
     rf"(?P<date>{_MASTHEAD_DATE})\.?"
-    r"(?:\s*[-–—,|·]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$"
-)  # a time may follow the date: "Wednesday, October 15, 2025 - 11:05am"
+    r"(?:\s*[-–—,|·]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s+[A-Z]{2,4})?)?$"
+)  # a time may follow the date: "Wednesday, October 15, 2025 - 11:05am", "…, 6pm"
+#: A broadcaster's line over a transcript: the station, then its programme ("KESTLE FM -
+#: EVENING NEWS AND COMMENT", "Radio Harbour | Breakfast Show").
+_BROADCAST = re.compile(
+    r"^(?P<station>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?i:FM|AM|Radio|TV|Television))"
+    r"\s*(?:[-–—|:]\s*[A-Za-z][\w&'’ ,-]{2,60})?$"
+)
 #: How many lines from the top a masthead may stand (headline, standfirst, byline, masthead).
 MASTHEAD_LINES = 6
 #: A masthead's date with a weekday and no year ("Tuesday, September 16"): page furniture,
@@ -657,6 +665,20 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
                 kept.remove(prev)
                 removed.insert(len(removed) - 1, prev)
                 title = None
+            if (
+                not match["outlet"]
+                and prev is not None
+                and prev == title
+                and (on_air := _BROADCAST.match(prev))
+            ):
+                # "KESTLE FM - EVENING NEWS AND COMMENT" over its date: the station and its
+                # programme, not a headline
+                kept.remove(prev)
+                removed.insert(len(removed) - 1, prev)
+                title = None
+                masthead = masthead or re.sub(
+                    r"\b(?:Fm|Am|Tv)\b", lambda m: m.group().upper(), _title_case(on_air["station"])
+                )
             masthead = masthead or match["outlet"] or _lone_outlet(prev, removed)
         elif index < MASTHEAD_LINES and _YEARLESS_DATE.match(line):
             removed.append(line)  # "Tuesday, September 16" under the masthead

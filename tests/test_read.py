@@ -890,3 +890,15 @@ def test_an_interviews_editorial_note_and_a_call_for_comments_are_furniture(line
     assert line not in cleaned.body and line in cleaned.removed
     told = "The interview was edited by the desk after the minister complained about its tone."
     assert told in clean_text(f"Port plan approved\n\n{told}\n").body
+
+
+def test_a_broadcast_transcripts_station_date_and_presenter_are_its_metadata():
+    cleaned = clean_text(
+        "HARBOUR FM - EVENING NEWS AND COMMENT\nTuesday 14 October 2025, 6pm\n"
+        "Presented by Jo Carne\n\nGood evening. The port expansion has been approved.\n"
+    )
+    assert cleaned.masthead == "Harbour FM"
+    assert cleaned.published == "Tuesday 14 October 2025"
+    assert cleaned.byline == "Jo Carne"
+    assert cleaned.title is None
+    assert cleaned.body == "Good evening. The port expansion has been approved.\n"
