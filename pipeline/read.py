@@ -238,7 +238,10 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
             if heading and "title" not in metadata:
                 metadata["title"] = heading
     cleaned = clean_text(text, captions)
-    body = cleaned.body
+    body, labels = _without_kicker(
+        cleaned.body, metadata.get("title"), metadata.get("title") in cleaned.removed
+    )
+    removed = [*labels, *cleaned.removed]
     if not [line for line in body.split("\n\n") if line.strip() not in ("", cleaned.title)]:
         raise InputError(_no_article_text(page_holds or _file_holds(cleaned)))
     if _is_app_shell(body):
@@ -259,12 +262,43 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         date=date,
         url=metadata.get("url"),
         wire=cleaned.wire,
-        removed=tuple(cleaned.removed),
+        removed=tuple(removed),
         notes=tuple(notes),
         author=metadata.get("author") or cleaned.byline,
         captions=tuple(dict.fromkeys([*captions, *cleaned.captions])),
         dateline=cleaned.dateline,
     )
+
+
+#: A section label or kicker printed above a page's headline ("Environment", "UK news",
+#: "Exclusive"): this many words at most.
+KICKER_WORDS = 4
+
+
+def _without_kicker(
+    body: str, title: str | None, title_removed: bool = False
+) -> tuple[str, list[str]]:
+    """``body`` without the short labels above the page's headline (``title``, from its
+    metadata), when the headline stands among its first three paragraphs, or was taken out
+    as a repeat (``title_removed``) right under the first: a section name or a kicker
+    ("Environment") is no sentence of the article. Returns the body and the labels taken
+    out."""
+    if not title:
+        return body, []
+    paragraphs = body.split("\n\n")
+    plain = " ".join(title.split())
+    at = next((k for k, p in enumerate(paragraphs[:3]) if " ".join(p.split()) == plain), None)
+    if at is None and title_removed and len(paragraphs) > 1:
+        at = 1  # the headline went out as a repeat of the title: the label above it
+    if not at:
+        return body, []
+    labels = paragraphs[:at]
+    if not all(
+        0 < len(p.split()) <= KICKER_WORDS and not re.search(r"[.!?:;,]\s*$", p.strip())
+        for p in labels
+    ):
+        return body, []
+    return "\n\n".join(paragraphs[at:]), [p.strip() for p in labels]
 
 
 def _is_app_shell(body: str) -> bool:

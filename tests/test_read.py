@@ -902,3 +902,20 @@ def test_a_broadcast_transcripts_station_date_and_presenter_are_its_metadata():
     assert cleaned.byline == "Jo Carne"
     assert cleaned.title is None
     assert cleaned.body == "Good evening. The port expansion has been approved.\n"
+
+
+def test_a_section_label_above_a_pages_headline_is_no_part_of_the_article(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Port expansion approved despite outcry</title></head><body>"
+        "<article><p class='kicker'>Environment</p><h1>Port expansion approved despite "
+        "outcry</h1><p>A £420 million expansion of the port was approved on Tuesday night "
+        "after a six-hour meeting of the council's planning committee.</p><p>Campaigners "
+        "said they would fight the decision in the courts, and the port said work would "
+        "start in the spring.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert not article.text.startswith("Environment")
+    assert "Environment" in article.removed
+    assert "A £420 million expansion" in article.text
