@@ -2171,6 +2171,15 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+#: A sentence whose subject is all of a counted group, named by its count alone ('All three
+#: are being treated', 'Both were released', 'Each of them had …').
+_ALL_OF_THEM = re.compile(
+    r"^(?:(?:but|and)\s+)?(?:all|both|each)(?:\s+(?P<count>two|three|four|five|six|seven|"
+    r"eight|nine|ten))?(?:\s+of\s+them)?\s+(?:are|were|is|was|have|had|has|remain|remained)\b",
+    re.IGNORECASE,
+)
+
+
 def refers_back(unit: Unit, shown: Unit) -> bool:
     """True when ``unit``'s subject refers back to the people or things of ``shown``'s fact
     and names them by a content word of it ('Both of those who died were over 80 …' after
@@ -2190,6 +2199,19 @@ def refers_back(unit: Unit, shown: Unit) -> bool:
         words = tokens(match["subject"])
         words = {w for w in words if w not in _PRONOUNS and w not in _NUMBER_WORDS}
         if words & shown.vector.keys():
+            return True
+    every = _ALL_OF_THEM.match(text)
+    if every is not None:
+        # 'All three are being treated for mild hypothermia' after 'Three passengers were
+        # taken to hospital with mild hypothermia': the same people (their count, when told,
+        # is the shown line's) and two content words of its fact
+        count = every["count"]
+        counted = count is None or (
+            "#" + _NUMBER_WORDS[count.lower()] in shown.vector
+            or count.lower() in _undated(shown.text).lower()
+        )
+        common = {w for w in tokens(text) if not w.startswith(("#", "@"))} & shown.vector.keys()
+        if counted and len(common) >= 2:
             return True
     dated = _DATED_THING.match(text)
     if dated is not None and "#" + dated["year"] in shown.vector:

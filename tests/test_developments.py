@@ -2183,3 +2183,18 @@ def test_a_foreign_wires_copy_that_tells_two_developments_and_names_the_storys_n
     brief = run_folder(folder, None).brief
     assert not brief.off_topic
     assert brief.title == "Port Hallam expansion approved"
+
+
+def test_all_of_a_counted_group_told_again_with_its_facts_words_is_a_detail_of_it():
+    """'All three are being treated for mild hypothermia' after 'Three passengers were taken
+    to hospital with mild hypothermia': the same three, the same fact; 'All four were
+    released' names another count, and 'Both were released' shares no word of the fact."""
+
+    def told(text: str, source: str = "S2") -> Unit:
+        return Unit(source, 5, text, "body", 4, None, dict.fromkeys(tokens(text), 1.0))
+
+    shown = told("Three passengers were taken to hospital with mild hypothermia.", "S1")
+
+    assert refers_back(told("All three are being treated for mild hypothermia."), shown)
+    assert not refers_back(told("All four are being treated for mild hypothermia."), shown)
+    assert not refers_back(told("Both were released on bail later that evening."), shown)
