@@ -43,7 +43,7 @@ from .developments import tokens as dev_tokens
 from .lede import mark_lede
 from .render import render_markdown
 from .rules.dates import parse_date
-from .rules.entities import EntityIndex, person_name
+from .rules.entities import EntityIndex, person_name, person_of
 from .rules.figures import money_kind
 from .rules.text import informative_headline, normalise_space, split_sentences
 from .rules.vocabulary import (
@@ -287,16 +287,24 @@ def _sorted_sources(sources: Iterable[str]) -> list[str]:
 
 
 def _entity_index(extractions: Sequence[ArticleExtraction]) -> EntityIndex:
-    index = EntityIndex()
+    """Every speaker, stance actor and claimant of ``extractions`` grouped into entities.
+    Full names go in first, then short forms: 'Mrs Quinn' of one article joins no one when
+    the story names Gerry and Owen Quinn, whichever article named them first."""
+    found: list[tuple[str, str, str | None]] = []
     for x in extractions:
         for quote in x.quotes:
             if quote.speaker:
-                index.add(quote.speaker, x.source.id, quote.speaker_role)
+                found.append((quote.speaker, x.source.id, quote.speaker_role))
         for stance in x.stances:
-            index.add(stance.actor, x.source.id)
+            found.append((stance.actor, x.source.id, None))
         for figure in x.figures:
             if figure.claimant:
-                index.add(figure.claimant, x.source.id)
+                found.append((figure.claimant, x.source.id, None))
+    index = EntityIndex()
+    for form, source, role in sorted(
+        found, key=lambda f: len((person_of(f[0]) or "").split()) == 1
+    ):  # stable: in article order within each kind
+        index.add(form, source, role)
     return index
 
 

@@ -1080,3 +1080,16 @@ def test_a_quotation_paragraph_after_one_that_names_one_person_is_theirs():
         "Tonight he sounded tired.", "Tonight he sat beside Harry Crane, the harbourmaster."
     )
     assert [q.speaker for q in _quotes_of(two)] == [None, None]
+
+
+def test_someone_described_at_a_body_is_no_voice_of_that_body():
+    """'A fraud analyst at the bookmaker Lodestar Bet told the court …': the analyst speaks
+    (unnamed), not the bookmaker; 'a spokeswoman for …' is the body's voice."""
+    analyst = (
+        LEAD + "A fraud analyst at the bookmaker Ferrow Bet told the court that the wagers "
+        "formed “the most blatant pattern I have seen in eleven years”.\n"
+    )
+    [quote] = _quotes_of(analyst)
+    assert quote.speaker is None and quote.speaker_role == "a fraud analyst"
+    voice = analyst.replace("A fraud analyst at", "A spokeswoman for")
+    assert [q.speaker for q in _quotes_of(voice)] == ["Ferrow Bet"]

@@ -1063,3 +1063,31 @@ def test_an_actor_has_one_name_in_all_its_stance_rows():
     assert ("Pellory Water Inc.", "opposes") in actors
     # a source that spells the name its own way is not shown another's spelling
     assert ("Zelensky", "warns") in actors
+
+
+def test_a_titled_surname_joins_no_one_of_several_of_that_name_nor_the_other_sex():
+    """'Mrs Quinn' of one article, where the story names Gerry and Owen Quinn (whichever
+    article named them first), stays 'Mrs Quinn', apart from 'Mr Quinn'; 'Ms Vale' joins
+    the one Ann Vale the story names."""
+    from pipeline.merge import _entity_index
+
+    first = extraction(
+        "S1",
+        quotes=[
+            quote("S1", 1, "I was his dad first.", "Mrs Quinn"),
+            quote("S1", 2, "I am terrified.", "Mr Quinn"),
+            quote("S1", 3, "The case is closed.", "Ms Vale"),
+        ],
+    )
+    later = extraction(
+        "S2",
+        quotes=[
+            quote("S2", 1, "We will appeal.", "Gerry Quinn"),
+            quote("S2", 2, "I did nothing.", "Owen Quinn"),
+            quote("S2", 3, "The jury decides.", "Ann Vale"),
+        ],
+    )
+    index = _entity_index([first, later])  # fmt: skip
+    assert index.canonical("Mrs Quinn") == "Mrs Quinn"
+    assert index.canonical("Mr Quinn") == "Mr Quinn"
+    assert index.canonical("Ms Vale") == "Ann Vale"

@@ -166,6 +166,9 @@ class Cluster:
 
     @property
     def name(self) -> str:
+        if all(_TITLED_SURNAME.fullmatch(f) for f in self.forms):
+            # "Mrs Quinn" where the story names no one Quinn in full, or several: as written
+            return self.forms.most_common(1)[0][0]
         names = Counter({person_of(f) or f: 0 for f in self.forms})
         for form, count in self.forms.items():
             names[person_of(form) or form] += count
@@ -176,6 +179,15 @@ class Cluster:
     @property
     def role(self) -> str | None:
         return self.roles.most_common(1)[0][0] if self.roles else None
+
+
+#: A surname after a courtesy title alone ("Mrs Quinn", "Mr. Dale", "Dr Marsh").
+_TITLED_SURNAME = re.compile(
+    r"(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+(?P<surname>[A-Z][\w’'-]+)"
+)
+#: The sex a courtesy title tells, where it tells one.
+_SEX = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+        "lady": "f"}  # fmt: skip
 
 
 class EntityIndex:
@@ -191,7 +203,8 @@ class EntityIndex:
             return
         cluster = self._by_form.get(form) or self._find(form)
         if cluster is None:
-            cluster = Cluster(key=person_of(form) or form.lower())
+            titled = _TITLED_SURNAME.fullmatch(form)
+            cluster = Cluster(key=form.lower() if titled else person_of(form) or form.lower())
             self.clusters.append(cluster)
         cluster.forms[form] += 1
         cluster.sources.add(source)
@@ -211,6 +224,28 @@ class EntityIndex:
                 _without_article(f) == bare for f in cluster.forms
             ):
                 return cluster
+        titled = _TITLED_SURNAME.fullmatch(form)
+        if titled:
+            # "Mrs Quinn": the one person of the story with that surname, never one "Mr Quinn"
+            # names too; else itself alone ("Mr Quinn" is no "Mrs Quinn")
+            sex = _SEX.get(titled["title"].lower().rstrip("."))
+            full = [
+                c
+                for c in self.clusters
+                if len(c.key.split()) > 1
+                and person_of(c.key) == c.key
+                and c.key.split()[-1] == titled["surname"]
+            ]
+            if len(full) == 1 and not (
+                sex
+                and any(
+                    (t := _TITLED_SURNAME.fullmatch(f))
+                    and _SEX.get(t["title"].lower().rstrip(".")) not in (None, sex)
+                    for f in full[0].forms
+                )
+            ):
+                return full[0]
+            return None
         if person:
             same = [
                 c

@@ -1524,11 +1524,29 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
         return _appositive_subject(doc, toks, i - 1)  # "X, a Democrat from Ohio, who wrote"
     if toks[i].word.lower() == "which" and i > 1 and toks[i - 1].word == ",":
         return _relative_antecedent(doc, toks, i - 2)
-    cue = _phrase_cue(doc, toks, _clause_start(toks, i), i)
+    a = _clause_start(toks, i)
+    cue = _phrase_cue(doc, toks, a, i)
     before = [t.word.lower() for t in toks if t.end <= (cue.start if cue else 0)][-1:]
     if cue is not None and before and before[0] in _OBJECT_PREPOSITIONS:
         return None  # "written to Hallowdene in June warning …": the object of "in"
+    if cue is not None and cue.form == "name":
+        # "A fraud analyst at the bookmaker Lodestar Bet told the court": the body is where
+        # the person described works, the object of "at"; the one who speaks is the analyst
+        held = [t for t in toks[a:i] if t.end <= cue.start]
+        at = next(
+            (k for k, t in enumerate(held) if k and t.word.lower() in _WORKPLACE_PREPOSITIONS),
+            None,
+        )
+        if held and at is not None and held[0].word.lower() in ("a", "an", "one", "another"):
+            described = _description(doc, held[:at])
+            if described is not None and not any(w.word.lower() in _SPOKES for w in held[:at]):
+                return described
     return cue
+
+
+#: Prepositions that tie someone described to the body they work at or come from ("an
+#: analyst at …", "a nurse from …", "a member of …").
+_WORKPLACE_PREPOSITIONS = frozenset("at from of with in".split())
 
 
 #: Prepositions whose object is never the subject of the verb after it.
