@@ -226,9 +226,10 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     notes += repairs
     metadata = _sidecar(path)
     captions: tuple[str, ...] = ()
+    sidebars: tuple[str, ...] = ()
     page_holds = None
     if path.suffix.lower() in HTML_SUFFIXES:
-        text, html_meta, captions, page_holds = _html_to_text(text)
+        text, html_meta, captions, page_holds, sidebars = _html_to_text(text)
         metadata = {**html_meta, **metadata}
     else:
         text, front = _split_front_matter(text)
@@ -241,7 +242,7 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     body, labels = _without_kicker(
         cleaned.body, metadata.get("title"), metadata.get("title") in cleaned.removed
     )
-    removed = [*labels, *cleaned.removed]
+    removed = [*labels, *cleaned.removed, *sidebars]
     if not [line for line in body.split("\n\n") if line.strip() not in ("", cleaned.title)]:
         raise InputError(_no_article_text(page_holds or _file_holds(cleaned)))
     if _is_app_shell(body):
@@ -432,14 +433,18 @@ def _mark_inline_quotations(tree) -> None:
         node.drop_tag()
 
 
-def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...], str]:
+def _html_to_text(
+    html: str,
+) -> tuple[str, dict[str, str], tuple[str, ...], str, tuple[str, ...]]:
     """Main text, metadata, picture captions and what else a saved web page holds.
 
     trafilatura extracts the article body and the page's metadata (title, site name,
     author, date). Captions (``<figcaption>`` and elements of class ``caption``) are taken
     out before extraction and returned apart, so a caption never reads as body text. The
-    last item says what the page holds besides its body (title, captions, scripts holding
-    text, footer), for the message when the body holds no article text. Raises
+    fourth item says what the page holds besides its body (title, captions, scripts holding
+    text, footer), for the message when the body holds no article text; the last, the lines
+    of boxes set beside the article (``<aside>``: "Key facts", "At a glance") that the
+    extraction leaves out, so they are listed as set apart, never lost silently. Raises
     ``InputError`` for HTML that cannot be parsed.
     """
     import trafilatura
@@ -456,6 +461,12 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...], str]
             captions.append(caption)
         node.drop_tree()
     _mark_inline_quotations(tree)
+    boxes = [
+        line
+        for node in tree.xpath("//aside")
+        for line in (" ".join(t.split()) for t in node.itertext())
+        if len(line.split()) >= 2
+    ]
     text = trafilatura.extract(tree, include_comments=False, include_tables=False)
     # Only dates the page states as its own (metadata, <time>, URL): trafilatura's extensive
     # search would otherwise take a copyright year for "2024-01-01".
@@ -483,7 +494,9 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], tuple[str, ...], str]
             found["date"] = stated
     if "author" in found:
         found["author"] = clean_author(found["author"]) or found.pop("author")
-    return text or "", found, tuple(captions), _page_holds(tree, captions, found)
+    kept = " ".join((text or "").split())
+    sidebars = tuple(dict.fromkeys(line for line in boxes if line not in kept))
+    return text or "", found, tuple(captions), _page_holds(tree, captions, found), sidebars
 
 
 def title_outlet(title: str) -> str | None:

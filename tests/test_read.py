@@ -919,3 +919,19 @@ def test_a_section_label_above_a_pages_headline_is_no_part_of_the_article(tmp_pa
     assert not article.text.startswith("Environment")
     assert "Environment" in article.removed
     assert "A £420 million expansion" in article.text
+
+
+def test_a_key_facts_box_beside_the_article_is_listed_as_set_apart_not_lost(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Port expansion approved</title></head><body><article>"
+        "<h1>Port expansion approved</h1><p>A £420 million expansion of the port was "
+        "approved on Tuesday night after a six-hour meeting of the planning committee.</p>"
+        "<aside><h3>Key facts</h3><ul><li>Cost: £420m</li><li>New quay: 650 metres</li>"
+        "</ul></aside><p>Campaigners said they would fight the decision in the courts, and "
+        "the port said work would start in the spring.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert "Cost: £420m" in article.removed and "New quay: 650 metres" in article.removed
+    assert "Campaigners said" in article.text
