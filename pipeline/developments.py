@@ -574,6 +574,9 @@ _OWN_COVERAGE = re.compile(
     r"(?:updates|more|the\s+latest)\b|"
     r"\b(?:this|the)\s+(?:story|article|page|post|blog)\s+(?:will\s+be|has\s+been|is\s+being)"
     r"\s+updated\b|"
+    # an interview's editorial note: "The interview has been edited for length."
+    r"\b(?:this|the)\s+(?:interview|conversation|transcript|exchange)\s+(?:has\s+been|was)\s+"
+    r"(?:lightly\s+)?(?:edited|condensed|shortened)\b|"
     # a press release announcing itself: 'today issued the following statement'
     r"\b(?:issued|issues|released|releases|made|makes)\s+the\s+following\s+statement\b",
     re.IGNORECASE,

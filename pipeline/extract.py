@@ -1428,6 +1428,15 @@ def surname_referent(form: str, text: str, at: int) -> str | None:
     return shared
 
 
+#: A time clause that opens a sentence before its subject ("Hours after", "Days before",
+#: "Shortly after"): no part of an actor's name.
+_TIME_AFTER = re.compile(
+    r"^(?:(?:hours|days|weeks|months|minutes|moments|years|shortly|soon|just|only|a\s+day|"
+    r"a\s+week)\s+)+(?:after|before)\s+",
+    re.IGNORECASE,
+)
+
+
 def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[StanceEvidence]:
     """What the article shows of each actor (``rules.stance.StanceEvidence``): every
     grounded speaker of ``quotes``, most quoted first, then every other person or body the
@@ -1474,6 +1483,9 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         for form, at in stance_subjects(masked[sentence.start : sentence.end]):
             if form.split()[0].lower() in _NOT_LEADS:
                 form, at = form.split(" ", 1)[-1], at + len(form.split(" ", 1)[0]) + 1
+            lapse = _TIME_AFTER.match(form)
+            if lapse:  # "Hours after Dornshire Council's planning committee approved …"
+                form, at = form[lapse.end() :], at + lapse.end()
             start = sentence.start + at
             if start not in taken and speaker_problem(form, text) is None:
                 found += _told_apart([(form, start)], text)
@@ -1589,6 +1601,8 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         )
         if not own and name.split()[0].lower() in _NOT_LEADS and " " in name:
             name = name.split(" ", 1)[1]  # "About Brightwater Energy:" opens a boilerplate
+        if not own and (lapse := _TIME_AFTER.match(name)):
+            name = name[lapse.end() :]  # "Hours after Dornshire Council's … committee"
         name = actor_name(name, prepared)
         if name is None:
             continue

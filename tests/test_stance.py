@@ -1644,3 +1644,19 @@ def test_a_machines_failure_is_a_fault_told_not_blame():
     assert quote_stance(("A sensor failure caused the stoppage.",)) is None
     assert quote_stance(("The council failed the families of this town.",)) == "condemns"
     assert quote_stance(("The company failed to act on years of warnings.",)) == "condemns"
+
+
+def test_a_time_clause_opening_the_lead_is_no_part_of_the_deciders_name():
+    text = (
+        "Port chief on the expansion\n\n"
+        "Hours after Caldmoor Council's planning committee approved the expansion by seven "
+        "votes to four, the port's chief executive, Dan Oke, spoke to us. The interview has "
+        "been edited for length.\n\n"
+        "Q: Are you relieved?\n\nA: “Relieved, and ready to start,” Mr Oke said.\n"
+    )
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title="Port chief")
+    actors = {s.actor for s in rules_only_extraction(article).stances}
+    assert not any(a.startswith("Hours") for a in actors)
+    from pipeline.developments import own_coverage
+
+    assert own_coverage("The interview has been edited for length.")
