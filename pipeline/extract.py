@@ -482,7 +482,8 @@ def description_referent(
             # never cut from a longer name: "Aldermark Consumer" of "… Consumer Alliance"
             # and with what runs on with "of": "Reserve Bank of Cassaria", "Vellmark's
             # Ministry of Defence"
-            rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}{re.escape(head.capitalize())}\b"
+            # never a possessor inside a longer name: "Kestlemouth Fishermen's Association"
+            rf"(?:\b[A-Z][\w’'-]*[ \t]+){{1,4}}{re.escape(head.capitalize())}\b(?![’'])"
             r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})?"
             r"(?![ \t]+[A-Z])",
             text,

@@ -1660,3 +1660,16 @@ def test_a_time_clause_opening_the_lead_is_no_part_of_the_deciders_name():
     from pipeline.developments import own_coverage
 
     assert own_coverage("The interview has been edited for length.")
+
+
+def test_a_description_never_resolves_to_a_possessor_cut_from_a_longer_name():
+    """'The fishermen say …' where the article names the 'Kestle Fishermen's Association':
+    not 'Kestle Fishermen', a name cut at its possessive."""
+    from pipeline.extract import description_referent, prepare_article
+
+    text = (
+        "Port expansion approved\n\nTom Pell of the Kestle Fishermen's Association has been "
+        "on this programme many times.\n\nThe fishermen say their whole industry is at risk.\n"
+    )
+    prepared = prepare_article(Article(id="S1", path="a.txt", text=text, sha256="x", title="T"))
+    assert description_referent("the fishermen", prepared, prepared.resolve) != "Kestle Fishermen"
