@@ -148,7 +148,7 @@ _PARAPHRASES = {
     ),
     **dict.fromkeys("rise rose risen increased climbed jumped surged soared".split(), "rise"),
     **dict.fromkeys("fall fell fallen dropped declined plunged slumped".split(), "fall"),
-    **dict.fromkeys("approve approved approves passed backed endorsed".split(), "approve"),
+    **dict.fromkeys("approve approved approves passed backed endorsed go-ahead".split(), "approve"),
     **dict.fromkeys("close closed closes closure shut shutdown".split(), "close"),
     **dict.fromkeys("burst bursts collapse collapsed collapses".split(), "burst"),
     **dict.fromkeys(
@@ -198,6 +198,7 @@ _PARAPHRASES = {
 # back' is a refund.
 _PHRASE_WORDS = {
     "money back": "refund",
+    "green light": "approve",  # 'given the green light' is approved, as 'the go-ahead' is
     # a machine switched off, a plant shut down: closed ('turned down' is refused, not here)
     **dict.fromkeys(
         [
@@ -1313,8 +1314,8 @@ def neutrality_penalty(text: str) -> float:
     """How far a version is from a plain, complete, neutral sentence (0 is best): loaded or
     tabloid words, exclamation, quotation marks, an opening that leans on the sentence before
     ('But', 'In response'), a subject that is only a pronoun ('He', 'They'), a length far
-    from a news sentence's, no finite verb at all (``fragment``, ``FRAGMENT``) and no closing
-    stop (``UNCLOSED``)."""
+    from a news sentence's, no finite verb at all (``fragment``, ``FRAGMENT``), no closing
+    stop (``UNCLOSED``) and a time told from a broadcast's moment (``ON_AIR_TIME``)."""
     words = text.split()
     penalty = 1.5 * len(_LOADED.findall(text)) + 2.0 * text.count("!")
     penalty += 0.5 * sum(text.count(m) for m in '"“”') / 2
@@ -1341,7 +1342,20 @@ def neutrality_penalty(text: str) -> float:
         penalty += FRAGMENT  # no finite verb: a list or a phrase, no sentence
     if not _CLOSED.search(text.rstrip()):
         penalty += UNCLOSED  # no closing stop: a standfirst or a teaser, not a report
+    if _ON_AIR_TIME.search(body):
+        penalty += ON_AIR_TIME  # "a little over an hour ago": the broadcast's moment, no date
     return penalty
+
+
+#: A time told from the moment of a broadcast or a live post ("a little over an hour ago",
+#: "just now", "in the last few minutes"): meaningless in a brief read later.
+_ON_AIR_TIME = re.compile(
+    r"\b(?:(?:a\s+little\s+(?:over|under|more\s+than|less\s+than)\s+)?(?:an?|one|two|three|"
+    r"\d+|a\s+few|several)\s+(?:minutes?|hours?)\s+ago|just\s+now|a\s+(?:short|little)\s+"
+    r"while\s+ago|in\s+the\s+(?:last|past)\s+(?:few\s+)?(?:minutes|hour))\b",
+    re.IGNORECASE,
+)
+ON_AIR_TIME = 1.0
 
 
 #: An outlet naming its own scoop ("the Echo can reveal", "has learned", "exclusively",

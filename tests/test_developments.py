@@ -2198,3 +2198,13 @@ def test_all_of_a_counted_group_told_again_with_its_facts_words_is_a_detail_of_i
     assert refers_back(told("All three are being treated for mild hypothermia."), shown)
     assert not refers_back(told("All four are being treated for mild hypothermia."), shown)
     assert not refers_back(told("Both were released on bail later that evening."), shown)
+
+
+def test_a_broadcasts_moment_and_a_go_ahead_in_other_words():
+    """'voted … a little over an hour ago' tells the broadcast's moment, a worse line than a
+    dated version; 'given the go-ahead' and 'the green light' are approval."""
+    dated = "The planning committee approved the harbour expansion on Tuesday night by seven votes."
+    on_air = "The planning committee voted seven to four in favour a little over an hour ago."
+    assert neutrality_penalty(on_air) > neutrality_penalty(dated)
+    assert "appro" in tokens("Councillors have given the go-ahead to the expansion.")
+    assert "appro" in tokens("The expansion was given the green light on Tuesday.")
