@@ -178,7 +178,11 @@ def merge_extractions(
     ]
     failed = {f.path for f in failures}
     # Near-copies and outlets' edits of one wire story count once as independent accounts.
-    once = {**_wire_copies(s for s in sources if s.path not in failed), **duplicates}
+    told = {
+        x.source.id: [normalise_space(u.text).lower() for u in x.sentences if len(u.text) > 30]
+        for x in good
+    }
+    once = {**_wire_copies([s for s in sources if s.path not in failed], told), **duplicates}
     units, groups, strays = story_of(good, once)
     left_out = [
         OffTopic(source=x.source.id, path=x.source.path, title=x.source.title, reason=why)
@@ -265,17 +269,45 @@ def _not_said_again(
     ]
 
 
-def _wire_copies(sources: Iterable[SourceInfo]) -> dict[str, str]:
-    """Map each source crediting a wire agency to the first source crediting the same one:
-    two outlets' edits of one agency's story are one independent account (each is still
-    cited)."""
-    first: dict[str, str] = {}
+#: Two sources crediting one agency are one account when the later shares at least this
+#: share of its sentences (and two at least) with the first: the same copy, edited.
+WIRE_SHARED = 0.25
+
+
+def _wire_copies(
+    sources: Iterable[SourceInfo], told: dict[str, list[str]] | None = None
+) -> dict[str, str]:
+    """Map each source crediting a wire agency to the first source crediting the same one
+    under the same dateline (place and day), or whose copy it shares (``told``: each
+    source's sentences, in lower case, white space collapsed; ``WIRE_SHARED`` of them
+    near-verbatim, ``_shared_sentences``): two outlets' edits of one agency's story are one
+    independent account (each is still cited); the agency's copy on another story is not
+    (an article added from another story is judged on its own). Without ``told``, the
+    credit alone decides."""
+    sources = list(sources)
+    sources_by_id = {x.id: x for x in sources}
+    first: dict[str, list[str]] = defaultdict(list)
     copies: dict[str, str] = {}
     for source in sources:
-        if source.wire:
-            origin = first.setdefault(source.wire, source.id)
-            if origin != source.id:
+        if not source.wire:
+            continue
+        own = (told or {}).get(source.id, [])
+        for origin in first[source.wire]:
+            pool = (told or {}).get(origin, [])
+            dated = {
+                " ".join((x.dateline or "").lower().split())
+                for x in sources_by_id.values()
+                if x.id in (origin, source.id)
+            }
+            if (
+                told is None
+                or (len(dated) == 1 and "" not in dated)  # the same place and day
+                or (own and _shared_sentences(own, pool) >= max(2, WIRE_SHARED * len(own)))
+            ):
                 copies[source.id] = origin
+                break
+        else:
+            first[source.wire].append(source.id)
     return copies
 
 

@@ -2208,3 +2208,13 @@ def test_a_broadcasts_moment_and_a_go_ahead_in_other_words():
     assert neutrality_penalty(on_air) > neutrality_penalty(dated)
     assert "appro" in tokens("Councillors have given the go-ahead to the expansion.")
     assert "appro" in tokens("The expansion was given the green light on Tuesday.")
+
+
+def test_the_same_agencys_copy_on_another_story_is_judged_on_its_own(tmp_path):
+    """Both stories carry an 'Allied Press' wire copy: a shared credit under another dateline,
+    sharing no sentence, makes no copy of the story's own wire; the stray is kept out."""
+    folder = tmp_path / "river-spill"
+    shutil.copytree(STORIES / "river-spill", folder, ignore=shutil.ignore_patterns("labels.json"))
+    shutil.copyfile(STORIES / "voter-rolls" / "3_wire.txt", folder / "zz_wire.txt")
+    brief = run_folder(folder, None).brief
+    assert [o.path for o in brief.off_topic] == ["zz_wire.txt"]
