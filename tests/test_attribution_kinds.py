@@ -1093,3 +1093,16 @@ def test_someone_described_at_a_body_is_no_voice_of_that_body():
     assert quote.speaker is None and quote.speaker_role == "a fraud analyst"
     voice = analyst.replace("A fraud analyst at", "A spokeswoman for")
     assert [q.speaker for q in _quotes_of(voice)] == ["Ferrow Bet"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "asked Yardley's fellow panellist, the former referee Tom Hale.",
+        "said a spokesman for the club, Tom Hale.",
+        "said his fellow director, former striker Tom Hale.",
+    ],
+)
+def test_a_name_set_after_a_description_and_its_own_role_words_is_the_speaker(credit):
+    text = LEAD + f"\u201cWhere was the board while all this went on?\u201d {credit}\n"
+    assert [q.speaker for q in _quotes_of(text)] == ["Tom Hale"]

@@ -1882,12 +1882,44 @@ def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
     if n < len(toks) and toks[n].word in ("&", "+"):
         return None  # "said the full Brandt & Hollis report": a firm's name in what was said
     cue = _phrase_cue(doc, toks, 0, n - 1)
-    if cue is not None and cue.form == "description" and n + 1 < len(toks) and toks[n].word == ",":
-        # "said the group's secretary, Paul Greer": the name in apposition
-        j = n + 1
+    comma = n
+    if cue is not None and cue.form == "description" and comma < len(toks):
+        # "said a spokesman for the club, Tom Hale": what the description holds runs on to
+        # the comma before the name, a few plain words at most
+        k = comma
+        while (
+            k < len(toks)
+            and k < comma + 5
+            and _is_word(toks[k].word)
+            and not _CUE_VERB.fullmatch(toks[k].word)
+            and toks[k].word.lower() not in ("who", "which", "that", "and", "but")
+        ):
+            k += 1
+        if k < len(toks) and toks[k].word == "," and k > comma:
+            comma = k
+    if (
+        cue is not None
+        and cue.form == "description"
+        and comma + 1 < len(toks)
+        and (toks[comma].word == ",")
+    ):
+        # "said the group's secretary, Paul Greer": the name in apposition, perhaps after
+        # its own role words ("…, the former referee Alan Pritchard", "…, former striker …")
+        start = comma + 1
+        while (
+            start < len(toks)
+            and start < comma + 5
+            and toks[start].word.isalpha()
+            and toks[start].word.islower()
+            and toks[start].word not in _PREPOSITIONS | _MORE_PREPOSITIONS
+            and not _CUE_VERB.fullmatch(toks[start].word)
+        ):
+            start += 1
+        j = start
         while j < len(toks) and (_is_name_token(toks[j].word) or toks[j].word in _PARTICLES):
             j += 1
-        named = _phrase_cue(doc, toks, n + 1, j - 1) if j > n + 1 else None
+        ends = j >= len(toks) or toks[j].word in (",", ".", ";", ":") or toks[j].word.islower()
+        named = _phrase_cue(doc, toks, start, j - 1) if j > start and ends else None
         if named is not None and named.form == "name":
             return named
     return cue
