@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import InputError
+from .rules.text import EDITORIAL_NOTE
 from .rules.text import MARKDOWN_HEADING as _MARKDOWN_HEADING
 from .rules.vocabulary import NEWS_OUTLET_WORDS
 
@@ -285,8 +286,7 @@ _FURNITURE = re.compile(
       | (?:have|had)\ your\ say\b.*|(?:join|tell\ us\ in)\ the\ (?:comments|conversation)\b.*
       | (?:what\ do\ you\ think|let\ us\ know)\b[^.]{{0,80}}\b(?:comments?|email|below)\b.*
       # an interview's editorial note: "This interview has been edited for length and clarity."
-      | (?:this\ |the\ )?(?:interview|conversation|transcript|q\s?&\s?a|exchange)\ (?:has\ been
-          |was|have\ been)\ (?:lightly\ )?(?:edited|condensed|shortened)\b
+      | {EDITORIAL_NOTE}
           (?:,?\ (?:and|for|lightly|edited|condensed|shortened|length|clarity|brevity|space))*
           \W*
       | we\ pay\ for\ (?:your\ )?(?:stories|pictures|videos).*

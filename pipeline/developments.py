@@ -46,7 +46,7 @@ from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
 
 from .rules.dates import looks_ahead, normalise_when, parse_date
-from .rules.text import MONTH_WORD, OPENING_DATELINE
+from .rules.text import EDITORIAL_NOTE, MONTH_WORD, OPENING_DATELINE
 from .rules.vocabulary import EVACUATION_OUTCOMES
 
 #: A sentence joins a cluster when its cosine similarity with the cluster's centroid reaches
@@ -576,8 +576,7 @@ _OWN_COVERAGE = re.compile(
     r"\b(?:this|the)\s+(?:story|article|page|post|blog)\s+(?:will\s+be|has\s+been|is\s+being)"
     r"\s+updated\b|"
     # an interview's editorial note: "The interview has been edited for length."
-    r"\b(?:this|the)\s+(?:interview|conversation|transcript|exchange)\s+(?:has\s+been|was)\s+"
-    r"(?:lightly\s+)?(?:edited|condensed|shortened)\b|"
+    rf"\b{EDITORIAL_NOTE}|"
     # a press release announcing itself: 'today issued the following statement'
     r"\b(?:issued|issues|released|releases|made|makes)\s+the\s+following\s+statement\b",
     re.IGNORECASE,
@@ -1528,11 +1527,7 @@ def build_developments(
     # fewer developments than ``MIN_KEY`` that two outlets or more tell: a thin top, filled
     # with what one outlet alone tells high in its report
     thin = (
-        sum(
-            independent(g.sources, duplicates) > 1
-            and not all(fragment(u.text) or chronology_entry(u.text) for u in g.members)
-            for g in groups
-        )
+        sum(independent(g.sources, duplicates) > 1 and not _no_sentence(g) for g in groups)
         < MIN_KEY
     )
     shown: list[tuple[str, Cluster]] = []
@@ -1540,10 +1535,7 @@ def build_developments(
     rest: list[Cluster] = []
     singles = 0
     for position, (_, _, group) in enumerate(scored):
-        if (group.split_off and independent(group.sources, duplicates) < 2) or all(
-            fragment(u.text) or chronology_entry(u.text) or no_comment(u.text)
-            for u in group.members
-        ):
+        if (group.split_off and independent(group.sources, duplicates) < 2) or _no_sentence(group):
             # split off, or lists, phrases, a chronology's notes and no comments without a
             # sentence
             rest.append(group)
@@ -2706,6 +2698,15 @@ _NO_COMMENT = re.compile(
 #: What may follow the refusal in the same sentence: its object and when ("to a request for
 #: comment on Tuesday"), never a clause of news ("…, but said the plan would go ahead").
 NO_COMMENT_TAIL = 70
+
+
+def _no_sentence(group: Cluster) -> bool:
+    """Whether the cluster holds no sentence that can be a development's line: only lists
+    and phrases (``fragment``), a chronology's notes and sentences saying someone gave no
+    answer (``no_comment``)."""
+    return all(
+        fragment(u.text) or chronology_entry(u.text) or no_comment(u.text) for u in group.members
+    )
 
 
 def no_comment(text: str) -> bool:

@@ -274,40 +274,33 @@ def _not_said_again(
 WIRE_SHARED = 0.25
 
 
-def _wire_copies(
-    sources: Iterable[SourceInfo], told: dict[str, list[str]] | None = None
-) -> dict[str, str]:
+def _wire_copies(sources: Sequence[SourceInfo], told: dict[str, list[str]]) -> dict[str, str]:
     """Map each source crediting a wire agency to the first source crediting the same one
     under the same dateline (place and day), or whose copy it shares (``told``: each
     source's sentences, in lower case, white space collapsed; ``WIRE_SHARED`` of them
     near-verbatim, ``_shared_sentences``): two outlets' edits of one agency's story are one
     independent account (each is still cited); the agency's copy on another story is not
-    (an article added from another story is judged on its own). Without ``told``, the
-    credit alone decides."""
-    sources = list(sources)
-    sources_by_id = {x.id: x for x in sources}
-    first: dict[str, list[str]] = defaultdict(list)
+    (an article added from another story is judged on its own)."""
+
+    def dateline(source: SourceInfo) -> str:
+        return " ".join((source.dateline or "").lower().split())
+
+    first: dict[str, list[SourceInfo]] = defaultdict(list)
     copies: dict[str, str] = {}
     for source in sources:
         if not source.wire:
             continue
-        own = (told or {}).get(source.id, [])
+        own = told.get(source.id, [])
         for origin in first[source.wire]:
-            pool = (told or {}).get(origin, [])
-            dated = {
-                " ".join((x.dateline or "").lower().split())
-                for x in sources_by_id.values()
-                if x.id in (origin, source.id)
-            }
-            if (
-                told is None
-                or (len(dated) == 1 and "" not in dated)  # the same place and day
-                or (own and _shared_sentences(own, pool) >= max(2, WIRE_SHARED * len(own)))
-            ):
-                copies[source.id] = origin
+            same_day = bool(dateline(source)) and dateline(source) == dateline(origin)
+            shared = own and _shared_sentences(own, told.get(origin.id, [])) >= max(
+                2, WIRE_SHARED * len(own)
+            )
+            if same_day or shared:
+                copies[source.id] = origin.id
                 break
         else:
-            first[source.wire].append(source.id)
+            first[source.wire].append(source)
     return copies
 
 

@@ -1905,24 +1905,35 @@ def _phrase_after(doc: _Document, lo: int, hi: int) -> _Cue | None:
     ):
         # "said the group's secretary, Paul Greer": the name in apposition, perhaps after
         # its own role words ("…, the former referee Alan Pritchard", "…, former striker …")
-        start = comma + 1
-        while (
-            start < len(toks)
-            and start < comma + 5
-            and toks[start].word.isalpha()
-            and toks[start].word.islower()
-            and toks[start].word not in _PREPOSITIONS | _MORE_PREPOSITIONS
-            and not _CUE_VERB.fullmatch(toks[start].word)
-        ):
-            start += 1
-        j = start
-        while j < len(toks) and (_is_name_token(toks[j].word) or toks[j].word in _PARTICLES):
-            j += 1
+        start, j = _name_after_role_words(toks, comma + 1, 4)
         ends = j >= len(toks) or toks[j].word in (",", ".", ";", ":") or toks[j].word.islower()
         named = _phrase_cue(doc, toks, start, j - 1) if j > start and ends else None
         if named is not None and named.form == "name":
             return named
     return cue
+
+
+def _name_after_role_words(
+    toks: list[_Tok], start: int, most: int, skip: frozenset[str] = frozenset()
+) -> tuple[int, int]:
+    """Where a name starts and ends (token indices, end exclusive; equal where none follows)
+    after at most ``most`` lower-case role words from ``start`` ("the former referee Alan
+    Pritchard", "prosecutor Jo Marsh"): no preposition, speech verb or word of ``skip`` is
+    a role word."""
+    a = start
+    while (
+        a < len(toks)
+        and a < start + most
+        and toks[a].word.isalpha()
+        and toks[a].word.islower()
+        and toks[a].word not in _PREPOSITIONS | _MORE_PREPOSITIONS | skip
+        and not _CUE_VERB.fullmatch(toks[a].word)
+    ):
+        a += 1
+    b = a
+    while b < len(toks) and (_is_name_token(toks[b].word) or toks[b].word in _PARTICLES):
+        b += 1
+    return a, b
 
 
 def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue | None:
@@ -2210,19 +2221,8 @@ def _leading_subject(doc: _Document, toks: list[_Tok]) -> _Cue | None:
         while c < len(toks) and _is_word(toks[c].word) and c < a + 5:
             c += 1
         if c < len(toks) and toks[c].word == ",":
-            a = c + 1
-            while (
-                a < len(toks)
-                and a < c + 4
-                and toks[a].word.isalpha()
-                and toks[a].word.islower()
-                and toks[a].word not in _PREPOSITIONS | _MORE_PREPOSITIONS | _FUNCTION_WORDS
-                and not _CUE_VERB.fullmatch(toks[a].word)
-            ):
-                a += 1  # "prosecutor", "harbour master"
-            b = a
-            while b < len(toks) and (_is_name_token(toks[b].word) or toks[b].word in _PARTICLES):
-                b += 1
+            # "prosecutor", "harbour master" before the name
+            a, b = _name_after_role_words(toks, c + 1, 3, skip=_FUNCTION_WORDS)
             appositive = a == c + 1 and b < len(toks) and toks[b].word == ","
             if b == a or b >= len(toks) or not (appositive or toks[b].word[:1].islower()):
                 return None

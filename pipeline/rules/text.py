@@ -150,6 +150,14 @@ def normalise_space(text: str) -> str:
 
 #: A month's name, whole or cut short ("March", "Mar", "Sept"), as a regex.
 MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+
+#: An interview's editorial note ("This interview has been edited for length and clarity."),
+#: as a regex to match case-insensitively: no reporting, whether it stands as its own line
+#: (furniture, ``pipeline.clean``) or ends a paragraph (no development).
+EDITORIAL_NOTE = (
+    r"(?:this\s+|the\s+)?(?:interview|conversation|transcript|q\s?&\s?a|exchange)\s+"
+    r"(?:has\s+been|have\s+been|was)\s+(?:lightly\s+)?(?:edited|condensed|shortened)\b"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MODIFIER = r"(?i:on|by|since|until|last|this|next|earlier this|later this|early|late)"
 # Phrases that name a day, most specific first; a bare period word ('year') never counts,
