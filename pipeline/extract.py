@@ -44,6 +44,7 @@ from .rules.claims import find_claims
 from .rules.dates import looks_ahead, normalise_when, parse_date
 from .rules.entities import (
     person_name,
+    reads_as_person,
     resolve_person,
     shared_surname_referent,
     shares_surname,
@@ -559,7 +560,7 @@ def description_referent(
             if person_name(full) is not None or full.split()[-1].lower() not in ROLE_NOUNS:
                 people.add(full)  # not "Transport Minister" standing alone; "car-sharing
                 # company Carrivo" for "the company"
-        elif role is None:
+        elif role is None and not reads_as_person(full, text):  # "Maggie Orr, 81": no firm
             bodies.add(full)
             written[full] |= {full, mention}
     if len(people) == 1:

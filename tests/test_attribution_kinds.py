@@ -1106,3 +1106,78 @@ def test_someone_described_at_a_body_is_no_voice_of_that_body():
 def test_a_name_set_after_a_description_and_its_own_role_words_is_the_speaker(credit):
     text = LEAD + f"\u201cWhere was the board while all this went on?\u201d {credit}\n"
     assert [q.speaker for q in _quotes_of(text)] == ["Tom Hale"]
+
+
+def test_a_wifes_honorific_settles_a_surname_she_shares_with_a_councillor():
+    # "chairman" is said of women in British copy: it tells no one's sex
+    text = (
+        "Mill protest goes on\n\n"
+        "Cllr Peter Ashdown (Green), whose ward includes the mill, said he would fight on.\n\n"
+        "Mrs Carol Ashdown, chairman of the Mill Trust, said the trust would appeal. "
+        'Mrs Ashdown said: "We will not give up the mill."\n'
+    )
+    assert attributed(text)[-1][0] == "Carol Ashdown"
+
+
+def test_the_wife_of_a_titled_person_lends_him_no_role():
+    from pipeline.rules.entities import resolve_person
+
+    text = "An earlier report called Ann Pike the wife of Alderman Joe Pike. They are not related."
+    assert resolve_person("Joe Pike", text) == ("Joe Pike", "Alderman")
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_a_credit_line_after_a_quotation_paragraph_names_its_speaker(dash):
+    text = (
+        "Live: storm closes the coast road\n\n"
+        "16:05\n\n"
+        "Two lorries have overturned on the coast road.\n\n"
+        '"Please stay at home unless your journey is essential."\n\n'
+        f"{dash} Sergeant Ruth Abney, Coastal Roads Policing\n\n"
+        "15:40\n\n"
+        "The road was closed at noon.\n"
+    )
+    assert attributed(text) == [("Ruth Abney", "Sergeant")]
+
+
+def test_a_credit_line_after_words_of_the_reporter_credits_nothing():
+    text = (
+        "Live: storm closes the coast road\n\n"
+        'Police said drivers should "stay at home", and the warning stands.\n\n'
+        "- Reporting by Dan Oyelaran\n"
+    )
+    assert attributed(text)[0][0] != "Dan Oyelaran"
+
+
+def test_someone_described_as_the_object_before_who_told_us_is_described():
+    text = (
+        "Live: the vote\n\n"
+        "We caught up with a bus driver waiting at the depot, who told us: "
+        '"Nobody asked the drivers what they think."\n'
+    )
+    quote = _quotes_of(text)[0]
+    assert (quote.speaker, quote.speaker_role) == (None, "a bus driver")
+
+
+@pytest.mark.parametrize(
+    ("opening", "described"),
+    [
+        ("Outside the Town Hall a crowd", "a crowd"),
+        ("Across the square the marchers", "the marchers"),
+    ],
+)
+def test_a_place_before_the_subject_is_no_part_of_the_speaker(opening, described):
+    from pipeline.rules.quotes import find_quotes
+
+    text = f'{opening} chanted "Hands off our park!" for an hour.'
+    assert find_quotes(text)[0].cue == described
+
+
+def test_a_description_of_a_firm_never_resolves_to_a_resident_named_alone():
+    text = (
+        "Tenant fights eviction\n\n"
+        "Ida Marsh, 79, has rented the cottage since 1988.\n\n"
+        "Letting agents Brook Homes served notice in May. The firm said: "
+        '"We have followed the law."\n'
+    )
+    assert attributed(text)[0][0] != "Ida Marsh"

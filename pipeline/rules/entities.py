@@ -516,6 +516,18 @@ def _occupation(word: str) -> bool:
     )
 
 
+#: Words for someone's kin or partner, before "of" and the person they are kin to ("the
+#: wife of Councillor Tom Ridley", "the son of Senator Ann Roe"): the other person's words.
+_KIN_OF = (
+    vocabulary.FEMALE_NOUNS
+    | vocabulary.MALE_NOUNS
+    | vocabulary.RELATION_NOUNS
+    | frozenset("partner spouse child children parent parents widow widower".split())
+) - {"businesswoman", "businessman", "chairwoman", "spokeswoman", "spokesman", "policewoman",
+     "policeman", "councilwoman", "councilman", "congresswoman", "congressman", "headmistress",
+     "headmaster", "landlady", "landlord", "actress"}  # fmt: skip
+
+
 def _role_before(text: str, position: int) -> str | None:
     """Role words right before a name: 'NATO Secretary General', 'Kremlin spokesperson'."""
     window = text[max(0, position - 80) : position]
@@ -535,6 +547,8 @@ def _role_before(text: str, position: int) -> str | None:
         if not role and lower.rstrip(".") in vocabulary.HONORIFICS:
             continue  # "Municipal Commissioner Dr. P. Shastry": the honorific is no role
         if lower in ("of", "for") and role and len(role) < 5:
+            if k > 0 and words[k - 1].lower() in _KIN_OF:
+                break  # "the wife of Councillor Tom Ridley": his title alone is his role
             role.insert(0, bare)  # "Keeper of World Cultures", "Minister for Health"
             continue
         if lower in _NOT_ROLES or bare.endswith(("’s", "'s")):
@@ -742,13 +756,32 @@ _FEMALE = vocabulary.FEMALE_NOUNS | frozenset("she her hers herself".split())
 _MALE = vocabulary.MALE_NOUNS | frozenset("he him his himself".split())
 
 
+def reads_as_person(name: str, text: str) -> bool:
+    """Whether ``text`` shows that ``name`` is a person's, not a body's: an age after it
+    ("Maggie Orr, 81,"), an honorific before its last word ("Mrs Orr"), or a sex told of it
+    (``_sex_of``: "her son", "she said" after it). Pure."""
+    surname = re.escape(name.split()[-1])
+    return bool(
+        re.search(rf"\b{re.escape(name)},[ \t]+(?:aged[ \t]+)?\d{{1,3}}\b", text)
+        or re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+{surname}\b", text)
+        or _sex_of(name, text) is not None
+    )
+
+
 def _sex_of(name: str, text: str) -> str | None:
-    """ "f" or "m" where the sentence that first names ``name`` tells, by a kinship word or
+    """ "f" or "m" where an honorific before ``name`` tells ("Mrs Helen Ridley"), else where
+    the sentence that first names it tells, by a kinship word or
     a gendered noun just before or after the name, or by the first gendered pronoun after
     it with no other name between; None where it does not (or tells both)."""
     at = text.find(name)
     if at < 0:
         return None
+    titled = {  # "Mrs Helen Ridley": the honorific the article gives them settles it
+        _GENDERED[m.group(1).lower()]
+        for m in re.finditer(rf"\b(Mrs|Ms|Miss|Mr)\.?[ \t]+{re.escape(name)}\b", text)
+    }
+    if len(titled) == 1:
+        return titled.pop()
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
     end = min(ends) if ends else len(text)

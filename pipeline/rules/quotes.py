@@ -1362,6 +1362,12 @@ _TIME_OPENER = re.compile(
     r"evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 _TIME_WORDS = frozenset("yesterday today tonight earlier later afterwards previously".split())
+#: Prepositions of place that open a sentence before its subject ("Outside the court a
+#: crowd chanted"), and the determiners that open the subject after them.
+_PLACE_OPENERS = frozenset(
+    "outside inside near behind across beyond opposite around along beside".split()
+)
+_OPENING_DETERMINERS = frozenset("a an the one another some several hundreds dozens".split())
 
 
 #: Verb forms that never stand in a speaker's description: speech verbs and verbs of deciding.
@@ -1407,6 +1413,15 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
         if words[k - 1].word.lower() in _SUBORDINATORS and not joined:
             words = words[k:]  # "fees after passengers complained": the subject follows
             break
+    if words and words[0].word.lower() in _PLACE_OPENERS:
+        # "Outside the Guildhall a crowd", "Across the road the protesters": a place before
+        # the subject, which opens at the next determiner
+        at = next(
+            (k for k in range(2, len(words)) if words[k].word.lower() in _OPENING_DETERMINERS),
+            None,
+        )
+        if at is not None:
+            words = words[at:]
     head_at = None
     for k in range(1, len(words)):
         word = words[k].word
@@ -1521,7 +1536,9 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
             return _phrase_cue(doc, toks, a, i)  # "people familiar with the plan said"
         return _possessor(doc, toks, i - 1)  # "the minister's statement read", "their report said"
     if toks[i].word.lower() == "who" and i > 1 and toks[i - 1].word == ",":
-        return _appositive_subject(doc, toks, i - 1)  # "X, a Democrat from Ohio, who wrote"
+        # "X, a Democrat from Ohio, who wrote"; "We spoke to a crane driver on the site,
+        # who told us:": someone described as the object of the clause before
+        return _appositive_subject(doc, toks, i - 1) or _object_described(doc, toks, i - 1)
     if toks[i].word.lower() == "which" and i > 1 and toks[i - 1].word == ",":
         return _relative_antecedent(doc, toks, i - 2)
     a = _clause_start(toks, i)
@@ -1559,6 +1576,38 @@ _FINITE = re.compile(
     r"[a-z]+(?:ed|es|s)|[a-z]*(?:won|took|gave|made|met|held|sent|left|went|began|"
     r"ran|saw|said|told|wrote|spoke|came|became|kept|lost|paid|put|set|shut|cut)"
 )
+
+
+def _object_described(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | None:
+    """The one described by an indefinite noun phrase that ends the clause before a
+    relative "who" ("We spoke to a crane driver watching from the road, who told us:" gives
+    "a crane driver"), as a guess: the phrase from "a", "an", "one" or "another" to the
+    first participle, preposition or comma after its noun. None where the clause has no
+    such phrase after a verb or preposition."""
+    a = _clause_start(toks, comma - 1)
+    for j in range(comma - 2, a, -1):
+        if toks[j].word.lower() not in ("a", "an", "one", "another"):
+            continue
+        if not toks[j - 1].word.islower():
+            return None  # "… , a lawyer, who": an appositive, read elsewhere
+        m = j + 1
+        while (
+            m < comma
+            and _is_word(toks[m].word)
+            and not (
+                m > j + 1
+                and (
+                    toks[m].word.lower() in _PREPOSITIONS
+                    or re.fullmatch(r"[a-z]+ing", toks[m].word)
+                )
+            )
+        ):
+            m += 1
+        if m - j < 2 or m - j > 5:
+            return None
+        described = _description(doc, toks[j:m])
+        return replace(described, sure=False) if described is not None else None
+    return None
 
 
 def _coordinated_subject(doc: _Document, toks: list[_Tok], conjunction: int) -> _Cue | None:
@@ -2283,6 +2332,32 @@ def _reporter_before(doc: _Document, draft: _Draft) -> _Cue | None:
     return replace(subjects[0], sure=False)
 
 
+def _credit_after(doc: _Document, draft: _Draft) -> _Cue | None:
+    """For a paragraph that holds quotations and nothing else, the person a credit line of
+    its own right after it names, opening with a dash ("- Inspector Carl Mensah, Brackenford
+    Police", "— Ann Roe, council leader"): a live blog's or a press release's sign-off to a
+    quotation. None where the next line is anything else."""
+    paragraph = draft.paragraph
+    if paragraph + 1 >= len(doc.paragraph_starts):
+        return None
+    lo, hi = doc.paragraph_starts[paragraph], doc.paragraph_starts[paragraph + 1]
+    if doc.masked[lo:hi].strip(" \t\n" + _MASK + ".,;:!?\"“”‘’'«»„"):
+        return None  # the paragraph holds words of the reporter's: its own cues decide
+    end = (
+        doc.paragraph_starts[paragraph + 2]
+        if paragraph + 2 < len(doc.paragraph_starts)
+        else len(doc.text)
+    )
+    line = doc.text[hi:end].rstrip()
+    dash = re.match(r"[ \t]*[-–—―][ \t]*", line)
+    if dash is None or _MASK in doc.masked[hi:end] or doc.verbs_in(hi, end):
+        return None
+    if len(re.findall(r"[\w’'-]+", line)) > 14:
+        return None
+    cue = _phrase_after(doc, hi + dash.end(), hi + len(line))
+    return cue if cue is not None and cue.form == "name" else None
+
+
 def _credit_line(doc: _Document, lo: int, hi: int) -> _Cue | None:
     """A short line with no verb that names someone, right before a quote paragraph ("From
     the desk of John Doe, VP Analyst, Example Research."): that person, as a guess."""
@@ -2398,7 +2473,12 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
         if cue is None and _UNOWNED_DOCUMENT.match(doc.masked, draft.close_end):
             draft.cue = None  # "“…,” the statement read.": a document whose author is unclear
             continue
-        draft.cue = cue or _lead_in_cue(doc, draft) or _reporter_before(doc, draft)
+        draft.cue = (
+            cue
+            or _credit_after(doc, draft)
+            or _lead_in_cue(doc, draft)
+            or _reporter_before(doc, draft)
+        )
         if draft.cue is not None and draft.cue.sure and _contradicted(doc, draft.cue, sentence):
             draft.cue = replace(draft.cue, sure=False)
 

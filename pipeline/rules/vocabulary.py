@@ -798,5 +798,5 @@ FEMALE_NOUNS = frozenset(
 )
 MALE_NOUNS = frozenset(
     """brother husband father dad son widower grandfather grandad uncle nephew boyfriend fiance
-    businessman chairman spokesman councilman congressman headmaster policeman landlord""".split()
-)
+    businessman spokesman councilman congressman headmaster policeman landlord""".split()
+)  # not "chairman": British copy gives it to women too ("Mrs Ann Cole, chairman of …")
