@@ -217,6 +217,8 @@ class PreparedArticle:
             if found is None and _in_capitals(name, self.article.text):
                 found = name.title()  # "HARCOURT:" in a transcript is the Sandra Harcourt named
             if found is None:
+                found = _titled_in_capitals(name, self.article.text)
+            if found is None:
                 found = body_full_name(name, self.article.text)  # "Fenmoor" told in a statement
             return plain(found) if found else plain(name)
 
@@ -1401,6 +1403,24 @@ def body_full_name(form: str, text: str) -> str | None:
         and not any(o != name and o.startswith(name + " ") for o in longer)
     }
     return bodies.pop() if len(bodies) == 1 else None
+
+
+def _titled_in_capitals(name: str, text: str) -> str | None:
+    """The one person a title and surname in capitals stand for ("COUNCILLOR RIDLEY:", a
+    transcript's label) where ``text`` writes the title, a given name and the surname in
+    ordinary case ("Councillor Tom Ridley" -> "Tom Ridley"), or None. Pure."""
+    words = name.split()
+    if len(words) != 2 or not name.isupper() or words[0].lower().rstrip(".") not in ROLE_WORDS:
+        return None
+    given = {
+        m.group(1)
+        for m in re.finditer(
+            rf"\b{re.escape(words[0].title())}\.?[ \t]+([A-Z][\w’'-]+)[ \t]+"
+            rf"{re.escape(words[1].title())}\b",
+            text,
+        )
+    }
+    return f"{given.pop()} {words[1].title()}" if len(given) == 1 else None
 
 
 def _in_capitals(name: str, text: str) -> bool:

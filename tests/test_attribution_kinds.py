@@ -1181,3 +1181,49 @@ def test_a_description_of_a_firm_never_resolves_to_a_resident_named_alone():
         '"We have followed the law."\n'
     )
     assert attributed(text)[0][0] != "Ida Marsh"
+
+
+def test_a_chant_or_a_cry_inside_the_reporters_sentence_ends_no_sentence():
+    from pipeline.rules.text import split_sentences
+
+    text = (
+        'Marchers shouted "Hands off! Not for sale!" all the way to the gates. '
+        "Two were held. The plan (ref. 9/221) was approved."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        'Marchers shouted "Hands off! Not for sale!" all the way to the gates.',
+        "Two were held.",
+        "The plan (ref. 9/221) was approved.",
+    ]
+    assert len(split_sentences("She asked: “Why now?” Nobody answered.")) == 2
+
+
+def test_a_presenters_turns_in_a_transcript_are_questions_not_quotations():
+    text = (
+        "MARSH FM - BREAKFAST\n\n"
+        "PRESENTER: Morning. The ferry fares go up by a third on Monday. Is that fair?\n\n"
+        "COUNCILLOR ABBOT: No, it is not fair, and I said so at the meeting.\n\n"
+        "PRESENTER: Councillor Rhys Abbot, thank you. Now the travel.\n\n"
+        "CALLER (DENISE): I pay forty pounds a week already.\n"
+    )
+    found = attributed(text)
+    assert ("Rhys Abbot", "Councillor") in found
+    quotes = _quotes_of(text)
+    assert not any("Now the travel" in q.text for q in quotes)  # the presenter's words
+    denise = next(q for q in quotes if "forty pounds" in q.text)
+    assert denise.speaker is None  # a caller with a first name is no one named
+
+
+def test_a_headlines_capitalised_term_before_its_noun_is_no_speech():
+    from pipeline.rules.quotes import find_quotes
+
+    assert [q.kind for q in find_quotes("'TOXIC' TAPS: Village told not to drink")] == ["scare"]
+    assert [q.kind for q in find_quotes("“SHAME!” chanted the crowd.")] == ["quote"]
+
+
+@pytest.mark.parametrize("adjective", ["Leeds-based", "Dublin-born", "Oslo-listed"])
+def test_someone_described_by_a_place_adjective_is_unnamed(adjective):
+    from pipeline.rules.grounding import unnamed_speaker
+
+    assert unnamed_speaker(f"One {adjective} broker")
+    assert not unnamed_speaker("a Kelby Harbour spokesman")

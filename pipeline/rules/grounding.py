@@ -195,6 +195,14 @@ _UNNAMED_HEADS = frozenset(
 )
 
 
+#: A place joined to a participle ("Frankfurt-based", "London-born", "Paris-listed"): an
+#: adjective of someone described, not a name.
+_PLACE_ADJECTIVE = re.compile(
+    r"[A-Z][\w’'.-]*-(?:based|born|bred|raised|registered|listed|headquartered|owned|"
+    r"educated|trained)[,.;:]?"
+)
+
+
 def unnamed_speaker(speaker: str) -> bool:
     """Whether ``speaker`` (a speaker as the rules or the model give it, resolved) only
     describes someone the article does not name: an indefinite description ("one resident",
@@ -212,7 +220,10 @@ def unnamed_speaker(speaker: str) -> bool:
         if words[k] in COMPASS_WORDS and _DEMONYM.fullmatch(words[k + 1])
     }  # fmt: skip
     if not words or any(
-        w[:1].isupper() and not _DEMONYM.fullmatch(w) and k not in compass
+        w[:1].isupper()
+        and not _DEMONYM.fullmatch(w)
+        and not _PLACE_ADJECTIVE.fullmatch(w)
+        and k not in compass
         for k, w in enumerate(words[1:], 1)
     ):
         return False  # a capitalised word past the first is a name ("a Kelby Harbour spokesman")

@@ -70,8 +70,10 @@ _ANSWER_LABEL = re.compile(
     rf"^{_EM}(?:A\d*|Answer(?:\s+\d+)?){_EM}\s*[:.)–—-]{_EM}\s+", re.IGNORECASE
 )
 # A speaker label opening a paragraph: "Klaus Berger: …", "BERGER: …", "Dr Ana Ruiz: …".
+# "CALLER (GARY):": a caller given a first name only is still no one named.
 _SPEAKER_LABEL = re.compile(
-    rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON}){_EM}\s*:{_EM}\s+(?=\S)"
+    rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON})"
+    rf"(?:\s+\((?P<given>{_NAME_WORD})\))?{_EM}\s*:{_EM}\s+(?=\S)"
 )
 # Labels that open a paragraph like a speaker but name none: editorial and page labels.
 _NOT_SPEAKERS = frozenset(
@@ -145,10 +147,15 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
             turns.append(("question", start, start + match.end(), end, None, index))
         elif match := _ANSWER_LABEL.match(line):
             turns.append(("answer", start, start + match.end(), end, None, index))
-        elif (match := _SPEAKER_LABEL.match(line)) and (
-            _is_person_label(match["name"], text)
-            or match["name"].lower() in UNNAMED_LABELS  # "CALLER:"
-            or any(_same_person(match["name"], name, part) for part, name in cast)
+        elif (
+            (match := _SPEAKER_LABEL.match(line))
+            and (not match["given"] or match["name"].lower() in UNNAMED_LABELS)
+            and (
+                _is_person_label(match["name"], text)
+                or match["name"].lower() in UNNAMED_LABELS  # "CALLER:"
+                or match["name"].lower() in _ASKING_PARTS  # "PRESENTER:"
+                or any(_same_person(match["name"], name, part) for part, name in cast)
+            )
         ):
             turns.append(("named", start, start + match.end(), end, match["name"], index))
     if len(turns) < 2:
@@ -179,6 +186,8 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     interviewer = spoke[1] if spoke else None
     if interviewer:  # "She spoke to the Halverton Post": the label "Post" asks
         asking |= {who for who in speakers if who and who in interviewer.split()}
+    # "PRESENTER:", "HOST:": a label that is the asking part itself asks
+    asking |= {who for who in speakers if who.lower() in _ASKING_PARTS}
     for part, name in cast:  # "Presenter: Morag Dunnet" asks as "DUNNET:" or "PRESENTER:"
         if part in _ASKING_PARTS:
             asking |= {who for who in speakers if who and _same_person(who, name, part)}
@@ -276,6 +285,8 @@ def _is_person_label(name: str, text: str) -> bool:
     if any(w.lower() in _NOT_SPEAKERS for w in words[1:2]):  # "Editor's note", "Key points"
         return False
     surname = words[-1]
+    if surname.isupper() and len(surname) > 2:  # "ABBOT:" for the Rhys Abbot introduced
+        return len(re.findall(rf"\b{re.escape(surname)}\b", text, re.I)) >= 2
     return text.count(surname) >= 2
 
 
@@ -311,11 +322,16 @@ def _cast(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[str, str]]
     return [found for start, end in paragraphs[:6] for found in _cast_of(text, start, end)]
 
 
+#: A sentence ending inside a header line's names, but for an honorific's or an initial's
+#: full stop ("Dr. Ann Roe", "J. K. Lowe"): the line is someone's turn, not a header.
+_RUNS_ON = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?]\s+\S")
+
+
 def _cast_of(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """The ``(part, name)`` pairs of one header line; none for a turn ("HOST: Councillor?")."""
     match = _CAST_LINE.match(text[start:end].strip())
-    if match is None:
-        return []
+    if match is None or _RUNS_ON.search(match["names"]):
+        return []  # "PRESENTER: Councillor Ann Roe, thank you. Now …": a turn, sentences on
     part = match["part"].lower().split()[0]
     part = "chair" if part.startswith("chair") else part
     out = []

@@ -2629,6 +2629,10 @@ def _classify(doc: _Document, draft: _Draft) -> QuoteKind:
         return "scare"  # Ramon “Bong” Dizon-Villareal: a nickname is no speech
     if draft.continues is not None or _is_introduced(doc, draft):
         return "quote"
+    if words <= 2 and text.isupper() and text.rstrip("”’\"' .")[-1:] not in ("!", "?"):
+        after = re.match(r"[ \t]+([A-Za-z][\w’'-]*)", doc.text[draft.close_end :])
+        if after is not None and not _CUE_VERB.fullmatch(after.group(1).lower()):
+            return "scare"  # a headline's 'KILLER' PILLS: a term before its noun, no speech
     if _opens_sentence(doc, draft) and not _is_embedded(doc, draft):
         return "quote"
     if words >= 8 and text[:1].isupper():

@@ -68,6 +68,8 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if _is_ellipsis(m.group()):
             continue  # news style marks an omission or a pause with it, not a sentence end
+        if text[m.start()] in "!?" and _runs_on_after_quotation(text, current, m.start(), end):
+            continue  # 'chanted "Save the park! Not for sale!" all evening': one sentence
         single_dot = text[m.start()] == "." and text[m.start() + 1] not in ".!?"
         if single_dot and _is_abbreviation(text, m.start()):
             continue
@@ -81,6 +83,23 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # An agency's credit and the dash that ends a dateline: ' (AP) — ', ' (Reuters) - '.
 _CREDIT_AFTER = re.compile(r"\s*\([A-Z][A-Za-z .&-]{0,30}\)\s*(?:-{1,2}|–|—)\s")
+
+
+def _runs_on_after_quotation(text: str, start: int, at: int, end: int) -> bool:
+    """Whether the ! or ? at ``at`` lies inside a double quotation opened since ``start``
+    whose closing mark, in the paragraph (ending at ``end``), is followed by the sentence
+    running on in lower case or after a comma: a quoted chant or question set inside the
+    reporter's sentence, not the end of it."""
+    before = text[start:at]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    if not (straight or curly):
+        return False
+    close = re.compile(r'"' if straight else r"”").search(text, at, end)
+    if close is None:
+        return False
+    after = text[close.end() : end].lstrip(" \t")
+    return bool(after) and (after[0].islower() or after[0] in ",;")
 
 
 def _is_ellipsis(end: str) -> bool:
