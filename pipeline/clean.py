@@ -69,18 +69,67 @@ def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _mostly_latin(text):
-        return text, ["not UTF-8: decoded as Windows-1252"]
-    from charset_normalizer import from_bytes
+    text, utf8_lines, undefined = _windows_1252_lines(raw)
+    if _mostly_latin(text):
+        note = "not UTF-8: decoded as Windows-1252"
+        if utf8_lines:
+            note += f" ({utf8_lines} line(s) written in UTF-8 read as UTF-8)"
+        if undefined:
+            note += f"; {undefined} byte(s) Windows-1252 does not define"
+        return text, [note]
+    return _detected(raw)
 
-    best = from_bytes(raw).best()
-    if best is None:
-        raise InputError("not valid UTF-8 and no text encoding fits; save it as UTF-8")
-    return str(best), [f"not UTF-8: decoded as {best.encoding}"]
+
+def _windows_1252_lines(raw: bytes) -> tuple[str, int, int]:
+    """``raw`` read line by line: a line that is valid UTF-8 holding non-ASCII characters as
+    UTF-8 (a paragraph pasted in from elsewhere), every other line as Windows-1252, where a
+    byte that code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) becomes the C1
+    control of the same number (ftfy's sloppy codec), for the repair to mend or mark.
+    Returns the text, the number of lines read as UTF-8 and of undefined bytes."""
+    import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+
+    parts: list[str] = []
+    utf8_lines = undefined = 0
+    for line in raw.splitlines(keepends=True):
+        if not line.isascii():
+            try:
+                parts.append(line.decode("utf-8"))
+                utf8_lines += 1
+                continue
+            except UnicodeDecodeError:
+                undefined += sum(line.count(bytes([b])) for b in _CP1252_UNDEFINED)
+        parts.append(line.decode("sloppy-windows-1252"))
+    return "".join(parts), utf8_lines, undefined
+
+
+#: Signs of text decoded under the wrong code page, where ftfy sees none: a word mixing
+#: ASCII letters with Greek or Cyrillic ones ("trΉs"); an accented small letter opening a
+#: word before a capital, where a quote mark stood ("ìWe"); an accented letter run into a
+#: number, where a currency sign stood ("Ä1.2 billion").
+_IMPLAUSIBLE = re.compile(
+    "[A-Za-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][A-Za-z]"
+    "|(?<![^\\W\\d_])[\u00df-\u00ff][A-Z]|[\u00c0-\u00ff](?=\\d)"
+)
+#: Bytes Windows-1252 leaves undefined.
+_CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+def _detected(raw: bytes) -> tuple[str, list[str]]:
+    """The first of charset-normalizer's readings of ``raw`` that is plausible text: no
+    sequence ftfy takes for mojibake ("Norwayís" and "Ä1.2 billion" from a Mac code page
+    applied to Windows-1252 bytes) and none of ``_IMPLAUSIBLE``'s signs. Raises
+    ``InputError`` when none is."""
+    from charset_normalizer import from_bytes
+    from ftfy.badness import is_bad
+
+    for match in from_bytes(raw):
+        text = str(match)
+        if not is_bad(text) and not _IMPLAUSIBLE.search(text):
+            return text, [f"not UTF-8: decoded as {match.encoding}"]
+    raise InputError(
+        "not valid UTF-8 and no text encoding gives plausible text; open it in an editor "
+        "and save it as UTF-8"
+    )
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -102,10 +151,14 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 
 def _mostly_latin(text: str) -> bool:
-    """True when at least 90% of the letters are ASCII and no C1 control character appears:
-    what English (or Western European) text looks like under its right code page."""
+    """True when at least 90% of the letters are ASCII and C1 control characters (bytes
+    Windows-1252 leaves undefined) are rare: one, or one in 20 non-ASCII characters (a
+    stray byte; a Mac or DOS code page read as Windows-1252 puts its accented letters
+    there). What English (or Western European) text looks like under its right code page."""
     letters = [c for c in text if c.isalpha()]
-    if not letters or any("\x80" <= c <= "\x9f" for c in text):
+    controls = sum("\x80" <= c <= "\x9f" for c in text)
+    foreign = sum(not c.isascii() for c in text)
+    if not letters or controls > max(1, foreign // 20):
         return False
     return sum(c.isascii() for c in letters) >= 0.9 * len(letters)
 
@@ -159,10 +212,9 @@ def repair_text(text: str) -> tuple[str, list[str]]:
         remove_control_chars=False,
         normalization=None,
     )
-    fixed, steps = ftfy.fix_and_explain(text, config=config)
-    if fixed != text and any(step[0] in ("encode", "decode", "transcode") for step in steps or []):
+    fixed, misread = _fix_lines(text, config)
+    if fixed != text:
         shown = ", ".join(f"{_visible(bad)} → {good}" for bad, good in _changes(original, config))
-        misread = next((codec for step, codec in steps if step == "encode"), "")
         page = "Latin-1" if "latin" in misread else "Windows-1252"
         notes.append(
             f"text once mis-decoded (UTF-8 read as {page}) was repaired with ftfy"
@@ -173,9 +225,13 @@ def repair_text(text: str) -> tuple[str, list[str]]:
                 else ""
             )
         )
-        text = fixed
-    elif lost[1]:
-        text = text.replace("â€\x9d", "â€\ufffd")  # not mojibake after all: leave as it was
+    text = fixed.replace(_CLOSER_BYTES, "â€\ufffd")  # a lost quote not in mojibake after all
+    text, controls = _C1_CONTROL.subn("\ufffd", text)
+    if controls:
+        notes.append(
+            f"{controls} character(s) no text uses (C1 controls, bytes the encoding leaves "
+            "undefined) marked �"
+        )
     counts: dict[str, int] = {}
     # A soft hyphen where a word was broken across lines joins the two halves.
     text, broken = _SOFT_HYPHEN_BREAK.subn("", text)
@@ -197,6 +253,32 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     if spaces:
         notes.append(f"{spaces} non-breaking space{'s' if spaces > 1 else ''} made plain")
     return text, notes
+
+
+#: A C1 control character: never in text, the trace of a byte its encoding leaves undefined.
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _fix_lines(text: str, config) -> tuple[str, str]:
+    """``text`` with each line's mojibake undone by ftfy, one line at a time: a file can
+    hold one pasted paragraph of mojibake ("Brekkeâ€™s") among correct characters
+    ("Düsseldorf", "€"), and ftfy judges a whole text at once as either. A line is changed
+    only where ftfy re-encodes it. Returns the text and the code page the mojibake came
+    from ("" when none)."""
+    import ftfy
+
+    lines = text.split("\n")
+    misread = ""
+    for index, line in enumerate(lines):
+        if line.isascii():
+            continue
+        fixed, steps = ftfy.fix_and_explain(line, config=config)
+        if fixed != line and any(
+            step[0] in ("encode", "decode", "transcode") for step in steps or []
+        ):
+            lines[index] = fixed
+            misread = misread or next((codec for step, codec in steps if step == "encode"), "")
+    return "\n".join(lines), misread
 
 
 def _changes(before: str, config, limit: int = 4) -> list[tuple[str, str]]:

@@ -935,3 +935,64 @@ def test_a_key_facts_box_beside_the_article_is_listed_as_set_apart_not_lost(tmp_
     article = read_article(page)
     assert "Cost: £420m" in article.removed and "New quay: 650 metres" in article.removed
     assert "Campaigners said" in article.text
+
+
+def test_a_windows_1252_file_with_an_undefined_byte_is_still_windows_1252(tmp_path):
+    # 0x8F is no character in Windows-1252; a Mac code page would take the file for its own
+    # and turn every curly quote and euro sign into a letter
+    body = "Tolls on the Varnley bridge rise to €4.50 in May, the council’s report says.\n"
+    raw = body.encode("cp1252") + b"A stray \x8f byte sits in this line.\n"
+    path = write(tmp_path, "tolls.txt", raw, mode="wb")
+    article = read_article(path)
+    assert "€4.50" in article.text and "council’s" in article.text
+    assert "A stray \ufffd byte" in article.text
+    assert article.notes[0].startswith("not UTF-8: decoded as Windows-1252")
+    assert any("marked �" in note for note in article.notes)
+
+
+def test_a_utf8_paragraph_pasted_into_a_windows_1252_file_is_read_as_utf8(tmp_path):
+    old = "Varnley’s harbour master resigned on Friday after a €2m overspend.\n\n"
+    pasted = "“We were never told,” a pilot said of the dredging deal.\n"
+    path = write(tmp_path, "pasted.txt", old.encode("cp1252") + pasted.encode("utf-8"), "wb")
+    article = read_article(path)
+    assert old.strip() in article.text and pasted.strip() in article.text
+    assert "1 line(s) written in UTF-8" in article.notes[0]
+
+
+def test_a_detected_encoding_is_taken_only_when_its_text_is_plausible(monkeypatch):
+    import charset_normalizer
+
+    from pipeline.clean import decode_bytes
+
+    class Reading:
+        def __init__(self, text, encoding):
+            self.text, self.encoding = text, encoding
+
+        def __str__(self):
+            return self.text
+
+    # bytes no Windows-1252 reading fits (mostly undefined bytes), read by the detector
+    # first as mojibake, then as a Greek word run into a Latin one, then as plain text
+    readings = [
+        Reading("Thessaloniki\u2019s port fee is \u00c41.2 billion, Norway\u00eds says.", "x"),
+        Reading("The port fee of Thessaloniki\u03b1 rose.", "y"),
+        Reading("Το λιμάνι της Θεσσαλονίκης.", "cp1253"),
+    ]
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda raw: readings)
+    assert decode_bytes(b"\x81\x8d\x8f\x90") == (
+        "Το λιμάνι της Θεσσαλονίκης.",
+        ["not UTF-8: decoded as cp1253"],
+    )
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda raw: readings[:2])
+    with pytest.raises(InputError, match="no text encoding gives plausible text"):
+        decode_bytes(b"\x81\x8d\x8f\x90")
+
+
+def test_one_paragraph_of_mojibake_among_correct_characters_is_repaired(tmp_path):
+    good = "The Düsseldorf depot cost €3m, said Ines Aalto.\n\n"
+    garbled = "“The roof leaks,” the site’s manager said.".encode().decode("cp1252", "replace")
+    path = write(tmp_path, "depot.txt", good + garbled + "\n")
+    article = read_article(path)
+    assert "Düsseldorf" in article.text and "€3m" in article.text
+    assert "“The roof leaks,” the site’s manager said." in article.text
+    assert any("ftfy" in note for note in article.notes)
