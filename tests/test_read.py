@@ -996,3 +996,48 @@ def test_one_paragraph_of_mojibake_among_correct_characters_is_repaired(tmp_path
     assert "Düsseldorf" in article.text and "€3m" in article.text
     assert "“The roof leaks,” the site’s manager said." in article.text
     assert any("ftfy" in note for note in article.notes)
+
+
+def _page(body: str) -> str:
+    return (
+        "<html><head><title>Ferry timetable cut - Islay Courier</title></head><body><article>"
+        "<h1>Ferry timetable cut for winter</h1>"
+        "<p>The operator will run two sailings a day to Port Ellen from November, down from "
+        "four, it confirmed on Thursday.</p>"
+        f"{body}"
+        "<p>Islanders say the change leaves shift workers without a way home after 6pm.</p>"
+        "</article></body></html>"
+    )
+
+
+def test_an_embedded_post_in_a_page_reads_as_the_post_and_its_credit(tmp_path):
+    embed = (
+        '<div class="entry"><p>A local councillor reacted within the hour:</p>'
+        '<blockquote class="bluesky-embed"><p>Two sailings is not a service, it is a '
+        "notice to leave the island.</p>&mdash; Morag Bell (@moragbell.bsky.social) "
+        "October 2, 2025</blockquote></div>"
+    )
+    article = read_article(write(tmp_path, "ferry.html", _page(embed)))
+    paragraphs = article.text.split("\n\n")
+    at = paragraphs.index("Two sailings is not a service, it is a notice to leave the island.")
+    assert paragraphs[at + 1] == "— Morag Bell (@moragbell.bsky.social) October 2, 2025"
+
+
+def test_a_pull_quote_is_page_design_listed_as_removed_not_a_sentence(tmp_path):
+    said = "“We cannot crew four boats in winter,” the operator’s manager said."
+    pull = '<blockquote class="pull-quote">“We cannot crew four boats in winter”</blockquote>'
+    article = read_article(write(tmp_path, "ferry.html", _page(f"<p>{said}</p>{pull}")))
+    assert said in article.text
+    assert article.text.count("crew four boats") == 1
+    assert "“We cannot crew four boats in winter”" in article.removed
+
+
+def test_a_quotation_the_extraction_leaves_out_is_listed_not_lost(tmp_path, monkeypatch):
+    import trafilatura
+
+    kept = "The operator will run two sailings a day to Port Ellen from November."
+    block = "<blockquote><p>Winter is when the island needs the boat most.</p></blockquote>"
+    monkeypatch.setattr(trafilatura, "extract", lambda tree, **options: kept)
+    article = read_article(write(tmp_path, "ferry.html", _page(block)))
+    assert "Winter is when the island needs the boat most." in article.removed
+
