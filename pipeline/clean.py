@@ -391,6 +391,18 @@ _FURNITURE = re.compile(
       # contributor credits: "Associated Press writer Ken Ode contributed to this report."
       | .{{0,120}}\bcontributed\ (?:to\ )?(?:this|the)\ (?:report|story|article)\.?
       | (?:[\w'’&]+(?:\ [\w'’&]+){{0,2}}\ ?\|\ ?){{2,}}[\w'’&]+(?:\ [\w'’&]+){{0,2}}
+      # research notes and newsletters: their legal small print and the readers they are
+      # for ("Disclosures: …", "Analyst certification: …", "For professional investors
+      # only.")
+      | (?:(?:important\ |regulatory\ )?disclosures?|analyst\ certification|disclaimer
+          |risk\ warning|legal\ notice)\s*:.*
+      | (?:.{{0,120}}[.!?:—–|]\s+)?(?:this\ (?:note|report|newsletter|document)\ is\ )?
+          (?:for\ (?:professional|institutional|qualified|accredited|sophisticated)
+          \ (?:investors|clients|subscribers)\ only
+          |not\ for\ (?:retail|distribution\ to\ retail)(?:\ (?:investors|clients))?)
+          \b.{{0,120}}
+      # a list of notes or references: "[1] Company statement, 12 November 2024."
+      | \[\d{{1,3}}\]\s+\S.*
       # newsletter e-mails
       | view\ (?:this\ (?:email|e-mail)\ )?(?:online|in\ (?:your\ )?browser).*|unsubscribe\b.*
       | (?:update|manage)\ (?:your\ )?(?:email\ |e-mail\ )?(?:preferences|subscription).*
@@ -805,6 +817,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             removed += kept[at:]
             del kept[at:]
             break
+    kept = [_without_note_markers(line, removed) for line in kept]
     wire, dateline, dateline_date = _dateline(kept, title)
     if len(kept) > 2 and _masthead_name(kept[-1]) and _CLOSING_WIRE.search(kept[-2]):
         # the outlet signs off under the agency's credit ("- Meridian Press", then
@@ -835,6 +848,22 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         published=published,
         masthead=masthead,
     )
+
+
+#: A note or reference marker set on a word or after punctuation: "€1.6bn.[1] Consensus",
+#: "said[12]". A number in brackets after a space ("rose by [5] points") is no marker.
+_NOTE_MARKER = re.compile(r"(?<=[^\s\[(])\[\d{1,3}\](?=[\s.,;:!?)”’\"']|$)")
+
+
+def _without_note_markers(line: str, removed: list[str]) -> str:
+    """``line`` without note markers ("€1.6bn.[1] Consensus" -> "€1.6bn. Consensus"), each
+    taken out listed in ``removed``: they point to a list of notes that is not the
+    article, and split the sentence they sit in."""
+    markers = _NOTE_MARKER.findall(line)
+    if not markers:
+        return line
+    removed.extend(markers)
+    return _NOTE_MARKER.sub("", line)
 
 
 #: The heading of a press release's boilerplate on its issuer: "About Prairie Recycling Co.",

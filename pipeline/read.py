@@ -399,16 +399,45 @@ def _inline_text(token) -> str:
 
 
 def _split_front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """Strip a ``---`` block of ``key: value`` lines from the top of a text file."""
+    """Strip a ``---`` block of ``key: value`` lines from the top of a text file; its
+    metadata by ``METADATA_KEYS``, else by their usual other names
+    (``_FRONT_MATTER_ALIASES``, the first of each)."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return text, {}
-    metadata = {}
+    metadata: dict[str, str] = {}
+    aliased: dict[str, str] = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in METADATA_KEYS:
-            metadata[key.strip().lower()] = value.strip().strip("\"'")
-    return text[match.end() :], metadata
+        key, value = key.strip().lower(), value.strip().strip("\"'")
+        if not sep or not value:
+            continue
+        if key in METADATA_KEYS:
+            metadata[key] = value
+        elif key in _FRONT_MATTER_ALIASES:
+            meant = "url" if re.match(r"https?://", value) else _FRONT_MATTER_ALIASES[key]
+            aliased.setdefault(meant, value)
+    return text[match.end() :], {**aliased, **metadata}
+
+
+#: Front-matter keys other tools write for ``METADATA_KEYS`` ("publication: The Daily Post";
+#: a ``source:`` that is a web address is the ``url``).
+_FRONT_MATTER_ALIASES = {
+    "publication": "outlet",
+    "publisher": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "site_name": "outlet",
+    "sitename": "outlet",
+    "newspaper": "outlet",
+    "headline": "title",
+    "byline": "author",
+    "authors": "author",
+    "published": "date",
+    "date_published": "date",
+    "link": "url",
+    "canonical_url": "url",
+}
 
 
 _CAPTION_XPATH = (

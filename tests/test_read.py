@@ -1041,3 +1041,48 @@ def test_a_quotation_the_extraction_leaves_out_is_listed_not_lost(tmp_path, monk
     article = read_article(write(tmp_path, "ferry.html", _page(block)))
     assert "Winter is when the island needs the boat most." in article.removed
 
+
+def test_an_outlet_named_in_front_matter_under_another_key_is_the_outlet(tmp_path):
+    for key, value, field in (
+        ("publication", "Tideway Shipping Letter", "outlet"),
+        ("site", "Quayside Online", "outlet"),
+        ("source", "https://quayside.example/tolls", "url"),
+    ):
+        front = f"---\n{key}: {value}\n---\n\n"
+        article = read_article(write(tmp_path, f"{key}.md", front + ARTICLE))
+        assert getattr(article, field) == value, key
+    both = "---\nsite: Quayside Online\noutlet: Quayside Evening News\n---\n\n"
+    assert read_article(write(tmp_path, "both.md", both + ARTICLE)).outlet == (
+        "Quayside Evening News"
+    )
+
+
+def test_a_research_notes_small_print_notes_and_markers_are_set_apart(tmp_path):
+    note = (
+        "Freight rates: our view\n\n"
+        "Dockline Weekly, the shipping desk's letter. For institutional clients only.\n\n"
+        "Spot container rates fell 8% in the week to Friday.[4] Brokers blamed idle "
+        "capacity[5], not demand.\n\n"
+        "[4] Drewport index, 7 March.\n\n"
+        "[5] Broker survey.\n\n"
+        "Important disclosures: the author holds no shares in carriers mentioned here.\n\n"
+        "Analyst certification: the views above are the author's own.\n"
+    )
+    article = read_article(write(tmp_path, "rates.txt", note))
+    assert (
+        "Spot container rates fell 8% in the week to Friday. Brokers blamed idle capacity, "
+        "not demand." in article.text
+    )
+    for line in (
+        "Dockline Weekly, the shipping desk's letter. For institutional clients only.",
+        "[4] Drewport index, 7 March.",
+        "Important disclosures: the author holds no shares in carriers mentioned here.",
+        "Analyst certification: the views above are the author's own.",
+    ):
+        assert line in article.removed and line not in article.text
+    assert "[4]" in article.removed and "[5]" in article.removed
+
+
+def test_an_audience_phrase_inside_reporting_is_kept():
+    line = "The new fund is open for professional investors only from May."
+    assert clean_text(f"Fund opens\n\n{line}\n").body.count(line) == 1
