@@ -526,6 +526,45 @@ def _pull_quotes(tree) -> list[str]:
     return lines
 
 
+#: A line printed under a table or chart: its source or a note on it ("Source: company
+#: filings", "Note: figures rounded").
+_TABLE_NOTE = re.compile(r"^(?:sources?|data|note|notes|figures|chart|graphic)\s*:", re.I)
+
+
+#: A data table's cell holds a label or a figure; one with more words lays out prose.
+_CELL_WORDS = 25
+
+
+def _tables(tree) -> list[str]:
+    """Take the page's tables out of ``tree`` and return their lines: the caption, each
+    row as its cells set apart by " | " ("Q3 revenue | €3.1bn | €3.25bn"), and the source
+    or note printed right under it ("Source: company filings"). A table's cells are data,
+    not sentences of the article: they are listed as set apart, never lost and never read
+    as reporting. Tables that only lay out the page (a cell holding paragraphs, line breaks
+    or more than ``_CELL_WORDS`` words) are left."""
+    lines: list[str] = []
+    for table in list(tree.iter("table")):
+        if table.xpath(".//table|.//p|.//div|.//br") or any(
+            len(cell.text_content().split()) > _CELL_WORDS for cell in table.iter("td", "th")
+        ):
+            continue  # a layout table around the article, not data
+        rows = [
+            " | ".join(c for c in (" ".join(cell.text_content().split()) for cell in row) if c)
+            for row in table.iter("tr")
+        ]
+        caption = [" ".join(c.text_content().split()) for c in table.iter("caption")]
+        lines += [line for line in [*caption, *rows] if line]
+        after = table.getnext()
+        note = " ".join(after.text_content().split()) if after is not None else ""
+        if note and (
+            _TABLE_NOTE.match(note) or re.search(r"source|credit", after.get("class", ""))
+        ):
+            lines.append(note)
+            after.drop_tree()
+        table.drop_tree()
+    return lines
+
+
 def _html_to_text(
     html: str,
 ) -> tuple[str, dict[str, str], tuple[str, ...], str, tuple[str, ...]]:
@@ -538,7 +577,8 @@ def _html_to_text(
     text, footer), for the message when the body holds no article text; the last, the lines
     of boxes set beside the article (``<aside>``: "Key facts", "At a glance") that the
     extraction leaves out, so they are listed as set apart, never lost silently; so are
-    pull quotes (``_pull_quotes``) and any quotation the extraction leaves out. Embedded
+    pull quotes (``_pull_quotes``), tables (``_tables``) and any quotation the extraction
+    leaves out. Embedded
     social-media posts are written as a post and its credit first
     (``_unwrap_embedded_posts``). Raises
     ``InputError`` for HTML that cannot be parsed.
@@ -558,7 +598,7 @@ def _html_to_text(
         node.drop_tree()
     _mark_inline_quotations(tree)
     _unwrap_embedded_posts(tree)
-    pulled = _pull_quotes(tree)
+    pulled = _pull_quotes(tree) + _tables(tree)
     quoted = [
         line
         for node in tree.xpath("//blockquote")

@@ -1086,3 +1086,23 @@ def test_a_research_notes_small_print_notes_and_markers_are_set_apart(tmp_path):
 def test_an_audience_phrase_inside_reporting_is_kept():
     line = "The new fund is open for professional investors only from May."
     assert clean_text(f"Fund opens\n\n{line}\n").body.count(line) == 1
+
+
+def test_a_data_tables_rows_and_source_are_listed_apart_not_read_as_text(tmp_path):
+    table = (
+        "<table><caption>Sailings per day</caption>"
+        "<tr><th>Route</th><th>Summer</th><th>Winter</th></tr>"
+        "<tr><td>Port Ellen</td><td>4</td><td>2</td></tr></table>"
+        '<p class="chart-note">Source: operator timetables</p>'
+    )
+    article = read_article(write(tmp_path, "ferry.html", _page(table)))
+    assert "Source: operator timetables" not in article.text
+    assert "Port Ellen | 4 | 2" not in article.text
+    for line in (
+        "Sailings per day",
+        "Route | Summer | Winter",
+        "Port Ellen | 4 | 2",
+        "Source: operator timetables",
+    ):
+        assert line in article.removed
+    assert "Islanders say the change leaves shift workers" in article.text
