@@ -715,12 +715,19 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
     for index in range(len(lines) - 2, -1, -1):
         after = lines[index + 1]
         following[index] = following[index + 1] if is_furniture(after) else after
+    boilerplate, issuer = _release_boilerplate(lines)
+    release = None
     for index, line in enumerate(lines):
         if index in links:
             removed.append(links[index])
         prev = lines[index - 1] if index else None
         nxt = lines[index + 1] if index + 1 < len(lines) else None
-        if line in marked or _CAPTION_CREDIT.search(line) and not is_furniture(line):
+        if index >= boilerplate:
+            removed.append(line)  # a press release's notes, boilerplate and contacts
+        elif release is None and index < MASTHEAD_LINES and (found := _RELEASE_LINE.match(line)):
+            removed.append(line)  # "FOR IMMEDIATE RELEASE — BRENNOCK, 3 March 2025"
+            release = found
+        elif line in marked or _CAPTION_CREDIT.search(line) and not is_furniture(line):
             removed.append(line)
             found_captions.append(line)
         elif is_furniture(line):
@@ -810,15 +817,12 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         else:
             kept.append(line)
         seen.add(line)
-    # a press release's boilerplate: "About Prairie Recycling Co." and what follows it, in
-    # the second half of the text
-    for at in range(len(kept) - 1, max(1, len(kept) // 2) - 1, -1):
-        if _ABOUT_HEADING.fullmatch(kept[at]):
-            removed += kept[at:]
-            del kept[at:]
-            break
     kept = [_without_note_markers(line, removed) for line in kept]
     wire, dateline, dateline_date = _dateline(kept, title)
+    if dateline is None and release is not None:
+        dateline, dateline_date = release["dateline"], release["date"]
+        published = published or release["date"]
+    masthead = masthead or issuer
     if len(kept) > 2 and _masthead_name(kept[-1]) and _CLOSING_WIRE.search(kept[-2]):
         # the outlet signs off under the agency's credit ("- Meridian Press", then
         # "Strathbeg & Glenvarra Gazette"): its name, and the credit is the last line
@@ -869,8 +873,44 @@ def _without_note_markers(line: str, removed: list[str]) -> str:
 #: The heading of a press release's boilerplate on its issuer: "About Prairie Recycling Co.",
 #: "About the Harbour Trust:".
 _ABOUT_HEADING = re.compile(
-    r"(?i:about)\s+(?:the\s+)?[A-Z][\w&'’.,-]*(?:\s+(?:[A-Z][\w&'’.,-]*|of|and|&|for|the)){0,7}:?"
+    r"(?:#{1,6}\s+)?(?i:about)\s+(?:the\s+)?(?P<issuer>[A-Z][\w&'’.,-]*"
+    r"(?:\s+(?:[A-Z][\w&'’.,-]*|of|and|&|for|the)){0,7}?)\.?:?"
 )
+#: The headings of what a press release prints for editors after its news: notes, contacts
+#: ("Notes to editors", "Media contact", "Press enquiries:", "For more information,
+#: contact:"); a contact heading may run on into the contact ("Media contact: Leo Grant, …").
+_RELEASE_SECTION = re.compile(
+    r"(?:#{1,6}\s+)?(?i:notes?\s+(?:to|for)\s+editors?|editors['’]?\s+notes?"
+    r"|(?:media|press)\s+(?:contacts?|enquiries|inquiries|office)(?:\s*:.*)?"
+    r"|for\s+(?:further|more)\s+information(?:,?\s+(?:please\s+)?contact)?(?:\s*:.*)?)\W*"
+)
+#: A release marker with the dateline under which the release was issued: "FOR IMMEDIATE
+#: RELEASE — BRENNOCK, 3 March 2025", "For immediate release: March 3, 2025".
+_RELEASE_LINE = re.compile(
+    r"^[*_]*(?i:for\s+immediate\s+release|embargoed\s+until\s+[^—–|]{3,40}?)\s*[—–:|-]+\s*"
+    rf"(?P<dateline>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},?\s+)?"
+    rf"(?P<date>{_MASTHEAD_DATE}))\.?[*_]*$"
+)
+
+
+def _release_boilerplate(lines: list[str]) -> tuple[int, str | None]:
+    """Where a press release's closing sections begin and the issuer they name: the first
+    line after the opening two that heads notes to editors or a media contact, or the
+    first in the second half of ``lines`` that heads the boilerplate on the issuer ("About
+    Brennock University", which higher up could head a passage of the story); everything
+    from there on is for editors, not news. Returns ``len(lines)`` and None when no such
+    heading."""
+    sections = (at for at in range(2, len(lines)) if _RELEASE_SECTION.fullmatch(lines[at]))
+    abouts = (
+        at
+        for at in range(max(2, len(lines) // 2), len(lines))
+        if _ABOUT_HEADING.fullmatch(lines[at])
+    )
+    start = min(next(sections, len(lines)), next(abouts, len(lines)))
+    issuer = next(
+        (m["issuer"] for line in lines[start:] if (m := _ABOUT_HEADING.fullmatch(line))), None
+    )
+    return start, issuer
 
 
 #: A copyright line: "© Daily Beacon 2025", "© 2024 Riverside Gazette. All rights

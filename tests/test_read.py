@@ -1106,3 +1106,41 @@ def test_a_data_tables_rows_and_source_are_listed_apart_not_read_as_text(tmp_pat
     ):
         assert line in article.removed
     assert "Islanders say the change leaves shift workers" in article.text
+
+
+def test_a_press_releases_editor_sections_are_set_apart_and_name_the_issuer(tmp_path):
+    release = (
+        "# Quarry trust reopens Fellside footpath after landslip repairs\n\n"
+        "**For immediate release: ASHGILL, 14 May 2025**\n\n"
+        "The Fellside Quarry Trust reopened the north footpath on Tuesday, six months after "
+        "a landslip closed it.\n\n"
+        '"Walkers can use the whole route again," said warden Tom Iredale.\n\n'
+        "Repairs cost £84,000, paid from the trust's reserves.\n\n"
+        "## Notes for editors\n\n"
+        "- Photographs of the repaired path can be downloaded from the trust's website.\n"
+        "- Tom Iredale is available for interview on Thursday.\n\n"
+        "## About the Fellside Quarry Trust\n\n"
+        "The trust has cared for the old quarry since 1998.\n\n"
+        "**Press enquiries**\n\n"
+        "Jo Pattinson, jo@fellside.example, 01632 960 771\n"
+    )
+    article = read_article(write(tmp_path, "footpath.md", release))
+    assert article.date == "2025-05-14"
+    assert article.dateline == "ASHGILL, 14 May 2025"
+    assert article.outlet == "Fellside Quarry Trust"
+    assert "Repairs cost £84,000, paid from the trust's reserves." in article.text
+    for line in (
+        "- Tom Iredale is available for interview on Thursday.",
+        "The trust has cared for the old quarry since 1998.",
+        "Jo Pattinson, jo@fellside.example, 01632 960 771",
+    ):
+        assert line in article.removed and line not in article.text
+
+
+def test_a_heading_about_a_subject_early_in_an_article_starts_no_boilerplate():
+    cleaned = clean_text(
+        "Flood defences\n\nAbout the Severn barrier\n\n"
+        "The barrier closed twice this winter, the agency said.\n\n"
+        "It protects 4,000 homes.\n"
+    )
+    assert "It protects 4,000 homes." in cleaned.body
