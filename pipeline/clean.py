@@ -359,6 +359,7 @@ _FURNITURE = re.compile(
           |this\ (?:article|story|piece|report)\ (?:first\ |originally\ )?(?:appeared
           |was\ (?:first\ |originally\ )?published)\ (?:in|on|by)\ [^.]{{1,80}}
           |(?:originally\ published|republished)\ (?:in|by|with)\ [^.]{{1,80}})\.?\s*){{1,2}}
+      | \(\s*translated\ (?:from|by)\ [^()]{{1,80}}\)\.?
       # press releases: release markers and media contacts
       | for\ immediate\ release\W*|\#{{3}}|-*\s*ends\s*-*
       | media\ (?:contacts?|enquiries|inquiries)\s*:.*
@@ -516,6 +517,13 @@ _CAPTION_CREDIT = re.compile(
     )\.?\s*$""",
     re.VERBOSE,
 )
+#: A picture's caption under its label: "Photo: Protesters hold banners outside the hall on
+#: Tuesday. / Kestrel Images" (five words or more after the label; "Photo: Getty Images" is
+#: a credit alone).
+_LABELLED_CAPTION = re.compile(
+    r"^(?i:photo|photograph|picture|pic|image|illustration|above|top|main\s+image)s?\s*:"
+    r"\s*(?:\S+\s+){4,}\S"
+)
 _QUOTE_CHARS = '"“”„«»'
 _LIST_ITEM = re.compile(r"^(?:[-*•·–—]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
 # A sentence ends: . ! ? … then closing quotes or brackets (straight single quotes too).
@@ -573,7 +581,8 @@ _MASTHEAD_DATE = (
 # A masthead line: the outlet's name and the date ("The Daily Ensign, Saturday 13 September
 # 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone.
 _MASTHEAD = re.compile(
-    rf"^(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
+    r"^(?:(?i:transcript|broadcast|first\s+broadcast|aired|recorded|as\s+broadcast)\s*:?\s+)?"
+    rf"(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
     rf"(?P<date>{_MASTHEAD_DATE})\.?"
     r"(?:\s*[-–—,|·]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
     r"(?:\s+[A-Z]{2,4})?)?$"
@@ -602,6 +611,8 @@ _METADATA_PART = re.compile(
     r"|all\s+times\s+\S+|\d+\s+min(?:ute)?s?\s+read)$",
     re.IGNORECASE,
 )
+#: A name's initial ("Jordan K. Whitfield"): no sentence ends at its full stop.
+_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.(?=\s+[A-Z])")
 #: A metadata line's parts are this short.
 METADATA_WORDS = 8
 
@@ -617,7 +628,8 @@ def metadata_parts(line: str) -> list[str] | None:
     if len(parts) < 2 or _SAID.search(bare):
         return None
     if any(
-        not p or len(p.split()) > METADATA_WORDS or _INNER_SENTENCE_END.search(p) for p in parts
+        not p or len(p.split()) > METADATA_WORDS or _INNER_SENTENCE_END.search(_INITIAL.sub("", p))
+        for p in parts
     ):
         return None
     return parts if any(_METADATA_PART.match(p) for p in parts) else None
@@ -716,7 +728,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         after = lines[index + 1]
         following[index] = following[index + 1] if is_furniture(after) else after
     boilerplate, issuer = _release_boilerplate(lines)
-    release = None
+    stated: dict[str, str] | None = None  # a dateline on a line of its own
     for index, line in enumerate(lines):
         if index in links:
             removed.append(links[index])
@@ -724,14 +736,16 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         if index >= boilerplate:
             removed.append(line)  # a press release's notes, boilerplate and contacts
-        elif release is None and index < MASTHEAD_LINES and (found := _RELEASE_LINE.match(line)):
+        elif stated is None and index < MASTHEAD_LINES and (found := _RELEASE_LINE.match(line)):
             removed.append(line)  # "FOR IMMEDIATE RELEASE — BRENNOCK, 3 March 2025"
-            release = found
+            stated = {"dateline": found["dateline"], "date": found["date"]}
         elif line in marked or _CAPTION_CREDIT.search(line) and not is_furniture(line):
             removed.append(line)
             found_captions.append(line)
         elif is_furniture(line):
             removed.append(line)
+            if _LABELLED_CAPTION.match(line):
+                found_captions.append(line)  # "Photo: Protesters outside the hall. / Agency"
             if published is None and _PUBLISHED.match(line) and (date := FULL_DATE.search(line)):
                 published = date.group()
                 if index < MASTHEAD_LINES:  # "The Marlowe Springs Ledger" / "Published …"
@@ -780,7 +794,17 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
                 masthead = masthead or re.sub(
                     r"\b(?:Fm|Am|Tv)\b", lambda m: m.group().upper(), _title_case(on_air["station"])
                 )
-            masthead = masthead or match["outlet"] or _lone_outlet(prev, removed)
+            outlet = match["outlet"]
+            if outlet and _is_place(outlet, line):
+                # "Larsmoor, 3 March 2025": where and when the story was filed
+                stated = stated or {"dateline": line.rstrip("."), "date": match["date"]}
+                outlet = None
+            masthead = masthead or outlet or _lone_outlet(prev, removed)
+        elif index < MASTHEAD_LINES and not kept and (edition := _EDITION.match(line)):
+            removed.append(line)  # "Larsmoorer Anzeiger — English edition": the outlet
+            masthead = masthead or edition["name"]
+        elif index < MASTHEAD_LINES and _is_section_path(line):
+            removed.append(line)  # "World | Health": the sections the page is filed under
         elif index < MASTHEAD_LINES and _YEARLESS_DATE.match(line):
             removed.append(line)  # "Tuesday, September 16" under the masthead
             if title is not None and kept == [title] and _name_only(title) and title.isupper():
@@ -819,9 +843,9 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         seen.add(line)
     kept = [_without_note_markers(line, removed) for line in kept]
     wire, dateline, dateline_date = _dateline(kept, title)
-    if dateline is None and release is not None:
-        dateline, dateline_date = release["dateline"], release["date"]
-        published = published or release["date"]
+    if dateline is None and stated is not None:
+        dateline, dateline_date = stated["dateline"], stated["date"]
+        published = published or stated["date"]
     masthead = masthead or issuer
     if len(kept) > 2 and _masthead_name(kept[-1]) and _CLOSING_WIRE.search(kept[-2]):
         # the outlet signs off under the agency's credit ("- Meridian Press", then
@@ -851,6 +875,42 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         byline=byline,
         published=published,
         masthead=masthead,
+    )
+
+
+#: An outlet's name over its edition: "Larsmoorer Anzeiger — English edition", "The
+#: Courier | International Edition".
+_EDITION = re.compile(
+    r"^(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|:-]+\s*"
+    r"(?:the\s+)?(?:[A-Za-z]+\s+){1,2}(?i:edition)$"
+)
+#: A page's section path: "World | Health", "News › Local", "Business / Markets".
+_SECTION_BAR = re.compile(r"\s*[|›»>/]\s*")
+
+
+def _is_section_path(line: str) -> bool:
+    """Whether ``line`` is the sections a page is filed under ("World | Health"): two to
+    four capitalised parts of three words at most between bars, slashes or chevrons, one
+    of them a section news sites use (``_SECTIONS``)."""
+    parts = _SECTION_BAR.split(line.strip())
+    return (
+        2 <= len(parts) <= 4
+        and all(p and len(p.split()) <= 3 and p[:1].isupper() for p in parts)
+        and not _TERMINAL.search(line)
+        and any(p.lower() in _SECTIONS for p in parts)
+    )
+
+
+def _is_place(name: str, line: str) -> bool:
+    """Whether the name before a comma and a date on a masthead line is the place the story
+    was filed from ("Larsmoor, 3 March 2025"), not an outlet ("The Dunmore Courier,
+    Tuesday 4 March 2025"): set apart by a comma, without "The" and without a word that
+    ends outlets' names."""
+    words = name.split()
+    return (
+        bool(re.match(re.escape(name) + r"\s*,", line))
+        and words[0] != "The"
+        and words[-1].lower() not in _HOLDER_WORDS
     )
 
 
@@ -1026,7 +1086,7 @@ def _dateline(kept: list[str], title: str | None) -> tuple[str | None, str | Non
         if line == title:
             continue
         match = _DATELINE.match(line)
-        if match and not match["wire"] and not match["place"].isupper():
+        if match and not match["wire"] and not match["place"].split(",")[0].isupper():
             match = None
         if match and not (match["wire"] or match["date"] or len(match["place"]) > 2):
             match = None

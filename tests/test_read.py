@@ -1144,3 +1144,65 @@ def test_a_heading_about_a_subject_early_in_an_article_starts_no_boilerplate():
         "It protects 4,000 homes.\n"
     )
     assert "It protects 4,000 homes." in cleaned.body
+
+
+def test_a_byline_of_bars_with_an_initial_gives_author_outlet_and_date():
+    cleaned = clean_text(
+        "Harbour wall gives way in storm\n\n"
+        "**By Ellis R. Tranmer | The Coastline Herald | October 3, 2025**\n\n"
+        "A section of the harbour wall collapsed overnight, the port authority said.\n"
+    )
+    assert cleaned.byline == "Ellis R. Tranmer"
+    assert cleaned.masthead == "The Coastline Herald"
+    assert cleaned.published == "October 3, 2025"
+
+
+def test_a_labelled_photo_description_is_a_caption():
+    line = "Picture: Volunteers stack sandbags along the quay on Monday. / Quayside Photos"
+    cleaned = clean_text(f"Storm surge\n\n{line}\n\nThe quay flooded twice, the council said.\n")
+    assert line in cleaned.captions and line in cleaned.removed
+    assert line not in cleaned.body
+    credit = clean_text("Storm surge\n\nPhoto: Quayside Photos\n\nThe quay flooded twice.\n")
+    assert credit.captions == []
+
+
+def test_a_broadcasters_labelled_date_line_dates_the_transcript():
+    cleaned = clean_text(
+        "RIVERSIDE COMMUNITY RADIO - LUNCHTIME NEWS\n"
+        "Broadcast: Friday 7 November 2025, 13:05\n"
+        "PRESENTER: The ferry strike is over, the union confirmed this morning.\n"
+    )
+    assert cleaned.masthead == "Riverside Community Radio"
+    assert cleaned.published == "Friday 7 November 2025"
+    assert cleaned.title is None
+
+
+def test_a_place_and_date_line_is_a_dateline_and_an_edition_line_the_outlet():
+    cleaned = clean_text(
+        "Brenzauer Kurier — International edition\n"
+        "(Translated from the German)\n"
+        "Mayor closes old bridge to lorries\n"
+        "Brenzau, 9 April 2025\n"
+        "The mayor closed the old bridge to lorries on Tuesday after engineers found cracks.\n"
+    )
+    assert cleaned.masthead == "Brenzauer Kurier"
+    assert cleaned.title == "Mayor closes old bridge to lorries"
+    assert (cleaned.dateline, cleaned.published) == ("Brenzau, 9 April 2025", "9 April 2025")
+    assert "(Translated from the German)" in cleaned.removed
+
+
+def test_a_section_path_over_the_headline_is_no_title():
+    cleaned = clean_text(
+        "THE WESTPORT ECHO\nBusiness | Transport\nBus firm cuts rural routes\n"
+        "The firm will stop running six village routes from June, it said.\n"
+    )
+    assert cleaned.title == "Bus firm cuts rural routes"
+    assert "Business | Transport" in cleaned.removed
+
+
+def test_a_dateline_with_a_country_in_title_case_is_a_dateline():
+    cleaned = clean_text(
+        "Mill closes\n\nKELDHAM, Scotland — The last woollen mill in the valley closed on "
+        "Friday, its owners said.\n"
+    )
+    assert cleaned.dateline == "KELDHAM, Scotland"
