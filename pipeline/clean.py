@@ -69,18 +69,67 @@ def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _mostly_latin(text):
-        return text, ["not UTF-8: decoded as Windows-1252"]
-    from charset_normalizer import from_bytes
+    text, utf8_lines, undefined = _windows_1252_lines(raw)
+    if _mostly_latin(text):
+        note = "not UTF-8: decoded as Windows-1252"
+        if utf8_lines:
+            note += f" ({utf8_lines} line(s) written in UTF-8 read as UTF-8)"
+        if undefined:
+            note += f"; {undefined} byte(s) Windows-1252 does not define"
+        return text, [note]
+    return _detected(raw)
 
-    best = from_bytes(raw).best()
-    if best is None:
-        raise InputError("not valid UTF-8 and no text encoding fits; save it as UTF-8")
-    return str(best), [f"not UTF-8: decoded as {best.encoding}"]
+
+def _windows_1252_lines(raw: bytes) -> tuple[str, int, int]:
+    """``raw`` read line by line: a line that is valid UTF-8 holding non-ASCII characters as
+    UTF-8 (a paragraph pasted in from elsewhere), every other line as Windows-1252, where a
+    byte that code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) becomes the C1
+    control of the same number (ftfy's sloppy codec), for the repair to mend or mark.
+    Returns the text, the number of lines read as UTF-8 and of undefined bytes."""
+    import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+
+    parts: list[str] = []
+    utf8_lines = undefined = 0
+    for line in raw.splitlines(keepends=True):
+        if not line.isascii():
+            try:
+                parts.append(line.decode("utf-8"))
+                utf8_lines += 1
+                continue
+            except UnicodeDecodeError:
+                undefined += sum(line.count(bytes([b])) for b in _CP1252_UNDEFINED)
+        parts.append(line.decode("sloppy-windows-1252"))
+    return "".join(parts), utf8_lines, undefined
+
+
+#: Signs of text decoded under the wrong code page, where ftfy sees none: a word mixing
+#: ASCII letters with Greek or Cyrillic ones ("trΉs"); an accented small letter opening a
+#: word before a capital, where a quote mark stood ("ìWe"); an accented letter run into a
+#: number, where a currency sign stood ("Ä1.2 billion").
+_IMPLAUSIBLE = re.compile(
+    "[A-Za-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][A-Za-z]"
+    "|(?<![^\\W\\d_])[\u00df-\u00ff][A-Z]|[\u00c0-\u00ff](?=\\d)"
+)
+#: Bytes Windows-1252 leaves undefined.
+_CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+def _detected(raw: bytes) -> tuple[str, list[str]]:
+    """The first of charset-normalizer's readings of ``raw`` that is plausible text: no
+    sequence ftfy takes for mojibake ("Norwayís" and "Ä1.2 billion" from a Mac code page
+    applied to Windows-1252 bytes) and none of ``_IMPLAUSIBLE``'s signs. Raises
+    ``InputError`` when none is."""
+    from charset_normalizer import from_bytes
+    from ftfy.badness import is_bad
+
+    for match in from_bytes(raw):
+        text = str(match)
+        if not is_bad(text) and not _IMPLAUSIBLE.search(text):
+            return text, [f"not UTF-8: decoded as {match.encoding}"]
+    raise InputError(
+        "not valid UTF-8 and no text encoding gives plausible text; open it in an editor "
+        "and save it as UTF-8"
+    )
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -102,10 +151,14 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 
 def _mostly_latin(text: str) -> bool:
-    """True when at least 90% of the letters are ASCII and no C1 control character appears:
-    what English (or Western European) text looks like under its right code page."""
+    """True when at least 90% of the letters are ASCII and C1 control characters (bytes
+    Windows-1252 leaves undefined) are rare: one, or one in 20 non-ASCII characters (a
+    stray byte; a Mac or DOS code page read as Windows-1252 puts its accented letters
+    there). What English (or Western European) text looks like under its right code page."""
     letters = [c for c in text if c.isalpha()]
-    if not letters or any("\x80" <= c <= "\x9f" for c in text):
+    controls = sum("\x80" <= c <= "\x9f" for c in text)
+    foreign = sum(not c.isascii() for c in text)
+    if not letters or controls > max(1, foreign // 20):
         return False
     return sum(c.isascii() for c in letters) >= 0.9 * len(letters)
 
@@ -159,10 +212,9 @@ def repair_text(text: str) -> tuple[str, list[str]]:
         remove_control_chars=False,
         normalization=None,
     )
-    fixed, steps = ftfy.fix_and_explain(text, config=config)
-    if fixed != text and any(step[0] in ("encode", "decode", "transcode") for step in steps or []):
+    fixed, misread = _fix_lines(text, config)
+    if fixed != text:
         shown = ", ".join(f"{_visible(bad)} → {good}" for bad, good in _changes(original, config))
-        misread = next((codec for step, codec in steps if step == "encode"), "")
         page = "Latin-1" if "latin" in misread else "Windows-1252"
         notes.append(
             f"text once mis-decoded (UTF-8 read as {page}) was repaired with ftfy"
@@ -173,9 +225,13 @@ def repair_text(text: str) -> tuple[str, list[str]]:
                 else ""
             )
         )
-        text = fixed
-    elif lost[1]:
-        text = text.replace("â€\x9d", "â€\ufffd")  # not mojibake after all: leave as it was
+    text = fixed.replace(_CLOSER_BYTES, "â€\ufffd")  # a lost quote not in mojibake after all
+    text, controls = _C1_CONTROL.subn("\ufffd", text)
+    if controls:
+        notes.append(
+            f"{controls} character(s) no text uses (C1 controls, bytes the encoding leaves "
+            "undefined) marked �"
+        )
     counts: dict[str, int] = {}
     # A soft hyphen where a word was broken across lines joins the two halves.
     text, broken = _SOFT_HYPHEN_BREAK.subn("", text)
@@ -197,6 +253,32 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     if spaces:
         notes.append(f"{spaces} non-breaking space{'s' if spaces > 1 else ''} made plain")
     return text, notes
+
+
+#: A C1 control character: never in text, the trace of a byte its encoding leaves undefined.
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _fix_lines(text: str, config) -> tuple[str, str]:
+    """``text`` with each line's mojibake undone by ftfy, one line at a time: a file can
+    hold one pasted paragraph of mojibake ("Brekkeâ€™s") among correct characters
+    ("Düsseldorf", "€"), and ftfy judges a whole text at once as either. A line is changed
+    only where ftfy re-encodes it. Returns the text and the code page the mojibake came
+    from ("" when none)."""
+    import ftfy
+
+    lines = text.split("\n")
+    misread = ""
+    for index, line in enumerate(lines):
+        if line.isascii():
+            continue
+        fixed, steps = ftfy.fix_and_explain(line, config=config)
+        if fixed != line and any(
+            step[0] in ("encode", "decode", "transcode") for step in steps or []
+        ):
+            lines[index] = fixed
+            misread = misread or next((codec for step, codec in steps if step == "encode"), "")
+    return "\n".join(lines), misread
 
 
 def _changes(before: str, config, limit: int = 4) -> list[tuple[str, str]]:
@@ -277,6 +359,7 @@ _FURNITURE = re.compile(
           |this\ (?:article|story|piece|report)\ (?:first\ |originally\ )?(?:appeared
           |was\ (?:first\ |originally\ )?published)\ (?:in|on|by)\ [^.]{{1,80}}
           |(?:originally\ published|republished)\ (?:in|by|with)\ [^.]{{1,80}})\.?\s*){{1,2}}
+      | \(\s*translated\ (?:from|by)\ [^()]{{1,80}}\)\.?
       # press releases: release markers and media contacts
       | for\ immediate\ release\W*|\#{{3}}|-*\s*ends\s*-*
       | media\ (?:contacts?|enquiries|inquiries)\s*:.*
@@ -309,6 +392,18 @@ _FURNITURE = re.compile(
       # contributor credits: "Associated Press writer Ken Ode contributed to this report."
       | .{{0,120}}\bcontributed\ (?:to\ )?(?:this|the)\ (?:report|story|article)\.?
       | (?:[\w'’&]+(?:\ [\w'’&]+){{0,2}}\ ?\|\ ?){{2,}}[\w'’&]+(?:\ [\w'’&]+){{0,2}}
+      # research notes and newsletters: their legal small print and the readers they are
+      # for ("Disclosures: …", "Analyst certification: …", "For professional investors
+      # only.")
+      | (?:(?:important\ |regulatory\ )?disclosures?|analyst\ certification|disclaimer
+          |risk\ warning|legal\ notice)\s*:.*
+      | (?:.{{0,120}}[.!?:—–|]\s+)?(?:this\ (?:note|report|newsletter|document)\ is\ )?
+          (?:for\ (?:professional|institutional|qualified|accredited|sophisticated)
+          \ (?:investors|clients|subscribers)\ only
+          |not\ for\ (?:retail|distribution\ to\ retail)(?:\ (?:investors|clients))?)
+          \b.{{0,120}}
+      # a list of notes or references: "[1] Company statement, 12 November 2024."
+      | \[\d{{1,3}}\]\s+\S.*
       # newsletter e-mails
       | view\ (?:this\ (?:email|e-mail)\ )?(?:online|in\ (?:your\ )?browser).*|unsubscribe\b.*
       | (?:update|manage)\ (?:your\ )?(?:email\ |e-mail\ )?(?:preferences|subscription).*
@@ -422,6 +517,13 @@ _CAPTION_CREDIT = re.compile(
     )\.?\s*$""",
     re.VERBOSE,
 )
+#: A picture's caption under its label: "Photo: Protesters hold banners outside the hall on
+#: Tuesday. / Kestrel Images" (five words or more after the label; "Photo: Getty Images" is
+#: a credit alone).
+_LABELLED_CAPTION = re.compile(
+    r"^(?i:photo|photograph|picture|pic|image|illustration|above|top|main\s+image)s?\s*:"
+    r"\s*(?:\S+\s+){4,}\S"
+)
 _QUOTE_CHARS = '"“”„«»'
 _LIST_ITEM = re.compile(r"^(?:[-*•·–—]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
 # A sentence ends: . ! ? … then closing quotes or brackets (straight single quotes too).
@@ -479,7 +581,8 @@ _MASTHEAD_DATE = (
 # A masthead line: the outlet's name and the date ("The Daily Ensign, Saturday 13 September
 # 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone.
 _MASTHEAD = re.compile(
-    rf"^(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
+    r"^(?:(?i:transcript|broadcast|first\s+broadcast|aired|recorded|as\s+broadcast)\s*:?\s+)?"
+    rf"(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
     rf"(?P<date>{_MASTHEAD_DATE})\.?"
     r"(?:\s*[-–—,|·]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
     r"(?:\s+[A-Z]{2,4})?)?$"
@@ -508,6 +611,8 @@ _METADATA_PART = re.compile(
     r"|all\s+times\s+\S+|\d+\s+min(?:ute)?s?\s+read)$",
     re.IGNORECASE,
 )
+#: A name's initial ("Jordan K. Whitfield"): no sentence ends at its full stop.
+_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.(?=\s+[A-Z])")
 #: A metadata line's parts are this short.
 METADATA_WORDS = 8
 
@@ -523,7 +628,8 @@ def metadata_parts(line: str) -> list[str] | None:
     if len(parts) < 2 or _SAID.search(bare):
         return None
     if any(
-        not p or len(p.split()) > METADATA_WORDS or _INNER_SENTENCE_END.search(p) for p in parts
+        not p or len(p.split()) > METADATA_WORDS or _INNER_SENTENCE_END.search(_INITIAL.sub("", p))
+        for p in parts
     ):
         return None
     return parts if any(_METADATA_PART.match(p) for p in parts) else None
@@ -621,16 +727,25 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
     for index in range(len(lines) - 2, -1, -1):
         after = lines[index + 1]
         following[index] = following[index + 1] if is_furniture(after) else after
+    boilerplate, issuer = _release_boilerplate(lines)
+    stated: dict[str, str] | None = None  # a dateline on a line of its own
     for index, line in enumerate(lines):
         if index in links:
             removed.append(links[index])
         prev = lines[index - 1] if index else None
         nxt = lines[index + 1] if index + 1 < len(lines) else None
-        if line in marked or _CAPTION_CREDIT.search(line) and not is_furniture(line):
+        if index >= boilerplate:
+            removed.append(line)  # a press release's notes, boilerplate and contacts
+        elif stated is None and index < MASTHEAD_LINES and (found := _RELEASE_LINE.match(line)):
+            removed.append(line)  # "FOR IMMEDIATE RELEASE — BRENNOCK, 3 March 2025"
+            stated = {"dateline": found["dateline"], "date": found["date"]}
+        elif line in marked or _CAPTION_CREDIT.search(line) and not is_furniture(line):
             removed.append(line)
             found_captions.append(line)
         elif is_furniture(line):
             removed.append(line)
+            if _LABELLED_CAPTION.match(line):
+                found_captions.append(line)  # "Photo: Protesters outside the hall. / Agency"
             if published is None and _PUBLISHED.match(line) and (date := FULL_DATE.search(line)):
                 published = date.group()
                 if index < MASTHEAD_LINES:  # "The Marlowe Springs Ledger" / "Published …"
@@ -679,7 +794,17 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
                 masthead = masthead or re.sub(
                     r"\b(?:Fm|Am|Tv)\b", lambda m: m.group().upper(), _title_case(on_air["station"])
                 )
-            masthead = masthead or match["outlet"] or _lone_outlet(prev, removed)
+            outlet = match["outlet"]
+            if outlet and _is_place(outlet, line):
+                # "Larsmoor, 3 March 2025": where and when the story was filed
+                stated = stated or {"dateline": line.rstrip("."), "date": match["date"]}
+                outlet = None
+            masthead = masthead or outlet or _lone_outlet(prev, removed)
+        elif index < MASTHEAD_LINES and not kept and (edition := _EDITION.match(line)):
+            removed.append(line)  # "Larsmoorer Anzeiger — English edition": the outlet
+            masthead = masthead or edition["name"]
+        elif index < MASTHEAD_LINES and _is_section_path(line):
+            removed.append(line)  # "World | Health": the sections the page is filed under
         elif index < MASTHEAD_LINES and _YEARLESS_DATE.match(line):
             removed.append(line)  # "Tuesday, September 16" under the masthead
             if title is not None and kept == [title] and _name_only(title) and title.isupper():
@@ -716,14 +841,12 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         else:
             kept.append(line)
         seen.add(line)
-    # a press release's boilerplate: "About Prairie Recycling Co." and what follows it, in
-    # the second half of the text
-    for at in range(len(kept) - 1, max(1, len(kept) // 2) - 1, -1):
-        if _ABOUT_HEADING.fullmatch(kept[at]):
-            removed += kept[at:]
-            del kept[at:]
-            break
+    kept = [_without_note_markers(line, removed) for line in kept]
     wire, dateline, dateline_date = _dateline(kept, title)
+    if dateline is None and stated is not None:
+        dateline, dateline_date = stated["dateline"], stated["date"]
+        published = published or stated["date"]
+    masthead = masthead or issuer
     if len(kept) > 2 and _masthead_name(kept[-1]) and _CLOSING_WIRE.search(kept[-2]):
         # the outlet signs off under the agency's credit ("- Meridian Press", then
         # "Strathbeg & Glenvarra Gazette"): its name, and the credit is the last line
@@ -755,11 +878,99 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
     )
 
 
+#: An outlet's name over its edition: "Larsmoorer Anzeiger — English edition", "The
+#: Courier | International Edition".
+_EDITION = re.compile(
+    r"^(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|:-]+\s*"
+    r"(?:the\s+)?(?:[A-Za-z]+\s+){1,2}(?i:edition)$"
+)
+#: A page's section path: "World | Health", "News › Local", "Business / Markets".
+_SECTION_BAR = re.compile(r"\s*[|›»>/]\s*")
+
+
+def _is_section_path(line: str) -> bool:
+    """Whether ``line`` is the sections a page is filed under ("World | Health"): two to
+    four capitalised parts of three words at most between bars, slashes or chevrons, one
+    of them a section news sites use (``_SECTIONS``)."""
+    parts = _SECTION_BAR.split(line.strip())
+    return (
+        2 <= len(parts) <= 4
+        and all(p and len(p.split()) <= 3 and p[:1].isupper() for p in parts)
+        and not _TERMINAL.search(line)
+        and any(p.lower() in _SECTIONS for p in parts)
+    )
+
+
+def _is_place(name: str, line: str) -> bool:
+    """Whether the name before a comma and a date on a masthead line is the place the story
+    was filed from ("Larsmoor, 3 March 2025"), not an outlet ("The Dunmore Courier,
+    Tuesday 4 March 2025"): set apart by a comma, without "The" and without a word that
+    ends outlets' names."""
+    words = name.split()
+    return (
+        bool(re.match(re.escape(name) + r"\s*,", line))
+        and words[0] != "The"
+        and words[-1].lower() not in _HOLDER_WORDS
+    )
+
+
+#: A note or reference marker set on a word or after punctuation: "€1.6bn.[1] Consensus",
+#: "said[12]". A number in brackets after a space ("rose by [5] points") is no marker.
+_NOTE_MARKER = re.compile(r"(?<=[^\s\[(])\[\d{1,3}\](?=[\s.,;:!?)”’\"']|$)")
+
+
+def _without_note_markers(line: str, removed: list[str]) -> str:
+    """``line`` without note markers ("€1.6bn.[1] Consensus" -> "€1.6bn. Consensus"), each
+    taken out listed in ``removed``: they point to a list of notes that is not the
+    article, and split the sentence they sit in."""
+    markers = _NOTE_MARKER.findall(line)
+    if not markers:
+        return line
+    removed.extend(markers)
+    return _NOTE_MARKER.sub("", line)
+
+
 #: The heading of a press release's boilerplate on its issuer: "About Prairie Recycling Co.",
 #: "About the Harbour Trust:".
 _ABOUT_HEADING = re.compile(
-    r"(?i:about)\s+(?:the\s+)?[A-Z][\w&'’.,-]*(?:\s+(?:[A-Z][\w&'’.,-]*|of|and|&|for|the)){0,7}:?"
+    r"(?:#{1,6}\s+)?(?i:about)\s+(?:the\s+)?(?P<issuer>[A-Z][\w&'’.,-]*"
+    r"(?:\s+(?:[A-Z][\w&'’.,-]*|of|and|&|for|the)){0,7}?)\.?:?"
 )
+#: The headings of what a press release prints for editors after its news: notes, contacts
+#: ("Notes to editors", "Media contact", "Press enquiries:", "For more information,
+#: contact:"); a contact heading may run on into the contact ("Media contact: Leo Grant, …").
+_RELEASE_SECTION = re.compile(
+    r"(?:#{1,6}\s+)?(?i:notes?\s+(?:to|for)\s+editors?|editors['’]?\s+notes?"
+    r"|(?:media|press)\s+(?:contacts?|enquiries|inquiries|office)(?:\s*:.*)?"
+    r"|for\s+(?:further|more)\s+information(?:,?\s+(?:please\s+)?contact)?(?:\s*:.*)?)\W*"
+)
+#: A release marker with the dateline under which the release was issued: "FOR IMMEDIATE
+#: RELEASE — BRENNOCK, 3 March 2025", "For immediate release: March 3, 2025".
+_RELEASE_LINE = re.compile(
+    r"^[*_]*(?i:for\s+immediate\s+release|embargoed\s+until\s+[^—–|]{3,40}?)\s*[—–:|-]+\s*"
+    rf"(?P<dateline>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},?\s+)?"
+    rf"(?P<date>{_MASTHEAD_DATE}))\.?[*_]*$"
+)
+
+
+def _release_boilerplate(lines: list[str]) -> tuple[int, str | None]:
+    """Where a press release's closing sections begin and the issuer they name: the first
+    line after the opening two that heads notes to editors or a media contact, or the
+    first in the second half of ``lines`` that heads the boilerplate on the issuer ("About
+    Brennock University", which higher up could head a passage of the story); everything
+    from there on is for editors, not news. Returns ``len(lines)`` and None when no such
+    heading."""
+    sections = (at for at in range(2, len(lines)) if _RELEASE_SECTION.fullmatch(lines[at]))
+    abouts = (
+        at
+        for at in range(max(2, len(lines) // 2), len(lines))
+        if _ABOUT_HEADING.fullmatch(lines[at])
+    )
+    start = min(next(sections, len(lines)), next(abouts, len(lines)))
+    issuer = next(
+        (m["issuer"] for line in lines[start:] if (m := _ABOUT_HEADING.fullmatch(line))), None
+    )
+    return start, issuer
 
 
 #: A copyright line: "© Daily Beacon 2025", "© 2024 Riverside Gazette. All rights
@@ -875,7 +1086,7 @@ def _dateline(kept: list[str], title: str | None) -> tuple[str | None, str | Non
         if line == title:
             continue
         match = _DATELINE.match(line)
-        if match and not match["wire"] and not match["place"].isupper():
+        if match and not match["wire"] and not match["place"].split(",")[0].isupper():
             match = None
         if match and not (match["wire"] or match["date"] or len(match["place"]) > 2):
             match = None

@@ -399,16 +399,45 @@ def _inline_text(token) -> str:
 
 
 def _split_front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """Strip a ``---`` block of ``key: value`` lines from the top of a text file."""
+    """Strip a ``---`` block of ``key: value`` lines from the top of a text file; its
+    metadata by ``METADATA_KEYS``, else by their usual other names
+    (``_FRONT_MATTER_ALIASES``, the first of each)."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return text, {}
-    metadata = {}
+    metadata: dict[str, str] = {}
+    aliased: dict[str, str] = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in METADATA_KEYS:
-            metadata[key.strip().lower()] = value.strip().strip("\"'")
-    return text[match.end() :], metadata
+        key, value = key.strip().lower(), value.strip().strip("\"'")
+        if not sep or not value:
+            continue
+        if key in METADATA_KEYS:
+            metadata[key] = value
+        elif key in _FRONT_MATTER_ALIASES:
+            meant = "url" if re.match(r"https?://", value) else _FRONT_MATTER_ALIASES[key]
+            aliased.setdefault(meant, value)
+    return text[match.end() :], {**aliased, **metadata}
+
+
+#: Front-matter keys other tools write for ``METADATA_KEYS`` ("publication: The Daily Post";
+#: a ``source:`` that is a web address is the ``url``).
+_FRONT_MATTER_ALIASES = {
+    "publication": "outlet",
+    "publisher": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "site_name": "outlet",
+    "sitename": "outlet",
+    "newspaper": "outlet",
+    "headline": "title",
+    "byline": "author",
+    "authors": "author",
+    "published": "date",
+    "date_published": "date",
+    "link": "url",
+    "canonical_url": "url",
+}
 
 
 _CAPTION_XPATH = (
@@ -433,6 +462,109 @@ def _mark_inline_quotations(tree) -> None:
         node.drop_tag()
 
 
+#: Classes of the ``<blockquote>`` a social network's embed code writes ("twitter-tweet",
+#: "instagram-media", "tiktok-embed", "bluesky-embed", "mastodon-embed", "text-post-media"
+#: for Threads, "fb-xfbml-parse-ignore" for Facebook).
+_EMBED_CLASS = re.compile(
+    r"tweet|instagram|tiktok|bluesky|mastodon|threads|text-post-media|fb-|facebook|reddit"
+    r"|social|embed",
+    re.IGNORECASE,
+)
+#: A post's credit as embed code writes it under the post: "— Name (@handle) March 6, 2024".
+_EMBED_CREDIT = re.compile(
+    r"^\s*(?:[—–-]{1,2}|a post shared by|posted by)\s*\S.*\(@[\w.@-]+\)", re.I
+)
+
+
+def _unwrap_embedded_posts(tree) -> None:
+    """Write each embedded social-media post (a ``<blockquote>`` of an embed class, or one
+    ending with a credit "— Name (@handle) date") as the paragraphs a text file holds for
+    it: the post's paragraphs, then its credit line starting "— ", which the post reader
+    (``pipeline.rules.passages``) takes for a post and its author. Extraction otherwise may
+    drop an embed whole. In place."""
+    from lxml import etree
+
+    for node in list(tree.iter("blockquote")):
+        paragraphs = [" ".join(p.text_content().split()) for p in node.iter("p")]
+        lines = [" ".join(t.split()) for t in node.itertext()]
+        lines = [line for line in lines if line]
+        credit = " ".join(node.text_content().split())
+        for paragraph in paragraphs:
+            credit = credit.replace(paragraph, " ", 1)
+        credit = " ".join(credit.split())
+        embedded = _EMBED_CLASS.search(node.get("class", "")) or _EMBED_CREDIT.match(credit)
+        if not embedded or not lines:
+            continue
+        box = etree.Element("div")
+        for paragraph in paragraphs or [credit]:
+            etree.SubElement(box, "p").text = paragraph
+        if paragraphs and credit:
+            if not re.match(r"[—–-]", credit):
+                credit = "— " + credit
+            etree.SubElement(box, "p").text = credit
+        box.tail = node.tail
+        node.getparent().replace(node, box)
+
+
+#: A quotation the page repeats from its own text in large type ("pullquote",
+#: "pull-quote"): page design, not a further sentence.
+_PULL_QUOTE_XPATH = (
+    "//*[contains(@class,'pullquote') or contains(@class,'pull-quote')"
+    " or contains(@class,'pull_quote')]"
+)
+
+
+def _pull_quotes(tree) -> list[str]:
+    """Take the page's pull quotes out of ``tree`` and return their lines (each repeats,
+    in large type, words of the article; listed as removed, never lost)."""
+    lines = []
+    for node in tree.xpath(_PULL_QUOTE_XPATH):
+        line = " ".join(node.text_content().split())
+        if line:
+            lines.append(line)
+        node.drop_tree()
+    return lines
+
+
+#: A line printed under a table or chart: its source or a note on it ("Source: company
+#: filings", "Note: figures rounded").
+_TABLE_NOTE = re.compile(r"^(?:sources?|data|note|notes|figures|chart|graphic)\s*:", re.I)
+
+
+#: A data table's cell holds a label or a figure; one with more words lays out prose.
+_CELL_WORDS = 25
+
+
+def _tables(tree) -> list[str]:
+    """Take the page's tables out of ``tree`` and return their lines: the caption, each
+    row as its cells set apart by " | " ("Q3 revenue | €3.1bn | €3.25bn"), and the source
+    or note printed right under it ("Source: company filings"). A table's cells are data,
+    not sentences of the article: they are listed as set apart, never lost and never read
+    as reporting. Tables that only lay out the page (a cell holding paragraphs, line breaks
+    or more than ``_CELL_WORDS`` words) are left."""
+    lines: list[str] = []
+    for table in list(tree.iter("table")):
+        if table.xpath(".//table|.//p|.//div|.//br") or any(
+            len(cell.text_content().split()) > _CELL_WORDS for cell in table.iter("td", "th")
+        ):
+            continue  # a layout table around the article, not data
+        rows = [
+            " | ".join(c for c in (" ".join(cell.text_content().split()) for cell in row) if c)
+            for row in table.iter("tr")
+        ]
+        caption = [" ".join(c.text_content().split()) for c in table.iter("caption")]
+        lines += [line for line in [*caption, *rows] if line]
+        after = table.getnext()
+        note = " ".join(after.text_content().split()) if after is not None else ""
+        if note and (
+            _TABLE_NOTE.match(note) or re.search(r"source|credit", after.get("class", ""))
+        ):
+            lines.append(note)
+            after.drop_tree()
+        table.drop_tree()
+    return lines
+
+
 def _html_to_text(
     html: str,
 ) -> tuple[str, dict[str, str], tuple[str, ...], str, tuple[str, ...]]:
@@ -444,7 +576,11 @@ def _html_to_text(
     fourth item says what the page holds besides its body (title, captions, scripts holding
     text, footer), for the message when the body holds no article text; the last, the lines
     of boxes set beside the article (``<aside>``: "Key facts", "At a glance") that the
-    extraction leaves out, so they are listed as set apart, never lost silently. Raises
+    extraction leaves out, so they are listed as set apart, never lost silently; so are
+    pull quotes (``_pull_quotes``), tables (``_tables``) and any quotation the extraction
+    leaves out. Embedded
+    social-media posts are written as a post and its credit first
+    (``_unwrap_embedded_posts``). Raises
     ``InputError`` for HTML that cannot be parsed.
     """
     import trafilatura
@@ -461,6 +597,14 @@ def _html_to_text(
             captions.append(caption)
         node.drop_tree()
     _mark_inline_quotations(tree)
+    _unwrap_embedded_posts(tree)
+    pulled = _pull_quotes(tree) + _tables(tree)
+    quoted = [
+        line
+        for node in tree.xpath("//blockquote")
+        for line in (" ".join(t.split()) for t in node.itertext())
+        if line
+    ]
     boxes = [
         line
         for node in tree.xpath("//aside")
@@ -495,7 +639,10 @@ def _html_to_text(
     if "author" in found:
         found["author"] = clean_author(found["author"]) or found.pop("author")
     kept = " ".join((text or "").split())
-    sidebars = tuple(dict.fromkeys(line for line in boxes if line not in kept))
+    # what the extraction leaves out of boxes and quotations is listed, never lost silently
+    sidebars = tuple(
+        dict.fromkeys([*pulled, *(line for line in [*boxes, *quoted] if line not in kept)])
+    )
     return text or "", found, tuple(captions), _page_holds(tree, captions, found), sidebars
 
 

@@ -935,3 +935,274 @@ def test_a_key_facts_box_beside_the_article_is_listed_as_set_apart_not_lost(tmp_
     article = read_article(page)
     assert "Cost: £420m" in article.removed and "New quay: 650 metres" in article.removed
     assert "Campaigners said" in article.text
+
+
+def test_a_windows_1252_file_with_an_undefined_byte_is_still_windows_1252(tmp_path):
+    # 0x8F is no character in Windows-1252; a Mac code page would take the file for its own
+    # and turn every curly quote and euro sign into a letter
+    body = "Tolls on the Varnley bridge rise to €4.50 in May, the council’s report says.\n"
+    raw = body.encode("cp1252") + b"A stray \x8f byte sits in this line.\n"
+    path = write(tmp_path, "tolls.txt", raw, mode="wb")
+    article = read_article(path)
+    assert "€4.50" in article.text and "council’s" in article.text
+    assert "A stray \ufffd byte" in article.text
+    assert article.notes[0].startswith("not UTF-8: decoded as Windows-1252")
+    assert any("marked �" in note for note in article.notes)
+
+
+def test_a_utf8_paragraph_pasted_into_a_windows_1252_file_is_read_as_utf8(tmp_path):
+    old = "Varnley’s harbour master resigned on Friday after a €2m overspend.\n\n"
+    pasted = "“We were never told,” a pilot said of the dredging deal.\n"
+    path = write(tmp_path, "pasted.txt", old.encode("cp1252") + pasted.encode("utf-8"), "wb")
+    article = read_article(path)
+    assert old.strip() in article.text and pasted.strip() in article.text
+    assert "1 line(s) written in UTF-8" in article.notes[0]
+
+
+def test_a_detected_encoding_is_taken_only_when_its_text_is_plausible(monkeypatch):
+    import charset_normalizer
+
+    from pipeline.clean import decode_bytes
+
+    class Reading:
+        def __init__(self, text, encoding):
+            self.text, self.encoding = text, encoding
+
+        def __str__(self):
+            return self.text
+
+    # bytes no Windows-1252 reading fits (mostly undefined bytes), read by the detector
+    # first as mojibake, then as a Greek word run into a Latin one, then as plain text
+    readings = [
+        Reading("Thessaloniki\u2019s port fee is \u00c41.2 billion, Norway\u00eds says.", "x"),
+        Reading("The port fee of Thessaloniki\u03b1 rose.", "y"),
+        Reading("Το λιμάνι της Θεσσαλονίκης.", "cp1253"),
+    ]
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda raw: readings)
+    assert decode_bytes(b"\x81\x8d\x8f\x90") == (
+        "Το λιμάνι της Θεσσαλονίκης.",
+        ["not UTF-8: decoded as cp1253"],
+    )
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda raw: readings[:2])
+    with pytest.raises(InputError, match="no text encoding gives plausible text"):
+        decode_bytes(b"\x81\x8d\x8f\x90")
+
+
+def test_one_paragraph_of_mojibake_among_correct_characters_is_repaired(tmp_path):
+    good = "The Düsseldorf depot cost €3m, said Ines Aalto.\n\n"
+    garbled = "“The roof leaks,” the site’s manager said.".encode().decode("cp1252", "replace")
+    path = write(tmp_path, "depot.txt", good + garbled + "\n")
+    article = read_article(path)
+    assert "Düsseldorf" in article.text and "€3m" in article.text
+    assert "“The roof leaks,” the site’s manager said." in article.text
+    assert any("ftfy" in note for note in article.notes)
+
+
+def _page(body: str) -> str:
+    return (
+        "<html><head><title>Ferry timetable cut - Islay Courier</title></head><body><article>"
+        "<h1>Ferry timetable cut for winter</h1>"
+        "<p>The operator will run two sailings a day to Port Ellen from November, down from "
+        "four, it confirmed on Thursday.</p>"
+        f"{body}"
+        "<p>Islanders say the change leaves shift workers without a way home after 6pm.</p>"
+        "</article></body></html>"
+    )
+
+
+def test_an_embedded_post_in_a_page_reads_as_the_post_and_its_credit(tmp_path):
+    embed = (
+        '<div class="entry"><p>A local councillor reacted within the hour:</p>'
+        '<blockquote class="bluesky-embed"><p>Two sailings is not a service, it is a '
+        "notice to leave the island.</p>&mdash; Morag Bell (@moragbell.bsky.social) "
+        "October 2, 2025</blockquote></div>"
+    )
+    article = read_article(write(tmp_path, "ferry.html", _page(embed)))
+    paragraphs = article.text.split("\n\n")
+    at = paragraphs.index("Two sailings is not a service, it is a notice to leave the island.")
+    assert paragraphs[at + 1] == "— Morag Bell (@moragbell.bsky.social) October 2, 2025"
+
+
+def test_a_pull_quote_is_page_design_listed_as_removed_not_a_sentence(tmp_path):
+    said = "“We cannot crew four boats in winter,” the operator’s manager said."
+    pull = '<blockquote class="pull-quote">“We cannot crew four boats in winter”</blockquote>'
+    article = read_article(write(tmp_path, "ferry.html", _page(f"<p>{said}</p>{pull}")))
+    assert said in article.text
+    assert article.text.count("crew four boats") == 1
+    assert "“We cannot crew four boats in winter”" in article.removed
+
+
+def test_a_quotation_the_extraction_leaves_out_is_listed_not_lost(tmp_path, monkeypatch):
+    import trafilatura
+
+    kept = "The operator will run two sailings a day to Port Ellen from November."
+    block = "<blockquote><p>Winter is when the island needs the boat most.</p></blockquote>"
+    monkeypatch.setattr(trafilatura, "extract", lambda tree, **options: kept)
+    article = read_article(write(tmp_path, "ferry.html", _page(block)))
+    assert "Winter is when the island needs the boat most." in article.removed
+
+
+def test_an_outlet_named_in_front_matter_under_another_key_is_the_outlet(tmp_path):
+    for key, value, field in (
+        ("publication", "Tideway Shipping Letter", "outlet"),
+        ("site", "Quayside Online", "outlet"),
+        ("source", "https://quayside.example/tolls", "url"),
+    ):
+        front = f"---\n{key}: {value}\n---\n\n"
+        article = read_article(write(tmp_path, f"{key}.md", front + ARTICLE))
+        assert getattr(article, field) == value, key
+    both = "---\nsite: Quayside Online\noutlet: Quayside Evening News\n---\n\n"
+    assert read_article(write(tmp_path, "both.md", both + ARTICLE)).outlet == (
+        "Quayside Evening News"
+    )
+
+
+def test_a_research_notes_small_print_notes_and_markers_are_set_apart(tmp_path):
+    note = (
+        "Freight rates: our view\n\n"
+        "Dockline Weekly, the shipping desk's letter. For institutional clients only.\n\n"
+        "Spot container rates fell 8% in the week to Friday.[4] Brokers blamed idle "
+        "capacity[5], not demand.\n\n"
+        "[4] Drewport index, 7 March.\n\n"
+        "[5] Broker survey.\n\n"
+        "Important disclosures: the author holds no shares in carriers mentioned here.\n\n"
+        "Analyst certification: the views above are the author's own.\n"
+    )
+    article = read_article(write(tmp_path, "rates.txt", note))
+    assert (
+        "Spot container rates fell 8% in the week to Friday. Brokers blamed idle capacity, "
+        "not demand." in article.text
+    )
+    for line in (
+        "Dockline Weekly, the shipping desk's letter. For institutional clients only.",
+        "[4] Drewport index, 7 March.",
+        "Important disclosures: the author holds no shares in carriers mentioned here.",
+        "Analyst certification: the views above are the author's own.",
+    ):
+        assert line in article.removed and line not in article.text
+    assert "[4]" in article.removed and "[5]" in article.removed
+
+
+def test_an_audience_phrase_inside_reporting_is_kept():
+    line = "The new fund is open for professional investors only from May."
+    assert clean_text(f"Fund opens\n\n{line}\n").body.count(line) == 1
+
+
+def test_a_data_tables_rows_and_source_are_listed_apart_not_read_as_text(tmp_path):
+    table = (
+        "<table><caption>Sailings per day</caption>"
+        "<tr><th>Route</th><th>Summer</th><th>Winter</th></tr>"
+        "<tr><td>Port Ellen</td><td>4</td><td>2</td></tr></table>"
+        '<p class="chart-note">Source: operator timetables</p>'
+    )
+    article = read_article(write(tmp_path, "ferry.html", _page(table)))
+    assert "Source: operator timetables" not in article.text
+    assert "Port Ellen | 4 | 2" not in article.text
+    for line in (
+        "Sailings per day",
+        "Route | Summer | Winter",
+        "Port Ellen | 4 | 2",
+        "Source: operator timetables",
+    ):
+        assert line in article.removed
+    assert "Islanders say the change leaves shift workers" in article.text
+
+
+def test_a_press_releases_editor_sections_are_set_apart_and_name_the_issuer(tmp_path):
+    release = (
+        "# Quarry trust reopens Fellside footpath after landslip repairs\n\n"
+        "**For immediate release: ASHGILL, 14 May 2025**\n\n"
+        "The Fellside Quarry Trust reopened the north footpath on Tuesday, six months after "
+        "a landslip closed it.\n\n"
+        '"Walkers can use the whole route again," said warden Tom Iredale.\n\n'
+        "Repairs cost £84,000, paid from the trust's reserves.\n\n"
+        "## Notes for editors\n\n"
+        "- Photographs of the repaired path can be downloaded from the trust's website.\n"
+        "- Tom Iredale is available for interview on Thursday.\n\n"
+        "## About the Fellside Quarry Trust\n\n"
+        "The trust has cared for the old quarry since 1998.\n\n"
+        "**Press enquiries**\n\n"
+        "Jo Pattinson, jo@fellside.example, 01632 960 771\n"
+    )
+    article = read_article(write(tmp_path, "footpath.md", release))
+    assert article.date == "2025-05-14"
+    assert article.dateline == "ASHGILL, 14 May 2025"
+    assert article.outlet == "Fellside Quarry Trust"
+    assert "Repairs cost £84,000, paid from the trust's reserves." in article.text
+    for line in (
+        "- Tom Iredale is available for interview on Thursday.",
+        "The trust has cared for the old quarry since 1998.",
+        "Jo Pattinson, jo@fellside.example, 01632 960 771",
+    ):
+        assert line in article.removed and line not in article.text
+
+
+def test_a_heading_about_a_subject_early_in_an_article_starts_no_boilerplate():
+    cleaned = clean_text(
+        "Flood defences\n\nAbout the Severn barrier\n\n"
+        "The barrier closed twice this winter, the agency said.\n\n"
+        "It protects 4,000 homes.\n"
+    )
+    assert "It protects 4,000 homes." in cleaned.body
+
+
+def test_a_byline_of_bars_with_an_initial_gives_author_outlet_and_date():
+    cleaned = clean_text(
+        "Harbour wall gives way in storm\n\n"
+        "**By Ellis R. Tranmer | The Coastline Herald | October 3, 2025**\n\n"
+        "A section of the harbour wall collapsed overnight, the port authority said.\n"
+    )
+    assert cleaned.byline == "Ellis R. Tranmer"
+    assert cleaned.masthead == "The Coastline Herald"
+    assert cleaned.published == "October 3, 2025"
+
+
+def test_a_labelled_photo_description_is_a_caption():
+    line = "Picture: Volunteers stack sandbags along the quay on Monday. / Quayside Photos"
+    cleaned = clean_text(f"Storm surge\n\n{line}\n\nThe quay flooded twice, the council said.\n")
+    assert line in cleaned.captions and line in cleaned.removed
+    assert line not in cleaned.body
+    credit = clean_text("Storm surge\n\nPhoto: Quayside Photos\n\nThe quay flooded twice.\n")
+    assert credit.captions == []
+
+
+def test_a_broadcasters_labelled_date_line_dates_the_transcript():
+    cleaned = clean_text(
+        "RIVERSIDE COMMUNITY RADIO - LUNCHTIME NEWS\n"
+        "Broadcast: Friday 7 November 2025, 13:05\n"
+        "PRESENTER: The ferry strike is over, the union confirmed this morning.\n"
+    )
+    assert cleaned.masthead == "Riverside Community Radio"
+    assert cleaned.published == "Friday 7 November 2025"
+    assert cleaned.title is None
+
+
+def test_a_place_and_date_line_is_a_dateline_and_an_edition_line_the_outlet():
+    cleaned = clean_text(
+        "Brenzauer Kurier — International edition\n"
+        "(Translated from the German)\n"
+        "Mayor closes old bridge to lorries\n"
+        "Brenzau, 9 April 2025\n"
+        "The mayor closed the old bridge to lorries on Tuesday after engineers found cracks.\n"
+    )
+    assert cleaned.masthead == "Brenzauer Kurier"
+    assert cleaned.title == "Mayor closes old bridge to lorries"
+    assert (cleaned.dateline, cleaned.published) == ("Brenzau, 9 April 2025", "9 April 2025")
+    assert "(Translated from the German)" in cleaned.removed
+
+
+def test_a_section_path_over_the_headline_is_no_title():
+    cleaned = clean_text(
+        "THE WESTPORT ECHO\nBusiness | Transport\nBus firm cuts rural routes\n"
+        "The firm will stop running six village routes from June, it said.\n"
+    )
+    assert cleaned.title == "Bus firm cuts rural routes"
+    assert "Business | Transport" in cleaned.removed
+
+
+def test_a_dateline_with_a_country_in_title_case_is_a_dateline():
+    cleaned = clean_text(
+        "Mill closes\n\nKELDHAM, Scotland — The last woollen mill in the valley closed on "
+        "Friday, its owners said.\n"
+    )
+    assert cleaned.dateline == "KELDHAM, Scotland"
