@@ -182,7 +182,7 @@ def merge_extractions(
         x.source.id: [normalise_space(u.text).lower() for u in x.sentences if len(u.text) > 30]
         for x in good
     }
-    once = {**_wire_copies([s for s in sources if s.path not in failed], told), **duplicates}
+    once = one_account(duplicates, _wire_copies([s for s in sources if s.path not in failed], told))
     units, groups, strays = story_of(good, once)
     left_out = [
         OffTopic(source=x.source.id, path=x.source.path, title=x.source.title, reason=why)
@@ -209,13 +209,14 @@ def merge_extractions(
         sum(x.source.characters for x in good if x.source.id not in duplicates) // CHARS_PER_WORD
     )
     lede = _lede(events, once)
+    stances = _merge_stances(good, index, target)
     brief = Brief(
         # the story's own headline: never that of an article left out as another story's
         title=title or _title(on_story, events),
         lede=lede,
         events=mark_lede(lede, events),
-        speakers=_flag_minor(speakers, source_words),
-        stances=_merge_stances(good, index, target),
+        speakers=_flag_minor(speakers, source_words, sides=_sides(stances)),
+        stances=stances,
         stance_target=target if any(x.stances for x in good) else None,
         figures=figures,
         differences=differences,
@@ -272,6 +273,26 @@ def _not_said_again(
 #: Two sources crediting one agency are one account when the later shares at least this
 #: share of its sentences (and two at least) with the first: the same copy, edited.
 WIRE_SHARED = 0.25
+
+
+def one_account(*copies: dict[str, str]) -> dict[str, str]:
+    """Maps of copy -> original (near-copies first, then wire copies) joined into one map
+    of each copy to the one source its account is counted under, with no cycle: a reprint
+    that is a near-copy of the wire (reprint -> wire) while the wire credits the agency
+    under the reprint's dateline (wire -> reprint) is one account, not two. Pure."""
+    parent: dict[str, str] = {}
+
+    def root(source: str) -> str:
+        while source in parent:
+            source = parent[source]
+        return source
+
+    for mapping in copies:
+        for copy, original in mapping.items():
+            a, b = root(copy), root(original)
+            if a != b:
+                parent[a] = b
+    return {source: root(source) for source in parent}
 
 
 def _wire_copies(sources: Sequence[SourceInfo], told: dict[str, list[str]]) -> dict[str, str]:
@@ -476,11 +497,48 @@ MIN_SPEAKERS = 3
 CHARS_PER_WORD = 6
 
 
+#: The side of the story each position takes, for choosing whose quotes to show: for the
+#: development, against it, answering an accusation, and the rest.
+_SIDE = {
+    "supports": "for", "defends": "for", "confirms": "for",
+    "opposes": "against", "condemns": "against",
+    "denies": "accused",
+}  # fmt: skip
+
+
+def _sides(stances: Sequence[StanceRow]) -> dict[str, str]:
+    """Each stance actor's side (``_SIDE``; "other" for warns, neutral and the rest), by
+    their first row: an actor's main position comes first, others follow as "also"."""
+    sides: dict[str, str] = {}
+    for row in stances:
+        sides.setdefault(row.actor, _SIDE.get(row.position, "other"))
+    return sides
+
+
+def _across_sides(
+    ranked: list[tuple[SpeakerQuotes, list[QuoteEntry]]], sides: dict[str, str]
+) -> list[tuple[SpeakerQuotes, list[QuoteEntry]]]:
+    """``ranked`` (speakers, best first) reordered so that each side's best speaker comes
+    before any side's second (sides in the order of their best speakers): who said what
+    shows the accused's answer and the critics' charge, not three voices of one side."""
+    queues: dict[str, list[tuple[SpeakerQuotes, list[QuoteEntry]]]] = {}
+    for item in ranked:
+        side = sides.get(item[0].speaker, "other") if item[0].attributed else "unattributed"
+        queues.setdefault(side, []).append(item)
+    out: list[tuple[SpeakerQuotes, list[QuoteEntry]]] = []
+    while any(queues.values()):
+        for queue in queues.values():
+            if queue:
+                out.append(queue.pop(0))
+    return out
+
+
 def _flag_minor(
     speakers: list[SpeakerQuotes],
     source_words: int,
     budget: float | None = None,
     speakers_shown: int = MIN_SPEAKERS,
+    sides: dict[str, str] | None = None,
 ) -> list[SpeakerQuotes]:
     """Mark fragments as minor (one or two words, or a partial quotation of three: "grave
     security threat"), then choose what the Markdown lists within ``budget`` words (by
@@ -501,6 +559,8 @@ def _flag_minor(
         order = {id(e): i for i, e in enumerate(candidates)}
         ranked.append((group, sorted(candidates, key=lambda e: _quote_rank(e, order[id(e)]))))
     ranked.sort(key=lambda item: _quote_rank(item[1][0], 0)[:2] if item[1] else (True,))
+    if sides is not None:
+        ranked = _across_sides(ranked, sides)
     every = budget is None
     budget = QUOTE_SHARE * source_words if budget is None else budget
     used, full = 0, False
@@ -583,7 +643,11 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
         brief.left_to_json.append(section)
     # a development is worth more than any quote but a speaker's best: room for one
     one = _flag_minor(
-        [g.model_copy(deep=True) for g in brief.speakers], source_words, 0.0, speakers_shown=1
+        [g.model_copy(deep=True) for g in brief.speakers],
+        source_words,
+        0.0,
+        speakers_shown=1,
+        sides=_sides(brief.stances),
     )
     best = len(render_markdown(brief.model_copy(update={"speakers": one})).split()) - rest()
     if rest() + min(floor, best) > limit and brief.stances:
@@ -608,6 +672,7 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
         source_words,
         budget=max(room, floor if wide else 0.0),
         speakers_shown=MIN_SPEAKERS if wide else 1,
+        sides=_sides(brief.stances),
     )
     return brief
 

@@ -1091,3 +1091,28 @@ def test_a_titled_surname_joins_no_one_of_several_of_that_name_nor_the_other_sex
     assert index.canonical("Mrs Quinn") == "Mrs Quinn"
     assert index.canonical("Mr Quinn") == "Mr Quinn"
     assert index.canonical("Ms Vale") == "Ann Vale"
+
+
+def test_a_reprint_copied_from_the_wire_and_sharing_its_dateline_is_one_account():
+    from pipeline.merge import one_account
+
+    # the reprint is a near-copy of the wire; the wire, met second, credits the agency
+    # under the reprint's dateline: each points at the other, and the two are one account
+    once = one_account({"S4": "S6"}, {"S6": "S4"})
+    assert independent(["S1", "S4", "S6"], once) == 2
+    assert one_account({"S2": "S1"}, {"S3": "S2"}) == {"S2": "S1", "S3": "S1"}
+
+
+def test_who_said_what_shows_each_sides_best_speaker_before_a_sides_second():
+    from pipeline.merge import _across_sides
+    from schemas.brief import QuoteEntry, SpeakerQuotes
+
+    def group(name: str) -> tuple[SpeakerQuotes, list[QuoteEntry]]:
+        entry = QuoteEntry(text=f"{name} spoke at length about the plan today.", kind="quote",
+                           sources=["S1"], ids=["S1.Q1"])  # fmt: skip
+        return SpeakerQuotes(speaker=name, quotes=[entry]), [entry]
+
+    ranked = [group("Ana Roe"), group("Ben Lee"), group("Cal Moss"), group("Dee Ash")]
+    sides = {"Ana Roe": "for", "Ben Lee": "for", "Cal Moss": "against", "Dee Ash": "accused"}
+    order = [g.speaker for g, _ in _across_sides(ranked, sides)]
+    assert order == ["Ana Roe", "Cal Moss", "Dee Ash", "Ben Lee"]
