@@ -153,7 +153,7 @@ _PARAPHRASES = {
     **dict.fromkeys("burst bursts collapse collapsed collapses".split(), "burst"),
     **dict.fromkeys(
         """halt halted halts halting suspend suspended suspends suspending stopped stopping
-        pause paused pauses pausing""".split(),
+        pause paused pauses pausing adjourn adjourned adjourns adjourning""".split(),
         "halt",
     ),
     **dict.fromkeys("evacuate evacuated evacuation evacuations evacuees fled".split(), "evacuate"),
@@ -198,6 +198,11 @@ _PARAPHRASES = {
 # back' is a refund.
 _PHRASE_WORDS = {
     "money back": "refund",
+    # a stretch of time in words or in figures: 'a quarter of an hour' is 15 minutes
+    **dict.fromkeys(
+        "quarter of an hour|quarter-hour|15 minutes|fifteen minutes".split("|"), "quarterhour"
+    ),
+    **dict.fromkeys("half an hour|half-hour|30 minutes|thirty minutes".split("|"), "halfhour"),
     "green light": "approve",  # 'given the green light' is approved, as 'the go-ahead' is
     # a machine switched off, a plant shut down: closed ('turned down' is refused, not here)
     **dict.fromkeys(

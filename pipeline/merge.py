@@ -1691,7 +1691,8 @@ def _title(sources: Sequence[SourceInfo], events: Sequence[MergedEvent]) -> str:
 #: to know", "how to get your refund", "live:", "everything we know".
 _SERVICE_HEADLINE = re.compile(
     r"\b(?:what\s+(?:\w+\s+){0,2}(?:need|needs)\s+to\s+know|how\s+to\b|everything\s+"
-    r"(?:we|you)\s+know|explained\b|q\s*&\s*a\b)|^live\b|\blive:",
+    r"(?:we|you)\s+know|explained\b|q\s*&\s*a\b)|^live\b|\blive:|\bas\s+it\s+happened\b|"
+    r"\blive\s+(?:updates?|coverage|blog|reaction)\b|[-–—|]\s*live\s*$|\blatest\s+updates\b",
     re.IGNORECASE,
 )
 

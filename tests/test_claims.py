@@ -118,3 +118,23 @@ def test_confirmations_alone_are_not_a_difference():
         ]
     )  # fmt: skip
     assert [d for d in brief.differences if d.kind == "claim"] == []
+
+
+def test_a_police_inspector_and_a_developer_are_no_plain_witnesses_of_a_protest():
+    from pipeline.rules.stance import StanceEvidence, judge_stance
+
+    def judged(name: str, role: str, subject: str) -> tuple[str, str] | None:
+        evidence = StanceEvidence(
+            name=name,
+            role=role,
+            narrative=(f"{subject} said the evening had passed off calmly.",),
+            quotes=("Most people had gone home by ten.",),
+            development="Hundreds protest as council approves homes on meadow",
+            subject_segments=(subject,),
+            headline="Hundreds protest as council approves homes on meadow",
+            key=name.lower(),
+        )
+        return judge_stance(evidence, contested=True, contested_only=False)
+
+    assert judged("Ola Brandt", "Inspector", "Inspector Ola Brandt") != ("opposes", "headline")
+    assert judged("Fenwick Homes", "", "Developer Fenwick Homes") != ("opposes", "headline")

@@ -2210,6 +2210,12 @@ def test_a_broadcasts_moment_and_a_go_ahead_in_other_words():
     assert "appro" in tokens("The expansion was given the green light on Tuesday.")
 
 
+def test_a_sitting_adjourned_for_a_quarter_of_an_hour_is_one_suspended_for_15_minutes():
+    adjourned = tokens("The hearing was adjourned for a quarter of an hour after shouting.")
+    suspended = tokens("The chair suspended the hearing for 15 minutes after shouting.")
+    assert len(set(adjourned) & set(suspended)) >= 3
+
+
 def test_the_same_agencys_copy_on_another_story_is_judged_on_its_own(tmp_path):
     """Both stories carry an 'Allied Press' wire copy: a shared credit under another dateline,
     sharing no sentence, makes no copy of the story's own wire; the stray is kept out."""

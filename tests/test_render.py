@@ -326,3 +326,23 @@ def test_a_service_pieces_headline_is_not_the_briefs_title():
     ]
     assert _title(sources, []) == "Maker recalls 60,000 kettles after lids fly open"
     assert _title(sources[:1], []) == "Kettle recall: what owners need to know"  # no other
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Flood barrier vote: councillors back £9m plan - as it happened",
+        "Flood barrier vote – live updates",
+        "Flood barrier vote - live",
+    ],
+)
+def test_a_live_pages_headline_is_not_the_briefs_title(page):
+    from pipeline.merge import _title
+    from schemas.extraction import SourceInfo
+
+    sources = [
+        SourceInfo(id="S1", path="S1.html", title=page, characters=100, sha256="x"),
+        SourceInfo(id="S2", path="S2.txt", title="Council backs £9m flood barrier", characters=100,
+                   sha256="x"),
+    ]  # fmt: skip
+    assert _title(sources, []) == "Council backs £9m flood barrier"

@@ -1346,7 +1346,10 @@ def judge_stance(
     if not words:
         return None
     if is_protest(evidence.headline):  # officials are the other side of a protest
-        return None if _official(evidence.role, evidence.name) else ("opposes", "headline")
+        official = _official(evidence.role, evidence.name) or any(
+            _BUSINESS_DESCRIPTION.search(s) for s in evidence.subject_segments
+        )  # "Developer Tolland Homes": the business whose scheme it is
+        return None if official else ("opposes", "headline")
     if is_good_news(headline):
         return "supports", "headline"
     if (
@@ -1361,7 +1364,15 @@ def judge_stance(
 
 _OFFICE = re.compile(
     r"\b(?:minister|secretary|spokes\w*|official|officer|mayor|councill?or|president|chief|"
-    r"director|executive|chair\w*|leader|manager|boss)\b",
+    r"director|executive|chair\w*|leader|manager|boss|inspector|sergeant|constable|"
+    r"superintendent|commissioner|commander)\b",
+    re.I,
+)
+#: A trade noun set before or after a business's name ("Developer Tolland Homes", "the
+#: operator, Seaway Lines"): a business, no plain witness of a protest.
+_BUSINESS_DESCRIPTION = re.compile(
+    r"\b(?:developer|housebuilder|builder|contractor|operator|company|firm|retailer|"
+    r"supplier|manufacturer|maker|landlord|owner|applicant)s?\b",
     re.I,
 )
 
