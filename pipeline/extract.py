@@ -1359,7 +1359,8 @@ def _titled_holder(form: str, prepared: PreparedArticle) -> str:
 _EXECUTIVE_TITLE = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:(?:deputy|interim|acting|group|joint)\s+)?"
     r"(?:chief\s+executive(?:\s+officer)?|ceo|managing\s+director|general\s+manager|"
-    r"chief\s+operating\s+officer|chair|chairman|chairwoman|chairperson|"
+    r"chief\s+operating\s+officer|chief\s+financial\s+officer|cfo|finance\s+director|"
+    r"chief\s+commercial\s+officer|chair|chairman|chairwoman|chairperson|"
     r"spokes(?:person|man|woman)|press\s+officer|director\s+general)",
     re.I,
 )

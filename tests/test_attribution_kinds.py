@@ -1227,3 +1227,10 @@ def test_someone_described_by_a_place_adjective_is_unnamed(adjective):
 
     assert unnamed_speaker(f"One {adjective} broker")
     assert not unnamed_speaker("a Kelby Harbour spokesman")
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_role():
+    from pipeline.rules.entities import resolve_person
+
+    text = "For trawlerman Jack Moyle, whose father fished the reef, the ban is personal."
+    assert resolve_person("Jack Moyle", text) == ("Jack Moyle", "trawlerman")

@@ -138,3 +138,22 @@ def test_a_police_inspector_and_a_developer_are_no_plain_witnesses_of_a_protest(
 
     assert judged("Ola Brandt", "Inspector", "Inspector Ola Brandt") != ("opposes", "headline")
     assert judged("Fenwick Homes", "", "Developer Fenwick Homes") != ("opposes", "headline")
+
+
+def test_the_firms_finance_chief_blaming_a_cause_explains_the_decision():
+    from pipeline.extract import prepare_article, rules_only_extraction, stance_evidence
+    from pipeline.read import Article
+    from pipeline.rules.stance import judge_stances
+
+    text = (
+        "Tarnmoor Tools cuts 600 jobs after orders slump\n\n"
+        "Tarnmoor Tools said on Monday it would cut 600 jobs at its two plants.\n\n"
+        "Nadia Fenn, chief financial officer, blamed a slump in orders from carmakers. "
+        '"We could not carry that capacity through another year," she said.\n'
+    )
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+    prepared = prepare_article(article)
+    extraction = rules_only_extraction(article, prepared=prepared)
+    evidence = stance_evidence(prepared, list(extraction.quotes))
+    judged = dict(zip((e.name for e in evidence), judge_stances(evidence), strict=True))
+    assert judged["Nadia Fenn"] == ("defends", "agent")

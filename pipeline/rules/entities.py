@@ -577,10 +577,15 @@ def _role_before(text: str, position: int) -> str | None:
             break
     while len(role) > 1 and role[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
         role.pop()  # "council leader Cllr Peter Ashdown": the role is "council leader"
+    while role and role[0].lower() in _OPENING_PREPOSITIONS:
+        role.pop(0)  # "For skipper Arne Halvorsen, …": a sentence's preposition, no title
     return " ".join(role) or _role_in_commas(window)
 
 
 #: Honorifics and abbreviated titles that stand right before a name after its role.
+#: Prepositions that open a sentence in capitals before a role and a name ("For skipper Arne
+#: Halvorsen", "To Mayor Ann Lowe"): never part of the role.
+_OPENING_PREPOSITIONS = frozenset("for to with from at in on by of as like".split())
 _TITLE_ABBREVIATIONS = vocabulary.HONORIFICS | {"cllr", "clr", "cr", "ald", "hon"}
 
 

@@ -1298,6 +1298,10 @@ def judge_stance(
         # refusal or a ban included ("the licensing committee of … Council refused the
         # festival a licence": the council defends its refusal)
         return "defends", "agent"
+    if cue == "condemns" and agent and any(_BLAMED_CAUSE.search(n) for n in evidence.narrative):
+        # "Wennberg, chief financial officer, blamed a collapse in orders": the doer naming a
+        # cause of what it did explains it; blame of a thing is no condemnation of the deed
+        return "defends", "agent"
     if cue == "opposes" and quote_stance(evidence.quotes, adverse) == "condemns":
         return "condemns", "reporter"  # against it, in words of moral blame ("a massacre")
     if cue == "supports" and _backs_another(evidence.narrative, evidence.development):
@@ -1360,6 +1364,17 @@ def judge_stance(
     ):
         return "opposes", "witness"
     return None
+
+
+#: Blame laid on a cause, not a person or body ("blamed a collapse in orders", "blamed the
+#: weather", "blames rising costs for the cuts").
+_BLAMED_CAUSE = re.compile(
+    r"\bblam(?:ed|es|ing)\s+(?:it\s+on\s+)?(?:a|an|the|its|their|weak|weaker|higher|lower|"
+    r"rising|falling|poor|slowing|soaring)\s+(?:[a-z-]+\s+){0,3}?(?:collapse|fall|drop|slump|"
+    r"rise|weather|costs?|prices?|demand|orders?|sales|markets?|conditions|economy|inflation|"
+    r"rates?|downturn|slowdown|shortage|shortages|storm|strike|pandemic|delays?)\b",
+    re.I,
+)
 
 
 _OFFICE = re.compile(
