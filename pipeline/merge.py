@@ -1272,7 +1272,7 @@ KIND_LABELS = {
         "investment": "sum invested", "assets": "assets managed", "fraud": "alleged fraud",
         "levy": "levy or tax", "pay": "pay", "funding": "funding", "revenue": "revenue",
         "profit": "profit", "debt": "debt", "damages": "damages or compensation",
-        "change": "change",
+        "change": "change", "contribution": "contribution",
     }.items()
 }  # fmt: skip
 

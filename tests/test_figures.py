@@ -303,6 +303,10 @@ def test_ranges_scales_and_changes(text, values):
         ("Sales reached 4.1 million pounds ($5.2 million) in all.", "4.1 million pounds", "GBP"),
         ("The council put 40,000 pounds of public money into signs.", "40,000 pounds", "GBP"),
         ("A ticket for the final costs £40.", "£40", "GBP"),
+        # a sum scaled in millions, or a sentence that gives or shares a cost, is sterling
+        ("The trust said it would chip in 3.6 million pounds.", "3.6 million pounds", "GBP"),
+        ("Its share of the contribution came to 800,000 pounds.", "800,000 pounds", "GBP"),
+        ("The lorry carried 2 million pounds of grain, 900 tonnes.", "2 million pounds", "lb"),
     ],
 )
 def test_a_pound_after_a_number_is_a_weight_unless_its_sentence_speaks_of_money(
@@ -310,6 +314,27 @@ def test_a_pound_after_a_number_is_a_weight_unless_its_sentence_speaks_of_money(
 ):
     found = find_figures(sentence)[0]
     assert (found.value, found.unit) == (written, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "number", "unit", "counts"),
+    [
+        ("It is seven hundred and twelve flats, not the six hundred promised.",
+         "seven hundred and twelve", 712.0, None, "flats"),
+        ("So they are spending one point eight billion on it, she said.",
+         "one point eight billion", 1.8e9, None, ""),
+        ("Fans were handing over thirty euros, forty euros each to get in.",
+         "thirty euros", 30.0, "EUR", ""),
+        ("Just over ninety-two per cent of the members said yes.", "ninety-two per cent",
+         92.0, "%", "members"),
+        ("Roughly four thousand two hundred workers walked out.",
+         "four thousand two hundred", 4200.0, None, "workers"),
+    ],
+)  # fmt: skip
+def test_a_number_written_out_in_words_is_read_whole(sentence, written, number, unit, counts):
+    found = find_figures(sentence)[0]
+    assert (found.value, found.number, found.unit) == (written, number, unit)
+    assert found.counts == counts
 
 
 def test_what_a_weight_is_of_comes_from_its_phrase_or_the_thing_weighed():

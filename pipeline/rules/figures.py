@@ -62,16 +62,68 @@ _NUMBER = {
     "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
     "continental": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
 }
-_WORD_NUMBERS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
+_WORD_NUMBERS = {"a": 1, "half a": 0.5, "a hundred": 100, "hundred": 100}
+#: Number words: the units and teens, the tens, and the digits read after 'point'.
+_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-_WORDNUM = word_alternation(_WORD_NUMBERS)
-#: Number words that count a measure in words ("four metres", "FOUR inches"); "a" and "one"
-#: ("a metre away", "one mile from") are left out: they rarely state a quantity at issue.
-_WORDNUM_MEASURE = word_alternation(w for w in _WORD_NUMBERS if w not in ("a", "one", "half a"))
-_MEASURE = word_alternation(MEASURE_UNITS)
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_DIGIT_WORDS = {"zero": 0, "nought": 0, "oh": 0} | {w: n for w, n in _ONES.items() if n < 10}
+_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ONE_WORD = word_alternation(_ONES)
+_DIGIT_WORD = word_alternation(_DIGIT_WORDS)
+# 1..99 ('forty', 'twenty-five', 'twenty five'), then up to 999 ('three hundred and forty')
+_UNDER_100 = rf"(?:{word_alternation(_TENS)})(?:[-\s](?:{_ONE_WORD})(?![-\s]hundred))?|{_ONE_WORD}"
+_UNDER_1000 = rf"(?:(?:{_UNDER_100}|a)\s+hundred(?:\s+(?:and\s+)?(?:{_UNDER_100}))?|{_UNDER_100})"
+#: A number written out in words, as a transcript or spoken-style copy gives it: 'forty',
+#: 'twenty-five', 'three hundred and forty', 'two thousand five hundred', 'two point four'
+#: (a scale word after it, 'two point four million', is read as the scale).
+SPELLED_NUMBER = (
+    rf"(?:{_UNDER_1000})(?:,?\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?(?:{_UNDER_1000}))"
+    rf"(?!\s+(?:thousand|million|billion)\b))?(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?(?![\w-])"
+)
+_WORDNUM = rf"{SPELLED_NUMBER}|{word_alternation(_WORD_NUMBERS)}"
+#: Number words that count a measure or a sum in words ("four metres", "FOUR inches",
+#: "twenty pounds"); "a" and "one" alone ("a metre away", "one mile from") are left out:
+#: they rarely state a quantity at issue.
+_WORDNUM_MEASURE = rf"(?!(?:a|one|half\s+a)\s+(?!hundred|point)[a-z])(?:{SPELLED_NUMBER})"
+_MEASURE = word_alternation([*MEASURE_UNITS, *CURRENCY_WORDS])
+
+
+def spelled_number(words: str) -> float | None:
+    """The value of a number written out in English words ('three hundred and forty' ->
+    340.0, 'twenty-five' -> 25.0, 'two point four' -> 2.4, 'two thousand five hundred' ->
+    2500.0); None when ``words`` holds a word that is no part of one."""
+    total, current, decimals = 0.0, 0.0, None
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if decimals is not None:
+            if word not in _DIGIT_WORDS:
+                return None
+            decimals += str(_DIGIT_WORDS[word])
+        elif word == "point":
+            decimals = ""
+        elif word == "and":
+            continue
+        elif word in _ONES or word in _TENS:
+            current += _ONES.get(word) or _TENS[word]
+        elif word == "a":
+            current += 1
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _BIG:
+            total += (current or 1) * _BIG[word]
+            current = 0
+        else:
+            return None
+    value = total + current
+    if decimals:
+        value = float(f"{int(value)}.{decimals}")
+    return value
 
 
 def _figure_pattern(style: str) -> re.Pattern[str]:
@@ -252,23 +304,11 @@ def find_figures(text: str) -> list[FigureSpan]:
     return _first_of_pairs(text, figures)
 
 
-# Counts written in words, as news style writes those under ten and round tens ("seven
-# deaths", "Nine people were taken to hospital", "TEN taken to hospital", "twenty-three
-# variations"): a word number right before what it counts.
-_UNITS_IN_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS_IN_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_COUNT_IN_WORDS = re.compile(
-    rf"(?<![\w’'-])(?i:(?P<tens>{word_alternation(_TENS_IN_WORDS)})(?:-(?P<ones>"
-    rf"{word_alternation(_UNITS_IN_WORDS)}))?|(?P<unit>{word_alternation(_UNITS_IN_WORDS)}))"
-    r"(?![\w’'-])"
-)
+# Counts written in words, as news style writes those under ten and round tens and a
+# transcript writes any ("seven deaths", "Nine people were taken to hospital", "TEN taken to
+# hospital", "twenty-three variations", "three hundred and forty homes"): a word number
+# right before what it counts.
+_COUNT_IN_WORDS = re.compile(rf"(?<![\w’'-])(?i:{SPELLED_NUMBER})(?![\w’'-])")
 #: Words after a word number that make it no count of things: 'two of them', 'the two
 #: sides', 'one or two', 'nine times out of ten', 'two-thirds'.
 _NOT_COUNTED_AFTER = re.compile(r"^(?:\s+(?:of|or|and|to|times|percent|per)\b|-|\s*%)", re.I)
@@ -282,7 +322,7 @@ _ARTICLE_NOUNS = frozenset(
 )
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every)\s+$"
-    rf"|\b(?:\d+|one|{word_alternation(_UNITS_IN_WORDS)})\s+(?:or|to|and)\s+$",
+    rf"|\b(?:\d+|one|{_ONE_WORD})\s+(?:or|to|and)\s+$",
     re.I,
 )
 
@@ -321,10 +361,7 @@ def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSp
         if earlier is not None and earlier.end() == start:
             # 'cut its team from nine engineers to five': the second value counts the same
             low = match.group().lower()
-            number = float(
-                (_TENS_IN_WORDS.get(match["tens"].lower(), 0) if match["tens"] else 0)
-                + (_UNITS_IN_WORDS.get((match["ones"] or match["unit"] or "").lower(), 0))
-            )
+            number = spelled_number(low) or 0.0
             before = [f for f in [*figures, *added] if earlier.start("first") <= f.start < start]
             if number and low != "one" and before and before[0].counts:
                 added.append(
@@ -338,10 +375,7 @@ def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSp
         if words[-1].lower() in TIME_UNITS or words[-1].lower().rstrip("s") in TIME_UNITS:
             continue
         low = match.group().lower()
-        number = float(
-            (_TENS_IN_WORDS.get(match["tens"].lower(), 0) if match["tens"] else 0)
-            + (_UNITS_IN_WORDS.get((match["ones"] or match["unit"] or "").lower(), 0))
-        )
+        number = spelled_number(low) or 0.0
         if not number or low in ("one",):
             continue
         counts, outcome = _counts(text, start, end, None)
@@ -517,6 +551,8 @@ def _to_float(digits: str, continental: bool) -> float:
     digits = digits.strip()
     if digits.lower() in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[digits.lower()])
+    if re.match(r"[A-Za-z]", digits):
+        return spelled_number(digits) or 0.0
     if continental:
         return float(digits.replace(".", "").replace(",", "."))
     return float(digits.replace(",", ""))
@@ -544,6 +580,14 @@ def _parts(text: str, match: re.Match[str], continental: bool):
     scale2 = _scale_word(match.group("scale"))
     unit_raw = (match.group("unit") or "").strip(" -").lower() or None
     restart = None
+    scaled = match.group("scale1") or match.group("scale")
+    if (
+        re.match(r"[A-Za-z]", match.group("num"))
+        and scaled
+        and not unit_raw
+        and re.match(rf",?\s+(?:and\s+)?(?i:{_UNDER_1000})\b", text[match.end() :])
+    ):
+        return None  # 'two thousand five hundred': read whole as a count in words
     if match.group("num2") is not None:
         sep = match.group("sep").strip().lower()
         before = text[max(0, start - 12) : start].lower()
@@ -607,9 +651,9 @@ def _pounds_are_money(text: str, start: int, end: int) -> bool:
     a conversion in brackets ('18 million pounds ($24m)'); as an adjective before a noun ('a
     300-pound fine', 'a 3 million pound grant'), when that noun is money; before 'of', when
     what follows is money ('pounds of funding'), else a weight ('pounds of cheese'); otherwise
-    when its sentence says nothing of weight and speaks of money (``MONEY_WORDS``: 'fined
-    300,000 pounds', 'a profit of 48 million pounds'). A weight by default: English news
-    writes sterling '£'."""
+    when its sentence says nothing of weight and either speaks of money (``MONEY_WORDS``:
+    'fined 300,000 pounds', 'would contribute 2.4 million pounds') or scales it ('2.1 million
+    pounds'). A weight by default: English news writes sterling '£'."""
     after = text[end : end + 40].lower()
     if re.match(r"\s*(?:sterling\b|\(\s*(?:[a-z]{0,2}\$|€|¥|[a-z]{3}\s?\d))", after):
         return True
@@ -620,7 +664,11 @@ def _pounds_are_money(text: str, start: int, end: int) -> bool:
     if of:
         return of.group(1) in MONEY_WORDS
     words = set(_WORD.findall(_sentence_around(text, start, end).lower()))
-    return not words & WEIGHT_WORDS and bool(words & MONEY_WORDS)
+    if words & WEIGHT_WORDS:
+        return False
+    # a sum in millions of pounds is money: news gives weight in tonnes, not 'million pounds'
+    scaled = re.search(r"(?i:thousand|million|billion|trillion|bn|mn)\W*pounds?$", text[start:end])
+    return bool(scaled) or bool(words & MONEY_WORDS)
 
 
 def _temperature_letter(text: str, start: int, end: int) -> str | None:
