@@ -3288,6 +3288,7 @@ def _figures(
                 value=span.value,
                 number=span.number,
                 high=span.high,
+                against=span.against,
                 unit=span.unit,
                 scale=span.scale,
                 qualifier=span.qualifier,

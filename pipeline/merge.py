@@ -1038,7 +1038,8 @@ def _agree(a: Figure, b: Figure) -> bool:
     million, ``_within_bound``) unless two claimants give them (an audit's 'at least $38m'
     and the prosecutors' $41.6m are two accounts)."""
     if a.number == b.number and a.high == b.high:
-        return True
+        # a tally and the same tally, or its winning side told alone ('seven votes')
+        return a.against == b.against or None in (a.against, b.against)
     first, second = claimant_name(a.claimant), claimant_name(b.claimant)
     if not (first and second and first.lower() != second.lower()):
         if _within_bound(a, b) or _within_bound(b, a) or _roughly(a, b) or _roughly(b, a):
@@ -1060,10 +1061,16 @@ def _differs(members: Sequence[Figure], told_apart: set[tuple] = frozenset()) ->
     return bool(_disputed(members, told_apart))
 
 
+def _point(figure: Figure) -> tuple[float, float | None, float | None]:
+    """A figure's value as claims are told apart: its number, a range's high end and a
+    tally's other side ('seven to four' is not 'seven to five')."""
+    return figure.number, figure.high, figure.against
+
+
 def _disputed(
     members: Sequence[Figure], told_apart: set[tuple] = frozenset()
-) -> set[tuple[float, float | None]]:
-    """The values (number, high) of ``members`` that take part in a disagreement
+) -> set[tuple[float, float | None, float | None]]:
+    """The values (``_point``) of ``members`` that take part in a disagreement
     (``_differs``)."""
     # Members alike in all that the test reads (value, unit, qualifier, claimant) are
     # compared once, as one bucket with their sources: linear in the members, quadratic
@@ -1071,18 +1078,17 @@ def _disputed(
     buckets: dict[tuple, tuple[Figure, set[str]]] = {}
     for figure in members:
         key = (
-            figure.number,
-            figure.high,
+            *_point(figure),
             figure.unit,
             figure.qualifier,
             (claimant_name(figure.claimant) or "").lower(),
         )
         buckets.setdefault(key, (figure, set()))[1].add(figure.source)
     accounts = list(buckets.values())
-    disputed: set[tuple[float, float | None]] = set()
+    disputed: set[tuple[float, float | None, float | None]] = set()
     for i, (a, sources_a) in enumerate(accounts):
         for b, sources_b in accounts[i + 1 :]:
-            if (a.number, a.high) in disputed and (b.number, b.high) in disputed:
+            if _point(a) in disputed and _point(b) in disputed:
                 continue  # both already known to be disputed
             if (
                 not (len(sources_a) == 1 and sources_a == sources_b)  # two sources between them
@@ -1090,7 +1096,7 @@ def _disputed(
                 and _value_pair(a, b) not in told_apart
                 and _rivals(a, b)
             ):
-                disputed |= {(a.number, a.high), (b.number, b.high)}
+                disputed |= {_point(a), _point(b)}
     return disputed
 
 
@@ -1134,7 +1140,7 @@ CLAIMED_SPAN = 20.0
 
 
 def _value(figure: Figure) -> tuple:
-    return figure.unit, figure.number, figure.high
+    return figure.unit, figure.number, figure.high, figure.against
 
 
 def _value_pair(a: Figure, b: Figure) -> tuple:
@@ -1142,7 +1148,7 @@ def _value_pair(a: Figure, b: Figure) -> tuple:
 
 
 def told_apart(figures: Sequence[Figure]) -> set[tuple]:
-    """Pairs of values (unit, number, high) that one source gives both of with the same
+    """Pairs of values (unit, number, high, against) that one source gives both of with the same
     claimant (or none for both), whatever each counts: the source tells them apart, so two
     other sources giving one each do not disagree ('rejected a 4.5% offer … wants 8%';
     'about 200 drivers at one depot … 1,200 drivers'). Values that rival claimants give in
@@ -1235,9 +1241,9 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
     apart = told_apart(figures)
     result = []
     for key, members in groups:
-        claims: dict[tuple[float, float | None], list[Figure]] = defaultdict(list)
+        claims: dict[tuple[float, float | None, float | None], list[Figure]] = defaultdict(list)
         for figure in members:
-            claims[(figure.number, figure.high)].append(figure)
+            claims[_point(figure)].append(figure)
         label = (
             KIND_LABELS.get(key[1])
             or ("deaths" if key[1] == "death" else None)
@@ -1374,9 +1380,9 @@ def _close(a: Figure, b: Figure) -> bool:
 SMALL_OUTCOME = 10
 
 
-def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float, float]:
-    (number, high), _ = item
-    return number, high if high is not None else number
+def _order(item: tuple[tuple[float, float | None, float | None], list[Figure]]) -> tuple:
+    (number, high, against), _ = item
+    return number, high if high is not None else number, against or 0.0
 
 
 #: A claimant read with the verb's auxiliary ('Calder Transit has'), and a phrase that names

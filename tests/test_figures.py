@@ -337,6 +337,35 @@ def test_a_number_written_out_in_words_is_read_whole(sentence, written, number, 
     assert found.counts == counts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "written", "sides"),
+    [
+        ("The board carried the motion by nine votes to three on Monday.",
+         "nine votes to three", (9.0, 3.0)),
+        ("Governors voted eleven to six to close the sixth form.", "eleven to six", (11.0, 6.0)),
+        ("The assembly passed the budget 31-12 after midnight.", "31-12", (31.0, 12.0)),
+        ("It was a 6-5 vote, the narrowest this year.", "6-5", (6.0, 5.0)),
+    ],
+)  # fmt: skip
+def test_a_vote_tally_is_one_figure_with_both_sides(sentence, written, sides):
+    [tally] = find_figures(sentence)
+    assert (tally.value, (tally.number, tally.against), tally.counts) == (written, sides, "votes")
+
+
+def test_tallies_that_differ_on_the_losing_side_are_told_apart():
+    def tally(sid: str, value: str, against: float):
+        return figure(sid, 1, "9", "votes").model_copy(update={"value": value, "against": against})
+
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[tally("S1", "9-3", 3.0)]),
+            extraction("S2", figures=[tally("S2", "nine votes to four", 4.0)]),
+        ]
+    )
+    [votes] = brief.figures
+    assert votes.differs and [c.value for c in votes.claims] == ["9-3", "nine votes to four"]
+
+
 def test_what_a_weight_is_of_comes_from_its_phrase_or_the_thing_weighed():
     [seed] = find_figures("The bear ate about 40 pounds of birdseed from the feeders.")
     assert seed.counts == "birdseed"  # a noun in '-eed' is no participle

@@ -241,6 +241,9 @@ class FigureSpan:
     sense: str | None = None
     """What kind of count its phrase makes it (``figure_sense``): 'workforce', 'population',
     'served', 'capacity', 'planned' or 'happened'; None when its phrase does not say."""
+    against: float | None = None
+    """A vote tally's other side ('seven to four', 'by 7 votes to 4': ``number`` 7, 4);
+    None for any other figure."""
 
 
 def find_figures(text: str) -> list[FigureSpan]:
@@ -253,6 +256,8 @@ def find_figures(text: str) -> list[FigureSpan]:
     blocked += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
     blocked += [m.span(m.lastgroup) for m in _EMERGENCY_NUMBER.finditer(text)]
+    tallies = _tallies(text)
+    blocked += [(t.start, t.end) for t in tallies]
     figures: list[FigureSpan] = []
     previous: FigureSpan | None = None
     rejected: tuple[int, int] | None = None  # the last small bare number that is no figure
@@ -300,8 +305,54 @@ def find_figures(text: str) -> list[FigureSpan]:
         )
         figures.append(figure)
         previous = figure
+    if tallies:
+        merged = sorted([*figures, *tallies], key=lambda f: f.start)
+        figures = [replace(f, id=f"F{i}") for i, f in enumerate(merged, 1)]
     figures = _with_counts_in_words(text, figures)
     return _first_of_pairs(text, figures)
+
+
+_TALLY_NUMBER = rf"\d{{1,3}}|(?i:{_UNDER_100})"
+# A vote's tally, both sides: 'by seven votes to four', 'voted 7-4', 'a vote of 9 to 2',
+# 'approved the scheme 7-4', 'backed it by five to two', 'a 6-3 vote' (a court's '5-4
+# ruling' is left out with the scores).
+_TALLY = re.compile(
+    rf"\bby\s+(?P<a>{_TALLY_NUMBER})\s+votes?\s+to\s+(?P<b>{_TALLY_NUMBER})\b"
+    rf"|\b(?i:voted|votes?\s+(?:of|was|were|went)|vote\s+of|ballot\s+of|(?:approved|rejected|"
+    rf"passed|backed|carried|defeated|adopted|endorsed|threw\s+out|overturned|upheld|ratified)"
+    rf"(?:\s+(?:the|a|an|its|their|it|them)(?:\s+[a-z][\w-]*){{0,2}})?)\s+(?:by\s+)?"
+    rf"(?P<c>{_TALLY_NUMBER})(?:\s*[-–]\s*|\s+to\s+)(?P<d>{_TALLY_NUMBER})\b"
+    rf"|\b(?P<e>\d{{1,3}})\s*[-–]\s*(?P<f>\d{{1,3}})(?=\s+(?:vote|votes)\b)"
+)
+
+
+def _tallies(text: str) -> list[FigureSpan]:
+    """The vote tallies of ``text``, each one figure that keeps both sides ('by seven votes
+    to four', 'voted 7-4', 'approved the plan 7-4', 'a 6-3 vote'): the winning side its
+    ``number``, the other its ``against``, counting votes."""
+    found = []
+    for match in _TALLY.finditer(text):
+        first, second = next((g, h) for g, h in ("ab", "cd", "ef") if match[g])
+        start = match.start(first)
+        sides = [
+            float(side) if side.isdigit() else spelled_number(side)
+            for side in (match[first], match[second])
+        ]
+        if None in sides or sides[0] < sides[1] or not sides[0]:
+            continue  # not a tally: the winning side comes first
+        found.append(
+            FigureSpan(
+                id="",
+                start=start,
+                end=match.end(second),
+                value=text[start : match.end(second)],
+                number=sides[0],
+                qualifier=None,
+                counts="votes",
+                against=sides[1],
+            )
+        )
+    return found
 
 
 # Counts written in words, as news style writes those under ten and round tens and a
