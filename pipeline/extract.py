@@ -55,6 +55,7 @@ from .rules.figures import (
     claimant_pronoun,
     find_figures,
     interview_speaker,
+    rejected_value,
 )
 from .rules.grounding import (
     BODY_PLURALS,
@@ -278,11 +279,14 @@ class PreparedArticle:
         body a 'he', 'she' or 'they' crediting it stands for, resolved as a quote's "he
         said" is (``pronoun_referent``); a figure in an embedded post or an interview answer
         is its speaker's."""
-        quoted = self.quote_of(figure)
-        if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS:
-            return quoted.cue
         sentence = self.sentences[self.sentence_of(figure.start) - 1]
         offset = figure.start - sentence.start
+        quoted = self.quote_of(figure)
+        if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS:
+            # "'90, not 70,' she said": the value she rejects is not her claim; whose it is
+            # only the sentence can say ('not the 70 the firm promised')
+            if not rejected_value(sentence.text, offset):
+                return quoted.cue
         found = claimant_cue(sentence.text, offset)
         pronoun = claimant_pronoun(sentence.text, offset) if found is None else None
         if pronoun is not None:
@@ -3273,11 +3277,16 @@ def _figures(
     for span in prepared.figures:
         sentence = prepared.sentences[prepared.sentence_of(span.start) - 1]
         quoted = prepared.quote_of(span)
+        rejected = rejected_value(sentence.text, span.start - sentence.start)
         claimant = (
             spoken.get((quoted.start, quoted.end))  # its quotation's speaker, or none
-            if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS
+            if quoted is not None
+            and quoted.cue
+            and quoted.cue.lower() not in PRONOUNS
+            and not rejected  # a value the speaker sets aside ('90, not 70') is not theirs
             else _resolved(
-                prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
+                prepared.claimant(span)
+                or (None if rejected else _claimant(claimants.get(span.id), span, prepared)),
                 resolve,
             )
         )

@@ -1076,6 +1076,7 @@ def _disputed(
     # compared once, as one bucket with their sources: linear in the members, quadratic
     # only in the few distinct accounts.
     buckets: dict[tuple, tuple[Figure, set[str]]] = {}
+    sentences: dict[tuple, set[tuple[str, int]]] = defaultdict(set)
     for figure in members:
         key = (
             *_point(figure),
@@ -1084,6 +1085,7 @@ def _disputed(
             (claimant_name(figure.claimant) or "").lower(),
         )
         buckets.setdefault(key, (figure, set()))[1].add(figure.source)
+        sentences[_point(figure)].add((figure.source, figure.sentence))
     accounts = list(buckets.values())
     disputed: set[tuple[float, float | None, float | None]] = set()
     for i, (a, sources_a) in enumerate(accounts):
@@ -1094,10 +1096,32 @@ def _disputed(
                 not (len(sources_a) == 1 and sources_a == sources_b)  # two sources between them
                 and not _agree(a, b)
                 and _value_pair(a, b) not in told_apart
+                and not _one_voice(a, b)
+                and not _set_aside(a, b, sentences)
                 and _rivals(a, b)
             ):
                 disputed |= {_point(a), _point(b)}
     return disputed
+
+
+def _set_aside(a: Figure, b: Figure, sentences: dict[tuple, set[tuple[str, int]]]) -> bool:
+    """Whether one of two values, credited to no one, is given only in sentences that give
+    the other ('the true figure is 140, not 90,' she said): the value a claimant sets aside,
+    not a second account."""
+    for value, other in ((a, b), (b, a)):
+        if (
+            not claimant_name(value.claimant)
+            and sentences[_point(value)] <= sentences[_point(other)]
+        ):
+            return True
+    return False
+
+
+def _one_voice(a: Figure, b: Figure) -> bool:
+    """Whether one claimant gives both values: two quantities that claimant tells apart (or
+    one it corrects), never a difference between sources."""
+    first, second = claimant_name(a.claimant), claimant_name(b.claimant)
+    return bool(first and second and first.lower() == second.lower())
 
 
 #: Two outlets' own values for one count are rival accounts of it when this close (12 and

@@ -863,3 +863,31 @@ def test_a_count_in_a_hyphened_adjective_counts_its_own_noun():
     assert (pages.number, pages.counts) == (900.0, "page")
     [jobs] = find_figures("The port says 900 jobs will be created.")
     assert jobs.counts == "jobs"
+
+
+def test_a_value_the_speaker_sets_aside_is_not_their_claim_and_makes_no_difference(tmp_path):
+    """'"…, not 90," she said': the 90 she rejects is no claim of hers, and one claimant's
+    two values are never printed as sources that differ."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(
+            "Depot closure worse than announced, drivers say\n\n"
+            '"We have the rota in front of us, and the true figure is 100, not 90," said '
+            "Rhiannon Pugh of the drivers' branch.\n",
+            encoding="utf-8",
+        )
+    brief = run_folder(folder, None).brief
+    claims = {c.value: c.claimant for g in brief.figures for c in g.claims}
+    assert claims == {"100": "Rhiannon Pugh", "90": None}
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+def test_one_claimants_two_values_are_no_difference():
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "140", "drivers", "Rhiannon Pugh")]),
+            extraction("S2", figures=[figure("S2", 1, "150", "drivers", "Rhiannon Pugh")]),
+        ]
+    )
+    assert not brief.figures[0].differs

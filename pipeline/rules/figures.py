@@ -1377,7 +1377,7 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
         who = _take(local.group("who"), local.start("who"), description=True)
         if who:
             return who
-    if _SET_AGAINST.search(plain, max(0, offset - 40), offset):
+    if rejected_value(plain, offset):
         return None  # 'up to $21m, not $14m': the sentence's voice rejects this value
     labelled = _labelled_claimant(plain, offset) or _item_claimant(sentence, offset)
     if labelled:
@@ -1474,6 +1474,13 @@ def _labelled_claimant(plain: str, offset: int) -> str | None:
     if not words & {re.sub(r"s$", "", w) for w in _GROUP_NOUNS | BODY_WORDS | ROLE_NOUNS}:
         return None  # 'Deaths: 7', 'Key date: …': a label, not someone who gives a figure
     return _tidy(parts[0], description=True)
+
+
+def rejected_value(sentence: str, offset: int) -> bool:
+    """Whether the sentence sets the figure at ``offset`` against the value it gives ('the
+    real count is 90, not 70', 'not 70 but 90', 'rather than 70', 'instead of 70'): whoever
+    speaks rejects it, so it is no claim of theirs, in a quotation or out of one."""
+    return bool(_SET_AGAINST.search(sentence, max(0, offset - 40), offset))
 
 
 # A value the sentence sets against its own ('…, not $14m', 'well above the $4.6 million';
