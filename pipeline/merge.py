@@ -1033,7 +1033,8 @@ def _roughly(a: Figure, b: Figure) -> bool:
 
 def _agree(a: Figure, b: Figure) -> bool:
     """Whether two values for one quantity say the same: equal, or a range and an 'up to'
-    its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end, or a
+    its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end or a
+    plain value at one of its ends ('6.1-6.9 mg' and '6.9mg'), or a
     floor, a ceiling or a 'nearly' and a value it allows ('more than $100 million' and $112
     million, ``_within_bound``) unless two claimants give them (an audit's 'at least $38m'
     and the prosecutors' $41.6m are two accounts)."""
@@ -1050,6 +1051,8 @@ def _agree(a: Figure, b: Figure) -> bool:
                 return True
             if bound.qualifier in LOWER_BOUNDS and bound.number == r.number:
                 return True
+            if not bound.qualifier and bound.number in (r.number, r.high):
+                return True  # 'between 6.1 and 6.9 mg' and 'some held 6.9mg': its end
     return False
 
 
@@ -1137,12 +1140,33 @@ def _rivals(a: Figure, b: Figure) -> bool:
     low, high = sorted((abs(a.number), abs(b.number)))
     if _close(a, b):
         return True
+    if _where(a) or _where(b):
+        return False  # 'bought in four countries', 'sold in nine countries': where, not what
     if high > CLAIMED_SPAN * low:
         return False  # 37 people in hospital, 11,000 told to boil water: two quantities
     if _one_sum(a) and _one_sum(b) and a.counts.lower() == b.counts.lower():
         return True  # 'a £50 voucher' and 'a £150 voucher': the value of one thing, told twice
     first, second = claimant_name(a.claimant), claimant_name(b.claimant)
     return bool(first and second and first.lower() != second.lower())
+
+
+#: A count after 'in', 'across' or 'throughout' ('pulled from shelves in nine countries',
+#: 'strikes across 40 depots') says where something happened, not what is at issue; not after
+#: a verb of outcome ('resulted in 12 deaths').
+_WHERE_BEFORE = re.compile(
+    r"(?<!result )(?<!resulted )(?<!ended )(?<!ending )(?<!involved )"
+    r"\b(?:in|across|throughout)\s+(?:(?:at least|about|around|some|more than|over|nearly|"
+    r"almost|up to|as many as)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _where(figure: Figure) -> bool:
+    """Whether a figure counts the places where something happened ('in nine countries'):
+    two such counts are rival accounts only when close, whoever gives them."""
+    text = figure.sentence_text or ""
+    at = text.find(figure.value)
+    return at > 0 and bool(_WHERE_BEFORE.search(text, max(0, at - 40), at))
 
 
 def _one_sum(figure: Figure) -> bool:
@@ -1209,8 +1233,10 @@ def told_apart(figures: Sequence[Figure]) -> set[tuple]:
 #: estimates.
 _CONTRAST = re.compile(
     r"\b(?:not|rather than|instead of|contrary to|disputes?|denie[sd]|estimates|"
+    r"(?i:more|fewer|higher|lower|less|greater)\s+than\s+the|"
     r"(?:figures|accounts|tallies)\s+(?:range|ranged|vary|varied|differ|differed))\b"
-)  # 'loss estimates run from $38M to $57M': the values are rival estimates
+)  # 'loss estimates run from $38M to $57M': the values are rival estimates; 'three more
+# than the official toll of 12': the sentence's count against the official one
 
 
 def _group_label(members: Sequence[Figure]) -> str:

@@ -891,3 +891,93 @@ def test_one_claimants_two_values_are_no_difference():
         ]
     )
     assert not brief.figures[0].differs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "claimant"),
+    [
+        ("Eight wards were shut, according to Prof. Amal Haddad, the trust's medical director.",
+         "Eight", "Prof. Amal Haddad"),
+        ("The trust itself put the shortfall at £9m on Friday.", "£9m", "The trust"),
+        ("The regulators now estimate that 70 sites are affected.", "70", "The regulators"),
+    ],
+)  # fmt: skip
+def test_a_claimant_keeps_a_titles_full_stop_and_drops_a_reflexive_or_adverb(
+    sentence, value, claimant
+):
+    assert claimant_cue(sentence, sentence.index(value)) == claimant
+
+
+def test_the_official_count_a_sentence_outbids_is_not_its_speakers_claim():
+    sentence = (
+        "Volunteers at the Riverside Trust have logged 31 collapses, four more than the "
+        "official count of 27."
+    )
+    assert claimant_cue(sentence, sentence.index("27")) is None
+
+
+def test_a_dose_is_a_measure_in_milligrams_or_micrograms():
+    dose, trace = find_figures(
+        "Each capsule held 2.5 milligrams of the compound and 40 mcg of zinc."
+    )
+    assert (dose.unit, dose.counts, trace.unit) == ("mg", "compound", "µg")
+
+
+def test_counts_of_places_something_happened_are_rivals_only_when_close():
+    """Where samples were bought ('in three regions') and where a product was sold ('in
+    eight regions') are two facts, not rival accounts, though two claimants give them."""
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[
+                figure("S1", 1, "3", "regions", "the laboratory").model_copy(
+                    update={"sentence_text": "Samples were bought in 3 regions, the laboratory said."}
+                )
+            ]),
+            extraction("S2", figures=[
+                figure("S2", 1, "8", "regions", "the regulator").model_copy(
+                    update={"sentence_text": "It was sold in 8 regions, the regulator said."}
+                )
+            ]),
+        ]
+    )  # fmt: skip
+    assert not any(g.differs for g in brief.figures)
+
+
+def test_a_value_at_the_end_of_a_range_agrees_with_it():
+    def measured(sid: str, value: str, high: float | None):
+        return figure(sid, 1, value.split("-")[0], "compound").model_copy(
+            update={"value": value, "high": high, "unit": "mg"}
+        )
+
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[measured("S1", "3.1-3.8", 3.8)]),
+            extraction("S2", figures=[measured("S2", "3.8", None)]),
+        ]
+    )
+    assert not brief.figures[0].differs
+
+
+def test_a_count_a_sentence_sets_above_the_official_one_is_a_rival_account():
+    outbid = "Volunteers have logged 31 collapses, four more than the official count of 27."
+
+    def count(sid: str, n: int, value: str, claimant: str | None, text: str):
+        return figure(sid, n, value, "collapses", claimant).model_copy(
+            update={"sentence_text": text}
+        )
+
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[
+                count("S1", 1, "31", None, "Runners spoke of 31 collapses on the course."),
+                count("S1", 2, "31", "Volunteers", outbid),
+                count("S1", 2, "27", None, outbid),
+            ]),
+            extraction("S2", figures=[
+                count("S2", 1, "27", "the ambulance service",
+                      "The ambulance service said 27 collapses were recorded."),
+            ]),
+        ]
+    )  # fmt: skip
+    [collapses] = brief.figures
+    assert collapses.differs

@@ -27,6 +27,7 @@ from .vocabulary import (
     DECIMAL_COMMA_WORDS,
     DETERMINERS,
     GENERIC_COUNTS,
+    HONORIFICS,
     IDENTIFIER_NOUNS,
     IRREGULAR_PLURALS,
     MEASURE_UNITS,
@@ -1267,11 +1268,30 @@ _SPEECH = (
     r"predicts|counted|counts|wrote|writes|posted|suggest|suggests|suggested|indicate|"
     r"indicates|indicated|allege|alleges|alleged|insist|insists|insisted|admitted|admits"
 )
+#: A title with its full stop before a name ('Dr. Helen Marchetti', 'Gen. Ray Odom'): the stop
+#: ends no claimant.
+_TITLE_STOP = (
+    r"(?<![\w.])(?:"
+    + "|".join(
+        sorted(
+            {w.capitalize() for w in HONORIFICS}
+            | set(
+                "Gen Sen Rep Gov Lt Col Maj Sgt Capt Supt Det Insp Cmdr Brig Adm Pres Atty".split()
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\.\s"
+)
 _ACCORDING = re.compile(
-    r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
+    rf"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>(?:{_TITLE_STOP}|[^,.;:])+)",
+    re.IGNORECASE,
 )
 _BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPEECH}|claim)\b")
-_AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
+_AFTER_QUOTE = re.compile(
+    rf"[,”\"]\s*[”\"]?\s*(?P<who>(?:{_TITLE_STOP}|[A-Z])(?:{_TITLE_STOP}|[^,.;:])*?)\s+(?:{_SPEECH})\b"
+)
 # '…, the union said.' / '…, the ministry said on Tuesday.' / '…, officials said, up from …'
 _TRAILING = re.compile(
     rf",\s*(?P<who>[^,;:“”\"]+?),?\s+(?:{_SPEECH}|claim|report)\b(?:\s+(?:on|in|at|to|last|this|late|early)"
@@ -1290,6 +1310,13 @@ _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
 _TIME_TAIL = re.compile(
     r"\s+(?:today|yesterday|tonight|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later)$", re.I
+)
+#: Words after a subject that name no one: a reflexive or an adverb ('The company itself',
+#: 'The firms themselves', 'the union now', 'Police also').
+_EMPHASIS_TAIL = re.compile(
+    r"(?:\s+(?:itself|themselves|himself|herself|now|also|too|alone|still|again|instead|"
+    r"meanwhile|separately|later|earlier))+$",
+    re.I,
 )
 _ROLE_THEN_NAME = re.compile(
     r"^(?!(?:the|a|an|according)\s)(?:(?!(?:at|of|for|from|in|with|by|on)\s)[a-z][\w'’-]*\s+){1,3}(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)$"
@@ -1483,13 +1510,15 @@ def rejected_value(sentence: str, offset: int) -> bool:
     return bool(_SET_AGAINST.search(sentence, max(0, offset - 40), offset))
 
 
-# A value the sentence sets against its own ('…, not $14m', 'well above the $4.6 million';
+# A value the sentence sets against its own ('…, not $14m', 'well above the $4.6 million',
+# 'three more than the official toll of 12';
 # not 'more than 40,000', an approximation):
 # whoever the sentence credits does not claim it.
 _SET_AGAINST = re.compile(
     r"\b(?:(?:not|rather than|instead of|unlike|contrary to|compared with|compared to)\s+"
     r"(?:(?:the|a|an|some|about|around|nearly|almost|just)\s+)*"
     r"|(?:than|above|below)\s+the\s+(?:official\s+|previous\s+|earlier\s+|reported\s+)?"
+    r"(?:(?:toll|figure|count|tally|total|estimate|number)\s+of\s+)?"
     r"(?:(?:about|around|nearly|almost|just)\s+)*)$",
     re.IGNORECASE,
 )
@@ -1542,7 +1571,7 @@ def _normalised(who: str) -> str:
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
     who = re.split(r"\s[-–—]{1,2}\s", who)[-1]  # 'CAMBRIDGE, May 2 -- Helix today reported'
-    return _TIME_TAIL.sub("", who).strip()
+    return _EMPHASIS_TAIL.sub("", _TIME_TAIL.sub("", who)).strip()
 
 
 # A name followed by its own verb in the past ('Helen Rourke blasted health chiefs'): the phrase

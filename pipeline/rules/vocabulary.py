@@ -589,6 +589,8 @@ MEASURE_UNITS: dict[str, str] = {
     "centimetres": "cm", "centimeters": "cm", "millimetres": "mm", "millimeters": "mm",
     "tonnes": "tonne", "tonne": "tonne",
     "tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kg": "kg",
+    "grams": "g", "gram": "g", "grammes": "g", "milligrams": "mg", "milligram": "mg",
+    "milligrammes": "mg", "mg": "mg", "micrograms": "µg", "microgram": "µg", "mcg": "µg",
     "litres": "litre", "liters": "litre", "gallons": "gallon", "barrels": "barrel",
     "mph": "mph", "km/h": "km/h", "kph": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh",
     "twh": "TWh", "°c": "°C", "°f": "°F", "degrees": "degree", "degree": "degree",
