@@ -274,7 +274,13 @@ _STOPWORDS = frozenset(
     here know knew known far latest update updates thing things lot lots unclear exactly
     """.split()
 )
-_TOKEN = re.compile(r"[a-z][a-z'’-]+|\d[\d,.]*\d|\d")
+_TOKEN = re.compile(
+    r"[a-z][a-z'’-]+|(?:\d[\d,.]*\d|\d)(?:\s?(?P<scale>bn|billion|mn|million|m|tn|trillion)(?![a-z]))?"
+)
+#: A scale after a number, as its token marks it: '€13bn' is '#13b', never the 13 of '13
+#: November'; '1.2 billion' and '1.2bn' alike.
+_SCALE_MARKS = {"bn": "b", "billion": "b", "mn": "m", "million": "m", "m": "m", "tn": "t"}
+_SCALE_MARKS["trillion"] = "t"
 
 # Loaded or tabloid words: a version using them is less neutral than one that does not.
 _LOADED = re.compile(
@@ -659,7 +665,9 @@ def tokens(text: str, filed: date | None = None) -> list[str]:
     for match in _TOKEN.finditer(text):
         word = match.group().strip("'’-.,")
         if word[:1].isdigit():
-            out.append(number_token(word))
+            scale = match["scale"]
+            digits = word[: len(word) - len(scale)].strip() if scale else word
+            out.append(number_token(digits.strip("'’-.,")) + _SCALE_MARKS.get(scale or "", ""))
             continue
         if len(word) < 3 or word in _STOPWORDS or _LOADED.fullmatch(word):
             continue  # loaded words carry tone, not the fact

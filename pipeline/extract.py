@@ -54,6 +54,7 @@ from .rules.figures import (
     claimant_cue,
     claimant_pronoun,
     find_figures,
+    first_person_claim,
     interview_speaker,
     rejected_value,
 )
@@ -291,6 +292,8 @@ class PreparedArticle:
         pronoun = claimant_pronoun(sentence.text, offset) if found is None else None
         if pronoun is not None:
             found = self.referent(pronoun[0], sentence.start + pronoun[1])
+        if found is None and quoted is None and first_person_claim(sentence.text, offset):
+            return self.house_voice  # 'We model closer to €300m': the note's publisher
         if found is None:  # a post or an interview answer: its speaker claims its figures
             for passage in self.passages:
                 if passage.kind in ("post", "answer") and passage.speaker:
@@ -300,6 +303,12 @@ class PreparedArticle:
             opening = self.paragraphs[sentence.paragraph][0]
             found = interview_speaker(opening.text) if opening is not sentence else None
         return found
+
+    @cached_property
+    def house_voice(self) -> str | None:
+        """Who 'we' is in the article's own voice: its outlet (``source_info``), else its
+        author; None when neither is known."""
+        return source_info(self.article).outlet or self.article.author
 
     def quote_of(self, figure: FigureSpan) -> QuoteSpan | None:
         """The quotation (not a scare quote) the figure is in; None."""

@@ -842,6 +842,11 @@ def _singular(word: str) -> str:
 #: cost of repairs', 'the repair bill', 'the price'), when the amount is money.
 _COST_WORDS = frozenset("cost bill price tab expense outlay".split())
 _MONEY_UNIT = re.compile(r"^[A-Z]{3}$")
+#: Words before 'price' that make it the price of a share ('closing price', 'share price'),
+#: not what something costs.
+_SHARE_PRICE_WORDS = frozenset(
+    "share stock closing opening trading offer issue strike target exercise".split()
+)
 
 
 def _figure_key(figure: Figure) -> FigureKey:
@@ -909,6 +914,8 @@ def _cost_head(figure: Figure, words: list[str]) -> str | None:
     noun ('cost overrun' is an overrun)."""
     if figure.unit is None or not _MONEY_UNIT.match(figure.unit):
         return None
+    if words[-1] == "price" and set(words[:-1]) & _SHARE_PRICE_WORDS:
+        return None  # 'its closing price of €43.10': the price of a share, no cost
     if words[-1] in _COST_WORDS:
         return words[-1]
     opening = re.match(r"\s*(?:the\s+)?([a-z]+)\s+of\b", figure.counts.lower())
@@ -1328,7 +1335,7 @@ KIND_LABELS = {
         "investment": "sum invested", "assets": "assets managed", "fraud": "alleged fraud",
         "levy": "levy or tax", "pay": "pay", "funding": "funding", "revenue": "revenue",
         "profit": "profit", "debt": "debt", "damages": "damages or compensation",
-        "change": "change", "contribution": "contribution",
+        "change": "change", "contribution": "contribution", "savings": "savings",
     }.items()
 }  # fmt: skip
 

@@ -981,3 +981,56 @@ def test_a_count_a_sentence_sets_above_the_official_one_is_a_rival_account():
     )  # fmt: skip
     [collapses] = brief.figures
     assert collapses.differs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Closing prices are given in local money. (£1 = $1.2650)",
+        "The stake is worth about 40 billion yen. (1 yen = 0.0067 dollars)",
+        "The fund trades at 14x forward earnings, a broker said.",
+        "The morning brought three pieces of bad news for the club.",
+    ],
+)
+def test_an_exchange_rate_a_multiple_and_pieces_of_news_are_not_figures(text):
+    assert [f.value for f in find_figures(text)] in ([], ["40 billion yen"])
+
+
+def test_a_scaled_sum_is_never_the_day_of_a_date_for_clustering():
+    from pipeline.developments import tokens
+
+    assert "#21b" in tokens("The offer values Corlan at $21bn.")
+    assert "#21b" not in tokens("Markets Desk, 21 March 2025")
+    assert tokens("21 billion dollars")[0] == "#21b"
+
+
+def test_a_share_price_is_no_cost_and_cost_savings_are_savings():
+    from pipeline.merge import _figure_key
+    from pipeline.rules.figures import money_kind
+
+    price = figure("S1", 1, "12.40", "Corlan's closing price").model_copy(update={"unit": "GBP"})
+    assert _figure_key(price)[1] != "sum:cost"
+    sentence = "Both boards promise £90m of yearly cost savings by 2028."
+    assert money_kind(sentence, "£90m") == "savings"
+
+
+def test_a_notes_first_person_is_its_publisher(tmp_path):
+    """An analyst's note speaks as 'we': its figures are the publisher's, and one that
+    differs from the companies' own is a difference between sources."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "note.md").write_text(
+        "---\ntitle: Corlan and Pell: the savings look rich\noutlet: Ardmore Research\n---\n\n"
+        "Corlan and Pell say the tie-up will save £90m a year in costs. We put the savings "
+        "nearer £70m, because the two overlap in few depots.\n",
+        encoding="utf-8",
+    )
+    (folder / "wire.txt").write_text(
+        "Corlan and Pell agree merger\n\n"
+        "The two companies said the merger would bring annual cost savings of £90m.\n",
+        encoding="utf-8",
+    )
+    brief = run_folder(folder, None).brief
+    claims = {c.value: c.claimant for g in brief.figures for c in g.claims}
+    assert claims["£70m"] == "Ardmore Research"
+    assert [d.kind for d in brief.differences if d.kind == "figures"] == ["figures"]

@@ -182,6 +182,11 @@ _EMERGENCY_NUMBER = re.compile(
     r"ringing|phone|phoned|phoning)\s+(?P<number2>911|999|112|000)\b",
     re.IGNORECASE,
 )
+# A rate of exchange a wire gives in brackets at the end of its copy ('($1 = 0.9375 euros)',
+# '(£1 = $1.27)', '(1 euro = 7.45 crowns)'): a conversion note, no figure of the story.
+_EXCHANGE_RATE = re.compile(
+    rf"\(\s*(?:{_CUR})?\s?1(?:\.0+)?\s*(?:[A-Za-z]+\s*)?=\s*[^()=\n]{{1,40}}\)"
+)
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CLOCK_AFTER = re.compile(
     r"^(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o’clock|o'clock|gmt\b|bst\b|utc\b|"
@@ -257,6 +262,7 @@ def find_figures(text: str) -> list[FigureSpan]:
     blocked += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
     blocked += [m.span(m.lastgroup) for m in _EMERGENCY_NUMBER.finditer(text)]
+    blocked += [m.span() for m in _EXCHANGE_RATE.finditer(text)]
     tallies = _tallies(text)
     blocked += [(t.start, t.end) for t in tallies]
     figures: list[FigureSpan] = []
@@ -372,6 +378,13 @@ _ARTICLE_NOUNS = frozenset(
     """questions answers things ways reasons words lessons takeaways tips facts moments
     highlights""".split()
 )
+# What turns an uncountable into items ('pieces of news', 'bits of advice'): no quantity.
+_PIECES_OF = re.compile(
+    r"\s+(?:pieces|bits|items|nuggets|scraps|snippets)\s+of\s+(?:(?:good|bad|welcome|"
+    r"unwelcome|grim|mixed|useful|practical)\s+)?(?:news|advice|information|gossip|luck|"
+    r"wisdom|guidance|evidence)\b",
+    re.IGNORECASE,
+)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every)\s+$"
     rf"|\b(?:\d+|one|{_ONE_WORD})\s+(?:or|to|and)\s+$",
@@ -424,6 +437,8 @@ def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSp
             continue
         if words[-1].lower() in _ARTICLE_NOUNS:
             continue  # 'five questions', 'three things to know': the article's own parts
+        if _PIECES_OF.match(text, end):
+            continue  # 'two pieces of news', 'a few bits of advice': no count at issue
         if words[-1].lower() in TIME_UNITS or words[-1].lower().rstrip("s") in TIME_UNITS:
             continue
         low = match.group().lower()
@@ -766,6 +781,9 @@ def _not_a_figure(
         return True  # a decade or an age band: '1880s', 'in their 40s'
     if re.match(r"^(?:st|nd|rd|th)\b", after, re.I):
         return True  # an ordinal
+    if not unit and not scale and re.match(r"^[x×](?![\w’'])", after):
+        return True  # a multiple: '11x our 2025 earnings', 'trades at 9×'
+
     if re.match(r"^\s?/\s?\d", after):
         return True  # a fraction, a score or a part of a date: '3/4', '24/10'
     if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or _AGED.search(before):
@@ -1223,6 +1241,19 @@ _KIND_STOPS = frozenset(
 )
 
 
+#: 'cost' before a word of saving ('cost synergies', 'cost savings', 'cost cuts') is what is
+#: saved.
+_SAVED_COST = {"cost": "savings", "costs": "savings"}
+_SAVING_WORDS = frozenset(
+    "synergies synergy savings saving cuts cutting reductions efficiencies".split()
+)
+
+
+def _saves(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` (the word next to a 'cost' in the text) is a word of saving."""
+    return 0 <= index < len(words) and words[index] in _SAVING_WORDS
+
+
 def money_kind(sentence: str, value: str) -> str | None:
     """The kind of sum a money figure is (a key of ``vocabulary.MONEY_KINDS``: 'loss',
     'cost', 'severance', 'payment', …), read from the nearest word naming one within
@@ -1249,6 +1280,9 @@ def money_kind(sentence: str, value: str) -> str | None:
         if word.lower() in _KIND_STOPS or len(after) == KIND_WINDOW:
             break  # 'managed by …', 'once fees …': another clause's words
         after.append(word.lower())
+    # 'cost synergies', 'cost savings': what is saved, not what is spent
+    after = [_SAVED_COST.get(w, w) if _saves(after, i + 1) else w for i, w in enumerate(after)]
+    before = [_SAVED_COST.get(w, w) if _saves(before, i - 1) else w for i, w in enumerate(before)]
     for distance in range(KIND_WINDOW):
         for words in (after, before):  # a noun right after the sum names it first
             if distance < len(words):
@@ -1384,6 +1418,20 @@ _PAPERS_BY = re.compile(
 # How the papers came: made public by their author, or obtained by the press (who holds
 # them says nothing of whose figure it is).
 _PUT_OUT = frozenset("released published compiled issued produced prepared collected".split())
+
+
+#: The first person plural before a figure in its clause ('We model closer to €300m', 'our
+#: estimate of €3.27'): the voice of whoever writes the piece.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?![’'])", re.IGNORECASE)
+
+
+def first_person_claim(sentence: str, offset: int) -> bool:
+    """Whether the clause holding the number at ``offset`` speaks in the first person plural
+    outside any quotation ('We model closer to €300m', 'cut our price target to €36'): in a
+    newsletter or an analyst's note, the figure is its publisher's claim."""
+    clause = max(sentence.rfind(m, 0, offset) for m in (". ", "; ", ": ", "! ", "? ", "\n")) + 1
+    before = sentence[clause:offset]
+    return bool(_FIRST_PERSON.search(before)) and not re.search(r"[“”\"]", sentence)
 
 
 def claimant_pronoun(sentence: str, offset: int) -> tuple[str, int] | None:

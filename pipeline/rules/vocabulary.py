@@ -751,6 +751,8 @@ MONEY_KINDS: dict[str, frozenset[str]] = {
         "profit": "profit profits",
         "debt": "debt debts owes owed owing borrowing borrowings loan loans",
         "damages": "damages compensation settlement",
+        # what a merger or a plan saves ('€450m of annual cost synergies', 'cost savings')
+        "savings": "savings saving save saves saved synergies synergy efficiencies",
         # what a developer or a member pays towards a shared cost ('a £2.1m contribution')
         "contribution": "contribute contributes contributed contributing contribution "
         "contributions",
