@@ -996,12 +996,12 @@ def test_an_exchange_rate_a_multiple_and_pieces_of_news_are_not_figures(text):
     assert [f.value for f in find_figures(text)] in ([], ["40 billion yen"])
 
 
-def test_a_scaled_sum_is_never_the_day_of_a_date_for_clustering():
+def test_the_day_of_a_date_is_never_a_sums_number_for_clustering():
     from pipeline.developments import tokens
 
-    assert "#21b" in tokens("The offer values Corlan at $21bn.")
-    assert "#21b" not in tokens("Markets Desk, 21 March 2025")
-    assert tokens("21 billion dollars")[0] == "#21b"
+    dated = tokens("Markets Desk, 21 March 2025")
+    assert "#21" in tokens("The offer values Corlan at $21bn.") and "#21" not in dated
+    assert "@21mar" in dated and "@21mar" in tokens("It closed on March 21, officials said.")
 
 
 def test_a_share_price_is_no_cost_and_cost_savings_are_savings():
@@ -1034,3 +1034,11 @@ def test_a_notes_first_person_is_its_publisher(tmp_path):
     claims = {c.value: c.claimant for g in brief.figures for c in g.claims}
     assert claims["£70m"] == "Ardmore Research"
     assert [d.kind for d in brief.differences if d.kind == "figures"] == ["figures"]
+
+
+def test_a_claimant_does_not_reach_past_a_semicolon_into_a_clause_with_its_own_subject():
+    sentence = "The operator says 410 flights ran on time; the watchdog's logs show 350."
+    assert claimant_cue(sentence, sentence.index("410")) == "The operator"
+    assert claimant_cue(sentence, sentence.index("350")) != "The operator"
+    carried = "The operator says 410 flights ran; 12 of them late."
+    assert claimant_cue(carried, carried.index("12")) == "The operator"

@@ -1476,7 +1476,12 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
     if lead and plain.index(":") < offset:
         return lead, None
     before = plain[:offset]
+    own = before.rfind(";") + 1
+    if len(re.findall(r"[A-Za-z][\w’'-]*", before[own:])) < 2:
+        own = 0  # '…; 300 of them': the clause goes on from the one before
     for candidate in reversed(list(_BEFORE_VERB.finditer(before))):
+        if candidate.start("who") < own:
+            break  # '… says up to 340 homes; council documents list 300': its own subject
         found = _take(candidate.group("who"), candidate.start("who"))
         if found:
             who = found[0]
