@@ -280,6 +280,16 @@ _STOPWORDS = frozenset(
     """.split()
 )
 _TOKEN = re.compile(r"[a-z][a-z'’-]+|\d[\d,.]*\d|\d")
+#: A day of the month written with its month ('13 November', 'Nov. 13'): one date token
+#: ('@13nov'), never the number 13 that '€13bn' or '13 jobs' gives.
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b"
+)
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAME})"
+    rf"|(?P<month2>{_MONTH_NAME})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d.]|,\d)"
+)
 
 # Loaded or tabloid words: a version using them is less neutral than one that does not.
 _LOADED = re.compile(
@@ -652,15 +662,18 @@ def tokens(text: str, filed: date | None = None) -> list[str]:
     'November')."""
     if filed is not None:
         text = _RELATIVE_TIME.sub(lambda m: _named_time(m, filed), text)
+    days = [_day_token(m) for m in _DAY_OF_MONTH.finditer(text)]
+    text = _DAY_OF_MONTH.sub(lambda m: " " + (m["month"] or m["month2"]) + " ", text)
     text = _STAFF_DISMISSED.sub(lambda m: " sack " + m.group().split(None, 1)[1], text).lower()
     text = text.replace("’s", "").replace("'s", "")
     text = _PHRASES.sub(lambda m: _PHRASE_WORDS[" ".join(m.group().split())], text)
     text = _CONTRACT_ENDED.sub(" sack contract ", text)
     text = _SUPPLIER_DROPPED.sub(" sack company ", text)
-    out = [_clock_token(m) for m in _CLOCK.finditer(text)]
+    out = days + [_clock_token(m) for m in _CLOCK.finditer(text)]
     text = _CLOCK.sub(" ", text)
     out += [_word_clock_token(m) for m in _WORD_CLOCK.finditer(text)]
     text = _WORD_CLOCK.sub(lambda m: " " + (m["rest"] or ""), text)
+
     for match in _TOKEN.finditer(text):
         word = match.group().strip("'’-.,")
         if word[:1].isdigit():
@@ -671,6 +684,12 @@ def tokens(text: str, filed: date | None = None) -> list[str]:
         word = _PARAPHRASES.get(word, word)
         out.append(_stem(word)[:5])
     return out
+
+
+def _day_token(match: re.Match[str]) -> str:
+    """The token of a day of the month ('13 November', 'Nov 13' -> '@13nov')."""
+    month = (match["month"] or match["month2"]).lower()[:3]
+    return f"@{int(match['day'] or match['day2'])}{month}"
 
 
 # A year or month named from the day of writing: 'next year', 'last month', 'this year'.

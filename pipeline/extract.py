@@ -55,7 +55,9 @@ from .rules.figures import (
     claimant_cue,
     claimant_pronoun,
     find_figures,
+    first_person_claim,
     interview_speaker,
+    rejected_value,
 )
 from .rules.grounding import (
     BODY_PLURALS,
@@ -281,15 +283,20 @@ class PreparedArticle:
         body a 'he', 'she' or 'they' crediting it stands for, resolved as a quote's "he
         said" is (``pronoun_referent``); a figure in an embedded post or an interview answer
         is its speaker's."""
-        quoted = self.quote_of(figure)
-        if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS:
-            return quoted.cue
         sentence = self.sentences[self.sentence_of(figure.start) - 1]
         offset = figure.start - sentence.start
+        quoted = self.quote_of(figure)
+        if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS:
+            # "'90, not 70,' she said": the value she rejects is not her claim; whose it is
+            # only the sentence can say ('not the 70 the firm promised')
+            if not rejected_value(sentence.text, offset):
+                return quoted.cue
         found = claimant_cue(sentence.text, offset)
         pronoun = claimant_pronoun(sentence.text, offset) if found is None else None
         if pronoun is not None:
             found = self.referent(pronoun[0], sentence.start + pronoun[1])
+        if found is None and quoted is None and first_person_claim(sentence.text, offset):
+            return self.house_voice  # 'We model closer to €300m': the note's publisher
         if found is None:  # a post or an interview answer: its speaker claims its figures
             for passage in self.passages:
                 if passage.kind in ("post", "answer") and passage.speaker:
@@ -299,6 +306,12 @@ class PreparedArticle:
             opening = self.paragraphs[sentence.paragraph][0]
             found = interview_speaker(opening.text) if opening is not sentence else None
         return found
+
+    @cached_property
+    def house_voice(self) -> str | None:
+        """Who 'we' is in the article's own voice: its outlet (``source_info``), else its
+        author; None when neither is known."""
+        return source_info(self.article).outlet or self.article.author
 
     def quote_of(self, figure: FigureSpan) -> QuoteSpan | None:
         """The quotation (not a scare quote) the figure is in; None."""
@@ -3295,11 +3308,16 @@ def _figures(
     for span in prepared.figures:
         sentence = prepared.sentences[prepared.sentence_of(span.start) - 1]
         quoted = prepared.quote_of(span)
+        rejected = rejected_value(sentence.text, span.start - sentence.start)
         claimant = (
             spoken.get((quoted.start, quoted.end))  # its quotation's speaker, or none
-            if quoted is not None and quoted.cue and quoted.cue.lower() not in PRONOUNS
+            if quoted is not None
+            and quoted.cue
+            and quoted.cue.lower() not in PRONOUNS
+            and not rejected  # a value the speaker sets aside ('90, not 70') is not theirs
             else _resolved(
-                prepared.claimant(span) or _claimant(claimants.get(span.id), span, prepared),
+                prepared.claimant(span)
+                or (None if rejected else _claimant(claimants.get(span.id), span, prepared)),
                 resolve,
             )
         )
@@ -3310,6 +3328,7 @@ def _figures(
                 value=span.value,
                 number=span.number,
                 high=span.high,
+                against=span.against,
                 unit=span.unit,
                 scale=span.scale,
                 qualifier=span.qualifier,

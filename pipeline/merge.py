@@ -907,6 +907,11 @@ def _singular(word: str) -> str:
 #: cost of repairs', 'the repair bill', 'the price'), when the amount is money.
 _COST_WORDS = frozenset("cost bill price tab expense outlay".split())
 _MONEY_UNIT = re.compile(r"^[A-Z]{3}$")
+#: Words before 'price' that make it the price of a share ('closing price', 'share price'),
+#: not what something costs.
+_SHARE_PRICE_WORDS = frozenset(
+    "share stock closing opening trading offer issue strike target exercise".split()
+)
 
 
 def _figure_key(figure: Figure) -> FigureKey:
@@ -974,6 +979,8 @@ def _cost_head(figure: Figure, words: list[str]) -> str | None:
     noun ('cost overrun' is an overrun)."""
     if figure.unit is None or not _MONEY_UNIT.match(figure.unit):
         return None
+    if words[-1] == "price" and set(words[:-1]) & _SHARE_PRICE_WORDS:
+        return None  # 'its closing price of €43.10': the price of a share, no cost
     if words[-1] in _COST_WORDS:
         return words[-1]
     opening = re.match(r"\s*(?:the\s+)?([a-z]+)\s+of\b", figure.counts.lower())
@@ -1098,12 +1105,14 @@ def _roughly(a: Figure, b: Figure) -> bool:
 
 def _agree(a: Figure, b: Figure) -> bool:
     """Whether two values for one quantity say the same: equal, or a range and an 'up to'
-    its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end, or a
+    its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end or a
+    plain value at one of its ends ('6.1-6.9 mg' and '6.9mg'), or a
     floor, a ceiling or a 'nearly' and a value it allows ('more than $100 million' and $112
     million, ``_within_bound``) unless two claimants give them (an audit's 'at least $38m'
     and the prosecutors' $41.6m are two accounts)."""
     if a.number == b.number and a.high == b.high:
-        return True
+        # a tally and the same tally, or its winning side told alone ('seven votes')
+        return a.against == b.against or None in (a.against, b.against)
     first, second = claimant_name(a.claimant), claimant_name(b.claimant)
     if not (first and second and first.lower() != second.lower()):
         if _within_bound(a, b) or _within_bound(b, a) or _roughly(a, b) or _roughly(b, a):
@@ -1114,6 +1123,8 @@ def _agree(a: Figure, b: Figure) -> bool:
                 return True
             if bound.qualifier in LOWER_BOUNDS and bound.number == r.number:
                 return True
+            if not bound.qualifier and bound.number in (r.number, r.high):
+                return True  # 'between 6.1 and 6.9 mg' and 'some held 6.9mg': its end
     return False
 
 
@@ -1125,38 +1136,67 @@ def _differs(members: Sequence[Figure], told_apart: set[tuple] = frozenset()) ->
     return bool(_disputed(members, told_apart))
 
 
+def _point(figure: Figure) -> tuple[float, float | None, float | None]:
+    """A figure's value as claims are told apart: its number, a range's high end and a
+    tally's other side ('seven to four' is not 'seven to five')."""
+    return figure.number, figure.high, figure.against
+
+
 def _disputed(
     members: Sequence[Figure], told_apart: set[tuple] = frozenset()
-) -> set[tuple[float, float | None]]:
-    """The values (number, high) of ``members`` that take part in a disagreement
+) -> set[tuple[float, float | None, float | None]]:
+    """The values (``_point``) of ``members`` that take part in a disagreement
     (``_differs``)."""
     # Members alike in all that the test reads (value, unit, qualifier, claimant) are
     # compared once, as one bucket with their sources: linear in the members, quadratic
     # only in the few distinct accounts.
     buckets: dict[tuple, tuple[Figure, set[str]]] = {}
+    sentences: dict[tuple, set[tuple[str, int]]] = defaultdict(set)
     for figure in members:
         key = (
-            figure.number,
-            figure.high,
+            *_point(figure),
             figure.unit,
             figure.qualifier,
             (claimant_name(figure.claimant) or "").lower(),
         )
         buckets.setdefault(key, (figure, set()))[1].add(figure.source)
+        sentences[_point(figure)].add((figure.source, figure.sentence))
     accounts = list(buckets.values())
-    disputed: set[tuple[float, float | None]] = set()
+    disputed: set[tuple[float, float | None, float | None]] = set()
     for i, (a, sources_a) in enumerate(accounts):
         for b, sources_b in accounts[i + 1 :]:
-            if (a.number, a.high) in disputed and (b.number, b.high) in disputed:
+            if _point(a) in disputed and _point(b) in disputed:
                 continue  # both already known to be disputed
             if (
                 not (len(sources_a) == 1 and sources_a == sources_b)  # two sources between them
                 and not _agree(a, b)
                 and _value_pair(a, b) not in told_apart
+                and not _one_voice(a, b)
+                and not _set_aside(a, b, sentences)
                 and _rivals(a, b)
             ):
-                disputed |= {(a.number, a.high), (b.number, b.high)}
+                disputed |= {_point(a), _point(b)}
     return disputed
+
+
+def _set_aside(a: Figure, b: Figure, sentences: dict[tuple, set[tuple[str, int]]]) -> bool:
+    """Whether one of two values, credited to no one, is given only in sentences that give
+    the other ('the true figure is 140, not 90,' she said): the value a claimant sets aside,
+    not a second account."""
+    for value, other in ((a, b), (b, a)):
+        if (
+            not claimant_name(value.claimant)
+            and sentences[_point(value)] <= sentences[_point(other)]
+        ):
+            return True
+    return False
+
+
+def _one_voice(a: Figure, b: Figure) -> bool:
+    """Whether one claimant gives both values: two quantities that claimant tells apart (or
+    one it corrects), never a difference between sources."""
+    first, second = claimant_name(a.claimant), claimant_name(b.claimant)
+    return bool(first and second and first.lower() == second.lower())
 
 
 #: Two outlets' own values for one count are rival accounts of it when this close (12 and
@@ -1172,12 +1212,33 @@ def _rivals(a: Figure, b: Figure) -> bool:
     low, high = sorted((abs(a.number), abs(b.number)))
     if _close(a, b):
         return True
+    if _where(a) or _where(b):
+        return False  # 'bought in four countries', 'sold in nine countries': where, not what
     if high > CLAIMED_SPAN * low:
         return False  # 37 people in hospital, 11,000 told to boil water: two quantities
     if _one_sum(a) and _one_sum(b) and a.counts.lower() == b.counts.lower():
         return True  # 'a £50 voucher' and 'a £150 voucher': the value of one thing, told twice
     first, second = claimant_name(a.claimant), claimant_name(b.claimant)
     return bool(first and second and first.lower() != second.lower())
+
+
+#: A count after 'in', 'across' or 'throughout' ('pulled from shelves in nine countries',
+#: 'strikes across 40 depots') says where something happened, not what is at issue; not after
+#: a verb of outcome ('resulted in 12 deaths').
+_WHERE_BEFORE = re.compile(
+    r"(?<!result )(?<!resulted )(?<!ended )(?<!ending )(?<!involved )"
+    r"\b(?:in|across|throughout)\s+(?:(?:at least|about|around|some|more than|over|nearly|"
+    r"almost|up to|as many as)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _where(figure: Figure) -> bool:
+    """Whether a figure counts the places where something happened ('in nine countries'):
+    two such counts are rival accounts only when close, whoever gives them."""
+    text = figure.sentence_text or ""
+    at = text.find(figure.value)
+    return at > 0 and bool(_WHERE_BEFORE.search(text, max(0, at - 40), at))
 
 
 def _one_sum(figure: Figure) -> bool:
@@ -1199,7 +1260,7 @@ CLAIMED_SPAN = 20.0
 
 
 def _value(figure: Figure) -> tuple:
-    return figure.unit, figure.number, figure.high
+    return figure.unit, figure.number, figure.high, figure.against
 
 
 def _value_pair(a: Figure, b: Figure) -> tuple:
@@ -1207,7 +1268,7 @@ def _value_pair(a: Figure, b: Figure) -> tuple:
 
 
 def told_apart(figures: Sequence[Figure]) -> set[tuple]:
-    """Pairs of values (unit, number, high) that one source gives both of with the same
+    """Pairs of values (unit, number, high, against) that one source gives both of with the same
     claimant (or none for both), whatever each counts: the source tells them apart, so two
     other sources giving one each do not disagree ('rejected a 4.5% offer … wants 8%';
     'about 200 drivers at one depot … 1,200 drivers'). Values that rival claimants give in
@@ -1244,8 +1305,10 @@ def told_apart(figures: Sequence[Figure]) -> set[tuple]:
 #: estimates.
 _CONTRAST = re.compile(
     r"\b(?:not|rather than|instead of|contrary to|disputes?|denie[sd]|estimates|"
+    r"(?i:more|fewer|higher|lower|less|greater)\s+than\s+the|"
     r"(?:figures|accounts|tallies)\s+(?:range|ranged|vary|varied|differ|differed))\b"
-)  # 'loss estimates run from $38M to $57M': the values are rival estimates
+)  # 'loss estimates run from $38M to $57M': the values are rival estimates; 'three more
+# than the official toll of 12': the sentence's count against the official one
 
 
 def _group_label(members: Sequence[Figure]) -> str:
@@ -1300,9 +1363,9 @@ def _merge_figures(figures: Sequence[Figure], index: EntityIndex) -> list[Figure
     apart = told_apart(figures)
     result = []
     for key, members in groups:
-        claims: dict[tuple[float, float | None], list[Figure]] = defaultdict(list)
+        claims: dict[tuple[float, float | None, float | None], list[Figure]] = defaultdict(list)
         for figure in members:
-            claims[(figure.number, figure.high)].append(figure)
+            claims[_point(figure)].append(figure)
         label = (
             KIND_LABELS.get(key[1])
             or ("deaths" if key[1] == "death" else None)
@@ -1337,7 +1400,7 @@ KIND_LABELS = {
         "investment": "sum invested", "assets": "assets managed", "fraud": "alleged fraud",
         "levy": "levy or tax", "pay": "pay", "funding": "funding", "revenue": "revenue",
         "profit": "profit", "debt": "debt", "damages": "damages or compensation",
-        "change": "change",
+        "change": "change", "contribution": "contribution", "savings": "savings",
     }.items()
 }  # fmt: skip
 
@@ -1439,9 +1502,9 @@ def _close(a: Figure, b: Figure) -> bool:
 SMALL_OUTCOME = 10
 
 
-def _order(item: tuple[tuple[float, float | None], list[Figure]]) -> tuple[float, float]:
-    (number, high), _ = item
-    return number, high if high is not None else number
+def _order(item: tuple[tuple[float, float | None, float | None], list[Figure]]) -> tuple:
+    (number, high, against), _ = item
+    return number, high if high is not None else number, against or 0.0
 
 
 #: A claimant read with the verb's auxiliary ('Calder Transit has'), and a phrase that names

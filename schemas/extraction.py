@@ -96,6 +96,11 @@ class Figure(_Strict):
         description="The normalised value in units (170000000.0); a range's low end."
     )
     high: float | None = Field(None, description="A range's high end in units; null for one value.")
+    against: float | None = Field(
+        None,
+        description="A vote tally's other side ('seven to four', '7-4': number 7, against 4); "
+        "null for any other figure.",
+    )
     unit: str | None = Field(
         None,
         description="ISO 4217 currency code ('USD', 'GBP', 'EUR'), a unit ('%', 'km²', 'tonne'); "

@@ -303,6 +303,10 @@ def test_ranges_scales_and_changes(text, values):
         ("Sales reached 4.1 million pounds ($5.2 million) in all.", "4.1 million pounds", "GBP"),
         ("The council put 40,000 pounds of public money into signs.", "40,000 pounds", "GBP"),
         ("A ticket for the final costs £40.", "£40", "GBP"),
+        # a sum scaled in millions, or a sentence that gives or shares a cost, is sterling
+        ("The trust said it would chip in 3.6 million pounds.", "3.6 million pounds", "GBP"),
+        ("Its share of the contribution came to 800,000 pounds.", "800,000 pounds", "GBP"),
+        ("The lorry carried 2 million pounds of grain, 900 tonnes.", "2 million pounds", "lb"),
     ],
 )
 def test_a_pound_after_a_number_is_a_weight_unless_its_sentence_speaks_of_money(
@@ -310,6 +314,56 @@ def test_a_pound_after_a_number_is_a_weight_unless_its_sentence_speaks_of_money(
 ):
     found = find_figures(sentence)[0]
     assert (found.value, found.unit) == (written, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "number", "unit", "counts"),
+    [
+        ("It is seven hundred and twelve flats, not the six hundred promised.",
+         "seven hundred and twelve", 712.0, None, "flats"),
+        ("So they are spending one point eight billion on it, she said.",
+         "one point eight billion", 1.8e9, None, ""),
+        ("Fans were handing over thirty euros, forty euros each to get in.",
+         "thirty euros", 30.0, "EUR", ""),
+        ("Just over ninety-two per cent of the members said yes.", "ninety-two per cent",
+         92.0, "%", "members"),
+        ("Roughly four thousand two hundred workers walked out.",
+         "four thousand two hundred", 4200.0, None, "workers"),
+    ],
+)  # fmt: skip
+def test_a_number_written_out_in_words_is_read_whole(sentence, written, number, unit, counts):
+    found = find_figures(sentence)[0]
+    assert (found.value, found.number, found.unit) == (written, number, unit)
+    assert found.counts == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "sides"),
+    [
+        ("The board carried the motion by nine votes to three on Monday.",
+         "nine votes to three", (9.0, 3.0)),
+        ("Governors voted eleven to six to close the sixth form.", "eleven to six", (11.0, 6.0)),
+        ("The assembly passed the budget 31-12 after midnight.", "31-12", (31.0, 12.0)),
+        ("It was a 6-5 vote, the narrowest this year.", "6-5", (6.0, 5.0)),
+    ],
+)  # fmt: skip
+def test_a_vote_tally_is_one_figure_with_both_sides(sentence, written, sides):
+    [tally] = find_figures(sentence)
+    assert (tally.value, (tally.number, tally.against), tally.counts) == (written, sides, "votes")
+
+
+def test_tallies_that_differ_on_the_losing_side_are_told_apart():
+    def tally(sid: str, value: str, against: float):
+        return figure(sid, 1, "9", "votes").model_copy(update={"value": value, "against": against})
+
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[tally("S1", "9-3", 3.0)]),
+            extraction("S2", figures=[tally("S2", "nine votes to four", 4.0)]),
+        ]
+    )
+    [votes] = brief.figures
+    assert votes.differs and [c.value for c in votes.claims] == ["9-3", "nine votes to four"]
 
 
 def test_what_a_weight_is_of_comes_from_its_phrase_or_the_thing_weighed():
@@ -809,3 +863,182 @@ def test_a_count_in_a_hyphened_adjective_counts_its_own_noun():
     assert (pages.number, pages.counts) == (900.0, "page")
     [jobs] = find_figures("The port says 900 jobs will be created.")
     assert jobs.counts == "jobs"
+
+
+def test_a_value_the_speaker_sets_aside_is_not_their_claim_and_makes_no_difference(tmp_path):
+    """'"…, not 90," she said': the 90 she rejects is no claim of hers, and one claimant's
+    two values are never printed as sources that differ."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(
+            "Depot closure worse than announced, drivers say\n\n"
+            '"We have the rota in front of us, and the true figure is 100, not 90," said '
+            "Rhiannon Pugh of the drivers' branch.\n",
+            encoding="utf-8",
+        )
+    brief = run_folder(folder, None).brief
+    claims = {c.value: c.claimant for g in brief.figures for c in g.claims}
+    assert claims == {"100": "Rhiannon Pugh", "90": None}
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+def test_one_claimants_two_values_are_no_difference():
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[figure("S1", 1, "140", "drivers", "Rhiannon Pugh")]),
+            extraction("S2", figures=[figure("S2", 1, "150", "drivers", "Rhiannon Pugh")]),
+        ]
+    )
+    assert not brief.figures[0].differs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "claimant"),
+    [
+        ("Eight wards were shut, according to Prof. Amal Haddad, the trust's medical director.",
+         "Eight", "Prof. Amal Haddad"),
+        ("The trust itself put the shortfall at £9m on Friday.", "£9m", "The trust"),
+        ("The regulators now estimate that 70 sites are affected.", "70", "The regulators"),
+    ],
+)  # fmt: skip
+def test_a_claimant_keeps_a_titles_full_stop_and_drops_a_reflexive_or_adverb(
+    sentence, value, claimant
+):
+    assert claimant_cue(sentence, sentence.index(value)) == claimant
+
+
+def test_the_official_count_a_sentence_outbids_is_not_its_speakers_claim():
+    sentence = (
+        "Volunteers at the Riverside Trust have logged 31 collapses, four more than the "
+        "official count of 27."
+    )
+    assert claimant_cue(sentence, sentence.index("27")) is None
+
+
+def test_a_dose_is_a_measure_in_milligrams_or_micrograms():
+    dose, trace = find_figures(
+        "Each capsule held 2.5 milligrams of the compound and 40 mcg of zinc."
+    )
+    assert (dose.unit, dose.counts, trace.unit) == ("mg", "compound", "µg")
+
+
+def test_counts_of_places_something_happened_are_rivals_only_when_close():
+    """Where samples were bought ('in three regions') and where a product was sold ('in
+    eight regions') are two facts, not rival accounts, though two claimants give them."""
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[
+                figure("S1", 1, "3", "regions", "the laboratory").model_copy(
+                    update={"sentence_text": "Samples were bought in 3 regions, the laboratory said."}
+                )
+            ]),
+            extraction("S2", figures=[
+                figure("S2", 1, "8", "regions", "the regulator").model_copy(
+                    update={"sentence_text": "It was sold in 8 regions, the regulator said."}
+                )
+            ]),
+        ]
+    )  # fmt: skip
+    assert not any(g.differs for g in brief.figures)
+
+
+def test_a_value_at_the_end_of_a_range_agrees_with_it():
+    def measured(sid: str, value: str, high: float | None):
+        return figure(sid, 1, value.split("-")[0], "compound").model_copy(
+            update={"value": value, "high": high, "unit": "mg"}
+        )
+
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[measured("S1", "3.1-3.8", 3.8)]),
+            extraction("S2", figures=[measured("S2", "3.8", None)]),
+        ]
+    )
+    assert not brief.figures[0].differs
+
+
+def test_a_count_a_sentence_sets_above_the_official_one_is_a_rival_account():
+    outbid = "Volunteers have logged 31 collapses, four more than the official count of 27."
+
+    def count(sid: str, n: int, value: str, claimant: str | None, text: str):
+        return figure(sid, n, value, "collapses", claimant).model_copy(
+            update={"sentence_text": text}
+        )
+
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[
+                count("S1", 1, "31", None, "Runners spoke of 31 collapses on the course."),
+                count("S1", 2, "31", "Volunteers", outbid),
+                count("S1", 2, "27", None, outbid),
+            ]),
+            extraction("S2", figures=[
+                count("S2", 1, "27", "the ambulance service",
+                      "The ambulance service said 27 collapses were recorded."),
+            ]),
+        ]
+    )  # fmt: skip
+    [collapses] = brief.figures
+    assert collapses.differs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Closing prices are given in local money. (£1 = $1.2650)",
+        "The stake is worth about 40 billion yen. (1 yen = 0.0067 dollars)",
+        "The fund trades at 14x forward earnings, a broker said.",
+        "The morning brought three pieces of bad news for the club.",
+    ],
+)
+def test_an_exchange_rate_a_multiple_and_pieces_of_news_are_not_figures(text):
+    assert [f.value for f in find_figures(text)] in ([], ["40 billion yen"])
+
+
+def test_the_day_of_a_date_is_never_a_sums_number_for_clustering():
+    from pipeline.developments import tokens
+
+    dated = tokens("Markets Desk, 21 March 2025")
+    assert "#21" in tokens("The offer values Corlan at $21bn.") and "#21" not in dated
+    assert "@21mar" in dated and "@21mar" in tokens("It closed on March 21, officials said.")
+
+
+def test_a_share_price_is_no_cost_and_cost_savings_are_savings():
+    from pipeline.merge import _figure_key
+    from pipeline.rules.figures import money_kind
+
+    price = figure("S1", 1, "12.40", "Corlan's closing price").model_copy(update={"unit": "GBP"})
+    assert _figure_key(price)[1] != "sum:cost"
+    sentence = "Both boards promise £90m of yearly cost savings by 2028."
+    assert money_kind(sentence, "£90m") == "savings"
+
+
+def test_a_notes_first_person_is_its_publisher(tmp_path):
+    """An analyst's note speaks as 'we': its figures are the publisher's, and one that
+    differs from the companies' own is a difference between sources."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "note.md").write_text(
+        "---\ntitle: Corlan and Pell: the savings look rich\noutlet: Ardmore Research\n---\n\n"
+        "Corlan and Pell say the tie-up will save £90m a year in costs. We put the savings "
+        "nearer £70m, because the two overlap in few depots.\n",
+        encoding="utf-8",
+    )
+    (folder / "wire.txt").write_text(
+        "Corlan and Pell agree merger\n\n"
+        "The two companies said the merger would bring annual cost savings of £90m.\n",
+        encoding="utf-8",
+    )
+    brief = run_folder(folder, None).brief
+    claims = {c.value: c.claimant for g in brief.figures for c in g.claims}
+    assert claims["£70m"] == "Ardmore Research"
+    assert [d.kind for d in brief.differences if d.kind == "figures"] == ["figures"]
+
+
+def test_a_claimant_does_not_reach_past_a_semicolon_into_a_clause_with_its_own_subject():
+    sentence = "The operator says 410 flights ran on time; the watchdog's logs show 350."
+    assert claimant_cue(sentence, sentence.index("410")) == "The operator"
+    assert claimant_cue(sentence, sentence.index("350")) != "The operator"
+    carried = "The operator says 410 flights ran; 12 of them late."
+    assert claimant_cue(carried, carried.index("12")) == "The operator"

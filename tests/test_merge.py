@@ -222,6 +222,27 @@ def test_sums_a_cost_word_names_are_one_quantity_and_rival_claimants_differ():
     assert difference.sources == ["S1", "S2", "S3"]
 
 
+def test_what_a_backer_contributes_is_one_sum_whoever_words_it():
+    """A builder's pledge and the planners' valuation of it, one worded as a verb
+    ('will contribute'), the other as a noun ('its contribution'): rival accounts of one
+    sum."""
+    brief = merge_extractions(
+        [
+            extraction("S1", figures=[
+                money("S1", 1, "3.6", "", "Harlow Build",
+                      "Harlow Build said it would contribute 3.6 million pounds to the library."),
+            ]),
+            extraction("S2", figures=[
+                money("S2", 1, "3.1", "", "Planners",
+                      "Planners valued the builder's contribution at 3.1 million pounds."),
+            ]),
+        ]
+    )  # fmt: skip
+    [sums] = [g for g in brief.figures if g.differs]
+    assert sums.counts == "contribution"
+    assert [c.claimant for c in sums.claims] == ["Planners", "Harlow Build"]
+
+
 def test_a_cost_word_names_a_sum_of_money_only():
     from pipeline.merge import _figure_key
 

@@ -27,6 +27,7 @@ from .vocabulary import (
     DECIMAL_COMMA_WORDS,
     DETERMINERS,
     GENERIC_COUNTS,
+    HONORIFICS,
     IDENTIFIER_NOUNS,
     IRREGULAR_PLURALS,
     MEASURE_UNITS,
@@ -62,16 +63,68 @@ _NUMBER = {
     "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
     "continental": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
 }
-_WORD_NUMBERS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
+_WORD_NUMBERS = {"a": 1, "half a": 0.5, "a hundred": 100, "hundred": 100}
+#: Number words: the units and teens, the tens, and the digits read after 'point'.
+_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-_WORDNUM = word_alternation(_WORD_NUMBERS)
-#: Number words that count a measure in words ("four metres", "FOUR inches"); "a" and "one"
-#: ("a metre away", "one mile from") are left out: they rarely state a quantity at issue.
-_WORDNUM_MEASURE = word_alternation(w for w in _WORD_NUMBERS if w not in ("a", "one", "half a"))
-_MEASURE = word_alternation(MEASURE_UNITS)
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_DIGIT_WORDS = {"zero": 0, "nought": 0, "oh": 0} | {w: n for w, n in _ONES.items() if n < 10}
+_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ONE_WORD = word_alternation(_ONES)
+_DIGIT_WORD = word_alternation(_DIGIT_WORDS)
+# 1..99 ('forty', 'twenty-five', 'twenty five'), then up to 999 ('three hundred and forty')
+_UNDER_100 = rf"(?:{word_alternation(_TENS)})(?:[-\s](?:{_ONE_WORD})(?![-\s]hundred))?|{_ONE_WORD}"
+_UNDER_1000 = rf"(?:(?:{_UNDER_100}|a)\s+hundred(?:\s+(?:and\s+)?(?:{_UNDER_100}))?|{_UNDER_100})"
+#: A number written out in words, as a transcript or spoken-style copy gives it: 'forty',
+#: 'twenty-five', 'three hundred and forty', 'two thousand five hundred', 'two point four'
+#: (a scale word after it, 'two point four million', is read as the scale).
+SPELLED_NUMBER = (
+    rf"(?:{_UNDER_1000})(?:,?\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?(?:{_UNDER_1000}))"
+    rf"(?!\s+(?:thousand|million|billion)\b))?(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?(?![\w-])"
+)
+_WORDNUM = rf"{SPELLED_NUMBER}|{word_alternation(_WORD_NUMBERS)}"
+#: Number words that count a measure or a sum in words ("four metres", "FOUR inches",
+#: "twenty pounds"); "a" and "one" alone ("a metre away", "one mile from") are left out:
+#: they rarely state a quantity at issue.
+_WORDNUM_MEASURE = rf"(?!(?:a|one|half\s+a)\s+(?!hundred|point)[a-z])(?:{SPELLED_NUMBER})"
+_MEASURE = word_alternation([*MEASURE_UNITS, *CURRENCY_WORDS])
+
+
+def spelled_number(words: str) -> float | None:
+    """The value of a number written out in English words ('three hundred and forty' ->
+    340.0, 'twenty-five' -> 25.0, 'two point four' -> 2.4, 'two thousand five hundred' ->
+    2500.0); None when ``words`` holds a word that is no part of one."""
+    total, current, decimals = 0.0, 0.0, None
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if decimals is not None:
+            if word not in _DIGIT_WORDS:
+                return None
+            decimals += str(_DIGIT_WORDS[word])
+        elif word == "point":
+            decimals = ""
+        elif word == "and":
+            continue
+        elif word in _ONES or word in _TENS:
+            current += _ONES.get(word) or _TENS[word]
+        elif word == "a":
+            current += 1
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _BIG:
+            total += (current or 1) * _BIG[word]
+            current = 0
+        else:
+            return None
+    value = total + current
+    if decimals:
+        value = float(f"{int(value)}.{decimals}")
+    return value
 
 
 def _figure_pattern(style: str) -> re.Pattern[str]:
@@ -128,6 +181,11 @@ _EMERGENCY_NUMBER = re.compile(
     r"|\b(?:call|calls|called|calling|dial|dials|dialled|dialed|dialling|dialing|ring|rang|"
     r"ringing|phone|phoned|phoning)\s+(?P<number2>911|999|112|000)\b",
     re.IGNORECASE,
+)
+# A rate of exchange a wire gives in brackets at the end of its copy ('($1 = 0.9375 euros)',
+# '(£1 = $1.27)', '(1 euro = 7.45 crowns)'): a conversion note, no figure of the story.
+_EXCHANGE_RATE = re.compile(
+    rf"\(\s*(?:{_CUR})?\s?1(?:\.0+)?\s*(?:[A-Za-z]+\s*)?=\s*[^()=\n]{{1,40}}\)"
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CLOCK_AFTER = re.compile(
@@ -189,6 +247,9 @@ class FigureSpan:
     sense: str | None = None
     """What kind of count its phrase makes it (``figure_sense``): 'workforce', 'population',
     'served', 'capacity', 'planned' or 'happened'; None when its phrase does not say."""
+    against: float | None = None
+    """A vote tally's other side ('seven to four', 'by 7 votes to 4': ``number`` 7, 4);
+    None for any other figure."""
 
 
 def find_figures(text: str) -> list[FigureSpan]:
@@ -201,6 +262,9 @@ def find_figures(text: str) -> list[FigureSpan]:
     blocked += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     blocked += [m.span() for m in _SCORE_SPAN.finditer(text)]
     blocked += [m.span(m.lastgroup) for m in _EMERGENCY_NUMBER.finditer(text)]
+    blocked += [m.span() for m in _EXCHANGE_RATE.finditer(text)]
+    tallies = _tallies(text)
+    blocked += [(t.start, t.end) for t in tallies]
     figures: list[FigureSpan] = []
     previous: FigureSpan | None = None
     rejected: tuple[int, int] | None = None  # the last small bare number that is no figure
@@ -248,27 +312,61 @@ def find_figures(text: str) -> list[FigureSpan]:
         )
         figures.append(figure)
         previous = figure
+    if tallies:
+        merged = sorted([*figures, *tallies], key=lambda f: f.start)
+        figures = [replace(f, id=f"F{i}") for i, f in enumerate(merged, 1)]
     figures = _with_counts_in_words(text, figures)
     return _first_of_pairs(text, figures)
 
 
-# Counts written in words, as news style writes those under ten and round tens ("seven
-# deaths", "Nine people were taken to hospital", "TEN taken to hospital", "twenty-three
-# variations"): a word number right before what it counts.
-_UNITS_IN_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS_IN_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_COUNT_IN_WORDS = re.compile(
-    rf"(?<![\w’'-])(?i:(?P<tens>{word_alternation(_TENS_IN_WORDS)})(?:-(?P<ones>"
-    rf"{word_alternation(_UNITS_IN_WORDS)}))?|(?P<unit>{word_alternation(_UNITS_IN_WORDS)}))"
-    r"(?![\w’'-])"
+_TALLY_NUMBER = rf"\d{{1,3}}|(?i:{_UNDER_100})"
+# A vote's tally, both sides: 'by seven votes to four', 'voted 7-4', 'a vote of 9 to 2',
+# 'approved the scheme 7-4', 'backed it by five to two', 'a 6-3 vote' (a court's '5-4
+# ruling' is left out with the scores).
+_TALLY = re.compile(
+    rf"\bby\s+(?P<a>{_TALLY_NUMBER})\s+votes?\s+to\s+(?P<b>{_TALLY_NUMBER})\b"
+    rf"|\b(?i:voted|votes?\s+(?:of|was|were|went)|vote\s+of|ballot\s+of|(?:approved|rejected|"
+    rf"passed|backed|carried|defeated|adopted|endorsed|threw\s+out|overturned|upheld|ratified)"
+    rf"(?:\s+(?:the|a|an|its|their|it|them)(?:\s+[a-z][\w-]*){{0,2}})?)\s+(?:by\s+)?"
+    rf"(?P<c>{_TALLY_NUMBER})(?:\s*[-–]\s*|\s+to\s+)(?P<d>{_TALLY_NUMBER})\b"
+    rf"|\b(?P<e>\d{{1,3}})\s*[-–]\s*(?P<f>\d{{1,3}})(?=\s+(?:vote|votes)\b)"
 )
+
+
+def _tallies(text: str) -> list[FigureSpan]:
+    """The vote tallies of ``text``, each one figure that keeps both sides ('by seven votes
+    to four', 'voted 7-4', 'approved the plan 7-4', 'a 6-3 vote'): the winning side its
+    ``number``, the other its ``against``, counting votes."""
+    found = []
+    for match in _TALLY.finditer(text):
+        first, second = next((g, h) for g, h in ("ab", "cd", "ef") if match[g])
+        start = match.start(first)
+        sides = [
+            float(side) if side.isdigit() else spelled_number(side)
+            for side in (match[first], match[second])
+        ]
+        if None in sides or sides[0] < sides[1] or not sides[0]:
+            continue  # not a tally: the winning side comes first
+        found.append(
+            FigureSpan(
+                id="",
+                start=start,
+                end=match.end(second),
+                value=text[start : match.end(second)],
+                number=sides[0],
+                qualifier=None,
+                counts="votes",
+                against=sides[1],
+            )
+        )
+    return found
+
+
+# Counts written in words, as news style writes those under ten and round tens and a
+# transcript writes any ("seven deaths", "Nine people were taken to hospital", "TEN taken to
+# hospital", "twenty-three variations", "three hundred and forty homes"): a word number
+# right before what it counts.
+_COUNT_IN_WORDS = re.compile(rf"(?<![\w’'-])(?i:{SPELLED_NUMBER})(?![\w’'-])")
 #: Words after a word number that make it no count of things: 'two of them', 'the two
 #: sides', 'one or two', 'nine times out of ten', 'two-thirds'.
 _NOT_COUNTED_AFTER = re.compile(r"^(?:\s+(?:of|or|and|to|times|percent|per)\b|-|\s*%)", re.I)
@@ -280,9 +378,16 @@ _ARTICLE_NOUNS = frozenset(
     """questions answers things ways reasons words lessons takeaways tips facts moments
     highlights""".split()
 )
+# What turns an uncountable into items ('pieces of news', 'bits of advice'): no quantity.
+_PIECES_OF = re.compile(
+    r"\s+(?:pieces|bits|items|nuggets|scraps|snippets)\s+of\s+(?:(?:good|bad|welcome|"
+    r"unwelcome|grim|mixed|useful|practical)\s+)?(?:news|advice|information|gossip|luck|"
+    r"wisdom|guidance|evidence)\b",
+    re.IGNORECASE,
+)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|your|all|both|every)\s+$"
-    rf"|\b(?:\d+|one|{word_alternation(_UNITS_IN_WORDS)})\s+(?:or|to|and)\s+$",
+    rf"|\b(?:\d+|one|{_ONE_WORD})\s+(?:or|to|and)\s+$",
     re.I,
 )
 
@@ -321,10 +426,7 @@ def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSp
         if earlier is not None and earlier.end() == start:
             # 'cut its team from nine engineers to five': the second value counts the same
             low = match.group().lower()
-            number = float(
-                (_TENS_IN_WORDS.get(match["tens"].lower(), 0) if match["tens"] else 0)
-                + (_UNITS_IN_WORDS.get((match["ones"] or match["unit"] or "").lower(), 0))
-            )
+            number = spelled_number(low) or 0.0
             before = [f for f in [*figures, *added] if earlier.start("first") <= f.start < start]
             if number and low != "one" and before and before[0].counts:
                 added.append(
@@ -335,13 +437,12 @@ def _with_counts_in_words(text: str, figures: list[FigureSpan]) -> list[FigureSp
             continue
         if words[-1].lower() in _ARTICLE_NOUNS:
             continue  # 'five questions', 'three things to know': the article's own parts
+        if _PIECES_OF.match(text, end):
+            continue  # 'two pieces of news', 'a few bits of advice': no count at issue
         if words[-1].lower() in TIME_UNITS or words[-1].lower().rstrip("s") in TIME_UNITS:
             continue
         low = match.group().lower()
-        number = float(
-            (_TENS_IN_WORDS.get(match["tens"].lower(), 0) if match["tens"] else 0)
-            + (_UNITS_IN_WORDS.get((match["ones"] or match["unit"] or "").lower(), 0))
-        )
+        number = spelled_number(low) or 0.0
         if not number or low in ("one",):
             continue
         counts, outcome = _counts(text, start, end, None)
@@ -517,6 +618,8 @@ def _to_float(digits: str, continental: bool) -> float:
     digits = digits.strip()
     if digits.lower() in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[digits.lower()])
+    if re.match(r"[A-Za-z]", digits):
+        return spelled_number(digits) or 0.0
     if continental:
         return float(digits.replace(".", "").replace(",", "."))
     return float(digits.replace(",", ""))
@@ -544,6 +647,14 @@ def _parts(text: str, match: re.Match[str], continental: bool):
     scale2 = _scale_word(match.group("scale"))
     unit_raw = (match.group("unit") or "").strip(" -").lower() or None
     restart = None
+    scaled = match.group("scale1") or match.group("scale")
+    if (
+        re.match(r"[A-Za-z]", match.group("num"))
+        and scaled
+        and not unit_raw
+        and re.match(rf",?\s+(?:and\s+)?(?i:{_UNDER_1000})\b", text[match.end() :])
+    ):
+        return None  # 'two thousand five hundred': read whole as a count in words
     if match.group("num2") is not None:
         sep = match.group("sep").strip().lower()
         before = text[max(0, start - 12) : start].lower()
@@ -607,9 +718,9 @@ def _pounds_are_money(text: str, start: int, end: int) -> bool:
     a conversion in brackets ('18 million pounds ($24m)'); as an adjective before a noun ('a
     300-pound fine', 'a 3 million pound grant'), when that noun is money; before 'of', when
     what follows is money ('pounds of funding'), else a weight ('pounds of cheese'); otherwise
-    when its sentence says nothing of weight and speaks of money (``MONEY_WORDS``: 'fined
-    300,000 pounds', 'a profit of 48 million pounds'). A weight by default: English news
-    writes sterling '£'."""
+    when its sentence says nothing of weight and either speaks of money (``MONEY_WORDS``:
+    'fined 300,000 pounds', 'would contribute 2.4 million pounds') or scales it ('2.1 million
+    pounds'). A weight by default: English news writes sterling '£'."""
     after = text[end : end + 40].lower()
     if re.match(r"\s*(?:sterling\b|\(\s*(?:[a-z]{0,2}\$|€|¥|[a-z]{3}\s?\d))", after):
         return True
@@ -620,7 +731,11 @@ def _pounds_are_money(text: str, start: int, end: int) -> bool:
     if of:
         return of.group(1) in MONEY_WORDS
     words = set(_WORD.findall(_sentence_around(text, start, end).lower()))
-    return not words & WEIGHT_WORDS and bool(words & MONEY_WORDS)
+    if words & WEIGHT_WORDS:
+        return False
+    # a sum in millions of pounds is money: news gives weight in tonnes, not 'million pounds'
+    scaled = re.search(r"(?i:thousand|million|billion|trillion|bn|mn)\W*pounds?$", text[start:end])
+    return bool(scaled) or bool(words & MONEY_WORDS)
 
 
 def _temperature_letter(text: str, start: int, end: int) -> str | None:
@@ -666,6 +781,9 @@ def _not_a_figure(
         return True  # a decade or an age band: '1880s', 'in their 40s'
     if re.match(r"^(?:st|nd|rd|th)\b", after, re.I):
         return True  # an ordinal
+    if not unit and not scale and re.match(r"^[x×](?![\w’'])", after):
+        return True  # a multiple: '11x our 2025 earnings', 'trades at 9×'
+
     if re.match(r"^\s?/\s?\d", after):
         return True  # a fraction, a score or a part of a date: '3/4', '24/10'
     if re.match(r"^\s?years?[\s-]+old\b", after, re.I) or _AGED.search(before):
@@ -1123,6 +1241,19 @@ _KIND_STOPS = frozenset(
 )
 
 
+#: 'cost' before a word of saving ('cost synergies', 'cost savings', 'cost cuts') is what is
+#: saved.
+_SAVED_COST = {"cost": "savings", "costs": "savings"}
+_SAVING_WORDS = frozenset(
+    "synergies synergy savings saving cuts cutting reductions efficiencies".split()
+)
+
+
+def _saves(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` (the word next to a 'cost' in the text) is a word of saving."""
+    return 0 <= index < len(words) and words[index] in _SAVING_WORDS
+
+
 def money_kind(sentence: str, value: str) -> str | None:
     """The kind of sum a money figure is (a key of ``vocabulary.MONEY_KINDS``: 'loss',
     'cost', 'severance', 'payment', …), read from the nearest word naming one within
@@ -1149,6 +1280,9 @@ def money_kind(sentence: str, value: str) -> str | None:
         if word.lower() in _KIND_STOPS or len(after) == KIND_WINDOW:
             break  # 'managed by …', 'once fees …': another clause's words
         after.append(word.lower())
+    # 'cost synergies', 'cost savings': what is saved, not what is spent
+    after = [_SAVED_COST.get(w, w) if _saves(after, i + 1) else w for i, w in enumerate(after)]
+    before = [_SAVED_COST.get(w, w) if _saves(before, i - 1) else w for i, w in enumerate(before)]
     for distance in range(KIND_WINDOW):
         for words in (after, before):  # a noun right after the sum names it first
             if distance < len(words):
@@ -1168,11 +1302,30 @@ _SPEECH = (
     r"predicts|counted|counts|wrote|writes|posted|suggest|suggests|suggested|indicate|"
     r"indicates|indicated|allege|alleges|alleged|insist|insists|insisted|admitted|admits"
 )
+#: A title with its full stop before a name ('Dr. Helen Marchetti', 'Gen. Ray Odom'): the stop
+#: ends no claimant.
+_TITLE_STOP = (
+    r"(?<![\w.])(?:"
+    + "|".join(
+        sorted(
+            {w.capitalize() for w in HONORIFICS}
+            | set(
+                "Gen Sen Rep Gov Lt Col Maj Sgt Capt Supt Det Insp Cmdr Brig Adm Pres Atty".split()
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\.\s"
+)
 _ACCORDING = re.compile(
-    r"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>[^,.;:]+)", re.IGNORECASE
+    rf"according to (?:an? [\w\s]+? (?:by|from) )?(?P<who>(?:{_TITLE_STOP}|[^,.;:])+)",
+    re.IGNORECASE,
 )
 _BEFORE_VERB = re.compile(rf"(?P<who>[^,;:“”\"]+?),?\s+(?:\w+ly\s+)?(?:{_SPEECH}|claim)\b")
-_AFTER_QUOTE = re.compile(rf"[,”\"]\s*[”\"]?\s*(?P<who>[A-Z][^,.;:]*?)\s+(?:{_SPEECH})\b")
+_AFTER_QUOTE = re.compile(
+    rf"[,”\"]\s*[”\"]?\s*(?P<who>(?:{_TITLE_STOP}|[A-Z])(?:{_TITLE_STOP}|[^,.;:])*?)\s+(?:{_SPEECH})\b"
+)
 # '…, the union said.' / '…, the ministry said on Tuesday.' / '…, officials said, up from …'
 _TRAILING = re.compile(
     rf",\s*(?P<who>[^,;:“”\"]+?),?\s+(?:{_SPEECH}|claim|report)\b(?:\s+(?:on|in|at|to|last|this|late|early)"
@@ -1191,6 +1344,13 @@ _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
 _TIME_TAIL = re.compile(
     r"\s+(?:today|yesterday|tonight|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later)$", re.I
+)
+#: Words after a subject that name no one: a reflexive or an adverb ('The company itself',
+#: 'The firms themselves', 'the union now', 'Police also').
+_EMPHASIS_TAIL = re.compile(
+    r"(?:\s+(?:itself|themselves|himself|herself|now|also|too|alone|still|again|instead|"
+    r"meanwhile|separately|later|earlier))+$",
+    re.I,
 )
 _ROLE_THEN_NAME = re.compile(
     r"^(?!(?:the|a|an|according)\s)(?:(?!(?:at|of|for|from|in|with|by|on)\s)[a-z][\w'’-]*\s+){1,3}(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)$"
@@ -1260,6 +1420,20 @@ _PAPERS_BY = re.compile(
 _PUT_OUT = frozenset("released published compiled issued produced prepared collected".split())
 
 
+#: The first person plural before a figure in its clause ('We model closer to €300m', 'our
+#: estimate of €3.27'): the voice of whoever writes the piece.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b(?![’'])", re.IGNORECASE)
+
+
+def first_person_claim(sentence: str, offset: int) -> bool:
+    """Whether the clause holding the number at ``offset`` speaks in the first person plural
+    outside any quotation ('We model closer to €300m', 'cut our price target to €36'): in a
+    newsletter or an analyst's note, the figure is its publisher's claim."""
+    clause = max(sentence.rfind(m, 0, offset) for m in (". ", "; ", ": ", "! ", "? ", "\n")) + 1
+    before = sentence[clause:offset]
+    return bool(_FIRST_PERSON.search(before)) and not re.search(r"[“”\"]", sentence)
+
+
 def claimant_pronoun(sentence: str, offset: int) -> tuple[str, int] | None:
     """The pronoun ('he', 'she', 'they') by which a sentence credits the number at ``offset``
     ('He said 40 staff had gone.', '…, she said.'), with its offset in ``sentence``, for the
@@ -1278,7 +1452,7 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
         who = _take(local.group("who"), local.start("who"), description=True)
         if who:
             return who
-    if _SET_AGAINST.search(plain, max(0, offset - 40), offset):
+    if rejected_value(plain, offset):
         return None  # 'up to $21m, not $14m': the sentence's voice rejects this value
     labelled = _labelled_claimant(plain, offset) or _item_claimant(sentence, offset)
     if labelled:
@@ -1302,7 +1476,12 @@ def _credit(sentence: str, offset: int) -> tuple[str, int | None] | None:
     if lead and plain.index(":") < offset:
         return lead, None
     before = plain[:offset]
+    own = before.rfind(";") + 1
+    if len(re.findall(r"[A-Za-z][\w’'-]*", before[own:])) < 2:
+        own = 0  # '…; 300 of them': the clause goes on from the one before
     for candidate in reversed(list(_BEFORE_VERB.finditer(before))):
+        if candidate.start("who") < own:
+            break  # '… says up to 340 homes; council documents list 300': its own subject
         found = _take(candidate.group("who"), candidate.start("who"))
         if found:
             who = found[0]
@@ -1377,13 +1556,22 @@ def _labelled_claimant(plain: str, offset: int) -> str | None:
     return _tidy(parts[0], description=True)
 
 
-# A value the sentence sets against its own ('…, not $14m', 'well above the $4.6 million';
+def rejected_value(sentence: str, offset: int) -> bool:
+    """Whether the sentence sets the figure at ``offset`` against the value it gives ('the
+    real count is 90, not 70', 'not 70 but 90', 'rather than 70', 'instead of 70'): whoever
+    speaks rejects it, so it is no claim of theirs, in a quotation or out of one."""
+    return bool(_SET_AGAINST.search(sentence, max(0, offset - 40), offset))
+
+
+# A value the sentence sets against its own ('…, not $14m', 'well above the $4.6 million',
+# 'three more than the official toll of 12';
 # not 'more than 40,000', an approximation):
 # whoever the sentence credits does not claim it.
 _SET_AGAINST = re.compile(
     r"\b(?:(?:not|rather than|instead of|unlike|contrary to|compared with|compared to)\s+"
     r"(?:(?:the|a|an|some|about|around|nearly|almost|just)\s+)*"
     r"|(?:than|above|below)\s+the\s+(?:official\s+|previous\s+|earlier\s+|reported\s+)?"
+    r"(?:(?:toll|figure|count|tally|total|estimate|number)\s+of\s+)?"
     r"(?:(?:about|around|nearly|almost|just)\s+)*)$",
     re.IGNORECASE,
 )
@@ -1436,7 +1624,7 @@ def _normalised(who: str) -> str:
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
     who = re.split(r"\s[-–—]{1,2}\s", who)[-1]  # 'CAMBRIDGE, May 2 -- Helix today reported'
-    return _TIME_TAIL.sub("", who).strip()
+    return _EMPHASIS_TAIL.sub("", _TIME_TAIL.sub("", who)).strip()
 
 
 # A name followed by its own verb in the past ('Helen Rourke blasted health chiefs'): the phrase

@@ -590,6 +590,8 @@ MEASURE_UNITS: dict[str, str] = {
     "centimetres": "cm", "centimeters": "cm", "millimetres": "mm", "millimeters": "mm",
     "tonnes": "tonne", "tonne": "tonne",
     "tons": "ton", "ton": "ton", "kilograms": "kg", "kilogram": "kg", "kg": "kg",
+    "grams": "g", "gram": "g", "grammes": "g", "milligrams": "mg", "milligram": "mg",
+    "milligrammes": "mg", "mg": "mg", "micrograms": "µg", "microgram": "µg", "mcg": "µg",
     "litres": "litre", "liters": "litre", "gallons": "gallon", "barrels": "barrel",
     "mph": "mph", "km/h": "km/h", "kph": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh",
     "twh": "TWh", "°c": "°C", "°f": "°F", "degrees": "degree", "degree": "degree",
@@ -615,13 +617,15 @@ MONEY_WORDS = frozenset(
     earns earnings income pension pensions dividend valued value valuation savings money cash
     sterling pence bank banks deficit subsidy subsidies contract contracts penalty settlement
     bail ransom rent rents mortgage windfall jackpot lottery bailout overspend shortfall
-    fortune""".split()
+    fortune contribute contributes contributed contributing contribution contributions
+    donate donates afford""".split()
 )
 
 #: Words by which a sentence says a 'pound' is a weight.
 WEIGHT_WORDS = frozenset(
     """weigh weighs weighed weighing weight weights heavy heavier heaviest lighter lightest
-    overweight obese scales""".split()
+    overweight obese scales kg kilos kilograms kilogrammes tonnes tons lb lbs ounces
+    cargo freight payload""".split()
 )
 
 #: Words that make a bare 'C' or 'F' after a number a temperature ('34.2C', '88F').
@@ -748,6 +752,11 @@ MONEY_KINDS: dict[str, frozenset[str]] = {
         "profit": "profit profits",
         "debt": "debt debts owes owed owing borrowing borrowings loan loans",
         "damages": "damages compensation settlement",
+        # what a merger or a plan saves ('€450m of annual cost synergies', 'cost savings')
+        "savings": "savings saving save saves saved synergies synergy efficiencies",
+        # what a developer or a member pays towards a shared cost ('a £2.1m contribution')
+        "contribution": "contribute contributes contributed contributing contribution "
+        "contributions",
     }.items()
 }
 
