@@ -2998,7 +2998,10 @@ def _quotes(
             # none whose guess was wrong.
             speaker, how = guess, "rule"
         if speaker:
+            spokes = re.search(r"\bspokes(?:man|woman|person)\b", speaker, re.I)
             speaker, found_role = resolve(speaker)
+            if spokes and found_role is None and not _SPOKES_WORD.search(speaker):
+                found_role = spokes.group().lower()  # "A spokesperson for Kelder Lifeboat …"
             shared = surname_referent(speaker, article.text, span.cue_start or span.start)
             if shared:  # "Ms Denning" where Rachel and Tom Denning are named
                 speaker, found_role = resolve(shared)
@@ -3011,7 +3014,8 @@ def _quotes(
                 if dropped is not None:
                     dropped.append(f"{span.id}: a surname two people share; left unattributed")
             elif body is not None:  # "A company spokeswoman": the company speaks
-                speaker, role = body, speaker.split()[-1].lower()
+                spokes = re.search(r"spokes(?:man|woman|person)", speaker, re.I)
+                speaker, role = body, (spokes.group() if spokes else speaker.split()[-1]).lower()
             elif (holder := _role_holder(speaker, prepared, resolve)) is not None:
                 speaker, found_role = resolve(holder)  # "the prefect", "Transport Minister"
                 role = clean_role(found_role)
@@ -3216,10 +3220,28 @@ def spokesperson_body(
             and not any(w.lower().rstrip(".") in ROLE_WORDS for w in m.group()[len(body) :].split())
         }
         return longer.pop() if len(longer) == 1 else resolve(body)[0]
+    named_for = _SPOKESPERSON_OF_BODY.fullmatch(speaker.strip())
+    if named_for is not None:  # "A spokesman for Germany's Federal Competition Office"
+        body = named_for.group("body")
+        country = re.match(r"[A-Z][\w-]*[’']s\s+(?=[A-Z])", body)
+        if country and body.split()[-1].lower() in ORGANISATION_WORDS:
+            body = body[country.end() :]  # the office is Germany's; its name follows
+        if body[:1].isupper():
+            return resolve(body)[0]
+        return description_referent(f"the {body}", prepared, resolve)
     found = _SPOKESPERSON.fullmatch(speaker.strip())
     if found is None or found.group("kind").lower() in ("the", "a", "an"):
         return None
     return description_referent(f"the {found.group('kind').lower()}", prepared, resolve)
+
+
+_SPOKES_WORD = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+#: A spokesperson with the body they speak for after "for" ("a spokesman for the Federal
+#: Competition Office", "A spokeswoman for Kestrel Air").
+_SPOKESPERSON_OF_BODY = re.compile(
+    r"(?i:an?|the|one)\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\s+(?:for|of|at)\s+"
+    r"(?:(?i:the)\s+)?(?P<body>[\w’'&. -]{2,80})"
+)
 
 
 def _claimant(said: str | None, span: FigureSpan, prepared: PreparedArticle) -> str | None:

@@ -1234,3 +1234,29 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_role():
 
     text = "For trawlerman Jack Moyle, whose father fished the reef, the ban is personal."
     assert resolve_person("Jack Moyle", text) == ("Jack Moyle", "trawlerman")
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "A spokeswoman for Norway's Coastal Shipping Authority",
+        "A spokeswoman for the Coastal Shipping Authority",
+    ],
+)
+def test_a_spokesperson_for_a_named_body_speaks_for_it_and_is_the_he_or_she_after(described):
+    text = (
+        "Ferry merger faces review\n\n"
+        "Analysts were divided. One analyst said the timing was odd.\n\n"
+        f"{described} said the regulator would look at the deal. "
+        '"We will study whether fares would rise on the island routes," she said.\n'
+    )
+    assert attributed(text)[-1] == ("Coastal Shipping Authority", "spokeswoman")
+
+
+def test_a_pronouns_role_and_a_shouted_first_word_are_cleaned_from_a_role():
+    from pipeline.rules.grounding import clean_role
+
+    assert clean_role("its chief medical officer") == "chief medical officer"
+    assert clean_role("GRIEVING daughter") == "grieving daughter"
+    assert clean_role("NATO Secretary-General") == "NATO Secretary-General"
+    assert clean_role("BBC reporter") == "BBC reporter"

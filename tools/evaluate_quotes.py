@@ -131,7 +131,9 @@ def same_speaker(said: str | None, gold: str, people: Sequence[str]) -> bool:
     the same surname and no other first name ("Whitfield" for "Laura Whitfield", unless two
     people of the article share the surname); or, for a description, one ending the other
     ("spokeswoman" and "police spokeswoman") or the labelled one qualified by its body
-    ("a spokeswoman for the union" for "a spokeswoman"); a bracketed qualifier of the
+    ("a spokeswoman for the union" for "a spokeswoman"), or the body a labelled spokesperson
+    speaks for, by its name or a fuller one ("Westline Rail" for "a spokesman for Westline",
+    "Kelby Council" for "a Kelby Council spokesman"); a bracketed qualifier of the
     labelled name may be left out ("Ministry of Energy" for "Ministry of Energy (Power
     Division)")."""
     if not said:
@@ -153,9 +155,11 @@ def same_speaker(said: str | None, gold: str, people: Sequence[str]) -> bool:
     spokes = re.fullmatch(r"(?:an? )?(.+) spokes(?:man|woman|person)", s)
     if spokes and g and spokes.group(1) == g:
         return True  # "a Drayford District Council spokesman": the body speaks
-    spoken_for = re.fullmatch(r"(?:an? )?(.+) spokes(?:man|woman|person)", g)
-    if spoken_for and s and spoken_for.group(1) == s:
-        return True  # the body, where the labels give its spokesperson
+    spoken_for = re.fullmatch(r"(?:an? )?(.+) spokes(?:man|woman|person)", g) or re.fullmatch(
+        r"(?:an? )?spokes(?:man|woman|person) (?:for|of|at) (?:the )?(.+)", g
+    )
+    if spoken_for and s and (s == spoken_for.group(1) or s.startswith(spoken_for.group(1) + " ")):
+        return True  # the body, where the labels give its spokesperson ("Westline Rail")
     return bool(s and g) and (s.endswith(" " + g) or g.endswith(" " + s))
 
 

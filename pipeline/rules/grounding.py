@@ -500,7 +500,17 @@ def clean_role(role: str | None) -> str | None:
     # a sentence's opening connective before a title is no part of it ("But Alderman")
     role = OPENING_CONNECTIVE.sub("", role.strip(" -–—"))
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I).strip()
+    # "its chief medical officer": a pronoun's body is said elsewhere; the role is the title
+    role = re.sub(r"^(?:its|their|his|her|our|my)\s+", "", role, flags=re.I).strip()
     words = role.split()
+    if (
+        len(words) > 1
+        and words[0].isupper()
+        and words[0].endswith(("ING", "ED", "FUL", "OUS", "LESS", "IVE", "EN"))
+        and all(w[:1].islower() for w in words[1:])
+    ):  # a tabloid's shouted opening word: "GRIEVING daughter" (not "NATO", "BBC")
+        words[0] = words[0].lower()
+        role = " ".join(words)
     if (
         words
         and words[-1].endswith(".")

@@ -3059,7 +3059,7 @@ def _antecedent(
 #: Someone the paragraph introduces by description ("a retiree who would give only her
 #: first name", "one mother", "a woman at the bus stop"): the "she" that follows.
 _SOMEONE = re.compile(
-    rf"\b(?:a|an|one|another)\s+(?:[a-z-]+\s+){{0,2}}(?:{word_alternation(ROLE_NOUNS)}|woman|man|"
+    rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){{0,2}}(?:{word_alternation(ROLE_NOUNS)}|woman|man|"
     r"girl|boy|mother|father|retiree|local|resident|neighbour|neighbor)\b"
 )
 
@@ -3120,7 +3120,12 @@ def _antecedent_any(
             doc.text[max(0, found.start - 60) : found.start]
         ):
             return None  # "Our reporter on the quay, Kirsty Mahon, has spoken to X": the outlet
-        if found is not None and personal and (not _personal(found) or _named_as_body(doc, found)):
+        if (
+            found is not None
+            and personal
+            and not _A_SPOKESPERSON.match(found.text)  # a spokesman for a body is a person
+            and (not _personal(found) or _named_as_body(doc, found))
+        ):
             # "he" is no body ("Valtmark", a name never a person's surname) nor a group: the
             # person meant is not the nearest speaker, and one further back is a guess
             return None
@@ -3304,6 +3309,10 @@ def _pronoun_subject(doc: _Document, lo: int, hi: int) -> int | None:
     return None
 
 
+#: A spokesperson described, perhaps with the body after it ("A spokesman for the Treasury").
+_A_SPOKESPERSON = re.compile(r"(?i:an?|the|one)\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\b")
+
+
 def _described_subject(doc: _Document, lo: int, hi: int) -> _Cue | None:
     """The last speech subject between ``lo`` and ``hi`` that is a definite role description
     ("The superintendent said…"), resolved to the person the article gives that role where it
@@ -3313,8 +3322,12 @@ def _described_subject(doc: _Document, lo: int, hi: int) -> _Cue | None:
         if m.group().lower() == "according to" or m.group().endswith("ing"):
             continue
         cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
-        if cue is not None and cue.form == "description" and _is_role_description(cue.text):
-            found = cue
+        if (
+            cue is not None
+            and cue.form == "description"
+            and (_is_role_description(cue.text) or _A_SPOKESPERSON.match(cue.text))
+        ):
+            found = cue  # "The superintendent said", "A spokesman for the Treasury said"
     if found is None:
         return None
     for named in reversed(_titled_names(doc, 0, found.start)):
