@@ -478,9 +478,9 @@ def subject_name(text: str) -> str | None:
         return None
     subject = match["subject"].strip()
     words = subject.split()
-    if len(words) > 6 or words[0] in _NOT_A_PERSON or not _NAME_END.search(subject):
-        return None
-    if _NAME_END.search(subject).group() in _NOT_A_PERSON:
+    if len(words) > 6 or words[0] in _NOT_A_PERSON | _PRONOUN_WORDS:
+        return None  # "He has since lost …": a pronoun names no one ("He's agent" was shown)
+    if not _NAME_END.search(subject) or _NAME_END.search(subject).group() in _NOT_A_PERSON:
         return None
     return subject
 

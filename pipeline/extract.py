@@ -842,11 +842,24 @@ def _passage_cues(quotes: list[QuoteSpan], passages: list[Passage]) -> list[Quot
     """A quotation in marks that makes up most of a post or an answer ("“…” — Name
     (@handle)") takes the passage's speaker when rules found none."""
     out = []
+    answerers = {p.speaker for p in passages if p.kind == "answer"}
+    first_turn = min((p.start for p in passages if p.kind in ("question", "answer")), default=0)
     for quote in quotes:
         voice = _voice(passages, quote)
         if voice and (quote.cue is None or quote.cue.lower() in PRONOUNS):
             if (quote.end - quote.start) * 2 >= voice.end - voice.start:
                 quote = replace(quote, cue=voice.speaker, cue_start=None, kind="quote")
+        elif (
+            quote.cue is None
+            and quote.paragraph == 0
+            and quote.end < first_turn
+            and len(answerers) == 1
+            and None not in answerers
+            and len(quote.text.split()) >= 3
+        ):
+            # an interview's headline quotes the one person it interviews ("“He rang me
+            # from the roadside”: Graham Vessey on …")
+            quote = replace(quote, cue=next(iter(answerers)), cue_start=None, confident=False)
         out.append(quote)
     return out
 

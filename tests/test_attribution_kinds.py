@@ -1260,3 +1260,47 @@ def test_a_pronouns_role_and_a_shouted_first_word_are_cleaned_from_a_role():
     assert clean_role("GRIEVING daughter") == "grieving daughter"
     assert clean_role("NATO Secretary-General") == "NATO Secretary-General"
     assert clean_role("BBC reporter") == "BBC reporter"
+
+
+def test_the_official_after_an_unnamed_official_is_never_the_chief_named_before():
+    text = (
+        "Carmaker drops striker\n\n"
+        'Shri Anil Rao, Managing Director, stated that the deal was suspended. "We cannot '
+        'associate our brand with him," Shri Rao said.\n\n'
+        "A senior company official, who did not wish to be named, informed that a campaign "
+        'had been pulled. "The films were already shot," the official said.\n'
+    )
+    found = attributed(text)
+    assert found[0][0] == "Anil Rao"
+    assert found[-1] == (None, "a senior company official")
+
+
+def test_a_broadcast_scripts_clips_reporters_and_vox_pops():
+    text = (
+        "CITY TONIGHT - CTV\n\n"
+        "ANCHOR: Good evening. The club has suspended its captain.\n\n"
+        "REPORTER (at the ground): The board met this morning. Its chairman spoke to us.\n\n"
+        "SOUNDBITE - RUTH ODELL, CLUB CHAIR: We acted on legal advice at every stage.\n\n"
+        "WOMAN ON STREET: He should never have been picked.\n\n"
+        "REPORTER (at the ground): The trial resumes tomorrow.\n"
+    )
+    quotes = _quotes_of(text)
+    assert [(q.speaker, q.text) for q in quotes if q.speaker] == [
+        ("Ruth Odell", "We acted on legal advice at every stage.")
+    ]
+    assert not any("trial resumes" in q.text or "board met" in q.text for q in quotes)
+    street = next(q for q in quotes if "never have been picked" in q.text)
+    assert street.speaker is None
+
+
+def test_an_interview_introduced_as_sitting_down_with_us_gives_the_answers_and_headline():
+    text = (
+        '"I still drive past the corner": Mary Lusk on the night of the fire\n\n'
+        "Mary Lusk, 61, ran the corner shop for thirty years. This week Mary sat down with us "
+        "at her kitchen table.\n\n"
+        "Q: Where were you that night?\n\n"
+        "A: Asleep upstairs. The smoke alarm woke me and I got the dog out first.\n"
+    )
+    found = attributed(text)
+    assert ("Mary Lusk", None) in found
+    assert all(speaker == "Mary Lusk" for speaker, _ in found)

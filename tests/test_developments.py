@@ -2224,3 +2224,11 @@ def test_the_same_agencys_copy_on_another_story_is_judged_on_its_own(tmp_path):
     shutil.copyfile(STORIES / "voter-rolls" / "3_wire.txt", folder / "zz_wire.txt")
     brief = run_folder(folder, None).brief
     assert [o.path for o in brief.off_topic] == ["zz_wire.txt"]
+
+
+def test_a_pronoun_opening_the_sentence_before_names_no_one_for_his_or_her():
+    from pipeline.developments import subject_name
+
+    assert subject_name("He has since lost a boot deal with a sportswear maker.") is None
+    assert subject_name("She told the court she had no memory of it.") is None
+    assert subject_name("Coach Dana Rhee said the club would appeal.") == "Coach Dana Rhee"

@@ -64,6 +64,8 @@ def grounded_name(name: str, text: str) -> bool:
     # a name a transcript's header writes in capitals ("Witness: MR ALAN QUARRIE") whose
     # surname the article writes as a name ("Mr Quarrie"): "Alan Quarrie" is grounded
     upper = r"\s+".join(re.escape(w.upper()) for w in name.replace("’", "'").split())
+    if re.search(rf"(?m)^[^\n]{{0,24}}(?<![\w-]){upper}\s*[,:]", plain):
+        return True  # a script's label of a clip: "SOUNDBITE - HOWARD QUAILE, CHAIRMAN:"
     return words[-1] not in missing and re.search(rf"(?<![\w-]){upper}(?![\w-])", plain) is not None
 
 

@@ -70,11 +70,22 @@ _ANSWER_LABEL = re.compile(
     rf"^{_EM}(?:A\d*|Answer(?:\s+\d+)?){_EM}\s*[:.)–—-]{_EM}\s+", re.IGNORECASE
 )
 # A speaker label opening a paragraph: "Klaus Berger: …", "BERGER: …", "Dr Ana Ruiz: …".
-# "CALLER (GARY):": a caller given a first name only is still no one named.
+# "CALLER (GARY):": a caller given a first name only is still no one named; "REPORTER (on
+# location):": the outlet's own voice, where it is.
 _SPEAKER_LABEL = re.compile(
     rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON})"
-    rf"(?:\s+\((?P<given>{_NAME_WORD})\))?{_EM}\s*:{_EM}\s+(?=\S)"
+    rf"(?:\s+\((?P<given>{_NAME_WORD}|[a-z][\w ]{{1,30}})\))?{_EM}\s*:{_EM}\s+(?=\S)"
 )
+# A broadcast script's clip of someone, named with their role in the label: "SOUNDBITE -
+# HOWARD QUAILE, CLUB CHAIRMAN:", "SOT: Ann Roe, council leader:", "CLIP — DR ANA RUIZ:".
+_CLIP_LABEL = re.compile(
+    rf"^{_EM}(?:SOUNDBITE|SOUND\s?BITE|SOT|CLIP|GRAB|ACTUALITY|INTERVIEW|VOX\s?POP)\s*[-–—:]\s*"
+    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|MR|MRS|MS|DR|PROF)\.?\s+)?{_PERSON})"
+    rf"(?:\s*,\s*(?P<role>[^:\n]{{2,90}}?))?{_EM}\s*:{_EM}\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: The outlet's own voices in a broadcast script: their words are the report, not quotes.
+_OWN_VOICES = frozenset("reporter correspondent anchor newsreader narrator voiceover".split())
 # Labels that open a paragraph like a speaker but name none: editorial and page labels.
 _NOT_SPEAKERS = frozenset(
     """update updated correction clarification note editor's editors' background analysis
@@ -147,13 +158,21 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
             turns.append(("question", start, start + match.end(), end, None, index))
         elif match := _ANSWER_LABEL.match(line):
             turns.append(("answer", start, start + match.end(), end, None, index))
+        elif match := _CLIP_LABEL.match(line):
+            name = match["name"]
+            name = _HONORIFIC.sub("", name).title() if name.isupper() else name
+            turns.append(("named", start, start + match.end(), end, name, index))
         elif (
             (match := _SPEAKER_LABEL.match(line))
-            and (not match["given"] or match["name"].lower() in UNNAMED_LABELS)
+            and (
+                not match["given"]
+                or _unnamed(match["name"])
+                or match["name"].lower() in _OWN_VOICES | _ASKING_PARTS
+            )
             and (
                 _is_person_label(match["name"], text)
-                or match["name"].lower() in UNNAMED_LABELS  # "CALLER:"
-                or match["name"].lower() in _ASKING_PARTS  # "PRESENTER:"
+                or _unnamed(match["name"])  # "CALLER:", "MAN ON STREET:"
+                or match["name"].lower() in _ASKING_PARTS | _OWN_VOICES  # "PRESENTER:"
                 or any(_same_person(match["name"], name, part) for part, name in cast)
             )
         ):
@@ -186,8 +205,9 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     interviewer = spoke[1] if spoke else None
     if interviewer:  # "She spoke to the Halverton Post": the label "Post" asks
         asking |= {who for who in speakers if who and who in interviewer.split()}
-    # "PRESENTER:", "HOST:": a label that is the asking part itself asks
-    asking |= {who for who in speakers if who.lower() in _ASKING_PARTS}
+    # "PRESENTER:", "HOST:", "REPORTER:": a label that is the asking part itself, or the
+    # outlet's own voice, asks or reports; its words are no one's quotation
+    asking |= {who for who in speakers if who.lower() in _ASKING_PARTS | _OWN_VOICES}
     for part, name in cast:  # "Presenter: Morag Dunnet" asks as "DUNNET:" or "PRESENTER:"
         if part in _ASKING_PARTS:
             asking |= {who for who in speakers if who and _same_person(who, name, part)}
@@ -357,6 +377,19 @@ def _same_person(label: str, name: str, part: str) -> bool:
     return bare == part or bare == name.split()[-1].lower()
 
 
+def _unnamed(label: str) -> bool:
+    """Whether a turn's label stands for someone the script does not name: "CALLER", "MAN ON
+    STREET", "WOMAN IN CROWD" (``UNNAMED_LABELS``, alone or with where they were)."""
+    words = label.lower().split()
+    return bool(words) and (
+        label.lower() in UNNAMED_LABELS
+        or (words[0] in UNNAMED_LABELS and len(words) <= 4 and words[1] in _WHERE_WORDS)
+    )
+
+
+_WHERE_WORDS = frozenset("on in at from outside near by".split())
+
+
 def _cast_name(label: str | None, cast: list[tuple[str, str]]) -> str | None:
     """The name a turn's label stands for: the header's person for a part or a surname
     ("THE CHAIR" -> "Dame Imelda Rusk"), a description for a label of someone unnamed
@@ -364,7 +397,7 @@ def _cast_name(label: str | None, cast: list[tuple[str, str]]) -> str | None:
     written."""
     if label is None:
         return None
-    if label.lower() in UNNAMED_LABELS:
+    if _unnamed(label):
         return f"the {label.lower()}"  # a description: the words are nobody's named
     for part, name in cast:
         if _same_person(label, name, part):
@@ -389,6 +422,12 @@ _SPOKE_TO = re.compile(
     rf"(?P<object>{_PERSON})"
 )
 _OUTLET_VOICE = frozenset("we i our reporter correspondent editor".split())
+#: The interviewee as the subject, the outlet as the object: "Graham sat down with us",
+#: "Ann Roe spoke to this newspaper", "she talked to me".
+_SAT_WITH_US = re.compile(
+    rf"(?P<name>{_PERSON})\s+(?:sat\s+down|spoke|talked|talks|speaks|met)\s+"
+    r"(?:\w+\s+)?(?:with|to)\s+(?:us|me|this\s+(?:paper|newspaper|magazine|site|station))\b"
+)
 
 
 def _spoke_to(text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, str] | None:
@@ -432,7 +471,7 @@ def _introduced(text: str, paragraphs: list[tuple[int, int]]) -> str | None:
     if found:
         return found[0]
     for start, end in paragraphs[:6]:
-        match = _INTERVIEWEE.search(text, start, end)
+        match = _INTERVIEWEE.search(text, start, end) or _SAT_WITH_US.search(text, start, end)
         if match:
             name = match["name"]
             # a full stop after the surname ends the sentence ("…, Dominic Strand.")

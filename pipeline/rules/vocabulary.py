@@ -287,7 +287,8 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 #: Reporting verbs of English news style, base forms, by class.
 REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "neutral": ("say", "tell", "state", "add", "note", "remark", "comment", "mention",
-                "observe", "continue", "explain", "describe", "report", "speak"),
+                "observe", "continue", "explain", "describe", "report", "speak",
+                "inform"),  # "informed that …": Indian and South Asian English news style
     "assertive": ("claim", "assert", "argue", "insist", "maintain", "contend", "declare",
                   "announce", "stress", "emphasise", "emphasize", "reiterate", "repeat",
                   "affirm", "confirm", "underline", "point out", "opine", "aver"),
