@@ -401,7 +401,7 @@ _HEAD_SYNONYMS = {"force": "police", "constabulary": "police"}
 #: words ("the regulator" for "the Charities Oversight Board", "the watchdog" for "the Water
 #: Standards Authority"): the one body the article names with one of them.
 _FUNCTION_HEADS: dict[str, frozenset[str]] = dict.fromkeys(
-    ("regulator", "watchdog"),
+    ("regulator", "watchdog", "agency"),  # "the agency" of a "… Safety Board" regulator
     frozenset(
         "authority board commission agency office regulator ombudsman inspectorate "
         "watchdog council".split()

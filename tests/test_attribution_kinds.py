@@ -1304,3 +1304,33 @@ def test_an_interview_introduced_as_sitting_down_with_us_gives_the_answers_and_h
     found = attributed(text)
     assert ("Mary Lusk", None) in found
     assert all(speaker == "Mary Lusk" for speaker, _ in found)
+
+
+def test_a_possessor_opening_a_sentence_is_the_she_that_follows():
+    text = (
+        "Painkiller study\n\n"
+        "Dr Nora Quist led the study at Fenwick University.\n\n"
+        'Ada Brent, who runs a patients\' group, sees it differently. "Patients need to know," '
+        "she says.\n\n"
+        "Quist's team plans a larger trial. Until then, she says, the answer is uncertain. "
+        '"Science rarely hands you a clean verdict," she says.\n'
+    )
+    assert attributed(text)[-1][0] == "Nora Quist"
+
+
+def test_a_headline_in_title_case_names_no_body_for_the_company():
+    text = (
+        "Common Painkiller Linked to Higher Stroke Risk, Large Study Finds\n\n"
+        "People who take the painkiller face a higher risk of stroke, a study found.\n\n"
+        'In a statement, the company said it "remains fully confident" in the drug.\n'
+    )
+    assert all(speaker != "Common Painkiller Linked" for speaker, _ in attributed(text))
+
+
+def test_the_agency_is_the_one_regulator_named_as_a_board():
+    text = (
+        "Regulator reviews painkiller\n\n"
+        "The National Medicines Safety Board said it was reviewing the study. "
+        '"We take any new safety signal seriously," the agency said.\n'
+    )
+    assert attributed(text) == [("National Medicines Safety Board", None)]

@@ -652,6 +652,14 @@ def _opening_name(doc: _Document, lo: int, hi: int) -> _Cue | None:
 _APPOSITIVE_GAP = re.compile(r",[ \t]*")
 
 
+def _headline_case(line: str) -> bool:
+    """Whether ``line`` is written in title case, as headlines are ("Common Painkiller Linked
+    to Higher Stroke Risk, Large Study Finds"): five words or more, nearly all of those of
+    four letters or more capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) >= 4]
+    return len(line.split()) >= 5 and len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
 def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]:
     """People and bodies the article presents as speakers or names with a title, as
     ``(phrase as written, offset)`` in order: the named or described cues of ``spans``, the
@@ -686,8 +694,8 @@ def speaker_mentions(text: str, spans: list[QuoteSpan]) -> list[tuple[str, int]]
                 found.setdefault(cue.start, cue.text)
         for cue in _titled_names(doc, lo, hi):
             found.setdefault(cue.start, cue.text)
-        subject = _opening_name(doc, lo, hi)
-        if subject is not None:
+        subject = _opening_name(doc, lo, hi) if not _headline_case(doc.text[lo:hi]) else None
+        if subject is not None:  # not "Common Painkiller Linked" of a headline in title case
             found.setdefault(subject.start, subject.text)
     return sorted(((name, start) for start, name in found.items()), key=lambda x: x[1])
 
@@ -3288,11 +3296,15 @@ def _opening_surname(doc: _Document, lo: int, hi: int) -> _Cue | None:
     """A surname alone opening a sentence as its subject, of a person named in full earlier
     ("Rourke is demanding a public inquiry."): someone a later "she said" may refer to."""
     toks = _tokens(doc, lo, min(hi, lo + 60))
-    if len(toks) < 2 or not _is_name_token(toks[0].word) or not toks[1].word[:1].islower():
+    if len(toks) < 2 or not toks[1].word[:1].islower():
+        return None
+    # "Okafor's team plans …": the possessor is the one a later "she says" is about
+    word = re.sub(r"[’']s$", "", toks[0].word)
+    if not _is_name_token(word):
         return None
     if any(_is_name_token(t.word) for t in toks[2:]):
         return None  # "Lund met Rita Bloom": two people, no one sure
-    cue = _Cue(toks[0].word, toks[0].start, "name")
+    cue = _Cue(word, toks[0].start, "name")
     return cue if _known_surname(doc, cue) and _personal(cue) else None
 
 
