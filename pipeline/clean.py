@@ -348,6 +348,7 @@ _FURNITURE = re.compile(
       | (?:first\ )?(?:published|updated|posted|last\ (?:updated|modified))\s*(?::|on\b|at\b)?
           \s*[\w ,:./-]{{0,40}}\b\d{{4}}\b[\w ,:./+-]{{0,20}}
       | (?:this\ (?:article|story)\ (?:was|has\ been)\ (?:amended|updated|corrected)).*
+
       | you\ need\ to\ enable\ javascript.*|please\ enable\ javascript.*
       # picture agencies standing alone, BBC-style accessible labels, relative timestamps
       | (?:getty\ images|shutterstock|alamy|epa(?:-efe)?)\W*
@@ -670,6 +671,13 @@ _DISCLAIMER = re.compile(
 )
 
 
+# A correction or an editor's note on an earlier version: "Correction: An earlier version
+# of this article misstated …", "*Editor's note: A previous version said …*".
+_CORRECTION = re.compile(
+    r"[*_]{0,2}(?:correction|clarification|editor['’]?s?\s+note|update)\s*:\s*"
+    r"(?:an?\s+|the\s+)?(?:earlier|previous|original)\s+version\b",
+    re.IGNORECASE,
+)
 # An attribution or a quotation in double marks: a line that says it is reporting.
 _SAID = re.compile(r"\b(?:said|says|told)\b|[“”„«»]|\"\w")
 
@@ -678,8 +686,10 @@ def is_furniture(line: str) -> bool:
     """True when a stripped line is page furniture by what it says: a newsletter or sign-up
     prompt, a share or follow button, a photo credit, a link to other stories, a staff
     credit ("Reporting by …; Editing by …"), "Our Standards: …", a copyright line."""
-    if _DISCLAIMER.search(line):
-        return True  # a publisher's disclaimer, whatever it quotes ('reply "UNSUBSCRIBE"')
+    if _DISCLAIMER.search(line) or _CORRECTION.match(line):
+        # a publisher's disclaimer, whatever it quotes ('reply "UNSUBSCRIBE"'); a correction
+        # of an earlier version, whatever it says the version said
+        return True
     if _SAID.search(line):  # reporting: "Sign up now," the minister said, …
         return False
     return bool(_FURNITURE.match(line)) or _is_staff_credit(line)

@@ -1206,3 +1206,21 @@ def test_a_dateline_with_a_country_in_title_case_is_a_dateline():
         "Friday, its owners said.\n"
     )
     assert cleaned.dateline == "KELDHAM, Scotland"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Correction: An earlier version of this article gave the wrong date for the vote.",
+        "*Editor's note: An earlier version of this story misnamed the harbour master.*",
+        "Clarification: A previous version of this report said the pier had closed.",
+    ],
+)
+def test_a_correction_of_an_earlier_version_is_furniture(tmp_path, note):
+    from pipeline.read import read_article
+
+    path = tmp_path / "a.md"
+    path.write_text(f"# Pier reopens\n\nThe pier reopened on Monday after repairs.\n\n{note}\n")
+    article = read_article(path)
+    assert "earlier version" not in article.text and "previous version" not in article.text
+    assert any("version" in line for line in article.removed)
