@@ -1581,6 +1581,12 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             subject.append(masked[before:end])
         for quote in spoken.get(key, ()):
             sentence = prepared.sentences[quote.sentence - 1]
+            if len(quote.text.split()) < 4 and (
+                sentence_role(prepared, sentence) != "body"
+                or (quote.sentence <= 3 and not re.search(r"[.!?][”’\"')]*\s*$", sentence.text))
+            ):
+                continue  # "Maker rejects findings as regulator says it is 'monitoring'": a
+                # headline's word of theirs; its verbs are others'
             if not any(m[2] != key for m in by_sentence.get(quote.sentence, ())):
                 narrative.append(masked[sentence.start : sentence.end])
         return tuple(narrative), tuple(subject)

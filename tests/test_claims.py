@@ -157,3 +157,22 @@ def test_the_firms_finance_chief_blaming_a_cause_explains_the_decision():
     evidence = stance_evidence(prepared, list(extraction.quotes))
     judged = dict(zip((e.name for e in evidence), judge_stances(evidence), strict=True))
     assert judged["Nadia Fenn"] == ("defends", "agent")
+
+
+def test_a_regulators_word_in_a_standfirst_lends_it_no_verb_of_the_maker():
+    from pipeline.extract import prepare_article, rules_only_extraction, stance_evidence
+    from pipeline.read import Article
+
+    text = (
+        "Painkiller may raise stroke risk, study suggests\n\n"
+        "Maker rejects findings as regulator says it is 'monitoring' the evidence\n\n"
+        "A large study has linked the painkiller to a higher risk of stroke.\n\n"
+        "The Medicines Review Authority said it was 'monitoring' the evidence. 'We will "
+        "consider the study as part of our routine safety work,' a spokesperson said.\n"
+    )
+    article = Article(id="S1", path="a.txt", text=text, sha256="x", title=text.splitlines()[0])
+    prepared = prepare_article(article)
+    extraction = rules_only_extraction(article, prepared=prepared)
+    evidence = stance_evidence(prepared, list(extraction.quotes))
+    regulator = next(e for e in evidence if "Authority" in e.name)
+    assert not any("rejects" in n for n in regulator.narrative)
