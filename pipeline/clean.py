@@ -487,7 +487,10 @@ _DATELINE_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)"
     rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
-    rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES})|[A-Z]{{2,6}}|{_AGENCY_NAME})\))?\s*[-–—]{{1,2}}\s+(?=\S)"
+    rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES})|[A-Z]{{2,6}}|{_AGENCY_NAME})\))?"
+    # a dash, or a colon after the agency's credit as South Asian wires write it
+    # ("MUMBAI, Oct 14 (PTI):")
+    rf"(?:\s*[-–—]{{1,2}}|(?<=\)):)\s+(?=\S)"
 )  # an agency's initials in brackets after a dateline name it, known or not ("(ANW)")
 # A wire dateline with the place in ordinary case ("Kyiv, Feb 24 (Reuters) -") or none at all
 # ("(Reuters) -"): the agency in brackets is the evidence.

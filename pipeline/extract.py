@@ -1783,6 +1783,16 @@ _CLASS_BEFORE_NAME = re.compile(
 )
 
 
+#: A time opening a sentence before its subject ("On Monday Mr Justice Harwood warned …",
+#: "Last night the council …"): no part of the actor's name.
+_TIME_OPENING = re.compile(
+    r"^(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|last\s+(?:night|week|month|year)|"
+    r"yesterday|earlier\s+today|this\s+(?:morning|afternoon|evening|week))\s*,?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     """The name a stance actor the reporter gives a stance (not a quoted speaker) is shown
     under, or None when the phrase names no one: a time word at its end is dropped ("The
@@ -1792,7 +1802,7 @@ def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     capitalised common noun ("Campaigners", "Company", "Out") and a clause ("herself a
     grandmother", "process the council") name no one. Pure."""
     found = _actor_name(_unshouted(name.strip()), prepared)
-    return _unshouted(found) if found else found
+    return _TIME_OPENING.sub("", _unshouted(found)) if found else found
 
 
 def _unshouted(name: str) -> str:
@@ -1804,7 +1814,7 @@ def _unshouted(name: str) -> str:
 
 def _actor_name(name: str, prepared: PreparedArticle) -> str | None:
     """``actor_name`` of a name with no shouted adjective."""
-    name = _ACTOR_TAIL.sub("", name)
+    name = _ACTOR_TAIL.sub("", _TIME_OPENING.sub("", name))
     kind = _CLASS_BEFORE_NAME.match(name)
     if kind and len(name[kind.end() :].split()) >= 2:
         name = name[kind.end() :]  # "Charity Asthma Relief UK": the charity's name

@@ -1334,3 +1334,34 @@ def test_the_agency_is_the_one_regulator_named_as_a_board():
         '"We take any new safety signal seriously," the agency said.\n'
     )
     assert attributed(text) == [("National Medicines Safety Board", None)]
+
+
+def test_a_police_rank_in_capitals_is_a_person_for_the_he_that_follows():
+    text = (
+        "Speeding trial\n\n"
+        "The court heard the driver stayed at the scene.\n\n"
+        "DC Amy Holt, a collision investigator with Vale Police, told the court that skid "
+        "marks on the road measured 38 metres.\n\n"
+        "‘The marks show heavy braking from well above the limit,’ she said.\n"
+    )
+    assert attributed(text)[-1][0] == "Amy Holt"
+
+
+def test_a_time_opening_the_sentence_is_no_part_of_an_actors_name():
+    from pipeline.extract import _TIME_OPENING
+
+    assert _TIME_OPENING.sub("", "On Monday Mr Justice Orme") == "Mr Justice Orme"
+    assert _TIME_OPENING.sub("", "Last night the council") == "the council"
+    assert _TIME_OPENING.sub("", "Monday Club") == "Monday Club"
+
+
+def test_a_south_asian_wire_dateline_ends_in_a_colon_after_the_agency(tmp_path):
+    from pipeline.read import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Carmaker pauses ad deal\n\nCHENNAI, Oct 14 (SNA): Aurex Motors on Tuesday stated "
+        "that it had paused the deal.\n"
+    )
+    article = read_article(path)
+    assert (article.wire, article.dateline) == ("SNA", "CHENNAI, Oct 14")

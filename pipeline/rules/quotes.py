@@ -3263,7 +3263,20 @@ def _personal(cue: _Cue) -> bool:
         cue.form == "description" or len(words) == 1
     ):
         return False  # "Investigators", "police officers": many, never "he" or "she"
+    while len(words) > 2 and (
+        words[0].lower().rstrip(".") in _ROLE_WORDS or words[0].rstrip(".") in _RANK_INITIALS
+    ):
+        words = words[1:]  # "PC Daniel Ruddock", "DCI Ann Roe": a rank in capitals, a person
+    while len(words) > 2 and words[-1].rstrip(".,") in _RANK_INITIALS:
+        words = words[:-1]  # "Ann Roe MP", "Tom Lee KC"
     return not any(w.isupper() and len(w) > 1 or w.lower() in BODY_WORDS for w in words)
+
+
+#: Ranks and post-nominal letters in capitals that stand before or after a person's name:
+#: police ranks ("PC", "DCI"), and "MP", "QC", "KC".
+_RANK_INITIALS = frozenset(
+    "PC WPC DC DS DI DCI DCS PCSO MP MEP MSP MLA TD QC KC SC JP OBE MBE CBE".split()
+)
 
 
 def _speaker_in_window(
