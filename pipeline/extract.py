@@ -1661,6 +1661,8 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         name = actor_name(name, prepared)
         if name is None:
             continue
+        if not own and re.match(r"(?:a|an|one|some)\s", name):
+            continue  # "a team from the institute announced …": described, no one named
         if not own and re.fullmatch(r"(?i:(?:a|an|the)\s+)?spokes(?:man|woman|person)", name):
             continue  # a spokesperson speaks for a body: its stance is the body's row
         spokes = _BODY_SPOKESPERSON.fullmatch(name)
@@ -1802,7 +1804,11 @@ def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     capitalised common noun ("Campaigners", "Company", "Out") and a clause ("herself a
     grandmother", "process the council") name no one. Pure."""
     found = _actor_name(_unshouted(name.strip()), prepared)
-    return _TIME_OPENING.sub("", _unshouted(found)) if found else found
+    if found and _TIME_OPENING.match(found):
+        found = _TIME_OPENING.sub("", found)
+        if re.match(r"(?:a|an|one|some)\s", found):
+            return None  # "Last month a team from the institute": no one named
+    return _unshouted(found) if found else found
 
 
 def _unshouted(name: str) -> str:
