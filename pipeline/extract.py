@@ -2885,10 +2885,18 @@ def _in_quotation(text: str) -> bool:
 def _voiced(prepared: PreparedArticle) -> set[int]:
     """Sentences inside an embedded post, its credit line or an interview turn: someone's
     words or their labels, never the outlet's own reporting."""
+    reports = [p for p in prepared.passages if p.kind == "report"]
+    voiced = [  # a broadcast's own voice reports, its label with it ("ANCHOR: Good evening.")
+        p
+        for p in prepared.passages
+        if p.kind != "report" and not (p.kind == "label" and any(r.start > p.start and
+                                                                   r.start - p.end <= 2
+                                                                   for r in reports))
+    ]  # fmt: skip
     return {
         s.id
         for s in prepared.sentences
-        for p in prepared.passages
+        for p in voiced
         if p.start <= s.start < p.end or s.start <= p.start < s.end
     }
 

@@ -1365,3 +1365,19 @@ def test_a_south_asian_wire_dateline_ends_in_a_colon_after_the_agency(tmp_path):
     )
     article = read_article(path)
     assert (article.wire, article.dateline) == ("SNA", "CHENNAI, Oct 14")
+
+
+def test_a_broadcasts_own_voice_is_reporting_that_keeps_the_script_on_the_story():
+    from pipeline.extract import prepare_article, reported_sentences
+
+    text = (
+        "CITY TONIGHT - CTV\n\n"
+        "ANCHOR: Good evening. The league has opened an inquiry into Fenby Town.\n\n"
+        "REPORTER (at the ground): The board met this morning and suspended the captain.\n\n"
+        "SOUNDBITE - RUTH ODELL, CLUB CHAIR: We acted on legal advice at every stage.\n"
+    )
+    article = article_of(text)
+    told = [s.text for s in reported_sentences(prepare_article(article))]
+    assert "The league has opened an inquiry into Fenby Town." in told
+    assert any("suspended the captain" in t for t in told)
+    assert not any("legal advice" in t for t in told)  # the clip is the chair's words

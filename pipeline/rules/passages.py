@@ -24,7 +24,7 @@ from .vocabulary import HONORIFICS, NAME_PARTICLES, without_post_nominals
 
 __all__ = ["Passage", "PassageKind", "find_passages"]
 
-PassageKind = Literal["post", "credit", "question", "answer", "label"]
+PassageKind = Literal["post", "credit", "question", "answer", "label", "report"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,10 @@ class Passage:
     Attributes:
         kind: ``"post"`` (words of an embedded post), ``"credit"`` (the post's credit line),
             ``"question"`` (an interviewer's question), ``"answer"`` (an interviewee's answer),
-            ``"label"`` (a speaker or question label such as ``Q:`` or ``Question 1:``).
+            ``"label"`` (a speaker or question label such as ``Q:`` or ``Question 1:``),
+            ``"report"`` (a broadcast's own voice: an anchor's, a reporter's or a presenter's
+            turn, "ANCHOR: Good evening. The league has opened an inquiry …": the outlet's
+            reporting, no one's quotation).
         start: offset of the first character in the article text.
         end: offset just past the last character; ``text[start:end]`` is verbatim.
         speaker: whose words they are, exactly as the article writes the name; None when the
@@ -224,8 +227,11 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         passages.append(Passage("label", start, body - _trailing_space(text, start, body)))
         if kind == "named":
             name = _cast_name(name, cast)
-        if kind == "question" or (kind == "named" and turns[number][4] in askers):
-            turn: tuple[PassageKind, str | None] = ("question", name)
+        label = (turns[number][4] or "").lower()
+        if kind == "named" and label in _OWN_VOICES | _ASKING_PARTS:
+            turn: tuple[PassageKind, str | None] = ("report", None)  # "ANCHOR:", "PRESENTER:"
+        elif kind == "question" or (kind == "named" and turns[number][4] in askers):
+            turn = ("question", name)
         else:
             turn = ("answer", interviewee if kind == "answer" else name)
         passages.append(Passage(turn[0], body, end, turn[1]))
