@@ -1582,8 +1582,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
         for quote in spoken.get(key, ()):
             sentence = prepared.sentences[quote.sentence - 1]
             if len(quote.text.split()) < 4 and (
-                sentence_role(prepared, sentence) != "body"
-                or (quote.sentence <= 3 and not re.search(r"[.!?][”’\"')]*\s*$", sentence.text))
+                sentence_role(prepared, sentence) != "body" or _standfirst(prepared, quote.sentence)
             ):
                 continue  # "Maker rejects findings as regulator says it is 'monitoring'": a
                 # headline's word of theirs; its verbs are others'
@@ -1804,11 +1803,8 @@ def actor_name(name: str, prepared: PreparedArticle) -> str | None:
     capitalised common noun ("Campaigners", "Company", "Out") and a clause ("herself a
     grandmother", "process the council") name no one. Pure."""
     found = _actor_name(_unshouted(name.strip()), prepared)
-    if found and _TIME_OPENING.match(found):
-        found = _TIME_OPENING.sub("", found)
-        if re.match(r"(?:a|an|one|some)\s", found):
-            return None  # "Last month a team from the institute": no one named
-    return _unshouted(found) if found else found
+    # the name is looked up in full too ("Harwood" -> "On Monday Mr Justice Harwood")
+    return _unshouted(_TIME_OPENING.sub("", found)) if found else found
 
 
 def _unshouted(name: str) -> str:
@@ -2885,14 +2881,13 @@ def _in_quotation(text: str) -> bool:
 def _voiced(prepared: PreparedArticle) -> set[int]:
     """Sentences inside an embedded post, its credit line or an interview turn: someone's
     words or their labels, never the outlet's own reporting."""
-    reports = [p for p in prepared.passages if p.kind == "report"]
-    voiced = [  # a broadcast's own voice reports, its label with it ("ANCHOR: Good evening.")
-        p
-        for p in prepared.passages
-        if p.kind != "report" and not (p.kind == "label" and any(r.start > p.start and
-                                                                   r.start - p.end <= 2
-                                                                   for r in reports))
-    ]  # fmt: skip
+    # a broadcast's own voice reports, and its label goes with it ("ANCHOR: Good evening.")
+    report_starts = [p.start for p in prepared.passages if p.kind == "report"]
+
+    def labels_a_report(p: Passage) -> bool:
+        return p.kind == "label" and any(0 < start - p.end <= 2 for start in report_starts)
+
+    voiced = [p for p in prepared.passages if p.kind != "report" and not labels_a_report(p)]
     return {
         s.id
         for s in prepared.sentences
@@ -3041,7 +3036,7 @@ def _quotes(
             # none whose guess was wrong.
             speaker, how = guess, "rule"
         if speaker:
-            spokes = re.search(r"\bspokes(?:man|woman|person)\b", speaker, re.I)
+            spokes = _SPOKES_WORD.search(speaker)
             speaker, found_role = resolve(speaker)
             if spokes and found_role is None and not _SPOKES_WORD.search(speaker):
                 found_role = spokes.group().lower()  # "A spokesperson for Kelder Lifeboat …"
@@ -3057,7 +3052,7 @@ def _quotes(
                 if dropped is not None:
                     dropped.append(f"{span.id}: a surname two people share; left unattributed")
             elif body is not None:  # "A company spokeswoman": the company speaks
-                spokes = re.search(r"spokes(?:man|woman|person)", speaker, re.I)
+                spokes = _SPOKES_WORD.search(speaker)
                 speaker, role = body, (spokes.group() if spokes else speaker.split()[-1]).lower()
             elif (holder := _role_holder(speaker, prepared, resolve)) is not None:
                 speaker, found_role = resolve(holder)  # "the prefect", "Transport Minister"
@@ -3094,6 +3089,13 @@ def _quotes(
     return _headline_quotes_as_in_body(quotes, prepared)
 
 
+def _standfirst(prepared: PreparedArticle, number: int) -> bool:
+    """Whether sentence ``number`` (1-based) is a standfirst: one of the first three, with
+    no closing stop ("Maker rejects findings as regulator says it is 'monitoring'")."""
+    text = prepared.sentences[number - 1].text
+    return number <= 3 and not re.search(r"[.!?][”’\"')]*\s*$", text)
+
+
 def _headline_quotes_as_in_body(quotes: list[Quote], prepared: PreparedArticle) -> list[Quote]:
     """``quotes`` with each quotation of a headline or standfirst (one of the first three
     sentences, with no closing stop) that the body quotes too
@@ -3107,8 +3109,7 @@ def _headline_quotes_as_in_body(quotes: list[Quote], prepared: PreparedArticle) 
         sentence = prepared.sentences[q.sentence - 1]
         if sentence_role(prepared, sentence) == "headline":
             return True
-        # a standfirst: one of the first lines, with no closing stop
-        return q.sentence <= 3 and not re.search(r"[.!?][”’\"')]*\s*$", sentence.text)
+        return _standfirst(prepared, q.sentence)
 
     body = [q for q in quotes if q.speaker and not headline(q)]
     out = []

@@ -622,6 +622,7 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
     if len(render_markdown(brief).split()) <= limit:
         return brief
     brief = brief.model_copy(deep=True)
+    sides = _sides(brief.stances)
     if brief.stats.independent_sources >= FIGURE_SOURCES:
         for group in brief.figures:
             group.listed = bool(group.counts) and (
@@ -647,7 +648,7 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
         source_words,
         0.0,
         speakers_shown=1,
-        sides=_sides(brief.stances),
+        sides=sides,
     )
     best = len(render_markdown(brief.model_copy(update={"speakers": one})).split()) - rest()
     if rest() + min(floor, best) > limit and brief.stances:
@@ -672,7 +673,7 @@ def fit_brief(brief: Brief, source_words: int, duplicates: dict[str, str]) -> Br
         source_words,
         budget=max(room, floor if wide else 0.0),
         speakers_shown=MIN_SPEAKERS if wide else 1,
-        sides=_sides(brief.stances),
+        sides=sides,
     )
     return brief
 

@@ -518,14 +518,11 @@ def _occupation(word: str) -> bool:
 
 #: Words for someone's kin or partner, before "of" and the person they are kin to ("the
 #: wife of Councillor Tom Ridley", "the son of Senator Ann Roe"): the other person's words.
-_KIN_OF = (
-    vocabulary.FEMALE_NOUNS
-    | vocabulary.MALE_NOUNS
-    | vocabulary.RELATION_NOUNS
-    | frozenset("partner spouse child children parent parents widow widower".split())
-) - {"businesswoman", "businessman", "chairwoman", "spokeswoman", "spokesman", "policewoman",
-     "policeman", "councilwoman", "councilman", "congresswoman", "congressman", "headmistress",
-     "headmaster", "landlady", "landlord", "actress"}  # fmt: skip
+_KIN_OF = frozenset(
+    """wife husband partner spouse widow widower son daughter child children mother father
+    parent parents brother sister grandson granddaughter grandmother grandfather aunt uncle
+    niece nephew cousin fiance fiancee girlfriend boyfriend""".split()
+)
 
 
 def _role_before(text: str, position: int) -> str | None:
@@ -582,10 +579,10 @@ def _role_before(text: str, position: int) -> str | None:
     return " ".join(role) or _role_in_commas(window)
 
 
-#: Honorifics and abbreviated titles that stand right before a name after its role.
 #: Prepositions that open a sentence in capitals before a role and a name ("For skipper Arne
 #: Halvorsen", "To Mayor Ann Lowe"): never part of the role.
 _OPENING_PREPOSITIONS = frozenset("for to with from at in on by of as like".split())
+#: Honorifics and abbreviated titles that stand right before a name after its role.
 _TITLE_ABBREVIATIONS = vocabulary.HONORIFICS | {"cllr", "clr", "cr", "ald", "hon"}
 
 

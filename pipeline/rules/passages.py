@@ -165,20 +165,7 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
             name = match["name"]
             name = _HONORIFIC.sub("", name).title() if name.isupper() else name
             turns.append(("named", start, start + match.end(), end, name, index))
-        elif (
-            (match := _SPEAKER_LABEL.match(line))
-            and (
-                not match["given"]
-                or _unnamed(match["name"])
-                or match["name"].lower() in _OWN_VOICES | _ASKING_PARTS
-            )
-            and (
-                _is_person_label(match["name"], text)
-                or _unnamed(match["name"])  # "CALLER:", "MAN ON STREET:"
-                or match["name"].lower() in _ASKING_PARTS | _OWN_VOICES  # "PRESENTER:"
-                or any(_same_person(match["name"], name, part) for part, name in cast)
-            )
-        ):
+        elif (match := _SPEAKER_LABEL.match(line)) and _turn_label(match, text, cast):
             turns.append(("named", start, start + match.end(), end, match["name"], index))
     if len(turns) < 2:
         return []
@@ -381,6 +368,19 @@ def _same_person(label: str, name: str, part: str) -> bool:
     ``name`` in ``part``: its surname, or the part itself."""
     bare = re.sub(r"^the\s+", "", label.strip(), flags=re.I).lower()
     return bare == part or bare == name.split()[-1].lower()
+
+
+def _turn_label(match: re.Match[str], text: str, cast: list[tuple[str, str]]) -> bool:
+    """Whether a ``_SPEAKER_LABEL`` match opens a turn: a part ("PRESENTER:"), the outlet's
+    own voice ("REPORTER (on location):") or someone unnamed ("CALLER (GARY):", "MAN ON
+    STREET:"), whatever the brackets hold; else, with nothing in brackets, a person the
+    article names (``_is_person_label``) or the transcript's header casts."""
+    name = match["name"]
+    if _unnamed(name) or name.lower() in _ASKING_PARTS | _OWN_VOICES:
+        return True
+    return not match["given"] and (
+        _is_person_label(name, text) or any(_same_person(name, n, part) for part, n in cast)
+    )
 
 
 def _unnamed(label: str) -> bool:
