@@ -391,6 +391,7 @@ def _merge_quotes(
     sources: list[set[str]] = []  # per entry; sorted once at the end
     variants: dict[tuple[int, str], tuple[QuoteVariant, set[str]]] = {}
     speakers_of: dict[int, set[str]] = defaultdict(set)
+    short: dict[tuple[str, str], int] = {}  # (a fragment's words, speaker) -> its entry
     nested = _nested(spoken)
     for quote in spoken:
         speaker = index.canonical(quote.speaker) or UNATTRIBUTED
@@ -398,6 +399,16 @@ def _merge_quotes(
         # words told inside another quotation ("Gus always said, ‘…’") are their own
         # speaker's, never a part of the quotation that holds them
         variant = None if exact is not None or quote.id in nested else found.variant_of(quote.text)
+        if _fragment(quote.text):
+            # a word or two ("sell", "the Bank") joins only the same speaker's quotation:
+            # that another speaker's longer words hold them says nothing of who said them
+            own = short.get((_exact_key(quote.text), speaker))
+            if exact is not None and entries[exact][0] != speaker:
+                exact = own
+            if variant is not None and (
+                speaker == UNATTRIBUTED or entries[variant[0]][0] != speaker
+            ):
+                variant = None
         if exact is None and variant is None:
             entry = QuoteEntry(
                 text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id]
@@ -406,6 +417,8 @@ def _merge_quotes(
             sources.append({quote.source})
             found.add(len(entries) - 1, quote.text)
             speakers_of[len(entries) - 1].add(speaker)
+            if _fragment(quote.text):
+                short.setdefault((_exact_key(quote.text), speaker), len(entries) - 1)
             continue
         match = exact if exact is not None else variant[0]
         owner, entry = entries[match]
@@ -466,6 +479,12 @@ def _merge_quotes(
                 )
             )
     return result, differences
+
+
+def _fragment(text: str) -> bool:
+    """Whether a quotation is a word or a few (at most ``MINOR_PARTIAL``): too short for
+    its words in another speaker's quotation to show that the two are one."""
+    return len(re.findall(r"[\w’'-]+", text)) <= MINOR_PARTIAL
 
 
 def _named_person(name: str) -> bool:

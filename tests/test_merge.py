@@ -604,6 +604,26 @@ def test_a_quote_part_is_whole_words_of_the_fuller_quote():
     ]
 
 
+def test_a_word_or_two_joins_only_its_own_speakers_quotation():
+    # an analyst's "buy" rating and a defined term ("the Society") are no part of what
+    # others said, though their longer words hold them
+    brief = merge_extractions(
+        [
+            extraction("S1", quotes=[quote("S1", 1, "Savers who buy our bonds will be repaid", "Ada Voss")]),
+            extraction("S2", quotes=[quote("S2", 1, "buy", "Tom Hale", "partial")]),
+            extraction("S3", quotes=[quote("S3", 1, "the Society", None, "partial")]),
+            extraction("S4", quotes=[quote("S4", 1, "We told the society in March", "Ruth Ames")]),
+            extraction("S5", quotes=[quote("S5", 1, "be repaid", "Ada Voss", "partial")]),
+        ]
+    )  # fmt: skip
+    owners = {e.text: g.speaker for g in brief.speakers for e in g.quotes}
+    assert owners["buy"] == "Tom Hale"
+    assert owners["the Society"] == UNATTRIBUTED
+    fuller = next(e for g in brief.speakers for e in g.quotes if e.text.startswith("Savers"))
+    assert [(v.text, v.sources) for v in fuller.variants] == [("be repaid", ["S5"])]
+    assert not [d for d in brief.differences if d.kind == "attribution"]
+
+
 def test_the_same_quote_in_many_sources_is_one_entry_whatever_the_folder_size():
     # 199 distinct quotes: the opening sentences of as many distinct articles
     quotes = [
