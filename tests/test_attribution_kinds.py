@@ -1381,3 +1381,87 @@ def test_a_broadcasts_own_voice_is_reporting_that_keeps_the_script_on_the_story(
     assert "The league has opened an inquiry into Fenby Town." in told
     assert any("suspended the captain" in t for t in told)
     assert not any("legal advice" in t for t in told)  # the clip is the chair's words
+
+
+def test_he_after_someone_unnamed_is_that_one_not_a_body_further_back():
+    text = (
+        "Storm cuts power to valley\n\n"
+        "Brookmere Energy, which serves the valley, said repairs could take a week.\n\n"
+        "A lineman who asked not to be named because he was not cleared to talk to the press "
+        "said crews were working through the night.\n\n"
+        '"We have not been home since Sunday," he said.\n'
+    )
+    assert attributed(text) == [(None, None)]
+
+
+def test_he_after_an_unnamed_member_the_column_rang_is_that_member():
+    text = (
+        "Party rattled by resignation\n\n"
+        'Olan Breck, the party whip, said on Monday that discipline was "intact".\n\n'
+        "When I phoned a Liberal MP this morning, the mood was grim. "
+        '"We will get over it," he told me.\n'
+    )
+    assert attributed(text)[-1] == (None, None)
+
+
+def test_the_one_who_was_asked_answers_in_the_quotation_after():
+    lead = (
+        "Club fires manager\n\n"
+        "Harlow Rovers chairman Ivor Penn announced the club had dismissed manager Sean Tully "
+        "after a run of nine defeats.\n\n"
+    )
+    named = (
+        lead
+        + 'The chairman was asked whether the board had erred.\n\n"We all share the blame," he said.\n'
+    )
+    assert attributed(named) == [("Ivor Penn", "Harlow Rovers chairman")]
+    unnamed = (
+        lead
+        + 'A league official was asked about the timing.\n\n"It is a matter for the club," she said.\n'
+    )
+    assert attributed(unnamed)[0][0] is None
+    # asked by someone named: the one asked is no longer the sure speaker
+    both = (
+        lead + 'Penn was challenged by supporter Dora Vance.\n\n"You have let us down," she said.\n'
+    )
+    assert attributed(both)[0][0] != "Ivor Penn"
+
+
+def test_a_reply_to_someone_unnameds_question_is_the_one_questioned():
+    text = (
+        "Water declared safe\n\n"
+        'Operations director Carl Webb said the supply was clean. "Every sample passed," he said.\n\n'
+        '"Would you drink it yourself?" one reporter asked.\n\n'
+        '"I had a glass this morning," he replied.\n'
+    )
+    assert attributed(text)[-1][0] == "Carl Webb"
+
+
+@pytest.mark.parametrize(
+    "lead_in", ["Former winger Paul Dree on Radio Severn:", "Paul Dree, speaking to the Courier:"]
+)
+def test_a_lead_in_names_the_speaker_not_the_station_or_paper(lead_in):
+    text = (
+        f'Club fires manager\n\nThe club dismissed its manager.\n\n{lead_in}\n\n"It was coming."\n'
+    )
+    assert attributed(text)[0][0] == "Paul Dree"
+
+
+def test_a_quotation_after_terms_the_sentence_quotes_continues_its_speaker():
+    text = (
+        "Lender shares slide\n\n"
+        '"The penalty is the least of it," said Mara Holt, an analyst at Fenwick Capital, who '
+        'moved her rating to "underweight" from "neutral". "Depositors are the worry."\n'
+    )
+    quotes = _quotes_of(text)
+    assert [q.speaker for q in quotes if q.text.startswith("Depositors")] == ["Mara Holt"]
+
+
+def test_a_body_with_an_acronym_said_it_was_doing_something_in_quotes():
+    text = (
+        "Breach at lender\n\n"
+        'The Savings and Credit Authority (SCA) said it was "actively assessing" whether '
+        "rules were broken.\n"
+    )
+    [quote] = _quotes_of(text)
+    assert (quote.speaker, quote.kind) == ("The Savings and Credit Authority", "partial")

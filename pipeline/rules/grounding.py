@@ -130,7 +130,13 @@ def house_byline(byline: str | None) -> str | None:
 
 
 _MARKUP = re.compile(r"\((?:[QFSAP]\d+|none)\)|\b[QFSAP]\d+\b|[{}<>\[\]|*_#]")
-_CREDIT = re.compile(r"/|\b(?:photo|foto|getty|credit|images?|file|pictured?)\b", re.I)
+#: A picture credit's words. "credit", "images" and "file" count in lower case or in
+#: capitals, or "Credit:" before a name: a body may hold the word ("the Savings and Credit
+#: Authority", "Credit Union").
+_CREDIT = re.compile(
+    r"/|\b(?i:photo|foto|getty|pictured?)\b|\b(?:credit|CREDIT|images?|IMAGES?|file|FILE)\b|"
+    r"\bCredit:"
+)
 _INITIAL_END = re.compile(r"\s[A-Z]\.?$")
 #: Words that make a phrase a clause rather than a name: verbs of being and saying, auxiliaries.
 _VERBS = (

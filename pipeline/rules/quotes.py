@@ -2308,9 +2308,23 @@ def _lead_in_cue(doc: _Document, draft: _Draft) -> _Cue | None:
     cue = _cue_in_range(doc, lo, hi)
     if cue is not None:
         return cue
+    medium = _ON_MEDIUM.search(line)
+    if medium is not None and medium.start() > 0:
+        # "Former captain Barry Otway on BBC Radio Kent:", "Ann Roe, speaking to Sky News:":
+        # the one who speaks, not the station, the paper or the platform
+        hi = lo + medium.start()
     toks = _tokens(doc, lo, hi)
     j = _run_back(toks, len(toks) - 1) if toks else None
     return _phrase_cue(doc, toks, j, len(toks) - 1) if j is not None else None
+
+
+#: Where a lead-in line's speaker spoke, after the speaker's name: "… on BBC Radio
+#: Kent:", "…, speaking to Sky News:", "… in a post on X:", "… via a statement:".
+_ON_MEDIUM = re.compile(
+    r"(?<=[\w.’'])(?:,?\s+(?:speaking|writing|posting|talking))?\s*,?\s+(?:on|to|via|in|at)\s+"
+    r"(?:[A-Z0-9]|the\s+[A-Z]|an?\s+(?:post|statement|interview|video|tweet|message)\b)"
+    r"[^:]*:\s*$"
+)
 
 
 def _reporter_before(doc: _Document, draft: _Draft) -> _Cue | None:
@@ -2500,6 +2514,28 @@ def _link_continuations(doc: _Document, drafts: list[_Draft]) -> None:
         a, b = drafts[index - 1], drafts[index]
         if _reopens_paragraph(doc, a, b) or _resumes_after_attribution(doc, a, b):
             b.continues = index - 1
+            continue
+        # "“…,” said X, who cut his rating to “sell” from “hold”. “…”": past the words the
+        # reporter's own sentence quotes to the quotation it breaks off
+        k = index - 1
+        while (
+            k > max(0, index - 4)  # a few terms at most: linear in the drafts
+            and _quoted_in_passing(doc, drafts[k])
+            and drafts[k].paragraph == b.paragraph
+        ):
+            k -= 1
+        if k < index - 1 and _resumes_after_attribution(doc, drafts[k], b):
+            b.continues = k
+
+
+def _quoted_in_passing(doc: _Document, draft: _Draft) -> bool:
+    """Whether a draft is a word or a few (at most three) that the reporter's sentence quotes
+    inside itself, not at its opening: a term, a label, a scare quote."""
+    return (
+        draft.closed
+        and not _opens_sentence(doc, draft)
+        and _word_count(doc.text[draft.open_pos : draft.end]) <= 3
+    )
 
 
 def _reopens_paragraph(doc: _Document, a: _Draft, b: _Draft) -> bool:
@@ -2592,10 +2628,18 @@ def _modifies_noun(doc: _Document, draft: _Draft) -> bool:
     if not toks or doc.masked[draft.close_end : toks[0].start] != " ":
         return False
     word = toks[0].word
+    before = doc.masked[max(0, draft.open_pos - 12) : draft.open_pos].split()[-1:]
+    if (
+        before
+        and before[0].lower() in _BE_FORMS
+        and re.search(r"(?:ing|ed)$", doc.text[draft.start : draft.end])
+    ):
+        return False  # "said it was “urgently examining” whether …": a verb, not a modifier
     return (
         word[:1].islower()
         and word not in _PREPOSITIONS
         and word not in _SUBORDINATORS
+        and word not in ("whether", "how", "why", "what")
         and word not in _BE_FORMS
         and word not in _MORE_PREPOSITIONS
         and word not in ("has", "have", "had", "will", "would", "can", "could", "may", "might")
@@ -2832,6 +2876,7 @@ def _holds_role(doc: _Document, cue: _Cue, description: str) -> bool:
         title = re.split(
             r"(?<!\b[A-Z])[.!?]|[;:()“”\"\n]", doc.text[max(0, m.start() - 70) : m.start()]
         )[-1]
+        title = _title_run(title)
         after = doc.text[m.end() : m.end() + 80]
         appositive = re.split(r"[.!?;:()“”\"\n]|,", after[1:])[0] if after[:1] == "," else ""
         if pattern.search(title) or pattern.search(appositive):
@@ -2848,6 +2893,29 @@ def _holds_role(doc: _Document, cue: _Cue, description: str) -> bool:
         ):
             return True  # "the Nato chief" for "the alliance's Secretary General, Mark Rutte"
     return False
+
+
+#: Lower-case words that may stand inside a title before a name ("head coach", "deputy
+#: chief executive", "Secretary of State for Health").
+_TITLE_WORDS = frozenset(
+    "of for the and de del van von der head deputy vice chief senior acting interim former "
+    "assistant associate executive general principal lead managing".split()
+)
+
+
+def _title_run(before: str) -> str:
+    """The words right before a name that may be its title: back to the first lower-case
+    word that is no role noun nor a word of a title ("… announced the club had sacked head
+    coach " gives "head coach "), so a role written before another person's name is not
+    this one's."""
+    words = before.split(" ")
+    k = len(words)
+    while k > 0:
+        word = re.sub(r"[’']s$", "", words[k - 1]).strip(",")
+        if word and word[:1].islower() and word.lower() not in _ROLE_NOUNS | _TITLE_WORDS:
+            break
+        k -= 1
+    return " ".join(words[k:])
 
 
 # Role nouns that name whoever heads a body, whatever the title: they may stand for any
@@ -3067,8 +3135,8 @@ def _antecedent(
 #: Someone the paragraph introduces by description ("a retiree who would give only her
 #: first name", "one mother", "a woman at the bus stop"): the "she" that follows.
 _SOMEONE = re.compile(
-    rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){{0,2}}(?:{word_alternation(ROLE_NOUNS)}|woman|man|"
-    r"girl|boy|mother|father|retiree|local|resident|neighbour|neighbor)\b"
+    rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{word_alternation(ROLE_NOUNS)}|"
+    r"woman|man|girl|boy|mother|father|retiree|local|resident|neighbour|neighbor)\b"
 )
 
 
@@ -3139,6 +3207,10 @@ def _antecedent_any(
             return None
         if found is not None:
             return found
+        if personal and _unnamed_subject(doc, lo, hi, _REPLY.match(doc.text, anchor) is not None):
+            # "A firefighter who asked not to be named said … “…,” he said.": the one
+            # unnamed, not a speaker further back
+            return None
     paragraph = doc.paragraph_at(anchor)
     for span in reversed(earlier[-_FALLBACK_SPANS:]):
         if span.paragraph < paragraph - 2:
@@ -3147,6 +3219,28 @@ def _antecedent_any(
         if cue is not None and cue.start < anchor and not (personal and not _personal(cue)):
             return cue
     return None
+
+
+def _unnamed_subject(doc: _Document, lo: int, hi: int, reply: bool = False) -> bool:
+    """Whether a speech verb between ``lo`` and ``hi`` has someone unnamed for its subject
+    ("A firefighter on the line … said", "One resident told us"): the "he" or "she" of a
+    quotation after it. Not one who asked where the pronoun replies (``reply``: "“…?” one
+    reporter asked. “…,” he replied.")."""
+    for m in doc.verbs_in(lo, hi):
+        if reply and m.group().lower().startswith("ask"):
+            continue
+        cue = _subject_before(doc, lo, m.start())
+        if cue is not None and cue.form == "description" and _SOMEONE.match(cue.text):
+            return True
+    return False
+
+
+#: A pronoun answering a question ("he replied", "she shot back").
+_REPLY = re.compile(
+    r"(?:he|she)\s+(?:replied|replies|answered|answers|responded|responds|retorted|"
+    r"retorts|shot\s+back|hit\s+back|countered)\b",
+    re.I,
+)
 
 
 def _name_runs(doc: _Document, paragraph: int) -> set[str]:
@@ -3247,8 +3341,11 @@ _BODY_CLASSES = frozenset(
 
 
 def _named_as_body(doc: _Document, cue: _Cue) -> bool:
-    """Whether the article classes a one-word name as a business ("its Belgian parent,
-    Valtmark", "the firm Corvex"): such a name is never "he" or "she"."""
+    """Whether the article classes a name as a business ("its Belgian parent, Valtmark",
+    "the firm Corvex", one word) or a thing ("Brookmere Energy, which …"): such a name is
+    never "he" or "she"."""
+    if re.search(rf"(?<![\w-]){re.escape(cue.text)},\s+which\s", doc.text):
+        return True  # "Brookmere Energy, which cut power to …": a thing, not a who
     words = cue.text.split()
     if len(words) != 1:
         return False
@@ -3297,6 +3394,9 @@ def _speaker_in_window(
     described = _described_subject(doc, lo, hi)
     if described is not None:
         return described  # "The superintendent said … “…,” she said": the described one
+    asked = _asked_subject(doc, lo, hi)
+    if asked is not None:
+        return asked  # "The chairman was asked whether … “…,” he said": who was asked
     if not titled:
         return None
     names = _titled_names(doc, lo, hi)
@@ -3309,7 +3409,16 @@ def _opening_surname(doc: _Document, lo: int, hi: int) -> _Cue | None:
     """A surname alone opening a sentence as its subject, of a person named in full earlier
     ("Rourke is demanding a public inquiry."): someone a later "she said" may refer to."""
     toks = _tokens(doc, lo, min(hi, lo + 60))
-    if len(toks) < 2 or not toks[1].word[:1].islower():
+    if len(toks) < 2:
+        return None
+    # "Maureen, who has five grandchildren, was having none of it.": a relative clause or an
+    # age after the subject
+    clause = (
+        len(toks) > 2
+        and toks[1].word == ","
+        and (toks[2].word.lower() in ("who", "whose") or toks[2].word.isdigit())
+    )
+    if not toks[1].word[:1].islower() and not clause:
         return None
     # "Okafor's team plans …": the possessor is the one a later "she says" is about
     word = re.sub(r"[’']s$", "", toks[0].word)
@@ -3358,6 +3467,38 @@ def _described_subject(doc: _Document, lo: int, hi: int) -> _Cue | None:
     for named in reversed(_titled_names(doc, 0, found.start)):
         if _holds_role(doc, named, found.text):
             return replace(named, start=found.start)  # "Superintendent Gloria Atwater"
+    return found
+
+
+#: A passive that puts a question to its subject ("was asked", "were pressed on"): the one
+#: who answers in the quotation after it.
+_ASKED = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:later\s+|then\s+|also\s+)?"
+    r"(?:asked|pressed|questioned|quizzed|challenged)\b"
+)
+
+
+def _asked_subject(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """The subject of the last passive of asking between ``lo`` and ``hi`` ("Pike was asked
+    whether …", "The chairman was pressed on …", "A club spokesman was asked …"): a name; a
+    definite role description resolved to the person the article gives that role where it
+    names one; an indefinite description as it is (someone unnamed). None where there is no
+    such passive or its subject is no person."""
+    found = None
+    for m in _ASKED.finditer(doc.masked, lo, hi):
+        end = doc.sentence_ends[doc.sentence_at(m.start())]
+        if re.search(r"\bby\s", doc.masked[m.end() : end]):
+            found = None  # "Teyssier was challenged by the councillor Henri Vautrin": two
+            continue  # people, and the one who speaks next may be either
+        cue = _subject_before(doc, lo, m.start())
+        if cue is not None and cue.form in ("name", "description"):
+            found = replace(cue, sure=False)
+    if found is None or found.form == "name":
+        return found
+    if _is_role_description(found.text):
+        for named in reversed(_titled_names(doc, 0, found.start)):
+            if _holds_role(doc, named, found.text):
+                return replace(named, start=found.start, sure=False)
     return found
 
 
