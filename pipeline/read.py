@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import FULL_DATE, WEEKDAY, clean_text, decode_bytes, repair_text
+from .clean import (
+    FULL_DATE,
+    WEEKDAY,
+    clean_text,
+    decode_bytes,
+    repair_text,
+    without_wire_slug,
+)
 from .errors import InputError
 from .rules.vocabulary import NEWS_OUTLET_WORDS
 
@@ -258,7 +265,8 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         path=rel,
         text=body,
         sha256=hashlib.sha256(body.encode()).hexdigest(),
-        title=metadata.get("title") or cleaned.title,
+        # the headline without a wire's slugs ("UPDATE 2-"); the body keeps it as filed
+        title=_headline(metadata.get("title") or cleaned.title),
         outlet=metadata.get("outlet") or cleaned.masthead,
         date=date,
         url=metadata.get("url"),
@@ -269,6 +277,10 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         captions=tuple(dict.fromkeys([*captions, *cleaned.captions])),
         dateline=cleaned.dateline,
     )
+
+
+def _headline(title: str | None) -> str | None:
+    return without_wire_slug(title) if title else title
 
 
 #: A section label or kicker printed above a page's headline ("Environment", "UK news",

@@ -1224,3 +1224,49 @@ def test_a_correction_of_an_earlier_version_is_furniture(tmp_path, note):
     article = read_article(path)
     assert "earlier version" not in article.text and "previous version" not in article.text
     assert any("version" in line for line in article.removed)
+
+
+@pytest.mark.parametrize(
+    ("filed", "headline"),
+    [
+        ("UPDATE 4-Dockers vote to strike at Kelsey port", "Dockers vote to strike at Kelsey port"),
+        ("REFILE-UPDATE 1-Cricket-Moyo hits century", "Moyo hits century"),
+        ("EMERGING MARKETS-Rand slides on budget fears", "Rand slides on budget fears"),
+        ("FOREX-Dollar edges up", "Dollar edges up"),
+        ("Golf-Lindqvist leads by two", "Lindqvist leads by two"),
+        # hyphenated names and compounds are no slugs
+        ("Rolls-Royce shares fall on engine recall", "Rolls-Royce shares fall on engine recall"),
+        ("EU-China talks stall over tariffs", "EU-China talks stall over tariffs"),
+        ("Anglo-Dutch merger called off", "Anglo-Dutch merger called off"),
+        ("COVID-19 cases rise in care homes", "COVID-19 cases rise in care homes"),
+    ],
+)
+def test_a_wire_headline_loses_its_version_and_topic_slugs(tmp_path, filed, headline):
+    path = write(tmp_path, "wire.txt", f"{filed}\n\nMARSDEN, May 4 (Reuters) - Text.\n")
+    article = read_article(path)
+    assert article.title == headline
+    assert article.text.startswith(filed)  # the body keeps the line as filed
+
+
+def test_an_agency_run_on_into_a_byline_in_capitals_is_the_wire_not_the_author(tmp_path):
+    path = write(
+        tmp_path,
+        "ap.txt",
+        "Ferry strands 300 in ice\n\nBy TOMAS O'LEARY and RUTH KIM Associated Press\n\n"
+        "DULUTH, Minn. (AP) — A ferry stuck in ice on Lake Superior on Monday, officials said.\n",
+    )
+    article = read_article(path)
+    assert article.author == "Tomas O'Leary and Ruth Kim"
+    assert (article.wire, article.outlet) == ("AP", "Associated Press")
+
+
+def test_a_byline_naming_the_agency_alone_gives_no_author(tmp_path):
+    path = write(
+        tmp_path,
+        "agency.txt",
+        "Ferry strands 300 in ice\n\nBy The Associated Press\n\n"
+        "A ferry stuck in ice on Lake Superior on Monday, officials said.\n",
+    )
+    article = read_article(path)
+    assert article.author is None
+    assert (article.wire, article.outlet) == ("AP", "The Associated Press")
