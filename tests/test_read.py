@@ -1270,3 +1270,46 @@ def test_a_byline_naming_the_agency_alone_gives_no_author(tmp_path):
     article = read_article(path)
     assert article.author is None
     assert (article.wire, article.outlet) == ("AP", "The Associated Press")
+
+
+def test_a_live_pages_update_times_over_several_days_carry_the_day(tmp_path):
+    posts = "\n".join(
+        f'<div class="entry">\n<time datetime="{stamp}">{shown}</time>\n<p>{text}</p>\n</div>'
+        for stamp, shown, text in [
+            (
+                "2026-03-02T08:15:00Z",
+                "08:15",
+                "Crews reopened the eastbound carriageway of the Fenwick bridge after an overnight"
+                " inspection found no damage to its main span, the county council said.",
+            ),
+            (
+                "2026-03-01T22:40:00Z",
+                "22:40",
+                "The bridge was closed in both directions after a lorry struck one of its"
+                " supports shortly after ten o'clock, police said.",
+            ),
+        ]
+    )
+    page = (
+        "<html><head><title>Bridge closed - live | Fenwick Mercury</title></head><body>\n"
+        f"<article>\n<h1>Bridge closed - live</h1>\n{posts}\n</article>\n</body></html>"
+    )
+    text = read_article(write(tmp_path, "live.html", page)).text
+    assert "08:15, 2 March 2026\n\nCrews reopened" in text
+    assert "22:40, 1 March 2026\n\nThe bridge was closed" in text
+
+
+def test_only_the_time_stamps_of_repeated_update_blocks_become_paragraphs():
+    from lxml import html as lxml_html
+
+    from pipeline.read import _mark_live_post_times
+
+    tree = lxml_html.document_fromstring(
+        '<html><body><article><div class="post-meta"><time datetime="2026-03-01">1 March'
+        '</time></div><div class="update"><time datetime="2026-03-01T09:00Z">09:00</time>'
+        '<p>One.</p></div><div class="update"><time datetime="2026-03-01T08:00Z">08:00</time>'
+        "<p>Two.</p></div></article></body></html>"
+    )
+    _mark_live_post_times(tree)
+    assert [t.text for t in tree.iter("time")] == ["1 March"]  # the page's own date
+    assert [p.text for p in tree.iter("p")] == ["09:00", "One.", "08:00", "Two."]
