@@ -334,7 +334,8 @@ _FURNITURE = re.compile(
       | related(?:\ (?:stories|articles|coverage|content|reading|links|topics|news|videos))?
           (?:\s*:.*|\W*)
       | (?:most\ (?:read|popular|viewed|shared)|recommended(?:\ for\ you)?|top\ stories
-          |(?:today['’]s\ )?(?:top|lead|cover)\ story|in\ this\ (?:issue|edition)
+          |(?:today['’]s\ )?(?:top|lead|cover|big)\ story|in\ this\ (?:issue|edition)
+          |this\ (?:week|issue)(?:['’]s\ (?:top|lead|big)\ story)?
           |trending(?:\ now)?|latest\ (?:news|stories)|you\ may\ also\ like|don't\ miss)\W*
       # sharing buttons: a line made only of network names
       | {_SHARE_WORDS}(?:\s*[|,·•/]?\s*{_SHARE_WORDS})*\W*
@@ -597,6 +598,9 @@ _BROADCAST = re.compile(
     r"^(?P<station>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?i:FM|AM|Radio|TV|Television))"
     r"\s*(?:[-–—|:]\s*[A-Za-z][\w&'’ ,-]{2,60})?$"
 )
+#: A standfirst under the headline has at least this many words; a label there ("Analysis",
+#: "Live") fewer.
+STANDFIRST_WORDS = 8
 #: How many lines from the top a masthead may stand (headline, standfirst, byline, masthead).
 MASTHEAD_LINES = 6
 #: A masthead's date with a weekday and no year ("Tuesday, September 16"): page furniture,
@@ -741,7 +745,10 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         after = lines[index + 1]
         following[index] = following[index + 1] if is_furniture(after) else after
     boilerplate, issuer = _release_boilerplate(lines)
+    issuer_lines, label_lines, release_headline, headline_text = _release_top(lines)
     stated: dict[str, str] | None = None  # a dateline on a line of its own
+    title_under_masthead = False  # the title is the line under the outlet's name
+    credited: str | None = None  # the agency a byline or a credit line names
     for index, line in enumerate(lines):
         if index in links:
             removed.append(links[index])
@@ -749,6 +756,14 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         if index >= boilerplate:
             removed.append(line)  # a press release's notes, boilerplate and contacts
+        elif index in issuer_lines:
+            removed.append(line)  # "OFFICE OF THE GOVERNOR" over "TRANSCRIPT: …": the issuer
+            masthead = masthead or line
+        elif index == release_headline and title is None:
+            title = headline_text  # under "PRESS RELEASE" and its date: the release's headline
+            kept.append(line)
+        elif index in label_lines and not _RELEASE_LINE.match(line):
+            removed.append(line)  # "OFFICIAL CLUB STATEMENT", "For immediate release"
         elif stated is None and index < MASTHEAD_LINES and (found := _RELEASE_LINE.match(line)):
             removed.append(line)  # "FOR IMMEDIATE RELEASE — BRENNOCK, 3 March 2025"
             stated = {"dateline": found["dateline"], "date": found["date"]}
@@ -775,7 +790,11 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             published = published or dated
             byline = byline or next((m["names"] for p in parts if (m := _BYLINE.match(p))), None)
             if index < MASTHEAD_LINES:
-                if title is not None and _name_only(title) and _headline_follows(lines, index):
+                if (
+                    title is not None
+                    and (_name_only(title) or title_under_masthead and _tagline(title, parts))
+                    and _headline_follows(lines, index)
+                ):
                     # the outlet's name over its metadata line ("THE EASTBROOK REGISTER" /
                     # "BUSINESS | …"), with any tagline under it; the headline comes next
                     at = kept.index(title)
@@ -818,6 +837,11 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             masthead = masthead or edition["name"]
         elif index < MASTHEAD_LINES and _is_section_path(line):
             removed.append(line)  # "World | Health": the sections the page is filed under
+            if title is not None and kept == [title] and _masthead_over_sections(title):
+                kept.remove(title)  # "THE MERIDIAN" over "Sport > Football": the outlet
+                removed.insert(len(removed) - 1, title)
+                masthead = masthead or title
+                title = None
         elif index < MASTHEAD_LINES and _YEARLESS_DATE.match(line):
             removed.append(line)  # "Tuesday, September 16" under the masthead
             if title is not None and kept == [title] and _name_only(title) and title.isupper():
@@ -838,9 +862,18 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             masthead = masthead or _title_case(title)
             title = line
             kept.append(line)
+            title_under_masthead = True
+        elif index < MASTHEAD_LINES and (agency := _AGENCY_CREDIT.match(line)):
+            removed.append(line)  # "THE CANADIAN PRESS" under the headline: the agency's copy
+            credited = credited or _wire_name(agency["agency"])
+            masthead = masthead or _agency_outlet(agency["agency"])
         elif (match := _BYLINE.match(line)) and not _TERMINAL.search(line):
             removed.append(line)
-            byline = byline or match["names"]
+            names, agency = _byline_agency(match["names"])
+            byline = byline or names
+            if agency:  # "By JENNIFER OKONJO Associated Press": the agency's own writer
+                credited = credited or _wire_name(agency)
+                masthead = masthead or _agency_outlet(agency)
             masthead = masthead or _byline_outlet(line[match.end("names") :])
         elif (
             not kept
@@ -849,13 +882,20 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         ):
             title = line
             kept.append(line)
-        elif index > 0 and following[index] is not None and _is_cross_head(line, nxt or ""):
+        elif (
+            index > 0
+            and following[index] is not None
+            and _is_cross_head(line, nxt or "")
+            # the standfirst right under the headline is no cross-head, figure or none
+            and not (kept == [title] and len(line.split()) >= STANDFIRST_WORDS)
+        ):
             removed.append(line)  # a cross-head or a link to another story
         else:
             kept.append(line)
         seen.add(line)
     kept = [_without_note_markers(line, removed) for line in kept]
     wire, dateline, dateline_date = _dateline(kept, title)
+    wire = wire or credited
     if dateline is None and stated is not None:
         dateline, dateline_date = stated["dateline"], stated["date"]
         published = published or stated["date"]
@@ -914,6 +954,68 @@ def _is_section_path(line: str) -> bool:
     )
 
 
+#: A publication's tagline under its name: "The daily briefing for biopharma investors", "Your
+#: weekly guide to …", "News and analysis for the energy trade".
+_TAGLINE = re.compile(
+    r"^(?i:(?:the|your|a|an)\s+(?:[\w-]+\s+){0,4}?(?:briefing|newsletter|digest|guide|round-?up"
+    r"|bulletin|e-?mail|read|source|voice|paper|magazine|companion|intelligence|brief)"
+    r"|(?:[\w-]+\s+){0,2}?(?:news|analysis|intelligence|insight)\s+(?:and\s+\w+\s+)?for)\b"
+)
+
+
+def _tagline(line: str, parts: list[str]) -> bool:
+    """Whether the line under an outlet's name and over its metadata line ("Tuesday 10 March
+    2026 | Issue 1,482") is the publication's tagline, not the headline: it describes the
+    publication ("The daily briefing for …"), or the metadata line numbers an issue (a
+    newsletter's or magazine's headline comes under its issue line)."""
+    return bool(_TAGLINE.match(line)) or any(
+        re.match(r"(?i)issue\s|vol(?:ume|\.)?\s", p) for p in parts
+    )
+
+
+#: A wire desk's version slug before a headline: "UPDATE 2-", "REFILE-", "CORRECTED-",
+#: "EXCLUSIVE-", "RPT-UPDATE 1-".
+_VERSION_SLUG = (
+    r"(?:(?:UPDATE|WRAPUP|REFILE|RPT|REPEAT|CORRECTED|CORRECTION|EXCLUSIVE|ANALYSIS|INSIGHT"
+    r"|FACTBOX|EXPLAINER|TIMELINE|FEATURE|INTERVIEW|PREVIEW|POLL|BRIEF|BUZZ|COLUMN|FOCUS"
+    r"|NEWSMAKER|SCENARIOS|BREAKINGVIEWS|SPECIAL\ REPORT|URGENT|FLASH|BULLETIN|ADVISORY"
+    r"|GRAPHIC)(?:\ \d{1,2})?-(?=\S))"
+)
+#: The topic a wire files a story under, slugged before its headline: a sport ("Soccer-",
+#: "Tennis-", "Motor racing-"), a market desk ("FOREX-", "OIL-"), or a desk's name of two
+#: or three words in capitals ("US STOCKS-", "EMERGING MARKETS-"; after a version slug one
+#: word will do: "UPDATE 1-BRENT-").
+_TOPIC_SLUG = (
+    r"(?:(?:Soccer|Football|Tennis|Golf|Cricket|Rugby|Rugby\ union|Rugby\ league|Athletics"
+    r"|Cycling|Olympics|Paralympics|Boxing|Basketball|Baseball|Ice\ hockey|Hockey|Swimming"
+    r"|Skiing|Sailing|Rowing|Motor\ racing|Motorsport|Formula\ One|Horse\ racing|Snooker"
+    r"|Darts|Badminton|Volleyball|Handball|Gymnastics|Wrestling|Judo|Esports|NFL|NBA|NHL|MLB"
+    r"|MLS|UFC|FOREX|OIL|GOLD|METALS|GRAINS|SOFTS|TREASURIES)-(?=[A-Z0-9\"“‘']))"
+)
+_WIRE_SLUG = re.compile(
+    rf"^(?:{_VERSION_SLUG}+(?:{_TOPIC_SLUG}|[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{0,2}}-(?=[A-Z0-9]))?"
+    rf"|{_TOPIC_SLUG}|[A-Z]{{2,}}(?:\ [A-Z]{{2,}}){{1,2}}-(?=[A-Z0-9]))"
+)
+
+
+def without_wire_slug(title: str) -> str:
+    """A headline without the slugs a wire desk files it under: its version ("UPDATE 2-",
+    "REFILE-") and its topic ("Soccer-", "US STOCKS-"): "UPDATE 1-Soccer-Ravenstock City
+    docked 15 points" -> "Ravenstock City docked 15 points". The body keeps the line as
+    filed. A hyphenated name ("Rolls-Royce shares fall") is no slug."""
+    match = _WIRE_SLUG.match(title)
+    rest = title[match.end() :].lstrip() if match else title
+    return rest if rest[:1].isupper() or rest[:1].isdigit() else title
+
+
+def _masthead_over_sections(line: str) -> bool:
+    """Whether the first line, over the sections a page is filed under ("Sport > Football"),
+    is the outlet's name: a name in capitals ("THE MERIDIAN") or one ending in a word of
+    news outlets ("The Harbour Gazette"). Sections are printed under the masthead, above
+    the headline."""
+    return _name_only(line) and (line.isupper() or _masthead_name(line))
+
+
 def _is_place(name: str, line: str) -> bool:
     """Whether the name before a comma and a date on a masthead line is the place the story
     was filed from ("Larsmoor, 3 March 2025"), not an outlet ("The Dunmore Courier,
@@ -958,12 +1060,65 @@ _RELEASE_SECTION = re.compile(
     r"|for\s+(?:further|more)\s+information(?:,?\s+(?:please\s+)?contact)?(?:\s*:.*)?)\W*"
 )
 #: A release marker with the dateline under which the release was issued: "FOR IMMEDIATE
-#: RELEASE — BRENNOCK, 3 March 2025", "For immediate release: March 3, 2025".
+#: RELEASE — BRENNOCK, 3 March 2025", "For immediate release: March 3, 2025", "For
+#: immediate release: 07:00, 1 December 2025".
 _RELEASE_LINE = re.compile(
     r"^[*_]*(?i:for\s+immediate\s+release|embargoed\s+until\s+[^—–|]{3,40}?)\s*[—–:|-]+\s*"
+    # a time of release before the date: "For immediate release: 07:00, 1 December 2025"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?|hrs)?(?:\s+[A-Z]{2,4})?\s*[,—–|-]?\s+)?"
     rf"(?P<dateline>(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},?\s+)?"
     rf"(?P<date>{_MASTHEAD_DATE}))\.?[*_]*$"
 )
+
+
+#: A line that says what kind of document a release is, printed above its headline: "PRESS
+#: RELEASE", "Media statement", "OFFICIAL CLUB STATEMENT", "For immediate release",
+#: "TRANSCRIPT" (and, with a colon, the headline after it: "TRANSCRIPT: Governor's
+#: briefing on …").
+_DOCUMENT_KIND = (
+    r"(?:(?:official|joint|public)\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:(?:press|news|media)\s+(?:release|statement|advisory|briefing|notice)|statement"
+    r"|transcript|readout)"
+    r"|for\s+immediate\s+release|embargoed\s+(?:until|till)\b[^:]*"
+)
+_DOCUMENT_LABEL = re.compile(rf"^[*_]*(?i:{_DOCUMENT_KIND})[*_]*\W*$")
+_LABELLED_HEADLINE = re.compile(
+    r"^[*_]*(?i:(?:official\s+)?(?:transcript|readout|(?:press|news|media)\s+release"
+    r"|statement))\s*:\s+(?P<headline>\S.*)$"
+)
+
+
+def _release_top(lines: list[str]) -> tuple[list[int], list[int], int | None, str | None]:
+    """The top of a release, statement or transcript an office issues: the issuer's name on
+    the lines above the first line saying what the document is ("RAVENSTOCK CITY FOOTBALL
+    CLUB" over "OFFICIAL CLUB STATEMENT", "OFFICE OF THE GOVERNOR" over "TRANSCRIPT: …"), the
+    lines of such labels, and the headline: the first line under the labels and the dates
+    that reads as one, or the words after a label's colon. The issuer's name is no
+    headline, and the headline no cross-head. Returns the issuer's lines, the labels'
+    lines, the headline's line and the headline (``[]``, ``[]``, None, None when the top
+    of ``lines`` holds no such label, or something other than names stands above it)."""
+    top = lines[:MASTHEAD_LINES]
+    labels = [
+        at
+        for at, line in enumerate(top)
+        if _DOCUMENT_LABEL.match(line)
+        or _RELEASE_LINE.match(line)
+        or _LABELLED_HEADLINE.match(line)
+    ]
+    if not labels or not all(_name_only(line) for line in lines[: labels[0]]):
+        return [], [], None, None
+    issuer = list(range(labels[0]))
+    last = labels[-1]
+    if labelled := _LABELLED_HEADLINE.match(lines[last]):
+        return issuer, labels[:-1], last, labelled["headline"]
+    for at in range(last + 1, min(len(lines), last + 4)):
+        line = lines[at]
+        if _MASTHEAD.match(line) or _YEARLESS_DATE.match(line) or is_furniture(line):
+            continue
+        if _looks_like_headline(line) and not _DOCUMENT_LABEL.match(line):
+            return issuer, labels, at, line
+        break
+    return issuer, labels, None, None
 
 
 def _release_boilerplate(lines: list[str]) -> tuple[int, str | None]:
@@ -1087,6 +1242,38 @@ def _lone_outlet(line: str | None, removed: list[str]) -> str | None:
     if line is None or not removed or removed[-2:-1] != [line]:
         return None
     return line if _name_only(line) else None
+
+
+#: A line crediting the story to an agency alone, under its headline: "THE CANADIAN PRESS",
+#: "By The Associated Press", "— Reuters".
+_AGENCY_CREDIT = re.compile(rf"^(?:[—–-]+\s*)?(?i:by\s+)?(?P<agency>(?i:{_WIRE_NAMES}))$")
+#: An agency named after the writer in a byline, with no comma: "By JENNIFER OKONJO
+#: Associated Press".
+_BYLINE_AGENCY = re.compile(rf"(?:^|\s+)(?P<agency>(?i:{_WIRE_NAMES}))$")
+
+
+def _byline_agency(names: str) -> tuple[str | None, str | None]:
+    """A byline's names without the agency run on after them, and the agency ("JENNIFER
+    OKONJO Associated Press" -> ("Jennifer Okonjo", "Associated Press")); names in capitals,
+    as wires print them, in ordinary case; (None, agency) when the byline names the agency
+    alone ("The Associated Press")."""
+    agency = None
+    found = _BYLINE_AGENCY.search(names)
+    if found and (found.start() > 0 or len(found["agency"].split()) > 1):
+        agency = found["agency"]
+        names = names[: found.start()].strip()
+    words = names.split()
+    if any(len(w) > 2 for w in words) and all(
+        w.isupper() or w in ("and", "&", "van", "von", "de", "der", "al") for w in words
+    ):
+        names = re.sub(r"[A-Z]+", lambda m: m.group().capitalize(), names)
+    return names or None, agency
+
+
+def _agency_outlet(written: str) -> str | None:
+    """An agency's name as an outlet ("THE CANADIAN PRESS" -> "The Canadian Press",
+    "Associated Press"); None for initials ("AP"), which name the wire, not the outlet."""
+    return _title_case(written) if len(written.split()) > 1 else None
 
 
 def _wire_name(written: str) -> str:

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import FULL_DATE, WEEKDAY, clean_text, decode_bytes, repair_text
+from .clean import (
+    FULL_DATE,
+    WEEKDAY,
+    clean_text,
+    decode_bytes,
+    repair_text,
+    without_wire_slug,
+)
 from .errors import InputError
 from .rules.vocabulary import NEWS_OUTLET_WORDS
 
@@ -258,7 +265,8 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         path=rel,
         text=body,
         sha256=hashlib.sha256(body.encode()).hexdigest(),
-        title=metadata.get("title") or cleaned.title,
+        # the headline without a wire's slugs ("UPDATE 2-"); the body keeps it as filed
+        title=_headline(metadata.get("title") or cleaned.title),
         outlet=metadata.get("outlet") or cleaned.masthead,
         date=date,
         url=metadata.get("url"),
@@ -269,6 +277,10 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         captions=tuple(dict.fromkeys([*captions, *cleaned.captions])),
         dateline=cleaned.dateline,
     )
+
+
+def _headline(title: str | None) -> str | None:
+    return without_wire_slug(title) if title else title
 
 
 #: A section label or kicker printed above a page's headline ("Environment", "UK news",
@@ -492,6 +504,7 @@ def _unwrap_embedded_posts(tree) -> None:
         for paragraph in paragraphs:
             credit = credit.replace(paragraph, " ", 1)
         credit = " ".join(credit.split())
+        paragraphs = [_POST_LINK.sub("", p) for p in paragraphs]  # "… pic.twitter.com/xyz"
         embedded = _EMBED_CLASS.search(node.get("class", "")) or _EMBED_CREDIT.match(credit)
         if not embedded or not lines:
             continue
@@ -504,6 +517,63 @@ def _unwrap_embedded_posts(tree) -> None:
             etree.SubElement(box, "p").text = credit
         box.tail = node.tail
         node.getparent().replace(node, box)
+
+
+#: A link to a post's picture or a shortened link, closing an embedded post's text
+#: ("… remain in effect. pic.twitter.com/xyz123"): the embed's markup, not the post's words.
+_POST_LINK = re.compile(
+    r"\s*(?:https?://)?(?:pic\.twitter\.com|pic\.x\.com|t\.co)/\S+\s*$", re.IGNORECASE
+)
+#: Classes of the blocks a live page prints its updates in ("update", "post",
+#: "liveblog-entry", "timeline-item").
+_LIVE_POST_CLASS = re.compile(r"update|post|entry|event|timeline|live|item|card", re.IGNORECASE)
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def _mark_live_post_times(tree) -> None:
+    """Write the time stamp of each update on a live page (a ``<time>`` inside one of two or
+    more blocks of one class, the blocks a live page prints its updates in) as a paragraph
+    of its own above the update, as a live page pasted as text holds it ("9:10 p.m."):
+    extraction otherwise drops ``<time>`` elements, and with them when each update was
+    posted. The words the page shows are kept; the day from ``datetime`` is added when the
+    updates span more than one day and the words do not give it. In place."""
+    from lxml import etree
+
+    stamps = []
+    for node in list(tree.iter("time")):
+        block = next(
+            (
+                a
+                for a in node.iterancestors()
+                if a.tag in ("section", "article", "div", "li")
+                and _LIVE_POST_CLASS.search(a.get("class", ""))
+            ),
+            None,
+        )
+        if block is None or block.getparent() is None:
+            continue
+        alike = [
+            b
+            for b in block.getparent()
+            if b.tag == block.tag and b.get("class") == block.get("class")
+        ]
+        if len(alike) < 2:
+            continue
+        stamps.append((node, " ".join(node.text_content().split()), node.get("datetime", "")))
+    days = {stamp[:10] for _, _, stamp in stamps if re.match(r"\d{4}-\d{2}-\d{2}", stamp)}
+    for node, shown, stamp in stamps:
+        day = re.match(r"(\d{4})-(\d{2})-(\d{2})", stamp)
+        if len(days) > 1 and day and not re.search(r"\b(?:\d{4}|[A-Z][a-z]{2})", shown):
+            year, month, date = (int(part) for part in day.groups())
+            shown = f"{shown}, {date} {_MONTH_NAMES[month - 1]} {year}".lstrip(", ")
+        if not shown:
+            continue
+        paragraph = etree.Element("p")
+        paragraph.text = shown
+        paragraph.tail = node.tail
+        node.getparent().replace(node, paragraph)
 
 
 #: A quotation the page repeats from its own text in large type ("pullquote",
@@ -597,6 +667,7 @@ def _html_to_text(
             captions.append(caption)
         node.drop_tree()
     _mark_inline_quotations(tree)
+    _mark_live_post_times(tree)
     _unwrap_embedded_posts(tree)
     pulled = _pull_quotes(tree) + _tables(tree)
     quoted = [

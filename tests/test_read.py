@@ -1224,3 +1224,92 @@ def test_a_correction_of_an_earlier_version_is_furniture(tmp_path, note):
     article = read_article(path)
     assert "earlier version" not in article.text and "previous version" not in article.text
     assert any("version" in line for line in article.removed)
+
+
+@pytest.mark.parametrize(
+    ("filed", "headline"),
+    [
+        ("UPDATE 4-Dockers vote to strike at Kelsey port", "Dockers vote to strike at Kelsey port"),
+        ("REFILE-UPDATE 1-Cricket-Moyo hits century", "Moyo hits century"),
+        ("EMERGING MARKETS-Rand slides on budget fears", "Rand slides on budget fears"),
+        ("FOREX-Dollar edges up", "Dollar edges up"),
+        ("Golf-Lindqvist leads by two", "Lindqvist leads by two"),
+        # hyphenated names and compounds are no slugs
+        ("Rolls-Royce shares fall on engine recall", "Rolls-Royce shares fall on engine recall"),
+        ("EU-China talks stall over tariffs", "EU-China talks stall over tariffs"),
+        ("Anglo-Dutch merger called off", "Anglo-Dutch merger called off"),
+        ("COVID-19 cases rise in care homes", "COVID-19 cases rise in care homes"),
+    ],
+)
+def test_a_wire_headline_loses_its_version_and_topic_slugs(tmp_path, filed, headline):
+    path = write(tmp_path, "wire.txt", f"{filed}\n\nMARSDEN, May 4 (Reuters) - Text.\n")
+    article = read_article(path)
+    assert article.title == headline
+    assert article.text.startswith(filed)  # the body keeps the line as filed
+
+
+def test_an_agency_run_on_into_a_byline_in_capitals_is_the_wire_not_the_author(tmp_path):
+    path = write(
+        tmp_path,
+        "ap.txt",
+        "Ferry strands 300 in ice\n\nBy TOMAS O'LEARY and RUTH KIM Associated Press\n\n"
+        "DULUTH, Minn. (AP) — A ferry stuck in ice on Lake Superior on Monday, officials said.\n",
+    )
+    article = read_article(path)
+    assert article.author == "Tomas O'Leary and Ruth Kim"
+    assert (article.wire, article.outlet) == ("AP", "Associated Press")
+
+
+def test_a_byline_naming_the_agency_alone_gives_no_author(tmp_path):
+    path = write(
+        tmp_path,
+        "agency.txt",
+        "Ferry strands 300 in ice\n\nBy The Associated Press\n\n"
+        "A ferry stuck in ice on Lake Superior on Monday, officials said.\n",
+    )
+    article = read_article(path)
+    assert article.author is None
+    assert (article.wire, article.outlet) == ("AP", "The Associated Press")
+
+
+def test_a_live_pages_update_times_over_several_days_carry_the_day(tmp_path):
+    posts = "\n".join(
+        f'<div class="entry">\n<time datetime="{stamp}">{shown}</time>\n<p>{text}</p>\n</div>'
+        for stamp, shown, text in [
+            (
+                "2026-03-02T08:15:00Z",
+                "08:15",
+                "Crews reopened the eastbound carriageway of the Fenwick bridge after an overnight"
+                " inspection found no damage to its main span, the county council said.",
+            ),
+            (
+                "2026-03-01T22:40:00Z",
+                "22:40",
+                "The bridge was closed in both directions after a lorry struck one of its"
+                " supports shortly after ten o'clock, police said.",
+            ),
+        ]
+    )
+    page = (
+        "<html><head><title>Bridge closed - live | Fenwick Mercury</title></head><body>\n"
+        f"<article>\n<h1>Bridge closed - live</h1>\n{posts}\n</article>\n</body></html>"
+    )
+    text = read_article(write(tmp_path, "live.html", page)).text
+    assert "08:15, 2 March 2026\n\nCrews reopened" in text
+    assert "22:40, 1 March 2026\n\nThe bridge was closed" in text
+
+
+def test_only_the_time_stamps_of_repeated_update_blocks_become_paragraphs():
+    from lxml import html as lxml_html
+
+    from pipeline.read import _mark_live_post_times
+
+    tree = lxml_html.document_fromstring(
+        '<html><body><article><div class="post-meta"><time datetime="2026-03-01">1 March'
+        '</time></div><div class="update"><time datetime="2026-03-01T09:00Z">09:00</time>'
+        '<p>One.</p></div><div class="update"><time datetime="2026-03-01T08:00Z">08:00</time>'
+        "<p>Two.</p></div></article></body></html>"
+    )
+    _mark_live_post_times(tree)
+    assert [t.text for t in tree.iter("time")] == ["1 March"]  # the page's own date
+    assert [p.text for p in tree.iter("p")] == ["09:00", "One.", "08:00", "Two."]

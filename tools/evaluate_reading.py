@@ -6,7 +6,8 @@ FOLDER (default ``tests/reading``) holds article files, each with a sidecar
 ``NAME.expect.json`` (see the README there): ``survive`` (text that must stay; by default every
 other non-empty line of the file), ``gone`` (furniture lines that must go), ``encoding``,
 ``repaired`` (mojibake to repair), ``no_article`` (a page to report, not read) and optional
-``outlet``/``author``/``date``. Prints per file the characters of reporting lost, the
+``outlet``/``author``/``date`` (what the value read starts with) and ``title`` (the headline
+read, exactly). Prints per file the characters of reporting lost, the
 furniture lines kept, what the decoder did and whether text was repaired; exit status 1 when
 any reporting is lost, any furniture kept or an expectation on encoding or metadata fails.
 """
@@ -109,6 +110,8 @@ def _compare(article: Article, expect: dict, path: Path, score: FileScore) -> No
         got = getattr(article, key)
         if want and not (got and str(got).startswith(want)):
             score.problems.append(f"{key}: {got!r}, expected {want!r}")
+    if expect.get("title") and article.title != expect["title"]:
+        score.problems.append(f"title: {article.title!r}, expected {expect['title']!r}")
 
 
 def evaluate(folder: Path) -> list[FileScore]:
