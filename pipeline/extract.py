@@ -311,7 +311,10 @@ class PreparedArticle:
     def house_voice(self) -> str | None:
         """Who 'we' is in the article's own voice: its outlet (``source_info``), else its
         author; None when neither is known."""
-        return source_info(self.article).outlet or self.article.author
+        outlet = source_info(self.article).outlet
+        if outlet and _DOCUMENT_HEADING.fullmatch(outlet.strip()):
+            outlet = None  # 'Regulatory Announcement': the kind of document, no publisher
+        return outlet or self.article.author
 
     def quote_of(self, figure: FigureSpan) -> QuoteSpan | None:
         """The quotation (not a scare quote) the figure is in; None."""
@@ -325,6 +328,15 @@ class PreparedArticle:
     def referent(self) -> Callable[[str, int], str | None]:
         """``pronoun_referent`` of the article: (pronoun, offset) -> the name it stands for."""
         return pronoun_referent(self.article.text, self.quotes)
+
+
+#: A heading that names a kind of document ('REGULATORY ANNOUNCEMENT', 'Press Release'),
+#: read where an outlet's name would be: no one's voice.
+_DOCUMENT_HEADING = re.compile(
+    r"(?i:(?:regulatory|stock\s+exchange|market|official|joint|public)\s+)?"
+    r"(?i:announcement|statement|press\s+release|news\s+release|media\s+release|release|"
+    r"notice|bulletin|transcript|update|advisory|communiqu[eé])"
+)
 
 
 def needs_model(quote: QuoteSpan) -> bool:

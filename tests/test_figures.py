@@ -1042,3 +1042,77 @@ def test_a_claimant_does_not_reach_past_a_semicolon_into_a_clause_with_its_own_s
     assert claimant_cue(sentence, sentence.index("350")) != "The operator"
     carried = "The operator says 410 flights ran; 12 of them late."
     assert claimant_cue(carried, carried.index("12")) == "The operator"
+
+
+# --- speeds, number words, document furniture, 'over' and claimants that are no actors ------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "unit"),
+    [
+        ("Squalls of up to 95 kilometres an hour tore roofs off.", "95 kilometres an hour", "km/h"),
+        ("The storm moved inland at 30 miles per hour.", "30 miles per hour", "mph"),
+        ("Winds near the coast reached 40 knots.", "40 knots", "knot"),
+        ("The truck was doing 60 km/h in the lane.", "60 km/h", "km/h"),
+    ],
+)
+def test_a_distance_per_hour_is_a_speed(text, written, unit):
+    found = _one(text)
+    assert (found.value, found.unit) == (written, unit)
+
+
+def test_a_speed_counts_what_is_named_before_it():
+    found = _one("Squalls of up to 95 kilometres an hour tore roofs off.")
+    assert found.counts == "Squalls"
+    assert _one("The hamlet lies 12 miles north of the dam.").unit == "mile"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("“Two point six million households are waiting,” she said.", 2.6e6),
+        ("'Nine point one billion dollars is gone,' he said.", 9.1e9),
+        ("Twelve and a half million viewers tuned in.", 12.5e6),
+    ],
+)
+def test_a_number_in_words_is_read_whole(text, number):
+    assert _one(text).number == number
+
+
+def test_list_numbers_footnotes_and_page_footers_are_no_figures():
+    text = (
+        "Some tips:\n\n1. Change your password.\n\n2. Call the helpline.\n\n"
+        "Acme Holdings plc\nPage 2 of 4\n\nThe note is final.[^3]\n"
+    )
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Treasurer resigns over £12m bridge contract", None),
+        ("A row over $3bn pipeline deal split the cabinet.", None),
+        ("The trust spent over £12m on agency nurses.", "over"),
+        ("Over 300 flats were flooded.", "over"),
+    ],
+)
+def test_over_as_a_preposition_is_no_approximation(text, qualifier):
+    assert _one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("In Redwater, police say about 2,500 people have left.", "police"),
+        ("The audit released on Friday says £4m went missing.", "The audit"),
+        ("The study issued last week says 800 pupils were absent.", "The study"),
+        ("Whether all 4,000 are affected, I can't tell you.", None),
+        ("“Do 50 of them know?” We won't guess.", None),
+        ("Police put it at 700, above the 500 figure given earlier by organisers.", "organisers"),
+    ],
+)
+def test_a_claimant_is_an_actor_not_a_place_a_participle_or_a_clause(sentence, claimant):
+    offset = [m for m in range(len(sentence)) if sentence[m].isdigit()][-1]
+    while offset and sentence[offset - 1] in "0123456789,":
+        offset -= 1
+    assert claimant_cue(sentence, offset) == claimant

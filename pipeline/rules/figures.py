@@ -86,7 +86,7 @@ _UNDER_1000 = rf"(?:(?:{_UNDER_100}|a)\s+hundred(?:\s+(?:and\s+)?(?:{_UNDER_100}
 #: (a scale word after it, 'two point four million', is read as the scale).
 SPELLED_NUMBER = (
     rf"(?:{_UNDER_1000})(?:,?\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?(?:{_UNDER_1000}))"
-    rf"(?!\s+(?:thousand|million|billion)\b))?(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?(?![\w-])"
+    rf"(?!\s+(?:thousand|million|billion)\b))?(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?(?![\w-])"
 )
 _WORDNUM = rf"{SPELLED_NUMBER}|{word_alternation(_WORD_NUMBERS)}"
 #: Number words that count a measure or a sum in words ("four metres", "FOUR inches",
@@ -99,9 +99,11 @@ _MEASURE = word_alternation([*MEASURE_UNITS, *CURRENCY_WORDS])
 def spelled_number(words: str) -> float | None:
     """The value of a number written out in English words ('three hundred and forty' ->
     340.0, 'twenty-five' -> 25.0, 'two point four' -> 2.4, 'two thousand five hundred' ->
-    2500.0); None when ``words`` holds a word that is no part of one."""
+    2500.0, 'sixteen and a half' -> 16.5); None when ``words`` holds a word that is no part
+    of one."""
     total, current, decimals = 0.0, 0.0, None
-    for word in re.findall(r"[a-z]+", words.lower()):
+    words = re.sub(r"\band\s+a\s+half\b", "point five", words.lower())  # 'sixteen and a half'
+    for word in re.findall(r"[a-z]+", words):
         if decimals is not None:
             if word not in _DIGIT_WORDS:
                 return None
@@ -130,7 +132,7 @@ def spelled_number(words: str) -> float | None:
 def _figure_pattern(style: str) -> re.Pattern[str]:
     number = _NUMBER[style]
     return re.compile(
-        rf"(?<![\w.,:/#'’$£€¥₹₽₩₺₪₴-])"
+        rf"(?<![\w.,:/#$£€¥₹₽₩₺₪₴^-])(?:(?<!['’])|(?=[A-Za-z]))"
         rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM})(?=[\s-](?i:thousand|million|billion|trillion)\b)"
         rf"|(?i:{_WORDNUM_MEASURE})(?=[\s-](?i:{_MEASURE})(?![\w])))"
         rf"(?P<scale1>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
@@ -186,6 +188,11 @@ _EMERGENCY_NUMBER = re.compile(
 # '(£1 = $1.27)', '(1 euro = 7.45 crowns)'): a conversion note, no figure of the story.
 _EXCHANGE_RATE = re.compile(
     rf"\(\s*(?:{_CUR})?\s?1(?:\.0+)?\s*(?:[A-Za-z]+\s*)?=\s*[^()=\n]{{1,40}}\)"
+)
+_PART_OF = re.compile(
+    r"\b(?:page|part|chapter|episode|question|slide|step|item|stage|round|game|photo|image)"
+    r"\s+\d{1,4}\s+(?:of|/)\s+$",
+    re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CLOCK_AFTER = re.compile(
@@ -468,6 +475,8 @@ def _span(
     """The figure at ``text[start:end]`` with the approximation written before it and the
     kind of count its clause makes it (``figure_sense``)."""
     qualifier = _APPROX.search(text[max(0, start - 30) : start])
+    if qualifier and _over_as_preposition(text, start, end, unit, qualifier.group("q")):
+        qualifier = None
     return FigureSpan(
         id=span_id,
         start=start,
@@ -482,6 +491,31 @@ def _span(
         outcome=outcome,
         sense=figure_sense(text, start, end),
     )
+
+
+#: Words after which 'over' says what about, not 'more than': 'quits over £48m deal', 'a row
+#: over $2bn contract', 'sued over 40 missed payments'.
+_ABOUT_OVER = re.compile(
+    r"\b(?:quits?|quitting|resigns?|resigned|resigning|steps? down|stepped down|row|rows|"
+    r"dispute|disputes|clash|clashes|clashed|anger|fury|outrage|probe|inquiry|sued|sues|suing|"
+    r"fined|fines|concerns?|questions?|criticism|criticised|criticized|scandal|controversy|"
+    r"storm|battle|fight|feud|investigation|investigated|sacked|fired|under fire|backlash)"
+    r"\s+over\s+$",
+    re.IGNORECASE,
+)
+
+
+def _over_as_preposition(text: str, start: int, end: int, unit: str | None, word: str) -> bool:
+    """Whether the 'over' before the figure at ``text[start:end]`` is a preposition, not
+    'more than': after a word of dispute or leaving ('quits over £48m deal', 'row over'), or
+    before a sum that is an adjective of a singular noun ('over £48m flood barrier deal')."""
+    if word.lower() != "over":
+        return False
+    if _ABOUT_OVER.search(text, max(0, start - 40), start):
+        return True
+    money = unit is not None and unit.isupper() and len(unit) == 3
+    words, _ = _words_after(text, end) if money else ([], end)
+    return bool(words) and words[-1][:1].islower() and not _is_plural(words[-1])
 
 
 def _goes_on_from(
@@ -633,6 +667,12 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+#: A distance per hour is a speed ('gusts of up to 70 kilometres an hour', 'winds of 50 miles
+#: per hour', '30 metres a second').
+_PER_HOUR = re.compile(r"\s+(?:an?|per|each)\s+hour\b|\s?/\s?h(?:r|our)?\b", re.IGNORECASE)
+_SPEEDS = {"km": "km/h", "mile": "mph"}
+
+
 def _scale_word(raw: str | None) -> str | None:
     return raw.strip(" -.").lower() if raw else None
 
@@ -641,7 +681,7 @@ def _parts(text: str, match: re.Match[str], continental: bool):
     """(start, end, number, high, unit, scale, restart) of a match, or None when its letters
     are no scale or unit here; ``restart`` is set when a range turned out to be two numbers
     (the scan resumes after the first)."""
-    start, end = match.start(), match.end()
+    start, end = match.start("cur") if match.group("cur") else match.start("num"), match.end()
     currency = match.group("cur") or match.group("cur2")
     scale1 = _scale_word(match.group("scale1"))
     scale2 = _scale_word(match.group("scale"))
@@ -690,6 +730,9 @@ def _parts(text: str, match: re.Match[str], continental: bool):
     end = match.end()
     if unit_raw in {"pound", "pounds"} and not match.group("cur"):
         unit = "GBP" if _pounds_are_money(text, start, end) else "lb"
+    speed = _PER_HOUR.match(text, end) if unit in _SPEEDS else None
+    if speed:  # '70 kilometres an hour', '50 miles per hour': a speed, not a distance
+        unit, end = _SPEEDS[unit], speed.end()
     if unit is None and not scale:
         degrees = _temperature_letter(text, start, end)
         if degrees:
@@ -826,6 +869,8 @@ def _not_a_figure(
         return True  # '10:30', a version, a score
     if _ID_BEFORE.search(before):
         return True
+    if plain and bare and _PART_OF.search(before):
+        return True  # 'Page 2 of 3', 'part 1 of 4': which part of a document, no quantity
     if plain and bare and _capitalised_name_before(before):
         return True  # 'Question 1', 'Windows 11', 'Flight 370'
     if plain and bare and re.search(r"\[\s*$", before) and re.match(r"^\s*[\],]", after):
@@ -1037,6 +1082,10 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
     counts nothing."""
     if unit in _READINGS:
         return "", None
+    if unit in _SPEEDS.values() or unit == "knot":
+        # a speed is of what is named before it ('gusts of up to 70 km/h'), never of the
+        # words after ('70 kilometres an hour drove it')
+        return _generic_or(_subject_before(text, start)), None
     hyphened = re.match(r"-(?P<noun>[a-z]+)\b", text[end : end + 30])
     if hyphened and unit is None:
         # 'a 900-page statement': a count of pages in an adjective, never of what follows
@@ -1340,7 +1389,10 @@ _NOT_SPEAKERS = frozenset(
     "breaking news update updates live watch read more note editor's correction photo video "
     "key facts background analysis timeline".split()
 )
-_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$")
+_NAME_BEFORE = re.compile(
+    r"(?!(?:In|At|On|From|For|By|Near|Outside|Inside|Across|Around|Across|After|Before|"
+    r"During|With|Under|Over|Across|Throughout|Within)\s)(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$"
+)
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
 _TIME_TAIL = re.compile(
     r"\s+(?:today|yesterday|tonight|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later)$", re.I
@@ -1583,7 +1635,8 @@ _CLAIM_PARTICIPLES = (
 )
 _CLAIMED_BY = re.compile(
     rf"(?:[^\s,;:]|,\d)*(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:(?:first|initially|originally|previously|"
-    rf"officially)\s+)?(?:{_CLAIM_PARTICIPLES})\s+by\s+(?P<who>[^,.;:()“”\"]+)"
+    rf"officially)\s+)?(?:{_CLAIM_PARTICIPLES})\s+(?:(?:earlier|previously|initially|"
+    rf"originally|first|already|later)\s+)?by\s+(?P<who>[^,.;:()“”\"]+)"
 )
 _NOT_COUNTED_WORDS = (
     r"after|before|as|when|while|because|since|until|if|and|but|or|to|in|on|at|for|from|with|"
@@ -1614,6 +1667,17 @@ def _take(raw: str, at: int, *, description: bool = False) -> tuple[str, int | N
     return None
 
 
+_PARTICIPLE_TAIL = re.compile(r"(?<=[a-z])\s+(?:[a-z]{2,}ed|released|written|given|seen)$")
+#: A first or second person, or a modal or auxiliary verb: a clause ('I can't', 'you'll
+#: have'), not a name or a description of a source.
+_CLAUSE_WORDS = re.compile(
+    r"^(?:i|we|you)\b|\b(?:can['’]t|cannot|won['’]t|don['’]t|doesn['’]t|didn['’]t|"
+    r"couldn['’]t|wouldn['’]t|shouldn['’]t|isn['’]t|aren['’]t|can|could|will|would|should|"
+    r"shall|must|do|does|did)$|['’](?:re|ll|ve|m|d)\b",
+    re.IGNORECASE,
+)
+
+
 def _normalised(who: str) -> str:
     """``who`` without the words that name no one around it: a clause opener before it ('…
     told journalists that X'), a time phrase or a conjunction at its start, a dateline, a
@@ -1624,7 +1688,9 @@ def _normalised(who: str) -> str:
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
     who = re.split(r"\s[-–—]{1,2}\s", who)[-1]  # 'CAMBRIDGE, May 2 -- Helix today reported'
-    return _EMPHASIS_TAIL.sub("", _TIME_TAIL.sub("", who)).strip()
+    who = _EMPHASIS_TAIL.sub("", _TIME_TAIL.sub("", who)).strip()
+    # 'The report published (yesterday) says': the noun, not the participle describing it
+    return _PARTICIPLE_TAIL.sub("", who)
 
 
 # A name followed by its own verb in the past ('Helen Rourke blasted health chiefs'): the phrase
@@ -1646,6 +1712,8 @@ def _tidy(who: str, *, description: bool = False) -> str | None:
 
     if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
+    if _CLAUSE_WORDS.search(who):
+        return None  # 'I can't (say)', "Assume you're affected": a clause, no one named
     words = [re.sub(r"[’']s?$", "", w.lower()) for w in who.split()]  # "police's" -> "police"
     role_then_name = _ROLE_THEN_NAME.match(who)
     if role_then_name:
