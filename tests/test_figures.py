@@ -1116,3 +1116,96 @@ def test_a_claimant_is_an_actor_not_a_place_a_participle_or_a_clause(sentence, c
     while offset and sentence[offset - 1] in "0123456789,":
         offset -= 1
     assert claimant_cue(sentence, offset) == claimant
+
+
+# --- what is counted and which differences are genuine ----------------------------------------
+
+
+def _figures_of(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.value, f.counts, f.outcome) for f in find_figures(text)]
+
+
+def test_a_second_count_with_its_own_outcome_is_not_the_first():
+    assert _figures_of("Inspectors listed 85 barns burned, 12 damaged.") == [
+        ("85", "barns", None),
+        ("12", "barns", "damaged"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counts"),
+    [
+        ("Some 4,200 residents are under mandatory evacuation orders.", "4,200", "residents"),
+        ("The flooding forced about 600 villagers to flee overnight.", "600", "villagers"),
+        ("Deputies put the number of people under evacuation orders at 2,800.", "2,800", "people"),
+    ],
+)
+def test_orders_to_leave_count_the_evacuated(text, value, counts):
+    [found] = [f for f in find_figures(text) if f.value == value]
+    assert (found.counts, found.outcome) == (counts, "evacuated")
+
+
+def test_a_figure_noun_takes_the_count_of_the_value_it_is_set_against():
+    text = "Police said 3,100 people had been evacuated, above the 2,600 figure given earlier."
+    assert [(f.value, f.counts) for f in find_figures(text)] == [
+        ("3,100", "people"),
+        ("2,600", "people"),
+    ]
+
+
+def test_homes_and_other_buildings_count_as_buildings():
+    [found] = find_figures("More than 90 homes and other buildings were razed.")
+    assert found.counts.split()[-1] == "buildings"
+
+
+def test_an_average_is_what_a_figure_is_of():
+    [found] = find_figures("That compares with a five-year average of about 410 tonnes.")
+    assert found.counts == "five-year average" or found.counts.endswith("average")
+
+
+def test_the_values_of_a_change_over_time_are_no_rival_accounts():
+    text = "The slick spread from about 20 square kilometres at noon to over 55 square kilometres by night."
+    assert {f.sense for f in find_figures(text)} == {"change"}
+    start = figure("S1", 1, "20", "slick").model_copy(update={"sense": "change", "unit": "km²"})
+    now = figure("S2", 1, "61", "slick").model_copy(update={"unit": "km²"})
+    brief = merge_extractions([extraction("S1", figures=[start]), extraction("S2", figures=[now])])
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a value and the same value rounded
+        (("27", None, None), ("26.6", None, None)),
+        # a value inside another source's range
+        (("62", None, "about"), ("50", 70.0, "between")),
+    ],
+)
+def test_rounding_and_a_value_within_a_range_are_no_difference(first, second):
+    a = figure("S1", 1, first[0], "turnout", "Pollster A").model_copy(
+        update={"unit": "%", "high": first[1], "qualifier": first[2]}
+    )
+    b = figure("S2", 1, second[0], "turnout", "Pollster B").model_copy(
+        update={"unit": "%", "high": second[1], "qualifier": second[2]}
+    )
+    brief = merge_extractions([extraction("S1", figures=[a]), extraction("S2", figures=[b])])
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+def test_rival_tallies_of_the_evacuated_told_with_different_words_meet():
+    one = "Roughly 7,000 residents have been ordered out, the county said."
+    two = "Some 9,500 people are under evacuation orders, the governor said."
+    made = []
+    for sid, text in (("S1", one), ("S2", two)):
+        [span] = find_figures(text)
+        made.append(
+            figure(
+                sid, 1, span.value, span.counts, "the county" if sid == "S1" else "governor"
+            ).model_copy(
+                update={"outcome": span.outcome, "qualifier": span.qualifier, "sentence_text": text}
+            )
+        )
+    brief = merge_extractions(
+        [extraction("S1", figures=[made[0]]), extraction("S2", figures=[made[1]])]
+    )
+    assert [d for d in brief.differences if d.kind == "figures"]

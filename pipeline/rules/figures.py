@@ -314,6 +314,9 @@ def find_figures(text: str) -> list[FigureSpan]:
         if not counts and unit is None and not earlier:
             counts = _generic_or(_subject_before(text, start))  # 'visitor numbers rose to 1.3m'
             counts, outcome = outcome_ending(counts, outcome)  # 'put the number evacuated at'
+            ordered = _ORDERED_BEFORE.search(text, max(0, start - 100), start)
+            if ordered:  # 'the number of people under evacuation orders at roughly 11,000'
+                counts, outcome = ordered["noun"], "evacuated"
         figure = _span(
             text, f"F{len(figures) + 1}", start, end, number, counts, outcome, high, unit, scale
         )
@@ -505,6 +508,13 @@ _ABOUT_OVER = re.compile(
 )
 
 
+_LEFT_OVER = re.compile(
+    r"\b(?:quits?|resigns?|resigned|steps?\s+down|stepped\s+down|sacked|ousted|suspended)"
+    r"\s+(?:as|from)\s+[a-z][\w\s'’-]{0,40}?\s+over\s+$",
+    re.IGNORECASE,
+)
+
+
 def _over_as_preposition(text: str, start: int, end: int, unit: str | None, word: str) -> bool:
     """Whether the 'over' before the figure at ``text[start:end]`` is a preposition, not
     'more than': after a word of dispute or leaving ('quits over £48m deal', 'row over'), or
@@ -513,8 +523,12 @@ def _over_as_preposition(text: str, start: int, end: int, unit: str | None, word
         return False
     if _ABOUT_OVER.search(text, max(0, start - 40), start):
         return True
+    if _LEFT_OVER.search(text, max(0, start - 60), start):
+        return True  # 'Carrow quits as procurement minister over £48m …'
     money = unit is not None and unit.isupper() and len(unit) == 3
-    words, _ = _words_after(text, end) if money else ([], end)
+    line_end = text.find("\n", end)
+    line = text[: line_end if line_end >= 0 else len(text)]
+    words, _ = _words_after(line, end) if money else ([], end)
     return bool(words) and words[-1][:1].islower() and not _is_plural(words[-1])
 
 
@@ -609,6 +623,20 @@ _RESIDENTS_AFTER = re.compile(
 )
 
 
+# A change told from one value to another: 'had grown from about 6,000 acres Monday evening
+# to more than 15,000 acres by dawn'. Both values are the quantity at other times.
+_GROWTH = (
+    r"grown|grew|grow|grows|growing|rose|risen|rise|rises|rising|jumped|climbed|fell|fallen|"
+    r"dropped|increased|decreased|swelled|swollen|spread|expanded|shrank|shrunk|went|"
+    r"soared|surged|ballooned|exploded|declined|slipped"
+)
+_CHANGE_FROM = re.compile(
+    rf"\b(?:{_GROWTH})\s+(?:by\s+\S+\s+)?from\s+(?:{_APPROXIMATION}$|[^.;!?]{{1,80}}?\s+to\s+"
+    rf"{_APPROXIMATION}$)",
+    re.IGNORECASE,
+)
+
+
 def figure_sense(text: str, start: int, end: int) -> str | None:
     """What kind of count the figure at ``text[start:end]`` is, where its own clause says
     ('Figure.sense'): 'workforce' ('employs about 600 people', '600 people work there'),
@@ -623,6 +651,8 @@ def figure_sense(text: str, start: int, end: int) -> str | None:
         [i for m in (". ", "; ", "\n") if (i := text.find(m, end)) >= 0], default=len(text)
     )
     after = text[end : min(sentence_end, end + 80)]
+    if _CHANGE_FROM.search(text, max(0, start - 120), start):
+        return "change"  # 'grew from about 6,000 acres … to more than 15,000 acres by dawn'
     for sense, pattern in _SENSE_BEFORE_RE.items():
         if pattern.search(before):
             return sense
@@ -1038,6 +1068,30 @@ _FROM_HOMES = re.compile(
 )
 
 
+# Those counted under an order to leave: ' are under mandatory evacuation orders'.
+_UNDER_ORDERS = re.compile(
+    r"\s+(?:(?:are|were|is|was|remain|remained|remains|have\s+been|had\s+been|now)\s+)*"
+    r"under\s+(?:(?:a|an|the|mandatory|compulsory|immediate)\s+)*evacuation\s+orders?\b",
+    re.IGNORECASE,
+)
+# Those counted under orders to leave, named before their value: 'put the number of people
+# under evacuation orders at roughly 11,000'.
+_ORDERED_BEFORE = re.compile(
+    r"\b(?P<noun>people|residents|households|homes|inhabitants|villagers|families)\s+under\s+"
+    r"(?:(?:a|an|the|mandatory|compulsory|immediate)\s+)*evacuation\s+orders?\s+"
+    rf"(?:at|to|was|were|is|are|stood|stands|reached|hit|rose\s+to|climbed\s+to)\s+"
+    rf"{_APPROXIMATION}$",
+    re.IGNORECASE,
+)
+# Made to leave: 'forcing some 11,000 people to flee', 'ordered 300 residents to leave'.
+_TO_LEAVE = re.compile(r"\s+to\s+(?:flee|leave|evacuate|get\s+out)\b", re.IGNORECASE)
+_MADE_TO = re.compile(
+    r"\b(?:forc(?:e|es|ed|ing)|order(?:s|ed|ing)?|tell(?:s|ing)?|told|prompt(?:s|ed|ing)?|"
+    r"caus(?:e|es|ed|ing)|urg(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 # Those counted taken to hospital in other words: ' were rushed to hospital', ' have been taken
 # to Belford Royal Infirmary', ' were airlifted to the Royal London Hospital'.
 _TO_HOSPITAL = re.compile(
@@ -1120,6 +1174,22 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
             # 'forced about 300 residents from their homes', '340 people were turfed out of
             # their homes': those counted were moved out
             outcome = "evacuated"
+    if (
+        words
+        and outcome is None
+        and (
+            _UNDER_ORDERS.match(text, stop_at, min(len(text), stop_at + 70))
+            or (
+                _TO_LEAVE.match(text, stop_at, min(len(text), stop_at + 30))
+                and _MADE_TO.search(text, max(0, start - 40), start)
+            )
+        )
+    ):
+        outcome = "evacuated"  # '11,000 people are under evacuation orders', 'forcing … to flee'
+    if not words and outcome is None and unit is None:
+        told = _OUTCOME.match(text[end : end + 80])
+        if told:  # '140 structures destroyed, 31 damaged': what happened to the second
+            outcome = " ".join(told.group("o").split())
     if not words and unit is not None:
         rate = _RATE.match(text, end)
         tail = rate.end() if rate else end
@@ -1190,7 +1260,20 @@ def _words_after(text: str, end: int) -> tuple[list[str], int]:
         return [], end
     if words and words[-1].lower() in OUTCOME_WORDS:
         return [], end
+    if words and words[0].lower() in _FIGURE_NOUNS:
+        return [], end  # 'the 9,000 figure given earlier': a value of what was counted before
+    # 'homes and other buildings', 'homes and structures': the wider noun names the count
+    wider = _AND_WIDER.match(text, stop_at) if words and _is_plural(words[-1]) else None
+    if wider:
+        return [*words, *wider.group().split()], wider.end()
     return words, stop_at
+
+
+#: Nouns for a value itself ('the 9,000 figure', 'the 140 tally'): no count of their own.
+_FIGURE_NOUNS = frozenset("figure figures number tally count estimate total mark".split())
+_AND_WIDER = re.compile(
+    r"\s+and\s+(?:other\s+)?(?:structures|buildings|outbuildings)\b", re.IGNORECASE
+)
 
 
 def _participle(word: str) -> bool:
@@ -1199,6 +1282,9 @@ def _participle(word: str) -> bool:
     return word.endswith("ed") and not word.endswith("eed")
 
 
+_SAID = frozenset({"said", "says", "told"})
+#: Linking words that are nouns before 'of' ('an average of', 'a total of').
+_NOUN_LINKS = frozenset({"average", "averages"})
 #: Degree words between a subject and its linking verb ('profit more than doubled to £612m').
 _ADVERBS = frozenset("more than less nearly almost just roughly about around some also".split())
 
@@ -1226,7 +1312,7 @@ def _subject_before(text: str, start: int) -> str:
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
     qualifier = _APPROX.search(text, line_start, start)
     tokens = re.findall(
-        r"[A-Za-z][\w’'-]*|[,;:()“”\"]",
+        r"(?:\d+-)?[A-Za-z][\w’'-]*|[,;:()“”\"]",
         text[line_start : qualifier.start() if qualifier else start],
     )
     index = len(tokens) - 1
@@ -1234,6 +1320,8 @@ def _subject_before(text: str, start: int) -> str:
     while index >= 0 and (
         (low := tokens[index].lower()) in _LINKS or low in _ADVERBS or _passive(tokens, index)
     ):
+        if low in _NOUN_LINKS and index + 1 < len(tokens) and tokens[index + 1] == "of":
+            break  # 'a 10-year average of 290,000 hectares': the average is what it is
         before = tokens[index - 1].lower() if index > 0 else ""
         if links and before in _POSSESSIVES and not (before == "that" and _PAST_LINK.match(low)):
             break  # 'an increase of 18%': the noun it is of ('a range that rose to': a verb)
@@ -1250,7 +1338,8 @@ def _subject_before(text: str, start: int) -> str:
             phrase[:0] = [tokens[index - 1], word]  # 'sales in the first half'
             index -= 2
             continue
-        if not word[0].isalpha() or low in _POSSESSIVES or low in {"said", "says", "told"}:
+        compound = re.match(r"\d+-[a-z]", word) is not None  # '10-year'
+        if (not word[0].isalpha() and not compound) or low in _POSSESSIVES or low in _SAID:
             break
         if low in _NOUN_STOP and not (low in _INNER and phrase):
             break
