@@ -1209,3 +1209,34 @@ def test_rival_tallies_of_the_evacuated_told_with_different_words_meet():
         [extraction("S1", figures=[made[0]]), extraction("S2", figures=[made[1]])]
     )
     assert [d for d in brief.differences if d.kind == "figures"]
+
+
+def _article(text: str, **fields):
+    from pipeline.read import Article
+
+    return Article(id="S1", path="a.txt", text=text, sha256="0", **fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "dollar"),
+    [
+        ("WINNIPEG — The province will spend $3 million on dikes.", {}, "CAD"),
+        ("The council will spend $3 million on dikes.", {"dateline": "PERTH"}, "AUD"),
+        ("The council will spend $3 million on dikes.", {"dateline": "DENVER"}, "USD"),
+        ("OTTAWA — Canberra and Ottawa split a $3 million bill.", {"dateline": "Sydney"}, "$"),
+        ("WASHINGTON — Canada's envoy said $3 million was pledged.", {}, "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_dollar_of_the_place_the_article_is_from(text, fields, dollar):
+    from pipeline.extract import dollar_currency
+
+    assert dollar_currency(_article(text, **fields)) == dollar
+
+
+def test_a_document_type_heading_is_no_house_voice():
+    from pipeline.extract import prepare_article
+
+    prepared = prepare_article(
+        _article("Our review found that 2,300 accounts were opened.", outlet="Press Release")
+    )
+    assert prepared.house_voice is None
