@@ -311,7 +311,10 @@ class PreparedArticle:
     def house_voice(self) -> str | None:
         """Who 'we' is in the article's own voice: its outlet (``source_info``), else its
         author; None when neither is known."""
-        return source_info(self.article).outlet or self.article.author
+        outlet = source_info(self.article).outlet
+        if outlet and _DOCUMENT_HEADING.fullmatch(outlet.strip()):
+            outlet = None  # 'Regulatory Announcement': the kind of document, no publisher
+        return outlet or self.article.author
 
     def quote_of(self, figure: FigureSpan) -> QuoteSpan | None:
         """The quotation (not a scare quote) the figure is in; None."""
@@ -325,6 +328,15 @@ class PreparedArticle:
     def referent(self) -> Callable[[str, int], str | None]:
         """``pronoun_referent`` of the article: (pronoun, offset) -> the name it stands for."""
         return pronoun_referent(self.article.text, self.quotes)
+
+
+#: A heading that names a kind of document ('REGULATORY ANNOUNCEMENT', 'Press Release'),
+#: read where an outlet's name would be: no one's voice.
+_DOCUMENT_HEADING = re.compile(
+    r"(?i:(?:regulatory|stock\s+exchange|market|official|joint|public)\s+)?"
+    r"(?i:announcement|statement|press\s+release|news\s+release|media\s+release|release|"
+    r"notice|bulletin|transcript|update|advisory|communiqu[eé])"
+)
 
 
 def needs_model(quote: QuoteSpan) -> bool:
@@ -3358,6 +3370,44 @@ def _resolved(name: str | None, resolve: Callable[[str], tuple[str, str | None]]
     return resolve(name)[0]
 
 
+#: Where a bare '$' is not the US dollar: the countries of other dollars, by the places and
+#: outlets that put an article there (a dateline, a masthead, a wire, a credit line).
+_DOLLAR_PLACES = {
+    "CAD": r"canad\w*|b\.c\.|british columbia|ontario|ont\.|quebec|québec|alberta|alta\.|"
+    r"manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|p\.e\.i\.|yukon|nunavut|"
+    r"toronto|vancouver|montreal|montréal|ottawa|calgary|edmonton|winnipeg|halifax|regina|"
+    r"saskatoon|cbc|ctv|globe and mail|national post|toronto star",
+    "AUD": r"australia\w*|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|"
+    r"new south wales|nsw|queensland|tasmania|aap|sydney morning herald|the age",
+    "NZD": r"new zealand|auckland|wellington|christchurch|dunedin|rnz|nz herald",
+}
+_DOLLAR_PLACE_RE = {
+    code: re.compile(rf"(?<![\w.])(?:{places})(?!\w)", re.IGNORECASE)
+    for code, places in _DOLLAR_PLACES.items()
+}
+_BARE_DOLLAR = re.compile(r"^\$|(?<!US )(?<!U\.S\. )dollars?$", re.IGNORECASE)
+
+
+def dollar_currency(article: Article) -> str:
+    """What a bare '$' is in ``article``: the dollar of the one country its dateline, outlet,
+    wire or opening lines place it in ('VANCOUVER —', 'THE CANADIAN PRESS': 'CAD'); '$' when
+    they name two countries' places; else 'USD', as news without such a sign writes it."""
+    marks = [article.dateline or "", article.outlet or "", article.wire or ""]
+    for line in [*article.removed[:6], *article.text[:400].split("\n")[:6]]:
+        line = line.strip()
+        dateline = re.match(r"^([^\n—–-]{1,40}?)\s+[—–-]{1,2}\s", line)
+        if dateline:  # 'VANCOUVER — A crew of …': the place before the dash
+            marks.append(dateline.group(1))
+        elif line.isupper() and len(line) < 60:  # a masthead or credit: 'THE CANADIAN PRESS'
+            marks.append(line)
+    found = {
+        code for code, pattern in _DOLLAR_PLACE_RE.items() for mark in marks if pattern.search(mark)
+    }
+    if len(found) == 1:
+        return found.pop()
+    return "$" if found else "USD"
+
+
 def _figures(
     prepared: PreparedArticle,
     claimants: dict[str, str],
@@ -3370,6 +3420,7 @@ def _figures(
     claimant (``PreparedArticle.claimant``), else the model's (``_claimant``)."""
     article = prepared.article
     spoken = {(q.start, q.end): q.speaker for q in quotes if q.speaker}
+    dollar = dollar_currency(article)
     figures = []
     for span in prepared.figures:
         sentence = prepared.sentences[prepared.sentence_of(span.start) - 1]
@@ -3395,7 +3446,9 @@ def _figures(
                 number=span.number,
                 high=span.high,
                 against=span.against,
-                unit=span.unit,
+                unit=dollar
+                if span.unit == "USD" and _BARE_DOLLAR.search(span.value)
+                else span.unit,
                 scale=span.scale,
                 qualifier=span.qualifier,
                 counts=span.counts,

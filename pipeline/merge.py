@@ -1123,6 +1123,34 @@ def _roughly(a: Figure, b: Figure) -> bool:
     return abs(a.number - b.number) <= ROUGHLY_REACH * abs(a.number)
 
 
+def _written(figure: Figure) -> tuple[float, int] | None:
+    """The first number of a figure as written ('13.8 per cent' -> (13.8, 1), '£76mn' ->
+    (76.0, 0)) and how many decimals it gives; None for one in words."""
+    found = re.search(r"\d[\d,]*(?:\.(\d+))?", figure.value)
+    if found is None:
+        return None
+    return float(found.group().replace(",", "")), len(found.group(1) or "")
+
+
+def _rounded(a: Figure, b: Figure) -> bool:
+    """Whether ``a`` is ``b`` rounded to fewer decimals, at the same scale ('14 per cent' and
+    '13.8 per cent', '3.5 million' and '3.46 million'): one value, told less precisely."""
+    if a.high is not None or b.high is not None or a.scale != b.scale or a.unit != b.unit:
+        return False
+    first, second = _written(a), _written(b)
+    if first is None or second is None or not second[1] or first[1] >= second[1]:
+        return False
+    return round(second[0], first[1]) == first[0] and abs(second[0] - first[0]) < 1
+
+
+def _within_range(value: Figure, span: Figure) -> bool:
+    """Whether a single ``value`` lies inside the range ``span`` gives ('about £76mn' within
+    'between £40m and £80m'): what the range allows, not a rival to it."""
+    if span.high is None or value.high is not None or value.qualifier in _FLOORS | _CEILINGS:
+        return False
+    return span.number <= value.number <= span.high
+
+
 def _agree(a: Figure, b: Figure) -> bool:
     """Whether two values for one quantity say the same: equal, or a range and an 'up to'
     its high end ('2,000-3,000' and 'as many as 3,000') or an 'at least' its low end or a
@@ -1133,6 +1161,8 @@ def _agree(a: Figure, b: Figure) -> bool:
     if a.number == b.number and a.high == b.high:
         # a tally and the same tally, or its winning side told alone ('seven votes')
         return a.against == b.against or None in (a.against, b.against)
+    if _rounded(a, b) or _rounded(b, a) or _within_range(a, b) or _within_range(b, a):
+        return True  # '14%' and '13.8%'; 'about £76mn' and 'between £40m and £80m'
     first, second = claimant_name(a.claimant), claimant_name(b.claimant)
     if not (first and second and first.lower() != second.lower()):
         if _within_bound(a, b) or _within_bound(b, a) or _roughly(a, b) or _roughly(b, a):

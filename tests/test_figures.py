@@ -1042,3 +1042,201 @@ def test_a_claimant_does_not_reach_past_a_semicolon_into_a_clause_with_its_own_s
     assert claimant_cue(sentence, sentence.index("350")) != "The operator"
     carried = "The operator says 410 flights ran; 12 of them late."
     assert claimant_cue(carried, carried.index("12")) == "The operator"
+
+
+# --- speeds, number words, document furniture, 'over' and claimants that are no actors ------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "unit"),
+    [
+        ("Squalls of up to 95 kilometres an hour tore roofs off.", "95 kilometres an hour", "km/h"),
+        ("The storm moved inland at 30 miles per hour.", "30 miles per hour", "mph"),
+        ("Winds near the coast reached 40 knots.", "40 knots", "knot"),
+        ("The truck was doing 60 km/h in the lane.", "60 km/h", "km/h"),
+    ],
+)
+def test_a_distance_per_hour_is_a_speed(text, written, unit):
+    found = _one(text)
+    assert (found.value, found.unit) == (written, unit)
+
+
+def test_a_speed_counts_what_is_named_before_it():
+    found = _one("Squalls of up to 95 kilometres an hour tore roofs off.")
+    assert found.counts == "Squalls"
+    assert _one("The hamlet lies 12 miles north of the dam.").unit == "mile"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("“Two point six million households are waiting,” she said.", 2.6e6),
+        ("'Nine point one billion dollars is gone,' he said.", 9.1e9),
+        ("Twelve and a half million viewers tuned in.", 12.5e6),
+    ],
+)
+def test_a_number_in_words_is_read_whole(text, number):
+    assert _one(text).number == number
+
+
+def test_list_numbers_footnotes_and_page_footers_are_no_figures():
+    text = (
+        "Some tips:\n\n1. Change your password.\n\n2. Call the helpline.\n\n"
+        "Acme Holdings plc\nPage 2 of 4\n\nThe note is final.[^3]\n"
+    )
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Treasurer resigns over £12m bridge contract", None),
+        ("A row over $3bn pipeline deal split the cabinet.", None),
+        ("The trust spent over £12m on agency nurses.", "over"),
+        ("Over 300 flats were flooded.", "over"),
+    ],
+)
+def test_over_as_a_preposition_is_no_approximation(text, qualifier):
+    assert _one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("In Redwater, police say about 2,500 people have left.", "police"),
+        ("The audit released on Friday says £4m went missing.", "The audit"),
+        ("The study issued last week says 800 pupils were absent.", "The study"),
+        ("Whether all 4,000 are affected, I can't tell you.", None),
+        ("“Do 50 of them know?” We won't guess.", None),
+        ("Police put it at 700, above the 500 figure given earlier by organisers.", "organisers"),
+    ],
+)
+def test_a_claimant_is_an_actor_not_a_place_a_participle_or_a_clause(sentence, claimant):
+    offset = [m for m in range(len(sentence)) if sentence[m].isdigit()][-1]
+    while offset and sentence[offset - 1] in "0123456789,":
+        offset -= 1
+    assert claimant_cue(sentence, offset) == claimant
+
+
+# --- what is counted and which differences are genuine ----------------------------------------
+
+
+def _figures_of(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.value, f.counts, f.outcome) for f in find_figures(text)]
+
+
+def test_a_second_count_with_its_own_outcome_is_not_the_first():
+    assert _figures_of("Inspectors listed 85 barns burned, 12 damaged.") == [
+        ("85", "barns", None),
+        ("12", "barns", "damaged"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counts"),
+    [
+        ("Some 4,200 residents are under mandatory evacuation orders.", "4,200", "residents"),
+        ("The flooding forced about 600 villagers to flee overnight.", "600", "villagers"),
+        ("Deputies put the number of people under evacuation orders at 2,800.", "2,800", "people"),
+    ],
+)
+def test_orders_to_leave_count_the_evacuated(text, value, counts):
+    [found] = [f for f in find_figures(text) if f.value == value]
+    assert (found.counts, found.outcome) == (counts, "evacuated")
+
+
+def test_a_figure_noun_takes_the_count_of_the_value_it_is_set_against():
+    text = "Police said 3,100 people had been evacuated, above the 2,600 figure given earlier."
+    assert [(f.value, f.counts) for f in find_figures(text)] == [
+        ("3,100", "people"),
+        ("2,600", "people"),
+    ]
+
+
+def test_homes_and_other_buildings_count_as_buildings():
+    [found] = find_figures("More than 90 homes and other buildings were razed.")
+    assert found.counts.split()[-1] == "buildings"
+
+
+def test_an_average_is_what_a_figure_is_of():
+    [found] = find_figures("That compares with a five-year average of about 410 tonnes.")
+    assert found.counts == "five-year average" or found.counts.endswith("average")
+
+
+def test_the_values_of_a_change_over_time_are_no_rival_accounts():
+    text = "The slick spread from about 20 square kilometres at noon to over 55 square kilometres by night."
+    assert {f.sense for f in find_figures(text)} == {"change"}
+    start = figure("S1", 1, "20", "slick").model_copy(update={"sense": "change", "unit": "km²"})
+    now = figure("S2", 1, "61", "slick").model_copy(update={"unit": "km²"})
+    brief = merge_extractions([extraction("S1", figures=[start]), extraction("S2", figures=[now])])
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a value and the same value rounded
+        (("27", None, None), ("26.6", None, None)),
+        # a value inside another source's range
+        (("62", None, "about"), ("50", 70.0, "between")),
+    ],
+)
+def test_rounding_and_a_value_within_a_range_are_no_difference(first, second):
+    a = figure("S1", 1, first[0], "turnout", "Pollster A").model_copy(
+        update={"unit": "%", "high": first[1], "qualifier": first[2]}
+    )
+    b = figure("S2", 1, second[0], "turnout", "Pollster B").model_copy(
+        update={"unit": "%", "high": second[1], "qualifier": second[2]}
+    )
+    brief = merge_extractions([extraction("S1", figures=[a]), extraction("S2", figures=[b])])
+    assert not [d for d in brief.differences if d.kind == "figures"]
+
+
+def test_rival_tallies_of_the_evacuated_told_with_different_words_meet():
+    one = "Roughly 7,000 residents have been ordered out, the county said."
+    two = "Some 9,500 people are under evacuation orders, the governor said."
+    made = []
+    for sid, text in (("S1", one), ("S2", two)):
+        [span] = find_figures(text)
+        made.append(
+            figure(
+                sid, 1, span.value, span.counts, "the county" if sid == "S1" else "governor"
+            ).model_copy(
+                update={"outcome": span.outcome, "qualifier": span.qualifier, "sentence_text": text}
+            )
+        )
+    brief = merge_extractions(
+        [extraction("S1", figures=[made[0]]), extraction("S2", figures=[made[1]])]
+    )
+    assert [d for d in brief.differences if d.kind == "figures"]
+
+
+def _article(text: str, **fields):
+    from pipeline.read import Article
+
+    return Article(id="S1", path="a.txt", text=text, sha256="0", **fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "dollar"),
+    [
+        ("WINNIPEG — The province will spend $3 million on dikes.", {}, "CAD"),
+        ("The council will spend $3 million on dikes.", {"dateline": "PERTH"}, "AUD"),
+        ("The council will spend $3 million on dikes.", {"dateline": "DENVER"}, "USD"),
+        ("OTTAWA — Canberra and Ottawa split a $3 million bill.", {"dateline": "Sydney"}, "$"),
+        ("WASHINGTON — Canada's envoy said $3 million was pledged.", {}, "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_dollar_of_the_place_the_article_is_from(text, fields, dollar):
+    from pipeline.extract import dollar_currency
+
+    assert dollar_currency(_article(text, **fields)) == dollar
+
+
+def test_a_document_type_heading_is_no_house_voice():
+    from pipeline.extract import prepare_article
+
+    prepared = prepare_article(
+        _article("Our review found that 2,300 accounts were opened.", outlet="Press Release")
+    )
+    assert prepared.house_voice is None

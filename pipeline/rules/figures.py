@@ -86,7 +86,7 @@ _UNDER_1000 = rf"(?:(?:{_UNDER_100}|a)\s+hundred(?:\s+(?:and\s+)?(?:{_UNDER_100}
 #: (a scale word after it, 'two point four million', is read as the scale).
 SPELLED_NUMBER = (
     rf"(?:{_UNDER_1000})(?:,?\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?(?:{_UNDER_1000}))"
-    rf"(?!\s+(?:thousand|million|billion)\b))?(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?(?![\w-])"
+    rf"(?!\s+(?:thousand|million|billion)\b))?(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?(?![\w-])"
 )
 _WORDNUM = rf"{SPELLED_NUMBER}|{word_alternation(_WORD_NUMBERS)}"
 #: Number words that count a measure or a sum in words ("four metres", "FOUR inches",
@@ -99,9 +99,11 @@ _MEASURE = word_alternation([*MEASURE_UNITS, *CURRENCY_WORDS])
 def spelled_number(words: str) -> float | None:
     """The value of a number written out in English words ('three hundred and forty' ->
     340.0, 'twenty-five' -> 25.0, 'two point four' -> 2.4, 'two thousand five hundred' ->
-    2500.0); None when ``words`` holds a word that is no part of one."""
+    2500.0, 'sixteen and a half' -> 16.5); None when ``words`` holds a word that is no part
+    of one."""
     total, current, decimals = 0.0, 0.0, None
-    for word in re.findall(r"[a-z]+", words.lower()):
+    words = re.sub(r"\band\s+a\s+half\b", "point five", words.lower())  # 'sixteen and a half'
+    for word in re.findall(r"[a-z]+", words):
         if decimals is not None:
             if word not in _DIGIT_WORDS:
                 return None
@@ -130,7 +132,7 @@ def spelled_number(words: str) -> float | None:
 def _figure_pattern(style: str) -> re.Pattern[str]:
     number = _NUMBER[style]
     return re.compile(
-        rf"(?<![\w.,:/#'’$£€¥₹₽₩₺₪₴-])"
+        rf"(?<![\w.,:/#$£€¥₹₽₩₺₪₴^-])(?:(?<!['’])|(?=[A-Za-z]))"
         rf"(?P<cur>{_CUR})?\s?(?P<num>{number}|(?i:{_WORDNUM})(?=[\s-](?i:thousand|million|billion|trillion)\b)"
         rf"|(?i:{_WORDNUM_MEASURE})(?=[\s-](?i:{_MEASURE})(?![\w])))"
         rf"(?P<scale1>-?\s?(?:{_SCALE})(?:(?<=[Mm]io|[Mm]rd)\.)?(?![\w’']))?"
@@ -186,6 +188,11 @@ _EMERGENCY_NUMBER = re.compile(
 # '(£1 = $1.27)', '(1 euro = 7.45 crowns)'): a conversion note, no figure of the story.
 _EXCHANGE_RATE = re.compile(
     rf"\(\s*(?:{_CUR})?\s?1(?:\.0+)?\s*(?:[A-Za-z]+\s*)?=\s*[^()=\n]{{1,40}}\)"
+)
+_PART_OF = re.compile(
+    r"\b(?:page|part|chapter|episode|question|slide|step|item|stage|round|game|photo|image)"
+    r"\s+\d{1,4}\s+(?:of|/)\s+$",
+    re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CLOCK_AFTER = re.compile(
@@ -307,6 +314,9 @@ def find_figures(text: str) -> list[FigureSpan]:
         if not counts and unit is None and not earlier:
             counts = _generic_or(_subject_before(text, start))  # 'visitor numbers rose to 1.3m'
             counts, outcome = outcome_ending(counts, outcome)  # 'put the number evacuated at'
+            ordered = _ORDERED_BEFORE.search(text, max(0, start - 100), start)
+            if ordered:  # 'the number of people under evacuation orders at roughly 11,000'
+                counts, outcome = ordered["noun"], "evacuated"
         figure = _span(
             text, f"F{len(figures) + 1}", start, end, number, counts, outcome, high, unit, scale
         )
@@ -468,6 +478,8 @@ def _span(
     """The figure at ``text[start:end]`` with the approximation written before it and the
     kind of count its clause makes it (``figure_sense``)."""
     qualifier = _APPROX.search(text[max(0, start - 30) : start])
+    if qualifier and _over_as_preposition(text, start, end, unit, qualifier.group("q")):
+        qualifier = None
     return FigureSpan(
         id=span_id,
         start=start,
@@ -482,6 +494,42 @@ def _span(
         outcome=outcome,
         sense=figure_sense(text, start, end),
     )
+
+
+#: Words after which 'over' says what about, not 'more than': 'quits over £48m deal', 'a row
+#: over $2bn contract', 'sued over 40 missed payments'.
+_ABOUT_OVER = re.compile(
+    r"\b(?:quits?|quitting|resigns?|resigned|resigning|steps? down|stepped down|row|rows|"
+    r"dispute|disputes|clash|clashes|clashed|anger|fury|outrage|probe|inquiry|sued|sues|suing|"
+    r"fined|fines|concerns?|questions?|criticism|criticised|criticized|scandal|controversy|"
+    r"storm|battle|fight|feud|investigation|investigated|sacked|fired|under fire|backlash)"
+    r"\s+over\s+$",
+    re.IGNORECASE,
+)
+
+
+_LEFT_OVER = re.compile(
+    r"\b(?:quits?|resigns?|resigned|steps?\s+down|stepped\s+down|sacked|ousted|suspended)"
+    r"\s+(?:as|from)\s+[a-z][\w\s'’-]{0,40}?\s+over\s+$",
+    re.IGNORECASE,
+)
+
+
+def _over_as_preposition(text: str, start: int, end: int, unit: str | None, word: str) -> bool:
+    """Whether the 'over' before the figure at ``text[start:end]`` is a preposition, not
+    'more than': after a word of dispute or leaving ('quits over £48m deal', 'row over'), or
+    before a sum that is an adjective of a singular noun ('over £48m flood barrier deal')."""
+    if word.lower() != "over":
+        return False
+    if _ABOUT_OVER.search(text, max(0, start - 40), start):
+        return True
+    if _LEFT_OVER.search(text, max(0, start - 60), start):
+        return True  # 'Carrow quits as procurement minister over £48m …'
+    money = unit is not None and unit.isupper() and len(unit) == 3
+    line_end = text.find("\n", end)
+    line = text[: line_end if line_end >= 0 else len(text)]
+    words, _ = _words_after(line, end) if money else ([], end)
+    return bool(words) and words[-1][:1].islower() and not _is_plural(words[-1])
 
 
 def _goes_on_from(
@@ -575,6 +623,20 @@ _RESIDENTS_AFTER = re.compile(
 )
 
 
+# A change told from one value to another: 'had grown from about 6,000 acres Monday evening
+# to more than 15,000 acres by dawn'. Both values are the quantity at other times.
+_GROWTH = (
+    r"grown|grew|grow|grows|growing|rose|risen|rise|rises|rising|jumped|climbed|fell|fallen|"
+    r"dropped|increased|decreased|swelled|swollen|spread|expanded|shrank|shrunk|went|"
+    r"soared|surged|ballooned|exploded|declined|slipped"
+)
+_CHANGE_FROM = re.compile(
+    rf"\b(?:{_GROWTH})\s+(?:by\s+\S+\s+)?from\s+(?:{_APPROXIMATION}$|[^.;!?]{{1,80}}?\s+to\s+"
+    rf"{_APPROXIMATION}$)",
+    re.IGNORECASE,
+)
+
+
 def figure_sense(text: str, start: int, end: int) -> str | None:
     """What kind of count the figure at ``text[start:end]`` is, where its own clause says
     ('Figure.sense'): 'workforce' ('employs about 600 people', '600 people work there'),
@@ -589,6 +651,8 @@ def figure_sense(text: str, start: int, end: int) -> str | None:
         [i for m in (". ", "; ", "\n") if (i := text.find(m, end)) >= 0], default=len(text)
     )
     after = text[end : min(sentence_end, end + 80)]
+    if _CHANGE_FROM.search(text, max(0, start - 120), start):
+        return "change"  # 'grew from about 6,000 acres … to more than 15,000 acres by dawn'
     for sense, pattern in _SENSE_BEFORE_RE.items():
         if pattern.search(before):
             return sense
@@ -633,6 +697,12 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+#: A distance per hour is a speed ('gusts of up to 70 kilometres an hour', 'winds of 50 miles
+#: per hour', '30 metres a second').
+_PER_HOUR = re.compile(r"\s+(?:an?|per|each)\s+hour\b|\s?/\s?h(?:r|our)?\b", re.IGNORECASE)
+_SPEEDS = {"km": "km/h", "mile": "mph"}
+
+
 def _scale_word(raw: str | None) -> str | None:
     return raw.strip(" -.").lower() if raw else None
 
@@ -641,7 +711,7 @@ def _parts(text: str, match: re.Match[str], continental: bool):
     """(start, end, number, high, unit, scale, restart) of a match, or None when its letters
     are no scale or unit here; ``restart`` is set when a range turned out to be two numbers
     (the scan resumes after the first)."""
-    start, end = match.start(), match.end()
+    start, end = match.start("cur") if match.group("cur") else match.start("num"), match.end()
     currency = match.group("cur") or match.group("cur2")
     scale1 = _scale_word(match.group("scale1"))
     scale2 = _scale_word(match.group("scale"))
@@ -690,6 +760,9 @@ def _parts(text: str, match: re.Match[str], continental: bool):
     end = match.end()
     if unit_raw in {"pound", "pounds"} and not match.group("cur"):
         unit = "GBP" if _pounds_are_money(text, start, end) else "lb"
+    speed = _PER_HOUR.match(text, end) if unit in _SPEEDS else None
+    if speed:  # '70 kilometres an hour', '50 miles per hour': a speed, not a distance
+        unit, end = _SPEEDS[unit], speed.end()
     if unit is None and not scale:
         degrees = _temperature_letter(text, start, end)
         if degrees:
@@ -826,6 +899,8 @@ def _not_a_figure(
         return True  # '10:30', a version, a score
     if _ID_BEFORE.search(before):
         return True
+    if plain and bare and _PART_OF.search(before):
+        return True  # 'Page 2 of 3', 'part 1 of 4': which part of a document, no quantity
     if plain and bare and _capitalised_name_before(before):
         return True  # 'Question 1', 'Windows 11', 'Flight 370'
     if plain and bare and re.search(r"\[\s*$", before) and re.match(r"^\s*[\],]", after):
@@ -993,6 +1068,30 @@ _FROM_HOMES = re.compile(
 )
 
 
+# Those counted under an order to leave: ' are under mandatory evacuation orders'.
+_UNDER_ORDERS = re.compile(
+    r"\s+(?:(?:are|were|is|was|remain|remained|remains|have\s+been|had\s+been|now)\s+)*"
+    r"under\s+(?:(?:a|an|the|mandatory|compulsory|immediate)\s+)*evacuation\s+orders?\b",
+    re.IGNORECASE,
+)
+# Those counted under orders to leave, named before their value: 'put the number of people
+# under evacuation orders at roughly 11,000'.
+_ORDERED_BEFORE = re.compile(
+    r"\b(?P<noun>people|residents|households|homes|inhabitants|villagers|families)\s+under\s+"
+    r"(?:(?:a|an|the|mandatory|compulsory|immediate)\s+)*evacuation\s+orders?\s+"
+    rf"(?:at|to|was|were|is|are|stood|stands|reached|hit|rose\s+to|climbed\s+to)\s+"
+    rf"{_APPROXIMATION}$",
+    re.IGNORECASE,
+)
+# Made to leave: 'forcing some 11,000 people to flee', 'ordered 300 residents to leave'.
+_TO_LEAVE = re.compile(r"\s+to\s+(?:flee|leave|evacuate|get\s+out)\b", re.IGNORECASE)
+_MADE_TO = re.compile(
+    r"\b(?:forc(?:e|es|ed|ing)|order(?:s|ed|ing)?|tell(?:s|ing)?|told|prompt(?:s|ed|ing)?|"
+    r"caus(?:e|es|ed|ing)|urg(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 # Those counted taken to hospital in other words: ' were rushed to hospital', ' have been taken
 # to Belford Royal Infirmary', ' were airlifted to the Royal London Hospital'.
 _TO_HOSPITAL = re.compile(
@@ -1037,6 +1136,10 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
     counts nothing."""
     if unit in _READINGS:
         return "", None
+    if unit in _SPEEDS.values() or unit == "knot":
+        # a speed is of what is named before it ('gusts of up to 70 km/h'), never of the
+        # words after ('70 kilometres an hour drove it')
+        return _generic_or(_subject_before(text, start)), None
     hyphened = re.match(r"-(?P<noun>[a-z]+)\b", text[end : end + 30])
     if hyphened and unit is None:
         # 'a 900-page statement': a count of pages in an adjective, never of what follows
@@ -1071,6 +1174,22 @@ def _counts(text: str, start: int, end: int, unit: str | None) -> tuple[str, str
             # 'forced about 300 residents from their homes', '340 people were turfed out of
             # their homes': those counted were moved out
             outcome = "evacuated"
+    if (
+        words
+        and outcome is None
+        and (
+            _UNDER_ORDERS.match(text, stop_at, min(len(text), stop_at + 70))
+            or (
+                _TO_LEAVE.match(text, stop_at, min(len(text), stop_at + 30))
+                and _MADE_TO.search(text, max(0, start - 40), start)
+            )
+        )
+    ):
+        outcome = "evacuated"  # '11,000 people are under evacuation orders', 'forcing … to flee'
+    if not words and outcome is None and unit is None:
+        told = _OUTCOME.match(text[end : end + 80])
+        if told:  # '140 structures destroyed, 31 damaged': what happened to the second
+            outcome = " ".join(told.group("o").split())
     if not words and unit is not None:
         rate = _RATE.match(text, end)
         tail = rate.end() if rate else end
@@ -1141,7 +1260,20 @@ def _words_after(text: str, end: int) -> tuple[list[str], int]:
         return [], end
     if words and words[-1].lower() in OUTCOME_WORDS:
         return [], end
+    if words and words[0].lower() in _FIGURE_NOUNS:
+        return [], end  # 'the 9,000 figure given earlier': a value of what was counted before
+    # 'homes and other buildings', 'homes and structures': the wider noun names the count
+    wider = _AND_WIDER.match(text, stop_at) if words and _is_plural(words[-1]) else None
+    if wider:
+        return [*words, *wider.group().split()], wider.end()
     return words, stop_at
+
+
+#: Nouns for a value itself ('the 9,000 figure', 'the 140 tally'): no count of their own.
+_FIGURE_NOUNS = frozenset("figure figures number tally count estimate total mark".split())
+_AND_WIDER = re.compile(
+    r"\s+and\s+(?:other\s+)?(?:structures|buildings|outbuildings)\b", re.IGNORECASE
+)
 
 
 def _participle(word: str) -> bool:
@@ -1150,6 +1282,9 @@ def _participle(word: str) -> bool:
     return word.endswith("ed") and not word.endswith("eed")
 
 
+_SAID = frozenset({"said", "says", "told"})
+#: Linking words that are nouns before 'of' ('an average of', 'a total of').
+_NOUN_LINKS = frozenset({"average", "averages"})
 #: Degree words between a subject and its linking verb ('profit more than doubled to £612m').
 _ADVERBS = frozenset("more than less nearly almost just roughly about around some also".split())
 
@@ -1177,7 +1312,7 @@ def _subject_before(text: str, start: int) -> str:
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
     qualifier = _APPROX.search(text, line_start, start)
     tokens = re.findall(
-        r"[A-Za-z][\w’'-]*|[,;:()“”\"]",
+        r"(?:\d+-)?[A-Za-z][\w’'-]*|[,;:()“”\"]",
         text[line_start : qualifier.start() if qualifier else start],
     )
     index = len(tokens) - 1
@@ -1185,6 +1320,8 @@ def _subject_before(text: str, start: int) -> str:
     while index >= 0 and (
         (low := tokens[index].lower()) in _LINKS or low in _ADVERBS or _passive(tokens, index)
     ):
+        if low in _NOUN_LINKS and index + 1 < len(tokens) and tokens[index + 1] == "of":
+            break  # 'a 10-year average of 290,000 hectares': the average is what it is
         before = tokens[index - 1].lower() if index > 0 else ""
         if links and before in _POSSESSIVES and not (before == "that" and _PAST_LINK.match(low)):
             break  # 'an increase of 18%': the noun it is of ('a range that rose to': a verb)
@@ -1201,7 +1338,8 @@ def _subject_before(text: str, start: int) -> str:
             phrase[:0] = [tokens[index - 1], word]  # 'sales in the first half'
             index -= 2
             continue
-        if not word[0].isalpha() or low in _POSSESSIVES or low in {"said", "says", "told"}:
+        compound = re.match(r"\d+-[a-z]", word) is not None  # '10-year'
+        if (not word[0].isalpha() and not compound) or low in _POSSESSIVES or low in _SAID:
             break
         if low in _NOUN_STOP and not (low in _INNER and phrase):
             break
@@ -1340,7 +1478,10 @@ _NOT_SPEAKERS = frozenset(
     "breaking news update updates live watch read more note editor's correction photo video "
     "key facts background analysis timeline".split()
 )
-_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$")
+_NAME_BEFORE = re.compile(
+    r"(?!(?:In|At|On|From|For|By|Near|Outside|Inside|Across|Around|Across|After|Before|"
+    r"During|With|Under|Over|Across|Throughout|Within)\s)(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$"
+)
 _LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
 _TIME_TAIL = re.compile(
     r"\s+(?:today|yesterday|tonight|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later)$", re.I
@@ -1583,7 +1724,8 @@ _CLAIM_PARTICIPLES = (
 )
 _CLAIMED_BY = re.compile(
     rf"(?:[^\s,;:]|,\d)*(?:\s+[a-z][\w-]*){{0,3}}?\s+(?:(?:first|initially|originally|previously|"
-    rf"officially)\s+)?(?:{_CLAIM_PARTICIPLES})\s+by\s+(?P<who>[^,.;:()“”\"]+)"
+    rf"officially)\s+)?(?:{_CLAIM_PARTICIPLES})\s+(?:(?:earlier|previously|initially|"
+    rf"originally|first|already|later)\s+)?by\s+(?P<who>[^,.;:()“”\"]+)"
 )
 _NOT_COUNTED_WORDS = (
     r"after|before|as|when|while|because|since|until|if|and|but|or|to|in|on|at|for|from|with|"
@@ -1614,6 +1756,17 @@ def _take(raw: str, at: int, *, description: bool = False) -> tuple[str, int | N
     return None
 
 
+_PARTICIPLE_TAIL = re.compile(r"(?<=[a-z])\s+(?:[a-z]{2,}ed|released|written|given|seen)$")
+#: A first or second person, or a modal or auxiliary verb: a clause ('I can't', 'you'll
+#: have'), not a name or a description of a source.
+_CLAUSE_WORDS = re.compile(
+    r"^(?:i|we|you)\b|\b(?:can['’]t|cannot|won['’]t|don['’]t|doesn['’]t|didn['’]t|"
+    r"couldn['’]t|wouldn['’]t|shouldn['’]t|isn['’]t|aren['’]t|can|could|will|would|should|"
+    r"shall|must|do|does|did)$|['’](?:re|ll|ve|m|d)\b",
+    re.IGNORECASE,
+)
+
+
 def _normalised(who: str) -> str:
     """``who`` without the words that name no one around it: a clause opener before it ('…
     told journalists that X'), a time phrase or a conjunction at its start, a dateline, a
@@ -1624,7 +1777,9 @@ def _normalised(who: str) -> str:
     while _LEADING.match(who):
         who = _LEADING.sub("", who, count=1)
     who = re.split(r"\s[-–—]{1,2}\s", who)[-1]  # 'CAMBRIDGE, May 2 -- Helix today reported'
-    return _EMPHASIS_TAIL.sub("", _TIME_TAIL.sub("", who)).strip()
+    who = _EMPHASIS_TAIL.sub("", _TIME_TAIL.sub("", who)).strip()
+    # 'The report published (yesterday) says': the noun, not the participle describing it
+    return _PARTICIPLE_TAIL.sub("", who)
 
 
 # A name followed by its own verb in the past ('Helen Rourke blasted health chiefs'): the phrase
@@ -1646,6 +1801,8 @@ def _tidy(who: str, *, description: bool = False) -> str | None:
 
     if not who or _PRONOUN.match(who) or len(who.split()) > 8 or re.search(r"\d", who):
         return None
+    if _CLAUSE_WORDS.search(who):
+        return None  # 'I can't (say)', "Assume you're affected": a clause, no one named
     words = [re.sub(r"[’']s?$", "", w.lower()) for w in who.split()]  # "police's" -> "police"
     role_then_name = _ROLE_THEN_NAME.match(who)
     if role_then_name:

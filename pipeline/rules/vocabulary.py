@@ -594,7 +594,8 @@ MEASURE_UNITS: dict[str, str] = {
     "grams": "g", "gram": "g", "grammes": "g", "milligrams": "mg", "milligram": "mg",
     "milligrammes": "mg", "mg": "mg", "micrograms": "µg", "microgram": "µg", "mcg": "µg",
     "litres": "litre", "liters": "litre", "gallons": "gallon", "barrels": "barrel",
-    "mph": "mph", "km/h": "km/h", "kph": "km/h", "mw": "MW", "gw": "GW", "kwh": "kWh",
+    "mph": "mph", "km/h": "km/h", "kph": "km/h", "knots": "knot", "knot": "knot",
+    "mw": "MW", "gw": "GW", "kwh": "kWh",
     "twh": "TWh", "°c": "°C", "°f": "°F", "degrees": "degree", "degree": "degree",
     "degrees celsius": "°C", "degrees centigrade": "°C", "degrees fahrenheit": "°F",
     "degrees c": "°C", "degrees f": "°F", "° c": "°C", "° f": "°F",
@@ -645,7 +646,8 @@ TIME_UNITS = frozenset(
 
 #: Words that say how exact a figure is, as news style writes them before it.
 APPROXIMATIONS = (
-    "at least", "at most", "about", "around", "more than", "over", "nearly", "almost",
+    "at least", "at most", "about", "around", "more than", "over", "above", "below",
+    "nearly", "almost",
     "some", "up to", "roughly", "approximately", "an estimated", "estimated", "a total of",
     "fewer than", "less than", "as many as", "as much as", "as few as", "just over",
     "just under", "under", "upwards of", "close to", "between", "well over", "no fewer than",
@@ -699,7 +701,7 @@ NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|[’'-](?=[^\W\d_]))+"
 OUTCOME_WORDS = frozenset(
     """killed dead died wounded injured hurt missing displaced evacuated arrested detained
     captured rescued infected hospitalised hospitalized sacked fired laid-off abducted
-    kidnapped executed deported stranded homeless confirmed-dead""".split()
+    kidnapped executed deported stranded homeless confirmed-dead damaged""".split()
 ) | frozenset({"taken to hospital", "treated in hospital", "admitted to hospital"})
 OUTCOME_WORDS |= EVACUATION_OUTCOMES
 
@@ -712,7 +714,7 @@ COUNT_NOUN_CLASSES: dict[str, str] = {
     "resident": "people", "villager": "people", "inhabitant": "people",
     "worker": "employee", "staff": "employee", "staffer": "employee",
     "kid": "child", "house": "home", "dwelling": "home", "position": "job", "post": "job",
-    "increase": "rise", "raise": "rise",
+    "increase": "rise", "raise": "rise", "building": "structure",
 }  # fmt: skip
 
 #: Plurals that do not end in -s, each to its singular.
