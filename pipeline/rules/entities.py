@@ -461,11 +461,14 @@ _ROLE_NOUN_SET = vocabulary.ROLE_NOUNS
 def _appositive_role(person: str, text: str) -> str | None:
     """The role an appositive gives right after the name: "Rachel Kim, chief executive of
     Brightwater Energy, said" gives 'chief executive of Brightwater Energy'; only a short
-    phrase (at most eight words) holding a role noun, never a clause."""
+    phrase (at most ten words) holding a role noun, never a clause."""
     for match in whole_words(rf"{_name_pattern(person)}\b,[ \t]+", text):
-        phrase = re.split(r"[,;:.()“”\"\n]|\s[-–—]\s", text[match.end() : match.end() + 120])[0]
+        # an initial's full stop ends nothing: "president of the B.C. Nurses' Union"
+        phrase = re.split(
+            r"[,;:()“”\"\n]|(?<![\s.][A-Z])\.|\s[-–—]\s", text[match.end() : match.end() + 120]
+        )[0]
         words = phrase.split()
-        if not words or len(words) > 8 or words[0].lower() in ("who", "which", "whose", "said"):
+        if not words or len(words) > 10 or words[0].lower() in ("who", "which", "whose", "said"):
             continue
         lowered = [_bare(w) for w in words]
         if _verb_among(words):  # "chair of the Arden Appeal": a capitalised word is a name
@@ -627,6 +630,11 @@ def _role_phrase(words: list[str]) -> str | None:
     first preposition) or ending it; without its opening determiner."""
     if not words or len(words) > 8 or _verb_among(words):
         return None
+    if any(
+        w in ("and", "or") and k + 1 < len(words) and words[k + 1][:1].islower()
+        for k, w in enumerate(words)
+    ):
+        return None  # "… of the program and his lawyer": two clauses' words, not one role
     lowered = [_bare(w) for w in words]
     head = next((k for k, w in enumerate(lowered) if k and w in vocabulary.PREPOSITIONS), None)
     nouns = lowered[:head] if head is not None else lowered[-2:]

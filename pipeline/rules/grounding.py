@@ -211,6 +211,11 @@ _PLACE_ADJECTIVE = re.compile(
 )
 
 
+#: Heads of a description of someone who speaks for a body ("a Kelby Harbour spokesman"):
+#: the body is the speaker.
+_SPOKES_HEADS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
+
+
 def unnamed_speaker(speaker: str) -> bool:
     """Whether ``speaker`` (a speaker as the rules or the model give it, resolved) only
     describes someone the article does not name: an indefinite description ("one resident",
@@ -221,6 +226,13 @@ def unnamed_speaker(speaker: str) -> bool:
     speaker: one resident of one article is not the resident of another. Roles ("the
     minister") and bodies ("the regulator") are not caught here."""
     words = speaker.strip().split()
+    if (
+        len(words) > 1
+        and words[0].lower() in _INDEFINITE
+        and (words[-1][:1].islower() or words[-1].lower() in ("mp", "mep", "msp", "td"))
+        and words[-1].lower().strip(".,;:!?") not in _SPOKES_HEADS
+    ):
+        return True  # "A Red Cross volunteer", "a Labour MP": unnamed, whatever the modifiers
     # "a North Korean representative": a compass word before a people's adjective is part
     # of the adjective, not a name
     compass = {
