@@ -1771,9 +1771,13 @@ def _repeats(
     compared, so that folds do not chain; of a large cluster, its first ``COMPARED``
     sentences, leads first), or it is a lesser telling of the shown fact (``lesser``,
     ``near``). Never when its line gives counts that several of its sources give and the
-    shown line does not (and no rival of them): another fact, reported in the same sentence
-    as the shown one by some source."""
-    mine, theirs = _line_counts(group), _line_counts(shown)
+    shown lines do not (its line, the claim it answers, the reply answering it; and no
+    rival of them): another fact, reported in the same sentence as the shown one by some
+    source."""
+    mine = _line_counts(group)
+    # the shown development's counts: of its line, and of the claim it answers or the reply
+    # answering it (``_lines``), which are printed with it
+    theirs = {w for part in _lines(shown) for w in part.vector if _counts(w)}
     new = mine - theirs
     line, shown_line = _choose(group), _choose(shown)
     rival = new - ages(line.text)  # 'a 141-year-old dam' describes; it counts no one
@@ -2057,8 +2061,11 @@ def responds(reply: Cluster, claim: Cluster) -> bool:
     … 'Halmere said a radar fault had been fixed and tested on Tuesday.'): each line is
     told on a party's word (``said_by``), the two parties differ, the lines are about one
     thing (``RESPONSE``), and the outlets tell the reply right after the claim
-    (``_told_after``). The two are one development, told claim first."""
+    (``_told_after``); or ``reply``'s line disputes a party's figure and gives its own
+    (``disputes_figure``). The two are one development, told claim first."""
     line, claimed = _choose(reply), _choose(claim)
+    if disputes_figure(reply, claim):
+        return True
     party, claimant = said_by(line.text), said_by(claimed.text)
     if claimant is None and _DISPUTES.search(line.text):
         claimant = ""  # 'disputing the DPA's figure': an answer to a finding told as fact
@@ -2080,6 +2087,34 @@ def responds(reply: Cluster, claim: Cluster) -> bool:
         and cosine(line.vector, claimed.vector) >= RESPONSE
         and _told_after(reply, claim)
     )
+
+
+#: A line that disputes a party's figure in so many words ('disputing the regulator's
+#: figure', 'contests the council's estimate'): the party, as written.
+_DISPUTED_FIGURE = re.compile(
+    r"\b(?:disput|contest|challeng|question|reject)\w*\s+(?:the\s+)?"
+    r"(?P<owner>[\w.-]+(?:\s+[\w.-]+){0,3}?)[’']s?\s+(?:(?:own|official|higher|lower)\s+)?"
+    r"(?:figures?|counts?|numbers?|estimates?|tally|tallies|totals?|calculations?)\b",
+    re.IGNORECASE,
+)
+
+
+def disputes_figure(reply: Cluster, claim: Cluster) -> bool:
+    """True when ``reply``'s line gives a count and says it disputes a party's figure
+    ('The company says around 870,000 active users were affected, disputing the DPA's
+    figure.'), and ``claim`` gives another count, told by that party in one of its
+    sentences or more (a word of the party's name in them: 'The DPA found …'): one
+    disputed figure, told with both values, is one development, wherever its outlets put
+    the two. Not when the claim's line gives no count that the reply's line does not."""
+    line, claimed = _choose(reply), _choose(claim)
+    found = _DISPUTED_FIGURE.search(_unquoted(line.text))
+    if found is None:
+        return False
+    owner = set(tokens(found["owner"])) - _PRONOUNS
+    ours, theirs = _telling_numbers(line.text), _telling_numbers(claimed.text)
+    if not owner or not ours or not theirs - ours:
+        return False
+    return any(owner <= set(tokens(u.text)) for u in claim.members)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")

@@ -215,14 +215,53 @@ def mark_lede(lede: Sequence[LedeSentence], events: Sequence[MergedEvent]) -> li
     """``events`` with ``lede_sentence`` set on each shown development ('key' or 'single')
     that a sentence of ``lede`` states (``states``; the first such sentence), and cleared on
     every other: a development the lede states is said there, once, and not listed again
-    below it. Pure: returns new events."""
+    below it. A shown development the lede does not state loses a closing clause that the
+    lede says (``unsaid``). Pure: returns new events."""
     marked = []
     for event in events:
-        at = None
+        at, summary = None, event.summary
         if event.shown != "none":
             at = next((i for i, s in enumerate(lede) if states(s.text, event.summary)), None)
-        marked.append(event.model_copy(update={"lede_sentence": at}))
+            if at is None:
+                summary = unsaid(event.summary, [s.text for s in lede])
+        marked.append(event.model_copy(update={"lede_sentence": at, "summary": summary}))
     return marked
+
+
+#: A clause joined to a line by 'and' ('…, and two have died', '… and that the …'): its
+#: subject and a verb come within its first few words (not 'soft and blue cheeses').
+_AND_CLAUSE = re.compile(
+    r"(?:,\s+and|\s+and)\s+(?:that\s+)?(?=(?:[\w'’-]+\s+){0,3}?(?:has|have|had|is|are|was|"
+    r"were|will|would|could|may|might|must|can|remain|remains|remained)\b)"
+)
+#: The part of a line before a clause it loses keeps at least this many words.
+UNSAID_HEAD = 4
+
+
+def unsaid(line: str, lede: Sequence[str]) -> str:
+    """``line`` without a clause joined to its end by 'and' (``_AND_CLAUSE``) whose every
+    content word and number a sentence of ``lede`` has: 'Forty people were taken to
+    hospital and three have died.' is printed 'Forty people were taken to hospital.' under
+    a summary saying 'a fire that killed three people' ('died' and 'killed' are one word,
+    ``tokens``). What the summary says is not said again below it. The line is kept whole
+    when the part before the clause is short (``UNSAID_HEAD``) or leaves a quotation
+    open."""
+    told = [set(tokens(s)) for s in lede]
+    for match in _AND_CLAUSE.finditer(line):
+        head, tail = line[: match.start()], line[match.end() :]
+        words = set(tokens(tail))
+        if len(head.split()) < UNSAID_HEAD or _open_quote(head) or not words:
+            continue
+        numbers = {n.replace(",", "") for n in _NUMBER.findall(tail)}
+        for sentence, own in zip(lede, told, strict=True):
+            given = {n.replace(",", "") for n in _NUMBER.findall(sentence)}
+            if words <= own and numbers <= given:
+                return head.rstrip(" ,;:") + "."
+    return line
+
+
+def _open_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _fold(text: str) -> str:

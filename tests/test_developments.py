@@ -2232,3 +2232,55 @@ def test_a_pronoun_opening_the_sentence_before_names_no_one_for_his_or_her():
     assert subject_name("He has since lost a boot deal with a sportswear maker.") is None
     assert subject_name("She told the court she had no memory of it.") is None
     assert subject_name("Coach Dana Rhee said the club would appeal.") == "Coach Dana Rhee"
+
+
+def test_a_line_disputing_a_partys_figure_answers_that_partys_count_wherever_told():
+    """A line that gives its own count and says it disputes a party's figure ('disputing
+    the ministry's estimate') answers the count that party gives, however far apart the
+    outlets tell the two: one disputed figure, one development. Not a line that gives no
+    count of its own, nor a claim of another party, nor a claim giving no other count; and
+    a third telling with both counts repeats the pair."""
+    from pipeline.developments import _repeats, disputes_figure, responds
+
+    def at(sid: str, text: str, rank: int) -> Unit:
+        return _plain_unit(sid, text, rank)
+
+    claim = _cluster_of(
+        at("S1", "The ministry found that about 46,500 tenants had been overcharged.", 2),
+        at("S2", "The ministry said some 46,500 tenants paid too much rent.", 3),
+    )
+    reply = _cluster_of(
+        at(
+            "S1",
+            "The landlord group says 31,200 tenants were affected, disputing the "
+            "ministry's estimate.",
+            9,
+        ),  # fmt: skip
+        at("S2", "The landlord group puts the number at 31,200.", 11),
+    )
+    assert disputes_figure(reply, claim) and responds(reply, claim)
+    assert not disputes_figure(claim, reply)
+    vague = _cluster_of(at("S1", "The landlord group is disputing the ministry's figure.", 9))
+    assert not disputes_figure(vague, claim)  # no count of its own
+    other = _cluster_of(
+        at("S1", "The tenants' union counted 46,500 overcharged tenants.", 2),
+        at("S2", "The union said 46,500 tenants had paid too much.", 3),
+    )
+    assert not disputes_figure(reply, other)  # not the ministry's figure
+    same = _cluster_of(at("S1", "The ministry found that 31,200 tenants were affected.", 2))
+    assert not disputes_figure(reply, same)  # no other count: nothing disputed
+    claim.reply = reply
+    both = _cluster_of(
+        at(
+            "S3",
+            "The ministry's 46,500 figure counts every tenancy; the landlord group says "
+            "31,200 tenants were affected.",
+            5,
+        ),  # fmt: skip
+        at(
+            "S4",
+            "The landlord group says 31,200 tenants were affected, against the ministry's 46,500.",
+            6,
+        ),  # fmt: skip
+    )
+    assert _repeats(both, claim, [*claim.members, *reply.members])

@@ -169,6 +169,34 @@ def test_the_developments_a_lede_states_are_marked_with_its_sentence_and_the_res
     assert events[1].lede_sentence == 0  # a new list: the events given are left as they were
 
 
+def test_a_closing_clause_the_lede_says_is_dropped_from_a_line_below_it():
+    """A line the lede does not state loses a clause joined by 'and' whose words and numbers
+    a lede sentence has ('three have died' under 'killed three'): the summary says it once.
+    Not a clause with a word or a number of its own, nor 'and' between two nouns, nor a
+    clause after a head too short to stand alone."""
+    from pipeline.lede import mark_lede, unsaid
+    from schemas.brief import LedeSentence, MergedEvent
+
+    lede = ["A gas blast at a Harlow Street bakery killed three people on Sunday night."]
+    line = "Forty people were taken to hospital with burns and three have died."
+    assert unsaid(line, lede) == "Forty people were taken to hospital with burns."
+    kept = "Forty people were taken to hospital and four have died."
+    assert unsaid(kept, lede) == kept  # four: a number the summary does not give
+    other = "Forty people were taken to hospital and three are in intensive care."
+    assert unsaid(other, lede) == other  # intensive care: not in the summary
+    nouns = "Firefighters searched the bakery and the flats above it on Monday night."
+    assert unsaid(nouns, ["Firefighters searched the flats above a bakery."]) == nouns
+    short = "Forty hurt and three have died."
+    assert unsaid(short, lede) == short
+    quoted = 'He said "it was carnage and three have died" at the scene.'
+    assert unsaid(quoted, lede) == quoted
+
+    events = [MergedEvent(summary=line, sources=["S2"], evidence=[], shown="key")]
+    [marked] = mark_lede([LedeSentence(text=lede[0], sources=["S1"])], events)
+    assert marked.summary == "Forty people were taken to hospital with burns."
+    assert events[0].summary == line  # a new event: the one given is left as it was
+
+
 def test_a_model_lede_says_the_top_developments_and_the_list_below_does_not_repeat_them():
     """The model's lede restates the first fact; the Markdown says it once, in the summary,
     with its count, and the key developments go on from there."""
