@@ -31,6 +31,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 #: name's lower-case part is a short syllable, "Min-jun", "Seo-yeon").
 _COMPOUND = re.compile(r"(?i:-(?:of|in|the|and|to|at|for|on)-|-\w+-\w+-)|^[A-Z][a-z]*-[a-z]{5,}$")
 _WORD = re.compile(r"[\w’'.-]+")
+#: A verb's contraction ("I'm", "We're", "I've", "Don't"): a clause's word, never a name's.
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 
 
 def person_name(form: str) -> str | None:
@@ -51,6 +53,7 @@ def person_name(form: str) -> str | None:
                 and lower not in _NOT_NAME_WORDS
                 and not vocabulary.name_descriptor(word)  # "Great-gran Maureen Tolley"
                 and not word.endswith(("’s", "'s"))  # "Acme's Jane Roe": the possessor is no name
+                and not _CONTRACTION.search(word)  # "I'm Jane Roe": a clause, not a name
                 and not _ACRONYM.fullmatch(word)  # "NATO", "BBC": a body, never a personal name
                 and not _COMPOUND.search(word)  # "Gran-of-three": a phrase, not a name
             )
