@@ -343,3 +343,23 @@ def test_a_self_introduction_inside_a_turn_is_no_part_of_the_hosts_name():
     assert "I'm Lena Varga" not in {q.speaker for q in extraction.quotes}
     assert "Amir Haddad" in {q.speaker for q in extraction.quotes}
 
+
+def test_a_briefings_labels_in_capitals_are_the_officials_its_header_names():
+    for label in ("SEN. OYELOWO", "SEN OYELOWO", "SENATOR OYELOWO", "OYELOWO"):
+        text = (
+            "STATE CAPITOL\nTRANSCRIPT: Sen. Adaeze Oyelowo Press Briefing on the Flooding\n"
+            "Monday, 4 p.m.\n\n"
+            f"{label}: Good afternoon. The river crested at noon and is now falling.\n\n"
+            "COMMISSIONER DRUMMOND: Thank you, Senator. Twelve roads remain closed.\n\n"
+            "UNIDENTIFIED REPORTER: Commissioner, when will they reopen?\n\n"
+            "(CROSSTALK)\n\n"
+            "COMMISSIONER DRUMMOND: When the engineers have checked every bridge.\n\n"
+            f"{label}: Thank you, everybody.\n"
+        )
+        _, extraction = extraction_of(text)
+        said = {(q.speaker, q.speaker_role) for q in extraction.quotes if q.speaker}
+        assert ("Adaeze Oyelowo", "Sen.") in said, (label, said)
+        assert ("Drummond", "Commissioner") in said
+        assert not any(s and s.isupper() for s, _ in said)
+        assert not any("CROSSTALK" in q.text for q in extraction.quotes)
+        assert not any(q.speaker and "REPORTER" in q.speaker.upper() for q in extraction.quotes)
