@@ -301,6 +301,8 @@ def test_a_parliamentary_record_gives_each_heading_its_member_and_an_office_its_
     _, extraction = extraction_of(text)
     shame = next(q for q in extraction.quotes if q.text == "Shame!")
     assert shame.speaker is None
+    answer = next(q for q in extraction.quotes if q.text.startswith("I will publish the letter"))
+    assert (answer.speaker, answer.speaker_role) == ("Owen Treharne", "First Minister")
 
 
 def test_a_podcasts_timestamped_turns_a_guest_named_in_brackets_and_a_clip():

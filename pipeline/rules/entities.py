@@ -529,8 +529,13 @@ _KIN_OF = frozenset(
 
 
 def _role_before(text: str, position: int) -> str | None:
-    """Role words right before a name: 'NATO Secretary General', 'Kremlin spokesperson'."""
+    """Role words right before a name: 'NATO Secretary General', 'Kremlin spokesperson'; an
+    office heading a record's turn with its holder in brackets: 'The First Minister (Ann
+    Roe):' gives 'First Minister'."""
     window = text[max(0, position - 80) : position]
+    office = _OFFICE_HEADING.search(window)
+    if office and _bare(office["office"].split()[-1]) in _ROLE_NOUN_SET:
+        return office["office"]
     words = re.split(r"\n|\s[-–—]\s?|[–—]", window)[-1].split()
     if position > 80 and words and len(words) == len(window.split()):
         words = words[1:]  # the window may start mid-word: never a role cut mid-word
@@ -582,6 +587,10 @@ def _role_before(text: str, position: int) -> str | None:
     return " ".join(role) or _role_in_commas(window)
 
 
+#: An office opening a line, its holder's name in brackets after it: "The First Minister (".
+_OFFICE_HEADING = re.compile(
+    r"(?:^|\n)[ \t]*(?:The[ \t]+)?(?P<office>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3})[ \t]*\($"
+)
 #: Prepositions that open a sentence in capitals before a role and a name ("For skipper Arne
 #: Halvorsen", "To Mayor Ann Lowe"): never part of the role.
 _OPENING_PREPOSITIONS = frozenset("for to with from at in on by of as like".split())
