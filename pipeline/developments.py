@@ -1076,7 +1076,8 @@ def off_topic(
     ``groups`` are the clusters of ``units`` when already made.
 
     Needs three independent sources at least (with two, neither can be told off the story),
-    and two that share a development; an article with no reporting sentence is not judged."""
+    and two that share a development; an article with one reporting sentence or none is not
+    judged."""
     originals = {duplicates.get(s, s) for s in sources}
     if len(originals) < 3:
         return {}
@@ -1089,7 +1090,9 @@ def off_topic(
             own[source] += 1
             if len(found) > 1:
                 shared[source] += 1
-    judged = [s for s in originals if own[s]]
+    # one sentence of its own (a transcript's header line over its turns) is too little
+    # reporting to tell the article off the story by
+    judged = [s for s in originals if own[s] > 1]
     if sum(1 for s in judged if shared[s]) < 2:
         return {}  # no two articles share a development: nothing to hold the others to
     names: dict[str, set[str]] = defaultdict(set)

@@ -220,6 +220,9 @@ class PreparedArticle:
                 found = name.title()  # "HARCOURT:" in a transcript is the Sandra Harcourt named
             if found is None:
                 found = _titled_in_capitals(name, self.article.text)
+                if found and found not in self.article.text:  # "SHERIFF TSOSIE", named nowhere
+                    title, surname = found.split()
+                    return surname, title
             if found is None:
                 found = body_full_name(name, self.article.text)  # "Fenmoor" told in a statement
             return plain(found) if found else plain(name)
@@ -1445,21 +1448,35 @@ def body_full_name(form: str, text: str) -> str | None:
 
 
 def _titled_in_capitals(name: str, text: str) -> str | None:
-    """The one person a title and surname in capitals stand for ("COUNCILLOR RIDLEY:", a
-    transcript's label) where ``text`` writes the title, a given name and the surname in
-    ordinary case ("Councillor Tom Ridley" -> "Tom Ridley"), or None. Pure."""
+    """The one person a title and surname in capitals stand for ("COUNCILLOR RIDLEY:", "GOV.
+    ALVAREZ:", a transcript's label) where ``text`` writes a given name and the surname in
+    ordinary case after a title, that one or another ("Councillor Tom Ridley" -> "Councillor
+    Tom Ridley"; "Gov. Ann Alvarez" for "GOVERNOR ALVAREZ"), or after no title where only one
+    given name goes with the surname; else "Title Surname" in ordinary case ("SHERIFF TSOSIE"
+    -> "Sheriff Tsosie": the title is the role, the surname the name); None for other
+    labels. Pure."""
     words = name.split()
     if len(words) != 2 or not name.isupper() or words[0].lower().rstrip(".") not in ROLE_WORDS:
         return None
-    given = {
-        m.group(1)
+    surname = words[1].title()
+    forms = {
+        (m.group(1) or "", m.group(2))
         for m in re.finditer(
-            rf"\b{re.escape(words[0].title())}\.?[ \t]+([A-Z][\w’'-]+)[ \t]+"
-            rf"{re.escape(words[1].title())}\b",
+            rf"(?:\b([A-Z][\w’'-]*\.?)[ \t]+)?\b([A-Z][\w’'-]+)[ \t]+{re.escape(surname)}\b",
             text,
         )
+        if m.group(2).lower().rstrip(".") not in ROLE_WORDS
     }
-    return f"{given.pop()} {words[1].title()}" if len(given) == 1 else None
+    titled = {given for title, given in forms if title.lower().rstrip(".") in ROLE_WORDS}
+    given = {given for _, given in forms}
+    if len(titled) == 1 or (not titled and len(given) == 1):
+        person = (titled or given).pop()
+        title = next(
+            (t for t, g in sorted(forms) if g == person and t.lower().rstrip(".") in ROLE_WORDS),
+            words[0].title(),
+        )
+        return f"{title} {person} {surname}"
+    return f"{words[0].title()} {surname}" if not given else None
 
 
 def _in_capitals(name: str, text: str) -> bool:

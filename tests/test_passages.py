@@ -263,3 +263,105 @@ def test_a_role_ends_before_the_honorific_standing_before_the_name():
 
     text = "The scheme, which council leader Cllr Piet Ashman says is overdue, passed."
     assert resolve_person("Piet Ashman", text) == ("Piet Ashman", "council leader")
+
+
+def test_a_parliamentary_record_gives_each_heading_its_member_and_an_office_its_holder():
+    text = (
+        "Legislative Chamber\n\nThursday 9 March\n\nOral Questions\n\nTransport\n\n"
+        "Q4. [771203] Ruth Calloway (Hollin Moor) (Grn): If he will list his engagements.\n\n"
+        "The First Minister (Owen Treharne): I had meetings with colleagues this morning.\n\n"
+        "Ruth Calloway: The ferry timetable was cut without notice. Will he restore it?\n\n"
+        "Hon. Members: Shame!\n\n"
+        "The First Minister: The timetable is a matter for the operator. [Interruption.] "
+        "I will write to the operator today.\n\n"
+        "Mr Deputy Speaker: Order. Members will let the First Minister answer.\n\n"
+        "Dafydd Lorne (Pentre West) (Ind): rose—\n\n"
+        "Q5. Sir Miles Varney (Castleford Rise) (Con): Will the First Minister publish "
+        "the operator's letter?\n\n"
+        "Nia Bracegirdle: Crossings on the north route are down by a third. Who decided that?\n\n"
+        "The First Minister: I will publish the letter this afternoon.\n"
+    )
+    found = spans(text)
+    words = [(speaker, said) for kind, said, speaker in found if kind == "answer"]
+    assert ("Owen Treharne", "I had meetings with colleagues this morning.") in words
+    assert ("Owen Treharne", "The timetable is a matter for the operator.") in words
+    assert ("Owen Treharne", "I will write to the operator today.") in words
+    assert ("Ruth Calloway", "If he will list his engagements.") in words
+    # a member's question in a debate is the member's own words, not an interviewer's
+    assert (
+        "Ruth Calloway",
+        "The ferry timetable was cut without notice. Will he restore it?",
+    ) in words
+    assert ("Sir Miles Varney", "Will the First Minister publish the operator's letter?") in words
+    # a name a heading gives once is still a member speaking
+    assert any(s == "Nia Bracegirdle" for s, _ in words)
+    assert not any(kind == "question" for kind, _, _ in found)
+    assert ("the hon. members", "Shame!") in words  # a chorus: no one named
+    assert not any("rose" in said or "Interruption" in said for _, said in words)
+    _, extraction = extraction_of(text)
+    shame = next(q for q in extraction.quotes if q.text == "Shame!")
+    assert shame.speaker is None
+    answer = next(q for q in extraction.quotes if q.text.startswith("I will publish the letter"))
+    assert (answer.speaker, answer.speaker_role) == ("Owen Treharne", "First Minister")
+
+
+def test_a_podcasts_timestamped_turns_a_guest_named_in_brackets_and_a_clip():
+    text = (
+        "The Harbour Hour, episode 40\n\n"
+        "[00:01:10] HOST: Welcome back. I'm Lena Varga. Today: the ferry cuts. Is the "
+        "operator to blame?\n\n"
+        "[00:01:25] GUEST (Prof Amir Haddad): Partly. The contract let them cut crossings "
+        "without penalty.\n\n"
+        "[00:02:02] CLIP (Owen Treharne, Chamber): The timetable is a matter for the "
+        "operator.\n\n"
+        "[00:02:10] HOST: Is that a fair answer?\n\n"
+        "[00:02:14] GUEST (Prof Amir Haddad): It is a convenient one.\n"
+    )
+    found = spans(text)
+    assert (
+        "answer",
+        "Partly. The contract let them cut crossings without penalty.",
+        "Prof Amir Haddad",
+    ) in found
+    assert ("answer", "The timetable is a matter for the operator.", "Owen Treharne") in found
+    assert ("question", "Is that a fair answer?", "HOST") in found
+    _, extraction = extraction_of(text)
+    assert {q.speaker for q in extraction.quotes} == {"Amir Haddad", "Owen Treharne"}
+    events = " ".join(e.summary for e in extraction.events)
+    assert "00:0" not in events and "Welcome back" not in events
+
+
+def test_a_self_introduction_inside_a_turn_is_no_part_of_the_hosts_name():
+    text = (
+        "The Harbour Hour\n\n"
+        "Lena Varga: Welcome back. I'm Lena Varga, and with me is Amir Haddad. Amir, "
+        "who is to blame?\n\n"
+        "Amir Haddad: The contract, mostly.\n\n"
+        "Lena Varga: Why the contract?\n\n"
+        "Amir Haddad: It let the operator cut crossings without penalty.\n\n"
+        "Lena Varga: Thank you. That's all for this week.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert "I'm Lena Varga" not in {q.speaker for q in extraction.quotes}
+    assert "Amir Haddad" in {q.speaker for q in extraction.quotes}
+
+
+def test_a_briefings_labels_in_capitals_are_the_officials_its_header_names():
+    for label in ("SEN. OYELOWO", "SEN OYELOWO", "SENATOR OYELOWO", "OYELOWO"):
+        text = (
+            "STATE CAPITOL\nTRANSCRIPT: Sen. Adaeze Oyelowo Press Briefing on the Flooding\n"
+            "Monday, 4 p.m.\n\n"
+            f"{label}: Good afternoon. The river crested at noon and is now falling.\n\n"
+            "COMMISSIONER DRUMMOND: Thank you, Senator. Twelve roads remain closed.\n\n"
+            "UNIDENTIFIED REPORTER: Commissioner, when will they reopen?\n\n"
+            "(CROSSTALK)\n\n"
+            "COMMISSIONER DRUMMOND: When the engineers have checked every bridge.\n\n"
+            f"{label}: Thank you, everybody.\n"
+        )
+        _, extraction = extraction_of(text)
+        said = {(q.speaker, q.speaker_role) for q in extraction.quotes if q.speaker}
+        assert ("Adaeze Oyelowo", "Sen.") in said, (label, said)
+        assert ("Drummond", "Commissioner") in said
+        assert not any(s and s.isupper() for s, _ in said)
+        assert not any("CROSSTALK" in q.text for q in extraction.quotes)
+        assert not any(q.speaker and "REPORTER" in q.speaker.upper() for q in extraction.quotes)

@@ -31,6 +31,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 #: name's lower-case part is a short syllable, "Min-jun", "Seo-yeon").
 _COMPOUND = re.compile(r"(?i:-(?:of|in|the|and|to|at|for|on)-|-\w+-\w+-)|^[A-Z][a-z]*-[a-z]{5,}$")
 _WORD = re.compile(r"[\w’'.-]+")
+#: A verb's contraction ("I'm", "We're", "I've", "Don't"): a clause's word, never a name's.
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 
 
 def person_name(form: str) -> str | None:
@@ -51,6 +53,7 @@ def person_name(form: str) -> str | None:
                 and lower not in _NOT_NAME_WORDS
                 and not vocabulary.name_descriptor(word)  # "Great-gran Maureen Tolley"
                 and not word.endswith(("’s", "'s"))  # "Acme's Jane Roe": the possessor is no name
+                and not _CONTRACTION.search(word)  # "I'm Jane Roe": a clause, not a name
                 and not _ACRONYM.fullmatch(word)  # "NATO", "BBC": a body, never a personal name
                 and not _COMPOUND.search(word)  # "Gran-of-three": a phrase, not a name
             )
@@ -529,8 +532,13 @@ _KIN_OF = frozenset(
 
 
 def _role_before(text: str, position: int) -> str | None:
-    """Role words right before a name: 'NATO Secretary General', 'Kremlin spokesperson'."""
+    """Role words right before a name: 'NATO Secretary General', 'Kremlin spokesperson'; an
+    office heading a record's turn with its holder in brackets: 'The First Minister (Ann
+    Roe):' gives 'First Minister'."""
     window = text[max(0, position - 80) : position]
+    office = _OFFICE_HEADING.search(window)
+    if office and _bare(office["office"].split()[-1]) in _ROLE_NOUN_SET:
+        return office["office"]
     words = re.split(r"\n|\s[-–—]\s?|[–—]", window)[-1].split()
     if position > 80 and words and len(words) == len(window.split()):
         words = words[1:]  # the window may start mid-word: never a role cut mid-word
@@ -582,6 +590,10 @@ def _role_before(text: str, position: int) -> str | None:
     return " ".join(role) or _role_in_commas(window)
 
 
+#: An office opening a line, its holder's name in brackets after it: "The First Minister (".
+_OFFICE_HEADING = re.compile(
+    r"(?:^|\n)[ \t]*(?:The[ \t]+)?(?P<office>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3})[ \t]*\($"
+)
 #: Prepositions that open a sentence in capitals before a role and a name ("For skipper Arne
 #: Halvorsen", "To Mayor Ann Lowe"): never part of the role.
 _OPENING_PREPOSITIONS = frozenset("for to with from at in on by of as like".split())

@@ -157,6 +157,13 @@ _TIME_TAIL = re.compile(
 )
 
 
+#: An honorific or an abbreviated title right before a name: "Dr", "Mrs", "Gov.", "Sen.".
+_TITLE_BEFORE = re.compile(
+    rf"(?<![\w.])(?:(?i:{'|'.join(sorted(HONORIFICS))})\.?|(?i:gov|sen|rep|lt|capt|gen|supt)\.)"
+    r"[ \t]+$"
+)
+
+
 def _cut_from_a_longer_name(name: str, text: str) -> bool:
     """Whether ``name`` is only ever written as part of a longer name: one word as the end of
     a name joined by "of" ("Transportation" in "the Department of Transportation"), or words
@@ -165,6 +172,13 @@ def _cut_from_a_longer_name(name: str, text: str) -> bool:
     if not name[:1].isupper():
         return False
     found = list(whole_words(rf"{re.escape(name)}(?![\w-])", text, joiners="-"))
+    if any(
+        _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        and (after := re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end() : m.end() + 30]))
+        and after.group(1).lower() in DOCUMENT_NOUNS
+        for m in found
+    ):
+        return False  # "Gov. Ann Roe Press Briefing": a titled person's, and a document's word
     if " " in name:
         # "Aldermark Consumer" only ever before "Alliance": the start of a body's name
         if not all(w[:1].isupper() for w in name.split()):
@@ -415,9 +429,25 @@ def speaker_problem(speaker: str, text: str) -> str | None:
         return f"'{bare}' is not a name"
     if not grounded_name(bare, text):
         return f"'{bare}' is not named in the article"
-    if len(named) == 1 and not named[0].isupper() and not _inside_sentence(named[0], text):
+    if (
+        len(named) == 1
+        and not named[0].isupper()
+        and not _inside_sentence(named[0], text)
+        and not _titled_label(named[0], text)
+    ):
         return f"'{bare}' is only a capitalised word at the start of a sentence"
     return None
+
+
+def _titled_label(surname: str, text: str) -> bool:
+    """Whether a transcript's label gives ``surname`` in capitals after a title ("SHERIFF
+    TSOSIE:", "GOV. ALVAREZ:"): a person named by their office, not a sentence's first word."""
+    return any(
+        m.group(1).lower().rstrip(".") in _NOT_NAMES
+        for m in re.finditer(
+            rf"^([A-Z][A-Z.]+)[ \t]+{re.escape(surname.upper())}[ \t]*:", text, re.M
+        )
+    )
 
 
 def _capitals_kicker(words: list[str], text: str) -> bool:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .vocabulary import HONORIFICS, NAME_PARTICLES, without_post_nominals
+from .vocabulary import HONORIFICS, NAME_PARTICLES, ROLE_NOUNS, ROLE_WORDS, without_post_nominals
 
 __all__ = ["Passage", "PassageKind", "find_passages"]
 
@@ -79,12 +79,46 @@ _SPEAKER_LABEL = re.compile(
     rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON})"
     rf"(?:\s+\((?P<given>{_NAME_WORD}|[a-z][\w ]{{1,30}})\))?{_EM}\s*:{_EM}\s+(?=\S)"
 )
+# A record's heading or a programme's turn with more in brackets: a part and the person
+# holding it ("The Prime Minister (Jane Morrow):", "GUEST (Dr Sara Quinn):"), or a member
+# and their seat and party ("Sir Alan Prentice (Westbury) (Nat):", "Ann Roe (Fenby) (Lab):").
+_BRACKETED_LABEL = re.compile(
+    rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON})"
+    rf"\s+\((?P<inner>[^()\n:]{{2,60}})\)(?:\s+\((?P<party>[^()\n:]{{1,30}})\))?"
+    rf"{_EM}\s*:{_EM}\s+(?=\S)"
+)
+# What may stand before a turn's label: its time in a recording ("[00:12:31] HOST:",
+# "(00:12:31)", "00:12:31 -") or a record's question number ("Q1. [903214] Ann Roe (Fenby):",
+# "Q2. Ann Roe:"), which is no interviewer's "Q:".
+_LEAD = re.compile(
+    r"(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]|\d{1,2}:\d{2}:\d{2}(?:\s*[-–—])?"
+    r"|Q\d+\.(?:\s+\[\d+\])?)\s+"
+)
+# A record's stage direction: no one's words ("[Interruption.]", "(CROSSTALK)", "[Laughter]");
+# a turn that is only an action ("rose—", "indicated assent.") says nothing.
+_DIRECTION = re.compile(
+    r"[\[(](?:interruptions?|laughter|applause|crosstalk|cross-talk|cheers|cheering|shouting|"
+    r"heckling|noise|pause|silence|booing|end|music|commercial break|break|"
+    r"hon\.? members?:[^\]\n]{1,30})\.?[\])]",
+    re.IGNORECASE,
+)
+_ACTION_TURN = re.compile(r"^(?:rose|indicated (?:assent|dissent))\s*[—–-]*\.?$")
+#: Words of a record's labels for its chair and its members in chorus: "Mr Speaker",
+#: "Madam Deputy Speaker", "Hon. Members", "Several hon. Members".
+_RECORD_LABEL = re.compile(
+    r"^(?:(?:Mr|Madam)\.?\s+(?:Deputy\s+)?Speaker|(?:Several\s+|Some\s+|An\s+)?Hon\.?\s+"
+    r"Members?)$",
+    re.IGNORECASE,
+)
+_CLIP_NAME = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|MR|MRS|MS|DR|PROF)\.?\s+)?{_PERSON}"
 # A broadcast script's clip of someone, named with their role in the label: "SOUNDBITE -
 # HOWARD QUAILE, CLUB CHAIRMAN:", "SOT: Ann Roe, council leader:", "CLIP — DR ANA RUIZ:".
 _CLIP_LABEL = re.compile(
-    rf"^{_EM}(?:SOUNDBITE|SOUND\s?BITE|SOT|CLIP|GRAB|ACTUALITY|INTERVIEW|VOX\s?POP)\s*[-–—:]\s*"
-    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|MR|MRS|MS|DR|PROF)\.?\s+)?{_PERSON})"
-    rf"(?:\s*,\s*(?P<role>[^:\n]{{2,90}}?))?{_EM}\s*:{_EM}\s+(?=\S)",
+    rf"^{_EM}(?:SOUNDBITE|SOUND\s?BITE|SOT|CLIP|GRAB|ACTUALITY|INTERVIEW|VOX\s?POP)\s*"
+    rf"(?:[-–—:]\s*(?P<name>{_CLIP_NAME})(?:\s*,\s*(?P<role>[^:\n]{{2,90}}?))?"
+    # "CLIP (Jane Roe, Commons):": the person in brackets, where or when after a comma
+    rf"|\(\s*(?P<bracketed>{_CLIP_NAME})(?:\s*,\s*[^()\n:]{{1,60}})?\))"
+    rf"{_EM}\s*:{_EM}\s+(?=\S)",
     re.IGNORECASE,
 )
 #: The outlet's own voices in a broadcast script: their words are the report, not quotes.
@@ -153,20 +187,50 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     turns: list[tuple[str, int, int, int, str | None, int]] = []
     cast = _cast(text, paragraphs)
     header = _cast_lines(text, paragraphs)
+    holders: dict[str, str] = {}  # "the prime minister" -> "Jane Morrow", from a heading
+    once: list[tuple[str, int, int, int, str | None, int]] = []  # names only a label gives
+    directions: set[int] = set()  # paragraphs that are a stage direction: "(CROSSTALK)"
+    record = guested = False
     for index, (start, end) in enumerate(paragraphs):
         if index in header:
             continue  # "Chair: Dame Imelda Rusk": who takes part, not a turn
         line = text[start:end]
-        if match := _QUESTION_LABEL.match(line):
+        if _DIRECTION.fullmatch(line.strip()):
+            directions.add(index)
+            continue
+        lead = _LEAD.match(line)
+        at = start + (lead.end() if lead else 0)
+        rest = text[at:end]
+        numbered = bool(lead) and line.startswith("Q")
+        if match := _CLIP_LABEL.match(rest):
+            name = match["name"] or match["bracketed"]
+            name = _HONORIFIC.sub("", name).title() if name.isupper() else name
+            turns.append(("named", start, at + match.end(), end, name, index))
+        elif (match := _BRACKETED_LABEL.match(rest)) and (held := _holder(match, text, cast)):
+            label, name = held
+            if label:
+                holders[label.lower()] = name
+            record = record or bool(match["party"]) or numbered
+            guested = guested or (label or "").lower() in _ANSWERING_PARTS
+            turns.append(("named", start, at + match.end(), end, name, index))
+        elif (match := _SPEAKER_LABEL.match(rest)) and _turn_label(match, text, cast):
+            record = record or numbered or bool(_RECORD_LABEL.match(match["name"]))
+            turns.append(("named", start, at + match.end(), end, match["name"], index))
+        elif (match := _SPEAKER_LABEL.match(rest)) and _full_name(match["name"]):
+            record = record or numbered
+            once.append(("named", start, at + match.end(), end, match["name"], index))
+        elif match := _QUESTION_LABEL.match(line):
             turns.append(("question", start, start + match.end(), end, None, index))
         elif match := _ANSWER_LABEL.match(line):
             turns.append(("answer", start, start + match.end(), end, None, index))
-        elif match := _CLIP_LABEL.match(line):
-            name = match["name"]
-            name = _HONORIFIC.sub("", name).title() if name.isupper() else name
-            turns.append(("named", start, start + match.end(), end, name, index))
-        elif (match := _SPEAKER_LABEL.match(line)) and _turn_label(match, text, cast):
-            turns.append(("named", start, start + match.end(), end, match["name"], index))
+    # a name a record's label gives only once ("Tom Roe: Families in …") is a speaker where
+    # the text is plainly a record of turns: a debate's, or one of three or more named turns
+    if once and (record or sum(t[0] == "named" for t in turns) >= 3):
+        turns = sorted(turns + once, key=lambda t: t[5])
+    turns = [
+        (k, s, b, e, holders.get(n.lower(), n) if k == "named" and n else n, i)
+        for k, s, b, e, n, i in turns
+    ]
     if len(turns) < 2:
         return []
     named = [t for t in turns if t[0] == "named"]
@@ -181,11 +245,16 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     # The interviewer puts questions: every turn, or most turns where the other speaker's are
     # answers ("**Echo:** Women's groups say … / **Echo:** Will any stay on?").
     speakers = {key(t[4]) for t in named}
+    # in a debate's record, a member's turn ending in "?" is a question put in the debate: the
+    # member's own words, no interviewer's
     asking = {
         who
         for who in speakers
-        if asks(who) == 1
-        or (len(speakers) == 2 and asks(who) >= 0.5 > max(asks(o) for o in speakers - {who}))
+        if not record
+        and (
+            asks(who) == 1
+            or (len(speakers) == 2 and asks(who) >= 0.5 > max(asks(o) for o in speakers - {who}))
+        )
     }
     spoke = _spoke_to(text, paragraphs)
     answering = [name for part, name in cast if part in _ANSWERING_PARTS]
@@ -215,21 +284,91 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         if kind == "named":
             name = _cast_name(name, cast)
         label = (turns[number][4] or "").lower()
-        if kind == "named" and label in _OWN_VOICES | _ASKING_PARTS:
+        # a host who puts questions to a guest asks ("HOST:" with "GUEST (Dr Ann Roe):");
+        # a presenter or an anchor alone tells the story
+        if kind == "named" and label in _OWN_VOICES | _ASKING_PARTS - (
+            _ASKING_PARTS if guested else frozenset()
+        ):
             turn: tuple[PassageKind, str | None] = ("report", None)  # "ANCHOR:", "PRESENTER:"
         elif kind == "question" or (kind == "named" and turns[number][4] in askers):
             turn = ("question", name)
         else:
             turn = ("answer", interviewee if kind == "answer" else name)
-        passages.append(Passage(turn[0], body, end, turn[1]))
-        # In an interview (there are questions), unlabelled paragraphs before the next turn
-        # continue this one; between labelled statements in a news story they are reporting.
-        if asked and number + 1 < len(turns):
-            for p_start, p_end in paragraphs[index + 1 : turns[number + 1][5]]:
+        if not (turn[0] == "answer" and _ACTION_TURN.match(text[body:end].strip())):
+            passages.extend(_without_directions(text, turn[0], body, end, turn[1]))
+        # In an interview (there are questions) or a record, unlabelled paragraphs before the
+        # next turn continue this one, up to a heading or a stage direction; between labelled
+        # statements in a news story they are reporting.
+        if (asked or record) and number + 1 < len(turns):
+            for k in range(index + 1, turns[number + 1][5]):
+                p_start, p_end = paragraphs[k]
+                if k in directions or _heading(text[p_start:p_end]):
+                    break  # "(CROSSTALK)", "Topical Questions": the turn has ended
                 if _reporting(text[p_start:p_end]):
                     break  # the reporter's own paragraph between turns ("X told the Weekly…")
-                passages.append(Passage(turn[0], p_start, p_end, turn[1]))
+                passages.extend(_without_directions(text, turn[0], p_start, p_end, turn[1]))
     return passages
+
+
+def _without_directions(
+    text: str, kind: PassageKind, start: int, end: int, speaker: str | None
+) -> list[Passage]:
+    """The passage ``start``..``end`` less the stage directions inside it ("… adviser.
+    [Interruption.] If the hon. Lady …" is two stretches of one speaker's words)."""
+    out, at = [], start
+    for match in _DIRECTION.finditer(text, start, end):
+        piece = text[at : match.start()].rstrip()
+        if piece.strip():
+            out.append(Passage(kind, at, at + len(piece), speaker))
+        at = match.end() + len(text[match.end() : end]) - len(text[match.end() : end].lstrip())
+    if text[at:end].strip():
+        out.append(Passage(kind, at, end, speaker))
+    return out
+
+
+def _heading(paragraph: str) -> bool:
+    """A record's heading between turns ("Engagements", "Topical Questions"): a few words
+    without a sentence's closing mark."""
+    line = paragraph.strip()
+    return 0 < len(line.split()) <= 5 and line[-1:].isalnum()
+
+
+def _full_name(label: str) -> bool:
+    """Whether a label is a person's full name ("Tom Roe", "Sir Ann Lowe"): two to four
+    capitalised words, none an editorial label's ("Key Points", "Read More")."""
+    words = _HONORIFIC.sub("", label).split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower().rstrip(".") in _NOT_SPEAKERS for w in words)
+        and not label.isupper()
+    )
+
+
+def _holder(match: re.Match[str], text: str, cast: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """``(label, speaker)`` for a ``_BRACKETED_LABEL`` turn: a part or an office and who holds
+    it ("GUEST (Dr Ann Roe)" -> ``("GUEST", "Dr Ann Roe")``, "The Prime Minister (Jane Roe)"
+    -> ``("The Prime Minister", "Jane Roe")``), a member and their seat ("Sir Tom Roe
+    (Fenby) (Lab)" -> ``("", "Sir Tom Roe")``); None for the other shapes ("CALLER (GARY)",
+    "REPORTER (at the ground)": ``_SPEAKER_LABEL``'s)."""
+    label, inner = match["name"], match["inner"].strip()
+    lower = label.lower()
+    if _unnamed(label) or lower in _OWN_VOICES or not inner[:1].isupper():
+        return None
+    words = re.sub(r"^the\s+", "", lower).split()
+    office = lower in _ASKING_PARTS | _ANSWERING_PARTS or any(
+        w.rstrip(".") in ROLE_NOUNS for w in words
+    )
+    if office and not label.isupper() and not lower.startswith("the "):
+        office = len(words) <= 3 and all(w.rstrip(".") in ROLE_WORDS for w in words)
+    if office:
+        person = _HONORIFIC.sub("", inner).title() if inner.isupper() else inner
+        if all(w[:1].isupper() for w in person.split()) and len(person.split()) <= 5:
+            return label, person
+        return None
+    if _full_name(label) or match["party"] or _is_person_label(label, text):
+        return "", label
+    return None
 
 
 #: A paragraph in the reporter's voice: it quotes someone or reports what someone said.
@@ -389,10 +528,14 @@ def _unnamed(label: str) -> bool:
     words = label.lower().split()
     return bool(words) and (
         label.lower() in UNNAMED_LABELS
+        or bool(_RECORD_LABEL.match(label))
+        and "member" in label.lower()  # "Hon. Members"
+        or (words[0] in _UNKNOWN and len(words) <= 3)  # "UNIDENTIFIED REPORTER"
         or (words[0] in UNNAMED_LABELS and len(words) <= 4 and words[1] in _WHERE_WORDS)
     )
 
 
+_UNKNOWN = frozenset("unidentified unknown unnamed".split())
 _WHERE_WORDS = frozenset("on in at from outside near by".split())
 
 
