@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .clean import FULL_DATE, WEEKDAY, clean_text, decode_bytes, repair_text
 from .errors import InputError
+from .layout import unwrap_text
 from .rules.vocabulary import NEWS_OUTLET_WORDS
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -228,6 +229,7 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     captions: tuple[str, ...] = ()
     sidebars: tuple[str, ...] = ()
     page_holds = None
+    laid_out: list[str] = []  # page furniture, taken out before cleaning
     if path.suffix.lower() in HTML_SUFFIXES:
         text, html_meta, captions, page_holds, sidebars = _html_to_text(text)
         metadata = {**html_meta, **metadata}
@@ -238,11 +240,14 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
             text, heading = markdown_to_text(text)
             if heading and "title" not in metadata:
                 metadata["title"] = heading
+        else:
+            text, laid_out, layout_notes = unwrap_text(text)
+            notes += layout_notes
     cleaned = clean_text(text, captions)
     body, labels = _without_kicker(
         cleaned.body, metadata.get("title"), metadata.get("title") in cleaned.removed
     )
-    removed = [*labels, *cleaned.removed, *sidebars]
+    removed = [*labels, *laid_out, *cleaned.removed, *sidebars]
     if not [line for line in body.split("\n\n") if line.strip() not in ("", cleaned.title)]:
         raise InputError(_no_article_text(page_holds or _file_holds(cleaned)))
     if _is_app_shell(body):
