@@ -8,7 +8,8 @@ line per paragraph, before any line is judged a heading or furniture: a wrapped 
 stops short of a heading's test ("… the Conduct and Payments Authority and the Data") is
 half a sentence, and a page's footer is no line of the article.
 
-It returns the lines it took out, so nothing goes unlisted.
+``markdown_footnotes`` sets a Markdown file's footnotes ("[^1]" and "[^1]: …") apart. Each
+function returns what it took out, so nothing goes unlisted.
 """
 
 from __future__ import annotations
@@ -308,3 +309,53 @@ def _keeps_hyphen(head: str, tail: str, vocabulary: set[str]) -> bool:
         return False
     last = head.lower().rsplit("-", 1)[-1]
     return "-" in head or last in _COMPOUND_HEADS or tail.lower() in _COMPOUND_TAILS
+
+
+# --- Markdown footnotes -------------------------------------------------------------------
+
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^(?P<label>[^\]\s]{1,40})\]:")
+_FOOTNOTE_MARKER = re.compile(r"[ \t]*\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
+
+
+def markdown_footnotes(text: str) -> tuple[str, list[str]]:
+    """A Markdown article without its footnotes, and the footnotes' text.
+
+    A footnote's definition ("[^1]: The bank's own figure.", with the lines that continue
+    it) is a note on the article, not its text; each marker pointing to a defined footnote
+    ("numbers.[^1]") is taken out of the sentence it sits in. Markers with no definition
+    are left as written. Returns the text and the definitions, then the markers, taken out.
+    Never raises.
+    """
+    lines = text.split("\n")
+    kept: list[str] = []
+    notes: list[str] = []
+    labels: set[str] = set()
+    in_note = False  # the lines read are a definition's, blank lines since included
+    blank_since = False
+    for line in lines:
+        if match := _FOOTNOTE_DEFINITION.match(line):
+            labels.add(match["label"])
+            notes.append(line.strip())
+            in_note, blank_since = True, False
+            continue
+        if in_note:
+            if not line.strip():
+                blank_since = True
+            elif not blank_since or line.startswith(("    ", "\t")):
+                notes[-1] = f"{notes[-1]} {line.strip()}"  # a lazy or indented continuation
+                continue
+            else:
+                in_note = False
+        kept.append(line)
+    if not labels:
+        return text, []
+    markers: list[str] = []
+
+    def drop(match: re.Match) -> str:
+        if match["label"] not in labels:
+            return match.group()
+        markers.append(match.group().strip())
+        return ""
+
+    body = _FOOTNOTE_MARKER.sub(drop, "\n".join(kept))
+    return body, notes + markers

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .clean import FULL_DATE, WEEKDAY, clean_text, decode_bytes, repair_text
 from .errors import InputError
-from .layout import unwrap_text
+from .layout import markdown_footnotes, unwrap_text
 from .rules.vocabulary import NEWS_OUTLET_WORDS
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -229,7 +229,7 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     captions: tuple[str, ...] = ()
     sidebars: tuple[str, ...] = ()
     page_holds = None
-    laid_out: list[str] = []  # page furniture, taken out before cleaning
+    laid_out: list[str] = []  # page furniture and footnotes, taken out before cleaning
     if path.suffix.lower() in HTML_SUFFIXES:
         text, html_meta, captions, page_holds, sidebars = _html_to_text(text)
         metadata = {**html_meta, **metadata}
@@ -237,6 +237,7 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         text, front = _split_front_matter(text)
         metadata = {**front, **metadata}
         if path.suffix.lower() in MARKDOWN_SUFFIXES:
+            text, laid_out = markdown_footnotes(text)
             text, heading = markdown_to_text(text)
             if heading and "title" not in metadata:
                 metadata["title"] = heading

@@ -1,9 +1,9 @@
 """Print layout read back as paragraphs: hard-wrapped lines, hyphenated words, page footers and
-running heads."""
+running heads, and Markdown footnotes."""
 
 from __future__ import annotations
 
-from pipeline.layout import unwrap_text
+from pipeline.layout import markdown_footnotes, unwrap_text
 from pipeline.read import read_article
 
 # A council's notice, wrapped at 64 columns as a PDF's text comes out, over two pages.
@@ -125,3 +125,38 @@ def test_reading_a_pdf_text_file_keeps_its_headline_and_lists_its_page_furniture
     assert "Brackley Borough Council | Town Hall" not in article.text
     assert "fourteen posts left empty" in article.text
     assert any("hard-wrapped" in note for note in article.notes)
+
+
+FOOTNOTED = """\
+# Harbour tolls to double
+
+Tolls at Kelso Harbour will double from May,[^a] the harbour trust said.
+
+Fishing crews called the rise "a tax on working boats".[^b] The trust said its costs had risen.[^c]
+
+[^a]: For vessels over 12 metres.
+[^b]: Said at a meeting on 4 March,
+    attended by some 80 crew members.
+"""
+
+
+def test_markdown_footnotes_are_notes_not_sentences():
+    text, removed = markdown_footnotes(FOOTNOTED)
+    assert "Tolls at Kelso Harbour will double from May, the harbour trust said." in text
+    assert 'working boats". The trust' in text
+    assert "[^a]" not in text and "[^b]" not in text and "For vessels" not in text
+    assert "[^c]" in text  # no definition: not a footnote marker after all
+    assert removed[:2] == [
+        "[^a]: For vessels over 12 metres.",
+        "[^b]: Said at a meeting on 4 March, attended by some 80 crew members.",
+    ]
+    assert markdown_footnotes("No notes here.[^1]\n") == ("No notes here.[^1]\n", [])
+
+
+def test_a_markdown_articles_footnotes_are_listed_as_taken_out(tmp_path):
+    path = tmp_path / "tolls.md"
+    path.write_text(FOOTNOTED, encoding="utf-8")
+    article = read_article(path)
+    assert "For vessels over 12 metres" not in article.text
+    assert "[^a]" not in article.text
+    assert "[^a]: For vessels over 12 metres." in article.removed
