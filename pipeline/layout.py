@@ -8,8 +8,9 @@ line per paragraph, before any line is judged a heading or furniture: a wrapped 
 stops short of a heading's test ("… the Conduct and Payments Authority and the Data") is
 half a sentence, and a page's footer is no line of the article.
 
-``markdown_footnotes`` sets a Markdown file's footnotes ("[^1]" and "[^1]: …") apart. Each
-function returns what it took out, so nothing goes unlisted.
+``markdown_footnotes`` sets a Markdown file's footnotes ("[^1]" and "[^1]: …") apart, and
+``without_stage_directions`` a transcript's stage directions ("[Interruption.]",
+"(Laughter)"). Each function returns what it took out, so nothing goes unlisted.
 """
 
 from __future__ import annotations
@@ -359,3 +360,50 @@ def markdown_footnotes(text: str) -> tuple[str, list[str]]:
 
     body = _FOOTNOTE_MARKER.sub(drop, "\n".join(kept))
     return body, notes + markers
+
+
+# --- stage directions ---------------------------------------------------------------------
+
+#: What a transcript or a parliamentary record notes between or inside speeches:
+#: "[Interruption.]", "[Laughter]", "(APPLAUSE)", "[Hon. Members: “Hear, hear!”]",
+#: "[Mr Speaker in the Chair]", "[The House divided.]". Never an editor's insertion in a
+#: quotation ("[the minister]", "[Johnson]"), which is part of the quotation as published.
+_STAGE_DIRECTION = re.compile(
+    r"""[ \t]*(?:\[|\()(?i:
+        (?:(?:loud|prolonged|some|more)\s+)?
+        (?:interruptions?|laughter|applause|cheers|cheering|booing|boos|jeers|jeering
+          |heckling|uproar|shouting|crosstalk|cross-talk|inaudible|unintelligible|pause
+          |silence|sighs|laughs|gasps|murmurs|noise)
+        |hon\.\s+members\s*:[^\[\]()]{1,60}
+        |(?:(?:mr|madam|madame|mister|the)\s+)?(?:deputy\s+)?(?:speaker|presiding\s+officer
+          |chair(?:man|woman)?)\s+in\s+the\s+chair
+        |(?:the\s+)?(?:presiding\s+officer|(?:deputy\s+)?speaker|house|meeting|sitting
+          |committee)\s+(?:opened|closed|suspended|adjourned|divided|resumed|rose)\b[^\[\]()]{0,60}
+    )[.!…]?(?:\]|\))""",
+    re.VERBOSE,
+)
+
+
+def without_stage_directions(body: str) -> tuple[str, list[str]]:
+    """``body`` (paragraphs apart by blank lines) without a record's stage directions, and
+    the directions taken out. A direction inside a speech ("adviser. [Interruption.] If the
+    hon. Lady …") is no word the speaker said: the words either side stay as written, one
+    space between them; a paragraph that was only a direction goes. Never raises."""
+    removed: list[str] = []
+
+    def drop(match: re.Match) -> str:
+        removed.append(match.group().strip())
+        return ""
+
+    paragraphs = []
+    for paragraph in body.split("\n\n"):
+        changed = _STAGE_DIRECTION.sub(drop, paragraph)
+        if changed != paragraph:
+            changed = re.sub(r"[ \t]{2,}", " ", changed).strip()
+            if not changed:
+                continue
+        paragraphs.append(changed)
+    if not removed:
+        return body, []
+    text = "\n\n".join(paragraphs)
+    return text if text.endswith("\n") else text + "\n", removed

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .clean import FULL_DATE, WEEKDAY, clean_text, decode_bytes, repair_text
 from .errors import InputError
-from .layout import markdown_footnotes, unwrap_text
+from .layout import markdown_footnotes, unwrap_text, without_stage_directions
 from .rules.vocabulary import NEWS_OUTLET_WORDS
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -245,10 +245,11 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
             text, laid_out, layout_notes = unwrap_text(text)
             notes += layout_notes
     cleaned = clean_text(text, captions)
+    body, directions = without_stage_directions(cleaned.body)
     body, labels = _without_kicker(
-        cleaned.body, metadata.get("title"), metadata.get("title") in cleaned.removed
+        body, metadata.get("title"), metadata.get("title") in cleaned.removed
     )
-    removed = [*labels, *laid_out, *cleaned.removed, *sidebars]
+    removed = [*labels, *laid_out, *cleaned.removed, *directions, *sidebars]
     if not [line for line in body.split("\n\n") if line.strip() not in ("", cleaned.title)]:
         raise InputError(_no_article_text(page_holds or _file_holds(cleaned)))
     if _is_app_shell(body):

@@ -1,9 +1,9 @@
 """Print layout read back as paragraphs: hard-wrapped lines, hyphenated words, page footers and
-running heads, and Markdown footnotes."""
+running heads, Markdown footnotes, and a record's stage directions."""
 
 from __future__ import annotations
 
-from pipeline.layout import markdown_footnotes, unwrap_text
+from pipeline.layout import markdown_footnotes, unwrap_text, without_stage_directions
 from pipeline.read import read_article
 
 # A council's notice, wrapped at 64 columns as a PDF's text comes out, over two pages.
@@ -160,3 +160,20 @@ def test_a_markdown_articles_footnotes_are_listed_as_taken_out(tmp_path):
     assert "For vessels over 12 metres" not in article.text
     assert "[^a]" not in article.text
     assert "[^a]: For vessels over 12 metres." in article.removed
+
+
+def test_stage_directions_are_taken_out_of_speeches_and_editors_insertions_stay():
+    body = (
+        "[Madam Deputy Speaker in the Chair]\n\n"
+        "The Minister: We have met the target. [Laughter.] Members may laugh, but it is true.\n\n"
+        "Ms Hale: He said it [the target] was met (APPLAUSE) before the audit.\n\n"
+        '"[Kerr] will not resign," an aide said.\n'
+    )
+    text, removed = without_stage_directions(body)
+    assert text == (
+        "The Minister: We have met the target. Members may laugh, but it is true.\n\n"
+        "Ms Hale: He said it [the target] was met before the audit.\n\n"
+        '"[Kerr] will not resign," an aide said.\n'
+    )
+    assert removed == ["[Madam Deputy Speaker in the Chair]", "[Laughter.]", "(APPLAUSE)"]
+    assert without_stage_directions("Plain text.\n") == ("Plain text.\n", [])
