@@ -48,23 +48,26 @@ _WRAP_SHARE = 0.6
 #: proportional type set the page, so the character count of a full line varies.
 _WRAP_SLACK = 0.15
 
-#: The first half of a compound usually written with a hyphen ("well-known", "ex-minister",
-#: "one-off"): a word broken after it keeps its hyphen, unless the text spells it closed.
+#: The first half of a compound usually written with a hyphen ("well-known", "self-made"): a
+#: word broken after it keeps its hyphen, unless the text spells it closed. Not a common
+#: syllable too ("ex-ample", "mid-dle", "so-cial", "ten-sion"), which a compound's second
+#: half ("ten-year", "mid-term": ``_COMPOUND_TAILS``) or the text itself has to tell.
 _COMPOUND_HEADS = frozenset(
-    """well ill self ex non anti half all long short high low full so far first second third
-    last one two three four five six seven eight nine ten twelve twenty thirty forty fifty
-    hundred mid semi multi vice cross co left right wide world year record top
-    front best worst cost life hard open""".split()
+    """well ill self non anti half all long short high low full first second third last one
+    two three semi multi vice cross co left right wide world year record front best worst
+    cost life hard open""".split()
 )
 #: Endings that make no word alone: a broken word ending in one is joined ("high-est").
 _SUFFIXES = frozenset(
     """er ers est ed ing ings ly ness ment ments ship ful less ish ous ion ions ity ance ence
-    age al ward wards ity ies es s ive ably ibly able ible ant ent ism ist ists ise ize""".split()
+    age al ward wards ies es s ive ably ibly able ible ant ent ism ist ists ise ize ic ics
+    ical ier iest sion sions tion tions ary ory teen ty""".split()
 )
 #: The second half of a compound usually written with a hyphen ("state-owned", "long-term").
 _COMPOUND_TAILS = frozenset(
     """based led owned backed funded run known term year old style related free like scale
-    level made driven focused friendly sized born looking ranging hitting""".split()
+    level made driven focused friendly sized born looking ranging reaching hitting off
+    up""".split()
 )
 
 

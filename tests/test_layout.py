@@ -177,3 +177,18 @@ def test_stage_directions_are_taken_out_of_speeches_and_editors_insertions_stay(
     )
     assert removed == ["[Madam Deputy Speaker in the Chair]", "[Laughter.]", "(APPLAUSE)"]
     assert without_stage_directions("Plain text.\n") == ("Plain text.\n", [])
+
+
+def test_a_word_broken_after_a_common_syllable_is_joined_and_a_compound_tail_keeps_the_hyphen():
+    cases = {
+        "the ex-\nample set": "the example set",
+        "the mid-\ndle lane": "the middle lane",
+        "the so-\ncial fund": "the social fund",
+        "the seven-\nteen units": "the seventeen units",
+        "a ten-\nyear plan": "a ten-year plan",
+        "a one-\noff fee": "a one-off fee",
+        "a self-\nmade man": "a self-made man",
+        "the top-\nic now": "the topic now",
+    }
+    for broken, whole in cases.items():
+        assert unwrap_text(broken + "\n")[0] == whole + "\n", broken
