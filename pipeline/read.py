@@ -21,6 +21,7 @@ from .clean import (
     without_wire_slug,
 )
 from .errors import InputError
+from .layout import markdown_footnotes, unwrap_text, without_stage_directions
 from .rules.vocabulary import NEWS_OUTLET_WORDS
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -235,6 +236,7 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     captions: tuple[str, ...] = ()
     sidebars: tuple[str, ...] = ()
     page_holds = None
+    laid_out: list[str] = []  # page furniture and footnotes, taken out before cleaning
     if path.suffix.lower() in HTML_SUFFIXES:
         text, html_meta, captions, page_holds, sidebars = _html_to_text(text)
         metadata = {**html_meta, **metadata}
@@ -242,14 +244,19 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         text, front = _split_front_matter(text)
         metadata = {**front, **metadata}
         if path.suffix.lower() in MARKDOWN_SUFFIXES:
+            text, laid_out = markdown_footnotes(text)
             text, heading = markdown_to_text(text)
             if heading and "title" not in metadata:
                 metadata["title"] = heading
+        else:
+            text, laid_out, layout_notes = unwrap_text(text)
+            notes += layout_notes
     cleaned = clean_text(text, captions)
+    body, directions = without_stage_directions(cleaned.body)
     body, labels = _without_kicker(
-        cleaned.body, metadata.get("title"), metadata.get("title") in cleaned.removed
+        body, metadata.get("title"), metadata.get("title") in cleaned.removed
     )
-    removed = [*labels, *cleaned.removed, *sidebars]
+    removed = [*labels, *laid_out, *cleaned.removed, *directions, *sidebars]
     if not [line for line in body.split("\n\n") if line.strip() not in ("", cleaned.title)]:
         raise InputError(_no_article_text(page_holds or _file_holds(cleaned)))
     if _is_app_shell(body):
