@@ -1785,7 +1785,8 @@ def _sentence(text: str) -> str:
 
 
 def _title(sources: Sequence[SourceInfo], events: Sequence[MergedEvent]) -> str:
-    """The first independent source's headline that names the story
+    """The independent source's headline that most other headlines agree with
+    (``_agreement``; the first of equals) and that names the story
     (``informative_headline``: not "GNOME SWEET GNOME!", not "NEWS RELEASE"; not a service
     piece's "what owners need to know" nor a live page's: ``_SERVICE_HEADLINE``), one in
     ordinary case before one in capitals; else the first headline; else the most reported
@@ -1796,8 +1797,29 @@ def _title(sources: Sequence[SourceInfo], events: Sequence[MergedEvent]) -> str:
     named = [t for t in named if not _SERVICE_HEADLINE.search(t)] or named
     for pool in (plain, named, titled):
         if pool:
-            return pool[0]
+            # an outlet's edit of another's story still tells which story the outlets tell
+            every = [s.title for s in sources if s.title]
+            return max(pool, key=lambda t: _agreement(t, every))  # the first of equals
     return events[0].summary if events else "News brief"
+
+
+def _agreement(headline: str, headlines: Sequence[str]) -> int:
+    """How many of the other ``headlines`` share two content words or more with
+    ``headline`` (stems: "sacks" and "sacked" agree): the headline that tells the story
+    most outlets tell, not one outlet's angle ("Alarm log shows plant was failing" beside
+    three headlines on a notice of default)."""
+
+    def stems(text: str) -> set[str]:
+        return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _SMALL_WORDS}
+
+    own = stems(headline)
+    return sum(1 for other in headlines if other != headline and len(own & stems(other)) >= 2)
+
+
+_SMALL_WORDS = frozenset(
+    "a an the of in on at to for from with by as and or but is are was were be has have had "
+    "after over into its it this that their his her says said".split()
+)
 
 
 #: A headline of a service piece or a page of updates, not of the story: "what owners need

@@ -1312,6 +1312,8 @@ def judge_stance(
         and not _OPPOSITION.search(described)
     )
     if outsider and cue is None and not agent and not evidence.accused:
+        if not hedged and quote_stance(evidence.quotes, adverse) == "warns":
+            return "warns", "quote"  # "Without new capacity, the blackouts … will return"
         return "neutral", "role"  # an outside expert explains; their words are analysis
     if cue is not None:
         return cue, "reporter"
