@@ -1465,3 +1465,52 @@ def test_a_body_with_an_acronym_said_it_was_doing_something_in_quotes():
     )
     [quote] = _quotes_of(text)
     assert (quote.speaker, quote.kind) == ("The Savings and Credit Authority", "partial")
+
+
+def test_a_name_inside_the_subjects_relative_clause_is_not_the_speaker():
+    text = (
+        "Jury finds firm liable\n\n"
+        "The jury found the firm liable on Friday.\n\n"
+        "One juror, a retired nurse who spoke to the Ledger on condition of anonymity because "
+        'Brill had told jurors not to talk, said the memo was "impossible to ignore."\n'
+    )
+    assert attributed(text) == [(None, "one juror")]
+
+
+def test_a_person_of_a_firm_speaks_not_the_firm():
+    text = (
+        "Jury finds firm liable\n\n"
+        "The jury found the firm liable on Friday.\n\n"
+        "Counsel for the insurer, Ruth Amos of Hale & Dunn LLP, argued that the tests were "
+        '"hand-picked" to suit the claim.\n'
+    )
+    assert attributed(text)[0][0] == "Ruth Amos"
+
+
+def test_an_unnamed_official_of_a_ministry_is_not_the_ministry():
+    text = (
+        "Count disputed\n\n"
+        "The count was disputed on Sunday.\n\n"
+        "A senior official of the Ministry of Overseas Trade, who did not wish to be named, "
+        'said that the embassy was "following events closely".\n'
+    )
+    assert attributed(text) == [(None, "a senior official")]
+
+
+def test_a_body_named_after_an_opening_phrase_with_an_appositive_is_the_subject():
+    text = (
+        "Sweetener study disputed\n\n"
+        "A study linked the sweetener to strokes.\n\n"
+        "In a statement, the Growers' Council, a Lisbon-based trade body, said: "
+        '"The study shows an association, not a cause."\n'
+    )
+    assert attributed(text)[0][0] == "Growers' Council"
+
+
+def test_a_possessors_verdict_before_a_colon_is_their_words():
+    text = (
+        "Sweetener study disputed\n\n"
+        "Omar Reyes, a dietitian, reviewed the study.\n\n"
+        "Reyes's verdict: \"Eat less of it, but don't panic.\"\n"
+    )
+    assert attributed(text)[0][0] == "Omar Reyes"

@@ -1554,9 +1554,17 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
     before = [t.word.lower() for t in toks if t.end <= (cue.start if cue else 0)][-1:]
     if cue is not None and before and before[0] in _OBJECT_PREPOSITIONS:
         return None  # "written to Hallowdene in June warning …": the object of "in"
+    return _worker_described(doc, toks, a, i, cue)
+
+
+def _worker_described(
+    doc: _Document, toks: list[_Tok], a: int, i: int, cue: _Cue | None
+) -> _Cue | None:
+    """``cue``, the subject read from ``toks[a:i]``, unless it is the body where someone
+    described works: "A fraud analyst at the bookmaker Lodestar Bet told the court", "A
+    senior official of the Ministry of Ports, who …, said" give the one described (no
+    spokesperson: "a spokesman for X" is X's voice)."""
     if cue is not None and cue.form == "name":
-        # "A fraud analyst at the bookmaker Lodestar Bet told the court": the body is where
-        # the person described works, the object of "at"; the one who speaks is the analyst
         held = [t for t in toks[a:i] if t.end <= cue.start]
         at = next(
             (k for k, t in enumerate(held) if k and t.word.lower() in _WORKPLACE_PREPOSITIONS),
@@ -1741,7 +1749,7 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
     body: _Cue | None = None  # a body's name among the appositives, should no person come
     for _ in range(5):
         k = end - 1
-        while k >= 0 and toks[k].word != "," and k > end - 16:
+        while k >= 0 and toks[k].word != "," and k > end - 30:
             k -= 1
         first = k + 1
         if first >= end:
@@ -1778,6 +1786,23 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             if titled is not None and titled.form == "name":
                 return replace(titled, sure=False) if end != comma else titled
         head = toks[first].word.lower()
+        if (
+            head == "the"
+            and end - first >= 3
+            and all(
+                _is_name_token(t.word.rstrip("'’"))  # "the Growers' Council"
+                or (t.word[:1].isupper() and t.word.lower() in ORGANISATION_WORDS)
+                or t.word in ("of", "and", "&")
+                for t in toks[first + 1 : end]
+            )
+            and toks[end - 1].word.lower() in ORGANISATION_WORDS
+            and (k < 0 or toks[k].word == ",")
+        ):
+            # "In a statement, the Growers' Council, a trade body, said:": a body's name,
+            # after an opening phrase, is the subject, not an appositive
+            cue = _phrase_cue(doc, toks, first + 1, end - 1)
+            if cue is not None:
+                return replace(cue, sure=False) if end != comma else cue
         is_appositive = (
             head in _APPOSITIVE_OPENERS
             or head in _ROLE_NOUNS
@@ -1800,6 +1825,10 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             if relative is not None:
                 end = relative  # "Name, whose book, ‘…’, was written here, said": pass it
                 continue
+            person = _person_of_body(doc, toks, first, end)
+            if person is not None:
+                # "Counsel for the insurer, Ruth Amos of Hale & Dunn LLP, argued": the person
+                return replace(person, sure=False) if end != comma else person
             if _employer(toks, first, end, k) and all(
                 t.word[:1].isupper() or t.word.lower() in ("of", "and", "for", "&")
                 for t in toks[first:end]
@@ -1810,9 +1839,32 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
         if not is_appositive or k < 0 or toks[k].word != ",":
             if k == end - 1:
                 return body
-            return _phrase_cue(doc, toks, _clause_start(toks, end - 1), end - 1) or body
+            start = _clause_start(toks, end - 1)
+            return (
+                _worker_described(doc, toks, start, end, _phrase_cue(doc, toks, start, end - 1))
+                or body
+            )
         end = k
     return body
+
+
+def _person_of_body(doc: _Document, toks: list[_Tok], first: int, end: int) -> _Cue | None:
+    """The person a comma group names before the body they work for: "Ruth Amos of Hale &
+    Dunn LLP" gives "Ruth Amos" (two or three name words, no word of a body, then "of",
+    "at" or "from" and a name holding a body's word). None otherwise."""
+    for at in range(first + 2, min(end, first + 4)):
+        if toks[at].word.lower() not in ("of", "at", "from"):
+            continue
+        names = toks[first:at]
+        rest = toks[at + 1 : end]
+        if (
+            all(_is_name_token(t.word) for t in names)
+            and not any(t.word.lower().rstrip(".") in ORGANISATION_WORDS for t in names)
+            and any(t.word.lower().rstrip(".,") in ORGANISATION_WORDS for t in rest)
+        ):
+            cue = _phrase_cue(doc, toks, first, at - 1)
+            return cue if cue is not None and cue.form == "name" else None
+    return None
 
 
 def _named_after_role(toks: list[_Tok], first: int, end: int) -> bool:
@@ -2167,6 +2219,14 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
     toks = _tokens(doc, lo, draft.open_pos)
     while toks and toks[-1].word in ("'", "‘", "’"):
         toks.pop()  # the first mark of a doubled one
+    if len(toks) >= 3 and toks[-1].word == ":" and toks[-2].word.lower() in _WORDS_NOUNS:
+        # "Kowalczyk's bottom line:", "Reyes's verdict:": whose words follow
+        for k in (len(toks) - 3, len(toks) - 4):
+            owner = re.sub(r"[’']s$", "", toks[k].word) if k >= 0 else ""
+            if owner and owner != toks[k].word:
+                if _is_name_token(owner) and all(t.word.islower() for t in toks[k + 1 : -1]):
+                    return _Cue(owner, toks[k].start, "name")
+                break
     if len(toks) >= 2 and toks[-1].word == ":":
         verb = toks[-2].word.lower()
         if verb in SPEECH_VERB_FORMS - CUE_VERB_FORMS and not verb.endswith("ing"):
@@ -2187,6 +2247,14 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
             return _phrase_cue(doc, toks, j, len(toks) - 2)  # "Statement from Ms Bergvall:"
         return _leading_subject(doc, toks)
     return None
+
+
+#: Nouns for what someone said, after a possessor and before a colon ("Kowalczyk's bottom
+#: line:", "Reyes's verdict:"): that person's words follow.
+_WORDS_NOUNS = frozenset(
+    """line verdict advice message answer reply response view take warning conclusion
+    prediction plea explanation assessment summary diagnosis prescription""".split()
+)
 
 
 def _name_end(toks, a: int) -> int:

@@ -249,7 +249,7 @@ ORGANISATION_WORDS = (
         """energy metals mining lines airways airlines buses trains rail railways motors foods
     holdings industries systems technologies partners capital securities insurance health
     healthcare pharmaceuticals pharma biosciences bioscience therapeutics biotech labs
-    software logistics media press news ltd limited inc plc llc corp co gmbh sa
+    software logistics media press news ltd limited inc plc llc llp corp co gmbh sa chambers
     alliance society charity institution trust museum gallery library zoo theatre theater
     diocese church parish cathedral abbey mosque synagogue temple
     playhouse orchestra festival robotics dynamics ventures solutions networks studios
