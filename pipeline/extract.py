@@ -3402,7 +3402,7 @@ _DOLLAR_PLACE_RE = {
     code: re.compile(rf"(?<![\w.])(?:{places})(?!\w)", re.IGNORECASE)
     for code, places in _DOLLAR_PLACES.items()
 }
-_BARE_DOLLAR = re.compile(r"^\$|(?<!US )(?<!U\.S\. )dollars?$", re.IGNORECASE)
+_BARE_DOLLAR = re.compile(r"^\$(?![A-Z])|(?<!US )(?<!U\.S\. )dollars?$", re.IGNORECASE)
 
 
 def dollar_currency(article: Article) -> str:

@@ -30,6 +30,7 @@ from .vocabulary import (
     HONORIFICS,
     IDENTIFIER_NOUNS,
     IRREGULAR_PLURALS,
+    LETTER_MARKS,
     MEASURE_UNITS,
     MONEY_KINDS,
     MONEY_WORDS,
@@ -299,6 +300,18 @@ def find_figures(text: str) -> list[FigureSpan]:
         same_sentence = previous is not None and not re.search(
             r"[.!?]\s", text[previous.end : start]
         )
+        if (
+            unit is None
+            and scale
+            and same_sentence
+            and previous.scale
+            and _is_money(previous.unit)
+            and not re.search(r"[;()]", text[previous.end : start])
+            and (not counts or counts.split()[-1].lower() in MONEY_WORDS | _KIND_OF.keys())
+        ):
+            # a currency written once over a list: '40 million dollars in fees and 12 million
+            # in costs' — the second sum is in dollars too
+            unit = previous.unit
         earlier = _EARLIER.search(text, max(0, start - 20), start)
         if (
             not counts
@@ -326,7 +339,77 @@ def find_figures(text: str) -> list[FigureSpan]:
         merged = sorted([*figures, *tallies], key=lambda f: f.start)
         figures = [replace(f, id=f"F{i}") for i, f in enumerate(merged, 1)]
     figures = _with_counts_in_words(text, figures)
-    return _first_of_pairs(text, figures)
+    return _rates_and_ratios(text, _first_of_pairs(text, figures))
+
+
+_BASE = r"\d{1,3}(?:,\d{3})+|\d+|(?:a\s+|one\s+)?(?:hundred|thousand|million)"
+#: A rate's base after a count and what it counts: 'per 1,000', 'for every 100,000', 'per
+#: thousand', 'in every 100'.
+_RATE_BASE = re.compile(
+    rf"(?:\s+[A-Za-z][\w'’-]*){{0,3}}?\s+(?:per|for\s+every|in\s+every)\s+(?P<base>{_BASE})\b",
+    re.IGNORECASE,
+)
+#: A share told as a count in a count: 'one in 20', '1 in 4', 'two in every five'.
+_ONE_IN = re.compile(
+    rf"\b(?P<part>\d{{1,3}}|{_UNDER_100})\s+(?:in|out\s+of)\s+(?:every\s+)?$",
+    re.IGNORECASE,
+)
+#: The name of a ratio a study reports before its value: 'hazard ratio 1.23', 'an odds ratio
+#: of 1.4', 'HR 0.82'.
+_RATIO_NAME = re.compile(
+    r"\b(?P<name>(?:adjusted\s+)?(?:hazard|odds|risk|rate|incidence\s+rate)\s+ratio|"
+    r"relative\s+risk|HR|OR|RR|aHR|aOR)\s*(?:of|was|is|=|:|,)?\s*$"
+)
+_SPELLED_BASES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6}
+
+
+def _base_value(base: str) -> float:
+    word = base.lower().split()[-1]
+    return _SPELLED_BASES.get(word) or float(base.replace(",", ""))
+
+
+def _rates_and_ratios(text: str, figures: list[FigureSpan]) -> list[FigureSpan]:
+    """``figures`` with rates and ratios told as such: a count per a base ('seven extra
+    cases per 1,000', '31 deaths per thousand') keeps its base as its unit ('per 1,000') and
+    the base is no figure of its own; a share told 'one in 20 adults' is the share (5%) of
+    what it counts; a ratio a study names ('hazard ratio 1.23') counts that ratio."""
+    result: list[FigureSpan] = []
+    dropped: set[int] = set()
+    for index, figure in enumerate(figures):
+        if index in dropped:
+            continue
+        before = text[max(0, figure.start - 30) : figure.start]
+        one_in = _ONE_IN.search(before) if figure.unit is None and figure.high is None else None
+        part = one_in and (
+            float(one_in["part"]) if one_in["part"].isdigit() else spelled_number(one_in["part"])
+        )
+        if one_in and part and figure.number > part and not figure.scale:
+            start = figure.start - len(before) + one_in.start()
+            if result and result[-1].start >= start:
+                result.pop()  # '2 in 5 adults': the part is no count of its own
+            qualifier = _APPROX.search(text[max(0, start - 30) : start])
+            figure = replace(
+                figure,
+                start=start,
+                value=text[start : figure.end],
+                number=round(100 * part / figure.number, 2),
+                unit="%",
+                qualifier=qualifier.group("q").lower() if qualifier else figure.qualifier,
+            )
+        rate = _RATE_BASE.match(text, figure.end) if figure.unit is None else None
+        if rate and not re.search(r"[.;:!?]", rate.group()):
+            base = _base_value(rate["base"])
+            figure = replace(figure, unit=f"per {base:,.0f}")
+            for later in range(index + 1, len(figures)):
+                if figures[later].start == rate.start("base"):
+                    dropped.add(later)  # 'per 1,000 heavy users': the base, no count
+        ratio = _RATIO_NAME.search(text, max(0, figure.start - 40), figure.start)
+        if ratio and figure.unit is None and figure.number < 100:
+            figure = replace(figure, counts=ratio["name"].lower())
+        result.append(figure)
+    if len(result) == len(figures) and all(a is b for a, b in zip(result, figures, strict=True)):
+        return figures
+    return [replace(f, id=f"F{i}") for i, f in enumerate(result, 1)]
 
 
 _TALLY_NUMBER = rf"\d{{1,3}}|(?i:{_UNDER_100})"
@@ -701,6 +784,18 @@ _CHANGE_BEFORE = re.compile(
 #: per hour', '30 metres a second').
 _PER_HOUR = re.compile(r"\s+(?:an?|per|each)\s+hour\b|\s?/\s?h(?:r|our)?\b", re.IGNORECASE)
 _SPEEDS = {"km": "km/h", "mile": "mph"}
+#: Amounts measured per a weight or a volume ('15mg per kilogram', '5 µg per litre').
+_DOSES = frozenset({"mg", "g", "µg", "kg"})
+_PER_NAMES = {"kilogram": "kg", "kg": "kg", "litre": "L", "liter": "L", "gram": "g", "g": "g"}
+_PER_MEASURE = re.compile(
+    r"\s*(?:per|a|/)\s*(?P<per>kilograms?|kg|litres?|liters?|grams?|g)\b"
+    r"(?:\s+of\s+body\s*weight)?",
+    re.IGNORECASE,
+)
+
+
+def _is_money(unit: str | None) -> bool:
+    return unit is not None and unit.isupper() and len(unit) == 3
 
 
 def _scale_word(raw: str | None) -> str | None:
@@ -729,7 +824,10 @@ def _parts(text: str, match: re.Match[str], continental: bool):
         sep = match.group("sep").strip().lower()
         before = text[max(0, start - 12) : start].lower()
         if (
-            (sep == "and" and not before.rstrip().endswith("between"))
+            # a sum with its own scale, then a bare number: 'paid $2.5 million to 480
+            # farmers' gives the sum and its recipients, no range (a range's ends match)
+            (match.group("scale1") and not match.group("scale"))
+            or (sep == "and" and not before.rstrip().endswith("between"))
             or (sep == "to" and re.search(r"\bfrom\s+$", before))
             or (sep == "to" and _CHANGE_BEFORE.search(text, max(0, start - 30), start))
         ):
@@ -750,6 +848,10 @@ def _parts(text: str, match: re.Match[str], continental: bool):
             # '100m sprint': a length
             unit_raw, scale = "metres", None
             low_scale = None
+    if match.group("cur") in LETTER_MARKS and (
+        text[match.end("cur")].isspace() or not (scale or re.search(r"[,.]\d", match.group("num")))
+    ):
+        return None  # 'N95 masks', 'Sh 2': a letter, no currency mark
     unit = None
     if currency:
         unit = CURRENCY_SYMBOLS.get(currency.strip(), None)
@@ -760,6 +862,9 @@ def _parts(text: str, match: re.Match[str], continental: bool):
     end = match.end()
     if unit_raw in {"pound", "pounds"} and not match.group("cur"):
         unit = "GBP" if _pounds_are_money(text, start, end) else "lb"
+    per = _PER_MEASURE.match(text, end) if unit in _DOSES else None
+    if per:  # '15mg per kilogram of body weight': a dose by weight, not a weight
+        unit, end = f"{unit}/{_PER_NAMES[per['per'].lower().rstrip('s')]}", per.end()
     speed = _PER_HOUR.match(text, end) if unit in _SPEEDS else None
     if speed:  # '70 kilometres an hour', '50 miles per hour': a speed, not a distance
         unit, end = _SPEEDS[unit], speed.end()
@@ -846,6 +951,17 @@ def _not_a_figure(
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     money = unit is not None and unit.isupper() and len(unit) == 3
+    if unit == "%" and re.match(
+        r"^\s*(?:CI|CrI|confidence\s+interval|credible\s+interval)\b", after, re.I
+    ):
+        return True  # '95% CI': the level of a confidence interval, no finding
+    if not money and re.match(
+        r"^\s+times\s+(?:the|that|as|what|higher|more|greater|larger|bigger|lower|smaller|"
+        r"over|above|below|[a-z]+er\s+than)\b",
+        after,
+        re.I,
+    ):
+        return True  # '76 times the federal limit', '600 times sweeter': a multiple
     if unit and unit.startswith("time:"):
         return True  # a duration: 'for 26 years', 'a five-year plan'
     if re.match(r"^-(?:year|month|week|day|hour|minute|second|decade)s?\b", after, re.I):
@@ -873,8 +989,11 @@ def _not_a_figure(
     if money and re.search(r"\d\s?p$", value) and re.match(r"^\.?m\b\.?", after, re.I):
         return True  # a time of day read as pence: '2 p.m.', '9 pm'
     if money or scale:
-        if before.rstrip().endswith("(") and found and found[-1].end >= start - 3:
-            return True  # a conversion in brackets: '1.2-billion-euro (US$1.3-billion)'
+        bracket = _CONVERSION_OPEN.search(before)
+        if bracket and found and found[-1].end >= start - len(before) + bracket.start() - 3:
+            # a conversion in brackets: '1.2-billion-euro (US$1.3-billion)', '$500,000
+            # (about Rs 4.2 crore)': the same sum told again, no figure of its own
+            return True
         return False
     bare = not unit
     plain = re.fullmatch(r"\d+", value) is not None
@@ -926,6 +1045,12 @@ def _not_a_figure(
     return False
 
 
+#: The opening of a bracket that converts the sum before it: '(', '(about ', '(roughly '.
+_CONVERSION_OPEN = re.compile(
+    r"\(\s*(?:(?:about|around|roughly|approximately|approx\.|some|nearly|almost|just over|"
+    r"just under|or|c\.|ca\.|~|≈)\s*)?$",
+    re.IGNORECASE,
+)
 _AGED = re.compile(
     rf"\b(?:aged|age|ages)\s+(?:(?:between|of|from|{word_alternation(APPROXIMATIONS)})\s+)?$",
     re.IGNORECASE,
@@ -1482,7 +1607,13 @@ _NAME_BEFORE = re.compile(
     r"(?!(?:In|At|On|From|For|By|Near|Outside|Inside|Across|Around|Across|After|Before|"
     r"During|With|Under|Over|Across|Throughout|Within)\s)(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+),\s*$"
 )
-_LEADING = re.compile(r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now)\s+", re.I)
+# Words that open a clause before its subject ('So when a team at … reported'): no part of
+# who claims.
+_LEADING = re.compile(
+    r"^(?:and|but|so|with|while|as|then|also|meanwhile|separately|now|when|whenever|after|"
+    r"before|because|since|although|though|if|once|until|whereas|even\s+as|even\s+though)\s+",
+    re.I,
+)
 _TIME_TAIL = re.compile(
     r"\s+(?:today|yesterday|tonight|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later)$", re.I
 )

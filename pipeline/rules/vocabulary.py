@@ -538,7 +538,16 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "CHF": "CHF", "INR": "INR", "AUD": "AUD", "CAD": "CAD", "RMB": "CNY", "NOK": "NOK",
     "SEK": "SEK", "DKK": "DKK", "ZAR": "ZAR", "BRL": "BRL", "MXN": "MXN", "HKD": "HKD",
     "SGD": "SGD", "KRW": "KRW", "RUB": "RUB", "TRY": "TRY", "NZD": "NZD",
+    # regional house styles: naira ('₦2.5 billion', Nigerian papers' 'N2.5bn'), Kenyan
+    # shillings ('Sh2.5 billion', 'KSh'), AAP's '$A850,000' and 'STG250,000'; a bare letter
+    # mark ('N', 'Sh') is read only set close to a sum that looks like money (``LETTER_MARKS``)
+    "₦": "NGN", "N": "NGN", "NGN": "NGN", "Sh": "KES", "KSh": "KES", "Ksh": "KES",
+    "KES": "KES", "$A": "AUD", "STG": "GBP", "Stg": "GBP",
 }  # fmt: skip
+
+#: Currency marks that are also plain letters ('N95 masks', 'Sh 2'): a sum only written close
+#: up to its number with a scale, thousands commas or pence after it ('N2.5bn', 'Sh50,000').
+LETTER_MARKS = frozenset({"N", "Sh", "Stg"})
 
 #: Currency names written after an amount ('3.8 billion euros', 'a 1.2-billion-euro campus').
 CURRENCY_WORDS: dict[str, str] = {
@@ -601,6 +610,8 @@ MEASURE_UNITS: dict[str, str] = {
     "degrees c": "°C", "degrees f": "°F", "° c": "°C", "° f": "°F",
     "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
     "cubic metres": "m³", "cubic meters": "m³", "cubic metre": "m³", "cubic meter": "m³",
+    "parts per billion": "ppb", "ppb": "ppb", "parts per million": "ppm", "ppm": "ppm",
+    "parts per trillion": "ppt",
     "m3": "m³", "m³": "m³", "cubic feet": "cu ft", "cubic foot": "cu ft",
     "inches": "in", "inch": "in", "yards": "yd", "yard": "yd", "litre": "litre",
     "liter": "litre",
