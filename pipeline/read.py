@@ -664,6 +664,7 @@ _REFERENCES_HEADING = re.compile(
     r"(?:sources?|references?|further\s+reading|bibliography|citations?|works\s+cited)\W*",
     re.I,
 )
+_BODY_CLASS = re.compile(r"article|story|body|content|entry|main|post", re.I)
 _COMMERCE_TEXT = re.compile(
     r"^(?:this\s+(?:article|story|post|page)\s+(?:contains|includes|may\s+contain)\s+affiliate"
     r"|our\s+(?:top\s+)?picks?\s*:)",
@@ -687,7 +688,9 @@ def _commerce_and_references(tree) -> list[str]:
     for node in tree.iter("p", "div", "section", "aside", "li"):
         if node.getparent() is None:
             continue
-        marked = _COMMERCE_CLASS.search(" ".join((node.get("class", ""), node.get("id", ""))))
+        names = " ".join((node.get("class", ""), node.get("id", "")))
+        # "promo-enabled article-body" marks the article itself, not a box beside it
+        marked = _COMMERCE_CLASS.search(names) and not _BODY_CLASS.search(names)
         text = " ".join(node.text_content().split())
         if node.tag != "div" and node.tag != "section" and _COMMERCE_TEXT.match(text):
             blocks.append(node)

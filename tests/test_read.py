@@ -1397,3 +1397,16 @@ def test_a_pages_title_names_the_outlet_when_the_site_name_read_is_the_headline(
     )
     article = read_article(write(tmp_path, "harrow.html", page))
     assert article.outlet == "The Coastline Courier"
+
+
+def test_a_short_article_whose_class_names_an_advert_setting_is_kept(tmp_path):
+    page = (
+        "<html><head><title>Pier reopens - Sandmouth News</title></head><body>"
+        '<div class="article-body advert-free"><h2>Sandmouth pier reopens</h2>'
+        "<p>Sandmouth pier reopened on Saturday after a two-year, £4m repair, the council "
+        "said.</p><p>About 3,000 people walked its length on the first day.</p></div>"
+        "</body></html>"
+    )
+    article = read_article(write(tmp_path, "pier.html", page))
+    assert "Sandmouth pier reopened on Saturday" in article.text
+    assert "About 3,000 people walked its length on the first day." in article.text
