@@ -348,7 +348,11 @@ _FURNITURE = re.compile(
       | (?:tags|topics|filed\ under)\s*:.*
       | (?:first\ )?(?:published|updated|posted|last\ (?:updated|modified))\s*(?::|on\b|at\b)?
           \s*[\w ,:./-]{{0,40}}\b\d{{4}}\b[\w ,:./+-]{{0,20}}
-      | (?:this\ (?:article|story)\ (?:was|has\ been)\ (?:amended|updated|corrected)).*
+      # an embargo on a release's line of its own: "Embargoed until 00:01 BST Wednesday …"
+      | [*_]*embargoed\ (?:until|till)\b[^.]{{0,60}}
+      # a correction note, a wire's in double brackets: "((This story has been corrected …))"
+      | \(*\s*(?:this\ (?:article|story|report)\ (?:was|has\ been)
+          \ (?:amended|updated|corrected|refiled)).*
 
       | you\ need\ to\ enable\ javascript.*|please\ enable\ javascript.*
       # picture agencies standing alone, BBC-style accessible labels, relative timestamps
@@ -486,13 +490,19 @@ _MONTH = (
 # "BRUSSELS - ", "LONDON -- ": a place in capitals, an optional date and wire, a dash.
 _DATELINE_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)"
+    rf"^(?P<place>[A-Z][A-Z.'’ /-]*[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)"
     rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
     rf"(?:\s*\((?P<wire>(?i:{_WIRE_NAMES})|[A-Z]{{2,6}}|{_AGENCY_NAME})\))?"
     # a dash, or a colon after the agency's credit as South Asian wires write it
     # ("MUMBAI, Oct 14 (PTI):")
     rf"(?:\s*[-–—]{{1,2}}|(?<=\)):)\s+(?=\S)"
 )  # an agency's initials in brackets after a dateline name it, known or not ("(ANW)")
+#: A dateline on a line of its own over the first paragraph, its place in capitals, one
+#: city or more: "NEW DELHI, November 9", "NEW DELHI/PORT ELLERY, November 9".
+_DATELINE_LINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:\s*/\s*[A-Z][A-Z.'’ -]*[A-Z.])*)"
+    rf",\s*(?P<date>{_DATELINE_DATE})\.?$"
+)
 # A wire dateline with the place in ordinary case ("Kyiv, Feb 24 (Reuters) -") or none at all
 # ("(Reuters) -"): the agency in brackets is the evidence.
 _WIRE_DATELINE = re.compile(
@@ -614,8 +624,15 @@ _YEARLESS_DATE = re.compile(
 # 2026", "By Ann Lee | The Daily Post | 15 October 2025", "Monday 9 March 2026 | All times
 # ET | Updates by …", "Tuesday 10 March 2026 | Issue 1,482").
 _METADATA_BAR = re.compile(r"\s+[|·•—–]\s+")
+#: A date on a metadata line, with any time after it and any label before it: "October 17,
+#: 2024, 6:42 PM EDT", "Published: Oct. 17, 2024 at 5:58 PM EDT".
+_DATED_PART = re.compile(
+    r"^(?i:(?:(?:first\s+)?(?:published|updated|posted)|for\s+immediate\s+release),?\s*:?\s*)?"
+    rf"(?P<date>{_MASTHEAD_DATE})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$"
+)
 _METADATA_PART = re.compile(
-    rf"^(?:{_MASTHEAD_DATE}|(?:updates?\s+)?by\s+\S.*|issue\s+(?:no\.?\s*)?[\d,]+|vol(?:ume|\.)?\s+\d+"
+    rf"^(?:{_DATED_PART.pattern[1:-1]}|(?:updates?\s+)?by\s+\S.*|issue\s+(?:no\.?\s*)?[\d,]+|vol(?:ume|\.)?\s+\d+"
     r"|all\s+times\s+\S+|\d+\s+min(?:ute)?s?\s+read)$",
     re.IGNORECASE,
 )
@@ -710,7 +727,7 @@ def _is_staff_credit(line: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _CREDIT_WORDS for w in words)
 
 
-def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
+def clean_text(text: str, captions: tuple[str, ...] = (), rows: tuple[str, ...] = ()) -> Cleaned:
     """Set page furniture apart from an article's text. Pure.
 
     Lines are kept verbatim or taken out whole, so quotes stay exactly as published; a line
@@ -719,12 +736,14 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
     (``is_furniture``), a caption (it ends with a picture credit, or is printed twice in a
     row), a line repeating an earlier one, a byline, or a cross-head (a one-phrase heading
     between paragraphs: no sentence punctuation, no quotation marks, not a list item, a
-    labelled turn or a post). ``captions`` are picture captions the page marked as such.
+    labelled turn or a post). ``captions`` are picture captions the page marked as such;
+    ``rows``, the lines of the page's data tables (caption and rows), which are kept.
     Never raises.
     """
     lines = [line.strip() for line in _LINE_SEPARATORS.sub("\n", text).split("\n")]
     lines = _join_broken_lines([line for line in lines if line])
     marked = {c.strip() for c in captions}
+    data_rows = {r.strip() for r in rows}
     removed: list[str] = []
     found_captions: list[str] = []
     kept: list[str] = []
@@ -745,6 +764,7 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         after = lines[index + 1]
         following[index] = following[index + 1] if is_furniture(after) else after
     boilerplate, issuer = _release_boilerplate(lines)
+    contact = _top_contact(lines)
     issuer_lines, label_lines, release_headline, headline_text = _release_top(lines)
     stated: dict[str, str] | None = None  # a dateline on a line of its own
     title_under_masthead = False  # the title is the line under the outlet's name
@@ -754,8 +774,10 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
             removed.append(links[index])
         prev = lines[index - 1] if index else None
         nxt = lines[index + 1] if index + 1 < len(lines) else None
-        if index >= boilerplate:
+        if index >= boilerplate or index in contact:
             removed.append(line)  # a press release's notes, boilerplate and contacts
+        elif line in data_rows:
+            kept.append(line)  # a data table's caption or row: reporting, in figures
         elif index in issuer_lines:
             removed.append(line)  # "OFFICE OF THE GOVERNOR" over "TRANSCRIPT: …": the issuer
             masthead = masthead or line
@@ -770,23 +792,9 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
         elif line in marked or _CAPTION_CREDIT.search(line) and not is_furniture(line):
             removed.append(line)
             found_captions.append(line)
-        elif is_furniture(line):
-            removed.append(line)
-            if _LABELLED_CAPTION.match(line):
-                found_captions.append(line)  # "Photo: Protesters outside the hall. / Agency"
-            if published is None and _PUBLISHED.match(line) and (date := FULL_DATE.search(line)):
-                published = date.group()
-                if index < MASTHEAD_LINES:  # "The Marlowe Springs Ledger" / "Published …"
-                    masthead = masthead or _lone_outlet(prev, removed)
-        elif line == prev or line == nxt:  # a caption printed twice (alt text and caption)
-            removed.append(line)
-            if line == nxt:
-                found_captions.append(line)
-        elif line in seen and len(line.split()) > 3:  # a pull quote or caption repeated
-            removed.append(line)
         elif parts := metadata_parts(line):
             removed.append(line)  # "By … | The Daily Post | 15 October 2025": metadata
-            dated = next((p for p in parts if re.fullmatch(_MASTHEAD_DATE, p)), None)
+            dated = next((m["date"] for p in parts if (m := _DATED_PART.match(p))), None)
             published = published or dated
             byline = byline or next((m["names"] for p in parts if (m := _BYLINE.match(p))), None)
             if index < MASTHEAD_LINES:
@@ -803,6 +811,20 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
                     masthead = masthead or title
                     title = None
                 masthead = masthead or _outlet_part(parts)
+        elif is_furniture(line):
+            removed.append(line)
+            if _LABELLED_CAPTION.match(line):
+                found_captions.append(line)  # "Photo: Protesters outside the hall. / Agency"
+            if published is None and _PUBLISHED.match(line) and (date := FULL_DATE.search(line)):
+                published = date.group()
+                if index < MASTHEAD_LINES:  # "The Marlowe Springs Ledger" / "Published …"
+                    masthead = masthead or _lone_outlet(prev, removed)
+        elif line == prev or line == nxt:  # a caption printed twice (alt text and caption)
+            removed.append(line)
+            if line == nxt:
+                found_captions.append(line)
+        elif line in seen and len(line.split()) > 3:  # a pull quote or caption repeated
+            removed.append(line)
         elif index < MASTHEAD_LINES and (match := _MASTHEAD.match(line)):
             removed.append(line)  # the outlet and date under the headline: metadata
             published = published or match["date"]
@@ -832,7 +854,10 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
                 stated = stated or {"dateline": line.rstrip("."), "date": match["date"]}
                 outlet = None
             masthead = masthead or outlet or _lone_outlet(prev, removed)
-        elif index < MASTHEAD_LINES and not kept and (edition := _EDITION.match(line)):
+        elif stated is None and index < MASTHEAD_LINES and (found := _DATELINE_LINE.match(line)):
+            removed.append(line)  # "NEW DELHI/PORT ELLERY, November 9": where and when filed
+            stated = {"dateline": line.rstrip("."), "date": found["date"]}
+        elif index < MASTHEAD_LINES and kept in ([], [title]) and (edition := _EDITION.match(line)):
             removed.append(line)  # "Larsmoorer Anzeiger — English edition": the outlet
             masthead = masthead or edition["name"]
         elif index < MASTHEAD_LINES and _is_section_path(line):
@@ -875,6 +900,9 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
                 credited = credited or _wire_name(agency)
                 masthead = masthead or _agency_outlet(agency)
             masthead = masthead or _byline_outlet(line[match.end("names") :])
+        elif index < MASTHEAD_LINES and title is not None and (match := _TITLED_BYLINE.match(line)):
+            removed.append(line)  # "Sarah Whitcombe, Health Editor": the writer, no outlet
+            byline = byline or match["names"]
         elif (
             not kept
             and title is None
@@ -934,8 +962,10 @@ def clean_text(text: str, captions: tuple[str, ...] = ()) -> Cleaned:
 #: An outlet's name over its edition: "Larsmoorer Anzeiger — English edition", "The
 #: Courier | International Edition".
 _EDITION = re.compile(
-    r"^(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|:-]+\s*"
-    r"(?:the\s+)?(?:[A-Za-z]+\s+){1,2}(?i:edition)$"
+    r"^(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|del?|la|los|las|el|du|des|di|von|van))"
+    r"{0,4})\s*[—–|:-]+\s*(?:the\s+)?(?:[A-Za-z]+\s+){1,2}(?i:edition)"
+    # "(translated from Spanish)"
+    r"(?:\s*\((?i:translated|adapted)\s+from\s+[A-Z][a-z]+\))?$"
 )
 #: A page's section path: "World | Health", "News › Local", "Business / Markets".
 _SECTION_BAR = re.compile(r"\s*[|›»>/]\s*")
@@ -1059,6 +1089,45 @@ _RELEASE_SECTION = re.compile(
     r"|(?:media|press)\s+(?:contacts?|enquiries|inquiries|office)(?:\s*:.*)?"
     r"|for\s+(?:further|more)\s+information(?:,?\s+(?:please\s+)?contact)?(?:\s*:.*)?)\W*"
 )
+#: What a line of a media contact holds: an e-mail address, a telephone number or a web
+#: address ("press@okafor.example", "(555) 014-2290", "+44 20 7946 0000", "www.x.org").
+_CONTACT_DETAIL = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?[\s.-]?\d{2,5}[\s.-]\d{3,5}"
+    r"|\b(?:https?://|www\.)\S+"
+)
+
+
+def _top_contact(lines: list[str]) -> set[int]:
+    """The media-contact block a release prints at its top, above its headline ("FOR
+    IMMEDIATE RELEASE" / date / "Media Contact:" / name, title / phone / e-mail): the
+    heading, when only short lines with no sentence stand above it, and the contact's lines
+    under it, through the last of the next few that holds an e-mail address, a telephone
+    number or a web address. The story follows; the block is furniture, not the start of
+    the release's end matter. An empty set when the release has no such block."""
+    heading = next(
+        (
+            at
+            for at in range(min(len(lines), MASTHEAD_LINES + 2))
+            if _RELEASE_SECTION.fullmatch(lines[at])
+        ),
+        None,
+    )
+    if heading is None or any(
+        _TERMINAL.search(line) and len(line.split()) > 8 for line in lines[:heading]
+    ):
+        return set()
+    end = heading
+    for at in range(heading + 1, min(len(lines), heading + 7)):
+        line = lines[at]
+        if len(line.split()) > 8 or _TERMINAL.search(line) and not _CONTACT_DETAIL.search(line):
+            break
+        if _CONTACT_DETAIL.search(line):
+            end = at
+    if end == heading and not _CONTACT_DETAIL.search(lines[heading]):
+        return set()
+    return set(range(heading, end + 1))
+
+
 #: A release marker with the dateline under which the release was issued: "FOR IMMEDIATE
 #: RELEASE — BRENNOCK, 3 March 2025", "For immediate release: March 3, 2025", "For
 #: immediate release: 07:00, 1 December 2025".
@@ -1128,7 +1197,10 @@ def _release_boilerplate(lines: list[str]) -> tuple[int, str | None]:
     Brennock University", which higher up could head a passage of the story); everything
     from there on is for editors, not news. Returns ``len(lines)`` and None when no such
     heading."""
-    sections = (at for at in range(2, len(lines)) if _RELEASE_SECTION.fullmatch(lines[at]))
+    top = _top_contact(lines)
+    sections = (
+        at for at in range(2, len(lines)) if _RELEASE_SECTION.fullmatch(lines[at]) and at not in top
+    )
     abouts = (
         at
         for at in range(max(2, len(lines) // 2), len(lines))
@@ -1207,6 +1279,15 @@ _DESK_WORDS = frozenset(
 )
 
 
+#: A writer's name and title without "By", under the headline: "Sarah Whitcombe, Health
+#: Editor", "Tomas Reyes — Senior Correspondent".
+_TITLED_BYLINE = re.compile(
+    r"^(?P<names>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*[,|–—-]\s*"
+    r"(?:[A-Z][\w&’'-]*\s+){0,3}(?i:reporter|correspondent|editor|writer|columnist"
+    r"|journalist|critic|contributor)$"
+)
+
+
 def _byline_outlet(rest: str) -> str | None:
     """The outlet a byline names after the writer ("By Jenny Calloway, Marlbridge Mercury" ->
     "Marlbridge Mercury"): a part that is a name ending in a word of news outlets, not a
@@ -1215,7 +1296,7 @@ def _byline_outlet(rest: str) -> str | None:
         words = part.split()
         if (
             words
-            and _name_only(part)
+            and _name_only(re.sub(r"\s+\d+\b", "", part))  # "WCBN 7 News"
             and words[-1].lower() in _HOLDER_WORDS
             and not {w.lower() for w in words} & _DESK_WORDS
         ):
@@ -1241,6 +1322,8 @@ def _lone_outlet(line: str | None, removed: list[str]) -> str | None:
     capitalised phrase with no sentence punctuation."""
     if line is None or not removed or removed[-2:-1] != [line]:
         return None
+    if _DOCUMENT_LABEL.match(line) or _TITLED_BYLINE.match(line) or _BYLINE.match(line):
+        return None  # "FOR IMMEDIATE RELEASE", "Sarah Whitcombe, Health Editor", "By …"
     return line if _name_only(line) else None
 
 
@@ -1282,7 +1365,9 @@ def _wire_name(written: str) -> str:
 
 def _dateline(kept: list[str], title: str | None) -> tuple[str | None, str | None, str | None]:
     """(wire, dateline, date) from a dateline opening one of the first paragraphs."""
-    for line in kept[:4]:
+    # the lines under the headline, past a wire's summary points ("* Malhotra leads …")
+    opening = [line for line in kept if not _LIST_ITEM.match(line)][:4]
+    for line in opening:
         if line == title:
             continue
         match = _DATELINE.match(line)

@@ -235,10 +235,11 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     metadata = _sidecar(path)
     captions: tuple[str, ...] = ()
     sidebars: tuple[str, ...] = ()
+    rows: tuple[str, ...] = ()  # a saved page's data tables, a line per row
     page_holds = None
     laid_out: list[str] = []  # page furniture and footnotes, taken out before cleaning
     if path.suffix.lower() in HTML_SUFFIXES:
-        text, html_meta, captions, page_holds, sidebars = _html_to_text(text)
+        text, html_meta, captions, page_holds, sidebars, rows = _html_to_text(text)
         metadata = {**html_meta, **metadata}
     else:
         text, front = _split_front_matter(text)
@@ -251,7 +252,7 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
         else:
             text, laid_out, layout_notes = unwrap_text(text)
             notes += layout_notes
-    cleaned = clean_text(text, captions)
+    cleaned = clean_text(text, captions, rows)
     body, directions = without_stage_directions(cleaned.body)
     body, labels = _without_kicker(
         body, metadata.get("title"), metadata.get("title") in cleaned.removed
@@ -612,14 +613,16 @@ _TABLE_NOTE = re.compile(r"^(?:sources?|data|note|notes|figures|chart|graphic)\s
 _CELL_WORDS = 25
 
 
-def _tables(tree) -> list[str]:
-    """Take the page's tables out of ``tree`` and return their lines: the caption, each
-    row as its cells set apart by " | " ("Q3 revenue | €3.1bn | €3.25bn"), and the source
-    or note printed right under it ("Source: company filings"). A table's cells are data,
-    not sentences of the article: they are listed as set apart, never lost and never read
-    as reporting. Tables that only lay out the page (a cell holding paragraphs, line breaks
-    or more than ``_CELL_WORDS`` words) are left."""
+def _tables(tree) -> tuple[list[str], list[str]]:
+    """Write the page's data tables as text where they stand: the caption and each row, its
+    cells set apart by " | " ("Q3 revenue | €3.1bn | €3.25bn"), a paragraph each. A data
+    table's rows are reporting in figures, kept as the article's text like a Markdown
+    table's; the source or note printed right under it ("Source: company filings") is taken
+    out. Returns the notes' lines (set apart) and the rows' lines (kept). Tables that only
+    lay out the page (a cell holding paragraphs, line breaks or more than ``_CELL_WORDS``
+    words) are left."""
     lines: list[str] = []
+    kept: list[str] = []
     for table in list(tree.iter("table")):
         if table.xpath(".//table|.//p|.//div|.//br") or any(
             len(cell.text_content().split()) > _CELL_WORDS for cell in table.iter("td", "th")
@@ -630,7 +633,6 @@ def _tables(tree) -> list[str]:
             for row in table.iter("tr")
         ]
         caption = [" ".join(c.text_content().split()) for c in table.iter("caption")]
-        lines += [line for line in [*caption, *rows] if line]
         after = table.getnext()
         note = " ".join(after.text_content().split()) if after is not None else ""
         if note and (
@@ -638,7 +640,78 @@ def _tables(tree) -> list[str]:
         ):
             lines.append(note)
             after.drop_tree()
-        table.drop_tree()
+        # the rows stand where the table stood, one paragraph each
+        block = table.makeelement("div", {})
+        for line in [*caption, *rows]:
+            if line:
+                kept.append(line)
+                paragraph = table.makeelement("p", {})
+                paragraph.text = line
+                block.append(paragraph)
+        block.tail = table.tail
+        table.getparent().replace(table, block)
+    return lines, kept
+
+
+#: A page's block that sells or discloses selling, not reporting: an affiliate disclosure,
+#: a shopping box ("Our picks: … ($89.99)"), a sponsored slot.
+_COMMERCE_CLASS = re.compile(
+    r"(?<![a-z])(?:affiliate|disclosure|shop|sponsor|commerce|picks|advert|promo)", re.I
+)
+#: The heading of a list of references under an article: "Sources", "References",
+#: "Further reading", "Bibliography".
+_REFERENCES_HEADING = re.compile(
+    r"(?:sources?|references?|further\s+reading|bibliography|citations?|works\s+cited)\W*",
+    re.I,
+)
+_BODY_CLASS = re.compile(r"article|story|body|content|entry|main|post", re.I)
+_COMMERCE_TEXT = re.compile(
+    r"^(?:this\s+(?:article|story|post|page)\s+(?:contains|includes|may\s+contain)\s+affiliate"
+    r"|our\s+(?:top\s+)?picks?\s*:)",
+    re.I,
+)
+
+
+def _commerce_and_references(tree) -> list[str]:
+    """Take out of ``tree`` the blocks that sell (an affiliate disclosure, a shopping box
+    with its links marked ``rel="sponsored"``, "Our picks: …") and the list of references
+    under a heading "Sources" or "References" (each item a citation, no sentence of the
+    article); return their lines, to be listed as set apart."""
+    lines: list[str] = []
+
+    def take(node) -> None:
+        items = node.findall("li") if node.tag in ("ol", "ul") else [node]
+        lines.extend(t for t in (" ".join(i.text_content().split()) for i in items) if t)
+        node.drop_tree()
+
+    blocks = []
+    for node in tree.iter("p", "div", "section", "aside", "li"):
+        if node.getparent() is None:
+            continue
+        names = " ".join((node.get("class", ""), node.get("id", "")))
+        # "promo-enabled article-body" marks the article itself, not a box beside it
+        marked = _COMMERCE_CLASS.search(names) and not _BODY_CLASS.search(names)
+        text = " ".join(node.text_content().split())
+        if node.tag != "div" and node.tag != "section" and _COMMERCE_TEXT.match(text):
+            blocks.append(node)
+        elif marked and len(text.split()) <= 80 and not node.xpath(".//h1|.//article"):
+            blocks.append(node)
+    for link in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " sponsored ")]'):
+        block = next(link.iterancestors("p", "li"), None)
+        if block is not None:
+            blocks.append(block)
+    for node in blocks:
+        if node.getparent() is not None and not any(a in blocks for a in node.iterancestors()):
+            take(node)  # (a block inside another goes with it)
+    for heading in tree.xpath("//h2|//h3|//h4|//h5|//h6"):
+        after = heading.getnext()
+        if (
+            _REFERENCES_HEADING.fullmatch(" ".join(heading.text_content().split()))
+            and after is not None
+            and after.tag in ("ol", "ul")
+        ):
+            take(heading)
+            take(after)
     return lines
 
 
@@ -654,8 +727,9 @@ def _html_to_text(
     text, footer), for the message when the body holds no article text; the last, the lines
     of boxes set beside the article (``<aside>``: "Key facts", "At a glance") that the
     extraction leaves out, so they are listed as set apart, never lost silently; so are
-    pull quotes (``_pull_quotes``), tables (``_tables``) and any quotation the extraction
-    leaves out. Embedded
+    pull quotes (``_pull_quotes``), a table's source note (``_tables``), shopping blocks and
+    reference lists (``_commerce_and_references``) and any quotation the extraction leaves
+    out; and last, the lines of data tables, written where they stand and to be kept. Embedded
     social-media posts are written as a post and its credit first
     (``_unwrap_embedded_posts``). Raises
     ``InputError`` for HTML that cannot be parsed.
@@ -676,7 +750,8 @@ def _html_to_text(
     _mark_inline_quotations(tree)
     _mark_live_post_times(tree)
     _unwrap_embedded_posts(tree)
-    pulled = _pull_quotes(tree) + _tables(tree)
+    notes, rows = _tables(tree)
+    pulled = _pull_quotes(tree) + notes + _commerce_and_references(tree)
     quoted = [
         line
         for node in tree.xpath("//blockquote")
@@ -706,10 +781,17 @@ def _html_to_text(
         ):
             if value:
                 found[key] = value
-    if "outlet" not in found:
-        outlet = title_outlet(tree.findtext(".//title") or "")
-        if outlet:
-            found["outlet"] = outlet
+    page_title = " ".join((tree.findtext(".//title") or "").split())
+    outlet = title_outlet(page_title)
+    sitename = found.get("outlet")
+    if outlet and (
+        sitename is None
+        # the extraction took the headline part of "headline | The Ledger" for the site
+        or sitename != outlet
+        and sitename in page_title
+        and len(sitename.split()) > 6
+    ):
+        found["outlet"] = outlet
     if "date" not in found:
         stated = _stated_date(tree)
         if stated:
@@ -721,7 +803,8 @@ def _html_to_text(
     sidebars = tuple(
         dict.fromkeys([*pulled, *(line for line in [*boxes, *quoted] if line not in kept)])
     )
-    return text or "", found, tuple(captions), _page_holds(tree, captions, found), sidebars
+    page = _page_holds(tree, captions, found)
+    return text or "", found, tuple(captions), page, sidebars, tuple(rows)
 
 
 def title_outlet(title: str) -> str | None:

@@ -1088,7 +1088,7 @@ def test_an_audience_phrase_inside_reporting_is_kept():
     assert clean_text(f"Fund opens\n\n{line}\n").body.count(line) == 1
 
 
-def test_a_data_tables_rows_and_source_are_listed_apart_not_read_as_text(tmp_path):
+def test_a_data_tables_rows_are_text_in_its_place_and_its_source_set_apart(tmp_path):
     table = (
         "<table><caption>Sailings per day</caption>"
         "<tr><th>Route</th><th>Summer</th><th>Winter</th></tr>"
@@ -1097,15 +1097,39 @@ def test_a_data_tables_rows_and_source_are_listed_apart_not_read_as_text(tmp_pat
     )
     article = read_article(write(tmp_path, "ferry.html", _page(table)))
     assert "Source: operator timetables" not in article.text
-    assert "Port Ellen | 4 | 2" not in article.text
-    for line in (
-        "Sailings per day",
-        "Route | Summer | Winter",
-        "Port Ellen | 4 | 2",
-        "Source: operator timetables",
-    ):
-        assert line in article.removed
+    assert "Source: operator timetables" in article.removed
+    # a data table's rows are reporting: one line each, cells set apart by " | "
+    assert "Sailings per day" in article.text
+    assert "Port Ellen | 4 | 2" in article.text
+    assert "Port Ellen | 4 | 2" not in article.removed
     assert "Islanders say the change leaves shift workers" in article.text
+
+
+def test_shopping_blocks_affiliate_notes_and_a_reference_list_are_set_apart(tmp_path):
+    body = (
+        '<p class="affiliate-note"><em>We may earn a commission on purchases made through '
+        "links in this article.</em></p>"
+        "<p>Anglers on the Tarrow say the new limits came without warning, and the river "
+        "board has agreed to meet them on Friday.</p>"
+        '<div class="shop-box"><p><strong>Gear we like:</strong> the <a rel="sponsored" '
+        'href="https://shop.example/x">Kestrel 9ft Fly Rod ($129.00)</a>.</p></div>'
+        "<p>This story contains affiliate links; we are paid when you buy.</p>"
+        "<p>The board's chair, Ilse Marrow, said the limits would be reviewed in a year.</p>"
+        "<h3>References</h3><ul><li>Tarrow River Board. Catch returns 2024. 2025.</li>"
+        "<li>Marrow I. Letter to licence holders, 2 June 2025.</li></ul>"
+    )
+    article = read_article(write(tmp_path, "tarrow.html", _page(body)))
+    for line in (
+        "We may earn a commission on purchases made through links in this article.",
+        "Gear we like: the Kestrel 9ft Fly Rod ($129.00).",
+        "This story contains affiliate links; we are paid when you buy.",
+        "Tarrow River Board. Catch returns 2024. 2025.",
+        "Marrow I. Letter to licence holders, 2 June 2025.",
+    ):
+        assert line in article.removed and line not in article.text
+    assert "129" not in article.text and "References" not in article.text
+    assert "the river board has agreed to meet them on Friday." in article.text
+    assert "said the limits would be reviewed in a year." in article.text
 
 
 def test_a_press_releases_editor_sections_are_set_apart_and_name_the_issuer(tmp_path):
@@ -1313,3 +1337,76 @@ def test_only_the_time_stamps_of_repeated_update_blocks_become_paragraphs():
     _mark_live_post_times(tree)
     assert [t.text for t in tree.iter("time")] == ["1 March"]  # the page's own date
     assert [p.text for p in tree.iter("p")] == ["09:00", "One.", "08:00", "Two."]
+
+
+def test_a_case_name_and_et_al_end_no_sentence():
+    from pipeline.rules.text import split_sentences
+
+    text = (
+        "The suit is styled Harwell et al. v. Dunmore Mills Inc., docket 3:24-cv-01187. "
+        "Lamb vs. Kerr was cited twice."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "The suit is styled Harwell et al. v. Dunmore Mills Inc., docket 3:24-cv-01187.",
+        "Lamb vs. Kerr was cited twice.",
+    ]
+
+
+def test_a_wires_correction_note_in_double_brackets_is_set_apart():
+    note = (
+        "((This story has been corrected to show the levy rose to 7 pence, not 17, in paragraph 2))"
+    )
+    text = (
+        "Harbour levy rises\n\n"
+        "The Tarnwick harbour board raised its mooring levy on Tuesday, the first rise in "
+        "six years.\n\n"
+        "The levy rose to 7 pence a tonne, the board said.\n\n"
+        f"{note}\n"
+    )
+    cleaned = clean_text(text)
+    assert note in cleaned.removed and note not in cleaned.body
+    assert "The levy rose to 7 pence a tonne, the board said." in cleaned.body
+
+
+def test_a_writers_name_and_desk_title_under_the_headline_is_the_author_not_the_outlet():
+    text = (
+        "Rail fares to rise 4% in March\n\n"
+        "Tomas Reyes, Transport Correspondent\n"
+        "Thursday 8 January 2026 07.00 GMT\n\n"
+        "Rail fares in England will rise by 4% in March, the transport ministry said on "
+        "Wednesday.\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.byline == "Tomas Reyes"
+    assert cleaned.masthead is None
+    assert "Tomas Reyes, Transport Correspondent" in cleaned.removed
+
+
+def test_a_pages_title_names_the_outlet_when_the_site_name_read_is_the_headline(tmp_path):
+    page = (
+        # a figure with a decimal point in the headline ("$3.2M") reads to the extraction as
+        # a site's domain name
+        "<html><head><title>'We were never told': Harrow Bay residents win $3.2M flood "
+        "claim | The Coastline Courier</title>"
+        '<meta property="og:title" content="Harrow Bay residents win flood claim"></head>'
+        "<body><article><h1>'We were never told': Harrow Bay residents win flood claim</h1>"
+        "<p>HARROW BAY — Residents of Harrow Bay won their claim against the water board on "
+        "Monday, ending a six-year fight over the 2019 floods.</p>"
+        "<p>The board said it would not appeal, and that payments would begin in spring.</p>"
+        "</article></body></html>"
+    )
+    article = read_article(write(tmp_path, "harrow.html", page))
+    assert article.outlet == "The Coastline Courier"
+
+
+def test_a_short_article_whose_class_names_an_advert_setting_is_kept(tmp_path):
+    page = (
+        "<html><head><title>Pier reopens - Sandmouth News</title></head><body>"
+        '<div class="article-body advert-free"><h2>Sandmouth pier reopens</h2>'
+        "<p>Sandmouth pier reopened on Saturday after a two-year, £4m repair, the council "
+        "said.</p><p>About 3,000 people walked its length on the first day.</p></div>"
+        "</body></html>"
+    )
+    article = read_article(write(tmp_path, "pier.html", page))
+    assert "Sandmouth pier reopened on Saturday" in article.text
+    assert "About 3,000 people walked its length on the first day." in article.text

@@ -166,7 +166,7 @@ _DOTTED_TITLES = sorted(
     (
         w.capitalize()
         for w in ABBREVIATIONS
-        - frozenset("vs etc no inc ltd co corp mt ft".split())
+        - frozenset("vs v al etc no inc ltd co corp mt ft".split())
         - frozenset(MONTH_ABBREVIATIONS)
     ),
     key=lambda w: (-len(w), w),

@@ -270,7 +270,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen sen rep gov lt col maj sgt capt jr sr rev pres supt det insp
     cmdr cdr brig cpl pvt adm const smt engr tmt sec usec asec atty cong brgy hon
     vs etc no inc ltd co corp mt ft jan feb mar apr jun jul aug sep sept oct nov dec
-    ref approx dept govt est fig vol nos""".split()
+    ref approx dept govt est fig vol nos v al""".split()  # "Doe et al. v. Roe Corp."
 )
 
 # --- time ---------------------------------------------------------------------------------------
