@@ -158,6 +158,12 @@ _PARAPHRASES = {
     ),
     **dict.fromkeys("evacuate evacuated evacuation evacuations evacuees fled".split(), "evacuate"),
     **dict.fromkeys("block blocked blocks blocking veto vetoed vetoes".split(), "block"),
+    # buying a company, in the words of a deal or of a regulator's ruling on it
+    **dict.fromkeys(
+        "takeover takeovers acquisition acquisitions acquire acquired acquires acquiring "
+        "purchase purchased purchases purchasing buyout".split(),
+        "takeover",
+    ),
     **dict.fromkeys("rain rainfall downpour downpours deluge".split(), "rain"),
     **dict.fromkeys("blaze blazes fire fires flames wildfire".split(), "fire"),
     **dict.fromkeys("probe investigation inquiry investigating investigate".split(), "probe"),

@@ -2284,3 +2284,14 @@ def test_a_line_disputing_a_partys_figure_answers_that_partys_count_wherever_tol
         ),  # fmt: skip
     )
     assert _repeats(both, claim, [*claim.members, *reply.members])
+
+
+def test_an_acquisition_and_a_takeover_are_one_development():
+    vote = [
+        told("S1", "Shareholders approved Corvel's takeover of Marlin on Monday."),
+        told("S2", "Investors backed the acquisition of Marlin by Corvel at a meeting on Monday."),
+        told("S3", "The chain's staff were told of the news at a meeting in Leeds."),
+    ]
+    brief = merge_extractions(vote)
+    [deal] = [e for e in brief.events if "Marlin" in e.summary]
+    assert deal.independent_sources == 2
