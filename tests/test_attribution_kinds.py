@@ -1514,3 +1514,24 @@ def test_a_possessors_verdict_before_a_colon_is_their_words():
         "Reyes's verdict: \"Eat less of it, but don't panic.\"\n"
     )
     assert attributed(text)[0][0] == "Omar Reyes"
+
+
+def test_speaking_to_our_correspondent_the_named_one_is_the_speaker_not_the_reporter():
+    text = (
+        "Count disputed\n\n"
+        "The count was disputed.\n\n"
+        "Speaking to our correspondent on Sunday, Hon. Chinwe Obi, who hails from Onitsha, "
+        "said she would fight on.\n\n"
+        '"We have sworn statements from voters," she said.\n'
+    )
+    assert attributed(text)[0][0] == "Chinwe Obi"
+
+
+def test_a_quotation_after_she_added_that_is_hers():
+    text = (
+        "Lender breached\n\n"
+        "The lender was breached.\n\n"
+        "Mara Lind, a professor at Eastgate University, said the breach was serious. She added "
+        'that regulators would be watching closely. "This will be in every board paper."\n'
+    )
+    assert attributed(text)[-1][0] == "Mara Lind"

@@ -2417,7 +2417,13 @@ def _reporter_before(doc: _Document, draft: _Draft) -> _Cue | None:
         if cue is not None
     ]
     names = {cue.text for cue in subjects}
-    if len(names) != 1 or subjects[0].form != "name":
+    if len(names) != 1:
+        return None
+    if subjects[0].form == "pronoun" and subjects[0].text.lower() in ("he", "she"):
+        # "She added that regulators would be watching. “…”": the one "she" stands for,
+        # resolved as a pronoun cue is
+        return replace(subjects[0], sure=False)
+    if subjects[0].form != "name":
         return None
     return replace(subjects[0], sure=False)
 
@@ -3209,9 +3215,12 @@ _SOMEONE = re.compile(
 
 
 #: The outlet's own journalist, who reports what others say ("our reporter", "our
-#: correspondent in Kyiv"): never the antecedent of a quoted "she said".
+#: correspondent in Kyiv"): never the antecedent of a quoted "she said". Not where the
+#: reporter is spoken to ("Speaking to our correspondent, Hon. Ada Nwosu said").
 _OUR_REPORTER = re.compile(
-    r"\bour\s+(?:[\w-]+\s+)?(?:reporter|correspondent|journalist|editor|team)\b[^.]*$", re.I
+    r"(?<!\bto\s)(?<!\bwith\s)(?<!\btold\s)\bour\s+(?:[\w-]+\s+)?"
+    r"(?:reporter|correspondent|journalist|editor|team)\b[^.]*$",
+    re.I,
 )
 
 
