@@ -1615,3 +1615,19 @@ def test_a_dialogue_line_tagged_at_its_end_credits_the_speaker_after_the_dash():
     (found,) = quotes(text)
     assert found.text == "We gave that mill thirty years of our lives"
     assert found.cue == "Oduya"
+
+
+def test_a_nickname_in_marks_inside_a_name_is_a_term_and_keeps_the_attribution():
+    text = (
+        "The marina will be rebuilt.\n\n"
+        '"We lost every mooring in one night," Margaret "Peggy" Oyelaran, the harbour '
+        'association\'s treasurer, said at the quay. "We start again on Monday."\n'
+    )
+    found = quotes(text)
+    assert [(q.text, q.kind) for q in found] == [
+        ("We lost every mooring in one night,", "quote"),
+        ("Peggy", "scare"),
+        ("We start again on Monday.", "quote"),
+    ]
+    assert [q.cue for q in found] == ["Oyelaran", None, "Oyelaran"]
+    assert found[2].continues == "Q1"

@@ -422,6 +422,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if "''" in text or "’’" in text or "‘‘" in text
         else text
     )
+    nicknames = [m.span("nick") for m in _NICKNAME.finditer(text)]
+    if nicknames:  # Delphine "Dee" Harcourt: a term in marks read apart (``_with_terms``)
+        scan = "".join(
+            _FILLER if any(a <= k < b and scan[k] in _ANY_DOUBLE for a, b in nicknames) else ch
+            for k, ch in enumerate(scan)
+        )
     lines = _dialogue_lines(text, paragraphs)
     drafts = [
         draft
@@ -434,8 +440,19 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     ]
     if not drafts:
         return []
-    doc = _document(_dialogue_as_marks(text, lines), paragraphs, drafts)
+    doc = _document(
+        _without_nicknames(_dialogue_as_marks(text, lines), nicknames), paragraphs, drafts
+    )
     _attach_cues(doc, drafts)
+    for draft in drafts:
+        if draft.cue is not None and any(
+            draft.cue.start < a < draft.cue.start + len(draft.cue.text) for a, _ in nicknames
+        ):
+            # the name around a nickname: its surname as written, which the article's
+            # fullest form of the name resolves ("Harcourt" -> "Delphine Harcourt")
+            tail = draft.cue.text.split()[-1]
+            at = draft.cue.start + len(draft.cue.text) - len(tail)
+            draft.cue = replace(draft.cue, text=tail, start=at)
     _link_continuations(doc, drafts)
     for draft in drafts:
         draft.kind = _classify(doc, draft)
@@ -443,6 +460,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     for draft in drafts:
         if draft.kind == "scare":
             draft.cue = None
+    if nicknames:  # the nickname itself is a term in marks, no one's speech
+        drafts = _with_terms(
+            drafts,
+            [_Draft(a, a + 1, b - 1, b, True, doc.paragraph_at(a), "scare") for a, b in nicknames],
+        )
     spans = resolve_pronoun_cues(text, _freeze(text, drafts))
     spans = _share_chain_cues(_follow_quote_paragraphs(doc, spans))
     return repeated_quotes(nested_quotes(text, spans))
@@ -763,6 +785,29 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
     if depth > 0:
         _add(drafts, text, open_pos, end, end, paragraph)
     return drafts
+
+
+#: A nickname in quote marks inside a name: Delphine "Dee" Harcourt, Eugene “Gene” Ashworth.
+_NICKNAME = re.compile(
+    r"\b[A-Z][a-z]+[ \t](?P<nick>[\"“][A-Z][a-z’'-]{1,15}[\"”])(?=[ \t][A-Z][a-z])"
+)
+
+
+def _with_terms(drafts: list[_Draft], terms: list[_Draft]) -> list[_Draft]:
+    """``drafts`` and ``terms`` in order of appearance, the links of continuations kept."""
+    merged = sorted([*drafts, *terms], key=lambda d: d.start)
+    where = {id(d): k for k, d in enumerate(merged)}
+    links = [drafts[d.continues] if d.continues is not None else None for d in drafts]
+    for draft, link in zip(drafts, links, strict=True):
+        draft.continues = where[id(link)] if link is not None else None
+    return merged
+
+
+def _without_nicknames(text: str, nicknames: list[tuple[int, int]]) -> str:
+    """``text`` with each nickname inside a name turned to spaces, of the same length."""
+    for a, b in nicknames:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 # --- dialogue dashes ---------------------------------------------------------------------
