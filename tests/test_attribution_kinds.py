@@ -1465,3 +1465,12 @@ def test_a_body_with_an_acronym_said_it_was_doing_something_in_quotes():
     )
     [quote] = _quotes_of(text)
     assert (quote.speaker, quote.kind) == ("The Savings and Credit Authority", "partial")
+
+
+def test_the_appositive_after_a_name_with_a_nickname_inside_gives_the_role():
+    text = LEAD + (
+        '"The hull is sound," Cornelius "Neil" Abara, the yard\'s chief surveyor, '
+        "said at the slipway.\n"
+    )
+    said = [(q.speaker, q.speaker_role) for q in _quotes_of(text) if q.kind != "scare"]
+    assert said == [("Cornelius Abara", "yard's chief surveyor")]

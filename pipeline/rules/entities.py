@@ -509,7 +509,7 @@ def _appositive_role(person: str, text: str) -> str | None:
     """The role an appositive gives right after the name: "Rachel Kim, chief executive of
     Brightwater Energy, said" gives 'chief executive of Brightwater Energy'; only a short
     phrase (at most ten words) holding a role noun, never a clause."""
-    for match in whole_words(rf"{_name_pattern(person)}\b,[ \t]+", text):
+    for match in whole_words(rf"{_name_pattern(person, nickname=True)}\b,[ \t]+", text):
         # an initial's full stop ends nothing: "president of the B.C. Nurses' Union"
         phrase = re.split(
             r"[,;:()“”\"\n]|(?<![\s.][A-Z])\.|\s[-–—]\s", text[match.end() : match.end() + 120]
@@ -552,8 +552,11 @@ def _bare(word: str) -> str:
     return re.sub(r"[’']s?$", "", word.lower().strip(',;:()“”"‘'))
 
 
-def _name_pattern(person: str) -> str:
-    return r"\s+".join(re.escape(word) for word in person.split())
+def _name_pattern(person: str, nickname: bool = False) -> str:
+    """A pattern of ``person``'s words; with ``nickname``, a nickname in quote marks may
+    stand between them (Delphine "Dee" Harcourt)."""
+    joiner = r"(?:\s+[\"“‘'][A-Z][\w’'-]*[\"”’'])?\s+" if nickname else r"\s+"
+    return joiner.join(re.escape(word) for word in person.split())
 
 
 def _occupation(word: str) -> bool:
