@@ -910,6 +910,21 @@ def _passage_quotes(text: str, passages: list[Passage], quotes: list[QuoteSpan])
     return spans
 
 
+def _role_word(word: str) -> bool:
+    return word.lower().rstrip(".") in ROLE_WORDS and word.lower() not in HONORIFICS
+
+
+def _labelled_description(speaker: str, article: Article) -> bool:
+    """Whether ``speaker`` is an indefinite description ("a plaintiff") of someone a
+    transcript's label describes without a name ("PLAINTIFF: …")."""
+    article_word, _, noun = speaker.partition(" ")
+    return (
+        article_word in ("a", "an")
+        and unnamed_speaker(speaker)
+        and re.search(rf"^{re.escape(noun)}:", article.text, re.I | re.M) is not None
+    )
+
+
 def _named_at(text: str, name: str, before: int) -> int | None:
     """Where ``text`` names ``name`` last before offset ``before``, else first after it; None
     where it never does (a header's name in capitals written in ordinary case)."""
@@ -3066,9 +3081,15 @@ def _quotes(
             speaker, how = guess, "rule"
         if speaker:
             spokes = _SPOKES_WORD.search(speaker)
+            written = speaker
             speaker, found_role = resolve(speaker)
             if spokes and found_role is None and not _SPOKES_WORD.search(speaker):
                 found_role = spokes.group().lower()  # "A spokesperson for Kelder Lifeboat …"
+            titles = written[: -len(speaker)].split() if written.endswith(f" {speaker}") else []
+            if found_role is None and titles and all(_role_word(w) for w in titles):
+                # a transcript's label of a role and a name ("RESIDENT ANN ROE:" read as
+                # "Resident Ann Roe") where the article gives no other role
+                found_role = " ".join(titles)
             shared = surname_referent(speaker, article.text, span.cue_start or span.start)
             if shared:  # "Ms Denning" where Rachel and Tom Denning are named
                 speaker, found_role = resolve(shared)
@@ -3088,6 +3109,8 @@ def _quotes(
                 role = clean_role(found_role)
         if speaker:
             problem = speaker_problem(speaker, article.text)
+            if problem is not None and how == "rule" and _labelled_description(speaker, article):
+                problem = None  # "PLAINTIFF:" in a script, read as "a plaintiff": described
             if problem is not None:
                 if dropped is not None:
                     dropped.append(f"{span.id}: {problem}")

@@ -43,7 +43,7 @@ from .developments import tokens as dev_tokens
 from .lede import mark_lede
 from .render import render_markdown
 from .rules.dates import parse_date
-from .rules.entities import EntityIndex, person_name, person_of
+from .rules.entities import EntityIndex, declared_nicknames, person_name, person_of
 from .rules.figures import money_kind
 from .rules.text import informative_headline, normalise_space, split_sentences
 from .rules.vocabulary import (
@@ -346,7 +346,11 @@ def _entity_index(extractions: Sequence[ArticleExtraction]) -> EntityIndex:
         for figure in x.figures:
             if figure.claimant:
                 found.append((figure.claimant, x.source.id, None))
-    index = EntityIndex()
+    nicknames: dict[str, str] = {}
+    for x in extractions:
+        for key, name in declared_nicknames(" ".join(u.text for u in x.sentences)).items():
+            nicknames[key] = name if nicknames.get(key, name) == name else ""
+    index = EntityIndex({key: name for key, name in nicknames.items() if name})
     for form, source, role in sorted(
         found, key=lambda f: len((person_of(f[0]) or "").split()) == 1
     ):  # stable: in article order within each kind

@@ -1535,3 +1535,12 @@ def test_a_quotation_after_she_added_that_is_hers():
         'that regulators would be watching closely. "This will be in every board paper."\n'
     )
     assert attributed(text)[-1][0] == "Mara Lind"
+
+
+def test_the_appositive_after_a_name_with_a_nickname_inside_gives_the_role():
+    text = LEAD + (
+        '"The hull is sound," Cornelius "Neil" Abara, the yard\'s chief surveyor, '
+        "said at the slipway.\n"
+    )
+    said = [(q.speaker, q.speaker_role) for q in _quotes_of(text) if q.kind != "scare"]
+    assert said == [("Cornelius Abara", "yard's chief surveyor")]

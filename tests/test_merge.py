@@ -1157,3 +1157,35 @@ def test_who_said_what_shows_each_sides_best_speaker_before_a_sides_second():
     sides = {"Ana Roe": "for", "Ben Lee": "for", "Cal Moss": "against", "Dee Ash": "accused"}
     order = [g.speaker for g, _ in _across_sides(ranked, sides)]
     assert order == ["Ana Roe", "Cal Moss", "Dee Ash", "Ben Lee"]
+
+
+def test_a_nickname_an_article_declares_joins_the_full_name():
+    from pipeline.rules.entities import EntityIndex, declared_nicknames
+
+    declared = declared_nicknames(
+        'Theodora "Teddy" Vance led the crew. Augustin Mbeki, 64, who goes by Gus, '
+        "kept the books. Rowan Pike, known as 'Ro', steered."
+    )
+    assert declared == {
+        "teddy vance": "Theodora Vance",
+        "gus mbeki": "Augustin Mbeki",
+        "ro pike": "Rowan Pike",
+    }
+    index = EntityIndex(declared)
+    for form in ("Teddy Vance", "Theodora Vance", "Gus Mbeki", "Augustin Mbeki", "Ro Pike"):
+        index.add(form, "S1")
+    assert len(index.clusters) == 3
+    assert index.canonical("Gus Mbeki") == index.canonical("Augustin Mbeki")
+    assert index.canonical("Teddy Vance") == index.canonical("Theodora Vance")
+    # no declaration: a different first name is a different person
+    plain = EntityIndex()
+    plain.add("Gus Mbeki", "S1")
+    plain.add("Augustin Mbeki", "S2")
+    assert len(plain.clusters) == 2
+
+
+def test_a_title_or_a_stray_word_declares_no_nickname():
+    from pipeline.rules.entities import declared_nicknames
+
+    assert declared_nicknames("Mayor Vance, known as Teddy, spoke.") == {}
+    assert declared_nicknames("Sam Vance, known as The Best, spoke.") == {}

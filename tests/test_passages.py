@@ -365,3 +365,33 @@ def test_a_briefings_labels_in_capitals_are_the_officials_its_header_names():
         assert not any(s and s.isupper() for s, _ in said)
         assert not any("CROSSTALK" in q.text for q in extraction.quotes)
         assert not any(q.speaker and "REPORTER" in q.speaker.upper() for q in extraction.quotes)
+
+
+def test_a_scripts_role_label_is_someone_unnamed_and_a_role_with_a_name_is_that_person():
+    text = (
+        "HALDEN (KTVN) - The county board voted to shut the clinic on Friday.\n\n"
+        "ANCHOR: The vote was four to one.\n\n"
+        "DEFENDANT: I never hid a single invoice from anyone.\n\n"
+        "SENIOR NURSE MIRA OSTLUND: We will keep treating people until the doors close.\n"
+    )
+    got = spans(text)
+    assert ("answer", "I never hid a single invoice from anyone.", "a defendant") in got
+    assert (
+        "answer",
+        "We will keep treating people until the doors close.",
+        "Senior Nurse Mira Ostlund",
+    ) in got
+    assert ("report", "The vote was four to one.", None) in got
+    _, extraction = extraction_of(text)
+    said = {q.text[:12]: (q.speaker, q.speaker_role) for q in extraction.quotes}
+    assert said["I never hid "] == (None, "a defendant")
+    assert said["We will keep"] == ("Mira Ostlund", "Senior Nurse")
+
+
+def test_a_label_in_capitals_that_is_no_role_and_name_stays_no_turn():
+    text = (
+        "HALDEN (KTVN) - The board met on Friday.\n\n"
+        "ANCHOR: The vote was four to one.\n\n"
+        "BREAKING NEWS: The clinic will close.\n"
+    )
+    assert not any(p[0] == "answer" for p in spans(text))

@@ -1571,3 +1571,63 @@ def test_words_told_inside_a_quotation_after_a_verb_of_saying_are_a_quotation(ou
     found = {q.text: q for q in quotes(text)}
     assert inner in found
     assert found[inner].cue is None  # whose words they are is not told by a name
+
+
+def test_a_line_of_dialogue_opened_by_a_dash_is_a_quotation_broken_by_the_narrator():
+    text = (
+        "MADRID — The port reopened on Monday after a month of strikes.\n\n"
+        "For Inés Calvo Prat, 48, who unloads ferries, it came too late.\n\n"
+        "—Nobody paid us for four weeks —said Calvo in Catalan, at the gate—. We lived on "
+        "credit from the bakery.\n\n"
+        "—And the rent? —she asked—. Who pays the rent for March?\n\n"
+        "—This is not a victory for anyone —the harbour chaplain told the crowd—. It is a "
+        "truce.\n"
+    )
+    found = quotes(text)
+    assert [q.text for q in found] == [
+        "Nobody paid us for four weeks",
+        "We lived on credit from the bakery.",
+        "And the rent?",
+        "Who pays the rent for March?",
+        "This is not a victory for anyone",
+        "It is a truce.",
+    ]
+    assert [q.continues for q in found] == [None, "Q1", None, "Q3", None, "Q5"]
+    assert found[0].cue == "Calvo" and found[1].cue == "Calvo"
+    assert found[2].cue in ("she", "Inés Calvo Prat", "Calvo")
+    assert not any("said" in q.text or "asked" in q.text for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Highlights of the plan:\n\n— More buses on the ring road\n\n— Cheaper fares for pupils\n",
+        "The vote was close.\n\n— Marta Ojeda, Valencia\n",
+        "—Fares will rise in May, the operator's figures show.\n",
+    ],
+)
+def test_a_dash_list_or_credit_is_no_dialogue(text):
+    assert quotes(text) == []
+
+
+def test_a_dialogue_line_tagged_at_its_end_credits_the_speaker_after_the_dash():
+    text = "The mill closed in June.\n\n—We gave that mill thirty years of our lives —Oduya said.\n"
+    (found,) = quotes(text)
+    assert found.text == "We gave that mill thirty years of our lives"
+    assert found.cue == "Oduya"
+
+
+def test_a_nickname_in_marks_inside_a_name_is_a_term_and_keeps_the_attribution():
+    text = (
+        "The marina will be rebuilt.\n\n"
+        '"We lost every mooring in one night," Margaret "Peggy" Oyelaran, the harbour '
+        'association\'s treasurer, said at the quay. "We start again on Monday."\n'
+    )
+    found = quotes(text)
+    assert [(q.text, q.kind) for q in found] == [
+        ("We lost every mooring in one night,", "quote"),
+        ("Peggy", "scare"),
+        ("We start again on Monday.", "quote"),
+    ]
+    assert [q.cue for q in found] == ["Oyelaran", None, "Oyelaran"]
+    assert found[2].continues == "Q1"

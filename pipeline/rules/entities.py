@@ -193,12 +193,49 @@ _SEX = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", 
         "lady": "f"}  # fmt: skip
 
 
-class EntityIndex:
-    """Groups name forms into entities; ``canonical(form)`` gives the entity's name."""
+#: A nickname an article declares for a person: inside the name in quote marks (Delphine
+#: "Dee" Harcourt) or after it ("Walter Pruitt, 72, who goes by Buddy", "Ana Ruiz, known as
+#: 'Nani'").
+_NICKNAME_INSIDE = re.compile(
+    r"\b(?P<given>[A-Z][a-z]+)[ \t]+[\"“‘'](?P<nick>[A-Z][a-z’'-]+)[\"”’'][ \t]+"
+    r"(?P<surname>[A-Z][\w’'-]+)"
+)
+_NICKNAME_AFTER = re.compile(
+    r"\b(?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>[A-Z][\w’'-]+)(?:,[^,.;:\n]{1,60})?,[ \t]+"
+    r"(?:who[ \t]+(?:goes|went)[ \t]+by|(?:better[ \t]+|universally[ \t]+)?known[ \t]+as"
+    r"|nicknamed)[ \t]+[\"“‘']?(?P<nick>[A-Z][a-z’'-]+)\b"
+)
 
-    def __init__(self) -> None:
+
+def declared_nicknames(text: str) -> dict[str, str]:
+    """The nicknames ``text`` declares, as the nickname and surname in lower case -> the
+    full name ({"dee harcourt": "Delphine Harcourt"}); a nickname given for two people is
+    left out."""
+    found: dict[str, set[str]] = {}
+    for pattern in (_NICKNAME_INSIDE, _NICKNAME_AFTER):
+        for m in pattern.finditer(text):
+            given, nick, surname = m["given"], m["nick"], m["surname"]
+            if (
+                nick == given
+                or given.lower() in vocabulary.ROLE_WORDS
+                or nick.lower() in vocabulary.NOT_NAME_WORDS
+                or surname.lower() in vocabulary.NOT_NAME_WORDS
+            ):
+                continue
+            found.setdefault(f"{nick} {surname}".lower(), set()).add(f"{given} {surname}")
+    return {key: names.pop() for key, names in found.items() if len(names) == 1}
+
+
+class EntityIndex:
+    """Groups name forms into entities; ``canonical(form)`` gives the entity's name.
+
+    ``nicknames`` (``declared_nicknames``) join a nickname and surname ("Dee Harcourt") to
+    the full name an article declares it for ("Delphine Harcourt")."""
+
+    def __init__(self, nicknames: dict[str, str] | None = None) -> None:
         self.clusters: list[Cluster] = []
         self._by_form: dict[str, Cluster] = {}
+        self.nicknames = nicknames or {}
 
     def add(self, form: str, source: str, role: str | None = None) -> None:
         form = _form(form)
@@ -219,6 +256,13 @@ class EntityIndex:
 
     def _find(self, form: str) -> Cluster | None:
         person = person_of(form)
+        full = self.nicknames.get(person.lower()) if person else None
+        if full is not None:  # "Dee Harcourt" is the "Delphine Harcourt" an article declares
+            found = self._find(full)
+            if found is None:
+                found = Cluster(key=full)
+                self.clusters.append(found)
+            return found
         bare = _without_article(form)
         for cluster in self.clusters:
             # "Nato" and "NATO": one name in two house styles; "The Veldhaven Administrative
@@ -465,7 +509,7 @@ def _appositive_role(person: str, text: str) -> str | None:
     """The role an appositive gives right after the name: "Rachel Kim, chief executive of
     Brightwater Energy, said" gives 'chief executive of Brightwater Energy'; only a short
     phrase (at most ten words) holding a role noun, never a clause."""
-    for match in whole_words(rf"{_name_pattern(person)}\b,[ \t]+", text):
+    for match in whole_words(rf"{_name_pattern(person, nickname=True)}\b,[ \t]+", text):
         # an initial's full stop ends nothing: "president of the B.C. Nurses' Union"
         phrase = re.split(
             r"[,;:()“”\"\n]|(?<![\s.][A-Z])\.|\s[-–—]\s", text[match.end() : match.end() + 120]
@@ -508,8 +552,11 @@ def _bare(word: str) -> str:
     return re.sub(r"[’']s?$", "", word.lower().strip(',;:()“”"‘'))
 
 
-def _name_pattern(person: str) -> str:
-    return r"\s+".join(re.escape(word) for word in person.split())
+def _name_pattern(person: str, nickname: bool = False) -> str:
+    """A pattern of ``person``'s words; with ``nickname``, a nickname in quote marks may
+    stand between them (Delphine "Dee" Harcourt)."""
+    joiner = r"(?:\s+[\"“‘'][A-Z][\w’'-]*[\"”’'])?\s+" if nickname else r"\s+"
+    return joiner.join(re.escape(word) for word in person.split())
 
 
 def _occupation(word: str) -> bool:

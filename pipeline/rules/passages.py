@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .vocabulary import HONORIFICS, NAME_PARTICLES, ROLE_NOUNS, ROLE_WORDS, without_post_nominals
+from .vocabulary import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    without_post_nominals,
+)
 
 __all__ = ["Passage", "PassageKind", "find_passages"]
 
@@ -517,6 +524,8 @@ def _turn_label(match: re.Match[str], text: str, cast: list[tuple[str, str]]) ->
     name = match["name"]
     if _unnamed(name) or name.lower() in _ASKING_PARTS | _OWN_VOICES:
         return True
+    if not match["given"] and (_role_only(name) or _role_and_name(name)):
+        return True  # "PLAINTIFF:", "RESIDENT CARLA BENNING:" in a broadcast script
     return not match["given"] and (
         _is_person_label(name, text) or any(_same_person(name, n, part) for part, n in cast)
     )
@@ -536,6 +545,47 @@ def _unnamed(label: str) -> bool:
 
 
 _UNKNOWN = frozenset("unidentified unknown unnamed".split())
+
+#: Nouns for a party to a case or a member of the public that a broadcast script labels a
+#: turn with, besides the roles of ``ROLE_NOUNS``: "PLAINTIFF:", "JUROR:".
+_PARTY_NOUNS = frozenset(
+    """plaintiff plaintiffs defendant claimant complainant petitioner juror protester
+    protestor demonstrator striker mourner""".split()
+)
+_LABEL_ROLES = (ROLE_NOUNS | TITLE_WORDS | _PARTY_NOUNS) - HONORIFICS
+
+
+def _role_words(label: str) -> int:
+    """How many words at the start of a label in capitals are role words ("LEAD PLAINTIFF
+    ANN ROE" -> 2); 0 for a label not in capitals, or one of the script's own parts."""
+    if not label.isupper() or label.lower() in _ASKING_PARTS | _OWN_VOICES | _ANSWERING_PARTS:
+        return 0
+    count = 0
+    for word in label.lower().split():
+        if word.rstrip(".") not in _LABEL_ROLES:
+            break
+        count += 1
+    return count
+
+
+def _role_only(label: str) -> bool:
+    """A label in capitals that is a role and nothing more ("PLAINTIFF", "SENIOR NURSE"):
+    someone the script describes but does not name."""
+    return 0 < _role_words(label) == len(label.split())
+
+
+def _role_and_name(label: str) -> bool:
+    """A label in capitals of a role and a name ("RESIDENT CARLA BENNING", "JUROR KIM"): a
+    named speaker, though the article names them nowhere else."""
+    words = label.split()
+    k = _role_words(label)
+    return (
+        0 < k < len(words) <= k + 3
+        and all(w.isalpha() or "'" in w or "-" in w for w in words[k:])
+        and not any(w.lower() in _NOT_SPEAKERS for w in words[k:])
+    )
+
+
 _WHERE_WORDS = frozenset("on in at from outside near by".split())
 
 
@@ -551,6 +601,10 @@ def _cast_name(label: str | None, cast: list[tuple[str, str]]) -> str | None:
     for part, name in cast:
         if _same_person(label, name, part):
             return name
+    if _role_only(label):  # "PLAINTIFF": a plaintiff, not named
+        return f"{'an' if label[0] in 'AEIOU' else 'a'} {label.lower()}"
+    if _role_and_name(label):  # "RESIDENT CARLA BENNING": Resident Carla Benning
+        return label.title()
     return label
 
 

@@ -422,15 +422,37 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if "''" in text or "’’" in text or "‘‘" in text
         else text
     )
+    nicknames = [m.span("nick") for m in _NICKNAME.finditer(text)]
+    if nicknames:  # Delphine "Dee" Harcourt: a term in marks read apart (``_with_terms``)
+        scan = "".join(
+            _FILLER if any(a <= k < b and scan[k] in _ANY_DOUBLE for a, b in nicknames) else ch
+            for k, ch in enumerate(scan)
+        )
+    lines = _dialogue_lines(text, paragraphs)
     drafts = [
         draft
         for index, (start, end) in enumerate(paragraphs)
-        for draft in _scan_paragraph(scan, start, end, index)
+        for draft in (
+            [_Draft(*part, True, index) for part in lines[index]]
+            if index in lines
+            else _scan_paragraph(scan, start, end, index)
+        )
     ]
     if not drafts:
         return []
-    doc = _document(text, paragraphs, drafts)
+    doc = _document(
+        _without_nicknames(_dialogue_as_marks(text, lines), nicknames), paragraphs, drafts
+    )
     _attach_cues(doc, drafts)
+    for draft in drafts:
+        if draft.cue is not None and any(
+            draft.cue.start < a < draft.cue.start + len(draft.cue.text) for a, _ in nicknames
+        ):
+            # the name around a nickname: its surname as written, which the article's
+            # fullest form of the name resolves ("Harcourt" -> "Delphine Harcourt")
+            tail = draft.cue.text.split()[-1]
+            at = draft.cue.start + len(draft.cue.text) - len(tail)
+            draft.cue = replace(draft.cue, text=tail, start=at)
     _link_continuations(doc, drafts)
     for draft in drafts:
         draft.kind = _classify(doc, draft)
@@ -438,6 +460,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     for draft in drafts:
         if draft.kind == "scare":
             draft.cue = None
+    if nicknames:  # the nickname itself is a term in marks, no one's speech
+        drafts = _with_terms(
+            drafts,
+            [_Draft(a, a + 1, b - 1, b, True, doc.paragraph_at(a), "scare") for a, b in nicknames],
+        )
     spans = resolve_pronoun_cues(text, _freeze(text, drafts))
     spans = _share_chain_cues(_follow_quote_paragraphs(doc, spans))
     return repeated_quotes(nested_quotes(text, spans))
@@ -758,6 +785,125 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
     if depth > 0:
         _add(drafts, text, open_pos, end, end, paragraph)
     return drafts
+
+
+#: A nickname in quote marks inside a name: Delphine "Dee" Harcourt, Eugene “Gene” Ashworth.
+_NICKNAME = re.compile(
+    r"\b[A-Z][a-z]+[ \t](?P<nick>[\"“][A-Z][a-z’'-]{1,15}[\"”])(?=[ \t][A-Z][a-z])"
+)
+
+
+def _with_terms(drafts: list[_Draft], terms: list[_Draft]) -> list[_Draft]:
+    """``drafts`` and ``terms`` in order of appearance, the links of continuations kept."""
+    merged = sorted([*drafts, *terms], key=lambda d: d.start)
+    where = {id(d): k for k, d in enumerate(merged)}
+    links = [drafts[d.continues] if d.continues is not None else None for d in drafts]
+    for draft, link in zip(drafts, links, strict=True):
+        draft.continues = where[id(link)] if link is not None else None
+    return merged
+
+
+def _without_nicknames(text: str, nicknames: list[tuple[int, int]]) -> str:
+    """``text`` with each nickname inside a name turned to spaces, of the same length."""
+    for a, b in nicknames:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+# --- dialogue dashes ---------------------------------------------------------------------
+
+#: The dash that opens a line of dialogue in Spanish, French, Portuguese or Italian copy.
+_DIALOGUE_DASHES = "—―"
+
+#: A narrator's words breaking into a line of dialogue: a dash after a space, then the words
+#: up to a closing dash or the line's end ("—said Quintanilla in Spanish—", "—she asked—").
+_NARRATION = re.compile(r"[ \t\u00a0]+[—―][ \t\u00a0]?(?P<words>[^—―\n]+?)(?P<close>[—―]|[ \t]*$)")
+
+
+def _narration_speaks(words: str) -> bool:
+    """Whether a narrator's aside reports speech: a reporting verb among its first five
+    words ("said Quintanilla", "the priest said during the homily", "she asked")."""
+    head = " ".join(words.split()[:5])
+    return _CUE_VERB.search(head) is not None
+
+
+def _dialogue_line(text: str, start: int, end: int) -> list[tuple[int, int, int, int]] | None:
+    """The quoted parts of a paragraph written as a line of dialogue, each as (offset of
+    its opening dash, or of the space or dash after the narration it resumes after; start;
+    end; offset just past the dash that opens the narration after it), or None when the
+    paragraph is not one.
+
+    A line of dialogue opens with a dash, and a narrator's aside set off by dashes reports
+    who speaks: "—For years nobody listened —said Ana Ruiz outside—. We bought water." The
+    words between the dashes are the narrator's, never quoted; the quotation resumes after
+    the aside's closing dash and the stop that ends the narrator's sentence. A line with no
+    such aside (a list item, a credit "— Name") is not dialogue."""
+    if text[start] not in _DIALOGUE_DASHES:
+        return None
+    parts: list[tuple[int, int, int, int]] = []
+    open_pos, at = start, start + 1
+    while True:
+        while at < end and text[at] in " \t\u00a0":
+            at += 1
+        m = _NARRATION.search(text, at, end)
+        if m is None or not _narration_speaks(m.group("words")):
+            if not parts or at >= end:
+                return parts or None
+            stop = end
+            while stop > at and text[stop - 1].isspace():
+                stop -= 1
+            parts.append((open_pos, at, stop, end))
+            return parts
+        stop = m.start()
+        if stop <= at or not any(ch.isalnum() for ch in text[at:stop]):
+            return None
+        parts.append((open_pos, at, stop, m.start("words")))
+        if not m.group("close").strip():
+            return parts  # the aside ends the line: "—We bought water —Ruiz said."
+        open_pos, at = m.end() - 1, m.end()
+        while at < end and text[at] in ".,;:":
+            at += 1
+        if at < end and text[at] in " \t\u00a0":
+            open_pos = at  # "—. We": the quotation resumes as the next sentence opens
+
+
+def _dialogue_lines(
+    text: str, paragraphs: list[tuple[int, int]]
+) -> dict[int, list[tuple[int, int, int, int]]]:
+    """Paragraph index -> the quoted parts of each paragraph that is a line of dialogue."""
+    lines: dict[int, list[tuple[int, int, int, int]]] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        if text[start] in _DIALOGUE_DASHES:
+            parts = _dialogue_line(text, start, end)
+            if parts:
+                lines[index] = parts
+    return lines
+
+
+def _dialogue_as_marks(text: str, lines: dict[int, list[tuple[int, int, int, int]]]) -> str:
+    """``text`` with the dashes of dialogue lines read as quote marks, of the same length:
+    "—We waited —said Ana—. We paid." reads as "“We waited” said Ana . “We paid.", so that
+    the speaker is found as after any quotation."""
+    if not lines:
+        return text
+    chars = list(text)
+    for parts in lines.values():
+        for index, (open_pos, _start, stop, after) in enumerate(parts):
+            if index > 0:  # the narration's closing dash, before the quotation resumes
+                dash = max(text.rfind(d, parts[index - 1][3], open_pos) for d in _DIALOGUE_DASHES)
+                if dash >= 0:  # "courthouse—. We" reads "courthouse. “We"
+                    chars[dash] = " "
+                    if dash + 2 == open_pos:
+                        chars[dash], chars[dash + 1] = text[dash + 1], " "
+            chars[open_pos] = "\u201c"
+            if stop < after:
+                dash = text.find("—", stop, after)
+                dash = dash if dash >= 0 else text.find("―", stop, after)
+                if dash > stop and text[dash - 1] in " \t\u00a0":
+                    chars[dash - 1], chars[dash] = "\u201d", " "
+                elif dash >= 0:
+                    chars[dash] = "\u201d"
+    return "".join(chars)
 
 
 def _continued_single(text: str, start: int, at: int, end: int, mark: str) -> bool:
