@@ -1544,3 +1544,16 @@ def test_the_appositive_after_a_name_with_a_nickname_inside_gives_the_role():
     )
     said = [(q.speaker, q.speaker_role) for q in _quotes_of(text) if q.kind != "scare"]
     assert said == [("Cornelius Abara", "yard's chief surveyor")]
+
+
+def test_a_written_out_honorific_is_no_part_of_the_role_before_a_name():
+    text = (
+        LEAD
+        + 'Parish priest Father Tomas Ede said the island was grieving.\n\n"We pray," Ede said.\n'
+    )
+    assert attributed(text) == [("Tomas Ede", "Parish priest")]
+
+
+def test_lead_qualifies_a_role_before_a_name():
+    text = LEAD + '"The signal is clear," lead author Mina Sole told reporters.\n'
+    assert attributed(text) == [("Mina Sole", "lead author")]

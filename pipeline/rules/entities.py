@@ -645,7 +645,11 @@ _OFFICE_HEADING = re.compile(
 #: Halvorsen", "To Mayor Ann Lowe"): never part of the role.
 _OPENING_PREPOSITIONS = frozenset("for to with from at in on by of as like".split())
 #: Honorifics and abbreviated titles that stand right before a name after its role.
-_TITLE_ABBREVIATIONS = vocabulary.HONORIFICS | {"cllr", "clr", "cr", "ald", "hon"}
+_TITLE_ABBREVIATIONS = vocabulary.HONORIFICS | {
+    "cllr", "clr", "cr", "ald", "hon",
+    # honorifics written out: "Parish priest Father Tom Ede"
+    "doctor", "father", "reverend", "sister", "brother",
+}  # fmt: skip
 
 
 _ROLE_DETERMINERS = frozenset("the a an its his her their our".split())

@@ -153,7 +153,7 @@ OCCUPATION_ENDINGS = ("ist", "ician", "ologer", "grapher", "keeper", "monger")
 TITLE_WORDS = frozenset(
     """vice prime deputy foreign defence defense interior home state supreme king queen prince
     princess pope sen rep gov lt col capt sgt gen adm supt det insp cmdr cdr maj brig cpl pvt
-    senior junior acting
+    senior junior acting lead
     interim former chief assistant associate executive managing national regional
     federal cllr clr cr councillor alderman ald sec usec asec atty cong brgy""".split()
 )
