@@ -1560,7 +1560,7 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
             spoken.setdefault(key_of(actor), []).append(quote)
     datelines = [  # a dateline names a place, never an actor ("PORT VALANCE, Oct 3 (Reuters) -")
         (x.start, x.start + dateline_length(x.text))
-        for x in prepared.sentences[:3]
+        for x in prepared.sentences[:8]  # a wire may set summary points above its dateline
         if dateline_length(x.text)
     ]
     found = [
@@ -2294,6 +2294,8 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
         )
         for _, start, phrase in hits:
             phrase = phrase.strip()
+            if re.search(r"\b(?:in|near|outside|across)\s+$", text[max(0, start - 12) : start]):
+                continue  # "Election officials in Port Ellery … ordered": a place, no decider
             last = phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s").rstrip(".")
             of_body = re.search(r"\b(\w+)\s+(?:of|for)\s+[A-Z]", phrase)  # "Museum of World …"
             members = _MEMBERS.get(last)

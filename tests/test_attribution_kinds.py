@@ -1557,3 +1557,26 @@ def test_a_written_out_honorific_is_no_part_of_the_role_before_a_name():
 def test_lead_qualifies_a_role_before_a_name():
     text = LEAD + '"The signal is clear," lead author Mina Sole told reporters.\n'
     assert attributed(text) == [("Mina Sole", "lead author")]
+
+
+def test_a_state_after_a_city_in_a_relative_clause_is_no_speaker_or_actor():
+    text = (
+        "Jury orders chemical maker to pay\n\n"
+        "A jury ordered Kelvor Chemicals to pay damages on Friday.\n\n"
+        "Kelvor, which is based in Wilmington, Delaware, said it would appeal. "
+        '"The verdict is wrong," the company said.\n'
+    )
+    extraction = rules_only_extraction(article_of(text))
+    assert "Delaware" not in {s.actor for s in extraction.stances}
+    assert "Delaware" not in {q.speaker for q in extraction.quotes}
+
+
+def test_a_place_after_in_is_no_decider_of_the_lead():
+    text = (
+        "Recount ordered in Harwick mayoral race\n\n"
+        "Election officials in Harwick on Saturday ordered a full hand recount of the city's "
+        "mayoral election after the losing candidate challenged the result.\n\n"
+        '"Every vote will be counted again," said Tom Vale, the county clerk.\n'
+    )
+    extraction = rules_only_extraction(article_of(text))
+    assert "Harwick" not in {s.actor for s in extraction.stances}

@@ -1905,6 +1905,21 @@ def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | 
             continue
         inner = _run_back(toks, end - 1)
         only_roles = all(t.word.lower().rstrip(".") in _ROLE_WORDS for t in toks[first:end])
+        if (
+            inner is not None
+            and inner == first
+            and end - first <= 2
+            and k >= 2
+            and toks[k].word == ","
+            and _is_name_token(toks[k - 1].word)
+            and any(
+                toks[j].word.lower() in ("in", "at", "near")
+                and (toks[j - 1].word.endswith("ed") or toks[j - 1].word in ("is", "are", "was"))
+                for j in range(max(1, k - 4), k)
+            )
+        ):
+            end = k  # "Kelvor, which is based in Wilmington, Delaware, said": a place's state
+            continue
         if inner is not None and inner == first and not only_roles:  # not "…, Director, …"
             cue = _phrase_cue(doc, toks, inner, end - 1)
             if cue is not None and _employer(toks, first, end, k):
