@@ -220,7 +220,7 @@ class PreparedArticle:
                 found = name.title()  # "HARCOURT:" in a transcript is the Sandra Harcourt named
             if found is None:
                 found = _titled_in_capitals(name, self.article.text)
-                if found and found not in self.article.text:  # "SHERIFF TSOSIE", named nowhere
+                if found and found not in self.article.text:  # "SHERIFF TOLLER", named nowhere
                     title, surname = found.split()
                     return surname, title
             if found is None:
@@ -1464,11 +1464,11 @@ def body_full_name(form: str, text: str) -> str | None:
 
 def _titled_in_capitals(name: str, text: str) -> str | None:
     """The one person a title and surname in capitals stand for ("COUNCILLOR RIDLEY:", "GOV.
-    ALVAREZ:", a transcript's label) where ``text`` writes a given name and the surname in
+    VARELA:", a transcript's label) where ``text`` writes a given name and the surname in
     ordinary case after a title, that one or another ("Councillor Tom Ridley" -> "Councillor
-    Tom Ridley"; "Gov. Ann Alvarez" for "GOVERNOR ALVAREZ"), or after no title where only one
-    given name goes with the surname; else "Title Surname" in ordinary case ("SHERIFF TSOSIE"
-    -> "Sheriff Tsosie": the title is the role, the surname the name); None for other
+    Tom Ridley"; "Gov. Ann Varela" for "GOVERNOR VARELA"), or after no title where only one
+    given name goes with the surname; else "Title Surname" in ordinary case ("SHERIFF TOLLER"
+    -> "Sheriff Toller": the title is the role, the surname the name); None for other
     labels. Pure."""
     words = name.split()
     if len(words) != 2 or not name.isupper() or words[0].lower().rstrip(".") not in ROLE_WORDS:

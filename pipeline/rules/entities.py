@@ -193,8 +193,8 @@ _SEX = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", 
         "lady": "f"}  # fmt: skip
 
 
-#: A nickname an article declares for a person: inside the name in quote marks (Delphine
-#: "Dee" Harcourt) or after it ("Walter Pruitt, 72, who goes by Buddy", "Ana Ruiz, known as
+#: A nickname an article declares for a person: inside the name in quote marks (Margaret
+#: "Peggy" Oyelaran) or after it ("Tom Vale, 72, who goes by Sonny", "Ana Ruiz, known as
 #: 'Nani'").
 _NICKNAME_INSIDE = re.compile(
     r"\b(?P<given>[A-Z][a-z]+)[ \t]+[\"“‘'](?P<nick>[A-Z][a-z’'-]+)[\"”’'][ \t]+"
@@ -209,7 +209,7 @@ _NICKNAME_AFTER = re.compile(
 
 def declared_nicknames(text: str) -> dict[str, str]:
     """The nicknames ``text`` declares, as the nickname and surname in lower case -> the
-    full name ({"dee harcourt": "Delphine Harcourt"}); a nickname given for two people is
+    full name ({"peggy oyelaran": "Margaret Oyelaran"}); a nickname given for two people is
     left out."""
     found: dict[str, set[str]] = {}
     for pattern in (_NICKNAME_INSIDE, _NICKNAME_AFTER):
@@ -229,8 +229,8 @@ def declared_nicknames(text: str) -> dict[str, str]:
 class EntityIndex:
     """Groups name forms into entities; ``canonical(form)`` gives the entity's name.
 
-    ``nicknames`` (``declared_nicknames``) join a nickname and surname ("Dee Harcourt") to
-    the full name an article declares it for ("Delphine Harcourt")."""
+    ``nicknames`` (``declared_nicknames``) join a nickname and surname ("Peggy Oyelaran") to
+    the full name an article declares it for ("Margaret Oyelaran")."""
 
     def __init__(self, nicknames: dict[str, str] | None = None) -> None:
         self.clusters: list[Cluster] = []
@@ -257,7 +257,7 @@ class EntityIndex:
     def _find(self, form: str) -> Cluster | None:
         person = person_of(form)
         full = self.nicknames.get(person.lower()) if person else None
-        if full is not None:  # "Dee Harcourt" is the "Delphine Harcourt" an article declares
+        if full is not None:  # "Peggy Oyelaran" is the "Margaret Oyelaran" an article declares
             found = self._find(full)
             if found is None:
                 found = Cluster(key=full)
@@ -554,7 +554,7 @@ def _bare(word: str) -> str:
 
 def _name_pattern(person: str, nickname: bool = False) -> str:
     """A pattern of ``person``'s words; with ``nickname``, a nickname in quote marks may
-    stand between them (Delphine "Dee" Harcourt)."""
+    stand between them (Margaret "Peggy" Oyelaran)."""
     joiner = r"(?:\s+[\"“‘'][A-Z][\w’'-]*[\"”’'])?\s+" if nickname else r"\s+"
     return joiner.join(re.escape(word) for word in person.split())
 

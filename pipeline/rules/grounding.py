@@ -441,7 +441,7 @@ def speaker_problem(speaker: str, text: str) -> str | None:
 
 def _titled_label(surname: str, text: str) -> bool:
     """Whether a transcript's label gives ``surname`` in capitals after a title ("SHERIFF
-    TSOSIE:", "GOV. ALVAREZ:"): a person named by their office, not a sentence's first word."""
+    TOLLER:", "GOV. VARELA:"): a person named by their office, not a sentence's first word."""
     return any(
         m.group(1).lower().rstrip(".") in _NOT_NAMES
         for m in re.finditer(

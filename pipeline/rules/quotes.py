@@ -423,7 +423,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         else text
     )
     nicknames = [m.span("nick") for m in _NICKNAME.finditer(text)]
-    if nicknames:  # Delphine "Dee" Harcourt: a term in marks read apart (``_with_terms``)
+    if nicknames:  # Margaret "Peggy" Oyelaran: a term in marks read apart (``_with_terms``)
         scan = "".join(
             _FILLER if any(a <= k < b and scan[k] in _ANY_DOUBLE for a, b in nicknames) else ch
             for k, ch in enumerate(scan)
@@ -449,7 +449,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             draft.cue.start < a < draft.cue.start + len(draft.cue.text) for a, _ in nicknames
         ):
             # the name around a nickname: its surname as written, which the article's
-            # fullest form of the name resolves ("Harcourt" -> "Delphine Harcourt")
+            # fullest form of the name resolves ("Oyelaran" -> "Margaret Oyelaran")
             tail = draft.cue.text.split()[-1]
             at = draft.cue.start + len(draft.cue.text) - len(tail)
             draft.cue = replace(draft.cue, text=tail, start=at)
@@ -787,7 +787,7 @@ def _scan_paragraph(text: str, start: int, end: int, paragraph: int) -> list[_Dr
     return drafts
 
 
-#: A nickname in quote marks inside a name: Delphine "Dee" Harcourt, Eugene “Gene” Ashworth.
+#: A nickname in quote marks inside a name: Margaret "Peggy" Oyelaran, Thomas “Tam” Ashby.
 _NICKNAME = re.compile(
     r"\b[A-Z][a-z]+[ \t](?P<nick>[\"“][A-Z][a-z’'-]{1,15}[\"”])(?=[ \t][A-Z][a-z])"
 )
@@ -816,13 +816,13 @@ def _without_nicknames(text: str, nicknames: list[tuple[int, int]]) -> str:
 _DIALOGUE_DASHES = "—―"
 
 #: A narrator's words breaking into a line of dialogue: a dash after a space, then the words
-#: up to a closing dash or the line's end ("—said Quintanilla in Spanish—", "—she asked—").
+#: up to a closing dash or the line's end ("—said Ferreira in Portuguese—", "—she asked—").
 _NARRATION = re.compile(r"[ \t\u00a0]+[—―][ \t\u00a0]?(?P<words>[^—―\n]+?)(?P<close>[—―]|[ \t]*$)")
 
 
 def _narration_speaks(words: str) -> bool:
     """Whether a narrator's aside reports speech: a reporting verb among its first five
-    words ("said Quintanilla", "the priest said during the homily", "she asked")."""
+    words ("said Ferreira", "the priest said during the homily", "she asked")."""
     head = " ".join(words.split()[:5])
     return _CUE_VERB.search(head) is not None
 
