@@ -1809,21 +1809,13 @@ def _title(sources: Sequence[SourceInfo], events: Sequence[MergedEvent]) -> str:
 
 def _agreement(headline: str, headlines: Sequence[str]) -> int:
     """How many of the other ``headlines`` share two content words or more with
-    ``headline`` (stems: "sacks" and "sacked" agree): the headline that tells the story
-    most outlets tell, not one outlet's angle ("Alarm log shows plant was failing" beside
-    three headlines on a notice of default)."""
-
-    def stems(text: str) -> set[str]:
-        return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _SMALL_WORDS}
-
-    own = stems(headline)
-    return sum(1 for other in headlines if other != headline and len(own & stems(other)) >= 2)
-
-
-_SMALL_WORDS = frozenset(
-    "a an the of in on at to for from with by as and or but is are was were be has have had "
-    "after over into its it this that their his her says said".split()
-)
+    ``headline`` (``developments.tokens``: stems and paraphrases, "sacks" and "sacked"
+    agree): the headline that tells the story most outlets tell, not one outlet's angle
+    ("Alarm log shows plant was failing" beside three headlines on a notice of default)."""
+    own = set(dev_tokens(headline))
+    return sum(
+        1 for other in headlines if other != headline and len(own & set(dev_tokens(other))) >= 2
+    )
 
 
 #: A headline of a service piece or a page of updates, not of the story: "what owners need
