@@ -34,6 +34,7 @@ from .vocabulary import (
     ROLE_PLURALS,
     SENTENCE_ADVERBS,
     SPEECH_VERB_FORMS,
+    SPOKESPERSON_NOUNS,
     TITLE_WORDS,
 )
 
@@ -225,11 +226,6 @@ _PLACE_ADJECTIVE = re.compile(
 )
 
 
-#: Heads of a description of someone who speaks for a body ("a Kelby Harbour spokesman"):
-#: the body is the speaker.
-_SPOKES_HEADS = frozenset("spokesman spokeswoman spokesperson spokespeople".split())
-
-
 def unnamed_speaker(speaker: str) -> bool:
     """Whether ``speaker`` (a speaker as the rules or the model give it, resolved) only
     describes someone the article does not name: an indefinite description ("one resident",
@@ -244,7 +240,7 @@ def unnamed_speaker(speaker: str) -> bool:
         len(words) > 1
         and words[0].lower() in _INDEFINITE
         and (words[-1][:1].islower() or words[-1].lower() in ("mp", "mep", "msp", "td"))
-        and words[-1].lower().strip(".,;:!?") not in _SPOKES_HEADS
+        and words[-1].lower().strip(".,;:!?") not in SPOKESPERSON_NOUNS
     ):
         return True  # "A Red Cross volunteer", "a Labour MP": unnamed, whatever the modifiers
     # "a North Korean representative": a compass word before a people's adjective is part

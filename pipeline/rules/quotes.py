@@ -79,6 +79,7 @@ from .vocabulary import (
     SENTENCE_ADVERBS,
     SPEAKER_PRONOUNS,
     SPEECH_VERB_FORMS,
+    SPOKESPERSON_NOUNS,
     TITLE_WORDS,
     WORK_NOUNS,
     WRITTEN_WORDS,
@@ -3165,8 +3166,7 @@ def _is_role_description(cue: str) -> bool:
     return len(words) > 1 and words[0].lower() == "the" and words[-1].lower() in _ROLE_NOUNS
 
 
-#: Nouns for someone who speaks for a body, "a spokeswoman for Northgrid".
-_SPOKES = frozenset("spokesperson spokesman spokeswoman spokespeople".split())
+_SPOKES = SPOKESPERSON_NOUNS
 
 
 def _resolve(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> QuoteSpan:

@@ -149,6 +149,10 @@ ROLE_NOUNS = ROLE_NOUNS | frozenset(
 #: "Statistician", "Photographer"): a word with one is a role, never part of a name.
 OCCUPATION_ENDINGS = ("ist", "ician", "ologer", "grapher", "keeper", "monger")
 
+#: Nouns for someone who speaks for a body ("a spokeswoman for Northgrid", "a Harbour Board
+#: spokesman"): the body is the voice.
+SPOKESPERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman spokespeople".split())
+
 #: Title words that qualify a role ("Vice President", "Deputy Foreign Minister").
 TITLE_WORDS = frozenset(
     """vice prime deputy foreign defence defense interior home state supreme king queen prince
