@@ -46,6 +46,7 @@ from schemas.brief import Evidence, MergedEvent
 from schemas.extraction import ArticleExtraction
 
 from .rules.dates import looks_ahead, normalise_when, parse_date
+from .rules.stance import STANCE_ADJECTIVES
 from .rules.text import EDITORIAL_NOTE, MONTH_WORD, OPENING_DATELINE
 from .rules.vocabulary import EVACUATION_OUTCOMES
 
@@ -1376,7 +1377,23 @@ def neutrality_penalty(text: str) -> float:
         penalty += UNCLOSED  # no closing stop: a standfirst or a teaser, not a report
     if _ON_AIR_TIME.search(body):
         penalty += ON_AIR_TIME  # "a little over an hour ago": the broadcast's moment, no date
+    if _MOOD_ONLY.search(body):
+        penalty += MOOD_ONLY  # "Marsh, who bought the club in 2019, was defiant.": a lead-in
     return penalty
+
+
+#: A sentence that only tells a speaker's mood ("X, …, was defiant.", "Y was in fighting
+#: mood."): the lead-in to the words that follow it, which say what the mood is about.
+_MOOD_ONLY = re.compile(
+    r"\b(?:was|were|is|are|remained|stayed|sounded|seemed|appeared)\s+"
+    r"(?:(?:more|less|very|equally|just\s+as|far|even|still|clearly|visibly|not)\s+)?"
+    r"(?:in\s+(?:a\s+)?(?:fighting|defiant|bullish|combative|sombre|somber|conciliatory|"
+    r"no)\s+mood|"
+    + "|".join(sorted({re.escape(a) for adjs in STANCE_ADJECTIVES.values() for a in adjs}))
+    + r")(?:\s+\w+){0,2}\s*[.!]?[\"”’']*$",
+    re.IGNORECASE,
+)
+MOOD_ONLY = 3.0
 
 
 #: A time told from the moment of a broadcast or a live post ("a little over an hour ago",

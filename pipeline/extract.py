@@ -1442,11 +1442,14 @@ def body_full_name(form: str, text: str) -> str | None:
     """The full name of a body that ``form`` opens, where the article writes exactly one
     such name ending in a word of organisations ("Fenmoor" -> "Fenmoor Building Society",
     "Castlereach" -> "Castlereach District Council"), else None: a form written after a
-    given name is a person's surname ("Ruth Castlereach"), and a form that opens two bodies'
-    names ("Fenmoor Building Society", "Fenmoor Rugby Club") names neither. Pure."""
+    given name is a person's surname ("Ruth Castlereach"), a form that opens two bodies'
+    names ("Fenmoor Building Society", "Fenmoor Rugby Club") names neither, and a form of
+    two words that already ends in one ("Harbour Board") is whole. Pure."""
     bare = form.strip()
     if not re.fullmatch(r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?", bare):
         return None
+    if len(bare.split()) > 1 and bare.split()[-1].lower() in ORGANISATION_WORDS:
+        return None  # "Football Alliance" is a body's whole name, not the start of another's
     if re.search(rf"\b[A-Z][a-z]+[ \t]+{re.escape(bare)}\b(?![ \t]+[A-Z])", text):
         return None  # "Ruth Fenmoor": a person's name
     longer = {
@@ -1458,6 +1461,8 @@ def body_full_name(form: str, text: str) -> str | None:
         for name in longer
         if name.split()[-1].lower().strip(".,") in ORGANISATION_WORDS
         and not any(o != name and o.startswith(name + " ") for o in longer)
+        # "Ravenstock City" written on its own: "Ravenstock" is the club, not its fans' trust
+        and not any(name.startswith(o + " ") for o in longer)
     }
     return bodies.pop() if len(bodies) == 1 else None
 
@@ -2099,6 +2104,8 @@ def _lead_agent(prepared: PreparedArticle) -> tuple[str, int] | None:
             and word.islower()
             and not word.endswith(("ed", "es"))
             and len(words) < 5
+            # "Independent commission finds club hid …": past a body's head word, a verb
+            and words[-1][0].lower() not in _ORGANISATION_WORDS
         )
         if (
             word[:1].isupper()
@@ -2269,6 +2276,14 @@ _DECIDER = (
         r"scheme|order|move|proposal|proposals|vote|ruling|cuts|closure|levy|fine|charge)\b"
     ),
 )
+#: A body described by who made it ("a panel appointed by", "the tribunal set up by"): the
+#: maker after "by" is not the one that acted.
+_MADE_BY = re.compile(
+    r"\b(?P<noun>[a-z]+)\s+(?:appointed|established|convened|created|formed|commissioned|"
+    r"funded|set\s+up|run|chaired|led)\s+(?:\w+\s+){0,2}?by\s+$"
+)
+#: Nouns for a body set up to judge or look into something ("the panel appointed by …").
+_PANELS = frozenset("panel inquiry review body experts investigator investigators".split())
 #: How many of the article's first body sentences may name the decider.
 DECIDER_SENTENCES = 4
 
@@ -2296,6 +2311,9 @@ def _lead_decider(prepared: PreparedArticle) -> tuple[str, int] | None:
             phrase = phrase.strip()
             if re.search(r"\b(?:in|near|outside|across)\s+$", text[max(0, start - 12) : start]):
                 continue  # "Election officials in Port Ellery … ordered": a place, no decider
+            made = _MADE_BY.search(text, max(0, start - 60), start)
+            if made and made.group("noun").lower() in _ORGANISATION_WORDS | _PANELS:
+                continue  # "the commission appointed by the league": the commission decided
             last = phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s").rstrip(".")
             of_body = re.search(r"\b(\w+)\s+(?:of|for)\s+[A-Z]", phrase)  # "Museum of World …"
             members = _MEMBERS.get(last)

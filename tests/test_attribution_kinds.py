@@ -907,6 +907,10 @@ def test_a_short_name_two_bodies_open_or_a_person_bears_names_no_body():
     person = "Ruth Tarnwick, who founded Tarnwick Holdings, said she was sorry."
     assert body_full_name("Tarnwick", person) is None
     assert body_full_name("Tarnwick", "Tarnwick Holdings cut 40 jobs.") == "Tarnwick Holdings"
+    # a body's whole name is no start of another's; a name written on its own is that one
+    assert body_full_name("Rowing League", "The Rowing League Appeals Board met.") is None
+    fans = "Tarnwick City lost again. The Tarnwick City Supporters' Trust was angry."
+    assert body_full_name("Tarnwick", fans) is None
 
 
 def test_a_shared_surname_right_after_a_second_bearer_is_introduced_is_that_bearer():
@@ -1580,3 +1584,82 @@ def test_a_place_after_in_is_no_decider_of_the_lead():
     )
     extraction = rules_only_extraction(article_of(text))
     assert "Harwick" not in {s.actor for s in extraction.stances}
+
+
+# --- words reported second-hand: the author of the quoted words, not the one reporting them
+
+
+LEVY = (
+    "Tourist levy splits harbour town\n\nThe harbour board approved a visitor levy on Monday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Councillor Petra Lund said Osric Vane himself wrote that "the levy is here to stay".',
+        'Councillor Petra Lund accused Osric Vane of calling the traders "a noisy few".',
+        'Petra Lund rejected the claim by Osric Vane that the traders were "a noisy few".',
+    ],
+)
+def test_words_reported_as_another_s_are_that_other_s(sentence):
+    text = LEVY + "Osric Vane chairs the harbour board.\n\n" + sentence + "\n"
+    assert [q.speaker for q in _quotes_of(text)] == ["Osric Vane"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Petra Lund said her grandmother had warned her: "They will never give the harbour back."',
+        '"They will never give the harbour back," Petra Lund recalled her grandmother saying.',
+    ],
+)
+def test_words_of_someone_described_by_a_relation_have_no_speaker(sentence):
+    (quote,) = _quotes_of(LEVY + sentence + "\n")
+    assert quote.speaker is None
+    assert quote.speaker_role == "her grandmother"
+
+
+def test_a_quoted_phrase_after_another_clause_s_object_stays_with_the_one_who_reports_it():
+    text = LEVY + 'Petra Lund said the board had asked the traders to "show some patience".\n'
+    assert [q.speaker for q in _quotes_of(text)] == ["Petra Lund"]
+
+
+def test_a_coordinated_verb_after_a_reported_clause_keeps_the_sentence_s_subject():
+    text = (
+        LEVY
+        + "Petra Lund said the board was looking at exemptions, but warned that its budget "
+        + 'was "stretched to breaking".\n'
+    )
+    assert [q.speaker for q in _quotes_of(text)] == ["Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["a retired skipper", "dubbed the “Harbour Queen” by regulars", "who runs the chip shop"],
+)
+def test_an_aside_between_dashes_stands_between_the_speaker_and_the_verb(aside):
+    text = LEVY + f'Trader Nell Arkwright – {aside} – fumed: "This levy will empty the town."\n'
+    speakers = [q.speaker for q in _quotes_of(text) if q.kind != "scare"]
+    assert speakers == ["Nell Arkwright"]
+
+
+def test_an_aside_between_dashes_that_gives_the_full_name_names_the_speaker():
+    text = (
+        LEVY + 'Her neighbour Nell — Nell Arkwright, 61 — fumed: "This levy will empty the town."\n'
+    )
+    assert [q.speaker for q in _quotes_of(text)] == ["Nell Arkwright"]
+
+
+@pytest.mark.parametrize(
+    "subject, tail",
+    [
+        ("The Department for Coastal Affairs", "Coastal Affairs"),
+        ("Officials at the Ministry of Tourism", "Tourism"),
+        ("A spokesman for the Office for Harbour Safety", "Harbour Safety"),
+    ],
+)
+def test_an_institution_named_with_of_or_for_is_never_cut_to_its_last_words(subject, tail):
+    text = LEVY + f"{subject} said it was 'monitoring the situation closely'.\n"
+    (quote,) = _quotes_of(text)
+    assert quote.speaker is not None and quote.speaker != tail

@@ -1673,3 +1673,22 @@ def test_a_description_never_resolves_to_a_possessor_cut_from_a_longer_name():
     )
     prepared = prepare_article(Article(id="S1", path="a.txt", text=text, sha256="x", title="T"))
     assert description_referent("the fishermen", prepared, prepared.resolve) != "Kestle Fishermen"
+
+
+def test_the_body_that_appointed_a_panel_is_not_the_decider():
+    text = (
+        "Rowing club fined\n\nThe Kelvale Rowing Club is dismayed by the ruling of the "
+        "disciplinary panel appointed by the National Rowing League, and will appeal.\n"
+    )
+    assert decider(text) != "National Rowing League"
+
+
+def test_a_verb_after_a_body_s_head_word_ends_the_lead_s_agent():
+    from pipeline.extract import _lead_agent
+
+    text = (
+        "Club docked points\n\nIndependent tribunal finds club hid payments to agents, and "
+        "the owner vows to fight on.\n\nThe club was docked ten points on Monday.\n"
+    )
+    found = _lead_agent(prepare_article(_article(text)))
+    assert found is None or "finds" not in found[0]

@@ -270,6 +270,12 @@ def unnamed_speaker(speaker: str) -> bool:
         return True
     if lowered[0] == "the" and len(words) > 1:
         return head in _MEMBER_NOUNS
+    if (
+        lowered[0] in _POSSESSIVES
+        and len(words) > 1
+        and not any(w[:1].isupper() for w in words[1:])
+    ):
+        return head in _MEMBER_NOUNS | _KIN_NOUNS  # "her father", "his old schoolfriend"
     return (
         len(words) <= 4
         and (head.endswith("s") or head == "people")
@@ -317,6 +323,18 @@ _MEMBER_NOUNS = (
     - frozenset({"police", "staff", "unions", "members"})
 )
 
+
+#: Possessive determiners before a description of someone ("her father", "their son").
+_POSSESSIVES = frozenset("his her their my our your".split())
+#: Kin and friends, known by how they relate to someone the article names ("her father",
+#: "his wife"): unnamed themselves.
+_KIN_NOUNS = frozenset(
+    """son daughter sons daughters wife husband brother sister brothers sisters partner
+    friend friends schoolfriend fiancé fiancée fiance fiancee girlfriend boyfriend cousin
+    uncle aunt nephew niece grandson granddaughter grandfather grandmother grandparents
+    parents children child family relatives neighbours neighbors colleague colleagues
+    stepfather stepmother stepson stepdaughter""".split()
+)
 
 #: Words that open a description, not a name ("the council", "a spokeswoman").
 _DETERMINERS = DETERMINERS | frozenset("its his her their our one another some".split())

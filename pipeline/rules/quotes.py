@@ -227,7 +227,8 @@ _SKIP_WORDS = ADVERBS_BEFORE_VERB
 # Auxiliaries and negation between a subject and its verb, in lower case only ("Helena
 # Ashgrove did not tell the House", "he would never say"): "May" and "Will" are names.
 _BEFORE_VERB = frozenset(
-    """not never did does do would will could can cannot might may must should shall""".split()
+    """not never did does do would will could can cannot might may must should shall
+    himself herself themselves itself""".split()  # "Korvel himself wrote": intensive
 )
 _SPEAKER_NOUNS = ROLE_NOUNS | GROUP_NOUNS | BODY_WORDS | ROLE_PLURALS
 # Conjunctions that open a clause: a subject never reaches back across one.
@@ -1320,7 +1321,19 @@ def _span_text(doc: _Document, first: _Tok, last: _Tok) -> str:
 
 
 def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None:
-    """The speaker named by the phrase ``toks[a..i]``: pronoun, name or description."""
+    """The speaker named by the phrase ``toks[a..i]``: pronoun, name or description; a name
+    that ends an institution's ("Health" of "Officials at the Ministry of Health") is the
+    institution's whole name."""
+    cue = _phrase_cue_of(doc, toks, a, i)
+    if cue is not None and cue.form == "name" and a < len(toks):
+        head = _HEAD_BEFORE.search(doc.text, toks[a].start, cue.start)
+        if head is not None:
+            return _Cue(doc.text[head.start() : toks[i].end], head.start(), "name")
+    return cue
+
+
+def _phrase_cue_of(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None:
+    """``_phrase_cue`` before the institution's name is made whole."""
     if i > a and toks[i].word == ")":
         # "The Association des francophones du Nord (AFN)": the name before its initials,
         # or the initials where the phrase holds nothing else
@@ -1375,16 +1388,22 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
             return _Cue(_span_text(doc, toks[first], last), toks[first].start, "name")
     person = _person(toks, j, i, doc.text) if j is not None else None
     of = j - 1 if j is not None else None
-    if of is not None and of > a and toks[of].word.lower() == "the" and toks[of - 1].word == "of":
+    if (
+        of is not None
+        and of > a
+        and toks[of].word.lower() == "the"
+        and toks[of - 1].word in ("of", "for")
+    ):
         of -= 1  # "The Composers’ Guild of the Lower Valley"
     if (
         person is not None
         and of is not None
         and of >= a + 1
-        and toks[of].word == "of"
+        and toks[of].word in ("of", "for")
         and _INSTITUTION_HEAD.fullmatch(toks[of - 1].word)
     ):
-        # "The Federation of Ostranian Industry warned": a body's name, not a person in it
+        # "The Federation of Ostranian Industry warned", "the Department for Rural Affairs
+        # said": a body's name, not a person in it
         first = of - 1
         while first > a and (
             _is_name_token(toks[first - 1].word)
@@ -1444,13 +1463,19 @@ def _phrase_cue(doc: _Document, toks: list[_Tok], a: int, i: int) -> _Cue | None
 
 #: Capitalised heads of an institution's name before "of" ("Federation of …", "Museum of
 #: …", "University of …", "Ministry of …").
-_INSTITUTION_HEAD = re.compile(
+_INSTITUTION_HEAD_WORDS = (
     r"(?:Federation|Confederation|Association|Society|Union|League|Council|Museum|Gallery|"
     r"University|College|Institute|Institution|Academy|School|Ministry|Department|Office|"
     r"Board|Bank|Chamber|Court|Commission|Committee|Agency|Authority|Bureau|Church|Diocese|"
     r"Order|Guild|Trust|Foundation|Fund|Friends|Campaign|Coalition|Alliance|Federal|Republic|"
     r"Kingdom|State|City|Town|County|Port|Library|Hospital|Centre|Center|Organisation|"
     r"Organization|Company|Corporation|Bank|Party|Congress|Assembly|Parliament)"
+)
+_INSTITUTION_HEAD = re.compile(_INSTITUTION_HEAD_WORDS)
+#: An institution's head word and "of" or "for" right before a name ("the Ministry of
+#: Health", "the Department for Transport"): the name ends the institution's.
+_HEAD_BEFORE = re.compile(
+    rf"(?:\b[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)*{_INSTITUTION_HEAD_WORDS}\s+(?:of|for)\s+(?:the\s+)?$"
 )
 #: Honorifics written after "the" before a name ("the Rev Jane Hale", "the Ven Howard Treloweth",
 #: "the Rt Hon Ann Lee").
@@ -1648,11 +1673,21 @@ def _describes_speaker(word: str) -> bool:
     return _is_name_token(word) and lower not in _FUNCTION_WORDS
 
 
-def _clause_start(toks: list[_Tok], i: int) -> int:
-    """Index of the first word of the unpunctuated stretch that ends at ``toks[i]``."""
+def _clause_start(toks: list[_Tok], i: int, reported: bool = False) -> int:
+    """Index of the first word of the unpunctuated stretch that ends at ``toks[i]``; a
+    clause reported after a verb of saying starts after it (and its "that"): in "Ruth Ames
+    said the wardens had warned …" the wardens warned, with ``reported`` (else the clause
+    of the sentence's own subject)."""
     a = i
     while a > 0 and (
         _is_word(toks[a - 1].word)
+        and not (
+            reported
+            and toks[a - 1].word in _SAYS
+            and a < i
+            and (a < 2 or toks[a - 2].word.lower() not in _ARTICLES)
+        )
+        and not (toks[a - 1].word == "that" and a >= 2 and toks[a - 2].word in _SAYS)
         # "Tolland & Sons said": an ampersand inside a firm's name
         or (
             toks[a - 1].word == "&"
@@ -1665,17 +1700,47 @@ def _clause_start(toks: list[_Tok], i: int) -> int:
     return a
 
 
+#: Finite verbs of saying in the past and present, lower case, that open a reported clause
+#: ("said the wardens had warned", "says that the board promised").
+_SAYS = frozenset(
+    """said says told tells wrote writes added adds claimed claims insisted insists warned
+    warns argued argues stated states announced announces confirmed confirms explained
+    explains admitted admits suggested suggests reported reports noted notes believes
+    believed alleged alleges maintained maintains recalled recalls revealed reveals
+    disclosed discloses acknowledged acknowledges conceded concedes testified testifies
+    complained complains""".split()
+)
+
+
+_ARTICLES = frozenset("a an the".split())
+#: A verb of saying and perhaps "that" right before a reported clause's subject.
+_REPORTED_CLAUSE = re.compile(rf"\b(?:{'|'.join(sorted(_SAYS))})\s+(?:that\s+)?$")
+
+
 # --- pass 2: speaker cues ------------------------------------------------------------------
 
 
-def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True) -> _Cue | None:
-    """The subject of the speech verb at ``verb``, read backwards from it."""
+def _subject_before(
+    doc: _Document, lo: int, verb: int, appositive: bool = True, reported: bool = False
+) -> _Cue | None:
+    """The subject of the speech verb at ``verb``, read backwards from it; with ``reported``,
+    a reported clause's own subject ("said the wardens had warned")."""
     toks = _tokens(doc, max(lo, verb - _WINDOW), verb)
     i = len(toks) - 1
     while i >= 0 and (toks[i].word.lower() in _SKIP_WORDS or toks[i].word in _BEFORE_VERB):
         i -= 1
     if i < 0 or toks[i].word.lower() in _BE_FORMS:
         return None
+    if toks[i].word in ("–", "—") and appositive:
+        # "Ana Ruiz – a teacher – said", "Ruiz — dubbed the ‘Iron Lady’ by fans — fumed": an
+        # aside between dashes stands between the subject and its verb
+        k = next((k for k in range(i - 1, max(-1, i - 30), -1) if toks[k].word in ("–", "—")), None)
+        if k is not None and k + 1 < i and _is_name_token(toks[k + 1].word):
+            # "Her pal Shaz — Sharon Dunne, 52 — fumed": the aside gives the name
+            comma = next((t for t in toks[k + 1 : i] if t.word == ","), toks[i])
+            return _subject_before(doc, toks[k].end, comma.start, False)
+        if k is not None and k > 0 and _is_word(toks[k - 1].word):
+            return _subject_before(doc, lo, toks[k].start, appositive, reported)
     if toks[i].word == ",":
         return _appositive_subject(doc, toks, i) if appositive else None
     if not _is_word(toks[i].word):
@@ -1696,7 +1761,7 @@ def _subject_before(doc: _Document, lo: int, verb: int, appositive: bool = True)
         return _appositive_subject(doc, toks, i - 1) or _object_described(doc, toks, i - 1)
     if toks[i].word.lower() == "which" and i > 1 and toks[i - 1].word == ",":
         return _relative_antecedent(doc, toks, i - 2)
-    a = _clause_start(toks, i)
+    a = _clause_start(toks, i, reported)
     cue = _phrase_cue(doc, toks, a, i)
     before = [t.word.lower() for t in toks if t.end <= (cue.start if cue else 0)][-1:]
     if cue is not None and before and before[0] in _OBJECT_PREPOSITIONS:
@@ -2213,6 +2278,12 @@ def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue 
     verbs = doc.verbs_in(lo, hi)
     for m in reversed(verbs) if last else verbs:
         verb = m.group()
+        if last and m is not verbs[0] and not _CONTENT_GAP.fullmatch(doc.masked[m.end() : hi]):
+            # "He said the union had asked the university to “open the books”": the quote is
+            # not what the union asked in words; the one who reports it speaks
+            inner = _subject_before(doc, lo, m.start(), reported=True)
+            if inner is not None and _REPORTED_CLAUSE.search(doc.masked, lo, inner.start):
+                continue
         if verb.endswith("ing"):
             aux = _progressive_start(doc, lo, m)
             cue = _subject_before(doc, lo, aux) if aux is not None else None
@@ -2225,7 +2296,9 @@ def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue 
             continue  # "said Astria would respond “in a proportionate way”": a speech act
             # to come, reported by the one who speaks
         else:
-            cue = _pick(_inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start()))
+            cue = _pick(
+                _inverted_subject(doc, lo, m), _subject_before(doc, lo, m.start(), reported=last)
+            )
             if cue is None and not _is_word(doc.masked[lo : m.start()]):
                 cue = _phrase_after(doc, m.end(), hi)
         if cue is not None:
@@ -2233,6 +2306,13 @@ def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue 
     return None
 
 
+#: What may stand between a speech verb and the quotation that is its content: "that", an
+#: object pronoun or a listener, a colon or comma, an article ("promised a “…”").
+_CONTENT_GAP = re.compile(
+    r"\s*(?:that\s+)?(?:(?:him|her|them|us|me|it|reporters|journalists)\s*)?[:,]?\s*"
+    r"(?:(?:a|an|the|of|as)\s+)?",
+    re.I,
+)
 _AUXILIARIES = frozenset("has have had will would can could may might must".split())
 #: A modal right before a speech verb ("would respond", "will not comment"): no speech that
 #: was made.
@@ -2327,6 +2407,19 @@ def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None
         # said …": the quotation is in the clause of the verb before it; the next clause,
         # with its own subject and verb, credits its own words
         return None
+    recalled = re.search(
+        rf"\b(?:{_RECALLED})\s+"
+        + _AUTHOR_PHRASE
+        + r"\s+(?:saying|say|tell|telling|warning|warn|write|writing)\b",
+        stripped,
+    )
+    if recalled is not None:  # “…,” Ana Ruiz recalled her mother saying: the mother's words
+        author = recalled.group("author")
+        start = lo + len(rest) - len(stripped) + recalled.start("author")
+        if author[:1].islower():
+            return _Cue(author, start, "description")
+        if all(_is_name_token(w) for w in author.split()):
+            return _Cue(author, start, "name")
     if stripped[:1] in _DASHES and stripped[:1]:
         dash = lo + len(rest) - len(stripped)
         dashed = _phrase_after(doc, dash + len(stripped) - len(stripped.lstrip(_DASHES + " ")), hi)
@@ -2373,8 +2466,13 @@ def _closes_clause(doc: _Document, verb: re.Match[str], sentence: int) -> bool:
 
 
 def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
-    """Cue earlier in the sentence: Name said: “…” / Name said that … “…” / Name: “…”."""
+    """Cue earlier in the sentence: Name said: “…” / Name said that … “…” / Name: “…”; the
+    words' own author where the sentence's speaker reports someone else's
+    (``_quoted_author``)."""
     lo = max(lo, draft.open_pos - _SENTENCE_WINDOW)
+    author = _quoted_author(doc, lo, draft.open_pos)
+    if author is not None:
+        return author
     cue = _cue_in_range(doc, lo, draft.open_pos, last=True)
     if cue is not None:
         return cue
@@ -2408,6 +2506,56 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
         ):
             return _phrase_cue(doc, toks, j, len(toks) - 2)  # "Statement from Ms Bergvall:"
         return _leading_subject(doc, toks)
+    return None
+
+
+#: Someone named or described right before a gerund of saying, as its subject: "accused
+#: Vane of calling the plan …", "recalled her father saying", "criticised the mayor for
+#: describing …"; or after a noun of saying: "the claim by Vane that …", "a remark from
+#: the mayor that …". The quotation that follows is that person's words, not the words of
+#: the sentence's subject, who reports them.
+_REPROACHED = (
+    r"(?:accus(?:ed|es|ing)|criti[cs]i[sz](?:ed|es|ing)|blam(?:ed|es|ing)|"
+    r"condemn(?:ed|s|ing)|slamm(?:ed|ing)|slams|attack(?:ed|s|ing)|rebuk(?:ed|es|ing)|"
+    r"mock(?:ed|s|ing)|chastis(?:ed|es|ing)|ridicul(?:ed|es|ing))"
+)
+_RECALLED = (
+    r"(?:recall(?:ed|s|ing)|remember(?:ed|s|ing)|quot(?:ed|es|ing)|cit(?:ed|es|ing)|heard|"
+    r"hear(?:s|ing)?)"
+)
+_AUTHOR_PHRASE = (
+    r"(?P<author>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+|(?:his|her|their|the|its)\s+[a-z][\w-]*)"
+)
+_QUOTED_AUTHOR = (
+    re.compile(
+        rf"\b(?:{_REPROACHED}|{_RECALLED})\s+" + _AUTHOR_PHRASE + r"\s+(?:(?:of|for)\s+)?"
+        r"(?:calling|saying|describing|branding|labell?ing|dismissing|claiming|suggesting|"
+        r"comparing|writing|telling|insisting|warning|promising|vowing|declaring|"
+        r"referring\s+to)\b[^.!?;]*$"
+    ),
+    re.compile(
+        r"\b(?:claims?|assertions?|suggestions?|statements?|remarks?|comments?|descriptions?|"
+        r"characteri[sz]ations?|accusations?|allegations?|warnings?|promises?|pledges?|"
+        r"insistence|words)\s+(?:by|from)\s+" + _AUTHOR_PHRASE + r"\b[^.!?;]*$"
+    ),
+)
+
+
+def _quoted_author(doc: _Document, lo: int, hi: int) -> _Cue | None:
+    """The author of the words quoted at ``hi`` where the sentence before them reports
+    another's words (``_QUOTED_AUTHOR``): a name, or a description ("her father") that
+    names no one. None where the sentence says nothing of the kind."""
+    before = doc.masked[lo:hi]
+    for pattern in _QUOTED_AUTHOR:
+        found = pattern.search(before)
+        if found is None:
+            continue
+        author = found.group("author")
+        start = lo + found.start("author")
+        if author[:1].isupper() and all(_is_name_token(w) for w in author.split()):
+            return _Cue(author, start, "name")
+        if author[:1].islower():
+            return _Cue(author, start, "description")
     return None
 
 
@@ -2715,6 +2863,8 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
         if nxt is not None and nxt.paragraph != draft.paragraph:
             nxt = None
         before_lo = prev.close_end if prev is not None else lo
+        if prev is not None and _inside_dashes(doc, lo, prev, draft):
+            before_lo = lo  # "Ruiz – dubbed the “Iron Lady” by fans – said:": an aside's term
         cue = _quoted_object(doc, before_lo, draft.open_pos) or _by_initials(
             doc, _after_cue(doc, draft, nxt) or _before_cue(doc, draft, before_lo)
         )
@@ -2739,6 +2889,21 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
         )
         if draft.cue is not None and draft.cue.sure and _contradicted(doc, draft.cue, sentence):
             draft.cue = replace(draft.cue, sure=False)
+
+
+def _inside_dashes(doc: _Document, lo: int, prev: _Draft, draft: _Draft) -> bool:
+    """Whether ``prev`` stands in an aside between dashes that ends before ``draft``
+    ("Ana Ruiz – dubbed the “Iron Lady” by fans – said: “…”"), with no dash, clause mark
+    or speech verb of its own around it: the aside's words, not a quotation that cues."""
+    before = doc.masked[lo : prev.open_pos]
+    after = doc.masked[prev.close_end : draft.open_pos]
+    opened = max(before.rfind("–"), before.rfind("—"))
+    return (
+        opened >= 0
+        and not re.search(r"[,;:–—]", before[opened + 1 :])
+        and len(re.findall(r"[–—]", after)) == 1
+        and not doc.verbs_in(lo + opened, prev.open_pos)
+    )
 
 
 # --- pass 3: continuations and kinds -------------------------------------------------------

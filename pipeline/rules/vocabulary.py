@@ -127,7 +127,10 @@ ROLE_NOUNS = frozenset(
     proprietor stallholder restaurateur shopowner caretaker groundsman janitor lecturer
     tutor curator librarian councilmember deputy magistrate coxswain verger churchwarden
     sexton administrator liquidator receiver member fellow canon rector pastor cardinal
-    monsignor prebendary convenor convener moderator sheikh emir sultan chieftain headman""".split()
+    monsignor prebendary convenor convener moderator sheikh emir sultan chieftain headman
+    gaffer supremo winger forward batsman bowler cricketer golfer boxer jockey trainer
+    sprinter swimmer rower cyclist frontman frontwoman rapper rocker influencer socialite
+    tycoon mogul magnate billionaire millionaire heiress star ace legend whistleblower""".split()
 )
 
 #: Compound titles of a role noun and "general" or "in chief" ("Director-General",
