@@ -594,9 +594,11 @@ _MASTHEAD_DATE = (
     rf"(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})"
 )
 # A masthead line: the outlet's name and the date ("The Daily Ensign, Saturday 13 September
-# 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone.
+# 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone, labelled as a record labels
+# it or not ("Date: 4 March 2025, 14:30 GMT", "Recorded: …").
 _MASTHEAD = re.compile(
-    r"^(?:(?i:transcript|broadcast|first\s+broadcast|aired|recorded|as\s+broadcast)\s*:?\s+)?"
+    r"^(?:(?i:transcript|broadcast|first\s+broadcast|aired|recorded|as\s+broadcast|date[ds]?"
+    r"|date\s+and\s+time|held\s+on)\s*:?\s+)?"
     rf"(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
     rf"(?P<date>{_MASTHEAD_DATE})\.?"
     r"(?:\s*[-–—,|·]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"

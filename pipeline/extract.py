@@ -881,19 +881,31 @@ def _passage_cues(quotes: list[QuoteSpan], passages: list[Passage]) -> list[Quot
 
 def _passage_quotes(text: str, passages: list[Passage], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     """Quote spans for the posts and answers whose speaker is named and that are not
-    already, for the most part, a quotation in marks."""
+    already, for the most part, a quotation in marks. An answer's paragraph after the first
+    of its turn continues the turn's quote before it (``continues``), as a quotation left
+    open at a paragraph's end does; the role a transcript's label gives goes with it."""
     starts = [start for start, _ in paragraph_spans(text)]
-    spans = []
+    spans: list[QuoteSpan] = []
     numbered = len(quotes)
+    turn: QuoteSpan | None = None  # the last quote of the answer being read
     for passage in passages:
         if passage.kind not in ("post", "answer") or not passage.speaker:
+            turn = None  # a label, a question or a report: a new turn follows
             continue
         marked = sum(
             q.end - q.start for q in quotes if passage.start <= q.start and q.end <= passage.end
         )
         if marked * 2 >= passage.end - passage.start:
+            turn = None
             continue
         numbered += 1
+        paragraph = sum(1 for s in starts if s <= passage.start) - 1
+        goes_on = (
+            turn is not None
+            and passage.kind == "answer"
+            and turn.cue == passage.speaker
+            and turn.paragraph < paragraph
+        )
         spans.append(
             QuoteSpan(
                 id=f"Q{numbered}",
@@ -901,12 +913,14 @@ def _passage_quotes(text: str, passages: list[Passage], quotes: list[QuoteSpan])
                 end=passage.end,
                 text=text[passage.start : passage.end],
                 kind="quote",
-                paragraph=sum(1 for s in starts if s <= passage.start) - 1,
-                continues=None,
+                paragraph=paragraph,
+                continues=turn.id if goes_on and turn is not None else None,
                 cue=passage.speaker,
                 cue_start=_named_at(text, passage.speaker, passage.start),
+                role=passage.role,
             )
         )
+        turn = spans[-1] if passage.kind == "answer" else None
     return spans
 
 
@@ -3084,7 +3098,11 @@ def _quotes(
         if speaker:
             spokes = _SPOKES_WORD.search(speaker)
             written = speaker
+            # the role a transcript's label or header gives this turn's speaker ("Ann Roe,
+            # Peleton Bank: …"): as written where it names a body and no role
+            labelled = span.role if span.role and written == span.cue else None
             speaker, found_role = resolve(speaker)
+            found_role = labelled or found_role
             if spokes and found_role is None and not _SPOKES_WORD.search(speaker):
                 found_role = spokes.group().lower()  # "A spokesperson for Kelder Lifeboat …"
             titles = written[: -len(speaker)].split() if written.endswith(f" {speaker}") else []
@@ -3095,7 +3113,7 @@ def _quotes(
             shared = surname_referent(speaker, article.text, span.cue_start or span.start)
             if shared:  # "Ms Denning" where Rachel and Tom Denning are named
                 speaker, found_role = resolve(shared)
-            role = clean_role(found_role)
+            role = clean_role(found_role) or (labelled if found_role == labelled else None)
             body = spokesperson_body(speaker, prepared, resolve) or _paragraph_body(
                 speaker, prepared, span.start
             )

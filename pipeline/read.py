@@ -396,7 +396,7 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
             if row is not None:
                 row.append(words)
             elif words:
-                lines.append(marker + words)
+                lines.extend(marker + line for line in words.split("\n"))
                 marker = ""
                 if heading == "":
                     heading = words
@@ -406,16 +406,34 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
 
 
 def _inline_text(token) -> str:
-    """The text of one Markdown block, markup taken out (a hard line break is a space)."""
+    """The text of one Markdown block, markup taken out (a line break is a space), but for
+    a break before a line that opens with a label in bold or italics ("**Date:** 11 June
+    2024" / "**Participants:** …", "**Ann Roe, CFO:** …"): a field or a turn of its own,
+    kept on a line of its own ("\n")."""
+    children = list(token.children or ())
     parts: list[str] = []
-    for child in token.children or ():
+    for at, child in enumerate(children):
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append("\n" if _labelled_line(children[at + 1 :]) else " ")
         elif child.type == "html_inline" and not child.content.startswith("<"):
             parts.append(child.content)
-    return " ".join("".join(parts).split())
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
+
+
+def _labelled_line(children: list) -> bool:
+    """Whether the inline tokens after a line break open with a label in emphasis: a few
+    words in bold or italics ending with a colon, inside or just after the emphasis
+    ("**Date:**", "*Speaker*:")."""
+    kinds = [c for c in children if not (c.type == "text" and not c.content)][:4]
+    if len(kinds) < 3 or kinds[0].type not in ("strong_open", "em_open"):
+        return False
+    label, closing = kinds[1], kinds[2]
+    if label.type != "text" or not closing.type.endswith("_close") or len(label.content) > 60:
+        return False
+    after = kinds[3].content if len(kinds) > 3 and kinds[3].type == "text" else ""
+    return label.content.rstrip().endswith(":") or after.startswith(":")
 
 
 def _split_front_matter(text: str) -> tuple[str, dict[str, str]]:

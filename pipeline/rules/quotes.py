@@ -121,6 +121,8 @@ class QuoteSpan:
             or role description, a speaker inherited from the previous paragraph or
             sentence, a subject read across an appositive, or a cue that another speech
             verb of the same sentence, with a different named subject, contradicts.
+        role: the cue's role or body as a transcript's turn label or header gives it ("Ann
+            Roe, Finance Director: …" -> "Finance Director"), or None.
     """
 
     id: str
@@ -133,6 +135,7 @@ class QuoteSpan:
     cue: str | None
     cue_start: int | None
     confident: bool = True
+    role: str | None = None
 
 
 # --- marks and patterns --------------------------------------------------------------------
