@@ -268,13 +268,17 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     # Front matter or sidecar, then the page's metadata, then a "Published …" line, then
     # the dateline.
     date = metadata.get("date") or _dated(cleaned.published) or _dated(cleaned.dateline_date)
+    title, kind = _without_piece_label(_headline(metadata.get("title") or cleaned.title))
+    if kind:
+        notes.append(kind)
     return Article(
         id=article_id,
         path=rel,
         text=body,
         sha256=hashlib.sha256(body.encode()).hexdigest(),
-        # the headline without a wire's slugs ("UPDATE 2-"); the body keeps it as filed
-        title=_headline(metadata.get("title") or cleaned.title),
+        # the headline without a wire's slugs ("UPDATE 2-") or the piece's label
+        # ("OPINION:"); the body keeps it as filed
+        title=title,
         outlet=metadata.get("outlet") or cleaned.masthead,
         date=date,
         url=metadata.get("url"),
@@ -289,6 +293,27 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
 
 def _headline(title: str | None) -> str | None:
     return without_wire_slug(title) if title else title
+
+
+#: A label before a headline that says what kind of piece it is, not what happened:
+#: "OPINION: …", "Comment | …", "ANALYSIS — …"; the opinion kinds first.
+_OPINION_LABELS = "opinion|comment|commentary|editorial|viewpoint|perspective|column|op-ed"
+_PIECE_LABEL = re.compile(
+    rf"^(?P<label>(?i:{_OPINION_LABELS}|analysis|explainer))\s*(?::|\||\s[–—-])\s*(?=\S)"
+)
+
+
+def _without_piece_label(title: str | None) -> tuple[str | None, str | None]:
+    """A headline without the label of the kind of piece before it, and a note saying what
+    the label said ("OPINION: We kept the ferry. Others lost theirs." -> ("We kept the
+    ferry. Others lost theirs.", "an opinion piece (its headline labelled 'OPINION')"));
+    ``(title, None)`` for a headline with no such label."""
+    found = _PIECE_LABEL.match(title or "")
+    if title is None or found is None or not title[found.end() :].strip():
+        return title, None
+    label = found["label"]
+    kind = "an opinion piece" if re.fullmatch(_OPINION_LABELS, label, re.I) else "an analysis"
+    return title[found.end() :].strip(), f"{kind} (its headline labelled '{label}')"
 
 
 #: A section label or kicker printed above a page's headline ("Environment", "UK news",
