@@ -74,6 +74,7 @@ from .rules.grounding import (
 )
 from .rules.passages import Passage, find_passages
 from .rules.quotes import (
+    TRANSLATION_MARK,
     QuoteSpan,
     find_quotes,
     pronoun_referent,
@@ -3066,6 +3067,7 @@ def _quotes(
     are short, from the article (``clean_role``)."""
     article = prepared.article
     people = {c.id: c.name for c in speaker_candidates(prepared)} if by_model else {}
+    translated = _in_translation(prepared)
     quotes: list[Quote] = []
     for span in prepared.quotes:
         speaker, role, how = None, None, "none"
@@ -3156,9 +3158,48 @@ def _quotes(
                 end=span.end,
                 sentence=prepared.sentence_of(span.start),
                 continues=f"{article.id}.{span.continues}" if span.continues else None,
+                translated=span.id in translated,
             )
         )
     return _headline_quotes_as_in_body(quotes, prepared)
+
+
+def _in_translation(prepared: PreparedArticle) -> set[str]:
+    """Ids of the quotes the article gives in translation: a translation mark
+    (``TRANSLATION_MARK``) outside the quote marks of the sentence a quote opens or closes
+    in ("«…,» she said (translated).", "said in a statement translated from Croatian that
+    the ban was “…”"), and every quote of a chain (``continues``) one of which is so marked
+    ("“…,” she said, according to a translation. “…”"). Pure."""
+    text = prepared.article.text
+    spans = [q for q in prepared.quotes if q.kind != "scare"]
+
+    def outside(number: int) -> str:
+        sentence = prepared.sentences[number - 1]
+        chars = list(text[sentence.start : sentence.end])
+        for q in prepared.quotes:
+            for at in range(max(q.start, sentence.start), min(q.end, sentence.end)):
+                chars[at - sentence.start] = " "
+        return "".join(chars)
+
+    marked = {
+        q.id
+        for q in spans
+        if any(
+            TRANSLATION_MARK.search(outside(number))
+            for number in {prepared.sentence_of(q.start), prepared.sentence_of(q.end - 1)}
+        )
+    }
+    root = {q.id: q.continues or q.id for q in prepared.quotes}
+
+    def chain(quote_id: str) -> str:
+        seen = set()
+        while root.get(quote_id, quote_id) != quote_id and quote_id not in seen:
+            seen.add(quote_id)
+            quote_id = root[quote_id]
+        return quote_id
+
+    chains = {chain(q) for q in marked}
+    return {q.id for q in spans if chain(q.id) in chains}
 
 
 def _standfirst(prepared: PreparedArticle, number: int) -> bool:
