@@ -594,9 +594,11 @@ _MASTHEAD_DATE = (
     rf"(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})"
 )
 # A masthead line: the outlet's name and the date ("The Daily Ensign, Saturday 13 September
-# 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone.
+# 2025", "Valley Post Online | Oct. 7, 2025"), or the date alone, labelled as a record labels
+# it or not ("Date: 4 March 2025, 14:30 GMT", "Recorded: …").
 _MASTHEAD = re.compile(
-    r"^(?:(?i:transcript|broadcast|first\s+broadcast|aired|recorded|as\s+broadcast)\s*:?\s+)?"
+    r"^(?:(?i:transcript|broadcast|first\s+broadcast|aired|recorded|as\s+broadcast|date[ds]?"
+    r"|date\s+and\s+time|held\s+on)\s*:?\s+)?"
     rf"(?:(?!{WEEKDAY}\b)(?P<outlet>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,4}})\s*[,|·•–—-]\s*)?"
     rf"(?P<date>{_MASTHEAD_DATE})\.?"
     r"(?:\s*[-–—,|·]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
@@ -709,14 +711,24 @@ _SAID = re.compile(r"\b(?:said|says|told)\b|[“”„«»]|\"\w")
 def is_furniture(line: str) -> bool:
     """True when a stripped line is page furniture by what it says: a newsletter or sign-up
     prompt, a share or follow button, a photo credit, a link to other stories, a staff
-    credit ("Reporting by …; Editing by …"), "Our Standards: …", a copyright line."""
+    credit ("Reporting by …; Editing by …"), "Our Standards: …", a copyright line, a
+    writer's note ending "The views expressed are her own"."""
     if _DISCLAIMER.search(line) or _CORRECTION.match(line):
         # a publisher's disclaimer, whatever it quotes ('reply "UNSUBSCRIBE"'); a correction
         # of an earlier version, whatever it says the version said
         return True
     if _SAID.search(line):  # reporting: "Sign up now," the minister said, …
         return False
-    return bool(_FURNITURE.match(line)) or _is_staff_credit(line)
+    return bool(_FURNITURE.match(line) or _OWN_VIEWS.search(line)) or _is_staff_credit(line)
+
+
+#: A writer's note under an opinion piece's byline or at its end, closing with the paper's
+#: disclaimer: "Ann Roe is a retired headteacher. The views expressed are her own."
+_OWN_VIEWS = re.compile(
+    r"\b(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:here\s+|in\s+this\s+\w+\s+)?are\s+"
+    r"(?:his|her|their|my|the\s+(?:author|writer|columnist)['’]s)\s+own\b[.)]*\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_staff_credit(line: str) -> bool:
@@ -780,7 +792,7 @@ def clean_text(text: str, captions: tuple[str, ...] = (), rows: tuple[str, ...] 
             kept.append(line)  # a data table's caption or row: reporting, in figures
         elif index in issuer_lines:
             removed.append(line)  # "OFFICE OF THE GOVERNOR" over "TRANSCRIPT: …": the issuer
-            masthead = masthead or line
+            masthead = masthead or _issuer_name(line)
         elif index == release_headline and title is None:
             title = headline_text  # under "PRESS RELEASE" and its date: the release's headline
             kept.append(line)
@@ -906,7 +918,11 @@ def clean_text(text: str, captions: tuple[str, ...] = (), rows: tuple[str, ...] 
         elif (
             not kept
             and title is None
-            and (_looks_like_headline(line) or _MARKDOWN_HEADING.match(line))
+            and (
+                _looks_like_headline(line)
+                or _MARKDOWN_HEADING.match(line)
+                or (nxt is not None and _headline_of_sentences(line, nxt))
+            )
         ):
             title = line
             kept.append(line)
@@ -960,10 +976,10 @@ def clean_text(text: str, captions: tuple[str, ...] = (), rows: tuple[str, ...] 
 
 
 #: An outlet's name over its edition: "Larsmoorer Anzeiger — English edition", "The
-#: Courier | International Edition".
+#: Courier | International Edition", "Diario del Valle — English translation".
 _EDITION = re.compile(
-    r"^(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|del?|la|los|las|el|du|des|di|von|van))"
-    r"{0,4})\s*[—–|:-]+\s*(?:the\s+)?(?:[A-Za-z]+\s+){1,2}(?i:edition)"
+    r"^(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|del?|la|los|las|el|du|des|di|do|da|dos|das|von|van))"
+    r"{0,4})\s*[—–|:-]+\s*(?:the\s+)?(?:[A-Za-z]+\s+){1,2}(?i:edition|translation|version)"
     # "(translated from Spanish)"
     r"(?:\s*\((?i:translated|adapted)\s+from\s+[A-Z][a-z]+\))?$"
 )
@@ -1180,14 +1196,46 @@ def _release_top(lines: list[str]) -> tuple[list[int], list[int], int | None, st
     last = labels[-1]
     if labelled := _LABELLED_HEADLINE.match(lines[last]):
         return issuer, labels[:-1], last, labelled["headline"]
-    for at in range(last + 1, min(len(lines), last + 4)):
+    named = False  # the issuer's name was read under the labels
+    for at in range(last + 1, min(len(lines), last + 5)):
         line = lines[at]
         if _MASTHEAD.match(line) or _YEARLESS_DATE.match(line) or is_furniture(line):
+            continue
+        if not issuer and not named and _issuer_line(line) and _headline_below(lines, at):
+            # "PRESS RELEASE" / "Fenby Rowing Association (FRA)" / date / headline
+            issuer.append(at)
+            named = True
             continue
         if _looks_like_headline(line) and not _DOCUMENT_LABEL.match(line):
             return issuer, labels, at, line
         break
     return issuer, labels, None, None
+
+
+#: A body's initials in brackets after its name: "Fenby Rowing Association (FRA)".
+_INITIALS = re.compile(r"\s*\((?P<initials>[A-Z][A-Za-z&]{1,9})\)$")
+
+
+def _issuer_line(line: str) -> bool:
+    """Whether a line under a release's labels is the issuer's name: a short name, its
+    initials in brackets after it or not ("Fenby Rowing Association (FRA)")."""
+    return _name_only(_INITIALS.sub("", line))
+
+
+def _headline_below(lines: list[str], at: int) -> bool:
+    """Whether the first line under ``lines[at]`` that is no date reads as a headline (the
+    release's, under its issuer's name)."""
+    for line in lines[at + 1 : at + 3]:
+        if _MASTHEAD.match(line) or _YEARLESS_DATE.match(line):
+            continue
+        return _looks_like_headline(line) and not _name_only(line)
+    return False
+
+
+def _issuer_name(line: str) -> str:
+    """An issuer's line as its name: without the initials in brackets ("Fenby Rowing
+    Association (FRA)" -> "Fenby Rowing Association")."""
+    return _INITIALS.sub("", line).strip()
 
 
 def _release_boilerplate(lines: list[str]) -> tuple[int, str | None]:
@@ -1396,6 +1444,31 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
 
 def _looks_like_headline(line: str) -> bool:
     return not _TERMINAL.search(line) and len(line.split()) <= 30
+
+
+#: A headline of short sentences ("Council votes. Libraries close. Readers ask why.") has at
+#: most this many words, and each of its sentences at most ``HEADLINE_SENTENCE_WORDS``.
+HEADLINE_WORDS = 25
+HEADLINE_SENTENCE_WORDS = 12
+
+
+def _headline_of_sentences(line: str, nxt: str) -> bool:
+    """Whether a first line that ends like a sentence is the headline all the same: a few
+    short sentences ("COMMENT: We kept the ferry. Others lost theirs.") right above the
+    byline ("By Ann Roe", "By Ann Roe | 5 March 2025"); reporting never stands over it."""
+    if len(line.split()) > HEADLINE_WORDS or not _byline_line(nxt):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+", line.strip())
+    return all(len(s.split()) <= HEADLINE_SENTENCE_WORDS for s in sentences)
+
+
+def _byline_line(line: str) -> bool:
+    """Whether ``line`` is a byline: "By Ann Roe", or a metadata line with one ("By Ann Roe
+    | 5 March 2025")."""
+    if _BYLINE.match(line) and not _TERMINAL.search(line):
+        return True
+    parts = metadata_parts(line)
+    return bool(parts) and any(_BYLINE.match(p) for p in parts or ())
 
 
 # What makes a line reporting even without a full stop: a figure, a date or an attribution.

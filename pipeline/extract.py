@@ -74,6 +74,7 @@ from .rules.grounding import (
 )
 from .rules.passages import Passage, find_passages
 from .rules.quotes import (
+    TRANSLATION_MARK,
     QuoteSpan,
     find_quotes,
     pronoun_referent,
@@ -881,19 +882,31 @@ def _passage_cues(quotes: list[QuoteSpan], passages: list[Passage]) -> list[Quot
 
 def _passage_quotes(text: str, passages: list[Passage], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     """Quote spans for the posts and answers whose speaker is named and that are not
-    already, for the most part, a quotation in marks."""
+    already, for the most part, a quotation in marks. An answer's paragraph after the first
+    of its turn continues the turn's quote before it (``continues``), as a quotation left
+    open at a paragraph's end does; the role a transcript's label gives goes with it."""
     starts = [start for start, _ in paragraph_spans(text)]
-    spans = []
+    spans: list[QuoteSpan] = []
     numbered = len(quotes)
+    turn: QuoteSpan | None = None  # the last quote of the answer being read
     for passage in passages:
         if passage.kind not in ("post", "answer") or not passage.speaker:
+            turn = None  # a label, a question or a report: a new turn follows
             continue
         marked = sum(
             q.end - q.start for q in quotes if passage.start <= q.start and q.end <= passage.end
         )
         if marked * 2 >= passage.end - passage.start:
+            turn = None
             continue
         numbered += 1
+        paragraph = sum(1 for s in starts if s <= passage.start) - 1
+        goes_on = (
+            turn is not None
+            and passage.kind == "answer"
+            and turn.cue == passage.speaker
+            and turn.paragraph < paragraph
+        )
         spans.append(
             QuoteSpan(
                 id=f"Q{numbered}",
@@ -901,12 +914,14 @@ def _passage_quotes(text: str, passages: list[Passage], quotes: list[QuoteSpan])
                 end=passage.end,
                 text=text[passage.start : passage.end],
                 kind="quote",
-                paragraph=sum(1 for s in starts if s <= passage.start) - 1,
-                continues=None,
+                paragraph=paragraph,
+                continues=turn.id if goes_on and turn is not None else None,
                 cue=passage.speaker,
                 cue_start=_named_at(text, passage.speaker, passage.start),
+                role=passage.role,
             )
         )
+        turn = spans[-1] if passage.kind == "answer" else None
     return spans
 
 
@@ -3070,6 +3085,7 @@ def _quotes(
     are short, from the article (``clean_role``)."""
     article = prepared.article
     people = {c.id: c.name for c in speaker_candidates(prepared)} if by_model else {}
+    translated = _in_translation(prepared)
     quotes: list[Quote] = []
     for span in prepared.quotes:
         speaker, role, how = None, None, "none"
@@ -3102,7 +3118,11 @@ def _quotes(
         if speaker:
             spokes = _SPOKES_WORD.search(speaker)
             written = speaker
+            # the role a transcript's label or header gives this turn's speaker ("Ann Roe,
+            # Peleton Bank: …"): as written where it names a body and no role
+            labelled = span.role if span.role and written == span.cue else None
             speaker, found_role = resolve(speaker)
+            found_role = labelled or found_role
             if spokes and found_role is None and not _SPOKES_WORD.search(speaker):
                 found_role = spokes.group().lower()  # "A spokesperson for Kelder Lifeboat …"
             titles = written[: -len(speaker)].split() if written.endswith(f" {speaker}") else []
@@ -3113,7 +3133,7 @@ def _quotes(
             shared = surname_referent(speaker, article.text, span.cue_start or span.start)
             if shared:  # "Ms Denning" where Rachel and Tom Denning are named
                 speaker, found_role = resolve(shared)
-            role = clean_role(found_role)
+            role = clean_role(found_role) or (labelled if found_role == labelled else None)
             body = spokesperson_body(speaker, prepared, resolve) or _paragraph_body(
                 speaker, prepared, span.start
             )
@@ -3156,9 +3176,48 @@ def _quotes(
                 end=span.end,
                 sentence=prepared.sentence_of(span.start),
                 continues=f"{article.id}.{span.continues}" if span.continues else None,
+                translated=span.id in translated,
             )
         )
     return _headline_quotes_as_in_body(quotes, prepared)
+
+
+def _in_translation(prepared: PreparedArticle) -> set[str]:
+    """Ids of the quotes the article gives in translation: a translation mark
+    (``TRANSLATION_MARK``) outside the quote marks of the sentence a quote opens or closes
+    in ("«…,» she said (translated).", "said in a statement translated from Croatian that
+    the ban was “…”"), and every quote of a chain (``continues``) one of which is so marked
+    ("“…,” she said, according to a translation. “…”"). Pure."""
+    text = prepared.article.text
+    spans = [q for q in prepared.quotes if q.kind != "scare"]
+
+    def outside(number: int) -> str:
+        sentence = prepared.sentences[number - 1]
+        chars = list(text[sentence.start : sentence.end])
+        for q in prepared.quotes:
+            for at in range(max(q.start, sentence.start), min(q.end, sentence.end)):
+                chars[at - sentence.start] = " "
+        return "".join(chars)
+
+    marked = {
+        q.id
+        for q in spans
+        if any(
+            TRANSLATION_MARK.search(outside(number))
+            for number in {prepared.sentence_of(q.start), prepared.sentence_of(q.end - 1)}
+        )
+    }
+    root = {q.id: q.continues or q.id for q in prepared.quotes}
+
+    def chain(quote_id: str) -> str:
+        seen = set()
+        while root.get(quote_id, quote_id) != quote_id and quote_id not in seen:
+            seen.add(quote_id)
+            quote_id = root[quote_id]
+        return quote_id
+
+    chains = {chain(q) for q in marked}
+    return {q.id for q in spans if chain(q.id) in chains}
 
 
 def _standfirst(prepared: PreparedArticle, number: int) -> bool:

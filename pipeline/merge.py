@@ -415,7 +415,11 @@ def _merge_quotes(
                 variant = None
         if exact is None and variant is None:
             entry = QuoteEntry(
-                text=quote.text, kind=quote.kind, sources=[quote.source], ids=[quote.id]
+                text=quote.text,
+                kind=quote.kind,
+                sources=[quote.source],
+                ids=[quote.id],
+                translated=quote.translated,
             )
             entries.append((speaker, entry))
             sources.append({quote.source})
@@ -429,6 +433,7 @@ def _merge_quotes(
         entry.ids.append(quote.id)
         if exact is not None:
             sources[match].add(quote.source)
+            entry.translated = entry.translated or quote.translated  # the same words
         else:
             text = normalise_space(quote.text)
             if (match, text) not in variants:

@@ -268,13 +268,17 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
     # Front matter or sidecar, then the page's metadata, then a "Published …" line, then
     # the dateline.
     date = metadata.get("date") or _dated(cleaned.published) or _dated(cleaned.dateline_date)
+    title, kind = _without_piece_label(_headline(metadata.get("title") or cleaned.title))
+    if kind:
+        notes.append(kind)
     return Article(
         id=article_id,
         path=rel,
         text=body,
         sha256=hashlib.sha256(body.encode()).hexdigest(),
-        # the headline without a wire's slugs ("UPDATE 2-"); the body keeps it as filed
-        title=_headline(metadata.get("title") or cleaned.title),
+        # the headline without a wire's slugs ("UPDATE 2-") or the piece's label
+        # ("OPINION:"); the body keeps it as filed
+        title=title,
         outlet=metadata.get("outlet") or cleaned.masthead,
         date=date,
         url=metadata.get("url"),
@@ -289,6 +293,27 @@ def _read_one(path: Path, rel: str, article_id: str) -> Article:
 
 def _headline(title: str | None) -> str | None:
     return without_wire_slug(title) if title else title
+
+
+#: A label before a headline that says what kind of piece it is, not what happened:
+#: "OPINION: …", "Comment | …", "ANALYSIS — …"; the opinion kinds first.
+_OPINION_LABELS = "opinion|comment|commentary|editorial|viewpoint|perspective|column|op-ed"
+_PIECE_LABEL = re.compile(
+    rf"^(?P<label>(?i:{_OPINION_LABELS}|analysis|explainer))\s*(?::|\||\s[–—-])\s*(?=\S)"
+)
+
+
+def _without_piece_label(title: str | None) -> tuple[str | None, str | None]:
+    """A headline without the label of the kind of piece before it, and a note saying what
+    the label said ("OPINION: We kept the ferry. Others lost theirs." -> ("We kept the
+    ferry. Others lost theirs.", "an opinion piece (its headline labelled 'OPINION')"));
+    ``(title, None)`` for a headline with no such label."""
+    found = _PIECE_LABEL.match(title or "")
+    if title is None or found is None or not title[found.end() :].strip():
+        return title, None
+    label = found["label"]
+    kind = "an opinion piece" if re.fullmatch(_OPINION_LABELS, label, re.I) else "an analysis"
+    return title[found.end() :].strip(), f"{kind} (its headline labelled '{label}')"
 
 
 #: A section label or kicker printed above a page's headline ("Environment", "UK news",
@@ -396,7 +421,7 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
             if row is not None:
                 row.append(words)
             elif words:
-                lines.append(marker + words)
+                lines.extend(marker + line for line in words.split("\n"))
                 marker = ""
                 if heading == "":
                     heading = words
@@ -406,16 +431,34 @@ def markdown_to_text(text: str) -> tuple[str, str | None]:
 
 
 def _inline_text(token) -> str:
-    """The text of one Markdown block, markup taken out (a hard line break is a space)."""
+    """The text of one Markdown block, markup taken out (a line break is a space), but for
+    a break before a line that opens with a label in bold or italics ("**Date:** 11 June
+    2024" / "**Participants:** …", "**Ann Roe, CFO:** …"): a field or a turn of its own,
+    kept on a line of its own ("\n")."""
+    children = list(token.children or ())
     parts: list[str] = []
-    for child in token.children or ():
+    for at, child in enumerate(children):
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append("\n" if _labelled_line(children[at + 1 :]) else " ")
         elif child.type == "html_inline" and not child.content.startswith("<"):
             parts.append(child.content)
-    return " ".join("".join(parts).split())
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
+
+
+def _labelled_line(children: list) -> bool:
+    """Whether the inline tokens after a line break open with a label in emphasis: a few
+    words in bold or italics ending with a colon, inside or just after the emphasis
+    ("**Date:**", "*Speaker*:")."""
+    kinds = [c for c in children if not (c.type == "text" and not c.content)][:4]
+    if len(kinds) < 3 or kinds[0].type not in ("strong_open", "em_open"):
+        return False
+    label, closing = kinds[1], kinds[2]
+    if label.type != "text" or not closing.type.endswith("_close") or len(label.content) > 60:
+        return False
+    after = kinds[3].content if len(kinds) > 3 and kinds[3].type == "text" else ""
+    return label.content.rstrip().endswith(":") or after.startswith(":")
 
 
 def _split_front_matter(text: str) -> tuple[str, dict[str, str]]:

@@ -262,7 +262,10 @@ def _speakers(brief: Brief) -> list[str]:
                 if entry.described_as and not group.attributed
                 else ""
             )
-            lines.append(f"- “{_inline(entry.text)}”{described} {markers(entry.sources)}{more}")
+            translated = " (translated)" if entry.translated else ""  # not the words spoken
+            lines.append(
+                f"- “{_inline(entry.text)}”{translated}{described} {markers(entry.sources)}{more}"
+            )
         lines.append("")
     unlisted = sum(group.unlisted for group in brief.speakers)
     # speakers with something to say that the Markdown leaves to the JSON: named, with their

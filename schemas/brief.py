@@ -150,6 +150,11 @@ class QuoteEntry(_Strict):
         description="For a quotation whose speaker the articles do not name: how they "
         "describe the speaker ('one resident', 'a senior official'), once each.",
     )
+    translated: bool = Field(
+        False,
+        description="A source gives these words in translation ('she said (translated)'); "
+        "the Markdown marks them '(translated)'.",
+    )
 
 
 class SpeakerQuotes(_Strict):

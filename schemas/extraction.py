@@ -81,6 +81,11 @@ class Quote(_Strict):
     end: int
     sentence: int = Field(description="Number of the sentence that holds it.")
     continues: str | None = Field(None, description="Id of the quote this one continues.")
+    translated: bool = Field(
+        False,
+        description="The article gives the words in translation ('she said (translated)', "
+        "'in a statement translated from Croatian'), not as they were spoken.",
+    )
 
 
 class Figure(_Strict):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.extract import Labels, assemble_extraction, prepare_article
-from pipeline.read import Article
+import pytest
+
+from pipeline.extract import Labels, assemble_extraction, prepare_article, rules_only_extraction
+from pipeline.read import Article, read_article
 from pipeline.rules.passages import find_passages
 from schemas.extraction import ExtractionStats
 
@@ -395,3 +397,115 @@ def test_a_label_in_capitals_that_is_no_role_and_name_stays_no_turn():
         "BREAKING NEWS: The clinic will close.\n"
     )
     assert not any(p[0] == "answer" for p in spans(text))
+
+
+# --- a call's or a briefing's record: turns labelled with a name and a role ---------------
+
+SHAREHOLDER_CALL = """# Corvale Rail – Half-Year Results Call (transcript)
+
+**Date:** 4 March 2025, 14:30 GMT
+**Participants:** Imke Dorsey (Chief Executive), Rafael Quint (Finance Director)
+
+---
+
+**Imke Dorsey, Chief Executive:** Good afternoon. Passenger numbers rose 6% in the half.
+
+We are also opening two depots in the north next spring.
+
+**Operator:** Our next question comes from Noor Haddad of Peleton Bank.
+
+**Noor Haddad, Peleton Bank:** Thank you. Imke, will the fares review change the outlook?
+
+**Rafael Quint, Finance Director:** Not this year. The review takes effect in 2026.
+
+**Noor Haddad, Peleton Bank:** And the dividend?
+
+**Rafael Quint, Finance Director:** The board will decide in September.
+"""
+
+
+def test_turns_labelled_with_a_name_and_a_role_are_that_speakers_quotes_in_that_role(tmp_path):
+    path = tmp_path / "call.md"
+    path.write_text(SHAREHOLDER_CALL, encoding="utf-8")
+    article = read_article(path)
+    # the header's fields are lines of their own; the date is the record's date, no text
+    assert article.date == "2025-03-04"
+    assert "Date: 4 March 2025, 14:30 GMT" in article.removed
+    assert "\nParticipants: Imke Dorsey (Chief Executive), Rafael Quint (Finance Director)\n" in (
+        article.text
+    )
+    extraction = rules_only_extraction(article)
+    said = [(q.speaker, q.speaker_role, q.text) for q in extraction.quotes]
+    assert said == [
+        (
+            "Imke Dorsey",
+            "Chief Executive",
+            "Good afternoon. Passenger numbers rose 6% in the half.",
+        ),
+        (
+            "Imke Dorsey",
+            "Chief Executive",
+            "We are also opening two depots in the north next spring.",
+        ),
+        # an analyst's question is the analyst's words, with the body the label gives
+        (
+            "Noor Haddad",
+            "Peleton Bank",
+            "Thank you. Imke, will the fares review change the outlook?",
+        ),
+        ("Rafael Quint", "Finance Director", "Not this year. The review takes effect in 2026."),
+        ("Noor Haddad", "Peleton Bank", "And the dividend?"),
+        ("Rafael Quint", "Finance Director", "The board will decide in September."),
+    ]
+    # a turn of several paragraphs: the second continues the first
+    first, second = extraction.quotes[:2]
+    assert second.continues == first.id
+    # the operator runs the call: no quotation, no reporting
+    events = " ".join(e.summary for e in extraction.events)
+    assert "next question" not in events
+    assert "Participants" not in events and "Date:" not in events
+
+
+def test_a_plain_labelled_record_with_roles_and_bodies(tmp_path):
+    text = (
+        "Harbour board briefing on the ferry timetable\n\n"
+        "Moira Fennimore, Harbour Master: The new timetable starts on Monday. Two sailings move.\n\n"
+        "Dev Anand, Fenby Gazette: Will the early sailing stay?\n\n"
+        "Moira Fennimore, Harbour Master: It stays, at a quarter to six.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.speaker, q.speaker_role) for q in extraction.quotes] == [
+        ("Moira Fennimore", "Harbour Master"),
+        ("Dev Anand", "Fenby Gazette"),
+        ("Moira Fennimore", "Harbour Master"),
+    ]
+
+
+def test_a_header_listing_the_participants_gives_roles_to_labels_of_a_name_alone():
+    text = (
+        "Library trust annual meeting (record)\n\n"
+        "Speakers: Ines Carvalho (Head of Collections), Bram Oduya (Treasurer)\n\n"
+        "Ines Carvalho: We lent 40,000 books this year.\n\n"
+        "Bram Oduya: The trust ended the year with a small surplus.\n\n"
+        "Ines Carvalho: Opening hours will not change.\n"
+    )
+    _, extraction = extraction_of(text)
+    assert [(q.speaker, q.speaker_role) for q in extraction.quotes] == [
+        ("Ines Carvalho", "Head of Collections"),
+        ("Bram Oduya", "Treasurer"),
+        ("Ines Carvalho", "Head of Collections"),
+    ]
+    events = " ".join(e.summary for e in extraction.events)
+    assert "Speakers:" not in events
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Lena Marsh, a teacher, said: the school had not been told.",
+        "Tom Brill, the mayor, told reporters: nothing would change.",
+    ],
+)
+def test_a_name_and_an_apposition_before_a_colon_in_reporting_is_no_turn_label(paragraph):
+    text = f"Schools row\n\n{paragraph}\n\n{paragraph.replace('Marsh', 'Grey').replace('Brill', 'Oake')}\n"
+    assert [p for p in find_passages(text) if p.kind != "label"] == []

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import rules_only_extraction
+from pipeline.read import Article
 from pipeline.rules.quotes import QuoteSpan, find_quotes, resolve_pronoun_cues
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "kursk"
@@ -1631,3 +1633,51 @@ def test_a_nickname_in_marks_inside_a_name_is_a_term_and_keeps_the_attribution()
     ]
     assert [q.cue for q in found] == ["Oyelaran", None, "Oyelaran"]
     assert found[2].continues == "Q1"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "translated"),
+    [
+        ("«The bridge stays shut until the divers are done,» Anka Horvat said (translated).", True),
+        ('"The bridge stays shut," she said (translated from a radio interview in Slovene).', True),
+        (
+            'Anka Horvat said in a statement translated from Slovene that the bridge was "unsafe".',
+            True,
+        ),
+        ('"The bridge stays shut," Anka Horvat said, speaking through an interpreter.', True),
+        ('"The bridge stays shut," Anka Horvat said in Hungarian.', True),
+        ('"The bridge stays shut," Anka Horvat said in Maribor.', False),
+        ('"The bridge stays shut," Anka Horvat said.', False),
+        # a translation inside the words is the speaker's subject, no mark on the quotation
+        ('"We translated from Slovene every sign on the bridge," Anka Horvat said.', False),
+    ],
+)
+def test_a_quotation_marked_as_given_in_translation_says_so(paragraph, translated):
+    article = Article(
+        id="S1",
+        path="a.txt",
+        text=f"Bridge shut after flood\n\nAnka Horvat runs the county roads office.\n\n{paragraph}\n",
+        sha256="x",
+    )
+    quotes = [q for q in rules_only_extraction(article).quotes if q.kind != "scare"]
+    assert quotes and all(q.translated is translated for q in quotes)
+
+
+def test_a_translation_marked_after_one_part_of_a_quotation_marks_the_part_it_continues():
+    article = Article(
+        id="S1",
+        path="a.txt",
+        text=(
+            "Bridge shut after flood\n\n"
+            "“The water rose in an hour,” Anka Horvat said, according to a translation from "
+            "her office. “Nobody could have crossed.”\n\n"
+            "“We will reopen it in May,” said Tibor Lenk, the county engineer.\n"
+        ),
+        sha256="x",
+    )
+    quotes = rules_only_extraction(article).quotes
+    assert [(q.speaker, q.translated) for q in quotes] == [
+        ("Anka Horvat", True),
+        ("Anka Horvat", True),
+        ("Tibor Lenk", False),
+    ]

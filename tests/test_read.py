@@ -1410,3 +1410,70 @@ def test_a_short_article_whose_class_names_an_advert_setting_is_kept(tmp_path):
     article = read_article(write(tmp_path, "pier.html", page))
     assert "Sandmouth pier reopened on Saturday" in article.text
     assert "About 3,000 people walked its length on the first day." in article.text
+
+
+def test_a_release_issuer_named_under_its_labels_is_the_outlet_over_a_headline_in_capitals(
+    tmp_path,
+):
+    release = (
+        "MEDIA RELEASE\nFOR IMMEDIATE RELEASE\n\nKestwick Allotment Society (KAS)\n"
+        "9 May 2025\n\nPLOT HOLDERS WIN FIGHT TO SAVE EASTFIELD SITE\n\n"
+        "Plot holders at Eastfield have won their fight to keep the site, the Kestwick "
+        "Allotment Society said today.\n\nENDS\n"
+    )
+    article = read_article(write(tmp_path, "release.txt", release))
+    assert article.title == "PLOT HOLDERS WIN FIGHT TO SAVE EASTFIELD SITE"
+    assert article.outlet == "Kestwick Allotment Society"
+    assert article.date == "2025-05-09"
+    assert "Kestwick Allotment Society (KAS)" in article.removed
+    assert article.text.startswith("PLOT HOLDERS WIN FIGHT TO SAVE EASTFIELD SITE\n")
+
+
+@pytest.mark.parametrize("tag", ["English translation", "English version", "English edition"])
+def test_a_papers_name_over_its_translation_tag_is_the_outlet_not_the_headline(tmp_path, tag):
+    story = (
+        f"Correio de Almada — {tag}\n\nFerry strike leaves commuters stranded on the Tagus\n\n"
+        "By Rita Couto\n\nThousands of commuters were stranded on Tuesday when ferry crews walked out.\n"
+    )
+    article = read_article(write(tmp_path, "story.txt", story))
+    assert article.title == "Ferry strike leaves commuters stranded on the Tagus"
+    assert article.outlet == "Correio de Almada"
+    assert f"Correio de Almada — {tag}" in article.removed
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "note"),
+    [
+        (
+            "OPINION: My street flooded twice. Nobody came. Now they want our votes.",
+            "My street flooded twice. Nobody came. Now they want our votes.",
+            "an opinion piece (its headline labelled 'OPINION')",
+        ),
+        (
+            "Analysis: The council has a plan. It has no money.",
+            "The council has a plan. It has no money.",
+            "an analysis (its headline labelled 'Analysis')",
+        ),
+        (
+            "Our town kept its library. Yours can too.",
+            "Our town kept its library. Yours can too.",
+            None,
+        ),
+    ],
+)
+def test_a_headline_of_short_sentences_over_the_byline_is_the_headline_without_its_label(
+    tmp_path, headline, title, note
+):
+    column = (
+        f"{headline}\n\nBy Tobias Wren\n\n"
+        "Tobias Wren is a retired engineer in Dunmore. The views expressed are his own.\n\n"
+        "The water came through the front door at two in the morning.\n\n"
+        "By the time the pumps arrived, the ground floor was gone.\n"
+    )
+    article = read_article(write(tmp_path, "column.txt", column))
+    assert article.title == title
+    assert article.author == "Tobias Wren"
+    assert ([note] if note else []) == [n for n in article.notes if "labelled" in n]
+    # the writer's note closing with the paper's disclaimer is no reporting
+    assert "retired engineer" not in article.text
+    assert article.text.startswith(f"{headline}\n")  # the body keeps the headline as printed

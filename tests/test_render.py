@@ -346,3 +346,24 @@ def test_a_live_pages_headline_is_not_the_briefs_title(page):
                    sha256="x"),
     ]  # fmt: skip
     assert _title(sources, []) == "Council backs £9m flood barrier"
+
+
+def test_a_quote_given_in_translation_is_marked_so_in_the_markdown_and_the_json():
+    brief = merge_extractions(
+        [
+            extraction(
+                "S1",
+                quotes=[
+                    quote(
+                        "S1", 1, "The harbour will reopen before the feast day.", "Iva Marić"
+                    ).model_copy(update={"translated": True}),
+                    quote("S1", 2, "We counted every boat twice.", "Iva Marić"),
+                ],
+            )
+        ]
+    )
+    markdown = render_markdown(brief)
+    assert "- “The harbour will reopen before the feast day.” (translated) [S1]" in markdown
+    assert "- “We counted every boat twice.” [S1]" in markdown
+    entries = json.loads(render_json(brief))["speakers"][0]["quotes"]
+    assert [e["translated"] for e in entries] == [True, False]

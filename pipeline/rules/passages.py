@@ -25,13 +25,14 @@ from .vocabulary import (
     NAME_PARTICLES,
     ROLE_NOUNS,
     ROLE_WORDS,
+    SPEECH_VERB_FORMS,
     TITLE_WORDS,
     without_post_nominals,
 )
 
 __all__ = ["Passage", "PassageKind", "find_passages"]
 
-PassageKind = Literal["post", "credit", "question", "answer", "label", "report"]
+PassageKind = Literal["post", "credit", "question", "answer", "label", "report", "procedure"]
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,23 @@ class Passage:
             ``"label"`` (a speaker or question label such as ``Q:`` or ``Question 1:``),
             ``"report"`` (a broadcast's own voice: an anchor's, a reporter's or a presenter's
             turn, "ANCHOR: Good evening. The league has opened an inquiry …": the outlet's
-            reporting, no one's quotation).
+            reporting, no one's quotation), ``"procedure"`` (a call's operator running it:
+            "Operator: Our next question comes from …": neither a quotation nor reporting).
         start: offset of the first character in the article text.
         end: offset just past the last character; ``text[start:end]`` is verbatim.
         speaker: whose words they are, exactly as the article writes the name; None when the
             article does not name them (a question of an unnamed interviewer, a label).
+        role: the speaker's role or body as the transcript gives it, in the turn's label
+            ("Ann Roe, Finance Director:" -> "Finance Director") or, for a label that gives
+            only a name, in its header ("Participants: Ann Roe (Finance Director), …");
+            None when it gives none.
     """
 
     kind: PassageKind
     start: int
     end: int
     speaker: str | None = None
+    role: str | None = None
 
 
 _NAME_WORD = r"[A-Z][\w’'.-]*"
@@ -85,6 +92,13 @@ _ANSWER_LABEL = re.compile(
 _SPEAKER_LABEL = re.compile(
     rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON})"
     rf"(?:\s+\((?P<given>{_NAME_WORD}|[a-z][\w ]{{1,30}})\))?{_EM}\s*:{_EM}\s+(?=\S)"
+)
+# A turn's label giving the speaker's role or body after a comma, as a call's or a briefing's
+# record writes it: "Ann Roe, Chief Executive:", "Tom Lowe, Harbour Bank:", "**Ann Roe,
+# CFO:**" (``_label_role`` says whether what follows the comma is one).
+_ROLED_LABEL = re.compile(
+    rf"^{_EM}(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+)?{_PERSON}),\s+"
+    rf"(?P<role>[^:\n“”\"«»()]{{2,80}}?){_EM}\s*:{_EM}\s+(?=\S)"
 )
 # A record's heading or a programme's turn with more in brackets: a part and the person
 # holding it ("The Prime Minister (Jane Morrow):", "GUEST (Dr Sara Quinn):"), or a member
@@ -197,6 +211,8 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     holders: dict[str, str] = {}  # "the prime minister" -> "Jane Morrow", from a heading
     once: list[tuple[str, int, int, int, str | None, int]] = []  # names only a label gives
     directions: set[int] = set()  # paragraphs that are a stage direction: "(CROSSTALK)"
+    roled: list[tuple[str, int, int, int, str | None, int]] = []  # "Ann Roe, CFO:" turns
+    label_roles: dict[int, str] = {}  # paragraph index -> the role its label gives
     record = guested = False
     for index, (start, end) in enumerate(paragraphs):
         if index in header:
@@ -220,6 +236,13 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
             record = record or bool(match["party"]) or numbered
             guested = guested or (label or "").lower() in _ANSWERING_PARTS
             turns.append(("named", start, at + match.end(), end, name, index))
+        elif (
+            (match := _ROLED_LABEL.match(rest))
+            and _full_name(match["name"])
+            and _label_role(match["role"])
+        ):
+            roled.append(("named", start, at + match.end(), end, match["name"], index))
+            label_roles[index] = match["role"].strip()
         elif (match := _SPEAKER_LABEL.match(rest)) and _turn_label(match, text, cast):
             record = record or numbered or bool(_RECORD_LABEL.match(match["name"]))
             turns.append(("named", start, at + match.end(), end, match["name"], index))
@@ -230,6 +253,13 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
             turns.append(("question", start, start + match.end(), end, None, index))
         elif match := _ANSWER_LABEL.match(line):
             turns.append(("answer", start, start + match.end(), end, None, index))
+    if len(roled) >= 2:
+        # turns labelled with who speaks and in what role ("Ann Roe, CFO: …"): a record of
+        # a call, a briefing or a hearing, in which every turn is its speaker's own words
+        record = True
+        turns = sorted(turns + roled, key=lambda t: t[5])
+    else:
+        once += roled
     # a name a record's label gives only once ("Tom Roe: Families in …") is a speaker where
     # the text is plainly a record of turns: a debate's, or one of three or more named turns
     if once and (record or sum(t[0] == "named" for t in turns) >= 3):
@@ -286,10 +316,13 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
     interviewee = (introduced if answering else None) or _most_common(answerers) or introduced
     asked = any(t[0] == "question" or (t[0] == "named" and t[4] in askers) for t in turns)
     passages: list[Passage] = []
+    header_roles = _cast_roles(text, paragraphs)
     for number, (kind, start, body, end, name, index) in enumerate(turns):
         passages.append(Passage("label", start, body - _trailing_space(text, start, body)))
+        role = label_roles.get(index)
         if kind == "named":
             name = _cast_name(name, cast)
+            role = role or header_roles.get(name or "")
         label = (turns[number][4] or "").lower()
         # a host who puts questions to a guest asks ("HOST:" with "GUEST (Dr Ann Roe):");
         # a presenter or an anchor alone tells the story
@@ -297,12 +330,14 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
             _ASKING_PARTS if guested else frozenset()
         ):
             turn: tuple[PassageKind, str | None] = ("report", None)  # "ANCHOR:", "PRESENTER:"
+        elif kind == "named" and label in _PROCEDURAL_LABELS:
+            turn = ("procedure", None)  # "Operator: The next question is from …"
         elif kind == "question" or (kind == "named" and turns[number][4] in askers):
             turn = ("question", name)
         else:
             turn = ("answer", interviewee if kind == "answer" else name)
         if not (turn[0] == "answer" and _ACTION_TURN.match(text[body:end].strip())):
-            passages.extend(_without_directions(text, turn[0], body, end, turn[1]))
+            passages.extend(_without_directions(text, turn[0], body, end, turn[1], role))
         # In an interview (there are questions) or a record, unlabelled paragraphs before the
         # next turn continue this one, up to a heading or a stage direction; between labelled
         # statements in a news story they are reporting.
@@ -313,12 +348,20 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
                     break  # "(CROSSTALK)", "Topical Questions": the turn has ended
                 if _reporting(text[p_start:p_end]):
                     break  # the reporter's own paragraph between turns ("X told the Weekly…")
-                passages.extend(_without_directions(text, turn[0], p_start, p_end, turn[1]))
+                passages.extend(_without_directions(text, turn[0], p_start, p_end, turn[1], role))
+    # the header's lines ("Participants: Ann Roe (CFO), …") are who takes part: labels, no
+    # one's words and no reporting
+    passages.extend(Passage("label", *paragraphs[k]) for k in sorted(header))
     return passages
 
 
 def _without_directions(
-    text: str, kind: PassageKind, start: int, end: int, speaker: str | None
+    text: str,
+    kind: PassageKind,
+    start: int,
+    end: int,
+    speaker: str | None,
+    role: str | None = None,
 ) -> list[Passage]:
     """The passage ``start``..``end`` less the stage directions inside it ("… adviser.
     [Interruption.] If the hon. Lady …" is two stretches of one speaker's words)."""
@@ -326,10 +369,10 @@ def _without_directions(
     for match in _DIRECTION.finditer(text, start, end):
         piece = text[at : match.start()].rstrip()
         if piece.strip():
-            out.append(Passage(kind, at, at + len(piece), speaker))
+            out.append(Passage(kind, at, at + len(piece), speaker, role))
         at = match.end() + len(text[match.end() : end]) - len(text[match.end() : end].lstrip())
     if text[at:end].strip():
-        out.append(Passage(kind, at, end, speaker))
+        out.append(Passage(kind, at, end, speaker, role))
     return out
 
 
@@ -430,6 +473,28 @@ def _quoted_interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Pass
     return passages
 
 
+#: Words that join a role's words: "Head of Investor Relations", "analyst at Peleton Bank".
+_ROLE_JOINERS = frozenset("of the and for at & in on to de du van von".split())
+
+
+def _label_role(role: str) -> bool:
+    """Whether what follows a comma in a turn's label is the speaker's role or body ("Chief
+    Executive", "CFO", "Peleton Bank", "head of investor relations"): one to eight words, none
+    a speech verb, opening with a capital or a role word; each capitalised, a role word or
+    a word joining them, or, with a role noun among them, any word ("the mayor, said" is
+    a clause of reporting, no role)."""
+    words = [w.strip(",.’'") for w in role.split()]
+    if not 0 < len(words) <= 8 or not all(w and w.lower() not in SPEECH_VERB_FORMS for w in words):
+        return False
+    if not (words[0][:1].isupper() or words[0].lower() in ROLE_WORDS):
+        return False
+    lower = [w.lower() for w in words]
+    return all(
+        w[:1].isupper() or low in ROLE_WORDS or low in _ROLE_JOINERS
+        for w, low in zip(words, lower, strict=True)
+    ) or (any(low in ROLE_NOUNS for low in lower) and all(w.isalpha() for w in words))
+
+
 def _trailing_space(text: str, start: int, end: int) -> int:
     label = text[start:end]
     return len(label) - len(label.rstrip())
@@ -457,7 +522,8 @@ _ASKING_PARTS = frozenset(
 _ANSWERING_PARTS = frozenset("witness interviewee guest guests".split())
 _CAST_LINE = re.compile(
     r"^(?P<part>presenter|host|interviewer|anchor|moderator|chair|chairman|chairwoman|"
-    r"chairperson|witness|interviewee|guests?|examined by|counsel)\s*:?\s+(?P<names>[^\n]+)$",
+    r"chairperson|witness|interviewee|guests?|examined by|counsel|participants|speakers"
+    r"|attendees|panel(?:l?ists)?|on the call)\s*:?\s+(?P<names>[^\n]+)$",
     re.IGNORECASE,
 )
 #: Labels of turns by someone a transcript does not name: the words have no speaker.
@@ -465,6 +531,9 @@ UNNAMED_LABELS = frozenset(
     """caller listener viewer voice audience member man woman unidentified speaker
     participant questioner heckler""".split()
 )
+#: Labels of a call's own staff, who run it and say nothing of the story ("Operator: Our
+#: next question comes from …"): their turns are procedure, no quotation.
+_PROCEDURAL_LABELS = frozenset({"operator", "conference operator"})
 _HONORIFIC = re.compile(rf"^(?:{'|'.join(sorted(HONORIFICS | {'cllr'}))})\.?\s+", re.I)
 
 
@@ -488,15 +557,27 @@ _RUNS_ON = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z
 
 def _cast_of(text: str, start: int, end: int) -> list[tuple[str, str]]:
     """The ``(part, name)`` pairs of one header line; none for a turn ("HOST: Councillor?")."""
+    return [(part, name) for part, name, _ in _header_of(text, start, end)]
+
+
+def _header_of(text: str, start: int, end: int) -> list[tuple[str, str, str | None]]:
+    """The ``(part, name, role)`` triples of one header line, the role as the line gives it
+    after the name, in brackets or after a comma ("Participants: Ann Roe (Finance
+    Director), Tom Lowe (Head of Sales)" -> ``("participants", "Ann Roe", "Finance
+    Director")``, …; "Witness: MR ALAN QUARRIE, former chief engineer" -> ``("witness",
+    "Alan Quarrie", "former chief engineer")``), else None; none for a turn ("HOST:
+    Councillor?")."""
     match = _CAST_LINE.match(text[start:end].strip())
     if match is None or _RUNS_ON.search(match["names"]):
         return []  # "PRESENTER: Councillor Ann Roe, thank you. Now …": a turn, sentences on
     part = match["part"].lower().split()[0]
     part = "chair" if part.startswith("chair") else part
     out = []
-    for entry in match["names"].split(";"):
-        name = entry.split(",")[0].strip()
-        name = re.sub(r"\s+\((?:affirmed|sworn)\)$", "", name, flags=re.I).rstrip(".")
+    for entry in _header_entries(match["names"]):
+        name, _, role = entry.partition(",")
+        name = re.sub(r"\s+\((?:affirmed|sworn)\)$", "", name.strip(), flags=re.I).rstrip(".")
+        if bracketed := _BRACKETED_ROLE.search(name):  # "Ann Roe (Finance Director)"
+            name, role = name[: bracketed.start()], bracketed["role"]
         name = without_post_nominals(name).strip()
         if name.isupper():
             name = _HONORIFIC.sub("", name).title()
@@ -505,8 +586,38 @@ def _cast_of(text: str, start: int, end: int) -> list[tuple[str, str]]:
             return []  # a turn, not a header line
         if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES | {"of"} for w in words):
             return []
-        out.append((part, name))
+        out.append((part, name, role.strip(" .") or None))
     return out
+
+
+#: A role in brackets after a header's name: "Ann Roe (Finance Director)".
+_BRACKETED_ROLE = re.compile(r"\s*\((?P<role>[^()]{2,80})\)$")
+
+
+def _header_entries(names: str) -> list[str]:
+    """A header line's people, one entry each: apart by semicolons ("A, role; B, role"), or
+    by commas where each names its role in brackets ("A (role), B (role)")."""
+    if ";" not in names:
+        entries = [e.strip() for e in re.split(r",\s*(?![^()]*\))", names) if e.strip()]
+        if len(entries) > 1 and all(
+            (b := _BRACKETED_ROLE.search(e)) and not _SWORN.fullmatch(b["role"]) for e in entries
+        ):
+            return entries
+    return names.split(";")
+
+
+_SWORN = re.compile(r"affirmed|sworn", re.I)
+
+
+def _cast_roles(text: str, paragraphs: list[tuple[int, int]]) -> dict[str, str]:
+    """The roles a transcript's header gives its people, by name ("Participants: Ann Roe
+    (Finance Director)" -> ``{"Ann Roe": "Finance Director"}``)."""
+    return {
+        name: role
+        for start, end in paragraphs[:6]
+        for _, name, role in _header_of(text, start, end)
+        if role
+    }
 
 
 def _same_person(label: str, name: str, part: str) -> bool:
@@ -522,7 +633,7 @@ def _turn_label(match: re.Match[str], text: str, cast: list[tuple[str, str]]) ->
     STREET:"), whatever the brackets hold; else, with nothing in brackets, a person the
     article names (``_is_person_label``) or the transcript's header casts."""
     name = match["name"]
-    if _unnamed(name) or name.lower() in _ASKING_PARTS | _OWN_VOICES:
+    if _unnamed(name) or name.lower() in _ASKING_PARTS | _OWN_VOICES | _PROCEDURAL_LABELS:
         return True
     if not match["given"] and (_role_only(name) or _role_and_name(name)):
         return True  # "PLAINTIFF:", "RESIDENT CARLA BENNING:" in a broadcast script

@@ -89,7 +89,35 @@ from .vocabulary import (
     word_trie,
 )
 
-__all__ = ["QuoteKind", "QuoteSpan", "find_quotes", "resolve_pronoun_cues", "speaker_mentions"]
+__all__ = [
+    "TRANSLATION_MARK",
+    "QuoteKind",
+    "QuoteSpan",
+    "find_quotes",
+    "resolve_pronoun_cues",
+    "speaker_mentions",
+]
+
+#: Languages a speaker is said to speak in ("he said in Croatian"): the English words after
+#: are a translation.
+_LANGUAGES = """Spanish French German Italian Portuguese Dutch Russian Ukrainian Polish Croatian
+    Serbian Bosnian Greek Turkish Arabic Hebrew Persian Farsi Urdu Hindi Bengali Mandarin
+    Cantonese Chinese Japanese Korean Vietnamese Thai Swahili Catalan Basque Romanian
+    Hungarian Czech Slovak Swedish Norwegian Danish Finnish Icelandic Tagalog Indonesian
+    Malay Amharic Somali Pashto Dari Kurdish Armenian Georgian Albanian""".split()
+#: What says, outside a quotation's marks and in its sentence, that the words are given in
+#: translation: "she said (translated)", "(translated from Portuguese)", "[translated]", "in
+#: a statement translated from Croatian", "according to a translation provided by her
+#: office", "speaking through an interpreter", "he said in Croatian".
+TRANSLATION_MARK = re.compile(
+    r"[(\[]\s*(?i:translated|translation|in\s+translation|via\s+an?\s+(?:interpreter|translator))"
+    r"\b[^)\]\n]{0,160}[)\]]"
+    r"|\b(?i:translated\s+from)\b"
+    r"|\b(?i:(?:according\s+to|in|through|via)\s+an?\s+(?:[\w-]+\s+)?translation)\b"
+    r"|\b(?i:(?:through|via|with\s+the\s+help\s+of)\s+an?\s+(?:interpreter|translator))\b"
+    r"|\b(?i:said|says|speaking|spoke|added|wrote|writing|told\s+\w+(?:\s+\w+)?)\s+in\s+"
+    rf"(?:{'|'.join(_LANGUAGES)})\b"
+)
 
 
 QuoteKind = Literal["quote", "partial", "scare"]
@@ -121,6 +149,8 @@ class QuoteSpan:
             or role description, a speaker inherited from the previous paragraph or
             sentence, a subject read across an appositive, or a cue that another speech
             verb of the same sentence, with a different named subject, contradicts.
+        role: the cue's role or body as a transcript's turn label or header gives it ("Ann
+            Roe, Finance Director: …" -> "Finance Director"), or None.
     """
 
     id: str
@@ -133,6 +163,7 @@ class QuoteSpan:
     cue: str | None
     cue_start: int | None
     confident: bool = True
+    role: str | None = None
 
 
 # --- marks and patterns --------------------------------------------------------------------
