@@ -509,3 +509,14 @@ def test_a_header_listing_the_participants_gives_roles_to_labels_of_a_name_alone
 def test_a_name_and_an_apposition_before_a_colon_in_reporting_is_no_turn_label(paragraph):
     text = f"Schools row\n\n{paragraph}\n\n{paragraph.replace('Marsh', 'Grey').replace('Brill', 'Oake')}\n"
     assert [p for p in find_passages(text) if p.kind != "label"] == []
+
+
+def test_a_live_page_s_headlines_written_as_body_colon_words_are_no_turns():
+    text = (
+        "Live: storm hits the coast\n\n"
+        "19:40\n\nCoastguard: 12 rescued, one missing\n\n"
+        "The coastguard said twelve people had been lifted from boats.\n\n"
+        "19:10\n\nCouncil: 300 homes without power\n\n"
+        "The council said crews were working through the night.\n"
+    )
+    assert [p for p in find_passages(text) if p.kind in ("answer", "label")] == []

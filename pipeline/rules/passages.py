@@ -243,6 +243,8 @@ def _interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Passage]:
         ):
             roled.append(("named", start, at + match.end(), end, match["name"], index))
             label_roles[index] = match["role"].strip()
+        elif _headline_turn(rest):
+            continue  # "Hospital: 47 treated, two serious": a live post's headline, no turn
         elif (match := _SPEAKER_LABEL.match(rest)) and _turn_label(match, text, cast):
             record = record or numbered or bool(_RECORD_LABEL.match(match["name"]))
             turns.append(("named", start, at + match.end(), end, match["name"], index))
@@ -374,6 +376,18 @@ def _without_directions(
     if text[at:end].strip():
         out.append(Passage(kind, at, end, speaker, role))
     return out
+
+
+def _headline_turn(line: str) -> bool:
+    """Whether ``line`` is a headline written as "Body: what it says" ("Hospital: 47
+    treated, two in serious condition", "Police: 14 officers hurt"): one word before the
+    colon and a short text after it with no closing stop, as a live page heads its posts.
+    A turn of a record says its words in sentences."""
+    match = re.match(r"(?P<label>[A-Z][\w’'-]+):[ \t]+(?P<body>\S.*)$", line.strip())
+    if match is None:
+        return False
+    body = match["body"].strip()
+    return len(body.split()) <= 14 and not re.search(r"[.!?…:][\"”’')\]]*$", body)
 
 
 def _heading(paragraph: str) -> bool:
