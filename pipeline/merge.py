@@ -380,16 +380,50 @@ def _quote_key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower().replace("’", "'")).strip()
 
 
+def _interrupted(quotes: Sequence[Quote]) -> tuple[list[Quote], dict[str, list[str]]]:
+    """``quotes`` with each quotation that the attribution interrupts inside one sentence
+    ("“We are,” the head said, “doing all we can.”") told whole, its parts joined by an
+    ellipsis where the attribution stood ("We are, … doing all we can."), and, for each
+    joined quotation's id, the ids of the parts joined to it. The parts are one speaker's
+    words of one sentence, as the article marks them (``Quote.continues``). Pure."""
+    by_id = {q.id: q for q in quotes}
+    root_of: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    parts: dict[str, list[str]] = {}
+    for quote in quotes:
+        head = by_id.get(quote.continues or "")
+        if (
+            head is None
+            or head.source != quote.source
+            or head.sentence != quote.sentence
+            or head.speaker != quote.speaker
+            or "scare" in (quote.kind, head.kind)
+        ):
+            continue
+        root = root_of.get(head.id, head.id)
+        texts[root] = f"{texts.get(root, by_id[root].text).rstrip()} … {quote.text.lstrip()}"
+        parts.setdefault(root, []).append(quote.id)
+        root_of[quote.id] = root
+    out = [
+        q.model_copy(update={"text": texts[q.id], "kind": "quote"}) if q.id in texts else q
+        for q in quotes
+        if q.id not in root_of
+    ]
+    return out, parts
+
+
 def _merge_quotes(
     quotes: Sequence[Quote], index: EntityIndex
 ) -> tuple[list[SpeakerQuotes], list[Difference]]:
     """Group quotes by speaker. The same words from several sources become one entry with
     all those sources; a shorter quotation of the same words is listed as a part of the
-    fuller one, with its own sources, so every source marker points at words it holds.
+    fuller one, with its own sources, so every source marker points at words it holds. A
+    quotation the attribution interrupts is one entry (``_interrupted``), with every part's id.
 
     Each quote finds its entry through ``_QuoteIndex`` (exact text, wording key, shingle
     sketch, words), not by comparing it with every entry: linear in the quotes."""
-    spoken = sorted((q for q in quotes if q.kind != "scare"), key=lambda q: -len(q.text))
+    whole, parts = _interrupted(quotes)
+    spoken = sorted((q for q in whole if q.kind != "scare"), key=lambda q: -len(q.text))
     entries: list[tuple[str, QuoteEntry]] = []
     found = _QuoteIndex()
     sources: list[set[str]] = []  # per entry; sorted once at the end
@@ -418,7 +452,7 @@ def _merge_quotes(
                 text=quote.text,
                 kind=quote.kind,
                 sources=[quote.source],
-                ids=[quote.id],
+                ids=[quote.id, *parts.get(quote.id, ())],
                 translated=quote.translated,
             )
             entries.append((speaker, entry))
@@ -430,7 +464,7 @@ def _merge_quotes(
             continue
         match = exact if exact is not None else variant[0]
         owner, entry = entries[match]
-        entry.ids.append(quote.id)
+        entry.ids += [quote.id, *parts.get(quote.id, ())]
         if exact is not None:
             sources[match].add(quote.source)
             entry.translated = entry.translated or quote.translated  # the same words

@@ -1189,3 +1189,27 @@ def test_a_title_or_a_stray_word_declares_no_nickname():
 
     assert declared_nicknames("Mayor Vance, known as Teddy, spoke.") == {}
     assert declared_nicknames("Sam Vance, known as The Best, spoke.") == {}
+
+
+def test_a_quotation_the_attribution_interrupts_is_told_whole_with_an_ellipsis():
+    first = quote("S1", 1, "We are,", "Ana Ruiz")
+    rest = quote("S1", 1, "doing all we can to keep the ferry running.", "Ana Ruiz").model_copy(
+        update={"id": "S1.Q2", "continues": "S1.Q1"}
+    )
+    brief = merge_extractions([extraction("S1", quotes=[first, rest])])
+    (group,) = brief.speakers
+    (entry,) = group.quotes
+    assert entry.text == "We are, … doing all we can to keep the ferry running."
+    assert entry.ids == ["S1.Q1", "S1.Q2"]  # every quotation is still in the JSON
+
+
+def test_a_quotation_continued_in_the_next_sentence_stays_two_entries():
+    first = quote("S1", 1, "We are ready.", "Ana Ruiz")
+    rest = quote("S1", 2, "We have been for weeks.", "Ana Ruiz").model_copy(
+        update={"continues": "S1.Q1"}
+    )
+    brief = merge_extractions([extraction("S1", quotes=[first, rest])])
+    assert sorted(e.text for e in brief.speakers[0].quotes) == [
+        "We are ready.",
+        "We have been for weeks.",
+    ]

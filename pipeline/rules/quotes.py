@@ -1744,6 +1744,13 @@ _SAYS = frozenset(
 
 
 _ARTICLES = frozenset("a an the".split())
+#: A participle of a speech verb that may qualify a count ("26 confirmed cases", "three
+#: reported deaths"), and a count right before it.
+_COUNTED_PARTICIPLE = re.compile(r"(?i:confirmed|reported|announced|claimed|alleged|recorded)\b")
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*%?|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+    r"hundreds|thousands|several|many|more|new|total))\s+$"
+)
 #: A verb of saying and perhaps "that" right before a reported clause's subject.
 _REPORTED_CLAUSE = re.compile(rf"\b(?:{'|'.join(sorted(_SAYS))})\s+(?:that\s+)?$")
 
@@ -1756,6 +1763,10 @@ def _subject_before(
 ) -> _Cue | None:
     """The subject of the speech verb at ``verb``, read backwards from it; with ``reported``,
     a reported clause's own subject ("said the wardens had warned")."""
+    if _COUNTED_PARTICIPLE.match(doc.masked, verb) and _COUNT_BEFORE.search(
+        doc.masked, max(lo, verb - 20), verb
+    ):
+        return None  # "26 confirmed and 4 probable cases": an adjective of what is counted
     toks = _tokens(doc, max(lo, verb - _WINDOW), verb)
     i = len(toks) - 1
     while i >= 0 and (toks[i].word.lower() in _SKIP_WORDS or toks[i].word in _BEFORE_VERB):
