@@ -1745,6 +1745,10 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
                 if key_of(full) in spoken or key_of(full) in names:
                     continue  # shown under its name already
                 name = full  # else a body the article only describes keeps its words
+            elif not full and head in _GENERIC_BODY_HEADS:
+                continue  # "The organisation acknowledges …": a body named before, unsaid
+        if not own and re.fullmatch(r"(?i:its|their)\s+[a-z-]+", name):
+            continue  # "Its researchers observed …": people of a body named before
         if speaker_problem(name, text) is not None:
             continue
         out.append(
@@ -1806,6 +1810,9 @@ def _body_resolved(form: str, prepared: PreparedArticle) -> str:
     return resolved
 
 
+#: Words for a body that say nothing of what it is ("the organisation", "the group"): a
+#: reference back to a body named before, never an actor of its own.
+_GENERIC_BODY_HEADS = frozenset("organisation organization group body charity ngo".split())
 #: A body described, not named ("The company", "THE firm", "the water regulator").
 _BODY_DESCRIPTION = re.compile(
     r"(?i:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,2}"
@@ -1955,7 +1962,8 @@ def _actor_name(name: str, prepared: PreparedArticle) -> str | None:
 def _news_outlet(name: str, prepared: PreparedArticle) -> bool:
     """Whether ``name`` is a news outlet that reports the story rather than takes part in it:
     the article's own outlet (unless the headline opens with it as the doer, as a press
-    release's issuer: "Larkwell Water announces …"), or a capitalised name ending in a word
+    release's issuer: "Larkwell Water announces …", or its name is a body's, "Harwick Pier
+    Trust", as an issuer's is), or a capitalised name ending in a word
     of news outlets (``NEWS_OUTLET_WORDS``: "RTC News", "The National Courier", "Harbour
     Radio") that the headline and the first sentence do not name (an outlet the story is
     about takes part)."""
@@ -1964,8 +1972,12 @@ def _news_outlet(name: str, prepared: PreparedArticle) -> bool:
         return False
     own = prepared.article.outlet or ""
     if own and name.lower().removeprefix("the ") in own.lower():
-        # a press release's issuer is its outlet, and the doer its headline opens with
-        return not _headline_subject(name, prepared)
+        # a press release's issuer is its outlet, and the doer its headline opens with; a
+        # body's name ("Harbour Pier Trust") issues a release, a paper's reports
+        issuer = (
+            words[-1].lower() in _ORGANISATION_WORDS and words[-1].lower() not in NEWS_OUTLET_WORDS
+        )
+        return not issuer and not _headline_subject(name, prepared)
     if words[-1].lower() not in NEWS_OUTLET_WORDS:
         return False
     title = prepared.article.title or ""

@@ -1692,3 +1692,14 @@ def test_a_verb_after_a_body_s_head_word_ends_the_lead_s_agent():
     )
     found = _lead_agent(prepare_article(_article(text)))
     assert found is None or "finds" not in found[0]
+
+
+def test_an_anaphor_for_a_body_named_before_is_no_stance_actor():
+    text = (
+        "Rights group condemns police\n\nThe rights group Harbour Watch condemned the police "
+        "on Monday.\n\nThe organisation acknowledges that some protesters threw stones. Its "
+        'researchers observed that most marchers were local.\n\n"This was excessive," said '
+        "Ana Ruiz of Harbour Watch.\n"
+    )
+    actors = [s.actor for s in rules_only_extraction(_article(text)).stances]
+    assert "The organisation" not in actors and "Its researchers" not in actors
