@@ -582,7 +582,8 @@ def description_referent(
         full, role = resolve(mention)
         if person_name(mention) != mention.strip() or _TITLED.match(mention):
             role = role or mention  # a title or a role word before the name: a person
-        held = f"{role} {_body_after(full, text)}".lower().split() if role else []
+        # a title and an appositive joined ("councillor; chair of the board") hold both
+        held = f"{role} {_body_after(full, text)}".lower().replace(";", " ").split() if role else []
         body_head = head in ORGANISATION_WORDS and head not in ROLE_NOUNS
         if role and all(w in held for w in words):
             # "the police chief": "Chief Superintendent Rhona McBride of Tavyshire Police"
@@ -1678,7 +1679,8 @@ def stance_evidence(prepared: PreparedArticle, quotes: list[Quote]) -> list[Stan
     doer = decider or lead
     if doer is not None:  # "said Chief Executive Sarah Nkemelu": of the body the story is about
         for key, own in spoken.items():
-            role = (own[0].speaker_role or "").strip()
+            # "chief executive; founder of Tide Café": the title before the name
+            role = (own[0].speaker_role or "").split(";")[0].strip()
             if (
                 not speaks_for[key]
                 and key != key_of(doer[0])

@@ -37,6 +37,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.rules.entities import person_name
+from pipeline.rules.vocabulary import spelled_title
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "quote_dev"
@@ -264,9 +265,15 @@ def score_article(gold: dict, extraction, name: str = "") -> Tally:
             tally.right += 1
             if item.get("role"):
                 tally.roles_labelled += 1
-                role = norm(quote.speaker_role or "")
-                if role and (norm(item["role"]) in role or role in norm(item["role"])):
+                # "Sen." labelled, "senator" printed: an abbreviated title is its word
+                role = norm(spelled_title(quote.speaker_role or ""))
+                labelled = norm(spelled_title(item["role"]))
+                if role and (labelled in role or role in labelled):
                     tally.roles_right += 1
+                else:
+                    tally.notes.append(
+                        f"{name}: role {quote.speaker_role!r} of {quote.speaker} ({item['role']})"
+                    )
         else:
             tally.notes.append(
                 f"{name}: speaker {quote.speaker!r} for “{item['text']}” ({item['speaker']})"

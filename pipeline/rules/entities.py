@@ -414,7 +414,11 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             found_role = _role_before(text, start) if start >= 0 else None
             best, role = found, found_role or role
     if len({f.split()[0] for f in fuller}) > 1 and len(person.split()) == 1:
-        return name.split(",")[0].strip(), None  # two people share the surname: keep it as given
+        # two people share the surname: the one a title before it goes with ("Dr Okoro" where
+        # only "Dr Ada Okoro" is a doctor), else the name as given
+        given = name.split(",")[0].strip()
+        titled = _titled_bearer(given.split()[0], person, text) if " " in given else None
+        return resolve_person(titled, text) if titled else (given, None)
     if best == person:
         # a first name alone ("Barry") or a short name ("Brightwell") the article gives in
         # full once ("Barry Stokes", "Brightwell Toys"): the full form, when only one
@@ -458,7 +462,45 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
     if role and vocabulary.name_descriptor(role) and role.lower() not in _PARTY_LABELS:
         role = None  # "Widow Edna Pask", "Mum Kerry": a description, not a role
     best = _TRADE_BEFORE_NAME.sub("", best)  # "Manufacturer Vantor Land Systems" is the maker
-    return best, role or _appositive_role(best, text)
+    return best, _with_appositive(role, best, text)
+
+
+def _with_appositive(title: str | None, person: str, text: str) -> str | None:
+    """The role of ``person``: the role written before the name (``title``), its abbreviated
+    titles spelled out ("Supt." -> 'superintendent': ``vocabulary.spelled_title``), or the
+    appositive after the name (``_appositive_role``) where there is none. A bare title
+    ("Capt.", "Senator", "State Rep.") gives way to an appositive that holds its word
+    ("Sen. Ann Roe, senator for Tarn,") and is joined to one that does not, a party label
+    before it ("Rep. Joe Hale, a Democrat who chairs the transit panel," -> 'Democrat
+    representative; chair of the transit panel')."""
+    if title and not _bare_title(title):
+        return vocabulary.spelled_title(title)
+    after = _appositive_role(person, text)
+    if not title or not after:
+        return vocabulary.spelled_title(title) if title else after
+    spelled = vocabulary.spelled_title(title).lower()
+    if spelled.split()[-1] in after.lower().split():
+        return after
+    first, _, rest = after.partition(" ")
+    if first.lower() in _PARTY_LABELS and rest:
+        return f"{first} {spelled}; {rest}"
+    return f"{spelled}; {after}"
+
+
+def _bare_title(role: str) -> bool:
+    """Whether ``role`` is only a title written before a name, a rank or an office of at
+    most three capitalised title words ("Supt.", "Captain", "State Rep.", "Chief Executive"),
+    naming no body or place ("Harbour Board chairman" is no bare title)."""
+    words = role.split()
+    return len(words) <= 3 and all(
+        w[:1].isupper()
+        and (
+            (lower := w.lower().rstrip(".")) in vocabulary.TITLE_ABBREVIATIONS
+            or lower in vocabulary.TITLE_WORDS
+            or lower in _ROLE_NOUN_SET
+        )
+        for w in words
+    )
 
 
 #: Party labels before a name ("Democrat Ana Ruiz"): a role, unlike the kinship words and
@@ -508,31 +550,166 @@ _ROLE_NOUN_SET = vocabulary.ROLE_NOUNS
 def _appositive_role(person: str, text: str) -> str | None:
     """The role an appositive gives right after the name: "Rachel Kim, chief executive of
     Brightwater Energy, said" gives 'chief executive of Brightwater Energy'; only a short
-    phrase (at most ten words) holding a role noun, never a clause."""
+    phrase (at most ten words) holding a role noun, never a clause. An age before it is
+    passed over ("Tom Reed, 52, a retired welder,"); a relative clause after a role is
+    dropped ("a father of two who …" -> 'father of two') and one that says what the person
+    does is the role (``_relative_role``: "who chairs the Ports Board" -> 'chair of the
+    Ports Board'); a place or body the person is of or from is one ("Ann Lee, of the
+    brokerage Tell & Rowe", "Joe Ash, 41, from Kirkby Vale")."""
     for match in whole_words(rf"{_name_pattern(person, nickname=True)}\b,[ \t]+", text):
-        # an initial's full stop ends nothing: "president of the B.C. Nurses' Union"
-        phrase = re.split(
-            r"[,;:()“”\"\n]|(?<![\s.][A-Z])\.|\s[-–—]\s", text[match.end() : match.end() + 120]
-        )[0]
-        words = phrase.split()
-        if not words or len(words) > 10 or words[0].lower() in ("who", "which", "whose", "said"):
-            continue
-        lowered = [_bare(w) for w in words]
-        if _verb_among(words):  # "chair of the Arden Appeal": a capitalised word is a name
-            continue
-        head = next(
-            (k for k, w in enumerate(lowered) if k and w in vocabulary.PREPOSITIONS), len(lowered)
-        )
-        if any(
-            w in _ROLE_NOUN_SET
-            or w.split("-")[0] in _ROLE_NOUN_SET
-            or w.split("-")[-1] in _ROLE_NOUN_SET
-            for w in lowered
-        ) or any(
-            _occupation(w) for w in lowered[:head]
-        ):  # "chief-executive", "vice-president"; "a pediatric pulmonologist at …"
-            return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+        rest = text[match.end() : match.end() + 160]
+        phrase = _first_clause(rest)
+        if _AGE.fullmatch(phrase):  # "Tom Reed, 52, a retired welder": the age is no role
+            after = rest[len(phrase) :]
+            if not after.startswith(","):
+                continue
+            phrase = _first_clause(after[1:].lstrip(" \t"))
+        found = _appositive_phrase(phrase)
+        if found is not None:
+            return found
     return None
+
+
+#: An age in apposition: "52", "aged 52".
+_AGE = re.compile(r"(?:aged\s+)?\d{1,3}")
+
+
+def _first_clause(text: str) -> str:
+    """``text`` up to its first clause mark, sentence end or dash (an initial's full stop
+    ends nothing: "president of the B.C. Nurses' Union"), stripped."""
+    return re.split(r"[,;:()“”\"\n]|(?<![\s.][A-Z])\.|\s[-–—]\s", text)[0].strip()
+
+
+def _appositive_phrase(phrase: str) -> str | None:
+    """``phrase``, an appositive after a name, as a role (``_appositive_role``), or None.
+
+    "the state epidemiologist" -> 'state epidemiologist'; "a mother of two whose eldest …"
+    -> 'mother of two'; "a Democrat who chairs the Ports Board" -> 'Democrat chair of the
+    Ports Board'; "who founded the charity Kind Streets" -> 'founder of Kind Streets'; "of
+    the brokerage Tell & Rowe" stays as written; "who lives nearby", "said on Monday" ->
+    None."""
+    # a second description joined on ("chair of the Rota Club and a keen sailor"): the first
+    phrase = re.split(r"\s+and\s+(?:a|an|the)\s+", phrase)[0]
+    words = phrase.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in ("who", "whose"):
+        return _relative_role(phrase)
+    if first in ("of", "from"):
+        return phrase if _PROVENANCE.fullmatch(phrase) else None
+    head, relative, clause = (
+        *re.split(r"\s+(who|whose|which|that)\s+", phrase, maxsplit=1),
+        "",
+        "",
+    )[:3]
+    role = _role_of_phrase(head)
+    if role is not None or relative not in ("who", "whose"):
+        return role
+    # "a Republican who chairs the House rules panel": the party is said with the role
+    described = _relative_role(f"{relative} {clause}")
+    label = re.sub(r"^(?:a|an)\s+", "", head)
+    if described and label.lower() in _PARTY_LABELS:
+        return f"{label} {described}"
+    return described
+
+
+def _role_of_phrase(phrase: str) -> str | None:
+    """``phrase`` without its article when it is a role: at most ten words, no verb, a role
+    noun in it or an occupation before its first preposition ("a pediatric pulmonologist at
+    …"); None otherwise."""
+    words = phrase.split()
+    if not words or len(words) > 10 or words[0].lower() in ("who", "which", "whose", "said"):
+        return None
+    if words[0].lower() in vocabulary.PRONOUNS or words[0].lower().endswith(("self", "selves")):
+        return None  # "herself a grandmother": what she is besides, no role
+    lowered = [_bare(w) for w in words]
+    if _verb_among(words):  # "chair of the Arden Appeal": a capitalised word is a name
+        return None
+    head = next(
+        (k for k, w in enumerate(lowered) if k and w in vocabulary.PREPOSITIONS), len(lowered)
+    )
+    if any(
+        w in _ROLE_NOUN_SET
+        or w.split("-")[0] in _ROLE_NOUN_SET
+        or w.split("-")[-1] in _ROLE_NOUN_SET
+        for w in lowered
+    ) or any(
+        _occupation(w) for w in lowered[:head]
+    ):  # "chief-executive", "vice-president"; "a pediatric pulmonologist at …"
+        return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    return None
+
+
+#: A place or body a person is of or from, in apposition: "of the brokerage Tell & Rowe",
+#: "from Kirkby Vale"; never "of course", "from Monday", "from the start".
+_PROVENANCE = re.compile(
+    r"(?:of|from)\s+(?:the\s+(?:[a-z][\w-]*\s+){0,2})?"
+    rf"(?!(?i:{'|'.join(vocabulary.WEEKDAYS + [m.lower() for m in vocabulary.MONTHS])})\b)"
+    r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?[A-Z][\w’'&.-]*){0,4}"
+)
+
+#: Verbs of a relative clause that say what someone does ("who chairs the …", "who founded
+#: …"), and the role noun for the doer. A past form of an office held for a time says it
+#: was held ("who led the union until 2019": former leader); founding lasts.
+_DOER_OF = {
+    "chairs": "chair", "co-chairs": "co-chair", "heads": "head", "leads": "leader",
+    "directs": "director", "manages": "manager", "owns": "owner", "coaches": "coach",
+    "edits": "editor", "organises": "organiser", "organizes": "organizer",
+    "co-owns": "co-owner", "teaches": "teacher", "founded": "founder",
+    "co-founded": "co-founder", "chaired": "former chair", "headed": "former head",
+    "led": "former leader", "directed": "former director", "managed": "former manager",
+}  # fmt: skip
+#: Words for a child of the person a "whose" clause is about ("whose son attends …").
+_CHILD_WORDS = frozenset(
+    "son daughter child children kids boy girl sons daughters youngest eldest oldest".split()
+)
+
+
+def _relative_role(clause: str) -> str | None:
+    """The role a relative clause after a name says the person holds, or None.
+
+    "who chairs the Ports Board" -> 'chair of the Ports Board'; "who teaches at Elm Road
+    School" -> 'teacher at Elm Road School'; "who founded the charity Kind Streets" ->
+    'founder of Kind Streets' (the kind of body before its name is dropped); "whose
+    daughter attends Elm Road School" -> 'parent at Elm Road School'; "whose son was hurt"
+    -> 'parent'; "who lives nearby" -> None. At most eight words."""
+    words = clause.split()
+    if len(words) < 2:
+        return None
+    if words[0].lower() == "whose":
+        if words[1].lower() not in _CHILD_WORDS:
+            return None
+        school = re.match(
+            r"(?:attends?|goes\s+to|go\s+to|is\s+a\s+pupil\s+at|studies\s+at)\s+"
+            r"((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*)",
+            " ".join(words[2:]),
+        )
+        return f"parent at {school.group(1)}" if school else "parent"
+    doer = _DOER_OF.get(words[1].lower())
+    if words[0].lower() != "who" or doer is None:
+        return None
+    object_words: list[str] = []
+    for word in words[2:]:
+        lower = word.lower()
+        if (
+            object_words
+            and (
+                lower in ("and", "since", "until", "when", "because", "after", "before")
+                or (word.islower() and lower.endswith(("ed", "ing")))
+                # where a named body is: "who owns Tide Café on Quay Street"
+                or (lower in ("in", "on", "near") and object_words[-1][:1].isupper())
+            )
+        ):
+            break  # "a parents' group opposed to …", "… and is vaccinated"
+        object_words.append(word)
+    if not object_words:
+        return None
+    thing = " ".join(object_words)
+    # "the charity Kind Streets": the body's name says it
+    thing = re.sub(r"^(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])", "", thing)
+    role = f"{doer} {thing}" if object_words[0].lower() in ("at", "in") else f"{doer} of {thing}"
+    return role if len(role.split()) <= 8 else None
 
 
 _BODY_WORDS = vocabulary.BODY_WORDS
@@ -626,15 +803,39 @@ def _role_before(text: str, position: int) -> str | None:
             # "Agency area manager", "Council planning officer": the body's own title, with
             # the word that says which of its managers or officers
             role.insert(0, bare)
+        elif role and _modifies_role(words, k, role):
+            role.insert(0, bare)  # "Local travel agent", "the nursing director"
         else:
             break
         if len(role) >= 6:
             break
-    while len(role) > 1 and role[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
+    while (
+        len(role) > 1
+        and (last := role[-1].lower().rstrip(".")) in _TITLE_ABBREVIATIONS
+        # "Labour Cllr Ann Lowe": a party or a place before it makes the title the role
+        and (last not in vocabulary.TITLE_ABBREVIATIONS or _bare(role[-2]) in ROLE_WORDS)
+    ):
         role.pop()  # "council leader Cllr Peter Ashdown": the role is "council leader"
+    while (
+        len(role) > 1
+        and role[-1].lower().rstrip(".") in _FORMS_OF_ADDRESS
+        and role[-2].islower()
+        and role[-2] in _ROLE_NOUN_SET - vocabulary.TITLE_WORDS
+    ):
+        role.pop()  # "party leader Councillor Ann Lowe": her title of address is no role
     while role and role[0].lower() in _OPENING_PREPOSITIONS:
         role.pop(0)  # "For skipper Arne Halvorsen, …": a sentence's preposition, no title
-    return " ".join(role) or _role_in_commas(window)
+    if not role:
+        return _role_in_commas(window)
+    title = " ".join(role)
+    if _bare_title(title):
+        # "The board's chair, Councillor Ann Lowe": the role in commas before the title says
+        # what she is; the title goes with it
+        at = re.search(r"\s+".join(re.escape(w) for w in role) + r"\s*$", window)
+        before = _role_in_commas(window[: at.start()]) if at else None
+        if before:
+            return f"{vocabulary.spelled_title(title).lower()}; {before}"
+    return title
 
 
 #: An office opening a line, its holder's name in brackets after it: "The First Minister (".
@@ -653,6 +854,47 @@ _TITLE_ABBREVIATIONS = vocabulary.HONORIFICS | {
 
 
 _ROLE_DETERMINERS = frozenset("the a an its his her their our".split())
+#: Titles a person is addressed by before their name, abbreviated or written out
+#: ("Councillor", "Cllr", "Senator", "Sen."): after a role in lower case ("party leader
+#: Councillor Ann Lowe") the role is what comes before.
+_FORMS_OF_ADDRESS = frozenset(vocabulary.TITLE_ABBREVIATIONS) | frozenset(
+    vocabulary.TITLE_ABBREVIATIONS.values()
+)
+
+
+def _modifies_role(words: list[str], k: int, role: list[str]) -> bool:
+    """Whether ``words[k]``, a lower-case word before the role words ``role`` found after
+    it, says which such role ("travel" of "Local travel agent", "nursing" of "the nursing
+    director"): the role opens with a role noun in lower case, and the word and at most one
+    more lower-case word like it stand right after a capitalised word or an article, none a
+    verb, a function word or a pronoun ("told travel agent" is no role of "told")."""
+    if not role[0].islower() or _bare(role[0]) not in _ROLE_NOUN_SET | vocabulary.ROLE_WORDS:
+        return False
+
+    def modifier(word: str) -> bool:
+        return (
+            word.isalpha()
+            and word.islower()
+            and word not in _NOT_ROLES | _ROLE_DETERMINERS | _OPENING_PREPOSITIONS
+            and word not in vocabulary.PRONOUNS | vocabulary.NOT_NAME_WORDS
+            and word not in vocabulary.SPEECH_VERB_FORMS | vocabulary.BE_FORMS
+            and word not in vocabulary.PREPOSITIONS | {"and", "or", "but", "as", "than"}
+            and not word.endswith(("ed", "ly"))
+        )
+
+    j = k
+    while j >= 0 and k - j < 2 and modifier(words[j]):
+        j -= 1
+    if j == k or j < 0:
+        return False  # a window's first words may be a sentence's middle
+    before = words[j].strip(',;:()“”"')
+    if before != words[j]:
+        return False
+    return before.lower() in _ROLE_DETERMINERS or (
+        before[:1].isupper()
+        and not before.endswith(".")
+        and before.lower() not in vocabulary.NOT_NAME_WORDS  # "Yesterday area manager"
+    )
 
 
 _STANCE_VERB_FORMS = frozenset(f for f in vocabulary.stance_verb_forms() if " " not in f)
@@ -660,9 +902,16 @@ _STANCE_VERB_FORMS = frozenset(f for f in vocabulary.stance_verb_forms() if " " 
 
 def _verb_among(words: list[str]) -> bool:
     """Whether a lower-case word of ``words`` is a verb: a speech or stance verb ("said",
-    "condemned"), a form of "be", or a past form with an object ("union fined the owner")."""
+    "condemned"), a form of "be", or a past form with an object ("union fined the owner");
+    not a noun that looks like one after an article ("the state epidemiologist")."""
     bare = [_bare(w) if w[:1].islower() else "" for w in words]
-    if set(bare) & (vocabulary.SPEECH_VERB_FORMS | vocabulary.BE_FORMS | _STANCE_VERB_FORMS):
+    # no verb stands right after an article: "the state epidemiologist", "a press officer"
+    verbs = {
+        w
+        for k, w in enumerate(bare)
+        if not (k and bare[k - 1] in _ROLE_DETERMINERS and not w.endswith("ed"))
+    }
+    if verbs & (vocabulary.SPEECH_VERB_FORMS | vocabulary.BE_FORMS | _STANCE_VERB_FORMS):
         return True
     pairs = zip(bare, bare[1:], strict=False)
     return any(w.endswith("ed") and nxt in _ROLE_DETERMINERS for w, nxt in pairs)
@@ -750,13 +999,27 @@ def titled_surname_referent(surname: str, text: str, at: int) -> str | None:
     Doug Harrowby"), or None: no title there, or the title goes with no one or with
     several of that surname. Pure."""
     before = re.search(r"([A-Z][\w.]*)[ \t]+$", text[max(0, at - 40) : at])
-    if before is None or before.group(1).lower().rstrip(".") not in vocabulary.ROLE_WORDS:
+    return _titled_bearer(before.group(1), surname, text) if before else None
+
+
+#: Titles before a surname that tell its bearer by what the article writes before the full
+#: names: roles, ranks and honorifics that tell no sex ("Dr", "Prof"; "Mr" and "Ms" are told
+#: apart in order: ``shared_surname_referent``).
+_BEARER_TITLES = vocabulary.ROLE_WORDS | (vocabulary.HONORIFICS - set(_GENDERED))
+
+
+def _titled_bearer(title: str, surname: str, text: str) -> str | None:
+    """The one full name ``text`` writes after ``title`` with ``surname`` ("Dr" and "Okoro"
+    -> "Ada Okoro" where the article writes "Dr Ada Okoro" and "Ben Okoro", never "Dr Ben
+    Okoro"), or None: no such title, or none or several so written. Pure."""
+    if title.lower().rstrip(".") not in _BEARER_TITLES:
         return None
-    title = re.escape(before.group(1))
     named = {
         f"{m.group(1)} {surname}"
         for m in re.finditer(
-            rf"\b{title}[ \t]+({vocabulary.NAME_WORD})[ \t]+{re.escape(surname)}\b", text
+            rf"\b{re.escape(title.rstrip('.'))}\.?[ \t]+({vocabulary.NAME_WORD})[ \t]+"
+            rf"{re.escape(surname)}\b",
+            text,
         )
     }
     return named.pop() if len(named) == 1 else None

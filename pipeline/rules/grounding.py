@@ -36,6 +36,7 @@ from .vocabulary import (
     SPEECH_VERB_FORMS,
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
+    spelled_title,
 )
 
 _NAME_WORD = re.compile(r"[A-Z][\w'-]+")
@@ -555,12 +556,21 @@ def _inside_sentence(word: str, text: str) -> bool:
 def clean_role(role: str | None) -> str | None:
     """A short role as the article gives it ("Nato Secretary-General", "Homeland Security
     Secretary", "Labour MP for Riverside East"), or None: cut at the first clause mark or
-    relative word, at most eight words, holding a role noun or an occupation by its ending
-    ("Glaciologist"), no verb, no markup."""
+    relative word, at most ten words, holding a role noun or an occupation by its ending
+    ("Glaciologist"), no verb, no markup; or a place or body the person is of or from ("of
+    the brokerage Tell & Rowe", "from Kirkby Vale"). Abbreviated titles are spelled out
+    ("Sen." -> "senator": ``spelled_title``). A title and an appositive joined by
+    ``rules.entities`` ("captain; chair of the crew council") are cleaned one by one."""
     if not role:
         return None
+    if "; " in role:
+        parts = [clean_role(part) for part in role.split("; ")]
+        return "; ".join(p for p in parts if p) or None
     role = _MARKUP.sub("", role)
-    role = re.split(r"[,;:()\[\]“”\"]|\s[-–—]\s|\b(?:who|which|that|said|says)\b", role)[0]
+    role = re.split(r"[,;:()\[\]“”\"]|\s[-–—]\s|\b(?:who|whose|which|that|said|says)\b", role)[0]
+    if _PROVENANCE.fullmatch(role.strip()) and len(role.split()) <= 10:
+        return role.strip()
+    role = spelled_title(role)
     # a sentence's opening connective before a title is no part of it ("But Alderman")
     role = OPENING_CONNECTIVE.sub("", role.strip(" -–—"))
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I).strip()
@@ -582,7 +592,7 @@ def clean_role(role: str | None) -> str | None:
     ):
         role = role.rstrip(".").strip()
         words = role.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 10:  # "chair of the county's adult social care … committee"
         return None
     lowered = {w.lower().strip(".") for w in words}
     titled = any(w.endswith(".") and w.lower().rstrip(".") in _TITLE_ABBREVIATIONS for w in words)
@@ -590,13 +600,37 @@ def clean_role(role: str | None) -> str | None:
     occupation = occupation or any(  # "harbour boatman", "ferrywoman"
         w.isalpha() and w.islower() and len(w) > 5 and w.endswith(("man", "woman")) for w in words
     )
-    if lowered & _VERBS or not (
+    if _verb_in_role([w.lower().strip(".") for w in words]) or not (
         titled
         or occupation  # "Glaciologist", "Beekeeper"
         or any(part in ROLE_NOUNS for w in lowered for part in (w, *w.split("-")))
     ):
         return None
     return role
+
+
+def _verb_in_role(words: list[str]) -> bool:
+    """Whether a word of ``words`` (a role, lower case) is a verb, an auxiliary or a form of
+    "be"; not a plain form before another word, which names what the role is of ("adult
+    social care scrutiny committee", "state geologist", "press officer")."""
+    return any(
+        w in _VERBS
+        and not (
+            k + 1 < len(words)
+            and w in CUE_VERB_FORMS
+            and not w.endswith(("s", "ed", "ing"))
+            and (k == 0 or words[k - 1] not in PRONOUNS)
+        )
+        for k, w in enumerate(words)
+    )
+
+
+#: A place or body a person is of or from, as an appositive gives it ("of the brokerage Tell
+#: & Rowe", "from Kirkby Vale"): capitalised words after "of" or "from".
+_PROVENANCE = re.compile(
+    r"(?:of|from)\s+(?:the\s+(?:[a-z][\w-]*\s+){0,2})?[A-Z][\w’'&.-]*"
+    r"(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'&.-]*)*"
+)
 
 
 #: A sentence's opening connective, which may run into a title or a name ("But Alderman").

@@ -165,6 +165,39 @@ TITLE_WORDS = frozenset(
     federal cllr clr cr councillor alderman ald sec usec asec atty cong brgy""".split()
 )
 
+#: Abbreviated titles as news style writes them before a name ("Sen. Ana Ruiz", "Supt. Lee
+#: Park", "Cllr Tom Ede") and the words they stand for, which a role prints: "Lt. Gov."
+#: -> "lieutenant governor".
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "gen": "general",
+    "adm": "admiral", "supt": "superintendent", "det": "detective", "insp": "inspector",
+    "cmdr": "commander", "cdr": "commander", "maj": "major", "brig": "brigadier",
+    "cpl": "corporal", "pvt": "private", "cllr": "councillor", "clr": "councillor",
+    "cr": "councillor", "ald": "alderman", "sec": "secretary", "atty": "attorney",
+    "pres": "president", "amb": "ambassador", "supv": "supervisor", "asst": "assistant",
+    "dep": "deputy",
+}  # fmt: skip
+
+
+def spelled_title(role: str) -> str:
+    """``role`` with its abbreviated titles written as words, in lower case as a role after
+    a name is ("Supt." -> "superintendent", "State Rep." -> "state representative",
+    "Tarnby Cllr" -> "Tarnby councillor"); the other capitalised words of a title made only
+    of title words are lowered with them ("Lt. Gov." -> "lieutenant governor"). A role with
+    no abbreviation comes back as it is. Pure."""
+    words = role.split()
+    spelled = [TITLE_ABBREVIATIONS.get(w.lower().rstrip("."), "") for w in words]
+    if not any(spelled):
+        return role
+    only_titles = all(
+        s or w.lower().rstrip(".") in TITLE_WORDS for w, s in zip(words, spelled, strict=True)
+    )
+    return " ".join(
+        s or (w.lower() if only_titles else w) for w, s in zip(words, spelled, strict=True)
+    )
+
+
 #: Prefixes joined by a hyphen to a role noun in a compound title ("vice-president",
 #: "deputy-mayor", "co-founder", "ex-minister").
 ROLE_PREFIXES = frozenset("vice deputy co acting assistant associate ex joint under sub".split())
