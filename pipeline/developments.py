@@ -48,7 +48,7 @@ from schemas.extraction import ArticleExtraction
 from .rules.dates import looks_ahead, normalise_when, parse_date
 from .rules.stance import STANCE_ADJECTIVES
 from .rules.text import EDITORIAL_NOTE, MONTH_WORD, OPENING_DATELINE
-from .rules.vocabulary import EVACUATION_OUTCOMES
+from .rules.vocabulary import EVACUATION_OUTCOMES, ROLE_WORDS
 
 #: A sentence joins a cluster when its cosine similarity with the cluster's centroid reaches
 #: this; a second sentence of a source already in the cluster must reach ``SAME_SOURCE``.
@@ -1730,9 +1730,31 @@ def said_elsewhere(group: Cluster, units: Sequence[Unit]) -> None:
             continue
         score = cosine(unit.vector, line.vector)
         if score >= SAYS_LINE and score > best.get(unit.source, (0.0, None))[0]:
-            if supports(unit, line):
+            if supports(unit, line) and shares_predicate(unit.text, line.text):
                 best[unit.source] = (score, unit)
     group.details += [unit for _, unit in sorted(best.values(), key=lambda t: t[1].source)]
+
+
+def shares_predicate(text: str, line: str) -> bool:
+    """Whether ``text`` shares with ``line`` a word that is no name nor a number: what is
+    said of someone, not only who ("The coordinator, Ana Ruiz, gave another account" does
+    not say "Coordinator Ana Ruiz was detained"). Words in capitals at a sentence's start and
+    names are left out; stems and paraphrases as ``tokens`` reads them."""
+    return bool(set(_predicate_tokens(text)) & set(_predicate_tokens(line)))
+
+
+def _predicate_tokens(text: str) -> list[str]:
+    """``tokens`` of ``text``'s words in lower case (names, roles and the words that
+    qualify a role, "protest coordinator", and numbers left out)."""
+    words = re.findall(r"[\w’'-]+", _unquoted(text))
+    kept = [
+        w
+        for k, w in enumerate(words)
+        if (w[:1].islower() or (w.isupper() and len(w) > 3))  # "BEEN DOCKED": shouted
+        and w.lower() not in ROLE_WORDS
+        and not (k + 1 < len(words) and words[k + 1].lower() in ROLE_WORDS)
+    ]
+    return [t for t in tokens(" ".join(kept)) if not t.startswith(("#", "@"))]
 
 
 def rival_told(group: Cluster, rivals: Sequence[set[str]]) -> bool:
@@ -3059,7 +3081,14 @@ def _event(
         elsewhere = {at: u for at, (owner, u) in (placed or {}).items() if owner != id(group)}
         wording = one_fact(lead, outside, elsewhere)
     chosen = [(p, _choose(p)) for p in parts]  # each part's version, chosen once
-    members = [u for p, line in chosen for u in supporting(p, line)] + group.details
+    # a sentence marks its outlet on the line only where it says something the line says,
+    # not only who ("The coordinator, Ana Ruiz, gave another account": ``shares_predicate``)
+    members = [
+        u
+        for p, line in chosen
+        for u in supporting(p, line)
+        if u is line or shares_predicate(u.text, line.text)
+    ] + [u for u in group.details if shares_predicate(u.text, lead.text)]
     # an outlet that gives a rival of the line's figure ('around 340 people' for 'about 300
     # residents'), in any sentence, and never the line's, is not marked on it, though one
     # of its sentences tells the development unfigured
@@ -3070,6 +3099,7 @@ def _event(
     # an outlet is told to give other figures only when it does: one that tells the
     # development in other words, without figures, is no outlet of another figure
     figured = {u.source for p, line in chosen for u in p.members if other_numbers(u, line)}
+    every &= sources | figured | rival  # an outlet whose sentence only names the same people
     resolved = [
         (u, plausible_date(u.when, published.get(u.source), looks_ahead(u.text)))
         for u in _time_of(lead, supporting(group, lead), duplicates)

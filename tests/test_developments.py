@@ -2295,3 +2295,18 @@ def test_an_acquisition_and_a_takeover_are_one_development():
     brief = merge_extractions(vote)
     [deal] = [e for e in brief.events if "Marlin" in e.summary]
     assert deal.independent_sources == 2
+
+
+def test_a_sentence_that_only_names_the_same_people_says_nothing_of_the_line():
+    from pipeline.developments import shares_predicate
+
+    line = "Harbour master Ana Ruiz has been suspended by the port authority."
+    assert not shares_predicate("The harbour master, Ana Ruiz, gave a different account.", line)
+    assert shares_predicate("The port authority suspended Ana Ruiz on Monday.", line)
+    assert shares_predicate("Ana Ruiz has BEEN SUSPENDED.", line)  # a tabloid shouts
+
+
+def test_a_sentence_that_only_tells_a_mood_is_a_lead_in_not_the_line():
+    mood = "Ana Ruiz, who has run the port since 2019, was defiant."
+    said = "Ana Ruiz, who has run the port since 2019, called the suspension a stitch-up."
+    assert neutrality_penalty(mood) > neutrality_penalty(said) + 2
