@@ -2300,8 +2300,8 @@ def test_an_acquisition_and_a_takeover_are_one_development():
 def test_a_sentence_that_only_names_the_same_people_says_nothing_of_the_line():
     from pipeline.developments import shares_predicate
 
-    line = "Harbour master Ana Ruiz has been suspended by the port authority."
-    assert not shares_predicate("The harbour master, Ana Ruiz, gave a different account.", line)
+    line = "Port director Ana Ruiz has been suspended by the port authority."
+    assert not shares_predicate("The port director, Ana Ruiz, gave a different account.", line)
     assert shares_predicate("The port authority suspended Ana Ruiz on Monday.", line)
     assert shares_predicate("Ana Ruiz has BEEN SUSPENDED.", line)  # a tabloid shouts
 
