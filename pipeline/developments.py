@@ -343,6 +343,13 @@ _LEAN_OPENING = re.compile(
 # A short lead-in clause that points at the sentence before and hands over with a colon
 # ("That will now be tested: …", "This much is clear: …"): what follows states the fact.
 _LEAD_IN = re.compile(r"^(?i:that|this|it|which|here|there)\b[^:;.“”\"]{0,40}:\s+(?=[A-Z])")
+#: A page's label before what it sums up ("Key points:", "Latest:", "What we know:",
+#: "Update:"): the page's furniture, not the development's words.
+_PAGE_LABEL = re.compile(
+    r"^(?i:key\s+points|key\s+facts|the\s+latest|latest|summary|in\s+brief|at\s+a\s+glance|"
+    r"what\s+we\s+know(?:\s+so\s+far)?|update|updated|breaking(?:\s+news)?|recap|"
+    r"catch\s+up|the\s+story\s+so\s+far)\s*(?:\d{1,2}[:.]\d{2}\s*)?[:–—-]\s+(?=[A-Z])"
+)
 # A connective set inside commas after the subject ("The union, meanwhile, said …").
 _INNER_CONNECTIVE = re.compile(
     r",\s+(?i:meanwhile|however|though|too|also|in turn|for (?:its|his|her|their) part),(?=\s)"
@@ -1271,6 +1278,7 @@ def clean_wording(text: str, casing: dict[str, str]) -> str:
     ('NORTH Korean troops' -> 'North Korean troops', using how the sources write the word)."""
     text = _LEAN_OPENING.sub("", " ".join(_undated(text).split()), count=1)
     text = _LEAD_IN.sub("", text, count=1)  # "That will now be tested: Sen. …"
+    text = _PAGE_LABEL.sub("", text, count=1)  # "Key points: Thousands marched …"
     text = _INNER_CONNECTIVE.sub("", text, count=1)  # "The union, meanwhile, said …"
     text = _LIST_MARK.sub("", text, count=1)  # "- The ferry ran aground…": a list item's mark
     words = text.split(" ")

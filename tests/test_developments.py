@@ -2310,3 +2310,10 @@ def test_a_sentence_that_only_tells_a_mood_is_a_lead_in_not_the_line():
     mood = "Ana Ruiz, who has run the port since 2019, was defiant."
     said = "Ana Ruiz, who has run the port since 2019, called the suspension a stitch-up."
     assert neutrality_penalty(mood) > neutrality_penalty(said) + 2
+
+
+@pytest.mark.parametrize("label", ["Key points: ", "Update 16:50: ", "What we know so far: "])
+def test_a_page_s_label_is_no_part_of_a_development_s_wording(label):
+    assert clean_wording(f"{label}The ferry ran aground off Kelby.", {}) == (
+        "The ferry ran aground off Kelby."
+    )
