@@ -1864,6 +1864,8 @@ def _repeats(
         return True  # "competition in 212 local areas" / "in 212 neighbourhoods": one count
     if new and _widely(group) & new:
         return False
+    if same_act(line.text, shown_line.text):
+        return True  # "Ana Ruiz has been detained" / "Ana Ruiz was detained and released"
     if cosine(group.centroid, shown.centroid) >= REPEAT:
         return True
     if (
@@ -1884,6 +1886,37 @@ def _repeats(
     return any(
         cosine(u.vector, v.vector) >= fold for u in group.members[:COMPARED] for v in own[:COMPARED]
     )
+
+
+def same_act(text: str, shown: str) -> bool:
+    """Whether ``text`` tells of the same named person or body (``subject_name``, by the
+    last word of the name) the same act as ``shown``: one of the first ``ACT_WORDS`` words
+    of each predicate in common, no verb of saying ("Ana Ruiz has been detained by police" /
+    "Ana Ruiz was detained for two hours and released"). Two things one person said are
+    two developments."""
+    first, second = subject_name(text), subject_name(shown)
+    if not first or not second or first.split()[-1] != second.split()[-1]:
+        return False
+    acts = [
+        [t for t in _predicate_tokens(x[x.find(name) + len(name) :]) if t not in _SAYING][
+            :ACT_WORDS
+        ]
+        for x, name in ((text, first), (shown, second))
+    ]
+    return bool(set(acts[0]) & set(acts[1]))
+
+
+#: How many words of a predicate tell its act (``same_act``).
+ACT_WORDS = 2
+#: Verbs of saying and stance, as tokens: what someone said is no act of theirs.
+_SAYING = frozenset(
+    tokens(
+        "said says told tells added adds warned warns insisted insists claimed claims argued "
+        "argues stated states confirmed confirms denied denies called calls urged urges "
+        "accused accuses described describes welcomed welcomes criticised criticized "
+        "announced announces believes believed wrote writes posted"
+    )
+)
 
 
 def lesser(

@@ -2317,3 +2317,14 @@ def test_a_page_s_label_is_no_part_of_a_development_s_wording(label):
     assert clean_wording(f"{label}The ferry ran aground off Kelby.", {}) == (
         "The ferry ran aground off Kelby."
     )
+
+
+def test_the_same_act_told_of_the_same_named_person_is_one_development():
+    from pipeline.developments import same_act
+
+    assert same_act(
+        "Ana Ruiz was detained for two hours and released without charge.",
+        "Harbour campaigner Ana Ruiz has been detained by police, her lawyer said.",
+    )
+    assert not same_act("Ana Ruiz said the police lied.", "Ana Ruiz said she would return.")
+    assert not same_act("Ana Ruiz was detained.", "Tom Ede was detained.")
