@@ -1664,3 +1664,79 @@ def test_an_institution_named_with_of_or_for_is_never_cut_to_its_last_words(subj
     text = LEVY + f"{subject} said it was 'monitoring the situation closely'.\n"
     (quote,) = _quotes_of(text)
     assert quote.speaker is not None and quote.speaker != tail
+
+
+# --- who is meant: a role word's modifier, an age, a phrase of whose words, a sex --------
+
+
+@pytest.mark.parametrize("modifier", ["Former Wales", "Ex-Chelsea", "Veteran Dutch"])
+def test_a_capitalised_modifier_of_a_role_noun_is_no_antecedent(modifier):
+    text = LEAD + f'{modifier} skipper Bram Oduya was on the quay. "It is a farce," he said.\n'
+    assert attributed(text)[0][0] == "Bram Oduya"
+
+
+def test_the_age_stands_for_the_one_person_given_it():
+    text = (
+        LEAD
+        + 'Tamsin Reilly, 34, runs the kiosk.\n\nFew came.\n\n"I gave up," the 34-year-old said.\n'
+    )
+    assert attributed(text)[0][0] == "Tamsin Reilly"
+    two = (
+        LEAD + 'Tamsin Reilly, 34, and Jon Fry, 34, run it.\n\n"I gave up," the 34-year-old said.\n'
+    )
+    assert attributed(two)[0][0] is None  # two people of that age: no guess
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'As Orla Brennan put it, "the ferry is our road."',
+        'In the words of the skipper, Orla Brennan, "the ferry is our road."',
+        '"The ferry is our road," was how Orla Brennan, a skipper, described it.',
+        '"The ferry is our road," as Orla Brennan put it.',
+    ],
+)
+def test_a_phrase_naming_whose_words_they_are(sentence):
+    assert attributed(LEAD + sentence + "\n")[0][0] == "Orla Brennan"
+
+
+def test_a_possessed_noun_of_words_before_was_and_an_adjective():
+    text = LEAD + 'Mayor Orla Brennan met them.\n\nThe mayor\'s verdict was blunt: "Sack them."\n'
+    assert attributed(text)[0][0] == "Orla Brennan"
+
+
+def test_the_office_that_speaks_for_someone_is_the_speaker_not_a_possessive_name():
+    text = (
+        LEAD
+        + "Sailings stop on Monday, according to a statement from Mayor Orla Brennan's office. "
+        '"We had no choice," the statement said.\n'
+    )
+    assert attributed(text)[0][0] == "Mayor Orla Brennan's office"
+
+
+def test_the_body_a_description_stands_for_when_the_article_names_one():
+    text = LEAD + 'Seaway Ferry Company cut fares. "It was overdue," the company said.\n'
+    assert attributed(text)[0][0] == "Seaway Ferry Company"
+    two = LEAD + 'Seaway Ferry Company and Tidal Ferry Company met. "No," the company said.\n'
+    assert attributed(two)[0][0] == "the company"
+
+
+def test_an_honorific_of_the_other_sex_is_not_the_one_named_in_full():
+    text = (
+        LEAD + 'Ciaran Doyle, 70, and his wife run the cafe. "We are finished," said Mrs Doyle.\n'
+    )
+    assert attributed(text)[0][0] == "Mrs Doyle"
+    both = LEAD + 'Ciaran Doyle spoke. "No," Mr Doyle said. Ms Doyle added: "Never."\n'
+    assert [s for s, _ in attributed(both)] == ["Mr Doyle", "Ms Doyle"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Doyle was asked: "Will you close?"',
+        'Asked by a reporter whether he would "shut up shop", Doyle said no.',
+    ],
+)
+def test_the_one_asked_did_not_say_the_question(sentence):
+    text = LEAD + "Ciaran Doyle runs the cafe. " + sentence + "\n"
+    assert attributed(text)[0][0] is None

@@ -413,6 +413,17 @@ def resolve_person(name: str, text: str) -> tuple[str, str | None]:
             start = text.rfind(found.split()[0], 0, match.end())
             found_role = _role_before(text, start) if start >= 0 else None
             best, role = found, found_role or role
+    honorific = re.match(r"\s*(Mr|Mrs|Ms|Miss)\.?\s", name)
+    if honorific and len(person.split()) == 1 and best != person:
+        # "Mrs Creagh" is not "Paddy Creagh" where the article tells he is a man ("Paddy
+        # Creagh, 71, and his wife"): the honorific's sex against the full name's
+        sex, told = _sex_of(best, text), _GENDERED[honorific.group(1).lower()]
+        others = {  # "Mr Creagh" and "Ms Creagh" both: two people, one named in full
+            _GENDERED[m.group(1).lower()]
+            for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+{re.escape(person)}\b", text)
+        }
+        if (sex is not None and sex != told) or (sex is None and len(others) > 1):
+            return f"{honorific.group(1)} {person}", None
     if len({f.split()[0] for f in fuller}) > 1 and len(person.split()) == 1:
         # two people share the surname: the one a title before it goes with ("Dr Okoro" where
         # only "Dr Ada Okoro" is a doctor), else the name as given
@@ -1104,6 +1115,9 @@ def reads_as_person(name: str, text: str) -> bool:
     )
 
 
+_POSSESSIVE_WORDS = frozenset("his her their".split())
+
+
 def _sex_of(name: str, text: str) -> str | None:
     """ "f" or "m" where an honorific before ``name`` tells ("Mrs Helen Ridley"), else where
     the sentence that first names it tells, by a kinship word or
@@ -1125,6 +1139,12 @@ def _sex_of(name: str, text: str) -> str | None:
     before = [w for w in before if w not in vocabulary.PRONOUNS]  # "His sister": hers
     after = text[at + len(name) : end]
     words = [*before, *re.findall(r"[a-z]+", after.split("(")[0][:40].lower())[:3]]
+    # "Paddy Creagh and his wife": the pronoun tells of him; the noun it owns is another
+    words = [
+        w
+        for k, w in enumerate(words)
+        if not (k and words[k - 1] in ("his", "her", "their") and w not in _POSSESSIVE_WORDS)
+    ]
     found = {"f" for w in words if w in _FEMALE} | {"m" for w in words if w in _MALE}
     if not found:
         pronoun = re.search(

@@ -1655,8 +1655,9 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     if noun[-1].word.endswith("ed") and any(w.word.lower() in DOCUMENT_NOUNS for w in noun):
         return None  # "a summary released (by the office)": a document, not a speaker
     head = noun[-1].word.lower()
+    aged = len(noun) == 2 and noun[0].word.lower() == "the" and _AGED.fullmatch(head)
     if head in DOCUMENT_NOUNS or not (
-        any(_describes_speaker(w.word) for w in noun) or _common_noun(noun)
+        any(_describes_speaker(w.word) for w in noun) or _common_noun(noun) or aged
     ):
         return None  # "the statement", "the report", "it", "Somehow": nothing that speaks
     if (
@@ -1669,6 +1670,10 @@ def _description(doc: _Document, words: list[_Tok]) -> _Cue | None:
     ):
         return None  # "- Major incident declared at 11.20am": a capital of the line's start
     return _Cue(_span_text(doc, words[0], words[-1]), words[0].start, "description")
+
+
+#: An age standing for a person named earlier with it ("the 34-year-old said").
+_AGED = re.compile(r"(\d{1,3})-year-old")
 
 
 def _opens_line_or_sentence(doc: _Document, at: int) -> bool:
@@ -1990,7 +1995,21 @@ def _document_author(doc: _Document, noun: _Tok) -> _Cue | None:
     end = re.match(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}", doc.text[start:])
     if end is None:
         return None
-    return _Cue(end.group(), start, "name", sure=False)
+    name = end.group()
+    owned = re.match(r"\s+([a-z]+)", doc.text[start + len(name) :])
+    if name.endswith(("'s", "’s")):
+        if owned is not None and owned.group(1) in _OWNED_VOICES:
+            # "a statement from Mayor Jo Kent's office": the office, not a possessive name
+            return _Cue(f"{name} {owned.group(1)}", start, "name", sure=False)
+        name = name[:-2]  # "Ms Roe's letter": hers
+    return _Cue(name, start, "name", sure=False)
+
+
+#: What speaks for someone after their possessive ("Mayor Jo Kent's office").
+_OWNED_VOICES = frozenset(
+    "office team campaign spokesman spokeswoman spokesperson lawyer lawyers solicitor "
+    "solicitors attorney attorneys representatives aides staff family".split()
+)
 
 
 def _appositive_subject(doc: _Document, toks: list[_Tok], comma: int) -> _Cue | None:
@@ -2334,6 +2353,15 @@ def _cue_in_range(doc: _Document, lo: int, hi: int, last: bool = False) -> _Cue 
             continue
         if verb.lower() == "according to":
             cue = _phrase_after(doc, m.end(), hi)
+        elif verb.lower() in _ADDRESSED_PARTICIPLES and _PASSIVE_BE.search(
+            doc.masked[max(lo, m.start() - 24) : m.start()]
+        ):
+            # "Dunne was asked: “…?”": the one asked is spoken to; who spoke is the agent
+            # after "by" ("was told by the coach:"), else no one named
+            agent = re.match(r"\s+by\s+", doc.masked[m.end() : hi])
+            cue = _phrase_after(doc, m.end() + agent.end(), hi) if agent else None
+            if cue is None:
+                continue
         elif _MODAL_BEFORE.search(doc.masked[max(lo, m.start() - 24) : m.start()]):
             continue  # "said Astria would respond “in a proportionate way”": a speech act
             # to come, reported by the one who speaks
@@ -2356,6 +2384,19 @@ _CONTENT_GAP = re.compile(
     re.I,
 )
 _AUXILIARIES = frozenset("has have had will would can could may might must".split())
+#: Speech verbs whose passive subject is the one spoken to ("Dunne was asked", "she was
+#: told"), and a form of "to be" before such a participle.
+_ADDRESSED_PARTICIPLES = frozenset(
+    "asked told questioned pressed urged reminded assured informed challenged".split()
+)
+_PASSIVE_BE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got|gets)\s+(?:\w+ly\s+)?$")
+#: A participial clause of asking that opens a sentence ("Asked by a reporter whether he
+#: would “walk away”, Dunne said …"): a quotation inside it is the asker's words.
+_ASKED_CLAUSE = re.compile(
+    r"\W*(?:(?:When|After|Once|If)\s+(?:being\s+)?|On\s+being\s+)?[Aa]sked\b"
+    r"(?:\s+by\s+(?P<by>[^,;:.!?]+?))?(?:\s+(?:whether|if|about|why|how|what|when|to)\b"
+    r"[^,;:.!?]*)?\s*"
+)
 #: A modal right before a speech verb ("would respond", "will not comment"): no speech that
 #: was made.
 _MODAL_BEFORE = re.compile(
@@ -2413,6 +2454,15 @@ def _inverted_subject(doc: _Document, lo: int, m: re.Match[str]) -> _Cue | None:
 _DASHES = "-–—"
 
 
+#: After a quotation, whose words they were: "“…,” was how Maureen Tully described it",
+#: "“…” is how the coach summed it up", "“…,” as Jim Rowe put it".
+_HOW_PUT = re.compile(
+    r"(?:(?:was|is)\s+how|as)\s+(?P<who>[^.;:!?\n]{2,80}?)\s+(?:(?:has|had)\s+)?"
+    r"(?:described|describes|put|puts|phrased|phrases|summed|sums|characteri[sz]ed|"
+    r"characteri[sz]es|explained|explains)\s+(?:it|them|the\s+[a-z]+)\b"
+)
+
+
 def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None:
     """Cue in the rest of the sentence: “…,” Name said / said Name / — Name / -Name; after a
     quote ending in ? or ! the attribution opens the next sentence (“Why?” Ms. Roe said.)."""
@@ -2462,6 +2512,12 @@ def _after_cue(doc: _Document, draft: _Draft, nxt: _Draft | None) -> _Cue | None
             return _Cue(author, start, "description")
         if all(_is_name_token(w) for w in author.split()):
             return _Cue(author, start, "name")
+    how = _HOW_PUT.match(stripped)
+    if how is not None:  # “…,” was how Maureen Tully, the board chair, described it.
+        at = lo + len(rest) - len(stripped)
+        cue = _phrase_after(doc, at + how.start("who"), at + how.end("who"))
+        if cue is not None:
+            return cue
     if stripped[:1] in _DASHES and stripped[:1]:
         dash = lo + len(rest) - len(stripped)
         dashed = _phrase_after(doc, dash + len(stripped) - len(stripped.lstrip(_DASHES + " ")), hi)
@@ -2521,14 +2577,33 @@ def _before_cue(doc: _Document, draft: _Draft, lo: int) -> _Cue | None:
     toks = _tokens(doc, lo, draft.open_pos)
     while toks and toks[-1].word in ("'", "‘", "’"):
         toks.pop()  # the first mark of a doubled one
-    if len(toks) >= 3 and toks[-1].word == ":" and toks[-2].word.lower() in _WORDS_NOUNS:
-        # "Kowalczyk's bottom line:", "Reyes's verdict:": whose words follow
-        for k in (len(toks) - 3, len(toks) - 4):
+    noun_at = _words_noun_before_colon(toks)
+    if noun_at is not None:
+        # "Kowalczyk's bottom line:", "Reyes's verdict was blunt:", "The mayor's message
+        # is simple:": whose words follow
+        for k in (noun_at - 1, noun_at - 2):
             owner = re.sub(r"[’']s$", "", toks[k].word) if k >= 0 else ""
             if owner and owner != toks[k].word:
-                if _is_name_token(owner) and all(t.word.islower() for t in toks[k + 1 : -1]):
+                if not all(t.word.islower() for t in toks[k + 1 : noun_at + 1]):
+                    break
+                if _is_name_token(owner):
                     return _Cue(owner, toks[k].start, "name")
+                if owner.lower() in _ROLE_NOUNS and k >= 1 and toks[k - 1].word.lower() == "the":
+                    return _Cue(f"{toks[k - 1].word} {owner}", toks[k - 1].start, "description")
                 break
+    put = _AS_PUT_IT.search(doc.masked, lo, draft.open_pos)
+    if put is not None:  # "As Maureen Tully put it, “…”", "In the words of the harbourmaster,"
+        group = "who" if put.group("who") is not None else "who2"
+        cue = _phrase_after(doc, put.start(group), put.end(group))
+        if cue is not None:
+            return cue
+    if (
+        len(toks) >= 3
+        and toks[-1].word == ":"
+        and toks[-2].word.lower() in _ADDRESSED_PARTICIPLES
+        and _PASSIVE_BE.search(doc.masked[max(lo, toks[-2].start - 24) : toks[-2].start])
+    ):
+        return None  # "Dunne was asked: “…?”": the one spoken to says nothing here
     if len(toks) >= 2 and toks[-1].word == ":":
         verb = toks[-2].word.lower()
         if verb in SPEECH_VERB_FORMS - CUE_VERB_FORMS and not verb.endswith("ing"):
@@ -2598,6 +2673,35 @@ def _quoted_author(doc: _Document, lo: int, hi: int) -> _Cue | None:
             return _Cue(author, start, "name")
         if author[:1].islower():
             return _Cue(author, start, "description")
+    return None
+
+
+#: Whose words a quotation gives, in a phrase before it: "As Maureen Tully put it, “…”",
+#: "as the coach put it afterwards:", "In the words of the harbourmaster, Jim Rowe, “…”".
+_AS_PUT_IT = re.compile(
+    r"(?:\b[Aa]s\s+(?P<who>[^,.;:!?\n]{2,80}?)\s+(?:(?:has|had)\s+)?(?:put|puts|phrased|"
+    r"phrases|described|describes)\s+it\b(?:\s+[a-z]+){0,2}"
+    r"|\b[Ii]n\s+the\s+(?:own\s+)?words\s+of\s+(?P<who2>[^.;:!?\n]{2,80}?))"
+    r"[ \t]*[,:]?[ \t]*$"
+)
+
+
+def _words_noun_before_colon(toks: list[_Tok]) -> int | None:
+    """Index of a noun for someone's words (``_WORDS_NOUNS``) that ends a lead-in before a
+    colon, directly ("Reyes's verdict:") or before "was/is" and an adjective or two ("…
+    verdict was blunt:", "… message is short and simple:"); None otherwise."""
+    if len(toks) < 3 or toks[-1].word != ":":
+        return None
+    for k in range(len(toks) - 2, max(len(toks) - 7, 0), -1):
+        if toks[k].word.lower() in _WORDS_NOUNS:
+            rest = [t.word.lower() for t in toks[k + 1 : -1]]
+            if not rest or (
+                rest[0] in ("was", "is", "were")
+                and 2 <= len(rest) <= 4
+                and all(w.isalpha() for w in rest)
+            ):
+                return k
+            return None
     return None
 
 
@@ -2907,6 +3011,12 @@ def _attach_cues(doc: _Document, drafts: list[_Draft]) -> None:
         before_lo = prev.close_end if prev is not None else lo
         if prev is not None and _inside_dashes(doc, lo, prev, draft):
             before_lo = lo  # "Ruiz – dubbed the “Iron Lady” by fans – said:": an aside's term
+        asked = _ASKED_CLAUSE.fullmatch(doc.masked, lo, draft.open_pos)
+        if asked is not None and prev is None:
+            # "Asked by a journalist if he would “walk away”, Dunne said": the asker's words
+            by = asked.group("by")
+            draft.cue = _phrase_after(doc, asked.start("by"), asked.end("by")) if by else None
+            continue
         cue = _quoted_object(doc, before_lo, draft.open_pos) or _by_initials(
             doc, _after_cue(doc, draft, nxt) or _before_cue(doc, draft, before_lo)
         )
@@ -3384,12 +3494,48 @@ def _resolve(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan]) -> Quote
     if span.cue is None or span.cue_start is None:
         return span
     words = span.cue.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _NAMED_BODY_HEADS:
+        body = _named_body(doc, words[1])
+        if body is not None:  # "the university said" of the University of Halsworth
+            return replace(span, cue=body.text, cue_start=body.start)
+    words = span.cue.split()
     if len(words) == 2 and words[0].lower() in ("a", "an", "the") and words[1].lower() in _SPOKES:
         body = _body_spoken_for(doc, span.cue_start)
         if body is not None:
             text = re.sub(r"^The\b", "the", body.text)
             return replace(span, cue=f"{span.cue} for {text}")
     return span
+
+
+#: Head nouns of a body a definite description ("the university") may stand for when the
+#: article names one body with it ("the University of Halsworth", "Ridgemont University").
+_NAMED_BODY_HEADS = BODY_WORDS - frozenset(
+    "national security intelligence forces military house group team force".split()
+)
+_NAME_WORD = r"[A-Z][\w’'&.-]*"
+
+
+def _named_body(doc: _Document, head: str) -> _Cue | None:
+    """The one body the article names with ``head`` as a capitalised word of its name
+    ("Ridgemont University", "University of Halsworth", "Harlow District Council"), at its
+    first mention; None when it names none or two different ones ("Students' Union" and
+    "Halsworth Staff Union" for "the union")."""
+    word = head.capitalize()
+    pattern = re.compile(
+        rf"(?:{_NAME_WORD}\s+){{0,4}}{word}\b(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME_WORD}"
+        rf"(?:\s+{_NAME_WORD}){{0,3}})?"
+    )
+    found: dict[str, _Cue] = {}
+    for m in pattern.finditer(doc.text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group())
+        if name == word or not doc.text[m.start() : m.start() + 1].isupper():
+            continue
+        words = name.split()
+        if any(w.lower() in _NOT_NAMES | _PRONOUNS for w in words):
+            continue  # "On Monday Council" or a sentence's first word before the name
+        start = m.start() + m.group().index(words[0])
+        found.setdefault(name.lower().replace("’", "'"), _Cue(name, start, "name"))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _body_spoken_for(doc: _Document, anchor: int) -> _Cue | None:
@@ -3439,6 +3585,12 @@ def _resolve_antecedent(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan
     """``span`` with a pronoun or role-description cue replaced by its antecedent."""
     if span.cue is None or span.cue_start is None:
         return span
+    aged = re.fullmatch(r"(?i:the)\s+" + _AGED.pattern, span.cue)
+    if aged is not None:  # "the 34-year-old said": the one person given that age before
+        person = _aged_person(doc, aged.group(1), span.cue_start)
+        if person is None:
+            return replace(span, cue=None, cue_start=None)
+        return replace(span, cue=person.text, cue_start=person.start, confident=False)
     pronoun = span.cue.lower() in _PRONOUNS or span.cue.lower() in _POSSESSIVE_PRONOUNS
     if not pronoun and not _is_role_description(span.cue):
         return span
@@ -3465,6 +3617,35 @@ def _resolve_antecedent(doc: _Document, span: QuoteSpan, earlier: list[QuoteSpan
     if found is not None:
         return replace(span, cue=found.text, cue_start=found.start, confident=False)
     return replace(span, cue=None, cue_start=None) if pronoun else span
+
+
+_PERSON_NAME = r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+"
+
+
+def _aged_person(doc: _Document, age: str, anchor: int) -> _Cue | None:
+    """The one person the article gives ``age`` before ``anchor``, as "Name, 34,", "Name
+    (34)", "Name, aged 34" or "34-year-old Name"; None when no one or two different people
+    (by surname) have it."""
+    before = doc.text[:anchor]
+    found: dict[str, _Cue] = {}
+    patterns = (
+        rf"(?<![\w’'-])(?P<who>{_PERSON_NAME}),\s+(?:aged\s+)?{age}\b",
+        rf"(?<![\w’'-])(?P<who>{_PERSON_NAME})\s+\({age}\)",
+        rf"\b{age}-year-old\s+(?:[a-z-]+\s+){{0,3}}(?P<who>{_PERSON_NAME})",
+    )
+    for pattern in patterns:
+        for m in re.finditer(pattern, before):
+            words = m.group("who").split()
+            while words and (
+                words[0].lower().rstrip(".") in _ROLE_WORDS or words[0].lower() in _NOT_NAMES
+            ):
+                words = words[1:]
+            if len(words) < 2 or not all(_is_name_token(w) for w in words):
+                continue
+            text = " ".join(words)
+            start = m.start("who") + m.group("who").index(words[0])
+            found.setdefault(words[-1].lower(), _Cue(text, start, "name"))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _PLURAL_GROUPS = frozenset(
@@ -3996,6 +4177,8 @@ def _titled_name(doc: _Document, toks: list[_Tok], j: int, i: int) -> _Cue | Non
     bare = re.sub(r"[’']s?$", "", after)
     if bare[:1].isupper() and bare.lower() in BODY_WORDS:
         return None  # "The National Weather Centre's chief": a body's name runs on
+    if after in _SPEAKER_NOUNS:
+        return None  # "Former Norway striker Henrik Aas": a run before a role noun qualifies it
     # "Gran Margaret Oyelaran": a kinship word or epithet marks a person as a role noun does
     role_before = before.lower() in _ROLE_NOUNS or name_descriptor(before)
     # "The chief, Mark Rutte, said": a name of two words or more set off by commas, but not
